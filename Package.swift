@@ -1,0 +1,18 @@
+// swift-tools-version:5.9
+import PackageDescription
+
+let package = Package(
+    name: "leadbook",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "LeadbookCore", targets: ["LeadbookCore"]),
+        .executable(name: "leadbook", targets: ["leadbook"]),
+        .executable(name: "leadbook-bench", targets: ["leadbook-bench"]),
+    ],
+    targets: [
+        .target(name: "LeadbookCore"),
+        .executableTarget(name: "leadbook", dependencies: ["LeadbookCore"]),
+        .executableTarget(name: "leadbook-bench", dependencies: ["LeadbookCore"]),
+        .testTarget(name: "LeadbookCoreTests", dependencies: ["LeadbookCore"]),
+    ]
+)

@@ -1,0 +1,37 @@
+/// One finding: where (1-based line and column, columns counted in characters), what, and how to fix it.
+public struct Diagnostic: Sendable, Equatable {
+    /// Path relative to the workspace root, with `/` separators.
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var severity: Severity
+    public var rule: String
+    public var message: String
+    public var hint: String
+    /// The text of the line the finding points at (for the caret display), when there is one.
+    public var sourceLine: String?
+    /// Display width (terminal cells) of the text before the column, for placing the caret.
+    public var caretOffset: Int
+
+    public init(file: String, line: Int, column: Int, severity: Severity, rule: String, message: String,
+                hint: String, sourceLine: String? = nil, caretOffset: Int? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.severity = severity
+        self.rule = rule
+        self.message = message
+        self.hint = hint
+        self.sourceLine = sourceLine
+        self.caretOffset = caretOffset ?? max(0, column - 1)
+    }
+
+    /// Sorts by file, line, column, then rule, so output is stable whatever the order of work.
+    public static func ordered(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+        if lhs.file != rhs.file { return lhs.file.utf8.lexicographicallyPrecedes(rhs.file.utf8) }
+        if lhs.line != rhs.line { return lhs.line < rhs.line }
+        if lhs.column != rhs.column { return lhs.column < rhs.column }
+        if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
+        return lhs.message < rhs.message
+    }
+}

@@ -1,0 +1,101 @@
+/// How a scalar was written in the source. Rewrites keep the style of the value they replace.
+public enum YAMLScalarStyle: String, Sendable {
+    case plain
+    case singleQuoted
+    case doubleQuoted
+    case literal
+    case folded
+    /// Nothing was written (`key:` with no value). Reads as null.
+    case empty
+}
+
+/// One node of a parsed front matter, with the byte range it came from.
+///
+/// Offsets are byte offsets into the whole file, so a rewrite can replace exactly the
+/// bytes of one value and leave every other byte alone.
+public struct YAMLNode: Sendable {
+    public enum Content: Sendable {
+        case scalar(String, YAMLScalarStyle)
+        case mapping([YAMLPair])
+        case sequence([YAMLNode])
+    }
+
+    public var content: Content
+    /// First byte of the node (the opening quote, the `|` of a block scalar, the `-` or first key).
+    public var start: Int
+    /// One past the last byte of the node's own text (trailing comments and line breaks excluded).
+    public var end: Int
+    /// 1-based line of `start`.
+    public var line: Int
+    /// 0-based byte column of `start` within its line (the indentation of a block collection).
+    public var indent: Int
+    /// True for `[...]` and `{...}`.
+    public var isFlow: Bool
+
+    public init(content: Content, start: Int, end: Int, line: Int, indent: Int, isFlow: Bool = false) {
+        self.content = content
+        self.start = start
+        self.end = end
+        self.line = line
+        self.indent = indent
+        self.isFlow = isFlow
+    }
+
+    /// The scalar text, or nil for collections.
+    public var scalarText: String? {
+        if case .scalar(let text, _) = content { return text }
+        return nil
+    }
+
+    public var scalarStyle: YAMLScalarStyle? {
+        if case .scalar(_, let style) = content { return style }
+        return nil
+    }
+
+    /// An absent value (`key:` with nothing after it).
+    public var isEmpty: Bool {
+        if case .scalar(_, .empty) = content { return true }
+        return false
+    }
+
+    public var pairs: [YAMLPair]? {
+        if case .mapping(let pairs) = content { return pairs }
+        return nil
+    }
+
+    public var items: [YAMLNode]? {
+        if case .sequence(let items) = content { return items }
+        return nil
+    }
+
+    /// The value under `key` in a mapping (linear: front-matter maps are small).
+    public subscript(key: String) -> YAMLNode? {
+        guard case .mapping(let pairs) = content else { return nil }
+        for pair in pairs where pair.keyText == key { return pair.value }
+        return nil
+    }
+
+    public func pair(_ key: String) -> YAMLPair? {
+        guard case .mapping(let pairs) = content else { return nil }
+        for pair in pairs where pair.keyText == key { return pair }
+        return nil
+    }
+
+    /// A short name of the node's kind for messages ("a list", "a map", "text").
+    public var kindDescription: String {
+        switch content {
+        case .scalar(_, .empty): return "an empty value"
+        case .scalar: return "a single value"
+        case .mapping: return "a map"
+        case .sequence: return "a list"
+        }
+    }
+}
+
+/// A `key: value` pair of a mapping.
+public struct YAMLPair: Sendable {
+    public var key: YAMLNode
+    public var value: YAMLNode
+
+    public var keyText: String { key.scalarText ?? "" }
+}

@@ -1,0 +1,162 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#elseif canImport(WinSDK)
+import WinSDK
+#endif
+
+/// Reading files and folders. POSIX calls where they exist (one `read` per file, `readdir`
+/// without a `stat` per entry); Foundation elsewhere.
+public enum FileAccess {
+    public enum ReadError: Error, Equatable {
+        case notFound
+        case permissionDenied
+        case isDirectory
+        case tooLarge(Int)
+        case other(String)
+
+        public var description: String {
+            switch self {
+            case .notFound: return "no such file"
+            case .permissionDenied: return "permission denied"
+            case .isDirectory: return "it is a folder, not a file"
+            case .tooLarge(let size): return "the file is \(size / 1_000_000) MB, larger than the 64 MB leadbook reads"
+            case .other(let text): return text
+            }
+        }
+    }
+
+    public static let maxFileSize = 64 * 1024 * 1024
+
+    public static func read(_ path: String) -> Result<[UInt8], ReadError> {
+        #if canImport(Glibc) || canImport(Darwin) || canImport(Musl)
+        let fd = open(path, O_RDONLY)
+        if fd < 0 { return .failure(errnoError()) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(errnoError()) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.isDirectory) }
+        let size = Int(info.st_size)
+        if size > maxFileSize { return .failure(.tooLarge(size)) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var total = 0
+        let failed: Bool = bytes.withUnsafeMutableBytes { buffer in
+            while total < size {
+                let count = Foundation.read(fd, buffer.baseAddress! + total, size - total)
+                if count < 0 { if errno == EINTR { continue }; return true }
+                if count == 0 { break }
+                total += count
+            }
+            return false
+        }
+        if failed { return .failure(errnoError()) }
+        if total < size { bytes.removeLast(size - total) }
+        // A file that grew while we read it: read the rest.
+        var extra = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = extra.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress!, 65536) }
+            if count <= 0 { break }
+            bytes.append(contentsOf: extra[0..<count])
+            if bytes.count > maxFileSize { return .failure(.tooLarge(bytes.count)) }
+        }
+        return .success(bytes)
+        #else
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .failure(.notFound) }
+        if isDirectory.boolValue { return .failure(.isDirectory) }
+        guard let data = FileManager.default.contents(atPath: path) else { return .failure(.permissionDenied) }
+        if data.count > maxFileSize { return .failure(.tooLarge(data.count)) }
+        return .success([UInt8](data))
+        #endif
+    }
+
+    #if canImport(Glibc) || canImport(Darwin) || canImport(Musl)
+    static func errnoError() -> ReadError {
+        switch errno {
+        case ENOENT: return .notFound
+        case EACCES, EPERM: return .permissionDenied
+        case EISDIR: return .isDirectory
+        case ELOOP: return .other("too many levels of symbolic links")
+        default: return .other(String(cString: strerror(errno)))
+        }
+    }
+    #endif
+
+    public static func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: path)
+    }
+
+    public static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// One entry of a folder listing.
+    public struct Entry {
+        public enum Kind { case file, directory, symlink, other }
+        public var name: String
+        public var kind: Kind
+    }
+
+    /// The entries of a folder (without `.` and `..`), unsorted.
+    public static func list(_ path: String) -> Result<[Entry], ReadError> {
+        #if canImport(Glibc) || canImport(Darwin) || canImport(Musl)
+        guard let dir = opendir(path) else { return .failure(errnoError()) }
+        defer { closedir(dir) }
+        var entries: [Entry] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            var kind: Entry.Kind
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): kind = .file
+            case Int32(DT_DIR): kind = .directory
+            case Int32(DT_LNK): kind = .symlink
+            case Int32(DT_UNKNOWN):
+                var info = stat()
+                if lstat(path + "/" + name, &info) != 0 { kind = .other; break }
+                switch info.st_mode & S_IFMT {
+                case S_IFREG: kind = .file
+                case S_IFDIR: kind = .directory
+                case S_IFLNK: kind = .symlink
+                default: kind = .other
+                }
+            default: kind = .other
+            }
+            entries.append(Entry(name: name, kind: kind))
+        }
+        return .success(entries)
+        #else
+        do {
+            let names = try FileManager.default.contentsOfDirectory(atPath: path)
+            return .success(names.map { name in
+                let full = path + "/" + name
+                let attributes = try? FileManager.default.attributesOfItem(atPath: full)
+                let type = attributes?[.type] as? FileAttributeType
+                let kind: Entry.Kind = type == .typeDirectory ? .directory : type == .typeSymbolicLink ? .symlink : type == .typeRegular ? .file : .other
+                return Entry(name: name, kind: kind)
+            })
+        } catch {
+            return .failure(.other("cannot list the folder"))
+        }
+        #endif
+    }
+
+    /// The absolute, symlink-free form of a path (nil when it does not exist or loops).
+    public static func resolve(_ path: String) -> String? {
+        #if canImport(Glibc) || canImport(Darwin) || canImport(Musl)
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+        #else
+        let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        return FileManager.default.fileExists(atPath: url.path) ? url.path : nil
+        #endif
+    }
+}

@@ -1,0 +1,196 @@
+/// A workspace folder: leadbook.yml, the customers folder and the generated files.
+public struct Workspace: Sendable {
+    /// Absolute path of the workspace folder.
+    public let root: String
+    public let configuration: Configuration
+    public let hasConfigurationFile: Bool
+    /// Findings in leadbook.yml.
+    public let configurationDiagnostics: [Diagnostic]
+    /// Customer files, relative to `root` with `/` separators, sorted.
+    public let customerPaths: [String]
+    /// Findings of the folder walk: folders named `.md`, broken or looping symlinks.
+    public let walkDiagnostics: [Diagnostic]
+
+    public static let configurationFileName = "leadbook.yml"
+
+    public enum LocateError: Error, Equatable {
+        case notFound(String)
+        case notADirectory(String)
+
+        public var message: String {
+            switch self {
+            case .notFound(let start):
+                return "no leadbook.yml in \(start) or any folder above it; run inside a workspace, pass -C DIR, or create one with `leadbook init`"
+            case .notADirectory(let path):
+                return "\(path) is not a folder"
+            }
+        }
+    }
+
+    /// The workspace: `explicit` when given (leadbook.yml optional there), else the first folder
+    /// from `start` upwards that holds leadbook.yml.
+    public static func locate(from start: String, explicit: String?) -> Result<String, LocateError> {
+        if let explicit {
+            let path = explicit.hasPrefix("/") ? explicit : start + "/" + explicit
+            let normalized = normalize(path)
+            guard FileAccess.isDirectory(normalized) else { return .failure(.notADirectory(explicit)) }
+            return .success(normalized)
+        }
+        var directory = normalize(start)
+        while true {
+            if FileAccess.exists(directory + "/" + configurationFileName) { return .success(directory) }
+            guard let slash = directory.lastIndex(of: "/"), directory != "/" else { break }
+            directory = slash == directory.startIndex ? "/" : String(directory[..<slash])
+        }
+        return .failure(.notFound(start))
+    }
+
+    /// Removes `.` and `..` segments and doubled slashes.
+    static func normalize(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(part)
+        }
+        #if os(Windows)
+        return parts.joined(separator: "/")
+        #else
+        return "/" + parts.joined(separator: "/")
+        #endif
+    }
+
+    public func absolute(_ relative: String) -> String {
+        root + "/" + relative
+    }
+
+    /// Opens the workspace at `root`: reads leadbook.yml and lists the customer files.
+    public static func open(root: String) -> Workspace {
+        let configPath = root + "/" + configurationFileName
+        var configuration = Configuration()
+        var configurationDiagnostics: [Diagnostic] = []
+        var hasConfigurationFile = false
+        if FileAccess.exists(configPath) {
+            hasConfigurationFile = true
+            switch FileAccess.read(configPath) {
+            case .success(let bytes):
+                (configuration, configurationDiagnostics) = ConfigurationReader.read(SourceText(path: configurationFileName, bytes: bytes))
+            case .failure(let error):
+                configurationDiagnostics.append(Diagnostic(file: configurationFileName, line: 1, column: 1, severity: .error,
+                    rule: Rule.unreadableFile.id, message: "cannot read leadbook.yml: \(error.description)",
+                    hint: "check the file's permissions"))
+            }
+        }
+        var walk = CustomerFolderWalk(root: root, folder: configuration.customersFolder)
+        walk.run()
+        return Workspace(root: root, configuration: configuration, hasConfigurationFile: hasConfigurationFile,
+                         configurationDiagnostics: configurationDiagnostics,
+                         customerPaths: walk.paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },
+                         walkDiagnostics: walk.diagnostics)
+    }
+}
+
+/// Lists every `.md` file under the customers folder, at any depth.
+///
+/// Hidden entries (`.git`, editor lock files such as `.#x.md`) are skipped. Symlinks are
+/// followed when they stay inside the workspace; loops and links out of it are diagnostics.
+struct CustomerFolderWalk {
+    let root: String
+    let folder: String
+    var paths: [String] = []
+    var diagnostics: [Diagnostic] = []
+    var resolvedRoot: String
+    var visited: Set<String> = []
+
+    init(root: String, folder: String) {
+        self.root = root
+        self.folder = folder
+        self.resolvedRoot = FileAccess.resolve(root) ?? root
+    }
+
+    static func isMarkdown(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
+    }
+
+    mutating func report(_ rule: Rule, _ path: String, _ message: String, _ hint: String) {
+        diagnostics.append(Diagnostic(file: path, line: 1, column: 1, severity: rule.severity, rule: rule.id, message: message, hint: hint))
+    }
+
+    mutating func run() {
+        let start = root + "/" + folder
+        guard FileAccess.isDirectory(start) else { return }
+        if let resolved = FileAccess.resolve(start) { visited.insert(resolved) }
+        walk(relative: folder)
+    }
+
+    func isInside(_ resolved: String) -> Bool {
+        resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/")
+    }
+
+    mutating func walk(relative: String) {
+        let absolute = root + "/" + relative
+        let entries: [FileAccess.Entry]
+        switch FileAccess.list(absolute) {
+        case .success(let list): entries = list
+        case .failure(let error):
+            report(.unreadableFile, relative, "cannot list the folder: \(error.description)", "check the folder's permissions")
+            return
+        }
+        for entry in entries where !entry.name.hasPrefix(".") {
+            let path = relative + "/" + entry.name
+            switch entry.kind {
+            case .file:
+                if Self.isMarkdown(entry.name) { paths.append(path) }
+            case .directory:
+                if Self.isMarkdown(entry.name) {
+                    report(.notAFile, path, "`\(entry.name)` is a folder, not a customer file",
+                           "rename the folder so its name does not end in .md")
+                }
+                walk(relative: path)
+            case .symlink:
+                guard let resolved = FileAccess.resolve(root + "/" + path) else {
+                    if Self.isMarkdown(entry.name) {
+                        report(.unreadableFile, path, "`\(entry.name)` is a symbolic link to nothing (or a loop of links)",
+                               "remove the link, or point it at a file inside the workspace")
+                    }
+                    continue
+                }
+                guard isInside(resolved) else {
+                    report(.outsideWorkspace, path, "`\(entry.name)` links to \(resolved), outside the workspace",
+                           "copy the file into the workspace instead of linking to it")
+                    continue
+                }
+                if FileAccess.isDirectory(resolved) {
+                    if visited.contains(resolved) || resolvedIsAncestor(resolved, of: absolute) {
+                        report(.symlinkLoop, path, "`\(entry.name)` links back to a folder already read (a loop)",
+                               "remove the link; every customer file should be reachable once")
+                        continue
+                    }
+                    visited.insert(resolved)
+                    if Self.isMarkdown(entry.name) {
+                        report(.notAFile, path, "`\(entry.name)` is a folder, not a customer file",
+                               "rename the folder so its name does not end in .md")
+                    }
+                    walk(relative: path)
+                } else if Self.isMarkdown(entry.name) {
+                    paths.append(path)
+                }
+            case .other:
+                if Self.isMarkdown(entry.name) {
+                    report(.notAFile, path, "`\(entry.name)` is not a regular file", "replace it with a regular text file")
+                }
+            }
+        }
+    }
+
+    func resolvedIsAncestor(_ resolved: String, of absolute: String) -> Bool {
+        guard let here = FileAccess.resolve(absolute) else { return false }
+        return here == resolved || here.hasPrefix(resolved + "/")
+    }
+}
+
+extension Rule {
+    public static let symlinkLoop = Rule("symlink-loop", .error, "Symbolic links under the customers folder do not loop.")
+    public static let outsideWorkspace = Rule("outside-workspace", .error, "Files and links stay inside the workspace.")
+}

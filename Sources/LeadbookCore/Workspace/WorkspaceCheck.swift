@@ -1,0 +1,95 @@
+/// `leadbook check`: every file read and checked (in parallel), then the rules across files.
+public struct CheckReport: Sendable {
+    /// Files checked (customer files and leadbook.yml when present).
+    public var files: Int
+    public var diagnostics: [Diagnostic]
+
+    public var errors: Int { diagnostics.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) } }
+    public var warnings: Int { diagnostics.count - errors }
+}
+
+/// What a rule across files needs of each customer file.
+public struct CustomerFacts: Sendable {
+    public var path: String
+    public var id: String?
+    /// A ready diagnostic location at the id (used when another file shares it).
+    public var idAnchor: Diagnostic?
+    public var created: LocalDateTime?
+    public var mergedInto: String?
+    public var mergedIntoAnchor: Diagnostic?
+    public var name: String?
+    public var phones: [String] = []
+    public var emails: [String] = []
+
+    public init(path: String) { self.path = path }
+}
+
+public enum WorkspaceCheck {
+    /// Checks the workspace. With `only`, reports the findings of those files (relative paths)
+    /// while cross-file rules still see the whole tree.
+    public static func run(_ workspace: Workspace, only: Set<String>? = nil) -> CheckReport {
+        let paths = workspace.customerPaths
+        let configuration = workspace.configuration
+        let results = ParallelMap.map(paths.count) { index -> ([Diagnostic], CustomerFacts) in
+            let path = paths[index]
+            switch FileAccess.read(workspace.absolute(path)) {
+            case .failure(let error):
+                return ([Diagnostic(file: path, line: 1, column: 1, severity: .error, rule: Rule.unreadableFile.id,
+                                    message: "cannot read the file: \(error.description)",
+                                    hint: "check the file's permissions, or restore it from git")], CustomerFacts(path: path))
+            case .success(let bytes):
+                return checkFile(path: path, bytes: bytes, configuration: configuration)
+            }
+        }
+        var diagnostics: [Diagnostic] = workspace.configurationDiagnostics + workspace.walkDiagnostics
+        var facts: [CustomerFacts] = []
+        facts.reserveCapacity(results.count)
+        for (fileDiagnostics, fileFacts) in results {
+            diagnostics.append(contentsOf: fileDiagnostics)
+            facts.append(fileFacts)
+        }
+        for rule in WorkspaceRules.all {
+            rule.check(facts, configuration, &diagnostics)
+        }
+        if let only {
+            diagnostics.removeAll { !only.contains($0.file) }
+        }
+        diagnostics.sort(by: Diagnostic.ordered)
+        let fileCount = (only?.count ?? paths.count) + (workspace.hasConfigurationFile && only == nil ? 1 : 0)
+        return CheckReport(files: fileCount, diagnostics: diagnostics)
+    }
+
+    /// Reads and checks one customer file.
+    public static func checkFile(path: String, bytes: [UInt8], configuration: Configuration) -> ([Diagnostic], CustomerFacts) {
+        let result = CustomerReader.read(path: path, bytes: bytes, configuration: configuration)
+        var facts = CustomerFacts(path: path)
+        if let customer = result.customer, let root = result.frontMatter {
+            facts.id = customer.id
+            if let idNode = root["id"], customer.id != nil {
+                facts.idAnchor = result.findings.diagnostic(.duplicateId, at: idNode.start, line: idNode.line, "", hint: "")
+            }
+            facts.created = customer.created
+            facts.mergedInto = customer.mergedInto
+            if let node = root["merged_into"], customer.mergedInto != nil {
+                facts.mergedIntoAnchor = result.findings.diagnostic(.unknownMergeTarget, at: node.start, line: node.line, "", hint: "")
+            }
+            facts.name = customer.name
+            facts.phones = customer.contacts.compactMap(\.phone)
+            facts.emails = customer.contacts.compactMap(\.email)
+        } else if result.customer == nil {
+            // An unreadable front matter: still claim the id the file name gives, so a
+            // duplicate is not reported against a file that cannot be read.
+        }
+        return (result.findings.diagnostics, facts)
+    }
+}
+
+/// A check across all customer files (ids, merges, duplicates).
+public protocol WorkspaceRule {
+    static var rule: Rule { get }
+    static func check(_ facts: [CustomerFacts], _ configuration: Configuration, _ diagnostics: inout [Diagnostic])
+}
+
+public enum WorkspaceRules {
+    public static let all: [any WorkspaceRule.Type] = [DuplicateId.self, MergeTargetExists.self]
+}
