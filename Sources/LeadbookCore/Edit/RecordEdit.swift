@@ -1,0 +1,219 @@
+/// A lossless rewrite of one customer file: a list of byte replacements, applied at once.
+///
+/// Only the bytes of the values that change are replaced; comments, key order, quoting,
+/// blank lines, line endings and unknown keys stay as they were.
+public struct RecordEdit {
+    public struct Replacement: Equatable {
+        public var range: Range<Int>
+        public var text: String
+    }
+
+    public enum Problem: Error, Equatable {
+        case notACustomerFile
+        case notAMap(String)
+        case overlapping
+    }
+
+    public let bytes: [UInt8]
+    public let layout: RecordLayout
+    public let frontMatter: YAMLNode?
+    public let log: LogReader.Log
+    public private(set) var replacements: [Replacement] = []
+
+    /// Reads `bytes` for editing; fails when the file is not a readable customer file.
+    public init(bytes: [UInt8]) throws {
+        self.bytes = bytes
+        var findings = Findings(source: SourceText(path: "", bytes: []))
+        let parsed: (RecordLayout, YAMLNode?, LogReader.Log)? = bytes.withUnsafeBufferPointer { buffer in
+            guard UTF8Bytes.firstInvalidOffset(buffer) == nil, case .success(let layout) = RecordLayout.read(buffer),
+                  let root = try? YAMLReader.parse(buffer, range: layout.frontMatter, firstLine: layout.frontMatterFirstLine)
+            else { return nil }
+            let log = LogReader.read(buffer, range: layout.body, firstLine: layout.bodyFirstLine, findings: &findings)
+            return (layout, root, log)
+        }
+        guard let parsed else { throw Problem.notACustomerFile }
+        self.layout = parsed.0
+        self.frontMatter = parsed.1
+        self.log = parsed.2
+        if let root = frontMatter, root.pairs == nil { throw Problem.notACustomerFile }
+    }
+
+    var lineBreak: String { layout.lineBreak }
+
+    // MARK: - Front matter
+
+    /// The node at a path of keys (`["score", "size"]`).
+    public func node(at path: [String]) -> YAMLNode? {
+        var node = frontMatter
+        for key in path { node = node?[key] }
+        return node
+    }
+
+    /// Sets a scalar at `path`, keeping the old value's quoting; adds the key when missing
+    /// (after the first of `after` that exists, else at the end of its map).
+    public mutating func set(_ path: [String], to value: String, after: [String] = []) throws {
+        precondition(!path.isEmpty)
+        let parentPath = Array(path.dropLast())
+        let key = path.last!
+        guard let parent = parentPath.isEmpty ? (frontMatter ?? nil) : node(at: parentPath) else {
+            if parentPath.isEmpty {
+                // An empty front matter: the first line.
+                replacements.append(Replacement(range: layout.frontMatter.lowerBound..<layout.frontMatter.lowerBound,
+                                                text: "\(key): \(ScalarText.render(value, replacing: nil, inFlow: false))\(lineBreak)"))
+                return
+            }
+            throw Problem.notAMap(parentPath.joined(separator: "."))
+        }
+        guard let pairs = parent.pairs else { throw Problem.notAMap(parentPath.joined(separator: ".")) }
+        if let pair = pairs.first(where: { $0.keyText == key }) {
+            replaceValue(pair.value, with: value, inFlow: parent.isFlow)
+            return
+        }
+        insert(key: key, value: value, into: parent, after: after)
+    }
+
+    /// Removes nothing and changes one value's text.
+    mutating func replaceValue(_ node: YAMLNode, with value: String, inFlow: Bool) {
+        switch node.content {
+        case .scalar(let old, let style):
+            if old == value && style != .empty { return }
+            if style == .empty {
+                // `key:` with nothing: the value goes after the colon.
+                replacements.append(Replacement(range: node.start..<node.end, text: " " + ScalarText.render(value, replacing: nil, inFlow: inFlow)))
+                return
+            }
+            if style == .literal || style == .folded {
+                replacements.append(Replacement(range: node.start..<node.end, text: ScalarText.render(value, replacing: nil, inFlow: inFlow)))
+                return
+            }
+            replacements.append(Replacement(range: node.start..<node.end, text: ScalarText.render(value, replacing: style, inFlow: inFlow)))
+        default:
+            replacements.append(Replacement(range: node.start..<node.end, text: ScalarText.render(value, replacing: nil, inFlow: inFlow)))
+        }
+    }
+
+    mutating func insert(key: String, value: String, into map: YAMLNode, after: [String]) {
+        let pairs = map.pairs ?? []
+        let rendered = ScalarText.render(value, replacing: nil, inFlow: map.isFlow)
+        if map.isFlow {
+            // `{a: 1}` -> `{a: 1, key: value}`: before the closing brace.
+            let close = map.end - 1
+            let text = pairs.isEmpty ? "\(key): \(rendered)" : ", \(key): \(rendered)"
+            replacements.append(Replacement(range: close..<close, text: text))
+            return
+        }
+        var anchorPair = pairs.last
+        for candidate in after {
+            if let found = pairs.first(where: { $0.keyText == candidate }) { anchorPair = found; break }
+        }
+        guard let anchor = anchorPair else { return }
+        // After the anchor's whole value (a nested block ends on a later line).
+        let position = lineEnd(after: max(anchor.value.end, anchor.key.end))
+        let indent = String(repeating: " ", count: map.indent)
+        var text = "\(indent)\(key): \(rendered)\(lineBreak)"
+        var at = position
+        if position == layout.frontMatter.upperBound && (position == 0 || bytes[position - 1] != ASCII.lf) {
+            text = lineBreak + text
+            at = position
+        }
+        replacements.append(Replacement(range: at..<at, text: text))
+    }
+
+    /// The offset just past the line break of the line containing `offset`.
+    func lineEnd(after offset: Int) -> Int {
+        var index = offset
+        while index < bytes.count, bytes[index] != ASCII.lf { index += 1 }
+        return min(index + 1, bytes.count)
+    }
+
+    // MARK: - Log
+
+    /// Appends an entry (its lines without line breaks) at the end of the Follow-ups or
+    /// Feedback section, creating the section when missing.
+    public mutating func appendEntry(_ lines: [String], to kind: LogReader.Section.Kind) {
+        let entry = lines.joined(separator: lineBreak) + lineBreak
+        let section = kind == .followUps ? log.followUpSection : log.feedbackSection
+        if let section {
+            let position = endOfContent(before: section.end, notBefore: section.headingStart)
+            var text = ""
+            if position > 0 && bytes[position - 1] != ASCII.lf { text += lineBreak }
+            text += lineBreak + entry
+            replacements.append(Replacement(range: position..<position, text: text))
+            return
+        }
+        let chinese = usesChineseHeadings
+        let heading = kind == .followUps ? (chinese ? "## 跟进记录" : "## Follow-ups") : (chinese ? "## 客户反馈" : "## Feedback")
+        if kind == .followUps, let feedback = log.feedbackSection {
+            // Follow-ups come before Feedback.
+            let position = feedback.headingStart
+            replacements.append(Replacement(range: position..<position, text: heading + lineBreak + lineBreak + entry + lineBreak))
+            return
+        }
+        let position = bytes.count
+        var text = ""
+        if position > 0 && bytes[position - 1] != ASCII.lf { text += lineBreak }
+        if !endsWithBlankLine { text += lineBreak }
+        text += heading + lineBreak + lineBreak + entry
+        replacements.append(Replacement(range: position..<position, text: text))
+    }
+
+    /// True when the file ends with an empty line (two line breaks).
+    var endsWithBlankLine: Bool {
+        var index = bytes.count
+        var breaks = 0
+        while index > 0 {
+            let byte = bytes[index - 1]
+            if byte == ASCII.lf { breaks += 1 } else if byte != ASCII.cr { break }
+            index -= 1
+            if breaks == 2 { return true }
+        }
+        return false
+    }
+
+    /// Whether the file names its sections in Chinese (then new sections are too).
+    var usesChineseHeadings: Bool {
+        for section in [log.followUpSection, log.feedbackSection].compactMap({ $0 }) {
+            let start = section.headingStart + 3
+            if start < bytes.count, bytes[start] >= 0x80 { return true }
+        }
+        return false
+    }
+
+    /// The offset just past the last line with content before `end` (and not before `start`),
+    /// so trailing blank lines stay after what is inserted there.
+    func endOfContent(before end: Int, notBefore start: Int) -> Int {
+        var index = end
+        while index > start {
+            let byte = bytes[index - 1]
+            if byte == ASCII.lf || byte == ASCII.cr || byte == ASCII.space || byte == ASCII.tab {
+                index -= 1
+                continue
+            }
+            break
+        }
+        return lineEnd(after: max(start, index - 1))
+    }
+
+    // MARK: - Result
+
+    /// The file with every replacement applied.
+    public func apply() throws -> [UInt8] {
+        let sorted = replacements.enumerated().sorted {
+            $0.element.range.lowerBound != $1.element.range.lowerBound
+                ? $0.element.range.lowerBound < $1.element.range.lowerBound : $0.offset < $1.offset
+        }.map(\.element)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + sorted.reduce(0) { $0 + $1.text.utf8.count })
+        var position = 0
+        for replacement in sorted {
+            guard replacement.range.lowerBound >= position else { throw Problem.overlapping }
+            output.append(contentsOf: bytes[position..<replacement.range.lowerBound])
+            output.append(contentsOf: replacement.text.utf8)
+            position = replacement.range.upperBound
+        }
+        output.append(contentsOf: bytes[position...])
+        return output
+    }
+
+    public var hasChanges: Bool { !replacements.isEmpty }
+}

@@ -1,0 +1,72 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#elseif canImport(WinSDK)
+import WinSDK
+#endif
+
+/// Writes a file so that readers (and a crash) see either the old or the new content, never
+/// a part: a temporary file in the same folder, flushed to disk, then renamed over the old one.
+/// The old file's permissions are kept.
+public enum AtomicFile {
+    public struct WriteError: Error, CustomStringConvertible {
+        public let path: String
+        public let reason: String
+        public var description: String { "cannot write \(path): \(reason)" }
+    }
+
+    public static func write(_ bytes: [UInt8], to path: String) throws {
+        let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        let name = WorkspacePath.fileName(path)
+        let temporary = directory + "/." + name + ".leadbook-" + String(UInt64.random(in: 0...UInt64.max), radix: 36) + ".tmp"
+        #if canImport(Glibc) || canImport(Darwin) || canImport(Musl)
+        var mode: mode_t = 0o644
+        var info = stat()
+        if stat(path, &info) == 0 { mode = info.st_mode & 0o7777 }
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
+        guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        var written = 0
+        let failed: Bool = bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let count = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                if count < 0 { if errno == EINTR { continue }; return true }
+                written += count
+            }
+            return false
+        }
+        let reason = failed ? String(cString: strerror(errno)) : ""
+        if !failed { _ = fchmod(fd, mode) }
+        let synced = !failed && fsync(fd) == 0
+        close(fd)
+        guard !failed, synced else {
+            unlink(temporary)
+            throw WriteError(path: path, reason: failed ? reason : "fsync failed")
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw WriteError(path: path, reason: reason)
+        }
+        // Make the rename itself durable.
+        let dirfd = open(directory, O_RDONLY)
+        if dirfd >= 0 { _ = fsync(dirfd); close(dirfd) }
+        #else
+        let url = URL(fileURLWithPath: path)
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: temporary), options: .atomic)
+            if FileManager.default.fileExists(atPath: path) {
+                _ = try FileManager.default.replaceItemAt(url, withItemAt: URL(fileURLWithPath: temporary))
+            } else {
+                try FileManager.default.moveItem(atPath: temporary, toPath: path)
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw WriteError(path: path, reason: "\(error)")
+        }
+        #endif
+    }
+}
