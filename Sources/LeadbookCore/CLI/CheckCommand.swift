@@ -23,7 +23,7 @@ public enum CheckCommand: Command {
             var selected: Set<String> = []
             for argument in arguments.positionals {
                 guard let relative = context.workspaceRelative(argument, in: workspace) else {
-                    context.console.err("leadbook check: \(argument) is outside the workspace \(workspace.root)\n")
+                    context.console.err("leadbook check: \(argument) is outside the workspace (-C DIR names the workspace folder)\n")
                     return .failure
                 }
                 if relative == Workspace.configurationFileName {

@@ -13,13 +13,16 @@ public struct Findings: Sendable {
 
     public var errorCount: Int { diagnostics.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) } }
 
-    public mutating func report(_ rule: Rule, at offset: Int, _ message: String, hint: String, severity: Severity? = nil) {
+    /// Reports at a byte offset. `showLine: false` leaves out the source line (for bytes that
+    /// are not text).
+    public mutating func report(_ rule: Rule, at offset: Int, _ message: String, hint: String, severity: Severity? = nil,
+                                showLine: Bool = true) {
         guard !disabled.contains(rule.id) else { return }
         let location = source.location(of: offset)
         diagnostics.append(Diagnostic(
             file: source.path, line: location.line, column: location.column,
             severity: severity ?? rule.severity, rule: rule.id, message: message, hint: hint,
-            sourceLine: source.bytes.isEmpty ? nil : location.text, caretOffset: location.caret))
+            sourceLine: source.bytes.isEmpty || !showLine ? nil : location.text, caretOffset: location.caret))
     }
 
     /// A diagnostic at an offset on a known line, not recorded here (for rules that look at

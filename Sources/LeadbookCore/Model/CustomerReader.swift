@@ -41,12 +41,13 @@ public enum CustomerReader {
         }
         if let nul = UTF8Bytes.firstNul(buffer) {
             result.findings.report(.nulByte, at: nul, "NUL byte at byte offset \(nul): this is not a text file",
-                                   hint: "restore the file from git (`git checkout -- FILE`) or remove the NUL bytes")
+                                   hint: "restore the file from git (`git checkout -- FILE`) or remove the NUL bytes", showLine: false)
             return result
         }
         if let invalid = UTF8Bytes.firstInvalidOffset(buffer) {
             result.findings.report(.invalidUTF8, at: invalid, "invalid UTF-8 at byte offset \(invalid) (byte 0x\(String(buffer[invalid], radix: 16, uppercase: true)))",
-                                   hint: "save the file as UTF-8 (files saved as GBK show this; re-save them as UTF-8 in your editor)")
+                                   hint: "save the file as UTF-8 (files saved as GBK show this; re-save them as UTF-8 in your editor)",
+                                   showLine: false)
             return result
         }
         let layout: RecordLayout

@@ -16,9 +16,8 @@ public enum MergeTargetExists: WorkspaceRule {
                 diagnostic.hint = "name the id of the customer this one was merged into"
                 diagnostics.append(diagnostic)
             } else if !ids.contains(target) {
-                let near = Suggestion.closest(to: target, among: Array(ids))
                 diagnostic.message = "`merged_into` names `\(target)`, which is not a customer in this workspace"
-                diagnostic.hint = near.map { "did you mean `\($0)`?" } ?? "use the id of the customer that holds this one's history"
+                diagnostic.hint = "use the id of the customer that now holds this one's history (`leadbook show ID` to check it)"
                 diagnostics.append(diagnostic)
             }
         }

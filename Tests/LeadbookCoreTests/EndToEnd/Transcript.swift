@@ -1,0 +1,109 @@
+import Foundation
+import XCTest
+
+/// Runs the built `leadbook` executable on a copy of a fixture workspace and compares what it
+/// prints with the case's `expected.txt` transcript.
+///
+/// A case is a folder under Tests/Fixtures/e2e with `workspace/` (copied to a temporary
+/// folder first, so commands may write) and `commands` (one command line per line, arguments
+/// split on spaces; `#` starts a comment). Set LEADBOOK_RECORD=1 to write the transcripts
+/// anew instead of comparing; review the diff before committing it.
+enum Transcript {
+    static var packageRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    static var fixtures: URL { packageRoot.appendingPathComponent("Tests/Fixtures/e2e") }
+
+    static var recording: Bool { ProcessInfo.processInfo.environment["LEADBOOK_RECORD"] == "1" }
+
+    /// The `leadbook` executable next to the test bundle.
+    static var executable: URL {
+        #if os(macOS)
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            return bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("leadbook")
+        }
+        #endif
+        return Bundle.main.bundleURL.appendingPathComponent("leadbook")
+    }
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs leadbook with an argument array (never through a shell).
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                   stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Copies `source` to a new temporary folder and returns it.
+    static func copy(_ source: URL) throws -> URL {
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("leadbook-e2e-" + UUID().uuidString)
+        try FileManager.default.copyItem(at: source, to: target)
+        return target
+    }
+
+    /// Runs every command of a case and returns the transcript.
+    static func transcript(of caseName: String) throws -> (actual: String, expectedURL: URL) {
+        let directory = fixtures.appendingPathComponent(caseName)
+        let workspace = try copy(directory.appendingPathComponent("workspace"))
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let commands = try String(contentsOf: directory.appendingPathComponent("commands"), encoding: .utf8)
+        var transcript = ""
+        for line in commands.split(separator: "\n") {
+            let command = line.trimmingCharacters(in: .whitespaces)
+            if command.isEmpty || command.hasPrefix("#") { continue }
+            let arguments = command.split(separator: " ").map(String.init)
+            let run = try self.run(arguments, in: workspace)
+            transcript += "$ leadbook \(command)\n"
+            transcript += run.stdout
+            if !run.stderr.isEmpty { transcript += "[stderr]\n" + run.stderr }
+            transcript += "[exit \(run.status)]\n\n"
+        }
+        return (transcript, directory.appendingPathComponent("expected.txt"))
+    }
+
+    static func check(_ caseName: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        guard FileManager.default.fileExists(atPath: executable.path) else {
+            XCTFail("the leadbook executable was not built at \(executable.path); run `swift build` first", file: file, line: line)
+            return
+        }
+        let (actual, expectedURL) = try transcript(of: caseName)
+        if recording {
+            try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = (try? String(contentsOf: expectedURL, encoding: .utf8)) ?? ""
+        if actual != expected {
+            let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
+            let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let first = zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+                ?? min(actualLines.count, expectedLines.count)
+            XCTFail("""
+                transcript of \(caseName) differs from expected.txt at line \(first + 1):
+                expected: \(first < expectedLines.count ? String(expectedLines[first]) : "<end>")
+                actual:   \(first < actualLines.count ? String(actualLines[first]) : "<end>")
+                (LEADBOOK_RECORD=1 swift test re-records)
+                """, file: file, line: line)
+        }
+    }
+}
