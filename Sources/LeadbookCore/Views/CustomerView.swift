@@ -177,7 +177,7 @@ extension String {
     /// Left-aligned in `width` terminal cells (Chinese characters count two).
     func padded(to width: Int) -> String {
         let current = DisplayWidth.of(self)
-        return current >= width ? self + " " : self + String(repeating: " ", count: width - current)
+        return current >= width ? self : self + String(repeating: " ", count: width - current)
     }
 
     func replacingNewlines() -> String {

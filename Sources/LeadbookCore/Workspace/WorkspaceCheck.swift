@@ -33,6 +33,10 @@ public enum WorkspaceCheck {
         let results = ParallelMap.map(paths.count) { index -> ([Diagnostic], CustomerFacts) in
             let path = paths[index]
             switch FileAccess.read(workspace.absolute(path)) {
+            case .failure(.tooLarge(let size)):
+                return ([tooLarge(path, size)], CustomerFacts(path: path))
+            case .success(let bytes) where bytes.count > maxCustomerFileSize:
+                return ([tooLarge(path, bytes.count)], CustomerFacts(path: path))
             case .failure(let error):
                 return ([Diagnostic(file: path, line: 1, column: 1, severity: .error, rule: Rule.unreadableFile.id,
                                     message: "cannot read the file: \(error.description)",
@@ -57,6 +61,16 @@ public enum WorkspaceCheck {
         diagnostics.sort(by: Diagnostic.ordered)
         let fileCount = (only?.count ?? paths.count) + (workspace.hasConfigurationFile && only == nil ? 1 : 0)
         return CheckReport(files: fileCount, diagnostics: diagnostics)
+    }
+
+    /// A customer file is a page of notes; 16 MB is thousands of times the usual size and
+    /// would only slow every command down.
+    public static let maxCustomerFileSize = 16 * 1024 * 1024
+
+    static func tooLarge(_ path: String, _ size: Int) -> Diagnostic {
+        Diagnostic(file: path, line: 1, column: 1, severity: .error, rule: Rule.fileTooLarge.id,
+                   message: "the file is \(size / (1024 * 1024)) MB; customer files are at most 16 MB",
+                   hint: "move attachments and pasted data out of the file (link to them instead)")
     }
 
     /// Reads and checks one customer file.

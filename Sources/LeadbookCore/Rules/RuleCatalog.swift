@@ -1,0 +1,66 @@
+/// Every rule leadbook reports, in the order of docs/diagnostics.md (generated from this list;
+/// a test fails when the page is stale).
+public enum RuleCatalog {
+    public struct Group {
+        public let title: String
+        public let rules: [Rule]
+    }
+
+    public static let groups: [Group] = [
+        Group(title: "Files", rules: [
+            .invalidUTF8, .nulByte, .emptyFile, .noFrontMatter, .unclosedFrontMatter, .unreadableFile, .notAFile, .fileTooLarge,
+            .symlinkLoop, .outsideWorkspace,
+        ]),
+        Group(title: "YAML front matter", rules: [.yamlSyntax, .yamlUnsupported, .yamlTabIndent, .duplicateKey, .notAMap]),
+        Group(title: "Fields", rules: [
+            .missingField, .wrongType, .invalidDate, .outOfRange, .unknownField, .unknownSource,
+            CustomerKind.unknownRule, Intent.unknownRule, Grade.unknownRule, Status.unknownRule, Stage.unknownRule,
+            ContactRole.unknownRule, ContactPreference.unknownRule,
+            .invalidId, .fileNameMismatch, .unknownOwner, .missingDeal, .missingLostReason,
+        ]),
+        Group(title: "Follow-up and feedback log", rules: [
+            .badEntryHeading, Channel.unknownRule, Mood.unknownRule, FeedbackType.unknownRule, Priority.unknownRule,
+            Handling.unknownRule, .todoWithoutDate, .entryOrder, .unknownEntryKey, .duplicateSection,
+        ]),
+        Group(title: "Across files", rules: [.duplicateId, .unknownMergeTarget]),
+        Group(title: "leadbook.yml", rules: [TeamRole.unknownRule, .duplicateMember, .unknownMentor, .missingMentor]),
+    ]
+
+    public static var all: [Rule] { groups.flatMap(\.rules) }
+
+    public static func rule(_ id: String) -> Rule? { all.first { $0.id == id } }
+
+    /// docs/diagnostics.md.
+    public static func markdown() -> String {
+        var text = """
+        # Diagnostics
+
+        Every finding of `leadbook check` names its rule, for example
+        `customers/LX2024001.md:12:9: error[unknown-status]: ...`. Errors fail the check (exit 1);
+        warnings fail it only with `--strict`. This page is generated from the code
+        (`leadbook rules --format md`); a test fails when it is out of date.
+
+        """
+        for group in groups {
+            text += "\n## \(group.title)\n\n| rule | severity | what it asks |\n|---|---|---|\n"
+            for rule in group.rules {
+                text += "| `\(rule.id)` | \(rule.severity.rawValue) | \(rule.summary.replacingOccurrences(of: "|", with: "\\|")) |\n"
+            }
+        }
+        return text
+    }
+}
+
+extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var result = ""
+        var rest = Substring(self)
+        while let range = rest.firstRange(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+}
