@@ -72,6 +72,20 @@ public struct RecordEdit {
         insert(key: key, value: value, into: parent, after: after)
     }
 
+    /// Sets `path` to a one-line map `{a: 1, b: 2}` (replacing whatever value was there).
+    public mutating func set(_ path: [String], toFlowMap fields: [(String, String)], after: [String] = []) throws {
+        let text = "{" + fields.map { "\($0.0): \(ScalarText.render($0.1, replacing: nil, inFlow: true))" }.joined(separator: ", ") + "}"
+        if let existing = node(at: path) {
+            replacements.append(Replacement(range: existing.start..<existing.end, text: existing.isEmpty ? " " + text : text))
+            return
+        }
+        let parentPath = Array(path.dropLast())
+        guard let parent = parentPath.isEmpty ? frontMatter : node(at: parentPath), parent.pairs != nil else {
+            throw Problem.notAMap(parentPath.joined(separator: "."))
+        }
+        insert(key: path.last!, rawValue: text, into: parent, after: after)
+    }
+
     /// Removes nothing and changes one value's text.
     mutating func replaceValue(_ node: YAMLNode, with value: String, inFlow: Bool) {
         switch node.content {
@@ -93,8 +107,11 @@ public struct RecordEdit {
     }
 
     mutating func insert(key: String, value: String, into map: YAMLNode, after: [String]) {
+        insert(key: key, rawValue: ScalarText.render(value, replacing: nil, inFlow: map.isFlow), into: map, after: after)
+    }
+
+    mutating func insert(key: String, rawValue rendered: String, into map: YAMLNode, after: [String]) {
         let pairs = map.pairs ?? []
-        let rendered = ScalarText.render(value, replacing: nil, inFlow: map.isFlow)
         if map.isFlow {
             // `{a: 1}` -> `{a: 1, key: value}`: before the closing brace.
             let close = map.end - 1

@@ -53,6 +53,8 @@ public struct Configuration: Sendable {
         public var gradeS = 80
         public var gradeA = 60
         public var gradeB = 40
+        /// Bands that propose sub-scores from facts (leadbook.yml `scoring.rules`).
+        public var rules: ScoringRules?
 
         public init() {}
 

@@ -166,10 +166,64 @@ public enum ConfigurationReader {
                     decoder.findings.report(.outOfRange, at: pair.value.start, "grade thresholds must fall from S to B (S \(scoring.gradeS), A \(scoring.gradeA), B \(scoring.gradeB))",
                                             hint: "use thresholds like {S: 80, A: 60, B: 40}")
                 }
+            case "rules":
+                scoring.rules = readScoringRules(pair.value, &decoder)
             default:
-                decoder.unknownKey(pair, known: ["max", "grades"], context: " in `scoring`")
+                decoder.unknownKey(pair, known: ["max", "grades", "rules"], context: " in `scoring`")
             }
         }
+    }
+
+    static func readScoringRules(_ node: YAMLNode, _ decoder: inout FieldDecoder) -> ScoringRules? {
+        guard let pairs = decoder.map(node, "scoring.rules", example: "rules: {size: [{min: 1000, points: 30}, {points: 5}]}") else { return nil }
+        var rules = ScoringRules()
+        func bands(_ node: YAMLNode, _ field: String, _ parse: (YAMLNode, inout FieldDecoder) -> Double?) -> [(Double?, Bool, Int)] {
+            var result: [(Double?, Bool, Int)] = []
+            for item in decoder.mapList(node, field, example: "- {min: 100, points: 20}") {
+                var threshold: Double?
+                var atMost = false
+                var points = 0
+                for band in item.pairs ?? [] {
+                    switch band.keyText {
+                    case "min": threshold = parse(band.value, &decoder)
+                    case "max": threshold = parse(band.value, &decoder); atMost = true
+                    case "points": points = decoder.integer(band.value, "\(field).points") ?? 0
+                    default: decoder.unknownKey(band, known: ["min", "max", "points"], context: " in `\(field)`")
+                    }
+                }
+                if item["points"] == nil {
+                    decoder.findings.report(.missingField, at: item.start, "a scoring band without `points`", hint: "add `points: 10`")
+                }
+                result.append((threshold, atMost, points))
+            }
+            return result
+        }
+        for pair in pairs {
+            let field = "scoring.rules.\(pair.keyText)"
+            switch pair.keyText {
+            case "size":
+                rules.size = bands(pair.value, field) { node, decoder in decoder.integer(node, field).map(Double.init) }
+                    .map { ScoringRules.Band(threshold: $0.0.map { Int($0) }, atMost: $0.1, points: $0.2) }
+            case "budget":
+                rules.budget = bands(pair.value, field) { node, decoder in decoder.number(node, field) }
+                    .map { ScoringRules.Band(threshold: $0.0, atMost: $0.1, points: $0.2) }
+            case "urgency":
+                rules.urgency = bands(pair.value, field) { node, decoder in decoder.integer(node, field, minimum: Int.min).map(Double.init) }
+                    .map { ScoringRules.Band(threshold: $0.0.map { Int($0) }, atMost: $0.1, points: $0.2) }
+            case "decision":
+                guard let parts = decoder.map(pair.value, field, example: "decision: {decision_maker: 20, otherwise: 5}") else { continue }
+                for part in parts {
+                    switch part.keyText {
+                    case "decision_maker": rules.decisionMaker = decoder.integer(part.value, field + ".decision_maker") ?? 0
+                    case "otherwise": rules.noDecisionMaker = decoder.integer(part.value, field + ".otherwise") ?? 0
+                    default: decoder.unknownKey(part, known: ["decision_maker", "otherwise"], context: " in `\(field)`")
+                    }
+                }
+            default:
+                decoder.unknownKey(pair, known: ["size", "budget", "urgency", "decision"], context: " in `scoring.rules`")
+            }
+        }
+        return rules
     }
 
     static func readScreening(_ node: YAMLNode, _ decoder: inout FieldDecoder) -> [ScreeningRule] {

@@ -26,6 +26,6 @@ public protocol CustomerRule {
 public enum CustomerRules {
     public static let all: [any CustomerRule.Type] = [
         RequiredFields.self, IdFormat.self, FileNameMatchesId.self, OwnerInTeam.self,
-        DealWhenWon.self, LostReasonWhenLost.self,
+        DealWhenWon.self, LostReasonWhenLost.self, StaleGrade.self, StaleStatus.self, StaleNext.self,
     ]
 }

@@ -22,6 +22,7 @@ public enum RuleCatalog {
             .badEntryHeading, Channel.unknownRule, Mood.unknownRule, FeedbackType.unknownRule, Priority.unknownRule,
             Handling.unknownRule, .todoWithoutDate, .entryOrder, .unknownEntryKey, .duplicateSection,
         ]),
+        Group(title: "Derived values", rules: [.staleGrade, .staleStatus, .staleNext]),
         Group(title: "Across files", rules: [.duplicateId, .unknownMergeTarget]),
         Group(title: "leadbook.yml", rules: [TeamRole.unknownRule, .duplicateMember, .unknownMentor, .missingMentor]),
     ]

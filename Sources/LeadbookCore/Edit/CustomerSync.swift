@@ -1,0 +1,60 @@
+/// Brings one file's derived values up to date: grade from the score, status and next from
+/// the log. Only those values' bytes change.
+public enum CustomerSync {
+    public struct Change: Sendable {
+        public var path: String
+        public var before: [UInt8]
+        public var after: [UInt8]
+        /// What changed, for people: "grade A -> S".
+        public var notes: [String]
+    }
+
+    public enum Outcome: Sendable {
+        case unchanged
+        case changed(Change)
+        /// The file has errors that sync does not fix; it is left alone.
+        case skipped(path: String, errors: Int)
+    }
+
+    static let fixableRules: Set<String> = [Rule.staleGrade.id, Rule.staleStatus.id, Rule.staleNext.id]
+
+    public static func sync(path: String, bytes: [UInt8], configuration: Configuration) -> Outcome {
+        let result = CustomerReader.read(path: path, bytes: bytes, configuration: configuration)
+        let blocking = result.findings.diagnostics.filter { $0.severity == .error && !fixableRules.contains($0.rule) }
+        guard blocking.isEmpty, let customer = result.customer else {
+            return .skipped(path: path, errors: max(1, blocking.count))
+        }
+        if customer.isTombstone { return .unchanged }
+        guard var edit = try? RecordEdit(bytes: bytes) else { return .skipped(path: path, errors: 1) }
+        var notes: [String] = []
+        do {
+            var score = customer.score
+            if score == nil, let proposed = ScoreProposal.propose(customer, configuration) {
+                try edit.set(["score"], toFlowMap: proposed.fields, after: ["intent", "decision_by", "budget"])
+                notes.append("score proposed \(proposed.summary) (not reviewed)")
+                score = proposed.score
+            }
+            if let total = score?.total {
+                let expected = configuration.scoring.grade(forTotal: total)
+                if customer.grade != expected {
+                    let existing = edit.node(at: ["grade"])?.scalarText
+                    try edit.set(["grade"], to: DerivedValues.gradeText(expected, likeExisting: existing), after: ["score"])
+                    notes.append("grade \(customer.grade?.rawValue ?? "-") -> \(expected.rawValue)")
+                }
+            }
+            if let (expected, _) = DerivedValues.status(customer), customer.status != expected {
+                let existing = edit.node(at: ["status"])?.scalarText
+                try edit.set(["status"], to: DerivedValues.statusText(expected, likeExisting: existing), after: ["assigned", "created"])
+                notes.append("status \(customer.status?.rawValue ?? "-") -> \(expected.rawValue)")
+            }
+            if let (expected, _) = DerivedValues.next(customer), customer.next != expected {
+                try edit.set(["next"], to: expected.description, after: ["status"])
+                notes.append("next \(customer.next?.description ?? "-") -> \(expected)")
+            }
+            guard edit.hasChanges else { return .unchanged }
+            return .changed(Change(path: path, before: bytes, after: try edit.apply(), notes: notes))
+        } catch {
+            return .skipped(path: path, errors: 1)
+        }
+    }
+}
