@@ -17,6 +17,10 @@ public struct Configuration: Sendable {
     public var firstStageDays: [Grade: Int] = [.S: 3, .A: 5, .B: 7, .C: 7]
     public var regradeDays: [Grade: Int] = [.S: 7, .A: 7, .B: 7, .C: 30]
     public var screening: [ScreeningRule] = []
+    /// Feedback handled as `fix` is answered within this many hours (seed: 24).
+    public var feedbackFixHours = 24
+    /// A resolved feedback item is confirmed with the customer within this many days (seed: 3).
+    public var feedbackConfirmDays = 3
     public var team: [TeamMember] = []
     /// Days of follow-ups in the index, counted back from the newest entry.
     public var indexDays = 30

@@ -2,7 +2,7 @@
 public enum ConfigurationReader {
     static let keys = ["language", "timezone", "id_prefix", "customers", "index", "summary", "sources", "extra_fields",
                        "scoring", "sla_hours", "cadence_days", "first_stage_days", "regrade_days", "screening", "team",
-                       "index_days", "index_pii"]
+                       "index_days", "index_pii", "feedback"]
 
     public static func read(_ source: SourceText) -> (Configuration, [Diagnostic]) {
         var configuration = Configuration()
@@ -103,6 +103,15 @@ public enum ConfigurationReader {
                 let members = readTeam(value, &decoder)
                 configuration.team = members.map(\.0)
                 TeamRules.check(members, &decoder.findings)
+            case "feedback":
+                guard let parts = decoder.map(value, "feedback", example: "feedback: {fix_hours: 24, confirm_days: 3}") else { continue }
+                for part in parts {
+                    switch part.keyText {
+                    case "fix_hours": if let v = decoder.integer(part.value, "feedback.fix_hours") { configuration.feedbackFixHours = v }
+                    case "confirm_days": if let v = decoder.integer(part.value, "feedback.confirm_days") { configuration.feedbackConfirmDays = v }
+                    default: decoder.unknownKey(part, known: ["fix_hours", "confirm_days"], context: " in `feedback`")
+                    }
+                }
             case "index_days":
                 if let days = decoder.integer(value, "index_days", minimum: 1) { configuration.indexDays = days }
             case "index_pii":

@@ -119,3 +119,26 @@ enum Phrases {
 
     static let moods = ["positive", "hesitant", "resistant"]
 }
+
+extension Phrases {
+    static let notes = [
+        "客户对上线时间比较关注。", "已把会议纪要发给客户确认。", "客户技术负责人下周出差，改为线上沟通。", "对方提到竞品也在接触。",
+        "约定下次带售前工程师一起拜访。", "客户内部在走立项流程。", "客户要求所有材料走邮件留档。", "会议纪要已归档到共享盘。",
+        "客户提到年底前要完成验收。", "对方对我方的行业案例印象不错。", "沟通顺利，客户主动问了实施周期。",
+    ]
+
+    /// Customers that are people rather than companies: industry, title, need, budget range (CNY).
+    static let people: [(industry: String, title: String, need: String, budget: ClosedRange<Int>)] = [
+        ("咨询", "独立财税顾问", "客户资料与合同管理工具（个人版）", 3000...12000),
+        ("教育", "家长", "少儿编程在线课程", 3000...15000),
+        ("零售", "个体店主", "智能收银（单店版）", 2000...9000),
+        ("建筑", "独立室内设计师", "BIM 协同（个人版）", 5000...20000),
+        ("咨询", "自由职业培训师", "线上课程与学员管理工具", 4000...15000),
+    ]
+
+    /// Third characters that tell apart companies once every two-character core is used.
+    static let branchMarks: [(String, String)] = [
+        ("新", "xin"), ("元", "yuan"), ("港", "gang"), ("诺", "nuo"), ("科", "ke"), ("研", "yan"), ("驿", "yi"),
+        ("启", "qi"), ("尔", "er"), ("顺", "shun"), ("欣", "xin"), ("泉", "quan"), ("峡", "xia"), ("湾", "wan"),
+    ]
+}
