@@ -29,8 +29,11 @@ public enum CustomerSync {
         var notes: [String] = []
         do {
             var score = customer.score
+            var gradeAnchor = ["score"]
             if score == nil, let proposed = ScoreProposal.propose(customer, configuration) {
-                try edit.set(["score"], toFlowMap: proposed.fields, after: ["intent", "decision_by", "budget"])
+                let anchor = ["intent", "decision_by", "budget"]
+                try edit.set(["score"], toFlowMap: proposed.fields, after: anchor)
+                gradeAnchor = anchor
                 notes.append("score proposed \(proposed.summary) (not reviewed)")
                 score = proposed.score
             }
@@ -38,7 +41,7 @@ public enum CustomerSync {
                 let expected = configuration.scoring.grade(forTotal: total)
                 if customer.grade != expected {
                     let existing = edit.node(at: ["grade"])?.scalarText
-                    try edit.set(["grade"], to: DerivedValues.gradeText(expected, likeExisting: existing), after: ["score"])
+                    try edit.set(["grade"], to: DerivedValues.gradeText(expected, likeExisting: existing), after: gradeAnchor)
                     notes.append("grade \(customer.grade?.rawValue ?? "-") -> \(expected.rawValue)")
                 }
             }

@@ -52,6 +52,11 @@ public struct Assignment: Sendable {
             let gradeSource = scored != nil ? "score \(customer.score!.total!)" : customer.grade != nil ? "grade written" : "intent \(customer.intent?.rawValue ?? "?")"
             var decision = Decision(customerId: customer.id!, customerName: customer.name ?? "", path: entry.path, grade: grade,
                                     gradeSource: gradeSource, role: nil, rep: nil, reason: "")
+            if entry.hasErrors {
+                decision.reason = "the file has errors; run `leadbook check \(entry.path)`"
+                decisions.append(decision)
+                continue
+            }
             guard let grade else {
                 decision.reason = "no score, grade or intent to assign by"
                 decisions.append(decision)

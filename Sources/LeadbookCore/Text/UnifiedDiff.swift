@@ -72,7 +72,7 @@ public enum UnifiedDiff {
 
     static func text(_ line: ArraySlice<UInt8>) -> String {
         var value = String(decoding: line, as: UTF8.self)
-        if !value.hasSuffix("\n") { value += "\n\\ No newline at end of file\n" }
+        if line.last != ASCII.lf { value += "\n\\ No newline at end of file\n" }
         return value
     }
 

@@ -6,6 +6,8 @@ public struct CustomerSet: Sendable {
     public struct Entry: Sendable {
         public var path: String
         public var customer: Customer
+        /// The file has errors: read what could be read, but never rewrite it.
+        public var hasErrors = false
     }
 
     public var entries: [Entry]
@@ -18,7 +20,7 @@ public struct CustomerSet: Sendable {
             guard case .success(let bytes) = FileAccess.read(workspace.absolute(paths[index])) else { return (nil, true) }
             let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: workspace.configuration)
             let hasErrors = result.findings.errorCount > 0
-            return (result.customer.map { Entry(path: paths[index], customer: $0) }, hasErrors)
+            return (result.customer.map { Entry(path: paths[index], customer: $0, hasErrors: hasErrors) }, hasErrors)
         }
         var entries: [Entry] = []
         var broken: [String] = []

@@ -12,6 +12,11 @@ final class EndToEndTests: XCTestCase {
         try Transcript.check("tricky-clean")
     }
 
+    /// sync, explain, assign and agenda; the tree after them is compared byte for byte.
+    func testGradingAssignmentAndAgenda() throws {
+        try Transcript.check("grading")
+    }
+
     func testCLIUsage() throws {
         try Transcript.check("cli-usage")
     }

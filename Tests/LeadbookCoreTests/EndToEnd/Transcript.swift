@@ -62,8 +62,41 @@ enum Transcript {
         return target
     }
 
+    /// Every file under `root` (relative path -> bytes), without `.leadbook/`.
+    static func tree(_ root: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: root.path)!
+        while let path = enumerator.nextObject() as? String {
+            if path == ".leadbook" || path.hasPrefix(".leadbook/") { continue }
+            var isDirectory: ObjCBool = false
+            let full = root.appendingPathComponent(path)
+            _ = FileManager.default.fileExists(atPath: full.path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue { files[path] = try Data(contentsOf: full) }
+        }
+        return files
+    }
+
+    /// When the case has `expected-tree/`, the workspace after the commands must equal it
+    /// byte for byte.
+    static func compareTree(_ workspace: URL, _ directory: URL, file: StaticString, line: UInt) throws {
+        let expectedTree = directory.appendingPathComponent("expected-tree")
+        if recording {
+            guard FileManager.default.fileExists(atPath: expectedTree.path) else { return }
+            try FileManager.default.removeItem(at: expectedTree)
+            try FileManager.default.copyItem(at: workspace, to: expectedTree)
+            try? FileManager.default.removeItem(at: expectedTree.appendingPathComponent(".leadbook"))
+            return
+        }
+        guard FileManager.default.fileExists(atPath: expectedTree.path) else { return }
+        let actual = try tree(workspace), expected = try tree(expectedTree)
+        XCTAssertEqual(actual.keys.sorted(), expected.keys.sorted(), "files after the commands", file: file, line: line)
+        for (path, data) in expected where actual[path] != data {
+            XCTFail("\(path) differs from expected-tree/\(path)", file: file, line: line)
+        }
+    }
+
     /// Runs every command of a case and returns the transcript.
-    static func transcript(of caseName: String) throws -> (actual: String, expectedURL: URL) {
+    static func transcript(of caseName: String, file: StaticString = #filePath, line: UInt = #line) throws -> (actual: String, expectedURL: URL) {
         let directory = fixtures.appendingPathComponent(caseName)
         let workspace = try copy(directory.appendingPathComponent("workspace"))
         defer { try? FileManager.default.removeItem(at: workspace) }
@@ -79,6 +112,7 @@ enum Transcript {
             if !run.stderr.isEmpty { transcript += "[stderr]\n" + run.stderr }
             transcript += "[exit \(run.status)]\n\n"
         }
+        try compareTree(workspace, directory, file: file, line: line)
         return (transcript, directory.appendingPathComponent("expected.txt"))
     }
 
@@ -87,7 +121,7 @@ enum Transcript {
             XCTFail("the leadbook executable was not built at \(executable.path); run `swift build` first", file: file, line: line)
             return
         }
-        let (actual, expectedURL) = try transcript(of: caseName)
+        let (actual, expectedURL) = try transcript(of: caseName, file: file, line: line)
         if recording {
             try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
             return
