@@ -36,7 +36,12 @@ final class CustomerBuilder {
     var feedbackItems: [FeedbackItem] = []
     var dealAmount: Int?
     var dealDay: Int?
-    var lostReason: String?
+    /// Why a lost customer was lost (see `Phrases.lostReasons`).
+    var lost: (reason: String, said: String, feedback: Int)?
+    /// Texts used lately in this file, so that a log does not repeat itself.
+    var recent: [String] = []
+    var mergedDay: Int?
+    var mergedSource: String?
 
     // Source details, shared by the front matter and the intro paragraph.
     var exhibition = ""
@@ -146,7 +151,7 @@ final class CustomerBuilder {
         business = rng.pick(industry.business)
         let span = Double(industry.employees.upperBound - industry.employees.lowerBound)
         let u = Double(rng.below(1_000_000)) / 1_000_000
-        var people = industry.employees.lowerBound + Int(span * u * u * u)
+        var people = industry.employees.lowerBound + Int(span * u * u)
         if people >= 1000 { people = people / 100 * 100 } else if people >= 100 { people = people / 10 * 10 }
         employees = people
         if rng.percent(60) {
@@ -188,7 +193,7 @@ final class CustomerBuilder {
             contacts = [person]
             return
         }
-        let count = 1 + rng.weighted([25, 35, 25, 15])
+        let count = 1 + rng.weighted([15, 35, 30, 20])
         let hasDecider = rng.percent([90, 60, 35][intent])
         var roles: [String] = []
         for position in 0..<count {
@@ -219,7 +224,7 @@ final class CustomerBuilder {
             var person = makePerson(surname: surname, given: given, title: title, contact: position)
             if position == 0 || rng.percent(80) { person.phone = run.phone(index, contact: position) }
             if rng.percent(position == 0 ? 75 : 55) || person.phone == nil { person.email = email(person, position) }
-            if rng.percent(15) { person.wechat = person.surnamePinyin + person.givenPinyin + "_" + String(rng.int(10...9999)) }
+            if rng.percent(25) { person.wechat = person.surnamePinyin + person.givenPinyin + "_" + String(rng.int(10...9999)) }
             if person.wechat != nil && rng.percent(40) {
                 person.prefers = "wechat"
             } else if role == "decision-maker" && rng.percent(60) {
@@ -235,8 +240,14 @@ final class CustomerBuilder {
         }
     }
 
+    /// `surname.given.<customer number>@example.com`: unique in the workspace (two contacts of
+    /// one customer whose names sound the same also get their position).
     func email(_ person: Person, _ position: Int) -> String {
-        person.surnamePinyin + "." + person.givenPinyin + String(run.emailNumber(index, contact: position)) + "@example.com"
+        var local = person.surnamePinyin + "." + person.givenPinyin + "." + String(index + 1)
+        if contacts.contains(where: { $0.surnamePinyin == person.surnamePinyin && $0.givenPinyin == person.givenPinyin }) {
+            local += "-" + String(position + 1)
+        }
+        return local + "@example.com"
     }
 
     func chooseNeeds() {
@@ -258,9 +269,9 @@ final class CustomerBuilder {
         let size: Int
         switch people {
         case ..<50: size = rng.int(3...10)
-        case ..<200: size = rng.int(10...16)
-        case ..<500: size = rng.int(14...20)
-        case ..<2000: size = rng.int(18...25)
+        case ..<200: size = rng.int(10...18)
+        case ..<500: size = rng.int(16...24)
+        case ..<1000: size = rng.int(20...27)
         default: size = rng.int(24...30)
         }
         var budgetFit: Int
@@ -270,9 +281,9 @@ final class CustomerBuilder {
             budgetFit = rng.int(3...12)
         }
         if isPerson && budget != nil { budgetFit = rng.int(5...15) }
-        let urgency = [rng.int(14...20), rng.int(8...15), rng.int(3...10)][intent]
+        let urgency = [rng.int(15...20), rng.int(8...15), rng.int(3...10)][intent]
         let decision: Int
-        if decider != nil { decision = intent == 0 ? rng.int(12...20) : rng.int(8...16) } else { decision = rng.int(3...10) }
+        if decider != nil { decision = intent == 0 ? rng.int(13...20) : rng.int(8...16) } else { decision = rng.int(3...10) }
         score = [size, budgetFit, urgency, decision]
         let total = size + budgetFit + urgency + decision
         grade = total >= 80 ? 0 : total >= 60 ? 1 : total >= 40 ? 2 : 3
@@ -322,6 +333,19 @@ final class CustomerBuilder {
         zhFeedbackHeading = rng.percent(zhHeading ? 85 : 10)
     }
 
+    /// A text of `pool`, avoiding the ones this file used lately.
+    func fresh(_ pool: [String]) -> String {
+        var choice = rng.pick(pool)
+        var tries = 0
+        while tries < 4 && recent.contains(choice) {
+            choice = rng.pick(pool)
+            tries += 1
+        }
+        recent.append(choice)
+        if recent.count > 24 { recent.removeFirst() }
+        return choice
+    }
+
     // MARK: - The follow-up schedule
 
     static let workStart = 9 * 60
@@ -352,8 +376,15 @@ final class CustomerBuilder {
         }
         assigned = assignedAt
         let deadline = created + sla - 5
-        var first = assignedAt + rng.int(5...max(5, min(deadline - assignedAt, 600)))
+        var first = assignedAt + rng.int(5...max(5, min(deadline - assignedAt, 180)))
         if first > deadline { first = max(assignedAt + 1, deadline) }
+        let firstTime = first % Calendar.minutesPerDay
+        if firstTime > 20 * 60 || firstTime < 8 * 60 + 30 {
+            // Outside office hours: the next morning when the SLA allows it.
+            var morning = (first / Calendar.minutesPerDay) * Calendar.minutesPerDay + 8 * 60 + 30 + rng.int(0...18) * 5
+            if firstTime > 20 * 60 { morning += Calendar.minutesPerDay }
+            if morning <= deadline && morning > assignedAt { first = morning }
+        }
         if finalStatus == .untouched {
             if rng.percent(30) {
                 var entry = Entry(kind: .noAnswer, day: first / Calendar.minutesPerDay, time: first % Calendar.minutesPerDay)
@@ -366,6 +397,7 @@ final class CustomerBuilder {
             return
         }
 
+        if finalStatus == .lost { lost = rng.pick(isPerson ? Phrases.personLostReasons : Phrases.lostReasons) }
         // The statuses this customer went through, and the entries that record them.
         let start: Status = finalStatus != .contacted && rng.percent(30) ? .qualified : .contacted
         var top: Status
@@ -383,9 +415,17 @@ final class CustomerBuilder {
             }
         }
         if !finalStatus.isOpen { path.append(finalStatus) }
-        let extra = rng.int(0...[12, 9, 6, 4][grade])
         let afterSale = finalStatus == .won ? rng.int(0...2) : 0
-        let count = min(25, path.count + extra + afterSale)
+        let range: ClosedRange<Int>
+        switch finalStatus {
+        case .contacted: range = 2...7
+        case .qualified: range = 3...11
+        case .proposal: range = 6...15
+        case .negotiation: range = 8...20
+        case .won: range = [14...23, 12...22, 10...19, 8...15][grade]
+        default: range = [2...7, 2...7, 4...11, 6...15, 8...19][top.rawValue]
+        }
+        let count = min(25, max(path.count, rng.int(range)) + afterSale)
         var positions: [Int] = [0]
         if path.count > 1 {
             let last: Int
@@ -473,13 +513,12 @@ final class CustomerBuilder {
             let base = budget ?? rng.int(industry.budget) * 10_000
             dealAmount = max(1000, base * rng.int(80...105) / 100 / 1000 * 1000)
         }
-        if finalStatus == .lost { lostReason = rng.pick(Phrases.lostReasons) }
     }
 
     func channel(for entry: Entry) -> Int {
         let weights: [Int]   // phone, email, meeting, video, wechat, visit, message
         switch entry.kind {
-        case .first: weights = [50, 15, 5, 5, 20, 5, 0]
+        case .first: weights = CustomerBuilder.sources[source] == "exhibition" ? [50, 10, 10, 5, 25, 0, 0] : [60, 15, 0, 5, 20, 0, 0]
         case .noAnswer: weights = [70, 0, 0, 0, 0, 0, 30]
         case .won: weights = [0, 0, 50, 0, 0, 50, 0]
         case .afterSale: weights = [50, 0, 0, 0, 20, 30, 0]
@@ -526,7 +565,7 @@ final class CustomerBuilder {
         case .noAnswer, .lost: count = 0
         case .won: count = 1
         case .afterSale: count = rng.percent(40) ? 1 : 0
-        case .regular: count = rng.weighted([35, 50, 15])
+        case .regular: count = rng.weighted([30, 50, 20])
         }
         var result: [Todo] = []
         var pool: [String]
@@ -557,17 +596,23 @@ final class CustomerBuilder {
 
     func maybeFeedback(_ entry: inout Entry) {
         guard feedbackItems.count < 3 else { return }
+        if entry.kind == .lost, let lost, lost.feedback >= 0, rng.percent(60) {
+            let template = lost.feedback
+            entry.feedback = feedbackItems.count
+            feedbackItems.append(FeedbackItem(day: entry.day, channel: entry.channel, template: template,
+                                              summary: Phrases.feedbackSummaries[template].summary, handling: "decline", lost: true))
+            return
+        }
         var candidates: [Int] = []
         let lost = entry.kind == .lost
         switch entry.kind {
         case .lost:
-            guard rng.percent(40) else { return }
-            candidates = [0, 1, 7, 8]
+            return
         case .regular:
             switch entry.phase {
-            case .proposal: guard rng.percent(30) else { return }; candidates = [0, 2, 3, 4, 5, 6]
-            case .negotiation: guard rng.percent(30) else { return }; candidates = [0, 1, 5, 7, 8]
-            case .qualified: guard rng.percent(8) else { return }; candidates = [3, 4, 6]
+            case .proposal: guard rng.percent(50) else { return }; candidates = [0, 2, 3, 4, 5, 6]
+            case .negotiation: guard rng.percent(50) else { return }; candidates = [0, 1, 5, 7, 8]
+            case .qualified: guard rng.percent(12) else { return }; candidates = [3, 4, 6]
             default: return
             }
         default: return

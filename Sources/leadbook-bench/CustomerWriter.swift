@@ -48,7 +48,7 @@ extension CustomerBuilder {
                 out.s("  closed: "); out.date(dealDay); out.nl()
             }
         }
-        if let lostReason { out.s("lost_reason: "); out.yaml(lostReason); out.nl() }
+        if let lost { out.s("lost_reason: "); out.yaml(lost.reason); out.nl() }
         writePlan()
         out.line("---")
     }
@@ -133,14 +133,13 @@ extension CustomerBuilder {
     }
 
     func writeNeeds() {
-        if !isPerson && rng.percent(18) {
+        if !isPerson && rng.percent(30) {
             out.line("needs: |")
             out.s("  "); out.template(rng.pick(industry.backgrounds), &rng); out.s("，"); out.template(rng.pick(industry.pains), &rng)
             out.line("。")
-            out.s("  希望")
-            out.s(needKeywords.joined(separator: "、"))
-            out.s("，"); out.template(rng.pick(industry.values), &rng); out.line("。")
-            if rng.percent(40) { out.s("  新增："); out.s(rng.pick(Phrases.changes).replacingPlaceholders()); out.line("。") }
+            out.s("  需要" + needKeywords.joined(separator: "、") + "方面的方案，目标：")
+            out.template(rng.pick(industry.values), &rng); out.line("。")
+            if rng.percent(40) { out.s("  新增："); out.template(rng.pick(Phrases.changes), &rng); out.line("。") }
         } else {
             out.s("needs: "); out.yaml(needKeywords.joined(separator: "、")); out.nl()
         }
@@ -172,7 +171,7 @@ extension CustomerBuilder {
     func writeTags() {
         let count = rng.weighted([25, 35, 30, 10])
         guard count > 0 else { return }
-        out.s("tags: "); flowList(rng.some(count, of: Phrases.tags)); out.nl()
+        out.s("tags: "); flowList(rng.some(count, of: isPerson ? Phrases.personTags : Phrases.tags)); out.nl()
     }
 
     func planStage(for status: Status) -> String {
@@ -186,11 +185,12 @@ extension CustomerBuilder {
     }
 
     func writePlan() {
-        guard let owner, let assigned, rng.percent(55) else { return }
+        guard let owner, let assigned, rng.percent(80) else { return }
         var top = finalStatus
         if finalStatus == .lost { top = entries.last(where: { $0.status != nil && $0.status != .lost })?.status ?? .contacted }
         var stages = [planStage(for: top)]
-        if stages[0] != "initial-contact" && stages[0] != "nurture" && rng.percent(35) { stages.insert("initial-contact", at: 0) }
+        if stages[0] == "negotiation" && rng.percent(40) { stages.insert("solution-comparison", at: 0) }
+        if stages[0] != "initial-contact" && stages[0] != "nurture" && rng.percent(50) { stages.insert("initial-contact", at: 0) }
         out.line("plan:")
         let start = assigned / Calendar.minutesPerDay
         for stage in stages {
@@ -238,7 +238,11 @@ extension CustomerBuilder {
         case "cold-call": out.s(rng.pick(Phrases.coldCallOrigins) + "。")
         default: out.s(rng.pick(Phrases.otherOrigins) + "。")
         }
-        if !isPerson && rng.percent(50) { out.template(rng.pick(industry.backgrounds), &rng); out.s("。") }
+        if !isPerson && rng.percent(70) { out.template(fresh(industry.backgrounds), &rng); out.s("。") }
+        if !isPerson && rng.percent(40) { out.template(fresh(industry.pains), &rng); out.s("。") }
+        if !isPerson && rng.percent(40) {
+            out.s("目前关注“" + (products.first ?? rng.pick(industry.products)) + "”，希望先看同行业案例。")
+        }
         out.nl()
         if let mergedDay, let mergedSource {
             out.nl()
@@ -246,7 +250,7 @@ extension CustomerBuilder {
             out.s(" 客户又通过" + (mergedSource == "website" ? "官网表单" : "展会") + "提交了一次需求，已合并到本档案（见 `sources`），没有重复跟进。")
             out.nl()
         }
-        if contacts.count > 1, let decider, decider != 0, rng.percent(35) {
+        if contacts.count > 1, let decider, decider != 0, rng.percent(50) {
             out.nl()
             out.line("- 决策链：" + contacts[0].title + "（" + contacts[0].name + "）评估 → " + contacts[decider].title + "（" + contacts[decider].name + "）拍板")
             out.line("- 关注点：" + rng.pick(["稳定性 > 价格", "价格 > 功能", "实施周期 > 价格", "服务响应 > 价格", "行业案例 > 价格"]))
@@ -317,21 +321,23 @@ extension CustomerBuilder {
     func feedbackPointer() -> String { zhFeedbackHeading ? "（见客户反馈）" : "（见 Feedback）" }
 
     func writeEntryBody(_ entry: Entry) {
-        var wrote = false
+        let start = out.bytes.count
         if entry.kind != .noAnswer && rng.percent(8) {
-            out.line(rng.pick(Phrases.notes))
-            wrote = true
+            out.line(fresh(Phrases.notes))
         }
         switch entry.kind {
         case .noAnswer:
             out.line(rng.pick(Phrases.noAnswerNotes))
-            wrote = true
+        case .first where isPerson:
+            key(.need); out.line(needKeywords[0])
+            if rng.percent(60) { key(.feedback); out.line(fresh(Phrases.personFeedback)) }
+            if rng.percent(90) { mood([70, 25, 5]) }
         case .first:
-            if rng.percent(80) { key(.background); out.template(rng.pick(industry.backgrounds), &rng); out.nl() }
-            if rng.percent(60) { key(.pain); out.template(rng.pick(industry.pains), &rng); out.nl() }
-            if rng.percent(70) { key(.need); out.line(rng.pick(needKeywords)) }
-            if rng.percent(35) { key(.value); out.template(rng.pick(industry.values), &rng); out.nl() }
-            if rng.percent(25) { key(.decision); out.template(rng.pick(Phrases.decisionEarly), &rng); out.nl() }
+            if rng.percent(80) { key(.background); out.template(fresh(industry.backgrounds), &rng); out.nl() }
+            if rng.percent(70) { key(.pain); out.template(fresh(industry.pains), &rng); out.nl() }
+            if rng.percent(75) { key(.need); out.line(fresh(needKeywords)) }
+            if rng.percent(50) { key(.value); out.template(fresh(industry.values), &rng); out.nl() }
+            if rng.percent(25) { key(.decision); out.template(fresh(Phrases.decisionEarly), &rng); out.nl() }
             if rng.percent(90) { mood([75, 20, 5]) }
         case .won:
             key(.decision)
@@ -342,16 +348,14 @@ extension CustomerBuilder {
             }
             if rng.percent(80) { mood([100, 0, 0]) }
         case .lost:
-            if entry.feedback != nil || rng.percent(80) {
-                key(.feedback)
-                if let item = entry.feedback { out.line(feedbackItems[item].summary + feedbackPointer()) } else {
-                    out.template(rng.pick(Phrases.lostFeedback), &rng); out.nl()
-                }
-            }
-            if rng.percent(60) { key(.decision); out.line(rng.pick(Phrases.decisionLost)) }
+            key(.feedback)
+            out.s(lost?.said ?? "不再推进")
+            if entry.feedback != nil { out.s(feedbackPointer()) }
+            out.nl()
+            if rng.percent(50) { key(.decision); out.line(fresh(Phrases.decisionLost)) }
             mood([0, 20, 80])
         case .afterSale:
-            key(.feedback); out.template(rng.pick(Phrases.afterSaleFeedback), &rng); out.nl()
+            key(.feedback); out.template(fresh(Phrases.afterSaleFeedback), &rng); out.nl()
             if rng.percent(60) { mood([85, 15, 0]) }
         case .regular:
             writeRegularFacts(entry)
@@ -373,50 +377,90 @@ extension CustomerBuilder {
         if let next = entry.next {
             key(.next); out.date(next); out.nl()
         }
-        wrote = wrote || entry.status != nil || !entry.todos.isEmpty || entry.next != nil
-        if !wrote {
-            out.line("电话沟通，进展正常。")
+        if out.bytes.count == start {
+            out.line("沟通顺利，进展正常。")
         }
-        if rng.percent(22) {
+        writeMinutes(entry)
+        if rng.percent(50) {
             out.nl()
-            if let owner, let mentor = Team.members[owner].mentor, rng.percent(30) {
-                out.line("资料已发送，抄送导师" + mentor + "。")
+            if let owner, let mentor = Team.members[owner].mentor, entry.kind != .lost, rng.percent(25) {
+                out.s("资料已发送，抄送导师" + mentor + "。")
             } else {
-                out.line(rng.pick(Phrases.notes))
+                out.s(fresh(Phrases.notes))
             }
+            if rng.percent(40) { out.s(fresh(Phrases.notes)) }
+            out.nl()
+        }
+    }
+
+    /// Meeting minutes, sent attachments, call length: the free notes reps keep under an entry.
+    func writeMinutes(_ entry: Entry) {
+        guard entry.kind != .noAnswer else { return }
+        switch entry.channel {
+        case Channels.meeting, Channels.visit, Channels.video:
+            guard !isPerson, rng.percent(70) else { return }
+            out.nl()
+            out.s("会议纪要：1）")
+            out.template(fresh(industry.backgrounds), &rng)
+            out.s("；2）客户最关注" + fresh(Phrases.concerns) + "和" + fresh(Phrases.concerns))
+            out.s("；3）" + fresh(Phrases.nextSteps) + "。")
+            out.nl()
+        case Channels.email:
+            guard rng.percent(65) else { return }
+            out.nl()
+            let files = rng.some(1 + rng.below(3), of: Phrases.attachments)
+            out.s("已发送" + files.joined(separator: "、") + "，抄送" + (contacts.count > 1 ? contacts[contacts.count - 1].name : "客户邮箱") + "。")
+            out.nl()
+        case Channels.phone:
+            guard rng.percent(45) else { return }
+            out.nl()
+            out.s("通话约 "); out.int(rng.int(3...40)); out.s(" 分钟，")
+            out.s("对方提到" + fresh(Phrases.concerns) + "是这次评估的重点。")
+            out.nl()
+        default:
+            return
         }
     }
 
     func writeRegularFacts(_ entry: Entry) {
+        if isPerson {
+            if rng.percent(60) { key(.feedback); out.line(fresh(Phrases.personFeedback)) }
+            if rng.percent(30) { key(.need); out.line(needKeywords[0]) }
+            if rng.percent(60) { mood([60, 35, 5]) }
+            return
+        }
         switch entry.phase {
         case .contacted, .untouched:
-            if rng.percent(40) { key(.background); out.template(rng.pick(industry.backgrounds), &rng); out.nl() }
-            if rng.percent(40) { key(.feedback); out.line(rng.pick(Phrases.firstNotes).trimmingFullStop()) }
-            if rng.percent(30) { key(.need); out.line(rng.pick(needKeywords)) }
-            if rng.percent(60) { mood([60, 35, 5]) }
+            if rng.percent(50) { key(.background); out.template(fresh(industry.backgrounds), &rng); out.nl() }
+            if rng.percent(40) { key(.pain); out.template(fresh(industry.pains), &rng); out.nl() }
+            if rng.percent(50) { key(.feedback); out.line(fresh(Phrases.firstNotes).trimmingFullStop()) }
+            if rng.percent(30) { key(.need); out.line(fresh(needKeywords)) }
+            if rng.percent(70) { mood([60, 35, 5]) }
         case .qualified:
-            if rng.percent(50) { key(.need); out.line(rng.pick(needKeywords)) }
-            if rng.percent(40) { key(.pain); out.template(rng.pick(industry.pains), &rng); out.nl() }
-            if rng.percent(50) { key(.value); out.template(rng.pick(industry.values), &rng); out.nl() }
-            if rng.percent(40) { key(.decision); out.template(rng.pick(Phrases.decisionEarly), &rng); out.nl() }
+            if rng.percent(35) { key(.need); out.line(fresh(needKeywords)) }
+            if rng.percent(40) { key(.pain); out.template(fresh(industry.pains), &rng); out.nl() }
+            if rng.percent(60) { key(.value); out.template(fresh(industry.values), &rng); out.nl() }
+            if rng.percent(50) { key(.decision); out.template(fresh(Phrases.decisionEarly), &rng); out.nl() }
             if let item = entry.feedback { key(.feedback); out.line(feedbackItems[item].summary + feedbackPointer()) }
             if rng.percent(70) { mood([65, 30, 5]) }
         case .proposal:
             if let item = entry.feedback {
                 key(.feedback); out.line(feedbackItems[item].summary + feedbackPointer())
             } else if rng.percent(85) {
-                key(.feedback); out.template(rng.pick(Phrases.proposalFeedback), &rng); out.nl()
+                key(.feedback); out.template(fresh(Phrases.proposalFeedback), &rng); out.nl()
             }
-            if rng.percent(25) { key(.change); out.template(rng.pick(Phrases.changes), &rng); out.nl() }
-            if rng.percent(40) { key(.decision); out.line(rng.pick(Phrases.decisionMid)) }
+            if rng.percent(30) { key(.change); out.template(fresh(Phrases.changes), &rng); out.nl() }
+            if rng.percent(30) { key(.value); out.template(fresh(industry.values), &rng); out.nl() }
+            if rng.percent(55) { key(.decision); out.line(fresh(Phrases.decisionProposal)) }
             if rng.percent(70) { mood([50, 40, 10]) }
         default:
             if let item = entry.feedback {
                 key(.feedback); out.line(feedbackItems[item].summary + feedbackPointer())
             } else if rng.percent(60) {
-                key(.feedback); out.template(rng.pick(Phrases.negotiationFeedback), &rng); out.nl()
+                key(.feedback); out.template(fresh(Phrases.negotiationFeedback), &rng); out.nl()
             }
-            if rng.percent(75) { key(.decision); out.line(rng.pick(Phrases.decisionMid)) }
+            if rng.percent(80) { key(.decision); out.line(fresh(Phrases.decisionNegotiation)) }
+            if rng.percent(20) { key(.change); out.template(fresh(Phrases.changes), &rng); out.nl() }
             if rng.percent(70) { mood([55, 40, 5]) }
         }
     }
@@ -466,20 +510,6 @@ extension CustomerBuilder {
 }
 
 extension String {
-    /// Template text with its placeholders read as literal numbers (for front-matter values).
-    func replacingPlaceholders() -> String {
-        var result = ""
-        for character in self {
-            switch character {
-            case "#": result += "3"
-            case "$": result += "50"
-            case "&": result += "20"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
-
     func trimmingFullStop() -> String {
         hasSuffix("。") ? String(dropLast()) : self
     }

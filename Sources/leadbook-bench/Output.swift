@@ -110,11 +110,11 @@ struct ByteWriter {
     }
 
     /// Writes a text template, replacing the number placeholders:
-    /// `#` a small count (2...30), `$` an amount in 万 (10...300), `&` a percentage (5...60).
+    /// `#` a small count (2...12), `$` an amount in 万 (10...300), `&` a percentage (5...60).
     mutating func template(_ text: String, _ rng: inout SplitMix64) {
         for unit in text.utf8 {
             switch unit {
-            case 0x23: int(rng.int(2...30))
+            case 0x23: int(rng.int(2...12))
             case 0x24: int(rng.int(2...60) * 5)
             case 0x26: int(rng.int(1...12) * 5)
             default: byte(unit)

@@ -17,7 +17,6 @@ struct Run {
     let personEvery = 31
     let personPhase: Int
     let phoneOffset: Int
-    let emailOffset: Int
 
     /// First capture: 2024-01-02; captures spread over `captureDays` days, 08:00 to 21:00.
     static let firstDay = Calendar.day(2024, 1, 2)
@@ -39,7 +38,6 @@ struct Run {
         personOffset = rng.below(personSpace)
         personPhase = rng.below(personEvery)
         phoneOffset = rng.below(100_000_000)
-        emailOffset = rng.below(10_000_000)
     }
 
     static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
@@ -73,12 +71,6 @@ struct Run {
         let body = String(digits)
         text += String(repeating: "0", count: 8 - body.count) + body
         return text
-    }
-
-    /// A number that makes an e-mail local part unique per (customer, contact).
-    func emailNumber(_ index: Int, contact: Int) -> Int {
-        let key = (index * 4 + contact) % 10_000_000
-        return (key * 7919 + emailOffset) % 10_000_000
     }
 
     /// The capture time of customer `index`: increasing with the index, so ids follow

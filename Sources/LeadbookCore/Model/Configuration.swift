@@ -34,14 +34,19 @@ public struct Configuration: Sendable {
     /// Chinese names of the default sources, accepted in files as the same values.
     public static let sourceLabels: [String: String] = [
         "exhibition": "展会", "website": "官网表单", "referral": "推荐", "social": "社交媒体",
-        "partner": "合作伙伴", "cold-call": "陌生拜访", "other": "其他",
+        "partner": "合作伙伴", "cold-call": "电话陌拜", "other": "其他",
+    ]
+
+    /// Other Chinese names teams use for the default sources.
+    public static let sourceAliases: [String: String] = [
+        "官网": "website", "展会登记": "exhibition", "合作伙伴推荐": "referral", "陌生拜访": "cold-call", "社媒": "social",
     ]
 
     /// The canonical source for a value written in a file (English value or Chinese label).
     public func source(named text: String) -> String? {
         if sources.contains(text) { return text }
         for (value, label) in Self.sourceLabels where label == text && sources.contains(value) { return value }
-        if text == "官网" && sources.contains("website") { return "website" }
+        if let value = Self.sourceAliases[text], sources.contains(value) { return value }
         return nil
     }
 

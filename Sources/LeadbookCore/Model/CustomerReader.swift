@@ -53,6 +53,12 @@ public enum CustomerReader {
         let layout: RecordLayout
         switch RecordLayout.read(buffer) {
         case .failure(.noFrontMatter):
+            if buffer.count >= contentStart + 4, buffer[contentStart] == ASCII.dash, buffer[contentStart + 3] == ASCII.cr,
+               !buffer.contains(ASCII.lf) {
+                result.findings.report(.noFrontMatter, at: contentStart, "lines end with a carriage return alone (old Mac line endings)",
+                                       hint: "save the file with LF or CRLF line endings")
+                return result
+            }
             result.findings.report(.noFrontMatter, at: contentStart, "no front matter: a customer file starts with a `---` line",
                                    hint: "start the file with `---`, the customer's `key: value` lines, and `---`; or move the file out of the customers folder")
             return result
@@ -272,7 +278,7 @@ public enum CustomerReader {
                 case "points": step.points = decoder.string(pair.value, field)
                 case "due":
                     // A date, or a recurring time as text (the seed's 每周一, every Monday).
-                    if let text = pair.value.scalarText, !text.isEmpty, let first = text.utf8.first, ASCII.isDigit(first) {
+                    if let text = pair.value.scalarText, Self.looksLikeDate(text) {
                         step.due = decoder.date(pair.value, field)
                     } else {
                         step.dueText = decoder.string(pair.value, field)
@@ -286,6 +292,12 @@ public enum CustomerReader {
             steps.append(step)
         }
         return steps
+    }
+
+    /// `YYYY-...`: written as a date (and then it must be one).
+    static func looksLikeDate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8.prefix(5))
+        return bytes.count == 5 && bytes[0..<4].allSatisfy(ASCII.isDigit) && bytes[4] == ASCII.dash
     }
 
     static func deal(_ node: YAMLNode, _ decoder: inout FieldDecoder) -> Deal? {

@@ -19,7 +19,7 @@ struct FieldDecoder {
     mutating func string(_ node: YAMLNode, _ field: String) -> String? {
         switch node.content {
         case .scalar(_, .empty): return nil
-        case .scalar(let text, _): return text
+        case .scalar(let text, _): return text.isEmpty ? nil : text
         default:
             wrongType(node, field, expected: "text", example: "\(field): some text")
             return nil
@@ -32,7 +32,7 @@ struct FieldDecoder {
             if Self.parseInteger(text.removingSeparators()) != nil {
                 findings.report(.wrongType, at: node.start, "`\(field)` must be a whole number without separators, not `\(text)`",
                                 hint: "write the digits only: `\(field): \(text.removingSeparators())`")
-            } else if Self.isDigits(text) {
+            } else if Self.isDigits(text.hasPrefix("-") || text.hasPrefix("+") ? String(text.dropFirst()) : text) {
                 findings.report(.outOfRange, at: node.start, "`\(field)` is too large: `\(text)`", hint: "the largest whole number is \(Int.max)")
             } else {
                 wrongType(node, field, expected: "a whole number", example: "\(field): 500")
@@ -51,6 +51,11 @@ struct FieldDecoder {
     mutating func number(_ node: YAMLNode, _ field: String) -> Double? {
         guard let text = string(node, field) else { return nil }
         guard let value = Self.parseNumber(text) else {
+            if Self.isNumeral(text) {
+                findings.report(.outOfRange, at: node.start, "`\(field)` is too large: `\(text)`",
+                                hint: "amounts are at most 15 digits before the decimal point")
+                return nil
+            }
             let cleaned = text.removingSeparators()
             if Self.parseNumber(cleaned) != nil {
                 findings.report(.wrongType, at: node.start, "`\(field)` must be a number without separators, not `\(text)`",
@@ -188,7 +193,16 @@ struct FieldDecoder {
         return negative ? -value : value
     }
 
-    /// Digits with an optional sign and decimal part.
+    /// Digits with an optional sign and decimal part, of any length.
+    static func isNumeral(_ text: String) -> Bool {
+        var utf8 = Substring(text).utf8[...]
+        if let first = utf8.first, first == ASCII.dash || first == ASCII.plus { utf8 = utf8.dropFirst() }
+        let parts = utf8.split(separator: ASCII.dot, maxSplits: 1, omittingEmptySubsequences: false)
+        return !parts.isEmpty && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(ASCII.isDigit) }
+    }
+
+    /// Digits with an optional sign and decimal part; at most 15 digits before the point, so
+    /// every amount is exact.
     static func parseNumber(_ text: String) -> Double? {
         let utf8 = Array(text.utf8)
         var index = 0
@@ -201,7 +215,7 @@ struct FieldDecoder {
             while index < utf8.count, ASCII.isDigit(utf8[index]) { index += 1; fraction += 1 }
             guard fraction > 0 else { return nil }
         }
-        guard digits > 0, index == utf8.count, digits <= 18 else { return nil }
+        guard digits > 0, index == utf8.count, digits <= 15 else { return nil }
         return Double(text)
     }
 }

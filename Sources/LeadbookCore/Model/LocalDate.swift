@@ -199,13 +199,16 @@ public struct UTCOffset: Hashable, Sendable, CustomStringConvertible {
         var scalars = Array(trimmed.utf8)
         guard let sign = scalars.first, sign == ASCII.plus || sign == ASCII.dash else { return nil }
         scalars.removeFirst()
+        func number(_ digits: ArraySlice<UInt8>) -> Int? {
+            guard !digits.isEmpty, digits.count <= 2, digits.allSatisfy(ASCII.isDigit) else { return nil }
+            return digits.reduce(0) { $0 * 10 + Int($1 - ASCII.zero) }
+        }
         var hours = 0, minutes = 0
         if let colon = scalars.firstIndex(of: ASCII.colon) {
-            guard let h = Int(String(decoding: scalars[..<colon], as: UTF8.self)),
-                  let m = Int(String(decoding: scalars[(colon + 1)...], as: UTF8.self)) else { return nil }
+            guard let h = number(scalars[..<colon]), let m = number(scalars[(colon + 1)...]) else { return nil }
             hours = h; minutes = m
         } else {
-            guard let h = Int(String(decoding: scalars, as: UTF8.self)) else { return nil }
+            guard let h = number(scalars[...]) else { return nil }
             hours = h
         }
         guard hours <= 14, minutes < 60 else { return nil }

@@ -18,7 +18,7 @@ enum TeamRules {
             guard let mentor = member.mentor else {
                 if member.role == .junior {
                     findings.report(.missingMentor, at: node.start, "junior \(member.name) has no mentor",
-                                    hint: "add `mentor:` with the name of a senior (seed: juniors each have a senior mentor)")
+                                    hint: "add `mentor:` with the name of a senior or a manager (seed: juniors each have a senior mentor)")
                 }
                 continue
             }

@@ -206,8 +206,22 @@ public struct LogReader {
             scan += 5
             while scan < stop, bytes[scan] == ASCII.space { scan += 1 }
         }
+        return readHeadingRest(kind, headingStart, scan, stop, line, date: date, time: time, &findings)
+    }
+
+    /// The channel and the counterpart (or summary) after the date and time of a heading.
+    func readHeadingRest(_ kind: Section.Kind, _ headingStart: Int, _ start: Int, _ stop: Int, _ line: Int,
+                         date: LocalDate?, time: Int?, _ findings: inout Findings) -> Current {
+        var scan = start
         let channelStart = scan
         while scan < stop, bytes[scan] != ASCII.space, bytes[scan] != ASCII.openParen, !isFullWidthParen(scan) { scan += 1 }
+        if time == nil, scan > channelStart, (channelStart..<scan).contains(where: { bytes[$0] == ASCII.colon }),
+           (channelStart..<scan).allSatisfy({ ASCII.isDigit(bytes[$0]) || bytes[$0] == ASCII.colon }) {
+            findings.report(.invalidDate, at: channelStart, "`\(text(channelStart..<scan))` is not a time HH:MM",
+                            hint: "write the time with two digits for hours and minutes, for example 09:30")
+            while scan < stop, bytes[scan] == ASCII.space { scan += 1 }
+            return readHeadingRest(kind, headingStart, scan, stop, line, date: date, time: 0, &findings)
+        }
         var channel: Channel?
         if channelStart == scan {
             if date != nil {
@@ -285,10 +299,11 @@ public struct LogReader {
     /// A key that is not known: a warning when it looks like a misspelled known key.
     func reportNearMiss(_ keyRange: Range<Int>, allowed: [EntryKey], _ findings: inout Findings) {
         guard keyRange.count >= 3, keyRange.count <= 24 else { return }
-        for index in keyRange where !(bytes[index] >= 0x61 && bytes[index] <= 0x7A) && bytes[index] != ASCII.dash && bytes[index] != UInt8(ascii: "_") {
-            return
+        for index in keyRange {
+            let byte = ASCII.lowercased(bytes[index])
+            if !(byte >= 0x61 && byte <= 0x7A) && byte != ASCII.dash && byte != UInt8(ascii: "_") { return }
         }
-        let key = text(keyRange)
+        let key = text(keyRange).lowercased()
         if let near = Suggestion.closest(to: key, among: allowed.map(\.rawValue)), near != key {
             findings.report(.unknownEntryKey, at: keyRange.lowerBound, "`\(key)` is not an entry key, so this line is a note",
                             hint: "did you mean `\(near)`?")
@@ -316,6 +331,7 @@ public struct LogReader {
             reportNearMiss(keyRange, allowed: EntryKey.followUpKeys, &findings)
             return
         }
+        if valueRange.isEmpty { return }
         let value = text(valueRange)
         switch key {
         case .mood:
@@ -337,6 +353,7 @@ public struct LogReader {
             reportNearMiss(keyRange, allowed: EntryKey.feedbackKeys, &findings)
             return
         }
+        if valueRange.isEmpty { return }
         let value = text(valueRange)
         switch key {
         case .type: entry.type = vocabulary(FeedbackType.self, value, valueRange, &findings)

@@ -142,6 +142,7 @@ public struct YAMLReader {
 
     mutating func parseDocument() throws -> YAMLNode? {
         try rejectNulAndLoneCR()
+        try skipDocumentStart()
         try skipBlankLines()
         if atEnd { return nil }
         let indent = try currentIndent()
@@ -152,6 +153,33 @@ public struct YAMLReader {
             throw error(.unexpectedContent, at: lineStart + indent)
         }
         return node
+    }
+
+    /// One `---` line before any content starts the (only) document; it may carry a comment,
+    /// nothing else.
+    mutating func skipDocumentStart() throws {
+        while pos < end {
+            var index = lineStart
+            while isBlank(index) { index += 1 }
+            if byte(index) == ASCII.hash { index = lineEnd(from: index) }
+            if isLineEnd(index) {
+                pos = index
+                if pos >= end { return }
+                try consumeLineBreak()
+                continue
+            }
+            guard index == lineStart, byte(index) == ASCII.dash, byte(index + 1) == ASCII.dash,
+                  byte(index + 2) == ASCII.dash, isSeparatorOrEnd(index + 3) else {
+                pos = lineStart
+                return
+            }
+            pos = index + 3
+            skipInlineBlanks()
+            if byte(pos) == ASCII.hash { pos = lineEnd(from: pos) }
+            guard isLineEnd(pos) else { throw error(.contentOnDocumentStart) }
+            if pos < end { try consumeLineBreak() }
+            return
+        }
     }
 
     func rejectNulAndLoneCR() throws {
@@ -598,6 +626,13 @@ public struct YAMLReader {
         }
     }
 
+    /// The escape at `start` as written: the backslash and the whole character after it.
+    func escapeText(_ start: Int, through stop: Int) -> String {
+        var stop = min(max(stop, start + 2), end)
+        while stop < end, bytes[stop] & 0xC0 == 0x80 { stop += 1 }
+        return UTF8Bytes.string(bytes, start..<stop)
+    }
+
     mutating func appendEscape(to value: inout [UInt8]) throws {
         let escapeStart = pos
         pos += 1
@@ -605,7 +640,7 @@ public struct YAMLReader {
         pos += 1
         func push(_ scalar: UInt32) throws {
             guard let unicode = Unicode.Scalar(scalar) else {
-                throw error(.badEscape(UTF8Bytes.string(bytes, escapeStart..<min(pos, end))), at: escapeStart)
+                throw error(.badEscape(escapeText(escapeStart, through: pos)), at: escapeStart)
             }
             value.append(contentsOf: Array(String(Character(unicode)).utf8))
         }
@@ -629,14 +664,14 @@ public struct YAMLReader {
             var scalar: UInt32 = 0
             for _ in 0..<digits {
                 guard let digit = ASCII.hexValue(byte(pos)), pos < end else {
-                    throw error(.badEscape(UTF8Bytes.string(bytes, escapeStart..<min(pos + 1, end))), at: escapeStart)
+                    throw error(.badEscape(escapeText(escapeStart, through: pos + 1)), at: escapeStart)
                 }
                 scalar = scalar << 4 | UInt32(digit)
                 pos += 1
             }
             try push(scalar)
         default:
-            throw error(.badEscape(UTF8Bytes.string(bytes, escapeStart..<min(pos, end))), at: escapeStart)
+            throw error(.badEscape(escapeText(escapeStart, through: pos)), at: escapeStart)
         }
     }
 

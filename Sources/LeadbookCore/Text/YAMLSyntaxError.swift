@@ -36,6 +36,8 @@ struct YAMLProblem {
         hint: "remove the directive line")
     static let documents = YAMLProblem(rule: unsupported, message: "a second document marker: only one document is supported",
         hint: "remove the `---` or `...` line, or indent it if it belongs to a value")
+    static let contentOnDocumentStart = YAMLProblem(rule: unsupported, message: "a value on the `---` line",
+        hint: "put the value on the next line; `---` stands alone")
     static let complexKey = YAMLProblem(rule: unsupported, message: "complex keys (`? key`) are not supported",
         hint: "write `key: value` with a plain or quoted key")
     static let emptyKey = YAMLProblem(rule: unsupported, message: "a value without a key",

@@ -167,6 +167,7 @@ final class RecordEditTests: XCTestCase {
         var editor = try edit(original)
         try editor.set(["grade"], to: "S")
         try editor.set(["status"], to: "proposal")
+        try editor.set(["next"], to: "2024-03-03", after: ["status"])
         editor.appendEntry(["### 2024-03-05 phone 张伟", "- status: proposal"], to: .followUps)
         let bytes = try editor.apply()
         let result = CustomerReader.read(path: "customers/LX2024001-x.md", bytes: bytes, configuration: {

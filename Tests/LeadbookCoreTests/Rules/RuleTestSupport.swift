@@ -162,9 +162,10 @@ enum RuleAssert {
         return diagnostics[0]
     }
 
-    /// The diagnostics are, in order, exactly these (rule, line, column).
+    /// The diagnostics are exactly these (rule, line, column), in the order `check` prints them
+    /// (by line, then column, then rule).
     static func rules(_ diagnostics: [Diagnostic], _ expected: [(String, Int, Int)], file: StaticString = #filePath, line: UInt = #line) {
-        let actual = diagnostics.map { "\($0.rule)@\($0.line):\($0.column)" }
+        let actual = diagnostics.sorted(by: Diagnostic.ordered).map { "\($0.rule)@\($0.line):\($0.column)" }
         let wanted = expected.map { "\($0.0)@\($0.1):\($0.2)" }
         XCTAssertEqual(actual, wanted, "\n\(RuleFixture.describe(diagnostics))", file: file, line: line)
     }

@@ -83,7 +83,7 @@ final class RulesFormatAcceptanceTests: XCTestCase {
     // MARK: - Chinese sections and keys
 
     func testChineseSectionNamesKeysAndFullWidthColonAreClean() {
-        let text = RuleFixture.customer(set: ["status: 成交"], adding: ["deal: {amount: 180000, closed: 2024-03-10}"], body: """
+        let text = RuleFixture.customer(set: ["status: 成交"], adding: ["deal: {amount: 180000, closed: 2024-03-10}", "next: 2024-03-12"], body: """
 
             ## 跟进记录
 
@@ -134,6 +134,7 @@ final class RulesFormatAcceptanceTests: XCTestCase {
             "  项目延期",
             "source_detail: {page: 企业解决方案, keywords: [数据安全, 服务器升级]}",
             "score: {size: 25, budget: 25, urgency: 20, decision: 20}",
+            "grade: S",
             "contacts:",
             "  - {name: 张伟, title: 技术总监, phone: \"13800000001\", role: decision-maker}",
         ])

@@ -13,7 +13,7 @@ final class RulesInvalidDateTests: XCTestCase {
             ## Follow-ups
 
             ### 2024-02-29 00:00 phone 张伟
-            - next: 2024-12-31
+            - [ ] 2024-12-31 年底回访
 
             """)
         let result = RuleFixture.read(text)

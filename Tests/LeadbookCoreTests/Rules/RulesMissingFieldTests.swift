@@ -36,8 +36,8 @@ final class RulesMissingFieldTests: XCTestCase {
     }
 
     func testEmptyQuotedValueIsEmpty() {
-        let text = RuleFixture.customer(set: ["status: \"\""])
-        RuleAssert.only(RuleFixture.diagnostics(text), "missing-field", at: (7, 1), message: ["`status` is empty"])
+        let text = RuleFixture.customer(set: ["name: \"\""])
+        RuleAssert.only(RuleFixture.diagnostics(text), "missing-field", at: (3, 1), message: ["`name` is empty"])
     }
 
     func testEmptyFrontMatterMissesEveryRequiredField() {

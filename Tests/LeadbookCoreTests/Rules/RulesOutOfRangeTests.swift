@@ -7,9 +7,10 @@ final class RulesOutOfRangeTests: XCTestCase {
     func testValuesAtTheirLimitsAreClean() {
         let text = RuleFixture.customer(adding: [
             "score: {size: 30, budget: 30, urgency: 20, decision: 0}",
+            "grade: S",
             "employees: 9223372036854775807",
             "budget: 0",
-            "revenue: 999999999999999999",
+            "revenue: 999999999999999",
         ])
         let result = RuleFixture.read(text)
         RuleAssert.clean(result.findings.diagnostics)

@@ -46,6 +46,12 @@ final class RulesYAMLSyntaxTests: XCTestCase {
         RuleAssert.only(RuleFixture.diagnostics(text), "yaml-syntax", at: (11, 4), message: ["unexpected indentation"])
     }
 
+    func testLoneCarriageReturnInsideAValue() {
+        let text = RuleFixture.customer(adding: ["needs: 数据\r安全"])
+        RuleAssert.only(RuleFixture.diagnostics(text), "yaml-syntax", at: (8, 10),
+                        message: ["carriage return without a line feed"], hint: ["LF or CRLF"])
+    }
+
     func testInvalidEscapeInDoubleQuotes() {
         let text = RuleFixture.customer(adding: ["needs: \"C:\\数据\""])
         RuleAssert.only(RuleFixture.diagnostics(text), "yaml-syntax", at: (8, 11), message: ["invalid escape"])

@@ -56,8 +56,15 @@ final class RulesYAMLUnsupportedTests: XCTestCase {
     }
 
     func testComplexKey() {
-        let text = RuleFixture.customer(adding: ["? 复杂键", ": 值"])
-        RuleAssert.only(RuleFixture.diagnostics(text), "yaml-unsupported", at: (8, 1), message: ["complex keys"])
+        let text = "---\n? 复杂键\n: 值\n---\n"
+        RuleAssert.only(RuleFixture.diagnostics(text), "yaml-unsupported", at: (2, 1), message: ["complex keys"])
+    }
+
+    func testAnchorTagOrAliasBeforeAKey() {
+        for (line, feature) in [("&rep owner: 王五", "anchors"), ("!!str owner: 王五", "tags"), ("*rep : 王五", "aliases")] {
+            let text = RuleFixture.customer(adding: [line])
+            RuleAssert.only(RuleFixture.diagnostics(text), "yaml-unsupported", at: (8, 1), message: [feature])
+        }
     }
 
     func testNestedKeyOnAContinuationLine() {
