@@ -86,6 +86,46 @@ public struct RecordEdit {
         insert(key: path.last!, rawValue: text, into: parent, after: after)
     }
 
+    /// Appends an item to the list at `path` (creating the list when the key is missing).
+    /// `item` is the item's lines for a block list, without the `- ` and indentation
+    /// (`["name: 张伟", "phone: \"138...\""]`), or one scalar line. A flow list `[a, b]` gets
+    /// `, item` when the item is one scalar.
+    public mutating func appendListItem(_ path: [String], item: [String], after: [String] = []) throws {
+        precondition(!item.isEmpty)
+        if let list = node(at: path), !list.isEmpty {
+            guard let items = list.items else { throw Problem.notAMap(path.joined(separator: ".")) }
+            if list.isFlow {
+                guard item.count == 1 else { throw Problem.notAMap(path.joined(separator: ".")) }
+                let close = list.end - 1
+                replacements.append(Replacement(range: close..<close, text: (items.isEmpty ? "" : ", ") + item[0]))
+                return
+            }
+            let indent = String(repeating: " ", count: list.indent)
+            let position = lineEnd(after: list.end)
+            var text = ""
+            if position == bytes.count && (position == 0 || bytes[position - 1] != ASCII.lf) { text += lineBreak }
+            text += indent + "- " + item[0] + lineBreak
+            for line in item.dropFirst() { text += indent + "  " + line + lineBreak }
+            replacements.append(Replacement(range: position..<position, text: text))
+            return
+        }
+        // A new list under the key: `key:` then `  - item` lines.
+        let parentPath = Array(path.dropLast())
+        guard let parent = parentPath.isEmpty ? frontMatter : node(at: parentPath), let pairs = parent.pairs, !parent.isFlow else {
+            throw Problem.notAMap(parentPath.joined(separator: "."))
+        }
+        let key = path.last!
+        let childIndent = String(repeating: " ", count: parent.indent + 2)
+        var body = lineBreak + childIndent + "- " + item[0]
+        for line in item.dropFirst() { body += lineBreak + childIndent + "  " + line }
+        if let existing = pairs.first(where: { $0.keyText == key }) {
+            // `key:` with an empty value.
+            replacements.append(Replacement(range: existing.value.start..<existing.value.end, text: body))
+            return
+        }
+        insert(key: key, rawValue: String(body.drop(while: { $0 == "\r" || $0 == "\n" })), into: parent, after: after, block: body)
+    }
+
     /// Removes nothing and changes one value's text.
     mutating func replaceValue(_ node: YAMLNode, with value: String, inFlow: Bool) {
         switch node.content {
@@ -110,7 +150,7 @@ public struct RecordEdit {
         insert(key: key, rawValue: ScalarText.render(value, replacing: nil, inFlow: map.isFlow), into: map, after: after)
     }
 
-    mutating func insert(key: String, rawValue rendered: String, into map: YAMLNode, after: [String]) {
+    mutating func insert(key: String, rawValue rendered: String, into map: YAMLNode, after: [String], block: String? = nil) {
         let pairs = map.pairs ?? []
         if map.isFlow {
             // `{a: 1}` -> `{a: 1, key: value}`: before the closing brace.
@@ -127,7 +167,7 @@ public struct RecordEdit {
         // After the anchor's whole value (a nested block ends on a later line).
         let position = lineEnd(after: max(anchor.value.end, anchor.key.end))
         let indent = String(repeating: " ", count: map.indent)
-        var text = "\(indent)\(key): \(rendered)\(lineBreak)"
+        var text = block.map { "\(indent)\(key):\($0)\(lineBreak)" } ?? "\(indent)\(key): \(rendered)\(lineBreak)"
         var at = position
         if position == layout.frontMatter.upperBound && (position == 0 || bytes[position - 1] != ASCII.lf) {
             text = lineBreak + text

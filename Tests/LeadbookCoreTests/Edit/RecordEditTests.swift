@@ -193,4 +193,42 @@ final class RecordEditTests: XCTestCase {
         XCTAssertThrowsError(try edit("no front matter here\n"))
         XCTAssertThrowsError(try edit("---\nkey: [unclosed\n---\n"))
     }
+
+    func testAppendingToABlockList() throws {
+        var editor = try edit(original)
+        try editor.appendListItem(["contacts"], item: ["name: 刘洋", "title: 采购总监"])
+        let result = string(try editor.apply())
+        XCTAssertTrue(result.contains("    phone: \"013800000001\"\n  - name: 刘洋\n    title: 采购总监\ncreated:"), result)
+        let reread = try edit(result)
+        XCTAssertEqual(reread.node(at: ["contacts"])?.items?.count, 2)
+    }
+
+    func testAppendingToAFlowListAndCreatingAList() throws {
+        let text = "---\nid: LX2024002\ntags: [价格敏感]\nstatus: contacted\n---\n"
+        var editor = try edit(text)
+        try editor.appendListItem(["tags"], item: ["竞品对比中"])
+        try editor.appendListItem(["sources"], item: ["source: exhibition", "date: 2024-03-02"], after: ["tags"])
+        let result = string(try editor.apply())
+        XCTAssertEqual(result, "---\nid: LX2024002\ntags: [价格敏感, 竞品对比中]\nsources:\n  - source: exhibition\n    date: 2024-03-02\nstatus: contacted\n---\n")
+    }
+
+    func testANewCustomerDraftReadsBackClean() throws {
+        var draft = CustomerDraft(id: "LX2024016", name: "华东云科技有限公司", source: "exhibition", intent: .B,
+                                  created: LocalDateTime("2024-03-02 09:20")!)
+        draft.industry = "制造业"
+        draft.budget = 200000
+        draft.sourceDetail = [("booth", "A12"), ("minutes", "30")]
+        var contact = Contact()
+        contact.name = "王磊"
+        contact.phone = "013800000003"
+        draft.contacts = [contact]
+        draft.note = "展位 A12: 交流 30 分钟"
+        let text = draft.render()
+        XCTAssertEqual(draft.fileName(), "LX2024016-华东云科技.md")
+        let result = CustomerReader.read(path: "customers/" + draft.fileName(), bytes: Array(text.utf8), configuration: Configuration())
+        XCTAssertEqual(result.findings.diagnostics, [], text)
+        XCTAssertEqual(result.customer?.contacts.first?.phone, "013800000003")
+        XCTAssertTrue(text.contains("phone: \"013800000003\""), text)
+        XCTAssertNotNil(result.customer.flatMap { _ in try? RecordEdit(bytes: Array(text.utf8)).log.followUpSection })
+    }
 }
