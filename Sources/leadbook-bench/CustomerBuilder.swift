@@ -91,10 +91,7 @@ final class CustomerBuilder {
     }
 
     /// The folder under `customers/` (by month of capture) and the file name.
-    var folder: String {
-        let (year, month, _) = Calendar.civil(created / Calendar.minutesPerDay)
-        return "\(year)-\(month < 10 ? "0" : "")\(month)"
-    }
+    var folder: String { CustomerBuilder.monthFolder(created) }
 
     var fileName: String { "\(id)-\(slug).md" }
 
@@ -172,7 +169,7 @@ final class CustomerBuilder {
         return value
     }
 
-    func makePerson(surname: (String, String), given: (String, String), title: String, contact: Int) -> Person {
+    func makePerson(surname: (String, String), given: (String, String), title: String) -> Person {
         Person(name: surname.0 + given.0, surnamePinyin: surname.1, givenPinyin: given.1, title: title,
                phone: nil, email: nil, wechat: nil, prefers: "phone", role: nil)
     }
@@ -183,7 +180,7 @@ final class CustomerBuilder {
             let slot = run.personSlot(index)
             let surname = Names.surnames[slot % Names.surnames.count]
             let given = Names.givenNames[slot / Names.surnames.count]
-            var person = makePerson(surname: surname, given: given, title: personTitle, contact: 0)
+            var person = makePerson(surname: surname, given: given, title: personTitle)
             person.phone = run.phone(index, contact: 0)
             if rng.percent(50) { person.email = email(person, 0) }
             if rng.percent(70) {
@@ -214,14 +211,20 @@ final class CustomerBuilder {
                 attempts += 1
             }
             used.append(surname.0 + given.0)
-            let title: String
+            let titles: [String]
             switch role {
-            case "decision-maker": title = rng.pick(industry.deciders)
-            case "influencer": title = rng.pick(industry.influencers)
-            case "user": title = rng.pick(industry.users)
-            default: title = rng.pick(Phrases.gatekeepers)
+            case "decision-maker": titles = industry.deciders
+            case "influencer": titles = industry.influencers
+            case "user": titles = industry.users
+            default: titles = Phrases.gatekeepers
             }
-            var person = makePerson(surname: surname, given: given, title: title, contact: position)
+            var title = rng.pick(titles)
+            attempts = 0
+            while contacts.contains(where: { $0.title == title }) && attempts < 6 {
+                title = rng.pick(titles)
+                attempts += 1
+            }
+            var person = makePerson(surname: surname, given: given, title: title)
             if position == 0 || rng.percent(80) { person.phone = run.phone(index, contact: position) }
             if rng.percent(position == 0 ? 75 : 55) || person.phone == nil { person.email = email(person, position) }
             if rng.percent(25) { person.wechat = person.surnamePinyin + person.givenPinyin + "_" + String(rng.int(10...9999)) }
@@ -253,6 +256,12 @@ final class CustomerBuilder {
     func chooseNeeds() {
         if !isPerson {
             needKeywords = rng.some(1 + rng.weighted([40, 45, 15]), of: industry.needs)
+            // Most leads of a screened industry mention one of its keywords (they passed screening).
+            if let rule = Team.screening.first(where: { $0.industry == industry.name }),
+               !needKeywords.contains(where: { rule.keywords.contains($0) }), rng.percent(75) {
+                needKeywords[0] = rng.pick(rule.keywords)
+                if needKeywords.count > 1 && needKeywords[1] == needKeywords[0] { needKeywords.removeLast(needKeywords.count - 1) }
+            }
             let hasBudget = rng.percent([90, 55, 30][intent])
             if hasBudget {
                 let tenThousands = rng.int(industry.budget)
@@ -260,7 +269,7 @@ final class CustomerBuilder {
             }
         }
         if rng.percent([85, 45, 10][intent]) {
-            decisionBy = created / Calendar.minutesPerDay + rng.int(20...120)
+            decisionBy = created / CivilCalendar.minutesPerDay + rng.int(20...120)
         }
     }
 
@@ -368,26 +377,26 @@ final class CustomerBuilder {
     func schedule() {
         guard owner != nil else { return }
         let sla = CustomerBuilder.slaMinutes[intent]
-        let createdTime = created % Calendar.minutesPerDay
+        let createdTime = created % CivilCalendar.minutesPerDay
         var assignedAt = created + rng.int(5...max(5, sla / 3))
         if intent == 2 && createdTime >= 18 * 60 {
             // Captured in the evening: assigned the next morning, still within 24 hours.
-            assignedAt = (created / Calendar.minutesPerDay + 1) * Calendar.minutesPerDay + 9 * 60 + rng.int(0...12) * 5
+            assignedAt = (created / CivilCalendar.minutesPerDay + 1) * CivilCalendar.minutesPerDay + 9 * 60 + rng.int(0...12) * 5
         }
         assigned = assignedAt
         let deadline = created + sla - 5
         var first = assignedAt + rng.int(5...max(5, min(deadline - assignedAt, 180)))
         if first > deadline { first = max(assignedAt + 1, deadline) }
-        let firstTime = first % Calendar.minutesPerDay
+        let firstTime = first % CivilCalendar.minutesPerDay
         if firstTime > 20 * 60 || firstTime < 8 * 60 + 30 {
             // Outside office hours: the next morning when the SLA allows it.
-            var morning = (first / Calendar.minutesPerDay) * Calendar.minutesPerDay + 8 * 60 + 30 + rng.int(0...18) * 5
-            if firstTime > 20 * 60 { morning += Calendar.minutesPerDay }
+            var morning = (first / CivilCalendar.minutesPerDay) * CivilCalendar.minutesPerDay + 8 * 60 + 30 + rng.int(0...18) * 5
+            if firstTime > 20 * 60 { morning += CivilCalendar.minutesPerDay }
             if morning <= deadline && morning > assignedAt { first = morning }
         }
         if finalStatus == .untouched {
             if rng.percent(30) {
-                var entry = Entry(kind: .noAnswer, day: first / Calendar.minutesPerDay, time: first % Calendar.minutesPerDay)
+                var entry = Entry(kind: .noAnswer, day: first / CivilCalendar.minutesPerDay, time: first % CivilCalendar.minutesPerDay)
                 entry.channel = rng.percent(70) ? Channels.phone : Channels.message
                 entry.counterparts = [0]
                 entry.phase = .untouched
@@ -425,16 +434,30 @@ final class CustomerBuilder {
         case .won: range = [14...23, 12...22, 10...19, 8...15][grade]
         default: range = [2...7, 2...7, 4...11, 6...15, 8...19][top.rawValue]
         }
-        let count = min(25, max(path.count, rng.int(range)) + afterSale)
+        var count = min(25, max(path.count, rng.int(range)) + afterSale)
+        // Most leads leave initial contact within the grade's first-stage limit; some stall.
+        let stageLimit = [3, 2, 1, 1][grade]
+        if path[0] == .contacted && (path.count == 1 || (path.count == 2 && !finalStatus.isOpen)) && rng.percent(85) {
+            count = min(count, max(path.count, stageLimit + 1))
+        }
         var positions: [Int] = [0]
         if path.count > 1 {
-            let last: Int
+            var last: Int
             switch finalStatus {
             case .won: last = count - 1 - afterSale
             case .lost: last = count - 1
             default: last = rng.int((path.count - 1)...(count - 1))
             }
-            positions += rng.distinct(path.count - 2, of: last - 1).map { $0 + 1 }
+            // Leave initial contact within the grade's first-stage limit (S 3 days, A 5, B/C 7):
+            // S is followed daily, A every 2 days, B/C within a week.
+            if path[0] == .contacted && path.count == 2 && finalStatus.isOpen { last = min(last, stageLimit) }
+            if path[0] == .contacted && path.count > 2 {
+                let leave = rng.int(1...max(1, min(stageLimit, last - (path.count - 2))))
+                positions.append(leave)
+                positions += rng.distinct(path.count - 3, of: last - leave - 1).map { $0 + leave + 1 }
+            } else {
+                positions += rng.distinct(path.count - 2, of: last - 1).map { $0 + 1 }
+            }
             positions.append(last)
         }
 
@@ -460,8 +483,8 @@ final class CustomerBuilder {
         }
 
         // Dates: the first contact within the SLA, then at the grade's cadence.
-        entries[0].day = first / Calendar.minutesPerDay
-        entries[0].time = first % Calendar.minutesPerDay
+        entries[0].day = first / CivilCalendar.minutesPerDay
+        entries[0].time = first % CivilCalendar.minutesPerDay
         for k in 1..<max(1, count) {
             let previous = entries[k - 1]
             var gap = entries[k].kind == .afterSale ? rng.int(7...30) : cadenceGap()
@@ -579,7 +602,11 @@ final class CustomerBuilder {
             default: pool = Phrases.todoNegotiation
             }
         }
-        let texts = rng.some(count, of: pool)
+        var texts: [String] = []
+        for _ in 0..<count {
+            let text = fresh(pool)
+            if !texts.contains(text) { texts.append(text) }
+        }
         for text in texts {
             var day: Int
             if let next = entry.next, next > entry.day {

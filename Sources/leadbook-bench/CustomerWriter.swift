@@ -10,6 +10,9 @@ extension CustomerBuilder {
 
     var ownerName: String? { owner.map { Team.members[$0].name } }
 
+    /// The budget in 万 (rounded), for texts that quote it.
+    var budgetTenThousands: Int? { budget.map { max(1, ($0 + 5_000) / 10_000) } }
+
     // MARK: - Front matter
 
     func writeFrontMatter() {
@@ -56,7 +59,7 @@ extension CustomerBuilder {
     /// `next` is the last `next:` of the log; without one, the first contact that is due.
     var frontMatterNext: Int? {
         if let last = entries.last(where: { $0.next != nil }) { return last.next }
-        if let assigned, entries.isEmpty { return assigned / Calendar.minutesPerDay }
+        if let assigned, entries.isEmpty { return assigned / CivilCalendar.minutesPerDay }
         return nil
     }
 
@@ -96,7 +99,7 @@ extension CustomerBuilder {
     func writeMergedSources() {
         guard !isPerson, rng.percent(3) else { return }
         let other = CustomerBuilder.sources[source] == "website" ? "exhibition" : "website"
-        let day = created / Calendar.minutesPerDay + rng.int(1...10)
+        let day = created / CivilCalendar.minutesPerDay + rng.int(1...10)
         out.line("sources:")
         out.s("  - source: "); out.line(other)
         out.s("    date: "); out.date(day); out.nl()
@@ -116,7 +119,7 @@ extension CustomerBuilder {
 
     func writeContacts() {
         out.line("contacts:")
-        for (position, person) in contacts.enumerated() {
+        for person in contacts {
             out.s("  - name: "); out.line(person.name)
             out.s("    title: "); out.yaml(person.title); out.nl()
             if let phone = person.phone {
@@ -128,7 +131,6 @@ extension CustomerBuilder {
             if let wechat = person.wechat { out.s("    wechat: "); out.line(wechat) }
             out.s("    prefers: "); out.line(person.prefers)
             if let role = person.role { out.s("    role: "); out.line(role) }
-            _ = position
         }
     }
 
@@ -146,7 +148,8 @@ extension CustomerBuilder {
     }
 
     func writeScore() {
-        let reviewed = rng.percent(15)
+        // Grades are re-assessed (weekly, C monthly): about half the files carry the last review.
+        let reviewed = rng.percent(entries.isEmpty ? 10 : 50)
         if reviewed {
             if rng.percent(30) { out.line("# 代表打分，经理复核后调整了个别分项") }
             out.line("score:")
@@ -155,7 +158,12 @@ extension CustomerBuilder {
             out.s("  urgency: "); out.int(score[2]); out.nl()
             out.s("  decision: "); out.int(score[3]); out.nl()
             out.s("  reviewed_by: "); out.line(Team.members[rng.pick(Team.managers)].name)
-            out.s("  reviewed: "); out.date((assigned ?? created) / Calendar.minutesPerDay + rng.int(1...3)); out.nl()
+            let first = (assigned ?? created) / CivilCalendar.minutesPerDay
+            var day = first + rng.int(0...2)
+            if let last = entries.last?.day {
+                day = max(first, last - rng.int(0...([7, 7, 7, 30][grade] - 1)))
+            }
+            out.s("  reviewed: "); out.date(day); out.nl()
         } else if rng.percent(80) {
             out.s("score: {size: "); out.int(score[0]); out.s(", budget: "); out.int(score[1])
             out.s(", urgency: "); out.int(score[2]); out.s(", decision: "); out.int(score[3]); out.line("}")
@@ -192,7 +200,7 @@ extension CustomerBuilder {
         if stages[0] == "negotiation" && rng.percent(40) { stages.insert("solution-comparison", at: 0) }
         if stages[0] != "initial-contact" && stages[0] != "nurture" && rng.percent(50) { stages.insert("initial-contact", at: 0) }
         out.line("plan:")
-        let start = assigned / Calendar.minutesPerDay
+        let start = assigned / CivilCalendar.minutesPerDay
         for stage in stages {
             out.s("  - stage: "); out.line(stage)
             out.s("    goal: "); out.yaml(rng.pick(Phrases.planGoals[stage]!)); out.nl()
@@ -337,7 +345,7 @@ extension CustomerBuilder {
             if rng.percent(70) { key(.pain); out.template(fresh(industry.pains), &rng); out.nl() }
             if rng.percent(75) { key(.need); out.line(fresh(needKeywords)) }
             if rng.percent(50) { key(.value); out.template(fresh(industry.values), &rng); out.nl() }
-            if rng.percent(25) { key(.decision); out.template(fresh(Phrases.decisionEarly), &rng); out.nl() }
+            if rng.percent(25) { key(.decision); out.template(fresh(Phrases.decisionEarly), &rng, amount: budgetTenThousands); out.nl() }
             if rng.percent(90) { mood([75, 20, 5]) }
         case .won:
             key(.decision)
@@ -408,7 +416,8 @@ extension CustomerBuilder {
         case Channels.email:
             guard rng.percent(65) else { return }
             out.nl()
-            let files = rng.some(1 + rng.below(3), of: Phrases.attachments)
+            let stage = entry.phase == .won || entry.phase == .lost ? 3 : max(0, min(3, entry.phase.rawValue - 1))
+            let files = rng.some(1 + rng.below(3), of: Phrases.attachments[stage])
             out.s("已发送" + files.joined(separator: "、") + "，抄送" + (contacts.count > 1 ? contacts[contacts.count - 1].name : "客户邮箱") + "。")
             out.nl()
         case Channels.phone:
@@ -440,7 +449,7 @@ extension CustomerBuilder {
             if rng.percent(35) { key(.need); out.line(fresh(needKeywords)) }
             if rng.percent(40) { key(.pain); out.template(fresh(industry.pains), &rng); out.nl() }
             if rng.percent(60) { key(.value); out.template(fresh(industry.values), &rng); out.nl() }
-            if rng.percent(50) { key(.decision); out.template(fresh(Phrases.decisionEarly), &rng); out.nl() }
+            if rng.percent(50) { key(.decision); out.template(fresh(Phrases.decisionEarly), &rng, amount: budgetTenThousands); out.nl() }
             if let item = entry.feedback { key(.feedback); out.line(feedbackItems[item].summary + feedbackPointer()) }
             if rng.percent(70) { mood([65, 30, 5]) }
         case .proposal:
@@ -503,7 +512,7 @@ extension CustomerBuilder {
             guard resolved <= lastDay else { continue }
             out.s("- resolved: "); out.date(resolved); out.nl()
             let confirmed = resolved + rng.int(0...3)
-            guard confirmed <= lastDay, rng.percent(85) else { continue }
+            guard confirmed <= lastDay, rng.percent(90) else { continue }
             out.s("- confirmed: "); out.date(confirmed); out.byte(0x20); out.line(rng.pick(Phrases.confirmations))
         }
     }

@@ -6,7 +6,6 @@ enum Generator {
     struct Summary {
         var files = 0
         var bytes = 0
-        var seconds = 0.0
     }
 
     struct Failure: Error, CustomStringConvertible {
@@ -82,7 +81,7 @@ enum Generator {
 
 extension CustomerBuilder {
     static func monthFolder(_ minuteNumber: Int) -> String {
-        let (year, month, _) = Calendar.civil(minuteNumber / Calendar.minutesPerDay)
+        let (year, month, _) = CivilCalendar.civil(minuteNumber / CivilCalendar.minutesPerDay)
         return "\(year)-\(month < 10 ? "0" : "")\(month)"
     }
 }

@@ -67,7 +67,7 @@ struct ByteWriter {
 
     /// `YYYY-MM-DD`.
     mutating func date(_ dayNumber: Int) {
-        let (year, month, day) = Calendar.civil(dayNumber)
+        let (year, month, day) = CivilCalendar.civil(dayNumber)
         padded(year, 4)
         byte(0x2D)
         padded(month, 2)
@@ -84,9 +84,9 @@ struct ByteWriter {
 
     /// `YYYY-MM-DD HH:MM` of a minute number.
     mutating func dateTime(_ minuteNumber: Int) {
-        date(minuteNumber / Calendar.minutesPerDay)
+        date(minuteNumber / CivilCalendar.minutesPerDay)
         byte(0x20)
-        time(minuteNumber % Calendar.minutesPerDay)
+        time(minuteNumber % CivilCalendar.minutesPerDay)
     }
 
     /// A YAML scalar: plain when that reads back as the same text, else double-quoted.
@@ -111,11 +111,12 @@ struct ByteWriter {
 
     /// Writes a text template, replacing the number placeholders:
     /// `#` a small count (2...12), `$` an amount in 万 (10...300), `&` a percentage (5...60).
-    mutating func template(_ text: String, _ rng: inout SplitMix64) {
+    /// `amount` (in 万), when known, is what `$` stands for.
+    mutating func template(_ text: String, _ rng: inout SplitMix64, amount: Int? = nil) {
         for unit in text.utf8 {
             switch unit {
             case 0x23: int(rng.int(2...12))
-            case 0x24: int(rng.int(2...60) * 5)
+            case 0x24: int(amount ?? rng.int(2...60) * 5)
             case 0x26: int(rng.int(1...12) * 5)
             default: byte(unit)
             }
@@ -161,7 +162,7 @@ enum FileOutput {
         var offset = 0
         return bytes.withUnsafeBytes { buffer -> Bool in
             while offset < buffer.count {
-                let written = Glibc_write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                let written = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 if written <= 0 { return false }
                 offset += written
             }
@@ -169,7 +170,7 @@ enum FileOutput {
         }
     }
 
-    @inline(__always) static func Glibc_write(_ fd: Int32, _ pointer: UnsafeRawPointer, _ count: Int) -> Int {
+    @inline(__always) static func systemWrite(_ fd: Int32, _ pointer: UnsafeRawPointer, _ count: Int) -> Int {
         #if canImport(Glibc)
         return Glibc.write(fd, pointer, count)
         #else

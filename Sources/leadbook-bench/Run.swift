@@ -19,7 +19,7 @@ struct Run {
     let phoneOffset: Int
 
     /// First capture: 2024-01-02; captures spread over `captureDays` days, 08:00 to 21:00.
-    static let firstDay = Calendar.day(2024, 1, 2)
+    static let firstDay = CivilCalendar.day(2024, 1, 2)
     static let captureDays = 350
 
     init(customers: Int, seed: UInt64) {
@@ -79,6 +79,6 @@ struct Run {
         let scaled = index * Run.captureDays
         let day = Run.firstDay + scaled / customers
         let minuteOfDay = 8 * 60 + (scaled % customers) * 780 / customers
-        return day * Calendar.minutesPerDay + minuteOfDay
+        return day * CivilCalendar.minutesPerDay + minuteOfDay
     }
 }

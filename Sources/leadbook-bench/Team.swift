@@ -33,6 +33,16 @@ enum Team {
 
     static let managers = members.indices.filter { members[$0].role == .manager }
 
+    /// Screening criteria per industry (seed section 1): employees, budget (CNY), need keywords.
+    static let screening: [(industry: String, employees: Int, budget: Int, keywords: [String])] = [
+        ("软件", 50, 100000, ["效率提升", "成本控制"]),
+        ("制造业", 100, 200000, ["降本增效", "自动化", "节能"]),
+        ("教育", 20, 50000, ["在线课程", "数字化转型"]),
+        ("互联网", 50, 100000, ["数据安全", "服务器升级", "高可用"]),
+        ("医疗", 50, 150000, ["质量追溯", "UDI 追溯", "GMP 合规"]),
+        ("物流", 50, 100000, ["车辆调度", "路径优化", "仓储管理"]),
+    ]
+
     /// Candidates for a lead of `grade` (0 S, 1 A, 2 B, 3 C) in `region`, best first by industry.
     static func owner(grade: Int, region: String, industry: String, _ rng: inout SplitMix64) -> Int {
         let role: Rep.Role = grade == 0 ? .manager : grade == 1 ? .senior : .junior
@@ -88,19 +98,11 @@ enum Team {
         out.nl()
         out.line("# 各行业的线索筛选标准")
         out.line("screening:")
-        let screening: [(String, Int, Int, String)] = [
-            ("软件", 50, 100000, "[效率提升, 成本控制]"),
-            ("制造业", 100, 200000, "[降本增效, 自动化, 节能]"),
-            ("教育", 20, 50000, "[在线课程, 数字化转型]"),
-            ("互联网", 50, 100000, "[数据安全, 服务器升级, 高可用]"),
-            ("医疗", 50, 150000, "[质量追溯, UDI 追溯, GMP 合规]"),
-            ("物流", 50, 100000, "[车辆调度, 路径优化, 仓储管理]"),
-        ]
         for (industry, employees, budget, keywords) in screening {
             out.line("  - industry: \(industry)")
             out.line("    min_employees: \(employees)")
             out.line("    min_budget: \(budget)")
-            out.line("    keywords: \(keywords)")
+            out.line("    keywords: [\(keywords.joined(separator: ", "))]")
         }
         out.nl()
         out.line("# 销售团队：manager 跟进 S 级，senior 跟进 A 级，junior 培育 B/C 级（导师为 senior）")

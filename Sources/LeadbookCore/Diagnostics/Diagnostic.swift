@@ -28,7 +28,7 @@ public struct Diagnostic: Sendable, Equatable {
 
     /// Sorts by file, line, column, then rule, so output is stable whatever the order of work.
     public static func ordered(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
-        if lhs.file != rhs.file { return lhs.file.utf8.lexicographicallyPrecedes(rhs.file.utf8) }
+        if !lhs.file.sameBytes(as: rhs.file) { return lhs.file.bytesPrecede(rhs.file) }
         if lhs.line != rhs.line { return lhs.line < rhs.line }
         if lhs.column != rhs.column { return lhs.column < rhs.column }
         if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }

@@ -206,12 +206,15 @@ public enum EntryKey: String, Sendable, CaseIterable {
     static let followUpKeys: [EntryKey] = [.background, .pain, .need, .value, .change, .feedback, .decision, .mood, .status, .todo, .next]
     static let feedbackKeys: [EntryKey] = [.type, .priority, .why, .handling, .plan, .owner, .due, .resolved, .confirmed]
 
-    /// Lookup by UTF-8 bytes of the English key or the Chinese label.
-    static let byBytes: [[UInt8]: EntryKey] = {
-        var table: [[UInt8]: EntryKey] = [:]
+    /// The English key and the Chinese label as UTF-8 bytes, grouped by length for lookup
+    /// without allocating.
+    static let byLength: [[([UInt8], EntryKey)]] = {
+        var table = [[([UInt8], EntryKey)]](repeating: [], count: 25)
         for key in allCases {
-            table[Array(key.rawValue.utf8)] = key
-            table[Array(key.label.utf8)] = key
+            for spelling in [key.rawValue, key.label] {
+                let bytes = Array(spelling.utf8)
+                if bytes.count < table.count { table[bytes.count].append((bytes, key)) }
+            }
         }
         return table
     }()

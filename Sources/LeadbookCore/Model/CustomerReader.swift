@@ -9,11 +9,19 @@ public enum CustomerReader {
         public var findings: Findings
     }
 
-    static let frontMatterKeys = [
-        "id", "name", "kind", "industry", "region", "employees", "revenue", "source", "source_detail", "sources",
-        "contacts", "needs", "budget", "decision_by", "intent", "score", "grade", "tags", "owner", "created",
-        "assigned", "status", "next", "plan", "deal", "lost_reason", "merged_into",
-    ]
+    static let frontMatterKeys = FrontMatterField.allCases.map(\.rawValue)
+
+    enum FrontMatterField: String, CaseIterable {
+        case id, name, kind, industry, region, employees, revenue, source
+        case sourceDetail = "source_detail"
+        case sources, contacts, needs, budget
+        case decisionBy = "decision_by"
+        case intent, score, grade, tags, owner, created, assigned, status, next, plan, deal
+        case lostReason = "lost_reason"
+        case mergedInto = "merged_into"
+
+        static let byKey: [String: FrontMatterField] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+    }
 
     static func yamlRule(_ id: String) -> Rule {
         switch id {
@@ -39,16 +47,18 @@ public enum CustomerReader {
                                        hint: "write the customer's front matter (see docs/format.md), or delete the file")
             return result
         }
-        if let nul = UTF8Bytes.firstNul(buffer) {
+        switch UTF8Bytes.check(buffer) {
+        case .nul(let nul)?:
             result.findings.report(.nulByte, at: nul, "NUL byte at byte offset \(nul): this is not a text file",
                                    hint: "restore the file from git (`git checkout -- FILE`) or remove the NUL bytes", showLine: false)
             return result
-        }
-        if let invalid = UTF8Bytes.firstInvalidOffset(buffer) {
+        case .invalid(let invalid)?:
             result.findings.report(.invalidUTF8, at: invalid, "invalid UTF-8 at byte offset \(invalid) (byte 0x\(String(buffer[invalid], radix: 16, uppercase: true)))",
                                    hint: "save the file as UTF-8 (files saved as GBK show this; re-save them as UTF-8 in your editor)",
                                    showLine: false)
             return result
+        case nil:
+            break
         }
         let layout: RecordLayout
         switch RecordLayout.read(buffer) {
@@ -72,7 +82,7 @@ public enum CustomerReader {
         result.layout = layout
         var root: YAMLNode?
         do {
-            root = try YAMLReader.parse(buffer, range: layout.frontMatter, firstLine: layout.frontMatterFirstLine)
+            root = try YAMLReader.parse(buffer, range: layout.frontMatter, firstLine: layout.frontMatterFirstLine, checked: true)
         } catch let error as YAMLSyntaxError {
             result.findings.report(yamlRule(error.rule), at: error.offset, error.message, hint: error.hint)
             return result
@@ -109,39 +119,41 @@ public enum CustomerReader {
         for pair in root?.pairs ?? [] {
             let value = pair.value
             let key = pair.keyText
-            switch key {
-            case "id": customer.id = decoder.string(value, key)
-            case "name": customer.name = decoder.string(value, key)
-            case "kind": customer.kind = decoder.vocabulary(value, key, CustomerKind.self) ?? .company
-            case "industry": customer.industry = decoder.string(value, key)
-            case "region": customer.region = decoder.string(value, key)
-            case "employees": customer.employees = decoder.integer(value, key)
-            case "revenue": customer.revenue = decoder.number(value, key)
-            case "source": customer.source = source(value, configuration, &decoder)
-            case "source_detail": break  // after `source`, below
-            case "sources": customer.sources = sources(value, configuration, &decoder)
-            case "contacts": customer.contacts = contacts(value, &decoder)
-            case "needs": customer.needs = decoder.string(value, key)
-            case "budget": customer.budget = decoder.number(value, key)
-            case "decision_by": customer.decisionBy = decoder.date(value, key)
-            case "intent": customer.intent = decoder.vocabulary(value, key, Intent.self)
-            case "score": customer.score = score(value, configuration.scoring, &decoder)
-            case "grade": customer.grade = decoder.vocabulary(value, key, Grade.self)
-            case "tags": customer.tags = decoder.stringList(value, key)
-            case "owner": customer.owner = decoder.string(value, key)
-            case "created": customer.created = decoder.dateTime(value, key)
-            case "assigned": customer.assigned = decoder.dateTime(value, key)
-            case "status": customer.status = decoder.vocabulary(value, key, Status.self)
-            case "next": customer.next = decoder.date(value, key)
-            case "plan": customer.plan = plan(value, &decoder)
-            case "deal": customer.deal = deal(value, &decoder)
-            case "lost_reason": customer.lostReason = decoder.string(value, key)
-            case "merged_into": customer.mergedInto = decoder.string(value, key)
-            default:
+            guard let field = FrontMatterField.byKey[key] else {
                 if !configuration.extraFields.contains(key) {
                     decoder.unknownKey(pair, known: frontMatterKeys, context: "")
                 }
                 customer.extra.append((key, value.scalarText ?? "…"))
+                continue
+            }
+            switch field {
+            case .id: customer.id = decoder.string(value, key)
+            case .name: customer.name = decoder.string(value, key)
+            case .kind: customer.kind = decoder.vocabulary(value, key, CustomerKind.self) ?? .company
+            case .industry: customer.industry = decoder.string(value, key)
+            case .region: customer.region = decoder.string(value, key)
+            case .employees: customer.employees = decoder.integer(value, key)
+            case .revenue: customer.revenue = decoder.number(value, key)
+            case .source: customer.source = source(value, configuration, &decoder)
+            case .sourceDetail: break  // after `source`, below
+            case .sources: customer.sources = sources(value, configuration, &decoder)
+            case .contacts: customer.contacts = contacts(value, &decoder)
+            case .needs: customer.needs = decoder.string(value, key)
+            case .budget: customer.budget = decoder.number(value, key)
+            case .decisionBy: customer.decisionBy = decoder.date(value, key)
+            case .intent: customer.intent = decoder.vocabulary(value, key, Intent.self)
+            case .score: customer.score = score(value, configuration.scoring, &decoder)
+            case .grade: customer.grade = decoder.vocabulary(value, key, Grade.self)
+            case .tags: customer.tags = decoder.stringList(value, key)
+            case .owner: customer.owner = decoder.string(value, key)
+            case .created: customer.created = decoder.dateTime(value, key)
+            case .assigned: customer.assigned = decoder.dateTime(value, key)
+            case .status: customer.status = decoder.vocabulary(value, key, Status.self)
+            case .next: customer.next = decoder.date(value, key)
+            case .plan: customer.plan = plan(value, &decoder)
+            case .deal: customer.deal = deal(value, &decoder)
+            case .lostReason: customer.lostReason = decoder.string(value, key)
+            case .mergedInto: customer.mergedInto = decoder.string(value, key)
             }
         }
         if let detail = root?["source_detail"] {

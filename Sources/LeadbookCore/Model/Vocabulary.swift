@@ -11,6 +11,9 @@ public protocol Vocabulary: CaseIterable, Hashable, Sendable, RawRepresentable w
     var label: String { get }
     /// Further accepted spellings.
     static var aliases: [String: Self] { get }
+    /// Every accepted spelling (value, label, alias) to its value; built once per type with
+    /// `makeTextTable()`.
+    static var textTable: [String: Self] { get }
 }
 
 extension Vocabulary {
@@ -18,13 +21,17 @@ extension Vocabulary {
 
     /// Reads the English value, the Chinese label or an alias.
     public init?(text: String) {
-        if let value = Self(rawValue: text) { self = value; return }
-        for value in Self.allCases where value.label == text {
-            self = value
-            return
+        guard let value = Self.textTable[text] else { return nil }
+        self = value
+    }
+
+    public static func makeTextTable() -> [String: Self] {
+        var table = aliases
+        for value in allCases {
+            table[value.rawValue] = value
+            table[value.label] = value
         }
-        if let value = Self.aliases[text] { self = value; return }
-        return nil
+        return table
     }
 
     /// "`won` (成交)" lists for hints.
@@ -49,6 +56,7 @@ extension Vocabulary {
 public enum Status: String, Vocabulary, Comparable {
     case untouched, contacted, qualified, proposal, negotiation, won, lost
     public static let noun = "status"
+    public static let textTable = makeTextTable()
     public static let unknownRule = Rule("unknown-status", .error, "A status is one of the seven statuses (English value or Chinese label).")
     public var label: String {
         switch self {
@@ -79,6 +87,7 @@ public enum Status: String, Vocabulary, Comparable {
 public enum Channel: String, Vocabulary {
     case phone, email, meeting, video, wechat, visit, message
     public static let noun = "channel"
+    public static let textTable = makeTextTable()
     public static let unknownRule = Rule("unknown-channel", .error, "A follow-up or feedback channel is one of the known channels.")
     public var label: String {
         switch self {
@@ -97,6 +106,7 @@ public enum Channel: String, Vocabulary {
 public enum Mood: String, Vocabulary {
     case positive, hesitant, resistant
     public static let noun = "mood"
+    public static let textTable = makeTextTable()
     public static let unknownRule = Rule("unknown-mood", .error, "A mood is positive, hesitant or resistant.")
     public var label: String {
         switch self {
@@ -110,6 +120,7 @@ public enum Mood: String, Vocabulary {
 public enum FeedbackType: String, Vocabulary {
     case product, price, service, decision
     public static let noun = "feedback type"
+    public static let textTable = makeTextTable()
     public static let unknownRule = Rule("unknown-feedback-type", .error, "A feedback type is product, price, service or decision.")
     public var label: String {
         switch self {
@@ -125,6 +136,7 @@ public enum FeedbackType: String, Vocabulary {
 public enum Priority: String, Vocabulary {
     case high, medium, low
     public static let noun = "priority"
+    public static let textTable = makeTextTable()
     public static let unknownRule = Rule("unknown-priority", .error, "A feedback priority is high, medium or low.")
     public var label: String {
         switch self {
@@ -138,6 +150,7 @@ public enum Priority: String, Vocabulary {
 public enum Handling: String, Vocabulary {
     case fix, negotiate, decline
     public static let noun = "handling"
+    public static let textTable = makeTextTable()
     public static let unknownRule = Rule("unknown-handling", .error, "Feedback handling is fix, negotiate or decline.")
     public var label: String {
         switch self {
@@ -155,6 +168,7 @@ public enum Stage: String, Vocabulary {
     case negotiation
     case nurture
     public static let noun = "stage"
+    public static let textTable = makeTextTable()
     public static let unknownRule = Rule("unknown-stage", .error, "A plan stage is one of the four stages or nurture.")
     public var label: String {
         switch self {
@@ -172,6 +186,7 @@ public enum ContactRole: String, Vocabulary {
     case decisionMaker = "decision-maker"
     case influencer, user, gatekeeper
     public static let noun = "contact role"
+    public static let textTable = makeTextTable()
     public static let unknownRule = Rule("unknown-contact-role", .error, "A contact's role is decision-maker, influencer, user or gatekeeper.")
     public var label: String {
         switch self {
@@ -186,6 +201,7 @@ public enum ContactRole: String, Vocabulary {
 public enum ContactPreference: String, Vocabulary {
     case phone, email, meeting, wechat
     public static let noun = "preferred channel"
+    public static let textTable = makeTextTable()
     public static let unknownRule = Rule("unknown-preference", .error, "A contact's preferred channel is phone, email, meeting or wechat.")
     public var label: String {
         switch self {
@@ -200,6 +216,7 @@ public enum ContactPreference: String, Vocabulary {
 public enum CustomerKind: String, Vocabulary {
     case company, person
     public static let noun = "kind"
+    public static let textTable = makeTextTable()
     public static let unknownRule = Rule("unknown-kind", .error, "A customer's kind is company or person.")
     public var label: String { self == .company ? "企业" : "个人" }
 }
@@ -208,6 +225,7 @@ public enum CustomerKind: String, Vocabulary {
 public enum Grade: String, Vocabulary, Comparable {
     case S, A, B, C
     public static let noun = "grade"
+    public static let textTable = makeTextTable()
     public static let unknownRule = Rule("unknown-grade", .error, "A grade is S, A, B or C.")
     public var label: String { rawValue + "级" }
     var order: Int { [Grade.S, .A, .B, .C].firstIndex(of: self)! }
@@ -218,6 +236,7 @@ public enum Grade: String, Vocabulary, Comparable {
 public enum Intent: String, Vocabulary {
     case A, B, C
     public static let noun = "intent"
+    public static let textTable = makeTextTable()
     public static let unknownRule = Rule("unknown-intent", .error, "An intent is A, B or C.")
     public var label: String { rawValue + "级" }
 }
@@ -225,6 +244,7 @@ public enum Intent: String, Vocabulary {
 public enum TeamRole: String, Vocabulary {
     case manager, senior, junior
     public static let noun = "team role"
+    public static let textTable = makeTextTable()
     public static let unknownRule = Rule("unknown-team-role", .error, "A team member's role is manager, senior or junior.")
     public var label: String {
         switch self {

@@ -43,19 +43,20 @@ public struct LogReader {
         var line = firstLine
         var fence: UInt8 = 0
         var section: Section.Kind? = nil
-        var current = Current.none
+        var followUp: FollowUp?
+        var feedback: FeedbackEntry?
 
-        func close(_ current: inout Current, at offset: Int, into log: inout Log) {
-            switch current {
-            case .none: break
-            case .followUp(var entry):
+        func close(at offset: Int, into log: inout Log) {
+            if var entry = followUp {
                 entry.end = offset
                 log.followUps.append(entry)
-            case .feedback(var entry):
+                followUp = nil
+            }
+            if var entry = feedback {
                 entry.end = offset
                 log.feedback.append(entry)
+                feedback = nil
             }
-            current = .none
         }
 
         while index < end {
@@ -69,7 +70,7 @@ public struct LogReader {
 
             let first = bytes[lineStart]
             // Fenced code blocks: nothing inside them is structure.
-            if let marker = fenceMarker(lineStart, contentEnd) {
+            if (first == ASCII.backtick || first == UInt8(ascii: "~") || first == ASCII.space), let marker = fenceMarker(lineStart, contentEnd) {
                 if fence == 0 { fence = marker } else if fence == marker { fence = 0 }
                 continue
             }
@@ -81,7 +82,7 @@ public struct LogReader {
                 while scan < contentEnd, bytes[scan] == ASCII.hash { level += 1; scan += 1 }
                 guard scan == contentEnd || bytes[scan] == ASCII.space else { continue }
                 if level <= 2 {
-                    close(&current, at: lineStart, into: &log)
+                    close(at: lineStart, into: &log)
                     closeSection(&log, section, at: lineStart)
                     section = nil
                     if level == 2, let kind = sectionKind(scan, contentEnd) {
@@ -99,24 +100,24 @@ public struct LogReader {
                         section = kind
                     }
                 } else if level == 3, let kind = section {
-                    close(&current, at: lineStart, into: &log)
-                    current = readHeading(kind, lineStart, scan, contentEnd, line, &findings)
+                    close(at: lineStart, into: &log)
+                    switch readHeading(kind, lineStart, scan, contentEnd, line, &findings) {
+                    case .followUp(let entry): followUp = entry
+                    case .feedback(let entry): feedback = entry
+                    case .none: break
+                    }
                 }
                 continue
             }
             guard section != nil, first == ASCII.dash || first == ASCII.asterisk,
                   lineStart + 1 < contentEnd, bytes[lineStart + 1] == ASCII.space else { continue }
-            switch current {
-            case .none: continue
-            case .followUp(var entry):
-                readFollowUpItem(&entry, lineStart + 2, contentEnd, line, &findings)
-                current = .followUp(entry)
-            case .feedback(var entry):
-                readFeedbackItem(&entry, lineStart + 2, contentEnd, &findings)
-                current = .feedback(entry)
+            if followUp != nil {
+                readFollowUpItem(&followUp!, lineStart + 2, contentEnd, line, &findings)
+            } else if feedback != nil {
+                readFeedbackItem(&feedback!, lineStart + 2, contentEnd, &findings)
             }
         }
-        close(&current, at: end, into: &log)
+        close(at: end, into: &log)
         closeSection(&log, section, at: end)
         checkOrder(log, &findings)
         return log
@@ -289,11 +290,17 @@ public struct LogReader {
     }
 
     func entryKey(_ range: Range<Int>) -> EntryKey? {
-        guard range.count > 0, range.count <= 24 else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(range.count)
-        for index in range { bytes.append(ASCII.lowercased(self.bytes[index])) }
-        return EntryKey.byBytes[bytes]
+        let count = range.count
+        guard count > 0, count < EntryKey.byLength.count else { return nil }
+        candidates: for (spelling, key) in EntryKey.byLength[count] {
+            var offset = 0
+            for byte in spelling {
+                if ASCII.lowercased(bytes[range.lowerBound + offset]) != byte { continue candidates }
+                offset += 1
+            }
+            return key
+        }
+        return nil
     }
 
     /// A key that is not known: a warning when it looks like a misspelled known key.

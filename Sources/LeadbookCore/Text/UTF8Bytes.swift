@@ -14,6 +14,68 @@ public enum UTF8Bytes {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
+    /// What is wrong with a text file's bytes: the first NUL byte, else the first byte that is
+    /// not valid UTF-8 (one pass, eight ASCII bytes at a time).
+    public enum Problem: Equatable {
+        case nul(Int)
+        case invalid(Int)
+    }
+
+    public static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Problem? {
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { return nil }
+        var index = 0
+        while index < count {
+            if index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                // All ASCII and no zero byte: skip the eight.
+                let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+                if word & 0x8080_8080_8080_8080 == 0 && hasZero == 0 {
+                    index += 8
+                    continue
+                }
+            }
+            let lead = base[index]
+            if lead < 0x80 {
+                if lead == 0 { return .nul(index) }
+                index += 1
+                continue
+            }
+            let length: Int
+            var lowerBound: UInt8 = 0x80
+            var upperBound: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; lowerBound = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; upperBound = 0x9F
+            case 0xF0: length = 4; lowerBound = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; upperBound = 0x8F
+            default: return firstNul(bytes, from: index).map(Problem.nul) ?? .invalid(index)
+            }
+            guard index + length <= count else { return firstNul(bytes, from: index).map(Problem.nul) ?? .invalid(index) }
+            let second = base[index + 1]
+            guard second >= lowerBound && second <= upperBound else { return firstNul(bytes, from: index).map(Problem.nul) ?? .invalid(index) }
+            var next = index + 2
+            while next < index + length {
+                guard base[next] & 0xC0 == 0x80 else { return firstNul(bytes, from: index).map(Problem.nul) ?? .invalid(index) }
+                next += 1
+            }
+            index += length
+        }
+        return nil
+    }
+
+    static func firstNul(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        while index < bytes.count {
+            if bytes[index] == 0 { return index }
+            index += 1
+        }
+        return nil
+    }
+
     /// The byte offset of the first byte that is not valid UTF-8, or nil when all is valid.
     public static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let count = bytes.count

@@ -71,13 +71,13 @@ public struct YAMLNode: Sendable {
     /// The value under `key` in a mapping (linear: front-matter maps are small).
     public subscript(key: String) -> YAMLNode? {
         guard case .mapping(let pairs) = content else { return nil }
-        for pair in pairs where pair.keyText == key { return pair.value }
+        for pair in pairs where pair.hasKey(key) { return pair.value }
         return nil
     }
 
     public func pair(_ key: String) -> YAMLPair? {
         guard case .mapping(let pairs) = content else { return nil }
-        for pair in pairs where pair.keyText == key { return pair }
+        for pair in pairs where pair.hasKey(key) { return pair }
         return nil
     }
 
@@ -98,4 +98,37 @@ public struct YAMLPair: Sendable {
     public var value: YAMLNode
 
     public var keyText: String { key.scalarText ?? "" }
+
+    /// Byte comparison of the key (String `==` takes a slow path whenever strings differ).
+    @inline(__always) public func hasKey(_ name: String) -> Bool {
+        guard case .scalar(let text, _) = key.content else { return false }
+        return text.sameBytes(as: name)
+    }
+}
+
+extension String {
+    /// Byte order of the UTF-8 forms (paths and ids sort the same on every machine).
+    @inline(__always) public func bytesPrecede(_ other: String) -> Bool {
+        var a = self, b = other
+        return a.withUTF8 { pa in
+            b.withUTF8 { pb in
+                let count = Swift.min(pa.count, pb.count)
+                for index in 0..<count where pa[index] != pb[index] { return pa[index] < pb[index] }
+                return pa.count < pb.count
+            }
+        }
+    }
+
+    /// True when both strings have the same UTF-8 bytes.
+    @inline(__always) public func sameBytes(as other: String) -> Bool {
+        let count = utf8.count
+        guard count == other.utf8.count else { return false }
+        var a = self, b = other
+        return a.withUTF8 { pa in
+            b.withUTF8 { pb in
+                for index in 0..<count where pa[index] != pb[index] { return false }
+                return true
+            }
+        }
+    }
 }

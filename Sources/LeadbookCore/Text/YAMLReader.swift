@@ -19,9 +19,10 @@ public struct YAMLReader {
 
     /// Parses `bytes[range]` as one YAML document whose first line is `firstLine`.
     /// Returns nil for a document with no content (only blanks and comments).
-    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, firstLine: Int = 1) throws -> YAMLNode? {
+    /// `checked`: the caller has already found no NUL byte in the bytes (a customer file).
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, firstLine: Int = 1, checked: Bool = false) throws -> YAMLNode? {
         var reader = YAMLReader(bytes: bytes, end: range.upperBound, pos: range.lowerBound, line: firstLine, lineStart: range.lowerBound)
-        return try reader.parseDocument()
+        return try reader.parseDocument(checked: checked)
     }
 
     /// Parses a whole byte array (a leading BOM is skipped).
@@ -140,8 +141,9 @@ public struct YAMLReader {
 
     // MARK: - Document
 
-    mutating func parseDocument() throws -> YAMLNode? {
-        try rejectNulAndLoneCR()
+    mutating func parseDocument(checked: Bool = false) throws -> YAMLNode? {
+        // A lone CR is found where a line ends (consumeLineBreak); NUL bytes need a scan.
+        if !checked { try rejectNulAndLoneCR() }
         try skipDocumentStart()
         try skipBlankLines()
         if atEnd { return nil }
@@ -214,15 +216,14 @@ public struct YAMLReader {
         let start = pos
         let startLine = line
         var pairs: [YAMLPair] = []
-        var seen: [String: Int] = [:]
+        var keys = KeySet()
         var nodeEnd = pos
         while true {
             let key = try parseKey()
             let keyText = key.scalarText ?? ""
-            if let firstLine = seen[keyText] {
+            if let firstLine = keys.insert(keyText, line: key.line, pairs: pairs) {
                 throw error(.duplicateKey(keyText, line: firstLine), at: key.start)
             }
-            seen[keyText] = key.line
             let value = try parseMappingValue(indent: indent)
             pairs.append(YAMLPair(key: key, value: value))
             nodeEnd = max(value.end, key.end)
@@ -870,7 +871,7 @@ public struct YAMLReader {
         let start = pos
         pos += 1
         var pairs: [YAMLPair] = []
-        var seen: [String: Int] = [:]
+        var keys = KeySet()
         while true {
             skipInlineBlanks()
             if isLineEnd(pos) || bytes[pos] == ASCII.hash { throw error(.multiLineFlow, at: start) }
@@ -878,8 +879,9 @@ public struct YAMLReader {
             if bytes[pos] == ASCII.openBracket || bytes[pos] == ASCII.openBrace { throw error(.flowKey) }
             let key = try parseFlowNode()
             let keyText = key.scalarText ?? ""
-            if seen[keyText] != nil { throw error(.duplicateKey(keyText, line: key.line), at: key.start) }
-            seen[keyText] = key.line
+            if let firstLine = keys.insert(keyText, line: key.line, pairs: pairs) {
+                throw error(.duplicateKey(keyText, line: firstLine), at: key.start)
+            }
             skipInlineBlanks()
             var value: YAMLNode
             if byte(pos) == ASCII.colon {
@@ -907,5 +909,26 @@ public struct YAMLReader {
             throw error(.flowSeparator)
         }
         return YAMLNode(content: .mapping(pairs), start: start, end: pos, line: line, indent: start - lineStart, isFlow: true)
+    }
+}
+
+/// The keys of one map so far: a scan of the pairs for small maps, a dictionary past 16 keys.
+struct KeySet {
+    var large: [String: Int]?
+
+    /// Adds a key; returns the line where it was first set when it is a duplicate.
+    mutating func insert(_ key: String, line: Int, pairs: [YAMLPair]) -> Int? {
+        if large == nil && pairs.count >= 16 {
+            var table: [String: Int] = [:]
+            for pair in pairs { table[pair.keyText] = pair.key.line }
+            large = table
+        }
+        if large != nil {
+            if let first = large![key] { return first }
+            large![key] = line
+            return nil
+        }
+        for pair in pairs where pair.hasKey(key) { return pair.key.line }
+        return nil
     }
 }

@@ -42,25 +42,25 @@ public enum FileAccess {
         if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.isDirectory) }
         let size = Int(info.st_size)
         if size > maxFileSize { return .failure(.tooLarge(size)) }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var total = 0
-        let failed: Bool = bytes.withUnsafeMutableBytes { buffer in
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var total = 0
             while total < size {
                 let count = Foundation.read(fd, buffer.baseAddress! + total, size - total)
-                if count < 0 { if errno == EINTR { continue }; return true }
+                if count < 0 { if errno == EINTR { continue }; failed = true; break }
                 if count == 0 { break }
                 total += count
             }
-            return false
+            initialized = total
         }
         if failed { return .failure(errnoError()) }
-        if total < size { bytes.removeLast(size - total) }
         // A file that grew while we read it: read the rest.
-        var extra = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = extra.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress!, 65536) }
-            if count <= 0 { break }
-            bytes.append(contentsOf: extra[0..<count])
+        var probe: UInt8 = 0
+        while Foundation.read(fd, &probe, 1) == 1 {
+            bytes.append(probe)
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress!, 4096) }
+            if count > 0 { bytes.append(contentsOf: chunk[0..<count]) }
             if bytes.count > maxFileSize { return .failure(.tooLarge(bytes.count)) }
         }
         return .success(bytes)

@@ -85,7 +85,7 @@ public struct Workspace: Sendable {
         walk.run()
         return Workspace(root: root, configuration: configuration, hasConfigurationFile: hasConfigurationFile,
                          configurationDiagnostics: configurationDiagnostics,
-                         customerPaths: walk.paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },
+                         customerPaths: walk.paths.sorted { $0.bytesPrecede($1) },
                          walkDiagnostics: walk.diagnostics)
     }
 }

@@ -57,7 +57,7 @@ enum Phrases {
     ]
     static let noAnswerNotes = ["电话未接通，已发短信说明来意。", "前台说负责人出差，下周回来。", "邮件已发送，暂未回复。"]
     static let decisionEarly = ["需报总经理审批，预算待确认", "决策人是总经理，技术部门负责评估", "需技术部和采购部共同决策",
-                                "今年有立项计划，预算 $ 万左右", "采购超过 $ 万需走招标流程"]
+                                "今年有立项计划，预算 $ 万左右", "采购超过 50 万需走招标流程"]
     static let decisionProposal = ["方案已进入短名单", "报价已提交财务审批", "正在对比两家方案，下周内部评审", "需要集团信息中心会签",
                                    "技术评估通过，等待商务评审", "决策人要求再看一次演示"]
     static let decisionNegotiation = ["总经理同意进入商务谈判", "法务开始审核合同条款", "财务要求分两期付款", "合同条款已基本谈妥，等待盖章",
@@ -150,7 +150,13 @@ extension Phrases {
     static let concerns = ["实施周期", "数据安全", "价格", "售后响应速度", "与现有系统对接", "上线后的培训", "付款方式", "同行业案例"]
     static let nextSteps = ["我方下周提交补充材料", "客户内部先做一轮评估", "约定下次由决策人参加", "售前工程师准备演示环境",
                             "客户提供近半年的业务数据", "双方各自确认技术对接人", "客户法务先看合同模板"]
-    static let attachments = ["方案书", "报价单", "案例集", "实施计划", "产品白皮书", "合同模板", "功能清单"]
+    /// What is attached to an e-mail, by status: contacted, qualified, proposal, negotiation and later.
+    static let attachments: [[String]] = [
+        ["公司介绍", "产品手册", "案例集", "行业白皮书"],
+        ["需求调研问卷", "案例集", "功能清单", "产品演示录屏"],
+        ["方案书", "报价单", "实施计划", "功能清单"],
+        ["合同初稿", "报价单", "付款计划", "实施计划"],
+    ]
 
     /// Customers that are people rather than companies: industry, title, need, budget range (CNY).
     static let people: [(industry: String, title: String, need: String, budget: ClosedRange<Int>)] = [

@@ -1,7 +1,7 @@
 /// Civil dates as day numbers (days since 1970-01-01) and datetimes as minute numbers, with
 /// the formatting the record format uses. No clock is read anywhere: every date comes from
 /// the seed.
-enum Calendar {
+enum CivilCalendar {
     /// Day number of a civil date (proleptic Gregorian; H. Hinnant's algorithm).
     static func day(_ year: Int, _ month: Int, _ day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
