@@ -65,7 +65,6 @@ final class CustomerBuilder {
     var zhFeedbackHeading = false
 
     static let sources = ["exhibition", "website", "referral", "social", "partner", "cold-call", "other"]
-    static let sourceLabels = ["展会", "官网表单", "推荐", "社交媒体", "合作伙伴", "电话陌拜", "其他渠道"]
     static let slaMinutes = [120, 240, 1440]
     static let intents = ["A", "B", "C"]
     static let grades = ["S", "A", "B", "C"]
@@ -344,11 +343,17 @@ final class CustomerBuilder {
 
     /// A text of `pool`, avoiding the ones this file used lately.
     func fresh(_ pool: [String]) -> String {
-        var choice = rng.pick(pool)
-        var tries = 0
-        while tries < 4 && recent.contains(choice) {
+        var unused = 0
+        for text in pool where !recent.contains(text) { unused += 1 }
+        var choice = pool[0]
+        if unused == 0 {
             choice = rng.pick(pool)
-            tries += 1
+        } else {
+            var skip = rng.below(unused)
+            for text in pool where !recent.contains(text) {
+                if skip == 0 { choice = text; break }
+                skip -= 1
+            }
         }
         recent.append(choice)
         if recent.count > 24 { recent.removeFirst() }
@@ -623,7 +628,7 @@ final class CustomerBuilder {
 
     func maybeFeedback(_ entry: inout Entry) {
         guard feedbackItems.count < 3 else { return }
-        if entry.kind == .lost, let lost, lost.feedback >= 0, rng.percent(60) {
+        if entry.kind == .lost, let lost, lost.feedback >= 0, !feedbackItems.contains(where: { $0.template == lost.feedback }), rng.percent(60) {
             let template = lost.feedback
             entry.feedback = feedbackItems.count
             feedbackItems.append(FeedbackItem(day: entry.day, channel: entry.channel, template: template,
@@ -644,6 +649,8 @@ final class CustomerBuilder {
             }
         default: return
         }
+        candidates.removeAll { candidate in feedbackItems.contains { $0.template == candidate } }
+        guard !candidates.isEmpty else { return }
         let template = rng.pick(candidates)
         let kind = Phrases.feedbackSummaries[template]
         let handling: String

@@ -148,8 +148,8 @@ extension CustomerBuilder {
     }
 
     func writeScore() {
-        // Grades are re-assessed (weekly, C monthly): about half the files carry the last review.
-        let reviewed = rng.percent(entries.isEmpty ? 10 : 50)
+        // Grades are re-assessed (weekly, C monthly): most open leads carry their last review.
+        let reviewed = rng.percent(entries.isEmpty ? 10 : finalStatus.isOpen ? 85 : 40)
         if reviewed {
             if rng.percent(30) { out.line("# 代表打分，经理复核后调整了个别分项") }
             out.line("score:")

@@ -32,6 +32,22 @@ public enum CustomerReader {
         }
     }
 
+    /// Longer lines are pasted data, not notes; they would also make every diagnostic line huge.
+    public static let maxLineLength = 64 * 1024
+
+    static func firstLongLine(_ buffer: UnsafeBufferPointer<UInt8>) -> (start: Int, line: Int, length: Int)? {
+        var start = 0
+        var line = 1
+        while start < buffer.count {
+            var end = start
+            while end < buffer.count, buffer[end] != ASCII.lf { end += 1 }
+            if end - start > maxLineLength { return (start, line, end - start) }
+            start = end + 1
+            line += 1
+        }
+        return nil
+    }
+
     public static func read(path: String, bytes: [UInt8], configuration: Configuration) -> Result {
         var findings = Findings(source: SourceText(path: path, bytes: bytes))
         return bytes.withUnsafeBufferPointer { buffer in
@@ -59,6 +75,13 @@ public enum CustomerReader {
             return result
         case nil:
             break
+        }
+        if buffer.count > maxLineLength, let long = firstLongLine(buffer) {
+            result.findings.report(.lineTooLong, at: long.start,
+                                   "line \(long.line) is \(long.length / 1024) KB long; lines are at most \(maxLineLength / 1024) KB",
+                                   hint: "a customer file holds notes, not data: move pasted content to a separate file and link to it",
+                                   showLine: false)
+            return result
         }
         let layout: RecordLayout
         switch RecordLayout.read(buffer) {

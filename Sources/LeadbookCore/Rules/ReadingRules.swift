@@ -10,6 +10,7 @@ extension Rule {
     public static let unreadableFile = Rule("unreadable-file", .error, "Every file under the customers folder can be read.")
     public static let notAFile = Rule("not-a-file", .error, "Every `.md` path under the customers folder is a regular file.")
     public static let fileTooLarge = Rule("file-too-large", .error, "A customer file is at most 16 MB.")
+    public static let lineTooLong = Rule("line-too-long", .error, "A line of a customer file is at most 64 KB.")
 
     // YAML.
     public static let yamlSyntax = Rule("yaml-syntax", .error, "The front matter is well-formed YAML.")

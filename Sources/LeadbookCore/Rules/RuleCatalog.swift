@@ -8,7 +8,7 @@ public enum RuleCatalog {
 
     public static let groups: [Group] = [
         Group(title: "Files", rules: [
-            .invalidUTF8, .nulByte, .emptyFile, .noFrontMatter, .unclosedFrontMatter, .unreadableFile, .notAFile, .fileTooLarge,
+            .invalidUTF8, .nulByte, .emptyFile, .noFrontMatter, .unclosedFrontMatter, .unreadableFile, .notAFile, .fileTooLarge, .lineTooLong,
             .symlinkLoop, .outsideWorkspace,
         ]),
         Group(title: "YAML front matter", rules: [.yamlSyntax, .yamlUnsupported, .yamlTabIndent, .duplicateKey, .notAMap]),

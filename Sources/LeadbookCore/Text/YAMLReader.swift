@@ -621,7 +621,7 @@ public struct YAMLReader {
                 try consumeLineBreak()
                 continue
             }
-            if indent <= parentIndent { throw error(.dedentedContinuation, at: index) }
+            if indent <= parentIndent { throw error(byte(start) == ASCII.doubleQuote ? .unclosedDouble : .unclosedSingle, at: start) }
             pos = index
             return emptyLines
         }

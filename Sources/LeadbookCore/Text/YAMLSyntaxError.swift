@@ -110,9 +110,12 @@ struct YAMLProblem {
         hint: "remove the extra comma")
     static let expectedFlowColon = YAMLProblem(rule: syntax, message: "expected `:` after the key",
         hint: "write {key: value, ...}")
-    static let dedentedContinuation = YAMLProblem(rule: syntax,
-        message: "the continuation of a quoted value must be indented more than its key",
-        hint: "indent the line, or close the quote on the line before")
+    static let unclosedDouble = YAMLProblem(rule: syntax,
+        message: "the `\"` opened here is not closed before the next key",
+        hint: "add the closing `\"` at the end of the value (a value that goes on must indent its next lines)")
+    static let unclosedSingle = YAMLProblem(rule: syntax,
+        message: "the `'` opened here is not closed before the next key",
+        hint: "add the closing `'` at the end of the value (a value that goes on must indent its next lines)")
     static let notScalarRoot = YAMLProblem(rule: syntax, message: "unexpected value",
         hint: "front matter is a list of `key: value` lines")
 }

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Fuzzes leadbook's readers with libFuzzer.
+#   Tests/Fuzz/run.sh TARGET [SECONDS] [extra libFuzzer flags...]
+# TARGET is front-matter, log or csv. The seed corpus is every customer file of the repository
+# (template-workspace and test fixtures); new inputs go to .build/fuzz/TARGET/corpus, crashes to
+# .build/fuzz/TARGET/crashes. A crash found is kept as a regression case under
+# Tests/Fixtures/fuzz/TARGET/ (the unit tests read every file there).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+command -v swiftc >/dev/null 2>&1 || export PATH="/opt/swift/usr/bin:$PATH"
+target=${1:?usage: Tests/Fuzz/run.sh front-matter|log|csv [SECONDS]}
+seconds=${2:-60}
+shift $(( $# >= 2 ? 2 : $# ))
+case "$target" in
+  front-matter) entry=Tests/Fuzz/FrontMatterTarget.swift ;;
+  log) entry=Tests/Fuzz/LogTarget.swift ;;
+  csv) entry=Tests/Fuzz/CSVTarget.swift ;;
+  *) echo "unknown target $target" >&2; exit 2 ;;
+esac
+work=.build/fuzz/$target
+mkdir -p "$work/corpus" "$work/crashes" "$work/seed"
+find template-workspace Tests/Fixtures -name '*.md' -type f -size -64k 2>/dev/null | while read -r f; do
+  cp "$f" "$work/seed/$(echo "$f" | tr '/' '_')"
+done
+if [ "$target" = csv ]; then
+  find Tests/Fixtures -name '*.csv' -type f 2>/dev/null | while read -r f; do cp "$f" "$work/seed/$(echo "$f" | tr '/' '_')"; done
+fi
+binary=$work/fuzz-$target
+sources=$(find Sources/LeadbookCore -name '*.swift' | sort)
+swiftc -sanitize=fuzzer,address -O -parse-as-library -module-name LeadbookCore \
+  $sources "$entry" -o "$binary"
+"$binary" "$work/corpus" "$work/seed" -max_total_time="$seconds" -artifact_prefix="$work/crashes/" \
+  -max_len=65536 -print_final_stats=1 "$@"
