@@ -38,8 +38,8 @@ final class CustomerBuilder {
     var dealDay: Int?
     /// Why a lost customer was lost (see `Phrases.lostReasons`).
     var lost: (reason: String, said: String, feedback: Int)?
-    /// Texts used lately in this file, so that a log does not repeat itself.
-    var recent: [String] = []
+    /// Texts used lately in this file (by storage address), so that a log does not repeat itself.
+    var recent: [Int] = []
     var mergedDay: Int?
     var mergedSource: String?
 
@@ -341,23 +341,29 @@ final class CustomerBuilder {
         zhFeedbackHeading = rng.percent(zhHeading ? 85 : 10)
     }
 
-    /// A text of `pool`, avoiding the ones this file used lately.
+    /// A text of `pool`, avoiding the ones this file used lately. Texts are told apart by where
+    /// they are stored (pools are long-lived arrays), which is much cheaper than comparing
+    /// Chinese strings and gives the same choices on every run.
     func fresh(_ pool: [String]) -> String {
-        var unused = 0
-        for text in pool where !recent.contains(text) { unused += 1 }
-        var choice = pool[0]
-        if unused == 0 {
-            choice = rng.pick(pool)
-        } else {
-            var skip = rng.below(unused)
-            for text in pool where !recent.contains(text) {
-                if skip == 0 { choice = text; break }
-                skip -= 1
+        pool.withUnsafeBufferPointer { buffer -> String in
+            let base = Int(bitPattern: buffer.baseAddress)
+            let stride = MemoryLayout<String>.stride
+            var unused = 0
+            for offset in 0..<buffer.count where !recent.contains(base + offset * stride) { unused += 1 }
+            var chosen = 0
+            if unused == 0 {
+                chosen = rng.below(buffer.count)
+            } else {
+                var skip = rng.below(unused)
+                for offset in 0..<buffer.count where !recent.contains(base + offset * stride) {
+                    if skip == 0 { chosen = offset; break }
+                    skip -= 1
+                }
             }
+            recent.append(base + chosen * stride)
+            if recent.count > 24 { recent.removeFirst() }
+            return buffer[chosen]
         }
-        recent.append(choice)
-        if recent.count > 24 { recent.removeFirst() }
-        return choice
     }
 
     // MARK: - The follow-up schedule
