@@ -4,12 +4,19 @@ import Foundation
 let usage = """
 usage: leadbook-bench generate DIR --customers N [--seed S] [--force]
        leadbook-bench verify DIR
+       leadbook-bench run [--sizes 1000,10000,100000] [--repeat 5] [--work DIR] [--leadbook PATH]
        leadbook-bench --help
 
 generate  writes DIR/leadbook.yml (a team of 8 reps) and N customer files
           DIR/customers/<YYYY-MM>/LX2024<number>-<slug>.md, sub-folders by month of capture.
           The same N and seed give byte-identical output (default seed 1).
           DIR/customers must not exist yet, unless --force, which deletes it first.
+run       generates the workspaces (once, under --work, default .build/bench) and times
+          `cat` of their files, check, sync --dry-run, index --check, summary --format json
+          and check --staged (one file staged in a git repository of 10,000 customers), as
+          medians of --repeat runs with peak memory; prints a table and the targets with
+          PASS or FAIL (exit 1 when one fails). --leadbook defaults to the leadbook binary
+          next to this one.
 verify    reads a generated workspace back with LeadbookCore and checks what the generator
           promises: status/next/grade agree with the log, SLA and cadence hold, owners and
           to-do owners are in the team, names, phones and e-mails are unique.
@@ -32,6 +39,10 @@ var positionals: [String] = []
 var customers: Int?
 var seed: UInt64 = 1
 var force = false
+var sizes = [1_000, 10_000, 100_000]
+var repeats = 5
+var work = ".build/bench"
+var leadbookPath: String?
 var position = 0
 while position < arguments.count {
     let argument = arguments[position]
@@ -49,6 +60,17 @@ while position < arguments.count {
         seed = number
     case "--force":
         force = true
+    case "--sizes":
+        let list = value().split(separator: ",").compactMap { Int($0) }
+        guard !list.isEmpty, list.allSatisfy({ $0 > 0 }) else { fail("--sizes takes numbers such as 1000,10000") }
+        sizes = list
+    case "--repeat":
+        guard let number = Int(value()), number >= 1 else { fail("--repeat takes a number of 1 or more") }
+        repeats = number
+    case "--work":
+        work = value()
+    case "--leadbook":
+        leadbookPath = value()
     default:
         if argument.hasPrefix("-") { fail("unknown option \(argument)\n\n" + usage) }
         positionals.append(argument)
@@ -72,6 +94,18 @@ case "generate":
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let average = customers > 0 ? summary.bytes / customers : 0
         print("wrote \(summary.files) customers (\(summary.bytes) bytes, \(average) bytes per file) and leadbook.yml to \(directory) in \(String(format: "%.2f", seconds)) s")
+    } catch {
+        fail("\(error)")
+    }
+case "run":
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    let leadbook = leadbookPath ?? executable.deletingLastPathComponent().appendingPathComponent("leadbook").path
+    guard FileManager.default.isExecutableFile(atPath: leadbook) else {
+        fail("no leadbook binary at \(leadbook); build it (swift build -c release) or pass --leadbook PATH")
+    }
+    let workPath = work.hasPrefix("/") ? work : FileManager.default.currentDirectoryPath + "/" + work
+    do {
+        exit(try Benchmark(sizes: sizes, repeats: repeats, work: workPath, leadbook: leadbook).run())
     } catch {
         fail("\(error)")
     }

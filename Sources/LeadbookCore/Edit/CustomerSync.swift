@@ -25,7 +25,7 @@ public enum CustomerSync {
             return .skipped(path: path, errors: max(1, blocking.count))
         }
         if customer.isTombstone { return .unchanged }
-        guard var edit = try? RecordEdit(bytes: bytes) else { return .skipped(path: path, errors: 1) }
+        guard var edit = try? RecordEdit(bytes: bytes, read: result) else { return .skipped(path: path, errors: 1) }
         var notes: [String] = []
         do {
             var score = customer.score

@@ -20,6 +20,15 @@ public struct RecordEdit {
     public let log: LogReader.Log
     public private(set) var replacements: [Replacement] = []
 
+    /// Edits a file already read by CustomerReader (no second parse).
+    public init(bytes: [UInt8], read result: CustomerReader.Result) throws {
+        guard let layout = result.layout, let log = result.log, result.customer != nil else { throw Problem.notACustomerFile }
+        self.bytes = bytes
+        self.layout = layout
+        self.frontMatter = result.frontMatter
+        self.log = log
+    }
+
     /// Reads `bytes` for editing; fails when the file is not a readable customer file.
     public init(bytes: [UInt8]) throws {
         self.bytes = bytes

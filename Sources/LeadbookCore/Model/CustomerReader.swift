@@ -6,6 +6,8 @@ public enum CustomerReader {
         public var customer: Customer?
         public var layout: RecordLayout?
         public var frontMatter: YAMLNode?
+        /// The log's sections and where each entry is (the entries themselves are in `customer`).
+        public var log: LogReader.Log?
         public var findings: Findings
     }
 
@@ -56,7 +58,7 @@ public enum CustomerReader {
     }
 
     static func read(_ buffer: UnsafeBufferPointer<UInt8>, configuration: Configuration, findings: inout Findings) -> Result {
-        var result = Result(customer: nil, layout: nil, frontMatter: nil, findings: findings)
+        var result = Result(customer: nil, layout: nil, frontMatter: nil, log: nil, findings: findings)
         let contentStart = UTF8Bytes.hasBOM(buffer) ? 3 : 0
         if buffer.count == contentStart || buffer[contentStart...].allSatisfy({ $0 == ASCII.space || $0 == ASCII.lf || $0 == ASCII.cr || $0 == ASCII.tab }) {
             result.findings.reportFile(.emptyFile, "the file is empty",
@@ -119,14 +121,13 @@ public enum CustomerReader {
         }
         var decoder = FieldDecoder(findings: result.findings)
         var customer = decodeFrontMatter(root, layout: layout, configuration: configuration, &decoder)
-        var log = LogReader.read(buffer, range: layout.body, firstLine: layout.bodyFirstLine, findings: &decoder.findings)
+        let log = LogReader.read(buffer, range: layout.body, firstLine: layout.bodyFirstLine, findings: &decoder.findings)
         customer.followUps = log.followUps
         customer.feedback = log.feedback
-        log.followUps = []
-        log.feedback = []
         result.findings = decoder.findings
         result.customer = customer
         result.frontMatter = root
+        result.log = log
         let context = CustomerContext(customer: customer, frontMatter: root, layout: layout, log: log,
                                       configuration: configuration)
         for rule in CustomerRules.all {
