@@ -50,14 +50,16 @@ public enum CustomerReader {
         return nil
     }
 
-    public static func read(path: String, bytes: [UInt8], configuration: Configuration) -> Result {
+    /// `text: false` reads only what checks need: the log's free texts are not kept (the
+    /// front matter is read in full).
+    public static func read(path: String, bytes: [UInt8], configuration: Configuration, text: Bool = true) -> Result {
         var findings = Findings(source: SourceText(path: path, bytes: bytes))
         return bytes.withUnsafeBufferPointer { buffer in
-            read(buffer, configuration: configuration, findings: &findings)
+            read(buffer, configuration: configuration, findings: &findings, text: text)
         }
     }
 
-    static func read(_ buffer: UnsafeBufferPointer<UInt8>, configuration: Configuration, findings: inout Findings) -> Result {
+    static func read(_ buffer: UnsafeBufferPointer<UInt8>, configuration: Configuration, findings: inout Findings, text: Bool = true) -> Result {
         var result = Result(customer: nil, layout: nil, frontMatter: nil, log: nil, findings: findings)
         let contentStart = UTF8Bytes.hasBOM(buffer) ? 3 : 0
         if buffer.count == contentStart || buffer[contentStart...].allSatisfy({ $0 == ASCII.space || $0 == ASCII.lf || $0 == ASCII.cr || $0 == ASCII.tab }) {
@@ -121,7 +123,7 @@ public enum CustomerReader {
         }
         var decoder = FieldDecoder(findings: result.findings)
         var customer = decodeFrontMatter(root, layout: layout, configuration: configuration, &decoder)
-        let log = LogReader.read(buffer, range: layout.body, firstLine: layout.bodyFirstLine, findings: &decoder.findings)
+        let log = LogReader.read(buffer, range: layout.body, firstLine: layout.bodyFirstLine, findings: &decoder.findings, keepText: text)
         customer.followUps = log.followUps
         customer.feedback = log.feedback
         result.findings = decoder.findings

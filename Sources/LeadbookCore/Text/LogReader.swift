@@ -22,12 +22,16 @@ public struct LogReader {
 
     let bytes: UnsafeBufferPointer<UInt8>
     let end: Int
+    /// False when only the structure matters (`check`): free texts (facts, counterparts,
+    /// summaries, to-do texts) are not turned into strings.
+    var keepText = true
 
     static let fullWidthColon: [UInt8] = [0xEF, 0xBC, 0x9A]
     static let fullWidthParen: [UInt8] = [0xEF, 0xBC, 0x88]
 
-    public static func read(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, firstLine: Int, findings: inout Findings) -> Log {
-        let reader = LogReader(bytes: bytes, end: range.upperBound)
+    public static func read(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, firstLine: Int, findings: inout Findings,
+                            keepText: Bool = true) -> Log {
+        let reader = LogReader(bytes: bytes, end: range.upperBound, keepText: keepText)
         return reader.readLog(from: range.lowerBound, line: firstLine, findings: &findings)
     }
 
@@ -61,8 +65,7 @@ public struct LogReader {
 
         while index < end {
             let lineStart = index
-            var lineEnd = index
-            while lineEnd < end, bytes[lineEnd] != ASCII.lf { lineEnd += 1 }
+            let lineEnd = UTF8Bytes.find(ASCII.lf, in: bytes, from: index, to: end)
             var contentEnd = lineEnd
             if contentEnd > lineStart, bytes[contentEnd - 1] == ASCII.cr { contentEnd -= 1 }
             index = lineEnd < end ? lineEnd + 1 : end
@@ -236,7 +239,8 @@ public struct LogReader {
                 findings.report(Channel.unknownRule, at: channelStart, "unknown channel `\(word)`", hint: Channel.hint(for: word))
             }
         }
-        let rest = text(trimmed(scan, stop))
+        let restRange = trimmed(scan, stop)
+        let rest = keepText ? text(restRange) : ""
         switch kind {
         case .followUps:
             var entry = FollowUp(start: headingStart, line: line)
@@ -251,7 +255,7 @@ public struct LogReader {
             entry.time = time
             entry.channel = channel
             entry.summary = rest
-            if rest.isEmpty, channel != nil {
+            if restRange.isEmpty, channel != nil {
                 findings.report(.badEntryHeading, at: stop, "the feedback heading has no summary",
                                 hint: "write what the customer said after the channel: `### 2024-03-03 meeting 方案缺少数据备份功能`")
             }
@@ -339,6 +343,12 @@ public struct LogReader {
             return
         }
         if valueRange.isEmpty { return }
+        switch key {
+        case .mood, .status, .next, .todo: break
+        default:
+            if keepText { entry.facts.append((key, text(valueRange))) }
+            return
+        }
         let value = text(valueRange)
         switch key {
         case .mood:
@@ -361,7 +371,12 @@ public struct LogReader {
             return
         }
         if valueRange.isEmpty { return }
-        let value = text(valueRange)
+        switch key {
+        case .why, .plan, .owner:
+            guard keepText else { return }
+        default: break
+        }
+        let value = keepText || key == .type || key == .priority || key == .handling ? text(valueRange) : ""
         switch key {
         case .type: entry.type = vocabulary(FeedbackType.self, value, valueRange, &findings)
         case .priority: entry.priority = vocabulary(Priority.self, value, valueRange, &findings)
@@ -376,7 +391,7 @@ public struct LogReader {
             while scan < valueRange.upperBound, bytes[scan] != ASCII.space { scan += 1 }
             if case .success(let day) = LocalDate.check(bytes, valueRange.lowerBound..<scan) {
                 entry.confirmed = day
-                entry.confirmation = text(trimmed(scan, valueRange.upperBound))
+                entry.confirmation = keepText ? text(trimmed(scan, valueRange.upperBound)) : nil
             } else {
                 findings.report(.invalidDate, at: valueRange.lowerBound, "`confirmed` starts with the date the customer confirmed",
                                 hint: "write `- confirmed: 2024-03-06 客户认可`")
@@ -419,6 +434,7 @@ public struct LogReader {
             scan = range.lowerBound
         }
         var textRange = trimmed(scan, range.upperBound)
+        guard keepText else { return Todo(date: date, text: "", owner: nil, done: done, line: line) }
         var owner: String?
         // A trailing `@name` (ASCII or full-width ＠) names who does it.
         var last = textRange.upperBound

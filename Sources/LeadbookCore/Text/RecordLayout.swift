@@ -35,9 +35,7 @@ public struct RecordLayout: Sendable, Equatable {
                     hasBOM: start == 3, usesCRLF: usesCRLF, frontMatter: openEnd..<lineStart, frontMatterFirstLine: 2,
                     closingLine: lineStart..<closeEnd, body: closeEnd..<count, bodyFirstLine: line + 1))
             }
-            var index = lineStart
-            while index < count, bytes[index] != ASCII.lf { index += 1 }
-            lineStart = index + 1
+            lineStart = UTF8Bytes.find(ASCII.lf, in: bytes, from: lineStart, to: count) + 1
             line += 1
         }
         return .failure(.unclosed(start))

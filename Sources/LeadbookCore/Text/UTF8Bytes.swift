@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Small operations on UTF-8 byte buffers.
 public enum UTF8Bytes {
     public static func hasBOM(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -26,45 +34,67 @@ public enum UTF8Bytes {
         guard let base = bytes.baseAddress else { return nil }
         var index = 0
         while index < count {
-            if index + 8 <= count {
+            // Eight ASCII bytes without a NUL at a time.
+            while index + 8 <= count {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                // All ASCII and no zero byte: skip the eight.
                 let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
-                if word & 0x8080_8080_8080_8080 == 0 && hasZero == 0 {
-                    index += 8
+                if word & 0x8080_8080_8080_8080 != 0 || hasZero != 0 { break }
+                index += 8
+            }
+            // A run of characters, staying in this loop through Chinese text.
+            while index < count {
+                let lead = base[index]
+                if lead < 0x80 {
+                    if lead == 0 { return .nul(index) }
+                    index += 1
+                    if index & 7 == 0 { break }  // back to the word loop on an aligned boundary
                     continue
                 }
+                // The common case of Chinese text: a three-byte sequence with a lead of E1-EC or EE-EF.
+                if lead >= 0xE1, lead != 0xED, lead <= 0xEF, index + 2 < count,
+                   base[index + 1] & 0xC0 == 0x80, base[index + 2] & 0xC0 == 0x80 {
+                    index += 3
+                    continue
+                }
+                let length: Int
+                var lowerBound: UInt8 = 0x80
+                var upperBound: UInt8 = 0xBF
+                switch lead {
+                case 0xC2...0xDF: length = 2
+                case 0xE0: length = 3; lowerBound = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: length = 3
+                case 0xED: length = 3; upperBound = 0x9F
+                case 0xF0: length = 4; lowerBound = 0x90
+                case 0xF1...0xF3: length = 4
+                case 0xF4: length = 4; upperBound = 0x8F
+                default: return firstNul(bytes, from: index).map(Problem.nul) ?? .invalid(index)
+                }
+                guard index + length <= count else { return firstNul(bytes, from: index).map(Problem.nul) ?? .invalid(index) }
+                let second = base[index + 1]
+                guard second >= lowerBound && second <= upperBound else { return firstNul(bytes, from: index).map(Problem.nul) ?? .invalid(index) }
+                var next = index + 2
+                while next < index + length {
+                    guard base[next] & 0xC0 == 0x80 else { return firstNul(bytes, from: index).map(Problem.nul) ?? .invalid(index) }
+                    next += 1
+                }
+                index += length
             }
-            let lead = base[index]
-            if lead < 0x80 {
-                if lead == 0 { return .nul(index) }
-                index += 1
-                continue
-            }
-            let length: Int
-            var lowerBound: UInt8 = 0x80
-            var upperBound: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lowerBound = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upperBound = 0x9F
-            case 0xF0: length = 4; lowerBound = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upperBound = 0x8F
-            default: return firstNul(bytes, from: index).map(Problem.nul) ?? .invalid(index)
-            }
-            guard index + length <= count else { return firstNul(bytes, from: index).map(Problem.nul) ?? .invalid(index) }
-            let second = base[index + 1]
-            guard second >= lowerBound && second <= upperBound else { return firstNul(bytes, from: index).map(Problem.nul) ?? .invalid(index) }
-            var next = index + 2
-            while next < index + length {
-                guard base[next] & 0xC0 == 0x80 else { return firstNul(bytes, from: index).map(Problem.nul) ?? .invalid(index) }
-                next += 1
-            }
-            index += length
         }
         return nil
+    }
+
+    /// The offset of the next `byte` at or after `start` and before `end`, or `end`.
+    @inline(__always)
+    public static func find(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        guard start < end, let base = bytes.baseAddress else { return end }
+        #if canImport(Glibc) || canImport(Darwin) || canImport(Musl)
+        guard let found = memchr(base + start, Int32(byte), end - start) else { return end }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        #else
+        var index = start
+        while index < end, base[index] != byte { index += 1 }
+        return index
+        #endif
     }
 
     static func firstNul(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {

@@ -75,7 +75,7 @@ public enum WorkspaceCheck {
 
     /// Reads and checks one customer file.
     public static func checkFile(path: String, bytes: [UInt8], configuration: Configuration) -> ([Diagnostic], CustomerFacts) {
-        let result = CustomerReader.read(path: path, bytes: bytes, configuration: configuration)
+        let result = CustomerReader.read(path: path, bytes: bytes, configuration: configuration, text: false)
         var facts = CustomerFacts(path: path)
         if let customer = result.customer, let root = result.frontMatter {
             facts.id = customer.id
