@@ -232,33 +232,36 @@ struct Merge {
         var differing: [String] = []
         var changes: [String] = []
 
-        func fill(_ key: String, _ new: String?, _ old: String?) throws {
+        // Empty fields to fill, written after the list items: a key placed after a list lands
+        // where the list's new item goes, and must follow it.
+        var fills: [(String, String)] = []
+        func fill(_ key: String, _ new: String?, _ old: String?) {
             guard let new else { return }
             guard let old else {
-                try edit.set([key], to: new, after: Self.anchors(key))
-                changes.append("\(key) \(new)")
+                fills.append((key, new))
                 return
             }
             if old != new { differing.append("\(key): \(new)") }
         }
         if lead.name != customer.name { differing.append("name: \(lead.name)") }
         if let kind = lead.kind, kind != customer.kind { differing.append("kind: \(kind.rawValue)") }
-        try fill("industry", lead.industry, customer.industry)
-        try fill("region", lead.region, customer.region)
-        try fill("employees", lead.employees.map(String.init), customer.employees.map(String.init))
-        try fill("revenue", lead.revenue.map(Money.plain), customer.revenue.map(Money.plain))
-        try fill("needs", lead.needs, customer.needs)
-        try fill("budget", lead.budget.map(Money.plain), customer.budget.map(Money.plain))
-        try fill("decision_by", lead.decisionBy?.description, customer.decisionBy?.description)
+        fill("industry", lead.industry, customer.industry)
+        fill("region", lead.region, customer.region)
+        fill("employees", lead.employees.map(String.init), customer.employees.map(String.init))
+        fill("revenue", lead.revenue.map(Money.plain), customer.revenue.map(Money.plain))
+        fill("needs", lead.needs, customer.needs)
+        fill("budget", lead.budget.map(Money.plain), customer.budget.map(Money.plain))
+        fill("decision_by", lead.decisionBy?.description, customer.decisionBy?.description)
         if lead.intent != customer.intent { differing.append("intent: \(lead.intent.rawValue)") }
-        try fill("owner", lead.owner, customer.owner)
+        fill("owner", lead.owner, customer.owner)
         if let status = lead.status, status != customer.status { differing.append("status: \(status.rawValue)") }
         for (key, value) in lead.extra {
-            try fill(key, value, customer.extra.first { $0.0 == key }?.1)
+            fill(key, value, customer.extra.first { $0.0 == key }?.1)
         }
 
         // The contact: added when the customer does not have it; what the customer's contact
         // lacks is noted.
+        var newContact: Contact?
         if let contact = lead.contact {
             if let existing = customer.contacts.first(where: { Self.sameContact($0, contact) }) {
                 // Under another name (a shared switchboard number, say) every detail is news.
@@ -271,9 +274,7 @@ struct Merge {
                 if other && missing.isEmpty { missing.append("same as \(existing.name ?? "")") }
                 if !missing.isEmpty { differing.append("contact \(contact.name ?? ""): \(missing.joined(separator: ", "))") }
             } else {
-                let flow = edit.node(at: ["contacts"])?.isFlow == true
-                try edit.appendListItem(["contacts"], item: Self.contactItem(contact, flow: flow), after: Self.anchors("contacts"))
-                changes.append("contact \(contact.name ?? "")")
+                newContact = contact
             }
         }
 
@@ -296,7 +297,16 @@ struct Merge {
             let item = flow ? ["{" + fields.map { "\($0.0): \(ScalarText.render($0.1, replacing: nil, inFlow: true))" }.joined(separator: ", ") + "}"]
                             : fields.map { "\($0.0): \(ScalarText.render($0.1, replacing: nil, inFlow: false))" }
             try edit.appendListItem(["sources"], item: item, after: Self.anchors("sources"))
-            changes.insert("source \(lead.source) \(date)", at: 0)
+            changes.append("source \(lead.source) \(date)")
+        }
+        if let contact = newContact {
+            let flow = edit.node(at: ["contacts"])?.isFlow == true
+            try edit.appendListItem(["contacts"], item: Self.contactItem(contact, flow: flow), after: Self.anchors("contacts"))
+            changes.append("contact \(contact.name ?? "")")
+        }
+        for (key, value) in fills {
+            try edit.set([key], to: value, after: Self.anchors(key))
+            changes.append("\(key) \(value)")
         }
         self.changes = changes
         self.bytes = edit.hasChanges ? try edit.apply() : bytes
