@@ -46,13 +46,13 @@ public enum ExportCommand: Command {
             }
         }
         guard let workspace = context.openWorkspace(arguments) else { return .failure }
-        let set = CustomerSet.load(workspace)
-        let entries = CustomerTable.entries(set)
+        let labels = workspace.configuration.language == .zhCN
+        let (rows, broken) = CustomerTable.load(workspace, columns: columns, labels: labels, json: format == "json")
         let text: String
         if format == "json" {
-            text = CustomerTable.json(entries, columns: columns).rendered() + "\n"
+            text = JSON.array(rows.map(\.json)).rendered() + "\n"
         } else {
-            text = CustomerTable.csv(entries, columns: columns, labels: workspace.configuration.language == .zhCN)
+            text = CustomerTable.csv(header: CustomerTable.header(columns, labels: labels), rows: rows)
         }
         if let out = arguments.value("out") {
             let path = out.hasPrefix("/") ? out : context.currentDirectory + "/" + out
@@ -60,12 +60,12 @@ public enum ExportCommand: Command {
                 console.err("leadbook export: \(error)\n")
                 return .failure
             }
-            console.out("exported \(entries.count) customer\(entries.count == 1 ? "" : "s") to \(out)\n")
+            console.out("exported \(rows.count) customer\(rows.count == 1 ? "" : "s") to \(out)\n")
         } else {
             console.out(text)
         }
-        set.warnAboutErrors("export", context)
-        return set.filesWithErrors.isEmpty ? .ok : .findings
+        CustomerSet(entries: [], filesWithErrors: broken).warnAboutErrors("export", context)
+        return broken.isEmpty ? .ok : .findings
     }
 }
 

@@ -113,8 +113,10 @@ public enum ImportCommand: Command {
             }
         }
         defer { lock?.release() }
-        let set = CustomerSet.load(workspace)
-        var plan = LeadImport(entries: set.entries, paths: workspace.customerPaths, configuration: configuration) { relative in
+        let loaded = LeadImport.Known.load(workspace)
+        let known = loaded.compactMap { $0 }
+        let set = CustomerSet(entries: [], filesWithErrors: zip(workspace.customerPaths, loaded).filter { $0.1?.hasErrors ?? true }.map(\.0))
+        var plan = LeadImport(known: known, paths: workspace.customerPaths, configuration: configuration) { relative in
             if case .success(let bytes) = FileAccess.read(workspace.absolute(relative)) { return bytes }
             return nil
         }

@@ -60,21 +60,56 @@ public struct LeadImport {
     var taken: Set<String> = []
     var existingPaths: Set<String> = []
 
-    /// `entries` are the workspace's customers; `paths` every customer file (ids in file names
+    /// What the plan needs of a customer of the workspace: little, so that a large workspace
+    /// is read in parallel without keeping every parsed file.
+    public struct Known: Sendable {
+        public var path: String
+        public var id: String?
+        public var name: String?
+        public var contacts: [Contact]
+        public var isTombstone: Bool
+        public var hasErrors: Bool
+
+        public init(path: String, customer: Customer, hasErrors: Bool) {
+            self.path = path
+            id = customer.id
+            name = customer.name
+            contacts = customer.contacts.map { contact in
+                var keys = Contact()
+                keys.name = contact.name
+                keys.phone = contact.phone
+                keys.email = contact.email
+                return keys
+            }
+            isTombstone = customer.isTombstone
+            self.hasErrors = hasErrors
+        }
+
+        /// Every customer file of the workspace, read in parallel (nil for unreadable ones).
+        public static func load(_ workspace: Workspace) -> [Known?] {
+            let paths = workspace.customerPaths
+            return ParallelMap.map(paths.count) { index in
+                guard case .success(let bytes) = FileAccess.read(workspace.absolute(paths[index])) else { return nil }
+                let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: workspace.configuration)
+                return result.customer.map { Known(path: paths[index], customer: $0, hasErrors: result.findings.errorCount > 0) }
+            }
+        }
+    }
+
+    /// `known` are the workspace's customers; `paths` every customer file (ids in file names
     /// are never given again); `readFile` reads a file of the workspace by its relative path.
-    public init(entries: [CustomerSet.Entry], paths: [String], configuration: Configuration, readFile: @escaping (String) -> [UInt8]?) {
+    public init(known: [Known], paths: [String], configuration: Configuration, readFile: @escaping (String) -> [UInt8]?) {
         self.configuration = configuration
         self.customersFolder = configuration.customersFolder
         self.readFile = readFile
         existingPaths = Set(paths)
         for path in paths { taken.insert(CustomerIds.id(ofFileName: WorkspacePath.fileName(path))) }
-        for entry in entries {
-            let customer = entry.customer
-            let id = customer.id ?? CustomerIds.id(ofFileName: WorkspacePath.fileName(entry.path))
+        for customer in known {
+            let id = customer.id ?? CustomerIds.id(ofFileName: WorkspacePath.fileName(customer.path))
             taken.insert(id)
             if customer.isTombstone { continue }
-            targets[entry.path] = Target(id: id, bytes: nil, isNew: false, hasErrors: entry.hasErrors)
-            index.add(id: id, path: entry.path, name: customer.name, contacts: customer.contacts)
+            targets[customer.path] = Target(id: id, bytes: nil, isNew: false, hasErrors: customer.hasErrors)
+            index.add(id: id, path: customer.path, name: customer.name, contacts: customer.contacts)
         }
     }
 
@@ -139,6 +174,12 @@ public struct LeadImport {
     }
 
     mutating func create(_ lead: Lead) -> Outcome {
+        if let status = lead.status, status.isClosed {
+            // A won customer needs a deal and a lost one a reason, which a sheet does not carry.
+            return .bad([LeadSheet.Problem(row: lead.row, line: lead.line, column: nil,
+                                           message: "a new customer cannot start as \(status.rawValue): it needs \(status == .won ? "a `deal` (amount and date)" : "a `lost_reason`"), which the sheet does not give",
+                                           hint: "leave the status empty for this row (or ignore the column with --map COLUMN=ignore), then write the status in the file")])
+        }
         var notes: [String] = []
         let prefix = configuration.idPrefix
         var id: String

@@ -259,11 +259,6 @@ public struct LeadSheet: Sendable {
             guard let status = Status(text: text) else {
                 return .failure(SpreadsheetValue.Problem("unknown status `\(text)`", hint: Status.hint(for: text)))
             }
-            if status.isClosed {
-                // A won customer needs a deal and a lost one a reason, which a sheet does not carry.
-                return .failure(SpreadsheetValue.Problem("status `\(text)` cannot be imported: a \(status.rawValue) customer needs \(status == .won ? "a `deal` (amount and date)" : "a `lost_reason`")",
-                                                         hint: "leave the cell empty or ignore the column (--map COLUMN=ignore), then write the status in the file"))
-            }
             return .success(status)
         }
         if let (column, owner) = values[.owner] {

@@ -1,25 +1,45 @@
 /// Customers as a table, one row per customer: the cells of `export` in CSV and JSON.
 public enum CustomerTable {
-    /// The customers that are exported, in id order: every customer except tombstones.
-    public static func entries(_ set: CustomerSet) -> [CustomerSet.Entry] {
-        set.entries.filter { !$0.customer.isTombstone }.sorted {
-            let a = $0.customer.id ?? "", b = $1.customer.id ?? ""
-            return a != b ? a.utf8.lexicographicallyPrecedes(b.utf8) : $0.path.utf8.lexicographicallyPrecedes($1.path.utf8)
-        }
+    /// One customer's row, made while its file is read (nothing else of the file is kept).
+    public struct Row: Sendable {
+        public var id: String
+        public var path: String
+        public var cells: [String]
+        public var json: JSON
     }
 
-    /// Header and rows as text. With `labels`, Chinese headers and Chinese labels for sources,
-    /// statuses and the like (leadbook reads both back).
-    public static func rows(_ entries: [CustomerSet.Entry], columns: [CustomerColumn], labels: Bool) -> [[String]] {
-        var rows = [columns.map { labels ? $0.label : $0.rawValue }]
-        for entry in entries { rows.append(columns.map { text($0, entry, labels: labels) }) }
-        return rows
+    /// The rows of every customer except tombstones, in id order, read in parallel; and the
+    /// files that could not be read or have errors. With `labels`, Chinese labels for sources,
+    /// statuses and the like; `json` also fills each row's JSON object.
+    public static func load(_ workspace: Workspace, columns: [CustomerColumn], labels: Bool, json: Bool)
+        -> (rows: [Row], filesWithErrors: [String]) {
+        let paths = workspace.customerPaths
+        let read = ParallelMap.map(paths.count) { index -> (Row?, Bool) in
+            guard case .success(let bytes) = FileAccess.read(workspace.absolute(paths[index])) else { return (nil, true) }
+            let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: workspace.configuration)
+            let hasErrors = result.findings.errorCount > 0
+            guard let customer = result.customer, !customer.isTombstone else { return (nil, hasErrors) }
+            let entry = CustomerSet.Entry(path: paths[index], customer: customer, hasErrors: hasErrors)
+            let row = Row(id: customer.id ?? "", path: paths[index],
+                          cells: json ? [] : columns.map { text($0, entry, labels: labels) },
+                          json: json ? .object(columns.map { ($0.rawValue, self.json($0, entry)) }) : .null)
+            return (row, hasErrors)
+        }
+        var rows = read.compactMap(\.0)
+        rows.sort { $0.id != $1.id ? $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) : $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        let broken = zip(paths, read).filter { $0.1.1 }.map(\.0)
+        return (rows, broken)
+    }
+
+    /// The header row.
+    public static func header(_ columns: [CustomerColumn], labels: Bool) -> [String] {
+        columns.map { labels ? $0.label : $0.rawValue }
     }
 
     /// The table as CSV for spreadsheets: UTF-8 with a BOM (so Excel reads Chinese correctly),
     /// CRLF line ends, every cell neutralized against formula injection.
-    public static func csv(_ entries: [CustomerSet.Entry], columns: [CustomerColumn], labels: Bool) -> String {
-        CSVWriter.table(rows(entries, columns: columns, labels: labels).map { $0.map(neutralized) }, bom: true)
+    public static func csv(header: [String], rows: [Row]) -> String {
+        CSVWriter.table([header.map(neutralized)] + rows.map { $0.cells.map(neutralized) }, bom: true)
     }
 
     /// A cell a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or
@@ -31,12 +51,6 @@ public enum CustomerTable {
         case UInt8(ascii: "="), ASCII.plus, ASCII.dash, ASCII.at, ASCII.tab, ASCII.cr: return "'" + cell
         default: return cell
         }
-    }
-
-    /// The table as JSON: an array of objects keyed by the columns' English names, with numbers
-    /// as numbers, lists as arrays, and English values (`website`, `qualified`).
-    public static func json(_ entries: [CustomerSet.Entry], columns: [CustomerColumn]) -> JSON {
-        .array(entries.map { entry in .object(columns.map { ($0.rawValue, json($0, entry)) }) })
     }
 
     static func text(_ column: CustomerColumn, _ entry: CustomerSet.Entry, labels: Bool) -> String {

@@ -44,8 +44,8 @@ final class ExportTests: XCTestCase {
         let bytes = try Data(contentsOf: out)
         XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "UTF-8 with BOM")
 
-        let expected = CustomerTable.rows(CustomerTable.entries(CustomerSet.load(workspace)), columns: CustomerColumn.allCases, labels: true)
-            .map { $0.map(CustomerTable.neutralized) }
+        let rows = CustomerTable.load(workspace, columns: CustomerColumn.allCases, labels: true, json: false).rows
+        let expected = ([CustomerTable.header(CustomerColumn.allCases, labels: true)] + rows.map(\.cells)).map { $0.map(CustomerTable.neutralized) }
         XCTAssertEqual(expected.count, 6)
         XCTAssertTrue(expected.joined().contains { $0.contains("\n") }, "the table has cells with line breaks")
         XCTAssertTrue(expected.joined().contains { $0.contains("\"") }, "cells with quotes")

@@ -28,14 +28,14 @@ final class LeadImportTests: XCTestCase {
     ]
 
     func planner(_ configuration: Configuration = Configuration()) -> LeadImport {
-        var entries: [CustomerSet.Entry] = []
+        var known: [LeadImport.Known] = []
         for (path, text) in files.sorted(by: { $0.key < $1.key }) {
             let result = CustomerReader.read(path: path, bytes: Array(text.utf8), configuration: configuration)
             XCTAssertEqual(result.findings.errorCount, 0, "\(path): \(result.findings.diagnostics.map(\.message))")
-            entries.append(CustomerSet.Entry(path: path, customer: result.customer!, hasErrors: false))
+            known.append(LeadImport.Known(path: path, customer: result.customer!, hasErrors: false))
         }
         let files = self.files
-        return LeadImport(entries: entries, paths: Array(files.keys) + ["customers/LX2024007-old.md"], configuration: configuration) { files[$0].map { Array($0.utf8) } }
+        return LeadImport(known: known, paths: Array(files.keys) + ["customers/LX2024007-old.md"], configuration: configuration) { files[$0].map { Array($0.utf8) } }
     }
 
     func lead(_ name: String, source: String = "exhibition", intent: Intent = .B, created: String = "2024-03-05 10:00", row: Int = 2,
@@ -184,11 +184,27 @@ final class LeadImportTests: XCTestCase {
 
     func testAFileWithErrorsIsNeverRewritten() {
         let result = CustomerReader.read(path: "customers/LX2024001-huadongyun.md", bytes: Array(Self.huadong.utf8), configuration: Configuration())
-        var plan = LeadImport(entries: [CustomerSet.Entry(path: "customers/LX2024001-huadongyun.md", customer: result.customer!, hasErrors: true)],
+        var plan = LeadImport(known: [LeadImport.Known(path: "customers/LX2024001-huadongyun.md", customer: result.customer!, hasErrors: true)],
                               paths: ["customers/LX2024001-huadongyun.md"], configuration: Configuration()) { _ in XCTFail("read"); return nil }
         plan.add(.success(lead("华东云科技")), row: 2, line: 2)
         guard case .bad(let problems) = plan.results[0].outcome else { return XCTFail() }
         XCTAssertEqual(problems.first?.message, "the row matches LX2024001 (same name 华东云科技), whose file customers/LX2024001-huadongyun.md has errors")
+    }
+
+    func testANewCustomerCannotStartWonOrLost() {
+        var plan = planner()
+        var won = lead("新客户")
+        won.status = .won
+        plan.add(.success(won), row: 2, line: 2)
+        var known = lead("华东云科技有限公司", row: 3)
+        known.status = .lost
+        plan.add(.success(known), row: 3, line: 3)
+        guard case .bad(let problems) = plan.results[0].outcome else { return XCTFail("\(plan.results[0].outcome)") }
+        XCTAssertEqual(problems.map(\.message), ["a new customer cannot start as won: it needs a `deal` (amount and date), which the sheet does not give"])
+        guard case .merged(_, _, _, _, _, _) = plan.results[1].outcome else { return XCTFail("a matched row keeps the customer's status: \(plan.results[1].outcome)") }
+        let merged = text(plan, "customers/LX2024001-huadongyun.md")!
+        XCTAssertTrue(merged.contains("\nstatus: contacted\n"), merged)
+        XCTAssertTrue(merged.contains("status: lost"), "noted in the detail, not set")
     }
 
     func testNextIds() {

@@ -92,8 +92,9 @@ final class LeadSheetTests: XCTestCase {
         let wrong = try XCTUnwrap(self.lead(header, "恒力,官网表单,A,王六,,A12,", configuration: configuration).failure).items
         XCTAssertEqual(wrong.map(\.message), ["owner `王六` is not in the team", "`booth` is a detail of exhibition leads, and this row's source is website"])
         XCTAssertEqual(try XCTUnwrap(self.lead(header, "恒力,微博,A,,,,").failure).items.map(\.message), ["unknown source `微博`"])
-        XCTAssertEqual(try XCTUnwrap(self.lead("企业名称,来源渠道,初步意向等级,客户状态", "恒力,展会,A,成交").failure).items.map(\.message),
-                       ["status `成交` cannot be imported: a won customer needs a `deal` (amount and date)"])
+        XCTAssertEqual(try self.lead("企业名称,来源渠道,初步意向等级,客户状态", "恒力,展会,A,需求明确").get().status, .qualified)
+        XCTAssertEqual(try XCTUnwrap(self.lead("企业名称,来源渠道,初步意向等级,客户状态", "恒力,展会,A,赢单").failure).items.map(\.message),
+                       ["unknown status `赢单`"])
     }
 
     func testSeveralNoteColumnsAreLabelled() throws {
