@@ -90,6 +90,11 @@ public struct LeadSheet: Sendable {
         func problem(_ message: String, _ hint: String, column: String? = nil) {
             problems.append(Problem(row: 1, line: header.line, column: column, message: message, hint: hint))
         }
+        for problem in header.problems {
+            problems.append(Problem(row: 1, line: problem.line, column: nil, message: "the header row: \(problem.message)",
+                                    hint: "a quoted field ends with a quote followed by a comma or a line break; write a quote inside it as \"\""))
+        }
+        guard problems.isEmpty else { return .failure(Problems(items: problems)) }
         let headers = header.fields.map(\.trimmingSpreadsheetSpaces)
         if headers.count == 1, let only = headers.first, only.contains(";") || only.contains("\t") {
             problem("the header has one column: the file is not separated by commas",

@@ -102,6 +102,10 @@ final class LeadSheetTests: XCTestCase {
         XCTAssertEqual(lead.note, "备注: 展位A12\n微信群: 华东群")
     }
 
+    func testAQuoteProblemInTheHeaderIsReported() {
+        XCTAssertEqual(sheet("\"企业名称,来源渠道").failure?.items.map(\.message), ["the header row: the quote that opens this field is never closed"])
+    }
+
     func testColumnLetters() {
         XCTAssertEqual([0, 1, 25, 26, 27, 51, 52, 701, 702].map(LeadSheet.letter), ["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"])
         XCTAssertEqual(LeadSheet.columnIndex(letter: "AB", count: 30), 27)
