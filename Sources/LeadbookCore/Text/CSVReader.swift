@@ -1,0 +1,126 @@
+/// Reads comma-separated values as RFC 4180 defines them, from UTF-8 bytes.
+///
+/// - Fields are separated by commas and records by CRLF; a lone LF or CR also ends a record
+///   (files written on Linux and old Macs).
+/// - A field in double quotes may hold commas, line breaks and quotes (written `""`). Line
+///   breaks inside quotes are kept as they are.
+/// - A quote inside an unquoted field is kept as an ordinary character (`5" screen`), as
+///   Excel and Python read it.
+/// - Text after a closing quote (`"abc"def`) and a quote that is never closed are problems of
+///   the record; the record's text is still read (the rest appended as written).
+/// - A line break at the end of the file does not start another record.
+public enum CSVReader {
+    public struct Record: Sendable, Equatable {
+        public var fields: [String]
+        /// 1-based line on which the record starts.
+        public var line: Int
+        /// 1-based position among the records (the spreadsheet's row number).
+        public var row: Int
+        public var problems: [Problem] = []
+
+        /// True when every field is empty (a blank line, or `,,,`).
+        public var isBlank: Bool { fields.allSatisfy(\.isEmpty) }
+    }
+
+    public struct Problem: Sendable, Equatable {
+        /// 1-based line of the problem.
+        public var line: Int
+        /// 0-based index of the field.
+        public var field: Int
+        public var message: String
+    }
+
+    public static func read(_ bytes: [UInt8]) -> [Record] {
+        bytes.withUnsafeBufferPointer { read($0) }
+    }
+
+    public static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> [Record] {
+        var records: [Record] = []
+        var fields: [String] = []
+        var problems: [Problem] = []
+        var field: [UInt8] = []
+        let count = bytes.count
+        var index = 0
+        var line = 1
+        var recordLine = 1
+
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+        }
+        func endRecord() {
+            endField()
+            records.append(Record(fields: fields, line: recordLine, row: records.count + 1, problems: problems))
+            fields.removeAll()
+            problems.removeAll()
+        }
+        /// Consumes a line break at `index` (CRLF, LF or CR); false when there is none.
+        func lineBreak() -> Bool {
+            let byte = bytes[index]
+            if byte == ASCII.lf { index += 1; return true }
+            if byte == ASCII.cr {
+                index += 1
+                if index < count && bytes[index] == ASCII.lf { index += 1 }
+                return true
+            }
+            return false
+        }
+
+        guard count > 0 else { return [] }
+        while true {
+            // At the start of a field.
+            if index < count && bytes[index] == ASCII.doubleQuote {
+                let openLine = line
+                index += 1
+                var closed = false
+                while index < count {
+                    let byte = bytes[index]
+                    if byte == ASCII.doubleQuote {
+                        if index + 1 < count && bytes[index + 1] == ASCII.doubleQuote {
+                            field.append(ASCII.doubleQuote)
+                            index += 2
+                            continue
+                        }
+                        index += 1
+                        closed = true
+                        break
+                    }
+                    if byte == ASCII.lf || (byte == ASCII.cr && (index + 1 >= count || bytes[index + 1] != ASCII.lf)) { line += 1 }
+                    field.append(byte)
+                    index += 1
+                }
+                if !closed {
+                    problems.append(Problem(line: openLine, field: fields.count,
+                                            message: "the quote that opens this field is never closed"))
+                    endRecord()
+                    return records
+                }
+                if index < count && bytes[index] != ASCII.comma && bytes[index] != ASCII.lf && bytes[index] != ASCII.cr {
+                    problems.append(Problem(line: line, field: fields.count,
+                                            message: "text after the closing quote of a quoted field"))
+                }
+            }
+            // The unquoted part (or what follows a closing quote).
+            while index < count {
+                let byte = bytes[index]
+                if byte == ASCII.comma || byte == ASCII.lf || byte == ASCII.cr { break }
+                field.append(byte)
+                index += 1
+            }
+            if index >= count {
+                endRecord()
+                return records
+            }
+            if bytes[index] == ASCII.comma {
+                index += 1
+                endField()
+                continue
+            }
+            _ = lineBreak()
+            endRecord()
+            line += 1
+            recordLine = line
+            if index >= count { return records }
+        }
+    }
+}
