@@ -45,7 +45,7 @@ enum Python {
         return output
     }
 
-    /// Runs a script file of the package (such as scripts/gb18030_table.py).
+    /// Runs a script file of the package (such as Tests/Tools/gb18030_table.py).
     static func runFile(_ path: URL, file: StaticString = #filePath, line: UInt = #line) throws -> Data {
         try run("import runpy, sys; sys.argv = [sys.argv[1]]; runpy.run_path(sys.argv[0], run_name='__main__')",
                 arguments: [path.path], file: file, line: line)

@@ -93,12 +93,12 @@ final class GB18030Tests: XCTestCase {
         XCTAssertGreaterThan(sequences.count, 23_940 + 50_400)
     }
 
-    /// The checked-in table is exactly what scripts/gb18030_table.py prints.
+    /// The checked-in table is exactly what Tests/Tools/gb18030_table.py prints.
     func testTheCheckedInTableIsWhatTheScriptGenerates() throws {
         let root = Transcript.packageRoot
-        let generated = try Python.runFile(root.appendingPathComponent("scripts/gb18030_table.py"))
+        let generated = try Python.runFile(root.appendingPathComponent("Tests/Tools/gb18030_table.py"))
         let checkedIn = try Data(contentsOf: root.appendingPathComponent("Sources/LeadbookCore/Text/GB18030Table.swift"))
         XCTAssertTrue(generated == checkedIn,
-                      "Sources/LeadbookCore/Text/GB18030Table.swift is stale: python3 scripts/gb18030_table.py > Sources/LeadbookCore/Text/GB18030Table.swift")
+                      "Sources/LeadbookCore/Text/GB18030Table.swift is stale: python3 Tests/Tools/gb18030_table.py > Sources/LeadbookCore/Text/GB18030Table.swift")
     }
 }
