@@ -53,53 +53,37 @@ public struct Git: Sendable {
         return nil
     }
 
-    /// Starts git with `arguments`; the caller reads and writes its pipes.
-    func start(_ arguments: [String], stdin: Bool) throws -> (Process, Pipe?, Pipe, Pipe) {
-        let environment = ProcessInfo.processInfo.environment
+    /// Starts git with `arguments` in `directory`; the caller reads and writes its pipes.
+    func start(_ arguments: [String], stdin: Bool) throws -> ChildProcess {
+        var environment = ProcessInfo.processInfo.environment
         guard let executable = Self.executable(environment) else {
             throw Failure(message: "git is not installed (or not on the PATH)")
         }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var env = environment
         // Messages in English and no pager, whatever the user's settings.
-        env["LC_ALL"] = "C"
-        env["GIT_PAGER"] = "cat"
-        env["GIT_TERMINAL_PROMPT"] = "0"
-        process.environment = env
-        let input = stdin ? Pipe() : nil
-        let output = Pipe(), errors = Pipe()
-        if let input { process.standardInput = input } else { process.standardInput = FileHandle.nullDevice }
-        process.standardOutput = output
-        process.standardError = errors
+        environment["LC_ALL"] = "C"
+        environment["GIT_PAGER"] = "cat"
+        environment["GIT_TERMINAL_PROMPT"] = "0"
         do {
-            try process.run()
+            return try ChildProcess(executable.path, ["-C", directory] + arguments, environment: environment, stdin: stdin)
         } catch {
-            throw Failure(message: "cannot run git: \(error.localizedDescription)")
+            throw Failure(message: "cannot run git: \(error)")
         }
-        return (process, input, output, errors)
     }
 
     /// Runs `git ARGUMENTS`, feeding `input` on standard input, and waits for it.
     public func run(_ arguments: [String], input: [UInt8]? = nil) throws -> Output {
-        let (process, stdin, stdout, stderr) = try start(arguments, stdin: input != nil)
+        let child = try start(arguments, stdin: input != nil)
         let group = DispatchGroup()
-        let collected = ErrorCollector()
-        DispatchQueue.global().async(group: group) {
-            collected.bytes = [UInt8](stderr.fileHandleForReading.readDataToEndOfFile())
-        }
-        if let input, let stdin {
+        if let input {
             DispatchQueue.global().async(group: group) {
-                stdin.fileHandleForWriting.write(Data(input))
-                try? stdin.fileHandleForWriting.close()
+                try? child.write(input)
+                child.closeInput()
             }
         }
-        let out = [UInt8](stdout.fileHandleForReading.readDataToEndOfFile())
+        let out = child.readToEnd()
         group.wait()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: out, stderr: String(decoding: collected.bytes, as: UTF8.self))
+        let (status, errors) = child.wait()
+        return Output(status: status, stdout: out, stderr: errors)
     }
 
     /// Runs git and returns its output, or throws with git's own message when it fails.
@@ -148,17 +132,13 @@ final class ErrorCollector: @unchecked Sendable {
 /// `git cat-file --batch`: many objects through one process. Requests go out in batches small
 /// enough for the pipe, and each batch's answers are read before the next is sent.
 public final class GitObjectReader {
-    let process: Process
-    let input: FileHandle
-    let output: FileHandle
+    let child: ChildProcess
     var buffer: [UInt8] = []
     var position = 0
+    var closed = false
 
     public init(_ git: Git) throws {
-        let (process, stdin, stdout, _) = try git.start(["cat-file", "--batch"], stdin: true)
-        self.process = process
-        self.input = stdin!.fileHandleForWriting
-        self.output = stdout.fileHandleForReading
+        child = try git.start(["cat-file", "--batch"], stdin: true)
     }
 
     /// Up to this many names go out before their answers are read (the names must fit in the
@@ -186,7 +166,7 @@ public final class GitObjectReader {
             guard !name.contains("\n") else { throw Git.Failure(message: "a path with a line break cannot be read from git: \(name)") }
             request += name + "\n"
         }
-        input.write(Data(request.utf8))
+        try child.write(Array(request.utf8))
         for _ in names {
             guard let header = readLine() else { throw Git.Failure(message: "git cat-file stopped answering") }
             let text = String(decoding: header, as: UTF8.self)
@@ -206,7 +186,7 @@ public final class GitObjectReader {
     }
 
     func fill() -> Bool {
-        let data = output.availableData
+        let data = child.readSome()
         if data.isEmpty { return false }
         if position > 0 {
             buffer.removeFirst(position)
@@ -237,11 +217,10 @@ public final class GitObjectReader {
     }
 
     public func close() {
-        try? input.close()
-        process.waitUntilExit()
+        guard !closed else { return }
+        closed = true
+        _ = child.wait()
     }
 
-    deinit {
-        if process.isRunning { close() }
-    }
+    deinit { close() }
 }
