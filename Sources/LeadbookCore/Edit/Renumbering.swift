@@ -97,7 +97,7 @@ public enum Renumbering {
     /// `LX2024021-hengda.md`); a name that does not begin with the id gets it in front.
     public static func renamed(_ path: String, from oldId: String, to newId: String) -> String {
         let name = WorkspacePath.fileName(path)
-        let folder = String(path.dropLast(name.utf8.count))
+        let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
         if FileNameMatchesId.matches(fileName: name, id: oldId) {
             return folder + newId + String(name.dropFirst(oldId.count))
         }

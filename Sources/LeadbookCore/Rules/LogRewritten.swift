@@ -100,19 +100,25 @@ public enum LogRewritten {
 
     /// The first difference between an old entry and the new one that is not an allowed edit.
     static func difference(_ old: [LogEntries.Line], _ new: [LogEntries.Line], _ kind: LogReader.Section.Kind) -> Difference? {
+        func matches(_ i: Int, _ j: Int) -> Bool {
+            i < old.count && j < new.count
+                && (old[i] == new[j] || LogEntries.isTick(old[i].text, new[j].text) || (kind == .feedback && isFill(old[i], new[j])))
+        }
         var i = 1, j = 1
         while j < new.count {
-            if i < old.count {
-                if old[i] == new[j] || LogEntries.isTick(old[i].text, new[j].text) || (kind == .feedback && isFill(old[i], new[j])) {
-                    i += 1; j += 1
-                    continue
-                }
+            if matches(i, j) {
+                i += 1; j += 1
+                continue
             }
             if kind == .feedback, LogEntries.isFilledLater(new[j].text), !(i < old.count && sameKey(old[i], new[j])) {
                 j += 1
                 continue
             }
-            return i < old.count ? .changed(new[j], was: old[i]) : .added(new[j])
+            guard i < old.count else { return .added(new[j]) }
+            // Name the edit as a person sees it: a line taken out, a line put in, or a line changed.
+            if matches(i + 1, j) { return .removed(old[i]) }
+            if matches(i, j + 1) { return .added(new[j]) }
+            return .changed(new[j], was: old[i])
         }
         return i < old.count ? .removed(old[i]) : nil
     }
