@@ -82,6 +82,31 @@ final class GitWorkflowTests: XCTestCase {
         let hidden = try box.git(["commit", "-q", "-m", "staged error"], expect: 1)
         XCTAssertTrue(hidden.output.contains("error[unknown-status]: unknown status `wonn`"), hidden.output)
         XCTAssertEqual(try box.commitCount(), 3)
+        // `git commit -a` and `git commit PATH` stage through a temporary index: checked too.
+        try box.git(["reset", "-q"])
+        try box.replace(path, "status: contacted", with: "status: wonn")
+        let all = try box.git(["commit", "-q", "-a", "-m", "commit -a"], expect: 1)
+        XCTAssertTrue(all.output.contains("error[unknown-status]"), all.output)
+        let only = try box.git(["commit", "-q", "-m", "one path", "customers/LX2024001-huadong.md"], expect: 1)
+        XCTAssertTrue(only.output.contains("error[unknown-status]"), only.output)
+        XCTAssertEqual(try box.commitCount(), 3)
+    }
+
+    /// The driver as git calls it, on files outside any workspace: a line-by-line merge.
+    func testTheDriverOnItsOwn() throws {
+        let box = try GitSandbox()
+        try box.write("o.txt", "a\nb\nc\n")
+        try box.write("a.txt", "A\nb\nc\n")
+        try box.write("b.txt", "a\nb\nC\n")
+        try box.leadbook(["merge-driver", "o.txt", "a.txt", "b.txt", "notes/plan.txt"], in: "", expect: 0)
+        XCTAssertEqual(try box.read("a.txt"), "A\nb\nC\n")
+        try box.write("b.txt", "a\nB\nc\n")
+        try box.write("a.txt", "a\nX\nc\n")
+        let conflict = try box.leadbook(["merge-driver", "o.txt", "a.txt", "b.txt", "notes/plan.txt"], in: "", expect: 1)
+        XCTAssertTrue(conflict.stderr.contains("notes/plan.txt: 1 conflict left"), conflict.stderr)
+        XCTAssertEqual(try box.read("a.txt"), "a\n<<<<<<< ours\nX\n=======\nB\n>>>>>>> theirs\nc\n")
+        let usage = try box.leadbook(["merge-driver", "o.txt", "a.txt"], in: "", expect: 2)
+        XCTAssertTrue(usage.stderr.contains("give the four files git passes"), usage.stderr)
     }
 
     func testAnExistingHookIsKeptAndRunsFirst() throws {
