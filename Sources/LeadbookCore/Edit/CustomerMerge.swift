@@ -30,11 +30,17 @@ public enum CustomerMerge {
         if !base.isEmpty && o == nil {
             return textual(base, ours, theirs, labels, note: "the common version is not readable: merged line by line")
         }
-        var merged = assemble(o, a, b, configuration: configuration, resolveDerived: true, labels: labels)
-        if merged.derived.isEmpty { return merged.result }
-        if let resolved = resolveDerived(merged, configuration: configuration) { return resolved }
-        merged = assemble(o, a, b, configuration: configuration, resolveDerived: false, labels: labels)
-        return merged.result
+        // First every key both sides changed takes ours, to read the merged customer; then the
+        // derived keys among them get the values it derives, and the others conflict markers.
+        let provisional = assemble(o, a, b, resolutions: [:], provisional: true, labels: labels)
+        let derived = provisional.conflicted.filter { derivedKeys.contains($0) }
+        guard !derived.isEmpty else {
+            return provisional.conflicted.isEmpty ? provisional.result : assemble(o, a, b, resolutions: [:], provisional: false, labels: labels).result
+        }
+        let (resolutions, notes) = derive(derived, conflicted: provisional.conflicted, in: provisional.result.bytes, configuration: configuration)
+        var final = assemble(o, a, b, resolutions: resolutions, provisional: false, labels: labels).result
+        final.notes = notes + final.notes
+        return final
     }
 
     static func textual(_ base: [UInt8], _ ours: [UInt8], _ theirs: [UInt8], _ labels: ThreeWayMerge.Labels, note: String) -> Result {
@@ -171,17 +177,19 @@ public enum CustomerMerge {
 
     struct Merged {
         var result: Result
-        /// Derived keys both sides changed, provisionally ours.
-        var derived: [String]
+        /// Keys both sides changed differently (provisionally ours in a provisional merge).
+        var conflicted: [String]
     }
 
     static let derivedKeys: Set<String> = ["status", "next", "grade"]
 
-    static func assemble(_ o: Version?, _ a: Version, _ b: Version, configuration: Configuration, resolveDerived: Bool,
+    /// The merged file. A key both sides changed takes `resolutions[key]` when there is one;
+    /// else, in a `provisional` merge, ours (theirs when we removed it), else conflict markers.
+    static func assemble(_ o: Version?, _ a: Version, _ b: Version, resolutions: [String: [UInt8]], provisional: Bool,
                          labels: ThreeWayMerge.Labels) -> Merged {
         var conflicts = 0
         var notes: [String] = []
-        var derived: [String] = []
+        var conflicted: [String] = []
         var output = Array(a.bytes[0..<a.layout.frontMatter.lowerBound])
 
         // Front matter, key by key.
@@ -190,10 +198,9 @@ public enum CustomerMerge {
         let ourKeySet = Set(a.keys.map(\.key))
         var parts: [(key: String, bytes: [UInt8])] = []
         func conflict(_ key: String, _ mine: [UInt8]?, _ other: [UInt8]?) -> [UInt8] {
-            if resolveDerived, derivedKeys.contains(key), let mine {
-                derived.append(key)
-                return mine
-            }
+            conflicted.append(key)
+            if let resolved = resolutions[key] { return resolved }
+            if provisional { return mine ?? other ?? [] }
             conflicts += 1
             notes.append("both sides changed `\(key)`")
             var text: [UInt8] = []
@@ -244,7 +251,7 @@ public enum CustomerMerge {
             body = substitute(body, kind: kind, block: union.bytes, lineBreak: a.lineBreak, chinese: usesChineseHeadings(a))
         }
         output.append(contentsOf: body)
-        return Merged(result: Result(bytes: output, conflicts: conflicts, notes: notes), derived: derived)
+        return Merged(result: Result(bytes: output, conflicts: conflicts, notes: notes), conflicted: conflicted)
     }
 
     /// Where a key new on their side goes: after the key that precedes it on their side.
@@ -434,34 +441,40 @@ public enum CustomerMerge {
 
     // MARK: - Derived values
 
-    /// Writes `status`, `next` and `grade` from the merged file itself where both sides changed
-    /// them; nil when one cannot be derived (then the caller marks them as conflicts).
-    static func resolveDerived(_ merged: Merged, configuration: Configuration) -> Result? {
-        let bytes = merged.result.bytes
+    /// The lines of `keys` (derived values both sides changed) as the merged file derives them,
+    /// as `sync` would write them: status and next from the merged log, grade from the score
+    /// (not when the score itself is in conflict). A key that cannot be derived is left out.
+    static func derive(_ keys: [String], conflicted: [String], in bytes: [UInt8],
+                       configuration: Configuration) -> (resolutions: [String: [UInt8]], notes: [String]) {
         let read = CustomerReader.read(path: "", bytes: bytes, configuration: configuration)
-        guard let customer = read.customer, var edit = try? RecordEdit(bytes: bytes) else { return nil }
-        var notes = merged.result.notes
-        do {
-            for key in merged.derived {
-                let existing = edit.node(at: [key])?.scalarText
+        guard let customer = read.customer, var edit = try? RecordEdit(bytes: bytes) else { return ([:], []) }
+        var notes: [String] = []
+        var written: [String] = []
+        for key in keys {
+            let existing = edit.node(at: [key])?.scalarText
+            do {
                 switch key {
                 case "status":
-                    guard let (status, _) = DerivedValues.status(customer) else { return nil }
+                    guard let (status, _) = DerivedValues.status(customer) else { continue }
                     try edit.set(["status"], to: DerivedValues.statusText(status, likeExisting: existing))
                     notes.append("both sides changed `status`: \(status.rawValue), the last status of the merged log")
                 case "next":
-                    guard let (next, _) = DerivedValues.next(customer) else { return nil }
+                    guard let (next, _) = DerivedValues.next(customer) else { continue }
                     try edit.set(["next"], to: next.description)
                     notes.append("both sides changed `next`: \(next), the last `next` of the merged log")
                 default:
-                    guard let grade = DerivedValues.grade(customer, configuration) else { return nil }
+                    guard !conflicted.contains("score"), let grade = DerivedValues.grade(customer, configuration) else { continue }
                     try edit.set(["grade"], to: DerivedValues.gradeText(grade, likeExisting: existing))
                     notes.append("both sides changed `grade`: \(grade.rawValue), the grade of the merged score")
                 }
+                written.append(key)
+            } catch {
+                continue
             }
-            return Result(bytes: try edit.apply(), conflicts: merged.result.conflicts, notes: notes)
-        } catch {
-            return nil
         }
+        guard let edited = try? edit.apply(), let version = Version(edited) else { return ([:], []) }
+        var resolutions: [String: [UInt8]] = [:]
+        for (key, segment) in version.keys where written.contains(key) { resolutions[key] = segment }
+        return (resolutions, notes)
     }
 }

@@ -234,3 +234,30 @@ final class ThreeWayMergeTests: XCTestCase {
         XCTAssertEqual(merge("a\nb\nc", "A\nb\nc", "a\nb\nC").0, "A\nb\nC")
     }
 }
+
+extension CustomerMergeTests {
+    /// A real conflict elsewhere does not turn the derived values into conflicts too.
+    func testDerivedValuesResolveNextToAConflict() {
+        let ours = base.replacingOccurrences(of: "owner: 王五", with: "owner: 赵六")
+            .replacingOccurrences(of: "status: qualified", with: "status: proposal")
+            + entry("### 2024-03-05 14:00 电话 张伟", ["- 状态: 方案提交"])
+        let theirs = base.replacingOccurrences(of: "owner: 王五", with: "owner: 孙八")
+            .replacingOccurrences(of: "status: qualified", with: "status: negotiation")
+            + entry("### 2024-03-04 09:00 微信 张伟", ["- 状态: 商务谈判"])
+        let result = merge(base, ours, theirs)
+        XCTAssertEqual(result.conflicts, 1, text(result))
+        XCTAssertTrue(text(result).contains("<<<<<<< ours\nowner: 赵六\n=======\nowner: 孙八\n>>>>>>> theirs\ncreated: 2024-03-01 09:10\nstatus: proposal   # 由 sync 维护\n"), text(result))
+        XCTAssertEqual(result.notes, ["both sides changed `status`: proposal, the last status of the merged log", "both sides changed `owner`"])
+    }
+
+    /// The grade follows the score, so when the score itself conflicts, so does the grade.
+    func testAGradeNextToAConflictingScoreConflicts() {
+        let ours = base.replacingOccurrences(of: "score: {size: 25, budget: 25, urgency: 20, decision: 20}\ngrade: S",
+                                             with: "score: {size: 10, budget: 25, urgency: 20, decision: 20}\ngrade: A")
+        let theirs = base.replacingOccurrences(of: "score: {size: 25, budget: 25, urgency: 20, decision: 20}\ngrade: S",
+                                               with: "score: {size: 5, budget: 5, urgency: 20, decision: 20}\ngrade: B")
+        let result = merge(base, ours, theirs)
+        XCTAssertEqual(result.conflicts, 2)
+        XCTAssertTrue(text(result).contains("=======\ngrade: B\n>>>>>>> theirs\n"), text(result))
+    }
+}
