@@ -3,20 +3,31 @@ public enum CheckCommand: Command {
     public static let spec = CommandSpec(
         name: "check",
         summary: "validate every customer file and leadbook.yml",
-        usage: "leadbook check [PATHS...] [-C DIR] [--format text|json|github] [--strict]",
+        usage: "leadbook check [PATHS...] [-C DIR] [--staged] [--against REV] [--format text|json|github|gitlab] [--strict]",
         options: [
             .workspace,
-            OptionSpec("format", value: "FORMAT", help: "text (default), json, or github (workflow annotations)"),
+            OptionSpec("format", value: "FORMAT", help: "text (default), json, github (workflow annotations) or gitlab (Code Quality report)"),
             OptionSpec("strict", help: "warnings fail the check too"),
+            OptionSpec("staged", help: "check what the next commit would record: staged files, read from git's index"),
+            OptionSpec("against", value: "REV", help: "also report log entries that existed at REV and were changed or removed"),
         ],
         details: """
         With PATHS, reports the findings of those files (or folders) only; rules across files
         (unique ids, merge targets) still see the whole workspace.
+        --staged (the pre-commit hook) reads the staged customer files and leadbook.yml from the
+        index, so edits not yet added neither hide nor cause errors; ids are still checked
+        against the rest of the tree.
+        --against REV (the hook uses HEAD, CI the merge base of a pull request) reports rule
+        log-rewritten: the log is append-only; only ticking `- [ ]` and filling feedback's
+        `resolved` and `confirmed` may change an old entry.
         Exit 0 when clean, 1 with errors (or warnings under --strict), 2 on usage or I/O failure.
         """)
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
-        guard let format = choice(arguments, "format", ["text", "json", "github"], default: "text", context) else { return .failure }
+        guard let format = choice(arguments, "format", ["text", "json", "github", "gitlab"], default: "text", context) else { return .failure }
+        if arguments.flag("staged") {
+            return runStaged(arguments, format: format, context)
+        }
         guard let workspace = context.openWorkspace(arguments) else { return .failure }
         var only: Set<String>?
         if !arguments.positionals.isEmpty {
@@ -47,13 +58,67 @@ public enum CheckCommand: Command {
             }
             only = selected
         }
-        let report = WorkspaceCheck.run(workspace, only: only)
+        var report = WorkspaceCheck.run(workspace, only: only)
+        if let revision = arguments.value("against") {
+            do {
+                var history = try LogHistory.checkWorkingTree(root: workspace.root, revision: revision,
+                                                              folder: workspace.configuration.customersFolder)
+                if let only { history.removeAll { !only.contains($0.file) } }
+                report.diagnostics += history
+                report.diagnostics.sort(by: Diagnostic.ordered)
+            } catch {
+                context.console.err("leadbook check: --against \(revision): \(error)\n")
+                return .failure
+            }
+        }
+        return finish(report, format: format, root: workspace.root, arguments, context)
+    }
+
+    static func finish(_ report: CheckReport, format: String, root: String, _ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
         switch format {
         case "json": context.console.out(DiagnosticReport.json(report))
-        case "github": context.console.out(DiagnosticReport.github(report, pathPrefix: GitRepository.prefix(of: workspace.root)))
+        case "github": context.console.out(DiagnosticReport.github(report, pathPrefix: GitRepository.prefix(of: root)))
+        case "gitlab": context.console.out(DiagnosticReport.gitlab(report, pathPrefix: GitRepository.prefix(of: root)))
         default: context.console.out(DiagnosticReport.text(report, style: .init(color: context.color)))
         }
         if report.errors > 0 || (arguments.flag("strict") && report.warnings > 0) { return .findings }
         return .ok
+    }
+
+    /// `--staged`: the index, not the working tree.
+    static func runStaged(_ arguments: ParsedArguments, format: String, _ context: CommandContext) -> ExitCode {
+        guard arguments.positionals.isEmpty else {
+            context.console.err("leadbook check: --staged checks every staged file; give no PATHS with it\nusage: \(spec.usage)\n")
+            return .failure
+        }
+        let root: String
+        switch Workspace.locate(from: context.currentDirectory, explicit: arguments.value("workspace")) {
+        case .success(let found): root = found
+        case .failure(let error):
+            context.console.err("leadbook: \(error.message)\n")
+            return .failure
+        }
+        guard Git(directory: root).topLevel() != nil else {
+            context.console.err("leadbook check: --staged reads git's index, but \(root) is not in a git repository (run `git init`, or `leadbook init`)\n")
+            return .failure
+        }
+        let outcome: StagedCheck.Outcome
+        do {
+            outcome = try StagedCheck.run(root: root, against: arguments.value("against"))
+        } catch {
+            context.console.err("leadbook check: \(error)\n")
+            return .failure
+        }
+        for note in outcome.notes { context.console.err("leadbook check: \(note)\n") }
+        let code = finish(outcome.report, format: format, root: root, arguments, context)
+        if code == .findings && format == "text" {
+            let derived: Set<String> = [Rule.staleGrade.id, Rule.staleStatus.id, Rule.staleNext.id]
+            if outcome.report.diagnostics.contains(where: { derived.contains($0.rule) }) {
+                context.console.err("leadbook: run `leadbook sync` to write the derived values (grade, status, next), then `git add` the files and commit again\n")
+            } else {
+                context.console.err("leadbook: fix the staged files above, `git add` them and commit again\n")
+            }
+        }
+        return code
     }
 }

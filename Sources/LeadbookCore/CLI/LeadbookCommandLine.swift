@@ -15,7 +15,19 @@ public enum LeadbookCommandLine {
     }
 
     public static let commands: [Entry] = [
-        Entry(CheckCommand.self), Entry(ShowCommand.self), Entry(SyncCommand.self), Entry(ExplainCommand.self), Entry(AssignCommand.self), Entry(AgendaCommand.self), Entry(ImportCommand.self), Entry(ExportCommand.self), Entry(RulesCommand.self),
+        Entry(CheckCommand.self),
+        Entry(ShowCommand.self),
+        Entry(SyncCommand.self),
+        Entry(ExplainCommand.self),
+        Entry(AssignCommand.self),
+        Entry(AgendaCommand.self),
+        Entry(ImportCommand.self),
+        Entry(ExportCommand.self),
+        Entry(InitCommand.self),
+        Entry(HookCommand.self),
+        Entry(RenumberCommand.self),
+        Entry(MergeDriverCommand.self),
+        Entry(RulesCommand.self),
     ]
 
     public static func run(_ arguments: [String], _ context: CommandContext) -> ExitCode {

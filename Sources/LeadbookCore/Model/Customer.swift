@@ -218,4 +218,19 @@ public enum EntryKey: String, Sendable, CaseIterable {
         }
         return table
     }()
+
+    /// The key spelled by `bytes` (ASCII compared without case), if any.
+    static func matching(_ bytes: ArraySlice<UInt8>) -> EntryKey? {
+        let count = bytes.count
+        guard count > 0, count < byLength.count else { return nil }
+        candidates: for (spelling, key) in byLength[count] {
+            var index = bytes.startIndex
+            for byte in spelling {
+                if ASCII.lowercased(bytes[index]) != byte { continue candidates }
+                index += 1
+            }
+            return key
+        }
+        return nil
+    }
 }

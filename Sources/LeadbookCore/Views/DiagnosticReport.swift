@@ -67,6 +67,28 @@ public enum DiagnosticReport {
         return output
     }
 
+    /// A GitLab Code Quality report (a JSON array), for `artifacts: reports: codequality`.
+    /// The fingerprint hashes the file, rule and message (not the line), so a finding keeps it
+    /// when lines above it move; the same finding twice in one file is told apart by its count.
+    public static func gitlab(_ report: CheckReport, pathPrefix: String = "") -> String {
+        var seen: [String: Int] = [:]
+        let items: [JSON] = report.diagnostics.map { diagnostic in
+            let path = pathPrefix + diagnostic.file
+            let key = path + "\u{0}" + diagnostic.rule + "\u{0}" + diagnostic.message
+            let occurrence = seen[key, default: 0]
+            seen[key] = occurrence + 1
+            let description = diagnostic.message + (diagnostic.hint.isEmpty ? "" : " (hint: \(diagnostic.hint))")
+            return .object([
+                ("description", .string(description)),
+                ("check_name", .string(diagnostic.rule)),
+                ("fingerprint", .string(StableHash.hex(key + "\u{0}" + String(occurrence)))),
+                ("severity", .string(diagnostic.severity == .error ? "major" : "minor")),
+                ("location", .object([("path", .string(path)), ("lines", .object([("begin", .int(diagnostic.line))]))])),
+            ])
+        }
+        return JSON.array(items).rendered() + "\n"
+    }
+
     static func escapeData(_ text: String) -> String {
         var output = ""
         for scalar in text.unicodeScalars {

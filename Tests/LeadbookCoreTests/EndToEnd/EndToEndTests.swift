@@ -17,6 +17,12 @@ final class EndToEndTests: XCTestCase {
         try Transcript.check("grading")
     }
 
+    /// Two customers with one id (after merging two branches): found, then renumbered; the
+    /// tree afterwards is compared byte for byte.
+    func testIdCollisionAndRenumber() throws {
+        try Transcript.check("id-collision")
+    }
+
     func testCLIUsage() throws {
         try Transcript.check("cli-usage")
     }
@@ -53,6 +59,43 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(fromText, fromJSON)
         XCTAssertEqual(fromText, fromGitHub)
         XCTAssertEqual(decoded["errors"] as? Int, fromText.count - (decoded["warnings"] as! Int))
+
+        // GitLab Code Quality: the same findings (it has no column), each with its own fingerprint.
+        let gitlab = try Transcript.run(["check", "--format", "gitlab"], in: workspace)
+        XCTAssertEqual(gitlab.status, 1)
+        let issues = try JSONSerialization.jsonObject(with: Data(gitlab.stdout.utf8)) as! [[String: Any]]
+        let fromGitLab = issues.map { issue -> String in
+            let location = issue["location"] as! [String: Any]
+            let lines = location["lines"] as! [String: Any]
+            return "\(location["path"]!):\(lines["begin"]!):\(issue["check_name"]!)"
+        }
+        XCTAssertEqual(fromGitLab, fromText.map { line in
+            let parts = line.split(separator: ":")
+            return "\(parts[0]):\(parts[1]):\(parts[3])"
+        })
+        let fingerprints = issues.map { $0["fingerprint"] as! String }
+        XCTAssertEqual(Set(fingerprints).count, fingerprints.count, "fingerprints are unique")
+        XCTAssertTrue(fingerprints.allSatisfy { $0.count == 16 && $0.allSatisfy(\.isHexDigit) })
+        XCTAssertEqual(Set(issues.map { $0["severity"] as! String }), ["major", "minor"])
+        XCTAssertTrue(issues.allSatisfy { ($0["description"] as? String)?.isEmpty == false })
+        // Stable: the same run gives the same fingerprints.
+        let again = try Transcript.run(["check", "--format", "gitlab"], in: workspace)
+        XCTAssertEqual(again.stdout, gitlab.stdout)
+    }
+
+    /// A fingerprint does not move when lines are added above the finding.
+    func testGitLabFingerprintsIgnoreLineNumbers() {
+        let first = Diagnostic(file: "customers/a.md", line: 3, column: 1, severity: .error, rule: "stale-grade", message: "grade is A", hint: "")
+        var moved = first
+        moved.line = 10
+        let one = DiagnosticReport.gitlab(CheckReport(files: 1, diagnostics: [first]))
+        let two = DiagnosticReport.gitlab(CheckReport(files: 1, diagnostics: [moved]))
+        XCTAssertNotEqual(one, two)
+        XCTAssertEqual(one.replacingOccurrences(of: "\"begin\": 3", with: "\"begin\": 10"), two)
+        let twice = DiagnosticReport.gitlab(CheckReport(files: 1, diagnostics: [first, moved]))
+        XCTAssertEqual(twice.components(separatedBy: "fingerprint").count, 3)
+        XCTAssertTrue(DiagnosticReport.gitlab(CheckReport(files: 1, diagnostics: [first]), pathPrefix: "leads/").contains("\"path\": \"leads/customers/a.md\""))
+        XCTAssertEqual(DiagnosticReport.gitlab(CheckReport(files: 0, diagnostics: [])), "[]\n")
     }
 
     func testTheTemplateWorkspacePasses() throws {

@@ -1,0 +1,137 @@
+extension Rule {
+    public static let logRewritten = Rule("log-rewritten", .error,
+        "A follow-up or feedback entry is never changed or removed once committed (`check --against REV`); ticking `- [ ]` and filling `resolved` / `confirmed` are allowed.")
+}
+
+/// The log is append-only, like a ledger: an entry that existed at a revision is still there,
+/// unchanged, except for the edits meant to be made later (a task box ticked, feedback's
+/// `resolved` and `confirmed` filled in). A correction is a new entry.
+public enum LogRewritten {
+    public static let rule = Rule.logRewritten
+
+    /// What `new` did to the entries of `old` (the file at `revision`, then named `oldPath`).
+    public static func compare(old: [UInt8], new: [UInt8], path: String, oldPath: String, revision: String) -> [Diagnostic] {
+        guard let before = LogEntries.read(old), !before.entries.isEmpty else { return [] }
+        var findings = Findings(source: SourceText(path: path, bytes: new))
+        guard let after = LogEntries.read(new) else {
+            // Not readable as a customer file any more: `check` reports why; nothing to compare.
+            return []
+        }
+        let at = location(oldPath, path, revision)
+        for kind in [LogReader.Section.Kind.followUps, .feedback] {
+            let oldEntries = before.entries(kind), newEntries = after.entries(kind)
+            let newLines = newEntries.map { LogEntries.lines(new, $0) }
+            var used = [Bool](repeating: false, count: newEntries.count)
+            for oldEntry in oldEntries {
+                let oldLines = LogEntries.lines(old, oldEntry)
+                let candidates = newEntries.indices.filter { !used[$0] && newLines[$0].first == oldLines.first }
+                let name = "\(noun(kind)) `\(LogEntries.heading(old, oldEntry))`"
+                guard !candidates.isEmpty else {
+                    let section = kind == .followUps ? after.followUpSection : after.feedbackSection
+                    let anchor = nextSurvivor(after: oldEntry, in: oldEntries, old: old, newEntries: newEntries, newLines: newLines)
+                        ?? section?.headingStart ?? after.layout.body.lowerBound
+                    findings.report(rule, at: anchor, "the \(name) (line \(oldEntry.line) \(at)) was removed or its heading changed",
+                                    hint: hint(oldPath, revision))
+                    continue
+                }
+                // Prefer an entry with the same heading that is unchanged or only ticked/filled.
+                let match = candidates.first { difference(oldLines, newLines[$0], kind) == nil } ?? candidates[0]
+                used[match] = true
+                guard let problem = difference(oldLines, newLines[match], kind) else { continue }
+                switch problem {
+                case .changed(let newLine, let oldLine):
+                    findings.report(rule, at: newLine.offset, "the \(name) \(at) was changed: this line was `\(text(oldLine.text))`",
+                                    hint: hint(oldPath, revision))
+                case .added(let newLine):
+                    findings.report(rule, at: newLine.offset, "a line was added to the \(name), written \(at)",
+                                    hint: hint(oldPath, revision))
+                case .removed(let oldLine):
+                    findings.report(rule, at: newEntries[match].start, "the \(name) \(at) lost its line `\(text(oldLine.text))`",
+                                    hint: hint(oldPath, revision))
+                }
+            }
+        }
+        return findings.diagnostics
+    }
+
+    /// A customer file that existed at `revision` was deleted: its entries went with it.
+    public static func deleted(old: [UInt8], oldPath: String, revision: String) -> [Diagnostic] {
+        guard let before = LogEntries.read(old), !before.entries.isEmpty else { return [] }
+        let followUps = before.entries(.followUps).count, feedback = before.entries(.feedback).count
+        var parts: [String] = []
+        if followUps > 0 { parts.append("\(followUps) follow-up\(followUps == 1 ? "" : "s")") }
+        if feedback > 0 { parts.append("\(feedback) feedback entr\(feedback == 1 ? "y" : "ies")") }
+        return [Diagnostic(file: oldPath, line: 1, column: 1, severity: rule.severity, rule: rule.id,
+                           message: "the file was deleted with its \(parts.joined(separator: " and ")) (at \(revision))",
+                           hint: "customers are never deleted: restore it (`git checkout \(revision) -- \(oldPath)`) and set `status: lost` with a `lost_reason`, or `merged_into` the customer that replaces it")]
+    }
+
+    static func noun(_ kind: LogReader.Section.Kind) -> String {
+        kind == .followUps ? "follow-up entry" : "feedback entry"
+    }
+
+    static func location(_ oldPath: String, _ path: String, _ revision: String) -> String {
+        oldPath == path ? "at \(revision)" : "at \(revision) in \(oldPath)"
+    }
+
+    static func hint(_ oldPath: String, _ revision: String) -> String {
+        "the log is append-only: restore the entry as it was (`git show \(revision):\(oldPath)`) and write the correction as a new entry; only ticking `- [ ]` and filling `resolved` / `confirmed` change an old entry"
+    }
+
+    static func text(_ bytes: ArraySlice<UInt8>) -> String {
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Where a removed entry was: the heading of the next old entry that is still there.
+    static func nextSurvivor(after entry: LogEntries.Entry, in oldEntries: [LogEntries.Entry], old: [UInt8],
+                             newEntries: [LogEntries.Entry], newLines: [[LogEntries.Line]]) -> Int? {
+        for later in oldEntries where later.start > entry.start {
+            let heading = LogEntries.lines(old, later).first
+            if let index = newEntries.indices.first(where: { newLines[$0].first == heading }) { return newEntries[index].start }
+        }
+        return nil
+    }
+
+    enum Difference {
+        case changed(LogEntries.Line, was: LogEntries.Line)
+        case added(LogEntries.Line)
+        case removed(LogEntries.Line)
+    }
+
+    /// The first difference between an old entry and the new one that is not an allowed edit.
+    static func difference(_ old: [LogEntries.Line], _ new: [LogEntries.Line], _ kind: LogReader.Section.Kind) -> Difference? {
+        func matches(_ i: Int, _ j: Int) -> Bool {
+            i < old.count && j < new.count
+                && (old[i] == new[j] || LogEntries.isTick(old[i].text, new[j].text) || (kind == .feedback && isFill(old[i], new[j])))
+        }
+        var i = 1, j = 1
+        while j < new.count {
+            if matches(i, j) {
+                i += 1; j += 1
+                continue
+            }
+            if kind == .feedback, LogEntries.isFilledLater(new[j].text), !(i < old.count && sameKey(old[i], new[j])) {
+                j += 1
+                continue
+            }
+            guard i < old.count else { return .added(new[j]) }
+            // Name the edit as a person sees it: a line taken out, a line put in, or a line changed.
+            if matches(i + 1, j) { return .removed(old[i]) }
+            if matches(i, j + 1) { return .added(new[j]) }
+            return .changed(new[j], was: old[i])
+        }
+        return i < old.count ? .removed(old[i]) : nil
+    }
+
+    /// `- resolved:` left empty, now filled in.
+    static func isFill(_ old: LogEntries.Line, _ new: LogEntries.Line) -> Bool {
+        guard let (oldKey, oldEmpty) = LogEntries.itemKey(old.text), oldEmpty, oldKey == .resolved || oldKey == .confirmed,
+              let (newKey, _) = LogEntries.itemKey(new.text) else { return false }
+        return oldKey == newKey
+    }
+
+    static func sameKey(_ old: LogEntries.Line, _ new: LogEntries.Line) -> Bool {
+        guard let (oldKey, _) = LogEntries.itemKey(old.text), let (newKey, _) = LogEntries.itemKey(new.text) else { return false }
+        return oldKey == newKey
+    }
+}

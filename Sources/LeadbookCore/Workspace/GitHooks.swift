@@ -1,0 +1,157 @@
+import Foundation
+
+/// Sets a repository up for a leadbook workspace: the pre-commit (and pre-merge-commit) hook
+/// that runs `leadbook check --staged --against HEAD`, and the merge driver for customer files
+/// and the index (in .git/config and the workspace's .gitattributes).
+public enum GitHooks {
+    /// The line that marks a hook as leadbook's own (so reinstalling replaces it).
+    public static let marker = "# leadbook hook: installed by `leadbook hook install`"
+    public static let hookNames = ["pre-commit", "pre-merge-commit"]
+    /// Where an existing hook goes; leadbook's hook runs it first.
+    public static let chainedSuffix = ".before-leadbook"
+
+    public struct Failure: Error, CustomStringConvertible {
+        public let message: String
+        public var description: String { message }
+    }
+
+    /// Installs everything for the workspace at `root`; returns what was done, one line each.
+    public static func install(root: String, configuration: Configuration, leadbook: String = command()) throws -> [String] {
+        let git = Git(directory: root)
+        guard git.topLevel() != nil else {
+            throw Failure(message: "\(root) is not in a git repository; run `git init` first (or create the workspace with `leadbook init`)")
+        }
+        var done: [String] = []
+        let prefix = try git.succeed(["rev-parse", "--show-prefix"]).text
+        let workspace = prefix.isEmpty ? "." : String(prefix.dropLast())
+        let hooks = try git.gitPath("hooks")
+        try FileManager.default.createDirectory(atPath: hooks, withIntermediateDirectories: true)
+        for name in hookNames {
+            // A repository may hold several workspaces: the hook checks each one installed.
+            var workspaces = [workspace]
+            if case .success(let bytes) = FileAccess.read(hooks + "/" + name) {
+                let text = String(decoding: bytes, as: UTF8.self)
+                if text.contains(marker) {
+                    let listed = text.split(separator: "\n").compactMap { line -> String? in
+                        line.hasPrefix(workspaceLine) ? String(line.dropFirst(workspaceLine.count)) : nil
+                    }
+                    workspaces = listed + (listed.contains(workspace) ? [] : [workspace])
+                }
+            }
+            done.append(try installHook(name, in: hooks, script: script(name, leadbook: leadbook, workspaces: workspaces)))
+        }
+        let driver = shellQuoted(leadbook) + " merge-driver %O %A %B %P"
+        _ = try git.succeed(["config", "--local", "merge.leadbook.name", "leadbook: customer files entry by entry"])
+        _ = try git.succeed(["config", "--local", "merge.leadbook.driver", driver])
+        done.append("registered the merge driver in .git/config: merge.leadbook.driver = \(driver)")
+        if let line = try ensureAttributes(root: root, configuration: configuration) { done.append(line) }
+        return done
+    }
+
+    /// The name to run leadbook by: `leadbook` when the PATH finds this very program, else its
+    /// absolute path.
+    public static func command() -> String {
+        guard let current = currentExecutable() else { return "leadbook" }
+        let environment = ProcessInfo.processInfo.environment
+        for folder in (environment["PATH"] ?? "").split(separator: ":") where !folder.isEmpty {
+            let candidate = String(folder) + "/leadbook"
+            if FileManager.default.isExecutableFile(atPath: candidate), FileAccess.resolve(candidate) == current { return "leadbook" }
+        }
+        return current
+    }
+
+    static func currentExecutable() -> String? {
+        #if os(Linux)
+        if let path = FileAccess.resolve("/proc/self/exe") { return path }
+        #endif
+        if let path = Bundle.main.executablePath, let resolved = FileAccess.resolve(path) { return resolved }
+        return nil
+    }
+
+    /// `'text'` for sh, with any `'` written as `'\''`.
+    public static func shellQuoted(_ text: String) -> String {
+        if !text.isEmpty, text.allSatisfy({ $0.isLetter || $0.isNumber || "/._-+".contains($0) }), text.unicodeScalars.allSatisfy(\.isASCII) {
+            return text
+        }
+        return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// Marks each workspace the hook checks (the path from the top of the repository).
+    static let workspaceLine = "# workspace: "
+
+    static func script(_ name: String, leadbook: String, workspaces: [String]) -> String {
+        let what = name == "pre-commit" ? "commit" : "merge commit"
+        var text = """
+        #!/bin/sh
+        \(marker)
+        # Before each \(what): `leadbook check --staged --against HEAD` on the workspace, which
+        # checks the staged customer files and leadbook.yml and that no old log entry was
+        # rewritten. Skip it once with `git commit --no-verify`. Reinstalling replaces this file;
+        # a hook that was here before is kept as \(name)\(chainedSuffix) and runs first.
+        hook_dir=$(dirname "$0")
+        if [ -x "$hook_dir/\(name)\(chainedSuffix)" ]; then
+          "$hook_dir/\(name)\(chainedSuffix)" "$@" || exit $?
+        fi
+        leadbook=\(shellQuoted(leadbook))
+        if [ "$leadbook" != leadbook ] && [ ! -x "$leadbook" ]; then
+          leadbook=leadbook
+        fi
+        status=0
+
+        """
+        for workspace in workspaces {
+            text += workspaceLine + workspace + "\n"
+            text += "\"$leadbook\" check --staged --against HEAD -C \(shellQuoted(workspace)) || status=1\n"
+        }
+        text += "exit $status\n"
+        return text
+    }
+
+    /// Writes one hook; an existing hook that is not leadbook's is kept (renamed) and chained.
+    static func installHook(_ name: String, in folder: String, script: String) throws -> String {
+        let path = folder + "/" + name
+        let chained = path + chainedSuffix
+        var action = "installed"
+        if case .success(let bytes) = FileAccess.read(path) {
+            if String(decoding: bytes, as: UTF8.self).contains(marker) {
+                action = "updated"
+            } else {
+                guard !FileAccess.exists(chained) else {
+                    throw Failure(message: "\(path) exists and so does \(name)\(chainedSuffix); merge them by hand (leadbook's hook runs \(name)\(chainedSuffix) first), then run `leadbook hook install` again")
+                }
+                do {
+                    try FileManager.default.moveItem(atPath: path, toPath: chained)
+                } catch {
+                    throw Failure(message: "cannot keep the existing \(path) as \(name)\(chainedSuffix): \(error.localizedDescription)")
+                }
+                action = "installed (your existing hook is kept as \(name)\(chainedSuffix) and runs first)"
+            }
+        }
+        try AtomicFile.write(Array(script.utf8), to: path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        return "\(name) hook \(action): \(path)"
+    }
+
+    /// The .gitattributes lines that send customer files and the index to the merge driver.
+    public static func attributeLines(_ configuration: Configuration) -> [String] {
+        let folder = configuration.customersFolder
+        return ["\(folder)/**/*.md merge=leadbook", "\(folder)/**/*.markdown merge=leadbook", "\(configuration.indexFile) merge=leadbook"]
+    }
+
+    /// Adds the missing lines to the workspace's .gitattributes; nil when all were there.
+    static func ensureAttributes(root: String, configuration: Configuration) throws -> String? {
+        let path = root + "/.gitattributes"
+        var text = ""
+        if case .success(let bytes) = FileAccess.read(path) { text = String(decoding: bytes, as: UTF8.self) }
+        let present = Set(text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { $0.trimmingCharacters(in: .whitespaces) })
+        let missing = attributeLines(configuration).filter { !present.contains($0) }
+        guard !missing.isEmpty else { return nil }
+        if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
+        if text.isEmpty || !text.contains("leadbook") {
+            text += (text.isEmpty ? "" : "\n") + "# leadbook: merge customer files entry by entry (the driver is registered by `leadbook hook install`)\n"
+        }
+        text += missing.joined(separator: "\n") + "\n"
+        try AtomicFile.write(Array(text.utf8), to: path)
+        return "added to .gitattributes: \(missing.joined(separator: ", ")) (commit it so everyone's clone uses the driver)"
+    }
+}

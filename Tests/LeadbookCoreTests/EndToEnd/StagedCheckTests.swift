@@ -1,0 +1,110 @@
+import Foundation
+import XCTest
+
+/// `check --staged` reads only what is staged, yet finds what the rest of the tree makes wrong.
+final class StagedCheckTests: XCTestCase {
+    /// A repository `ws` (the workspace at its top) with three committed customers and a tombstone.
+    func repository(config: String = "language: zh-CN\n") throws -> GitSandbox {
+        let box = try GitSandbox()
+        guard GitSandbox.gitExecutable != nil else { throw XCTSkip("git is not installed") }
+        try FileManager.default.createDirectory(at: box.url("ws"), withIntermediateDirectories: true)
+        try box.git(["init", "-q"])
+        try box.write("ws/leadbook.yml", config)
+        try box.write("ws/customers/LX2024001-huadong.md", GitSandbox.customer("LX2024001", name: "华东云科技有限公司", created: "2024-03-01 09:10"))
+        try box.write("ws/customers/2024/LX2024002-boya.md", GitSandbox.customer("LX2024002", name: "博雅教育", created: "2024-03-02 09:10"))
+        try box.write("ws/customers/LX2024003-hengli.md", GitSandbox.customer("LX2024003", name: "恒立制造", created: "2024-03-03 09:10"))
+        try box.write("ws/customers/LX2024005-hengli-old.md", "---\nid: LX2024005\nmerged_into: LX2024003\n---\n")
+        try box.git(["add", "-A"])
+        try box.git(["commit", "-q", "-m", "start"])
+        return box
+    }
+
+    func testIdsAreCheckedAgainstTheRestOfTheTree() throws {
+        let box = try repository()
+        try box.write("ws/customers/2025/LX2024002-copy.md", GitSandbox.customer("LX2024002", name: "博雅教育集团", created: "2024-03-09 09:10"))
+        try box.write("ws/customers/LX2024006-a.md", "---\nid: LX2024006\nmerged_into: LX2024003\n---\n")
+        try box.write("ws/customers/LX2024007-b.md", "---\nid: LX2024007\nmerged_into: LX2024009\n---\n")
+        try box.git(["add", "-A"])
+        let run = try box.leadbook(["check", "--staged"], expect: 1)
+        XCTAssertEqual(run.stdout, """
+            customers/2025/LX2024002-copy.md:2:5: error[duplicate-id]: id `LX2024002` is also used by customers/2024/LX2024002-boya.md
+             2 | id: LX2024002
+               |     ^
+              hint: ids are unique: run `leadbook renumber LX2024002` to give the newer customer the next free id
+            customers/LX2024007-b.md:3:14: error[unknown-merge-target]: `merged_into` names `LX2024009`, which is not a customer in this workspace
+             3 | merged_into: LX2024009
+               |              ^
+              hint: use the id of the customer that now holds this one's history (`leadbook show ID` to check it)
+            2 errors, 0 warnings in 3 files
+
+            """)
+        XCTAssertTrue(run.stderr.contains("fix the staged files above"), run.stderr)
+    }
+
+    /// Deleting a customer leaves the tombstones that point at it without a target.
+    func testDeletingAMergeTargetReportsItsTombstones() throws {
+        let box = try repository()
+        try box.git(["rm", "-q", "customers/LX2024003-hengli.md"])
+        let run = try box.leadbook(["check", "--staged"], expect: 1)
+        XCTAssertTrue(run.stdout.hasPrefix("customers/LX2024005-hengli-old.md:3:14: error[unknown-merge-target]: `merged_into` names `LX2024003`"), run.stdout)
+        XCTAssertTrue(run.stdout.hasSuffix("1 error, 0 warnings in 1 file\n"), run.stdout)
+        // Renamed away, the id goes with the file too; renamed with its id, nothing is lost.
+        try box.git(["reset", "-q", "--hard"])
+        try box.git(["mv", "customers/LX2024003-hengli.md", "customers/LX2024003-hengli-zhizao.md"])
+        try box.leadbook(["check", "--staged", "--against", "HEAD"], expect: 0)
+    }
+
+    /// A staged leadbook.yml is checked, and every customer file against it.
+    func testAStagedLeadbookYmlChecksEveryFile() throws {
+        let box = try repository(config: "team:\n  - {name: 王五, role: manager}\n")
+        try box.write("ws/leadbook.yml", "team:\n  - {name: 赵六, role: manager}\n  - {name: 赵六, role: senior}\n")
+        // Not staged yet: nothing to check.
+        let before = try box.leadbook(["check", "--staged"], expect: 0)
+        XCTAssertEqual(before.stdout, "0 errors, 0 warnings in 0 files\n")
+        try box.git(["add", "leadbook.yml"])
+        let run = try box.leadbook(["check", "--staged", "--format", "json"], expect: 1)
+        let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        let found = (report["diagnostics"] as! [[String: Any]]).map { "\($0["file"]!):\($0["rule"]!)" }
+        XCTAssertEqual(found, [
+            "customers/2024/LX2024002-boya.md:unknown-owner", "customers/LX2024001-huadong.md:unknown-owner",
+            "customers/LX2024003-hengli.md:unknown-owner", "leadbook.yml:duplicate-member",
+        ])
+        XCTAssertEqual(report["files"] as? Int, 5)
+    }
+
+    func testAWorkspaceInASubfolderOfTheRepository() throws {
+        let box = try GitSandbox()
+        guard GitSandbox.gitExecutable != nil else { throw XCTSkip("git is not installed") }
+        try FileManager.default.createDirectory(at: box.url("repo"), withIntermediateDirectories: true)
+        try box.git(["init", "-q"], in: "repo")
+        try box.write("repo/leads/leadbook.yml", "language: zh-CN\n")
+        try box.write("repo/leads/customers/LX2024001-a.md", GitSandbox.customer("LX2024001", name: "甲", created: "2024-03-01 09:10"))
+        try box.write("repo/other/customers/LX2024001-a.md", "not a workspace file\n")
+        try box.git(["add", "-A"], in: "repo")
+        try box.leadbook(["check", "--staged"], in: "repo/leads", expect: 0)
+        try box.replace("repo/leads/customers/LX2024001-a.md", "intent: B", with: "intent: D")
+        try box.git(["add", "-A"], in: "repo")
+        let text = try box.leadbook(["check", "--staged", "-C", "leads"], in: "repo", expect: 1)
+        XCTAssertTrue(text.stdout.hasPrefix("customers/LX2024001-a.md:5:9: error[unknown-intent]"), text.stdout)
+        let gitlab = try box.leadbook(["check", "--staged", "--format", "gitlab"], in: "repo/leads", expect: 1)
+        XCTAssertTrue(gitlab.stdout.contains("\"path\": \"leads/customers/LX2024001-a.md\""), gitlab.stdout)
+        let github = try box.leadbook(["check", "--staged", "--format", "github"], in: "repo/leads", expect: 1)
+        XCTAssertTrue(github.stdout.hasPrefix("::error file=leads/customers/LX2024001-a.md,line=5,col=9,"), github.stdout)
+    }
+
+    func testUsageErrors() throws {
+        let box = try repository()
+        let paths = try box.leadbook(["check", "--staged", "customers"], expect: 2)
+        XCTAssertTrue(paths.stderr.contains("give no PATHS with it"), paths.stderr)
+        let revision = try box.leadbook(["check", "--against", "no-such-branch"], expect: 2)
+        XCTAssertEqual(revision.stderr, "leadbook check: --against no-such-branch: `no-such-branch` is not a commit in this repository\n")
+        let staged = try box.leadbook(["check", "--staged", "--against", "no-such-branch"], expect: 2)
+        XCTAssertEqual(staged.stderr, "leadbook check: `no-such-branch` is not a commit in this repository\n")
+        try FileManager.default.createDirectory(at: box.url("plain"), withIntermediateDirectories: true)
+        try box.write("plain/leadbook.yml", "language: zh-CN\n")
+        let outside = try box.leadbook(["check", "--staged"], in: "plain", expect: 2)
+        XCTAssertTrue(outside.stderr.contains("is not in a git repository"), outside.stderr)
+        let against = try box.leadbook(["check", "--against", "HEAD"], in: "plain", expect: 2)
+        XCTAssertTrue(against.stderr.contains("is not in a git repository"), against.stderr)
+    }
+}
