@@ -10,7 +10,7 @@ let package = Package(
         .executable(name: "leadbook-bench", targets: ["leadbook-bench"]),
     ],
     targets: [
-        .target(name: "LeadbookCore"),
+        .target(name: "LeadbookCore", exclude: ["Workspace/InitTemplate"]),
         .executableTarget(name: "leadbook", dependencies: ["LeadbookCore"]),
         .executableTarget(name: "leadbook-bench", dependencies: ["LeadbookCore"]),
         .testTarget(name: "LeadbookCoreTests", dependencies: ["LeadbookCore"]),

@@ -3,15 +3,15 @@ import XCTest
 @testable import LeadbookCore
 
 /// `leadbook init` writes files built into the binary (Sources/LeadbookCore/Workspace/
-/// WorkspaceTemplate.swift), generated from init-template/ and template-workspace/. These
+/// WorkspaceTemplate.swift), generated from Sources/LeadbookCore/Workspace/InitTemplate/ and template-workspace/. These
 /// tests fail when that source is stale; LEADBOOK_RECORD=1 regenerates it.
 final class WorkspaceTemplateTests: XCTestCase {
     /// The template: (file in the new workspace, file in this source tree).
     static let sources: [(path: String, source: String)] = [
-        ("leadbook.yml", "init-template/leadbook.yml"),
-        ("INDEX.md", "init-template/INDEX.md"),
-        ("README.md", "init-template/README.md"),
-        ("customers/.gitkeep", "init-template/customers/.gitkeep"),
+        ("leadbook.yml", "Sources/LeadbookCore/Workspace/InitTemplate/leadbook.yml"),
+        ("INDEX.md", "Sources/LeadbookCore/Workspace/InitTemplate/INDEX.md"),
+        ("README.md", "Sources/LeadbookCore/Workspace/InitTemplate/README.md"),
+        ("customers/.gitkeep", "Sources/LeadbookCore/Workspace/InitTemplate/customers/.gitkeep"),
         (".gitignore", "template-workspace/.gitignore"),
         (".gitattributes", "template-workspace/.gitattributes"),
         (".github/workflows/leadbook.yml", "template-workspace/.github/workflows/leadbook.yml"),
@@ -36,7 +36,7 @@ final class WorkspaceTemplateTests: XCTestCase {
     /// The generated source.
     static func render() throws -> String {
         var output = """
-        // Generated from init-template/ and template-workspace/ by
+        // Generated from Sources/LeadbookCore/Workspace/InitTemplate/ and template-workspace/ by
         // `LEADBOOK_RECORD=1 swift test --filter WorkspaceTemplateTests`: do not edit by hand
         // (a test fails when this file no longer matches those files).
 
