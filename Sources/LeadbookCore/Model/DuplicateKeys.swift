@@ -62,10 +62,11 @@ public enum DuplicateKeys {
         public var description: String { "same \(kind.rawValue) \(value)" }
     }
 
-    /// The keys of one customer.
-    public static func keys(name: String?, contacts: [Contact]) -> [Evidence] {
+    /// The keys of one customer. A person's name alone is no evidence (many people share a
+    /// name); their phone or email is.
+    public static func keys(name: String?, contacts: [Contact], kind: CustomerKind = .company) -> [Evidence] {
         var keys: [Evidence] = []
-        if let name, let normalized = self.name(name) { keys.append(Evidence(kind: .name, value: normalized)) }
+        if kind == .company, let name, let normalized = self.name(name) { keys.append(Evidence(kind: .name, value: normalized)) }
         for contact in contacts {
             if let phone = contact.phone.flatMap(phone) { keys.append(Evidence(kind: .phone, value: phone)) }
             if let email = contact.email.flatMap(email) { keys.append(Evidence(kind: .email, value: email)) }
@@ -97,16 +98,21 @@ public struct DuplicateIndex: Sendable {
 
     public init() {}
 
-    public mutating func add(id: String, path: String, name: String?, contacts: [Contact]) {
+    public mutating func add(id: String, path: String, name: String?, contacts: [Contact], kind: CustomerKind = .company) {
+        add(id: id, path: path, name: name, keys: DuplicateKeys.keys(name: name, contacts: contacts, kind: kind))
+    }
+
+    /// Adds a customer whose keys are already computed (`CustomerFacts.duplicateKeys`).
+    public mutating func add(id: String, path: String, name: String?, keys: [DuplicateKeys.Evidence]) {
         let index = members.count
         members.append(Member(id: id, path: path, name: name ?? ""))
-        for key in DuplicateKeys.keys(name: name, contacts: contacts) { byKey[key, default: []].append(index) }
+        for key in Set(keys) { byKey[key, default: []].append(index) }
     }
 
     /// Existing customers that match, with the evidence for each, in the order they were added.
-    public func matches(name: String?, contacts: [Contact]) -> [(Member, [DuplicateKeys.Evidence])] {
+    public func matches(name: String?, contacts: [Contact], kind: CustomerKind = .company) -> [(Member, [DuplicateKeys.Evidence])] {
         var found: [Int: [DuplicateKeys.Evidence]] = [:]
-        for key in DuplicateKeys.keys(name: name, contacts: contacts) {
+        for key in DuplicateKeys.keys(name: name, contacts: contacts, kind: kind) {
             for index in byKey[key] ?? [] { found[index, default: []].append(key) }
         }
         return found.keys.sorted().map { (members[$0], found[$0]!) }
@@ -138,5 +144,41 @@ public struct DuplicateIndex: Sendable {
             result.append((indices.map { members[$0] }, keys))
         }
         return result
+    }
+}
+
+extension DuplicateIndex {
+    /// The members added so far, in order.
+    public var all: [Member] { members }
+
+    /// Pairs of members (indices into `all`, the lower first) that share keys, with the shared
+    /// keys. A key shared by more than `cliqueLimit` members (a switchboard number, a
+    /// placeholder) pairs each of them with the first one only, so the pairs stay few.
+    public func pairs(cliqueLimit: Int = 10) -> [(Int, Int, [DuplicateKeys.Evidence])] {
+        var shared: [Int: [DuplicateKeys.Evidence]] = [:]
+        let width = members.count
+        for (key, indices) in byKey where indices.count > 1 {
+            if indices.count <= cliqueLimit {
+                for a in 0..<indices.count {
+                    for b in (a + 1)..<indices.count {
+                        let low = min(indices[a], indices[b]), high = max(indices[a], indices[b])
+                        shared[low * width + high, default: []].append(key)
+                    }
+                }
+            } else {
+                let first = indices.min()!
+                for index in indices where index != first {
+                    shared[first * width + index, default: []].append(key)
+                }
+            }
+        }
+        return shared.map { (code, keys) in
+            (code / width, code % width, keys.sorted { ($0.kind.rawValue, $0.value) < ($1.kind.rawValue, $1.value) })
+        }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+    }
+
+    /// The members that have `key`, in the order they were added.
+    public func members(with key: DuplicateKeys.Evidence) -> [Member] {
+        (byKey[key] ?? []).map { members[$0] }
     }
 }

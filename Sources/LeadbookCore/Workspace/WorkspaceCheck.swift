@@ -20,8 +20,42 @@ public struct CustomerFacts: Sendable {
     public var name: String?
     public var phones: [String] = []
     public var emails: [String] = []
+    /// The duplicate keys (normalized name, phones, emails) with where each is in the file.
+    public var duplicateKeys: [DuplicateKey] = []
 
     public init(path: String) { self.path = path }
+
+    public var isTombstone: Bool { mergedInto != nil }
+
+    /// One duplicate key of a file and where it is written: a 1-based line and a 0-based byte
+    /// column (turned into a character column only when a warning needs it).
+    public struct DuplicateKey: Sendable {
+        public var evidence: DuplicateKeys.Evidence
+        public var line: Int32
+        public var byteColumn: Int32
+    }
+
+    /// The keys of a read customer, each at its first place in the front matter.
+    static func duplicateKeys(_ customer: Customer, _ root: YAMLNode, _ bytes: [UInt8]) -> [DuplicateKey] {
+        var keys: [DuplicateKey] = []
+        func add(_ kind: DuplicateKeys.Evidence.Kind, _ value: String?, _ node: YAMLNode?) {
+            guard let value, let node else { return }
+            let evidence = DuplicateKeys.Evidence(kind: kind, value: value)
+            if keys.contains(where: { $0.evidence == evidence }) { return }
+            var lineStart = min(node.start, bytes.count)
+            while lineStart > 0, bytes[lineStart - 1] != ASCII.lf { lineStart -= 1 }
+            keys.append(DuplicateKey(evidence: evidence, line: Int32(node.line), byteColumn: Int32(node.start - lineStart)))
+        }
+        if customer.kind == .company, let name = customer.name {
+            add(.name, DuplicateKeys.name(name), root["name"])
+        }
+        let items = root["contacts"]?.items ?? []
+        for (index, contact) in customer.contacts.enumerated() where index < items.count {
+            add(.phone, contact.phone.flatMap(DuplicateKeys.phone), items[index]["phone"])
+            add(.email, contact.email.flatMap(DuplicateKeys.email), items[index]["email"])
+        }
+        return keys
+    }
 }
 
 public enum WorkspaceCheck {
@@ -58,9 +92,48 @@ public enum WorkspaceCheck {
         if let only {
             diagnostics.removeAll { !only.contains($0.file) }
         }
+        attachSourceLines(&diagnostics, workspace)
         diagnostics.sort(by: Diagnostic.ordered)
         let fileCount = (only?.count ?? paths.count) + (workspace.hasConfigurationFile && only == nil ? 1 : 0)
         return CheckReport(files: fileCount, diagnostics: diagnostics)
+    }
+
+    /// The compact facts of every customer file (read in parallel, diagnostics dropped): for
+    /// the commands that need ids and duplicate keys of the whole workspace.
+    public static func facts(_ workspace: Workspace) -> [CustomerFacts] {
+        let paths = workspace.customerPaths
+        return ParallelMap.map(paths.count) { index -> CustomerFacts in
+            guard case .success(let bytes) = FileAccess.read(workspace.absolute(paths[index])),
+                  bytes.count <= maxCustomerFileSize else { return CustomerFacts(path: paths[index]) }
+            return checkFile(path: paths[index], bytes: bytes, configuration: workspace.configuration).1
+        }
+    }
+
+    /// Rules across files point at a line by number and byte column (`column` - 1) without its
+    /// text, so that every file need not keep its lines; the few files they name are read
+    /// again here for the line's text and the column in characters.
+    static func attachSourceLines(_ diagnostics: inout [Diagnostic], _ workspace: Workspace) {
+        let pending = diagnostics.indices.filter { diagnostics[$0].sourceLine == nil && diagnostics[$0].rule == Rule.possibleDuplicate.id }
+        var sources: [String: SourceText] = [:]
+        for index in pending {
+            let file = diagnostics[index].file
+            if sources[file] == nil {
+                guard case .success(let bytes) = FileAccess.read(workspace.absolute(file)) else { continue }
+                sources[file] = SourceText(path: file, bytes: bytes)
+            }
+            guard let source = sources[file] else { continue }
+            let line = diagnostics[index].line
+            var lineStart = 0
+            var current = 1
+            while current < line, lineStart < source.bytes.count {
+                if source.bytes[lineStart] == ASCII.lf { current += 1 }
+                lineStart += 1
+            }
+            let location = source.location(of: lineStart + diagnostics[index].column - 1, onLine: line)
+            diagnostics[index].column = location.column
+            diagnostics[index].caretOffset = location.caret
+            diagnostics[index].sourceLine = location.text
+        }
     }
 
     /// A customer file is a page of notes; 16 MB is thousands of times the usual size and
@@ -90,6 +163,7 @@ public enum WorkspaceCheck {
             facts.name = customer.name
             facts.phones = customer.contacts.compactMap(\.phone)
             facts.emails = customer.contacts.compactMap(\.email)
+            facts.duplicateKeys = CustomerFacts.duplicateKeys(customer, root, bytes)
         } else if result.customer == nil {
             // An unreadable front matter: still claim the id the file name gives, so a
             // duplicate is not reported against a file that cannot be read.
@@ -105,5 +179,5 @@ public protocol WorkspaceRule {
 }
 
 public enum WorkspaceRules {
-    public static let all: [any WorkspaceRule.Type] = [DuplicateId.self, MergeTargetExists.self]
+    public static let all: [any WorkspaceRule.Type] = [DuplicateId.self, MergeTargetExists.self, PossibleDuplicate.self]
 }
