@@ -18,43 +18,23 @@ public struct CustomerFacts: Sendable {
     public var mergedInto: String?
     public var mergedIntoAnchor: Diagnostic?
     public var name: String?
-    public var phones: [String] = []
-    public var emails: [String] = []
-    /// The duplicate keys (normalized name, phones, emails) with where each is in the file.
-    public var duplicateKeys: [DuplicateKey] = []
+    /// The digests of the customer's duplicate keys (normalized name, phones, emails): 8 bytes
+    /// a key, so that 100,000 customers are compared in a few megabytes.
+    public var duplicateDigests: [UInt64] = []
+    /// The workspace folder, to read the file again when a rule across files needs more of it.
+    public var root = ""
 
     public init(path: String) { self.path = path }
 
     public var isTombstone: Bool { mergedInto != nil }
 
-    /// One duplicate key of a file and where it is written: a 1-based line and a 0-based byte
-    /// column (turned into a character column only when a warning needs it).
-    public struct DuplicateKey: Sendable {
-        public var evidence: DuplicateKeys.Evidence
-        public var line: Int32
-        public var byteColumn: Int32
-    }
-
-    /// The keys of a read customer, each at its first place in the front matter.
-    static func duplicateKeys(_ customer: Customer, _ root: YAMLNode, _ bytes: [UInt8]) -> [DuplicateKey] {
-        var keys: [DuplicateKey] = []
-        func add(_ kind: DuplicateKeys.Evidence.Kind, _ value: String?, _ node: YAMLNode?) {
-            guard let value, let node else { return }
-            let evidence = DuplicateKeys.Evidence(kind: kind, value: value)
-            if keys.contains(where: { $0.evidence == evidence }) { return }
-            var lineStart = min(node.start, bytes.count)
-            while lineStart > 0, bytes[lineStart - 1] != ASCII.lf { lineStart -= 1 }
-            keys.append(DuplicateKey(evidence: evidence, line: Int32(node.line), byteColumn: Int32(node.start - lineStart)))
-        }
-        if customer.kind == .company, let name = customer.name {
-            add(.name, DuplicateKeys.name(name), root["name"])
-        }
-        let items = root["contacts"]?.items ?? []
-        for (index, contact) in customer.contacts.enumerated() where index < items.count {
-            add(.phone, contact.phone.flatMap(DuplicateKeys.phone), items[index]["phone"])
-            add(.email, contact.email.flatMap(DuplicateKeys.email), items[index]["email"])
-        }
-        return keys
+    /// The file read again: its duplicate keys with their values and places, and its text
+    /// (for a diagnostic's line). Nil when it cannot be read any more.
+    public func duplicateKeys(_ configuration: Configuration) -> (keys: [DuplicateKeys.Located], source: SourceText)? {
+        guard case .success(let bytes) = FileAccess.read(root + "/" + path) else { return nil }
+        let result = CustomerReader.read(path: path, bytes: bytes, configuration: configuration)
+        guard let customer = result.customer, let frontMatter = result.frontMatter else { return nil }
+        return (DuplicateKeys.located(customer, frontMatter: frontMatter), SourceText(path: path, bytes: bytes))
     }
 }
 
@@ -76,7 +56,9 @@ public enum WorkspaceCheck {
                                     message: "cannot read the file: \(error.description)",
                                     hint: "check the file's permissions, or restore it from git")], CustomerFacts(path: path))
             case .success(let bytes):
-                return checkFile(path: path, bytes: bytes, configuration: configuration)
+                var (diagnostics, facts) = checkFile(path: path, bytes: bytes, configuration: configuration)
+                facts.root = workspace.root
+                return (diagnostics, facts)
             }
         }
         var diagnostics: [Diagnostic] = workspace.configurationDiagnostics + workspace.walkDiagnostics
@@ -92,7 +74,6 @@ public enum WorkspaceCheck {
         if let only {
             diagnostics.removeAll { !only.contains($0.file) }
         }
-        attachSourceLines(&diagnostics, workspace)
         diagnostics.sort(by: Diagnostic.ordered)
         let fileCount = (only?.count ?? paths.count) + (workspace.hasConfigurationFile && only == nil ? 1 : 0)
         return CheckReport(files: fileCount, diagnostics: diagnostics)
@@ -105,34 +86,9 @@ public enum WorkspaceCheck {
         return ParallelMap.map(paths.count) { index -> CustomerFacts in
             guard case .success(let bytes) = FileAccess.read(workspace.absolute(paths[index])),
                   bytes.count <= maxCustomerFileSize else { return CustomerFacts(path: paths[index]) }
-            return checkFile(path: paths[index], bytes: bytes, configuration: workspace.configuration).1
-        }
-    }
-
-    /// Rules across files point at a line by number and byte column (`column` - 1) without its
-    /// text, so that every file need not keep its lines; the few files they name are read
-    /// again here for the line's text and the column in characters.
-    static func attachSourceLines(_ diagnostics: inout [Diagnostic], _ workspace: Workspace) {
-        let pending = diagnostics.indices.filter { diagnostics[$0].sourceLine == nil && diagnostics[$0].rule == Rule.possibleDuplicate.id }
-        var sources: [String: SourceText] = [:]
-        for index in pending {
-            let file = diagnostics[index].file
-            if sources[file] == nil {
-                guard case .success(let bytes) = FileAccess.read(workspace.absolute(file)) else { continue }
-                sources[file] = SourceText(path: file, bytes: bytes)
-            }
-            guard let source = sources[file] else { continue }
-            let line = diagnostics[index].line
-            var lineStart = 0
-            var current = 1
-            while current < line, lineStart < source.bytes.count {
-                if source.bytes[lineStart] == ASCII.lf { current += 1 }
-                lineStart += 1
-            }
-            let location = source.location(of: lineStart + diagnostics[index].column - 1, onLine: line)
-            diagnostics[index].column = location.column
-            diagnostics[index].caretOffset = location.caret
-            diagnostics[index].sourceLine = location.text
+            var facts = checkFile(path: paths[index], bytes: bytes, configuration: workspace.configuration).1
+            facts.root = workspace.root
+            return facts
         }
     }
 
@@ -161,9 +117,7 @@ public enum WorkspaceCheck {
                 facts.mergedIntoAnchor = result.findings.diagnostic(.unknownMergeTarget, at: node.start, line: node.line, "", hint: "")
             }
             facts.name = customer.name
-            facts.phones = customer.contacts.compactMap(\.phone)
-            facts.emails = customer.contacts.compactMap(\.email)
-            facts.duplicateKeys = CustomerFacts.duplicateKeys(customer, root, bytes)
+            facts.duplicateDigests = DuplicateKeys.located(customer, frontMatter: root).map(\.evidence.digest)
         } else if result.customer == nil {
             // An unreadable front matter: still claim the id the file name gives, so a
             // duplicate is not reported against a file that cannot be read.
