@@ -16,6 +16,7 @@ public enum LeadbookCommandLine {
 
     public static let commands: [Entry] = [
         Entry(CheckCommand.self), Entry(ShowCommand.self), Entry(SyncCommand.self), Entry(ExplainCommand.self), Entry(AssignCommand.self), Entry(AgendaCommand.self), Entry(RulesCommand.self),
+        Entry(NewCommand.self), Entry(LogCommand.self), Entry(FeedbackCommand.self), Entry(DupesCommand.self), Entry(MergeCommand.self),
     ]
 
     public static func run(_ arguments: [String], _ context: CommandContext) -> ExitCode {

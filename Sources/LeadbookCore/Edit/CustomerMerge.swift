@@ -1,0 +1,532 @@
+/// One profile from two files of the same customer (seed section 1: a customer arriving
+/// through two channels is followed up once). KEEP gets OTHER's contacts, channel, log and
+/// the facts it lacked; OTHER becomes a tombstone (`merged_into: KEEP`) holding the rest of
+/// its lines, or is deleted.
+///
+/// Nothing of OTHER is lost: its follow-up and feedback entries move to KEEP byte for byte
+/// (interleaved by date), every other line of it stays in the tombstone, and the lines of
+/// KEEP's front matter that the merge changes are kept, as they were, in the merge record.
+public enum CustomerMerge {
+    public struct Input {
+        public var path: String
+        public var bytes: [UInt8]
+        public var customer: Customer
+
+        public init(path: String, bytes: [UInt8], customer: Customer) {
+            self.path = path
+            self.bytes = bytes
+            self.customer = customer
+        }
+    }
+
+    public struct Outcome {
+        public var keep: [UInt8]
+        /// OTHER as a tombstone; nil when it is to be deleted.
+        public var tombstone: [UInt8]?
+        /// What was done, for people.
+        public var summary: [String]
+    }
+
+    public struct Problem: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Titles of the section that holds merge records (leadbook does not read it as a log).
+    public static let recordTitles = ["Merges", "合并记录"]
+
+    /// The top-level keys in the order of the spec, to place a copied key among its neighbours.
+    static let fieldOrder = [
+        "id", "name", "kind", "industry", "region", "employees", "revenue", "source", "source_detail", "sources",
+        "contacts", "needs", "budget", "decision_by", "intent", "score", "grade", "tags", "owner", "created",
+        "assigned", "status", "next", "plan", "deal", "lost_reason", "merged_into",
+    ]
+
+    static func anchors(for key: String) -> [String] {
+        guard let position = fieldOrder.firstIndex(of: key) else { return [] }
+        return Array(fieldOrder[..<position].reversed())
+    }
+
+    public static func merge(keep: Input, other: Input, configuration: Configuration, at: LocalDateTime,
+                             deleteOther: Bool) throws -> Outcome {
+        var merge = try MergeDraft(keep: keep, other: other, configuration: configuration)
+        merge.contacts()
+        merge.sources()
+        merge.tags()
+        try merge.fields()
+        merge.log()
+        try merge.derivedValues()
+        let changedLines = merge.changedFrontMatterLines()
+        let tombstone = try merge.tombstone(at: at)
+        merge.appendRecord(at: at, changedLines: changedLines, deleteOther: deleteOther)
+        let keepBytes = try merge.keepEdit.apply()
+        var summary = ["merged \(other.customer.id ?? other.path) into \(keep.customer.id ?? keep.path) (\(keep.path)): "
+                       + merge.summaryParts().joined(separator: ", ")]
+        summary += merge.differences.map { "  \($0.what): kept \($0.kept); \(other.customer.id ?? "OTHER") had \($0.other)" }
+        return Outcome(keep: keepBytes, tombstone: deleteOther ? nil : tombstone, summary: summary)
+    }
+
+    /// Text of a node on one line: scalars as they read, collections as flow (`{a: 1, b: [x, y]}`).
+    static func flowText(_ node: YAMLNode) -> String {
+        switch node.content {
+        case .scalar(let text, let style):
+            return ScalarText.render(text, replacing: style == .singleQuoted || style == .doubleQuoted ? style : nil, inFlow: true)
+        case .sequence(let items): return "[" + items.map(flowText).joined(separator: ", ") + "]"
+        case .mapping(let pairs): return "{" + pairs.map { "\($0.keyText): \(flowText($0.value))" }.joined(separator: ", ") + "}"
+        }
+    }
+
+    /// A value for people: text as it reads, collections on one line.
+    static func shown(_ node: YAMLNode) -> String {
+        node.scalarText ?? flowText(node)
+    }
+
+    /// The same person: a shared phone or email, or the same name without a phone or email
+    /// that tells them apart.
+    static func sameContact(_ a: Contact, _ b: Contact) -> Bool {
+        let phoneA = a.phone.flatMap(DuplicateKeys.phone), phoneB = b.phone.flatMap(DuplicateKeys.phone)
+        let emailA = a.email.flatMap(DuplicateKeys.email), emailB = b.email.flatMap(DuplicateKeys.email)
+        if let phoneA, phoneA == phoneB { return true }
+        if let emailA, emailA == emailB { return true }
+        guard let nameA = a.name?.trimmingSpaces, !nameA.isEmpty, nameA == b.name?.trimmingSpaces else { return false }
+        if let phoneA, let phoneB, phoneA != phoneB { return false }
+        if let emailA, let emailB, emailA != emailB { return false }
+        return true
+    }
+}
+
+/// The state of one merge while it is built.
+struct MergeDraft {
+    let keep: CustomerMerge.Input
+    let other: CustomerMerge.Input
+    let configuration: Configuration
+    var keepEdit: RecordEdit
+    let otherEdit: RecordEdit
+    let keepRoot: YAMLNode
+    let otherRoot: YAMLNode
+
+    var contactsAdded: [String] = []
+    var filled: [String] = []
+    var added: [String] = []
+    /// Values both files have, differently: KEEP's stays, OTHER's is noted.
+    struct Difference {
+        var what: String
+        var other: String
+        var kept: String
+    }
+
+    var differences: [Difference] = []
+    var derived: [String] = []
+    var movedFollowUps = 0
+    var movedFeedback = 0
+
+    init(keep: CustomerMerge.Input, other: CustomerMerge.Input, configuration: Configuration) throws {
+        self.keep = keep
+        self.other = other
+        self.configuration = configuration
+        keepEdit = try RecordEdit(bytes: keep.bytes)
+        keepEdit.chineseWhenNoSections = configuration.language == .zhCN
+        var otherEdit = try RecordEdit(bytes: other.bytes)
+        otherEdit.chineseWhenNoSections = configuration.language == .zhCN
+        self.otherEdit = otherEdit
+        guard let keepRoot = keepEdit.frontMatter, let otherRoot = otherEdit.frontMatter else {
+            throw CustomerMerge.Problem(description: "both files need a front matter")
+        }
+        self.keepRoot = keepRoot
+        self.otherRoot = otherRoot
+    }
+
+    var otherId: String { other.customer.id ?? "OTHER" }
+
+    // MARK: - Contacts
+
+    static let contactFields = ["name", "title", "phone", "email", "wechat", "prefers", "role"]
+
+    mutating func contacts() {
+        let otherItems = otherRoot["contacts"]?.items ?? []
+        let keepItems = keepRoot["contacts"]?.items ?? []
+        var pool: [(Contact, YAMLNode?)] = keep.customer.contacts.enumerated().map { ($0.element, $0.offset < keepItems.count ? keepItems[$0.offset] : nil) }
+        for (index, contact) in other.customer.contacts.enumerated() where index < otherItems.count {
+            let node = otherItems[index]
+            if let match = pool.firstIndex(where: { CustomerMerge.sameContact($0.0, contact) }) {
+                guard let keepNode = pool[match].1, keepNode.pairs != nil else { continue }
+                let name = pool[match].0.name ?? "?"
+                if let otherName = contact.name, otherName.trimmingSpaces != name.trimmingSpaces {
+                    differences.append(Difference(what: "contact \(name) name", other: otherName, kept: name))
+                }
+                var previous = "name"
+                for field in Self.contactFields.dropFirst() {
+                    defer { if keepNode[field] != nil { previous = field } }
+                    guard let value = node[field], let text = value.scalarText, !value.isEmpty else { continue }
+                    if let existing = keepNode[field], !existing.isEmpty {
+                        if !Self.sameValue(field, existing.scalarText ?? "", text) {
+                            differences.append(Difference(what: "contact \(name) \(field)", other: text, kept: existing.scalarText ?? ""))
+                        }
+                        continue
+                    }
+                    let rendered = field == "phone" || field == "wechat" ? CustomerDraft.quotedIfNumeric(text)
+                        : ScalarText.render(text, replacing: nil, inFlow: keepNode.isFlow)
+                    keepEdit.insert(key: field, rawValue: rendered, into: keepNode, after: [previous] + Self.contactFields.reversed())
+                    filled.append("contact \(name) \(field)")
+                }
+                continue
+            }
+            let keepList = keepRoot["contacts"]
+            let item: [String]
+            if let keepList, keepList.isFlow {
+                item = [CustomerMerge.flowText(node)]
+            } else {
+                item = itemLines(node) ?? [CustomerMerge.flowText(node)]
+            }
+            try? keepEdit.appendListItem(["contacts"], item: item, after: CustomerMerge.anchors(for: "contacts"))
+            contactsAdded.append(contact.name ?? "?")
+            pool.append((contact, nil))
+        }
+    }
+
+    static func sameValue(_ field: String, _ a: String, _ b: String) -> Bool {
+        switch field {
+        case "phone": return DuplicateKeys.phone(a) == DuplicateKeys.phone(b) && DuplicateKeys.phone(a) != nil
+        case "email": return a.trimmingSpaces.lowercased() == b.trimmingSpaces.lowercased()
+        default: return a.trimmingSpaces == b.trimmingSpaces
+        }
+    }
+
+    /// The lines of a block-list item of OTHER without its `- ` and its indentation (as
+    /// `RecordEdit.appendListItem` takes them); nil when a line is indented less than the item.
+    func itemLines(_ node: YAMLNode) -> [String]? {
+        let range = node.start..<otherEdit.lineEnd(after: max(node.start, node.end - 1))
+        let lines = otherEdit.lines(range)
+        guard let first = lines.first else { return nil }
+        var result = [first]
+        let indent = String(repeating: " ", count: node.indent)
+        for line in lines.dropFirst() {
+            if line.trimmingSpaces.isEmpty { result.append(""); continue }
+            guard line.hasPrefix(indent) else { return nil }
+            result.append(String(line.dropFirst(node.indent)))
+        }
+        return result
+    }
+
+    // MARK: - Sources and tags
+
+    mutating func sources() {
+        var known: Set<String> = []
+        for record in keep.customer.sources { known.insert("\(record.source ?? "")|\(record.date?.description ?? "")") }
+        known.insert("\(keep.customer.source ?? "")|\(keep.customer.created?.date.description ?? "")")
+        var items: [String] = []
+        if let source = otherRoot["source"], let text = source.scalarText, !source.isEmpty {
+            let date = other.customer.created?.date
+            var parts = ["source: \(ScalarText.render(text, replacing: nil, inFlow: true))"]
+            if let date { parts.append("date: \(date)") }
+            if let detail = otherRoot["source_detail"], !detail.isEmpty { parts.append("detail: \(CustomerMerge.flowText(detail))") }
+            if known.insert("\(other.customer.source ?? text)|\(date?.description ?? "")").inserted {
+                items.append("{" + parts.joined(separator: ", ") + "}")
+            }
+        }
+        for (index, node) in (otherRoot["sources"]?.items ?? []).enumerated() {
+            let record = index < other.customer.sources.count ? other.customer.sources[index] : SourceRecord()
+            if known.insert("\(record.source ?? "")|\(record.date?.description ?? "")").inserted {
+                items.append(CustomerMerge.flowText(node))
+            }
+        }
+        for item in items {
+            try? keepEdit.appendListItem(["sources"], item: [item], after: CustomerMerge.anchors(for: "sources"))
+        }
+        if !items.isEmpty { added.append("sources +\(items.count)") }
+    }
+
+    mutating func tags() {
+        guard let otherTags = otherRoot["tags"], !otherTags.isEmpty else { return }
+        guard let keepTags = keepRoot["tags"] else {
+            copy("tags")
+            return
+        }
+        guard keepTags.items != nil || keepTags.isEmpty else { return }
+        var have = Set(keep.customer.tags)
+        var count = 0
+        for tag in other.customer.tags where have.insert(tag).inserted {
+            try? keepEdit.appendListItem(["tags"], item: [ScalarText.render(tag, replacing: nil, inFlow: keepTags.isFlow)])
+            count += 1
+        }
+        if count > 0 { added.append("tags +\(count)") }
+    }
+
+    // MARK: - Other fields
+
+    /// Keys handled elsewhere (or never copied: OTHER's id, capture and channel stay in its
+    /// tombstone; status, next, grade, deal and lost reason follow the merged log and score).
+    static let handled: Set<String> = [
+        "id", "merged_into", "created", "source", "source_detail", "sources", "contacts", "tags",
+        "status", "next", "grade", "deal", "lost_reason", "assigned",
+    ]
+
+    mutating func copy(_ key: String) {
+        guard let range = otherEdit.pairLines(key) else { return }
+        keepEdit.insertFrontMatterLines(otherEdit.lines(range), after: CustomerMerge.anchors(for: key))
+        added.append(key)
+    }
+
+    mutating func note(_ key: String, _ otherNode: YAMLNode, _ keepNode: YAMLNode?) {
+        differences.append(Difference(what: key, other: CustomerMerge.shown(otherNode), kept: keepNode.map(CustomerMerge.shown) ?? "none"))
+    }
+
+    mutating func fields() throws {
+        for pair in otherRoot.pairs ?? [] where !Self.handled.contains(pair.keyText) && !pair.value.isEmpty {
+            let key = pair.keyText
+            guard let existing = keepRoot.pair(key) else {
+                copy(key)
+                if key == "owner", keepRoot["assigned"] == nil, otherRoot["assigned"] != nil { copy("assigned") }
+                if key == "score" { try gradeFollowsCopiedScore() }
+                continue
+            }
+            if existing.value.isEmpty {
+                if let text = pair.value.scalarText {
+                    try keepEdit.set([key], to: text)
+                    filled.append(key)
+                } else {
+                    note(key, pair.value, nil)
+                }
+                continue
+            }
+            if CustomerMerge.flowText(existing.value) != CustomerMerge.flowText(pair.value) {
+                note(key, pair.value, existing.value)
+            }
+        }
+        for key in ["grade", "assigned"] {
+            guard let otherNode = otherRoot[key], !otherNode.isEmpty, !added.contains(key) else { continue }
+            if key == "grade", keepRoot["score"] != nil || added.contains("score") { continue }
+            if let keepNode = keepRoot[key], !keepNode.isEmpty {
+                if CustomerMerge.flowText(keepNode) != CustomerMerge.flowText(otherNode) { note(key, otherNode, keepNode) }
+            } else if key == "grade" {
+                copy(key)
+            }
+        }
+    }
+
+    /// KEEP had no score and takes OTHER's: the grade is the one that score gives.
+    mutating func gradeFollowsCopiedScore() throws {
+        guard let total = other.customer.score?.total else { return }
+        let expected = configuration.scoring.grade(forTotal: total)
+        if let keepGrade = keepRoot["grade"], !keepGrade.isEmpty {
+            if keep.customer.grade != expected {
+                try keepEdit.set(["grade"], to: DerivedValues.gradeText(expected, likeExisting: keepGrade.scalarText))
+                derived.append("grade \(keep.customer.grade?.rawValue ?? "-") -> \(expected.rawValue) (the score from \(otherId))")
+            }
+        } else if let otherGrade = otherRoot["grade"], other.customer.grade == expected, !otherGrade.isEmpty {
+            copy("grade")
+        } else {
+            try keepEdit.set(["grade"], to: expected.rawValue, after: ["score"])
+            derived.append("grade \(expected.rawValue) (the score from \(otherId))")
+        }
+    }
+
+    // MARK: - The log
+
+    struct Dated {
+        var start: Int
+        var end: Int
+        var moment: Int
+    }
+
+    static func moment(_ date: LocalDate?, _ time: Int?) -> Int {
+        guard let date else { return Int.min }
+        return date.dayNumber * 1440 + (time ?? 0)
+    }
+
+    /// For each entry of OTHER, the start of the KEEP entry it goes before (nil: the end), so
+    /// that both keep their order and the result is in date order.
+    static func interleave(keep: [Dated], other: [Dated]) -> [Int?] {
+        var i = 0
+        var targets: [Int?] = []
+        for entry in other {
+            while i < keep.count, keep[i].moment <= entry.moment { i += 1 }
+            targets.append(i < keep.count ? keep[i].start : nil)
+        }
+        return targets
+    }
+
+    mutating func move(_ keepEntries: [Dated], _ otherEntries: [Dated], _ kind: LogReader.Section.Kind) {
+        let targets = Self.interleave(keep: keepEntries, other: otherEntries)
+        var before: [Int: [[String]]] = [:]
+        var order: [Int] = []
+        var atEnd: [[String]] = []
+        for (entry, target) in zip(otherEntries, targets) {
+            let lines = otherEdit.lines(entry.start..<entry.end)
+            if let target {
+                if before[target] == nil { order.append(target) }
+                before[target, default: []].append(lines)
+            } else {
+                atEnd.append(lines)
+            }
+        }
+        for target in order { keepEdit.insertEntries(before[target]!, before: target) }
+        keepEdit.appendEntries(atEnd, to: kind)
+    }
+
+    mutating func log() {
+        let keepFollowUps = keep.customer.followUps.map { Dated(start: $0.start, end: $0.end, moment: Self.moment($0.date, $0.time)) }
+        let otherFollowUps = other.customer.followUps.map { Dated(start: $0.start, end: $0.end, moment: Self.moment($0.date, $0.time)) }
+        move(keepFollowUps, otherFollowUps, .followUps)
+        movedFollowUps = otherFollowUps.count
+        let keepFeedback = keep.customer.feedback.map { Dated(start: $0.start, end: $0.end, moment: Self.moment($0.date, $0.time)) }
+        let otherFeedback = other.customer.feedback.map { Dated(start: $0.start, end: $0.end, moment: Self.moment($0.date, $0.time)) }
+        move(keepFeedback, otherFeedback, .feedback)
+        movedFeedback = otherFeedback.count
+    }
+
+    /// Status and next follow the merged log; a deal or lost reason comes along when the
+    /// merged status needs it.
+    mutating func derivedValues() throws {
+        // The merged follow-ups in order: KEEP's entry first on equal moments.
+        var merged: [FollowUp] = []
+        var i = 0
+        for entry in other.customer.followUps {
+            let moment = Self.moment(entry.date, entry.time)
+            while i < keep.customer.followUps.count,
+                  Self.moment(keep.customer.followUps[i].date, keep.customer.followUps[i].time) <= moment {
+                merged.append(keep.customer.followUps[i])
+                i += 1
+            }
+            merged.append(entry)
+        }
+        merged += keep.customer.followUps[i...]
+        let lastStatus = merged.last(where: { $0.status != nil })?.status
+        let lastNext = merged.last(where: { $0.next != nil })?.next
+        let status = lastStatus ?? keep.customer.status ?? other.customer.status
+        if let status, status != keep.customer.status {
+            let existing = keepRoot["status"]?.scalarText
+            try keepEdit.set(["status"], to: DerivedValues.statusText(status, likeExisting: existing), after: ["assigned", "created"])
+            derived.append("status \(keep.customer.status?.rawValue ?? "-") -> \(status.rawValue)")
+        }
+        if let otherStatus = other.customer.status, otherStatus != keep.customer.status, otherStatus != status {
+            differences.append(Difference(what: "status", other: otherStatus.rawValue, kept: status?.rawValue ?? "-"))
+        }
+        let next = lastNext ?? keep.customer.next ?? other.customer.next
+        if let next, next != keep.customer.next {
+            try keepEdit.set(["next"], to: next.description, after: ["status"])
+            derived.append("next \(keep.customer.next?.description ?? "-") -> \(next)")
+        }
+        for (key, needed) in [("deal", status == .won), ("lost_reason", status == .lost)] {
+            guard let otherNode = otherRoot[key], !otherNode.isEmpty else { continue }
+            if let keepNode = keepRoot[key], !keepNode.isEmpty {
+                if CustomerMerge.flowText(keepNode) != CustomerMerge.flowText(otherNode) { note(key, otherNode, keepNode) }
+            } else if needed {
+                copy(key)
+            } else {
+                note(key, otherNode, nil)
+            }
+        }
+    }
+
+    // MARK: - The record and the tombstone
+
+    /// The lines of KEEP's front matter that the edits so far replace or change inside.
+    func changedFrontMatterLines() -> [String] {
+        let bytes = keep.bytes
+        let frontMatterEnd = keepEdit.layout.frontMatter.upperBound
+        var lineStarts: Set<Int> = []
+        for replacement in keepEdit.replacements where replacement.range.lowerBound < frontMatterEnd {
+            let range = replacement.range
+            if range.isEmpty && (range.lowerBound == 0 || bytes[range.lowerBound - 1] == ASCII.lf) { continue }
+            var start = range.lowerBound
+            while start > 0, bytes[start - 1] != ASCII.lf { start -= 1 }
+            let last = range.isEmpty ? range.lowerBound : range.upperBound - 1
+            while start <= last, start < bytes.count {
+                lineStarts.insert(start)
+                start = keepEdit.lineEnd(after: start)
+            }
+        }
+        return lineStarts.sorted().map { keepEdit.lines($0..<keepEdit.lineEnd(after: $0)).first ?? "" }
+    }
+
+    func summaryParts() -> [String] {
+        var parts = ["\(movedFollowUps) follow-up\(movedFollowUps == 1 ? "" : "s") and \(movedFeedback) feedback moved"]
+        if !contactsAdded.isEmpty { parts.append("contacts added: \(contactsAdded.joined(separator: ", "))") }
+        if !filled.isEmpty { parts.append("filled: \(filled.joined(separator: ", "))") }
+        if !added.isEmpty { parts.append("added: \(added.joined(separator: ", "))") }
+        parts += derived
+        return parts
+    }
+
+    /// OTHER without its entries and with `merged_into`; also its free text (for the record
+    /// when OTHER is deleted).
+    mutating func tombstone(at: LocalDateTime) throws -> [UInt8] {
+        var edit = otherEdit
+        guard let keepId = keep.customer.id else { throw CustomerMerge.Problem(description: "\(keep.path) has no id") }
+        try edit.set(["merged_into"], to: keepId, after: ["id"])
+        for entry in other.customer.followUps { edit.remove(entry.start..<entry.end) }
+        for entry in other.customer.feedback { edit.remove(entry.start..<entry.end) }
+        freeText = Self.freeText(try edit.apply(), name: other.customer.name)
+        let chinese = otherEdit.logIsChinese
+        let note = chinese
+            ? "> 已于 \(at) 合并到 \(keepId)（\(keep.path)），跟进记录和客户反馈都在那里。"
+            : "> Merged into \(keepId) (\(keep.path)) on \(at); its follow-ups and feedback are there now."
+        let position = edit.layout.body.lowerBound
+        edit.replacements.append(RecordEdit.Replacement(range: position..<position, text: edit.lineBreak + note + edit.lineBreak))
+        return try edit.apply()
+    }
+
+    var freeText: [String] = []
+
+    /// The body's lines that are not entries, log headings, the `# name` title or blank at the ends.
+    static func freeText(_ bytes: [UInt8], name: String?) -> [String] {
+        guard let edit = try? RecordEdit(bytes: bytes) else { return [] }
+        let headings = [edit.log.followUpSection, edit.log.feedbackSection].compactMap { $0?.headingStart }
+        var lines: [String] = []
+        var offset = edit.layout.body.lowerBound
+        for line in edit.lines(edit.layout.body) {
+            defer { offset = edit.lineEnd(after: offset) }
+            if headings.contains(offset) { continue }
+            if let name, line.trimmingSpaces == "# " + name { continue }
+            lines.append(line)
+        }
+        while lines.first?.trimmingSpaces.isEmpty == true { lines.removeFirst() }
+        while lines.last?.trimmingSpaces.isEmpty == true { lines.removeLast() }
+        var compact: [String] = []
+        for line in lines where !(line.trimmingSpaces.isEmpty && compact.last?.trimmingSpaces.isEmpty == true) { compact.append(line) }
+        return compact
+    }
+
+    mutating func appendRecord(at: LocalDateTime, changedLines: [String], deleteOther: Bool) {
+        var lines = ["### \(at) \(otherId) \(other.customer.name ?? "")".trimmingSpaces]
+        lines.append(deleteOther ? "- file: \(other.path) (deleted; it is in git history)"
+                                 : "- file: \(other.path) (now a tombstone: merged_into \(keep.customer.id ?? ""))")
+        var origin = "- channel: \(other.customer.source ?? "-")"
+        if let created = other.customer.created { origin += ", captured \(created)" }
+        lines.append(origin)
+        lines.append("- moved here: \(movedFollowUps) follow-up\(movedFollowUps == 1 ? "" : "s"), \(movedFeedback) feedback")
+        if !contactsAdded.isEmpty { lines.append("- contacts added: \(contactsAdded.joined(separator: ", "))") }
+        if !filled.isEmpty { lines.append("- filled from \(otherId): \(filled.joined(separator: ", "))") }
+        if !added.isEmpty { lines.append("- added from \(otherId): \(added.joined(separator: ", "))") }
+        for change in derived { lines.append("- \(change)") }
+        for difference in differences {
+            lines.append("- \(difference.what): kept \(difference.kept); \(otherId) had \(difference.other)")
+        }
+        if !changedLines.isEmpty {
+            let fence = changedLines.contains { $0.trimmingSpaces.hasPrefix("```") } ? "~~~" : "```"
+            lines += ["", "Front-matter lines this merge changed, as they were:", "", fence + "yaml"]
+            lines += changedLines
+            lines.append(fence)
+        }
+        if deleteOther, !freeText.isEmpty {
+            lines += ["", "Notes of \(otherId):", ""]
+            lines += freeText.map { $0.isEmpty ? ">" : "> " + $0 }
+        }
+        let chinese = keepEdit.logIsChinese
+        let end = keepEdit.bytes.count
+        let othersAtEnd = keepEdit.replacements.indices.filter { keepEdit.replacements[$0].range.lowerBound == end }
+        let sectionExists = keepEdit.section(titled: CustomerMerge.recordTitles) != nil
+        if !othersAtEnd.isEmpty && !sectionExists && keepEdit.endsWithBlankLine {
+            // Another section was just added at the end: keep a blank line between them.
+            keepEdit.replacements.append(RecordEdit.Replacement(range: end..<end, text: keepEdit.lineBreak))
+        }
+        keepEdit.appendEntry(lines, toSectionTitled: CustomerMerge.recordTitles,
+                             heading: chinese ? "## 合并记录" : "## Merges")
+        if sectionExists, let first = othersAtEnd.first, keepEdit.replacements.last?.range.lowerBound == end {
+            // The record section ends the file and a log section was just added after it: the
+            // record goes into its own section, before the new one.
+            let record = keepEdit.replacements.removeLast()
+            keepEdit.replacements.insert(record, at: first)
+        }
+    }
+}
