@@ -27,10 +27,13 @@ extension CommandContext {
         return refusal.code
     }
 
-    /// The workspace lock for a command that writes.
-    func lock(_ workspace: Workspace, _ command: String) throws -> WorkspaceLock {
+    /// The workspace lock for a command that writes, and the workspace listed again under it:
+    /// files another command created while this one waited are seen (the next free id).
+    func lock(_ workspace: inout Workspace, _ command: String) throws -> WorkspaceLock {
         do {
-            return try WorkspaceLock(root: workspace.root)
+            let lock = try WorkspaceLock(root: workspace.root)
+            workspace = Workspace.open(root: workspace.root)
+            return lock
         } catch {
             throw Refusal.usage("\(error)")
         }

@@ -64,7 +64,7 @@ public enum FeedbackCommand: Command {
     // MARK: - A new entry
 
     static func add(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitCode {
-        guard let workspace = context.openWorkspace(arguments) else { return .failure }
+        guard var workspace = context.openWorkspace(arguments) else { return .failure }
         let configuration = workspace.configuration
         let missing = ["channel", "type", "priority", "summary"].filter { arguments.value($0) == nil }
         if !missing.isEmpty {
@@ -93,7 +93,7 @@ public enum FeedbackCommand: Command {
             throw Refusal.finding("--due \(due) is before the feedback's date \(date); pass --force if that is right")
         }
 
-        let lock = try context.lock(workspace, spec.name)
+        let lock = try context.lock(&workspace, spec.name)
         defer { lock.release() }
         var target = try context.editableCustomer(arguments.positionals[0], workspace)
         let at = LocalDateTime(date: date, minutes: 0, hasTime: false)
@@ -121,7 +121,7 @@ public enum FeedbackCommand: Command {
     // MARK: - Closing the loop
 
     static func close(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitCode {
-        guard let workspace = context.openWorkspace(arguments) else { return .failure }
+        guard var workspace = context.openWorkspace(arguments) else { return .failure }
         let configuration = workspace.configuration
         guard let number = Int(arguments.positionals[1]), number >= 1 else {
             throw Refusal.usage("`\(arguments.positionals[1])` is not a feedback number (1 is the first entry)")
@@ -137,7 +137,7 @@ public enum FeedbackCommand: Command {
             confirm = (date, String(parts[1]).trimmingSpaces)
         }
 
-        let lock = try context.lock(workspace, spec.name)
+        let lock = try context.lock(&workspace, spec.name)
         defer { lock.release() }
         var target = try context.editableCustomer(arguments.positionals[0], workspace)
         let entries = target.customer.feedback

@@ -41,7 +41,7 @@ public enum LogCommand: Command {
 
     static func execute(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitCode {
         guard arguments.positionals.count == 1 else { throw Refusal.usage("give one customer id\nusage: \(spec.usage)") }
-        guard let workspace = context.openWorkspace(arguments) else { return .failure }
+        guard var workspace = context.openWorkspace(arguments) else { return .failure }
         let configuration = workspace.configuration
         guard let channelText = arguments.value("channel") else { throw Refusal.usage("--channel is required (\(Channel.choices))") }
         guard let at = context.moment(arguments, "at", spec.name, workspace) else { return .failure }
@@ -80,7 +80,7 @@ public enum LogCommand: Command {
         if lostReason != nil && requested != .lost { throw Refusal.usage("--lost-reason goes with --status lost") }
         let force = arguments.flag("force")
 
-        let lock = try context.lock(workspace, spec.name)
+        let lock = try context.lock(&workspace, spec.name)
         defer { lock.release() }
         var target = try context.editableCustomer(arguments.positionals[0], workspace)
         let customer = target.customer

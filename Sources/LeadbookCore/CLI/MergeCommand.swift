@@ -35,10 +35,11 @@ public enum MergeCommand: Command {
         guard arguments.positionals.count == 2 else { throw Refusal.usage("give two customer ids: KEEP and OTHER\nusage: \(spec.usage)") }
         let (keepId, otherId) = (arguments.positionals[0], arguments.positionals[1])
         guard keepId != otherId else { throw Refusal.usage("KEEP and OTHER are the same customer") }
-        guard let workspace = context.openWorkspace(arguments) else { return .failure }
+        guard var workspace = context.openWorkspace(arguments) else { return .failure }
         guard let at = context.moment(arguments, "at", spec.name, workspace) else { return .failure }
         let dryRun = arguments.flag("dry-run"), delete = arguments.flag("delete")
-        let lock = dryRun ? nil : try context.lock(workspace, spec.name)
+        var lock: WorkspaceLock?
+        if !dryRun { lock = try context.lock(&workspace, spec.name) }
         defer { lock?.release() }
 
         let keep = try context.editableCustomer(keepId, workspace)

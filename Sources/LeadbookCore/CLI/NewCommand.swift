@@ -48,7 +48,7 @@ public enum NewCommand: Command {
         guard arguments.positionals.isEmpty else {
             throw Refusal.usage("unexpected `\(arguments.positionals[0])`; the name goes in --name\nusage: \(spec.usage)")
         }
-        guard let workspace = context.openWorkspace(arguments) else { return .failure }
+        guard var workspace = context.openWorkspace(arguments) else { return .failure }
         let configuration = workspace.configuration
         let missing = ["name", "source", "intent"].filter { arguments.value($0) == nil }
         if !missing.isEmpty { throw Refusal.usage("a new customer needs \(missing.map { "--" + $0 }.joined(separator: ", "))") }
@@ -87,7 +87,7 @@ public enum NewCommand: Command {
             draft.note = note
         }
 
-        let lock = try context.lock(workspace, spec.name)
+        let lock = try context.lock(&workspace, spec.name)
         defer { lock.release() }
         let facts = WorkspaceCheck.facts(workspace)
         if !arguments.flag("force") {

@@ -144,6 +144,7 @@ struct MergeDraft {
     mutating func contacts() {
         let otherItems = otherRoot["contacts"]?.items ?? []
         let keepItems = keepRoot["contacts"]?.items ?? []
+        var newItems: [[String]] = []
         var pool: [(Contact, YAMLNode?)] = keep.customer.contacts.enumerated().map { ($0.element, $0.offset < keepItems.count ? keepItems[$0.offset] : nil) }
         for (index, contact) in other.customer.contacts.enumerated() where index < otherItems.count {
             let node = otherItems[index]
@@ -177,10 +178,11 @@ struct MergeDraft {
             } else {
                 item = itemLines(node) ?? [CustomerMerge.flowText(node)]
             }
-            try? keepEdit.appendListItem(["contacts"], item: item, after: CustomerMerge.anchors(for: "contacts"))
+            newItems.append(item)
             contactsAdded.append(contact.name ?? "?")
             pool.append((contact, nil))
         }
+        try? keepEdit.appendListItems(["contacts"], items: newItems, after: CustomerMerge.anchors(for: "contacts"))
     }
 
     static func sameValue(_ field: String, _ a: String, _ b: String) -> Bool {
@@ -194,6 +196,10 @@ struct MergeDraft {
     /// The lines of a block-list item of OTHER without its `- ` and its indentation (as
     /// `RecordEdit.appendListItem` takes them); nil when a line is indented less than the item.
     func itemLines(_ node: YAMLNode) -> [String]? {
+        if node.isFlow {
+            // `{name: ..}`, alone on its line or inside `[...]`: just the item's own text.
+            return [String(decoding: otherEdit.bytes[node.start..<node.end], as: UTF8.self)]
+        }
         let range = node.start..<otherEdit.lineEnd(after: max(node.start, node.end - 1))
         let lines = otherEdit.lines(range)
         guard let first = lines.first else { return nil }
@@ -229,9 +235,7 @@ struct MergeDraft {
                 items.append(CustomerMerge.flowText(node))
             }
         }
-        for item in items {
-            try? keepEdit.appendListItem(["sources"], item: [item], after: CustomerMerge.anchors(for: "sources"))
-        }
+        try? keepEdit.appendListItems(["sources"], items: items.map { [$0] }, after: CustomerMerge.anchors(for: "sources"))
         if !items.isEmpty { added.append("sources +\(items.count)") }
     }
 
@@ -244,10 +248,12 @@ struct MergeDraft {
         guard keepTags.items != nil || keepTags.isEmpty else { return }
         var have = Set(keep.customer.tags)
         var count = 0
+        var items: [[String]] = []
         for tag in other.customer.tags where have.insert(tag).inserted {
-            try? keepEdit.appendListItem(["tags"], item: [ScalarText.render(tag, replacing: nil, inFlow: keepTags.isFlow)])
+            items.append([ScalarText.render(tag, replacing: nil, inFlow: keepTags.isFlow)])
             count += 1
         }
+        try? keepEdit.appendListItems(["tags"], items: items)
         if count > 0 { added.append("tags +\(count)") }
     }
 

@@ -91,6 +91,24 @@ final class CustomerMergeTests: XCTestCase {
         XCTAssertTrue(merged.keep.contains("  - {name: 李娜, email: li.na@example.com}\n```"), "the contact line that changed is kept as it was")
     }
 
+    func testContactsOfAFlowListJoinABlockList() throws {
+        let keep = customer("LX2024001", ["name: 甲", "contacts:", "  - name: Bob", "    email: bob@acme.example", "status: contacted"])
+        let other = customer("LX2024002", ["name: 甲", "contacts: [{name: Bob, email: BOB@acme.example}, {name: Eve, phone: \"13800000009\"}]",
+                                           "status: contacted"])
+        let merged = try merge(keep, other)
+        XCTAssertEqual(merged.read.contacts.map(\.name), ["Bob", "Eve"])
+        XCTAssertTrue(merged.keep.contains("    email: bob@acme.example\n  - {name: Eve, phone: \"13800000009\"}\n"), merged.keep)
+    }
+
+    func testSeveralItemsForAListKeepLacksMakeOneList() throws {
+        let keep = customer("LX2024001", ["name: 甲", "status: contacted"])
+        let other = customer("LX2024002", ["name: 甲", "sources:", "  - {source: referral, date: 2024-02-01}", "  - {source: partner, date: 2024-02-09}",
+                                           "contacts:", "  - name: A", "  - name: B", "status: contacted"])
+        let merged = try merge(keep, other)
+        XCTAssertEqual(merged.read.sources.map(\.source), ["referral", "partner"].map { Optional($0) }, "not website: KEEP came that way on the same day\n" + merged.keep)
+        XCTAssertEqual(merged.read.contacts.map(\.name), ["A", "B"])
+    }
+
     func testMissingFieldsComeFromOtherAndDifferencesAreNoted() throws {
         let keep = customer("LX2024001", ["name: 甲", "industry: 制造业", "grade: B", "status: contacted"])
         let other = customer("LX2024002", ["name: 甲", "industry: 智能制造", "budget: 300000",

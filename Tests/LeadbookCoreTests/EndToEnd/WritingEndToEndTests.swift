@@ -63,6 +63,35 @@ final class WritingEndToEndTests: XCTestCase {
         XCTAssertEqual(leftovers, [], "no temporary files left behind")
     }
 
+    /// 10 `new` commands started at once each get their own id: the workspace is listed again
+    /// under the lock, so a file another command just created counts.
+    func testConcurrentNewCommandsGetDistinctIds() throws {
+        let workspace = try Transcript.copy(Transcript.fixtures.appendingPathComponent("writing/workspace"))
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        var processes: [(Process, Pipe)] = []
+        for number in 1...10 {
+            let process = Process()
+            process.executableURL = Transcript.executable
+            process.arguments = ["new", "--name", "并发客户\(number)号", "--source", "website", "--intent", "C", "--at", "2024-06-01T10:00"]
+            process.currentDirectoryURL = workspace
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            processes.append((process, out))
+        }
+        for (process, _) in processes { try process.run() }
+        var paths: [String] = []
+        for (process, out) in processes {
+            paths.append(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0)
+        }
+        let ids = paths.map { CustomerId.fromFileName(WorkspacePath.fileName($0)) }
+        XCTAssertEqual(Set(ids), Set((6...15).map { "LX2024\(String(format: "%03d", $0))" }), paths.joined())
+        let check = try Transcript.run(["check"], in: workspace)
+        XCTAssertEqual(check.status, 0, check.stdout)
+    }
+
     /// Every non-blank line of KEEP and OTHER before a merge is in KEEP or the tombstone after
     /// it, as often as it was (line endings aside): compared as multisets, for each pair of
     /// the merging fixture.
