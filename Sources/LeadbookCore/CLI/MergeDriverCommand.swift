@@ -46,21 +46,21 @@ public enum MergeDriverCommand: Command {
             if file.hasPrefix(root + "/") { relative = String(file.dropFirst(root.count + 1)) }
         }
         let labels = ThreeWayMerge.Labels(ours: "ours", theirs: "theirs")
-        let result: CustomerMerge.Result
+        let result: CustomerFileMerge.Result
         if let relative, relative == configuration.indexFile {
             // Generated: never worth a conflict. `leadbook index` writes it anew.
             if ours == base || ours == theirs {
-                result = CustomerMerge.Result(bytes: theirs, conflicts: 0, notes: [])
+                result = CustomerFileMerge.Result(bytes: theirs, conflicts: 0, notes: [])
             } else {
-                result = CustomerMerge.Result(bytes: ours, conflicts: 0, notes: theirs == base ? [] : [
+                result = CustomerFileMerge.Result(bytes: ours, conflicts: 0, notes: theirs == base ? [] : [
                     "both sides changed it: kept ours; run `leadbook index` after the merge to regenerate it",
                 ])
             }
         } else if relative.map({ Workspace.isCustomerPath($0, folder: configuration.customersFolder) }) ?? CustomerFolderWalk.isMarkdown(path) {
-            result = CustomerMerge.merge(base: base, ours: ours, theirs: theirs, configuration: configuration, labels: labels)
+            result = CustomerFileMerge.merge(base: base, ours: ours, theirs: theirs, configuration: configuration, labels: labels)
         } else {
             let merged = ThreeWayMerge.merge(base: base, ours: ours, theirs: theirs, labels: labels)
-            result = CustomerMerge.Result(bytes: merged.bytes, conflicts: merged.conflicts, notes: [])
+            result = CustomerFileMerge.Result(bytes: merged.bytes, conflicts: merged.conflicts, notes: [])
         }
         do {
             try AtomicFile.write(result.bytes, to: absolute(names[1]))

@@ -1,480 +1,538 @@
-/// The three-way merge of a customer file (what `leadbook merge-driver` does for git):
+/// One profile from two files of the same customer (seed section 1: a customer arriving
+/// through two channels is followed up once). KEEP gets OTHER's contacts, channel, log and
+/// the facts it lacked; OTHER becomes a tombstone (`merged_into: KEEP`) holding the rest of
+/// its lines, or is deleted.
 ///
-/// - the front matter key by key: a key changed on one side takes that side's value; conflict
-///   markers only where both sides changed the same key to different values. `status`, `next`
-///   and `grade` are derived values: when both sides changed one, the merged file's own log and
-///   score decide, as `leadbook sync` would;
-/// - the follow-up and feedback logs as a union: every entry of either side once, in date
-///   order (an entry changed on one side, such as a ticked task, takes that change);
-/// - everything else (title, notes, other sections) line by line.
-///
-/// Bytes that neither side changed are kept as they are.
+/// Nothing of OTHER is lost: its follow-up and feedback entries move to KEEP byte for byte
+/// (interleaved by date), every other line of it stays in the tombstone, and the lines of
+/// KEEP's front matter that the merge changes are kept, as they were, in the merge record.
 public enum CustomerMerge {
-    public struct Result: Sendable {
+    public struct Input {
+        public var path: String
         public var bytes: [UInt8]
-        public var conflicts: Int
-        /// What was decided on the way, for people ("status from the merged log: proposal").
-        public var notes: [String]
-    }
+        public var customer: Customer
 
-    public static func merge(base: [UInt8], ours: [UInt8], theirs: [UInt8], configuration: Configuration,
-                             labels: ThreeWayMerge.Labels = .init()) -> Result {
-        if ours == theirs || base == theirs { return Result(bytes: ours, conflicts: 0, notes: []) }
-        if base == ours { return Result(bytes: theirs, conflicts: 0, notes: []) }
-        let marker = Array("\u{1}leadbook".utf8)
-        guard let a = Version(ours), let b = Version(theirs),
-              !contains(ours, marker), !contains(theirs, marker), !contains(base, marker) else {
-            return textual(base, ours, theirs, labels, note: "not readable as customer files: merged line by line")
-        }
-        let o = base.isEmpty ? nil : Version(base)
-        if !base.isEmpty && o == nil {
-            return textual(base, ours, theirs, labels, note: "the common version is not readable: merged line by line")
-        }
-        // First every key both sides changed takes ours, to read the merged customer; then the
-        // derived keys among them get the values it derives, and the others conflict markers.
-        let provisional = assemble(o, a, b, resolutions: [:], provisional: true, labels: labels)
-        let derived = provisional.conflicted.filter { derivedKeys.contains($0) }
-        guard !derived.isEmpty else {
-            return provisional.conflicted.isEmpty ? provisional.result : assemble(o, a, b, resolutions: [:], provisional: false, labels: labels).result
-        }
-        let (resolutions, notes) = derive(derived, conflicted: provisional.conflicted, in: provisional.result.bytes, configuration: configuration)
-        var final = assemble(o, a, b, resolutions: resolutions, provisional: false, labels: labels).result
-        final.notes = notes + final.notes
-        return final
-    }
-
-    static func textual(_ base: [UInt8], _ ours: [UInt8], _ theirs: [UInt8], _ labels: ThreeWayMerge.Labels, note: String) -> Result {
-        let merged = ThreeWayMerge.merge(base: base, ours: ours, theirs: theirs, labels: labels)
-        return Result(bytes: merged.bytes, conflicts: merged.conflicts, notes: [note])
-    }
-
-    static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, bytes.count >= needle.count else { return false }
-        var index = 0
-        while index + needle.count <= bytes.count {
-            if bytes[index] == first && bytes[index..<(index + needle.count)].elementsEqual(needle) { return true }
-            index += 1
-        }
-        return false
-    }
-
-    // MARK: - One version, in parts
-
-    /// A customer file cut into the parts the merge works on.
-    struct Version {
-        let bytes: [UInt8]
-        let layout: RecordLayout
-        /// Top-level keys with their lines (and the comment lines above them), in file order.
-        var keys: [(key: String, bytes: [UInt8])] = []
-        /// Comment and blank lines after the last key.
-        var trailer: [UInt8] = []
-        let log: LogEntries
-        /// The body with each section's entries replaced by a placeholder line.
-        var skeleton: [UInt8] = []
-
-        init?(_ bytes: [UInt8]) {
-            guard let log = LogEntries.read(bytes) else { return nil }
+        public init(path: String, bytes: [UInt8], customer: Customer) {
+            self.path = path
             self.bytes = bytes
-            self.layout = log.layout
-            self.log = log
-            let parsed: Swift.Result<YAMLNode?, Error> = bytes.withUnsafeBufferPointer { buffer in
-                Swift.Result { try YAMLReader.parse(buffer, range: log.layout.frontMatter, firstLine: log.layout.frontMatterFirstLine) }
-            }
-            guard case .success(let root) = parsed else { return nil }
-            if let root, root.pairs == nil { return nil }
-            cutFrontMatter(root?.pairs ?? [])
-            guard let skeleton = Self.skeleton(bytes, log) else { return nil }
-            self.skeleton = skeleton
+            self.customer = customer
         }
+    }
 
-        var lineBreak: [UInt8] { Array(layout.lineBreak.utf8) }
+    public struct Outcome {
+        public var keep: [UInt8]
+        /// OTHER as a tombstone; nil when it is to be deleted.
+        public var tombstone: [UInt8]?
+        /// What was done, for people.
+        public var summary: [String]
+    }
 
-        func lineStart(_ offset: Int) -> Int {
-            var index = offset
-            while index > layout.frontMatter.lowerBound, bytes[index - 1] != ASCII.lf { index -= 1 }
-            return index
+    public struct Problem: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Titles of the section that holds merge records (leadbook does not read it as a log).
+    public static let recordTitles = ["Merges", "合并记录"]
+
+    /// The top-level keys in the order of the spec, to place a copied key among its neighbours.
+    static let fieldOrder = [
+        "id", "name", "kind", "industry", "region", "employees", "revenue", "source", "source_detail", "sources",
+        "contacts", "needs", "budget", "decision_by", "intent", "score", "grade", "tags", "owner", "created",
+        "assigned", "status", "next", "plan", "deal", "lost_reason", "merged_into",
+    ]
+
+    static func anchors(for key: String) -> [String] {
+        guard let position = fieldOrder.firstIndex(of: key) else { return [] }
+        return Array(fieldOrder[..<position].reversed())
+    }
+
+    public static func merge(keep: Input, other: Input, configuration: Configuration, at: LocalDateTime,
+                             deleteOther: Bool) throws -> Outcome {
+        var merge = try MergeDraft(keep: keep, other: other, configuration: configuration)
+        merge.contacts()
+        merge.sources()
+        merge.tags()
+        try merge.fields()
+        merge.log()
+        try merge.derivedValues()
+        let changedLines = merge.changedFrontMatterLines()
+        let tombstone = try merge.tombstone(at: at)
+        merge.appendRecord(at: at, changedLines: changedLines, deleteOther: deleteOther)
+        let keepBytes = try merge.keepEdit.apply()
+        var summary = ["merged \(other.customer.id ?? other.path) into \(keep.customer.id ?? keep.path) (\(keep.path)): "
+                       + merge.summaryParts().joined(separator: ", ")]
+        summary += merge.differences.map { "  \($0.what): kept \($0.kept); \(other.customer.id ?? "OTHER") had \($0.other)" }
+        return Outcome(keep: keepBytes, tombstone: deleteOther ? nil : tombstone, summary: summary)
+    }
+
+    /// Text of a node on one line: scalars as they read, collections as flow (`{a: 1, b: [x, y]}`).
+    static func flowText(_ node: YAMLNode) -> String {
+        switch node.content {
+        case .scalar(let text, let style):
+            return ScalarText.render(text, replacing: style == .singleQuoted || style == .doubleQuoted ? style : nil, inFlow: true)
+        case .sequence(let items): return "[" + items.map(flowText).joined(separator: ", ") + "]"
+        case .mapping(let pairs): return "{" + pairs.map { "\($0.keyText): \(flowText($0.value))" }.joined(separator: ", ") + "}"
         }
+    }
 
-        func lineEnd(_ offset: Int) -> Int {
-            var index = offset
-            while index < layout.frontMatter.upperBound, bytes[index] != ASCII.lf { index += 1 }
-            return min(index + 1, layout.frontMatter.upperBound)
+    /// A value for people: text as it reads, collections on one line.
+    static func shown(_ node: YAMLNode) -> String {
+        node.scalarText ?? flowText(node)
+    }
+
+    /// The same person: a shared phone or email, or the same name without a phone or email
+    /// that tells them apart.
+    static func sameContact(_ a: Contact, _ b: Contact) -> Bool {
+        let phoneA = a.phone.flatMap(DuplicateKeys.phone), phoneB = b.phone.flatMap(DuplicateKeys.phone)
+        let emailA = a.email.flatMap(DuplicateKeys.email), emailB = b.email.flatMap(DuplicateKeys.email)
+        if let phoneA, phoneA == phoneB { return true }
+        if let emailA, emailA == emailB { return true }
+        guard let nameA = a.name?.trimmingSpaces, !nameA.isEmpty, nameA == b.name?.trimmingSpaces else { return false }
+        if let phoneA, let phoneB, phoneA != phoneB { return false }
+        if let emailA, let emailB, emailA != emailB { return false }
+        return true
+    }
+}
+
+/// The state of one merge while it is built.
+struct MergeDraft {
+    let keep: CustomerMerge.Input
+    let other: CustomerMerge.Input
+    let configuration: Configuration
+    var keepEdit: RecordEdit
+    let otherEdit: RecordEdit
+    let keepRoot: YAMLNode
+    let otherRoot: YAMLNode
+
+    var contactsAdded: [String] = []
+    var filled: [String] = []
+    var added: [String] = []
+    /// Values both files have, differently: KEEP's stays, OTHER's is noted.
+    struct Difference {
+        var what: String
+        var other: String
+        var kept: String
+    }
+
+    var differences: [Difference] = []
+    var derived: [String] = []
+    var movedFollowUps = 0
+    var movedFeedback = 0
+
+    init(keep: CustomerMerge.Input, other: CustomerMerge.Input, configuration: Configuration) throws {
+        self.keep = keep
+        self.other = other
+        self.configuration = configuration
+        keepEdit = try RecordEdit(bytes: keep.bytes)
+        keepEdit.chineseWhenNoSections = configuration.language == .zhCN
+        var otherEdit = try RecordEdit(bytes: other.bytes)
+        otherEdit.chineseWhenNoSections = configuration.language == .zhCN
+        self.otherEdit = otherEdit
+        guard let keepRoot = keepEdit.frontMatter, let otherRoot = otherEdit.frontMatter else {
+            throw CustomerMerge.Problem(description: "both files need a front matter")
         }
+        self.keepRoot = keepRoot
+        self.otherRoot = otherRoot
+    }
 
-        /// Blank, or only a comment.
-        func isTrivia(_ start: Int, _ end: Int) -> Bool {
-            var index = start
-            while index < end, bytes[index] == ASCII.space || bytes[index] == ASCII.tab { index += 1 }
-            return index == end || bytes[index] == ASCII.hash || bytes[index] == ASCII.lf || bytes[index] == ASCII.cr
-        }
+    var otherId: String { other.customer.id ?? "OTHER" }
 
-        /// Each key's part runs from the comment lines just above it to the next key's part.
-        mutating func cutFrontMatter(_ pairs: [YAMLPair]) {
-            let range = layout.frontMatter
-            guard !pairs.isEmpty else {
-                trailer = Array(bytes[range])
-                return
-            }
-            var cuts: [Int] = []
-            var floor = range.lowerBound
-            for (index, pair) in pairs.enumerated() {
-                var cut = lineStart(pair.key.start)
-                if index == 0 {
-                    cut = range.lowerBound
-                } else {
-                    while cut > floor {
-                        let previous = lineStart(cut - 1)
-                        guard previous >= floor, isTrivia(previous, cut) else { break }
-                        cut = previous
-                    }
+    // MARK: - Contacts
+
+    static let contactFields = ["name", "title", "phone", "email", "wechat", "prefers", "role"]
+
+    mutating func contacts() {
+        let otherItems = otherRoot["contacts"]?.items ?? []
+        let keepItems = keepRoot["contacts"]?.items ?? []
+        var newItems: [[String]] = []
+        var pool: [(Contact, YAMLNode?)] = keep.customer.contacts.enumerated().map { ($0.element, $0.offset < keepItems.count ? keepItems[$0.offset] : nil) }
+        for (index, contact) in other.customer.contacts.enumerated() where index < otherItems.count {
+            let node = otherItems[index]
+            if let match = pool.firstIndex(where: { CustomerMerge.sameContact($0.0, contact) }) {
+                guard let keepNode = pool[match].1, keepNode.pairs != nil else { continue }
+                let name = pool[match].0.name ?? "?"
+                if let otherName = contact.name, otherName.trimmingSpaces != name.trimmingSpaces {
+                    differences.append(Difference(what: "contact \(name) name", other: otherName, kept: name))
                 }
-                cuts.append(cut)
-                floor = lineEnd(max(pair.value.end, pair.key.end))
-            }
-            let end = floor
-            for (index, pair) in pairs.enumerated() {
-                let stop = index + 1 < cuts.count ? cuts[index + 1] : end
-                keys.append((pair.keyText, Array(bytes[cuts[index]..<stop])))
-            }
-            trailer = Array(bytes[end..<range.upperBound])
-        }
-
-        static func placeholder(_ kind: LogReader.Section.Kind) -> [UInt8] {
-            Array("\u{1}leadbook:\(kind == .followUps ? "follow-ups" : "feedback")\u{1}\n".utf8)
-        }
-
-        /// The body with each section's run of entries replaced by its placeholder line (a
-        /// section without entries gets the placeholder after its last line). nil when a
-        /// section's entries are not one run (a second section of the same kind).
-        static func skeleton(_ bytes: [UInt8], _ log: LogEntries) -> [UInt8]? {
-            var replacements: [(Range<Int>, [UInt8])] = []
-            for (kind, section) in [(LogReader.Section.Kind.followUps, log.followUpSection), (.feedback, log.feedbackSection)] {
-                let entries = log.entries(kind)
-                if let first = entries.first, let last = entries.last {
-                    for (index, entry) in entries.enumerated().dropLast() where entry.end != entries[index + 1].start { return nil }
-                    replacements.append((first.start..<last.contentEnd, placeholder(kind)))
-                } else if let section {
-                    let position = bytes.withUnsafeBufferPointer { LogEntries.contentEnd($0, section.headingStart, section.end) }
-                    var text = Array(log.layout.lineBreak.utf8)
-                    if position > 0, bytes[position - 1] != ASCII.lf { text = text + text }
-                    replacements.append((position..<position, text + placeholder(kind)))
-                }
-            }
-            replacements.sort { $0.0.lowerBound < $1.0.lowerBound }
-            var output: [UInt8] = []
-            var position = log.layout.body.lowerBound
-            for (range, text) in replacements {
-                output.append(contentsOf: bytes[position..<range.lowerBound])
-                output.append(contentsOf: text)
-                position = range.upperBound
-            }
-            output.append(contentsOf: bytes[position...])
-            return output
-        }
-    }
-
-    // MARK: - Putting the merged file together
-
-    struct Merged {
-        var result: Result
-        /// Keys both sides changed differently (provisionally ours in a provisional merge).
-        var conflicted: [String]
-    }
-
-    static let derivedKeys: Set<String> = ["status", "next", "grade"]
-
-    /// The merged file. A key both sides changed takes `resolutions[key]` when there is one;
-    /// else, in a `provisional` merge, ours (theirs when we removed it), else conflict markers.
-    static func assemble(_ o: Version?, _ a: Version, _ b: Version, resolutions: [String: [UInt8]], provisional: Bool,
-                         labels: ThreeWayMerge.Labels) -> Merged {
-        var conflicts = 0
-        var notes: [String] = []
-        var conflicted: [String] = []
-        var output = Array(a.bytes[0..<a.layout.frontMatter.lowerBound])
-
-        // Front matter, key by key.
-        let baseKeys = Dictionary(o?.keys.map { ($0.key, $0.bytes) } ?? [], uniquingKeysWith: { first, _ in first })
-        let theirKeys = Dictionary(b.keys.map { ($0.key, $0.bytes) }, uniquingKeysWith: { first, _ in first })
-        let ourKeySet = Set(a.keys.map(\.key))
-        var parts: [(key: String, bytes: [UInt8])] = []
-        func conflict(_ key: String, _ mine: [UInt8]?, _ other: [UInt8]?) -> [UInt8] {
-            conflicted.append(key)
-            if let resolved = resolutions[key] { return resolved }
-            if provisional { return mine ?? other ?? [] }
-            conflicts += 1
-            notes.append("both sides changed `\(key)`")
-            var text: [UInt8] = []
-            ThreeWayMerge.writeConflict(ours: mine ?? [], theirs: other ?? [], labels: labels, into: &text)
-            return text
-        }
-        for (key, mine) in a.keys {
-            let old = baseKeys[key], other = theirKeys[key]
-            switch (old, other) {
-            case (nil, nil): parts.append((key, mine))
-            case (let old?, nil):
-                if mine != old { parts.append((key, conflict(key, mine, nil))) }
-            case (nil, let other?):
-                parts.append((key, mine == other ? mine : conflict(key, mine, other)))
-            case (let old?, let other?):
-                if mine == other || other == old {
-                    parts.append((key, mine))
-                } else if mine == old {
-                    parts.append((key, other))
-                } else {
-                    parts.append((key, conflict(key, mine, other)))
-                }
-            }
-        }
-        for (index, (key, other)) in b.keys.enumerated() where !ourKeySet.contains(key) {
-            if let old = baseKeys[key] {
-                // We removed it; they kept or changed it.
-                if other != old { parts.insert((key, conflict(key, nil, other)), at: insertionPoint(parts, b.keys, index)) }
-            } else {
-                parts.insert((key, other), at: insertionPoint(parts, b.keys, index))
-            }
-        }
-        for part in parts { output.append(contentsOf: part.bytes) }
-        let trailer = ThreeWayMerge.merge(base: o?.trailer ?? [], ours: a.trailer, theirs: b.trailer, labels: labels)
-        conflicts += trailer.conflicts
-        output.append(contentsOf: trailer.bytes)
-        output.append(contentsOf: a.bytes[a.layout.closingLine])
-
-        // The body: free text line by line, the logs as a union.
-        let skeleton = ThreeWayMerge.merge(base: o?.skeleton ?? [], ours: a.skeleton, theirs: b.skeleton, labels: labels)
-        conflicts += skeleton.conflicts
-        if skeleton.conflicts > 0 { notes.append("both sides changed the same lines outside the log") }
-        var body = skeleton.bytes
-        for kind in [LogReader.Section.Kind.followUps, .feedback] {
-            let union = self.union(kind, o, a, b, labels: labels)
-            conflicts += union.conflicts
-            if union.conflicts > 0 { notes.append("both sides changed the same \(kind == .followUps ? "follow-up" : "feedback") entry") }
-            body = substitute(body, kind: kind, block: union.bytes, lineBreak: a.lineBreak, chinese: usesChineseHeadings(a))
-        }
-        output.append(contentsOf: body)
-        return Merged(result: Result(bytes: output, conflicts: conflicts, notes: notes), conflicted: conflicted)
-    }
-
-    /// Where a key new on their side goes: after the key that precedes it on their side.
-    static func insertionPoint(_ parts: [(key: String, bytes: [UInt8])], _ theirs: [(key: String, bytes: [UInt8])], _ index: Int) -> Int {
-        var previous = index - 1
-        while previous >= 0 {
-            if let found = parts.lastIndex(where: { $0.key == theirs[previous].key }) { return found + 1 }
-            previous -= 1
-        }
-        return parts.isEmpty ? 0 : 1
-    }
-
-    static func usesChineseHeadings(_ version: Version) -> Bool {
-        for section in [version.log.followUpSection, version.log.feedbackSection].compactMap({ $0 }) {
-            let start = section.headingStart + 3
-            if start < version.bytes.count, version.bytes[start] >= 0x80 { return true }
-        }
-        return false
-    }
-
-    /// Puts a section's merged entries where its placeholder is (a new section at the end when
-    /// no side's text has a place for it).
-    static func substitute(_ body: [UInt8], kind: LogReader.Section.Kind, block: [UInt8], lineBreak: [UInt8], chinese: Bool) -> [UInt8] {
-        let marker = Version.placeholder(kind)
-        var output: [UInt8] = []
-        output.reserveCapacity(body.count + block.count)
-        var placed = false
-        var index = 0
-        while index < body.count {
-            let lineStart = index
-            while index < body.count, body[index] != ASCII.lf { index += 1 }
-            index = min(index + 1, body.count)
-            if body[lineStart..<index].elementsEqual(marker) {
-                if !placed {
-                    if block.isEmpty {
-                        // No entries at all: take back the blank line put before the placeholder.
-                        if output.count >= lineBreak.count * 2, output.suffix(lineBreak.count * 2).elementsEqual(lineBreak + lineBreak) {
-                            output.removeLast(lineBreak.count)
+                var previous = "name"
+                for field in Self.contactFields.dropFirst() {
+                    defer { if keepNode[field] != nil { previous = field } }
+                    guard let value = node[field], let text = value.scalarText, !value.isEmpty else { continue }
+                    if let existing = keepNode[field], !existing.isEmpty {
+                        if !Self.sameValue(field, existing.scalarText ?? "", text) {
+                            differences.append(Difference(what: "contact \(name) \(field)", other: text, kept: existing.scalarText ?? ""))
                         }
-                    } else {
-                        output.append(contentsOf: block)
+                        continue
                     }
-                    placed = true
+                    let rendered = field == "phone" || field == "wechat" ? CustomerDraft.quotedIfNumeric(text)
+                        : ScalarText.render(text, replacing: nil, inFlow: keepNode.isFlow)
+                    keepEdit.insert(key: field, rawValue: rendered, into: keepNode, after: [previous] + Self.contactFields.reversed())
+                    filled.append("contact \(name) \(field)")
                 }
                 continue
             }
-            output.append(contentsOf: body[lineStart..<index])
-        }
-        if !placed && !block.isEmpty {
-            let heading = kind == .followUps ? (chinese ? "## 跟进记录" : "## Follow-ups") : (chinese ? "## 客户反馈" : "## Feedback")
-            if let last = output.last, last != ASCII.lf { output.append(contentsOf: lineBreak) }
-            if !output.isEmpty { output.append(contentsOf: lineBreak) }
-            output.append(contentsOf: Array(heading.utf8) + lineBreak + lineBreak)
-            output.append(contentsOf: block)
-        }
-        return output
-    }
-
-    // MARK: - The union of the logs
-
-    struct Item {
-        var content: [UInt8]
-        var gap: [UInt8]
-        var date: LocalDate?
-        var time: Int?
-    }
-
-    /// One side's entries of a kind, with their comparable lines.
-    struct Side {
-        let version: Version
-        let entries: [LogEntries.Entry]
-        let lines: [[LogEntries.Line]]
-
-        init(_ version: Version, _ kind: LogReader.Section.Kind) {
-            self.version = version
-            entries = version.log.entries(kind)
-            lines = entries.map { LogEntries.lines(version.bytes, $0) }
-        }
-
-        func item(_ index: Int) -> Item {
-            let entry = entries[index]
-            var content = Array(version.bytes[entry.start..<entry.contentEnd])
-            if content.last != ASCII.lf { content += version.lineBreak }
-            let gap = entry.isLast ? version.lineBreak : Array(version.bytes[entry.contentEnd..<entry.end])
-            return Item(content: content, gap: gap, date: entry.date, time: entry.time)
-        }
-
-        func raw(_ index: Int) -> [UInt8] {
-            let entry = entries[index]
-            var content = Array(version.bytes[entry.start..<entry.contentEnd])
-            if content.last != ASCII.lf { content += version.lineBreak }
-            return content
-        }
-    }
-
-    /// For each entry of `side`, the entry of `base` it is (same text first, else same heading).
-    static func pairs(_ base: Side?, _ side: Side) -> [Int?] {
-        guard let base else { return [Int?](repeating: nil, count: side.entries.count) }
-        var result = [Int?](repeating: nil, count: side.entries.count)
-        var taken = [Bool](repeating: false, count: base.entries.count)
-        for index in side.entries.indices {
-            if let match = base.entries.indices.first(where: { !taken[$0] && base.lines[$0] == side.lines[index] }) {
-                result[index] = match
-                taken[match] = true
+            let keepList = keepRoot["contacts"]
+            let item: [String]
+            if let keepList, keepList.isFlow {
+                item = [CustomerMerge.flowText(node)]
+            } else {
+                item = itemLines(node) ?? [CustomerMerge.flowText(node)]
             }
+            newItems.append(item)
+            contactsAdded.append(contact.name ?? "?")
+            pool.append((contact, nil))
         }
-        for index in side.entries.indices where result[index] == nil {
-            if let match = base.entries.indices.first(where: { !taken[$0] && base.lines[$0].first == side.lines[index].first }) {
-                result[index] = match
-                taken[match] = true
-            }
+        try? keepEdit.appendListItems(["contacts"], items: newItems, after: CustomerMerge.anchors(for: "contacts"))
+    }
+
+    static func sameValue(_ field: String, _ a: String, _ b: String) -> Bool {
+        switch field {
+        case "phone": return DuplicateKeys.phone(a) == DuplicateKeys.phone(b) && DuplicateKeys.phone(a) != nil
+        case "email": return a.trimmingSpaces.lowercased() == b.trimmingSpaces.lowercased()
+        default: return a.trimmingSpaces == b.trimmingSpaces
+        }
+    }
+
+    /// The lines of a block-list item of OTHER without its `- ` and its indentation (as
+    /// `RecordEdit.appendListItem` takes them); nil when a line is indented less than the item.
+    func itemLines(_ node: YAMLNode) -> [String]? {
+        if node.isFlow {
+            // `{name: ..}`, alone on its line or inside `[...]`: just the item's own text.
+            return [String(decoding: otherEdit.bytes[node.start..<node.end], as: UTF8.self)]
+        }
+        let range = node.start..<otherEdit.lineEnd(after: max(node.start, node.end - 1))
+        let lines = otherEdit.lines(range)
+        guard let first = lines.first else { return nil }
+        var result = [first]
+        let indent = String(repeating: " ", count: node.indent)
+        for line in lines.dropFirst() {
+            if line.trimmingSpaces.isEmpty { result.append(""); continue }
+            guard line.hasPrefix(indent) else { return nil }
+            result.append(String(line.dropFirst(node.indent)))
         }
         return result
     }
 
-    static func union(_ kind: LogReader.Section.Kind, _ o: Version?, _ a: Version, _ b: Version,
-                      labels: ThreeWayMerge.Labels) -> (bytes: [UInt8], conflicts: Int) {
-        let base = o.map { Side($0, kind) }, ours = Side(a, kind), theirs = Side(b, kind)
-        let ourPairs = pairs(base, ours), theirPairs = pairs(base, theirs)
-        var theirsByBase: [Int: Int] = [:]
-        for (index, match) in theirPairs.enumerated() { if let match { theirsByBase[match] = index } }
-        var conflicts = 0
-        var frame: [Item] = []
-        var ourNew: [[LogEntries.Line]] = []
-        for index in ours.entries.indices {
-            var item = ours.item(index)
-            if let match = ourPairs[index], let base, let other = theirsByBase[match] {
-                let mine = ours.lines[index], theirLines = theirs.lines[other], old = base.lines[match]
-                if mine == theirLines || theirLines == old {
-                    // Ours as it is.
-                } else if mine == old {
-                    item.content = theirs.raw(other)
+    // MARK: - Sources and tags
+
+    mutating func sources() {
+        var known: Set<String> = []
+        for record in keep.customer.sources { known.insert("\(record.source ?? "")|\(record.date?.description ?? "")") }
+        known.insert("\(keep.customer.source ?? "")|\(keep.customer.created?.date.description ?? "")")
+        var items: [String] = []
+        if let source = otherRoot["source"], let text = source.scalarText, !source.isEmpty {
+            let date = other.customer.created?.date
+            var parts = ["source: \(ScalarText.render(text, replacing: nil, inFlow: true))"]
+            if let date { parts.append("date: \(date)") }
+            if let detail = otherRoot["source_detail"], !detail.isEmpty { parts.append("detail: \(CustomerMerge.flowText(detail))") }
+            if known.insert("\(other.customer.source ?? text)|\(date?.description ?? "")").inserted {
+                items.append("{" + parts.joined(separator: ", ") + "}")
+            }
+        }
+        for (index, node) in (otherRoot["sources"]?.items ?? []).enumerated() {
+            let record = index < other.customer.sources.count ? other.customer.sources[index] : SourceRecord()
+            if known.insert("\(record.source ?? "")|\(record.date?.description ?? "")").inserted {
+                items.append(CustomerMerge.flowText(node))
+            }
+        }
+        try? keepEdit.appendListItems(["sources"], items: items.map { [$0] }, after: CustomerMerge.anchors(for: "sources"))
+        if !items.isEmpty { added.append("sources +\(items.count)") }
+    }
+
+    mutating func tags() {
+        guard let otherTags = otherRoot["tags"], !otherTags.isEmpty else { return }
+        guard let keepTags = keepRoot["tags"] else {
+            copy("tags")
+            return
+        }
+        guard keepTags.items != nil || keepTags.isEmpty else { return }
+        var have = Set(keep.customer.tags)
+        var count = 0
+        var items: [[String]] = []
+        for tag in other.customer.tags where have.insert(tag).inserted {
+            items.append([ScalarText.render(tag, replacing: nil, inFlow: keepTags.isFlow)])
+            count += 1
+        }
+        try? keepEdit.appendListItems(["tags"], items: items)
+        if count > 0 { added.append("tags +\(count)") }
+    }
+
+    // MARK: - Other fields
+
+    /// Keys handled elsewhere (or never copied: OTHER's id, capture and channel stay in its
+    /// tombstone; status, next, grade, deal and lost reason follow the merged log and score).
+    static let handled: Set<String> = [
+        "id", "merged_into", "created", "source", "source_detail", "sources", "contacts", "tags",
+        "status", "next", "grade", "deal", "lost_reason", "assigned",
+    ]
+
+    mutating func copy(_ key: String) {
+        guard let range = otherEdit.pairLines(key) else { return }
+        keepEdit.insertFrontMatterLines(otherEdit.lines(range), after: CustomerMerge.anchors(for: key))
+        added.append(key)
+    }
+
+    mutating func note(_ key: String, _ otherNode: YAMLNode, _ keepNode: YAMLNode?) {
+        differences.append(Difference(what: key, other: CustomerMerge.shown(otherNode), kept: keepNode.map(CustomerMerge.shown) ?? "none"))
+    }
+
+    mutating func fields() throws {
+        for pair in otherRoot.pairs ?? [] where !Self.handled.contains(pair.keyText) && !pair.value.isEmpty {
+            let key = pair.keyText
+            guard let existing = keepRoot.pair(key) else {
+                copy(key)
+                if key == "owner", keepRoot["assigned"] == nil, otherRoot["assigned"] != nil { copy("assigned") }
+                if key == "score" { try gradeFollowsCopiedScore() }
+                continue
+            }
+            if existing.value.isEmpty {
+                if let text = pair.value.scalarText {
+                    try keepEdit.set([key], to: text)
+                    filled.append(key)
                 } else {
-                    let merged = ThreeWayMerge.merge(base: base.raw(match), ours: ours.raw(index), theirs: theirs.raw(other), labels: labels)
-                    conflicts += merged.conflicts
-                    item.content = merged.bytes
+                    note(key, pair.value, nil)
                 }
-            } else if ourPairs[index] == nil {
-                ourNew.append(ours.lines[index])
-            }
-            frame.append(item)
-        }
-        let ourMatched = Set(ourPairs.compactMap { $0 })
-        var extra: [Item] = []
-        for index in theirs.entries.indices {
-            if let match = theirPairs[index] {
-                if ourMatched.contains(match) { continue }
-                // We dropped an entry they still have: a union keeps it.
-                extra.append(theirs.item(index))
-            } else if let same = ourNew.firstIndex(of: theirs.lines[index]) {
-                // Both sides added the same entry.
-                ourNew.remove(at: same)
-            } else {
-                extra.append(theirs.item(index))
-            }
-        }
-        let ordered = mergeByDate(frame, extra)
-        var bytes: [UInt8] = []
-        for (index, item) in ordered.enumerated() {
-            bytes.append(contentsOf: item.content)
-            if index < ordered.count - 1 { bytes.append(contentsOf: item.gap) }
-        }
-        return (bytes, conflicts)
-    }
-
-    /// Their entries go in among ours by date (and time when both have one); at equal times
-    /// ours come first.
-    static func mergeByDate(_ frame: [Item], _ extra: [Item]) -> [Item] {
-        func before(_ x: Item, _ y: Item) -> Bool {
-            guard let xDate = x.date, let yDate = y.date else { return false }
-            if xDate != yDate { return xDate < yDate }
-            guard let xTime = x.time, let yTime = y.time else { return false }
-            return xTime < yTime
-        }
-        var result: [Item] = []
-        result.reserveCapacity(frame.count + extra.count)
-        var i = 0, j = 0
-        while i < frame.count || j < extra.count {
-            if j < extra.count, i == frame.count || before(extra[j], frame[i]) {
-                result.append(extra[j]); j += 1
-            } else {
-                result.append(frame[i]); i += 1
-            }
-        }
-        return result
-    }
-
-    // MARK: - Derived values
-
-    /// The lines of `keys` (derived values both sides changed) as the merged file derives them,
-    /// as `sync` would write them: status and next from the merged log, grade from the score
-    /// (not when the score itself is in conflict). A key that cannot be derived is left out.
-    static func derive(_ keys: [String], conflicted: [String], in bytes: [UInt8],
-                       configuration: Configuration) -> (resolutions: [String: [UInt8]], notes: [String]) {
-        let read = CustomerReader.read(path: "", bytes: bytes, configuration: configuration)
-        guard let customer = read.customer, var edit = try? RecordEdit(bytes: bytes) else { return ([:], []) }
-        var notes: [String] = []
-        var written: [String] = []
-        for key in keys {
-            let existing = edit.node(at: [key])?.scalarText
-            do {
-                switch key {
-                case "status":
-                    guard let (status, _) = DerivedValues.status(customer) else { continue }
-                    try edit.set(["status"], to: DerivedValues.statusText(status, likeExisting: existing))
-                    notes.append("both sides changed `status`: \(status.rawValue), the last status of the merged log")
-                case "next":
-                    guard let (next, _) = DerivedValues.next(customer) else { continue }
-                    try edit.set(["next"], to: next.description)
-                    notes.append("both sides changed `next`: \(next), the last `next` of the merged log")
-                default:
-                    guard !conflicted.contains("score"), let grade = DerivedValues.grade(customer, configuration) else { continue }
-                    try edit.set(["grade"], to: DerivedValues.gradeText(grade, likeExisting: existing))
-                    notes.append("both sides changed `grade`: \(grade.rawValue), the grade of the merged score")
-                }
-                written.append(key)
-            } catch {
                 continue
             }
+            if CustomerMerge.flowText(existing.value) != CustomerMerge.flowText(pair.value) {
+                note(key, pair.value, existing.value)
+            }
         }
-        guard let edited = try? edit.apply(), let version = Version(edited) else { return ([:], []) }
-        var resolutions: [String: [UInt8]] = [:]
-        for (key, segment) in version.keys where written.contains(key) { resolutions[key] = segment }
-        return (resolutions, notes)
+        for key in ["grade", "assigned"] {
+            guard let otherNode = otherRoot[key], !otherNode.isEmpty, !added.contains(key) else { continue }
+            if key == "grade", keepRoot["score"] != nil || added.contains("score") { continue }
+            if let keepNode = keepRoot[key], !keepNode.isEmpty {
+                if CustomerMerge.flowText(keepNode) != CustomerMerge.flowText(otherNode) { note(key, otherNode, keepNode) }
+            } else if key == "grade" {
+                copy(key)
+            }
+        }
+    }
+
+    /// KEEP had no score and takes OTHER's: the grade is the one that score gives.
+    mutating func gradeFollowsCopiedScore() throws {
+        guard let total = other.customer.score?.total else { return }
+        let expected = configuration.scoring.grade(forTotal: total)
+        if let keepGrade = keepRoot["grade"], !keepGrade.isEmpty {
+            if keep.customer.grade != expected {
+                try keepEdit.set(["grade"], to: DerivedValues.gradeText(expected, likeExisting: keepGrade.scalarText))
+                derived.append("grade \(keep.customer.grade?.rawValue ?? "-") -> \(expected.rawValue) (the score from \(otherId))")
+            }
+        } else if let otherGrade = otherRoot["grade"], other.customer.grade == expected, !otherGrade.isEmpty {
+            copy("grade")
+        } else {
+            try keepEdit.set(["grade"], to: expected.rawValue, after: ["score"])
+            derived.append("grade \(expected.rawValue) (the score from \(otherId))")
+        }
+    }
+
+    // MARK: - The log
+
+    struct Dated {
+        var start: Int
+        var end: Int
+        var moment: Int
+    }
+
+    static func moment(_ date: LocalDate?, _ time: Int?) -> Int {
+        guard let date else { return Int.min }
+        return date.dayNumber * 1440 + (time ?? 0)
+    }
+
+    /// For each entry of OTHER, the start of the KEEP entry it goes before (nil: the end), so
+    /// that both keep their order and the result is in date order.
+    static func interleave(keep: [Dated], other: [Dated]) -> [Int?] {
+        var i = 0
+        var targets: [Int?] = []
+        for entry in other {
+            while i < keep.count, keep[i].moment <= entry.moment { i += 1 }
+            targets.append(i < keep.count ? keep[i].start : nil)
+        }
+        return targets
+    }
+
+    mutating func move(_ keepEntries: [Dated], _ otherEntries: [Dated], _ kind: LogReader.Section.Kind) {
+        let targets = Self.interleave(keep: keepEntries, other: otherEntries)
+        var before: [Int: [[String]]] = [:]
+        var order: [Int] = []
+        var atEnd: [[String]] = []
+        for (entry, target) in zip(otherEntries, targets) {
+            let lines = otherEdit.lines(entry.start..<entry.end)
+            if let target {
+                if before[target] == nil { order.append(target) }
+                before[target, default: []].append(lines)
+            } else {
+                atEnd.append(lines)
+            }
+        }
+        for target in order { keepEdit.insertEntries(before[target]!, before: target) }
+        keepEdit.appendEntries(atEnd, to: kind)
+    }
+
+    mutating func log() {
+        let keepFollowUps = keep.customer.followUps.map { Dated(start: $0.start, end: $0.end, moment: Self.moment($0.date, $0.time)) }
+        let otherFollowUps = other.customer.followUps.map { Dated(start: $0.start, end: $0.end, moment: Self.moment($0.date, $0.time)) }
+        move(keepFollowUps, otherFollowUps, .followUps)
+        movedFollowUps = otherFollowUps.count
+        let keepFeedback = keep.customer.feedback.map { Dated(start: $0.start, end: $0.end, moment: Self.moment($0.date, $0.time)) }
+        let otherFeedback = other.customer.feedback.map { Dated(start: $0.start, end: $0.end, moment: Self.moment($0.date, $0.time)) }
+        move(keepFeedback, otherFeedback, .feedback)
+        movedFeedback = otherFeedback.count
+    }
+
+    /// Status and next follow the merged log; a deal or lost reason comes along when the
+    /// merged status needs it.
+    mutating func derivedValues() throws {
+        // The merged follow-ups in order: KEEP's entry first on equal moments.
+        var merged: [FollowUp] = []
+        var i = 0
+        for entry in other.customer.followUps {
+            let moment = Self.moment(entry.date, entry.time)
+            while i < keep.customer.followUps.count,
+                  Self.moment(keep.customer.followUps[i].date, keep.customer.followUps[i].time) <= moment {
+                merged.append(keep.customer.followUps[i])
+                i += 1
+            }
+            merged.append(entry)
+        }
+        merged += keep.customer.followUps[i...]
+        let lastStatus = merged.last(where: { $0.status != nil })?.status
+        let lastNext = merged.last(where: { $0.next != nil })?.next
+        let status = lastStatus ?? keep.customer.status ?? other.customer.status
+        if let status, status != keep.customer.status {
+            let existing = keepRoot["status"]?.scalarText
+            try keepEdit.set(["status"], to: DerivedValues.statusText(status, likeExisting: existing), after: ["assigned", "created"])
+            derived.append("status \(keep.customer.status?.rawValue ?? "-") -> \(status.rawValue)")
+        }
+        if let otherStatus = other.customer.status, otherStatus != keep.customer.status, otherStatus != status {
+            differences.append(Difference(what: "status", other: otherStatus.rawValue, kept: status?.rawValue ?? "-"))
+        }
+        let next = lastNext ?? keep.customer.next ?? other.customer.next
+        if let next, next != keep.customer.next {
+            try keepEdit.set(["next"], to: next.description, after: ["status"])
+            derived.append("next \(keep.customer.next?.description ?? "-") -> \(next)")
+        }
+        for (key, needed) in [("deal", status == .won), ("lost_reason", status == .lost)] {
+            guard let otherNode = otherRoot[key], !otherNode.isEmpty else { continue }
+            if let keepNode = keepRoot[key], !keepNode.isEmpty {
+                if CustomerMerge.flowText(keepNode) != CustomerMerge.flowText(otherNode) { note(key, otherNode, keepNode) }
+            } else if needed {
+                copy(key)
+            } else {
+                note(key, otherNode, nil)
+            }
+        }
+    }
+
+    // MARK: - The record and the tombstone
+
+    /// The lines of KEEP's front matter that the edits so far replace or change inside.
+    func changedFrontMatterLines() -> [String] {
+        let bytes = keep.bytes
+        let frontMatterEnd = keepEdit.layout.frontMatter.upperBound
+        var lineStarts: Set<Int> = []
+        for replacement in keepEdit.replacements where replacement.range.lowerBound < frontMatterEnd {
+            let range = replacement.range
+            if range.isEmpty && (range.lowerBound == 0 || bytes[range.lowerBound - 1] == ASCII.lf) { continue }
+            var start = range.lowerBound
+            while start > 0, bytes[start - 1] != ASCII.lf { start -= 1 }
+            let last = range.isEmpty ? range.lowerBound : range.upperBound - 1
+            while start <= last, start < bytes.count {
+                lineStarts.insert(start)
+                start = keepEdit.lineEnd(after: start)
+            }
+        }
+        return lineStarts.sorted().map { keepEdit.lines($0..<keepEdit.lineEnd(after: $0)).first ?? "" }
+    }
+
+    func summaryParts() -> [String] {
+        var parts = ["\(movedFollowUps) follow-up\(movedFollowUps == 1 ? "" : "s") and \(movedFeedback) feedback moved"]
+        if !contactsAdded.isEmpty { parts.append("contacts added: \(contactsAdded.joined(separator: ", "))") }
+        if !filled.isEmpty { parts.append("filled: \(filled.joined(separator: ", "))") }
+        if !added.isEmpty { parts.append("added: \(added.joined(separator: ", "))") }
+        parts += derived
+        return parts
+    }
+
+    /// OTHER without its entries and with `merged_into`; also its free text (for the record
+    /// when OTHER is deleted).
+    mutating func tombstone(at: LocalDateTime) throws -> [UInt8] {
+        var edit = otherEdit
+        guard let keepId = keep.customer.id else { throw CustomerMerge.Problem(description: "\(keep.path) has no id") }
+        try edit.set(["merged_into"], to: keepId, after: ["id"])
+        for entry in other.customer.followUps { edit.remove(entry.start..<entry.end) }
+        for entry in other.customer.feedback { edit.remove(entry.start..<entry.end) }
+        freeText = Self.freeText(try edit.apply(), name: other.customer.name)
+        let chinese = otherEdit.logIsChinese
+        let note = chinese
+            ? "> 已于 \(at) 合并到 \(keepId)（\(keep.path)），跟进记录和客户反馈都在那里。"
+            : "> Merged into \(keepId) (\(keep.path)) on \(at); its follow-ups and feedback are there now."
+        let position = edit.layout.body.lowerBound
+        edit.replacements.append(RecordEdit.Replacement(range: position..<position, text: edit.lineBreak + note + edit.lineBreak))
+        return try edit.apply()
+    }
+
+    var freeText: [String] = []
+
+    /// The body's lines that are not entries, log headings, the `# name` title or blank at the ends.
+    static func freeText(_ bytes: [UInt8], name: String?) -> [String] {
+        guard let edit = try? RecordEdit(bytes: bytes) else { return [] }
+        let headings = [edit.log.followUpSection, edit.log.feedbackSection].compactMap { $0?.headingStart }
+        var lines: [String] = []
+        var offset = edit.layout.body.lowerBound
+        for line in edit.lines(edit.layout.body) {
+            defer { offset = edit.lineEnd(after: offset) }
+            if headings.contains(offset) { continue }
+            if let name, line.trimmingSpaces == "# " + name { continue }
+            lines.append(line)
+        }
+        while lines.first?.trimmingSpaces.isEmpty == true { lines.removeFirst() }
+        while lines.last?.trimmingSpaces.isEmpty == true { lines.removeLast() }
+        var compact: [String] = []
+        for line in lines where !(line.trimmingSpaces.isEmpty && compact.last?.trimmingSpaces.isEmpty == true) { compact.append(line) }
+        return compact
+    }
+
+    mutating func appendRecord(at: LocalDateTime, changedLines: [String], deleteOther: Bool) {
+        var lines = ["### \(at) \(otherId) \(other.customer.name ?? "")".trimmingSpaces]
+        lines.append(deleteOther ? "- file: \(other.path) (deleted; it is in git history)"
+                                 : "- file: \(other.path) (now a tombstone: merged_into \(keep.customer.id ?? ""))")
+        var origin = "- channel: \(other.customer.source ?? "-")"
+        if let created = other.customer.created { origin += ", captured \(created)" }
+        lines.append(origin)
+        lines.append("- moved here: \(movedFollowUps) follow-up\(movedFollowUps == 1 ? "" : "s"), \(movedFeedback) feedback")
+        if !contactsAdded.isEmpty { lines.append("- contacts added: \(contactsAdded.joined(separator: ", "))") }
+        if !filled.isEmpty { lines.append("- filled from \(otherId): \(filled.joined(separator: ", "))") }
+        if !added.isEmpty { lines.append("- added from \(otherId): \(added.joined(separator: ", "))") }
+        for change in derived { lines.append("- \(change)") }
+        for difference in differences {
+            lines.append("- \(difference.what): kept \(difference.kept); \(otherId) had \(difference.other)")
+        }
+        if !changedLines.isEmpty {
+            let fence = changedLines.contains { $0.trimmingSpaces.hasPrefix("```") } ? "~~~" : "```"
+            lines += ["", "Front-matter lines this merge changed, as they were:", "", fence + "yaml"]
+            lines += changedLines
+            lines.append(fence)
+        }
+        if deleteOther, !freeText.isEmpty {
+            lines += ["", "Notes of \(otherId):", ""]
+            lines += freeText.map { $0.isEmpty ? ">" : "> " + $0 }
+        }
+        let chinese = keepEdit.logIsChinese
+        let end = keepEdit.bytes.count
+        let othersAtEnd = keepEdit.replacements.indices.filter { keepEdit.replacements[$0].range.lowerBound == end }
+        let sectionExists = keepEdit.section(titled: CustomerMerge.recordTitles) != nil
+        if !othersAtEnd.isEmpty && !sectionExists && keepEdit.endsWithBlankLine {
+            // Another section was just added at the end: keep a blank line between them.
+            keepEdit.replacements.append(RecordEdit.Replacement(range: end..<end, text: keepEdit.lineBreak))
+        }
+        keepEdit.appendEntry(lines, toSectionTitled: CustomerMerge.recordTitles,
+                             heading: chinese ? "## 合并记录" : "## Merges")
+        if sectionExists, let first = othersAtEnd.first, keepEdit.replacements.last?.range.lowerBound == end {
+            // The record section ends the file and a log section was just added after it: the
+            // record goes into its own section, before the new one.
+            let record = keepEdit.replacements.removeLast()
+            keepEdit.replacements.insert(record, at: first)
+        }
     }
 }

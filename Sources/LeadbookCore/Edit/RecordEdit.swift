@@ -18,7 +18,10 @@ public struct RecordEdit {
     public let layout: RecordLayout
     public let frontMatter: YAMLNode?
     public let log: LogReader.Log
-    public private(set) var replacements: [Replacement] = []
+    public internal(set) var replacements: [Replacement] = []
+    /// The language of sections created in a file that has neither Follow-ups nor Feedback
+    /// yet (the workspace's `language`); a file with either keeps its own.
+    public var chineseWhenNoSections = false
 
     /// Edits a file already read by CustomerReader (no second parse).
     public init(bytes: [UInt8], read result: CustomerReader.Result) throws {
@@ -238,6 +241,7 @@ public struct RecordEdit {
 
     /// Whether the file names its sections in Chinese (then new sections are too).
     var usesChineseHeadings: Bool {
+        if log.followUpSection == nil && log.feedbackSection == nil { return chineseWhenNoSections }
         for section in [log.followUpSection, log.feedbackSection].compactMap({ $0 }) {
             let start = section.headingStart + 3
             if start < bytes.count, bytes[start] >= 0x80 { return true }

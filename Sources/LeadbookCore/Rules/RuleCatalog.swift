@@ -23,7 +23,7 @@ public enum RuleCatalog {
             Handling.unknownRule, .todoWithoutDate, .entryOrder, .unknownEntryKey, .duplicateSection,
         ]),
         Group(title: "Derived values", rules: [.staleGrade, .staleStatus, .staleNext]),
-        Group(title: "Across files", rules: [.duplicateId, .unknownMergeTarget]),
+        Group(title: "Across files", rules: [.duplicateId, .unknownMergeTarget, .possibleDuplicate]),
         Group(title: "History (check --against REV)", rules: [.logRewritten]),
         Group(title: "leadbook.yml", rules: [TeamRole.unknownRule, .duplicateMember, .unknownMentor, .missingMentor]),
     ]

@@ -2,262 +2,172 @@ import Foundation
 import XCTest
 @testable import LeadbookCore
 
+/// CustomerMerge on texts: what KEEP gets, what the tombstone keeps, what the record says.
 final class CustomerMergeTests: XCTestCase {
-    let base = """
-    ---
-    # 基本信息
-    id: LX2024001
-    name: 华东云科技有限公司
-    source: website
-    budget: 200000
-    intent: A
-    score: {size: 25, budget: 25, urgency: 20, decision: 20}
-    grade: S
-    tags: [决策链复杂]
-    owner: 王五
-    created: 2024-03-01 09:10
-    status: qualified   # 由 sync 维护
-    next: 2024-03-03
-    ---
+    let at = LocalDateTime("2024-06-01 09:00")!
 
-    # 华东云科技有限公司
-
-    客户备注：服务器月均宕机5次。
-
-    ## 跟进记录
-
-    ### 2024-03-01 10:30 面谈 张伟
-    - 背景: 服务器月均宕机5次
-    - 状态: 需求明确
-    - [ ] 2024-03-03 提交定制方案 @王五
-    - 下次跟进: 2024-03-03
-
-    """
-
-    func merge(_ base: String, _ ours: String, _ theirs: String) -> CustomerMerge.Result {
-        CustomerMerge.merge(base: Array(base.utf8), ours: Array(ours.utf8), theirs: Array(theirs.utf8), configuration: Configuration())
+    func input(_ path: String, _ text: String, _ configuration: Configuration = Configuration()) throws -> CustomerMerge.Input {
+        let bytes = Array(text.utf8)
+        let result = CustomerReader.read(path: path, bytes: bytes, configuration: configuration)
+        XCTAssertEqual(result.findings.diagnostics.filter { $0.severity == .error }.map(\.message), [], path)
+        return CustomerMerge.Input(path: path, bytes: bytes, customer: try XCTUnwrap(result.customer))
     }
 
-    func text(_ result: CustomerMerge.Result) -> String { String(decoding: result.bytes, as: UTF8.self) }
-
-    func occurrences(_ needle: String, in haystack: String) -> Int {
-        haystack.components(separatedBy: needle).count - 1
+    func merge(_ keep: String, _ other: String, delete: Bool = false) throws -> (keep: String, tombstone: String?, read: Customer) {
+        let outcome = try CustomerMerge.merge(keep: try input("customers/LX2024001.md", keep), other: try input("customers/LX2024002.md", other),
+                                              configuration: Configuration(), at: at, deleteOther: delete)
+        let result = CustomerReader.read(path: "customers/LX2024001.md", bytes: outcome.keep, configuration: Configuration())
+        XCTAssertEqual(result.findings.diagnostics.filter { $0.severity == .error }.map(\.message), [], String(decoding: outcome.keep, as: UTF8.self))
+        return (String(decoding: outcome.keep, as: UTF8.self), outcome.tombstone.map { String(decoding: $0, as: UTF8.self) },
+                try XCTUnwrap(result.customer))
     }
 
-    func entry(_ heading: String, _ lines: [String]) -> String {
-        "\n" + ([heading] + lines).joined(separator: "\n") + "\n"
+    func customer(_ id: String, _ lines: [String], body: String = "") -> String {
+        (["---", "id: \(id)", "source: website", "intent: B", "created: 2024-03-01 09:00"] + lines + ["---"]).joined(separator: "\n") + "\n" + body
     }
 
-    /// Both reps log on the same customer (each synced status and next): no conflict, each
-    /// entry once in date order, status and next from the merged log.
-    func testBothSidesLogOnTheSameCustomer() throws {
-        let ours = base.replacingOccurrences(of: "status: qualified", with: "status: proposal")
-            .replacingOccurrences(of: "next: 2024-03-03", with: "next: 2024-03-08")
-            + entry("### 2024-03-05 14:00 电话 张伟", ["- 状态: 方案提交", "- 下次跟进: 2024-03-08"])
-        let theirs = base.replacingOccurrences(of: "status: qualified", with: "status: negotiation")
-            .replacingOccurrences(of: "next: 2024-03-03", with: "next: 2024-03-06")
-            + entry("### 2024-03-04 09:00 微信 张伟", ["- 状态: 商务谈判", "- 下次跟进: 2024-03-06"])
-        let result = merge(base, ours, theirs)
-        let merged = text(result)
-        XCTAssertEqual(result.conflicts, 0, merged)
-        XCTAssertEqual(occurrences("### 2024-03-01 10:30", in: merged), 1)
-        XCTAssertEqual(occurrences("### 2024-03-04 09:00", in: merged), 1)
-        XCTAssertEqual(occurrences("### 2024-03-05 14:00", in: merged), 1)
-        let first = merged.range(of: "### 2024-03-04")!.lowerBound, second = merged.range(of: "### 2024-03-05")!.lowerBound
-        XCTAssertLessThan(first, second, "entries in date order")
-        // The last entry (03-05) says proposal and 2024-03-08.
-        XCTAssertTrue(merged.contains("status: proposal   # 由 sync 维护\n"), merged)
-        XCTAssertTrue(merged.contains("next: 2024-03-08\n"), merged)
-        let read = CustomerReader.read(path: "customers/LX2024001-x.md", bytes: result.bytes, configuration: Configuration())
-        XCTAssertEqual(read.findings.diagnostics.map(\.rule), [], merged)
-        XCTAssertEqual(read.customer?.followUps.count, 3)
+    func testEntriesInterleaveByDateAndTimeKeepFirstOnEqualMoments() throws {
+        let keep = customer("LX2024001", ["name: 甲", "status: contacted"], body: """
+
+            ## Follow-ups
+
+            ### 2024-03-02 10:00 phone A
+            - status: contacted
+
+            ### 2024-03-05 phone C
+
+            """)
+        let other = customer("LX2024002", ["name: 甲", "status: qualified", "next: 2024-03-09"], body: """
+
+            ## Follow-ups
+
+            ### 2024-03-02 10:00 email B1
+
+            ### 2024-03-04 email B2
+            - status: qualified
+            - next: 2024-03-09
+
+            ### 2024-03-07 email B3
+
+            """)
+        let merged = try merge(keep, other)
+        XCTAssertEqual(merged.read.followUps.map(\.counterpart), ["A", "B1", "B2", "C", "B3"])
+        XCTAssertEqual(merged.read.status, .qualified, "the merged log's last status")
+        XCTAssertEqual(merged.read.next, LocalDate("2024-03-09"))
+        XCTAssertTrue(merged.keep.contains("```yaml\nstatus: contacted\n```"), "the replaced line is kept in the record:\n\(merged.keep)")
     }
 
-    func testDifferentKeysChangedOnEachSideBothStay() {
-        let ours = base.replacingOccurrences(of: "budget: 200000", with: "budget: 250000")
-        let theirs = base.replacingOccurrences(of: "tags: [决策链复杂]", with: "tags: [决策链复杂, 竞品对比中]")
-        let result = merge(base, ours, theirs)
-        XCTAssertEqual(result.conflicts, 0)
-        XCTAssertEqual(text(result), base.replacingOccurrences(of: "budget: 200000", with: "budget: 250000")
-            .replacingOccurrences(of: "tags: [决策链复杂]", with: "tags: [决策链复杂, 竞品对比中]"))
+    func testEntriesGoToANewSectionWhenKeepHasNone() throws {
+        let keep = customer("LX2024001", ["name: 甲", "status: untouched"], body: "\n# 甲\n")
+        let other = customer("LX2024002", ["name: 甲", "status: contacted"], body: "\n## 跟进记录\n\n### 2024-03-02 电话 王\n- 状态: 初步接洽\n\n## 客户反馈\n\n### 2024-03-03 电话 贵\n- 类型: 价格\n- 优先级: 低\n")
+        let merged = try merge(keep, other)
+        XCTAssertEqual(merged.read.followUps.count, 1)
+        XCTAssertEqual(merged.read.feedback.count, 1)
+        XCTAssertEqual(merged.read.status, .contacted)
+        XCTAssertTrue(merged.keep.hasSuffix("\n# 甲\n\n## 跟进记录\n\n### 2024-03-02 电话 王\n- 状态: 初步接洽\n\n## 客户反馈\n\n### 2024-03-03 电话 贵\n- 类型: 价格\n- 优先级: 低\n\n## 合并记录\n\n### 2024-06-01 09:00 LX2024002 甲\n- file: customers/LX2024002.md (now a tombstone: merged_into LX2024001)\n- channel: website, captured 2024-03-01 09:00\n- moved here: 1 follow-up, 1 feedback\n- status untouched -> contacted\n\nFront-matter lines this merge changed, as they were:\n\n```yaml\nstatus: untouched\n```\n"), merged.keep)
+        XCTAssertFalse(merged.keep.contains("sources:"), "the same channel on the same day is not a second source")
+        let tombstone = try XCTUnwrap(merged.tombstone)
+        XCTAssertTrue(tombstone.hasPrefix("---\nid: LX2024002\nmerged_into: LX2024001\nsource: website\n"), tombstone)
+        XCTAssertTrue(tombstone.hasSuffix("## 跟进记录\n\n## 客户反馈\n\n"), tombstone)
+        let reread = CustomerReader.read(path: "customers/LX2024002.md", bytes: Array(tombstone.utf8), configuration: Configuration())
+        XCTAssertEqual(reread.customer?.mergedInto, "LX2024001")
+        XCTAssertEqual(reread.findings.diagnostics.filter { $0.severity == .error }.map(\.message), [])
     }
 
-    /// Neighbouring keys changed on each side would conflict in a line merge; not key by key.
-    func testAdjacentKeysDoNotConflict() {
-        let ours = base.replacingOccurrences(of: "owner: 王五", with: "owner: 赵六")
-        let theirs = base.replacingOccurrences(of: "created: 2024-03-01 09:10", with: "created: 2024-03-01 09:00")
-        let result = merge(base, ours, theirs)
-        XCTAssertEqual(result.conflicts, 0)
-        XCTAssertTrue(text(result).contains("owner: 赵六\ncreated: 2024-03-01 09:00\n"))
+    func testContactsAreUnitedWithoutRepeats() throws {
+        let keep = customer("LX2024001", ["name: 甲", "contacts:", "  - name: 张伟", "    phone: \"13800000001\"", "  - {name: 李娜, email: li.na@example.com}", "status: contacted"])
+        let other = customer("LX2024002", ["name: 甲", "contacts:",
+                                           "  - name: 张总", "    phone: \"+86 138 0000 0001\"", "    title: 总经理",
+                                           "  - name: 李娜", "    email: LI.NA@example.com", "    phone: \"13900000002\"",
+                                           "  - name: 王磊", "    wechat: \"13700000003\"",
+                                           "status: contacted"])
+        let merged = try merge(keep, other)
+        XCTAssertEqual(merged.read.contacts.map(\.name), ["张伟", "李娜", "王磊"])
+        XCTAssertEqual(merged.read.contacts[0].title, "总经理", "a missing field is filled")
+        XCTAssertEqual(merged.read.contacts[1].phone, "13900000002")
+        XCTAssertTrue(merged.keep.contains("  - {name: 李娜, email: li.na@example.com, phone: \"13900000002\"}\n"), merged.keep)
+        XCTAssertTrue(merged.keep.contains("  - name: 王磊\n    wechat: \"13700000003\"\n"), "a new contact's lines are copied as written")
+        XCTAssertTrue(merged.keep.contains("- contact 张伟 name: kept 张伟; LX2024002 had 张总"), merged.keep)
+        XCTAssertTrue(merged.keep.contains("  - {name: 李娜, email: li.na@example.com}\n```"), "the contact line that changed is kept as it was")
     }
 
-    func testTheSameKeyChangedDifferentlyConflictsOnThatKeyOnly() {
-        let ours = base.replacingOccurrences(of: "owner: 王五", with: "owner: 赵六")
-            .replacingOccurrences(of: "budget: 200000", with: "budget: 300000")
-        let theirs = base.replacingOccurrences(of: "owner: 王五", with: "owner: 孙八")
-        let result = merge(base, ours, theirs)
-        XCTAssertEqual(result.conflicts, 1)
-        XCTAssertTrue(text(result).contains("<<<<<<< ours\nowner: 赵六\n=======\nowner: 孙八\n>>>>>>> theirs\ncreated:"), text(result))
-        XCTAssertTrue(text(result).contains("budget: 300000\n"))
-        XCTAssertEqual(result.notes, ["both sides changed `owner`"])
+    func testContactsOfAFlowListJoinABlockList() throws {
+        let keep = customer("LX2024001", ["name: 甲", "contacts:", "  - name: Bob", "    email: bob@acme.example", "status: contacted"])
+        let other = customer("LX2024002", ["name: 甲", "contacts: [{name: Bob, email: BOB@acme.example}, {name: Eve, phone: \"13800000009\"}]",
+                                           "status: contacted"])
+        let merged = try merge(keep, other)
+        XCTAssertEqual(merged.read.contacts.map(\.name), ["Bob", "Eve"])
+        XCTAssertTrue(merged.keep.contains("    email: bob@acme.example\n  - {name: Eve, phone: \"13800000009\"}\n"), merged.keep)
     }
 
-    func testTheSameChangeOnBothSidesIsNoConflict() {
-        let ours = base.replacingOccurrences(of: "owner: 王五", with: "owner: 赵六") + entry("### 2024-03-04 电话 张伟", ["- 背景: 预算已批"])
-        let theirs = base.replacingOccurrences(of: "owner: 王五", with: "owner: 赵六") + entry("### 2024-03-04 电话 张伟", ["- 背景: 预算已批"])
-        let result = merge(base, ours, theirs)
-        XCTAssertEqual(result.conflicts, 0)
-        XCTAssertEqual(text(result), ours)
+    func testSeveralItemsForAListKeepLacksMakeOneList() throws {
+        let keep = customer("LX2024001", ["name: 甲", "status: contacted"])
+        let other = customer("LX2024002", ["name: 甲", "sources:", "  - {source: referral, date: 2024-02-01}", "  - {source: partner, date: 2024-02-09}",
+                                           "contacts:", "  - name: A", "  - name: B", "status: contacted"])
+        let merged = try merge(keep, other)
+        XCTAssertEqual(merged.read.sources.map(\.source), ["referral", "partner"].map { Optional($0) }, "not website: KEEP came that way on the same day\n" + merged.keep)
+        XCTAssertEqual(merged.read.contacts.map(\.name), ["A", "B"])
     }
 
-    func testATickOnOneSideAndANewEntryOnTheOther() {
-        let ours = base.replacingOccurrences(of: "- [ ] 2024-03-03", with: "- [x] 2024-03-03")
-        let theirs = base + entry("### 2024-03-02 邮件 张伟", ["- 反馈: 已收到资料"])
-        let result = merge(base, ours, theirs)
-        XCTAssertEqual(result.conflicts, 0)
-        let merged = text(result)
-        XCTAssertTrue(merged.contains("- [x] 2024-03-03 提交定制方案 @王五"))
-        XCTAssertFalse(merged.contains("- [ ] 2024-03-03"))
-        XCTAssertEqual(occurrences("### 2024-03-02 邮件", in: merged), 1)
+    func testMissingFieldsComeFromOtherAndDifferencesAreNoted() throws {
+        let keep = customer("LX2024001", ["name: 甲", "industry: 制造业", "grade: B", "status: contacted"])
+        let other = customer("LX2024002", ["name: 甲", "industry: 智能制造", "budget: 300000",
+                                           "score: {size: 25, budget: 25, urgency: 15, decision: 20}", "grade: S",
+                                           "tags: [价格敏感]", "plan:", "  - stage: initial-contact", "    goal: 确认决策链",
+                                           "owner: 王五", "assigned: 2024-03-01 10:00", "status: contacted"])
+        let merged = try merge(keep, other)
+        XCTAssertEqual(merged.read.industry, "制造业")
+        XCTAssertEqual(merged.read.budget, 300000)
+        XCTAssertEqual(merged.read.score?.total, 85)
+        XCTAssertEqual(merged.read.grade, .S, "the grade follows the score that came with OTHER")
+        XCTAssertEqual(merged.read.tags, ["价格敏感"])
+        XCTAssertEqual(merged.read.plan.first?.goal, "确认决策链")
+        XCTAssertEqual(merged.read.owner, "王五")
+        XCTAssertEqual(merged.read.assigned, LocalDateTime("2024-03-01 10:00"))
+        XCTAssertTrue(merged.keep.contains("- industry: kept 制造业; LX2024002 had 智能制造"), merged.keep)
+        XCTAssertTrue(merged.keep.contains("- grade B -> S (the score from LX2024002)"), merged.keep)
     }
 
-    func testAFeedbackSectionAddedByOneSideAndAFollowUpByTheOther() {
-        let ours = base + entry("### 2024-03-04 电话 张伟", ["- 背景: 预算已批"])
-        let theirs = base + "\n## 客户反馈\n" + entry("### 2024-03-03 面谈 方案缺少数据备份功能", ["- 类型: 产品", "- 优先级: 高"])
-        let result = merge(base, ours, theirs)
-        XCTAssertEqual(result.conflicts, 0, text(result))
-        XCTAssertEqual(text(result), ours + "\n## 客户反馈\n" + entry("### 2024-03-03 面谈 方案缺少数据备份功能", ["- 类型: 产品", "- 优先级: 高"]))
+    func testAWinInTheMergedLogBringsTheDealAlong() throws {
+        let keep = customer("LX2024001", ["name: 甲", "status: qualified"], body: "\n## Follow-ups\n\n### 2024-03-02 phone\n- status: qualified\n")
+        let other = customer("LX2024002", ["name: 甲", "status: won", "deal: {amount: 180000, closed: 2024-03-20}"],
+                             body: "\n## Follow-ups\n\n### 2024-03-20 meeting\n- status: won\n")
+        let merged = try merge(keep, other)
+        XCTAssertEqual(merged.read.status, .won)
+        XCTAssertEqual(merged.read.deal?.amount, 180000)
     }
 
-    func testKeysAddedOnTheirSideGoAfterTheirNeighbour() {
-        let theirs = base.replacingOccurrences(of: "budget: 200000\n", with: "budget: 200000\n# 决策时间\ndecision_by: 2024-04-01\n")
-        let ours = base.replacingOccurrences(of: "owner: 王五", with: "owner: 赵六")
-        let result = merge(base, ours, theirs)
-        XCTAssertEqual(result.conflicts, 0)
-        XCTAssertTrue(text(result).contains("budget: 200000\n# 决策时间\ndecision_by: 2024-04-01\nintent: A\n"), text(result))
+    func testDeletingOtherPutsItsNotesInTheRecord() throws {
+        let keep = customer("LX2024001", ["name: 甲", "status: contacted"])
+        let other = customer("LX2024002", ["name: 甲", "status: contacted"], body: "\n# 甲\n\n展会上聊了 10 分钟。\n\n## 附件\n\n- 报价单\n")
+        let merged = try merge(keep, other, delete: true)
+        XCTAssertNil(merged.tombstone)
+        XCTAssertTrue(merged.keep.contains("- file: customers/LX2024002.md (deleted; it is in git history)"))
+        XCTAssertTrue(merged.keep.hasSuffix("Notes of LX2024002:\n\n> 展会上聊了 10 分钟。\n>\n> ## 附件\n>\n> - 报价单\n"), merged.keep)
     }
 
-    func testFreeTextIsMergedLineByLine() {
-        let ours = base.replacingOccurrences(of: "# 华东云科技有限公司\n", with: "# 华东云科技有限公司（华东云）\n")
-        let theirs = base.replacingOccurrences(of: "客户备注：服务器月均宕机5次。", with: "客户备注：服务器月均宕机5次，计划扩容。")
-            + entry("### 2024-03-04 电话 张伟", ["- 背景: 预算已批"])
-        let result = merge(base, ours, theirs)
-        XCTAssertEqual(result.conflicts, 0)
-        XCTAssertTrue(text(result).contains("# 华东云科技有限公司（华东云）\n\n客户备注：服务器月均宕机5次，计划扩容。\n"))
+    func testCRLFAndBOMOfKeepAreKeptWhateverOtherUses() throws {
+        let keep = "\u{FEFF}" + customer("LX2024001", ["name: 甲", "status: contacted"], body: "\n## Follow-ups\n\n### 2024-03-02 phone A\n")
+            .replacingOccurrences(of: "\n", with: "\r\n")
+        let other = customer("LX2024002", ["name: 甲", "status: contacted"], body: "\n## Follow-ups\n\n### 2024-03-01 phone B\n- need: 报价\n")
+        let merged = try merge(keep, other)
+        XCTAssertTrue(merged.keep.hasPrefix("\u{FEFF}---\r\n"))
+        XCTAssertFalse(merged.keep.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "every line break is CRLF")
+        XCTAssertEqual(merged.read.followUps.map(\.counterpart), ["B", "A"])
     }
 
-    func testCRLFFilesStayCRLF() {
-        let crlf = { (text: String) in text.replacingOccurrences(of: "\n", with: "\r\n") }
-        let ours = crlf(base + entry("### 2024-03-05 电话 张伟", ["- 背景: 预算已批"]))
-        let theirs = crlf(base + entry("### 2024-03-04 邮件 张伟", ["- 反馈: 已收到资料"]))
-        let result = merge(crlf(base), ours, theirs)
-        XCTAssertEqual(result.conflicts, 0)
-        XCTAssertFalse(text(result).replacingOccurrences(of: "\r\n", with: "").contains("\n"), "every line break is CRLF")
-        XCTAssertEqual(text(result), crlf(base + entry("### 2024-03-04 邮件 张伟", ["- 反馈: 已收到资料"]) + entry("### 2024-03-05 电话 张伟", ["- 背景: 预算已批"])))
-    }
-
-    /// Both sides added the file (no common version): the union still works.
-    func testAFileAddedOnBothSides() {
-        let ours = base + entry("### 2024-03-05 电话 张伟", ["- 背景: 预算已批"])
-        let result = merge("", ours, base)
-        XCTAssertEqual(result.conflicts, 0)
-        XCTAssertEqual(text(result), ours)
-    }
-
-    func testAnEntryChangedDifferentlyOnBothSidesConflictsInsideIt() {
-        let ours = base.replacingOccurrences(of: "- 背景: 服务器月均宕机5次", with: "- 背景: 服务器月均宕机6次")
-        let theirs = base.replacingOccurrences(of: "- 背景: 服务器月均宕机5次", with: "- 背景: 服务器月均宕机7次")
-        let result = merge(base, ours, theirs)
-        XCTAssertEqual(result.conflicts, 1)
-        XCTAssertTrue(text(result).contains("<<<<<<< ours\n- 背景: 服务器月均宕机6次\n=======\n- 背景: 服务器月均宕机7次\n>>>>>>> theirs\n"))
-    }
-
-    func testUnreadableFilesAreMergedLineByLine() {
-        let broken = "not a customer file\nline two\n"
-        let result = CustomerMerge.merge(base: Array(broken.utf8), ours: Array((broken + "ours\n").utf8),
-                                         theirs: Array((broken + "theirs\n").utf8), configuration: Configuration())
-        XCTAssertEqual(result.conflicts, 1)
-        XCTAssertEqual(String(decoding: result.bytes, as: UTF8.self),
-                       broken + "<<<<<<< ours\nours\n=======\ntheirs\n>>>>>>> theirs\n")
-    }
-
-    /// A derived value both sides changed that the merged file cannot derive stays a conflict.
-    func testAGradeBothChangedWithoutAScoreIsAConflict() {
-        let noScore = base.replacingOccurrences(of: "score: {size: 25, budget: 25, urgency: 20, decision: 20}\n", with: "")
-        let ours = noScore.replacingOccurrences(of: "grade: S", with: "grade: A")
-        let theirs = noScore.replacingOccurrences(of: "grade: S", with: "grade: B")
-        let result = merge(noScore, ours, theirs)
-        XCTAssertEqual(result.conflicts, 1)
-        XCTAssertTrue(text(result).contains("<<<<<<< ours\ngrade: A\n=======\ngrade: B\n>>>>>>> theirs\n"))
-    }
-
-    func testTheGradeOfTheMergedScoreWins() {
-        let ours = base.replacingOccurrences(of: "score: {size: 25, budget: 25, urgency: 20, decision: 20}\ngrade: S",
-                                             with: "score: {size: 10, budget: 25, urgency: 20, decision: 20}\ngrade: A")
-        let theirs = base.replacingOccurrences(of: "grade: S", with: "grade: A级")
-        let result = merge(base, ours, theirs)
-        XCTAssertEqual(result.conflicts, 0)
-        XCTAssertTrue(text(result).contains("score: {size: 10, budget: 25, urgency: 20, decision: 20}\ngrade: A\n"), text(result))
-    }
-}
-
-final class ThreeWayMergeTests: XCTestCase {
-    func merge(_ base: String, _ ours: String, _ theirs: String) -> (String, Int) {
-        let result = ThreeWayMerge.merge(base: Array(base.utf8), ours: Array(ours.utf8), theirs: Array(theirs.utf8))
-        return (String(decoding: result.bytes, as: UTF8.self), result.conflicts)
-    }
-
-    func testChangesInDifferentPlacesAreBothApplied() {
-        XCTAssertEqual(merge("a\nb\nc\nd\ne\n", "A\nb\nc\nd\ne\n", "a\nb\nc\nd\nE\n").0, "A\nb\nc\nd\nE\n")
-        XCTAssertEqual(merge("a\nb\nc\n", "a\nx\nb\nc\n", "a\nb\nc\ny\n").0, "a\nx\nb\nc\ny\n")
-        XCTAssertEqual(merge("a\nb\nc\n", "a\nc\n", "a\nb\nc\nd\n").0, "a\nc\nd\n")
-    }
-
-    func testTheSameChangeTwiceIsOneChange() {
-        XCTAssertEqual(merge("a\nb\nc\n", "a\nB\nc\n", "a\nB\nc\n").0, "a\nB\nc\n")
-    }
-
-    func testOverlappingChangesConflict() {
-        let (text, conflicts) = merge("a\nb\nc\n", "a\nB1\nc\n", "a\nB2\nc\n")
-        XCTAssertEqual(conflicts, 1)
-        XCTAssertEqual(text, "a\n<<<<<<< ours\nB1\n=======\nB2\n>>>>>>> theirs\nc\n")
-    }
-
-    func testInsertionsAtTheSamePlaceConflict() {
-        let (text, conflicts) = merge("a\n", "a\nx\n", "a\ny\n")
-        XCTAssertEqual(conflicts, 1)
-        XCTAssertEqual(text, "a\n<<<<<<< ours\nx\n=======\ny\n>>>>>>> theirs\n")
-    }
-
-    func testAMissingFinalLineBreakIsKept() {
-        XCTAssertEqual(merge("a\nb", "A\nb", "a\nb").0, "A\nb")
-        XCTAssertEqual(merge("a\nb\nc", "A\nb\nc", "a\nb\nC").0, "A\nb\nC")
-    }
-}
-
-extension CustomerMergeTests {
-    /// A real conflict elsewhere does not turn the derived values into conflicts too.
-    func testDerivedValuesResolveNextToAConflict() {
-        let ours = base.replacingOccurrences(of: "owner: 王五", with: "owner: 赵六")
-            .replacingOccurrences(of: "status: qualified", with: "status: proposal")
-            + entry("### 2024-03-05 14:00 电话 张伟", ["- 状态: 方案提交"])
-        let theirs = base.replacingOccurrences(of: "owner: 王五", with: "owner: 孙八")
-            .replacingOccurrences(of: "status: qualified", with: "status: negotiation")
-            + entry("### 2024-03-04 09:00 微信 张伟", ["- 状态: 商务谈判"])
-        let result = merge(base, ours, theirs)
-        XCTAssertEqual(result.conflicts, 1, text(result))
-        XCTAssertTrue(text(result).contains("<<<<<<< ours\nowner: 赵六\n=======\nowner: 孙八\n>>>>>>> theirs\ncreated: 2024-03-01 09:10\nstatus: proposal   # 由 sync 维护\n"), text(result))
-        XCTAssertEqual(result.notes, ["both sides changed `status`: proposal, the last status of the merged log", "both sides changed `owner`"])
-    }
-
-    /// The grade follows the score, so when the score itself conflicts, so does the grade.
-    func testAGradeNextToAConflictingScoreConflicts() {
-        let ours = base.replacingOccurrences(of: "score: {size: 25, budget: 25, urgency: 20, decision: 20}\ngrade: S",
-                                             with: "score: {size: 10, budget: 25, urgency: 20, decision: 20}\ngrade: A")
-        let theirs = base.replacingOccurrences(of: "score: {size: 25, budget: 25, urgency: 20, decision: 20}\ngrade: S",
-                                               with: "score: {size: 5, budget: 5, urgency: 20, decision: 20}\ngrade: B")
-        let result = merge(base, ours, theirs)
-        XCTAssertEqual(result.conflicts, 2)
-        XCTAssertTrue(text(result).contains("=======\ngrade: B\n>>>>>>> theirs\n"), text(result))
+    func testTheSameContact() {
+        func contact(_ name: String?, phone: String? = nil, email: String? = nil) -> Contact {
+            var contact = Contact()
+            contact.name = name
+            contact.phone = phone
+            contact.email = email
+            return contact
+        }
+        XCTAssertTrue(CustomerMerge.sameContact(contact("张伟", phone: "13800000001"), contact("张总", phone: "+86 13800000001")))
+        XCTAssertTrue(CustomerMerge.sameContact(contact("A", email: "a@x.cn"), contact("B", email: "A@X.CN")))
+        XCTAssertTrue(CustomerMerge.sameContact(contact("张伟"), contact("张伟", phone: "13800000001")))
+        XCTAssertFalse(CustomerMerge.sameContact(contact("张伟", phone: "13800000001"), contact("张伟", phone: "13900000001")))
+        XCTAssertFalse(CustomerMerge.sameContact(contact("张伟"), contact("李娜")))
     }
 }

@@ -6,7 +6,8 @@ import XCTest
 ///
 /// A case is a folder under Tests/Fixtures/e2e with `workspace/` (copied to a temporary
 /// folder first, so commands may write) and `commands` (one command line per line, arguments
-/// split on spaces; `#` starts a comment). Set LEADBOOK_RECORD=1 to write the transcripts
+/// split on spaces, except inside double quotes: `--note "客户 希望"` is one argument;
+/// `#` starts a comment). Set LEADBOOK_RECORD=1 to write the transcripts
 /// anew instead of comparing; review the diff before committing it.
 enum Transcript {
     static var packageRoot: URL {
@@ -105,7 +106,7 @@ enum Transcript {
         for line in commands.split(separator: "\n") {
             let command = line.trimmingCharacters(in: .whitespaces)
             if command.isEmpty || command.hasPrefix("#") { continue }
-            let arguments = command.split(separator: " ").map(String.init)
+            let arguments = words(command)
             let run = try self.run(arguments, in: workspace)
             transcript += "$ leadbook \(command)\n"
             transcript += run.stdout
@@ -114,6 +115,29 @@ enum Transcript {
         }
         try compareTree(workspace, directory, file: file, line: line)
         return (transcript, directory.appendingPathComponent("expected.txt"))
+    }
+
+    /// A command line split on spaces; text between double quotes is one word (quotes removed).
+    static func words(_ line: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var quoted = false
+        var inWord = false
+        for character in line {
+            if character == "\"" {
+                quoted.toggle()
+                inWord = true
+            } else if character == " " && !quoted {
+                if inWord { words.append(current) }
+                current = ""
+                inWord = false
+            } else {
+                current.append(character)
+                inWord = true
+            }
+        }
+        if inWord { words.append(current) }
+        return words
     }
 
     static func check(_ caseName: String, file: StaticString = #filePath, line: UInt = #line) throws {

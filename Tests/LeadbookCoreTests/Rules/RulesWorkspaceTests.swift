@@ -45,9 +45,9 @@ final class RulesWorkspaceTests: XCTestCase {
     }
 
     func testThreeFilesWithOneIdNameTheOtherTwo() throws {
-        try workspace.write("customers/LX2024001-a.md", customer("LX2024001"))
-        try workspace.write("customers/LX2024001-b.md", customer("LX2024001"))
-        try workspace.write("customers/sub/LX2024001-c.md", customer("LX2024001"))
+        try workspace.write("customers/LX2024001-a.md", customer("LX2024001", name: "甲科技"))
+        try workspace.write("customers/LX2024001-b.md", customer("LX2024001", name: "乙科技"))
+        try workspace.write("customers/sub/LX2024001-c.md", customer("LX2024001", name: "丙科技"))
         let diagnostics = workspace.check()
         XCTAssertEqual(diagnostics.map(\.file), ["customers/LX2024001-a.md", "customers/LX2024001-b.md", "customers/sub/LX2024001-c.md"])
         XCTAssertTrue(diagnostics.allSatisfy { $0.rule == "duplicate-id" && $0.line == 2 && $0.column == 5 })

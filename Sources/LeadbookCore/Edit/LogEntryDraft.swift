@@ -1,0 +1,127 @@
+/// A new follow-up entry, written by `leadbook log`: the heading, the `- key: value` lines in
+/// the order of the seed's record (facts, mood, status, to-dos, next) and a free note.
+public struct FollowUpDraft: Sendable {
+    public var at: LocalDateTime
+    public var channel: Channel
+    public var counterpart: String?
+    /// `background`, `pain`, `need`, `value`, `change`, `feedback`, `decision` lines.
+    public var facts: [(EntryKey, String)] = []
+    public var mood: Mood?
+    public var status: Status?
+    public var todos: [Todo] = []
+    public var next: LocalDate?
+    /// Free text under the entry, one string per line.
+    public var note: [String] = []
+
+    public init(at: LocalDateTime, channel: Channel) {
+        self.at = at
+        self.channel = channel
+    }
+
+    /// The entry's lines (without line breaks), keys and values in Chinese when `chinese`.
+    public func lines(chinese: Bool) -> [String] {
+        var heading = "### \(at) \(chinese ? channel.label : channel.rawValue)"
+        if let counterpart, !counterpart.isEmpty { heading += " " + counterpart }
+        var lines = [heading]
+        func item(_ key: EntryKey, _ value: String) {
+            lines.append("- \(chinese ? key.label : key.rawValue): \(value)")
+        }
+        for (key, value) in facts { item(key, value) }
+        if let mood { item(.mood, chinese ? mood.label : mood.rawValue) }
+        if let status { item(.status, chinese ? status.label : status.rawValue) }
+        for todo in todos { lines.append(todo.taskLine) }
+        if let next { item(.next, next.description) }
+        if !note.isEmpty {
+            lines.append("")
+            lines.append(contentsOf: note)
+        }
+        return lines
+    }
+}
+
+/// A new feedback entry, written by `leadbook feedback` (seed section 5).
+public struct FeedbackDraft: Sendable {
+    public var date: LocalDate
+    public var channel: Channel
+    public var summary: String
+    public var type: FeedbackType
+    public var priority: Priority
+    public var whys: [String] = []
+    public var handling: Handling?
+    public var plan: String?
+    public var owner: String?
+    public var due: LocalDate?
+
+    public init(date: LocalDate, channel: Channel, summary: String, type: FeedbackType, priority: Priority) {
+        self.date = date
+        self.channel = channel
+        self.summary = summary
+        self.type = type
+        self.priority = priority
+    }
+
+    public func lines(chinese: Bool) -> [String] {
+        var lines = ["### \(date) \(chinese ? channel.label : channel.rawValue) \(summary)"]
+        func item(_ key: EntryKey, _ value: String) {
+            lines.append("- \(chinese ? key.label : key.rawValue): \(value)")
+        }
+        item(.type, chinese ? type.label : type.rawValue)
+        item(.priority, chinese ? priority.label : priority.rawValue)
+        for why in whys { item(.why, why) }
+        if let handling { item(.handling, chinese ? handling.label : handling.rawValue) }
+        if let plan { item(.plan, plan) }
+        if let owner { item(.owner, owner) }
+        if let due { item(.due, due.description) }
+        return lines
+    }
+}
+
+extension Todo {
+    /// `- [ ] 2024-03-07 发送案例 @王五` (`- [x]` when done).
+    public var taskLine: String {
+        var line = done ? "- [x] " : "- [ ] "
+        if let date { line += date.description + " " }
+        line += text
+        if let owner, !owner.isEmpty { line += " @" + owner }
+        return line
+    }
+}
+
+/// Checks on text that becomes one line of a log entry (a value, a counterpart, a summary)
+/// or free lines under it (a note), so what is written reads back as what was meant.
+public enum LogText {
+    /// Why `text` cannot be the value of a `- key: value` line or a heading part; nil when it can.
+    public static func problemAsValue(_ text: String) -> String? {
+        if text.trimmingSpaces.isEmpty { return "is empty" }
+        if text.contains("\n") || text.contains("\r") { return "has a line break (a value is one line)" }
+        return nil
+    }
+
+    /// Why a note line would not stay a note (it would read as a heading, a fence, an entry
+    /// key or a to-do); nil when it is fine.
+    public static func problemAsNote(_ line: String) -> String? {
+        var bytes = Substring(line).drop(while: { $0 == " " })
+        if bytes.hasPrefix("#") { return "starts with `#`, which would make it a heading" }
+        if bytes.hasPrefix("```") || bytes.hasPrefix("~~~") { return "starts a code fence" }
+        if bytes.hasPrefix("- ") || bytes.hasPrefix("* ") {
+            bytes = bytes.dropFirst(2).drop(while: { $0 == " " })
+            if bytes.hasPrefix("[ ]") || bytes.hasPrefix("[x]") || bytes.hasPrefix("[X]") {
+                return "is a task item; use --todo"
+            }
+            let key = bytes.prefix(while: { $0 != ":" && $0 != "：" && $0 != " " })
+            if key.count < bytes.count, let entryKey = EntryKey(text: String(key)) {
+                return "reads as the entry key `\(entryKey.rawValue)`; use --set \(entryKey.rawValue)=..., --status, --next or --todo"
+            }
+        }
+        return nil
+    }
+}
+
+extension EntryKey {
+    /// The English key or its Chinese label, in any case.
+    public init?(text: String) {
+        if let key = EntryKey(rawValue: text.lowercased()) { self = key; return }
+        guard let key = EntryKey.allCases.first(where: { $0.label == text }) else { return nil }
+        self = key
+    }
+}
