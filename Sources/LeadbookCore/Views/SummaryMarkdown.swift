@@ -50,7 +50,8 @@ public enum SummaryMarkdown {
         return output
     }
 
-    /// A label inside a Mermaid string: no quotes, no line breaks.
+    /// A label inside a Mermaid string: no quotes, line breaks, entity marks or tags (their
+    /// full-width forms stand in).
     static func label(_ text: String) -> String {
         var output = ""
         for scalar in text.unicodeScalars {
@@ -58,6 +59,8 @@ public enum SummaryMarkdown {
             case "\"": output += "'"
             case "\n", "\r", "\t": output += " "
             case "#": output += "＃"
+            case "<": output += "＜"
+            case ">": output += "＞"
             default: output.unicodeScalars.append(scalar)
             }
         }
