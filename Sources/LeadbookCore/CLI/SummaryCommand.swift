@@ -68,7 +68,7 @@ public enum SummaryCommand: Command {
         summary.notes.tombstones = input.tombstones
         summary.notes.capturedLater = input.later
         if let revision = arguments.value("compare"), let commit {
-            switch SummaryInput.snapshots(at: commit, workspace, environment: context.environment) {
+            switch SummaryInput.snapshots(at: commit, workspace, asOf: asOf, environment: context.environment) {
             case .failure(let failure):
                 context.console.err("leadbook summary: --compare: \(failure.message)\n")
                 return .failure

@@ -32,13 +32,14 @@ public struct PipelineMovement: Sendable {
         groups.first { $0.kind == kind }?.items ?? []
     }
 
-    /// A file at the revision, read: nil for a tombstone or a file without an id.
-    public static func snapshot(_ customer: Customer) -> Snapshot? {
-        guard !customer.isTombstone, let id = customer.id, !id.isEmpty else { return nil }
-        let logged = DerivedValues.status(customer)?.0
-        let entries = customer.followUps.count
-        let status = customer.status ?? logged ?? (entries > 0 ? .contacted : .untouched)
-        return Snapshot(id: id, name: customer.name ?? "", status: status, followUps: entries, created: customer.created?.date)
+    /// A file at the revision, read as the summary reads today's files (its status at the
+    /// as-of moment), so an unchanged file never shows as moved: nil for a tombstone, a file
+    /// without an id or `created`, or a customer captured after the as-of moment.
+    public static func snapshot(_ customer: Customer, configuration: Configuration, asOf: LocalDateTime) -> Snapshot? {
+        guard case .record(let record) = SummaryRecord.extract(customer, configuration: configuration, asOf: asOf),
+              !record.id.isEmpty else { return nil }
+        return Snapshot(id: record.id, name: record.name, status: record.status, followUps: record.followUps,
+                        created: record.created.date)
     }
 
     /// `now`: every customer now (tombstones left out), at the as-of moment; the period selects

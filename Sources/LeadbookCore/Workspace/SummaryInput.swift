@@ -53,8 +53,9 @@ public struct SummaryInput: Sendable {
     }
 
     /// The customers at a git revision, for `--compare`: read from the repository with today's
-    /// leadbook.yml, a batch of files at a time, each batch in parallel.
-    public static func snapshots(at commit: String, _ workspace: Workspace, environment: [String: String])
+    /// leadbook.yml and seen at the same as-of moment, a batch of files at a time, each batch
+    /// in parallel.
+    public static func snapshots(at commit: String, _ workspace: Workspace, asOf: LocalDateTime, environment: [String: String])
         -> Result<[PipelineMovement.Snapshot], GitRevision.Failure> {
         let files: [GitRevision.File]
         switch GitRevision.files(at: commit, folder: workspace.configuration.customersFolder, root: workspace.root, environment: environment) {
@@ -66,7 +67,7 @@ public struct SummaryInput: Sendable {
         let read = GitRevision.read(files, root: workspace.root, environment: environment) { batch in
             let parsed = ParallelMap.map(batch.count) { index -> PipelineMovement.Snapshot? in
                 let result = CustomerReader.read(path: batch[index].path, bytes: batch[index].bytes, configuration: configuration)
-                return result.customer.flatMap(PipelineMovement.snapshot)
+                return result.customer.flatMap { PipelineMovement.snapshot($0, configuration: configuration, asOf: asOf) }
             }
             snapshots.append(contentsOf: parsed.compactMap { $0 })
         }
