@@ -73,6 +73,8 @@ public enum SummaryHTML {
       body { font-size: 10pt; }
       main { max-width: none; padding: 0; }
       .table { overflow: visible; }
+      table { font-size: 8.5pt; }
+      th, td { padding: 2px 4px; }
       table, figure { break-inside: avoid; }
       h2, h3 { break-after: avoid; }
       th { background: #eee; }

@@ -6,9 +6,12 @@ import FoundationXML
 
 /// Names written by users go into Markdown, Mermaid and HTML as text, never as markup.
 final class SummaryRenderingTests: XCTestCase {
-    let hostile = "A|B *x* _y_ `z` [l](javascript:1) <script>alert(1)</script> & \"q\" 'a'\nline\u{1}"
+    static let hostile = "A|B *x* _y_ `z` [l](javascript:1) <script>alert(1)</script> & \"q\" 'a'\nline\u{1}"
 
-    func summary(language: Configuration.Language = .en) -> PipelineSummary {
+    func summary(language: Configuration.Language = .en) -> PipelineSummary { Self.summary(language: language) }
+
+    /// Two customers; a source, an owner, a team, a customer name and a lost reason full of markup.
+    static func summary(language: Configuration.Language = .en) -> PipelineSummary {
         var configuration = Configuration()
         configuration.language = language
         configuration.sources = ["website", hostile]
@@ -99,5 +102,58 @@ final class SummaryRenderingTests: XCTestCase {
         XCTAssertEqual(Set(((decoded["results"] as! [String: Any])["by"] as! [String: Any]).keys), ["source", "grade", "owner", "group"])
         XCTAssertEqual(SummaryJSON.money(15_000_050), .double(150000.5))
         XCTAssertEqual(SummaryJSON.money(19_800_000), .int(198000))
+    }
+}
+
+/// The Markdown read by a real GitHub Flavored Markdown renderer (Debian's cmark-gfm), when
+/// it is installed: every table keeps its columns and user text stays text.
+final class SummaryMarkdownRendererTests: XCTestCase {
+    static let renderer = ["/usr/bin/cmark-gfm", "/usr/local/bin/cmark-gfm", "/opt/homebrew/bin/cmark-gfm"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    func render(_ markdown: String) throws -> String {
+        guard let renderer = Self.renderer else { throw XCTSkip("cmark-gfm is not installed (apt-get install cmark-gfm)") }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: renderer)
+        process.arguments = ["--extension", "table", "--extension", "strikethrough", "--extension", "autolink"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(markdown.utf8))
+        try input.fileHandleForWriting.close()
+        let html = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: html, as: UTF8.self)
+    }
+
+    func testTablesKeepTheirColumnsAndUserTextStaysText() throws {
+        let markdown = SummaryMarkdown.render(SummaryDocument(SummaryRenderingTests.summary(), text: SummaryText(.en)))
+        let html = try render(markdown)
+        let tables = markdown.components(separatedBy: "\n").filter { $0.hasPrefix("|---") || $0.hasPrefix("|--") }.count
+        XCTAssertEqual(html.components(separatedBy: "<table>").count - 1, tables)
+        // Every Markdown table is read as a table, its rows as wide as its header. (cmark-gfm
+        // pads short rows and drops extra cells; an unescaped `|` would instead split the
+        // user's text across cells, which the check of the whole text below catches.)
+        for table in html.components(separatedBy: "<table>").dropFirst() {
+            let body = table.components(separatedBy: "</table>")[0]
+            let header = body.components(separatedBy: "</th>").count - 1
+            for row in body.components(separatedBy: "<tbody>").last!.components(separatedBy: "<tr>").dropFirst() {
+                XCTAssertEqual(row.components(separatedBy: "</td>").count - 1, header, row)
+            }
+        }
+        XCTAssertFalse(html.contains("<script"))
+        XCTAssertFalse(html.contains("<em>"))
+        XCTAssertFalse(html.contains("<code>"))
+        XCTAssertFalse(html.contains("<a "))
+        XCTAssertTrue(html.contains("A|B *x* _y_ `z` [l](javascript:1) &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot; 'a'"), html)
+    }
+
+    func testTheFixturesSummaryRenders() throws {
+        let markdown = try String(contentsOf: Transcript.fixtures.appendingPathComponent("summary/expected-tree/summary.md"), encoding: .utf8)
+        let html = try render(markdown)
+        XCTAssertEqual(html.components(separatedBy: "<table>").count - 1, 17)
+        XCTAssertEqual(html.components(separatedBy: "<code class=\"language-mermaid\">").count - 1, 3)
+        XCTAssertTrue(html.contains("<td>联系人＊＊＊（＊＊＊，＊＊＊）离职，项目搁置</td>"))
     }
 }
