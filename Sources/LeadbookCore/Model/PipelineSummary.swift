@@ -85,6 +85,8 @@ public struct PipelineSummary: Sendable {
     }
 
     public struct TeamCheck: Sendable {
+        /// How far below the average flags a month (percent).
+        public var percent = 20
         public var months: [YearMonth]
         public var rows: [TeamRow]
         /// Per month, the mean of the conversion rates of the teams with leads that month.
@@ -187,7 +189,8 @@ public struct PipelineSummary: Sendable {
             return GradePair(higher: higher, lower: lower, holds: a.isGreater(than: b))
         }
         channelRanking = Self.ranked(Self.rows(.source, selected, configuration))
-        teams = Self.teamCheck(records, configuration, months: Self.teamMonths(period: period, asOf: asOf))
+        teams = Self.teamCheck(records, configuration,
+                               months: Self.teamMonths(period: period, asOf: asOf, count: configuration.teamCheckMonths))
         computeFeedback(selected)
         computeLostReasons(selected)
         weeks = Self.weeks(selected, period: period, asOf: asOf)
@@ -367,15 +370,16 @@ public struct PipelineSummary: Sendable {
         }.map(\.1)
     }
 
-    /// The three months the team check looks at: those ending with the period's last month, or
-    /// without a period (or one open at the end) the three whole months before the as-of's month.
-    public static func teamMonths(period: SummaryPeriod, asOf: LocalDateTime) -> [YearMonth] {
+    /// The months the team check looks at (leadbook.yml `team_check.months`, default 3): those
+    /// ending with the period's last month, or without a period (or one open at the end) the
+    /// whole months before the as-of's month.
+    public static func teamMonths(period: SummaryPeriod, asOf: LocalDateTime, count: Int = 3) -> [YearMonth] {
         let last = period.to.map(YearMonth.init) ?? YearMonth(asOf.date).adding(months: -1)
-        return [last.adding(months: -2), last.adding(months: -1), last]
+        return (0..<max(1, count)).reversed().map { last.adding(months: -$0) }
     }
 
-    /// Seed section 2: a team (the `group` of the owner) whose conversion is more than 20% below
-    /// the average of the teams in each of the months.
+    /// Seed section 2: a team (the `group` of the owner) whose conversion is more than 20%
+    /// (`team_check.below_percent`) below the average of the teams in each of the months.
     static func teamCheck(_ records: [SummaryRecord], _ configuration: Configuration, months: [YearMonth]) -> TeamCheck {
         var groups: [String] = []
         var groupOf: [String: String] = [:]
@@ -398,10 +402,10 @@ public struct PipelineSummary: Sendable {
         }
         let rows = groups.map { group -> TeamRow in
             let ratios = counts[group]!.map { Ratio($0.won, $0.leads) }
-            let below = ratios.indices.map { averages[$0].isMoreThanFifthBelow(ratios[$0]) }
+            let below = ratios.indices.map { averages[$0].isBelow(ratios[$0], byMoreThanPercent: configuration.teamCheckPercent) }
             return TeamRow(group: group, months: ratios, below: below)
         }
-        return TeamCheck(months: months, rows: rows, averages: averages)
+        return TeamCheck(percent: configuration.teamCheckPercent, months: months, rows: rows, averages: averages)
     }
 
     mutating func computeFeedback(_ selected: [SummaryRecord]) {

@@ -119,16 +119,18 @@ public struct MeanOfRatios: Sendable, Equatable {
         return Int((value! * 1000).rounded())
     }
 
-    /// `share` is more than 20% below the mean: share < 0.8 * mean, i.e. 5 * count * share < 4 * sum.
-    /// nil when the share or the mean is empty.
-    public func isMoreThanFifthBelow(_ share: Ratio) -> Bool? {
+    /// `share` is more than `percent`% below the mean: share < (100 - percent)% of the mean,
+    /// i.e. 100 * count * share < (100 - percent) * sum, compared exactly. nil when the share
+    /// or the mean is empty.
+    public func isBelow(_ share: Ratio, byMoreThanPercent percent: Int) -> Bool? {
         guard count > 0, !share.isEmpty else { return nil }
+        let keep = 100 - percent
         if let sum = exactSum,
-           let left = Fraction.multiply(5 * count, share.numerator).flatMap({ Fraction.multiply($0, sum.denominator) }),
-           let right = Fraction.multiply(4, sum.numerator).flatMap({ Fraction.multiply($0, share.denominator) }) {
+           let left = Fraction.multiply(100 * count, share.numerator).flatMap({ Fraction.multiply($0, sum.denominator) }),
+           let right = Fraction.multiply(keep, sum.numerator).flatMap({ Fraction.multiply($0, share.denominator) }) {
             return left < right
         }
-        return 5 * Double(count) * share.value! < 4 * (value! * Double(count))
+        return 100 * Double(count) * share.value! < Double(keep) * (value! * Double(count))
     }
 }
 

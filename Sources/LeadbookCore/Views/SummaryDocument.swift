@@ -294,15 +294,16 @@ public struct SummaryDocument: Sendable {
 
         mutating func teamCheck() {
             let check = summary.teams
-            heading(3, t("Teams more than 20% below the average", "转化率低于团队平均水平 20% 以上的团队"))
+            let percent = check.percent, line = 100 - check.percent, count = check.months.count
+            heading(3, t("Teams more than \(percent)% below the average", "转化率低于团队平均水平 \(percent)% 以上的团队"))
             guard !check.rows.isEmpty else {
                 paragraph(t("No teams: leadbook.yml gives no group to the members of team.",
                             "没有团队：leadbook.yml 的 team 成员都没有 group。"))
                 return
             }
             let months = check.months.map(\.description)
-            paragraph(t("Conversion of the leads each team captured in \(months.joined(separator: ", ")) (won by the as-of moment). A team is flagged when it is below 80% of the average of the teams (▼) in each of the three months.",
-                        "各团队在 \(months.joined(separator: "、")) 获取的线索的转化率（截至统计时点成交）。某团队连续三个月都低于团队平均水平的 80%（▼）时标记。"))
+            paragraph(t("Conversion of the leads each team captured in \(months.joined(separator: ", ")) (won by the as-of moment). A team is flagged when it is below \(line)% of the average of the teams (▼) in each of the \(count) months.",
+                        "各团队在 \(months.joined(separator: "、")) 获取的线索的转化率（截至统计时点成交）。某团队连续 \(count) 个月都低于团队平均水平的 \(line)%（▼）时标记。"))
             var rows = check.rows.map { row -> [String] in
                 [row.group] + row.months.indices.map { index in
                     SummaryText.percentWithCounts(row.months[index]) + (row.below[index] == true ? " ▼" : "")

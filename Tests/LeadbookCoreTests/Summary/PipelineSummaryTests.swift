@@ -300,6 +300,39 @@ final class PipelineSummaryTests: XCTestCase {
         XCTAssertFalse(gap.rows[1].flagged)
     }
 
+    /// leadbook.yml `team_check: {below_percent: 50, months: 2}`.
+    func testTheTeamChecksNumbersComeFromLeadbookYml() {
+        let (read, diagnostics) = RuleFixture.configuration("""
+            team_check: {below_percent: 50, months: 2}
+            team:
+              - {name: 甲, role: manager, group: 东}
+              - {name: 丙, role: manager, group: 北}
+            """)
+        XCTAssertEqual(diagnostics.count, 0, RuleFixture.describe(diagnostics))
+        XCTAssertEqual(read.teamCheckPercent, 50)
+        XCTAssertEqual(read.teamCheckMonths, 2)
+        var records: [SummaryRecord] = []
+        for (month, eastWon, northWon) in [("04", 5, 2), ("05", 5, 1)] {
+            for index in 0..<10 {
+                records.append(lead("E\(month)\(index)", "2024-\(month)-10 09:00", index < eastWon ? .won : .lost, owner: "甲"))
+                records.append(lead("N\(month)\(index)", "2024-\(month)-10 09:00", index < northWon ? .won : .lost, owner: "丙"))
+            }
+        }
+        var configuration = read
+        configuration.language = .en
+        let check = summary(records, configuration: configuration).teams
+        XCTAssertEqual(check.months.map(\.description), ["2024-04", "2024-05"])
+        // April: mean 35%, half of it 17.5%: North's 20% is not below. May: mean 30%, line 15%: 10% is.
+        XCTAssertEqual(check.rows[1].below, [false, true])
+        XCTAssertFalse(check.rows[1].flagged)
+        let markdown = SummaryMarkdown.render(SummaryDocument(summary(records, configuration: configuration), text: SummaryText(.en)))
+        XCTAssertTrue(markdown.contains("### Teams more than 50% below the average"), markdown)
+        XCTAssertTrue(markdown.contains("below 50% of the average of the teams (▼) in each of the 2 months"))
+
+        let (_, bad) = RuleFixture.configuration("team_check: {below_percent: 120, months: 0, weeks: 2}\n")
+        XCTAssertEqual(bad.map(\.rule), ["out-of-range", "out-of-range", "unknown-field"], RuleFixture.describe(bad))
+    }
+
     func testTeamsWithoutGroups() {
         var configuration = Configuration()
         configuration.language = .en

@@ -97,17 +97,17 @@ final class SummaryMathTests: XCTestCase {
         XCTAssertEqual(mean.count, 3)
         XCTAssertEqual(mean.exactSum, Fraction(9, 10))
         XCTAssertEqual(mean.tenthsOfPercent, 300)
-        XCTAssertEqual(mean.isMoreThanFifthBelow(Ratio(1, 10)), true)
-        XCTAssertEqual(mean.isMoreThanFifthBelow(Ratio(3, 10)), false)
+        XCTAssertEqual(mean.isBelow(Ratio(1, 10), byMoreThanPercent: 20), true)
+        XCTAssertEqual(mean.isBelow(Ratio(3, 10), byMoreThanPercent: 20), false)
         // Exactly 20% below (24% of a 30% mean) is not more than 20% below.
-        XCTAssertEqual(mean.isMoreThanFifthBelow(Ratio(6, 25)), false)
-        XCTAssertEqual(mean.isMoreThanFifthBelow(Ratio(239, 1000)), true)
+        XCTAssertEqual(mean.isBelow(Ratio(6, 25), byMoreThanPercent: 20), false)
+        XCTAssertEqual(mean.isBelow(Ratio(239, 1000), byMoreThanPercent: 20), true)
         // Teams without leads are not in the mean and cannot be below it.
         let withEmpty = MeanOfRatios([Ratio(1, 2), Ratio(0, 0)])
         XCTAssertEqual(withEmpty.count, 1)
-        XCTAssertNil(withEmpty.isMoreThanFifthBelow(Ratio(0, 0)))
+        XCTAssertNil(withEmpty.isBelow(Ratio(0, 0), byMoreThanPercent: 20))
         // A mean of 0 has no one below it.
-        XCTAssertEqual(MeanOfRatios([Ratio(0, 3), Ratio(0, 2)]).isMoreThanFifthBelow(Ratio(0, 3)), false)
+        XCTAssertEqual(MeanOfRatios([Ratio(0, 3), Ratio(0, 2)]).isBelow(Ratio(0, 3), byMoreThanPercent: 20), false)
         XCTAssertNil(MeanOfRatios([]).tenthsOfPercent)
     }
 
@@ -118,6 +118,17 @@ final class SummaryMathTests: XCTestCase {
         XCTAssertNil(mean.exactSum)
         XCTAssertNotNil(mean.value)
         XCTAssertEqual(mean.tenthsOfPercent, 0)
-        XCTAssertEqual(mean.isMoreThanFifthBelow(Ratio(0, 5)), true)
+        XCTAssertEqual(mean.isBelow(Ratio(0, 5), byMoreThanPercent: 20), true)
+    }
+}
+
+extension SummaryMathTests {
+    /// leadbook.yml `team_check.below_percent` moves the line: 50% below a 30% mean is under 15%.
+    func testAnotherPercentage() {
+        let mean = MeanOfRatios([Ratio(1, 2), Ratio(3, 10), Ratio(1, 10)])
+        XCTAssertEqual(mean.isBelow(Ratio(3, 20), byMoreThanPercent: 50), false)
+        XCTAssertEqual(mean.isBelow(Ratio(1, 10), byMoreThanPercent: 50), true)
+        XCTAssertEqual(mean.isBelow(Ratio(29, 100), byMoreThanPercent: 0), true)
+        XCTAssertEqual(mean.isBelow(Ratio(0, 10), byMoreThanPercent: 100), false)
     }
 }
