@@ -131,6 +131,7 @@ public enum SummaryJSON {
                 ])
             })),
             ("teams", .object([
+                ("below_percent", .int(teams.percent)),
                 ("months", .array(teams.months.map { .string($0.description) })),
                 ("average", .array(teams.averages.enumerated().map { index, average in
                     .object([("month", .string(teams.months[index].description)), ("teams", .int(average.count)),
