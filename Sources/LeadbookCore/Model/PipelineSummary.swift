@@ -171,7 +171,8 @@ public struct PipelineSummary: Sendable {
         self.asOf = asOf
         self.timezone = configuration.timezone
         self.period = period
-        let selected = records.filter { period.contains($0.created.date) }
+        // Without a period every record is selected: share the array instead of copying it.
+        let selected = period.isAll ? records : records.filter { period.contains($0.created.date) }
         leads = selected.count
 
         computePipeline(selected, configuration)
