@@ -24,6 +24,7 @@ public enum LeadbookCommandLine {
         Entry(ExplainCommand.self),
         Entry(AssignCommand.self),
         Entry(AgendaCommand.self),
+        Entry(SummaryCommand.self),
         Entry(DupesCommand.self),
         Entry(MergeCommand.self),
         Entry(ImportCommand.self),

@@ -22,6 +22,11 @@ public struct Configuration: Sendable {
     /// A resolved feedback item is confirmed with the customer within this many days (seed: 3).
     public var feedbackConfirmDays = 3
     public var team: [TeamMember] = []
+    /// A team (`group`) whose conversion is more than this many percent below the average of
+    /// the teams (seed: 20)...
+    public var teamCheckPercent = 20
+    /// ...in each of this many consecutive months is flagged (seed: 3).
+    public var teamCheckMonths = 3
     /// Days of follow-ups in the index, counted back from the newest entry.
     public var indexDays = 30
     /// Contact phone numbers and emails in the index tables.

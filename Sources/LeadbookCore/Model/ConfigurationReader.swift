@@ -2,7 +2,7 @@
 public enum ConfigurationReader {
     static let keys = ["language", "timezone", "id_prefix", "customers", "index", "summary", "sources", "extra_fields",
                        "scoring", "sla_hours", "cadence_days", "first_stage_days", "regrade_days", "screening", "team",
-                       "index_days", "index_pii", "feedback"]
+                       "index_days", "index_pii", "feedback", "team_check"]
 
     public static func read(_ source: SourceText) -> (Configuration, [Diagnostic]) {
         var configuration = Configuration()
@@ -110,6 +110,17 @@ public enum ConfigurationReader {
                     case "fix_hours": if let v = decoder.integer(part.value, "feedback.fix_hours") { configuration.feedbackFixHours = v }
                     case "confirm_days": if let v = decoder.integer(part.value, "feedback.confirm_days") { configuration.feedbackConfirmDays = v }
                     default: decoder.unknownKey(part, known: ["fix_hours", "confirm_days"], context: " in `feedback`")
+                    }
+                }
+            case "team_check":
+                guard let parts = decoder.map(value, "team_check", example: "team_check: {below_percent: 20, months: 3}") else { continue }
+                for part in parts {
+                    switch part.keyText {
+                    case "below_percent":
+                        if let v = decoder.integer(part.value, "team_check.below_percent", minimum: 0, maximum: 100) { configuration.teamCheckPercent = v }
+                    case "months":
+                        if let v = decoder.integer(part.value, "team_check.months", minimum: 1, maximum: 24) { configuration.teamCheckMonths = v }
+                    default: decoder.unknownKey(part, known: ["below_percent", "months"], context: " in `team_check`")
                     }
                 }
             case "index_days":
