@@ -2,7 +2,7 @@
 public enum ConfigurationReader {
     static let keys = ["language", "timezone", "id_prefix", "customers", "index", "summary", "sources", "extra_fields",
                        "scoring", "sla_hours", "cadence_days", "first_stage_days", "regrade_days", "screening", "team",
-                       "index_days", "index_pii", "feedback"]
+                       "index_days", "index_pii", "feedback", "expected_cycle_days"]
 
     public static func read(_ source: SourceText) -> (Configuration, [Diagnostic]) {
         var configuration = Configuration()
@@ -97,6 +97,8 @@ public enum ConfigurationReader {
                 readLevels(value, "first_stage_days", Grade.self, &configuration.firstStageDays, &decoder)
             case "regrade_days":
                 readLevels(value, "regrade_days", Grade.self, &configuration.regradeDays, &decoder)
+            case "expected_cycle_days":
+                readLevels(value, "expected_cycle_days", Grade.self, &configuration.expectedCycleDays, &decoder)
             case "screening":
                 configuration.screening = readScreening(value, &decoder)
             case "team":
