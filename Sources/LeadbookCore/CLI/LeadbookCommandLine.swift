@@ -15,7 +15,7 @@ public enum LeadbookCommandLine {
     }
 
     public static let commands: [Entry] = [
-        Entry(CheckCommand.self), Entry(ShowCommand.self), Entry(SyncCommand.self), Entry(ExplainCommand.self), Entry(AssignCommand.self), Entry(AgendaCommand.self), Entry(RulesCommand.self),
+        Entry(CheckCommand.self), Entry(ShowCommand.self), Entry(SyncCommand.self), Entry(ExplainCommand.self), Entry(AssignCommand.self), Entry(AgendaCommand.self), Entry(IndexCommand.self), Entry(RulesCommand.self),
     ]
 
     public static func run(_ arguments: [String], _ context: CommandContext) -> ExitCode {

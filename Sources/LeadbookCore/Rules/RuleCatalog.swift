@@ -24,6 +24,7 @@ public enum RuleCatalog {
         ]),
         Group(title: "Derived values", rules: [.staleGrade, .staleStatus, .staleNext]),
         Group(title: "Across files", rules: [.duplicateId, .unknownMergeTarget]),
+        Group(title: "Generated index", rules: [.staleIndex, .indexMarkers]),
         Group(title: "leadbook.yml", rules: [TeamRole.unknownRule, .duplicateMember, .unknownMentor, .missingMentor]),
     ]
 

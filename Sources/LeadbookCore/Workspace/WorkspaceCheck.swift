@@ -20,6 +20,8 @@ public struct CustomerFacts: Sendable {
     public var name: String?
     public var phones: [String] = []
     public var emails: [String] = []
+    /// The customer's rows of the index tables (fingerprints only), when the index is checked.
+    public var index: IndexRows?
 
     public init(path: String) { self.path = path }
 }
@@ -30,7 +32,12 @@ public enum WorkspaceCheck {
     public static func run(_ workspace: Workspace, only: Set<String>? = nil) -> CheckReport {
         let paths = workspace.customerPaths
         let configuration = workspace.configuration
-        let results = ParallelMap.map(paths.count) { index -> ([Diagnostic], CustomerFacts) in
+        // The index is checked with the whole workspace only, and only when the file exists.
+        let indexTarget = WorkspaceIndex.Target(path: configuration.indexFile, owner: nil)
+        let indexExtraction: IndexExtraction? = only == nil && !WorkspaceIndex.isInsideCustomers(configuration)
+            && FileAccess.exists(workspace.absolute(indexTarget.path))
+            ? WorkspaceIndex.extraction(workspace, owners: false, keepText: false) : nil
+        let results = WorkspaceIndex.map(paths.count, days: configuration.indexDays, rows: \.1.index) { index -> ([Diagnostic], CustomerFacts) in
             let path = paths[index]
             switch FileAccess.read(workspace.absolute(path)) {
             case .failure(.tooLarge(let size)):
@@ -42,7 +49,7 @@ public enum WorkspaceCheck {
                                     message: "cannot read the file: \(error.description)",
                                     hint: "check the file's permissions, or restore it from git")], CustomerFacts(path: path))
             case .success(let bytes):
-                return checkFile(path: path, bytes: bytes, configuration: configuration)
+                return checkFile(path: path, bytes: bytes, configuration: configuration, index: indexExtraction)
             }
         }
         var diagnostics: [Diagnostic] = workspace.configurationDiagnostics + workspace.walkDiagnostics
@@ -55,11 +62,16 @@ public enum WorkspaceCheck {
         for rule in WorkspaceRules.all {
             rule.check(facts, configuration, &diagnostics)
         }
+        if let indexExtraction {
+            let assembly = IndexAssembly(facts.compactMap(\.index), configuration: configuration, keepText: false)
+            diagnostics.append(contentsOf: WorkspaceIndex.check(workspace, assembly, indexExtraction, indexTarget))
+        }
         if let only {
             diagnostics.removeAll { !only.contains($0.file) }
         }
         diagnostics.sort(by: Diagnostic.ordered)
         let fileCount = (only?.count ?? paths.count) + (workspace.hasConfigurationFile && only == nil ? 1 : 0)
+            + (indexExtraction != nil ? 1 : 0)
         return CheckReport(files: fileCount, diagnostics: diagnostics)
     }
 
@@ -73,8 +85,9 @@ public enum WorkspaceCheck {
                    hint: "move attachments and pasted data out of the file (link to them instead)")
     }
 
-    /// Reads and checks one customer file.
-    public static func checkFile(path: String, bytes: [UInt8], configuration: Configuration) -> ([Diagnostic], CustomerFacts) {
+    /// Reads and checks one customer file; with `index`, also makes its rows of the index.
+    public static func checkFile(path: String, bytes: [UInt8], configuration: Configuration,
+                                 index: IndexExtraction? = nil) -> ([Diagnostic], CustomerFacts) {
         let result = CustomerReader.read(path: path, bytes: bytes, configuration: configuration)
         var facts = CustomerFacts(path: path)
         if let customer = result.customer, let root = result.frontMatter {
@@ -93,6 +106,10 @@ public enum WorkspaceCheck {
         } else if result.customer == nil {
             // An unreadable front matter: still claim the id the file name gives, so a
             // duplicate is not reported against a file that cannot be read.
+        }
+        // The same customers as `leadbook index` reads (WorkspaceIndex.collect).
+        if let index, let customer = result.customer {
+            facts.index = index.rows(customer, path: path)
         }
         return (result.findings.diagnostics, facts)
     }
