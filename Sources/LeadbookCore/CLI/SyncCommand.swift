@@ -75,7 +75,7 @@ public enum SyncCommand: Command {
         if !dryRun {
             if changed > 0 {
                 context.console.out("\(changed) file\(changed == 1 ? "" : "s") updated\n")
-            } else if !index.changed {
+            } else if !index.changed && index.ok {
                 context.console.out("everything is in sync\n")
             }
         }

@@ -20,8 +20,11 @@ public enum StaleIndex {
         }
         guard let first = status.differences.first else { return [] }
         var message = describe(first, path: path, assembly: assembly, expectedText: expectedText)
-        let others = status.differences.dropFirst().map(\.table.rawValue)
-        if !others.isEmpty { message += "; also stale: " + others.joined(separator: ", ") }
+        let others = status.differences.dropFirst()
+        let stale = others.filter { $0.kind != .missingTable }.map(\.table.rawValue)
+        let missing = others.filter { $0.kind == .missingTable }.map(\.table.rawValue)
+        if !stale.isEmpty { message += "; also stale: " + stale.joined(separator: ", ") }
+        if !missing.isEmpty { message += "; missing: " + missing.joined(separator: ", ") }
         return [Diagnostic(file: path, line: first.line, column: 1, severity: .error, rule: rule.id, message: message,
                            hint: "run `leadbook index` (or `leadbook sync`) to rewrite the tables; text outside the `<!-- leadbook:… -->` markers is kept")]
     }
@@ -50,7 +53,7 @@ public enum StaleIndex {
             let window = assembly.words.followUpWindow(days: assembly.configuration.indexDays, from: assembly.window?.from, to: assembly.window?.to)
             return "the line above \(table) differs; the customer files give: \(window)"
         case .line(.blank):
-            return "\(table) has `\(shorten(String(decoding: difference.existing, as: UTF8.self)))` where leadbook writes a blank line"
+            return "\(table) is not as leadbook writes it: the file has `\(shorten(String(decoding: difference.existing, as: UTF8.self)))` where a blank line belongs"
         case .line(.row(let row)):
             let what = "\(table) is stale at row \(row) (\(customer(difference.expected)))"
             guard let reference = difference.expected, let text = expectedText(reference) else { return what }

@@ -161,7 +161,7 @@ struct IndexRowRenderer {
         if let source = customer.source {
             row.text(words.source(source))
             if source == "exhibition", let event = detail("event") {
-                row.plain("(")
+                row.plain(words.zh ? "(" : " (")
                 row.text(event)
                 row.plain(")")
             }

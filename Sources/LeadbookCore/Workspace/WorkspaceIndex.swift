@@ -52,13 +52,14 @@ public enum WorkspaceIndex {
     }
 
     /// Files read between two prunings of follow-ups.
-    static let batchSize = 4096
+    public static let batchSize = 4096
 
     /// `body` for 0..<count on every core, a batch of files at a time. After each batch,
     /// follow-up rows that can no longer be in the window (older than `index_days` before the
     /// newest follow-up read so far) are dropped, so memory holds about one window of
     /// follow-ups rather than every follow-up of the workspace.
-    public static func map<T>(_ count: Int, days: Int, rows: WritableKeyPath<T, IndexRows?>, _ body: (Int) -> T) -> [T] {
+    public static func map<T>(_ count: Int, days: Int, rows: WritableKeyPath<T, IndexRows?>, batchSize: Int = batchSize,
+                              _ body: (Int) -> T) -> [T] {
         var results: [T] = []
         results.reserveCapacity(count)
         var newest: Int32?
