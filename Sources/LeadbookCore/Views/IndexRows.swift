@@ -104,11 +104,11 @@ struct IndexRowRenderer {
         var rows: [IndexRow] = []
         var ownedLines: [IndexLine] = []
         rows.reserveCapacity(2 + customer.plan.count + customer.followUps.count + customer.feedback.count)
-        let main = MarkdownLink.relative(path, from: extraction.folder)
-        let owned = extraction.ownerFolder.map { MarkdownLink.relative(path, from: $0) }
+        let main = nameMarkup(link: MarkdownLink.relative(path, from: extraction.folder))
+        let owned = extraction.ownerFolder.map { nameMarkup(link: MarkdownLink.relative(path, from: $0)) }
 
         func add(_ table: IndexTable, _ sequence: Int, day: Int32 = 0, minute: Int16 = 0,
-                 _ render: (inout IndexRowRenderer, String) -> Void) {
+                 _ render: (inout IndexRowRenderer, [UInt8]) -> Void) {
             render(&self, main)
             rows.append(IndexRow(table: table, sequence: Int32(sequence), day: day, minute: minute, line: extraction.line(row.bytes)))
             if let owned {
@@ -143,10 +143,17 @@ struct IndexRowRenderer {
 
     // MARK: Cells shared by the tables
 
-    mutating func nameCell(link: String) {
-        row.beginCell()
+    /// `[name](link)` as it appears in a cell, made once per customer and destination.
+    func nameMarkup(link: String) -> [UInt8] {
+        var cell = MarkdownRow()
         let name = customer.name.flatMap { MarkdownRow.hasText($0) ? $0 : nil } ?? customer.id ?? WorkspacePath.fileName(path)
-        row.link(name, to: link)
+        cell.link(name, to: link)
+        return cell.bytes
+    }
+
+    mutating func nameCell(link: [UInt8]) {
+        row.beginCell()
+        row.raw(link)
         row.endCell()
     }
 
@@ -154,7 +161,7 @@ struct IndexRowRenderer {
 
     // MARK: 线索获取与筛选表
 
-    mutating func leads(link: String) {
+    mutating func leads(link: [UInt8]) {
         row.start()
         row.cell(customer.id)
         row.beginCell()
@@ -184,7 +191,9 @@ struct IndexRowRenderer {
         row.cell(customer.needs)
         row.cell(customer.intent?.rawValue)
         row.cell(words.completeness(Completeness.of(customer)))
-        row.cell(customer.created?.description)
+        row.beginCell()
+        if let created = customer.created { row.moment(created) }
+        row.endCell()
         row.cell(owner)
         row.beginCell()
         for (key, value) in customer.sourceDetail where key != "event" || customer.source != "exhibition" {
@@ -199,7 +208,7 @@ struct IndexRowRenderer {
 
     // MARK: 线索分级与分配表
 
-    mutating func grading(link: String) {
+    mutating func grading(link: [UInt8]) {
         row.start()
         row.cell(customer.id)
         nameCell(link: link)
@@ -210,14 +219,18 @@ struct IndexRowRenderer {
         row.endCell()
         row.cell(words.assignment(owner: owner, configuration: configuration))
         row.cell(owner)
-        row.cell(customer.assigned?.description)
-        row.cell(customer.followUps.compactMap(\.moment).min()?.description)
+        row.beginCell()
+        if let assigned = customer.assigned { row.moment(assigned) }
+        row.endCell()
+        row.beginCell()
+        if let first = customer.followUps.compactMap(\.moment).min() { row.moment(first) }
+        row.endCell()
         row.cell(grade.flatMap { grade in configuration.expectedCycleDays[grade].map { words.cycle($0, grade: grade) } })
     }
 
     // MARK: 客户跟进计划表
 
-    mutating func plan(_ step: PlanStep, link: String) {
+    mutating func plan(_ step: PlanStep, link: [UInt8]) {
         row.start()
         nameCell(link: link)
         row.cell(grade.map(words.grade))
@@ -227,7 +240,13 @@ struct IndexRowRenderer {
         for channel in step.channels { row.part(words.vocabulary(channel), separator: words.zh ? "+" : " + ") }
         row.endCell()
         row.cell(step.points)
-        row.cell(step.due?.description ?? step.dueText)
+        if let due = step.due {
+            row.beginCell()
+            row.date(due)
+            row.endCell()
+        } else {
+            row.cell(step.dueText)
+        }
         row.cell(step.owner.flatMap { MarkdownRow.hasText($0) ? $0 : nil } ?? owner)
         row.cell(step.expected)
         row.cell(step.fallback)
@@ -238,9 +257,11 @@ struct IndexRowRenderer {
     static let summaryKeys: [EntryKey] = [.background, .pain, .need, .value, .decision]
     static let changeKeys: [EntryKey] = [.change, .feedback]
 
-    mutating func followUp(_ entry: FollowUp, link: String) {
+    mutating func followUp(_ entry: FollowUp, link: [UInt8]) {
         row.start()
-        row.cell(entry.moment?.description)
+        row.beginCell()
+        if let moment = entry.moment { row.moment(moment) }
+        row.endCell()
         nameCell(link: link)
         row.cell(entry.channel.map { words.vocabulary($0) })
         row.cell(entry.counterpart)
@@ -263,7 +284,10 @@ struct IndexRowRenderer {
         row.beginCell()
         for todo in entry.todos {
             if row.hasContent { row.plain(words.partSeparator) }
-            if let date = todo.date { row.plain(date.description + " ") }
+            if let date = todo.date {
+                row.date(date)
+                row.plain(" ")
+            }
             row.text(todo.text)
             if let owner = todo.owner, MarkdownRow.hasText(owner) {
                 row.plain(" @")
@@ -273,15 +297,19 @@ struct IndexRowRenderer {
         }
         row.endCell()
         row.cell(owner)
-        row.cell(entry.next?.description)
+        row.beginCell()
+        if let next = entry.next { row.date(next) }
+        row.endCell()
     }
 
     // MARK: 客户需求分析表
 
-    mutating func feedback(_ entry: FeedbackEntry, link: String) {
+    mutating func feedback(_ entry: FeedbackEntry, link: [UInt8]) {
         row.start()
         nameCell(link: link)
-        row.cell(entry.date.map { TimeRules.moment($0, entry.time) }.map { entry.time == nil ? $0.date.description : $0.description })
+        row.beginCell()
+        if let date = entry.date { row.moment(LocalDateTime(date: date, minutes: entry.time ?? 0, hasTime: entry.time != nil)) }
+        row.endCell()
         row.cell(entry.channel.map { words.vocabulary($0) })
         row.cell(entry.summary)
         row.cell(entry.type.map(words.feedbackType))
@@ -294,10 +322,12 @@ struct IndexRowRenderer {
         row.part(entry.plan, separator: words.zh ? "：" : ": ")
         row.endCell()
         row.cell(entry.owner.flatMap { MarkdownRow.hasText($0) ? $0 : nil } ?? owner)
-        row.cell(entry.due?.description)
+        row.beginCell()
+        if let due = entry.due { row.date(due) }
+        row.endCell()
         row.beginCell()
         if let confirmed = entry.confirmed {
-            row.plain(confirmed.description)
+            row.date(confirmed)
             if let text = entry.confirmation, MarkdownRow.hasText(text) {
                 row.plain(" ")
                 row.text(text)

@@ -16,6 +16,7 @@ struct MarkdownRow {
     private var cellHasContent = false
 
     mutating func start() {
+        if bytes.capacity == 0 { bytes.reserveCapacity(1024) }
         bytes.removeAll(keepingCapacity: true)
         bytes.append(ASCII.pipe)
         cellOpen = false
@@ -63,8 +64,52 @@ struct MarkdownRow {
     mutating func part(_ value: String?, label: String? = nil, separator: String) {
         guard let value, Self.hasText(value) else { return }
         if cellHasContent { plain(separator) }
-        if let label { plain(label + ": ") }
+        if let label {
+            plain(label)
+            bytes.append(ASCII.colon)
+            bytes.append(ASCII.space)
+        }
         text(value)
+    }
+
+    /// Bytes already in cell form (made by another `MarkdownRow`).
+    mutating func raw(_ cell: [UInt8]) {
+        guard !cell.isEmpty else { return }
+        bytes.append(contentsOf: cell)
+        cellHasContent = true
+    }
+
+    /// A date (`2024-03-01`) or a date and time (`2024-03-01 10:30`), written without
+    /// making strings.
+    mutating func date(_ date: LocalDate) {
+        digits(date.year, 4)
+        bytes.append(ASCII.dash)
+        digits(date.month, 2)
+        bytes.append(ASCII.dash)
+        digits(date.day, 2)
+        cellHasContent = true
+    }
+
+    mutating func moment(_ moment: LocalDateTime) {
+        date(moment.date)
+        guard moment.hasTime else { return }
+        bytes.append(ASCII.space)
+        digits(moment.minutes / 60, 2)
+        bytes.append(ASCII.colon)
+        digits(moment.minutes % 60, 2)
+    }
+
+    private mutating func digits(_ value: Int, _ width: Int) {
+        guard value >= 0, value < 10_000 else {
+            bytes.append(contentsOf: String(value).utf8)
+            return
+        }
+        var divisor = 1
+        for _ in 1..<max(width, value >= 1000 ? 4 : value >= 100 ? 3 : value >= 10 ? 2 : 1) { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(ASCII.zero + UInt8(value / divisor % 10))
+            divisor /= 10
+        }
     }
 
     /// `[name](link)`: the name escaped, the link percent-encoded (see `MarkdownLink`).
@@ -182,6 +227,11 @@ enum MarkdownLink {
     /// Other non-ASCII characters (Chinese names) stay as they are: GitHub and GitLab read
     /// them, and the raw file stays readable.
     static func encode(_ segment: String) -> String {
+        // Most file names need nothing: ASCII letters, digits and `-_.~`.
+        if segment.utf8.allSatisfy({ byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == ASCII.dash || byte == 0x5F || byte == ASCII.dot || byte == 0x7E
+        }) { return segment }
         var output = ""
         for scalar in segment.unicodeScalars {
             let value = scalar.value

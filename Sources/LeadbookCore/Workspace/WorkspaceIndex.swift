@@ -113,7 +113,14 @@ public enum WorkspaceIndex {
         guard owners else { return targets }
         var used = Set<String>()
         for owner in assembly.owners {
-            guard let path = ownerPath(owner, assembly.configuration), used.insert(path).inserted else { continue }
+            guard let base = ownerPath(owner, assembly.configuration) else { continue }
+            // Two names that differ only in characters a file name cannot hold: `a_b.md`, `a_b-2.md`.
+            var path = base
+            var number = 1
+            while !used.insert(path.lowercased()).inserted {
+                number += 1
+                path = String(base.dropLast(3)) + "-\(number).md"
+            }
             targets.append(Target(path: path, owner: owner))
         }
         return targets

@@ -87,6 +87,18 @@ final class IndexAssemblyTests: XCTestCase {
         XCTAssertEqual(WorkspaceIndex.ownerFolder(nested), "reports/index")
     }
 
+    func testOwnerFilesNeverShareAPath() throws {
+        let folder = try IndexFixture.workspace([
+            "customers/LX1.md": IndexFixture.customer("LX1", owner: "a/b"),
+            "customers/LX2.md": IndexFixture.customer("LX2", owner: "a:b"),
+            "customers/LX3.md": IndexFixture.customer("LX3", owner: "A_B"),
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let targets = WorkspaceIndex.targets(IndexFixture.assembly(folder.path), owners: true)
+        XCTAssertEqual(targets.map(\.path), ["INDEX.md", "index/A_B.md", "index/a_b-2.md", "index/a_b-3.md"])
+        XCTAssertEqual(targets.map(\.owner), [nil, "A_B", "a/b", "a:b"])
+    }
+
     /// Reading in batches and dropping follow-ups out of the window as it goes gives the same
     /// tables as keeping everything.
     func testBatchedReadingDropsOnlyWhatCannotBeShown() throws {
