@@ -27,8 +27,8 @@ public enum IndexCommand: Command {
         }
         guard let workspace = context.openWorkspace(arguments) else { return .failure }
         let configuration = workspace.configuration
-        if WorkspaceIndex.isInsideCustomers(configuration) {
-            context.console.err("leadbook index: the index file \(configuration.indexFile) is inside the customers folder, where it would be read as a customer; set `index:` in leadbook.yml to a path outside `\(configuration.customersFolder)/`\n")
+        if let reason = WorkspaceIndex.misplaced(configuration) {
+            context.console.err("leadbook index: \(reason)\n")
             return .failure
         }
         let checkOnly = arguments.flag("check")

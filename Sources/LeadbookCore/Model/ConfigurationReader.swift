@@ -29,6 +29,7 @@ public enum ConfigurationReader {
                                     hint: "start with a key, for example `language: zh-CN`")
             return (configuration, decoder.findings.diagnostics)
         }
+        var indexNode: YAMLNode?
         for pair in pairs {
             let value = pair.value
             switch pair.keyText {
@@ -69,6 +70,7 @@ public enum ConfigurationReader {
                     }
                 }
             case "index":
+                indexNode = value
                 if let text = decoder.string(value, "index") {
                     if WorkspacePath.isSafeRelative(text) { configuration.indexFile = text } else {
                         decoder.findings.report(.wrongType, at: value.start, "`index` must be a file inside the workspace, not `\(text)`",
@@ -129,6 +131,9 @@ public enum ConfigurationReader {
             default:
                 decoder.unknownKey(pair, known: keys, context: " in leadbook.yml")
             }
+        }
+        if let indexNode, let reason = WorkspaceIndex.misplaced(configuration) {
+            decoder.findings.report(.wrongType, at: indexNode.start, reason, hint: "write `index: INDEX.md`")
         }
         return (configuration, decoder.findings.diagnostics)
     }

@@ -34,7 +34,7 @@ public enum WorkspaceCheck {
         let configuration = workspace.configuration
         // The index is checked with the whole workspace only, and only when the file exists.
         let indexTarget = WorkspaceIndex.Target(path: configuration.indexFile, owner: nil)
-        let indexExtraction: IndexExtraction? = only == nil && !WorkspaceIndex.isInsideCustomers(configuration)
+        let indexExtraction: IndexExtraction? = only == nil && WorkspaceIndex.misplaced(configuration) == nil
             && FileAccess.exists(workspace.absolute(indexTarget.path))
             ? WorkspaceIndex.extraction(workspace, owners: false, keepText: false) : nil
         let results = WorkspaceIndex.map(paths.count, days: configuration.indexDays, rows: \.1.index) { index -> ([Diagnostic], CustomerFacts) in

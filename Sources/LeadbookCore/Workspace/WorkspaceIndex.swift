@@ -39,10 +39,18 @@ public enum WorkspaceIndex {
         return ownerFolder(configuration) + "/" + name + ".md"
     }
 
-    /// The index file lies inside the customers folder, where it would be read as a customer.
-    public static func isInsideCustomers(_ configuration: Configuration) -> Bool {
+    /// Why leadbook.yml `index` names a file leadbook must not write, or nil when it may:
+    /// inside the customers folder (it would be read as a customer) or leadbook.yml itself.
+    public static func misplaced(_ configuration: Configuration) -> String? {
         let folder = configuration.customersFolder.hasSuffix("/") ? configuration.customersFolder : configuration.customersFolder + "/"
-        return configuration.indexFile.hasPrefix(folder)
+        let index = configuration.indexFile
+        if index.hasPrefix(folder) {
+            return "the index file \(index) is inside the customers folder, where it would be read as a customer; set `index:` in leadbook.yml to a path outside `\(folder)`"
+        }
+        if index == Workspace.configurationFileName || index.hasPrefix(".leadbook/") {
+            return "the index file cannot be \(index); set `index:` in leadbook.yml to a Markdown file such as INDEX.md"
+        }
+        return nil
     }
 
     public static func extraction(_ workspace: Workspace, owners: Bool, keepText: Bool) -> IndexExtraction {
@@ -208,8 +216,8 @@ public enum WorkspaceIndex {
     public static func refresh(_ workspace: Workspace, _ rows: [IndexRows], dryRun: Bool, command: String,
                                _ context: CommandContext) -> (ok: Bool, changed: Bool) {
         let configuration = workspace.configuration
-        if isInsideCustomers(configuration) {
-            context.console.err("leadbook \(command): the index file \(configuration.indexFile) is inside the customers folder; set `index:` in leadbook.yml to a path outside `\(configuration.customersFolder)/`\n")
+        if let reason = misplaced(configuration) {
+            context.console.err("leadbook \(command): \(reason)\n")
             return (false, false)
         }
         let target = Target(path: configuration.indexFile, owner: nil)

@@ -23,6 +23,10 @@ final class IndexEndToEndTests: XCTestCase {
         try Transcript.check("index-english")
     }
 
+    func testUsageHelpAndAMisplacedIndexFile() throws {
+        try Transcript.check("index-usage")
+    }
+
     func testEscapingTranscript() throws {
         try Transcript.check("index-escaping")
     }
