@@ -27,7 +27,7 @@ public enum SyncCommand: Command {
         let configuration = workspace.configuration
         // The index rows are made from each file as sync leaves it, in the same read.
         let extraction = WorkspaceIndex.extraction(workspace, owners: false, keepText: !dryRun)
-        let results = WorkspaceIndex.map(paths.count, days: configuration.indexDays, rows: \.1) { index -> (CustomerSync.Outcome, IndexRows?) in
+        let (outcomes, rows) = WorkspaceIndex.map(paths.count, days: configuration.indexDays) { index -> (CustomerSync.Outcome, IndexRows?) in
             let path = paths[index]
             guard case .success(let bytes) = FileAccess.read(workspace.absolute(path)),
                   bytes.count <= WorkspaceCheck.maxCustomerFileSize else {
@@ -44,12 +44,8 @@ public enum SyncCommand: Command {
         var changed = 0
         var skipped: [String] = []
         var failed = false
-        var indexRows: [IndexRows] = []
-        indexRows.reserveCapacity(results.count)
-        for (_, rows) in results {
-            if let rows { indexRows.append(rows) }
-        }
-        for (outcome, _) in results {
+        let indexRows = rows.compactMap { $0 }
+        for outcome in outcomes {
             switch outcome {
             case .unchanged: continue
             case .skipped(let path, _): skipped.append(path)

@@ -20,8 +20,6 @@ public struct CustomerFacts: Sendable {
     public var name: String?
     public var phones: [String] = []
     public var emails: [String] = []
-    /// The customer's rows of the index tables (fingerprints only), when the index is checked.
-    public var index: IndexRows?
 
     public init(path: String) { self.path = path }
 }
@@ -37,19 +35,20 @@ public enum WorkspaceCheck {
         let indexExtraction: IndexExtraction? = only == nil && WorkspaceIndex.misplaced(configuration) == nil
             && FileAccess.exists(workspace.absolute(indexTarget.path))
             ? WorkspaceIndex.extraction(workspace, owners: false, keepText: false) : nil
-        let results = WorkspaceIndex.map(paths.count, days: configuration.indexDays, rows: \.1.index) { index -> ([Diagnostic], CustomerFacts) in
+        let (results, indexRows) = WorkspaceIndex.map(paths.count, days: configuration.indexDays) { index -> (([Diagnostic], CustomerFacts), IndexRows?) in
             let path = paths[index]
             switch FileAccess.read(workspace.absolute(path)) {
             case .failure(.tooLarge(let size)):
-                return ([tooLarge(path, size)], CustomerFacts(path: path))
+                return (([tooLarge(path, size)], CustomerFacts(path: path)), nil)
             case .success(let bytes) where bytes.count > maxCustomerFileSize:
-                return ([tooLarge(path, bytes.count)], CustomerFacts(path: path))
+                return (([tooLarge(path, bytes.count)], CustomerFacts(path: path)), nil)
             case .failure(let error):
-                return ([Diagnostic(file: path, line: 1, column: 1, severity: .error, rule: Rule.unreadableFile.id,
-                                    message: "cannot read the file: \(error.description)",
-                                    hint: "check the file's permissions, or restore it from git")], CustomerFacts(path: path))
+                return (([Diagnostic(file: path, line: 1, column: 1, severity: .error, rule: Rule.unreadableFile.id,
+                                     message: "cannot read the file: \(error.description)",
+                                     hint: "check the file's permissions, or restore it from git")], CustomerFacts(path: path)), nil)
             case .success(let bytes):
-                return checkFile(path: path, bytes: bytes, configuration: configuration, index: indexExtraction)
+                let (diagnostics, facts, rows) = checkFile(path: path, bytes: bytes, configuration: configuration, index: indexExtraction)
+                return ((diagnostics, facts), rows)
             }
         }
         var diagnostics: [Diagnostic] = workspace.configurationDiagnostics + workspace.walkDiagnostics
@@ -63,7 +62,7 @@ public enum WorkspaceCheck {
             rule.check(facts, configuration, &diagnostics)
         }
         if let indexExtraction {
-            let assembly = IndexAssembly(facts.compactMap(\.index), configuration: configuration, keepText: false)
+            let assembly = IndexAssembly(indexRows.compactMap { $0 }, configuration: configuration, keepText: false)
             diagnostics.append(contentsOf: WorkspaceIndex.check(workspace, assembly, indexExtraction, indexTarget))
         }
         if let only {
@@ -85,9 +84,16 @@ public enum WorkspaceCheck {
                    hint: "move attachments and pasted data out of the file (link to them instead)")
     }
 
-    /// Reads and checks one customer file; with `index`, also makes its rows of the index.
+    /// Reads and checks one customer file.
+    public static func checkFile(path: String, bytes: [UInt8], configuration: Configuration) -> ([Diagnostic], CustomerFacts) {
+        let (diagnostics, facts, _) = checkFile(path: path, bytes: bytes, configuration: configuration, index: nil)
+        return (diagnostics, facts)
+    }
+
+    /// Reads and checks one customer file and, with `index`, makes its rows of the index in
+    /// the same read.
     public static func checkFile(path: String, bytes: [UInt8], configuration: Configuration,
-                                 index: IndexExtraction? = nil) -> ([Diagnostic], CustomerFacts) {
+                                 index: IndexExtraction?) -> ([Diagnostic], CustomerFacts, IndexRows?) {
         let result = CustomerReader.read(path: path, bytes: bytes, configuration: configuration)
         var facts = CustomerFacts(path: path)
         if let customer = result.customer, let root = result.frontMatter {
@@ -108,10 +114,8 @@ public enum WorkspaceCheck {
             // duplicate is not reported against a file that cannot be read.
         }
         // The same customers as `leadbook index` reads (WorkspaceIndex.collect).
-        if let index, let customer = result.customer {
-            facts.index = index.rows(customer, path: path)
-        }
-        return (result.findings.diagnostics, facts)
+        let rows = index.flatMap { index in result.customer.flatMap { index.rows($0, path: path) } }
+        return (result.findings.diagnostics, facts, rows)
     }
 }
 

@@ -62,57 +62,59 @@ public enum WorkspaceIndex {
     /// Files read between two prunings of follow-ups.
     public static let batchSize = 4096
 
-    /// `body` for 0..<count on every core, a batch of files at a time. After each batch,
-    /// follow-up rows that can no longer be in the window (older than `index_days` before the
-    /// newest follow-up read so far) are dropped, so memory holds about one window of
-    /// follow-ups rather than every follow-up of the workspace.
-    public static func map<T>(_ count: Int, days: Int, rows: WritableKeyPath<T, IndexRows?>, batchSize: Int = batchSize,
-                              _ body: (Int) -> T) -> [T] {
+    /// `body` for 0..<count on every core, a batch of files at a time; `body` gives its result
+    /// and the file's index rows. After each batch, follow-up rows that can no longer be in the
+    /// window (older than `index_days` before the newest follow-up read so far) are dropped, so
+    /// memory holds about one window of follow-ups rather than every follow-up of the workspace.
+    public static func map<T>(_ count: Int, days: Int, batchSize: Int = batchSize,
+                              _ body: (Int) -> (T, IndexRows?)) -> (results: [T], rows: [IndexRows?]) {
         var results: [T] = []
+        var rows: [IndexRows?] = []
         results.reserveCapacity(count)
+        rows.reserveCapacity(count)
+        // The oldest follow-up day each file still holds (Int32.max: none), to prune only those
+        // that have something to drop.
+        var oldest: [Int32] = []
+        oldest.reserveCapacity(count)
         var newest: Int32?
         var start = 0
         while start < count {
             let end = min(count, start + batchSize)
             let first = start
-            results.append(contentsOf: ParallelMap.map(end - first) { body(first + $0) })
-            let before = newest
-            for index in first..<end {
-                guard let customer = results[index][keyPath: rows] else { continue }
-                for row in customer.rows where row.table == .followUps {
+            for (result, customerRows) in ParallelMap.map(end - first, { body(first + $0) }) {
+                results.append(result)
+                var low = Int32.max
+                for row in customerRows?.rows ?? [] where row.table == .followUps {
+                    low = min(low, row.day)
                     if newest.map({ row.day > $0 }) ?? true { newest = row.day }
                 }
+                oldest.append(low)
+                rows.append(customerRows)
             }
             if let newest {
                 let cutoff = newest - Int32(max(1, days) - 1)
-                // Everything read so far when the window moved, else only this batch.
-                for index in (before == newest ? first : 0)..<end {
-                    results[index][keyPath: rows]?.dropFollowUps(before: cutoff)
+                for index in 0..<end where oldest[index] < cutoff {
+                    rows[index]?.dropFollowUps(before: cutoff)
+                    oldest[index] = rows[index]?.rows.lazy.filter { $0.table == .followUps }.map(\.day).min() ?? Int32.max
                 }
             }
             start = end
         }
-        return results
+        return (results, rows)
     }
 
     /// Every customer file read in parallel, reduced to its rows. Files that cannot be read or
     /// have errors are listed (their rows hold what could be read).
     public static func collect(_ workspace: Workspace, _ extraction: IndexExtraction) -> (rows: [IndexRows], filesWithErrors: [String]) {
         let paths = workspace.customerPaths
-        let results = map(paths.count, days: extraction.configuration.indexDays, rows: \.0) { index -> (IndexRows?, Bool) in
+        let (errors, rows) = map(paths.count, days: extraction.configuration.indexDays) { index -> (Bool, IndexRows?) in
             guard case .success(let bytes) = FileAccess.read(workspace.absolute(paths[index])),
-                  bytes.count <= WorkspaceCheck.maxCustomerFileSize else { return (nil, true) }
+                  bytes.count <= WorkspaceCheck.maxCustomerFileSize else { return (true, nil) }
             let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: workspace.configuration)
-            return (result.customer.flatMap { extraction.rows($0, path: paths[index]) }, result.findings.errorCount > 0)
+            return (result.findings.errorCount > 0, result.customer.flatMap { extraction.rows($0, path: paths[index]) })
         }
-        var rows: [IndexRows] = []
-        rows.reserveCapacity(results.count)
-        var broken: [String] = []
-        for (index, (customerRows, hasErrors)) in results.enumerated() {
-            if let customerRows { rows.append(customerRows) }
-            if hasErrors { broken.append(paths[index]) }
-        }
-        return (rows, broken)
+        let broken = paths.indices.filter { errors[$0] }.map { paths[$0] }
+        return (rows.compactMap { $0 }, broken)
     }
 
     /// The index file and, with `owners`, one file per owner.

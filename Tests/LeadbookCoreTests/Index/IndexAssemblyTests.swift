@@ -115,11 +115,13 @@ final class IndexAssemblyTests: XCTestCase {
         let (workspace, configuration, all) = IndexFixture.rows(folder.path)
         let extraction = IndexExtraction(configuration: configuration, folder: "", keepText: true)
         let paths = workspace.customerPaths
-        let batched = WorkspaceIndex.map(paths.count, days: configuration.indexDays, rows: \.self, batchSize: 7) { index -> IndexRows? in
+        let (numbers, rows) = WorkspaceIndex.map(paths.count, days: configuration.indexDays, batchSize: 7) { index -> (Int, IndexRows?) in
             guard case .success(let bytes) = FileAccess.read(workspace.absolute(paths[index])),
-                  let customer = CustomerReader.read(path: paths[index], bytes: bytes, configuration: configuration).customer else { return nil }
-            return extraction.rows(customer, path: paths[index])
-        }.compactMap { $0 }
+                  let customer = CustomerReader.read(path: paths[index], bytes: bytes, configuration: configuration).customer else { return (index, nil) }
+            return (index, extraction.rows(customer, path: paths[index]))
+        }
+        XCTAssertEqual(numbers, Array(paths.indices), "results in the order of the files")
+        let batched = rows.compactMap { $0 }
         let kept = batched.reduce(0) { $0 + $1.rows.count }
         XCTAssertLessThan(kept, all.reduce(0) { $0 + $1.rows.count }, "rows out of the window were dropped")
         let full = IndexAssembly(all, configuration: configuration, keepText: true)
