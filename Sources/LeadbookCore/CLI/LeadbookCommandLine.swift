@@ -25,6 +25,7 @@ public enum LeadbookCommandLine {
         Entry(AssignCommand.self),
         Entry(AgendaCommand.self),
         Entry(SummaryCommand.self),
+        Entry(IndexCommand.self),
         Entry(DupesCommand.self),
         Entry(MergeCommand.self),
         Entry(ImportCommand.self),
@@ -71,7 +72,9 @@ public enum LeadbookCommandLine {
                 context.console.out(entry.spec.help)
                 return .ok
             }
-            return entry.run(parsed, context)
+            let code = entry.run(parsed, context)
+            IndexUpkeep.afterWrite(entry.spec.name, parsed, context, code)
+            return code
         }
     }
 

@@ -90,7 +90,7 @@ public enum RenumberCommand: Command {
         if dryRun {
             context.console.out("\(count) customer\(count == 1 ? "" : "s") would be renumbered (dry run: nothing written)\n")
         } else {
-            context.console.out("\(count) customer\(count == 1 ? "" : "s") renumbered; commit the change (`git add -A \(workspace.configuration.customersFolder)`)\n")
+            context.console.out("\(count) customer\(count == 1 ? "" : "s") renumbered; commit the change (`git add -A`)\n")
         }
         set.warnAboutErrors("renumber", context)
         return failed ? .failure : .ok

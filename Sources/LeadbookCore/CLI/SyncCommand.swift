@@ -2,13 +2,14 @@
 public enum SyncCommand: Command {
     public static let spec = CommandSpec(
         name: "sync",
-        summary: "write derived values: grade from score, status and next from the log",
+        summary: "write derived values: grade from score, status and next from the log; the index tables",
         usage: "leadbook sync [-C DIR] [--dry-run]",
         options: [.workspace, OptionSpec("dry-run", help: "print the changes as a unified diff and write nothing (exit 1 if any)")],
         details: """
         Only the derived values change; every other byte of a file stays as it was. A file with
-        errors (see `leadbook check`) is left alone and named. Running sync twice changes nothing
-        the second time.
+        errors (see `leadbook check`) is left alone and named. The index file (leadbook.yml
+        `index`, default INDEX.md) is created or brought up to date as `leadbook index` would.
+        Running sync twice changes nothing the second time.
         """)
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
@@ -23,15 +24,27 @@ public enum SyncCommand: Command {
         }
         defer { lock?.release() }
         let paths = workspace.customerPaths
-        let outcomes = ParallelMap.map(paths.count) { index -> CustomerSync.Outcome in
-            guard case .success(let bytes) = FileAccess.read(workspace.absolute(paths[index])) else {
-                return .skipped(path: paths[index], errors: 1)
+        let configuration = workspace.configuration
+        // The index rows are made from each file as sync leaves it, in the same read.
+        let extraction = WorkspaceIndex.extraction(workspace, owners: false, keepText: !dryRun)
+        let (outcomes, rows) = WorkspaceIndex.map(paths.count, days: configuration.indexDays) { index -> (CustomerSync.Outcome, IndexRows?) in
+            let path = paths[index]
+            guard case .success(let bytes) = FileAccess.read(workspace.absolute(path)),
+                  bytes.count <= WorkspaceCheck.maxCustomerFileSize else {
+                return (.skipped(path: path, errors: 1), nil)
             }
-            return CustomerSync.sync(path: paths[index], bytes: bytes, configuration: workspace.configuration)
+            let result = CustomerReader.read(path: path, bytes: bytes, configuration: configuration)
+            let outcome = CustomerSync.sync(result, path: path, bytes: bytes, configuration: configuration)
+            var customer = result.customer
+            if case .changed(let change) = outcome {
+                customer = CustomerReader.read(path: path, bytes: change.after, configuration: configuration).customer
+            }
+            return (outcome, customer.flatMap { extraction.rows($0, path: path) })
         }
         var changed = 0
         var skipped: [String] = []
         var failed = false
+        let indexRows = rows.compactMap { $0 }
         for outcome in outcomes {
             switch outcome {
             case .unchanged: continue
@@ -54,11 +67,16 @@ public enum SyncCommand: Command {
         for path in skipped {
             context.console.err("leadbook sync: skipped \(path): it has errors; run `leadbook check \(path)`\n")
         }
+        let index = failed ? (ok: true, changed: false) : WorkspaceIndex.refresh(workspace, indexRows, dryRun: dryRun, command: "sync", context)
         if !dryRun {
-            context.console.out(changed == 0 ? "everything is in sync\n" : "\(changed) file\(changed == 1 ? "" : "s") updated\n")
+            if changed > 0 {
+                context.console.out("\(changed) file\(changed == 1 ? "" : "s") updated\n")
+            } else if !index.changed && index.ok {
+                context.console.out("everything is in sync\n")
+            }
         }
         if failed { return .failure }
-        if dryRun && changed > 0 { return .findings }
-        return skipped.isEmpty ? .ok : .findings
+        if dryRun && (changed > 0 || index.changed) { return .findings }
+        return skipped.isEmpty && index.ok ? .ok : .findings
     }
 }

@@ -19,7 +19,12 @@ public enum CustomerSync {
     static let fixableRules: Set<String> = [Rule.staleGrade.id, Rule.staleStatus.id, Rule.staleNext.id]
 
     public static func sync(path: String, bytes: [UInt8], configuration: Configuration) -> Outcome {
-        let result = CustomerReader.read(path: path, bytes: bytes, configuration: configuration, text: false)
+        sync(CustomerReader.read(path: path, bytes: bytes, configuration: configuration), path: path, bytes: bytes,
+             configuration: configuration)
+    }
+
+    /// The same, for a file already read (`result` is `bytes` read).
+    public static func sync(_ result: CustomerReader.Result, path: String, bytes: [UInt8], configuration: Configuration) -> Outcome {
         let blocking = result.findings.diagnostics.filter { $0.severity == .error && !fixableRules.contains($0.rule) }
         guard blocking.isEmpty, let customer = result.customer else {
             return .skipped(path: path, errors: max(1, blocking.count))

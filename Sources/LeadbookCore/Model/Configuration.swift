@@ -31,6 +31,9 @@ public struct Configuration: Sendable {
     public var indexDays = 30
     /// Contact phone numbers and emails in the index tables.
     public var indexPII = false
+    /// Expected days from assignment to a deal, per grade: the grading table's expected cycle
+    /// (seed: S 30 days, A 45, C 90 and more; B, which the seed leaves out, 60).
+    public var expectedCycleDays: [Grade: Int] = [.S: 30, .A: 45, .B: 60, .C: 90]
 
     public init() {}
 

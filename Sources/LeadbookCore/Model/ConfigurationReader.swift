@@ -2,7 +2,7 @@
 public enum ConfigurationReader {
     static let keys = ["language", "timezone", "id_prefix", "customers", "index", "summary", "sources", "extra_fields",
                        "scoring", "sla_hours", "cadence_days", "first_stage_days", "regrade_days", "screening", "team",
-                       "index_days", "index_pii", "feedback", "team_check"]
+                       "index_days", "index_pii", "feedback", "team_check", "expected_cycle_days"]
 
     public static func read(_ source: SourceText) -> (Configuration, [Diagnostic]) {
         var configuration = Configuration()
@@ -29,6 +29,7 @@ public enum ConfigurationReader {
                                     hint: "start with a key, for example `language: zh-CN`")
             return (configuration, decoder.findings.diagnostics)
         }
+        var indexNode: YAMLNode?
         for pair in pairs {
             let value = pair.value
             switch pair.keyText {
@@ -69,6 +70,7 @@ public enum ConfigurationReader {
                     }
                 }
             case "index":
+                indexNode = value
                 if let text = decoder.string(value, "index") {
                     if WorkspacePath.isSafeRelative(text) { configuration.indexFile = text } else {
                         decoder.findings.report(.wrongType, at: value.start, "`index` must be a file inside the workspace, not `\(text)`",
@@ -97,6 +99,8 @@ public enum ConfigurationReader {
                 readLevels(value, "first_stage_days", Grade.self, &configuration.firstStageDays, &decoder)
             case "regrade_days":
                 readLevels(value, "regrade_days", Grade.self, &configuration.regradeDays, &decoder)
+            case "expected_cycle_days":
+                readLevels(value, "expected_cycle_days", Grade.self, &configuration.expectedCycleDays, &decoder)
             case "screening":
                 configuration.screening = readScreening(value, &decoder)
             case "team":
@@ -138,6 +142,9 @@ public enum ConfigurationReader {
             default:
                 decoder.unknownKey(pair, known: keys, context: " in leadbook.yml")
             }
+        }
+        if let indexNode, let reason = WorkspaceIndex.misplaced(configuration) {
+            decoder.findings.report(.wrongType, at: indexNode.start, reason, hint: "write `index: INDEX.md`")
         }
         return (configuration, decoder.findings.diagnostics)
     }

@@ -24,6 +24,7 @@ public enum RuleCatalog {
         ]),
         Group(title: "Derived values", rules: [.staleGrade, .staleStatus, .staleNext]),
         Group(title: "Across files", rules: [.duplicateId, .unknownMergeTarget, .possibleDuplicate]),
+        Group(title: "Generated index", rules: [.staleIndex, .indexMarkers]),
         Group(title: "History (check --against REV)", rules: [.logRewritten]),
         Group(title: "leadbook.yml", rules: [TeamRole.unknownRule, .duplicateMember, .unknownMentor, .missingMentor]),
     ]

@@ -6,7 +6,9 @@ import Foundation
 public enum GitHooks {
     /// The line that marks a hook as leadbook's own (so reinstalling replaces it).
     public static let marker = "# leadbook hook: installed by `leadbook hook install`"
-    public static let hookNames = ["pre-commit", "pre-merge-commit"]
+    /// post-merge regenerates the index file after a merge: the merge driver keeps one side of
+    /// it (the customer files are merged one by one, so the merged set is known only at the end).
+    public static let hookNames = ["pre-commit", "pre-merge-commit", "post-merge"]
     /// Where an existing hook goes; leadbook's hook runs it first.
     public static let chainedSuffix = ".before-leadbook"
 
@@ -80,14 +82,23 @@ public enum GitHooks {
     static let workspaceLine = "# workspace: "
 
     static func script(_ name: String, leadbook: String, workspaces: [String]) -> String {
-        let what = name == "pre-commit" ? "commit" : "merge commit"
+        let what = name == "pre-commit" ? "commit" : name == "pre-merge-commit" ? "merge commit" : "merge"
+        let purpose = name == "post-merge"
+            ? """
+            # After each \(what): `leadbook index` on the workspace, so the index file (INDEX.md) shows
+            # the merged customers; commit it with your next commit. Reinstalling replaces this file;
+            # a hook that was here before is kept as \(name)\(chainedSuffix) and runs first.
+            """
+            : """
+            # Before each \(what): `leadbook check --staged --against HEAD` on the workspace, which
+            # checks the staged customer files and leadbook.yml and that no old log entry was
+            # rewritten. Skip it once with `git commit --no-verify`. Reinstalling replaces this file;
+            # a hook that was here before is kept as \(name)\(chainedSuffix) and runs first.
+            """
         var text = """
         #!/bin/sh
         \(marker)
-        # Before each \(what): `leadbook check --staged --against HEAD` on the workspace, which
-        # checks the staged customer files and leadbook.yml and that no old log entry was
-        # rewritten. Skip it once with `git commit --no-verify`. Reinstalling replaces this file;
-        # a hook that was here before is kept as \(name)\(chainedSuffix) and runs first.
+        \(purpose)
         hook_dir=$(dirname "$0")
         if [ -x "$hook_dir/\(name)\(chainedSuffix)" ]; then
           "$hook_dir/\(name)\(chainedSuffix)" "$@" || exit $?
@@ -101,7 +112,11 @@ public enum GitHooks {
         """
         for workspace in workspaces {
             text += workspaceLine + workspace + "\n"
-            text += "\"$leadbook\" check --staged --against HEAD -C \(shellQuoted(workspace)) || status=1\n"
+            if name == "post-merge" {
+                text += "\"$leadbook\" index -C \(shellQuoted(workspace)) || status=1\n"
+            } else {
+                text += "\"$leadbook\" check --staged --against HEAD -C \(shellQuoted(workspace)) || status=1\n"
+            }
         }
         text += "exit $status\n"
         return text

@@ -44,21 +44,26 @@ public enum WorkspaceCheck {
     public static func run(_ workspace: Workspace, only: Set<String>? = nil) -> CheckReport {
         let paths = workspace.customerPaths
         let configuration = workspace.configuration
-        let results = ParallelMap.map(paths.count) { index -> ([Diagnostic], CustomerFacts) in
+        // The index is checked with the whole workspace only, and only when the file exists.
+        let indexTarget = WorkspaceIndex.Target(path: configuration.indexFile, owner: nil)
+        let indexExtraction: IndexExtraction? = only == nil && WorkspaceIndex.misplaced(configuration) == nil
+            && FileAccess.exists(workspace.absolute(indexTarget.path))
+            ? WorkspaceIndex.extraction(workspace, owners: false, keepText: false) : nil
+        let (results, indexRows) = WorkspaceIndex.map(paths.count, days: configuration.indexDays) { index -> (([Diagnostic], CustomerFacts), IndexRows?) in
             let path = paths[index]
             switch FileAccess.read(workspace.absolute(path)) {
             case .failure(.tooLarge(let size)):
-                return ([tooLarge(path, size)], CustomerFacts(path: path))
+                return (([tooLarge(path, size)], CustomerFacts(path: path)), nil)
             case .success(let bytes) where bytes.count > maxCustomerFileSize:
-                return ([tooLarge(path, bytes.count)], CustomerFacts(path: path))
+                return (([tooLarge(path, bytes.count)], CustomerFacts(path: path)), nil)
             case .failure(let error):
-                return ([Diagnostic(file: path, line: 1, column: 1, severity: .error, rule: Rule.unreadableFile.id,
-                                    message: "cannot read the file: \(error.description)",
-                                    hint: "check the file's permissions, or restore it from git")], CustomerFacts(path: path))
+                return (([Diagnostic(file: path, line: 1, column: 1, severity: .error, rule: Rule.unreadableFile.id,
+                                     message: "cannot read the file: \(error.description)",
+                                     hint: "check the file's permissions, or restore it from git")], CustomerFacts(path: path)), nil)
             case .success(let bytes):
-                var (diagnostics, facts) = checkFile(path: path, bytes: bytes, configuration: configuration)
+                var (diagnostics, facts, rows) = checkFile(path: path, bytes: bytes, configuration: configuration, index: indexExtraction)
                 facts.root = workspace.root
-                return (diagnostics, facts)
+                return ((diagnostics, facts), rows)
             }
         }
         var diagnostics: [Diagnostic] = workspace.configurationDiagnostics + workspace.walkDiagnostics
@@ -71,11 +76,16 @@ public enum WorkspaceCheck {
         for rule in WorkspaceRules.all {
             rule.check(facts, configuration, &diagnostics)
         }
+        if let indexExtraction {
+            let assembly = IndexAssembly(indexRows.compactMap { $0 }, configuration: configuration, keepText: false)
+            diagnostics.append(contentsOf: WorkspaceIndex.check(workspace, assembly, indexExtraction, indexTarget))
+        }
         if let only {
             diagnostics.removeAll { !only.contains($0.file) }
         }
         diagnostics.sort(by: Diagnostic.ordered)
         let fileCount = (only?.count ?? paths.count) + (workspace.hasConfigurationFile && only == nil ? 1 : 0)
+            + (indexExtraction != nil ? 1 : 0)
         return CheckReport(files: fileCount, diagnostics: diagnostics)
     }
 
@@ -104,7 +114,15 @@ public enum WorkspaceCheck {
 
     /// Reads and checks one customer file.
     public static func checkFile(path: String, bytes: [UInt8], configuration: Configuration) -> ([Diagnostic], CustomerFacts) {
-        let result = CustomerReader.read(path: path, bytes: bytes, configuration: configuration, text: false)
+        let (diagnostics, facts, _) = checkFile(path: path, bytes: bytes, configuration: configuration, index: nil)
+        return (diagnostics, facts)
+    }
+
+    /// Reads and checks one customer file and, with `index`, makes its rows of the index in
+    /// the same read.
+    public static func checkFile(path: String, bytes: [UInt8], configuration: Configuration,
+                                 index: IndexExtraction?) -> ([Diagnostic], CustomerFacts, IndexRows?) {
+        let result = CustomerReader.read(path: path, bytes: bytes, configuration: configuration, text: index != nil)
         var facts = CustomerFacts(path: path)
         if let customer = result.customer, let root = result.frontMatter {
             facts.id = customer.id
@@ -122,7 +140,9 @@ public enum WorkspaceCheck {
             // An unreadable front matter: still claim the id the file name gives, so a
             // duplicate is not reported against a file that cannot be read.
         }
-        return (result.findings.diagnostics, facts)
+        // The same customers as `leadbook index` reads (WorkspaceIndex.collect).
+        let rows = index.flatMap { index in result.customer.flatMap { index.rows($0, path: path) } }
+        return (result.findings.diagnostics, facts, rows)
     }
 }
 

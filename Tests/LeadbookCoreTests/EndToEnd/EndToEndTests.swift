@@ -109,6 +109,7 @@ final class EndToEndTests: XCTestCase {
         let root = Transcript.packageRoot.appendingPathComponent("template-workspace")
         let enumerator = FileManager.default.enumerator(atPath: root.appendingPathComponent("customers").path)!
         var count = 1  // leadbook.yml
+        if FileManager.default.fileExists(atPath: root.appendingPathComponent("INDEX.md").path) { count += 1 }
         while let path = enumerator.nextObject() as? String {
             if path.hasSuffix(".md") { count += 1 }
         }

@@ -17,11 +17,11 @@ final class GitWorkflowTests: XCTestCase {
         let box = try GitSandbox()
         try box.initWorkspace()
         for file in ["leadbook.yml", "INDEX.md", "README.md", "customers/.gitkeep", ".gitignore", ".gitattributes",
-                     ".github/workflows/leadbook.yml", ".gitlab-ci.yml", ".git/hooks/pre-commit", ".git/hooks/pre-merge-commit"] {
+                     ".github/workflows/leadbook.yml", ".gitlab-ci.yml", ".git/hooks/pre-commit", ".git/hooks/pre-merge-commit", ".git/hooks/post-merge"] {
             XCTAssertTrue(box.exists("ws/" + file), file)
         }
         let check = try box.leadbook(["check"], expect: 0)
-        XCTAssertEqual(check.stdout, "0 errors, 0 warnings in 1 file\n")
+        XCTAssertEqual(check.stdout, "0 errors, 0 warnings in 2 files\n")
         XCTAssertTrue(try box.read("ws/.gitignore").contains(".leadbook/"))
         XCTAssertTrue(try box.read("ws/.gitattributes").contains("customers/**/*.md merge=leadbook"))
         let driver = try box.git(["config", "--get", "merge.leadbook.driver"]).stdout
@@ -191,7 +191,10 @@ final class GitWorkflowTests: XCTestCase {
         // What CI does on a pull request: compare with the merge base.
         let base = try box.git(["merge-base", "rep-a", "rep-b"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         try box.leadbook(["check", "--against", base], expect: 0)
-        XCTAssertEqual(try box.git(["status", "--porcelain"]).stdout, "")
+        // The post-merge hook regenerated the index from the merged customers; it goes with
+        // the next commit.
+        XCTAssertEqual(try box.git(["status", "--porcelain"]).stdout, " M INDEX.md\n")
+        try box.leadbook(["index", "--check"], expect: 0)
     }
 
     /// A conflict the driver leaves is marked on that key alone; the rest is merged.
@@ -227,17 +230,21 @@ final class GitWorkflowTests: XCTestCase {
         let feedback = "\n## 客户反馈\n\n### 2024-03-03 面谈 方案缺少数据备份功能\n- 类型: 产品\n- 处理方式: 立即解决\n"
         try box.write(path, GitSandbox.customer("LX2024001", name: "华东云科技有限公司", created: "2024-03-01 09:10",
                                                 entries: [entry1], next: "2024-03-04") + feedback)
+        // After editing files by hand, `leadbook index` (or sync) keeps INDEX.md current.
+        try box.leadbook(["index"], expect: 0)
         try box.git(["add", "-A"])
         try box.git(["commit", "-q", "-m", "LX2024001"])
 
         // Allowed: ticking the task, filling resolved and confirmed, a new entry.
         try box.replace(path, "- [ ] 2024-03-03", with: "- [x] 2024-03-03")
         try box.append(path, "- 已解决: 2024-03-04\n- 客户确认: 2024-03-05 客户认可\n")
+        try box.leadbook(["index"], expect: 0)
         try box.leadbook(["check", "--against", "HEAD"], expect: 0)
         try box.git(["commit", "-q", "-a", "-m", "ticked and resolved"])
 
         // Not allowed: an old line rewritten.
         try box.replace(path, "- 背景: 服务器月均宕机5次", with: "- 背景: 服务器月均宕机3次")
+        try box.leadbook(["index"], expect: 0)
         let run = try box.leadbook(["check", "--against", "HEAD"], expect: 1)
         XCTAssertTrue(run.stdout.contains("""
             customers/LX2024001-huadong.md:19:1: error[log-rewritten]: the follow-up entry `### 2024-03-01 10:30 电话 张伟` at HEAD was changed: this line was `- 背景: 服务器月均宕机5次`
@@ -292,7 +299,8 @@ final class GitWorkflowTests: XCTestCase {
             LX2024002: kept by customers/LX2024002-boya.md (created 2024-03-02 10:00)
             LX2024002 -> LX2024004: customers/LX2024002-hengli.md (created 2024-03-03 11:00) renamed to customers/LX2024004-hengli.md
             customers/LX2024003-hengli-old.md: merged_into LX2024002 -> LX2024004
-            1 customer renumbered; commit the change (`git add -A customers`)
+            1 customer renumbered; commit the change (`git add -A`)
+            updated INDEX.md: leads, grading
 
             """)
         XCTAssertFalse(box.exists("ws/customers/LX2024002-hengli.md"))

@@ -1,0 +1,105 @@
+/// `leadbook index`: the seed's five template tables, written from the customer files into
+/// the index file (leadbook.yml `index`, default INDEX.md), or checked against them.
+public enum IndexCommand: Command {
+    public static let spec = CommandSpec(
+        name: "index",
+        summary: "write the index tables (INDEX.md): leads, grading, plans, follow-ups, feedback",
+        usage: "leadbook index [-C DIR] [--check] [--by owner]",
+        options: [
+            .workspace,
+            OptionSpec("check", help: "write nothing; exit 1 when the index differs from the customer files, naming the first table and row"),
+            OptionSpec("by", value: "owner", help: "also one index per rep, index/OWNER.md (next to the index file)"),
+        ],
+        details: """
+        Only the lines between `<!-- leadbook:begin NAME -->` and `<!-- leadbook:end NAME -->` are
+        rewritten; everything else in the file is kept byte for byte. A table without markers is
+        appended with its heading; a missing file is created. Labels follow leadbook.yml
+        `language`; follow-ups cover `index_days` days up to the newest entry; phones and emails
+        appear only with `index_pii: true`. Running it twice changes nothing the second time.
+        With --check, a file that does not exist is not stale. See docs/index.md.
+        """)
+
+    public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
+        guard let by = choice(arguments, "by", ["owner"], default: "", context) else { return .failure }
+        if !arguments.positionals.isEmpty {
+            context.console.err("leadbook index: unexpected argument `\(arguments.positionals[0])`\nusage: \(spec.usage)\n")
+            return .failure
+        }
+        guard let workspace = context.openWorkspace(arguments) else { return .failure }
+        let configuration = workspace.configuration
+        if let reason = WorkspaceIndex.misplaced(configuration) {
+            context.console.err("leadbook index: \(reason)\n")
+            return .failure
+        }
+        let checkOnly = arguments.flag("check")
+        let owners = by == "owner"
+        var lock: WorkspaceLock?
+        if !checkOnly {
+            do { lock = try WorkspaceLock(root: workspace.root) } catch {
+                context.console.err("leadbook index: \(error)\n")
+                return .failure
+            }
+        }
+        defer { lock?.release() }
+
+        let extraction = WorkspaceIndex.extraction(workspace, owners: owners, keepText: !checkOnly)
+        let (rows, broken) = WorkspaceIndex.collect(workspace, extraction)
+        let assembly = IndexAssembly(rows, configuration: configuration, keepText: !checkOnly)
+        let targets = WorkspaceIndex.targets(assembly, owners: owners)
+        let style = DiagnosticReport.Style(color: context.color)
+        var failed = false
+        var stale = false
+
+        for target in targets {
+            if checkOnly {
+                guard FileAccess.exists(workspace.absolute(target.path)) else {
+                    if target.owner == nil {
+                        context.console.out("\(target.path) does not exist: nothing to check (`leadbook index` creates it)\n")
+                    }
+                    continue
+                }
+                let diagnostics = WorkspaceIndex.check(workspace, assembly, extraction, target)
+                if diagnostics.isEmpty {
+                    context.console.out("\(target.path) is up to date\n")
+                } else {
+                    stale = true
+                    for diagnostic in diagnostics { context.console.out(DiagnosticReport.text(diagnostic, style: style)) }
+                }
+                continue
+            }
+            do {
+                switch try WorkspaceIndex.write(workspace, assembly, target) {
+                case .created:
+                    context.console.out("created \(target.path) (\(counts(assembly, owner: target.owner)))\n")
+                case .updated(let tables):
+                    context.console.out("updated \(target.path): \(tables.map(\.rawValue).joined(separator: ", "))\n")
+                case .unchanged:
+                    context.console.out("\(target.path) is up to date\n")
+                case .problems(let diagnostics):
+                    for diagnostic in diagnostics { context.console.err(DiagnosticReport.text(diagnostic, style: style)) }
+                    context.console.err("leadbook index: \(target.path) was not written; fix its markers first\n")
+                    stale = true
+                }
+            } catch {
+                context.console.err("leadbook index: \(error)\n")
+                failed = true
+            }
+        }
+        if !broken.isEmpty {
+            let shown = broken.prefix(5).joined(separator: ", ")
+            let more = broken.count > 5 ? " and \(broken.count - 5) more" : ""
+            context.console.err("leadbook index: \(broken.count) file\(broken.count == 1 ? " has" : "s have") errors (\(shown)\(more)); their rows show what could be read; run `leadbook check`\n")
+        }
+        if failed { return .failure }
+        return stale || !broken.isEmpty ? .findings : .ok
+    }
+
+    /// `15 customers, 12 follow-ups from 2024-02-20 to 2024-03-20`.
+    static func counts(_ assembly: IndexAssembly, owner: String?) -> String {
+        let customers = assembly.block(.leads, owner: owner).rowCount
+        let followUps = assembly.block(.followUps, owner: owner).rowCount
+        var text = "\(customers) customer\(customers == 1 ? "" : "s"), \(followUps) follow-up\(followUps == 1 ? "" : "s")"
+        if let window = assembly.window, followUps > 0 { text += " from \(window.from) to \(window.to)" }
+        return text
+    }
+}
