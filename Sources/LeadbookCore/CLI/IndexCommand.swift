@@ -42,9 +42,16 @@ public enum IndexCommand: Command {
         }
         defer { lock?.release() }
 
-        let extraction = WorkspaceIndex.extraction(workspace, owners: owners, keepText: !checkOnly)
-        let (rows, broken) = WorkspaceIndex.collect(workspace, extraction)
-        let assembly = IndexAssembly(rows, configuration: configuration, keepText: !checkOnly)
+        var extraction = WorkspaceIndex.extraction(workspace, owners: owners, keepText: !checkOnly)
+        let floor = checkOnly && !owners ? WorkspaceIndex.checkFloor(workspace) : nil
+        extraction.floor = floor?.floor
+        var (rows, broken) = WorkspaceIndex.collect(workspace, extraction)
+        var assembly = IndexAssembly(rows, configuration: configuration, keepText: !checkOnly)
+        if let floor, !WorkspaceIndex.floorHolds(assembly, shownNewest: floor.shownNewest) {
+            extraction.floor = nil
+            (rows, broken) = WorkspaceIndex.collect(workspace, extraction)
+            assembly = IndexAssembly(rows, configuration: configuration, keepText: !checkOnly)
+        }
         let targets = WorkspaceIndex.targets(assembly, owners: owners)
         let style = DiagnosticReport.Style(color: context.color)
         var failed = false

@@ -52,14 +52,18 @@ public enum CustomerReader {
 
     /// `text: false` reads only what checks need: the log's free texts are not kept (the
     /// front matter is read in full).
-    public static func read(path: String, bytes: [UInt8], configuration: Configuration, text: Bool = true) -> Result {
+    /// `followUpTextFrom`: follow-ups before that day keep their structure but not their texts
+    /// (the index needs the texts of recent follow-ups only).
+    public static func read(path: String, bytes: [UInt8], configuration: Configuration, text: Bool = true,
+                            followUpTextFrom: LocalDate? = nil) -> Result {
         var findings = Findings(source: SourceText(path: path, bytes: bytes))
         return bytes.withUnsafeBufferPointer { buffer in
-            read(buffer, configuration: configuration, findings: &findings, text: text)
+            read(buffer, configuration: configuration, findings: &findings, text: text, followUpTextFrom: followUpTextFrom)
         }
     }
 
-    static func read(_ buffer: UnsafeBufferPointer<UInt8>, configuration: Configuration, findings: inout Findings, text: Bool = true) -> Result {
+    static func read(_ buffer: UnsafeBufferPointer<UInt8>, configuration: Configuration, findings: inout Findings, text: Bool = true,
+                     followUpTextFrom: LocalDate? = nil) -> Result {
         var result = Result(customer: nil, layout: nil, frontMatter: nil, log: nil, findings: findings)
         let contentStart = UTF8Bytes.hasBOM(buffer) ? 3 : 0
         if buffer.count == contentStart || buffer[contentStart...].allSatisfy({ $0 == ASCII.space || $0 == ASCII.lf || $0 == ASCII.cr || $0 == ASCII.tab }) {
@@ -123,7 +127,8 @@ public enum CustomerReader {
         }
         var decoder = FieldDecoder(findings: result.findings)
         var customer = decodeFrontMatter(root, layout: layout, configuration: configuration, &decoder)
-        let log = LogReader.read(buffer, range: layout.body, firstLine: layout.bodyFirstLine, findings: &decoder.findings, keepText: text)
+        let log = LogReader.read(buffer, range: layout.body, firstLine: layout.bodyFirstLine, findings: &decoder.findings, keepText: text,
+                                 followUpTextFrom: followUpTextFrom)
         customer.followUps = log.followUps
         customer.feedback = log.feedback
         result.findings = decoder.findings

@@ -25,13 +25,15 @@ public struct LogReader {
     /// False when only the structure matters (`check`): free texts (facts, counterparts,
     /// summaries, to-do texts) are not turned into strings.
     var keepText = true
+    /// Follow-ups dated before this keep their structure only (no texts).
+    var followUpTextFrom: LocalDate?
 
     static let fullWidthColon: [UInt8] = [0xEF, 0xBC, 0x9A]
     static let fullWidthParen: [UInt8] = [0xEF, 0xBC, 0x88]
 
     public static func read(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, firstLine: Int, findings: inout Findings,
-                            keepText: Bool = true) -> Log {
-        let reader = LogReader(bytes: bytes, end: range.upperBound, keepText: keepText)
+                            keepText: Bool = true, followUpTextFrom: LocalDate? = nil) -> Log {
+        let reader = LogReader(bytes: bytes, end: range.upperBound, keepText: keepText, followUpTextFrom: followUpTextFrom)
         return reader.readLog(from: range.lowerBound, line: firstLine, findings: &findings)
     }
 
@@ -240,7 +242,8 @@ public struct LogReader {
             }
         }
         let restRange = trimmed(scan, stop)
-        let rest = keepText ? text(restRange) : ""
+        let keepRest = keepText && (kind == .feedback || followUpTextFrom == nil || date.map { $0 >= followUpTextFrom! } ?? true)
+        let rest = keepRest ? text(restRange) : ""
         switch kind {
         case .followUps:
             var entry = FollowUp(start: headingStart, line: line)
@@ -334,7 +337,7 @@ public struct LogReader {
 
     func readFollowUpItem(_ entry: inout FollowUp, _ start: Int, _ stop: Int, _ line: Int, _ findings: inout Findings) {
         if let done = taskBox(start, stop) {
-            if let todo = readTodo(trimmed(start + 3, stop), done: done, line: line, &findings) { entry.todos.append(todo) }
+            if let todo = readTodo(trimmed(start + 3, stop), done: done, line: line, keep: keepsText(entry), &findings) { entry.todos.append(todo) }
             return
         }
         guard let (keyRange, valueRange) = splitKey(start, stop) else { return }
@@ -346,7 +349,7 @@ public struct LogReader {
         switch key {
         case .mood, .status, .next, .todo: break
         default:
-            if keepText { entry.facts.append((key, text(valueRange))) }
+            if keepsText(entry) { entry.facts.append((key, text(valueRange))) }
             return
         }
         let value = text(valueRange)
@@ -358,7 +361,7 @@ public struct LogReader {
         case .next:
             entry.next = date(valueRange, key: key, &findings)
         case .todo:
-            if let todo = readTodo(valueRange, done: false, line: line, &findings) { entry.todos.append(todo) }
+            if let todo = readTodo(valueRange, done: false, line: line, keep: keepsText(entry), &findings) { entry.todos.append(todo) }
         default:
             entry.facts.append((key, value))
         }
@@ -419,7 +422,14 @@ public struct LogReader {
     }
 
     /// `DATE TEXT [@owner]`.
-    func readTodo(_ range: Range<Int>, done: Bool, line: Int, _ findings: inout Findings) -> Todo? {
+    /// Whether a follow-up's texts are kept (`keepText`, and not before `followUpTextFrom`).
+    @inline(__always) func keepsText(_ entry: FollowUp) -> Bool {
+        guard keepText else { return false }
+        guard let from = followUpTextFrom, let date = entry.date else { return true }
+        return date >= from
+    }
+
+    func readTodo(_ range: Range<Int>, done: Bool, line: Int, keep: Bool? = nil, _ findings: inout Findings) -> Todo? {
         var scan = range.lowerBound
         while scan < range.upperBound, bytes[scan] != ASCII.space { scan += 1 }
         var date: LocalDate?
@@ -434,7 +444,7 @@ public struct LogReader {
             scan = range.lowerBound
         }
         var textRange = trimmed(scan, range.upperBound)
-        guard keepText else { return Todo(date: date, text: "", owner: nil, done: done, line: line) }
+        guard keep ?? keepText else { return Todo(date: date, text: "", owner: nil, done: done, line: line) }
         var owner: String?
         // A trailing `@name` (ASCII or full-width ＠) names who does it.
         var last = textRange.upperBound

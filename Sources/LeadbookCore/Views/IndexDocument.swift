@@ -54,7 +54,7 @@ public struct IndexAssembly: Sendable {
         let keys = customers.map { IdKey($0.id) }
         let order = customers.indices.sorted { a, b in
             if keys[a] != keys[b] { return keys[a] < keys[b] }
-            return customers[a].path.utf8.lexicographicallyPrecedes(customers[b].path.utf8)
+            return customers[a].path.bytesPrecede(customers[b].path)
         }
         self.order = order
         var rank = [Int32](repeating: 0, count: customers.count)

@@ -52,6 +52,10 @@ public struct IndexExtraction: Sendable {
     /// Folder of the per-owner files, when they are made.
     public var ownerFolder: String?
     public var keepText: Bool
+    /// Follow-ups before this day are not made (checking only: the index file's own window
+    /// tells where the workspace's window can start at the earliest; see
+    /// `WorkspaceIndex.checkFloor`).
+    public var floor: LocalDate?
 
     public init(configuration: Configuration, folder: String, ownerFolder: String? = nil, keepText: Bool) {
         self.configuration = configuration
@@ -119,7 +123,8 @@ struct IndexRowRenderer {
         // Follow-ups more than `index_days` before this customer's newest one cannot be in the
         // window (which ends at the newest follow-up of all customers): not made at all.
         let newest = customer.followUps.compactMap(\.date).max()
-        let oldest = newest.map { $0.adding(days: -(max(1, configuration.indexDays) - 1)) }
+        var oldest = newest.map { $0.adding(days: -(max(1, configuration.indexDays) - 1)) }
+        if let floor = extraction.floor, let current = oldest, floor > current { oldest = floor }
 
         add(.leads, 0) { $0.leads(link: $1) }
         add(.grading, 0) { $0.grading(link: $1) }

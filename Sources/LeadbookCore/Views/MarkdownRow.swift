@@ -138,27 +138,46 @@ struct MarkdownRow {
         while end > start, Self.isBlank(buffer[end - 1]) { end -= 1 }
         guard start < end else { return }
         cellHasContent = true
+        bytes.reserveCapacity(bytes.count + (end - start) + 8)
         var index = start
+        var runStart = start
         while index < end {
             let byte = buffer[index]
+            // Bytes that need nothing (most of them: letters, digits, Chinese) are copied in runs.
+            guard byte < 0x80 && Self.special[Int(byte)] else {
+                index += 1
+                continue
+            }
+            if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index])) }
             switch byte {
             case ASCII.cr:
                 bytes.append(contentsOf: Self.lineBreak)
                 if index + 1 < end, buffer[index + 1] == ASCII.lf { index += 1 }
             case ASCII.lf:
                 bytes.append(contentsOf: Self.lineBreak)
-            case ASCII.pipe, ASCII.backslash, ASCII.asterisk, Self.underscore, ASCII.backtick,
-                 ASCII.openBracket, ASCII.closeBracket, Self.tilde, Self.dollar:
-                bytes.append(ASCII.backslash)
-                bytes.append(byte)
             case ASCII.less: bytes.append(contentsOf: Self.lessThan)
             case ASCII.greater: bytes.append(contentsOf: Self.greaterThan)
             case ASCII.ampersand: bytes.append(contentsOf: Self.ampersand)
-            default: bytes.append(byte)
+            default:
+                bytes.append(ASCII.backslash)
+                bytes.append(byte)
             }
             index += 1
+            runStart = index
         }
+        if runStart < end { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<end])) }
     }
+
+    /// The ASCII bytes a cell escapes: line breaks, `|`, Markdown emphasis and link
+    /// characters, and HTML's `<`, `>`, `&`.
+    static let special: [Bool] = {
+        var table = [Bool](repeating: false, count: 128)
+        for byte in [ASCII.cr, ASCII.lf, ASCII.pipe, ASCII.backslash, ASCII.asterisk, underscore, ASCII.backtick,
+                     ASCII.openBracket, ASCII.closeBracket, tilde, dollar, ASCII.less, ASCII.greater, ASCII.ampersand] {
+            table[Int(byte)] = true
+        }
+        return table
+    }()
 
     static let underscore: UInt8 = 0x5F
     static let tilde: UInt8 = 0x7E
@@ -213,13 +232,33 @@ enum MarkdownLink {
     /// The path of `target` (workspace-relative) as seen from `folder` (workspace-relative,
     /// "" for the root), percent-encoded so spaces, brackets and the like cannot end the link.
     static func relative(_ target: String, from folder: String) -> String {
-        let targetParts = target.split(separator: "/", omittingEmptySubsequences: true)
-        let folderParts = folder.split(separator: "/", omittingEmptySubsequences: true)
+        // Split on `/` by bytes (String.split works on grapheme clusters, which is slow).
+        func parts(_ path: String) -> [Substring] {
+            var result: [Substring] = []
+            var start = path.utf8.startIndex
+            var index = start
+            let utf8 = path.utf8
+            while index < utf8.endIndex {
+                if utf8[index] == ASCII.slash {
+                    if start < index { result.append(Substring(utf8[start..<index])) }
+                    start = utf8.index(after: index)
+                }
+                index = utf8.index(after: index)
+            }
+            if start < utf8.endIndex { result.append(Substring(utf8[start..<utf8.endIndex])) }
+            return result
+        }
+        let targetParts = parts(target)
+        let folderParts = parts(folder)
         var common = 0
-        while common < folderParts.count, common < targetParts.count - 1, folderParts[common] == targetParts[common] { common += 1 }
-        var parts: [String] = Array(repeating: "..", count: folderParts.count - common)
-        parts += targetParts[common...].map { encode(String($0)) }
-        return parts.joined(separator: "/")
+        while common < folderParts.count, common < targetParts.count - 1,
+              String(folderParts[common]).sameBytes(as: String(targetParts[common])) { common += 1 }
+        var output = String(repeating: "../", count: folderParts.count - common)
+        for (offset, part) in targetParts[common...].enumerated() {
+            if offset > 0 { output += "/" }
+            output += encode(String(part))
+        }
+        return output
     }
 
     /// Percent-encodes what may not stand in a link destination: ASCII controls, space and

@@ -46,9 +46,11 @@ public enum WorkspaceCheck {
         let configuration = workspace.configuration
         // The index is checked with the whole workspace only, and only when the file exists.
         let indexTarget = WorkspaceIndex.Target(path: configuration.indexFile, owner: nil)
-        let indexExtraction: IndexExtraction? = only == nil && WorkspaceIndex.misplaced(configuration) == nil
+        var indexExtraction: IndexExtraction? = only == nil && WorkspaceIndex.misplaced(configuration) == nil
             && FileAccess.exists(workspace.absolute(indexTarget.path))
             ? WorkspaceIndex.extraction(workspace, owners: false, keepText: false) : nil
+        let floor = indexExtraction == nil ? nil : WorkspaceIndex.checkFloor(workspace)
+        indexExtraction?.floor = floor?.floor
         let (results, indexRows) = WorkspaceIndex.map(paths.count, days: configuration.indexDays) { index -> (([Diagnostic], CustomerFacts), IndexRows?) in
             let path = paths[index]
             switch FileAccess.read(workspace.absolute(path)) {
@@ -76,8 +78,13 @@ public enum WorkspaceCheck {
         for rule in WorkspaceRules.all {
             rule.check(facts, configuration, &diagnostics)
         }
-        if let indexExtraction {
-            let assembly = IndexAssembly(indexRows.compactMap { $0 }, configuration: configuration, keepText: false)
+        if var indexExtraction {
+            var assembly = IndexAssembly(indexRows.compactMap { $0 }, configuration: configuration, keepText: false)
+            if let floor, !WorkspaceIndex.floorHolds(assembly, shownNewest: floor.shownNewest) {
+                // The workspace's newest follow-up is older than the index shows: read the rows again in full.
+                indexExtraction.floor = nil
+                assembly = IndexAssembly(WorkspaceIndex.collect(workspace, indexExtraction).rows, configuration: configuration, keepText: false)
+            }
             diagnostics.append(contentsOf: WorkspaceIndex.check(workspace, assembly, indexExtraction, indexTarget))
         }
         if let only {
@@ -122,7 +129,8 @@ public enum WorkspaceCheck {
     /// the same read.
     public static func checkFile(path: String, bytes: [UInt8], configuration: Configuration,
                                  index: IndexExtraction?) -> ([Diagnostic], CustomerFacts, IndexRows?) {
-        let result = CustomerReader.read(path: path, bytes: bytes, configuration: configuration, text: index != nil)
+        let result = CustomerReader.read(path: path, bytes: bytes, configuration: configuration, text: index != nil,
+                                         followUpTextFrom: index?.floor)
         var facts = CustomerFacts(path: path)
         if let customer = result.customer, let root = result.frontMatter {
             facts.id = customer.id

@@ -59,6 +59,60 @@ public enum WorkspaceIndex {
                                ownerFolder: owners ? ownerFolder(configuration) : nil, keepText: keepText)
     }
 
+    /// The newest follow-up date the index file's follow-up table shows (its first row), when
+    /// the file has one.
+    static func newestFollowUpShown(in path: String) -> LocalDate? {
+        guard case .success(let bytes) = FileAccess.read(path) else { return nil }
+        let marker = Array("<!-- leadbook:begin \(IndexTable.followUps.rawValue) -->".utf8)
+        return bytes.withUnsafeBufferPointer { buffer -> LocalDate? in
+            var index = 0
+            var found = -1
+            while index < buffer.count {
+                index = UTF8Bytes.find(ASCII.less, in: buffer, from: index, to: buffer.count)
+                guard index + marker.count <= buffer.count else { return nil }
+                if (index == 0 || buffer[index - 1] == ASCII.lf),
+                   (0..<marker.count).allSatisfy({ buffer[index + $0] == marker[$0] }) {
+                    found = index + marker.count
+                    break
+                }
+                index += 1
+            }
+            guard found >= 0 else { return nil }
+            // The third table line after the marker is the first row: header, delimiter, row.
+            var tableLines = 0
+            var lineStart = UTF8Bytes.find(ASCII.lf, in: buffer, from: found, to: buffer.count) + 1
+            while lineStart < buffer.count {
+                let lineEnd = UTF8Bytes.find(ASCII.lf, in: buffer, from: lineStart, to: buffer.count)
+                if buffer[lineStart] == ASCII.less { return nil }  // the end marker: no rows
+                if buffer[lineStart] == ASCII.pipe {
+                    tableLines += 1
+                    if tableLines == 3 {
+                        guard lineStart + 12 <= lineEnd else { return nil }
+                        return LocalDate.parse(buffer, (lineStart + 2)..<(lineStart + 12))
+                    }
+                }
+                lineStart = lineEnd + 1
+            }
+            return nil
+        }
+    }
+
+    /// For checking the index file: the day before which no follow-up can be in the
+    /// workspace's window *if* the workspace's newest follow-up is not older than the newest the
+    /// file shows. Rows before it need not be made (nor their texts read). The caller must
+    /// confirm that condition after reading (`floorHolds`) and read again without the floor
+    /// when it does not (the index is then stale anyway).
+    public static func checkFloor(_ workspace: Workspace) -> (floor: LocalDate, shownNewest: LocalDate)? {
+        let configuration = workspace.configuration
+        guard let shown = newestFollowUpShown(in: workspace.absolute(configuration.indexFile)) else { return nil }
+        return (shown.adding(days: -(max(1, configuration.indexDays) - 1)), shown)
+    }
+
+    public static func floorHolds(_ assembly: IndexAssembly, shownNewest: LocalDate) -> Bool {
+        guard let newest = assembly.window?.to else { return false }
+        return newest >= shownNewest
+    }
+
     /// Files read between two prunings of follow-ups.
     public static let batchSize = 4096
 
@@ -110,7 +164,8 @@ public enum WorkspaceIndex {
         let (errors, rows) = map(paths.count, days: extraction.configuration.indexDays) { index -> (Bool, IndexRows?) in
             guard case .success(let bytes) = FileAccess.read(workspace.absolute(paths[index])),
                   bytes.count <= WorkspaceCheck.maxCustomerFileSize else { return (true, nil) }
-            let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: workspace.configuration)
+            let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: workspace.configuration,
+                                             followUpTextFrom: extraction.floor)
             return (result.findings.errorCount > 0, result.customer.flatMap { extraction.rows($0, path: paths[index]) })
         }
         let broken = paths.indices.filter { errors[$0] }.map { paths[$0] }
