@@ -50,9 +50,16 @@ public enum UTF8Bytes {
                     if index & 7 == 0 { break }  // back to the word loop on an aligned boundary
                     continue
                 }
-                // The common case of Chinese text: a three-byte sequence with a lead of E1-EC or EE-EF.
-                if lead >= 0xE1, lead != 0xED, lead <= 0xEF, index + 2 < count,
-                   base[index + 1] & 0xC0 == 0x80, base[index + 2] & 0xC0 == 0x80 {
+                // The common case of Chinese text: a three-byte sequence with a lead of E1-EC or
+                // EE-EF, tested with one load (little-endian: the lead is the lowest byte).
+                if index + 4 <= count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt32.self).littleEndian
+                    if word & 0x00C0_C0F0 == 0x0080_80E0 && lead != 0xE0 && lead != 0xED {
+                        index += 3
+                        continue
+                    }
+                } else if lead >= 0xE1, lead != 0xED, lead <= 0xEF, index + 2 < count,
+                          base[index + 1] & 0xC0 == 0x80, base[index + 2] & 0xC0 == 0x80 {
                     index += 3
                     continue
                 }

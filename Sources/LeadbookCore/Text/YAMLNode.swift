@@ -71,13 +71,13 @@ public struct YAMLNode: Sendable {
     /// The value under `key` in a mapping (linear: front-matter maps are small).
     public subscript(key: String) -> YAMLNode? {
         guard case .mapping(let pairs) = content else { return nil }
-        for pair in pairs where pair.hasKey(key) { return pair.value }
+        for index in pairs.indices where pairs[index].hasKey(key) { return pairs[index].value }
         return nil
     }
 
     public func pair(_ key: String) -> YAMLPair? {
         guard case .mapping(let pairs) = content else { return nil }
-        for pair in pairs where pair.hasKey(key) { return pair }
+        for index in pairs.indices where pairs[index].hasKey(key) { return pairs[index] }
         return nil
     }
 

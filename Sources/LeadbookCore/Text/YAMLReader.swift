@@ -912,15 +912,23 @@ public struct YAMLReader {
     }
 }
 
-/// The keys of one map so far: a scan of the pairs for small maps, a dictionary past 16 keys.
+/// The keys of one map so far: a scan for small maps (length and first byte compared before
+/// the bytes), a dictionary past 16 keys.
 struct KeySet {
+    struct Key {
+        var text: String
+        var line: Int
+        var count: Int
+        var first: UInt8
+    }
+    var keys: [Key] = []
     var large: [String: Int]?
 
     /// Adds a key; returns the line where it was first set when it is a duplicate.
     mutating func insert(_ key: String, line: Int, pairs: [YAMLPair]) -> Int? {
-        if large == nil && pairs.count >= 16 {
+        if large == nil && keys.count >= 16 {
             var table: [String: Int] = [:]
-            for pair in pairs { table[pair.keyText] = pair.key.line }
+            for known in keys { table[known.text] = known.line }
             large = table
         }
         if large != nil {
@@ -928,7 +936,12 @@ struct KeySet {
             large![key] = line
             return nil
         }
-        for pair in pairs where pair.hasKey(key) { return pair.key.line }
+        let count = key.utf8.count
+        let first = key.utf8.first ?? 0
+        for index in keys.indices where keys[index].count == count && keys[index].first == first && keys[index].text.sameBytes(as: key) {
+            return keys[index].line
+        }
+        keys.append(Key(text: key, line: line, count: count, first: first))
         return nil
     }
 }
