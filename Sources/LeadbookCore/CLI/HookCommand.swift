@@ -2,16 +2,16 @@
 public enum HookCommand: Command {
     public static let spec = CommandSpec(
         name: "hook",
-        summary: "install the git pre-commit hook and the merge driver for customer files",
+        summary: "install the git hooks (pre-commit check, post-merge index) and the merge driver for customer files",
         usage: "leadbook hook install [-C DIR]",
         options: [.workspace],
         details: """
         Installs .git/hooks/pre-commit and pre-merge-commit, which run
-        `leadbook check --staged --against HEAD` (a hook already there is kept as
-        pre-commit.before-leadbook and runs first; it is never overwritten), registers
-        `leadbook merge-driver` in .git/config, and adds the lines that use it to the
-        workspace's .gitattributes. Run it once in every clone (git does not copy hooks or
-        .git/config); running it again updates the hook.
+        `leadbook check --staged --against HEAD`, and post-merge, which runs `leadbook index`
+        after a merge (a hook already there is kept as NAME.before-leadbook and runs first; it
+        is never overwritten), registers `leadbook merge-driver` in .git/config, and adds the
+        lines that use it to the workspace's .gitattributes. Run it once in every clone (git
+        does not copy hooks or .git/config); running it again updates the hooks.
         """)
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {

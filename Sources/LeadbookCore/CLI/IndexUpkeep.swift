@@ -4,8 +4,13 @@
 enum IndexUpkeep {
     static let writers: Set<String> = ["new", "log", "feedback", "merge", "assign", "import", "renumber"]
 
+    /// Commands that may have written some files and still exit 1 (customers left unassigned,
+    /// bad rows skipped); the others exit 1 only when they refused and wrote nothing.
+    static let partialWriters: Set<String> = ["assign", "import"]
+
     static func afterWrite(_ command: String, _ arguments: ParsedArguments, _ context: CommandContext, _ code: ExitCode) {
-        guard writers.contains(command), code != .failure, !arguments.flag("dry-run"), !arguments.flag("help") else { return }
+        guard writers.contains(command), code == .ok || (code == .findings && partialWriters.contains(command)),
+              !arguments.flag("dry-run"), !arguments.flag("help") else { return }
         guard case .success(let root) = Workspace.locate(from: context.currentDirectory, explicit: arguments.value("workspace")) else { return }
         let workspace = Workspace.open(root: root)
         guard WorkspaceIndex.misplaced(workspace.configuration) == nil,

@@ -72,6 +72,14 @@ public enum LeadbookCommandLine {
                 context.console.out(entry.spec.help)
                 return .ok
             }
+            if IndexUpkeep.writers.contains(entry.spec.name), !parsed.flag("help"),
+               case .success(let root) = Workspace.locate(from: context.currentDirectory, explicit: parsed.value("workspace")) {
+                let folder = Workspace.configuration(root: root).customersFolder
+                if Workspace.customersFolderEscapes(root: root, folder: folder) {
+                    context.console.err("leadbook \(entry.spec.name): the customers folder `\(folder)` leads outside the workspace; leadbook does not write there (run `leadbook check`)\n")
+                    return .failure
+                }
+            }
             let code = entry.run(parsed, context)
             IndexUpkeep.afterWrite(entry.spec.name, parsed, context, code)
             return code

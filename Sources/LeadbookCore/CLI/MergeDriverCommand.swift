@@ -12,7 +12,7 @@ public enum MergeDriverCommand: Command {
         key (conflict markers only where both sides changed a key to different values; status,
         next and grade follow the merged log and score), the follow-up and feedback logs as a
         union of both sides' entries in date order. The index file (leadbook.yml `index`): ours
-        is kept when both sides changed it; `leadbook index` regenerates it after the merge.
+        is kept when both sides changed it; the post-merge hook (`leadbook index`) regenerates it after the merge.
         Other files are merged line by line. Exit 0 when merged cleanly, 1 when conflicts remain.
         """)
 
@@ -53,7 +53,7 @@ public enum MergeDriverCommand: Command {
                 result = CustomerFileMerge.Result(bytes: theirs, conflicts: 0, notes: [])
             } else {
                 result = CustomerFileMerge.Result(bytes: ours, conflicts: 0, notes: theirs == base ? [] : [
-                    "both sides changed it: kept ours; run `leadbook index` after the merge to regenerate it",
+                    "both sides changed it: kept ours; the post-merge hook regenerates it (or run `leadbook index` after the merge)",
                 ])
             }
         } else if relative.map({ Workspace.isCustomerPath($0, folder: configuration.customersFolder) }) ?? CustomerFolderWalk.isMarkdown(path) {

@@ -1,8 +1,9 @@
 import Foundation
 
-/// Sets a repository up for a leadbook workspace: the pre-commit (and pre-merge-commit) hook
-/// that runs `leadbook check --staged --against HEAD`, and the merge driver for customer files
-/// and the index (in .git/config and the workspace's .gitattributes).
+/// Sets a repository up for a leadbook workspace: the pre-commit and pre-merge-commit hooks
+/// that run `leadbook check --staged --against HEAD`, the post-merge hook that runs `leadbook
+/// index`, and the merge driver for customer files and the index (in .git/config and the
+/// workspace's .gitattributes).
 public enum GitHooks {
     /// The line that marks a hook as leadbook's own (so reinstalling replaces it).
     public static let marker = "# leadbook hook: installed by `leadbook hook install`"

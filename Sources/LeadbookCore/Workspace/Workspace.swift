@@ -64,6 +64,13 @@ public struct Workspace: Sendable {
         root + "/" + relative
     }
 
+    /// True when the customers folder is a link (or under one) that leads out of the workspace:
+    /// leadbook then neither reads nor writes there.
+    public static func customersFolderEscapes(root: String, folder: String) -> Bool {
+        guard let resolvedRoot = FileAccess.resolve(root), let resolved = FileAccess.resolve(root + "/" + folder) else { return false }
+        return !(resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/"))
+    }
+
     /// Opens the workspace at `root`: reads leadbook.yml and lists the customer files.
     public static func open(root: String) -> Workspace {
         let configPath = root + "/" + configurationFileName
@@ -120,7 +127,14 @@ struct CustomerFolderWalk {
     mutating func run() {
         let start = root + "/" + folder
         guard FileAccess.isDirectory(start) else { return }
-        if let resolved = FileAccess.resolve(start) { visited.insert(resolved) }
+        if let resolved = FileAccess.resolve(start) {
+            guard isInside(resolved) else {
+                report(.outsideWorkspace, folder, "the customers folder `\(folder)` leads to \(resolved), outside the workspace",
+                       "keep the customer files inside the workspace: replace the link with the folder itself")
+                return
+            }
+            visited.insert(resolved)
+        }
         walk(relative: folder)
     }
 

@@ -324,7 +324,7 @@ final class GitWorkflowTests: XCTestCase {
         try box.append("ws/INDEX.md", "\n| ours |\n")
         try box.git(["commit", "-q", "-a", "-m", "our index"])
         let merge = try box.git(["merge", "--no-edit", "other"])
-        XCTAssertTrue(merge.stderr.contains("INDEX.md: both sides changed it: kept ours; run `leadbook index` after the merge"), merge.stderr)
+        XCTAssertTrue(merge.stderr.contains("INDEX.md: both sides changed it: kept ours; the post-merge hook regenerates it"), merge.stderr)
         XCTAssertTrue(try box.read("ws/INDEX.md").hasSuffix("\n| ours |\n"))
     }
 }

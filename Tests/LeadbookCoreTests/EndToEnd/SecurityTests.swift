@@ -79,4 +79,19 @@ final class SecurityTests: XCTestCase {
         }
         XCTAssertEqual(offenders, [])
     }
+
+    func testACustomersFolderLinkedOutOfTheWorkspaceIsNeitherReadNorWritten() throws {
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("leadbook-outside-" + UUID().uuidString)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: root.appendingPathComponent("customers/LX2024001-test.md"), to: outside.appendingPathComponent("LX2024001-test.md"))
+        try FileManager.default.removeItem(at: root.appendingPathComponent("customers"))
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("customers"), withDestinationURL: outside)
+        let check = try Transcript.run(["check", "-C", root.path], in: root)
+        XCTAssertEqual(check.status, 1, check.stdout)
+        XCTAssertTrue(check.stdout.contains("customers:1:1: error[outside-workspace]"), check.stdout)
+        let new = try Transcript.run(["new", "--name", "新客户", "--source", "website", "--intent", "B", "-C", root.path], in: root)
+        XCTAssertEqual(new.status, 2, new.stdout + new.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: outside.path), ["LX2024001-test.md"], "nothing written outside")
+    }
 }
