@@ -22,7 +22,27 @@ public enum CustomerReader {
         case lostReason = "lost_reason"
         case mergedInto = "merged_into"
 
-        static let byKey: [String: FrontMatterField] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+        static let names = KeyNames<FrontMatterField>()
+        static let indices: [FrontMatterField: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+        var index: Int { Self.indices[self]! }
+    }
+
+    /// Where each known top-level key of the front matter is, found while decoding, so rules
+    /// point at a field without searching the tree again.
+    struct FieldPositions {
+        struct Position {
+            var key: Int
+            var value: Int
+            var valueIsEmpty: Bool
+        }
+        var entries = [Position?](repeating: nil, count: FrontMatterField.allCases.count)
+
+        mutating func record(_ field: FrontMatterField, key: Int, value: YAMLNode) {
+            let empty = value.isEmpty || value.scalarText?.isEmpty == true
+            entries[field.index] = Position(key: key, value: value.start, valueIsEmpty: empty)
+        }
+
+        subscript(_ field: FrontMatterField) -> Position? { entries[field.index] }
     }
 
     static func yamlRule(_ id: String) -> Rule {
@@ -126,7 +146,8 @@ public enum CustomerReader {
             return result
         }
         var decoder = FieldDecoder(findings: result.findings)
-        var customer = decodeFrontMatter(root, layout: layout, configuration: configuration, &decoder)
+        var positions = FieldPositions()
+        var customer = decodeFrontMatter(root, layout: layout, configuration: configuration, &decoder, positions: &positions)
         let log = LogReader.read(buffer, range: layout.body, firstLine: layout.bodyFirstLine, findings: &decoder.findings, keepText: text,
                                  followUpTextFrom: followUpTextFrom)
         customer.followUps = log.followUps
@@ -136,7 +157,7 @@ public enum CustomerReader {
         result.frontMatter = root
         result.log = log
         let context = CustomerContext(customer: customer, frontMatter: root, layout: layout, log: log,
-                                      configuration: configuration)
+                                      configuration: configuration, positions: positions)
         for rule in CustomerRules.all {
             rule.check(context, &result.findings)
         }
@@ -146,17 +167,25 @@ public enum CustomerReader {
     // MARK: - Front matter
 
     static func decodeFrontMatter(_ root: YAMLNode?, layout: RecordLayout, configuration: Configuration, _ decoder: inout FieldDecoder) -> Customer {
+        var positions = FieldPositions()
+        let customer = decodeFrontMatter(root, layout: layout, configuration: configuration, &decoder, positions: &positions)
+        return customer
+    }
+
+    static func decodeFrontMatter(_ root: YAMLNode?, layout: RecordLayout, configuration: Configuration, _ decoder: inout FieldDecoder,
+                                  positions: inout FieldPositions) -> Customer {
         var customer = Customer()
         for pair in root?.pairs ?? [] {
             let value = pair.value
             let key = pair.keyText
-            guard let field = FrontMatterField.byKey[key] else {
+            guard let field = FrontMatterField.names(key) else {
                 if !configuration.extraFields.contains(key) {
                     decoder.unknownKey(pair, known: frontMatterKeys, context: "")
                 }
                 customer.extra.append((key, value.scalarText ?? "…"))
                 continue
             }
+            positions.record(field, key: pair.key.start, value: value)
             switch field {
             case .id: customer.id = decoder.string(value, key)
             case .name: customer.name = decoder.string(value, key)
@@ -256,23 +285,24 @@ public enum CustomerReader {
         return records
     }
 
-    static let contactKeys = ["name", "title", "phone", "email", "wechat", "prefers", "role"]
+    enum ContactField: String, CaseIterable { case name, title, phone, email, wechat, prefers, role }
+    static let contactNames = KeyNames<ContactField>()
+    static var contactKeys: [String] { contactNames.names }
 
     static func contacts(_ node: YAMLNode, _ decoder: inout FieldDecoder) -> [Contact] {
         var contacts: [Contact] = []
         for item in decoder.mapList(node, "contacts", example: "- {name: 张伟, title: 技术总监, phone: \"13800000001\"}") {
             var contact = Contact()
             for pair in item.pairs ?? [] {
-                let field = "contacts.\(pair.keyText)"
-                switch pair.keyText {
-                case "name": contact.name = decoder.string(pair.value, field)
-                case "title": contact.title = decoder.string(pair.value, field)
-                case "phone": contact.phone = decoder.string(pair.value, field)
-                case "email": contact.email = decoder.string(pair.value, field)
-                case "wechat": contact.wechat = decoder.string(pair.value, field)
-                case "prefers": contact.prefers = decoder.vocabulary(pair.value, field, ContactPreference.self)
-                case "role": contact.role = decoder.vocabulary(pair.value, field, ContactRole.self)
-                default: decoder.unknownKey(pair, known: contactKeys, context: " in a contact")
+                switch contactNames(pair.keyText) {
+                case .name?: contact.name = decoder.string(pair.value, "contacts.name")
+                case .title?: contact.title = decoder.string(pair.value, "contacts.title")
+                case .phone?: contact.phone = decoder.string(pair.value, "contacts.phone")
+                case .email?: contact.email = decoder.string(pair.value, "contacts.email")
+                case .wechat?: contact.wechat = decoder.string(pair.value, "contacts.wechat")
+                case .prefers?: contact.prefers = decoder.vocabulary(pair.value, "contacts.prefers", ContactPreference.self)
+                case .role?: contact.role = decoder.vocabulary(pair.value, "contacts.role", ContactRole.self)
+                case nil: decoder.unknownKey(pair, known: contactKeys, context: " in a contact")
                 }
             }
             if contact.name == nil {
@@ -284,52 +314,58 @@ public enum CustomerReader {
         return contacts
     }
 
+    enum ScoreField: String, CaseIterable {
+        case size, budget, urgency, decision
+        case reviewedBy = "reviewed_by"
+        case reviewed
+    }
+    static let scoreNames = KeyNames<ScoreField>()
+
     static func score(_ node: YAMLNode, _ scoring: Configuration.Scoring, _ decoder: inout FieldDecoder) -> Score? {
         guard let pairs = decoder.map(node, "score", example: "score: {size: 25, budget: 25, urgency: 20, decision: 20}") else { return nil }
         var score = Score()
         for pair in pairs {
-            let field = "score.\(pair.keyText)"
-            switch pair.keyText {
-            case "size": score.size = decoder.integer(pair.value, field, maximum: scoring.maxSize)
-            case "budget": score.budget = decoder.integer(pair.value, field, maximum: scoring.maxBudget)
-            case "urgency": score.urgency = decoder.integer(pair.value, field, maximum: scoring.maxUrgency)
-            case "decision": score.decision = decoder.integer(pair.value, field, maximum: scoring.maxDecision)
-            case "reviewed_by": score.reviewedBy = decoder.string(pair.value, field)
-            case "reviewed": score.reviewed = decoder.date(pair.value, field)
-            default:
-                decoder.unknownKey(pair, known: ["size", "budget", "urgency", "decision", "reviewed_by", "reviewed"], context: " in `score`")
+            switch scoreNames(pair.keyText) {
+            case .size?: score.size = decoder.integer(pair.value, "score.size", maximum: scoring.maxSize)
+            case .budget?: score.budget = decoder.integer(pair.value, "score.budget", maximum: scoring.maxBudget)
+            case .urgency?: score.urgency = decoder.integer(pair.value, "score.urgency", maximum: scoring.maxUrgency)
+            case .decision?: score.decision = decoder.integer(pair.value, "score.decision", maximum: scoring.maxDecision)
+            case .reviewedBy?: score.reviewedBy = decoder.string(pair.value, "score.reviewed_by")
+            case .reviewed?: score.reviewed = decoder.date(pair.value, "score.reviewed")
+            case nil: decoder.unknownKey(pair, known: scoreNames.names, context: " in `score`")
             }
         }
         return score
     }
 
+    enum PlanField: String, CaseIterable { case stage, goal, channels, points, due, owner, expected, fallback }
+    static let planNames = KeyNames<PlanField>()
+
     static func plan(_ node: YAMLNode, _ decoder: inout FieldDecoder) -> [PlanStep] {
         var steps: [PlanStep] = []
-        let known = ["stage", "goal", "channels", "points", "due", "owner", "expected", "fallback"]
         for item in decoder.mapList(node, "plan", example: "- {stage: initial-contact, goal: 确认决策链, due: 2024-03-01}") {
             var step = PlanStep()
             for pair in item.pairs ?? [] {
-                let field = "plan.\(pair.keyText)"
-                switch pair.keyText {
-                case "stage": step.stage = decoder.vocabulary(pair.value, field, Stage.self)
-                case "goal": step.goal = decoder.string(pair.value, field)
-                case "channels":
+                switch planNames(pair.keyText) {
+                case .stage?: step.stage = decoder.vocabulary(pair.value, "plan.stage", Stage.self)
+                case .goal?: step.goal = decoder.string(pair.value, "plan.goal")
+                case .channels?:
                     let nodes = pair.value.items ?? (pair.value.isEmpty ? [] : [pair.value])
                     for channelNode in nodes {
-                        if let channel = decoder.vocabulary(channelNode, field, Channel.self) { step.channels.append(channel) }
+                        if let channel = decoder.vocabulary(channelNode, "plan.channels", Channel.self) { step.channels.append(channel) }
                     }
-                case "points": step.points = decoder.string(pair.value, field)
-                case "due":
+                case .points?: step.points = decoder.string(pair.value, "plan.points")
+                case .due?:
                     // A date, or a recurring time as text (the seed's 每周一, every Monday).
                     if let text = pair.value.scalarText, Self.looksLikeDate(text) {
-                        step.due = decoder.date(pair.value, field)
+                        step.due = decoder.date(pair.value, "plan.due")
                     } else {
-                        step.dueText = decoder.string(pair.value, field)
+                        step.dueText = decoder.string(pair.value, "plan.due")
                     }
-                case "owner": step.owner = decoder.string(pair.value, field)
-                case "expected": step.expected = decoder.string(pair.value, field)
-                case "fallback": step.fallback = decoder.string(pair.value, field)
-                default: decoder.unknownKey(pair, known: known, context: " in a plan step")
+                case .owner?: step.owner = decoder.string(pair.value, "plan.owner")
+                case .expected?: step.expected = decoder.string(pair.value, "plan.expected")
+                case .fallback?: step.fallback = decoder.string(pair.value, "plan.fallback")
+                case nil: decoder.unknownKey(pair, known: planNames.names, context: " in a plan step")
                 }
             }
             steps.append(step)

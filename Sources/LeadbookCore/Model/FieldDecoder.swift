@@ -220,6 +220,35 @@ struct FieldDecoder {
     }
 }
 
+/// The known keys of a map, matched by their bytes: a `switch` over strings compares
+/// slowly whenever they differ, which is most of the time.
+struct KeyNames<Field: RawRepresentable & CaseIterable> where Field.RawValue == String {
+    let byLength: [[([UInt8], Field)]]
+
+    init() {
+        var table = [[([UInt8], Field)]](repeating: [], count: 32)
+        for field in Field.allCases where field.rawValue.utf8.count < 32 {
+            table[field.rawValue.utf8.count].append((Array(field.rawValue.utf8), field))
+        }
+        byLength = table
+    }
+
+    func callAsFunction(_ key: String) -> Field? {
+        var key = key
+        return key.withUTF8 { buffer -> Field? in
+            let count = buffer.count
+            guard count < byLength.count else { return nil }
+            candidates: for (name, field) in byLength[count] {
+                for index in 0..<count where name[index] != buffer[index] { continue candidates }
+                return field
+            }
+            return nil
+        }
+    }
+
+    var names: [String] { Field.allCases.map(\.rawValue) }
+}
+
 extension String {
     /// The text without the given separator characters (`200,000` -> `200000`).
     func removingSeparators() -> String {

@@ -5,16 +5,34 @@ public struct CustomerContext {
     public let layout: RecordLayout
     public let log: LogReader.Log
     public let configuration: Configuration
+    let positions: CustomerReader.FieldPositions
+
+    init(customer: Customer, frontMatter: YAMLNode?, layout: RecordLayout, log: LogReader.Log, configuration: Configuration,
+         positions: CustomerReader.FieldPositions) {
+        self.customer = customer
+        self.frontMatter = frontMatter
+        self.layout = layout
+        self.log = log
+        self.configuration = configuration
+        self.positions = positions
+    }
+
+    func position(_ key: String) -> CustomerReader.FieldPositions.Position? {
+        CustomerReader.FrontMatterField.names(key).flatMap { positions[$0] }
+    }
 
     /// Where to point for a field: its value, else its key, else the front matter's start.
     public func offset(of key: String) -> Int {
-        if let pair = frontMatter?.pair(key) {
-            return pair.value.isEmpty ? pair.key.start : pair.value.start
+        if let position = position(key) {
+            return position.valueIsEmpty ? position.key : position.value
         }
         return layout.frontMatter.lowerBound
     }
 
-    public func has(_ key: String) -> Bool { frontMatter?.pair(key) != nil }
+    public func has(_ key: String) -> Bool { position(key) != nil }
+
+    /// The key is written with a value that is not empty.
+    public func hasValue(_ key: String) -> Bool { position(key).map { !$0.valueIsEmpty } ?? false }
 }
 
 /// A check of one customer file, run after it is read.

@@ -7,9 +7,9 @@ public enum FileNameMatchesId: CustomerRule {
     public static let rule = Rule.fileNameMismatch
 
     public static func matches(fileName: String, id: String) -> Bool {
-        guard fileName.hasPrefix(id) else { return false }
-        let rest = fileName.utf8.dropFirst(id.utf8.count)
-        guard let next = rest.first else { return false }
+        let name = fileName.utf8, prefix = id.utf8
+        guard name.count > prefix.count, name.starts(with: prefix) else { return false }
+        let next = name[name.index(name.startIndex, offsetBy: prefix.count)]
         return next == ASCII.dash || next == ASCII.dot || next == UInt8(ascii: "_")
     }
 

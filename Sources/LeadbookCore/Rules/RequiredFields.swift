@@ -8,16 +8,16 @@ public enum RequiredFields: CustomerRule {
     ]
 
     public static func check(_ context: CustomerContext, _ findings: inout Findings) {
-        let tombstone = context.frontMatter?["merged_into"].map { !$0.isEmpty } ?? false
+        let tombstone = context.hasValue("merged_into")
         for (key, example) in required {
             if tombstone && key != "id" { continue }
-            guard let pair = context.frontMatter?.pair(key) else {
+            guard let position = context.position(key) else {
                 findings.report(rule, at: context.layout.frontMatter.lowerBound, "missing required field `\(key)`",
                                 hint: "add a line `\(example)` to the front matter")
                 continue
             }
-            if pair.value.isEmpty || pair.value.scalarText?.isEmpty == true {
-                findings.report(rule, at: pair.key.start, "required field `\(key)` is empty", hint: "fill it in, for example `\(example)`")
+            if position.valueIsEmpty {
+                findings.report(rule, at: position.key, "required field `\(key)` is empty", hint: "fill it in, for example `\(example)`")
             }
         }
     }

@@ -9,7 +9,8 @@ public enum WorkspacePath {
 
     /// The file name part of a `/`-separated path.
     public static func fileName(_ path: String) -> String {
-        if let slash = path.lastIndex(of: "/") { return String(path[path.index(after: slash)...]) }
-        return path
+        let utf8 = path.utf8
+        guard let slash = utf8.lastIndex(of: ASCII.slash) else { return path }
+        return String(Substring(utf8[utf8.index(after: slash)...]))
     }
 }
