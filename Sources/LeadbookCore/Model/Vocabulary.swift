@@ -14,6 +14,9 @@ public protocol Vocabulary: CaseIterable, Hashable, Sendable, RawRepresentable w
     /// Every accepted spelling (value, label, alias) to its value; built once per type with
     /// `makeTextTable()`.
     static var textTable: [String: Self] { get }
+    /// The same spellings as UTF-8 bytes grouped by length (`makeByteTable()`), to read a
+    /// value straight from a file's bytes.
+    static var byteTable: [[([UInt8], Self)]] { get }
 }
 
 extension Vocabulary {
@@ -21,8 +24,32 @@ extension Vocabulary {
 
     /// Reads the English value, the Chinese label or an alias.
     public init?(text: String) {
-        guard let value = Self.textTable[text] else { return nil }
+        var text = text
+        guard let value = text.withUTF8({ Self.matching($0, 0..<$0.count) }) else { return nil }
         self = value
+    }
+
+    /// The value spelled by `bytes[range]`, if any.
+    public static func matching(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Self? {
+        let count = range.count
+        guard count < byteTable.count else { return nil }
+        candidates: for (spelling, value) in byteTable[count] {
+            var index = range.lowerBound
+            for byte in spelling {
+                if bytes[index] != byte { continue candidates }
+                index += 1
+            }
+            return value
+        }
+        return nil
+    }
+
+    public static func makeByteTable() -> [[([UInt8], Self)]] {
+        var table = [[([UInt8], Self)]](repeating: [], count: 40)
+        for (text, value) in textTable where text.utf8.count < table.count {
+            table[text.utf8.count].append((Array(text.utf8), value))
+        }
+        return table
     }
 
     public static func makeTextTable() -> [String: Self] {
@@ -57,6 +84,7 @@ public enum Status: String, Vocabulary, Comparable {
     case untouched, contacted, qualified, proposal, negotiation, won, lost
     public static let noun = "status"
     public static let textTable = makeTextTable()
+    public static let byteTable = makeByteTable()
     public static let unknownRule = Rule("unknown-status", .error, "A status is one of the seven statuses (English value or Chinese label).")
     public var label: String {
         switch self {
@@ -88,6 +116,7 @@ public enum Channel: String, Vocabulary {
     case phone, email, meeting, video, wechat, visit, message
     public static let noun = "channel"
     public static let textTable = makeTextTable()
+    public static let byteTable = makeByteTable()
     public static let unknownRule = Rule("unknown-channel", .error, "A follow-up or feedback channel is one of the known channels.")
     public var label: String {
         switch self {
@@ -107,6 +136,7 @@ public enum Mood: String, Vocabulary {
     case positive, hesitant, resistant
     public static let noun = "mood"
     public static let textTable = makeTextTable()
+    public static let byteTable = makeByteTable()
     public static let unknownRule = Rule("unknown-mood", .error, "A mood is positive, hesitant or resistant.")
     public var label: String {
         switch self {
@@ -121,6 +151,7 @@ public enum FeedbackType: String, Vocabulary {
     case product, price, service, decision
     public static let noun = "feedback type"
     public static let textTable = makeTextTable()
+    public static let byteTable = makeByteTable()
     public static let unknownRule = Rule("unknown-feedback-type", .error, "A feedback type is product, price, service or decision.")
     public var label: String {
         switch self {
@@ -137,6 +168,7 @@ public enum Priority: String, Vocabulary {
     case high, medium, low
     public static let noun = "priority"
     public static let textTable = makeTextTable()
+    public static let byteTable = makeByteTable()
     public static let unknownRule = Rule("unknown-priority", .error, "A feedback priority is high, medium or low.")
     public var label: String {
         switch self {
@@ -151,6 +183,7 @@ public enum Handling: String, Vocabulary {
     case fix, negotiate, decline
     public static let noun = "handling"
     public static let textTable = makeTextTable()
+    public static let byteTable = makeByteTable()
     public static let unknownRule = Rule("unknown-handling", .error, "Feedback handling is fix, negotiate or decline.")
     public var label: String {
         switch self {
@@ -169,6 +202,7 @@ public enum Stage: String, Vocabulary {
     case nurture
     public static let noun = "stage"
     public static let textTable = makeTextTable()
+    public static let byteTable = makeByteTable()
     public static let unknownRule = Rule("unknown-stage", .error, "A plan stage is one of the four stages or nurture.")
     public var label: String {
         switch self {
@@ -187,6 +221,7 @@ public enum ContactRole: String, Vocabulary {
     case influencer, user, gatekeeper
     public static let noun = "contact role"
     public static let textTable = makeTextTable()
+    public static let byteTable = makeByteTable()
     public static let unknownRule = Rule("unknown-contact-role", .error, "A contact's role is decision-maker, influencer, user or gatekeeper.")
     public var label: String {
         switch self {
@@ -202,6 +237,7 @@ public enum ContactPreference: String, Vocabulary {
     case phone, email, meeting, wechat
     public static let noun = "preferred channel"
     public static let textTable = makeTextTable()
+    public static let byteTable = makeByteTable()
     public static let unknownRule = Rule("unknown-preference", .error, "A contact's preferred channel is phone, email, meeting or wechat.")
     public var label: String {
         switch self {
@@ -217,6 +253,7 @@ public enum CustomerKind: String, Vocabulary {
     case company, person
     public static let noun = "kind"
     public static let textTable = makeTextTable()
+    public static let byteTable = makeByteTable()
     public static let unknownRule = Rule("unknown-kind", .error, "A customer's kind is company or person.")
     public var label: String { self == .company ? "企业" : "个人" }
 }
@@ -226,6 +263,7 @@ public enum Grade: String, Vocabulary, Comparable {
     case S, A, B, C
     public static let noun = "grade"
     public static let textTable = makeTextTable()
+    public static let byteTable = makeByteTable()
     public static let unknownRule = Rule("unknown-grade", .error, "A grade is S, A, B or C.")
     public var label: String { rawValue + "级" }
     var order: Int { [Grade.S, .A, .B, .C].firstIndex(of: self)! }
@@ -237,6 +275,7 @@ public enum Intent: String, Vocabulary {
     case A, B, C
     public static let noun = "intent"
     public static let textTable = makeTextTable()
+    public static let byteTable = makeByteTable()
     public static let unknownRule = Rule("unknown-intent", .error, "An intent is A, B or C.")
     public var label: String { rawValue + "级" }
 }
@@ -245,6 +284,7 @@ public enum TeamRole: String, Vocabulary {
     case manager, senior, junior
     public static let noun = "team role"
     public static let textTable = makeTextTable()
+    public static let byteTable = makeByteTable()
     public static let unknownRule = Rule("unknown-team-role", .error, "A team member's role is manager, senior or junior.")
     public var label: String {
         switch self {

@@ -235,9 +235,9 @@ public struct LogReader {
                                 hint: "add how you were in touch: \(Channel.choices)")
             }
         } else {
-            let word = text(channelStart..<scan)
-            channel = Channel(text: word)
+            channel = Channel.matching(bytes, channelStart..<scan)
             if channel == nil {
+                let word = text(channelStart..<scan)
                 findings.report(Channel.unknownRule, at: channelStart, "unknown channel `\(word)`", hint: Channel.hint(for: word))
             }
         }
@@ -352,18 +352,17 @@ public struct LogReader {
             if keepsText(entry) { entry.facts.append((key, text(valueRange))) }
             return
         }
-        let value = text(valueRange)
         switch key {
         case .mood:
-            entry.mood = vocabulary(Mood.self, value, valueRange, &findings)
+            entry.mood = vocabulary(Mood.self, valueRange, &findings)
         case .status:
-            entry.status = vocabulary(Status.self, value, valueRange, &findings)
+            entry.status = vocabulary(Status.self, valueRange, &findings)
         case .next:
             entry.next = date(valueRange, key: key, &findings)
         case .todo:
             if let todo = readTodo(valueRange, done: false, line: line, keep: keepsText(entry), &findings) { entry.todos.append(todo) }
         default:
-            entry.facts.append((key, value))
+            break
         }
     }
 
@@ -379,11 +378,11 @@ public struct LogReader {
             guard keepText else { return }
         default: break
         }
-        let value = keepText || key == .type || key == .priority || key == .handling ? text(valueRange) : ""
+        var value: String { text(valueRange) }
         switch key {
-        case .type: entry.type = vocabulary(FeedbackType.self, value, valueRange, &findings)
-        case .priority: entry.priority = vocabulary(Priority.self, value, valueRange, &findings)
-        case .handling: entry.handling = vocabulary(Handling.self, value, valueRange, &findings)
+        case .type: entry.type = vocabulary(FeedbackType.self, valueRange, &findings)
+        case .priority: entry.priority = vocabulary(Priority.self, valueRange, &findings)
+        case .handling: entry.handling = vocabulary(Handling.self, valueRange, &findings)
         case .why: entry.whys.append(value)
         case .plan: entry.plan = value
         case .owner: entry.owner = value
@@ -403,8 +402,9 @@ public struct LogReader {
         }
     }
 
-    func vocabulary<V: Vocabulary>(_ type: V.Type, _ value: String, _ range: Range<Int>, _ findings: inout Findings) -> V? {
-        if let known = V(text: value) { return known }
+    func vocabulary<V: Vocabulary>(_ type: V.Type, _ range: Range<Int>, _ findings: inout Findings) -> V? {
+        if let known = V.matching(bytes, range) { return known }
+        let value = text(range)
         findings.report(V.unknownRule, at: range.lowerBound, "unknown \(V.noun) `\(value)`", hint: V.hint(for: value))
         return nil
     }
