@@ -216,7 +216,9 @@ public struct YAMLReader {
         let start = pos
         let startLine = line
         var pairs: [YAMLPair] = []
+        pairs.reserveCapacity(indent == 0 ? 32 : 8)
         var keys = KeySet()
+        keys.keys.reserveCapacity(indent == 0 ? 32 : 8)
         var nodeEnd = pos
         while true {
             let key = try parseKey()
@@ -281,6 +283,7 @@ public struct YAMLReader {
         let start = pos
         let startLine = line
         var items: [YAMLNode] = []
+        items.reserveCapacity(4)
         var nodeEnd = pos
         while true {
             let dash = pos
