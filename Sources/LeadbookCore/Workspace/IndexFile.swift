@@ -188,8 +188,7 @@ public enum IndexFile {
         var number = 0
         let count = buffer.count
         while start < count {
-            var end = start
-            while end < count, buffer[end] != ASCII.lf { end += 1 }
+            let end = UTF8Bytes.find(ASCII.lf, in: buffer, from: start, to: count)
             let next = end < count ? end + 1 : end
             var contentEnd = end
             if contentEnd > start, buffer[contentEnd - 1] == ASCII.cr { contentEnd -= 1 }
@@ -202,39 +201,57 @@ public enum IndexFile {
     /// Calls `body` with each line of the file at `path` (without its line ending) and its
     /// number, reading a megabyte at a time.
     static func forEachLine(path: String, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) -> Result<Void, FileAccess.ReadError> {
+        forEachLine(path: path) { line, number in
+            body(line, number)
+            return true
+        }
+    }
+
+    /// The same, stopping when `body` returns false.
+    static func forEachLine(path: String, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Bool) -> Result<Void, FileAccess.ReadError> {
         var carry: [UInt8] = []
         var number = 0
+        var going = true
         func emit(_ line: UnsafeBufferPointer<UInt8>) {
+            guard going else { return }
             number += 1
             var end = line.count
             if end > 0, line[end - 1] == ASCII.cr { end -= 1 }
-            body(UnsafeBufferPointer(rebasing: line[0..<end]), number)
+            going = body(UnsafeBufferPointer(rebasing: line[0..<end]), number)
         }
         let result = forEachChunk(path: path) { buffer in
+            guard going else { return false }
             var start = 0
-            var index = 0
-            while index < buffer.count {
-                if buffer[index] == ASCII.lf {
-                    if carry.isEmpty {
-                        emit(UnsafeBufferPointer(rebasing: buffer[start..<index]))
-                    } else {
-                        carry.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<index]))
-                        carry.withUnsafeBufferPointer { emit($0) }
-                        carry.removeAll(keepingCapacity: true)
-                    }
-                    start = index + 1
+            while going {
+                let index = UTF8Bytes.find(ASCII.lf, in: buffer, from: start, to: buffer.count)
+                guard index < buffer.count else { break }
+                if carry.isEmpty {
+                    emit(UnsafeBufferPointer(rebasing: buffer[start..<index]))
+                } else {
+                    carry.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<index]))
+                    carry.withUnsafeBufferPointer { emit($0) }
+                    carry.removeAll(keepingCapacity: true)
                 }
-                index += 1
+                start = index + 1
             }
-            carry.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<buffer.count]))
+            if going { carry.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<buffer.count])) }
+            return going
         }
         if case .failure = result { return result }
-        if !carry.isEmpty { carry.withUnsafeBufferPointer { emit($0) } }
+        if going, !carry.isEmpty { carry.withUnsafeBufferPointer { emit($0) } }
         return .success(())
     }
 
     /// Calls `body` with the file's bytes, a megabyte at a time.
     static func forEachChunk(path: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Result<Void, FileAccess.ReadError> {
+        forEachChunk(path: path) { buffer in
+            body(buffer)
+            return true
+        }
+    }
+
+    /// The same, stopping when `body` returns false.
+    static func forEachChunk(path: String, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Result<Void, FileAccess.ReadError> {
         if FileAccess.isDirectory(path) { return .failure(.isDirectory) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             return .failure(FileAccess.exists(path) ? .permissionDenied : .notFound)
@@ -242,7 +259,7 @@ public enum IndexFile {
         defer { try? handle.close() }
         do {
             while let data = try handle.read(upToCount: 1 << 20), !data.isEmpty {
-                data.withUnsafeBytes { body($0.bindMemory(to: UInt8.self)) }
+                guard data.withUnsafeBytes({ body($0.bindMemory(to: UInt8.self)) }) else { break }
             }
         } catch {
             return .failure(.other("\(error)"))

@@ -64,6 +64,22 @@ public struct Workspace: Sendable {
         root + "/" + relative
     }
 
+    /// Paths in the byte order of their UTF-8 (the same on every machine), sorted on copies of
+    /// their bytes: comparing Strings directly costs far more with 100,000 paths.
+    static func sortedByBytes(_ paths: [String]) -> [String] {
+        let keys = paths.map { ContiguousArray($0.utf8) }
+        let order = keys.indices.sorted { a, b in
+            keys[a].withUnsafeBufferPointer { x in
+                keys[b].withUnsafeBufferPointer { y in
+                    let common = Swift.min(x.count, y.count)
+                    for index in 0..<common where x[index] != y[index] { return x[index] < y[index] }
+                    return x.count < y.count
+                }
+            }
+        }
+        return order.map { paths[$0] }
+    }
+
     /// True when the customers folder is a link (or under one) that leads out of the workspace:
     /// leadbook then neither reads nor writes there.
     public static func customersFolderEscapes(root: String, folder: String) -> Bool {
@@ -92,7 +108,7 @@ public struct Workspace: Sendable {
         walk.run()
         return Workspace(root: root, configuration: configuration, hasConfigurationFile: hasConfigurationFile,
                          configurationDiagnostics: configurationDiagnostics,
-                         customerPaths: walk.paths.sorted { $0.bytesPrecede($1) },
+                         customerPaths: Self.sortedByBytes(walk.paths),
                          walkDiagnostics: walk.diagnostics)
     }
 }

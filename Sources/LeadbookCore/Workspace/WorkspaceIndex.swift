@@ -62,39 +62,24 @@ public enum WorkspaceIndex {
     /// The newest follow-up date the index file's follow-up table shows (its first row), when
     /// the file has one.
     static func newestFollowUpShown(in path: String) -> LocalDate? {
-        guard case .success(let bytes) = FileAccess.read(path) else { return nil }
         let marker = Array("<!-- leadbook:begin \(IndexTable.followUps.rawValue) -->".utf8)
-        return bytes.withUnsafeBufferPointer { buffer -> LocalDate? in
-            var index = 0
-            var found = -1
-            while index < buffer.count {
-                index = UTF8Bytes.find(ASCII.less, in: buffer, from: index, to: buffer.count)
-                guard index + marker.count <= buffer.count else { return nil }
-                if (index == 0 || buffer[index - 1] == ASCII.lf),
-                   (0..<marker.count).allSatisfy({ buffer[index + $0] == marker[$0] }) {
-                    found = index + marker.count
-                    break
-                }
-                index += 1
+        var inside = false
+        var tableLines = 0
+        var newest: LocalDate?
+        // Read up to the table's first row (header, delimiter, row) and stop there.
+        _ = IndexFile.forEachLine(path: path) { line, _ in
+            if !inside {
+                inside = line.count == marker.count && (0..<marker.count).allSatisfy { line[$0] == marker[$0] }
+                return true
             }
-            guard found >= 0 else { return nil }
-            // The third table line after the marker is the first row: header, delimiter, row.
-            var tableLines = 0
-            var lineStart = UTF8Bytes.find(ASCII.lf, in: buffer, from: found, to: buffer.count) + 1
-            while lineStart < buffer.count {
-                let lineEnd = UTF8Bytes.find(ASCII.lf, in: buffer, from: lineStart, to: buffer.count)
-                if buffer[lineStart] == ASCII.less { return nil }  // the end marker: no rows
-                if buffer[lineStart] == ASCII.pipe {
-                    tableLines += 1
-                    if tableLines == 3 {
-                        guard lineStart + 12 <= lineEnd else { return nil }
-                        return LocalDate.parse(buffer, (lineStart + 2)..<(lineStart + 12))
-                    }
-                }
-                lineStart = lineEnd + 1
-            }
-            return nil
+            if line.first == ASCII.less { return false }  // the end marker: no rows
+            guard line.first == ASCII.pipe else { return true }
+            tableLines += 1
+            guard tableLines == 3 else { return true }
+            if line.count >= 12 { newest = LocalDate.parse(line, 2..<12) }
+            return false
         }
+        return newest
     }
 
     /// For checking the index file: the day before which no follow-up can be in the
