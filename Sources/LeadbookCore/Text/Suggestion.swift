@@ -2,12 +2,16 @@
 public enum Suggestion {
     /// The candidate nearest to `text` when it is near enough to be a typo, else nil.
     public static func closest(to text: String, among candidates: [String]) -> String? {
-        let lowered = text.lowercased()
+        let lowered = Array(text.lowercased().unicodeScalars)
         var best: String?
         var bestDistance = Int.max
         for candidate in candidates {
-            if candidate.lowercased() == lowered { return candidate }
-            let distance = editDistance(Array(lowered.unicodeScalars), Array(candidate.lowercased().unicodeScalars))
+            let other = Array(candidate.lowercased().unicodeScalars)
+            if other == lowered { return candidate }
+            // Every limit below is at most 3, and the distance is at least the difference in
+            // length: a candidate that much longer or shorter can never be the answer.
+            if abs(other.count - lowered.count) > 3 { continue }
+            let distance = editDistance(lowered, other)
             if distance < bestDistance {
                 bestDistance = distance
                 best = candidate
