@@ -27,6 +27,18 @@ extension CommandContext {
         return refusal.code
     }
 
+    /// Runs a command's body: a refusal it throws (or any other error, as bad usage) is printed
+    /// and becomes the exit code.
+    func refusing(_ command: String, _ body: () throws -> ExitCode) -> ExitCode {
+        do {
+            return try body()
+        } catch let refusal as Refusal {
+            return refuse(refusal, command)
+        } catch {
+            return refuse(.usage("\(error)"), command)
+        }
+    }
+
     /// The workspace lock for a command that writes, and the workspace listed again under it:
     /// files another command created while this one waited are seen (the next free id).
     func lock(_ workspace: inout Workspace, _ command: String) throws -> WorkspaceLock {

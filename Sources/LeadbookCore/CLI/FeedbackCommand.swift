@@ -34,13 +34,7 @@ public enum FeedbackCommand: Command {
         """)
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
-        do {
-            return try execute(arguments, context)
-        } catch let refusal as Refusal {
-            return context.refuse(refusal, spec.name)
-        } catch {
-            return context.refuse(.usage("\(error)"), spec.name)
-        }
+        context.refusing(spec.name) { try execute(arguments, context) }
     }
 
     static let newEntryOptions = ["channel", "type", "priority", "summary", "why", "handling", "plan", "owner", "due", "at"]

@@ -30,13 +30,7 @@ public enum LogCommand: Command {
     static let factKeys: [EntryKey] = [.background, .pain, .need, .value, .change, .feedback, .decision, .mood]
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
-        do {
-            return try execute(arguments, context)
-        } catch let refusal as Refusal {
-            return context.refuse(refusal, spec.name)
-        } catch {
-            return context.refuse(.usage("\(error)"), spec.name)
-        }
+        context.refusing(spec.name) { try execute(arguments, context) }
     }
 
     static func execute(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitCode {

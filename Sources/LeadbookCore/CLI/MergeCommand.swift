@@ -22,13 +22,7 @@ public enum MergeCommand: Command {
         """)
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
-        do {
-            return try execute(arguments, context)
-        } catch let refusal as Refusal {
-            return context.refuse(refusal, spec.name)
-        } catch {
-            return context.refuse(.usage("\(error)"), spec.name)
-        }
+        context.refusing(spec.name) { try execute(arguments, context) }
     }
 
     static func execute(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitCode {

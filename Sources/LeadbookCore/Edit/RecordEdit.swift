@@ -121,15 +121,23 @@ public struct RecordEdit {
             replacements.append(Replacement(range: position..<position, text: text))
             return
         }
-        // A new list under the key: `key:` then `  - item` lines.
+        try addList(path, items: [item], after: after)
+    }
+
+    /// A new list under the key: `key:` then `  - item` lines, in place of an empty value or as
+    /// a new key after `after`.
+    mutating func addList(_ path: [String], items: [[String]], after: [String]) throws {
         let parentPath = Array(path.dropLast())
         guard let parent = parentPath.isEmpty ? frontMatter : node(at: parentPath), let pairs = parent.pairs, !parent.isFlow else {
             throw Problem.notAMap(parentPath.joined(separator: "."))
         }
         let key = path.last!
         let childIndent = String(repeating: " ", count: parent.indent + 2)
-        var body = lineBreak + childIndent + "- " + item[0]
-        for line in item.dropFirst() { body += lineBreak + childIndent + "  " + line }
+        var body = ""
+        for item in items where !item.isEmpty {
+            body += lineBreak + childIndent + "- " + item[0]
+            for line in item.dropFirst() { body += lineBreak + childIndent + "  " + line }
+        }
         if let existing = pairs.first(where: { $0.keyText == key }) {
             // `key:` with an empty value.
             replacements.append(Replacement(range: existing.value.start..<existing.value.end, text: body))

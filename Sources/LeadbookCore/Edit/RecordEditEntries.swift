@@ -107,22 +107,7 @@ extension RecordEdit {
             for item in items { try appendListItem(path, item: item, after: after) }
             return
         }
-        let parentPath = Array(path.dropLast())
-        guard let parent = parentPath.isEmpty ? frontMatter : node(at: parentPath), let pairs = parent.pairs, !parent.isFlow else {
-            throw Problem.notAMap(parentPath.joined(separator: "."))
-        }
-        let key = path.last!
-        let childIndent = String(repeating: " ", count: parent.indent + 2)
-        var body = ""
-        for item in items where !item.isEmpty {
-            body += lineBreak + childIndent + "- " + item[0]
-            for line in item.dropFirst() { body += lineBreak + childIndent + "  " + line }
-        }
-        if let existing = pairs.first(where: { $0.keyText == key }) {
-            replacements.append(Replacement(range: existing.value.start..<existing.value.end, text: body))
-            return
-        }
-        insert(key: key, rawValue: String(body.drop(while: { $0 == "\r" || $0 == "\n" })), into: parent, after: after, block: body)
+        try addList(path, items: items, after: after)
     }
 
     /// A level-2 section that leadbook does not read as a log (`## Merges`), by its titles.
