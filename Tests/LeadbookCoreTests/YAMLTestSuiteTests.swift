@@ -88,7 +88,7 @@ final class YAMLTestSuiteTests: XCTestCase {
                 }
             }
         }
-        print("yaml-test-suite: \(cases.count) cases; \(accepted) read and compared equal or not, \(rejected) rejected, \(acceptedWithoutReference) read without a JSON reference; \(disagreements.count) disagreements")
+        print("yaml-test-suite: \(cases.count) cases; \(accepted) read and compared with in.json, \(rejected) rejected, \(acceptedWithoutReference) read without a JSON reference; \(disagreements.count) disagreements")
         XCTAssertEqual(disagreements, [], "disagreements with yaml-test-suite")
     }
 
