@@ -11,7 +11,8 @@ import WinSDK
 
 /// Writes a file so that readers (and a crash) see either the old or the new content, never
 /// a part: a temporary file in the same folder, flushed to disk, then renamed over the old one.
-/// The old file's permissions are kept.
+/// On macOS and Linux the old file's permissions are kept; on Windows the new file takes the
+/// folder's, as a save from any Windows editor does.
 public enum AtomicFile {
     public struct WriteError: Error, CustomStringConvertible {
         public let path: String
@@ -54,19 +55,49 @@ public enum AtomicFile {
         // Make the rename itself durable.
         let dirfd = open(directory, O_RDONLY)
         if dirfd >= 0 { _ = fsync(dirfd); close(dirfd) }
-        #else
-        let url = URL(fileURLWithPath: path)
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: temporary), options: .atomic)
-            if FileManager.default.fileExists(atPath: path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: URL(fileURLWithPath: temporary))
-            } else {
-                try FileManager.default.moveItem(atPath: temporary, toPath: path)
+        #elseif canImport(WinSDK)
+        var failure: String?
+        let writtenAndFlushed: Bool = temporary.withCString(encodedAs: UTF16.self) { wideTemporary in
+            let opened: HANDLE? = CreateFileW(wideTemporary, DWORD(GENERIC_WRITE), 0, nil,
+                                              DWORD(CREATE_NEW), DWORD(FILE_ATTRIBUTE_NORMAL), nil)
+            guard let file = opened, file != INVALID_HANDLE_VALUE else {
+                failure = "Windows error \(GetLastError())"
+                return false
             }
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw WriteError(path: path, reason: "\(error)")
+            defer { CloseHandle(file) }
+            let written: Bool = bytes.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    var count: DWORD = 0
+                    let chunk = DWORD(min(buffer.count - offset, 1 << 30))
+                    guard WriteFile(file, buffer.baseAddress! + offset, chunk, &count, nil) else { return false }
+                    offset += Int(count)
+                }
+                return true
+            }
+            guard written, FlushFileBuffers(file) else {
+                failure = "Windows error \(GetLastError())"
+                return false
+            }
+            return true
         }
+        guard writtenAndFlushed else {
+            _ = temporary.withCString(encodedAs: UTF16.self) { DeleteFileW($0) }
+            throw WriteError(path: path, reason: failure ?? "write failed")
+        }
+        // Replaces the old file in one step; write-through returns only once the move is on disk.
+        let moved: Bool = temporary.withCString(encodedAs: UTF16.self) { from in
+            path.withCString(encodedAs: UTF16.self) { to in
+                MoveFileExW(from, to, DWORD(MOVEFILE_REPLACE_EXISTING) | DWORD(MOVEFILE_WRITE_THROUGH))
+            }
+        }
+        guard moved else {
+            let reason = "Windows error \(GetLastError())"
+            _ = temporary.withCString(encodedAs: UTF16.self) { DeleteFileW($0) }
+            throw WriteError(path: path, reason: reason)
+        }
+        #else
+        #error("leadbook needs an atomic rename: POSIX rename (macOS, Linux) or MoveFileExW (Windows)")
         #endif
     }
 }

@@ -5,17 +5,32 @@ import Glibc
 import Musl
 #elseif canImport(Darwin)
 import Darwin
+#elseif canImport(WinSDK)
+import WinSDK
 #endif
 
 /// One writer at a time per workspace: commands that write hold `.leadbook/lock` while they
 /// read, change and write files, so two commands started together never lose an update.
+/// The lock is the operating system's lock on that file (`flock` on macOS and Linux,
+/// `LockFileEx` on Windows), so it ends with the process that holds it, even when the process
+/// is killed: a crashed command never leaves the workspace locked.
 public final class WorkspaceLock {
+    #if canImport(Glibc) || canImport(Darwin) || canImport(Musl)
     private var descriptor: Int32 = -1
+    #elseif canImport(WinSDK)
+    private var handle: HANDLE?
+    #endif
     private let path: String
 
     public struct Busy: Error, CustomStringConvertible {
         public let path: String
         public var description: String { "another leadbook command holds \(path); try again when it has finished" }
+    }
+
+    public struct Unavailable: Error, CustomStringConvertible {
+        public let path: String
+        public let reason: String
+        public var description: String { "cannot open the workspace lock \(path): \(reason)" }
     }
 
     /// Waits (up to `timeout` seconds) for the lock of the workspace at `root`.
@@ -26,28 +41,40 @@ public final class WorkspaceLock {
         let deadline = Date().addingTimeInterval(timeout)
         #if canImport(Glibc) || canImport(Darwin) || canImport(Musl)
         descriptor = open(path, O_RDWR | O_CREAT, 0o644)
-        guard descriptor >= 0 else { throw Busy(path: path) }
+        guard descriptor >= 0 else { throw Unavailable(path: path, reason: String(cString: strerror(errno))) }
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             if Date() > deadline {
                 close(descriptor)
+                descriptor = -1
                 throw Busy(path: path)
             }
             usleep(5_000)
         }
-        #else
-        // Exclusive creation of the lock file stands in for a file lock.
-        while !FileManager.default.createFile(atPath: path + ".held", contents: nil) || !Self.claim(path + ".held") {
-            if Date() > deadline { throw Busy(path: path) }
+        #elseif canImport(WinSDK)
+        let opened: HANDLE? = path.withCString(encodedAs: UTF16.self) {
+            CreateFileW($0, DWORD(GENERIC_READ) | DWORD(GENERIC_WRITE),
+                        DWORD(FILE_SHARE_READ) | DWORD(FILE_SHARE_WRITE), nil,
+                        DWORD(OPEN_ALWAYS), DWORD(FILE_ATTRIBUTE_NORMAL), nil)
+        }
+        guard let opened, opened != INVALID_HANDLE_VALUE else {
+            throw Unavailable(path: path, reason: "Windows error \(GetLastError())")
+        }
+        handle = opened
+        while true {
+            var overlapped = OVERLAPPED()
+            if LockFileEx(opened, DWORD(LOCKFILE_EXCLUSIVE_LOCK) | DWORD(LOCKFILE_FAIL_IMMEDIATELY),
+                          0, DWORD.max, DWORD.max, &overlapped) { break }
+            if Date() > deadline {
+                CloseHandle(opened)
+                handle = nil
+                throw Busy(path: path)
+            }
             Thread.sleep(forTimeInterval: 0.005)
         }
+        #else
+        #error("leadbook needs a file lock: flock (macOS, Linux) or LockFileEx (Windows)")
         #endif
     }
-
-    #if !(canImport(Glibc) || canImport(Darwin) || canImport(Musl))
-    static func claim(_ path: String) -> Bool {
-        (try? FileManager.default.attributesOfItem(atPath: path)) != nil
-    }
-    #endif
 
     public func release() {
         #if canImport(Glibc) || canImport(Darwin) || canImport(Musl)
@@ -56,8 +83,13 @@ public final class WorkspaceLock {
             close(descriptor)
             descriptor = -1
         }
-        #else
-        try? FileManager.default.removeItem(atPath: path + ".held")
+        #elseif canImport(WinSDK)
+        if let held = handle {
+            var overlapped = OVERLAPPED()
+            UnlockFileEx(held, 0, DWORD.max, DWORD.max, &overlapped)
+            CloseHandle(held)
+            handle = nil
+        }
         #endif
     }
 
