@@ -13,7 +13,12 @@ import WinSDK
 public final class StandardConsole: Console {
     private var buffer: [UInt8] = []
 
-    public init() {}
+    public init() {
+        #if canImport(WinSDK)
+        // Output is UTF-8 (Chinese names); a Windows console shows it right only in that code page.
+        _ = SetConsoleOutputCP(UINT(CP_UTF8))
+        #endif
+    }
 
     public var isTerminal: Bool {
         #if canImport(Glibc) || canImport(Darwin) || canImport(Musl)

@@ -37,20 +37,7 @@ public struct Git: Sendable {
     static func executable(_ environment: [String: String]) -> URL? {
         if let explicit = environment["LEADBOOK_GIT"], !explicit.isEmpty { return URL(fileURLWithPath: explicit) }
         let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        #if os(Windows)
-        let separator: Character = ";"
-        let names = ["git.exe", "git"]
-        #else
-        let separator: Character = ":"
-        let names = ["git"]
-        #endif
-        for folder in path.split(separator: separator) where !folder.isEmpty {
-            for name in names {
-                let candidate = String(folder) + "/" + name
-                if FileManager.default.isExecutableFile(atPath: candidate) { return URL(fileURLWithPath: candidate) }
-            }
-        }
-        return nil
+        return ProgramPath.first("git", path: path).map { URL(fileURLWithPath: $0) }
     }
 
     /// Starts git with `arguments` in `directory`; the caller reads and writes its pipes.

@@ -51,15 +51,12 @@ public enum GitHooks {
         return done
     }
 
-    /// The name to run leadbook by: `leadbook` when the PATH finds this very program, else its
-    /// absolute path.
+    /// The name to run leadbook by: `leadbook` when the PATH finds this very program first,
+    /// else its absolute path.
     public static func command() -> String {
         guard let current = currentExecutable() else { return "leadbook" }
-        let environment = ProcessInfo.processInfo.environment
-        for folder in (environment["PATH"] ?? "").split(separator: ":") where !folder.isEmpty {
-            let candidate = String(folder) + "/leadbook"
-            if FileManager.default.isExecutableFile(atPath: candidate), FileAccess.resolve(candidate) == current { return "leadbook" }
-        }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        if let found = ProgramPath.first("leadbook", path: path), FileAccess.resolve(found) == current { return "leadbook" }
         return current
     }
 

@@ -19,25 +19,6 @@ public enum GitRevision {
         public var blob: String
     }
 
-    /// The git executable on PATH.
-    static func executable(_ environment: [String: String]) -> String? {
-        #if os(Windows)
-        let names = ["git.exe", "git"]
-        let separator: Character = ";"
-        #else
-        let names = ["git"]
-        let separator: Character = ":"
-        #endif
-        let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for folder in path.split(separator: separator) where !folder.isEmpty {
-            for name in names {
-                let candidate = String(folder) + "/" + name
-                if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            }
-        }
-        return nil
-    }
-
     struct Output {
         var status: Int32
         var stdout: [UInt8]
@@ -45,7 +26,7 @@ public enum GitRevision {
     }
 
     static func process(_ arguments: [String], in directory: String, environment: [String: String]) throws -> Process {
-        guard let git = executable(environment) else { throw Failure("git was not found on PATH; --compare needs git") }
+        guard let git = Git.executable(environment)?.path else { throw Failure("git was not found on PATH; --compare needs git") }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: git)
         process.arguments = arguments
