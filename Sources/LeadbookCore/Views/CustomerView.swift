@@ -155,21 +155,14 @@ public enum CustomerView {
 
 /// Amounts in CNY, as people read them.
 public enum Money {
-    /// `198000` -> `198,000`; decimals kept to two places.
+    /// `198000` -> `198,000`; decimals rounded to the fen (`1.999` -> `2`). Amounts are read
+    /// with at most 15 digits before the point, so the fen always fit an `Int`; the whole
+    /// part is kept apart from the fraction so that it stays exact.
     public static func format(_ amount: Double) -> String {
-        let negative = amount < 0
         let value = abs(amount)
-        let whole = Int(value.rounded(.down))
-        let cents = Int(((value - Double(whole)) * 100).rounded())
-        var digits = String(whole)
-        var grouped = ""
-        while digits.count > 3 {
-            grouped = "," + String(digits.suffix(3)) + grouped
-            digits = String(digits.dropLast(3))
-        }
-        grouped = digits + grouped
-        if cents > 0 { grouped += "." + LocalDate.pad(cents, 2) }
-        return (negative ? "-" : "") + grouped
+        let whole = value.rounded(.down)
+        let fen = Int(whole) * 100 + Int(((value - whole) * 100).rounded())
+        return SummaryText.money(cents: amount < 0 ? -fen : fen)
     }
 }
 

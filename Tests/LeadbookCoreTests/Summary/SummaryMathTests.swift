@@ -46,6 +46,12 @@ final class SummaryMathTests: XCTestCase {
         XCTAssertEqual(SummaryText.money(cents: 7), "0.07")
         XCTAssertEqual(SummaryText.money(cents: 0), "0")
         XCTAssertEqual(SummaryText.money(cents: 123_456_789_012), "1,234,567,890.12")
+        XCTAssertEqual(Money.format(198_000), "198,000")
+        XCTAssertEqual(Money.format(150_000.5), "150,000.50")
+        XCTAssertEqual(Money.format(1.999), "2")
+        XCTAssertEqual(Money.format(999.996), "1,000")
+        XCTAssertEqual(Money.format(0.07), "0.07")
+        XCTAssertEqual(Money.format(999_999_999_999_999), "999,999,999,999,999")
         // 0.1 + 0.2 in fen: 30, never 30.000000000000004.
         XCTAssertEqual((SummaryRecord.cents(0.1) ?? 0) + (SummaryRecord.cents(0.2) ?? 0), 30)
         XCTAssertEqual(SummaryRecord.cents(150000.5), 15_000_050)
