@@ -47,6 +47,8 @@ public struct LeadImport {
         var bytes: [UInt8]?
         var isNew: Bool
         var hasErrors: Bool
+        /// Company or person: a person's name is no duplicate evidence.
+        var kind: CustomerKind
         var createdByRow: Int?
         var changed = false
     }
@@ -67,6 +69,7 @@ public struct LeadImport {
         public var id: String?
         public var name: String?
         public var contacts: [Contact]
+        public var kind: CustomerKind
         public var isTombstone: Bool
         public var hasErrors: Bool
 
@@ -81,6 +84,7 @@ public struct LeadImport {
                 keys.email = contact.email
                 return keys
             }
+            kind = customer.kind
             isTombstone = customer.isTombstone
             self.hasErrors = hasErrors
         }
@@ -108,8 +112,8 @@ public struct LeadImport {
             let id = customer.id ?? CustomerIds.id(ofFileName: WorkspacePath.fileName(customer.path))
             taken.insert(id)
             if customer.isTombstone { continue }
-            targets[customer.path] = Target(id: id, bytes: nil, isNew: false, hasErrors: customer.hasErrors)
-            index.add(id: id, path: customer.path, name: customer.name, contacts: customer.contacts)
+            targets[customer.path] = Target(id: id, bytes: nil, isNew: false, hasErrors: customer.hasErrors, kind: customer.kind)
+            index.add(id: id, path: customer.path, name: customer.name, contacts: customer.contacts, kind: customer.kind)
         }
     }
 
@@ -129,7 +133,7 @@ public struct LeadImport {
         }
         let contacts = lead.contact.map { [$0] } ?? []
         var matched: [(path: String, id: String, evidence: [DuplicateKeys.Evidence])] = []
-        for (member, evidence) in index.matches(name: lead.name, contacts: contacts) {
+        for (member, evidence) in index.matches(name: lead.name, contacts: contacts, kind: lead.kind ?? .company) {
             if let position = matched.firstIndex(where: { $0.path == member.path }) {
                 matched[position].evidence += evidence.filter { !matched[position].evidence.contains($0) }
             } else {
@@ -161,7 +165,7 @@ public struct LeadImport {
         if let diagnostic = merge.newErrors.first {
             return problem("merging the row into \(match.path) would make it invalid: \(diagnostic)", "correct the row")
         }
-        index.add(id: target.id, path: match.path, name: lead.name, contacts: contacts)
+        index.add(id: target.id, path: match.path, name: lead.name, contacts: contacts, kind: target.kind)
         if merge.changes.isEmpty {
             return .unchanged(id: target.id, path: match.path, evidence: evidence, intoRow: target.createdByRow, notTaken: merge.notTaken)
         }
@@ -207,9 +211,9 @@ public struct LeadImport {
             return .bad([LeadSheet.Problem(row: lead.row, line: lead.line, column: nil,
                                            message: "the new customer file would be invalid: \(error.message)", hint: error.hint)])
         }
-        targets[path] = Target(id: id, bytes: bytes, isNew: true, hasErrors: false, createdByRow: lead.row, changed: true)
+        targets[path] = Target(id: id, bytes: bytes, isNew: true, hasErrors: false, kind: draft.kind ?? .company, createdByRow: lead.row, changed: true)
         order.append(path)
-        index.add(id: id, path: path, name: lead.name, contacts: lead.contact.map { [$0] } ?? [])
+        index.add(id: id, path: path, name: lead.name, contacts: lead.contact.map { [$0] } ?? [], kind: draft.kind ?? .company)
         return .created(id: id, path: path, notes: notes)
     }
 

@@ -121,7 +121,7 @@ public enum DuplicateKeys {
 
     /// The keys of one customer. A person's name alone is no evidence (many people share a
     /// name); their phone or email is.
-    public static func keys(name: String?, contacts: [Contact], kind: CustomerKind = .company) -> [Evidence] {
+    public static func keys(name: String?, contacts: [Contact], kind: CustomerKind) -> [Evidence] {
         var keys: [Evidence] = []
         if kind == .company, let name, let normalized = self.name(name) { keys.append(Evidence(kind: .name, value: normalized)) }
         for contact in contacts {
@@ -195,7 +195,7 @@ public struct DuplicateIndex: Sendable {
         return firstWith[key].map { [$0] } ?? []
     }
 
-    public mutating func add(id: String, path: String, name: String?, contacts: [Contact], kind: CustomerKind = .company) {
+    public mutating func add(id: String, path: String, name: String?, contacts: [Contact], kind: CustomerKind) {
         add(id: id, path: path, name: name, keys: DuplicateKeys.keys(name: name, contacts: contacts, kind: kind))
     }
 
@@ -213,7 +213,7 @@ public struct DuplicateIndex: Sendable {
     }
 
     /// Existing customers that match, with the evidence for each, in the order they were added.
-    public func matches(name: String?, contacts: [Contact], kind: CustomerKind = .company) -> [(Member, [DuplicateKeys.Evidence])] {
+    public func matches(name: String?, contacts: [Contact], kind: CustomerKind) -> [(Member, [DuplicateKeys.Evidence])] {
         var found: [Int: [DuplicateKeys.Evidence]] = [:]
         for key in DuplicateKeys.keys(name: name, contacts: contacts, kind: kind) {
             for index in indices(key) { found[index, default: []].append(key) }

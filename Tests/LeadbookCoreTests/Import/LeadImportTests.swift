@@ -173,6 +173,30 @@ final class LeadImportTests: XCTestCase {
         XCTAssertEqual(notTaken, ["industry: 软件"], "industry was filled by row 2 of the same run")
     }
 
+    func testAPersonsNameAloneIsNoEvidence() {
+        files["customers/LX2024003-陈晓明.md"] = "---\nid: LX2024003\nname: 陈晓明\nkind: person\nsource: referral\nintent: C\ncreated: 2024-03-03\nstatus: untouched\n---\n"
+        var plan = planner()
+        var namesake = lead("陈晓明", row: 2)
+        namesake.kind = .person
+        plan.add(.success(namesake), row: 2, line: 2)
+        var again = lead("陈晓明", row: 3, contact: ("陈晓明", "13700000009", nil))
+        again.kind = .person
+        plan.add(.success(again), row: 3, line: 3)
+        var company = lead("华东云科技", row: 4)
+        company.kind = .company
+        plan.add(.success(company), row: 4, line: 4)
+        let outcomes = plan.results.map { result -> String in
+            switch result.outcome {
+            case .created(let id, _, _): return "created \(id)"
+            case .merged(let id, _, let evidence, _, _, _): return "merged \(id) (\(evidence))"
+            case .unchanged(let id, _, let evidence, _, _): return "unchanged \(id) (\(evidence))"
+            case .bad(let problems): return "bad \(problems.map(\.message))"
+            }
+        }
+        XCTAssertEqual(outcomes, ["created LX2024008", "created LX2024009", "merged LX2024001 (same name 华东云科技)"],
+                       "people who share a name are different people unless a phone or email says otherwise")
+    }
+
     func testARowMatchingTwoCustomersIsBad() {
         var plan = planner()
         plan.add(.success(lead("华东云科技", contact: ("王磊", nil, "WANG.LEI@example.com"))), row: 2, line: 2)

@@ -30,15 +30,15 @@ final class DuplicateKeysTests: XCTestCase {
         var zhang = Contact(); zhang.name = "张伟"; zhang.phone = "13800000001"
         var zhangMail = Contact(); zhangMail.name = "张伟"; zhangMail.email = "zw@example.com"
         var other = Contact(); other.name = "李四"; other.email = "ZW@example.com"
-        index.add(id: "LX1", path: "a.md", name: "华东云科技有限公司", contacts: [zhang])
-        index.add(id: "LX2", path: "b.md", name: "华东云科技", contacts: [zhangMail])
-        index.add(id: "LX3", path: "c.md", name: "另一家公司", contacts: [other])
-        index.add(id: "LX4", path: "d.md", name: "无关公司", contacts: [])
+        index.add(id: "LX1", path: "a.md", name: "华东云科技有限公司", contacts: [zhang], kind: .company)
+        index.add(id: "LX2", path: "b.md", name: "华东云科技", contacts: [zhangMail], kind: .company)
+        index.add(id: "LX3", path: "c.md", name: "另一家公司", contacts: [other], kind: .company)
+        index.add(id: "LX4", path: "d.md", name: "无关公司", contacts: [], kind: .company)
         let groups = index.groups()
         XCTAssertEqual(groups.count, 1)
         XCTAssertEqual(groups[0].0.map(\.id), ["LX1", "LX2", "LX3"])
         XCTAssertEqual(Set(groups[0].1.map(\.kind)), [.name, .email])
-        let matches = index.matches(name: "华东云科技集团", contacts: [])
+        let matches = index.matches(name: "华东云科技集团", contacts: [], kind: .company)
         XCTAssertEqual(matches.map(\.0.id), ["LX1", "LX2"])
     }
 
