@@ -12,7 +12,8 @@ let package = Package(
     targets: [
         .target(name: "LeadbookCore", exclude: ["Workspace/InitTemplate"]),
         .executableTarget(name: "leadbook", dependencies: ["LeadbookCore"]),
-        .executableTarget(name: "leadbook-bench", dependencies: ["LeadbookCore"]),
+        // The benchmark times the `leadbook` built beside it, so building it builds both.
+        .executableTarget(name: "leadbook-bench", dependencies: ["LeadbookCore", "leadbook"]),
         .testTarget(name: "LeadbookCoreTests", dependencies: ["LeadbookCore"]),
     ]
 )
