@@ -242,6 +242,7 @@ public struct YAMLReader {
 
     /// A line at a key's position that is not `key: value`: say what is wrong with it.
     func missingKeyError() -> YAMLSyntaxError {
+        if byte(pos) == ASCII.question, isSeparatorOrEnd(pos + 1) { return error(.complexKey) }
         let stop = lineEnd(from: pos)
         var index = pos
         while index < stop {
@@ -899,7 +900,7 @@ public struct YAMLReader {
                 }
             } else if byte(pos) == ASCII.comma || byte(pos) == ASCII.closeBrace {
                 value = YAMLNode(content: .scalar("", .empty), start: pos, end: pos, line: line, indent: pos - lineStart)
-            } else if isLineEnd(pos) {
+            } else if isLineEnd(pos) || (bytes[pos] == ASCII.hash && isBlank(pos - 1)) {
                 throw error(.multiLineFlow, at: start)
             } else {
                 throw error(.expectedFlowColon)

@@ -55,6 +55,16 @@ final class RulesYAMLUnsupportedTests: XCTestCase {
         RuleAssert.only(RuleFixture.diagnostics(text), "yaml-unsupported", at: (8, 1), message: ["directives"])
     }
 
+    func testComplexKeyAfterAPlainKey() {
+        let text = RuleFixture.customer(adding: ["? 复杂键", ": 值"])
+        RuleAssert.only(RuleFixture.diagnostics(text), "yaml-unsupported", at: (8, 1), message: ["complex keys"])
+    }
+
+    func testFlowMappingWithACommentBeforeTheColon() {
+        let text = RuleFixture.customer(adding: ["score: {\"size\" # 规模", "  : 25}"])
+        RuleAssert.only(RuleFixture.diagnostics(text), "yaml-unsupported", at: (8, 8), message: ["must end on the line"])
+    }
+
     func testComplexKey() {
         let text = "---\n? 复杂键\n: 值\n---\n"
         RuleAssert.only(RuleFixture.diagnostics(text), "yaml-unsupported", at: (2, 1), message: ["complex keys"])
