@@ -80,9 +80,10 @@ extension Git {
     }
 
     /// Files in the index under `paths` that contain any of `words` (`git grep --cached -F`).
-    public func indexFiles(containing words: [String], in paths: [String]) throws -> [String] {
+    public func indexFiles(containing words: [String], in paths: [String], ignoringCase: Bool = false) throws -> [String] {
         guard !words.isEmpty else { return [] }
         var arguments = ["grep", "--cached", "-z", "-l", "-F"]
+        if ignoringCase { arguments.append("-i") }
         for word in words { arguments += ["-e", word] }
         arguments.append("--")
         arguments += paths

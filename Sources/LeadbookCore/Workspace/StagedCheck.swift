@@ -4,8 +4,12 @@
 /// Only the staged customer files are read and checked. The rules across files (unique ids,
 /// merge targets) need the rest of the tree, but not all of it: a file's name begins with its
 /// id, so the only other files that can share an id or be a merge target are those whose
-/// names begin with that id. Those few are read from the index too. When leadbook.yml is
-/// staged, every customer file is checked against the new configuration.
+/// names begin with that id. Those few are read from the index too. Possible duplicates need
+/// the files that share a phone, an email or a company name with a staged customer: `git grep`
+/// over the index finds the files that hold each key's telling part (a phone's last four
+/// digits, the email, the name's first four characters), and the rule then compares those
+/// few as `check` does. When leadbook.yml is staged, every customer file is checked against
+/// the new configuration.
 public enum StagedCheck {
     public struct Outcome {
         public var report: CheckReport
@@ -56,7 +60,10 @@ public enum StagedCheck {
 
         var diagnostics: [Diagnostic] = []
         var facts: [CustomerFacts] = []
-        try checkFiles(selected, root: root, reader: reader, configuration: configuration) { fileDiagnostics, fileFacts in
+        // Staged files are read again only for a rule across files; keep what git holds, not
+        // the working tree (the whole tree when leadbook.yml changed: then the working tree).
+        try checkFiles(selected, root: root, reader: reader, configuration: configuration,
+                       keepContent: !configurationChanged) { fileDiagnostics, fileFacts in
             diagnostics.append(contentsOf: fileDiagnostics)
             facts.append(fileFacts)
         }
@@ -64,6 +71,7 @@ public enum StagedCheck {
 
         // The other files the rules across files need: those named like the ids involved.
         var referencing: Set<String> = []
+        var related: Set<String> = []
         if !configurationChanged {
             var wanted = Set(facts.compactMap(\.id))
             wanted.formUnion(facts.compactMap(\.mergedInto))
@@ -96,7 +104,20 @@ public enum StagedCheck {
                     }
                 }
             }
-            try checkFiles(others, root: root, reader: reader, configuration: configuration) { _, fileFacts in
+            // Customers that may be the same as a staged one.
+            let probes = DuplicateProbe.words(facts.filter { !$0.isTombstone && !$0.duplicateDigests.isEmpty }
+                .compactMap { $0.duplicateKeys(configuration)?.keys.map(\.evidence) })
+            if !probes.isEmpty {
+                for path in try git.indexFiles(containing: probes, in: [folder], ignoringCase: true)
+                where !checked.contains(path) && !claimed.contains(path) {
+                    if let entry = entries[path], Workspace.isCustomerPath(path, folder: folder), !entry.isSubmodule {
+                        others.append(entry)
+                        claimed.insert(path)
+                        related.insert(path)
+                    }
+                }
+            }
+            try checkFiles(others, root: root, reader: reader, configuration: configuration, keepContent: true) { _, fileFacts in
                 facts.append(fileFacts)
             }
         }
@@ -104,9 +125,15 @@ public enum StagedCheck {
         for rule in WorkspaceRules.all {
             rule.check(facts, configuration, &across)
         }
+        // Besides the staged files: a tombstone pointing at an id this commit removes, and a
+        // customer captured after a staged one it looks like (the warning is on the newer).
+        var reported: Set<String> = []
         for diagnostic in across {
-            if checked.contains(diagnostic.file) || (referencing.contains(diagnostic.file) && diagnostic.rule == Rule.unknownMergeTarget.id) {
+            if checked.contains(diagnostic.file)
+                || (referencing.contains(diagnostic.file) && diagnostic.rule == Rule.unknownMergeTarget.id)
+                || (related.contains(diagnostic.file) && diagnostic.rule == Rule.possibleDuplicate.id) {
                 diagnostics.append(diagnostic)
+                if !checked.contains(diagnostic.file) { reported.insert(diagnostic.file) }
             }
         }
         if configurationChanged {
@@ -133,13 +160,13 @@ public enum StagedCheck {
             }
         }
         diagnostics.sort(by: Diagnostic.ordered)
-        let files = checked.count + referencing.count + (configurationChanged && configurationBytes != nil ? 1 : 0)
+        let files = checked.count + referencing.union(reported).count + (configurationChanged && configurationBytes != nil ? 1 : 0)
         return Outcome(report: CheckReport(files: files, diagnostics: diagnostics), notes: notes)
     }
 
     /// Reads index entries in batches (a batch's blobs at a time) and checks each file.
     static func checkFiles(_ entries: [IndexEntry], root: String, reader: GitObjectReader, configuration: Configuration,
-                           _ body: ([Diagnostic], CustomerFacts) -> Void) throws {
+                           keepContent: Bool, _ body: ([Diagnostic], CustomerFacts) -> Void) throws {
         var start = 0
         while start < entries.count {
             let end = min(entries.count, start + GitObjectReader.batch)
@@ -166,7 +193,10 @@ public enum StagedCheck {
                 if bytes.count > WorkspaceCheck.maxCustomerFileSize {
                     return ([WorkspaceCheck.tooLarge(paths[index], bytes.count)], CustomerFacts(path: paths[index]))
                 }
-                return WorkspaceCheck.checkFile(path: paths[index], bytes: bytes, configuration: configuration)
+                var (diagnostics, facts) = WorkspaceCheck.checkFile(path: paths[index], bytes: bytes, configuration: configuration)
+                facts.root = root
+                if keepContent && !facts.duplicateDigests.isEmpty { facts.content = bytes }
+                return (diagnostics, facts)
             }
             for (fileDiagnostics, fileFacts) in results { body(fileDiagnostics, fileFacts) }
             start = end

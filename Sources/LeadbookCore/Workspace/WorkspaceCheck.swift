@@ -23,6 +23,8 @@ public struct CustomerFacts: Sendable {
     public var duplicateDigests: [UInt64] = []
     /// The workspace folder, to read the file again when a rule across files needs more of it.
     public var root = ""
+    /// The file's bytes when they are not the file on disk (a staged version), for the same.
+    public var content: [UInt8]?
 
     public init(path: String) { self.path = path }
 
@@ -31,7 +33,13 @@ public struct CustomerFacts: Sendable {
     /// The file read again: its duplicate keys with their values and places, and its text
     /// (for a diagnostic's line). Nil when it cannot be read any more.
     public func duplicateKeys(_ configuration: Configuration) -> (keys: [DuplicateKeys.Located], source: SourceText)? {
-        guard case .success(let bytes) = FileAccess.read(root + "/" + path) else { return nil }
+        let bytes: [UInt8]
+        if let content {
+            bytes = content
+        } else {
+            guard case .success(let read) = FileAccess.read(root + "/" + path) else { return nil }
+            bytes = read
+        }
         let result = CustomerReader.read(path: path, bytes: bytes, configuration: configuration)
         guard let customer = result.customer, let frontMatter = result.frontMatter else { return nil }
         return (DuplicateKeys.located(customer, frontMatter: frontMatter), SourceText(path: path, bytes: bytes))

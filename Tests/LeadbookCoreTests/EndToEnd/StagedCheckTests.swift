@@ -31,14 +31,47 @@ final class StagedCheckTests: XCTestCase {
              2 | id: LX2024002
                |     ^
               hint: ids are unique: run `leadbook renumber LX2024002` to give the newer customer the next free id
+            customers/2025/LX2024002-copy.md:3:7: warning[possible-duplicate]: looks like the same customer as customers/2024/LX2024002-boya.md (LX2024002 博雅教育): same name 博雅教育
+             3 | name: 博雅教育集团
+               |       ^
+              hint: if it is, `leadbook merge LX2024002 LX2024002` makes one profile of the two (`leadbook dupes` lists every group)
             customers/LX2024007-b.md:3:14: error[unknown-merge-target]: `merged_into` names `LX2024009`, which is not a customer in this workspace
              3 | merged_into: LX2024009
                |              ^
               hint: use the id of the customer that now holds this one's history (`leadbook show ID` to check it)
-            2 errors, 0 warnings in 3 files
+            2 errors, 1 warning in 3 files
 
             """)
         XCTAssertTrue(run.stderr.contains("fix the staged files above"), run.stderr)
+    }
+
+    /// A staged customer that looks like one already in the tree is a warning, as in `check`;
+    /// only the files that hold its keys are read, and unstaged edits change nothing.
+    func testPossibleDuplicatesAreFoundInTheRestOfTheTree() throws {
+        let box = try repository()
+        try box.replace("ws/customers/LX2024003-hengli.md", "status: contacted\n",
+                        with: "status: contacted\ncontacts:\n  - {name: 王磊, phone: 138-0000-0004, email: Wang.Lei@Example.com}\n")
+        try box.git(["add", "-A"])
+        try box.git(["commit", "-q", "-m", "contact"])
+        try box.write("ws/customers/LX2024008-hengli-zhan.md", GitSandbox.customer("LX2024008", name: "恒立制造股份有限公司", created: "2024-03-09 09:10",
+            extra: "contacts:\n  - {name: 王工, phone: \"+86 13800000004\"}\n"))
+        try box.write("ws/customers/LX2024009-xinke.md", GitSandbox.customer("LX2024009", name: "新客科技", created: "2024-03-10 09:10",
+            extra: "contacts:\n  - {name: 李娜, email: wang.lei@example.COM}\n"))
+        try box.git(["add", "-A"])
+        let run = try box.leadbook(["check", "--staged"], expect: 0)
+        XCTAssertEqual(run.stdout.components(separatedBy: "\n").filter { $0.contains("warning[") }, [
+            "customers/LX2024008-hengli-zhan.md:3:7: warning[possible-duplicate]: looks like the same customer as customers/LX2024003-hengli.md (LX2024003 恒立制造): same name 恒立制造, same phone 13800000004",
+            "customers/LX2024009-xinke.md:12:23: warning[possible-duplicate]: looks like the same customer as customers/LX2024003-hengli.md (LX2024003 恒立制造): same email wang.lei@example.com",
+        ], run.stdout)
+        XCTAssertTrue(run.stdout.hasSuffix("0 errors, 2 warnings in 2 files\n"), run.stdout)
+        // The same findings as the whole workspace gives.
+        let full = try box.leadbook(["check"], expect: 0)
+        XCTAssertEqual(full.stdout.components(separatedBy: "\n").filter { $0.contains("warning[") },
+                       run.stdout.components(separatedBy: "\n").filter { $0.contains("warning[") })
+        // What is staged counts: an unstaged change of the phone neither hides nor moves it.
+        try box.replace("ws/customers/LX2024008-hengli-zhan.md", "+86 13800000004", with: "13900000000")
+        let again = try box.leadbook(["check", "--staged"], expect: 0)
+        XCTAssertEqual(again.stdout, run.stdout)
     }
 
     /// Deleting a customer leaves the tombstones that point at it without a target.
