@@ -4,7 +4,12 @@ public enum ShowCommand: Command {
         name: "show",
         summary: "print one customer: fields, derived values, follow-ups and feedback",
         usage: "leadbook show ID [-C DIR] [--format text|json]",
-        options: [.workspace, OptionSpec("format", value: "FORMAT", help: "text (default) or json (for jq and scripts)")])
+        options: [.workspace, OptionSpec("format", value: "FORMAT", help: "text (default) or json (for jq and scripts)")],
+        details: """
+        The JSON holds every front-matter field (unknown ones too), the derived values (score
+        total, grade, completeness) and each follow-up and feedback entry as data, with the
+        entry's Markdown as written in `text` (free notes included).
+        """)
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
         guard let format = choice(arguments, "format", ["text", "json"], default: "text", context) else { return .failure }
@@ -24,7 +29,7 @@ public enum ShowCommand: Command {
             }
             guard let customer = found.result.customer else { return .findings }
             if format == "json" {
-                context.console.out(CustomerView.json(customer, path: found.path, configuration: workspace.configuration).rendered() + "\n")
+                context.console.out(CustomerView.json(customer, path: found.path, configuration: workspace.configuration, source: found.bytes).rendered() + "\n")
             } else {
                 context.console.out(CustomerView.text(customer, path: found.path, configuration: workspace.configuration))
             }

@@ -1,6 +1,8 @@
 /// `leadbook show`: one customer as data (JSON) or as a readable page (text).
 public enum CustomerView {
-    public static func json(_ customer: Customer, path: String, configuration: Configuration) -> JSON {
+    /// With `source` (the file's bytes), each entry also carries its Markdown as written
+    /// (`text`: heading, items and free notes, without the blank lines after it).
+    public static func json(_ customer: Customer, path: String, configuration: Configuration, source: [UInt8]? = nil) -> JSON {
         var members: [(String, JSON)] = [
             ("file", .string(path)),
             ("id", .optional(customer.id)), ("name", .optional(customer.name)), ("kind", .string(customer.kind.rawValue)),
@@ -53,9 +55,21 @@ public enum CustomerView {
                 ("completeness", .string(Completeness.of(customer).rawValue)),
                 ("key_fields_filled", .array(Completeness.filled(customer).map(JSON.string))),
             ])),
-            ("follow_ups", .array(customer.followUps.map(followUpJSON))),
-            ("feedback", .array(customer.feedback.map(feedbackJSON))),
+            ("follow_ups", .array(customer.followUps.map { withText(followUpJSON($0), source, $0.start, $0.end) })),
+            ("feedback", .array(customer.feedback.map { withText(feedbackJSON($0), source, $0.start, $0.end) })),
         ]
+        return .object(members)
+    }
+
+    /// An entry's object with its source text (CRLF read as LF) added last.
+    static func withText(_ entry: JSON, _ source: [UInt8]?, _ start: Int, _ end: Int) -> JSON {
+        guard let source, case .object(var members) = entry, start <= end, end <= source.count else { return entry }
+        var stop = end
+        while stop > start, source[stop - 1] == ASCII.lf || source[stop - 1] == ASCII.cr || source[stop - 1] == ASCII.space {
+            stop -= 1
+        }
+        let text = String(decoding: source[start..<stop], as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+        members.append(("text", .string(text)))
         return .object(members)
     }
 
