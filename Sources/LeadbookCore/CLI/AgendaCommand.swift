@@ -8,7 +8,7 @@ public enum AgendaCommand: Command {
             .workspace,
             OptionSpec("owner", value: "NAME", help: "only this rep's items"),
             OptionSpec("as-of", value: "DATETIME", help: "the moment to look from (default: now in the workspace's time zone)"),
-            OptionSpec("days", value: "N", help: "also what falls due in the next N days (default 0)"),
+            OptionSpec("days", value: "N", help: "also what falls due in the next N days (default 0: up to the end of the --as-of day)"),
             OptionSpec("format", value: "FORMAT", help: "text (default), json or md"),
         ],
         details: "Most urgent first: overdue items, then by due time; grade S and A before others at the same time.")

@@ -18,12 +18,15 @@ public struct Agenda {
         }
     }
 
-    /// The seed's four quadrants of to-dos.
+    /// The seed's four quadrants of to-dos: urgent is due within a day or overdue, important
+    /// is a grade S or A customer.
     public enum Quadrant: String, Sendable {
         case urgentImportant = "urgent-important"
         case important
         case urgent
         case neither
+
+        public var label: String { self == .urgentImportant ? "urgent+important" : rawValue }
     }
 
     public struct Item: Sendable {
@@ -41,15 +44,6 @@ public struct Agenda {
 
     public var asOf: LocalDateTime
     public var items: [Item]
-
-    public struct Input: Sendable {
-        public var customer: Customer
-        public var path: String
-        public init(customer: Customer, path: String) {
-            self.customer = customer
-            self.path = path
-        }
-    }
 
     /// Everything due at or before the end of `asOf`'s day plus `days`.
     public init(_ customers: [Customer], configuration: Configuration, asOf: LocalDateTime, days: Int) {
@@ -132,6 +126,11 @@ public struct Agenda {
         item.due.minutes == 1439 ? item.due.date.description : item.due.description
     }
 
+    /// What is due; a to-do with its quadrant.
+    static func what(_ item: Item) -> String {
+        item.kind == .todo ? "\(item.kind.label) (\(item.quadrant.label))" : item.kind.label
+    }
+
     public func text(team: [TeamMember]) -> String {
         if items.isEmpty { return "nothing due at \(asOf)\n" }
         var output = "agenda at \(asOf)\n"
@@ -140,7 +139,7 @@ public struct Agenda {
             output += "\n\(owner ?? "(unassigned)")\(role.map { " (\($0))" } ?? "") - \(items.count) item\(items.count == 1 ? "" : "s")\n"
             let rows = items.map { item -> [String] in
                 [item.overdue ? "OVERDUE" : "due", Self.dueText(item), item.customerId, item.customerName,
-                 item.kind.label, item.detail]
+                 Self.what(item), item.detail]
             }
             output += TextTable.render(rows, indent: "  ")
         }
@@ -169,11 +168,14 @@ public struct Agenda {
     public func markdown(team: [TeamMember]) -> String {
         var output = "# Agenda at \(asOf)\n"
         if items.isEmpty { return output + "\nNothing due.\n" }
+        func cell(_ text: String) -> String { SummaryMarkdown.escape(text.trimmingSpaces, inTable: true) }
         for (owner, items) in byOwner(team: team) {
-            output += "\n## \(MarkdownTable.escape(owner ?? "(unassigned)"))\n\n"
-            output += MarkdownTable.render(header: ["", "due", "customer", "what", "detail"], rows: items.map { item in
-                [item.overdue ? "**overdue**" : "due", Self.dueText(item), "\(item.customerId) \(item.customerName)", item.kind.label, item.detail]
-            })
+            output += "\n## \(cell(owner ?? "(unassigned)"))\n\n"
+            output += "|  | due | customer | what | detail |\n|---|---|---|---|---|\n"
+            for item in items {
+                let cells = [Self.dueText(item), "\(item.customerId) \(item.customerName)", Self.what(item), item.detail].map(cell)
+                output += "| " + ([item.overdue ? "**overdue**" : "due"] + cells).joined(separator: " | ") + " |\n"
+            }
         }
         return output
     }
@@ -196,37 +198,6 @@ public enum TextTable {
                 line += index < columns - 1 ? cell.padded(to: widths[index]) + "  " : cell
             }
             output += line.trimmingTrailingSpaces() + "\n"
-        }
-        return output
-    }
-}
-
-/// GitHub-flavoured Markdown tables with escaped cells.
-public enum MarkdownTable {
-    /// A cell on one line: `|` escaped, line breaks as `<br>`, HTML characters as entities,
-    /// leading and trailing spaces trimmed.
-    public static func escape(_ text: String) -> String {
-        var output = ""
-        for scalar in text.trimmingSpaces.unicodeScalars {
-            switch scalar {
-            case "|": output += "\\|"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "&": output += "&amp;"
-            case "\\": output += "\\\\"
-            case "\r": continue
-            case "\n": output += "<br>"
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        return output
-    }
-
-    public static func render(header: [String], rows: [[String]], escapeCells: Bool = true) -> String {
-        var output = "| " + header.map(escape).joined(separator: " | ") + " |\n"
-        output += "|" + header.map { _ in "---|" }.joined() + "\n"
-        for row in rows {
-            output += "| " + row.map { escapeCells ? escape($0) : $0 }.joined(separator: " | ") + " |\n"
         }
         return output
     }

@@ -267,6 +267,33 @@ final class GradingAgendaTests: XCTestCase {
         XCTAssertEqual(result.items.first { $0.customerId == "LX2024001" }?.grade, .S)
     }
 
+    /// To-dos show their quadrant in text and Markdown; text from the files is shown as
+    /// written, never as Markdown emphasis, links or HTML.
+    func testTodosShowTheirQuadrantAndMarkdownShowsTextAsWritten() {
+        var customer = settled("LX2024001", grade: .S)
+        customer.name = "星辰*科技* [官网]"
+        customer.followUps = [Grading.followUp("2024-03-05", time: "08:00", status: .qualified)]
+        customer.followUps[0].todos = [Todo(date: Grading.date("2024-03-05"), text: "发送 _报价_ <b>|方案|</b>", owner: nil, done: false, line: 20)]
+        let result = agenda([customer])
+        XCTAssertEqual(result.text(team: []), """
+            agenda at 2024-03-05 09:00
+
+            王五 - 1 item
+              due  2024-03-05  LX2024001  星辰*科技* [官网]  to-do (urgent+important)  发送 _报价_ <b>|方案|</b>
+
+            """)
+        XCTAssertEqual(result.markdown(team: []), """
+            # Agenda at 2024-03-05 09:00
+
+            ## 王五
+
+            |  | due | customer | what | detail |
+            |---|---|---|---|---|
+            | due | 2024-03-05 | LX2024001 星辰\\*科技\\* \\[官网\\] | to-do (urgent+important) | 发送 \\_报价\\_ &lt;b&gt;\\|方案\\|&lt;/b&gt; |
+
+            """)
+    }
+
     func testByOwnerGroupsTeamOrderThenOthersThenUnassigned() {
         let team = [Grading.member("赵六", .junior), Grading.member("王五", .senior)]
         var a = settled("LX2024001", owner: "王五")
