@@ -2,7 +2,9 @@ import LeadbookCore
 
 /// `leadbook-bench verify DIR`: reads a generated workspace back through LeadbookCore's public
 /// reader and checks what the generator promises beyond the file format: derived fields agree
-/// with the log, the seed's time rules hold, and names, phones and e-mails are unique.
+/// with the log, the seed's time rules hold, names, phones and e-mails are unique, and every
+/// file round-trips: rewritten without a change it keeps its bytes, and `sync` run twice
+/// changes nothing the second time.
 enum Verify {
     static func run(_ directory: String, limit: Int = 20) -> Int {
         let workspace = Workspace.open(root: directory)
@@ -28,6 +30,7 @@ enum Verify {
             }
             guard let customer = result.customer else { continue }
             check(customer, path, configuration, team, report)
+            roundTrip(result, path, bytes, configuration, report)
             if let name = customer.name {
                 if let other = names[name] { report(path, "name \(name) also in \(other)") } else { names[name] = path }
             }
@@ -44,6 +47,25 @@ enum Verify {
         if problems.count > limit { print("... and \(problems.count - limit) more") }
         print("verified \(workspace.customerPaths.count) customer files: \(problems.count) problems")
         return problems.count
+    }
+
+    static func roundTrip(_ result: CustomerReader.Result, _ path: String, _ bytes: [UInt8], _ configuration: Configuration,
+                          _ report: (String, String) -> Void) {
+        do {
+            if try RecordEdit(bytes: bytes, read: result).apply() != bytes { report(path, "rewritten without a change, its bytes change") }
+        } catch {
+            report(path, "cannot be rewritten: \(error)")
+        }
+        switch CustomerSync.sync(result, path: path, bytes: bytes, configuration: configuration) {
+        case .changed(let change):
+            if case .changed(let again) = CustomerSync.sync(path: path, bytes: change.after, configuration: configuration) {
+                report(path, "a second sync changes it again: \(again.notes.joined(separator: ", "))")
+            }
+        case .skipped(_, let errors):
+            report(path, "sync skips it (\(errors) errors)")
+        case .unchanged:
+            break
+        }
     }
 
     static func check(_ customer: Customer, _ path: String, _ configuration: Configuration, _ team: Set<String>,
