@@ -59,7 +59,7 @@ extension CommandContext {
         case .failure(let problem): throw Refusal.usage(problem.message)
         case .success(let value): found = value
         }
-        guard let customer = found.result.customer, var edit = try? RecordEdit(bytes: found.bytes) else {
+        guard let customer = found.result.customer, var edit = try? RecordEdit(bytes: found.bytes, read: found.result) else {
             throw Refusal.finding("\(found.path) cannot be read as a customer; run `leadbook check \(found.path)` and fix it first")
         }
         if let target = customer.mergedInto, !allowTombstone {

@@ -148,7 +148,7 @@ public enum LogCommand: Command {
     static func bringDerivedValues(_ bytes: [UInt8], _ target: EditableCustomer, _ configuration: Configuration, _ notes: inout [String]) throws -> [UInt8] {
         let reread = CustomerReader.read(path: target.path, bytes: bytes, configuration: configuration)
         guard let customer = reread.customer else { return bytes }
-        var edit = try RecordEdit(bytes: bytes)
+        var edit = try RecordEdit(bytes: bytes, read: reread)
         if let (status, _) = DerivedValues.status(customer), customer.status != status {
             let existing = edit.node(at: ["status"])?.scalarText
             try edit.set(["status"], to: DerivedValues.statusText(status, likeExisting: existing), after: ["assigned", "created"])

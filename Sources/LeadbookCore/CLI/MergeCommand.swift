@@ -45,8 +45,8 @@ public enum MergeCommand: Command {
         let outcome: CustomerMerge.Outcome
         do {
             outcome = try CustomerMerge.merge(
-                keep: CustomerMerge.Input(path: keep.path, bytes: keep.bytes, customer: keep.customer),
-                other: CustomerMerge.Input(path: other.path, bytes: other.bytes, customer: other.customer),
+                keep: CustomerMerge.Input(path: keep.path, bytes: keep.bytes, customer: keep.customer, edit: keep.edit),
+                other: CustomerMerge.Input(path: other.path, bytes: other.bytes, customer: other.customer, edit: other.edit),
                 configuration: workspace.configuration, at: at, deleteOther: delete)
         } catch let problem as CustomerMerge.Problem {
             throw Refusal.finding(problem.description)

@@ -447,7 +447,7 @@ public enum CustomerFileMerge {
     static func derive(_ keys: [String], conflicted: [String], in bytes: [UInt8],
                        configuration: Configuration) -> (resolutions: [String: [UInt8]], notes: [String]) {
         let read = CustomerReader.read(path: "", bytes: bytes, configuration: configuration)
-        guard let customer = read.customer, var edit = try? RecordEdit(bytes: bytes) else { return ([:], []) }
+        guard let customer = read.customer, var edit = try? RecordEdit(bytes: bytes, read: read) else { return ([:], []) }
         var notes: [String] = []
         var written: [String] = []
         for key in keys {
