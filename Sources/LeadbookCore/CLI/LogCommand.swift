@@ -149,15 +149,7 @@ public enum LogCommand: Command {
         let reread = CustomerReader.read(path: target.path, bytes: bytes, configuration: configuration)
         guard let customer = reread.customer else { return bytes }
         var edit = try RecordEdit(bytes: bytes, read: reread)
-        if let (status, _) = DerivedValues.status(customer), customer.status != status {
-            let existing = edit.node(at: ["status"])?.scalarText
-            try edit.set(["status"], to: DerivedValues.statusText(status, likeExisting: existing), after: ["assigned", "created"])
-            notes.append("status \(customer.status?.rawValue ?? "-") -> \(status.rawValue)")
-        }
-        if let (next, _) = DerivedValues.next(customer), customer.next != next {
-            try edit.set(["next"], to: next.description, after: ["status"])
-            notes.append("next \(customer.next?.description ?? "-") -> \(next)")
-        }
+        try CustomerSync.setStatusAndNext(customer, &edit, &notes)
         return edit.hasChanges ? try edit.apply() : bytes
     }
 }
