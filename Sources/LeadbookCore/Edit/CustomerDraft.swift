@@ -90,7 +90,7 @@ public struct CustomerDraft: Sendable {
             lines.append(note)
             lines.append("")
         }
-        lines.append(chineseHeadings ? "## 跟进记录" : "## Follow-ups")
+        lines.append(RecordEdit.heading(.followUps, chinese: chineseHeadings))
         return lines.joined(separator: "\n") + "\n"
     }
 
