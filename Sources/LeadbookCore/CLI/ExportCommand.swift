@@ -64,7 +64,7 @@ public enum ExportCommand: Command {
         } else {
             console.out(text)
         }
-        CustomerSet(entries: [], filesWithErrors: broken).warnAboutErrors("export", context)
+        CustomerSet.warnAboutErrors(broken, "export", context)
         return broken.isEmpty ? .ok : .findings
     }
 }

@@ -115,7 +115,7 @@ public enum ImportCommand: Command {
         defer { lock?.release() }
         let loaded = LeadImport.Known.load(workspace)
         let known = loaded.compactMap { $0 }
-        let set = CustomerSet(entries: [], filesWithErrors: zip(workspace.customerPaths, loaded).filter { $0.1?.hasErrors ?? true }.map(\.0))
+        let broken = zip(workspace.customerPaths, loaded).filter { $0.1?.hasErrors ?? true }.map(\.0)
         var plan = LeadImport(known: known, paths: workspace.customerPaths, configuration: configuration) { relative in
             if case .success(let bytes) = FileAccess.read(workspace.absolute(relative)) { return bytes }
             return nil
@@ -162,7 +162,7 @@ public enum ImportCommand: Command {
         }
         console.out("\(plan.created) created, \(plan.merged) merged, \(plan.unchanged) unchanged, \(plan.bad) skipped"
                     + (dryRun ? " (dry run: nothing written)" : "") + "\n")
-        set.warnAboutErrors("import", context)
+        CustomerSet.warnAboutErrors(broken, "import", context)
         if failed { return .failure }
         return plan.bad > 0 ? .findings : .ok
     }

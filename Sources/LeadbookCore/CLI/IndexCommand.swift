@@ -92,11 +92,7 @@ public enum IndexCommand: Command {
                 failed = true
             }
         }
-        if !broken.isEmpty {
-            let shown = broken.prefix(5).joined(separator: ", ")
-            let more = broken.count > 5 ? " and \(broken.count - 5) more" : ""
-            context.console.err("leadbook index: \(broken.count) file\(broken.count == 1 ? " has" : "s have") errors (\(shown)\(more)); their rows show what could be read; run `leadbook check`\n")
-        }
+        CustomerSet.warnAboutErrors(broken, "index", context, consequence: "their rows show what could be read; ")
         if failed { return .failure }
         return stale || !broken.isEmpty ? .findings : .ok
     }

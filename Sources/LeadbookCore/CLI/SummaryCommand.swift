@@ -100,11 +100,7 @@ public enum SummaryCommand: Command {
         }
 
         if !input.filesWithErrors.isEmpty {
-            let shown = input.filesWithErrors.prefix(5).joined(separator: ", ")
-            let more = input.filesWithErrors.count > 5 ? " and \(input.filesWithErrors.count - 5) more" : ""
-            let count = input.filesWithErrors.count
-            context.console.err("leadbook summary: \(count) file\(count == 1 ? " has" : "s have") errors (\(shown)\(more)); "
-                                + "they are counted as far as they could be read; run `leadbook check`\n")
+            CustomerSet.warnAboutErrors(input.filesWithErrors, "summary", context, consequence: "they are counted as far as they could be read; ")
             return .findings
         }
         return .ok

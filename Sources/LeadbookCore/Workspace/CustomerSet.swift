@@ -35,10 +35,17 @@ public struct CustomerSet: Sendable {
 
     /// Tells on stderr which files were not (fully) read.
     public func warnAboutErrors(_ command: String, _ context: CommandContext) {
-        guard !filesWithErrors.isEmpty else { return }
-        let shown = filesWithErrors.prefix(5).joined(separator: ", ")
-        let more = filesWithErrors.count > 5 ? " and \(filesWithErrors.count - 5) more" : ""
-        context.console.err("leadbook \(command): \(filesWithErrors.count) file\(filesWithErrors.count == 1 ? " has" : "s have") errors (\(shown)\(more)); run `leadbook check`\n")
+        Self.warnAboutErrors(filesWithErrors, command, context)
+    }
+
+    /// Tells on stderr that `files` have errors, naming the first five: `leadbook COMMAND: 7
+    /// files have errors (a.md, ... and 2 more); ` then `consequence` (what that meant for the
+    /// command, ending in `; `) and `run `leadbook check``.
+    public static func warnAboutErrors(_ files: [String], _ command: String, _ context: CommandContext, consequence: String = "") {
+        guard !files.isEmpty else { return }
+        let shown = files.prefix(5).joined(separator: ", ")
+        let more = files.count > 5 ? " and \(files.count - 5) more" : ""
+        context.console.err("leadbook \(command): \(files.count) file\(files.count == 1 ? " has" : "s have") errors (\(shown)\(more)); \(consequence)run `leadbook check`\n")
     }
 }
 
