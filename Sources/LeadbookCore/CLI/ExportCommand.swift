@@ -55,7 +55,7 @@ public enum ExportCommand: Command {
             text = CustomerTable.csv(header: CustomerTable.header(columns, labels: labels), rows: rows)
         }
         if let out = arguments.value("out") {
-            let path = out.hasPrefix("/") ? out : context.currentDirectory + "/" + out
+            let path = context.absolute(out)
             do { try AtomicFile.write(Array(text.utf8), to: path) } catch {
                 console.err("leadbook export: \(error)\n")
                 return .failure

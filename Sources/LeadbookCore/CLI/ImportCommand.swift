@@ -69,7 +69,7 @@ public enum ImportCommand: Command {
         let dryRun = arguments.flag("dry-run"), skipBad = arguments.flag("skip-bad")
 
         // The sheet.
-        let path = file.hasPrefix("/") ? file : context.currentDirectory + "/" + file
+        let path = context.absolute(file)
         let bytes: [UInt8]
         switch FileAccess.read(path) {
         case .success(let read): bytes = read

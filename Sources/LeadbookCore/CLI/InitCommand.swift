@@ -22,7 +22,7 @@ public enum InitCommand: Command {
             return .failure
         }
         let given = arguments.positionals.first ?? arguments.value("workspace") ?? "."
-        let root = Workspace.normalize(given.hasPrefix("/") ? given : context.currentDirectory + "/" + given)
+        let root = Workspace.normalize(context.absolute(given))
         do {
             let outcome = try WorkspaceInit.create(at: root)
             for line in outcome.done { context.console.out(line + "\n") }

@@ -86,7 +86,7 @@ public enum SummaryCommand: Command {
         }
 
         if let out = arguments.value("out") {
-            let path = out.hasPrefix("/") ? out : context.currentDirectory + "/" + out
+            let path = context.absolute(out)
             do {
                 let lock = try WorkspaceLock(root: workspace.root)
                 defer { lock.release() }
