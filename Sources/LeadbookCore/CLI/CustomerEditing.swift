@@ -98,11 +98,6 @@ enum OptionValue {
         throw Refusal.usage("--\(option) must be a date like 2024-03-05, not `\(text)`")
     }
 
-    static func dateTime(_ text: String, _ option: String) throws -> LocalDateTime {
-        if let value = LocalDateTime(text) { return value }
-        throw Refusal.usage("--\(option) must be a date and time like 2024-03-05T09:00 or \"2024-03-05 09:00\" (or a date), not `\(text)`")
-    }
-
     static func vocabulary<V: Vocabulary>(_ text: String, _ option: String, _ type: V.Type) throws -> V {
         if let value = V(text: text) { return value }
         throw Refusal.usage("--\(option): unknown \(V.noun) `\(text)`; \(V.hint(for: text))")

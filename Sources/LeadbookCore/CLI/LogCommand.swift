@@ -38,7 +38,7 @@ public enum LogCommand: Command {
         guard var workspace = context.openWorkspace(arguments) else { return .failure }
         let configuration = workspace.configuration
         guard let channelText = arguments.value("channel") else { throw Refusal.usage("--channel is required (\(Channel.choices))") }
-        guard let at = context.moment(arguments, "at", spec.name, workspace) else { return .failure }
+        let at = try context.moment(arguments, "at", workspace)
         var draft = FollowUpDraft(at: at, channel: try OptionValue.vocabulary(channelText, "channel", Channel.self))
         if let with = arguments.value("with") { draft.counterpart = try OptionValue.oneLine(with, "with") }
         let requested = try arguments.value("status").map { try OptionValue.vocabulary($0, "status", Status.self) }

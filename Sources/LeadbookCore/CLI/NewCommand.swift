@@ -52,7 +52,7 @@ public enum NewCommand: Command {
             throw Refusal.usage("--source: `\(sourceText)` is not one of leadbook.yml `sources` (\(configuration.sources.joined(separator: ", ")))"
                                 + (near.map { "; did you mean \($0)?" } ?? ""))
         }
-        guard let created = context.moment(arguments, "at", spec.name, workspace) else { return .failure }
+        let created = try context.moment(arguments, "at", workspace)
         var draft = CustomerDraft(id: "", name: try OptionValue.oneLine(arguments.value("name")!, "name"), source: sourceText,
                                   intent: try OptionValue.vocabulary(arguments.value("intent")!, "intent", Intent.self), created: created)
         draft.kind = try arguments.value("kind").map { try OptionValue.vocabulary($0, "kind", CustomerKind.self) }

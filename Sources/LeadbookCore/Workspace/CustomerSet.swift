@@ -53,13 +53,22 @@ extension CommandContext {
     /// `--NAME DATETIME` (YYYY-MM-DD HH:MM, YYYY-MM-DDTHH:MM or a date), or now in the
     /// workspace's time zone. nil (after printing why) when the value is not a datetime.
     public func moment(_ arguments: ParsedArguments, _ name: String, _ command: String, _ workspace: Workspace) -> LocalDateTime? {
+        do {
+            return try moment(arguments, name, workspace)
+        } catch {
+            _ = refuse(error, command)
+            return nil
+        }
+    }
+
+    /// The same, throwing a usage refusal when the value is not a datetime.
+    func moment(_ arguments: ParsedArguments, _ name: String, _ workspace: Workspace) throws(Refusal) -> LocalDateTime {
         guard let text = arguments.value(name) else {
             let seconds = Int(Date().timeIntervalSince1970)
             return workspace.configuration.timezone.localTime(secondsSince1970: seconds)
         }
         guard let value = LocalDateTime(text) else {
-            console.err("leadbook \(command): --\(name) must be a date and time like 2024-03-05T09:00 or \"2024-03-05 09:00\", not `\(text)`\n")
-            return nil
+            throw Refusal.usage("--\(name) must be a date and time like 2024-03-05T09:00 or \"2024-03-05 09:00\", not `\(text)`")
         }
         return value
     }
