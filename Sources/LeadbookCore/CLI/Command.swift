@@ -103,9 +103,28 @@ extension Command {
                        _ context: CommandContext) -> String? {
         guard let given = arguments.value(name) else { return value }
         if allowed.contains(given) { return given }
+        notAChoice(given, name, allowed, context)
+        return nil
+    }
+
+    /// Reads every `--NAME` of a repeatable option as one of `allowed`, each once, in the order
+    /// given; `values` when there is none. nil after printing a usage error.
+    static func choices(_ arguments: ParsedArguments, _ name: String, _ allowed: [String], default values: [String],
+                        _ context: CommandContext) -> [String]? {
+        var chosen: [String] = []
+        for given in arguments.values(name) {
+            guard allowed.contains(given) else {
+                notAChoice(given, name, allowed, context)
+                return nil
+            }
+            if !chosen.contains(given) { chosen.append(given) }
+        }
+        return chosen.isEmpty ? values : chosen
+    }
+
+    static func notAChoice(_ given: String, _ name: String, _ allowed: [String], _ context: CommandContext) {
         let near = Suggestion.closest(to: given, among: allowed)
         context.console.err("leadbook \(spec.name): --\(name) must be one of \(allowed.joined(separator: ", "))"
                             + (near.map { "; did you mean \($0)?" } ?? "") + "\n")
-        return nil
     }
 }
