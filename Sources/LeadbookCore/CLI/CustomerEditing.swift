@@ -41,13 +41,22 @@ extension CommandContext {
 
     /// The workspace lock for a command that writes, and the workspace listed again under it:
     /// files another command created while this one waited are seen (the next free id).
-    func lock(_ workspace: inout Workspace, _ command: String) throws -> WorkspaceLock {
+    /// Every command that writes customer files takes the lock here.
+    func lock(_ workspace: inout Workspace, _ command: String) throws(Refusal) -> WorkspaceLock {
         do {
-            let lock = try WorkspaceLock(root: workspace.root)
-            workspace = Workspace.open(root: workspace.root)
-            return lock
+            return try workspace.lock()
         } catch {
             throw Refusal.usage("\(error)")
+        }
+    }
+
+    /// The same for a command that prints its own errors: nil after printing why.
+    func lockReporting(_ workspace: inout Workspace, _ command: String) -> WorkspaceLock? {
+        do {
+            return try lock(&workspace, command)
+        } catch {
+            _ = refuse(error, command)
+            return nil
         }
     }
 

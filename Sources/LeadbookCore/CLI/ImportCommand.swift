@@ -42,8 +42,8 @@ public enum ImportCommand: Command {
             guard let known = SpreadsheetText.Encoding(name: name) else { return usage("--encoding must be utf-8 or gb18030, not `\(name)`") }
             encoding = known
         }
-        guard let workspace = context.openWorkspace(arguments) else { return .failure }
-        let configuration = workspace.configuration
+        guard var opened = context.openWorkspace(arguments) else { return .failure }
+        let configuration = opened.configuration
         var defaultSource: String?
         if let text = arguments.value("source") {
             guard let source = configuration.source(named: text) else {
@@ -65,7 +65,7 @@ public enum ImportCommand: Command {
             }
             maps.append((column, field))
         }
-        guard let at = context.moment(arguments, "at", "import", workspace) else { return .failure }
+        guard let at = context.moment(arguments, "at", "import", opened) else { return .failure }
         let dryRun = arguments.flag("dry-run"), skipBad = arguments.flag("skip-bad")
 
         // The sheet.
@@ -107,12 +107,11 @@ public enum ImportCommand: Command {
         // The plan, under the lock so no other command changes the customers meanwhile.
         var lock: WorkspaceLock?
         if !dryRun {
-            do { lock = try WorkspaceLock(root: workspace.root) } catch {
-                console.err("leadbook import: \(error)\n")
-                return .failure
-            }
+            guard let taken = context.lockReporting(&opened, "import") else { return .failure }
+            lock = taken
         }
         defer { lock?.release() }
+        let workspace = opened
         let loaded = LeadImport.Known.load(workspace)
         let known = loaded.compactMap { $0 }
         let broken = zip(workspace.customerPaths, loaded).filter { $0.1?.hasErrors ?? true }.map(\.0)
