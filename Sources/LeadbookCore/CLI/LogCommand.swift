@@ -4,7 +4,7 @@ public enum LogCommand: Command {
     public static let spec = CommandSpec(
         name: "log",
         summary: "record a follow-up: append an entry to a customer's log and update status and next",
-        usage: "leadbook log ID --channel C [--with WHO] [--at DATETIME] [--status S] [--next DATE] [--todo \"DATE TEXT @owner\"]... [--set key=value]... [--note TEXT] [--force] [-C DIR]",
+        usage: "leadbook log ID --channel C [--with WHO] [--at DATETIME] [--status S] [--next DATE] [--todo \"DATE TEXT @owner\"]... [--set key=value]... [--note TEXT] [--deal AMOUNT] [--lost-reason TEXT] [--force] [-C DIR]",
         options: [
             .workspace,
             OptionSpec("channel", value: "CHANNEL", help: "how you were in touch: phone, email, meeting, video, wechat, visit, message (or 电话, 邮件, ...)"),

@@ -6,7 +6,7 @@ public enum NewCommand: Command {
     public static let spec = CommandSpec(
         name: "new",
         summary: "capture a new lead: create its customer file with the next free id",
-        usage: "leadbook new --name N --source S --intent A|B|C [--industry I] [--region R] [--employees N] [--budget CNY] [--needs TEXT] [--contact \"name,title,phone,email\"]... [--at DATETIME] [--force] [-C DIR]",
+        usage: "leadbook new --name N --source S --intent A|B|C [--industry I] [--region R] [--employees N] [--budget CNY] [--needs TEXT] [--contact \"name,title,phone,email\"]... [--detail KEY=VALUE]... [--decision-by DATE] [--kind company|person] [--owner NAME] [--note TEXT] [--at DATETIME] [--force] [-C DIR]",
         options: [
             .workspace,
             OptionSpec("name", value: "NAME", help: "the company (or person) name"),
