@@ -18,7 +18,7 @@ public enum ExportCommand: Command {
         formula. JSON always uses the English field names and values.
 
         fields:
-        \(CustomerColumn.allCases.map { "  \($0.rawValue.padding(14)) \($0.label.padding(12)) \($0.summary)" }.joined(separator: "\n"))
+        \(CustomerColumn.allCases.map { "  \($0.rawValue.padded(to: 14)) \($0.label.padded(to: 12)) \($0.summary)" }.joined(separator: "\n"))
         """)
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
@@ -67,9 +67,4 @@ public enum ExportCommand: Command {
         CustomerSet.warnAboutErrors(broken, "export", context)
         return broken.isEmpty ? .ok : .findings
     }
-}
-
-extension String {
-    /// Left-aligned in `width` terminal cells.
-    func padding(_ width: Int) -> String { padded(to: width) }
 }

@@ -100,7 +100,7 @@ public enum ImportCommand: Command {
         case .success(let read): sheet = read
         case .failure(let problems):
             for problem in problems.items { console.err(describe(problem, file)) }
-            console.err("leadbook import: the header of \(file) has \(count(problems.items.count, "problem")); nothing was written\n")
+            console.err("leadbook import: the header of \(file) has \(DiagnosticReport.plural(problems.items.count, "problem")); nothing was written\n")
             return .findings
         }
 
@@ -123,7 +123,7 @@ public enum ImportCommand: Command {
             plan.add(sheet.lead(record, defaultSource: defaultSource, defaultCreated: at, configuration: configuration), row: record.row, line: record.line)
         }
 
-        console.out("\(file): \(decoded.encoding == .gb18030 ? "GB18030" : "UTF-8"), \(count(records.count, "row"))\n")
+        console.out("\(file): \(decoded.encoding == .gb18030 ? "GB18030" : "UTF-8"), \(DiagnosticReport.plural(records.count, "row"))\n")
         for column in sheet.ignored where !column.header.isEmpty {
             console.out("column \(column.display) is not imported: leadbook computes or keeps it\n")
         }
@@ -134,7 +134,7 @@ public enum ImportCommand: Command {
         }
         if plan.bad > 0 && !skipBad {
             let good = plan.results.count - plan.bad
-            console.err("leadbook import: \(count(plan.bad, "bad row")) in \(file); nothing was written (fix \(plan.bad == 1 ? "it" : "them"), or pass --skip-bad to import the other \(count(good, "row")))\n")
+            console.err("leadbook import: \(DiagnosticReport.plural(plan.bad, "bad row")) in \(file); nothing was written (fix \(plan.bad == 1 ? "it" : "them"), or pass --skip-bad to import the other \(DiagnosticReport.plural(good, "row")))\n")
             return .findings
         }
         for result in plan.results {
@@ -164,10 +164,6 @@ public enum ImportCommand: Command {
         CustomerSet.warnAboutErrors(broken, "import", context)
         if failed { return .failure }
         return plan.bad > 0 ? .findings : .ok
-    }
-
-    static func count(_ number: Int, _ noun: String) -> String {
-        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 
     /// `leads.csv:7: row 7, column J (初步意向等级): unknown intent `D`` and its hint.

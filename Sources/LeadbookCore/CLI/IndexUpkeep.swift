@@ -10,7 +10,7 @@ enum IndexUpkeep {
 
     static func afterWrite(_ command: String, _ arguments: ParsedArguments, _ context: CommandContext, _ code: ExitCode) {
         guard writers.contains(command), code == .ok || (code == .findings && partialWriters.contains(command)),
-              !arguments.flag("dry-run"), !arguments.flag("help") else { return }
+              !arguments.flag("dry-run") else { return }
         guard case .success(let root) = Workspace.locate(from: context.currentDirectory, explicit: arguments.value("workspace")) else { return }
         var opened = Workspace.open(root: root)
         guard WorkspaceIndex.misplaced(opened.configuration) == nil,

@@ -156,10 +156,6 @@ public struct RecordEdit {
                 replacements.append(Replacement(range: node.start..<node.end, text: " " + ScalarText.render(value, replacing: nil, inFlow: inFlow)))
                 return
             }
-            if style == .literal || style == .folded {
-                replacements.append(Replacement(range: node.start..<node.end, text: ScalarText.render(value, replacing: nil, inFlow: inFlow)))
-                return
-            }
             replacements.append(Replacement(range: node.start..<node.end, text: ScalarText.render(value, replacing: style, inFlow: inFlow)))
         default:
             replacements.append(Replacement(range: node.start..<node.end, text: ScalarText.render(value, replacing: nil, inFlow: inFlow)))
@@ -188,12 +184,10 @@ public struct RecordEdit {
         let position = lineEnd(after: max(anchor.value.end, anchor.key.end))
         let indent = String(repeating: " ", count: map.indent)
         var text = block.map { "\(indent)\(key):\($0)\(lineBreak)" } ?? "\(indent)\(key): \(rendered)\(lineBreak)"
-        var at = position
         if position == layout.frontMatter.upperBound && (position == 0 || bytes[position - 1] != ASCII.lf) {
             text = lineBreak + text
-            at = position
         }
-        replacements.append(Replacement(range: at..<at, text: text))
+        replacements.append(Replacement(range: position..<position, text: text))
     }
 
     /// The offset just past the line break of the line containing `offset`.
