@@ -84,11 +84,11 @@ public enum WorkspaceInit {
             outcome.notes.append("git is not installed: the workspace works without it; run `git init` and `leadbook hook install` once it is")
             return outcome
         }
-        if git.topLevel() == nil {
+        if let top = git.topLevel() {
+            outcome.done.append("inside the git repository at \(top)")
+        } else {
             _ = try git.succeed(["init", "-q"])
             outcome.done.append("ran git init")
-        } else {
-            outcome.done.append("inside the git repository at \(git.topLevel() ?? root)")
         }
         outcome.done += try GitHooks.install(root: root, configuration: Workspace.configuration(root: root))
         return outcome

@@ -109,8 +109,12 @@ public struct Git: Sendable {
 
     /// A path inside the git directory (`hooks`, `info/attributes`), honouring `core.hooksPath`, absolute.
     public func gitPath(_ name: String) throws -> String {
-        let path = try succeed(["rev-parse", "--git-path", name]).text
-        return path.hasPrefix("/") || path.dropFirst().hasPrefix(":") ? path : directory + "/" + path
+        absolute(try succeed(["rev-parse", "--git-path", name]).text)
+    }
+
+    /// A path git printed (relative to `directory` unless absolute), absolute.
+    func absolute(_ path: String) -> String {
+        path.hasPrefix("/") || path.dropFirst().hasPrefix(":") ? path : directory + "/" + path
     }
 }
 
