@@ -642,7 +642,6 @@ final class CustomerBuilder {
             return
         }
         var candidates: [Int] = []
-        let lost = entry.kind == .lost
         switch entry.kind {
         case .lost:
             return
@@ -660,15 +659,13 @@ final class CustomerBuilder {
         let template = rng.pick(candidates)
         let kind = Phrases.feedbackSummaries[template]
         let handling: String
-        if lost {
-            handling = "decline"
-        } else if kind.type == "product" || kind.type == "service" {
+        if kind.type == "product" || kind.type == "service" {
             handling = rng.pick(["fix", "fix", "negotiate", "decline"])
         } else {
             handling = rng.pick(["negotiate", "negotiate", "fix", "decline"])
         }
         entry.feedback = feedbackItems.count
         feedbackItems.append(FeedbackItem(day: entry.day, channel: entry.channel, template: template,
-                                          summary: kind.summary, handling: handling, lost: lost))
+                                          summary: kind.summary, handling: handling, lost: false))
     }
 }

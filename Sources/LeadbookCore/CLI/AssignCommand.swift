@@ -16,21 +16,20 @@ public enum AssignCommand: Command {
         """)
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
-        guard let workspace = context.openWorkspace(arguments) else { return .failure }
-        guard let at = context.moment(arguments, "at", "assign", workspace) else { return .failure }
-        if workspace.configuration.team.isEmpty {
+        guard var opened = context.openWorkspace(arguments) else { return .failure }
+        guard let at = context.moment(arguments, "at", "assign", opened) else { return .failure }
+        if opened.configuration.team.isEmpty {
             context.console.err("leadbook assign: leadbook.yml has no `team` to assign to\n")
             return .failure
         }
         let dryRun = arguments.flag("dry-run")
         var lock: WorkspaceLock?
         if !dryRun {
-            do { lock = try WorkspaceLock(root: workspace.root) } catch {
-                context.console.err("leadbook assign: \(error)\n")
-                return .failure
-            }
+            guard let taken = context.lockReporting(&opened, "assign") else { return .failure }
+            lock = taken
         }
         defer { lock?.release() }
+        let workspace = opened
         let set = CustomerSet.load(workspace)
         let decisions = Assignment.plan(set.entries, configuration: workspace.configuration)
         var left = 0

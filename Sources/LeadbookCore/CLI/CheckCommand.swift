@@ -91,13 +91,7 @@ public enum CheckCommand: Command {
             context.console.err("leadbook check: --staged checks every staged file; give no PATHS with it\nusage: \(spec.usage)\n")
             return .failure
         }
-        let root: String
-        switch Workspace.locate(from: context.currentDirectory, explicit: arguments.value("workspace")) {
-        case .success(let found): root = found
-        case .failure(let error):
-            context.console.err("leadbook: \(error.message)\n")
-            return .failure
-        }
+        guard let root = context.workspaceRoot(arguments) else { return .failure }
         guard Git(directory: root).topLevel() != nil else {
             context.console.err("leadbook check: --staged reads git's index, but \(root) is not in a git repository (run `git init`, or `leadbook init`)\n")
             return .failure

@@ -53,20 +53,31 @@ public struct CommandContext {
         console.isTerminal && environment["NO_COLOR"].map(\.isEmpty) ?? true && environment["TERM"] != "dumb"
     }
 
-    /// Opens the workspace named by `-C` or found from the current folder; prints why not.
-    public func openWorkspace(_ arguments: ParsedArguments) -> Workspace? {
+    /// The folder of the workspace named by `-C` or found from the current folder; prints why not.
+    public func workspaceRoot(_ arguments: ParsedArguments) -> String? {
         switch Workspace.locate(from: currentDirectory, explicit: arguments.value("workspace")) {
         case .success(let root):
-            return Workspace.open(root: root)
+            return root
         case .failure(let error):
             console.err("leadbook: \(error.message)\n")
             return nil
         }
     }
 
+    /// Opens the workspace named by `-C` or found from the current folder; prints why not.
+    public func openWorkspace(_ arguments: ParsedArguments) -> Workspace? {
+        workspaceRoot(arguments).map { Workspace.open(root: $0) }
+    }
+
+    /// A path given on the command line as an absolute path (a relative one is taken from the
+    /// current folder).
+    public func absolute(_ argument: String) -> String {
+        argument.hasPrefix("/") ? argument : currentDirectory + "/" + argument
+    }
+
     /// A path given on the command line, relative to the workspace (nil when outside it).
     public func workspaceRelative(_ argument: String, in workspace: Workspace) -> String? {
-        let absolute = Workspace.normalize(argument.hasPrefix("/") ? argument : currentDirectory + "/" + argument)
+        let absolute = Workspace.normalize(self.absolute(argument))
         let root = workspace.root.hasSuffix("/") ? workspace.root : workspace.root + "/"
         if absolute == workspace.root { return "" }
         guard absolute.hasPrefix(root) else {
@@ -92,9 +103,28 @@ extension Command {
                        _ context: CommandContext) -> String? {
         guard let given = arguments.value(name) else { return value }
         if allowed.contains(given) { return given }
+        notAChoice(given, name, allowed, context)
+        return nil
+    }
+
+    /// Reads every `--NAME` of a repeatable option as one of `allowed`, each once, in the order
+    /// given; `values` when there is none. nil after printing a usage error.
+    static func choices(_ arguments: ParsedArguments, _ name: String, _ allowed: [String], default values: [String],
+                        _ context: CommandContext) -> [String]? {
+        var chosen: [String] = []
+        for given in arguments.values(name) {
+            guard allowed.contains(given) else {
+                notAChoice(given, name, allowed, context)
+                return nil
+            }
+            if !chosen.contains(given) { chosen.append(given) }
+        }
+        return chosen.isEmpty ? values : chosen
+    }
+
+    static func notAChoice(_ given: String, _ name: String, _ allowed: [String], _ context: CommandContext) {
         let near = Suggestion.closest(to: given, among: allowed)
         context.console.err("leadbook \(spec.name): --\(name) must be one of \(allowed.joined(separator: ", "))"
                             + (near.map { "; did you mean \($0)?" } ?? "") + "\n")
-        return nil
     }
 }

@@ -41,13 +41,22 @@ extension CommandContext {
 
     /// The workspace lock for a command that writes, and the workspace listed again under it:
     /// files another command created while this one waited are seen (the next free id).
-    func lock(_ workspace: inout Workspace, _ command: String) throws -> WorkspaceLock {
+    /// Every command that writes customer files takes the lock here.
+    func lock(_ workspace: inout Workspace, _ command: String) throws(Refusal) -> WorkspaceLock {
         do {
-            let lock = try WorkspaceLock(root: workspace.root)
-            workspace = Workspace.open(root: workspace.root)
-            return lock
+            return try workspace.lock()
         } catch {
             throw Refusal.usage("\(error)")
+        }
+    }
+
+    /// The same for a command that prints its own errors: nil after printing why.
+    func lockReporting(_ workspace: inout Workspace, _ command: String) -> WorkspaceLock? {
+        do {
+            return try lock(&workspace, command)
+        } catch {
+            _ = refuse(error, command)
+            return nil
         }
     }
 
@@ -59,7 +68,7 @@ extension CommandContext {
         case .failure(let problem): throw Refusal.usage(problem.message)
         case .success(let value): found = value
         }
-        guard let customer = found.result.customer, var edit = try? RecordEdit(bytes: found.bytes) else {
+        guard let customer = found.result.customer, var edit = try? RecordEdit(bytes: found.bytes, read: found.result) else {
             throw Refusal.finding("\(found.path) cannot be read as a customer; run `leadbook check \(found.path)` and fix it first")
         }
         if let target = customer.mergedInto, !allowTombstone {
@@ -96,11 +105,6 @@ enum OptionValue {
     static func date(_ text: String, _ option: String) throws -> LocalDate {
         if let date = LocalDate(text) { return date }
         throw Refusal.usage("--\(option) must be a date like 2024-03-05, not `\(text)`")
-    }
-
-    static func dateTime(_ text: String, _ option: String) throws -> LocalDateTime {
-        if let value = LocalDateTime(text) { return value }
-        throw Refusal.usage("--\(option) must be a date and time like 2024-03-05T09:00 or \"2024-03-05 09:00\" (or a date), not `\(text)`")
     }
 
     static func vocabulary<V: Vocabulary>(_ text: String, _ option: String, _ type: V.Type) throws -> V {

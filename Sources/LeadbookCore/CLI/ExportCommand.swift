@@ -18,7 +18,7 @@ public enum ExportCommand: Command {
         formula. JSON always uses the English field names and values.
 
         fields:
-        \(CustomerColumn.allCases.map { "  \($0.rawValue.padding(14)) \($0.label.padding(12)) \($0.summary)" }.joined(separator: "\n"))
+        \(CustomerColumn.allCases.map { "  \($0.rawValue.padded(to: 14)) \($0.label.padded(to: 12)) \($0.summary)" }.joined(separator: "\n"))
         """)
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
@@ -55,7 +55,7 @@ public enum ExportCommand: Command {
             text = CustomerTable.csv(header: CustomerTable.header(columns, labels: labels), rows: rows)
         }
         if let out = arguments.value("out") {
-            let path = out.hasPrefix("/") ? out : context.currentDirectory + "/" + out
+            let path = context.absolute(out)
             do { try AtomicFile.write(Array(text.utf8), to: path) } catch {
                 console.err("leadbook export: \(error)\n")
                 return .failure
@@ -64,12 +64,7 @@ public enum ExportCommand: Command {
         } else {
             console.out(text)
         }
-        CustomerSet(entries: [], filesWithErrors: broken).warnAboutErrors("export", context)
+        CustomerSet.warnAboutErrors(broken, "export", context)
         return broken.isEmpty ? .ok : .findings
     }
-}
-
-extension String {
-    /// Left-aligned in `width` terminal cells.
-    func padding(_ width: Int) -> String { padded(to: width) }
 }

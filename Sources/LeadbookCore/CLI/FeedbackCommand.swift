@@ -64,13 +64,7 @@ public enum FeedbackCommand: Command {
         if !missing.isEmpty {
             throw Refusal.usage("a feedback entry needs \(missing.map { "--" + $0 }.joined(separator: ", "))")
         }
-        let date: LocalDate
-        if let text = arguments.value("at") {
-            date = try OptionValue.dateTime(text, "at").date
-        } else {
-            guard let now = context.moment(arguments, "at", spec.name, workspace) else { return .failure }
-            date = now.date
-        }
+        let date = try context.moment(arguments, "at", workspace).date
         var draft = FeedbackDraft(
             date: date,
             channel: try OptionValue.vocabulary(arguments.value("channel")!, "channel", Channel.self),

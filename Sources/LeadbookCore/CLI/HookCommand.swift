@@ -19,13 +19,7 @@ public enum HookCommand: Command {
             context.console.err("leadbook hook: the subcommand is `install`\nusage: \(spec.usage)\n")
             return .failure
         }
-        let root: String
-        switch Workspace.locate(from: context.currentDirectory, explicit: arguments.value("workspace")) {
-        case .success(let found): root = found
-        case .failure(let error):
-            context.console.err("leadbook: \(error.message)\n")
-            return .failure
-        }
+        guard let root = context.workspaceRoot(arguments) else { return .failure }
         do {
             for line in try GitHooks.install(root: root, configuration: Workspace.configuration(root: root)) {
                 context.console.out(line + "\n")

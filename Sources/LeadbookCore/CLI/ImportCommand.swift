@@ -42,8 +42,8 @@ public enum ImportCommand: Command {
             guard let known = SpreadsheetText.Encoding(name: name) else { return usage("--encoding must be utf-8 or gb18030, not `\(name)`") }
             encoding = known
         }
-        guard let workspace = context.openWorkspace(arguments) else { return .failure }
-        let configuration = workspace.configuration
+        guard var opened = context.openWorkspace(arguments) else { return .failure }
+        let configuration = opened.configuration
         var defaultSource: String?
         if let text = arguments.value("source") {
             guard let source = configuration.source(named: text) else {
@@ -65,11 +65,11 @@ public enum ImportCommand: Command {
             }
             maps.append((column, field))
         }
-        guard let at = context.moment(arguments, "at", "import", workspace) else { return .failure }
+        guard let at = context.moment(arguments, "at", "import", opened) else { return .failure }
         let dryRun = arguments.flag("dry-run"), skipBad = arguments.flag("skip-bad")
 
         // The sheet.
-        let path = file.hasPrefix("/") ? file : context.currentDirectory + "/" + file
+        let path = context.absolute(file)
         let bytes: [UInt8]
         switch FileAccess.read(path) {
         case .success(let read): bytes = read
@@ -100,22 +100,21 @@ public enum ImportCommand: Command {
         case .success(let read): sheet = read
         case .failure(let problems):
             for problem in problems.items { console.err(describe(problem, file)) }
-            console.err("leadbook import: the header of \(file) has \(count(problems.items.count, "problem")); nothing was written\n")
+            console.err("leadbook import: the header of \(file) has \(DiagnosticReport.plural(problems.items.count, "problem")); nothing was written\n")
             return .findings
         }
 
         // The plan, under the lock so no other command changes the customers meanwhile.
         var lock: WorkspaceLock?
         if !dryRun {
-            do { lock = try WorkspaceLock(root: workspace.root) } catch {
-                console.err("leadbook import: \(error)\n")
-                return .failure
-            }
+            guard let taken = context.lockReporting(&opened, "import") else { return .failure }
+            lock = taken
         }
         defer { lock?.release() }
+        let workspace = opened
         let loaded = LeadImport.Known.load(workspace)
         let known = loaded.compactMap { $0 }
-        let set = CustomerSet(entries: [], filesWithErrors: zip(workspace.customerPaths, loaded).filter { $0.1?.hasErrors ?? true }.map(\.0))
+        let broken = zip(workspace.customerPaths, loaded).filter { $0.1?.hasErrors ?? true }.map(\.0)
         var plan = LeadImport(known: known, paths: workspace.customerPaths, configuration: configuration) { relative in
             if case .success(let bytes) = FileAccess.read(workspace.absolute(relative)) { return bytes }
             return nil
@@ -124,7 +123,7 @@ public enum ImportCommand: Command {
             plan.add(sheet.lead(record, defaultSource: defaultSource, defaultCreated: at, configuration: configuration), row: record.row, line: record.line)
         }
 
-        console.out("\(file): \(decoded.encoding == .gb18030 ? "GB18030" : "UTF-8"), \(count(records.count, "row"))\n")
+        console.out("\(file): \(decoded.encoding == .gb18030 ? "GB18030" : "UTF-8"), \(DiagnosticReport.plural(records.count, "row"))\n")
         for column in sheet.ignored where !column.header.isEmpty {
             console.out("column \(column.display) is not imported: leadbook computes or keeps it\n")
         }
@@ -135,7 +134,7 @@ public enum ImportCommand: Command {
         }
         if plan.bad > 0 && !skipBad {
             let good = plan.results.count - plan.bad
-            console.err("leadbook import: \(count(plan.bad, "bad row")) in \(file); nothing was written (fix \(plan.bad == 1 ? "it" : "them"), or pass --skip-bad to import the other \(count(good, "row")))\n")
+            console.err("leadbook import: \(DiagnosticReport.plural(plan.bad, "bad row")) in \(file); nothing was written (fix \(plan.bad == 1 ? "it" : "them"), or pass --skip-bad to import the other \(DiagnosticReport.plural(good, "row")))\n")
             return .findings
         }
         for result in plan.results {
@@ -162,13 +161,9 @@ public enum ImportCommand: Command {
         }
         console.out("\(plan.created) created, \(plan.merged) merged, \(plan.unchanged) unchanged, \(plan.bad) skipped"
                     + (dryRun ? " (dry run: nothing written)" : "") + "\n")
-        set.warnAboutErrors("import", context)
+        CustomerSet.warnAboutErrors(broken, "import", context)
         if failed { return .failure }
         return plan.bad > 0 ? .findings : .ok
-    }
-
-    static func count(_ number: Int, _ noun: String) -> String {
-        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 
     /// `leads.csv:7: row 7, column J (初步意向等级): unknown intent `D`` and its hint.

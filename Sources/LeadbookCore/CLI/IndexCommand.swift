@@ -25,8 +25,8 @@ public enum IndexCommand: Command {
             context.console.err("leadbook index: unexpected argument `\(arguments.positionals[0])`\nusage: \(spec.usage)\n")
             return .failure
         }
-        guard let workspace = context.openWorkspace(arguments) else { return .failure }
-        let configuration = workspace.configuration
+        guard var opened = context.openWorkspace(arguments) else { return .failure }
+        let configuration = opened.configuration
         if let reason = WorkspaceIndex.misplaced(configuration) {
             context.console.err("leadbook index: \(reason)\n")
             return .failure
@@ -35,12 +35,11 @@ public enum IndexCommand: Command {
         let owners = by == "owner"
         var lock: WorkspaceLock?
         if !checkOnly {
-            do { lock = try WorkspaceLock(root: workspace.root) } catch {
-                context.console.err("leadbook index: \(error)\n")
-                return .failure
-            }
+            guard let taken = context.lockReporting(&opened, "index") else { return .failure }
+            lock = taken
         }
         defer { lock?.release() }
+        let workspace = opened
 
         var extraction = WorkspaceIndex.extraction(workspace, owners: owners, keepText: !checkOnly)
         let floor = checkOnly && !owners ? WorkspaceIndex.checkFloor(workspace) : nil
@@ -92,11 +91,7 @@ public enum IndexCommand: Command {
                 failed = true
             }
         }
-        if !broken.isEmpty {
-            let shown = broken.prefix(5).joined(separator: ", ")
-            let more = broken.count > 5 ? " and \(broken.count - 5) more" : ""
-            context.console.err("leadbook index: \(broken.count) file\(broken.count == 1 ? " has" : "s have") errors (\(shown)\(more)); their rows show what could be read; run `leadbook check`\n")
-        }
+        CustomerSet.warnAboutErrors(broken, "index", context, consequence: "their rows show what could be read; ")
         if failed { return .failure }
         return stale || !broken.isEmpty ? .findings : .ok
     }

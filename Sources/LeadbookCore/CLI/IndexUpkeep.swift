@@ -10,17 +10,18 @@ enum IndexUpkeep {
 
     static func afterWrite(_ command: String, _ arguments: ParsedArguments, _ context: CommandContext, _ code: ExitCode) {
         guard writers.contains(command), code == .ok || (code == .findings && partialWriters.contains(command)),
-              !arguments.flag("dry-run"), !arguments.flag("help") else { return }
+              !arguments.flag("dry-run") else { return }
         guard case .success(let root) = Workspace.locate(from: context.currentDirectory, explicit: arguments.value("workspace")) else { return }
-        let workspace = Workspace.open(root: root)
-        guard WorkspaceIndex.misplaced(workspace.configuration) == nil,
-              FileAccess.exists(workspace.absolute(workspace.configuration.indexFile)) else { return }
+        var opened = Workspace.open(root: root)
+        guard WorkspaceIndex.misplaced(opened.configuration) == nil,
+              FileAccess.exists(opened.absolute(opened.configuration.indexFile)) else { return }
         let lock: WorkspaceLock
-        do { lock = try WorkspaceLock(root: workspace.root) } catch {
-            context.console.err("leadbook \(command): \(workspace.configuration.indexFile) not updated: \(error); run `leadbook index`\n")
+        do { lock = try opened.lock() } catch {
+            context.console.err("leadbook \(command): \(opened.configuration.indexFile) not updated: \(error); run `leadbook index`\n")
             return
         }
         defer { lock.release() }
+        let workspace = opened
         let extraction = WorkspaceIndex.extraction(workspace, owners: false, keepText: true)
         let (rows, _) = WorkspaceIndex.collect(workspace, extraction)
         _ = WorkspaceIndex.refresh(workspace, rows, dryRun: false, command: command, context)

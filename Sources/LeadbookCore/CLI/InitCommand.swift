@@ -22,7 +22,7 @@ public enum InitCommand: Command {
             return .failure
         }
         let given = arguments.positionals.first ?? arguments.value("workspace") ?? "."
-        let root = Workspace.normalize(given.hasPrefix("/") ? given : context.currentDirectory + "/" + given)
+        let root = Workspace.normalize(context.absolute(given))
         do {
             let outcome = try WorkspaceInit.create(at: root)
             for line in outcome.done { context.console.out(line + "\n") }
@@ -84,11 +84,11 @@ public enum WorkspaceInit {
             outcome.notes.append("git is not installed: the workspace works without it; run `git init` and `leadbook hook install` once it is")
             return outcome
         }
-        if git.topLevel() == nil {
+        if let top = git.topLevel() {
+            outcome.done.append("inside the git repository at \(top)")
+        } else {
             _ = try git.succeed(["init", "-q"])
             outcome.done.append("ran git init")
-        } else {
-            outcome.done.append("inside the git repository at \(git.topLevel() ?? root)")
         }
         outcome.done += try GitHooks.install(root: root, configuration: Workspace.configuration(root: root))
         return outcome

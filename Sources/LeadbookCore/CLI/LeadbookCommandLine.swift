@@ -72,7 +72,7 @@ public enum LeadbookCommandLine {
                 context.console.out(entry.spec.help)
                 return .ok
             }
-            if IndexUpkeep.writers.contains(entry.spec.name), !parsed.flag("help"),
+            if IndexUpkeep.writers.contains(entry.spec.name),
                case .success(let root) = Workspace.locate(from: context.currentDirectory, explicit: parsed.value("workspace")) {
                 let folder = Workspace.configuration(root: root).customersFolder
                 if Workspace.customersFolderEscapes(root: root, folder: folder) {

@@ -4,7 +4,7 @@ public enum LogCommand: Command {
     public static let spec = CommandSpec(
         name: "log",
         summary: "record a follow-up: append an entry to a customer's log and update status and next",
-        usage: "leadbook log ID --channel C [--with WHO] [--at DATETIME] [--status S] [--next DATE] [--todo \"DATE TEXT @owner\"]... [--set key=value]... [--note TEXT] [--force] [-C DIR]",
+        usage: "leadbook log ID --channel C [--with WHO] [--at DATETIME] [--status S] [--next DATE] [--todo \"DATE TEXT @owner\"]... [--set key=value]... [--note TEXT] [--deal AMOUNT] [--lost-reason TEXT] [--force] [-C DIR]",
         options: [
             .workspace,
             OptionSpec("channel", value: "CHANNEL", help: "how you were in touch: phone, email, meeting, video, wechat, visit, message (or 电话, 邮件, ...)"),
@@ -38,7 +38,7 @@ public enum LogCommand: Command {
         guard var workspace = context.openWorkspace(arguments) else { return .failure }
         let configuration = workspace.configuration
         guard let channelText = arguments.value("channel") else { throw Refusal.usage("--channel is required (\(Channel.choices))") }
-        guard let at = context.moment(arguments, "at", spec.name, workspace) else { return .failure }
+        let at = try context.moment(arguments, "at", workspace)
         var draft = FollowUpDraft(at: at, channel: try OptionValue.vocabulary(channelText, "channel", Channel.self))
         if let with = arguments.value("with") { draft.counterpart = try OptionValue.oneLine(with, "with") }
         let requested = try arguments.value("status").map { try OptionValue.vocabulary($0, "status", Status.self) }
@@ -148,16 +148,8 @@ public enum LogCommand: Command {
     static func bringDerivedValues(_ bytes: [UInt8], _ target: EditableCustomer, _ configuration: Configuration, _ notes: inout [String]) throws -> [UInt8] {
         let reread = CustomerReader.read(path: target.path, bytes: bytes, configuration: configuration)
         guard let customer = reread.customer else { return bytes }
-        var edit = try RecordEdit(bytes: bytes)
-        if let (status, _) = DerivedValues.status(customer), customer.status != status {
-            let existing = edit.node(at: ["status"])?.scalarText
-            try edit.set(["status"], to: DerivedValues.statusText(status, likeExisting: existing), after: ["assigned", "created"])
-            notes.append("status \(customer.status?.rawValue ?? "-") -> \(status.rawValue)")
-        }
-        if let (next, _) = DerivedValues.next(customer), customer.next != next {
-            try edit.set(["next"], to: next.description, after: ["status"])
-            notes.append("next \(customer.next?.description ?? "-") -> \(next)")
-        }
+        var edit = try RecordEdit(bytes: bytes, read: reread)
+        try CustomerSync.setStatusAndNext(customer, &edit, &notes)
         return edit.hasChanges ? try edit.apply() : bytes
     }
 }

@@ -30,7 +30,7 @@ public enum MergeCommand: Command {
         let (keepId, otherId) = (arguments.positionals[0], arguments.positionals[1])
         guard keepId != otherId else { throw Refusal.usage("KEEP and OTHER are the same customer") }
         guard var workspace = context.openWorkspace(arguments) else { return .failure }
-        guard let at = context.moment(arguments, "at", spec.name, workspace) else { return .failure }
+        let at = try context.moment(arguments, "at", workspace)
         let dryRun = arguments.flag("dry-run"), delete = arguments.flag("delete")
         var lock: WorkspaceLock?
         if !dryRun { lock = try context.lock(&workspace, spec.name) }
@@ -45,8 +45,8 @@ public enum MergeCommand: Command {
         let outcome: CustomerMerge.Outcome
         do {
             outcome = try CustomerMerge.merge(
-                keep: CustomerMerge.Input(path: keep.path, bytes: keep.bytes, customer: keep.customer),
-                other: CustomerMerge.Input(path: other.path, bytes: other.bytes, customer: other.customer),
+                keep: CustomerMerge.Input(path: keep.path, bytes: keep.bytes, customer: keep.customer, edit: keep.edit),
+                other: CustomerMerge.Input(path: other.path, bytes: other.bytes, customer: other.customer, edit: other.edit),
                 configuration: workspace.configuration, at: at, deleteOther: delete)
         } catch let problem as CustomerMerge.Problem {
             throw Refusal.finding(problem.description)

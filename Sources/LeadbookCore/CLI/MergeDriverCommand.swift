@@ -22,10 +22,9 @@ public enum MergeDriverCommand: Command {
             return .failure
         }
         let names = arguments.positionals
-        func absolute(_ path: String) -> String { path.hasPrefix("/") ? path : context.currentDirectory + "/" + path }
         var versions: [[UInt8]] = []
         for name in names.prefix(3) {
-            switch FileAccess.read(absolute(name)) {
+            switch FileAccess.read(context.absolute(name)) {
             case .success(let bytes): versions.append(bytes)
             case .failure(.notFound): versions.append([])
             case .failure(let error):
@@ -37,7 +36,7 @@ public enum MergeDriverCommand: Command {
         let path = names[3]
 
         // Which workspace the file belongs to, and what it is there.
-        let file = Workspace.normalize(absolute(path))
+        let file = Workspace.normalize(context.absolute(path))
         let folder = file.lastIndex(of: "/").map { String(file[..<$0]) } ?? context.currentDirectory
         var configuration = Configuration()
         var relative: String?
@@ -63,7 +62,7 @@ public enum MergeDriverCommand: Command {
             result = CustomerFileMerge.Result(bytes: merged.bytes, conflicts: merged.conflicts, notes: [])
         }
         do {
-            try AtomicFile.write(result.bytes, to: absolute(names[1]))
+            try AtomicFile.write(result.bytes, to: context.absolute(names[1]))
         } catch {
             context.console.err("leadbook merge-driver: \(error)\n")
             return .failure

@@ -6,7 +6,7 @@ public enum NewCommand: Command {
     public static let spec = CommandSpec(
         name: "new",
         summary: "capture a new lead: create its customer file with the next free id",
-        usage: "leadbook new --name N --source S --intent A|B|C [--industry I] [--region R] [--employees N] [--budget CNY] [--needs TEXT] [--contact \"name,title,phone,email\"]... [--at DATETIME] [--force] [-C DIR]",
+        usage: "leadbook new --name N --source S --intent A|B|C [--industry I] [--region R] [--employees N] [--budget CNY] [--needs TEXT] [--contact \"name,title,phone,email\"]... [--detail KEY=VALUE]... [--decision-by DATE] [--kind company|person] [--owner NAME] [--note TEXT] [--at DATETIME] [--force] [-C DIR]",
         options: [
             .workspace,
             OptionSpec("name", value: "NAME", help: "the company (or person) name"),
@@ -52,7 +52,7 @@ public enum NewCommand: Command {
             throw Refusal.usage("--source: `\(sourceText)` is not one of leadbook.yml `sources` (\(configuration.sources.joined(separator: ", ")))"
                                 + (near.map { "; did you mean \($0)?" } ?? ""))
         }
-        guard let created = context.moment(arguments, "at", spec.name, workspace) else { return .failure }
+        let created = try context.moment(arguments, "at", workspace)
         var draft = CustomerDraft(id: "", name: try OptionValue.oneLine(arguments.value("name")!, "name"), source: sourceText,
                                   intent: try OptionValue.vocabulary(arguments.value("intent")!, "intent", Intent.self), created: created)
         draft.kind = try arguments.value("kind").map { try OptionValue.vocabulary($0, "kind", CustomerKind.self) }

@@ -22,16 +22,15 @@ public enum RenumberCommand: Command {
             return .failure
         }
         let only = arguments.positionals.first
-        guard let workspace = context.openWorkspace(arguments) else { return .failure }
+        guard var opened = context.openWorkspace(arguments) else { return .failure }
         let dryRun = arguments.flag("dry-run")
         var lock: WorkspaceLock?
         if !dryRun {
-            do { lock = try WorkspaceLock(root: workspace.root) } catch {
-                context.console.err("leadbook renumber: \(error)\n")
-                return .failure
-            }
+            guard let taken = context.lockReporting(&opened, "renumber") else { return .failure }
+            lock = taken
         }
         defer { lock?.release() }
+        let workspace = opened
         let set = CustomerSet.load(workspace)
         let customers = set.entries.compactMap { entry -> Renumbering.Customer? in
             guard let id = entry.customer.id else { return nil }

@@ -28,17 +28,9 @@ public enum SummaryCommand: Command {
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
         guard let format = choice(arguments, "format", ["md", "json", "html"], default: "md", context) else { return .failure }
-        var cuts: [PipelineSummary.Cut] = []
-        for value in arguments.values("by") {
-            guard let cut = PipelineSummary.Cut(rawValue: value) else {
-                let near = Suggestion.closest(to: value, among: PipelineSummary.Cut.allCases.map(\.rawValue))
-                context.console.err("leadbook summary: --by must be one of \(PipelineSummary.Cut.allCases.map(\.rawValue).joined(separator: ", "))"
-                                    + (near.map { "; did you mean \($0)?" } ?? "") + "\n")
-                return .failure
-            }
-            if !cuts.contains(cut) { cuts.append(cut) }
-        }
-        if cuts.isEmpty { cuts = PipelineSummary.Cut.defaults }
+        guard let cutNames = choices(arguments, "by", PipelineSummary.Cut.allCases.map(\.rawValue),
+                                     default: PipelineSummary.Cut.defaults.map(\.rawValue), context) else { return .failure }
+        let cuts = cutNames.compactMap(PipelineSummary.Cut.init(rawValue:))
         let period: SummaryPeriod
         switch SummaryPeriod.from(period: arguments.value("period"), from: arguments.value("from"), to: arguments.value("to")) {
         case .failure(let error):
@@ -86,7 +78,7 @@ public enum SummaryCommand: Command {
         }
 
         if let out = arguments.value("out") {
-            let path = out.hasPrefix("/") ? out : context.currentDirectory + "/" + out
+            let path = context.absolute(out)
             do {
                 let lock = try WorkspaceLock(root: workspace.root)
                 defer { lock.release() }
@@ -100,11 +92,7 @@ public enum SummaryCommand: Command {
         }
 
         if !input.filesWithErrors.isEmpty {
-            let shown = input.filesWithErrors.prefix(5).joined(separator: ", ")
-            let more = input.filesWithErrors.count > 5 ? " and \(input.filesWithErrors.count - 5) more" : ""
-            let count = input.filesWithErrors.count
-            context.console.err("leadbook summary: \(count) file\(count == 1 ? " has" : "s have") errors (\(shown)\(more)); "
-                                + "they are counted as far as they could be read; run `leadbook check`\n")
+            CustomerSet.warnAboutErrors(input.filesWithErrors, "summary", context, consequence: "they are counted as far as they could be read; ")
             return .findings
         }
         return .ok

@@ -13,16 +13,15 @@ public enum SyncCommand: Command {
         """)
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
-        guard let workspace = context.openWorkspace(arguments) else { return .failure }
+        guard var opened = context.openWorkspace(arguments) else { return .failure }
         let dryRun = arguments.flag("dry-run")
         var lock: WorkspaceLock?
         if !dryRun {
-            do { lock = try WorkspaceLock(root: workspace.root) } catch {
-                context.console.err("leadbook sync: \(error)\n")
-                return .failure
-            }
+            guard let taken = context.lockReporting(&opened, "sync") else { return .failure }
+            lock = taken
         }
         defer { lock?.release() }
+        let workspace = opened
         let paths = workspace.customerPaths
         let configuration = workspace.configuration
         // The index rows are made from each file as sync leaves it, in the same read.

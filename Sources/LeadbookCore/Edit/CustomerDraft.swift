@@ -34,7 +34,6 @@ public struct CustomerDraft: Sendable {
     }
 
     static func value(_ text: String) -> String { ScalarText.render(text, replacing: nil, inFlow: false) }
-    static func flowValue(_ text: String) -> String { ScalarText.render(text, replacing: nil, inFlow: true) }
 
     /// A string that YAML tools other than leadbook would read as a number (a phone number).
     static func quotedIfNumeric(_ text: String) -> String {
@@ -90,7 +89,7 @@ public struct CustomerDraft: Sendable {
             lines.append(note)
             lines.append("")
         }
-        lines.append(chineseHeadings ? "## 跟进记录" : "## Follow-ups")
+        lines.append(RecordEdit.heading(.followUps, chinese: chineseHeadings))
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -248,7 +248,8 @@ public enum CustomerFileMerge {
             let union = self.union(kind, o, a, b, labels: labels)
             conflicts += union.conflicts
             if union.conflicts > 0 { notes.append("both sides changed the same \(kind == .followUps ? "follow-up" : "feedback") entry") }
-            body = substitute(body, kind: kind, block: union.bytes, lineBreak: a.lineBreak, chinese: usesChineseHeadings(a))
+            body = substitute(body, kind: kind, block: union.bytes, lineBreak: a.lineBreak,
+                              chinese: RecordEdit.headingsAreChinese(a.bytes, a.log.followUpSection, a.log.feedbackSection))
         }
         output.append(contentsOf: body)
         return Merged(result: Result(bytes: output, conflicts: conflicts, notes: notes), conflicted: conflicted)
@@ -262,14 +263,6 @@ public enum CustomerFileMerge {
             previous -= 1
         }
         return parts.isEmpty ? 0 : 1
-    }
-
-    static func usesChineseHeadings(_ version: Version) -> Bool {
-        for section in [version.log.followUpSection, version.log.feedbackSection].compactMap({ $0 }) {
-            let start = section.headingStart + 3
-            if start < version.bytes.count, version.bytes[start] >= 0x80 { return true }
-        }
-        return false
     }
 
     /// Puts a section's merged entries where its placeholder is (a new section at the end when
@@ -301,7 +294,7 @@ public enum CustomerFileMerge {
             output.append(contentsOf: body[lineStart..<index])
         }
         if !placed && !block.isEmpty {
-            let heading = kind == .followUps ? (chinese ? "## 跟进记录" : "## Follow-ups") : (chinese ? "## 客户反馈" : "## Feedback")
+            let heading = RecordEdit.heading(kind, chinese: chinese)
             if let last = output.last, last != ASCII.lf { output.append(contentsOf: lineBreak) }
             if !output.isEmpty { output.append(contentsOf: lineBreak) }
             output.append(contentsOf: Array(heading.utf8) + lineBreak + lineBreak)
@@ -447,7 +440,7 @@ public enum CustomerFileMerge {
     static func derive(_ keys: [String], conflicted: [String], in bytes: [UInt8],
                        configuration: Configuration) -> (resolutions: [String: [UInt8]], notes: [String]) {
         let read = CustomerReader.read(path: "", bytes: bytes, configuration: configuration)
-        guard let customer = read.customer, var edit = try? RecordEdit(bytes: bytes) else { return ([:], []) }
+        guard let customer = read.customer, var edit = try? RecordEdit(bytes: bytes, read: read) else { return ([:], []) }
         var notes: [String] = []
         var written: [String] = []
         for key in keys {

@@ -11,11 +11,14 @@ public enum CustomerMerge {
         public var path: String
         public var bytes: [UInt8]
         public var customer: Customer
+        /// `bytes` read for editing, when the caller has it already (else the merge reads them).
+        public var edit: RecordEdit?
 
-        public init(path: String, bytes: [UInt8], customer: Customer) {
+        public init(path: String, bytes: [UInt8], customer: Customer, edit: RecordEdit? = nil) {
             self.path = path
             self.bytes = bytes
             self.customer = customer
+            self.edit = edit
         }
     }
 
@@ -123,9 +126,9 @@ struct MergeDraft {
         self.keep = keep
         self.other = other
         self.configuration = configuration
-        keepEdit = try RecordEdit(bytes: keep.bytes)
+        keepEdit = try keep.edit ?? RecordEdit(bytes: keep.bytes)
         keepEdit.chineseWhenNoSections = configuration.language == .zhCN
-        var otherEdit = try RecordEdit(bytes: other.bytes)
+        var otherEdit = try other.edit ?? RecordEdit(bytes: other.bytes)
         otherEdit.chineseWhenNoSections = configuration.language == .zhCN
         self.otherEdit = otherEdit
         guard let keepRoot = keepEdit.frontMatter, let otherRoot = otherEdit.frontMatter else {

@@ -50,19 +50,25 @@ public enum CustomerSync {
                     notes.append("grade \(customer.grade?.rawValue ?? "-") -> \(expected.rawValue)")
                 }
             }
-            if let (expected, _) = DerivedValues.status(customer), customer.status != expected {
-                let existing = edit.node(at: ["status"])?.scalarText
-                try edit.set(["status"], to: DerivedValues.statusText(expected, likeExisting: existing), after: ["assigned", "created"])
-                notes.append("status \(customer.status?.rawValue ?? "-") -> \(expected.rawValue)")
-            }
-            if let (expected, _) = DerivedValues.next(customer), customer.next != expected {
-                try edit.set(["next"], to: expected.description, after: ["status"])
-                notes.append("next \(customer.next?.description ?? "-") -> \(expected)")
-            }
+            try setStatusAndNext(customer, &edit, &notes)
             guard edit.hasChanges else { return .unchanged }
             return .changed(Change(path: path, before: bytes, after: try edit.apply(), notes: notes))
         } catch {
             return .skipped(path: path, errors: 1)
+        }
+    }
+
+    /// Sets the front-matter `status` and `next` to what the customer's log says, where they
+    /// differ, noting each change ("status contacted -> proposal").
+    static func setStatusAndNext(_ customer: Customer, _ edit: inout RecordEdit, _ notes: inout [String]) throws {
+        if let (expected, _) = DerivedValues.status(customer), customer.status != expected {
+            let existing = edit.node(at: ["status"])?.scalarText
+            try edit.set(["status"], to: DerivedValues.statusText(expected, likeExisting: existing), after: ["assigned", "created"])
+            notes.append("status \(customer.status?.rawValue ?? "-") -> \(expected.rawValue)")
+        }
+        if let (expected, _) = DerivedValues.next(customer), customer.next != expected {
+            try edit.set(["next"], to: expected.description, after: ["status"])
+            notes.append("next \(customer.next?.description ?? "-") -> \(expected)")
         }
     }
 }

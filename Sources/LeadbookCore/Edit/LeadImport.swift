@@ -273,7 +273,7 @@ struct Merge {
     init(_ lead: Lead, into bytes: [UInt8], path: String, configuration: Configuration) throws {
         let before = CustomerReader.read(path: path, bytes: bytes, configuration: configuration)
         guard let customer = before.customer else { throw RecordEdit.Problem.notACustomerFile }
-        var edit = try RecordEdit(bytes: bytes)
+        var edit = try RecordEdit(bytes: bytes, read: before)
         var differing: [String] = []
         var changes: [String] = []
 

@@ -156,10 +156,6 @@ public struct RecordEdit {
                 replacements.append(Replacement(range: node.start..<node.end, text: " " + ScalarText.render(value, replacing: nil, inFlow: inFlow)))
                 return
             }
-            if style == .literal || style == .folded {
-                replacements.append(Replacement(range: node.start..<node.end, text: ScalarText.render(value, replacing: nil, inFlow: inFlow)))
-                return
-            }
             replacements.append(Replacement(range: node.start..<node.end, text: ScalarText.render(value, replacing: style, inFlow: inFlow)))
         default:
             replacements.append(Replacement(range: node.start..<node.end, text: ScalarText.render(value, replacing: nil, inFlow: inFlow)))
@@ -188,12 +184,10 @@ public struct RecordEdit {
         let position = lineEnd(after: max(anchor.value.end, anchor.key.end))
         let indent = String(repeating: " ", count: map.indent)
         var text = block.map { "\(indent)\(key):\($0)\(lineBreak)" } ?? "\(indent)\(key): \(rendered)\(lineBreak)"
-        var at = position
         if position == layout.frontMatter.upperBound && (position == 0 || bytes[position - 1] != ASCII.lf) {
             text = lineBreak + text
-            at = position
         }
-        replacements.append(Replacement(range: at..<at, text: text))
+        replacements.append(Replacement(range: position..<position, text: text))
     }
 
     /// The offset just past the line break of the line containing `offset`.
@@ -211,27 +205,43 @@ public struct RecordEdit {
         let entry = lines.joined(separator: lineBreak) + lineBreak
         let section = kind == .followUps ? log.followUpSection : log.feedbackSection
         if let section {
-            let position = endOfContent(before: section.end, notBefore: section.headingStart)
-            var text = ""
-            if position > 0 && bytes[position - 1] != ASCII.lf { text += lineBreak }
-            text += lineBreak + entry
-            replacements.append(Replacement(range: position..<position, text: text))
+            append(entry, toSectionFrom: section.headingStart, to: section.end)
             return
         }
-        let chinese = usesChineseHeadings
-        let heading = kind == .followUps ? (chinese ? "## 跟进记录" : "## Follow-ups") : (chinese ? "## 客户反馈" : "## Feedback")
+        let heading = Self.heading(kind, chinese: logIsChinese)
         if kind == .followUps, let feedback = log.feedbackSection {
             // Follow-ups come before Feedback.
             let position = feedback.headingStart
             replacements.append(Replacement(range: position..<position, text: heading + lineBreak + lineBreak + entry + lineBreak))
             return
         }
+        appendSection(heading, with: entry)
+    }
+
+    /// Puts `entry` (with its line break) after the last line with content of the section that
+    /// runs from `start` to `end`, after a blank line.
+    mutating func append(_ entry: String, toSectionFrom start: Int, to end: Int) {
+        let position = endOfContent(before: end, notBefore: start)
+        var text = ""
+        if position > 0 && bytes[position - 1] != ASCII.lf { text += lineBreak }
+        text += lineBreak + entry
+        replacements.append(Replacement(range: position..<position, text: text))
+    }
+
+    /// A new section at the end of the file: `heading`, a blank line and `entry` (with its line
+    /// break), after a blank line.
+    mutating func appendSection(_ heading: String, with entry: String) {
         let position = bytes.count
         var text = ""
         if position > 0 && bytes[position - 1] != ASCII.lf { text += lineBreak }
         if !endsWithBlankLine { text += lineBreak }
         text += heading + lineBreak + lineBreak + entry
         replacements.append(Replacement(range: position..<position, text: text))
+    }
+
+    /// The heading line of a log section: `## Follow-ups` / `## 跟进记录`, `## Feedback` / `## 客户反馈`.
+    public static func heading(_ kind: LogReader.Section.Kind, chinese: Bool) -> String {
+        kind == .followUps ? (chinese ? "## 跟进记录" : "## Follow-ups") : (chinese ? "## 客户反馈" : "## Feedback")
     }
 
     /// True when the file ends with an empty line (two line breaks).
@@ -247,10 +257,17 @@ public struct RecordEdit {
         return false
     }
 
-    /// Whether the file names its sections in Chinese (then new sections are too).
-    var usesChineseHeadings: Bool {
+    /// True when the log's section headings are in Chinese (`## 跟进记录`): new sections, and the
+    /// keys and labels of new entries, are Chinese too. A file with neither section follows
+    /// `chineseWhenNoSections`.
+    public var logIsChinese: Bool {
         if log.followUpSection == nil && log.feedbackSection == nil { return chineseWhenNoSections }
-        for section in [log.followUpSection, log.feedbackSection].compactMap({ $0 }) {
+        return Self.headingsAreChinese(bytes, log.followUpSection, log.feedbackSection)
+    }
+
+    /// True when the heading of either section (of `bytes`) is in Chinese; false when there is none.
+    static func headingsAreChinese(_ bytes: [UInt8], _ followUps: LogReader.Section?, _ feedback: LogReader.Section?) -> Bool {
+        for section in [followUps, feedback].compactMap({ $0 }) {
             let start = section.headingStart + 3
             if start < bytes.count, bytes[start] >= 0x80 { return true }
         }

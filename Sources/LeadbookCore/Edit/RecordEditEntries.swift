@@ -144,24 +144,11 @@ extension RecordEdit {
     public mutating func appendEntry(_ lines: [String], toSectionTitled titles: [String], heading: String) {
         let entry = lines.joined(separator: lineBreak) + lineBreak
         if let section = section(titled: titles) {
-            let position = endOfContent(before: section.upperBound, notBefore: section.lowerBound)
-            var text = ""
-            if position > 0 && bytes[position - 1] != ASCII.lf { text += lineBreak }
-            text += lineBreak + entry
-            replacements.append(Replacement(range: position..<position, text: text))
+            append(entry, toSectionFrom: section.lowerBound, to: section.upperBound)
             return
         }
-        let position = bytes.count
-        var text = ""
-        if position > 0 && bytes[position - 1] != ASCII.lf { text += lineBreak }
-        if !endsWithBlankLine { text += lineBreak }
-        text += heading + lineBreak + lineBreak + entry
-        replacements.append(Replacement(range: position..<position, text: text))
+        appendSection(heading, with: entry)
     }
-
-    /// True when the log's section headings are in Chinese (`## 跟进记录`): new entries then use
-    /// the Chinese keys and labels too.
-    public var logIsChinese: Bool { usesChineseHeadings }
 }
 
 extension String {

@@ -310,7 +310,7 @@ public struct SummaryDocument: Sendable {
                 } + [t.yesNo(row.flagged)]
             }
             rows.append([t("average of the teams", "团队平均")] + check.averages.map { average in
-                average.tenthsOfPercent.map(SummaryText.tenths) ?? empty
+                SummaryText.percent(average)
             } + [""])
             table([t("team", "团队")] + months + [t("flagged", "标记")], rows, numeric: Set(1...months.count))
             let flagged = check.rows.filter(\.flagged).map(\.group)

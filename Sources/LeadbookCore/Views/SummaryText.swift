@@ -19,6 +19,11 @@ public struct SummaryText: Sendable {
         ratio.tenthsOfPercent.map(tenths) ?? empty
     }
 
+    /// The mean of shares as `33.3%`, or `-`.
+    public static func percent(_ mean: MeanOfRatios) -> String {
+        mean.tenthsOfPercent.map(tenths) ?? empty
+    }
+
     /// Tenths of a percent as `33.3%`.
     public static func tenths(_ value: Int) -> String {
         (value < 0 ? "-" : "") + String(abs(value) / 10) + "." + String(abs(value) % 10) + "%"

@@ -30,15 +30,7 @@ public enum AtomicFile {
         if stat(path, &info) == 0 { mode = info.st_mode & 0o7777 }
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
         guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-        var written = 0
-        let failed: Bool = bytes.withUnsafeBytes { buffer in
-            while written < buffer.count {
-                let count = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
-                if count < 0 { if errno == EINTR { continue }; return true }
-                written += count
-            }
-            return false
-        }
+        let failed = !FileAccess.writeAll(bytes, to: fd)
         let reason = failed ? String(cString: strerror(errno)) : ""
         if !failed { _ = fchmod(fd, mode) }
         let synced = !failed && fsync(fd) == 0

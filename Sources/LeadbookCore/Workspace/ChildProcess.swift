@@ -129,17 +129,7 @@ final class ChildProcess {
     func write(_ bytes: [UInt8]) throws {
         #if canImport(Glibc) || canImport(Darwin) || canImport(Musl)
         guard input >= 0 else { throw Failure(message: "the child's input is closed") }
-        var written = 0
-        let fd = input
-        let failed: Bool = bytes.withUnsafeBytes { buffer in
-            while written < buffer.count {
-                let count = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
-                if count < 0 { if errno == EINTR { continue }; return true }
-                written += count
-            }
-            return false
-        }
-        if failed { throw Failure(message: "the child process stopped reading: \(String(cString: strerror(errno)))") }
+        if !FileAccess.writeAll(bytes, to: input) { throw Failure(message: "the child process stopped reading: \(String(cString: strerror(errno)))") }
         #else
         inputHandle?.write(Data(bytes))
         #endif

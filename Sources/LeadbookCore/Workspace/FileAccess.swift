@@ -84,6 +84,20 @@ public enum FileAccess {
         default: return .other(String(cString: strerror(errno)))
         }
     }
+
+    /// Writes all of `bytes` to `fd`, again after an interrupted or short write; false when a
+    /// write fails (`errno` says why).
+    static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
+        var written = 0
+        return bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let count = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                if count < 0 { if errno == EINTR { continue }; return false }
+                written += count
+            }
+            return true
+        }
+    }
     #endif
 
     public static func exists(_ path: String) -> Bool {

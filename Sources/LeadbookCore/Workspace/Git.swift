@@ -9,9 +9,12 @@ import Foundation
 public struct Git: Sendable {
     /// The folder git runs in; relative paths in arguments and output are relative to it.
     public let directory: String
+    /// The environment git runs with (LC_ALL, GIT_PAGER and GIT_TERMINAL_PROMPT are set over it).
+    public let environment: [String: String]
 
-    public init(directory: String) {
+    public init(directory: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.directory = directory
+        self.environment = environment
     }
 
     public struct Output: Sendable {
@@ -42,7 +45,7 @@ public struct Git: Sendable {
 
     /// Starts git with `arguments` in `directory`; the caller reads and writes its pipes.
     func start(_ arguments: [String], stdin: Bool) throws -> ChildProcess {
-        var environment = ProcessInfo.processInfo.environment
+        var environment = self.environment
         guard let executable = Self.executable(environment) else {
             throw Failure(message: "git is not installed (or not on the PATH)")
         }
@@ -106,8 +109,12 @@ public struct Git: Sendable {
 
     /// A path inside the git directory (`hooks`, `info/attributes`), honouring `core.hooksPath`, absolute.
     public func gitPath(_ name: String) throws -> String {
-        let path = try succeed(["rev-parse", "--git-path", name]).text
-        return path.hasPrefix("/") || path.dropFirst().hasPrefix(":") ? path : directory + "/" + path
+        absolute(try succeed(["rev-parse", "--git-path", name]).text)
+    }
+
+    /// A path git printed (relative to `directory` unless absolute), absolute.
+    func absolute(_ path: String) -> String {
+        path.hasPrefix("/") || path.dropFirst().hasPrefix(":") ? path : directory + "/" + path
     }
 }
 
@@ -204,9 +211,18 @@ public final class GitObjectReader {
     }
 
     public func close() {
-        guard !closed else { return }
+        finish()
+    }
+
+    /// Ends git: its exit status and standard error (nil when it has ended already). Answers
+    /// not read yet are read and dropped, so git is not left waiting to write them.
+    @discardableResult
+    func finish() -> (status: Int32, errors: String)? {
+        guard !closed else { return nil }
         closed = true
-        _ = child.wait()
+        child.closeInput()
+        while !child.readSome().isEmpty {}
+        return child.wait()
     }
 
     deinit { close() }

@@ -21,19 +21,24 @@ public enum GitHooks {
     /// Installs everything for the workspace at `root`; returns what was done, one line each.
     public static func install(root: String, configuration: Configuration, leadbook: String = command()) throws -> [String] {
         let git = Git(directory: root)
-        guard git.topLevel() != nil else {
+        // One rev-parse: the top of the working tree (it fails outside one), the workspace's
+        // folder from there, and the hooks folder.
+        let facts = try? git.run(["rev-parse", "--show-toplevel", "--show-prefix", "--git-path", "hooks"])
+        guard let facts, facts.succeeded, case let lines = Self.lines(facts.stdout), lines.count == 3 else {
             throw Failure(message: "\(root) is not in a git repository; run `git init` first (or create the workspace with `leadbook init`)")
         }
         var done: [String] = []
-        let prefix = try git.succeed(["rev-parse", "--show-prefix"]).text
+        let prefix = lines[1]
         let workspace = prefix.isEmpty ? "." : String(prefix.dropLast())
-        let hooks = try git.gitPath("hooks")
+        let hooks = git.absolute(lines[2])
         try FileManager.default.createDirectory(atPath: hooks, withIntermediateDirectories: true)
         for name in hookNames {
             // A repository may hold several workspaces: the hook checks each one installed.
             var workspaces = [workspace]
+            var existing: String?
             if case .success(let bytes) = FileAccess.read(hooks + "/" + name) {
                 let text = String(decoding: bytes, as: UTF8.self)
+                existing = text
                 if text.contains(marker) {
                     let listed = text.split(separator: "\n").compactMap { line -> String? in
                         line.hasPrefix(workspaceLine) ? String(line.dropFirst(workspaceLine.count)) : nil
@@ -41,7 +46,7 @@ public enum GitHooks {
                     workspaces = listed + (listed.contains(workspace) ? [] : [workspace])
                 }
             }
-            done.append(try installHook(name, in: hooks, script: script(name, leadbook: leadbook, workspaces: workspaces)))
+            done.append(try installHook(name, in: hooks, replacing: existing, script: script(name, leadbook: leadbook, workspaces: workspaces)))
         }
         let driver = shellQuoted(leadbook) + " merge-driver %O %A %B %P"
         _ = try git.succeed(["config", "--local", "merge.leadbook.name", "leadbook: customer files entry by entry"])
@@ -120,13 +125,21 @@ public enum GitHooks {
         return text
     }
 
-    /// Writes one hook; an existing hook that is not leadbook's is kept (renamed) and chained.
-    static func installHook(_ name: String, in folder: String, script: String) throws -> String {
+    /// The lines of git's output, each without its line break (`\r\n` or `\n`).
+    static func lines(_ output: [UInt8]) -> [String] {
+        var lines = output.split(separator: ASCII.lf, omittingEmptySubsequences: false)
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.map { String(decoding: $0.last == ASCII.cr ? $0.dropLast() : $0, as: UTF8.self) }
+    }
+
+    /// Writes one hook over `existing`, the text of the hook there (nil when there is none); an
+    /// existing hook that is not leadbook's is kept (renamed) and chained.
+    static func installHook(_ name: String, in folder: String, replacing existing: String?, script: String) throws -> String {
         let path = folder + "/" + name
         let chained = path + chainedSuffix
         var action = "installed"
-        if case .success(let bytes) = FileAccess.read(path) {
-            if String(decoding: bytes, as: UTF8.self).contains(marker) {
+        if let existing {
+            if existing.contains(marker) {
                 action = "updated"
             } else {
                 guard !FileAccess.exists(chained) else {

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Reads the customer files of a workspace as they were at a git revision, straight from the
@@ -19,45 +18,24 @@ public enum GitRevision {
         public var blob: String
     }
 
-    struct Output {
-        var status: Int32
-        var stdout: [UInt8]
-        var stderr: String
-    }
-
-    static func process(_ arguments: [String], in directory: String, environment: [String: String]) throws -> Process {
-        guard let git = Git.executable(environment)?.path else { throw Failure("git was not found on PATH; --compare needs git") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: git)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var environment = environment
-        environment["GIT_TERMINAL_PROMPT"] = "0"
-        environment["LC_ALL"] = "C"
-        process.environment = environment
-        return process
+    /// git in the workspace folder, with `environment`.
+    static func git(_ root: String, _ environment: [String: String]) throws -> Git {
+        guard Git.executable(environment) != nil else { throw Failure("git was not found on PATH; --compare needs git") }
+        return Git(directory: root, environment: environment)
     }
 
     /// Runs git and collects what it prints.
-    static func run(_ arguments: [String], in directory: String, environment: [String: String]) throws -> Output {
-        let process = try self.process(arguments, in: directory, environment: environment)
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { throw Failure("cannot run git: \(error.localizedDescription)") }
-        let errors = Collected()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errors.data = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
+    static func run(_ arguments: [String], in root: String, environment: [String: String]) throws -> Git.Output {
+        try git(root, environment).run(arguments)
+    }
+
+    /// A failure of git as this type, with git's own message.
+    static func failure(_ error: Error) -> Failure {
+        switch error {
+        case let failure as Failure: return failure
+        case let failure as Git.Failure: return Failure(failure.message)
+        default: return Failure("cannot run git: \(error)")
         }
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: [UInt8](output),
-                      stderr: String(decoding: errors.data, as: UTF8.self))
     }
 
     static func firstLine(_ text: String) -> String {
@@ -71,20 +49,17 @@ public enum GitRevision {
             return .failure(Failure("`\(revision)` is not a git revision"))
         }
         do {
-            let inside = try run(["rev-parse", "--is-inside-work-tree"], in: root, environment: environment)
-            guard inside.status == 0 else {
-                return .failure(Failure("\(root) is not in a git repository (\(firstLine(inside.stderr)))"))
-            }
             let result = try run(["rev-parse", "--verify", "--quiet", revision + "^{commit}"], in: root, environment: environment)
             let hash = String(decoding: result.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            guard result.status == 0, !hash.isEmpty else {
-                return .failure(Failure("no commit `\(revision)` in the repository (try a branch, a tag, HEAD~1 or a commit hash)"))
+            if result.succeeded, !hash.isEmpty { return .success(hash) }
+            // Only a revision that is not found costs the question why.
+            let inside = try run(["rev-parse", "--is-inside-work-tree"], in: root, environment: environment)
+            guard inside.succeeded else {
+                return .failure(Failure("\(root) is not in a git repository (\(firstLine(inside.stderr)))"))
             }
-            return .success(hash)
-        } catch let failure as Failure {
-            return .failure(failure)
+            return .failure(Failure("no commit `\(revision)` in the repository (try a branch, a tag, HEAD~1 or a commit hash)"))
         } catch {
-            return .failure(Failure("cannot run git: \(error)"))
+            return .failure(failure(error))
         }
     }
 
@@ -93,7 +68,7 @@ public enum GitRevision {
     public static func files(at commit: String, folder: String, root: String, environment: [String: String]) -> Result<[File], Failure> {
         do {
             let result = try run(["ls-tree", "-r", "-z", commit, "--", folder], in: root, environment: environment)
-            guard result.status == 0 else { return .failure(Failure("git ls-tree failed: \(firstLine(result.stderr))")) }
+            guard result.succeeded else { return .failure(Failure("git ls-tree failed: \(firstLine(result.stderr))")) }
             var files: [File] = []
             for record in result.stdout.split(separator: 0) {
                 // <mode> SP <type> SP <object> TAB <path>
@@ -107,10 +82,8 @@ public enum GitRevision {
             }
             files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
             return .success(files)
-        } catch let failure as Failure {
-            return .failure(failure)
         } catch {
-            return .failure(Failure("cannot run git: \(error)"))
+            return .failure(failure(error))
         }
     }
 
@@ -119,109 +92,37 @@ public enum GitRevision {
     public static func read(_ files: [File], root: String, environment: [String: String], batchSize: Int = 256,
                             _ body: ([(path: String, bytes: [UInt8])]) -> Void) -> Result<Void, Failure> {
         guard !files.isEmpty else { return .success(()) }
-        let process: Process
-        do { process = try self.process(["cat-file", "--batch"], in: root, environment: environment) } catch let failure as Failure {
-            return .failure(failure)
-        } catch {
-            return .failure(Failure("cannot run git: \(error)"))
-        }
-        let input = Pipe(), out = Pipe(), err = Pipe()
-        process.standardInput = input
-        process.standardOutput = out
-        process.standardError = err
-        do { try process.run() } catch { return .failure(Failure("cannot run git: \(error.localizedDescription)")) }
-        let group = DispatchGroup()
-        let errors = Collected()
-        group.enter()
-        DispatchQueue.global().async {
-            var request = ""
-            for file in files { request += file.blob + "\n" }
-            input.fileHandleForWriting.write(Data(request.utf8))
-            try? input.fileHandleForWriting.close()
-            group.leave()
-        }
-        group.enter()
-        DispatchQueue.global().async {
-            errors.data = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        var reader = StreamReader(handle: out.fileHandleForReading)
+        let reader: GitObjectReader
+        do { reader = try GitObjectReader(git(root, environment)) } catch { return .failure(failure(error)) }
         var batch: [(path: String, bytes: [UInt8])] = []
-        var failure: Failure?
-        for file in files {
-            // <oid> SP <type> SP <size> LF <contents> LF
-            guard let header = reader.line() else { failure = Failure("git cat-file stopped early"); break }
-            let fields = header.split(separator: ASCII.space)
-            guard fields.count == 3, let size = Int(String(decoding: fields[2], as: UTF8.self)),
-                  let bytes = reader.bytes(size), reader.bytes(1) != nil else {
-                failure = Failure("git cat-file gave no contents for \(file.path): \(String(decoding: header, as: UTF8.self))")
-                break
-            }
-            batch.append((file.path, bytes))
-            if batch.count == batchSize {
-                body(batch)
-                batch.removeAll(keepingCapacity: true)
-            }
-        }
-        if failure == nil, !batch.isEmpty { body(batch) }
-        // Drain what is left so git (and the thread feeding it) can finish.
-        _ = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        if let failure {
-            let detail = firstLine(String(decoding: errors.data, as: UTF8.self))
-            return .failure(detail.isEmpty ? failure : Failure(failure.message + " (" + detail + ")"))
-        }
-        guard process.terminationStatus == 0 else {
-            return .failure(Failure("git cat-file failed: \(firstLine(String(decoding: errors.data, as: UTF8.self)))"))
-        }
-        return .success(())
-    }
-
-    /// Bytes one thread collects and another reads after waiting for it.
-    final class Collected: @unchecked Sendable {
-        var data = Data()
-    }
-
-    /// Buffered reading of a pipe: lines and counted bytes.
-    struct StreamReader {
-        let handle: FileHandle
-        var buffer: [UInt8] = []
-        var position = 0
-        var finished = false
-
-        init(handle: FileHandle) { self.handle = handle }
-
-        mutating func fill() -> Bool {
-            if finished { return false }
-            let data = handle.availableData
-            if data.isEmpty { finished = true; return false }
-            if position > 0 {
-                buffer.removeFirst(position)
-                position = 0
-            }
-            buffer.append(contentsOf: data)
-            return true
-        }
-
-        mutating func line() -> [UInt8]? {
-            while true {
-                if let newline = buffer[position...].firstIndex(of: ASCII.lf) {
-                    let line = Array(buffer[position..<newline])
-                    position = newline + 1
-                    return line
+        var stopped: Failure?
+        do {
+            var start = 0
+            while start < files.count {
+                let end = min(files.count, start + GitObjectReader.batch)
+                var index = start
+                try reader.readBatch(files[start..<end].map(\.blob)[...]) { bytes in
+                    let file = files[index]
+                    index += 1
+                    guard let bytes else { throw Failure("git cat-file gave no contents for \(file.path): \(file.blob) missing") }
+                    batch.append((file.path, bytes))
+                    if batch.count == batchSize {
+                        body(batch)
+                        batch.removeAll(keepingCapacity: true)
+                    }
                 }
-                if !fill() { return nil }
+                start = end
             }
+            if !batch.isEmpty { body(batch) }
+        } catch {
+            stopped = failure(error)
         }
-
-        mutating func bytes(_ count: Int) -> [UInt8]? {
-            while buffer.count - position < count {
-                if !fill() { return nil }
-            }
-            let bytes = Array(buffer[position..<position + count])
-            position += count
-            return bytes
+        let (status, errors) = reader.finish() ?? (0, "")
+        if let stopped {
+            let detail = firstLine(errors)
+            return .failure(detail.isEmpty ? stopped : Failure(stopped.message + " (" + detail + ")"))
         }
+        guard status == 0 else { return .failure(Failure("git cat-file failed: \(firstLine(errors))")) }
+        return .success(())
     }
 }

@@ -152,9 +152,6 @@ public enum WorkspaceCheck {
             }
             facts.name = customer.name
             facts.duplicateDigests = DuplicateKeys.located(customer, frontMatter: root).map(\.evidence.digest)
-        } else if result.customer == nil {
-            // An unreadable front matter: still claim the id the file name gives, so a
-            // duplicate is not reported against a file that cannot be read.
         }
         // The same customers as `leadbook index` reads (WorkspaceIndex.collect).
         let rows = index.flatMap { index in result.customer.flatMap { index.rows($0, path: path) } }

@@ -95,3 +95,13 @@ public final class WorkspaceLock {
 
     deinit { release() }
 }
+
+extension Workspace {
+    /// Takes the workspace lock and lists the workspace again under it, so files another
+    /// command wrote while this one waited are seen (the next free id, every customer).
+    public mutating func lock() throws -> WorkspaceLock {
+        let lock = try WorkspaceLock(root: root)
+        self = Workspace.open(root: root)
+        return lock
+    }
+}

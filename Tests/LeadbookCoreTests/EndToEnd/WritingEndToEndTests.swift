@@ -92,6 +92,41 @@ final class WritingEndToEndTests: XCTestCase {
         XCTAssertEqual(check.status, 0, check.stdout)
     }
 
+    /// Imports started together each take their ids from the workspace as the one before them
+    /// left it (listed again under the lock), so no two create the same id.
+    func testConcurrentImportsGetDistinctIds() throws {
+        let workspace = try Transcript.copy(Transcript.fixtures.appendingPathComponent("writing/workspace"))
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        var processes: [(Process, Pipe)] = []
+        for number in 1...10 {
+            let sheet = workspace.appendingPathComponent("leads\(number).csv")
+            let row = "并发导入\(number)号,website,C,2024-06-01 10:00,联系人\(number),1770000\(String(format: "%04d", number))"
+            try Data("name,source,intent,created,contact,phone\n\(row)\n".utf8).write(to: sheet)
+            let process = Process()
+            process.executableURL = Transcript.executable
+            process.arguments = ["import", sheet.lastPathComponent]
+            process.currentDirectoryURL = workspace
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            processes.append((process, out))
+        }
+        for (process, _) in processes { try process.run() }
+        var outputs: [String] = []
+        for (process, out) in processes {
+            outputs.append(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0)
+        }
+        let created = try FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent("customers").path)
+            .filter { $0.contains("并发导入") }
+        let ids = created.map { CustomerId.fromFileName($0) }
+        XCTAssertEqual(ids.count, 10, outputs.joined())
+        XCTAssertEqual(Set(ids), Set((6...15).map { "LX2024\(String(format: "%03d", $0))" }), outputs.joined())
+        let check = try Transcript.run(["check"], in: workspace)
+        XCTAssertEqual(check.status, 0, check.stdout)
+    }
+
     /// Every non-blank line of KEEP and OTHER before a merge is in KEEP or the tombstone after
     /// it, as often as it was (line endings aside): compared as multisets, for each pair of
     /// the merging fixture.
