@@ -5,7 +5,7 @@ public enum FeedbackCommand: Command {
         name: "feedback",
         summary: "record customer feedback, or mark feedback N resolved / confirmed",
         usage: """
-        leadbook feedback ID --channel C --type T --priority P --summary TEXT [--why W]... [--handling H] [--plan P] [--owner O] [--due DATE] [--at DATE] [-C DIR]
+        leadbook feedback ID --channel C --type T --priority P --summary TEXT [--why W]... [--handling H] [--plan P] [--owner O] [--due DATE] [--at DATE] [--force] [-C DIR]
                leadbook feedback ID N [--resolve DATE] [--confirm "DATE RESULT"] [-C DIR]
                leadbook feedback ID [-C DIR]
         """,

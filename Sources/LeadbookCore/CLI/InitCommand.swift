@@ -5,7 +5,7 @@ public enum InitCommand: Command {
     public static let spec = CommandSpec(
         name: "init",
         summary: "create a new workspace: leadbook.yml, customers/, INDEX.md, CI templates, git and the hook",
-        usage: "leadbook init [DIR]",
+        usage: "leadbook init [DIR | -C DIR]",
         options: [.workspace],
         details: """
         Creates DIR (default: the current folder; -C DIR works too) with a commented

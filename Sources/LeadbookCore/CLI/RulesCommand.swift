@@ -4,7 +4,7 @@ public enum RulesCommand: Command {
         name: "rules",
         summary: "list the rules check applies (ids, severities, what each asks)",
         usage: "leadbook rules [--format text|md]",
-        options: [.workspace, OptionSpec("format", value: "FORMAT", help: "text (default) or md (the page docs/diagnostics.md)")])
+        options: [OptionSpec("format", value: "FORMAT", help: "text (default) or md (the page docs/diagnostics.md)")])
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
         guard let format = choice(arguments, "format", ["text", "md"], default: "text", context) else { return .failure }
