@@ -4,7 +4,7 @@ public enum SyncCommand: Command {
         name: "sync",
         summary: "write derived values: grade from score, status and next from the log; the index tables",
         usage: "leadbook sync [-C DIR] [--dry-run]",
-        options: [.workspace, OptionSpec("dry-run", help: "print the changes as a unified diff and write nothing (exit 1 if any)")],
+        options: [.workspace, OptionSpec("dry-run", help: "print the changes (customer files and the index) as a unified diff and write nothing (exit 1 if any)")],
         details: """
         Only the derived values change; every other byte of a file stays as it was. A file with
         errors (see `leadbook check`) is left alone and named. The index file (leadbook.yml
@@ -24,22 +24,26 @@ public enum SyncCommand: Command {
         let workspace = opened
         let paths = workspace.customerPaths
         let configuration = workspace.configuration
-        // The index rows are made from each file as sync leaves it, in the same read.
-        let extraction = WorkspaceIndex.extraction(workspace, owners: false, keepText: !dryRun)
-        let (outcomes, rows) = WorkspaceIndex.map(paths.count, days: configuration.indexDays) { index -> (CustomerSync.Outcome, IndexRows?) in
-            let path = paths[index]
-            guard case .success(let bytes) = FileAccess.read(workspace.absolute(path)),
-                  bytes.count <= WorkspaceCheck.maxCustomerFileSize else {
-                return (.skipped(path: path, errors: 1), nil)
+        // The index rows are made from each file as sync leaves it, in the same read; a dry
+        // run keeps their text only when it has to show how the index would change.
+        func collect(keepText: Bool) -> ([CustomerSync.Outcome], [IndexRows?]) {
+            let extraction = WorkspaceIndex.extraction(workspace, owners: false, keepText: keepText)
+            return WorkspaceIndex.map(paths.count, days: configuration.indexDays) { index -> (CustomerSync.Outcome, IndexRows?) in
+                let path = paths[index]
+                guard case .success(let bytes) = FileAccess.read(workspace.absolute(path)),
+                      bytes.count <= WorkspaceCheck.maxCustomerFileSize else {
+                    return (.skipped(path: path, errors: 1), nil)
+                }
+                let result = CustomerReader.read(path: path, bytes: bytes, configuration: configuration)
+                let outcome = CustomerSync.sync(result, path: path, bytes: bytes, configuration: configuration)
+                var customer = result.customer
+                if case .changed(let change) = outcome {
+                    customer = CustomerReader.read(path: path, bytes: change.after, configuration: configuration).customer
+                }
+                return (outcome, customer.flatMap { extraction.rows($0, path: path) })
             }
-            let result = CustomerReader.read(path: path, bytes: bytes, configuration: configuration)
-            let outcome = CustomerSync.sync(result, path: path, bytes: bytes, configuration: configuration)
-            var customer = result.customer
-            if case .changed(let change) = outcome {
-                customer = CustomerReader.read(path: path, bytes: change.after, configuration: configuration).customer
-            }
-            return (outcome, customer.flatMap { extraction.rows($0, path: path) })
         }
+        let (outcomes, rows) = collect(keepText: !dryRun)
         var changed = 0
         var skipped: [String] = []
         var failed = false
@@ -67,6 +71,9 @@ public enum SyncCommand: Command {
             context.console.err("leadbook sync: skipped \(path): it has errors; run `leadbook check \(path)`\n")
         }
         let index = failed ? (ok: true, changed: false) : WorkspaceIndex.refresh(workspace, indexRows, dryRun: dryRun, command: "sync", context)
+        if dryRun && index.changed {
+            context.console.out(WorkspaceIndex.pendingDiff(workspace, collect(keepText: true).1.compactMap { $0 }))
+        }
         if !dryRun {
             if changed > 0 {
                 context.console.out("\(changed) file\(changed == 1 ? "" : "s") updated\n")

@@ -255,6 +255,16 @@ public enum WorkspaceIndex {
 
     /// Brings the index file up to date with rows already read (by `sync`); prints what it did.
     /// false when it could not (markers to fix, or a write failed).
+    /// The change `refresh` would make to the index file, as a unified diff (empty when there
+    /// is none or the file is missing). `rows` must keep their text.
+    public static func pendingDiff(_ workspace: Workspace, _ rows: [IndexRows]) -> String {
+        let path = workspace.configuration.indexFile
+        guard misplaced(workspace.configuration) == nil, case .success(let existing) = IndexFile.read(workspace.absolute(path)) else { return "" }
+        let assembly = IndexAssembly(rows, configuration: workspace.configuration, keepText: true)
+        guard case .changed(let bytes, _) = IndexFile.rewrite(existing, assembly, owner: nil) else { return "" }
+        return UnifiedDiff.diff(old: existing, new: bytes, path: path)
+    }
+
     public static func refresh(_ workspace: Workspace, _ rows: [IndexRows], dryRun: Bool, command: String,
                                _ context: CommandContext) -> (ok: Bool, changed: Bool) {
         let configuration = workspace.configuration
