@@ -296,20 +296,6 @@ public struct LogReader {
         return nil
     }
 
-    func entryKey(_ range: Range<Int>) -> EntryKey? {
-        let count = range.count
-        guard count > 0, count < EntryKey.byLength.count else { return nil }
-        candidates: for (spelling, key) in EntryKey.byLength[count] {
-            var offset = 0
-            for byte in spelling {
-                if ASCII.lowercased(bytes[range.lowerBound + offset]) != byte { continue candidates }
-                offset += 1
-            }
-            return key
-        }
-        return nil
-    }
-
     /// A key that is not known: a warning when it looks like a misspelled known key.
     func reportNearMiss(_ keyRange: Range<Int>, allowed: [EntryKey], _ findings: inout Findings) {
         guard keyRange.count >= 3, keyRange.count <= 24 else { return }
@@ -341,7 +327,7 @@ public struct LogReader {
             return
         }
         guard let (keyRange, valueRange) = splitKey(start, stop) else { return }
-        guard let key = entryKey(keyRange), EntryKey.followUpKeys.contains(key) else {
+        guard let key = EntryKey.matching(bytes[keyRange]), EntryKey.followUpKeys.contains(key) else {
             reportNearMiss(keyRange, allowed: EntryKey.followUpKeys, &findings)
             return
         }
@@ -368,7 +354,7 @@ public struct LogReader {
 
     func readFeedbackItem(_ entry: inout FeedbackEntry, _ start: Int, _ stop: Int, _ findings: inout Findings) {
         guard let (keyRange, valueRange) = splitKey(start, stop) else { return }
-        guard let key = entryKey(keyRange), EntryKey.feedbackKeys.contains(key) else {
+        guard let key = EntryKey.matching(bytes[keyRange]), EntryKey.feedbackKeys.contains(key) else {
             reportNearMiss(keyRange, allowed: EntryKey.feedbackKeys, &findings)
             return
         }
