@@ -32,7 +32,7 @@ public struct CustomerFacts: Sendable {
     /// (for a diagnostic's line). Nil when it cannot be read any more.
     public func duplicateKeys(_ configuration: Configuration) -> (keys: [DuplicateKeys.Located], source: SourceText)? {
         guard case .success(let bytes) = FileAccess.read(root + "/" + path) else { return nil }
-        let result = CustomerReader.read(path: path, bytes: bytes, configuration: configuration)
+        let result = CustomerReader.read(path: path, bytes: bytes, configuration: configuration, text: false)
         guard let customer = result.customer, let frontMatter = result.frontMatter else { return nil }
         return (DuplicateKeys.located(customer, frontMatter: frontMatter), SourceText(path: path, bytes: bytes))
     }
