@@ -19,7 +19,9 @@ public struct YAMLReader {
 
     /// Parses `bytes[range]` as one YAML document whose first line is `firstLine`.
     /// Returns nil for a document with no content (only blanks and comments).
-    /// `checked`: the caller has already found no NUL byte in the bytes (a customer file).
+    /// `checked`: the caller has already found no NUL byte in the bytes (a customer file). A lone
+    /// CR is then found where its line ends, so it fails the parse all the same, though an
+    /// earlier error of another kind is reported first.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, firstLine: Int = 1, checked: Bool = false) throws -> YAMLNode? {
         var reader = YAMLReader(bytes: bytes, end: range.upperBound, pos: range.lowerBound, line: firstLine, lineStart: range.lowerBound)
         return try reader.parseDocument(checked: checked)
