@@ -28,9 +28,6 @@ public struct LogReader {
     /// Follow-ups dated before this keep their structure only (no texts).
     var followUpTextFrom: LocalDate?
 
-    static let fullWidthColon: [UInt8] = [0xEF, 0xBC, 0x9A]
-    static let fullWidthParen: [UInt8] = [0xEF, 0xBC, 0x88]
-
     public static func read(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, firstLine: Int, findings: inout Findings,
                             keepText: Bool = true, followUpTextFrom: LocalDate? = nil) -> Log {
         let reader = LogReader(bytes: bytes, end: range.upperBound, keepText: keepText, followUpTextFrom: followUpTextFrom)
@@ -407,7 +404,6 @@ public struct LogReader {
         }
     }
 
-    /// `DATE TEXT [@owner]`.
     /// Whether a follow-up's texts are kept (`keepText`, and not before `followUpTextFrom`).
     @inline(__always) func keepsText(_ entry: FollowUp) -> Bool {
         guard keepText else { return false }
@@ -415,7 +411,8 @@ public struct LogReader {
         return date >= from
     }
 
-    func readTodo(_ range: Range<Int>, done: Bool, line: Int, keep: Bool? = nil, _ findings: inout Findings) -> Todo? {
+    /// `DATE TEXT [@owner]`; with `keep` false, the date alone (no text or owner).
+    func readTodo(_ range: Range<Int>, done: Bool, line: Int, keep: Bool, _ findings: inout Findings) -> Todo? {
         var scan = range.lowerBound
         while scan < range.upperBound, bytes[scan] != ASCII.space { scan += 1 }
         var date: LocalDate?
@@ -430,7 +427,7 @@ public struct LogReader {
             scan = range.lowerBound
         }
         var textRange = trimmed(scan, range.upperBound)
-        guard keep ?? keepText else { return Todo(date: date, text: "", owner: nil, done: done, line: line) }
+        guard keep else { return Todo(date: date, text: "", owner: nil, done: done, line: line) }
         var owner: String?
         // A trailing `@name` (ASCII or full-width ＠) names who does it.
         var last = textRange.upperBound

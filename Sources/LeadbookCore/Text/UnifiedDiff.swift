@@ -27,8 +27,7 @@ public enum UnifiedDiff {
         var index = 0
         while index < operations.count {
             guard let firstChange = operations[index...].firstIndex(where: { if case .same = $0 { return false }; return true }) else { break }
-            var hunkStart = max(index, firstChange - context)
-            if hunkStart < index { hunkStart = index }
+            let hunkStart = max(index, firstChange - context)
             var hunkEnd = firstChange
             var lastChange = firstChange
             while hunkEnd < operations.count {

@@ -225,7 +225,7 @@ public struct YAMLReader {
         while true {
             let key = try parseKey()
             let keyText = key.scalarText ?? ""
-            if let firstLine = keys.insert(keyText, line: key.line, pairs: pairs) {
+            if let firstLine = keys.insert(keyText, line: key.line) {
                 throw error(.duplicateKey(keyText, line: firstLine), at: key.start)
             }
             let value = try parseMappingValue(indent: indent)
@@ -884,7 +884,7 @@ public struct YAMLReader {
             if bytes[pos] == ASCII.openBracket || bytes[pos] == ASCII.openBrace { throw error(.flowKey) }
             let key = try parseFlowNode()
             let keyText = key.scalarText ?? ""
-            if let firstLine = keys.insert(keyText, line: key.line, pairs: pairs) {
+            if let firstLine = keys.insert(keyText, line: key.line) {
                 throw error(.duplicateKey(keyText, line: firstLine), at: key.start)
             }
             skipInlineBlanks()
@@ -930,7 +930,7 @@ struct KeySet {
     var large: [String: Int]?
 
     /// Adds a key; returns the line where it was first set when it is a duplicate.
-    mutating func insert(_ key: String, line: Int, pairs: [YAMLPair]) -> Int? {
+    mutating func insert(_ key: String, line: Int) -> Int? {
         if large == nil && keys.count >= 16 {
             var table: [String: Int] = [:]
             for known in keys { table[known.text] = known.line }
