@@ -648,7 +648,7 @@ public struct YAMLReader {
             guard let unicode = Unicode.Scalar(scalar) else {
                 throw error(.badEscape(escapeText(escapeStart, through: pos)), at: escapeStart)
             }
-            value.append(contentsOf: Array(String(Character(unicode)).utf8))
+            UTF8Bytes.append(unicode.value, to: &value)
         }
         switch code {
         case UInt8(ascii: "0"): value.append(0)

@@ -16,6 +16,14 @@ final class UTF8BytesTests: XCTestCase {
         XCTAssertEqual(check(Array("abcdefgh".utf8) + [0x80]), .invalid(8))
     }
 
+    func testAppendingAScalarEncodesItAsStringsDo() {
+        for value: UInt32 in [0, 0x41, 0x7F, 0x80, 0x85, 0xA0, 0x7FF, 0x800, 0x2028, 0x4E2D, 0xD7FF, 0xE000, 0xFFFD, 0xFFFF, 0x10000, 0x1F600, 0x10FFFF] {
+            var bytes: [UInt8] = []
+            UTF8Bytes.append(value, to: &bytes)
+            XCTAssertEqual(bytes, Array(String(Character(Unicode.Scalar(value)!)).utf8), String(value, radix: 16))
+        }
+    }
+
     func testBOM() {
         XCTAssertTrue(UTF8Bytes.hasBOM([0xEF, 0xBB, 0xBF]))
         XCTAssertFalse(UTF8Bytes.hasBOM([0xEF, 0xBB]))
