@@ -447,23 +447,23 @@ public struct LogReader {
     // MARK: - Order
 
     func checkOrder(_ log: Log, _ findings: inout Findings) {
+        checkOrder(log.followUps.lazy.map { ($0.start, $0.date, $0.time) }, "follow-up", timeInMessage: true, &findings)
+        checkOrder(log.feedback.lazy.map { ($0.start, $0.date, $0.time) }, "feedback", timeInMessage: false, &findings)
+    }
+
+    /// The dated entries of one section are in date order; on one day, entries that both have a
+    /// time are in time order.
+    func checkOrder<Entries: Sequence>(_ entries: Entries, _ noun: String, timeInMessage: Bool, _ findings: inout Findings)
+        where Entries.Element == (Int, LocalDate?, Int?) {
         var previous: (LocalDate, Int?)?
-        for entry in log.followUps {
-            guard let date = entry.date else { continue }
-            if let (lastDate, lastTime) = previous, date < lastDate || (date == lastDate && (entry.time ?? Int.max) < (lastTime ?? Int.min)) {
-                findings.report(.entryOrder, at: entry.start, "follow-up of \(date) comes after one of \(lastDate)\(lastTime.map { " " + LocalDateTime(date: lastDate, minutes: $0).timeText } ?? "")",
+        for (start, date, time) in entries {
+            guard let date else { continue }
+            if let (lastDate, lastTime) = previous, date < lastDate || (date == lastDate && (time ?? Int.max) < (lastTime ?? Int.min)) {
+                let lastTimeText = timeInMessage ? lastTime.map { " " + LocalDateTime(date: lastDate, minutes: $0).timeText } ?? "" : ""
+                findings.report(.entryOrder, at: start, "\(noun) of \(date) comes after one of \(lastDate)\(lastTimeText)",
                                 hint: "entries are in date order, newest last: move this entry up, or fix its date")
             }
-            previous = (date, entry.time)
-        }
-        var previousFeedback: (LocalDate, Int?)?
-        for entry in log.feedback {
-            guard let date = entry.date else { continue }
-            if let (lastDate, lastTime) = previousFeedback, date < lastDate || (date == lastDate && (entry.time ?? Int.max) < (lastTime ?? Int.min)) {
-                findings.report(.entryOrder, at: entry.start, "feedback of \(date) comes after one of \(lastDate)",
-                                hint: "entries are in date order, newest last: move this entry up, or fix its date")
-            }
-            previousFeedback = (date, entry.time)
+            previous = (date, time)
         }
     }
 }
