@@ -48,7 +48,7 @@ public struct Assignment: Sendable {
         for entry in waiting {
             let customer = entry.customer
             let scored = DerivedValues.grade(customer, configuration)
-            let grade = DerivedValues.workingGrade(customer, configuration)
+            let grade = DerivedValues.workingGrade(customer, scored: scored)
             let gradeSource = scored != nil ? "score \(customer.score!.total!)" : customer.grade != nil ? "grade written" : "intent \(customer.intent?.rawValue ?? "?")"
             var decision = Decision(customerId: customer.id!, customerName: customer.name ?? "", path: entry.path, grade: grade,
                                     gradeSource: gradeSource, role: nil, rep: nil, reason: "")
