@@ -39,6 +39,9 @@ public struct Customer: Sendable {
 
     /// A tombstone left by `merge`: it stands for the customer it was merged into.
     public var isTombstone: Bool { mergedInto != nil }
+
+    /// Still worked: neither won, lost nor merged into another customer.
+    public var isOpen: Bool { !isTombstone && !(status?.isClosed ?? false) }
 }
 
 public struct Contact: Sendable, Equatable {
