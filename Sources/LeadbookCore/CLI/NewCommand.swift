@@ -100,8 +100,8 @@ public enum NewCommand: Command {
                 throw Refusal.finding(message)
             }
         }
-        let ids = facts.map { $0.id ?? CustomerId.fromFileName(WorkspacePath.fileName($0.path)) }
-        draft.id = CustomerId.next(prefix: configuration.idPrefix, year: created.date.year, after: ids)
+        let ids = facts.map { $0.id ?? CustomerIds.id(ofFileName: WorkspacePath.fileName($0.path)) }
+        draft.id = CustomerIds.next(prefix: configuration.idPrefix, year: created.date.year, taken: Set(ids))
         let path = configuration.customersFolder + "/" + draft.fileName()
         if FileAccess.exists(workspace.absolute(path)) {
             throw Refusal.usage("\(path) is already there; nothing was written")

@@ -15,13 +15,12 @@ public struct Findings: Sendable {
 
     /// Reports at a byte offset. `showLine: false` leaves out the source line (for bytes that
     /// are not text).
-    public mutating func report(_ rule: Rule, at offset: Int, _ message: String, hint: String, severity: Severity? = nil,
-                                showLine: Bool = true) {
+    public mutating func report(_ rule: Rule, at offset: Int, _ message: String, hint: String, showLine: Bool = true) {
         guard !disabled.contains(rule.id) else { return }
         let location = source.location(of: offset)
         diagnostics.append(Diagnostic(
             file: source.path, line: location.line, column: location.column,
-            severity: severity ?? rule.severity, rule: rule.id, message: message, hint: hint,
+            severity: rule.severity, rule: rule.id, message: message, hint: hint,
             sourceLine: source.bytes.isEmpty || !showLine ? nil : location.text, caretOffset: location.caret))
     }
 

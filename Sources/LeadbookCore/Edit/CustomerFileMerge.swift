@@ -78,7 +78,7 @@ public enum CustomerFileMerge {
             self.layout = log.layout
             self.log = log
             let parsed: Swift.Result<YAMLNode?, Error> = bytes.withUnsafeBufferPointer { buffer in
-                Swift.Result { try YAMLReader.parse(buffer, range: log.layout.frontMatter, firstLine: log.layout.frontMatterFirstLine) }
+                Swift.Result { try YAMLReader.parse(buffer, range: log.layout.frontMatter, firstLine: log.layout.frontMatterFirstLine, checked: true) }
             }
             guard case .success(let root) = parsed else { return nil }
             if let root, root.pairs == nil { return nil }

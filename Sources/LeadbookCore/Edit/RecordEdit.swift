@@ -38,7 +38,7 @@ public struct RecordEdit {
         var findings = Findings(source: SourceText(path: "", bytes: []))
         let parsed: (RecordLayout, YAMLNode?, LogReader.Log)? = bytes.withUnsafeBufferPointer { buffer in
             guard UTF8Bytes.firstInvalidOffset(buffer) == nil, case .success(let layout) = RecordLayout.read(buffer),
-                  let root = try? YAMLReader.parse(buffer, range: layout.frontMatter, firstLine: layout.frontMatterFirstLine)
+                  let root = try? YAMLReader.parse(buffer, range: layout.frontMatter, firstLine: layout.frontMatterFirstLine, checked: true)
             else { return nil }
             let log = LogReader.read(buffer, range: layout.body, firstLine: layout.bodyFirstLine, findings: &findings)
             return (layout, root, log)

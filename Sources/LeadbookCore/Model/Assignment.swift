@@ -27,8 +27,7 @@ public struct Assignment: Sendable {
     public static func load(_ customers: [Customer]) -> [String: Int] {
         var load: [String: Int] = [:]
         for customer in customers {
-            guard let owner = customer.owner, !owner.isEmpty, !customer.isTombstone,
-                  !(customer.status?.isClosed ?? false) else { continue }
+            guard let owner = customer.owner, !owner.isEmpty, customer.isOpen else { continue }
             load[owner, default: 0] += 1
         }
         return load
@@ -39,7 +38,7 @@ public struct Assignment: Sendable {
         var load = load(entries.map(\.customer))
         let waiting = entries.filter { entry in
             let customer = entry.customer
-            return (customer.owner ?? "").isEmpty && !customer.isTombstone && !(customer.status?.isClosed ?? false) && customer.id != nil
+            return (customer.owner ?? "").isEmpty && customer.isOpen && customer.id != nil
         }.sorted { a, b in
             let ac = a.customer.created?.minuteNumber ?? Int.max, bc = b.customer.created?.minuteNumber ?? Int.max
             return ac != bc ? ac < bc : a.customer.id! < b.customer.id!
@@ -48,7 +47,7 @@ public struct Assignment: Sendable {
         for entry in waiting {
             let customer = entry.customer
             let scored = DerivedValues.grade(customer, configuration)
-            let grade = DerivedValues.workingGrade(customer, configuration)
+            let grade = DerivedValues.workingGrade(customer, scored: scored)
             let gradeSource = scored != nil ? "score \(customer.score!.total!)" : customer.grade != nil ? "grade written" : "intent \(customer.intent?.rawValue ?? "?")"
             var decision = Decision(customerId: customer.id!, customerName: customer.name ?? "", path: entry.path, grade: grade,
                                     gradeSource: gradeSource, role: nil, rep: nil, reason: "")

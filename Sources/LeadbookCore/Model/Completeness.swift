@@ -26,9 +26,12 @@ public enum Completeness: String, Sendable, CaseIterable {
         return filled
     }
 
-    /// All seven: complete; five or six: mostly; fewer: incomplete.
     public static func of(_ customer: Customer) -> Completeness {
-        let count = filled(customer).count
+        of(count: filled(customer).count)
+    }
+
+    /// All seven: complete; five or six: mostly; fewer: incomplete.
+    public static func of(count: Int) -> Completeness {
         if count == keyFields.count { return .complete }
         if count >= 5 { return .mostly }
         return .incomplete

@@ -39,6 +39,9 @@ public struct Customer: Sendable {
 
     /// A tombstone left by `merge`: it stands for the customer it was merged into.
     public var isTombstone: Bool { mergedInto != nil }
+
+    /// Still worked: neither won, lost nor merged into another customer.
+    public var isOpen: Bool { !isTombstone && !(status?.isClosed ?? false) }
 }
 
 public struct Contact: Sendable, Equatable {
@@ -220,14 +223,14 @@ public enum EntryKey: String, Sendable, CaseIterable {
     }()
 
     /// The key spelled by `bytes` (ASCII compared without case), if any.
-    static func matching(_ bytes: ArraySlice<UInt8>) -> EntryKey? {
+    static func matching<Bytes: RandomAccessCollection>(_ bytes: Bytes) -> EntryKey? where Bytes.Element == UInt8 {
         let count = bytes.count
         guard count > 0, count < byLength.count else { return nil }
         candidates: for (spelling, key) in byLength[count] {
             var index = bytes.startIndex
             for byte in spelling {
                 if ASCII.lowercased(bytes[index]) != byte { continue candidates }
-                index += 1
+                bytes.formIndex(after: &index)
             }
             return key
         }

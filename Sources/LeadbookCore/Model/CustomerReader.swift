@@ -147,7 +147,7 @@ public enum CustomerReader {
         }
         var decoder = FieldDecoder(findings: result.findings)
         var positions = FieldPositions()
-        var customer = decodeFrontMatter(root, layout: layout, configuration: configuration, &decoder, positions: &positions)
+        var customer = decodeFrontMatter(root, configuration: configuration, &decoder, positions: &positions)
         let log = LogReader.read(buffer, range: layout.body, firstLine: layout.bodyFirstLine, findings: &decoder.findings, keepText: text,
                                  followUpTextFrom: followUpTextFrom)
         customer.followUps = log.followUps
@@ -166,13 +166,7 @@ public enum CustomerReader {
 
     // MARK: - Front matter
 
-    static func decodeFrontMatter(_ root: YAMLNode?, layout: RecordLayout, configuration: Configuration, _ decoder: inout FieldDecoder) -> Customer {
-        var positions = FieldPositions()
-        let customer = decodeFrontMatter(root, layout: layout, configuration: configuration, &decoder, positions: &positions)
-        return customer
-    }
-
-    static func decodeFrontMatter(_ root: YAMLNode?, layout: RecordLayout, configuration: Configuration, _ decoder: inout FieldDecoder,
+    static func decodeFrontMatter(_ root: YAMLNode?, configuration: Configuration, _ decoder: inout FieldDecoder,
                                   positions: inout FieldPositions) -> Customer {
         var customer = Customer()
         for pair in root?.pairs ?? [] {

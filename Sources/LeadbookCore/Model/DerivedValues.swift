@@ -25,7 +25,12 @@ public enum DerivedValues {
     /// The grade a customer is worked as: the score's grade, else the grade written, else the
     /// intent read as a grade (A, B, C) for a lead not yet scored.
     public static func workingGrade(_ customer: Customer, _ configuration: Configuration) -> Grade? {
-        if let grade = grade(customer, configuration) { return grade }
+        workingGrade(customer, scored: grade(customer, configuration))
+    }
+
+    /// The working grade when the score's grade (`grade(_:_:)`) is already known.
+    static func workingGrade(_ customer: Customer, scored: Grade?) -> Grade? {
+        if let scored { return scored }
         if let grade = customer.grade { return grade }
         switch customer.intent {
         case .A?: return .A

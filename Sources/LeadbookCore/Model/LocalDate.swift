@@ -75,12 +75,6 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self = date
     }
 
-    /// Why `bytes[range]` is not a date: nil when it is one.
-    public enum Problem: Equatable, Sendable {
-        case format
-        case doesNotExist
-    }
-
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> LocalDate? {
         if case .success(let date) = check(bytes, range) { return date }
         return nil
@@ -107,6 +101,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 }
 
+/// Why bytes are not a date (or a date and time).
 public enum DateProblem: Error, Equatable, Sendable {
     case format
     case doesNotExist

@@ -181,7 +181,8 @@ public struct PipelineSummary: Sendable {
         for cut in cuts {
             self.cuts.append((cut, Self.rows(cut, selected, configuration)))
         }
-        let grades = Self.rows(.grade, selected, configuration)
+        // The checks below reuse the grade and source rows when those cuts were asked for.
+        let grades = self.cuts.first { $0.cut == .grade }?.rows ?? Self.rows(.grade, selected, configuration)
         gradeRows = grades
         let byGrade = Dictionary(grades.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         gradeAccuracy = [(Grade.S, Grade.A), (.A, .B), (.B, .C)].map { higher, lower in
@@ -189,7 +190,7 @@ public struct PipelineSummary: Sendable {
             let b = byGrade[.value(lower.rawValue)]?.conversion ?? Ratio(0, 0)
             return GradePair(higher: higher, lower: lower, holds: a.isGreater(than: b))
         }
-        channelRanking = Self.ranked(Self.rows(.source, selected, configuration))
+        channelRanking = Self.ranked(self.cuts.first { $0.cut == .source }?.rows ?? Self.rows(.source, selected, configuration))
         teams = Self.teamCheck(records, configuration,
                                months: Self.teamMonths(period: period, asOf: asOf, count: configuration.teamCheckMonths))
         computeFeedback(selected)
@@ -263,7 +264,11 @@ public struct PipelineSummary: Sendable {
             done += record.cadenceDone
             let count = record.keyFieldCount
             filled += count
-            if count == fields.count { levels.0 += 1 } else if count >= 5 { levels.1 += 1 } else { levels.2 += 1 }
+            switch LeadbookCore.Completeness.of(count: count) {
+            case .complete: levels.0 += 1
+            case .mostly: levels.1 += 1
+            case .incomplete: levels.2 += 1
+            }
             for index in fields.indices where record.keyFields & (1 << UInt8(index)) != 0 { fields[index] += 1 }
         }
         sla = Ratio(met, decided)

@@ -16,26 +16,19 @@ public struct ScreeningResult: Sendable, Equatable {
         }
         var reasons: [String] = []
         var pass = true
-        if let minimum = rule.minEmployees {
-            if let employees = customer.employees {
-                let met = employees >= minimum
-                pass = pass && met
-                reasons.append("employees \(employees) \(met ? ">=" : "<") \(minimum): \(met ? "met" : "not met")")
-            } else {
+        func atLeast<Value: Comparable>(_ name: String, _ value: Value?, _ minimum: Value?, _ text: (Value) -> String) {
+            guard let minimum else { return }
+            guard let value else {
                 pass = false
-                reasons.append("employees not recorded (needs >= \(minimum))")
+                reasons.append("\(name) not recorded (needs >= \(text(minimum)))")
+                return
             }
+            let met = value >= minimum
+            pass = pass && met
+            reasons.append("\(name) \(text(value)) \(met ? ">=" : "<") \(text(minimum)): \(met ? "met" : "not met")")
         }
-        if let minimum = rule.minBudget {
-            if let budget = customer.budget {
-                let met = budget >= minimum
-                pass = pass && met
-                reasons.append("budget \(Money.format(budget)) \(met ? ">=" : "<") \(Money.format(minimum)): \(met ? "met" : "not met")")
-            } else {
-                pass = false
-                reasons.append("budget not recorded (needs >= \(Money.format(minimum)))")
-            }
-        }
+        atLeast("employees", customer.employees, rule.minEmployees) { String($0) }
+        atLeast("budget", customer.budget, rule.minBudget, Money.format)
         if !rule.keywords.isEmpty {
             let needs = customer.needs ?? ""
             let found = rule.keywords.filter { !$0.isEmpty && needs.contains($0) }

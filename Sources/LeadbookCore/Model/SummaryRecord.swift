@@ -117,7 +117,8 @@ public struct SummaryRecord: Sendable {
         record.reached = reached
         record.followUps = entries
         record.source = customer.source
-        record.grade = DerivedValues.grade(customer, configuration) ?? customer.grade
+        let scored = DerivedValues.grade(customer, configuration)
+        record.grade = scored ?? customer.grade
         record.owner = customer.owner.flatMap { $0.isEmpty ? nil : $0 }
         record.region = customer.region.flatMap { $0.isEmpty ? nil : $0 }
         record.industry = customer.industry.flatMap { $0.isEmpty ? nil : $0 }
@@ -150,7 +151,7 @@ public struct SummaryRecord: Sendable {
         }
 
         // Follow-up plan completion: the cadence of the grade from assignment to closing or as-of.
-        if let assigned, let grade = DerivedValues.workingGrade(customer, configuration),
+        if let assigned, let grade = DerivedValues.workingGrade(customer, scored: scored),
            let days = configuration.cadenceDays[grade], days >= 1 {
             let start = assigned.date
             var end = asOf.date

@@ -18,10 +18,10 @@ public enum StaleGrade: CustomerRule {
             findings.report(rule, at: context.offset(of: "grade"),
                             "grade is \(written.rawValue) but the score \(total) gives \(expected.rawValue) (S >= \(scoring.gradeS), A >= \(scoring.gradeA), B >= \(scoring.gradeB))",
                             hint: "run `leadbook sync` to write grade \(expected.rawValue), or correct the score")
-        } else if let node = context.frontMatter?["grade"], node.isEmpty || node.scalarText?.isEmpty == true {
+        } else if context.has("grade"), !context.hasValue("grade") {
             findings.report(rule, at: context.offset(of: "grade"), "the score \(total) gives grade \(expected.rawValue) but `grade` is empty",
                             hint: "run `leadbook sync` to write it")
-        } else if context.frontMatter?["grade"] == nil {
+        } else if !context.has("grade") {
             findings.report(rule, at: context.offset(of: "score"), "the score \(total) gives grade \(expected.rawValue) but there is no `grade`",
                             hint: "run `leadbook sync` to write it")
         }

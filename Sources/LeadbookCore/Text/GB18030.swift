@@ -28,7 +28,7 @@ public enum GB18030 {
                 continue
             }
             if b1 == 0x80 {
-                appendUTF8(0x20AC, to: &output)
+                UTF8Bytes.append(0x20AC, to: &output)
                 index += 1
                 continue
             }
@@ -36,7 +36,7 @@ public enum GB18030 {
             let b2 = bytes[index + 1]
             if (b2 >= 0x40 && b2 <= 0x7E) || (b2 >= 0x80 && b2 <= 0xFE) {
                 let position = Int(b1 - 0x81) * 190 + Int(b2 - 0x40) - (b2 >= 0x80 ? 1 : 0)
-                appendUTF8(UInt32(table[position]), to: &output)
+                UTF8Bytes.append(UInt32(table[position]), to: &output)
                 index += 2
                 continue
             }
@@ -55,7 +55,7 @@ public enum GB18030 {
                 scalar = nil
             }
             guard let scalar else { return .failure(InvalidSequence(offset: index)) }
-            appendUTF8(scalar, to: &output)
+            UTF8Bytes.append(scalar, to: &output)
             index += 4
         }
         return .success(output)
@@ -97,23 +97,4 @@ public enum GB18030 {
         precondition(table.count == 126 * 190, "GB18030Table.swift is damaged; regenerate it with Tests/Tools/gb18030_table.py")
         return table
     }()
-
-    @inline(__always) static func appendUTF8(_ scalar: UInt32, to output: inout [UInt8]) {
-        switch scalar {
-        case 0..<0x80:
-            output.append(UInt8(scalar))
-        case 0x80..<0x800:
-            output.append(UInt8(0xC0 | scalar >> 6))
-            output.append(UInt8(0x80 | scalar & 0x3F))
-        case 0x800..<0x10000:
-            output.append(UInt8(0xE0 | scalar >> 12))
-            output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            output.append(UInt8(0x80 | scalar & 0x3F))
-        default:
-            output.append(UInt8(0xF0 | scalar >> 18))
-            output.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-            output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            output.append(UInt8(0x80 | scalar & 0x3F))
-        }
-    }
 }

@@ -106,13 +106,12 @@ struct IndexMarkerScanner {
     static let commentOpen = Array("<!--".utf8)
     static let commentClose = Array("-->".utf8)
     static let prefix = Array("leadbook:".utf8)
-    static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// The marker a line holds, if any.
     static func marker(_ line: UnsafeBufferPointer<UInt8>, number: Int) -> Marker? {
         var start = 0
         var end = line.count
-        if number == 1, end >= 3, line[0] == bom[0], line[1] == bom[1], line[2] == bom[2] { start = 3 }
+        if number == 1, UTF8Bytes.hasBOM(line) { start = 3 }
         while start < end, MarkdownRow.isBlank(line[start]) { start += 1 }
         while end > start, MarkdownRow.isBlank(line[end - 1]) { end -= 1 }
         guard end - start >= commentOpen.count + commentClose.count,

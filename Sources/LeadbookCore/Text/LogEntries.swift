@@ -28,7 +28,7 @@ public struct LogEntries: Sendable {
         bytes.withUnsafeBufferPointer { buffer -> LogEntries? in
             guard UTF8Bytes.firstInvalidOffset(buffer) == nil, case .success(let layout) = RecordLayout.read(buffer) else { return nil }
             var findings = Findings(source: SourceText(path: "", bytes: []))
-            let log = LogReader.read(buffer, range: layout.body, firstLine: layout.bodyFirstLine, findings: &findings)
+            let log = LogReader.read(buffer, range: layout.body, firstLine: layout.bodyFirstLine, findings: &findings, keepText: false)
             var entries: [Entry] = []
             func add(_ kind: LogReader.Section.Kind, _ spans: [(Int, Int, Int, LocalDate?, Int?)]) {
                 for (index, span) in spans.enumerated() {

@@ -28,9 +28,6 @@ public struct LogReader {
     /// Follow-ups dated before this keep their structure only (no texts).
     var followUpTextFrom: LocalDate?
 
-    static let fullWidthColon: [UInt8] = [0xEF, 0xBC, 0x9A]
-    static let fullWidthParen: [UInt8] = [0xEF, 0xBC, 0x88]
-
     public static func read(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, firstLine: Int, findings: inout Findings,
                             keepText: Bool = true, followUpTextFrom: LocalDate? = nil) -> Log {
         let reader = LogReader(bytes: bytes, end: range.upperBound, keepText: keepText, followUpTextFrom: followUpTextFrom)
@@ -296,20 +293,6 @@ public struct LogReader {
         return nil
     }
 
-    func entryKey(_ range: Range<Int>) -> EntryKey? {
-        let count = range.count
-        guard count > 0, count < EntryKey.byLength.count else { return nil }
-        candidates: for (spelling, key) in EntryKey.byLength[count] {
-            var offset = 0
-            for byte in spelling {
-                if ASCII.lowercased(bytes[range.lowerBound + offset]) != byte { continue candidates }
-                offset += 1
-            }
-            return key
-        }
-        return nil
-    }
-
     /// A key that is not known: a warning when it looks like a misspelled known key.
     func reportNearMiss(_ keyRange: Range<Int>, allowed: [EntryKey], _ findings: inout Findings) {
         guard keyRange.count >= 3, keyRange.count <= 24 else { return }
@@ -341,7 +324,7 @@ public struct LogReader {
             return
         }
         guard let (keyRange, valueRange) = splitKey(start, stop) else { return }
-        guard let key = entryKey(keyRange), EntryKey.followUpKeys.contains(key) else {
+        guard let key = EntryKey.matching(bytes[keyRange]), EntryKey.followUpKeys.contains(key) else {
             reportNearMiss(keyRange, allowed: EntryKey.followUpKeys, &findings)
             return
         }
@@ -368,7 +351,7 @@ public struct LogReader {
 
     func readFeedbackItem(_ entry: inout FeedbackEntry, _ start: Int, _ stop: Int, _ findings: inout Findings) {
         guard let (keyRange, valueRange) = splitKey(start, stop) else { return }
-        guard let key = entryKey(keyRange), EntryKey.feedbackKeys.contains(key) else {
+        guard let key = EntryKey.matching(bytes[keyRange]), EntryKey.feedbackKeys.contains(key) else {
             reportNearMiss(keyRange, allowed: EntryKey.feedbackKeys, &findings)
             return
         }
@@ -421,7 +404,6 @@ public struct LogReader {
         }
     }
 
-    /// `DATE TEXT [@owner]`.
     /// Whether a follow-up's texts are kept (`keepText`, and not before `followUpTextFrom`).
     @inline(__always) func keepsText(_ entry: FollowUp) -> Bool {
         guard keepText else { return false }
@@ -429,7 +411,8 @@ public struct LogReader {
         return date >= from
     }
 
-    func readTodo(_ range: Range<Int>, done: Bool, line: Int, keep: Bool? = nil, _ findings: inout Findings) -> Todo? {
+    /// `DATE TEXT [@owner]`; with `keep` false, the date alone (no text or owner).
+    func readTodo(_ range: Range<Int>, done: Bool, line: Int, keep: Bool, _ findings: inout Findings) -> Todo? {
         var scan = range.lowerBound
         while scan < range.upperBound, bytes[scan] != ASCII.space { scan += 1 }
         var date: LocalDate?
@@ -444,7 +427,7 @@ public struct LogReader {
             scan = range.lowerBound
         }
         var textRange = trimmed(scan, range.upperBound)
-        guard keep ?? keepText else { return Todo(date: date, text: "", owner: nil, done: done, line: line) }
+        guard keep else { return Todo(date: date, text: "", owner: nil, done: done, line: line) }
         var owner: String?
         // A trailing `@name` (ASCII or full-width ＠) names who does it.
         var last = textRange.upperBound
@@ -464,23 +447,23 @@ public struct LogReader {
     // MARK: - Order
 
     func checkOrder(_ log: Log, _ findings: inout Findings) {
+        checkOrder(log.followUps.lazy.map { ($0.start, $0.date, $0.time) }, "follow-up", timeInMessage: true, &findings)
+        checkOrder(log.feedback.lazy.map { ($0.start, $0.date, $0.time) }, "feedback", timeInMessage: false, &findings)
+    }
+
+    /// The dated entries of one section are in date order; on one day, entries that both have a
+    /// time are in time order.
+    func checkOrder<Entries: Sequence>(_ entries: Entries, _ noun: String, timeInMessage: Bool, _ findings: inout Findings)
+        where Entries.Element == (Int, LocalDate?, Int?) {
         var previous: (LocalDate, Int?)?
-        for entry in log.followUps {
-            guard let date = entry.date else { continue }
-            if let (lastDate, lastTime) = previous, date < lastDate || (date == lastDate && (entry.time ?? Int.max) < (lastTime ?? Int.min)) {
-                findings.report(.entryOrder, at: entry.start, "follow-up of \(date) comes after one of \(lastDate)\(lastTime.map { " " + LocalDateTime(date: lastDate, minutes: $0).timeText } ?? "")",
+        for (start, date, time) in entries {
+            guard let date else { continue }
+            if let (lastDate, lastTime) = previous, date < lastDate || (date == lastDate && (time ?? Int.max) < (lastTime ?? Int.min)) {
+                let lastTimeText = timeInMessage ? lastTime.map { " " + LocalDateTime(date: lastDate, minutes: $0).timeText } ?? "" : ""
+                findings.report(.entryOrder, at: start, "\(noun) of \(date) comes after one of \(lastDate)\(lastTimeText)",
                                 hint: "entries are in date order, newest last: move this entry up, or fix its date")
             }
-            previous = (date, entry.time)
-        }
-        var previousFeedback: (LocalDate, Int?)?
-        for entry in log.feedback {
-            guard let date = entry.date else { continue }
-            if let (lastDate, lastTime) = previousFeedback, date < lastDate || (date == lastDate && (entry.time ?? Int.max) < (lastTime ?? Int.min)) {
-                findings.report(.entryOrder, at: entry.start, "feedback of \(date) comes after one of \(lastDate)",
-                                hint: "entries are in date order, newest last: move this entry up, or fix its date")
-            }
-            previousFeedback = (date, entry.time)
+            previous = (date, time)
         }
     }
 }

@@ -15,12 +15,12 @@ public struct SourceText: Sendable {
     public mutating func lineStarts() -> [Int] {
         if let cached = lineStartsCache { return cached }
         var starts = [0]
-        var index = 0
         let count = bytes.count
         bytes.withUnsafeBufferPointer { buffer in
-            while index < count {
-                if buffer[index] == ASCII.lf { starts.append(index + 1) }
-                index += 1
+            var lineFeed = UTF8Bytes.find(ASCII.lf, in: buffer, from: 0, to: count)
+            while lineFeed < count {
+                starts.append(lineFeed + 1)
+                lineFeed = UTF8Bytes.find(ASCII.lf, in: buffer, from: lineFeed + 1, to: count)
             }
         }
         lineStartsCache = starts
@@ -32,13 +32,9 @@ public struct SourceText: Sendable {
         let offset = min(max(0, offset), bytes.count)
         var lineStart = offset
         while lineStart > 0, bytes[lineStart - 1] != ASCII.lf { lineStart -= 1 }
-        if lineStart == 0, UTF8Bytes.hasBOM(bytes) { lineStart = min(3, offset) }
         var lineEnd = offset
         while lineEnd < bytes.count, bytes[lineEnd] != ASCII.lf { lineEnd += 1 }
-        if lineEnd > lineStart, bytes[lineEnd - 1] == ASCII.cr { lineEnd -= 1 }
-        let prefix = String(decoding: bytes[lineStart..<max(lineStart, min(offset, lineEnd))], as: UTF8.self)
-        let text = String(decoding: bytes[lineStart..<max(lineStart, lineEnd)], as: UTF8.self)
-        return (line, prefix.count + 1, text, DisplayWidth.of(prefix))
+        return location(of: offset, line: line, lineStart: lineStart, lineFeed: lineEnd)
     }
 
     /// 1-based line, 1-based column in characters, the line's text and the caret's display offset.
@@ -50,14 +46,20 @@ public struct SourceText: Sendable {
             let mid = (low + high + 1) / 2
             if starts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
-        var lineStart = starts[low]
-        if low == 0, UTF8Bytes.hasBOM(bytes) { lineStart = min(3, offset) }
-        var lineEnd = low + 1 < starts.count ? starts[low + 1] - 1 : bytes.count
-        if lineEnd > lineStart, lineEnd <= bytes.count, lineEnd - 1 >= lineStart, lineEnd - 1 < bytes.count, bytes[lineEnd - 1] == ASCII.cr { lineEnd -= 1 }
-        if lineEnd < lineStart { lineEnd = lineStart }
-        let prefix = String(decoding: bytes[lineStart..<max(lineStart, min(offset, lineEnd))], as: UTF8.self)
+        let lineFeed = low + 1 < starts.count ? starts[low + 1] - 1 : bytes.count
+        return location(of: offset, line: low + 1, lineStart: starts[low], lineFeed: lineFeed)
+    }
+
+    /// The location of `offset` on the line `lineStart..<lineFeed` (its line feed or the end of
+    /// the bytes excluded; `lineStart <= offset <= lineFeed`): a BOM and a CR are not text.
+    private func location(of offset: Int, line: Int, lineStart: Int, lineFeed: Int) -> (line: Int, column: Int, text: String, caret: Int) {
+        var lineStart = lineStart
+        if lineStart == 0, UTF8Bytes.hasBOM(bytes) { lineStart = min(3, offset) }
+        var lineEnd = lineFeed
+        if lineEnd > lineStart, bytes[lineEnd - 1] == ASCII.cr { lineEnd -= 1 }
+        let prefix = String(decoding: bytes[lineStart..<min(offset, lineEnd)], as: UTF8.self)
         let text = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
-        return (low + 1, prefix.count + 1, text, DisplayWidth.of(prefix))
+        return (line, prefix.count + 1, text, DisplayWidth.of(prefix))
     }
 }
 

@@ -41,13 +41,18 @@ public enum SpreadsheetText {
             return .failure(Problem(line: nil, message: "the file is an Excel workbook (.xlsx), not CSV",
                                     hint: "in Excel, use File > Save As > \"CSV UTF-8 (逗号分隔)\""))
         }
-        if let nul = bytes.firstIndex(of: 0) {
-            return .failure(Problem(line: line(of: nul, in: bytes), message: "the file has a NUL byte at offset \(nul): it is not a text file",
-                                    hint: "export the sheet as CSV"))
-        }
         let hasBOM = UTF8Bytes.hasBOM(bytes)
         let body = hasBOM ? Array(bytes[3...]) : bytes
-        let invalidUTF8 = body.withUnsafeBufferPointer { UTF8Bytes.firstInvalidOffset($0) }
+        // One pass: the first NUL byte wherever it is, else the first byte that is not UTF-8.
+        var invalidUTF8: Int?
+        switch body.withUnsafeBufferPointer({ UTF8Bytes.check($0) }) {
+        case .nul(let offset)?:
+            let nul = offset + (hasBOM ? 3 : 0)
+            return .failure(Problem(line: line(of: nul, in: bytes), message: "the file has a NUL byte at offset \(nul): it is not a text file",
+                                    hint: "export the sheet as CSV"))
+        case .invalid(let offset)?: invalidUTF8 = offset
+        case nil: invalidUTF8 = nil
+        }
         switch encoding ?? (invalidUTF8 == nil || hasBOM ? .utf8 : .gb18030) {
         case .utf8:
             if let offset = invalidUTF8 {

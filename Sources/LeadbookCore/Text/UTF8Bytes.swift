@@ -13,13 +13,33 @@ public enum UTF8Bytes {
     }
 
     public static func hasBOM(_ bytes: [UInt8]) -> Bool {
-        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        bytes.withUnsafeBufferPointer { hasBOM($0) }
     }
 
     /// The text of `bytes[range]` (already validated as UTF-8).
     @inline(__always)
     public static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 encoding of a Unicode scalar value (below 0x110000, not a surrogate).
+    @inline(__always) static func append(_ scalar: UInt32, to output: inout [UInt8]) {
+        switch scalar {
+        case 0..<0x80:
+            output.append(UInt8(scalar))
+        case 0x80..<0x800:
+            output.append(UInt8(0xC0 | scalar >> 6))
+            output.append(UInt8(0x80 | scalar & 0x3F))
+        case 0x800..<0x10000:
+            output.append(UInt8(0xE0 | scalar >> 12))
+            output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            output.append(UInt8(0x80 | scalar & 0x3F))
+        default:
+            output.append(UInt8(0xF0 | scalar >> 18))
+            output.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+            output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            output.append(UInt8(0x80 | scalar & 0x3F))
+        }
     }
 
     /// What is wrong with a text file's bytes: the first NUL byte, else the first byte that is
@@ -32,6 +52,11 @@ public enum UTF8Bytes {
     public static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Problem? {
         let count = bytes.count
         guard let base = bytes.baseAddress else { return nil }
+        // An invalid sequence at `index`: a NUL byte further on is named instead.
+        func problem(at index: Int) -> Problem {
+            let nul = find(0, in: bytes, from: index, to: count)
+            return nul < count ? .nul(nul) : .invalid(index)
+        }
         var index = 0
         while index < count {
             // Eight ASCII bytes without a NUL at a time.
@@ -74,14 +99,14 @@ public enum UTF8Bytes {
                 case 0xF0: length = 4; lowerBound = 0x90
                 case 0xF1...0xF3: length = 4
                 case 0xF4: length = 4; upperBound = 0x8F
-                default: return firstNul(bytes, from: index).map(Problem.nul) ?? .invalid(index)
+                default: return problem(at: index)
                 }
-                guard index + length <= count else { return firstNul(bytes, from: index).map(Problem.nul) ?? .invalid(index) }
+                guard index + length <= count else { return problem(at: index) }
                 let second = base[index + 1]
-                guard second >= lowerBound && second <= upperBound else { return firstNul(bytes, from: index).map(Problem.nul) ?? .invalid(index) }
+                guard second >= lowerBound && second <= upperBound else { return problem(at: index) }
                 var next = index + 2
                 while next < index + length {
-                    guard base[next] & 0xC0 == 0x80 else { return firstNul(bytes, from: index).map(Problem.nul) ?? .invalid(index) }
+                    guard base[next] & 0xC0 == 0x80 else { return problem(at: index) }
                     next += 1
                 }
                 index += length
@@ -102,15 +127,6 @@ public enum UTF8Bytes {
         while index < end, base[index] != byte { index += 1 }
         return index
         #endif
-    }
-
-    static func firstNul(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        var index = start
-        while index < bytes.count {
-            if bytes[index] == 0 { return index }
-            index += 1
-        }
-        return nil
     }
 
     /// The byte offset of the first byte that is not valid UTF-8 text (an invalid sequence or

@@ -8,12 +8,16 @@ public enum UnifiedDiff {
 
     static func lines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
         var result: [ArraySlice<UInt8>] = []
-        var start = 0
-        for (index, byte) in bytes.enumerated() where byte == ASCII.lf {
-            result.append(bytes[start...index])
-            start = index + 1
+        let count = bytes.count
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            while start < count {
+                let lineFeed = UTF8Bytes.find(ASCII.lf, in: buffer, from: start, to: count)
+                let end = lineFeed < count ? lineFeed + 1 : count
+                result.append(bytes[start..<end])
+                start = end
+            }
         }
-        if start < bytes.count { result.append(bytes[start...]) }
         return result
     }
 
@@ -25,10 +29,11 @@ public enum UnifiedDiff {
         var output = "--- a/\(path)\n+++ b/\(path)\n"
         // Group operations into hunks.
         var index = 0
+        // The old and new lines before `operations[index]`.
+        var oldLine = 0, newLine = 0
         while index < operations.count {
             guard let firstChange = operations[index...].firstIndex(where: { if case .same = $0 { return false }; return true }) else { break }
-            var hunkStart = max(index, firstChange - context)
-            if hunkStart < index { hunkStart = index }
+            let hunkStart = max(index, firstChange - context)
             var hunkEnd = firstChange
             var lastChange = firstChange
             while hunkEnd < operations.count {
@@ -40,27 +45,26 @@ public enum UnifiedDiff {
                 hunkEnd += 1
             }
             hunkEnd = min(operations.count, lastChange + context + 1)
-            let slice = operations[hunkStart..<hunkEnd]
-            var oldStart = 0, newStart = 0, oldCount = 0, newCount = 0
-            var first = true
+            // Up to the hunk every operation is `.same`: one line of each side.
+            let oldStart = oldLine + hunkStart - index, newStart = newLine + hunkStart - index
+            var oldCount = 0, newCount = 0
             var body = ""
-            for operation in slice {
+            for operation in operations[hunkStart..<hunkEnd] {
                 switch operation {
-                case .same(let i, let j):
-                    if first { oldStart = i; newStart = j; first = false }
+                case .same(let i, _):
                     oldCount += 1; newCount += 1
                     body += " " + text(a[i])
                 case .removed(let i):
-                    if first { oldStart = i; newStart = newIndex(before: operation, in: operations); first = false }
                     oldCount += 1
                     body += "-" + text(a[i])
                 case .added(let j):
-                    if first { newStart = j; oldStart = oldIndex(before: operation, in: operations); first = false }
                     newCount += 1
                     body += "+" + text(b[j])
                 }
             }
             output += "@@ -\(range(oldStart, oldCount)) +\(range(newStart, newCount)) @@\n" + body
+            oldLine = oldStart + oldCount
+            newLine = newStart + newCount
             index = hunkEnd
         }
         return output
@@ -74,24 +78,6 @@ public enum UnifiedDiff {
         var value = String(decoding: line, as: UTF8.self)
         if line.last != ASCII.lf { value += "\n\\ No newline at end of file\n" }
         return value
-    }
-
-    static func newIndex(before operation: Operation, in operations: [Operation]) -> Int {
-        var count = 0
-        for op in operations {
-            if op == operation { break }
-            if case .same = op { count += 1 } else if case .added = op { count += 1 }
-        }
-        return count
-    }
-
-    static func oldIndex(before operation: Operation, in operations: [Operation]) -> Int {
-        var count = 0
-        for op in operations {
-            if op == operation { break }
-            if case .same = op { count += 1 } else if case .removed = op { count += 1 }
-        }
-        return count
     }
 
     /// The edit script: common prefix and suffix kept, the middle by longest common subsequence.

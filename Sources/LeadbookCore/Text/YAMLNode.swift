@@ -47,11 +47,6 @@ public struct YAMLNode: Sendable {
         return nil
     }
 
-    public var scalarStyle: YAMLScalarStyle? {
-        if case .scalar(_, let style) = content { return style }
-        return nil
-    }
-
     /// An absent value (`key:` with nothing after it).
     public var isEmpty: Bool {
         if case .scalar(_, .empty) = content { return true }

@@ -19,7 +19,9 @@ public struct YAMLReader {
 
     /// Parses `bytes[range]` as one YAML document whose first line is `firstLine`.
     /// Returns nil for a document with no content (only blanks and comments).
-    /// `checked`: the caller has already found no NUL byte in the bytes (a customer file).
+    /// `checked`: the caller has already found no NUL byte in the bytes (a customer file). A lone
+    /// CR is then found where its line ends, so it fails the parse all the same, though an
+    /// earlier error of another kind is reported first.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, firstLine: Int = 1, checked: Bool = false) throws -> YAMLNode? {
         var reader = YAMLReader(bytes: bytes, end: range.upperBound, pos: range.lowerBound, line: firstLine, lineStart: range.lowerBound)
         return try reader.parseDocument(checked: checked)
@@ -223,7 +225,7 @@ public struct YAMLReader {
         while true {
             let key = try parseKey()
             let keyText = key.scalarText ?? ""
-            if let firstLine = keys.insert(keyText, line: key.line, pairs: pairs) {
+            if let firstLine = keys.insert(keyText, line: key.line) {
                 throw error(.duplicateKey(keyText, line: firstLine), at: key.start)
             }
             let value = try parseMappingValue(indent: indent)
@@ -647,7 +649,7 @@ public struct YAMLReader {
             guard let unicode = Unicode.Scalar(scalar) else {
                 throw error(.badEscape(escapeText(escapeStart, through: pos)), at: escapeStart)
             }
-            value.append(contentsOf: Array(String(Character(unicode)).utf8))
+            UTF8Bytes.append(unicode.value, to: &value)
         }
         switch code {
         case UInt8(ascii: "0"): value.append(0)
@@ -883,7 +885,7 @@ public struct YAMLReader {
             if bytes[pos] == ASCII.openBracket || bytes[pos] == ASCII.openBrace { throw error(.flowKey) }
             let key = try parseFlowNode()
             let keyText = key.scalarText ?? ""
-            if let firstLine = keys.insert(keyText, line: key.line, pairs: pairs) {
+            if let firstLine = keys.insert(keyText, line: key.line) {
                 throw error(.duplicateKey(keyText, line: firstLine), at: key.start)
             }
             skipInlineBlanks()
@@ -929,7 +931,7 @@ struct KeySet {
     var large: [String: Int]?
 
     /// Adds a key; returns the line where it was first set when it is a duplicate.
-    mutating func insert(_ key: String, line: Int, pairs: [YAMLPair]) -> Int? {
+    mutating func insert(_ key: String, line: Int) -> Int? {
         if large == nil && keys.count >= 16 {
             var table: [String: Int] = [:]
             for known in keys { table[known.text] = known.line }

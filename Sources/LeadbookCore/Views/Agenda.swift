@@ -55,7 +55,7 @@ public struct Agenda {
             guard let id = customer.id else { continue }
             let grade = DerivedValues.workingGrade(customer, configuration)
             let important = grade == .S || grade == .A
-            let closed = customer.isTombstone || (customer.status?.isClosed ?? false)
+            let closed = !customer.isOpen
             func add(_ kind: Kind, _ due: LocalDateTime, _ detail: String, owner: String? = customer.owner) {
                 guard due <= horizon else { return }
                 let overdue = due < asOf

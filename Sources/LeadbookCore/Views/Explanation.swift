@@ -54,7 +54,7 @@ public enum Explanation {
 
         lines.append("")
         lines.append("Cadence")
-        if customer.isTombstone || (customer.status?.isClosed ?? false) {
+        if !customer.isOpen {
             lines.append("  closed (\(customer.status?.rawValue ?? "merged")): no follow-ups due")
         } else if let cadence = rules.cadence(customer) {
             let grade = DerivedValues.workingGrade(customer, configuration)?.rawValue ?? "?"

@@ -27,7 +27,7 @@ public struct SummaryInput: Sendable {
         let results = ParallelMap.map(paths.count) { index -> Read in
             guard case .success(let bytes) = FileAccess.read(workspace.absolute(paths[index])),
                   bytes.count <= WorkspaceCheck.maxCustomerFileSize else { return .unreadable }
-            let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: configuration)
+            let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: configuration, text: false)
             guard let customer = result.customer else { return .unreadable }
             return .extracted(SummaryRecord.extract(customer, configuration: configuration, asOf: asOf),
                               hasErrors: result.findings.errorCount > 0)
@@ -66,7 +66,7 @@ public struct SummaryInput: Sendable {
         var snapshots: [PipelineMovement.Snapshot] = []
         let read = GitRevision.read(files, root: workspace.root, environment: environment) { batch in
             let parsed = ParallelMap.map(batch.count) { index -> PipelineMovement.Snapshot? in
-                let result = CustomerReader.read(path: batch[index].path, bytes: batch[index].bytes, configuration: configuration)
+                let result = CustomerReader.read(path: batch[index].path, bytes: batch[index].bytes, configuration: configuration, text: false)
                 return result.customer.flatMap { PipelineMovement.snapshot($0, configuration: configuration, asOf: asOf) }
             }
             snapshots.append(contentsOf: parsed.compactMap { $0 })

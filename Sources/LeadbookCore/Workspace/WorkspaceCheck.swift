@@ -40,7 +40,7 @@ public struct CustomerFacts: Sendable {
             guard case .success(let read) = FileAccess.read(root + "/" + path) else { return nil }
             bytes = read
         }
-        let result = CustomerReader.read(path: path, bytes: bytes, configuration: configuration)
+        let result = CustomerReader.read(path: path, bytes: bytes, configuration: configuration, text: false)
         guard let customer = result.customer, let frontMatter = result.frontMatter else { return nil }
         return (DuplicateKeys.located(customer, frontMatter: frontMatter), SourceText(path: path, bytes: bytes))
     }

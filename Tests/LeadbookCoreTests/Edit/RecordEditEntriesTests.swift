@@ -203,10 +203,10 @@ final class RecordEditEntriesTests: XCTestCase {
     }
 
     func testTheNextIdIsOneMoreThanTheHighestOfItsYear() {
-        XCTAssertEqual(CustomerId.next(prefix: "LX", year: 2024, after: ["LX2024001", "LX2024015", "LX2023099", "LX-2024-019", "KH2024777"]), "LX2024016")
-        XCTAssertEqual(CustomerId.next(prefix: "LX", year: 2025, after: ["LX2024015"]), "LX2025001")
-        XCTAssertEqual(CustomerId.next(prefix: "LX", year: 2024, after: ["LX2024999"]), "LX20241000")
-        XCTAssertEqual(CustomerId.fromFileName("LX2024016-华东云.md"), "LX2024016")
-        XCTAssertEqual(CustomerId.fromFileName("LX2024016.md"), "LX2024016")
+        XCTAssertEqual(CustomerIds.next(prefix: "LX", year: 2024, taken: ["LX2024001", "LX2024015", "LX2023099", "LX-2024-019", "KH2024777"]), "LX2024016")
+        XCTAssertEqual(CustomerIds.next(prefix: "LX", year: 2025, taken: ["LX2024015"]), "LX2025001")
+        XCTAssertEqual(CustomerIds.next(prefix: "LX", year: 2024, taken: ["LX2024999"]), "LX20241000")
+        XCTAssertEqual(CustomerIds.id(ofFileName: "LX2024016-华东云.md"), "LX2024016")
+        XCTAssertEqual(CustomerIds.id(ofFileName: "LX2024016.md"), "LX2024016")
     }
 }

@@ -41,6 +41,15 @@ final class RecordEditTests: XCTestCase {
     func edit(_ text: String) throws -> RecordEdit { try RecordEdit(bytes: Array(text.utf8)) }
     func string(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
 
+    func testALoneCarriageReturnInTheFrontMatterIsNotEdited() {
+        for lone in ["id: LX2024001\rregion: 上海", "id: LX2024001  # 编号\r之后", "name: \"华东\r云\"", "needs: |\n  备份\r  恢复"] {
+            let text = "---\n\(lone)\nsource: website\n---\n\n# 华东云\n"
+            XCTAssertThrowsError(try edit(text), lone.debugDescription)
+            XCTAssertNotNil(CustomerReader.read(path: "a.md", bytes: Array(text.utf8), configuration: Configuration())
+                .findings.diagnostics.first { $0.message.contains("carriage return") }, lone.debugDescription)
+        }
+    }
+
     func testNoEditGivesTheSameBytes() throws {
         let editor = try edit(original)
         XCTAssertFalse(editor.hasChanges)

@@ -86,7 +86,7 @@ final class WritingEndToEndTests: XCTestCase {
             process.waitUntilExit()
             XCTAssertEqual(process.terminationStatus, 0)
         }
-        let ids = paths.map { CustomerId.fromFileName(WorkspacePath.fileName($0)) }
+        let ids = paths.map { CustomerIds.id(ofFileName: WorkspacePath.fileName($0)) }
         XCTAssertEqual(Set(ids), Set((6...15).map { "LX2024\(String(format: "%03d", $0))" }), paths.joined())
         let check = try Transcript.run(["check"], in: workspace)
         XCTAssertEqual(check.status, 0, check.stdout)

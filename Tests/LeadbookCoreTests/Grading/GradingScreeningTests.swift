@@ -31,6 +31,15 @@ final class GradingScreeningTests: XCTestCase {
         XCTAssertTrue(result.reasons.allSatisfy { $0.hasSuffix(": met") }, "\(result.reasons)")
     }
 
+    func testReasonsSpellOutEachCriterion() {
+        XCTAssertEqual(ScreeningResult.screen(lead(employees: 49, budget: 150_000.5), configuration()).reasons, [
+            "employees 49 < 50: not met", "budget 150,000.50 >= 100,000: met", "needs mention 效率提升: met",
+        ])
+        XCTAssertEqual(ScreeningResult.screen(lead(employees: nil, budget: nil), configuration()).reasons, [
+            "employees not recorded (needs >= 50)", "budget not recorded (needs >= 100,000)", "needs mention 效率提升: met",
+        ])
+    }
+
     func testExactMinimumsPass() {
         XCTAssertEqual(ScreeningResult.screen(lead(employees: 50, budget: 100_000), configuration()).outcome, .pass)
     }

@@ -44,6 +44,13 @@ final class GradingStaleDerivedTests: XCTestCase {
         XCTAssertEqual(Grading.rules(Grading.file(adding: [Self.scoreS, "grade: \"\""])), ["stale-grade@9"])
     }
 
+    func testAGradeThatIsNotAGradeIsNotReportedAsStale() {
+        for line in ["grade: X", "grade: []", "grade: {}", "\"grade\": Z"] {
+            XCTAssertFalse(Grading.rules(Grading.file(adding: [Self.scoreS, line])).contains { $0.hasPrefix("stale-grade") }, line)
+        }
+        XCTAssertEqual(Grading.rules(Grading.file(adding: [Self.scoreS, "'grade': ''"])), ["stale-grade@9"])
+    }
+
     func testGradeWithIncompleteScoreIsNotStale() {
         XCTAssertEqual(Grading.rules(Grading.file(adding: ["score: {size: 25, budget: 25, urgency: 20}", "grade: C"])), [])
         XCTAssertEqual(Grading.rules(Grading.file(adding: ["grade: C"])), [])

@@ -107,6 +107,24 @@ final class RulesLogStructureTests: XCTestCase {
                         message: ["feedback of 2024-03-03 comes after one of 2024-03-05"])
     }
 
+    func testFeedbackOrderMessagesNameNoTime() {
+        let text = RuleFixture.customer(body: """
+
+            ## Follow-ups
+
+            ### 2024-03-01 15:00 phone 张伟
+            ### 2024-03-01 phone 张伟
+
+            ## Feedback
+
+            ### 2024-03-03 15:00 phone 价格偏高
+            ### 2024-03-03 09:00 meeting 方案缺少数据备份功能
+
+            """)
+        let diagnostics = RuleFixture.diagnostics(text)
+        XCTAssertEqual(diagnostics.map(\.message), ["feedback of 2024-03-03 comes after one of 2024-03-03"], RuleFixture.describe(diagnostics))
+    }
+
     func testFollowUpsAndFeedbackAreOrderedSeparately() {
         let text = RuleFixture.customer(body: """
 

@@ -47,6 +47,20 @@ final class SpreadsheetTextTests: XCTestCase {
         XCTAssertTrue(xlsx.message.contains("Excel workbook"))
     }
 
+    func testANulByteIsNamedWhereverItIsAndWhateverTheEncoding() {
+        // After an invalid UTF-8 byte, after a BOM, and with an explicit encoding: the NUL is named.
+        let cases: [([UInt8], SpreadsheetText.Encoding?, Int, Int)] = [
+            (Array("a,b\r\nc,".utf8) + [0xFF, 0x41, 0x0A, 0x00], nil, 10, 3),
+            ([0xEF, 0xBB, 0xBF] + Array("a\nb".utf8) + [0x00], nil, 6, 2),
+            (Array("a\n".utf8) + [0x00, 0xFF], .gb18030, 2, 2),
+        ]
+        for (bytes, encoding, offset, line) in cases {
+            guard case .failure(let problem) = SpreadsheetText.decode(bytes, as: encoding) else { XCTFail("\(bytes)"); continue }
+            XCTAssertEqual(problem.message, "the file has a NUL byte at offset \(offset): it is not a text file")
+            XCTAssertEqual(problem.line, line)
+        }
+    }
+
     func testEncodingNames() {
         XCTAssertEqual(SpreadsheetText.Encoding(name: "UTF-8"), .utf8)
         XCTAssertEqual(SpreadsheetText.Encoding(name: "gbk"), .gb18030)
