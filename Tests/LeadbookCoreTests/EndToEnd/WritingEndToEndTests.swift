@@ -120,7 +120,7 @@ final class WritingEndToEndTests: XCTestCase {
         }
         let created = try FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent("customers").path)
             .filter { $0.contains("并发导入") }
-        let ids = created.map { CustomerId.fromFileName($0) }
+        let ids = created.map { CustomerIds.id(ofFileName: $0) }
         XCTAssertEqual(ids.count, 10, outputs.joined())
         XCTAssertEqual(Set(ids), Set((6...15).map { "LX2024\(String(format: "%03d", $0))" }), outputs.joined())
         let check = try Transcript.run(["check"], in: workspace)
