@@ -4,11 +4,12 @@ public enum IndexCommand: Command {
     public static let spec = CommandSpec(
         name: "index",
         summary: "write the index tables (INDEX.md): leads, grading, plans, follow-ups, feedback",
-        usage: "leadbook index [-C DIR] [--check] [--by owner]",
+        usage: "leadbook index [-C DIR] [--check] [--by owner] [--stage]",
         options: [
             .workspace,
             OptionSpec("check", help: "write nothing; exit 1 when the index differs from the customer files, naming the first table and row"),
             OptionSpec("by", value: "owner", help: "also one index per rep, index/OWNER.md (next to the index file)"),
+            OptionSpec("stage", help: "bring an existing index file up to date and `git add` it (the pre-commit hook does this when a commit ends a merge)"),
         ],
         details: """
         Only the lines between `<!-- leadbook:begin NAME -->` and `<!-- leadbook:end NAME -->` are
@@ -16,7 +17,8 @@ public enum IndexCommand: Command {
         appended with its heading; a missing file is created. Labels follow leadbook.yml
         `language`; follow-ups cover `index_days` days up to the newest entry; phones and emails
         appear only with `index_pii: true`. Running it twice changes nothing the second time.
-        With --check, a file that does not exist is not stale. See docs/index.md.
+        With --check, a file that does not exist is not stale. With --stage, a workspace without
+        an index file is left without one. See docs/index.md.
         """)
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
@@ -32,6 +34,15 @@ public enum IndexCommand: Command {
             return .failure
         }
         let checkOnly = arguments.flag("check")
+        let stage = arguments.flag("stage")
+        if stage && checkOnly {
+            context.console.err("leadbook index: --stage writes and --check does not; give one of them\nusage: \(spec.usage)\n")
+            return .failure
+        }
+        if stage && !FileAccess.exists(opened.absolute(configuration.indexFile)) {
+            context.console.out("\(configuration.indexFile) does not exist: nothing to stage\n")
+            return .ok
+        }
         let owners = by == "owner"
         var lock: WorkspaceLock?
         if !checkOnly {
@@ -92,6 +103,14 @@ public enum IndexCommand: Command {
             }
         }
         CustomerSet.warnAboutErrors(broken, "index", context, consequence: "their rows show what could be read; ")
+        if stage && !failed {
+            do {
+                _ = try Git(directory: workspace.root).succeed(["add", "--"] + targets.map(\.path))
+            } catch {
+                context.console.err("leadbook index: cannot stage \(targets.map(\.path).joined(separator: ", ")): \(error)\n")
+                failed = true
+            }
+        }
         if failed { return .failure }
         return stale || !broken.isEmpty ? .findings : .ok
     }

@@ -1,14 +1,16 @@
 import Foundation
 
 /// Sets a repository up for a leadbook workspace: the pre-commit and pre-merge-commit hooks
-/// that run `leadbook check --staged --against HEAD`, the post-merge hook that runs `leadbook
-/// index`, and the merge driver for customer files and the index (in .git/config and the
-/// workspace's .gitattributes).
+/// that run `leadbook check --staged --against HEAD` (pre-commit, when it ends a merge left
+/// with conflicts, runs `leadbook index --stage` first, so that merge commit holds the index of
+/// the merged customers), the post-merge hook that runs `leadbook index`, and the merge driver
+/// for customer files and the index (in .git/config and the workspace's .gitattributes).
 public enum GitHooks {
     /// The line that marks a hook as leadbook's own (so reinstalling replaces it).
     public static let marker = "# leadbook hook: installed by `leadbook hook install`"
-    /// post-merge regenerates the index file after a merge: the merge driver keeps one side of
-    /// it (the customer files are merged one by one, so the merged set is known only at the end).
+    /// The merge driver keeps one side of the index file (the customer files are merged one by
+    /// one, so the merged set is known only at the end): post-merge regenerates it after a merge
+    /// git committed itself, pre-commit stages it into a merge finished by hand.
     public static let hookNames = ["pre-commit", "pre-merge-commit", "post-merge"]
     /// Where an existing hook goes; leadbook's hook runs it first.
     public static let chainedSuffix = ".before-leadbook"
@@ -95,8 +97,10 @@ public enum GitHooks {
             : """
             # Before each \(what): `leadbook check --staged --against HEAD` on the workspace, which
             # checks the staged customer files and leadbook.yml and that no old log entry was
-            # rewritten. Skip it once with `git commit --no-verify`. Reinstalling replaces this file;
-            # a hook that was here before is kept as \(name)\(chainedSuffix) and runs first.
+            # rewritten; when a commit ends a merge, `leadbook index --stage` first regenerates the
+            # index file (INDEX.md) and stages it. Skip it once with `git commit --no-verify`.
+            # Reinstalling replaces this file; a hook that was here before is kept as
+            # \(name)\(chainedSuffix) and runs first.
             """
         var text = """
         #!/bin/sh
@@ -115,9 +119,18 @@ public enum GitHooks {
         """
         for workspace in workspaces {
             text += workspaceLine + workspace + "\n"
-            if name == "post-merge" {
+            switch name {
+            case "post-merge":
                 text += "\"$leadbook\" index -C \(shellQuoted(workspace)) || status=1\n"
-            } else {
+            case "pre-merge-commit":
+                // git has written the merge commit's tree before this hook runs: staging the
+                // index file here would leave it for the next commit, as post-merge does.
+                text += "\"$leadbook\" check --staged --against HEAD -C \(shellQuoted(workspace)) || status=1\n"
+            default:
+                // A merge finished by hand after a conflict is committed through pre-commit,
+                // which git runs before it writes the tree: the index goes into the merge commit.
+                text += "if git rev-parse -q --verify MERGE_HEAD >/dev/null 2>&1; then\n"
+                text += "  \"$leadbook\" index --stage -C \(shellQuoted(workspace)) || status=1\nfi\n"
                 text += "\"$leadbook\" check --staged --against HEAD -C \(shellQuoted(workspace)) || status=1\n"
             }
         }

@@ -221,6 +221,15 @@ final class GitWorkflowTests: XCTestCase {
         XCTAssertTrue(merged.contains("### 2024-03-05 电话 张伟"), "their entry is merged in")
         let check = try box.leadbook(["check"], expect: 1)
         XCTAssertTrue(check.stdout.contains("customers/LX2024001-huadong.md:3:1: error[yaml-syntax]"), check.stdout)
+        // Resolved by hand and committed: the pre-commit hook puts the regenerated index into
+        // the merge commit, as for a merge without conflicts.
+        try box.write(shared, merged.replacingOccurrences(of: "<<<<<<< ours\nname: 华东云科技集团\n=======\nname: 华东云科技股份有限公司\n>>>>>>> theirs\n",
+                                                          with: "name: 华东云科技股份有限公司\n"))
+        try box.git(["add", "-A"])
+        try box.git(["commit", "-q", "--no-edit"])
+        XCTAssertEqual(try box.git(["status", "--porcelain"]).stdout, "")
+        try box.leadbook(["index", "--check"], expect: 0)
+        XCTAssertTrue(try box.read("ws/INDEX.md").contains("华东云科技股份有限公司"))
     }
 
     func testAnEditedOldEntryIsReportedByAgainst() throws {
