@@ -16,8 +16,9 @@ public enum CheckCommand: Command {
         (unique ids, merge targets, possible duplicates) still see the whole workspace. PATHS
         are relative to the current folder, as the shell completes them, also with -C.
         --staged (the pre-commit hook) reads the staged customer files and leadbook.yml from the
-        index, so edits not yet added neither hide nor cause errors; ids and possible
-        duplicates are still checked against the rest of the tree.
+        index, so edits not yet added neither hide nor cause errors; ids are still checked
+        against the rest of the tree, and a name, phone or email the commit adds against every
+        customer that has it (possible-duplicate).
         --against REV (the hook uses HEAD, CI the merge base of a pull request) reports rule
         log-rewritten: the log is append-only; only ticking `- [ ]` and filling feedback's
         `resolved` and `confirmed` may change an old entry.

@@ -4,12 +4,12 @@
 /// Only the staged customer files are read and checked. The rules across files (unique ids,
 /// merge targets) need the rest of the tree, but not all of it: a file's name begins with its
 /// id, so the only other files that can share an id or be a merge target are those whose
-/// names begin with that id. Those few are read from the index too. Possible duplicates need
-/// the files that share a phone, an email or a company name with a staged customer: `git grep`
-/// over the index finds the files that hold each key's telling part (a phone's last four
-/// digits, the email, the name's first four characters), and the rule then compares those
-/// few as `check` does. When leadbook.yml is staged, every customer file is checked against
-/// the new configuration.
+/// names begin with that id. Those few are read from the index too. Possible duplicates are
+/// the pairs the commit makes: a staged customer that gains a phone, an email or a company
+/// name (one its file did not have at HEAD) is compared with the files `git grep` finds
+/// holding that key's telling part (a phone's last four digits, the email, the name's first
+/// four characters), as `check` compares them. When leadbook.yml is staged, every customer
+/// file is checked against the new configuration.
 public enum StagedCheck {
     public struct Outcome {
         public var report: CheckReport
@@ -104,9 +104,22 @@ public enum StagedCheck {
                     }
                 }
             }
-            // Customers that may be the same as a staged one.
-            let probes = DuplicateProbe.words(facts.filter { !$0.isTombstone && !$0.duplicateDigests.isEmpty }
-                .compactMap { $0.duplicateKeys(configuration)?.keys.map(\.evidence) })
+            // Customers that may be the same as a staged one. Only a key the commit adds (a
+            // name, phone or email the file did not have at HEAD) can make a new pair.
+            var atHead: [String: String] = [:]
+            for change in changes where change.status != .added && change.status != .deleted {
+                if let path = change.newPath, let object = change.oldObject { atHead[path] = object }
+            }
+            var addedKeys: [[DuplicateKeys.Evidence]] = []
+            for fact in facts where !fact.isTombstone && !fact.duplicateDigests.isEmpty {
+                guard let keys = fact.duplicateKeys(configuration)?.keys.map(\.evidence) else { continue }
+                var before: Set<UInt64> = []
+                if let object = atHead[fact.path], let bytes = try reader.read([object]).first ?? nil {
+                    before = Set(WorkspaceCheck.checkFile(path: fact.path, bytes: bytes, configuration: configuration).1.duplicateDigests)
+                }
+                addedKeys.append(keys.filter { !before.contains($0.digest) })
+            }
+            let probes = DuplicateProbe.words(addedKeys)
             if !probes.isEmpty {
                 for path in try git.indexFiles(containing: probes, in: [folder], ignoringCase: true)
                 where !checked.contains(path) && !claimed.contains(path) {

@@ -72,6 +72,15 @@ final class StagedCheckTests: XCTestCase {
         try box.replace("ws/customers/LX2024008-hengli-zhan.md", "+86 13800000004", with: "13900000000")
         let again = try box.leadbook(["check", "--staged"], expect: 0)
         XCTAssertEqual(again.stdout, run.stdout)
+        // Once committed, a follow-up on the customer adds no key: the pair is not this
+        // commit's, and only the full check reports it.
+        try box.git(["checkout", "--", "customers/LX2024008-hengli-zhan.md"])
+        try box.git(["commit", "-q", "-m", "two more"])
+        try box.append("ws/customers/LX2024008-hengli-zhan.md", "\n### 2024-03-11 电话 王工\n- 反馈: 已收到报价\n")
+        try box.git(["add", "-A"])
+        let followUp = try box.leadbook(["check", "--staged"], expect: 0)
+        XCTAssertEqual(followUp.stdout, "0 errors, 0 warnings in 1 file\n")
+        XCTAssertTrue(try box.leadbook(["check"], expect: 0).stdout.contains("customers/LX2024008-hengli-zhan.md:3:7: warning[possible-duplicate]"))
     }
 
     /// Deleting a customer leaves the tombstones that point at it without a target.
