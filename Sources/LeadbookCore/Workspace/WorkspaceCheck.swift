@@ -1,3 +1,4 @@
+import Dispatch
 /// `leadbook check`: every file read and checked (in parallel), then the rules across files.
 public struct CheckReport: Sendable {
     /// Files checked (customer files and leadbook.yml when present).
@@ -83,18 +84,24 @@ public enum WorkspaceCheck {
             diagnostics.append(contentsOf: fileDiagnostics)
             facts.append(fileFacts)
         }
-        for rule in WorkspaceRules.all {
-            rule.check(facts, configuration, &diagnostics)
-        }
-        if var indexExtraction {
-            var assembly = IndexAssembly(indexRows.compactMap { $0 }, configuration: configuration, keepText: false)
-            if let floor, !WorkspaceIndex.floorHolds(assembly, shownNewest: floor.shownNewest) {
-                // The workspace's newest follow-up is older than the index shows: read the rows again in full.
-                indexExtraction.floor = nil
-                assembly = IndexAssembly(WorkspaceIndex.collect(workspace, indexExtraction).rows, configuration: configuration, keepText: false)
+        // The rules across files and the index file are independent: one core each.
+        var across: [Diagnostic] = []
+        var index: [Diagnostic] = []
+        DispatchQueue.concurrentPerform(iterations: indexExtraction == nil ? 1 : 2) { task in
+            if task == 0 {
+                for rule in WorkspaceRules.all { rule.check(facts, configuration, &across) }
+            } else if var indexExtraction {
+                var assembly = IndexAssembly(indexRows.compactMap { $0 }, configuration: configuration, keepText: false)
+                if let floor, !WorkspaceIndex.floorHolds(assembly, shownNewest: floor.shownNewest) {
+                    // The workspace's newest follow-up is older than the index shows: read the rows again in full.
+                    indexExtraction.floor = nil
+                    assembly = IndexAssembly(WorkspaceIndex.collect(workspace, indexExtraction).rows, configuration: configuration, keepText: false)
+                }
+                index = WorkspaceIndex.check(workspace, assembly, indexExtraction, indexTarget)
             }
-            diagnostics.append(contentsOf: WorkspaceIndex.check(workspace, assembly, indexExtraction, indexTarget))
         }
+        diagnostics += across
+        diagnostics += index
         if let only {
             diagnostics.removeAll { !only.contains($0.file) }
         }
