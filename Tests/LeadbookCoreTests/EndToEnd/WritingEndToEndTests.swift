@@ -24,25 +24,9 @@ final class WritingEndToEndTests: XCTestCase {
         let before = CustomerReader.read(path: "customers/LX2024001-huadongyun.md", bytes: Array(try Data(contentsOf: path)),
                                          configuration: Configuration()).customer?.followUps.count ?? -1
 
-        var processes: [(Process, Pipe, Pipe)] = []
-        for number in 1...20 {
-            let process = Process()
-            process.executableURL = Transcript.executable
-            process.arguments = ["log", "LX2024001", "--channel", "phone", "--at", "2024-03-05T10:00",
-                                 "--set", "feedback=concurrent \(number)", "--note", "note \(number)"]
-            process.currentDirectoryURL = workspace
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            processes.append((process, out, err))
-        }
-        for (process, _, _) in processes { try process.run() }
-        for (process, out, err) in processes {
-            let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationStatus, 0, output + errors)
-        }
+        _ = try Self.runTogether((1...20).map { number in
+            ["log", "LX2024001", "--channel", "phone", "--at", "2024-03-05T10:00", "--set", "feedback=concurrent \(number)", "--note", "note \(number)"]
+        }, in: workspace)
 
         let bytes = Array(try Data(contentsOf: path))
         let result = CustomerReader.read(path: "customers/LX2024001-huadongyun.md", bytes: bytes,
@@ -63,29 +47,40 @@ final class WritingEndToEndTests: XCTestCase {
         XCTAssertEqual(leftovers, [], "no temporary files left behind")
     }
 
+    /// Starts one leadbook per argument list at once in `workspace`, waits for all, expects
+    /// each to exit 0, and gives their standard outputs in order.
+    static func runTogether(_ commands: [[String]], in workspace: URL, file: StaticString = #filePath, line: UInt = #line) throws -> [String] {
+        var processes: [(Process, Pipe, Pipe)] = []
+        for arguments in commands {
+            let process = Process()
+            process.executableURL = Transcript.executable
+            process.arguments = arguments
+            process.currentDirectoryURL = workspace
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            processes.append((process, out, err))
+        }
+        for (process, _, _) in processes { try process.run() }
+        var outputs: [String] = []
+        for (process, out, err) in processes {
+            let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0, output + errors, file: file, line: line)
+            outputs.append(output)
+        }
+        return outputs
+    }
+
     /// 10 `new` commands started at once each get their own id: the workspace is listed again
     /// under the lock, so a file another command just created counts.
     func testConcurrentNewCommandsGetDistinctIds() throws {
         let workspace = try Transcript.copy(Transcript.fixtures.appendingPathComponent("writing/workspace"))
         defer { try? FileManager.default.removeItem(at: workspace) }
-        var processes: [(Process, Pipe)] = []
-        for number in 1...10 {
-            let process = Process()
-            process.executableURL = Transcript.executable
-            process.arguments = ["new", "--name", "并发客户\(number)号", "--source", "website", "--intent", "C", "--at", "2024-06-01T10:00"]
-            process.currentDirectoryURL = workspace
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
-            processes.append((process, out))
-        }
-        for (process, _) in processes { try process.run() }
-        var paths: [String] = []
-        for (process, out) in processes {
-            paths.append(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationStatus, 0)
-        }
+        let paths = try Self.runTogether((1...10).map { number in
+            ["new", "--name", "并发客户\(number)号", "--source", "website", "--intent", "C", "--at", "2024-06-01T10:00"]
+        }, in: workspace)
         let ids = paths.map { CustomerIds.id(ofFileName: WorkspacePath.fileName($0)) }
         XCTAssertEqual(Set(ids), Set((6...15).map { "LX2024\(String(format: "%03d", $0))" }), paths.joined())
         let check = try Transcript.run(["check"], in: workspace)
@@ -97,27 +92,11 @@ final class WritingEndToEndTests: XCTestCase {
     func testConcurrentImportsGetDistinctIds() throws {
         let workspace = try Transcript.copy(Transcript.fixtures.appendingPathComponent("writing/workspace"))
         defer { try? FileManager.default.removeItem(at: workspace) }
-        var processes: [(Process, Pipe)] = []
         for number in 1...10 {
-            let sheet = workspace.appendingPathComponent("leads\(number).csv")
             let row = "并发导入\(number)号,website,C,2024-06-01 10:00,联系人\(number),1770000\(String(format: "%04d", number))"
-            try Data("name,source,intent,created,contact,phone\n\(row)\n".utf8).write(to: sheet)
-            let process = Process()
-            process.executableURL = Transcript.executable
-            process.arguments = ["import", sheet.lastPathComponent]
-            process.currentDirectoryURL = workspace
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
-            processes.append((process, out))
+            try Data("name,source,intent,created,contact,phone\n\(row)\n".utf8).write(to: workspace.appendingPathComponent("leads\(number).csv"))
         }
-        for (process, _) in processes { try process.run() }
-        var outputs: [String] = []
-        for (process, out) in processes {
-            outputs.append(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationStatus, 0)
-        }
+        let outputs = try Self.runTogether((1...10).map { ["import", "leads\($0).csv"] }, in: workspace)
         let created = try FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent("customers").path)
             .filter { $0.contains("并发导入") }
         let ids = created.map { CustomerIds.id(ofFileName: $0) }
