@@ -1,4 +1,5 @@
 import LeadbookCore
+import LeadbookText
 
 /// Civil dates as day numbers (days since 1970-01-01) and datetimes as minute numbers, with
 /// the formatting the record format uses. No clock is read anywhere: every date comes from

@@ -1,4 +1,5 @@
 import LeadbookCore
+import LeadbookText
 
 /// `leadbook-bench verify DIR`: reads a generated workspace back through LeadbookCore's public
 /// reader and checks what the generator promises beyond the file format: derived fields agree

@@ -1,5 +1,5 @@
 import Foundation
-import LeadbookCore
+import LeadbookCommands
 
 let console = StandardConsole()
 let context = CommandContext(

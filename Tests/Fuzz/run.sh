@@ -26,7 +26,14 @@ if [ "$target" = csv ]; then
   find Tests/Fixtures -name '*.csv' -type f 2>/dev/null | while read -r f; do cp "$f" "$work/seed/$(echo "$f" | tr '/' '_')"; done
 fi
 binary=$work/fuzz-$target
-sources=$(find Sources/LeadbookCore -name '*.swift' | sort)
+# The text layer and the core compiled as one module with the target, so the fuzzer sees them
+# all (the core's `import LeadbookText` lines are left out of the copy).
+flat=$work/sources
+rm -rf "$flat" && mkdir -p "$flat"
+find Sources/LeadbookText Sources/LeadbookCore -name '*.swift' | sort | while read -r f; do
+  grep -v '^import LeadbookText$' "$f" > "$flat/$(echo "$f" | tr '/' '_')"
+done
+sources=$(find "$flat" -name '*.swift' | sort)
 swiftc -sanitize=fuzzer,address -O -parse-as-library -module-name LeadbookCore \
   $sources "$entry" -o "$binary"
 "$binary" "$work/corpus" "$work/seed" -max_total_time="$seconds" -artifact_prefix="$work/crashes/" \

@@ -1,3 +1,5 @@
+import LeadbookText
+
 /// One finding: where (1-based line and column, columns counted in characters), what, and how to fix it.
 public struct Diagnostic: Sendable, Equatable {
     /// Path relative to the workspace root, with `/` separators.

@@ -1,9 +1,11 @@
+import LeadbookText
+
 /// Collects the diagnostics of one file, turning byte offsets into line:column as they come.
 public struct Findings: Sendable {
     public private(set) var source: SourceText
     public private(set) var diagnostics: [Diagnostic] = []
     /// Rules turned off for this run (leadbook.yml `rules: {id: off}`).
-    var disabled: Set<String> = []
+    public var disabled: Set<String> = []
 
     public init(source: SourceText) {
         self.source = source

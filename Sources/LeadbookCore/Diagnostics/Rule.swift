@@ -1,3 +1,5 @@
+import LeadbookText
+
 /// How serious a finding is. Errors fail `check`; warnings fail it only with `--strict`.
 public enum Severity: String, Sendable, Comparable {
     case error

@@ -1,3 +1,5 @@
+import LeadbookText
+
 /// A new customer file: the front matter in the field order of the spec, a heading, and an
 /// empty Follow-ups section. Used by `new` and `import`.
 public struct CustomerDraft: Sendable {
@@ -33,10 +35,10 @@ public struct CustomerDraft: Sendable {
         self.created = created
     }
 
-    static func value(_ text: String) -> String { ScalarText.render(text, replacing: nil, inFlow: false) }
+    public static func value(_ text: String) -> String { ScalarText.render(text, replacing: nil, inFlow: false) }
 
     /// A string that YAML tools other than leadbook would read as a number (a phone number).
-    static func quotedIfNumeric(_ text: String) -> String {
+    public static func quotedIfNumeric(_ text: String) -> String {
         let looksNumeric = !text.isEmpty && text.utf8.allSatisfy { ASCII.isDigit($0) || $0 == ASCII.plus || $0 == ASCII.dash }
         return looksNumeric ? ScalarText.doubleQuoted(text) : value(text)
     }

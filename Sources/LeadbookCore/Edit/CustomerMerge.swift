@@ -1,3 +1,5 @@
+import LeadbookText
+
 /// One profile from two files of the same customer (seed section 1: a customer arriving
 /// through two channels is followed up once). KEEP gets OTHER's contacts, channel, log and
 /// the facts it lacked; OTHER becomes a tombstone (`merged_into: KEEP`) holding the rest of
@@ -38,13 +40,13 @@ public enum CustomerMerge {
     public static let recordTitles = ["Merges", "合并记录"]
 
     /// The top-level keys in the order of the spec, to place a copied key among its neighbours.
-    static let fieldOrder = [
+    public static let fieldOrder = [
         "id", "name", "kind", "industry", "region", "employees", "revenue", "source", "source_detail", "sources",
         "contacts", "needs", "budget", "decision_by", "intent", "score", "grade", "tags", "owner", "created",
         "assigned", "status", "next", "plan", "deal", "lost_reason", "merged_into",
     ]
 
-    static func anchors(for key: String) -> [String] {
+    public static func anchors(for key: String) -> [String] {
         guard let position = fieldOrder.firstIndex(of: key) else { return [] }
         return Array(fieldOrder[..<position].reversed())
     }
@@ -69,7 +71,7 @@ public enum CustomerMerge {
     }
 
     /// Text of a node on one line: scalars as they read, collections as flow (`{a: 1, b: [x, y]}`).
-    static func flowText(_ node: YAMLNode) -> String {
+    public static func flowText(_ node: YAMLNode) -> String {
         switch node.content {
         case .scalar(let text, let style):
             return ScalarText.render(text, replacing: style == .singleQuoted || style == .doubleQuoted ? style : nil, inFlow: true)
@@ -79,13 +81,13 @@ public enum CustomerMerge {
     }
 
     /// A value for people: text as it reads, collections on one line.
-    static func shown(_ node: YAMLNode) -> String {
+    public static func shown(_ node: YAMLNode) -> String {
         node.scalarText ?? flowText(node)
     }
 
     /// The same person: a shared phone or email, or the same name without a phone or email
     /// that tells them apart.
-    static func sameContact(_ a: Contact, _ b: Contact) -> Bool {
+    public static func sameContact(_ a: Contact, _ b: Contact) -> Bool {
         let phoneA = a.phone.flatMap(DuplicateKeys.phone), phoneB = b.phone.flatMap(DuplicateKeys.phone)
         let emailA = a.email.flatMap(DuplicateKeys.email), emailB = b.email.flatMap(DuplicateKeys.email)
         if let phoneA, phoneA == phoneB { return true }
@@ -98,31 +100,31 @@ public enum CustomerMerge {
 }
 
 /// The state of one merge while it is built.
-struct MergeDraft {
-    let keep: CustomerMerge.Input
-    let other: CustomerMerge.Input
-    let configuration: Configuration
-    var keepEdit: RecordEdit
-    let otherEdit: RecordEdit
-    let keepRoot: YAMLNode
-    let otherRoot: YAMLNode
+public struct MergeDraft {
+    public let keep: CustomerMerge.Input
+    public let other: CustomerMerge.Input
+    public let configuration: Configuration
+    public var keepEdit: RecordEdit
+    public let otherEdit: RecordEdit
+    public let keepRoot: YAMLNode
+    public let otherRoot: YAMLNode
 
-    var contactsAdded: [String] = []
-    var filled: [String] = []
-    var added: [String] = []
+    public var contactsAdded: [String] = []
+    public var filled: [String] = []
+    public var added: [String] = []
     /// Values both files have, differently: KEEP's stays, OTHER's is noted.
-    struct Difference {
-        var what: String
-        var other: String
-        var kept: String
+    public struct Difference {
+        public var what: String
+        public var other: String
+        public var kept: String
     }
 
-    var differences: [Difference] = []
-    var derived: [String] = []
-    var movedFollowUps = 0
-    var movedFeedback = 0
+    public var differences: [Difference] = []
+    public var derived: [String] = []
+    public var movedFollowUps = 0
+    public var movedFeedback = 0
 
-    init(keep: CustomerMerge.Input, other: CustomerMerge.Input, configuration: Configuration) throws {
+    public init(keep: CustomerMerge.Input, other: CustomerMerge.Input, configuration: Configuration) throws {
         self.keep = keep
         self.other = other
         self.configuration = configuration
@@ -138,13 +140,13 @@ struct MergeDraft {
         self.otherRoot = otherRoot
     }
 
-    var otherId: String { other.customer.id ?? "OTHER" }
+    public var otherId: String { other.customer.id ?? "OTHER" }
 
     // MARK: - Contacts
 
-    static let contactFields = ["name", "title", "phone", "email", "wechat", "prefers", "role"]
+    public static let contactFields = ["name", "title", "phone", "email", "wechat", "prefers", "role"]
 
-    mutating func contacts() {
+    public mutating func contacts() {
         let otherItems = otherRoot["contacts"]?.items ?? []
         let keepItems = keepRoot["contacts"]?.items ?? []
         var newItems: [[String]] = []
@@ -188,7 +190,7 @@ struct MergeDraft {
         try? keepEdit.appendListItems(["contacts"], items: newItems, after: CustomerMerge.anchors(for: "contacts"))
     }
 
-    static func sameValue(_ field: String, _ a: String, _ b: String) -> Bool {
+    public static func sameValue(_ field: String, _ a: String, _ b: String) -> Bool {
         switch field {
         case "phone": return DuplicateKeys.phone(a) == DuplicateKeys.phone(b) && DuplicateKeys.phone(a) != nil
         case "email": return a.trimmingSpaces.lowercased() == b.trimmingSpaces.lowercased()
@@ -198,7 +200,7 @@ struct MergeDraft {
 
     /// The lines of a block-list item of OTHER without its `- ` and its indentation (as
     /// `RecordEdit.appendListItem` takes them); nil when a line is indented less than the item.
-    func itemLines(_ node: YAMLNode) -> [String]? {
+    public func itemLines(_ node: YAMLNode) -> [String]? {
         if node.isFlow {
             // `{name: ..}`, alone on its line or inside `[...]`: just the item's own text.
             return [String(decoding: otherEdit.bytes[node.start..<node.end], as: UTF8.self)]
@@ -218,7 +220,7 @@ struct MergeDraft {
 
     // MARK: - Sources and tags
 
-    mutating func sources() {
+    public mutating func sources() {
         var known: Set<String> = []
         for record in keep.customer.sources { known.insert("\(record.source ?? "")|\(record.date?.description ?? "")") }
         known.insert("\(keep.customer.source ?? "")|\(keep.customer.created?.date.description ?? "")")
@@ -242,7 +244,7 @@ struct MergeDraft {
         if !items.isEmpty { added.append("sources +\(items.count)") }
     }
 
-    mutating func tags() {
+    public mutating func tags() {
         guard let otherTags = otherRoot["tags"], !otherTags.isEmpty else { return }
         guard let keepTags = keepRoot["tags"] else {
             copy("tags")
@@ -264,22 +266,22 @@ struct MergeDraft {
 
     /// Keys handled elsewhere (or never copied: OTHER's id, capture and channel stay in its
     /// tombstone; status, next, grade, deal and lost reason follow the merged log and score).
-    static let handled: Set<String> = [
+    public static let handled: Set<String> = [
         "id", "merged_into", "created", "source", "source_detail", "sources", "contacts", "tags",
         "status", "next", "grade", "deal", "lost_reason", "assigned",
     ]
 
-    mutating func copy(_ key: String) {
+    public mutating func copy(_ key: String) {
         guard let range = otherEdit.pairLines(key) else { return }
         keepEdit.insertFrontMatterLines(otherEdit.lines(range), after: CustomerMerge.anchors(for: key))
         added.append(key)
     }
 
-    mutating func note(_ key: String, _ otherNode: YAMLNode, _ keepNode: YAMLNode?) {
+    public mutating func note(_ key: String, _ otherNode: YAMLNode, _ keepNode: YAMLNode?) {
         differences.append(Difference(what: key, other: CustomerMerge.shown(otherNode), kept: keepNode.map(CustomerMerge.shown) ?? "none"))
     }
 
-    mutating func fields() throws {
+    public mutating func fields() throws {
         for pair in otherRoot.pairs ?? [] where !Self.handled.contains(pair.keyText) && !pair.value.isEmpty {
             let key = pair.keyText
             guard let existing = keepRoot.pair(key) else {
@@ -313,7 +315,7 @@ struct MergeDraft {
     }
 
     /// KEEP had no score and takes OTHER's: the grade is the one that score gives.
-    mutating func gradeFollowsCopiedScore() throws {
+    public mutating func gradeFollowsCopiedScore() throws {
         guard let total = other.customer.score?.total else { return }
         let expected = configuration.scoring.grade(forTotal: total)
         if let keepGrade = keepRoot["grade"], !keepGrade.isEmpty {
@@ -331,20 +333,20 @@ struct MergeDraft {
 
     // MARK: - The log
 
-    struct Dated {
-        var start: Int
-        var end: Int
-        var moment: Int
+    public struct Dated {
+        public var start: Int
+        public var end: Int
+        public var moment: Int
     }
 
-    static func moment(_ date: LocalDate?, _ time: Int?) -> Int {
+    public static func moment(_ date: LocalDate?, _ time: Int?) -> Int {
         guard let date else { return Int.min }
         return date.dayNumber * 1440 + (time ?? 0)
     }
 
     /// For each entry of OTHER, the start of the KEEP entry it goes before (nil: the end), so
     /// that both keep their order and the result is in date order.
-    static func interleave(keep: [Dated], other: [Dated]) -> [Int?] {
+    public static func interleave(keep: [Dated], other: [Dated]) -> [Int?] {
         var i = 0
         var targets: [Int?] = []
         for entry in other {
@@ -354,7 +356,7 @@ struct MergeDraft {
         return targets
     }
 
-    mutating func move(_ keepEntries: [Dated], _ otherEntries: [Dated], _ kind: LogReader.Section.Kind) {
+    public mutating func move(_ keepEntries: [Dated], _ otherEntries: [Dated], _ kind: LogReader.Section.Kind) {
         let targets = Self.interleave(keep: keepEntries, other: otherEntries)
         var before: [Int: [[String]]] = [:]
         var order: [Int] = []
@@ -372,7 +374,7 @@ struct MergeDraft {
         keepEdit.appendEntries(atEnd, to: kind)
     }
 
-    mutating func log() {
+    public mutating func log() {
         let keepFollowUps = keep.customer.followUps.map { Dated(start: $0.start, end: $0.end, moment: Self.moment($0.date, $0.time)) }
         let otherFollowUps = other.customer.followUps.map { Dated(start: $0.start, end: $0.end, moment: Self.moment($0.date, $0.time)) }
         move(keepFollowUps, otherFollowUps, .followUps)
@@ -385,7 +387,7 @@ struct MergeDraft {
 
     /// Status and next follow the merged log; a deal or lost reason comes along when the
     /// merged status needs it.
-    mutating func derivedValues() throws {
+    public mutating func derivedValues() throws {
         // The merged follow-ups in order: KEEP's entry first on equal moments.
         var merged: [FollowUp] = []
         var i = 0
@@ -430,7 +432,7 @@ struct MergeDraft {
     // MARK: - The record and the tombstone
 
     /// The lines of KEEP's front matter that the edits so far replace or change inside.
-    func changedFrontMatterLines() -> [String] {
+    public func changedFrontMatterLines() -> [String] {
         let bytes = keep.bytes
         let frontMatterEnd = keepEdit.layout.frontMatter.upperBound
         var lineStarts: Set<Int> = []
@@ -448,7 +450,7 @@ struct MergeDraft {
         return lineStarts.sorted().map { keepEdit.lines($0..<keepEdit.lineEnd(after: $0)).first ?? "" }
     }
 
-    func summaryParts() -> [String] {
+    public func summaryParts() -> [String] {
         var parts = ["\(movedFollowUps) follow-up\(movedFollowUps == 1 ? "" : "s") and \(movedFeedback) feedback moved"]
         if !contactsAdded.isEmpty { parts.append("contacts added: \(contactsAdded.joined(separator: ", "))") }
         if !filled.isEmpty { parts.append("filled: \(filled.joined(separator: ", "))") }
@@ -459,7 +461,7 @@ struct MergeDraft {
 
     /// OTHER without its entries and with `merged_into`; also its free text (for the record
     /// when OTHER is deleted).
-    mutating func tombstone(at: LocalDateTime) throws -> [UInt8] {
+    public mutating func tombstone(at: LocalDateTime) throws -> [UInt8] {
         var edit = otherEdit
         guard let keepId = keep.customer.id else { throw CustomerMerge.Problem(description: "\(keep.path) has no id") }
         try edit.set(["merged_into"], to: keepId, after: ["id"])
@@ -475,10 +477,10 @@ struct MergeDraft {
         return try edit.apply()
     }
 
-    var freeText: [String] = []
+    public var freeText: [String] = []
 
     /// The body's lines that are not entries, log headings, the `# name` title or blank at the ends.
-    static func freeText(_ bytes: [UInt8], name: String?) -> [String] {
+    public static func freeText(_ bytes: [UInt8], name: String?) -> [String] {
         guard let edit = try? RecordEdit(bytes: bytes) else { return [] }
         let headings = [edit.log.followUpSection, edit.log.feedbackSection].compactMap { $0?.headingStart }
         var lines: [String] = []
@@ -496,7 +498,7 @@ struct MergeDraft {
         return compact
     }
 
-    mutating func appendRecord(at: LocalDateTime, changedLines: [String], deleteOther: Bool) {
+    public mutating func appendRecord(at: LocalDateTime, changedLines: [String], deleteOther: Bool) {
         var lines = ["### \(at) \(otherId) \(other.customer.name ?? "")".trimmingSpaces]
         lines.append(deleteOther ? "- file: \(other.path) (deleted; it is in git history)"
                                  : "- file: \(other.path) (now a tombstone: merged_into \(keep.customer.id ?? ""))")

@@ -1,3 +1,5 @@
+import LeadbookText
+
 /// Brings one file's derived values up to date: grade from the score, status and next from
 /// the log. Only those values' bytes change.
 public enum CustomerSync {
@@ -16,7 +18,7 @@ public enum CustomerSync {
         case skipped(path: String, errors: Int)
     }
 
-    static let fixableRules: Set<String> = [Rule.staleGrade.id, Rule.staleStatus.id, Rule.staleNext.id]
+    public static let fixableRules: Set<String> = [Rule.staleGrade.id, Rule.staleStatus.id, Rule.staleNext.id]
 
     public static func sync(path: String, bytes: [UInt8], configuration: Configuration) -> Outcome {
         sync(CustomerReader.read(path: path, bytes: bytes, configuration: configuration), path: path, bytes: bytes,
@@ -60,7 +62,7 @@ public enum CustomerSync {
 
     /// Sets the front-matter `status` and `next` to what the customer's log says, where they
     /// differ, noting each change ("status contacted -> proposal").
-    static func setStatusAndNext(_ customer: Customer, _ edit: inout RecordEdit, _ notes: inout [String]) throws {
+    public static func setStatusAndNext(_ customer: Customer, _ edit: inout RecordEdit, _ notes: inout [String]) throws {
         if let (expected, _) = DerivedValues.status(customer), customer.status != expected {
             let existing = edit.node(at: ["status"])?.scalarText
             try edit.set(["status"], to: DerivedValues.statusText(expected, likeExisting: existing), after: ["assigned", "created"])

@@ -1,3 +1,5 @@
+import LeadbookText
+
 /// What a writing command verifies before it writes: the file it made reads back without an
 /// error the file did not have before.
 public enum EditCheck {

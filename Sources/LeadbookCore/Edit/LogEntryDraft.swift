@@ -1,3 +1,5 @@
+import LeadbookText
+
 /// A new follow-up entry, written by `leadbook log`: the heading, the `- key: value` lines in
 /// the order of the seed's record (facts, mood, status, to-dos, next) and a free note.
 public struct FollowUpDraft: Sendable {

@@ -1,3 +1,5 @@
+import LeadbookText
+
 /// A lossless rewrite of one customer file: a list of byte replacements, applied at once.
 ///
 /// Only the bytes of the values that change are replaced; comments, key order, quoting,
@@ -50,7 +52,7 @@ public struct RecordEdit {
         if let root = frontMatter, root.pairs == nil { throw Problem.notACustomerFile }
     }
 
-    var lineBreak: String { layout.lineBreak }
+    public var lineBreak: String { layout.lineBreak }
 
     // MARK: - Front matter
 
@@ -126,7 +128,7 @@ public struct RecordEdit {
 
     /// A new list under the key: `key:` then `  - item` lines, in place of an empty value or as
     /// a new key after `after`.
-    mutating func addList(_ path: [String], items: [[String]], after: [String]) throws {
+    public mutating func addList(_ path: [String], items: [[String]], after: [String]) throws {
         let parentPath = Array(path.dropLast())
         guard let parent = parentPath.isEmpty ? frontMatter : node(at: parentPath), let pairs = parent.pairs, !parent.isFlow else {
             throw Problem.notAMap(parentPath.joined(separator: "."))
@@ -147,7 +149,7 @@ public struct RecordEdit {
     }
 
     /// Removes nothing and changes one value's text.
-    mutating func replaceValue(_ node: YAMLNode, with value: String, inFlow: Bool) {
+    public mutating func replaceValue(_ node: YAMLNode, with value: String, inFlow: Bool) {
         switch node.content {
         case .scalar(let old, let style):
             if old == value && style != .empty { return }
@@ -162,11 +164,11 @@ public struct RecordEdit {
         }
     }
 
-    mutating func insert(key: String, value: String, into map: YAMLNode, after: [String]) {
+    public mutating func insert(key: String, value: String, into map: YAMLNode, after: [String]) {
         insert(key: key, rawValue: ScalarText.render(value, replacing: nil, inFlow: map.isFlow), into: map, after: after)
     }
 
-    mutating func insert(key: String, rawValue rendered: String, into map: YAMLNode, after: [String], block: String? = nil) {
+    public mutating func insert(key: String, rawValue rendered: String, into map: YAMLNode, after: [String], block: String? = nil) {
         let pairs = map.pairs ?? []
         if map.isFlow {
             // `{a: 1}` -> `{a: 1, key: value}`: before the closing brace.
@@ -191,7 +193,7 @@ public struct RecordEdit {
     }
 
     /// The offset just past the line break of the line containing `offset`.
-    func lineEnd(after offset: Int) -> Int {
+    public func lineEnd(after offset: Int) -> Int {
         var index = offset
         while index < bytes.count, bytes[index] != ASCII.lf { index += 1 }
         return min(index + 1, bytes.count)
@@ -220,7 +222,7 @@ public struct RecordEdit {
 
     /// Puts `entry` (with its line break) after the last line with content of the section that
     /// runs from `start` to `end`, after a blank line.
-    mutating func append(_ entry: String, toSectionFrom start: Int, to end: Int) {
+    public mutating func append(_ entry: String, toSectionFrom start: Int, to end: Int) {
         let position = endOfContent(before: end, notBefore: start)
         var text = ""
         if position > 0 && bytes[position - 1] != ASCII.lf { text += lineBreak }
@@ -230,7 +232,7 @@ public struct RecordEdit {
 
     /// A new section at the end of the file: `heading`, a blank line and `entry` (with its line
     /// break), after a blank line.
-    mutating func appendSection(_ heading: String, with entry: String) {
+    public mutating func appendSection(_ heading: String, with entry: String) {
         let position = bytes.count
         var text = ""
         if position > 0 && bytes[position - 1] != ASCII.lf { text += lineBreak }
@@ -245,7 +247,7 @@ public struct RecordEdit {
     }
 
     /// True when the file ends with an empty line (two line breaks).
-    var endsWithBlankLine: Bool {
+    public var endsWithBlankLine: Bool {
         var index = bytes.count
         var breaks = 0
         while index > 0 {
@@ -266,7 +268,7 @@ public struct RecordEdit {
     }
 
     /// True when the heading of either section (of `bytes`) is in Chinese; false when there is none.
-    static func headingsAreChinese(_ bytes: [UInt8], _ followUps: LogReader.Section?, _ feedback: LogReader.Section?) -> Bool {
+    public static func headingsAreChinese(_ bytes: [UInt8], _ followUps: LogReader.Section?, _ feedback: LogReader.Section?) -> Bool {
         for section in [followUps, feedback].compactMap({ $0 }) {
             let start = section.headingStart + 3
             if start < bytes.count, bytes[start] >= 0x80 { return true }
@@ -276,7 +278,7 @@ public struct RecordEdit {
 
     /// The offset just past the last line with content before `end` (and not before `start`),
     /// so trailing blank lines stay after what is inserted there.
-    func endOfContent(before end: Int, notBefore start: Int) -> Int {
+    public func endOfContent(before end: Int, notBefore start: Int) -> Int {
         var index = end
         while index > start {
             let byte = bytes[index - 1]

@@ -1,3 +1,5 @@
+import LeadbookText
+
 /// Edits of the log beyond appending one entry: inserting entries where their date belongs,
 /// adding a `- key: value` line to an entry, removing entries (when they move to another
 /// file), raw front-matter lines, and sections leadbook does not read (the merge record).
@@ -153,7 +155,7 @@ extension RecordEdit {
 
 extension String {
     /// The text without the given characters at either end.
-    func trimming(_ set: String) -> String {
+    public func trimming(_ set: String) -> String {
         let drop = Set(set.unicodeScalars)
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !drop.contains($0) }) else { return "" }

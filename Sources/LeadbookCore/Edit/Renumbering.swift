@@ -1,3 +1,5 @@
+import LeadbookText
+
 /// Two customers with one id (two branches each created the next id): the customer created
 /// first keeps it, every other one gets the next free id, its file is renamed (keeping the
 /// short name after the id), and tombstones that meant it follow.
@@ -53,7 +55,7 @@ public enum Renumbering {
 
     /// Created first keeps the id: by `created`, then by file name, then by path. A file
     /// without a readable `created` counts as created last.
-    static func keeperFirst(_ lhs: Customer, _ rhs: Customer) -> Bool {
+    public static func keeperFirst(_ lhs: Customer, _ rhs: Customer) -> Bool {
         switch (lhs.created, rhs.created) {
         case (let a?, let b?) where a != b: return a < b
         case (_?, nil): return true
@@ -68,9 +70,9 @@ public enum Renumbering {
     /// The ids after the highest one in use: `<prefix><number + 1>`, as many digits as the
     /// highest id has.
     public struct IdAllocator {
-        let prefix: String
-        var highest: UInt64
-        var width: Int
+        public let prefix: String
+        public var highest: UInt64
+        public var width: Int
 
         public init(ids: [String], prefix: String) {
             self.prefix = prefix

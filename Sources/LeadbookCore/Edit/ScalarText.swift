@@ -1,3 +1,5 @@
+import LeadbookText
+
 /// Writes a value as YAML text, in the style of the value it replaces when it can.
 public enum ScalarText {
     /// True when `text` reads back as the same string written plain (no quotes).

@@ -1,3 +1,5 @@
+import LeadbookText
+
 /// What a rule sees of one customer file.
 public struct CustomerContext {
     public let customer: Customer
@@ -5,9 +7,9 @@ public struct CustomerContext {
     public let layout: RecordLayout
     public let log: LogReader.Log
     public let configuration: Configuration
-    let positions: CustomerReader.FieldPositions
+    public let positions: CustomerReader.FieldPositions
 
-    init(customer: Customer, frontMatter: YAMLNode?, layout: RecordLayout, log: LogReader.Log, configuration: Configuration,
+    public init(customer: Customer, frontMatter: YAMLNode?, layout: RecordLayout, log: LogReader.Log, configuration: Configuration,
          positions: CustomerReader.FieldPositions) {
         self.customer = customer
         self.frontMatter = frontMatter
@@ -17,7 +19,7 @@ public struct CustomerContext {
         self.positions = positions
     }
 
-    func position(_ key: String) -> CustomerReader.FieldPositions.Position? {
+    public func position(_ key: String) -> CustomerReader.FieldPositions.Position? {
         CustomerReader.FrontMatterField.names(key).flatMap { positions[$0] }
     }
 

@@ -1,3 +1,5 @@
+import LeadbookText
+
 extension Rule {
     public static let missingDeal = Rule("missing-deal", .error, "A won customer has `deal` with `amount` and `closed`.")
 }

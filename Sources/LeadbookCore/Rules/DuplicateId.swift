@@ -1,3 +1,5 @@
+import LeadbookText
+
 extension Rule {
     public static let duplicateId = Rule("duplicate-id", .error, "An id belongs to one customer file in the workspace.")
 }

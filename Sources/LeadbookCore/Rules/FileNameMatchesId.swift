@@ -1,3 +1,5 @@
+import LeadbookText
+
 extension Rule {
     public static let fileNameMismatch = Rule("file-name-mismatch", .error, "A customer file's name begins with its id (LX2024001-name.md).")
 }

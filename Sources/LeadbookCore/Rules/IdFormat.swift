@@ -1,3 +1,5 @@
+import LeadbookText
+
 extension Rule {
     public static let invalidId = Rule("invalid-id", .error, "An id is the id prefix followed by digits (LX2024001).")
 }

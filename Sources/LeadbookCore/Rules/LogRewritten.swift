@@ -1,3 +1,5 @@
+import LeadbookText
+
 extension Rule {
     public static let logRewritten = Rule("log-rewritten", .error,
         "A follow-up or feedback entry is never changed or removed once committed (`check --against REV`); ticking `- [ ]` and filling `resolved` / `confirmed` are allowed.")
@@ -66,24 +68,24 @@ public enum LogRewritten {
                            hint: "customers are never deleted: restore it (`git checkout \(revision) -- \(oldPath)`) and set `status: lost` with a `lost_reason`, or `merged_into` the customer that replaces it")]
     }
 
-    static func noun(_ kind: LogReader.Section.Kind) -> String {
+    public static func noun(_ kind: LogReader.Section.Kind) -> String {
         kind == .followUps ? "follow-up entry" : "feedback entry"
     }
 
-    static func location(_ oldPath: String, _ path: String, _ revision: String) -> String {
+    public static func location(_ oldPath: String, _ path: String, _ revision: String) -> String {
         oldPath == path ? "at \(revision)" : "at \(revision) in \(oldPath)"
     }
 
-    static func hint(_ oldPath: String, _ revision: String) -> String {
+    public static func hint(_ oldPath: String, _ revision: String) -> String {
         "the log is append-only: restore the entry as it was (`git show \(revision):\(oldPath)`) and write the correction as a new entry; only ticking `- [ ]` and filling `resolved` / `confirmed` change an old entry"
     }
 
-    static func text(_ bytes: ArraySlice<UInt8>) -> String {
+    public static func text(_ bytes: ArraySlice<UInt8>) -> String {
         String(decoding: bytes, as: UTF8.self)
     }
 
     /// Where a removed entry was: the heading of the next old entry that is still there.
-    static func nextSurvivor(after entry: LogEntries.Entry, in oldEntries: [LogEntries.Entry], old: [UInt8],
+    public static func nextSurvivor(after entry: LogEntries.Entry, in oldEntries: [LogEntries.Entry], old: [UInt8],
                              newEntries: [LogEntries.Entry], newLines: [[LogEntries.Line]]) -> Int? {
         for later in oldEntries where later.start > entry.start {
             let heading = LogEntries.lines(old, later).first
@@ -92,14 +94,14 @@ public enum LogRewritten {
         return nil
     }
 
-    enum Difference {
+    public enum Difference {
         case changed(LogEntries.Line, was: LogEntries.Line)
         case added(LogEntries.Line)
         case removed(LogEntries.Line)
     }
 
     /// The first difference between an old entry and the new one that is not an allowed edit.
-    static func difference(_ old: [LogEntries.Line], _ new: [LogEntries.Line], _ kind: LogReader.Section.Kind) -> Difference? {
+    public static func difference(_ old: [LogEntries.Line], _ new: [LogEntries.Line], _ kind: LogReader.Section.Kind) -> Difference? {
         func matches(_ i: Int, _ j: Int) -> Bool {
             i < old.count && j < new.count
                 && (old[i] == new[j] || LogEntries.isTick(old[i].text, new[j].text) || (kind == .feedback && isFill(old[i], new[j])))
@@ -124,13 +126,13 @@ public enum LogRewritten {
     }
 
     /// `- resolved:` left empty, now filled in.
-    static func isFill(_ old: LogEntries.Line, _ new: LogEntries.Line) -> Bool {
+    public static func isFill(_ old: LogEntries.Line, _ new: LogEntries.Line) -> Bool {
         guard let (oldKey, oldEmpty) = LogEntries.itemKey(old.text), oldEmpty, oldKey == .resolved || oldKey == .confirmed,
               let (newKey, _) = LogEntries.itemKey(new.text) else { return false }
         return oldKey == newKey
     }
 
-    static func sameKey(_ old: LogEntries.Line, _ new: LogEntries.Line) -> Bool {
+    public static func sameKey(_ old: LogEntries.Line, _ new: LogEntries.Line) -> Bool {
         guard let (oldKey, _) = LogEntries.itemKey(old.text), let (newKey, _) = LogEntries.itemKey(new.text) else { return false }
         return oldKey == newKey
     }

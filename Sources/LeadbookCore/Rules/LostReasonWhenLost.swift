@@ -1,3 +1,5 @@
+import LeadbookText
+
 extension Rule {
     public static let missingLostReason = Rule("missing-lost-reason", .error, "A lost customer has a `lost_reason`.")
 }

@@ -1,3 +1,5 @@
+import LeadbookText
+
 extension Rule {
     public static let unknownMergeTarget = Rule("unknown-merge-target", .error, "`merged_into` names the id of an existing customer.")
 }

@@ -1,3 +1,5 @@
+import LeadbookText
+
 extension Rule {
     public static let unknownOwner = Rule("unknown-owner", .error, "A customer's owner is a member of the team in leadbook.yml.")
 }

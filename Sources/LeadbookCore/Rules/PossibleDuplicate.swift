@@ -1,3 +1,5 @@
+import LeadbookText
+
 extension Rule {
     public static let possibleDuplicate = Rule("possible-duplicate", .warning,
         "Two customers that share a phone, an email or a company name are one customer (merge them).")
@@ -41,7 +43,7 @@ public enum PossibleDuplicate: WorkspaceRule {
     }
 
     /// The customer captured later (by `created`, then by path) is the newer one.
-    static func isNewer(_ a: CustomerFacts, than b: CustomerFacts) -> Bool {
+    public static func isNewer(_ a: CustomerFacts, than b: CustomerFacts) -> Bool {
         switch (a.created, b.created) {
         case let (x?, y?) where x != y: return x > y
         case (_?, nil): return false

@@ -1,3 +1,5 @@
+import LeadbookText
+
 /// Rules reported while a file is read: its bytes, its YAML, its fields' types and its log's
 /// shape. Rules that look at the read values have a file of their own in Rules/.
 extension Rule {

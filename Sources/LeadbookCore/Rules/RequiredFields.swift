@@ -1,8 +1,10 @@
+import LeadbookText
+
 /// id, name, source, intent, created and status are present (a tombstone needs only id and merged_into).
 public enum RequiredFields: CustomerRule {
     public static let rule = Rule.missingField
 
-    static let required: [(String, String)] = [
+    public static let required: [(String, String)] = [
         ("id", "id: LX2024001"), ("name", "name: 华东云科技有限公司"), ("source", "source: website"),
         ("intent", "intent: B"), ("created", "created: 2024-03-01 09:10"), ("status", "status: untouched"),
     ]

@@ -1,3 +1,5 @@
+import LeadbookText
+
 /// Every rule leadbook reports, in the order of docs/diagnostics.md (generated from this list;
 /// a test fails when the page is stale).
 public enum RuleCatalog {
@@ -55,7 +57,7 @@ public enum RuleCatalog {
 }
 
 extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
+    public func replacingOccurrences(of target: String, with replacement: String) -> String {
         guard !target.isEmpty else { return self }
         var result = ""
         var rest = Substring(self)

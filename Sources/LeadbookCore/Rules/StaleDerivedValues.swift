@@ -1,3 +1,5 @@
+import LeadbookText
+
 extension Rule {
     public static let staleGrade = Rule("stale-grade", .error, "`grade` is the grade of the score (S >= 80, A >= 60, B >= 40 by default).")
     public static let staleStatus = Rule("stale-status", .error, "`status` is the last status in the follow-up log.")

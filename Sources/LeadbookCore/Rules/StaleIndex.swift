@@ -1,3 +1,5 @@
+import LeadbookText
+
 extension Rule {
     public static let staleIndex = Rule("stale-index", .error,
         "The tables of the index file (INDEX.md) are what the customer files give; `leadbook index` or `leadbook sync` rewrites them. A workspace without an index file is not stale.")
@@ -11,7 +13,7 @@ public enum StaleIndex {
     public static let rule = Rule.staleIndex
 
     /// Diagnostics for the index file at `path` (workspace-relative); none when it is current.
-    static func diagnostics(_ status: IndexFile.Status, path: String, assembly: IndexAssembly,
+    public static func diagnostics(_ status: IndexFile.Status, path: String, assembly: IndexAssembly,
                             expectedText: (IndexAssembly.Reference) -> [UInt8]?) -> [Diagnostic] {
         if let problem = status.problems.first {
             let more = status.problems.count > 1 ? " (and \(status.problems.count - 1) more marker problem\(status.problems.count == 2 ? "" : "s"))" : ""
@@ -29,7 +31,7 @@ public enum StaleIndex {
                            hint: "run `leadbook index` (or `leadbook sync`) to rewrite the tables; text outside the `<!-- leadbook:… -->` markers is kept")]
     }
 
-    static func describe(_ difference: IndexFile.Difference, path: String, assembly: IndexAssembly,
+    public static func describe(_ difference: IndexFile.Difference, path: String, assembly: IndexAssembly,
                          expectedText: (IndexAssembly.Reference) -> [UInt8]?) -> String {
         let language = assembly.configuration.language
         let table = "table \(difference.table.named(language))"
@@ -68,7 +70,7 @@ public enum StaleIndex {
         }
     }
 
-    static func shorten(_ text: String) -> String {
+    public static func shorten(_ text: String) -> String {
         let scalars = text.unicodeScalars
         guard scalars.count > 60 else { return text }
         return String(String.UnicodeScalarView(scalars.prefix(57))) + "..."

@@ -1,3 +1,5 @@
+import LeadbookText
+
 extension Rule {
     public static let duplicateMember = Rule("duplicate-member", .error, "Each team member's name appears once in leadbook.yml.")
     public static let unknownMentor = Rule("unknown-mentor", .error, "A mentor is a senior or manager of the team.")
@@ -5,8 +7,8 @@ extension Rule {
 }
 
 /// The team's own consistency: unique names, mentors who exist and are seniors.
-enum TeamRules {
-    static func check(_ members: [(TeamMember, YAMLNode)], _ findings: inout Findings) {
+public enum TeamRules {
+    public static func check(_ members: [(TeamMember, YAMLNode)], _ findings: inout Findings) {
         var seen: Set<String> = []
         let names = members.map(\.0.name)
         for (member, node) in members {

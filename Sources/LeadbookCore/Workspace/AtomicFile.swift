@@ -7,6 +7,7 @@ import Musl
 import Darwin
 #elseif canImport(WinSDK)
 import WinSDK
+import LeadbookText
 #endif
 
 /// Writes a file so that readers (and a crash) see either the old or the new content, never
@@ -18,6 +19,11 @@ public enum AtomicFile {
         public let path: String
         public let reason: String
         public var description: String { "cannot write \(path): \(reason)" }
+
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
     }
 
     public static func write(_ bytes: [UInt8], to path: String) throws {

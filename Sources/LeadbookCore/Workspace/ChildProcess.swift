@@ -6,6 +6,7 @@ import Glibc
 import Musl
 #elseif canImport(Darwin)
 import Darwin
+import LeadbookText
 #endif
 
 /// A child process with pipes to its standard input, output and error, started with an
@@ -14,10 +15,10 @@ import Darwin
 /// On POSIX systems it is `posix_spawn` and `waitpid`: Foundation's `Process.waitUntilExit`
 /// polls a run loop in 50 ms steps, which would cost more than the whole of
 /// `check --staged` when it runs git four times. Elsewhere, Foundation's `Process`.
-final class ChildProcess {
-    struct Failure: Error, CustomStringConvertible {
-        let message: String
-        var description: String { message }
+public final class ChildProcess {
+    public struct Failure: Error, CustomStringConvertible {
+        public let message: String
+        public var description: String { message }
     }
 
     #if canImport(Glibc) || canImport(Darwin) || canImport(Musl)
@@ -37,7 +38,7 @@ final class ChildProcess {
 
     /// Starts `executable ARGUMENTS` with `environment`; standard input is a pipe when `stdin`,
     /// else empty.
-    init(_ executable: String, _ arguments: [String], environment: [String: String], stdin: Bool) throws {
+    public init(_ executable: String, _ arguments: [String], environment: [String: String], stdin: Bool) throws {
         #if canImport(Glibc) || canImport(Darwin) || canImport(Musl)
         signal(SIGPIPE, SIG_IGN)
         func pipePair() throws -> (Int32, Int32) {
@@ -111,7 +112,7 @@ final class ChildProcess {
     }
 
     #if canImport(Glibc) || canImport(Darwin) || canImport(Musl)
-    static func readAll(_ fd: Int32) -> [UInt8] {
+    public static func readAll(_ fd: Int32) -> [UInt8] {
         var result: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -126,7 +127,7 @@ final class ChildProcess {
     #endif
 
     /// Writes all of `bytes` to the child's standard input.
-    func write(_ bytes: [UInt8]) throws {
+    public func write(_ bytes: [UInt8]) throws {
         #if canImport(Glibc) || canImport(Darwin) || canImport(Musl)
         guard input >= 0 else { throw Failure(message: "the child's input is closed") }
         if !FileAccess.writeAll(bytes, to: input) { throw Failure(message: "the child process stopped reading: \(String(cString: strerror(errno)))") }
@@ -135,7 +136,7 @@ final class ChildProcess {
         #endif
     }
 
-    func closeInput() {
+    public func closeInput() {
         #if canImport(Glibc) || canImport(Darwin) || canImport(Musl)
         if input >= 0 { close(input); input = -1 }
         #else
@@ -144,7 +145,7 @@ final class ChildProcess {
     }
 
     /// Some bytes of standard output (waits for them); empty at the end.
-    func readSome() -> [UInt8] {
+    public func readSome() -> [UInt8] {
         #if canImport(Glibc) || canImport(Darwin) || canImport(Musl)
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -158,7 +159,7 @@ final class ChildProcess {
     }
 
     /// The rest of standard output.
-    func readToEnd() -> [UInt8] {
+    public func readToEnd() -> [UInt8] {
         #if canImport(Glibc) || canImport(Darwin) || canImport(Musl)
         var result: [UInt8] = []
         while true {
@@ -172,7 +173,7 @@ final class ChildProcess {
     }
 
     /// Waits for the child to end; its exit status (128 + signal when killed) and standard error.
-    func wait() -> (status: Int32, errors: String) {
+    public func wait() -> (status: Int32, errors: String) {
         precondition(!waited, "waited for a child twice")
         waited = true
         closeInput()

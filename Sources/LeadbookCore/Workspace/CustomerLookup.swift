@@ -1,3 +1,5 @@
+import LeadbookText
+
 /// Finds a customer file by id: first among files whose name begins with the id, then everywhere.
 public enum CustomerLookup {
     public struct Found {
@@ -23,7 +25,7 @@ public enum CustomerLookup {
         return .failure(Problem(message: "no customer with id \(id)" + (near.map { "; did you mean \($0)?" } ?? "")))
     }
 
-    static func first(_ id: String, among paths: [String], _ workspace: Workspace) -> Found? {
+    public static func first(_ id: String, among paths: [String], _ workspace: Workspace) -> Found? {
         let matches = ParallelMap.map(paths.count) { index -> Found? in
             guard case .success(let bytes) = FileAccess.read(workspace.absolute(paths[index])) else { return nil }
             let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: workspace.configuration)

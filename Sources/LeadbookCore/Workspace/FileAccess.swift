@@ -7,6 +7,7 @@ import Musl
 import Darwin
 #elseif canImport(WinSDK)
 import WinSDK
+import LeadbookText
 #endif
 
 /// Reading files and folders. POSIX calls where they exist (one `read` per file, `readdir`
@@ -75,7 +76,7 @@ public enum FileAccess {
     }
 
     #if canImport(Glibc) || canImport(Darwin) || canImport(Musl)
-    static func errnoError() -> ReadError {
+    public static func errnoError() -> ReadError {
         switch errno {
         case ENOENT: return .notFound
         case EACCES, EPERM: return .permissionDenied
@@ -87,7 +88,7 @@ public enum FileAccess {
 
     /// Writes all of `bytes` to `fd`, again after an interrupted or short write; false when a
     /// write fails (`errno` says why).
-    static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
+    public static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
         var written = 0
         return bytes.withUnsafeBytes { buffer in
             while written < buffer.count {

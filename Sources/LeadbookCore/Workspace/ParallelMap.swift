@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import LeadbookText
 
 /// Runs independent per-file work on every core and returns the results in input order.
 public enum ParallelMap {

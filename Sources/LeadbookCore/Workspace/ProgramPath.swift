@@ -1,17 +1,18 @@
 import Foundation
+import LeadbookText
 
 /// Finds a program the way a shell does: the first executable file of that name in the
 /// folders of PATH (`:`-separated; on Windows `;`-separated, with `.exe` tried first).
-enum ProgramPath {
+public enum ProgramPath {
     #if os(Windows)
-    static let separator: Character = ";"
-    static let suffixes = [".exe", ""]
+    public static let separator: Character = ";"
+    public static let suffixes = [".exe", ""]
     #else
-    static let separator: Character = ":"
-    static let suffixes = [""]
+    public static let separator: Character = ":"
+    public static let suffixes = [""]
     #endif
 
-    static func first(_ name: String, path: String) -> String? {
+    public static func first(_ name: String, path: String) -> String? {
         for folder in path.split(separator: separator) where !folder.isEmpty {
             for suffix in suffixes {
                 let candidate = String(folder) + "/" + name + suffix

@@ -1,3 +1,5 @@
+import LeadbookText
+
 /// A workspace folder: leadbook.yml, the customers folder and the generated files.
 public struct Workspace: Sendable {
     /// Absolute path of the workspace folder.
@@ -46,7 +48,7 @@ public struct Workspace: Sendable {
     }
 
     /// Removes `.` and `..` segments and doubled slashes.
-    static func normalize(_ path: String) -> String {
+    public static func normalize(_ path: String) -> String {
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
@@ -66,7 +68,7 @@ public struct Workspace: Sendable {
 
     /// Paths in the byte order of their UTF-8 (the same on every machine), sorted on copies of
     /// their bytes: comparing Strings directly costs far more with 100,000 paths.
-    static func sortedByBytes(_ paths: [String]) -> [String] {
+    public static func sortedByBytes(_ paths: [String]) -> [String] {
         let keys = paths.map { ContiguousArray($0.utf8) }
         let order = keys.indices.sorted { a, b in
             keys[a].withUnsafeBufferPointer { x in
@@ -117,30 +119,30 @@ public struct Workspace: Sendable {
 ///
 /// Hidden entries (`.git`, editor lock files such as `.#x.md`) are skipped. Symlinks are
 /// followed when they stay inside the workspace; loops and links out of it are diagnostics.
-struct CustomerFolderWalk {
-    let root: String
-    let folder: String
-    var paths: [String] = []
-    var diagnostics: [Diagnostic] = []
-    var resolvedRoot: String
-    var visited: Set<String> = []
+public struct CustomerFolderWalk {
+    public let root: String
+    public let folder: String
+    public var paths: [String] = []
+    public var diagnostics: [Diagnostic] = []
+    public var resolvedRoot: String
+    public var visited: Set<String> = []
 
-    init(root: String, folder: String) {
+    public init(root: String, folder: String) {
         self.root = root
         self.folder = folder
         self.resolvedRoot = FileAccess.resolve(root) ?? root
     }
 
-    static func isMarkdown(_ name: String) -> Bool {
+    public static func isMarkdown(_ name: String) -> Bool {
         let lower = name.lowercased()
         return lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
     }
 
-    mutating func report(_ rule: Rule, _ path: String, _ message: String, _ hint: String) {
+    public mutating func report(_ rule: Rule, _ path: String, _ message: String, _ hint: String) {
         diagnostics.append(Diagnostic(file: path, line: 1, column: 1, severity: rule.severity, rule: rule.id, message: message, hint: hint))
     }
 
-    mutating func run() {
+    public mutating func run() {
         let start = root + "/" + folder
         guard FileAccess.isDirectory(start) else { return }
         if let resolved = FileAccess.resolve(start) {
@@ -154,11 +156,11 @@ struct CustomerFolderWalk {
         walk(relative: folder)
     }
 
-    func isInside(_ resolved: String) -> Bool {
+    public func isInside(_ resolved: String) -> Bool {
         resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/")
     }
 
-    mutating func walk(relative: String) {
+    public mutating func walk(relative: String) {
         let absolute = root + "/" + relative
         let entries: [FileAccess.Entry]
         switch FileAccess.list(absolute) {
@@ -214,7 +216,7 @@ struct CustomerFolderWalk {
         }
     }
 
-    func resolvedIsAncestor(_ resolved: String, of absolute: String) -> Bool {
+    public func resolvedIsAncestor(_ resolved: String, of absolute: String) -> Bool {
         guard let here = FileAccess.resolve(absolute) else { return false }
         return here == resolved || here.hasPrefix(resolved + "/")
     }

@@ -1,4 +1,5 @@
 import Dispatch
+import LeadbookText
 /// `leadbook check`: every file read and checked (in parallel), then the rules across files.
 public struct CheckReport: Sendable {
     /// Files checked (customer files and leadbook.yml when present).
@@ -128,7 +129,7 @@ public enum WorkspaceCheck {
     /// would only slow every command down.
     public static let maxCustomerFileSize = 16 * 1024 * 1024
 
-    static func tooLarge(_ path: String, _ size: Int) -> Diagnostic {
+    public static func tooLarge(_ path: String, _ size: Int) -> Diagnostic {
         Diagnostic(file: path, line: 1, column: 1, severity: .error, rule: Rule.fileTooLarge.id,
                    message: "the file is \(size / (1024 * 1024)) MB; customer files are at most 16 MB",
                    hint: "move attachments and pasted data out of the file (link to them instead)")

@@ -7,6 +7,7 @@ import Musl
 import Darwin
 #elseif canImport(WinSDK)
 import WinSDK
+import LeadbookText
 #endif
 
 /// One writer at a time per workspace: commands that write hold `.leadbook/lock` while they

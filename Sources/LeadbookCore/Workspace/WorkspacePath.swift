@@ -1,3 +1,5 @@
+import LeadbookText
+
 /// Paths inside a workspace: relative, `/`-separated, never leaving it.
 public enum WorkspacePath {
     /// A relative path without `..`, absolute roots or drive letters.

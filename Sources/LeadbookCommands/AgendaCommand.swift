@@ -1,0 +1,50 @@
+import LeadbookCore
+import LeadbookText
+
+/// `leadbook agenda`: per rep, what is due or overdue.
+public enum AgendaCommand: Command {
+    public static let spec = CommandSpec(
+        name: "agenda",
+        summary: "per rep, what is due or overdue: SLAs, follow-ups, stages, to-dos, feedback, grade reviews",
+        usage: "leadbook agenda [-C DIR] [--owner NAME] [--as-of DATETIME] [--days N] [--format text|json|md]",
+        options: [
+            .workspace,
+            OptionSpec("owner", value: "NAME", help: "only this rep's items"),
+            OptionSpec("as-of", value: "DATETIME", help: "the moment to look from (default: now in the workspace's time zone)"),
+            OptionSpec("days", value: "N", help: "also what falls due in the next N days (default 0: up to the end of the --as-of day)"),
+            OptionSpec("format", value: "FORMAT", help: "text (default), json or md"),
+        ],
+        details: "Most urgent first: overdue items, then by due time; grade S and A before others at the same time.")
+
+    public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
+        guard let format = choice(arguments, "format", ["text", "json", "md"], default: "text", context) else { return .failure }
+        var days = 0
+        if let text = arguments.value("days") {
+            guard let value = Int(text), value >= 0 else {
+                context.console.err("leadbook agenda: --days must be a whole number of days, 0 or more\n")
+                return .failure
+            }
+            days = value
+        }
+        guard let workspace = context.openWorkspace(arguments) else { return .failure }
+        guard let asOf = context.moment(arguments, "as-of", "agenda", workspace) else { return .failure }
+        let team = workspace.configuration.team
+        if let owner = arguments.value("owner"), !team.isEmpty, !team.contains(where: { $0.name == owner }) {
+            let near = Suggestion.closest(to: owner, among: team.map(\.name))
+            context.console.err("leadbook agenda: `\(owner)` is not in the team" + (near.map { "; did you mean \($0)?" } ?? "") + "\n")
+            return .failure
+        }
+        let set = CustomerSet.load(workspace)
+        var agenda = Agenda(set.customers, configuration: workspace.configuration, asOf: asOf, days: days)
+        if let owner = arguments.value("owner") {
+            agenda.items.removeAll { $0.owner != owner }
+        }
+        switch format {
+        case "json": context.console.out(agenda.json(team: team).rendered() + "\n")
+        case "md": context.console.out(agenda.markdown(team: team))
+        default: context.console.out(agenda.text(team: team))
+        }
+        set.warnAboutErrors("agenda", context)
+        return set.filesWithErrors.isEmpty ? .ok : .findings
+    }
+}

@@ -1,0 +1,98 @@
+import LeadbookCore
+import LeadbookText
+
+/// One option of a command: `--long VALUE`, `-s VALUE` or a flag.
+public struct OptionSpec: Sendable {
+    public let long: String
+    public let short: Character?
+    /// The value's placeholder (`DIR`); nil for a flag.
+    public let value: String?
+    public let repeatable: Bool
+    public let help: String
+
+    public init(_ long: String, short: Character? = nil, value: String? = nil, repeatable: Bool = false, help: String) {
+        self.long = long
+        self.short = short
+        self.value = value
+        self.repeatable = repeatable
+        self.help = help
+    }
+
+    public static let workspace = OptionSpec("workspace", short: "C", value: "DIR", help: "the workspace folder (default: the first folder upwards with leadbook.yml)")
+    public static let help = OptionSpec("help", short: "h", help: "show this help")
+}
+
+/// A command's arguments, parsed.
+public struct ParsedArguments: Sendable {
+    public var positionals: [String] = []
+    var values: [String: [String]] = [:]
+    var flags: Set<String> = []
+
+    public func value(_ long: String) -> String? { values[long]?.last }
+    public func values(_ long: String) -> [String] { values[long] ?? [] }
+    public func flag(_ long: String) -> Bool { flags.contains(long) }
+}
+
+public struct UsageError: Error, Equatable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+}
+
+public enum ArgumentParser {
+    /// Parses `arguments` against `options`. `--name=value`, `--name value`, `-C value`, `-Cvalue`
+    /// and `--` (everything after it is positional) are understood.
+    public static func parse(_ arguments: [String], options: [OptionSpec]) -> Result<ParsedArguments, UsageError> {
+        var parsed = ParsedArguments()
+        var index = 0
+        var onlyPositionals = false
+        func spec(long: String) -> OptionSpec? { options.first { $0.long == long } }
+        func spec(short: Character) -> OptionSpec? { options.first { $0.short == short } }
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            if onlyPositionals || argument == "-" || !argument.hasPrefix("-") {
+                parsed.positionals.append(argument)
+                continue
+            }
+            if argument == "--" { onlyPositionals = true; continue }
+            var option: OptionSpec?
+            var inlineValue: String?
+            if argument.hasPrefix("--") {
+                var name = String(argument.dropFirst(2))
+                if let equals = name.firstIndex(of: "=") {
+                    inlineValue = String(name[name.index(after: equals)...])
+                    name = String(name[..<equals])
+                }
+                option = spec(long: name)
+                if option == nil {
+                    let near = Suggestion.closest(to: name, among: options.map(\.long))
+                    return .failure(UsageError("unknown option --\(name)" + (near.map { "; did you mean --\($0)?" } ?? "")))
+                }
+            } else {
+                let short = argument[argument.index(after: argument.startIndex)]
+                option = spec(short: short)
+                if option == nil { return .failure(UsageError("unknown option -\(short)")) }
+                if argument.count > 2 { inlineValue = String(argument.dropFirst(2)) }
+            }
+            let found = option!
+            if found.value == nil {
+                if inlineValue != nil { return .failure(UsageError("--\(found.long) takes no value")) }
+                parsed.flags.insert(found.long)
+                continue
+            }
+            let value: String
+            if let inlineValue {
+                value = inlineValue
+            } else {
+                guard index < arguments.count else { return .failure(UsageError("--\(found.long) needs a value (\(found.value!))")) }
+                value = arguments[index]
+                index += 1
+            }
+            if !found.repeatable, parsed.values[found.long] != nil {
+                return .failure(UsageError("--\(found.long) is given twice"))
+            }
+            parsed.values[found.long, default: []].append(value)
+        }
+        return .success(parsed)
+    }
+}

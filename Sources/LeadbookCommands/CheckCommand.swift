@@ -1,0 +1,123 @@
+import LeadbookCore
+import LeadbookText
+
+/// `leadbook check`: validate the workspace (or some files of it) and print the findings.
+public enum CheckCommand: Command {
+    public static let spec = CommandSpec(
+        name: "check",
+        summary: "validate every customer file and leadbook.yml",
+        usage: "leadbook check [PATHS...] [-C DIR] [--staged] [--against REV] [--format text|json|github|gitlab] [--strict]",
+        options: [
+            .workspace,
+            OptionSpec("format", value: "FORMAT", help: "text (default), json, github (workflow annotations) or gitlab (Code Quality report)"),
+            OptionSpec("strict", help: "warnings fail the check too"),
+            OptionSpec("staged", help: "check what the next commit would record: staged files, read from git's index"),
+            OptionSpec("against", value: "REV", help: "also report log entries that existed at REV and were changed or removed"),
+        ],
+        details: """
+        With PATHS, reports the findings of those files (or folders) only; rules across files
+        (unique ids, merge targets, possible duplicates) still see the whole workspace. PATHS
+        are relative to the current folder, as the shell completes them, also with -C.
+        --staged (the pre-commit hook) reads the staged customer files and leadbook.yml from the
+        index, so edits not yet added neither hide nor cause errors; ids are still checked
+        against the rest of the tree, and a name, phone or email the commit adds against every
+        customer that has it (possible-duplicate).
+        --against REV (the hook uses HEAD, CI the merge base of a pull request) reports rule
+        log-rewritten: the log is append-only; only ticking `- [ ]` and filling feedback's
+        `resolved` and `confirmed` may change an old entry.
+        Exit 0 when clean, 1 with errors (or warnings under --strict), 2 on usage or I/O failure.
+        """)
+
+    public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
+        guard let format = choice(arguments, "format", ["text", "json", "github", "gitlab"], default: "text", context) else { return .failure }
+        if arguments.flag("staged") {
+            return runStaged(arguments, format: format, context)
+        }
+        guard let workspace = context.openWorkspace(arguments) else { return .failure }
+        var only: Set<String>?
+        if !arguments.positionals.isEmpty {
+            var selected: Set<String> = []
+            for argument in arguments.positionals {
+                guard let relative = context.workspaceRelative(argument, in: workspace) else {
+                    context.console.err("leadbook check: \(argument) is outside the workspace (-C DIR names the workspace folder)\n")
+                    return .failure
+                }
+                if relative == Workspace.configurationFileName {
+                    selected.insert(relative)
+                    continue
+                }
+                let inFolder = workspace.customerPaths.filter { relative.isEmpty || $0.hasPrefix(relative + "/") }
+                if workspace.customerPaths.contains(relative) {
+                    selected.insert(relative)
+                } else if !inFolder.isEmpty {
+                    selected.formUnion(inFolder)
+                } else if FileAccess.isDirectory(workspace.absolute(relative)) {
+                    continue
+                } else if FileAccess.exists(workspace.absolute(relative)) {
+                    context.console.err("leadbook check: \(argument) is not a customer file (customer files are .md files under \(workspace.configuration.customersFolder)/)\n")
+                    return .failure
+                } else {
+                    context.console.err("leadbook check: \(argument): no such file\n")
+                    return .failure
+                }
+            }
+            only = selected
+        }
+        var report = WorkspaceCheck.run(workspace, only: only)
+        if let revision = arguments.value("against") {
+            do {
+                var history = try LogHistory.checkWorkingTree(root: workspace.root, revision: revision,
+                                                              folder: workspace.configuration.customersFolder)
+                if let only { history.removeAll { !only.contains($0.file) } }
+                report.diagnostics += history
+                report.diagnostics.sort(by: Diagnostic.ordered)
+            } catch {
+                context.console.err("leadbook check: --against \(revision): \(error)\n")
+                return .failure
+            }
+        }
+        return finish(report, format: format, root: workspace.root, arguments, context)
+    }
+
+    static func finish(_ report: CheckReport, format: String, root: String, _ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
+        switch format {
+        case "json": context.console.out(DiagnosticReport.json(report))
+        case "github": context.console.out(DiagnosticReport.github(report, pathPrefix: GitRepository.prefix(of: root)))
+        case "gitlab": context.console.out(DiagnosticReport.gitlab(report, pathPrefix: GitRepository.prefix(of: root)))
+        default: context.console.out(DiagnosticReport.text(report, style: .init(color: context.color)))
+        }
+        if report.errors > 0 || (arguments.flag("strict") && report.warnings > 0) { return .findings }
+        return .ok
+    }
+
+    /// `--staged`: the index, not the working tree.
+    static func runStaged(_ arguments: ParsedArguments, format: String, _ context: CommandContext) -> ExitCode {
+        guard arguments.positionals.isEmpty else {
+            context.console.err("leadbook check: --staged checks every staged file; give no PATHS with it\nusage: \(spec.usage)\n")
+            return .failure
+        }
+        guard let root = context.workspaceRoot(arguments) else { return .failure }
+        guard Git(directory: root).topLevel() != nil else {
+            context.console.err("leadbook check: --staged reads git's index, but \(root) is not in a git repository (run `git init`, or `leadbook init`)\n")
+            return .failure
+        }
+        let outcome: StagedCheck.Outcome
+        do {
+            outcome = try StagedCheck.run(root: root, against: arguments.value("against"))
+        } catch {
+            context.console.err("leadbook check: \(error)\n")
+            return .failure
+        }
+        for note in outcome.notes { context.console.err("leadbook check: \(note)\n") }
+        let code = finish(outcome.report, format: format, root: root, arguments, context)
+        if code == .findings && format == "text" {
+            let derived: Set<String> = [Rule.staleGrade.id, Rule.staleStatus.id, Rule.staleNext.id]
+            if outcome.report.diagnostics.contains(where: { derived.contains($0.rule) }) {
+                context.console.err("leadbook: run `leadbook sync` to write the derived values (grade, status, next), then `git add` the files and commit again\n")
+            } else {
+                context.console.err("leadbook: fix the staged files above, `git add` them and commit again\n")
+            }
+        }
+        return code
+    }
+}

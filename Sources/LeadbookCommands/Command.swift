@@ -1,0 +1,132 @@
+import Foundation
+import LeadbookCore
+import LeadbookText
+
+/// What a command is called, what it takes, and its help text.
+public struct CommandSpec: Sendable {
+    public let name: String
+    public let summary: String
+    public let usage: String
+    public let options: [OptionSpec]
+    public let details: String
+
+    public init(name: String, summary: String, usage: String, options: [OptionSpec], details: String = "") {
+        self.name = name
+        self.summary = summary
+        self.usage = usage
+        self.options = options + [.help]
+        self.details = details
+    }
+
+    public var help: String {
+        var text = "leadbook \(name): \(summary)\n\nusage: \(usage)\n"
+        if !details.isEmpty { text += "\n" + details + "\n" }
+        text += "\noptions:\n"
+        let labels = options.map { option -> String in
+            var label = option.short.map { "-\($0), " } ?? "    "
+            label += "--" + option.long
+            if let value = option.value { label += " " + value }
+            return label
+        }
+        let width = labels.map(\.count).max() ?? 0
+        for (label, option) in zip(labels, options) {
+            text += "  " + label + String(repeating: " ", count: width - label.count + 2) + option.help
+            if option.repeatable { text += " (repeatable)" }
+            text += "\n"
+        }
+        return text
+    }
+}
+
+/// Everything a command may use of the outside world, passed in so tests can stand in for it.
+public struct CommandContext {
+    public let console: Console
+    public let environment: [String: String]
+    public let currentDirectory: String
+
+    public init(console: Console, environment: [String: String], currentDirectory: String) {
+        self.console = console
+        self.environment = environment
+        self.currentDirectory = currentDirectory
+    }
+
+    /// Colour on a terminal, never with NO_COLOR (https://no-color.org).
+    public var color: Bool {
+        console.isTerminal && environment["NO_COLOR"].map(\.isEmpty) ?? true && environment["TERM"] != "dumb"
+    }
+
+    /// The folder of the workspace named by `-C` or found from the current folder; prints why not.
+    public func workspaceRoot(_ arguments: ParsedArguments) -> String? {
+        switch Workspace.locate(from: currentDirectory, explicit: arguments.value("workspace")) {
+        case .success(let root):
+            return root
+        case .failure(let error):
+            console.err("leadbook: \(error.message)\n")
+            return nil
+        }
+    }
+
+    /// Opens the workspace named by `-C` or found from the current folder; prints why not.
+    public func openWorkspace(_ arguments: ParsedArguments) -> Workspace? {
+        workspaceRoot(arguments).map { Workspace.open(root: $0) }
+    }
+
+    /// A path given on the command line as an absolute path (a relative one is taken from the
+    /// current folder).
+    public func absolute(_ argument: String) -> String {
+        argument.hasPrefix("/") ? argument : currentDirectory + "/" + argument
+    }
+
+    /// A path given on the command line, relative to the workspace (nil when outside it).
+    public func workspaceRelative(_ argument: String, in workspace: Workspace) -> String? {
+        let absolute = Workspace.normalize(self.absolute(argument))
+        let root = workspace.root.hasSuffix("/") ? workspace.root : workspace.root + "/"
+        if absolute == workspace.root { return "" }
+        guard absolute.hasPrefix(root) else {
+            // The folder may be reached through a symlink: compare resolved paths.
+            if let resolved = FileAccess.resolve(absolute), let resolvedRoot = FileAccess.resolve(workspace.root),
+               resolved.hasPrefix(resolvedRoot + "/") {
+                return String(resolved.dropFirst(resolvedRoot.count + 1))
+            }
+            return nil
+        }
+        return String(absolute.dropFirst(root.count))
+    }
+}
+
+public protocol Command {
+    static var spec: CommandSpec { get }
+    static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode
+}
+
+extension Command {
+    /// Reads `--NAME` as one of `allowed`, printing a usage error otherwise.
+    static func choice(_ arguments: ParsedArguments, _ name: String, _ allowed: [String], default value: String,
+                       _ context: CommandContext) -> String? {
+        guard let given = arguments.value(name) else { return value }
+        if allowed.contains(given) { return given }
+        notAChoice(given, name, allowed, context)
+        return nil
+    }
+
+    /// Reads every `--NAME` of a repeatable option as one of `allowed`, each once, in the order
+    /// given; `values` when there is none. nil after printing a usage error.
+    static func choices(_ arguments: ParsedArguments, _ name: String, _ allowed: [String], default values: [String],
+                        _ context: CommandContext) -> [String]? {
+        var chosen: [String] = []
+        for given in arguments.values(name) {
+            guard allowed.contains(given) else {
+                notAChoice(given, name, allowed, context)
+                return nil
+            }
+            if !chosen.contains(given) { chosen.append(given) }
+        }
+        return chosen.isEmpty ? values : chosen
+    }
+
+    static func notAChoice(_ given: String, _ name: String, _ allowed: [String], _ context: CommandContext) {
+        let near = Suggestion.closest(to: given, among: allowed)
+        context.console.err("leadbook \(spec.name): --\(name) must be one of \(allowed.joined(separator: ", "))"
+                            + (near.map { "; did you mean \($0)?" } ?? "") + "\n")
+    }
+}

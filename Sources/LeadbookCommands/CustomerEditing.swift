@@ -1,0 +1,188 @@
+import LeadbookCore
+import LeadbookText
+
+/// What the commands that change one customer file share: the workspace lock, finding the
+/// file under it, refusing files that cannot be changed safely, checking option values, and
+/// writing the result atomically after it reads back without new errors.
+struct EditableCustomer {
+    var path: String
+    var bytes: [UInt8]
+    var result: CustomerReader.Result
+    var customer: Customer
+    var edit: RecordEdit
+}
+
+/// A problem found before anything is written: printed on stderr, then the exit code.
+struct Refusal: Error {
+    var message: String
+    var code: ExitCode
+
+    /// Bad option values (exit 2).
+    static func usage(_ message: String) -> Refusal { Refusal(message: message, code: .failure) }
+    /// Something in the files stands against the change (exit 1; `--force` may override).
+    static func finding(_ message: String) -> Refusal { Refusal(message: message, code: .findings) }
+}
+
+extension CommandContext {
+    /// Prints a refusal as `leadbook COMMAND: message` and returns its exit code.
+    func refuse(_ refusal: Refusal, _ command: String) -> ExitCode {
+        console.err("leadbook \(command): \(refusal.message)\n")
+        return refusal.code
+    }
+
+    /// Runs a command's body: a refusal it throws (or any other error, as bad usage) is printed
+    /// and becomes the exit code.
+    func refusing(_ command: String, _ body: () throws -> ExitCode) -> ExitCode {
+        do {
+            return try body()
+        } catch let refusal as Refusal {
+            return refuse(refusal, command)
+        } catch {
+            return refuse(.usage("\(error)"), command)
+        }
+    }
+
+    /// The workspace lock for a command that writes, and the workspace listed again under it:
+    /// files another command created while this one waited are seen (the next free id).
+    /// Every command that writes customer files takes the lock here.
+    func lock(_ workspace: inout Workspace, _ command: String) throws(Refusal) -> WorkspaceLock {
+        do {
+            return try workspace.lock()
+        } catch {
+            throw Refusal.usage("\(error)")
+        }
+    }
+
+    /// The same for a command that prints its own errors: nil after printing why.
+    func lockReporting(_ workspace: inout Workspace, _ command: String) -> WorkspaceLock? {
+        do {
+            return try lock(&workspace, command)
+        } catch {
+            _ = refuse(error, command)
+            return nil
+        }
+    }
+
+    /// The customer `id`, read (under the lock) for a change. Tombstones and files that do not
+    /// read as customers are refused.
+    func editableCustomer(_ id: String, _ workspace: Workspace, allowTombstone: Bool = false) throws -> EditableCustomer {
+        let found: CustomerLookup.Found
+        switch CustomerLookup.find(id, in: workspace) {
+        case .failure(let problem): throw Refusal.usage(problem.message)
+        case .success(let value): found = value
+        }
+        guard let customer = found.result.customer, var edit = try? RecordEdit(bytes: found.bytes, read: found.result) else {
+            throw Refusal.finding("\(found.path) cannot be read as a customer; run `leadbook check \(found.path)` and fix it first")
+        }
+        if let target = customer.mergedInto, !allowTombstone {
+            throw Refusal.finding("\(id) was merged into \(target) (\(found.path) is its tombstone); write to \(target) instead")
+        }
+        edit.chineseWhenNoSections = workspace.configuration.language == .zhCN
+        return EditableCustomer(path: found.path, bytes: found.bytes, result: found.result, customer: customer, edit: edit)
+    }
+
+    /// Refuses `bytes` when they read back with errors the file did not have.
+    func verify(_ bytes: [UInt8], as customer: EditableCustomer, _ configuration: Configuration) throws {
+        let added = EditCheck.newErrors(path: customer.path, bytes: bytes, before: customer.result.findings.diagnostics,
+                                        configuration: configuration)
+        guard !added.isEmpty else { return }
+        var message = "the change would leave \(customer.path) with \(added.count) new error\(added.count == 1 ? "" : "s"); nothing was written:\n"
+        for diagnostic in added {
+            message += DiagnosticReport.text(diagnostic, style: .init(color: false))
+        }
+        throw Refusal.finding(String(message.dropLast()))
+    }
+
+    /// Writes a file atomically; a failure is a refusal with exit 2.
+    func write(_ bytes: [UInt8], to path: String, in workspace: Workspace) throws {
+        do {
+            try AtomicFile.write(bytes, to: workspace.absolute(path))
+        } catch {
+            throw Refusal.usage("\(error)")
+        }
+    }
+}
+
+/// Reading option values, with messages that say what is expected.
+enum OptionValue {
+    static func date(_ text: String, _ option: String) throws -> LocalDate {
+        if let date = LocalDate(text) { return date }
+        throw Refusal.usage("--\(option) must be a date like 2024-03-05, not `\(text)`")
+    }
+
+    static func vocabulary<V: Vocabulary>(_ text: String, _ option: String, _ type: V.Type) throws -> V {
+        if let value = V(text: text) { return value }
+        throw Refusal.usage("--\(option): unknown \(V.noun) `\(text)`; \(V.hint(for: text))")
+    }
+
+    static func oneLine(_ text: String, _ option: String) throws -> String {
+        if let problem = LogText.problemAsValue(text) { throw Refusal.usage("--\(option) \(problem)") }
+        return text.trimmingSpaces
+    }
+
+    /// A non-negative amount in CNY, digits only (`200000`, `150000.5`).
+    static func amount(_ text: String, _ option: String) throws -> Double {
+        if FieldDecoder.isNumeral(text), let value = FieldDecoder.parseNumber(text), value >= 0 { return value }
+        throw Refusal.usage("--\(option) must be an amount in digits like 200000, not `\(text)`")
+    }
+
+    static func count(_ text: String, _ option: String) throws -> Int {
+        if let value = FieldDecoder.parseInteger(text), value >= 0 { return value }
+        throw Refusal.usage("--\(option) must be a whole number like 500, not `\(text)`")
+    }
+
+    /// A name that must be in the team when leadbook.yml has one.
+    static func member(_ name: String, _ option: String, _ configuration: Configuration) throws -> String {
+        let name = try oneLine(name, option)
+        guard !configuration.team.isEmpty, configuration.member(named: name) == nil else { return name }
+        let near = Suggestion.closest(to: name, among: configuration.team.map(\.name))
+        throw Refusal.usage("--\(option): `\(name)` is not in the team of leadbook.yml" + (near.map { "; did you mean \($0)?" } ?? ""))
+    }
+
+    /// `DATE TEXT [@owner]` (a to-do).
+    static func todo(_ text: String, _ option: String, _ configuration: Configuration) throws -> Todo {
+        let trimmed = try oneLine(text, option)
+        let parts = trimmed.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, let date = LocalDate(String(parts[0])) else {
+            throw Refusal.usage("--\(option) is `DATE TEXT [@owner]`, like \"2024-03-07 发送案例 @王五\", not `\(text)`")
+        }
+        var words = parts[1].split(separator: " ")
+        var owner: String?
+        if let last = words.last, last.hasPrefix("@") || last.hasPrefix("＠") {
+            owner = try member(String(last.dropFirst()), option, configuration)
+            words.removeLast()
+        }
+        let body = words.joined(separator: " ")
+        guard !body.isEmpty else { throw Refusal.usage("--\(option) has a date but no text: say what is to be done") }
+        return Todo(date: date, text: body, owner: owner, done: false, line: 0)
+    }
+
+    /// `key=value`.
+    static func pair(_ text: String, _ option: String) throws -> (String, String) {
+        guard let equals = text.firstIndex(of: "=") else {
+            throw Refusal.usage("--\(option) is `key=value`, like pain=数据靠人工抄录, not `\(text)`")
+        }
+        return (String(text[..<equals]).trimmingSpaces, String(text[text.index(after: equals)...]))
+    }
+}
+
+/// Where a new dated entry goes among the entries of its section.
+enum EntryOrder {
+    /// True when an entry at `new` would come before `last` (the rule `entry-order` checks):
+    /// an earlier date, or an earlier time on the same date when both have times.
+    static func isBefore(_ new: LocalDateTime, _ last: (date: LocalDate, time: Int?)) -> Bool {
+        if new.date != last.date { return new.date < last.date }
+        guard new.hasTime, let time = last.time else { return false }
+        return new.minutes < time
+    }
+
+    /// The start of the first entry that must come after `new` (nil: at the end).
+    static func insertionPoint(_ new: LocalDateTime, _ entries: [(start: Int, date: LocalDate?, time: Int?)]) -> Int? {
+        for entry in entries {
+            guard let date = entry.date else { continue }
+            if date > new.date { return entry.start }
+            if date == new.date, new.hasTime, let time = entry.time, time > new.minutes { return entry.start }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import LeadbookCore
+import LeadbookText
+
+/// What the commands over the whole pipeline tell about files they could not read fully.
+extension CustomerSet {
+    /// Tells on stderr which files were not (fully) read.
+    public func warnAboutErrors(_ command: String, _ context: CommandContext) {
+        Self.warnAboutErrors(filesWithErrors, command, context)
+    }
+
+    /// Tells on stderr that `files` have errors, naming the first five: `leadbook COMMAND: 7
+    /// files have errors (a.md, ... and 2 more); ` then `consequence` (what that meant for the
+    /// command, ending in `; `) and `run `leadbook check``.
+    public static func warnAboutErrors(_ files: [String], _ command: String, _ context: CommandContext, consequence: String = "") {
+        guard !files.isEmpty else { return }
+        let shown = files.prefix(5).joined(separator: ", ")
+        let more = files.count > 5 ? " and \(files.count - 5) more" : ""
+        context.console.err("leadbook \(command): \(files.count) file\(files.count == 1 ? " has" : "s have") errors (\(shown)\(more)); \(consequence)run `leadbook check`\n")
+    }
+}
+
+extension CommandContext {
+    /// `--NAME DATETIME` (YYYY-MM-DD HH:MM, YYYY-MM-DDTHH:MM or a date), or now in the
+    /// workspace's time zone. nil (after printing why) when the value is not a datetime.
+    public func moment(_ arguments: ParsedArguments, _ name: String, _ command: String, _ workspace: Workspace) -> LocalDateTime? {
+        do {
+            return try moment(arguments, name, workspace)
+        } catch {
+            _ = refuse(error, command)
+            return nil
+        }
+    }
+
+    /// The same, throwing a usage refusal when the value is not a datetime.
+    func moment(_ arguments: ParsedArguments, _ name: String, _ workspace: Workspace) throws(Refusal) -> LocalDateTime {
+        guard let text = arguments.value(name) else {
+            let seconds = Int(Date().timeIntervalSince1970)
+            return workspace.configuration.timezone.localTime(secondsSince1970: seconds)
+        }
+        guard let value = LocalDateTime(text) else {
+            throw Refusal.usage("--\(name) must be a date and time like 2024-03-05T09:00 or \"2024-03-05 09:00\", not `\(text)`")
+        }
+        return value
+    }
+}

@@ -1,0 +1,32 @@
+import LeadbookCore
+import LeadbookText
+
+/// `leadbook explain ID`: the reasons behind a customer's grade, screening, SLA, cadence and stage.
+public enum ExplainCommand: Command {
+    public static let spec = CommandSpec(
+        name: "explain",
+        summary: "why a customer has its grade; its screening, SLA, cadence, stage and what is due",
+        usage: "leadbook explain ID [-C DIR] [--as-of DATETIME]",
+        options: [.workspace, OptionSpec("as-of", value: "DATETIME", help: "the moment to judge deadlines at (default: now)")])
+
+    public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
+        guard arguments.positionals.count == 1 else {
+            context.console.err("leadbook explain: give one customer id\nusage: \(spec.usage)\n")
+            return .failure
+        }
+        guard let workspace = context.openWorkspace(arguments) else { return .failure }
+        guard let asOf = context.moment(arguments, "as-of", "explain", workspace) else { return .failure }
+        switch CustomerLookup.find(arguments.positionals[0], in: workspace) {
+        case .failure(let problem):
+            context.console.err("leadbook explain: \(problem.message)\n")
+            return .failure
+        case .success(let found):
+            guard let customer = found.result.customer else {
+                context.console.err("leadbook explain: \(found.path) cannot be read; run `leadbook check \(found.path)`\n")
+                return .findings
+            }
+            context.console.out(Explanation.text(customer, path: found.path, configuration: workspace.configuration, asOf: asOf))
+            return found.result.findings.errorCount > 0 ? .findings : .ok
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import LeadbookCore
+import LeadbookText
+
+/// `leadbook export`: every customer as one row of a CSV (for Excel) or JSON table.
+public enum ExportCommand: Command {
+    public static let spec = CommandSpec(
+        name: "export",
+        summary: "every customer as one row of a CSV table for Excel (UTF-8 with BOM) or JSON",
+        usage: "leadbook export [-C DIR] [--format csv|json] [--out FILE] [--fields a,b,...]",
+        options: [
+            .workspace,
+            OptionSpec("format", value: "FORMAT", help: "csv (default) or json"),
+            OptionSpec("out", value: "FILE", help: "write to FILE instead of standard output"),
+            OptionSpec("fields", value: "LIST", help: "the columns, in order, separated by commas (default: \(CustomerColumn.defaults.map(\.rawValue).joined(separator: ",")))"),
+        ],
+        details: """
+        Tombstones (customers merged into another) are left out; customers are in id order.
+        CSV headers and values are in Chinese when leadbook.yml has `language: zh-CN` (the
+        default), else in English; `leadbook import` reads both. A cell that starts with =, +, -,
+        @, a tab or a carriage return gets a leading ' so a spreadsheet does not run it as a
+        formula. JSON always uses the English field names and values.
+
+        fields:
+        \(CustomerColumn.allCases.map { "  \($0.rawValue.padded(to: 14)) \($0.label.padded(to: 12)) \($0.summary)" }.joined(separator: "\n"))
+        """)
+
+    public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
+        let console = context.console
+        guard let format = choice(arguments, "format", ["csv", "json"], default: "csv", context) else { return .failure }
+        if !arguments.positionals.isEmpty {
+            console.err("leadbook export: unexpected argument `\(arguments.positionals[0])`\nusage: \(spec.usage)\n")
+            return .failure
+        }
+        var columns = CustomerColumn.defaults
+        if let list = arguments.value("fields") {
+            columns = []
+            for name in list.split(separator: ",", omittingEmptySubsequences: false).map({ String($0).trimmingSpreadsheetSpaces }) {
+                guard let column = CustomerColumn(header: name) else {
+                    let near = Suggestion.closest(to: name, among: CustomerColumn.allCases.map(\.rawValue))
+                    console.err("leadbook export: unknown field `\(name)`" + (near.map { "; did you mean \($0)?" } ?? "")
+                                + "\nfields: \(CustomerColumn.allCases.map(\.rawValue).joined(separator: ", "))\n")
+                    return .failure
+                }
+                if columns.contains(column) {
+                    console.err("leadbook export: --fields names `\(column.rawValue)` twice\n")
+                    return .failure
+                }
+                columns.append(column)
+            }
+        }
+        guard let workspace = context.openWorkspace(arguments) else { return .failure }
+        let labels = workspace.configuration.language == .zhCN
+        let (rows, broken) = CustomerTable.load(workspace, columns: columns, labels: labels, json: format == "json")
+        let text: String
+        if format == "json" {
+            text = JSON.array(rows.map(\.json)).rendered() + "\n"
+        } else {
+            text = CustomerTable.csv(header: CustomerTable.header(columns, labels: labels), rows: rows)
+        }
+        if let out = arguments.value("out") {
+            let path = context.absolute(out)
+            do { try AtomicFile.write(Array(text.utf8), to: path) } catch {
+                console.err("leadbook export: \(error)\n")
+                return .failure
+            }
+            console.out("exported \(rows.count) customer\(rows.count == 1 ? "" : "s") to \(out)\n")
+        } else {
+            console.out(text)
+        }
+        CustomerSet.warnAboutErrors(broken, "export", context)
+        return broken.isEmpty ? .ok : .findings
+    }
+}

@@ -1,0 +1,205 @@
+import LeadbookCore
+import LeadbookText
+
+/// `leadbook feedback`: record what a customer said (seed section 5), and close the loop on
+/// it later: resolved, then confirmed with the customer.
+public enum FeedbackCommand: Command {
+    public static let spec = CommandSpec(
+        name: "feedback",
+        summary: "record customer feedback, or mark feedback N resolved / confirmed",
+        usage: """
+        leadbook feedback ID --channel C --type T --priority P --summary TEXT [--why W]... [--handling H] [--plan P] [--owner O] [--due DATE] [--at DATE] [--force] [-C DIR]
+               leadbook feedback ID N [--resolve DATE] [--confirm "DATE RESULT"] [-C DIR]
+               leadbook feedback ID [-C DIR]
+        """,
+        options: [
+            .workspace,
+            OptionSpec("channel", value: "CHANNEL", help: "how the feedback came: phone, email, meeting, video, wechat, visit, message"),
+            OptionSpec("type", value: "TYPE", help: "product, price, service or decision (产品, 价格, 服务, 决策)"),
+            OptionSpec("priority", value: "PRIORITY", help: "high, medium or low (高, 中, 低)"),
+            OptionSpec("summary", value: "TEXT", help: "what the customer said, as facts (the entry's heading)"),
+            OptionSpec("why", value: "TEXT", repeatable: true, help: "a root cause (the 5 Whys), one per --why"),
+            OptionSpec("handling", value: "HANDLING", help: "fix (answer within 24 hours), negotiate or decline"),
+            OptionSpec("plan", value: "TEXT", help: "what will be done"),
+            OptionSpec("owner", value: "NAME", help: "who does it"),
+            OptionSpec("due", value: "DATE", help: "by when"),
+            OptionSpec("at", value: "DATE", help: "when the feedback came (default: today in the workspace's time zone)"),
+            OptionSpec("resolve", value: "DATE", help: "with N: the date feedback N was resolved"),
+            OptionSpec("confirm", value: "\"DATE RESULT\"", help: "with N: the date the customer confirmed, and what they said"),
+            OptionSpec("force", help: "allow an entry older than the last feedback entry, or a due date before it"),
+        ],
+        details: """
+        With only ID, lists the customer's feedback entries with their numbers. N counts the
+        entries of the Feedback section from 1, oldest first. Filling `resolved` and
+        `confirmed` is the only change leadbook makes to an old entry; a value already there is
+        never replaced. Exit 0 when written, 1 when refused because of what the file holds,
+        2 on bad options.
+        """)
+
+    public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
+        context.refusing(spec.name) { try execute(arguments, context) }
+    }
+
+    static let newEntryOptions = ["channel", "type", "priority", "summary", "why", "handling", "plan", "owner", "due", "at"]
+
+    static func execute(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitCode {
+        let positionals = arguments.positionals
+        guard positionals.count == 1 || positionals.count == 2 else {
+            throw Refusal.usage("give a customer id (and the number of a feedback entry)\nusage: \(spec.usage)")
+        }
+        let closing = arguments.value("resolve") != nil || arguments.value("confirm") != nil
+        let adding = newEntryOptions.contains { arguments.value($0) != nil }
+        if positionals.count == 2 {
+            if adding { throw Refusal.usage("with a feedback number, give only --resolve and --confirm") }
+            guard closing else { throw Refusal.usage("say what happened to feedback \(positionals[1]): --resolve DATE or --confirm \"DATE RESULT\"") }
+            return try close(arguments, context)
+        }
+        if closing { throw Refusal.usage("--resolve and --confirm need the feedback's number: leadbook feedback \(positionals[0]) N --resolve DATE") }
+        return adding ? try add(arguments, context) : try list(arguments, context)
+    }
+
+    // MARK: - A new entry
+
+    static func add(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitCode {
+        guard var workspace = context.openWorkspace(arguments) else { return .failure }
+        let configuration = workspace.configuration
+        let missing = ["channel", "type", "priority", "summary"].filter { arguments.value($0) == nil }
+        if !missing.isEmpty {
+            throw Refusal.usage("a feedback entry needs \(missing.map { "--" + $0 }.joined(separator: ", "))")
+        }
+        let date = try context.moment(arguments, "at", workspace).date
+        var draft = FeedbackDraft(
+            date: date,
+            channel: try OptionValue.vocabulary(arguments.value("channel")!, "channel", Channel.self),
+            summary: try OptionValue.oneLine(arguments.value("summary")!, "summary"),
+            type: try OptionValue.vocabulary(arguments.value("type")!, "type", FeedbackType.self),
+            priority: try OptionValue.vocabulary(arguments.value("priority")!, "priority", Priority.self))
+        draft.whys = try arguments.values("why").map { try OptionValue.oneLine($0, "why") }
+        draft.handling = try arguments.value("handling").map { try OptionValue.vocabulary($0, "handling", Handling.self) }
+        draft.plan = try arguments.value("plan").map { try OptionValue.oneLine($0, "plan") }
+        draft.owner = try arguments.value("owner").map { try OptionValue.member($0, "owner", configuration) }
+        draft.due = try arguments.value("due").map { try OptionValue.date($0, "due") }
+        let force = arguments.flag("force")
+        if let due = draft.due, due < date, !force {
+            throw Refusal.finding("--due \(due) is before the feedback's date \(date); pass --force if that is right")
+        }
+
+        let lock = try context.lock(&workspace, spec.name)
+        defer { lock.release() }
+        var target = try context.editableCustomer(arguments.positionals[0], workspace)
+        let at = LocalDateTime(date: date, minutes: 0, hasTime: false)
+        var insertBefore: Int?
+        if let last = target.customer.feedback.last(where: { $0.date != nil }), EntryOrder.isBefore(at, (last.date!, last.time)) {
+            guard force else {
+                throw Refusal.finding("the last feedback entry is of \(last.date!) and this one (\(date)) would come before it; entries are in date order, so check --at, or pass --force to put it where its date belongs")
+            }
+            insertBefore = EntryOrder.insertionPoint(at, target.customer.feedback.map { (start: $0.start, date: $0.date, time: $0.time) })
+        }
+        let lines = draft.lines(chinese: target.edit.logIsChinese)
+        if let insertBefore {
+            target.edit.insertEntries([lines], before: insertBefore)
+        } else {
+            target.edit.appendEntry(lines, to: .feedback)
+        }
+        let bytes = try target.edit.apply()
+        try context.verify(bytes, as: target, configuration)
+        try context.write(bytes, to: target.path, in: workspace)
+        let number = (insertBefore.map { start in target.customer.feedback.firstIndex { $0.start == start }! } ?? target.customer.feedback.count) + 1
+        context.console.out("recorded feedback \(number) of \(target.customer.id ?? "") in \(target.path): \(date) \(draft.type.rawValue), \(draft.priority.rawValue) priority\(draft.handling == .fix ? "; fix: answer within \(configuration.feedbackFixHours) hours" : "")\n")
+        return .ok
+    }
+
+    // MARK: - Closing the loop
+
+    static func close(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitCode {
+        guard var workspace = context.openWorkspace(arguments) else { return .failure }
+        let configuration = workspace.configuration
+        guard let number = Int(arguments.positionals[1]), number >= 1 else {
+            throw Refusal.usage("`\(arguments.positionals[1])` is not a feedback number (1 is the first entry)")
+        }
+        let resolve = try arguments.value("resolve").map { try OptionValue.date($0, "resolve") }
+        var confirm: (LocalDate, String)?
+        if let text = arguments.value("confirm") {
+            let line = try OptionValue.oneLine(text, "confirm")
+            let parts = line.split(separator: " ", maxSplits: 1)
+            guard let first = parts.first, let date = LocalDate(String(first)), parts.count == 2 else {
+                throw Refusal.usage("--confirm is `DATE RESULT`, like \"2024-03-06 客户认可\", not `\(text)`")
+            }
+            confirm = (date, String(parts[1]).trimmingSpaces)
+        }
+
+        let lock = try context.lock(&workspace, spec.name)
+        defer { lock.release() }
+        var target = try context.editableCustomer(arguments.positionals[0], workspace)
+        let entries = target.customer.feedback
+        guard number <= entries.count else {
+            throw Refusal.usage("\(target.customer.id ?? "") has \(entries.count) feedback entr\(entries.count == 1 ? "y" : "ies"); `leadbook feedback \(arguments.positionals[0])` lists them")
+        }
+        let entry = entries[number - 1]
+        let chinese = target.edit.logIsChinese
+        var done: [String] = []
+        var resolved = entry.resolved
+        if let resolve {
+            if let existing = entry.resolved {
+                if existing != resolve {
+                    throw Refusal.finding("feedback \(number) is already resolved on \(existing); the log is append-only, so correct that line by hand if it is wrong")
+                }
+            } else {
+                if let date = entry.date, resolve < date {
+                    throw Refusal.finding("--resolve \(resolve) is before the feedback came (\(date))")
+                }
+                target.edit.addItem("- \(chinese ? EntryKey.resolved.label : EntryKey.resolved.rawValue): \(resolve)",
+                                    toEntry: entry.start..<entry.end)
+                resolved = resolve
+                done.append("resolved \(resolve)")
+            }
+        }
+        if let (date, result) = confirm {
+            if let existing = entry.confirmed {
+                if existing != date || (entry.confirmation ?? "") != result {
+                    throw Refusal.finding("feedback \(number) is already confirmed on \(existing) (\(entry.confirmation ?? "")); the log is append-only, so correct that line by hand if it is wrong")
+                }
+            } else {
+                guard let resolved else {
+                    throw Refusal.finding("feedback \(number) is not resolved yet; resolve it first (--resolve DATE), then confirm it with the customer")
+                }
+                if date < resolved { throw Refusal.finding("--confirm \(date) is before the feedback was resolved (\(resolved))") }
+                target.edit.addItem("- \(chinese ? EntryKey.confirmed.label : EntryKey.confirmed.rawValue): \(date) \(result)",
+                                    toEntry: entry.start..<entry.end)
+                done.append("confirmed \(date) \(result)")
+                if date > resolved.adding(days: configuration.feedbackConfirmDays) {
+                    done.append("\(date.dayNumber - resolved.dayNumber) days after it was resolved (the rule is \(configuration.feedbackConfirmDays))")
+                }
+            }
+        }
+        guard target.edit.hasChanges else {
+            context.console.out("feedback \(number) of \(target.customer.id ?? "") already says so; nothing to write\n")
+            return .ok
+        }
+        let bytes = try target.edit.apply()
+        try context.verify(bytes, as: target, configuration)
+        try context.write(bytes, to: target.path, in: workspace)
+        context.console.out("feedback \(number) of \(target.customer.id ?? "") (\(entry.summary)): \(done.joined(separator: ", "))\n")
+        return .ok
+    }
+
+    // MARK: - Listing
+
+    static func list(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitCode {
+        guard let workspace = context.openWorkspace(arguments) else { return .failure }
+        let target = try context.editableCustomer(arguments.positionals[0], workspace, allowTombstone: true)
+        let entries = target.customer.feedback
+        if entries.isEmpty {
+            context.console.out("\(target.customer.id ?? "") has no feedback entries (\(target.path))\n")
+            return .ok
+        }
+        for (index, entry) in entries.enumerated() {
+            var state = "open"
+            if let resolved = entry.resolved { state = "resolved \(resolved)" }
+            if let confirmed = entry.confirmed { state += ", confirmed \(confirmed) \(entry.confirmation ?? "")" }
+            let kind = [entry.type?.rawValue, entry.priority?.rawValue, entry.handling?.rawValue].compactMap { $0 }.joined(separator: ", ")
+            context.console.out("\(index + 1)  \(entry.date?.description ?? "?") \(entry.channel?.rawValue ?? "?") \(entry.summary)  [\(kind)] \(state)\n")
+        }
+        return .ok
+    }
+}

@@ -1,0 +1,36 @@
+import LeadbookCore
+import LeadbookText
+
+/// `leadbook hook install`: the pre-commit hook and the merge driver for the workspace's repository.
+public enum HookCommand: Command {
+    public static let spec = CommandSpec(
+        name: "hook",
+        summary: "install the git hooks (pre-commit check, post-merge index) and the merge driver for customer files",
+        usage: "leadbook hook install [-C DIR]",
+        options: [.workspace],
+        details: """
+        Installs .git/hooks/pre-commit and pre-merge-commit, which run
+        `leadbook check --staged --against HEAD`, and post-merge, which runs `leadbook index`
+        after a merge (a hook already there is kept as NAME.before-leadbook and runs first; it
+        is never overwritten), registers `leadbook merge-driver` in .git/config, and adds the
+        lines that use it to the workspace's .gitattributes. Run it once in every clone (git
+        does not copy hooks or .git/config); running it again updates the hooks.
+        """)
+
+    public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
+        guard arguments.positionals == ["install"] else {
+            context.console.err("leadbook hook: the subcommand is `install`\nusage: \(spec.usage)\n")
+            return .failure
+        }
+        guard let root = context.workspaceRoot(arguments) else { return .failure }
+        do {
+            for line in try GitHooks.install(root: root, configuration: Workspace.configuration(root: root)) {
+                context.console.out(line + "\n")
+            }
+        } catch {
+            context.console.err("leadbook hook: \(error)\n")
+            return .failure
+        }
+        return .ok
+    }
+}

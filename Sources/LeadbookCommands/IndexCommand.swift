@@ -1,0 +1,129 @@
+import LeadbookCore
+import LeadbookText
+
+/// `leadbook index`: the seed's five template tables, written from the customer files into
+/// the index file (leadbook.yml `index`, default INDEX.md), or checked against them.
+public enum IndexCommand: Command {
+    public static let spec = CommandSpec(
+        name: "index",
+        summary: "write the index tables (INDEX.md): leads, grading, plans, follow-ups, feedback",
+        usage: "leadbook index [-C DIR] [--check] [--by owner] [--stage]",
+        options: [
+            .workspace,
+            OptionSpec("check", help: "write nothing; exit 1 when the index differs from the customer files, naming the first table and row"),
+            OptionSpec("by", value: "owner", help: "also one index per rep, index/OWNER.md (next to the index file)"),
+            OptionSpec("stage", help: "bring an existing index file up to date and `git add` it (the pre-commit hook does this when a commit ends a merge)"),
+        ],
+        details: """
+        Only the lines between `<!-- leadbook:begin NAME -->` and `<!-- leadbook:end NAME -->` are
+        rewritten; everything else in the file is kept byte for byte. A table without markers is
+        appended with its heading; a missing file is created. Labels follow leadbook.yml
+        `language`; follow-ups cover `index_days` days up to the newest entry; phones and emails
+        appear only with `index_pii: true`. Running it twice changes nothing the second time.
+        With --check, a file that does not exist is not stale. With --stage, a workspace without
+        an index file is left without one. See docs/index.md.
+        """)
+
+    public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
+        guard let by = choice(arguments, "by", ["owner"], default: "", context) else { return .failure }
+        if !arguments.positionals.isEmpty {
+            context.console.err("leadbook index: unexpected argument `\(arguments.positionals[0])`\nusage: \(spec.usage)\n")
+            return .failure
+        }
+        guard var opened = context.openWorkspace(arguments) else { return .failure }
+        let configuration = opened.configuration
+        if let reason = WorkspaceIndex.misplaced(configuration) {
+            context.console.err("leadbook index: \(reason)\n")
+            return .failure
+        }
+        let checkOnly = arguments.flag("check")
+        let stage = arguments.flag("stage")
+        if stage && checkOnly {
+            context.console.err("leadbook index: --stage writes and --check does not; give one of them\nusage: \(spec.usage)\n")
+            return .failure
+        }
+        if stage && !FileAccess.exists(opened.absolute(configuration.indexFile)) {
+            context.console.out("\(configuration.indexFile) does not exist: nothing to stage\n")
+            return .ok
+        }
+        let owners = by == "owner"
+        var lock: WorkspaceLock?
+        if !checkOnly {
+            guard let taken = context.lockReporting(&opened, "index") else { return .failure }
+            lock = taken
+        }
+        defer { lock?.release() }
+        let workspace = opened
+
+        var extraction = WorkspaceIndex.extraction(workspace, owners: owners, keepText: !checkOnly)
+        let floor = checkOnly && !owners ? WorkspaceIndex.checkFloor(workspace) : nil
+        extraction.floor = floor?.floor
+        var (rows, broken) = WorkspaceIndex.collect(workspace, extraction)
+        var assembly = IndexAssembly(rows, configuration: configuration, keepText: !checkOnly)
+        if let floor, !WorkspaceIndex.floorHolds(assembly, shownNewest: floor.shownNewest) {
+            extraction.floor = nil
+            (rows, broken) = WorkspaceIndex.collect(workspace, extraction)
+            assembly = IndexAssembly(rows, configuration: configuration, keepText: !checkOnly)
+        }
+        let targets = WorkspaceIndex.targets(assembly, owners: owners)
+        let style = DiagnosticReport.Style(color: context.color)
+        var failed = false
+        var stale = false
+
+        for target in targets {
+            if checkOnly {
+                guard FileAccess.exists(workspace.absolute(target.path)) else {
+                    if target.owner == nil {
+                        context.console.out("\(target.path) does not exist: nothing to check (`leadbook index` creates it)\n")
+                    }
+                    continue
+                }
+                let diagnostics = WorkspaceIndex.check(workspace, assembly, extraction, target)
+                if diagnostics.isEmpty {
+                    context.console.out("\(target.path) is up to date\n")
+                } else {
+                    stale = true
+                    for diagnostic in diagnostics { context.console.out(DiagnosticReport.text(diagnostic, style: style)) }
+                }
+                continue
+            }
+            do {
+                switch try WorkspaceIndex.write(workspace, assembly, target) {
+                case .created:
+                    context.console.out("created \(target.path) (\(counts(assembly, owner: target.owner)))\n")
+                case .updated(let tables):
+                    context.console.out("updated \(target.path): \(tables.map(\.rawValue).joined(separator: ", "))\n")
+                case .unchanged:
+                    context.console.out("\(target.path) is up to date\n")
+                case .problems(let diagnostics):
+                    for diagnostic in diagnostics { context.console.err(DiagnosticReport.text(diagnostic, style: style)) }
+                    context.console.err("leadbook index: \(target.path) was not written; fix its markers first\n")
+                    stale = true
+                }
+            } catch {
+                context.console.err("leadbook index: \(error)\n")
+                failed = true
+            }
+        }
+        CustomerSet.warnAboutErrors(broken, "index", context, consequence: "their rows show what could be read; ")
+        if stage && !failed {
+            do {
+                _ = try Git(directory: workspace.root).succeed(["add", "--"] + targets.map(\.path))
+            } catch {
+                context.console.err("leadbook index: cannot stage \(targets.map(\.path).joined(separator: ", ")): \(error)\n")
+                failed = true
+            }
+        }
+        if failed { return .failure }
+        return stale || !broken.isEmpty ? .findings : .ok
+    }
+
+    /// `15 customers, 12 follow-ups from 2024-02-20 to 2024-03-20`.
+    static func counts(_ assembly: IndexAssembly, owner: String?) -> String {
+        let customers = assembly.block(.leads, owner: owner).rowCount
+        let followUps = assembly.block(.followUps, owner: owner).rowCount
+        var text = "\(customers) customer\(customers == 1 ? "" : "s"), \(followUps) follow-up\(followUps == 1 ? "" : "s")"
+        if let window = assembly.window, followUps > 0 { text += " from \(window.from) to \(window.to)" }
+        return text
+    }
+}

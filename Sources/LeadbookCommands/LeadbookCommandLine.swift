@@ -1,0 +1,117 @@
+import LeadbookCore
+import LeadbookText
+
+/// The `leadbook` command line: finds the command, parses its options, runs it.
+/// The executable only passes in the arguments, the console and the environment.
+public enum LeadbookCommandLine {
+    public static let version = "0.1.0"
+
+    /// A command's help and how to run it.
+    public struct Entry {
+        public let spec: CommandSpec
+        public let run: (ParsedArguments, CommandContext) -> ExitCode
+
+        init<C: Command>(_ command: C.Type) {
+            spec = C.spec
+            run = C.run
+        }
+    }
+
+    public static let commands: [Entry] = [
+        Entry(CheckCommand.self),
+        Entry(ShowCommand.self),
+        Entry(NewCommand.self),
+        Entry(LogCommand.self),
+        Entry(FeedbackCommand.self),
+        Entry(SyncCommand.self),
+        Entry(ExplainCommand.self),
+        Entry(AssignCommand.self),
+        Entry(AgendaCommand.self),
+        Entry(SummaryCommand.self),
+        Entry(IndexCommand.self),
+        Entry(DupesCommand.self),
+        Entry(MergeCommand.self),
+        Entry(ImportCommand.self),
+        Entry(ExportCommand.self),
+        Entry(InitCommand.self),
+        Entry(HookCommand.self),
+        Entry(RenumberCommand.self),
+        Entry(MergeDriverCommand.self),
+        Entry(RulesCommand.self),
+    ]
+
+    public static func run(_ arguments: [String], _ context: CommandContext) -> ExitCode {
+        guard let first = arguments.first else {
+            context.console.out(help)
+            return .ok
+        }
+        switch first {
+        case "--version", "-V", "version":
+            context.console.out("leadbook \(version)\n")
+            return .ok
+        case "--help", "-h", "help":
+            if arguments.count > 1, let entry = command(named: arguments[1]) {
+                context.console.out(entry.spec.help)
+            } else {
+                context.console.out(help)
+            }
+            return .ok
+        default:
+            break
+        }
+        guard let entry = command(named: first) else {
+            let near = Suggestion.closest(to: first, among: commands.map(\.spec.name))
+            context.console.err("leadbook: unknown command `\(first)`" + (near.map { "; did you mean `\($0)`?" } ?? "")
+                                + "\nrun `leadbook --help` for the list of commands\n")
+            return .failure
+        }
+        let rest = Array(arguments.dropFirst())
+        switch ArgumentParser.parse(rest, options: entry.spec.options) {
+        case .failure(let error):
+            context.console.err("leadbook \(entry.spec.name): \(error.message)\nusage: \(entry.spec.usage)\n")
+            return .failure
+        case .success(let parsed):
+            if parsed.flag("help") {
+                context.console.out(entry.spec.help)
+                return .ok
+            }
+            if IndexUpkeep.writers.contains(entry.spec.name),
+               case .success(let root) = Workspace.locate(from: context.currentDirectory, explicit: parsed.value("workspace")) {
+                let folder = Workspace.configuration(root: root).customersFolder
+                if Workspace.customersFolderEscapes(root: root, folder: folder) {
+                    context.console.err("leadbook \(entry.spec.name): the customers folder `\(folder)` leads outside the workspace; leadbook does not write there (run `leadbook check`)\n")
+                    return .failure
+                }
+            }
+            let code = entry.run(parsed, context)
+            IndexUpkeep.afterWrite(entry.spec.name, parsed, context, code)
+            return code
+        }
+    }
+
+    static func command(named name: String) -> Entry? {
+        commands.first { $0.spec.name == name }
+    }
+
+    public static var help: String {
+        var text = """
+        leadbook \(version): sales leads in plain text, checked and summarised
+
+        usage: leadbook COMMAND [OPTIONS]
+
+        commands:
+
+        """
+        let width = commands.map(\.spec.name.count).max() ?? 0
+        for command in commands {
+            text += "  " + command.spec.name + String(repeating: " ", count: width - command.spec.name.count + 2) + command.spec.summary + "\n"
+        }
+        text += """
+
+        Run `leadbook COMMAND --help` for a command's options.
+        Exit codes: 0 ok, 1 findings, 2 usage or I/O failure.
+
+        """
+        return text
+    }
+}

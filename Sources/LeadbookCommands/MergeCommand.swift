@@ -1,0 +1,98 @@
+import Foundation
+import LeadbookCore
+import LeadbookText
+
+/// `leadbook merge KEEP OTHER`: one profile from two files of the same customer.
+public enum MergeCommand: Command {
+    public static let spec = CommandSpec(
+        name: "merge",
+        summary: "merge two files of the same customer into one (OTHER becomes a tombstone)",
+        usage: "leadbook merge KEEP OTHER [--delete] [--dry-run] [--at DATETIME] [-C DIR]",
+        options: [
+            .workspace,
+            OptionSpec("delete", help: "delete OTHER's file instead of leaving a tombstone (git keeps its history)"),
+            OptionSpec("dry-run", help: "print the changes as a unified diff and write nothing"),
+            OptionSpec("at", value: "DATETIME", help: "the time written in the merge record (default: now)"),
+        ],
+        details: """
+        KEEP gets OTHER's contacts (without repeats), OTHER's channel as a `sources` item (with
+        its capture date and detail), OTHER's follow-up and feedback entries (byte for byte,
+        interleaved by date) and the fields KEEP lacked. Where both have a value, KEEP's stays
+        and OTHER's is noted in the merge record (section `## Merges` / `## 合并记录` of KEEP);
+        status and next follow the merged log. OTHER keeps every other line and gets
+        `merged_into: KEEP`. Both files must be free of errors first (`leadbook check`).
+        """)
+
+    public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
+        context.refusing(spec.name) { try execute(arguments, context) }
+    }
+
+    static func execute(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitCode {
+        guard arguments.positionals.count == 2 else { throw Refusal.usage("give two customer ids: KEEP and OTHER\nusage: \(spec.usage)") }
+        let (keepId, otherId) = (arguments.positionals[0], arguments.positionals[1])
+        guard keepId != otherId else { throw Refusal.usage("KEEP and OTHER are the same customer") }
+        guard var workspace = context.openWorkspace(arguments) else { return .failure }
+        let at = try context.moment(arguments, "at", workspace)
+        let dryRun = arguments.flag("dry-run"), delete = arguments.flag("delete")
+        var lock: WorkspaceLock?
+        if !dryRun { lock = try context.lock(&workspace, spec.name) }
+        defer { lock?.release() }
+
+        let keep = try context.editableCustomer(keepId, workspace)
+        let other = try context.editableCustomer(otherId, workspace)
+        guard keep.path != other.path else { throw Refusal.usage("\(keepId) and \(otherId) are the same file (\(keep.path))") }
+        for target in [keep, other] where target.result.findings.errorCount > 0 {
+            throw Refusal.finding("\(target.path) has \(target.result.findings.errorCount) error\(target.result.findings.errorCount == 1 ? "" : "s"); fix them first (`leadbook check \(target.path)`, `leadbook sync`), then merge")
+        }
+        let outcome: CustomerMerge.Outcome
+        do {
+            outcome = try CustomerMerge.merge(
+                keep: CustomerMerge.Input(path: keep.path, bytes: keep.bytes, customer: keep.customer, edit: keep.edit),
+                other: CustomerMerge.Input(path: other.path, bytes: other.bytes, customer: other.customer, edit: other.edit),
+                configuration: workspace.configuration, at: at, deleteOther: delete)
+        } catch let problem as CustomerMerge.Problem {
+            throw Refusal.finding(problem.description)
+        }
+        try context.verify(outcome.keep, as: keep, workspace.configuration)
+        if let tombstone = outcome.tombstone { try context.verify(tombstone, as: other, workspace.configuration) }
+
+        // Tombstones of earlier merges into OTHER now point at KEEP.
+        var repointed: [(String, [UInt8], [UInt8])] = []
+        if let otherCustomerId = other.customer.id, let keepCustomerId = keep.customer.id {
+            for fact in WorkspaceCheck.facts(workspace) where fact.mergedInto == otherCustomerId && fact.path != other.path {
+                guard case .success(let bytes) = FileAccess.read(workspace.absolute(fact.path)),
+                      var edit = try? RecordEdit(bytes: bytes) else { continue }
+                try edit.set(["merged_into"], to: keepCustomerId)
+                repointed.append((fact.path, bytes, try edit.apply()))
+            }
+        }
+
+        if dryRun {
+            context.console.out(UnifiedDiff.diff(old: keep.bytes, new: outcome.keep, path: keep.path))
+            if let tombstone = outcome.tombstone {
+                context.console.out(UnifiedDiff.diff(old: other.bytes, new: tombstone, path: other.path))
+            } else {
+                context.console.out("delete \(other.path)\n")
+            }
+            for (path, before, after) in repointed { context.console.out(UnifiedDiff.diff(old: before, new: after, path: path)) }
+            return .ok
+        }
+        // KEEP first: if anything stops halfway, OTHER's entries are in both files, never in none.
+        try context.write(outcome.keep, to: keep.path, in: workspace)
+        if let tombstone = outcome.tombstone {
+            try context.write(tombstone, to: other.path, in: workspace)
+        } else {
+            do {
+                try FileManager.default.removeItem(atPath: workspace.absolute(other.path))
+            } catch {
+                throw Refusal.usage("merged into \(keep.path), but cannot delete \(other.path): \(error.localizedDescription)")
+            }
+        }
+        for (path, _, after) in repointed { try context.write(after, to: path, in: workspace) }
+        for line in outcome.summary { context.console.out(line + "\n") }
+        context.console.out(outcome.tombstone == nil ? "deleted \(other.path)\n"
+                                                     : "\(other.path) is now a tombstone (merged_into: \(keep.customer.id ?? ""))\n")
+        for (path, _, _) in repointed { context.console.out("\(path): merged_into now \(keep.customer.id ?? "")\n") }
+        return .ok
+    }
+}

@@ -1,0 +1,82 @@
+import LeadbookCore
+import LeadbookText
+
+/// `leadbook merge-driver %O %A %B %P`: git's merge driver for customer files and the index
+/// (registered by `leadbook hook install`).
+public enum MergeDriverCommand: Command {
+    public static let spec = CommandSpec(
+        name: "merge-driver",
+        summary: "git merge driver: merge customer files key by key and their logs entry by entry",
+        usage: "leadbook merge-driver BASE OURS THEIRS PATH [-C DIR]",
+        options: [.workspace],
+        details: """
+        git runs it as `leadbook merge-driver %O %A %B %P` for the files .gitattributes marks
+        `merge=leadbook`; the result is written over OURS. Customer files: the front matter key by
+        key (conflict markers only where both sides changed a key to different values; status,
+        next and grade follow the merged log and score), the follow-up and feedback logs as a
+        union of both sides' entries in date order. The index file (leadbook.yml `index`): ours
+        is kept when both sides changed it; the post-merge hook (`leadbook index`) regenerates it after the merge.
+        Other files are merged line by line. Exit 0 when merged cleanly, 1 when conflicts remain.
+        """)
+
+    public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
+        guard arguments.positionals.count == 4 else {
+            context.console.err("leadbook merge-driver: give the four files git passes: %O %A %B %P\nusage: \(spec.usage)\n")
+            return .failure
+        }
+        let names = arguments.positionals
+        var versions: [[UInt8]] = []
+        for name in names.prefix(3) {
+            switch FileAccess.read(context.absolute(name)) {
+            case .success(let bytes): versions.append(bytes)
+            case .failure(.notFound): versions.append([])
+            case .failure(let error):
+                context.console.err("leadbook merge-driver: cannot read \(name): \(error.description)\n")
+                return .failure
+            }
+        }
+        let (base, ours, theirs) = (versions[0], versions[1], versions[2])
+        let path = names[3]
+
+        // Which workspace the file belongs to, and what it is there.
+        let file = Workspace.normalize(context.absolute(path))
+        let folder = file.lastIndex(of: "/").map { String(file[..<$0]) } ?? context.currentDirectory
+        var configuration = Configuration()
+        var relative: String?
+        if case .success(let root) = Workspace.locate(from: folder, explicit: arguments.value("workspace")) {
+            configuration = Workspace.configuration(root: root)
+            if file.hasPrefix(root + "/") { relative = String(file.dropFirst(root.count + 1)) }
+        }
+        let labels = ThreeWayMerge.Labels(ours: "ours", theirs: "theirs")
+        let result: CustomerFileMerge.Result
+        if let relative, relative == configuration.indexFile {
+            // Generated: never worth a conflict. `leadbook index` writes it anew.
+            if ours == base || ours == theirs {
+                result = CustomerFileMerge.Result(bytes: theirs, conflicts: 0, notes: [])
+            } else {
+                result = CustomerFileMerge.Result(bytes: ours, conflicts: 0, notes: theirs == base ? [] : [
+                    "both sides changed it: kept ours; the post-merge hook regenerates it (or run `leadbook index` after the merge)",
+                ])
+            }
+        } else if relative.map({ Workspace.isCustomerPath($0, folder: configuration.customersFolder) }) ?? CustomerFolderWalk.isMarkdown(path) {
+            result = CustomerFileMerge.merge(base: base, ours: ours, theirs: theirs, configuration: configuration, labels: labels)
+        } else {
+            let merged = ThreeWayMerge.merge(base: base, ours: ours, theirs: theirs, labels: labels)
+            result = CustomerFileMerge.Result(bytes: merged.bytes, conflicts: merged.conflicts, notes: [])
+        }
+        do {
+            try AtomicFile.write(result.bytes, to: context.absolute(names[1]))
+        } catch {
+            context.console.err("leadbook merge-driver: \(error)\n")
+            return .failure
+        }
+        for note in result.notes {
+            context.console.err("leadbook merge-driver: \(path): \(note)\n")
+        }
+        if result.conflicts > 0 {
+            context.console.err("leadbook merge-driver: \(path): \(result.conflicts) conflict\(result.conflicts == 1 ? "" : "s") left between <<<<<<< and >>>>>>> lines; keep the right lines, then `leadbook check` and `git add \(path)`\n")
+            return .findings
+        }
+        return .ok
+    }
+}

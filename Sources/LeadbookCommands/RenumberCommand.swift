@@ -1,0 +1,128 @@
+import Foundation
+import LeadbookCore
+import LeadbookText
+
+/// `leadbook renumber [ID]`: resolves id collisions (two branches that each created the same id).
+public enum RenumberCommand: Command {
+    public static let spec = CommandSpec(
+        name: "renumber",
+        summary: "give the newer of two customers sharing an id the next free id (after a merge)",
+        usage: "leadbook renumber [ID] [-C DIR] [--dry-run]",
+        options: [.workspace, OptionSpec("dry-run", help: "print what would change and write nothing")],
+        details: """
+        For every id used by more than one file (or only ID): the customer created first (by
+        `created`, then by file name) keeps the id; each other one gets the next free id (one
+        past the highest in use), its `id` is rewritten and its file renamed, keeping the short
+        name after the id. Tombstones whose `merged_into` meant a renumbered customer (told from
+        git history: which of the files existed when the tombstone was written) follow it;
+        one that cannot be told is named and left alone.
+        """)
+
+    public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
+        guard arguments.positionals.count <= 1 else {
+            context.console.err("leadbook renumber: give at most one id\nusage: \(spec.usage)\n")
+            return .failure
+        }
+        let only = arguments.positionals.first
+        guard var opened = context.openWorkspace(arguments) else { return .failure }
+        let dryRun = arguments.flag("dry-run")
+        var lock: WorkspaceLock?
+        if !dryRun {
+            guard let taken = context.lockReporting(&opened, "renumber") else { return .failure }
+            lock = taken
+        }
+        defer { lock?.release() }
+        let workspace = opened
+        let set = CustomerSet.load(workspace)
+        let customers = set.entries.compactMap { entry -> Renumbering.Customer? in
+            guard let id = entry.customer.id else { return nil }
+            return Renumbering.Customer(path: entry.path, id: id, created: entry.customer.created, mergedInto: entry.customer.mergedInto)
+        }
+        if let only, !customers.contains(where: { $0.id == only }) {
+            let near = Suggestion.closest(to: only, among: customers.map(\.id))
+            context.console.err("leadbook renumber: no customer has id \(only)" + (near.map { "; did you mean \($0)?" } ?? "") + "\n")
+            return .failure
+        }
+        let git = Git(directory: workspace.root)
+        let inGit = git.topLevel() != nil
+        let plan = Renumbering.plan(customers, only: only, prefix: workspace.configuration.idPrefix) { tombstone, id, candidates in
+            inGit ? meaning(git, tombstone: tombstone, id: id, candidates: candidates) : nil
+        }
+        if plan.kept.isEmpty {
+            context.console.out(only.map { "\($0) belongs to one customer: nothing to renumber\n" } ?? "every id belongs to one customer: nothing to renumber\n")
+            set.warnAboutErrors("renumber", context)
+            return .ok
+        }
+        let created = Dictionary(customers.map { ($0.path, $0.created) }, uniquingKeysWith: { first, _ in first })
+        func when(_ path: String) -> String { created[path].flatMap { $0.map { "created \($0)" } } ?? "no `created`" }
+        var failed = false
+        for (id, path) in plan.kept {
+            context.console.out("\(id): kept by \(path) (\(when(path)))\n")
+            for move in plan.moves where move.oldId == id {
+                context.console.out("\(id) -> \(move.newId): \(move.path) (\(when(move.path))) renamed to \(move.newPath)\n")
+                if dryRun { continue }
+                do {
+                    try apply(move, workspace)
+                } catch {
+                    context.console.err("leadbook renumber: \(move.path): \(error)\n")
+                    failed = true
+                }
+            }
+        }
+        for reference in plan.references {
+            context.console.out("\(reference.path): merged_into \(reference.oldId) -> \(reference.newId)\n")
+            if dryRun { continue }
+            do {
+                guard case .success(let bytes) = FileAccess.read(workspace.absolute(reference.path)) else {
+                    throw AtomicFile.WriteError(path: reference.path, reason: "cannot read it")
+                }
+                var edit = try RecordEdit(bytes: bytes)
+                try edit.set(["merged_into"], to: reference.newId)
+                try AtomicFile.write(try edit.apply(), to: workspace.absolute(reference.path))
+            } catch {
+                context.console.err("leadbook renumber: \(reference.path): \(error)\n")
+                failed = true
+            }
+        }
+        for (path, id) in plan.unresolved {
+            context.console.err("leadbook renumber: \(path) has `merged_into: \(id)`, which could mean any of the customers that had \(id); it still names the one that kept it: change it if it meant another\n")
+        }
+        let count = plan.moves.count
+        if dryRun {
+            context.console.out("\(count) customer\(count == 1 ? "" : "s") would be renumbered (dry run: nothing written)\n")
+        } else {
+            context.console.out("\(count) customer\(count == 1 ? "" : "s") renumbered; commit the change (`git add -A`)\n")
+        }
+        set.warnAboutErrors("renumber", context)
+        return failed ? .failure : .ok
+    }
+
+    /// New id written, file saved under its new name, then the old name removed (a crash in
+    /// between leaves both, which `check` reports; never neither).
+    static func apply(_ move: Renumbering.Move, _ workspace: Workspace) throws {
+        let source = workspace.absolute(move.path), target = workspace.absolute(move.newPath)
+        guard case .success(let bytes) = FileAccess.read(source) else {
+            throw AtomicFile.WriteError(path: move.path, reason: "cannot read it")
+        }
+        if FileAccess.exists(target) { throw AtomicFile.WriteError(path: move.newPath, reason: "a file with that name already exists") }
+        var edit = try RecordEdit(bytes: bytes)
+        try edit.set(["id"], to: move.newId)
+        try AtomicFile.write(try edit.apply(), to: target)
+        do {
+            try FileManager.default.removeItem(atPath: source)
+        } catch {
+            throw AtomicFile.WriteError(path: move.path, reason: "saved as \(move.newPath) but the old file could not be removed: \(error.localizedDescription)")
+        }
+    }
+
+    /// Which of the files that share `id` a tombstone meant: the one that existed in the
+    /// commit that wrote `merged_into: id` into it.
+    static func meaning(_ git: Git, tombstone: String, id: String, candidates: [String]) -> String? {
+        // During a merge, the other side's history is reachable from MERGE_HEAD only.
+        let heads = ["HEAD"] + (git.isCommit("MERGE_HEAD") ? ["MERGE_HEAD"] : [])
+        guard let log = try? git.run(["log", "-1", "--format=%H", "-S" + id] + heads + ["--", tombstone]), log.succeeded, !log.text.isEmpty,
+              let tree = try? git.run(["ls-tree", "-r", "--name-only", "-z", log.text, "--"] + candidates), tree.succeeded else { return nil }
+        let existing = Git.fields(tree.stdout).map { String(decoding: $0, as: UTF8.self) }
+        return existing.count == 1 && candidates.contains(existing[0]) ? existing[0] : nil
+    }
+}

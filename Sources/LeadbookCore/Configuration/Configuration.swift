@@ -1,0 +1,107 @@
+import LeadbookText
+
+/// leadbook.yml: the team, the numbers of the seed's rules, and the workspace layout.
+/// Every key is optional; the defaults are the seed's numbers.
+public struct Configuration: Sendable {
+    public enum Language: String, Sendable { case zhCN = "zh-CN", en }
+
+    public var language: Language = .zhCN
+    public var timezone: UTCOffset = .chinaStandard
+    public var idPrefix = "LX"
+    public var customersFolder = "customers"
+    public var indexFile = "INDEX.md"
+    public var summaryFile = "PIPELINE.md"
+    public var sources: [String] = Configuration.defaultSources
+    public var extraFields: Set<String> = []
+    public var scoring = Scoring()
+    public var slaHours: [Intent: Int] = [.A: 2, .B: 4, .C: 24]
+    public var cadenceDays: [Grade: Int] = [.S: 1, .A: 2, .B: 7, .C: 7]
+    public var firstStageDays: [Grade: Int] = [.S: 3, .A: 5, .B: 7, .C: 7]
+    public var regradeDays: [Grade: Int] = [.S: 7, .A: 7, .B: 7, .C: 30]
+    public var screening: [ScreeningRule] = []
+    /// Feedback handled as `fix` is answered within this many hours (seed: 24).
+    public var feedbackFixHours = 24
+    /// A resolved feedback item is confirmed with the customer within this many days (seed: 3).
+    public var feedbackConfirmDays = 3
+    public var team: [TeamMember] = []
+    /// A team (`group`) whose conversion is more than this many percent below the average of
+    /// the teams (seed: 20)...
+    public var teamCheckPercent = 20
+    /// ...in each of this many consecutive months is flagged (seed: 3).
+    public var teamCheckMonths = 3
+    /// Days of follow-ups in the index, counted back from the newest entry.
+    public var indexDays = 30
+    /// Contact phone numbers and emails in the index tables.
+    public var indexPII = false
+    /// Expected days from assignment to a deal, per grade: the grading table's expected cycle
+    /// (seed: S 30 days, A 45, C 90 and more; B, which the seed leaves out, 60).
+    public var expectedCycleDays: [Grade: Int] = [.S: 30, .A: 45, .B: 60, .C: 90]
+
+    public init() {}
+
+    public static let defaultSources = ["exhibition", "website", "referral", "social", "partner", "cold-call", "other"]
+
+    /// Chinese names of the default sources, accepted in files as the same values.
+    public static let sourceLabels: [String: String] = [
+        "exhibition": "展会", "website": "官网表单", "referral": "推荐", "social": "社交媒体",
+        "partner": "合作伙伴", "cold-call": "电话陌拜", "other": "其他",
+    ]
+
+    /// Other Chinese names teams use for the default sources.
+    public static let sourceAliases: [String: String] = [
+        "官网": "website", "展会登记": "exhibition", "合作伙伴推荐": "referral", "陌生拜访": "cold-call", "社媒": "social",
+    ]
+
+    /// The canonical source for a value written in a file (English value or Chinese label).
+    public func source(named text: String) -> String? {
+        if sources.contains(text) { return text }
+        for (value, label) in Self.sourceLabels where label == text && sources.contains(value) { return value }
+        if let value = Self.sourceAliases[text], sources.contains(value) { return value }
+        return nil
+    }
+
+    public func member(named name: String) -> TeamMember? {
+        team.first { $0.name == name }
+    }
+
+    public struct Scoring: Sendable {
+        public var maxSize = 30
+        public var maxBudget = 30
+        public var maxUrgency = 20
+        public var maxDecision = 20
+        public var gradeS = 80
+        public var gradeA = 60
+        public var gradeB = 40
+        /// Bands that propose sub-scores from facts (leadbook.yml `scoring.rules`).
+        public var rules: ScoringRules?
+
+        public init() {}
+
+        public func grade(forTotal total: Int) -> Grade {
+            if total >= gradeS { return .S }
+            if total >= gradeA { return .A }
+            if total >= gradeB { return .B }
+            return .C
+        }
+    }
+}
+
+public struct ScreeningRule: Sendable {
+    public var industry: String
+    public var minEmployees: Int?
+    public var minBudget: Double?
+    public var keywords: [String] = []
+    public init(industry: String) { self.industry = industry }
+}
+
+public struct TeamMember: Sendable {
+    public var name: String
+    public var role: TeamRole?
+    public var group: String?
+    public var regions: [String] = []
+    public var industries: [String] = []
+    public var mentor: String?
+    /// Most open customers at once; nil = no limit.
+    public var capacity: Int?
+    public init(name: String) { self.name = name }
+}

@@ -1,0 +1,312 @@
+import LeadbookText
+
+/// Reads leadbook.yml into a `Configuration`, with the same diagnostics as customer files.
+public enum ConfigurationReader {
+    public static let keys = ["language", "timezone", "id_prefix", "customers", "index", "summary", "sources", "extra_fields",
+                       "scoring", "sla_hours", "cadence_days", "first_stage_days", "regrade_days", "screening", "team",
+                       "index_days", "index_pii", "feedback", "team_check", "expected_cycle_days"]
+
+    public static func read(_ source: SourceText) -> (Configuration, [Diagnostic]) {
+        var configuration = Configuration()
+        var decoder = FieldDecoder(findings: Findings(source: source))
+        let bytes = source.bytes
+        let root: YAMLNode? = bytes.withUnsafeBufferPointer { buffer in
+            if let invalid = UTF8Bytes.firstInvalidOffset(buffer) {
+                decoder.findings.report(.invalidUTF8, at: invalid, "invalid UTF-8 at byte offset \(invalid)",
+                                        hint: "save leadbook.yml as UTF-8")
+                return nil
+            }
+            do {
+                return try YAMLReader.parse(buffer, range: (UTF8Bytes.hasBOM(buffer) ? 3 : 0)..<buffer.count)
+            } catch let error as YAMLSyntaxError {
+                decoder.findings.report(CustomerReader.yamlRule(error.rule), at: error.offset, error.message, hint: error.hint)
+                return nil
+            } catch {
+                return nil
+            }
+        }
+        guard let root else { return (configuration, decoder.findings.diagnostics) }
+        guard let pairs = root.pairs else {
+            decoder.findings.report(.notAMap, at: root.start, "leadbook.yml must be a map of `key: value` lines",
+                                    hint: "start with a key, for example `language: zh-CN`")
+            return (configuration, decoder.findings.diagnostics)
+        }
+        var indexNode: YAMLNode?
+        for pair in pairs {
+            let value = pair.value
+            switch pair.keyText {
+            case "language":
+                if let text = decoder.string(value, "language") {
+                    if let language = Configuration.Language(rawValue: text) {
+                        configuration.language = language
+                    } else {
+                        decoder.findings.report(.wrongType, at: value.start, "`language` must be zh-CN or en, not `\(text)`",
+                                                hint: "write `language: zh-CN` or `language: en`")
+                    }
+                }
+            case "timezone":
+                if let text = decoder.string(value, "timezone") {
+                    if let zone = UTCOffset(text) {
+                        configuration.timezone = zone
+                    } else {
+                        decoder.findings.report(.wrongType, at: value.start, "`timezone` must be an offset such as +08:00, not `\(text)`",
+                                                hint: "write `timezone: \"+08:00\"`")
+                    }
+                }
+            case "id_prefix":
+                if let text = decoder.string(value, "id_prefix") {
+                    if !text.isEmpty, text.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == ASCII.dash || $0 == UInt8(ascii: "_") }) {
+                        configuration.idPrefix = text
+                    } else {
+                        decoder.findings.report(.wrongType, at: value.start, "`id_prefix` must be ASCII letters, not `\(text)`",
+                                                hint: "write `id_prefix: LX`")
+                    }
+                }
+            case "customers":
+                if let text = decoder.string(value, "customers") {
+                    if WorkspacePath.isSafeRelative(text) {
+                        configuration.customersFolder = text
+                    } else {
+                        decoder.findings.report(.wrongType, at: value.start, "`customers` must be a folder inside the workspace, not `\(text)`",
+                                                hint: "write a relative path without `..`, for example `customers: customers`")
+                    }
+                }
+            case "index":
+                indexNode = value
+                if let text = decoder.string(value, "index") {
+                    if WorkspacePath.isSafeRelative(text) { configuration.indexFile = text } else {
+                        decoder.findings.report(.wrongType, at: value.start, "`index` must be a file inside the workspace, not `\(text)`",
+                                                hint: "write a relative path without `..`, for example `index: INDEX.md`")
+                    }
+                }
+            case "summary":
+                if let text = decoder.string(value, "summary") {
+                    if WorkspacePath.isSafeRelative(text) { configuration.summaryFile = text } else {
+                        decoder.findings.report(.wrongType, at: value.start, "`summary` must be a file inside the workspace, not `\(text)`",
+                                                hint: "write a relative path without `..`, for example `summary: PIPELINE.md`")
+                    }
+                }
+            case "sources":
+                let list = decoder.stringList(value, "sources")
+                if !list.isEmpty { configuration.sources = list }
+            case "extra_fields":
+                configuration.extraFields = Set(decoder.stringList(value, "extra_fields"))
+            case "scoring":
+                readScoring(value, &configuration.scoring, &decoder)
+            case "sla_hours":
+                readLevels(value, "sla_hours", Intent.self, &configuration.slaHours, &decoder)
+            case "cadence_days":
+                readLevels(value, "cadence_days", Grade.self, &configuration.cadenceDays, &decoder)
+            case "first_stage_days":
+                readLevels(value, "first_stage_days", Grade.self, &configuration.firstStageDays, &decoder)
+            case "regrade_days":
+                readLevels(value, "regrade_days", Grade.self, &configuration.regradeDays, &decoder)
+            case "expected_cycle_days":
+                readLevels(value, "expected_cycle_days", Grade.self, &configuration.expectedCycleDays, &decoder)
+            case "screening":
+                configuration.screening = readScreening(value, &decoder)
+            case "team":
+                let members = readTeam(value, &decoder)
+                configuration.team = members.map(\.0)
+                TeamRules.check(members, &decoder.findings)
+            case "feedback":
+                guard let parts = decoder.map(value, "feedback", example: "feedback: {fix_hours: 24, confirm_days: 3}") else { continue }
+                for part in parts {
+                    switch part.keyText {
+                    case "fix_hours": if let v = decoder.integer(part.value, "feedback.fix_hours") { configuration.feedbackFixHours = v }
+                    case "confirm_days": if let v = decoder.integer(part.value, "feedback.confirm_days") { configuration.feedbackConfirmDays = v }
+                    default: decoder.unknownKey(part, known: ["fix_hours", "confirm_days"], context: " in `feedback`")
+                    }
+                }
+            case "team_check":
+                guard let parts = decoder.map(value, "team_check", example: "team_check: {below_percent: 20, months: 3}") else { continue }
+                for part in parts {
+                    switch part.keyText {
+                    case "below_percent":
+                        if let v = decoder.integer(part.value, "team_check.below_percent", minimum: 0, maximum: 100) { configuration.teamCheckPercent = v }
+                    case "months":
+                        if let v = decoder.integer(part.value, "team_check.months", minimum: 1, maximum: 24) { configuration.teamCheckMonths = v }
+                    default: decoder.unknownKey(part, known: ["below_percent", "months"], context: " in `team_check`")
+                    }
+                }
+            case "index_days":
+                if let days = decoder.integer(value, "index_days", minimum: 1) { configuration.indexDays = days }
+            case "index_pii":
+                if let text = decoder.string(value, "index_pii") {
+                    switch text {
+                    case "true", "yes": configuration.indexPII = true
+                    case "false", "no": configuration.indexPII = false
+                    default:
+                        decoder.findings.report(.wrongType, at: value.start, "`index_pii` must be true or false, not `\(text)`",
+                                                hint: "write `index_pii: true` to show phones and emails in the index")
+                    }
+                }
+            default:
+                decoder.unknownKey(pair, known: keys, context: " in leadbook.yml")
+            }
+        }
+        if let indexNode, let reason = WorkspaceIndex.misplaced(configuration) {
+            decoder.findings.report(.wrongType, at: indexNode.start, reason, hint: "write `index: INDEX.md`")
+        }
+        return (configuration, decoder.findings.diagnostics)
+    }
+
+    public static func readLevels<Level: Vocabulary>(_ node: YAMLNode, _ field: String, _ type: Level.Type,
+                                              _ target: inout [Level: Int], _ decoder: inout FieldDecoder) {
+        let names = Level.allCases.map(\.rawValue)
+        guard let pairs = decoder.map(node, field, example: "\(field): {\(names.map { "\($0): 1" }.joined(separator: ", "))}") else { return }
+        for pair in pairs {
+            guard let level = Level(rawValue: pair.keyText) else {
+                decoder.unknownKey(pair, known: names, context: " in `\(field)`")
+                continue
+            }
+            if let number = decoder.integer(pair.value, "\(field).\(pair.keyText)", minimum: 0) { target[level] = number }
+        }
+    }
+
+    public static func readScoring(_ node: YAMLNode, _ scoring: inout Configuration.Scoring, _ decoder: inout FieldDecoder) {
+        guard let pairs = decoder.map(node, "scoring", example: "scoring: {max: {...}, grades: {...}}") else { return }
+        for pair in pairs {
+            switch pair.keyText {
+            case "max":
+                guard let parts = decoder.map(pair.value, "scoring.max", example: "max: {size: 30, budget: 30, urgency: 20, decision: 20}") else { continue }
+                for part in parts {
+                    let field = "scoring.max.\(part.keyText)"
+                    switch part.keyText {
+                    case "size": if let v = decoder.integer(part.value, field, minimum: 1) { scoring.maxSize = v }
+                    case "budget": if let v = decoder.integer(part.value, field, minimum: 1) { scoring.maxBudget = v }
+                    case "urgency": if let v = decoder.integer(part.value, field, minimum: 1) { scoring.maxUrgency = v }
+                    case "decision": if let v = decoder.integer(part.value, field, minimum: 1) { scoring.maxDecision = v }
+                    default: decoder.unknownKey(part, known: ["size", "budget", "urgency", "decision"], context: " in `scoring.max`")
+                    }
+                }
+            case "grades":
+                guard let parts = decoder.map(pair.value, "scoring.grades", example: "grades: {S: 80, A: 60, B: 40}") else { continue }
+                for part in parts {
+                    let field = "scoring.grades.\(part.keyText)"
+                    switch part.keyText {
+                    case "S": if let v = decoder.integer(part.value, field) { scoring.gradeS = v }
+                    case "A": if let v = decoder.integer(part.value, field) { scoring.gradeA = v }
+                    case "B": if let v = decoder.integer(part.value, field) { scoring.gradeB = v }
+                    default: decoder.unknownKey(part, known: ["S", "A", "B"], context: " in `scoring.grades`")
+                    }
+                }
+                if !(scoring.gradeS > scoring.gradeA && scoring.gradeA > scoring.gradeB) {
+                    decoder.findings.report(.outOfRange, at: pair.value.start, "grade thresholds must fall from S to B (S \(scoring.gradeS), A \(scoring.gradeA), B \(scoring.gradeB))",
+                                            hint: "use thresholds like {S: 80, A: 60, B: 40}")
+                }
+            case "rules":
+                scoring.rules = readScoringRules(pair.value, &decoder)
+            default:
+                decoder.unknownKey(pair, known: ["max", "grades", "rules"], context: " in `scoring`")
+            }
+        }
+    }
+
+    public static func readScoringRules(_ node: YAMLNode, _ decoder: inout FieldDecoder) -> ScoringRules? {
+        guard let pairs = decoder.map(node, "scoring.rules", example: "rules: {size: [{min: 1000, points: 30}, {points: 5}]}") else { return nil }
+        var rules = ScoringRules()
+        func bands(_ node: YAMLNode, _ field: String, _ parse: (YAMLNode, inout FieldDecoder) -> Double?) -> [(Double?, Bool, Int)] {
+            var result: [(Double?, Bool, Int)] = []
+            for item in decoder.mapList(node, field, example: "- {min: 100, points: 20}") {
+                var threshold: Double?
+                var atMost = false
+                var points = 0
+                for band in item.pairs ?? [] {
+                    switch band.keyText {
+                    case "min": threshold = parse(band.value, &decoder)
+                    case "max": threshold = parse(band.value, &decoder); atMost = true
+                    case "points": points = decoder.integer(band.value, "\(field).points") ?? 0
+                    default: decoder.unknownKey(band, known: ["min", "max", "points"], context: " in `\(field)`")
+                    }
+                }
+                if item["points"] == nil {
+                    decoder.findings.report(.missingField, at: item.start, "a scoring band without `points`", hint: "add `points: 10`")
+                }
+                result.append((threshold, atMost, points))
+            }
+            return result
+        }
+        for pair in pairs {
+            let field = "scoring.rules.\(pair.keyText)"
+            switch pair.keyText {
+            case "size":
+                rules.size = bands(pair.value, field) { node, decoder in decoder.integer(node, field).map(Double.init) }
+                    .map { ScoringRules.Band(threshold: $0.0.map { Int($0) }, atMost: $0.1, points: $0.2) }
+            case "budget":
+                rules.budget = bands(pair.value, field) { node, decoder in decoder.number(node, field) }
+                    .map { ScoringRules.Band(threshold: $0.0, atMost: $0.1, points: $0.2) }
+            case "urgency":
+                rules.urgency = bands(pair.value, field) { node, decoder in decoder.integer(node, field, minimum: Int.min).map(Double.init) }
+                    .map { ScoringRules.Band(threshold: $0.0.map { Int($0) }, atMost: $0.1, points: $0.2) }
+            case "decision":
+                guard let parts = decoder.map(pair.value, field, example: "decision: {decision_maker: 20, otherwise: 5}") else { continue }
+                for part in parts {
+                    switch part.keyText {
+                    case "decision_maker": rules.decisionMaker = decoder.integer(part.value, field + ".decision_maker") ?? 0
+                    case "otherwise": rules.noDecisionMaker = decoder.integer(part.value, field + ".otherwise") ?? 0
+                    default: decoder.unknownKey(part, known: ["decision_maker", "otherwise"], context: " in `\(field)`")
+                    }
+                }
+            default:
+                decoder.unknownKey(pair, known: ["size", "budget", "urgency", "decision"], context: " in `scoring.rules`")
+            }
+        }
+        return rules
+    }
+
+    public static func readScreening(_ node: YAMLNode, _ decoder: inout FieldDecoder) -> [ScreeningRule] {
+        var rules: [ScreeningRule] = []
+        for item in decoder.mapList(node, "screening", example: "- {industry: 软件, min_employees: 50, min_budget: 100000, keywords: [效率提升]}") {
+            var rule = ScreeningRule(industry: "")
+            var hasIndustry = false
+            for pair in item.pairs ?? [] {
+                switch pair.keyText {
+                case "industry":
+                    if let text = decoder.string(pair.value, "industry") { rule.industry = text; hasIndustry = true }
+                case "min_employees": rule.minEmployees = decoder.integer(pair.value, "min_employees")
+                case "min_budget": rule.minBudget = decoder.number(pair.value, "min_budget")
+                case "keywords": rule.keywords = decoder.stringList(pair.value, "keywords")
+                default: decoder.unknownKey(pair, known: ["industry", "min_employees", "min_budget", "keywords"], context: " in `screening`")
+                }
+            }
+            if hasIndustry {
+                rules.append(rule)
+            } else {
+                decoder.findings.report(.missingField, at: item.start, "a screening rule without `industry`",
+                                        hint: "add `industry: 软件` (the industry the rule applies to)")
+            }
+        }
+        return rules
+    }
+
+    public static func readTeam(_ node: YAMLNode, _ decoder: inout FieldDecoder) -> [(TeamMember, YAMLNode)] {
+        var team: [(TeamMember, YAMLNode)] = []
+        let known = ["name", "role", "group", "regions", "industries", "mentor", "capacity"]
+        for item in decoder.mapList(node, "team", example: "- {name: 王五, role: manager}") {
+            var member = TeamMember(name: "")
+            for pair in item.pairs ?? [] {
+                switch pair.keyText {
+                case "name": member.name = decoder.string(pair.value, "name") ?? ""
+                case "role": member.role = decoder.vocabulary(pair.value, "role", TeamRole.self)
+                case "group": member.group = decoder.string(pair.value, "group")
+                case "regions": member.regions = decoder.stringList(pair.value, "regions")
+                case "industries": member.industries = decoder.stringList(pair.value, "industries")
+                case "mentor": member.mentor = decoder.string(pair.value, "mentor")
+                case "capacity": member.capacity = decoder.integer(pair.value, "capacity")
+                default: decoder.unknownKey(pair, known: known, context: " in a team member")
+                }
+            }
+            if member.name.isEmpty {
+                decoder.findings.report(.missingField, at: item.start, "a team member without `name`", hint: "add `name:` with the rep's name")
+                continue
+            }
+            if item["role"] == nil {
+                decoder.findings.report(.missingField, at: item.start, "team member \(member.name) has no `role`",
+                                        hint: "add `role: manager`, `senior` or `junior`")
+            }
+            team.append((member, item))
+        }
+        return team
+    }
+}

@@ -1,0 +1,241 @@
+import LeadbookText
+
+/// One customer file, read: the front-matter facts and the follow-up and feedback log.
+///
+/// A value that is missing or could not be read is nil here; the reason is a diagnostic.
+public struct Customer: Sendable {
+    public var id: String?
+    public var name: String?
+    public var kind: CustomerKind = .company
+    public var industry: String?
+    public var region: String?
+    public var employees: Int?
+    public var revenue: Double?
+    public var source: String?
+    public var sourceDetail: [(String, String)] = []
+    public var sources: [SourceRecord] = []
+    public var contacts: [Contact] = []
+    public var needs: String?
+    public var budget: Double?
+    public var decisionBy: LocalDate?
+    public var intent: Intent?
+    public var score: Score?
+    public var grade: Grade?
+    public var tags: [String] = []
+    public var owner: String?
+    public var created: LocalDateTime?
+    public var assigned: LocalDateTime?
+    public var status: Status?
+    public var next: LocalDate?
+    public var plan: [PlanStep] = []
+    public var deal: Deal?
+    public var lostReason: String?
+    public var mergedInto: String?
+    /// Keys the schema does not know, kept as written (text of scalars; collections as "...").
+    public var extra: [(String, String)] = []
+
+    public var followUps: [FollowUp] = []
+    public var feedback: [FeedbackEntry] = []
+
+    public init() {}
+
+    /// A tombstone left by `merge`: it stands for the customer it was merged into.
+    public var isTombstone: Bool { mergedInto != nil }
+
+    /// Still worked: neither won, lost nor merged into another customer.
+    public var isOpen: Bool { !isTombstone && !(status?.isClosed ?? false) }
+}
+
+public struct Contact: Sendable, Equatable {
+    public var name: String?
+    public var title: String?
+    public var phone: String?
+    public var email: String?
+    public var wechat: String?
+    public var prefers: ContactPreference?
+    public var role: ContactRole?
+    public init() {}
+}
+
+/// The four sub-scores of seed section 2 and who reviewed them.
+public struct Score: Sendable, Equatable {
+    public var size: Int?
+    public var budget: Int?
+    public var urgency: Int?
+    public var decision: Int?
+    public var reviewedBy: String?
+    public var reviewed: LocalDate?
+    public init() {}
+
+    /// The sum, when all four parts are present.
+    public var total: Int? {
+        guard let size, let budget, let urgency, let decision else { return nil }
+        return size + budget + urgency + decision
+    }
+}
+
+public struct Deal: Sendable, Equatable {
+    public var amount: Double?
+    public var closed: LocalDate?
+    public init() {}
+}
+
+public struct SourceRecord: Sendable {
+    public var source: String?
+    public var date: LocalDate?
+    public var detail: String?
+    public init() {}
+}
+
+public struct PlanStep: Sendable {
+    public var stage: Stage?
+    public var goal: String?
+    public var channels: [Channel] = []
+    public var points: String?
+    public var due: LocalDate?
+    /// `due` as written when it is not a date (the seed's "每周一", every Monday).
+    public var dueText: String?
+    public var owner: String?
+    public var expected: String?
+    public var fallback: String?
+    public init() {}
+}
+
+/// One `### date [time] channel [counterpart]` entry of the follow-up log.
+public struct FollowUp: Sendable {
+    /// Byte offset of the `###` and one past the entry's last byte.
+    public var start: Int
+    public var end: Int
+    public var line: Int
+    public var date: LocalDate?
+    /// Minutes after midnight, when a time was written.
+    public var time: Int?
+    public var channel: Channel?
+    public var counterpart: String = ""
+    public var facts: [(EntryKey, String)] = []
+    public var mood: Mood?
+    public var status: Status?
+    public var next: LocalDate?
+    public var todos: [Todo] = []
+
+    public init(start: Int, line: Int) {
+        self.start = start
+        self.end = start
+        self.line = line
+    }
+
+    public var moment: LocalDateTime? {
+        date.map { LocalDateTime(date: $0, minutes: time ?? 0, hasTime: time != nil) }
+    }
+
+    public func fact(_ key: EntryKey) -> String? {
+        facts.first(where: { $0.0 == key })?.1
+    }
+}
+
+/// A to-do: `- todo: DATE TEXT @owner`, or a task item `- [ ] DATE TEXT @owner` (`- [x]` when done).
+public struct Todo: Sendable, Equatable {
+    public var date: LocalDate?
+    public var text: String
+    public var owner: String?
+    public var done: Bool
+    public var line: Int
+    public init(date: LocalDate?, text: String, owner: String?, done: Bool, line: Int) {
+        self.date = date
+        self.text = text
+        self.owner = owner
+        self.done = done
+        self.line = line
+    }
+}
+
+/// One `### date channel summary` entry of the feedback log (seed section 5).
+public struct FeedbackEntry: Sendable {
+    public var start: Int
+    public var end: Int
+    public var line: Int
+    public var date: LocalDate?
+    public var time: Int?
+    public var channel: Channel?
+    public var summary: String = ""
+    public var type: FeedbackType?
+    public var priority: Priority?
+    public var whys: [String] = []
+    public var handling: Handling?
+    public var plan: String?
+    public var owner: String?
+    public var due: LocalDate?
+    public var resolved: LocalDate?
+    public var confirmed: LocalDate?
+    public var confirmation: String?
+
+    public init(start: Int, line: Int) {
+        self.start = start
+        self.end = start
+        self.line = line
+    }
+}
+
+/// The keys of `- key: value` lines in log entries, with their Chinese spellings.
+public enum EntryKey: String, Sendable, CaseIterable {
+    // Follow-ups.
+    case background, pain, need, value, change, feedback, decision, mood, status, todo, next
+    // Feedback.
+    case type, priority, why, handling, plan, owner, due, resolved, confirmed
+
+    public var label: String {
+        switch self {
+        case .background: return "背景"
+        case .pain: return "难点"
+        case .need: return "需求"
+        case .value: return "价值"
+        case .change: return "变化"
+        case .feedback: return "反馈"
+        case .decision: return "决策进展"
+        case .mood: return "情绪"
+        case .status: return "状态"
+        case .todo: return "待办"
+        case .next: return "下次跟进"
+        case .type: return "类型"
+        case .priority: return "优先级"
+        case .why: return "原因"
+        case .handling: return "处理方式"
+        case .plan: return "处理方案"
+        case .owner: return "负责人"
+        case .due: return "完成时限"
+        case .resolved: return "已解决"
+        case .confirmed: return "客户确认"
+        }
+    }
+
+    public static let followUpKeys: [EntryKey] = [.background, .pain, .need, .value, .change, .feedback, .decision, .mood, .status, .todo, .next]
+    public static let feedbackKeys: [EntryKey] = [.type, .priority, .why, .handling, .plan, .owner, .due, .resolved, .confirmed]
+
+    /// The English key and the Chinese label as UTF-8 bytes, grouped by length for lookup
+    /// without allocating.
+    public static let byLength: [[([UInt8], EntryKey)]] = {
+        var table = [[([UInt8], EntryKey)]](repeating: [], count: 25)
+        for key in allCases {
+            for spelling in [key.rawValue, key.label] {
+                let bytes = Array(spelling.utf8)
+                if bytes.count < table.count { table[bytes.count].append((bytes, key)) }
+            }
+        }
+        return table
+    }()
+
+    /// The key spelled by `bytes` (ASCII compared without case), if any.
+    public static func matching<Bytes: RandomAccessCollection>(_ bytes: Bytes) -> EntryKey? where Bytes.Element == UInt8 {
+        let count = bytes.count
+        guard count > 0, count < byLength.count else { return nil }
+        candidates: for (spelling, key) in byLength[count] {
+            var index = bytes.startIndex
+            for byte in spelling {
+                if ASCII.lowercased(bytes[index]) != byte { continue candidates }
+                bytes.formIndex(after: &index)
+            }
+            return key
+        }
+        return nil
+    }
+}

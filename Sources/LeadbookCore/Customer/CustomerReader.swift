@@ -1,0 +1,390 @@
+import LeadbookText
+
+/// Reads one customer file: bytes in, a `Customer` and its diagnostics out.
+public enum CustomerReader {
+    /// What reading a file gives: the customer (nil when the file could not be read as one),
+    /// where its parts are, its front matter tree and every finding.
+    public struct Result: Sendable {
+        public var customer: Customer?
+        public var layout: RecordLayout?
+        public var frontMatter: YAMLNode?
+        /// The log's sections and where each entry is (the entries themselves are in `customer`).
+        public var log: LogReader.Log?
+        public var findings: Findings
+    }
+
+    public static let frontMatterKeys = FrontMatterField.allCases.map(\.rawValue)
+
+    public enum FrontMatterField: String, CaseIterable {
+        case id, name, kind, industry, region, employees, revenue, source
+        case sourceDetail = "source_detail"
+        case sources, contacts, needs, budget
+        case decisionBy = "decision_by"
+        case intent, score, grade, tags, owner, created, assigned, status, next, plan, deal
+        case lostReason = "lost_reason"
+        case mergedInto = "merged_into"
+
+        public static let names = KeyNames<FrontMatterField>()
+        public static let indices: [FrontMatterField: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+        public var index: Int { Self.indices[self]! }
+    }
+
+    /// Where each known top-level key of the front matter is, found while decoding, so rules
+    /// point at a field without searching the tree again.
+    public struct FieldPositions {
+        public struct Position {
+            public var key: Int
+            public var value: Int
+            public var valueIsEmpty: Bool
+        }
+        public var entries = [Position?](repeating: nil, count: FrontMatterField.allCases.count)
+
+        public mutating func record(_ field: FrontMatterField, key: Int, value: YAMLNode) {
+            let empty = value.isEmpty || value.scalarText?.isEmpty == true
+            entries[field.index] = Position(key: key, value: value.start, valueIsEmpty: empty)
+        }
+
+        public subscript(_ field: FrontMatterField) -> Position? { entries[field.index] }
+    }
+
+    public static func yamlRule(_ id: String) -> Rule {
+        switch id {
+        case YAMLProblem.unsupported: return .yamlUnsupported
+        case YAMLProblem.tabIndent: return .yamlTabIndent
+        case YAMLProblem.duplicate: return .duplicateKey
+        default: return .yamlSyntax
+        }
+    }
+
+    /// Longer lines are pasted data, not notes; they would also make every diagnostic line huge.
+    public static let maxLineLength = 64 * 1024
+
+    public static func firstLongLine(_ buffer: UnsafeBufferPointer<UInt8>) -> (start: Int, line: Int, length: Int)? {
+        var start = 0
+        var line = 1
+        while start < buffer.count {
+            var end = start
+            while end < buffer.count, buffer[end] != ASCII.lf { end += 1 }
+            if end - start > maxLineLength { return (start, line, end - start) }
+            start = end + 1
+            line += 1
+        }
+        return nil
+    }
+
+    /// `text: false` reads only what checks need: the log's free texts are not kept (the
+    /// front matter is read in full).
+    /// `followUpTextFrom`: follow-ups before that day keep their structure but not their texts
+    /// (the index needs the texts of recent follow-ups only).
+    public static func read(path: String, bytes: [UInt8], configuration: Configuration, text: Bool = true,
+                            followUpTextFrom: LocalDate? = nil) -> Result {
+        var findings = Findings(source: SourceText(path: path, bytes: bytes))
+        return bytes.withUnsafeBufferPointer { buffer in
+            read(buffer, configuration: configuration, findings: &findings, text: text, followUpTextFrom: followUpTextFrom)
+        }
+    }
+
+    public static func read(_ buffer: UnsafeBufferPointer<UInt8>, configuration: Configuration, findings: inout Findings, text: Bool = true,
+                     followUpTextFrom: LocalDate? = nil) -> Result {
+        var result = Result(customer: nil, layout: nil, frontMatter: nil, log: nil, findings: findings)
+        let contentStart = UTF8Bytes.hasBOM(buffer) ? 3 : 0
+        if buffer.count == contentStart || buffer[contentStart...].allSatisfy({ $0 == ASCII.space || $0 == ASCII.lf || $0 == ASCII.cr || $0 == ASCII.tab }) {
+            result.findings.reportFile(.emptyFile, "the file is empty",
+                                       hint: "write the customer's front matter (see docs/format.md), or delete the file")
+            return result
+        }
+        switch UTF8Bytes.check(buffer) {
+        case .nul(let nul)?:
+            result.findings.report(.nulByte, at: nul, "NUL byte at byte offset \(nul): this is not a text file",
+                                   hint: "restore the file from git (`git checkout -- FILE`) or remove the NUL bytes", showLine: false)
+            return result
+        case .invalid(let invalid)?:
+            result.findings.report(.invalidUTF8, at: invalid, "invalid UTF-8 at byte offset \(invalid) (byte 0x\(String(buffer[invalid], radix: 16, uppercase: true)))",
+                                   hint: "save the file as UTF-8 (files saved as GBK show this; re-save them as UTF-8 in your editor)",
+                                   showLine: false)
+            return result
+        case nil:
+            break
+        }
+        if buffer.count > maxLineLength, let long = firstLongLine(buffer) {
+            result.findings.report(.lineTooLong, at: long.start,
+                                   "line \(long.line) is \(long.length / 1024) KB long; lines are at most \(maxLineLength / 1024) KB",
+                                   hint: "a customer file holds notes, not data: move pasted content to a separate file and link to it",
+                                   showLine: false)
+            return result
+        }
+        let layout: RecordLayout
+        switch RecordLayout.read(buffer) {
+        case .failure(.noFrontMatter):
+            if buffer.count >= contentStart + 4, buffer[contentStart] == ASCII.dash, buffer[contentStart + 3] == ASCII.cr,
+               !buffer.contains(ASCII.lf) {
+                result.findings.report(.noFrontMatter, at: contentStart, "lines end with a carriage return alone (old Mac line endings)",
+                                       hint: "save the file with LF or CRLF line endings")
+                return result
+            }
+            result.findings.report(.noFrontMatter, at: contentStart, "no front matter: a customer file starts with a `---` line",
+                                   hint: "start the file with `---`, the customer's `key: value` lines, and `---`; or move the file out of the customers folder")
+            return result
+        case .failure(.unclosed(let offset)):
+            result.findings.report(.unclosedFrontMatter, at: offset, "the front matter is never closed",
+                                   hint: "add a `---` line after the last `key: value` line")
+            return result
+        case .success(let value):
+            layout = value
+        }
+        result.layout = layout
+        var root: YAMLNode?
+        do {
+            root = try YAMLReader.parse(buffer, range: layout.frontMatter, firstLine: layout.frontMatterFirstLine, checked: true)
+        } catch let error as YAMLSyntaxError {
+            result.findings.report(yamlRule(error.rule), at: error.offset, error.message, hint: error.hint)
+            return result
+        } catch {
+            return result
+        }
+        if let root, root.pairs == nil {
+            result.findings.report(.notAMap, at: root.start, "the front matter must be `key: value` lines, not \(root.kindDescription)",
+                                   hint: "write one `key: value` per line, starting with `id:`")
+            return result
+        }
+        var decoder = FieldDecoder(findings: result.findings)
+        var positions = FieldPositions()
+        var customer = decodeFrontMatter(root, configuration: configuration, &decoder, positions: &positions)
+        let log = LogReader.read(buffer, range: layout.body, firstLine: layout.bodyFirstLine, findings: &decoder.findings, keepText: text,
+                                 followUpTextFrom: followUpTextFrom)
+        customer.followUps = log.followUps
+        customer.feedback = log.feedback
+        result.findings = decoder.findings
+        result.customer = customer
+        result.frontMatter = root
+        result.log = log
+        let context = CustomerContext(customer: customer, frontMatter: root, layout: layout, log: log,
+                                      configuration: configuration, positions: positions)
+        for rule in CustomerRules.all {
+            rule.check(context, &result.findings)
+        }
+        return result
+    }
+
+    // MARK: - Front matter
+
+    public static func decodeFrontMatter(_ root: YAMLNode?, configuration: Configuration, _ decoder: inout FieldDecoder,
+                                  positions: inout FieldPositions) -> Customer {
+        var customer = Customer()
+        for pair in root?.pairs ?? [] {
+            let value = pair.value
+            let key = pair.keyText
+            guard let field = FrontMatterField.names(key) else {
+                if !configuration.extraFields.contains(key) {
+                    decoder.unknownKey(pair, known: frontMatterKeys, context: "")
+                }
+                customer.extra.append((key, value.scalarText ?? "…"))
+                continue
+            }
+            positions.record(field, key: pair.key.start, value: value)
+            switch field {
+            case .id: customer.id = decoder.string(value, key)
+            case .name: customer.name = decoder.string(value, key)
+            case .kind: customer.kind = decoder.vocabulary(value, key, CustomerKind.self) ?? .company
+            case .industry: customer.industry = decoder.string(value, key)
+            case .region: customer.region = decoder.string(value, key)
+            case .employees: customer.employees = decoder.integer(value, key)
+            case .revenue: customer.revenue = decoder.number(value, key)
+            case .source: customer.source = source(value, configuration, &decoder)
+            case .sourceDetail: break  // after `source`, below
+            case .sources: customer.sources = sources(value, configuration, &decoder)
+            case .contacts: customer.contacts = contacts(value, &decoder)
+            case .needs: customer.needs = decoder.string(value, key)
+            case .budget: customer.budget = decoder.number(value, key)
+            case .decisionBy: customer.decisionBy = decoder.date(value, key)
+            case .intent: customer.intent = decoder.vocabulary(value, key, Intent.self)
+            case .score: customer.score = score(value, configuration.scoring, &decoder)
+            case .grade: customer.grade = decoder.vocabulary(value, key, Grade.self)
+            case .tags: customer.tags = decoder.stringList(value, key)
+            case .owner: customer.owner = decoder.string(value, key)
+            case .created: customer.created = decoder.dateTime(value, key)
+            case .assigned: customer.assigned = decoder.dateTime(value, key)
+            case .status: customer.status = decoder.vocabulary(value, key, Status.self)
+            case .next: customer.next = decoder.date(value, key)
+            case .plan: customer.plan = plan(value, &decoder)
+            case .deal: customer.deal = deal(value, &decoder)
+            case .lostReason: customer.lostReason = decoder.string(value, key)
+            case .mergedInto: customer.mergedInto = decoder.string(value, key)
+            }
+        }
+        if let detail = root?["source_detail"] {
+            customer.sourceDetail = sourceDetail(detail, source: customer.source, &decoder)
+        }
+        return customer
+    }
+
+    public static func source(_ node: YAMLNode, _ configuration: Configuration, _ decoder: inout FieldDecoder) -> String? {
+        guard let text = decoder.string(node, "source") else { return nil }
+        if let known = configuration.source(named: text) { return known }
+        let candidates = configuration.sources + configuration.sources.compactMap { Configuration.sourceLabels[$0] }
+        let near = Suggestion.closest(to: text, among: candidates)
+        decoder.findings.report(.unknownSource, at: node.start, "unknown source `\(text)`",
+                                hint: (near.map { "did you mean `\($0)`? " } ?? "") + "sources are: \(configuration.sources.joined(separator: ", ")) (leadbook.yml `sources`)")
+        return nil
+    }
+
+    public static let detailKeys: [String: [String]] = [
+        "exhibition": ["booth", "minutes", "products", "reason", "event"],
+        "website": ["page", "keywords", "complete"],
+        "referral": ["referrer", "relation", "scene"],
+    ]
+
+    public static func sourceDetail(_ node: YAMLNode, source: String?, _ decoder: inout FieldDecoder) -> [(String, String)] {
+        guard let pairs = decoder.map(node, "source_detail", example: "source_detail: {booth: A12, minutes: 30}") else { return [] }
+        var detail: [(String, String)] = []
+        for pair in pairs {
+            let key = pair.keyText
+            if let source, let known = detailKeys[source], !known.contains(key) {
+                decoder.unknownKey(pair, known: known, context: " in `source_detail` of a \(source) lead")
+            }
+            if key == "minutes" && source == "exhibition" {
+                if let minutes = decoder.integer(pair.value, "source_detail.minutes") { detail.append((key, String(minutes))) }
+                continue
+            }
+            if let items = pair.value.items {
+                detail.append((key, items.compactMap(\.scalarText).joined(separator: "、")))
+            } else if let text = pair.value.scalarText {
+                detail.append((key, text))
+            }
+        }
+        return detail
+    }
+
+    public static func sources(_ node: YAMLNode, _ configuration: Configuration, _ decoder: inout FieldDecoder) -> [SourceRecord] {
+        var records: [SourceRecord] = []
+        for item in decoder.mapList(node, "sources", example: "- {source: exhibition, date: 2024-03-02, detail: 展位A12}") {
+            var record = SourceRecord()
+            for pair in item.pairs ?? [] {
+                switch pair.keyText {
+                case "source": record.source = source(pair.value, configuration, &decoder)
+                case "date": record.date = decoder.date(pair.value, "sources.date")
+                case "detail":
+                    if let pairs = pair.value.pairs {
+                        record.detail = pairs.map { "\($0.keyText): \($0.value.scalarText ?? (($0.value.items ?? []).compactMap(\.scalarText).joined(separator: "、")))" }.joined(separator: "; ")
+                    } else {
+                        record.detail = decoder.string(pair.value, "sources.detail")
+                    }
+                default: decoder.unknownKey(pair, known: ["source", "date", "detail"], context: " in `sources`")
+                }
+            }
+            if item["source"] == nil {
+                decoder.findings.report(.missingField, at: item.start, "a `sources` item without `source`",
+                                        hint: "add `source:` with the channel this lead also came from")
+            }
+            records.append(record)
+        }
+        return records
+    }
+
+    public enum ContactField: String, CaseIterable { case name, title, phone, email, wechat, prefers, role }
+    public static let contactNames = KeyNames<ContactField>()
+    public static var contactKeys: [String] { contactNames.names }
+
+    public static func contacts(_ node: YAMLNode, _ decoder: inout FieldDecoder) -> [Contact] {
+        var contacts: [Contact] = []
+        for item in decoder.mapList(node, "contacts", example: "- {name: 张伟, title: 技术总监, phone: \"13800000001\"}") {
+            var contact = Contact()
+            for pair in item.pairs ?? [] {
+                switch contactNames(pair.keyText) {
+                case .name?: contact.name = decoder.string(pair.value, "contacts.name")
+                case .title?: contact.title = decoder.string(pair.value, "contacts.title")
+                case .phone?: contact.phone = decoder.string(pair.value, "contacts.phone")
+                case .email?: contact.email = decoder.string(pair.value, "contacts.email")
+                case .wechat?: contact.wechat = decoder.string(pair.value, "contacts.wechat")
+                case .prefers?: contact.prefers = decoder.vocabulary(pair.value, "contacts.prefers", ContactPreference.self)
+                case .role?: contact.role = decoder.vocabulary(pair.value, "contacts.role", ContactRole.self)
+                case nil: decoder.unknownKey(pair, known: contactKeys, context: " in a contact")
+                }
+            }
+            if contact.name == nil {
+                decoder.findings.report(.missingField, at: item.start, "a contact without `name`",
+                                        hint: "add `name:` (the contact's name; title, phone and email are optional)")
+            }
+            contacts.append(contact)
+        }
+        return contacts
+    }
+
+    public enum ScoreField: String, CaseIterable {
+        case size, budget, urgency, decision
+        case reviewedBy = "reviewed_by"
+        case reviewed
+    }
+    public static let scoreNames = KeyNames<ScoreField>()
+
+    public static func score(_ node: YAMLNode, _ scoring: Configuration.Scoring, _ decoder: inout FieldDecoder) -> Score? {
+        guard let pairs = decoder.map(node, "score", example: "score: {size: 25, budget: 25, urgency: 20, decision: 20}") else { return nil }
+        var score = Score()
+        for pair in pairs {
+            switch scoreNames(pair.keyText) {
+            case .size?: score.size = decoder.integer(pair.value, "score.size", maximum: scoring.maxSize)
+            case .budget?: score.budget = decoder.integer(pair.value, "score.budget", maximum: scoring.maxBudget)
+            case .urgency?: score.urgency = decoder.integer(pair.value, "score.urgency", maximum: scoring.maxUrgency)
+            case .decision?: score.decision = decoder.integer(pair.value, "score.decision", maximum: scoring.maxDecision)
+            case .reviewedBy?: score.reviewedBy = decoder.string(pair.value, "score.reviewed_by")
+            case .reviewed?: score.reviewed = decoder.date(pair.value, "score.reviewed")
+            case nil: decoder.unknownKey(pair, known: scoreNames.names, context: " in `score`")
+            }
+        }
+        return score
+    }
+
+    public enum PlanField: String, CaseIterable { case stage, goal, channels, points, due, owner, expected, fallback }
+    public static let planNames = KeyNames<PlanField>()
+
+    public static func plan(_ node: YAMLNode, _ decoder: inout FieldDecoder) -> [PlanStep] {
+        var steps: [PlanStep] = []
+        for item in decoder.mapList(node, "plan", example: "- {stage: initial-contact, goal: 确认决策链, due: 2024-03-01}") {
+            var step = PlanStep()
+            for pair in item.pairs ?? [] {
+                switch planNames(pair.keyText) {
+                case .stage?: step.stage = decoder.vocabulary(pair.value, "plan.stage", Stage.self)
+                case .goal?: step.goal = decoder.string(pair.value, "plan.goal")
+                case .channels?:
+                    let nodes = pair.value.items ?? (pair.value.isEmpty ? [] : [pair.value])
+                    for channelNode in nodes {
+                        if let channel = decoder.vocabulary(channelNode, "plan.channels", Channel.self) { step.channels.append(channel) }
+                    }
+                case .points?: step.points = decoder.string(pair.value, "plan.points")
+                case .due?:
+                    // A date, or a recurring time as text (the seed's 每周一, every Monday).
+                    if let text = pair.value.scalarText, Self.looksLikeDate(text) {
+                        step.due = decoder.date(pair.value, "plan.due")
+                    } else {
+                        step.dueText = decoder.string(pair.value, "plan.due")
+                    }
+                case .owner?: step.owner = decoder.string(pair.value, "plan.owner")
+                case .expected?: step.expected = decoder.string(pair.value, "plan.expected")
+                case .fallback?: step.fallback = decoder.string(pair.value, "plan.fallback")
+                case nil: decoder.unknownKey(pair, known: planNames.names, context: " in a plan step")
+                }
+            }
+            steps.append(step)
+        }
+        return steps
+    }
+
+    /// `YYYY-...`: written as a date (and then it must be one).
+    public static func looksLikeDate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8.prefix(5))
+        return bytes.count == 5 && bytes[0..<4].allSatisfy(ASCII.isDigit) && bytes[4] == ASCII.dash
+    }
+
+    public static func deal(_ node: YAMLNode, _ decoder: inout FieldDecoder) -> Deal? {
+        guard let pairs = decoder.map(node, "deal", example: "deal: {amount: 180000, closed: 2024-04-02}") else { return nil }
+        var deal = Deal()
+        for pair in pairs {
+            switch pair.keyText {
+            case "amount": deal.amount = decoder.number(pair.value, "deal.amount")
+            case "closed": deal.closed = decoder.date(pair.value, "deal.closed")
+            default: decoder.unknownKey(pair, known: ["amount", "closed"], context: " in `deal`")
+            }
+        }
+        return deal
+    }
+}

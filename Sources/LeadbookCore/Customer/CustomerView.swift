@@ -1,0 +1,195 @@
+import LeadbookText
+
+/// `leadbook show`: one customer as data (JSON) or as a readable page (text).
+public enum CustomerView {
+    /// With `source` (the file's bytes), each entry also carries its Markdown as written
+    /// (`text`: heading, items and free notes, without the blank lines after it).
+    public static func json(_ customer: Customer, path: String, configuration: Configuration, source: [UInt8]? = nil) -> JSON {
+        var members: [(String, JSON)] = [
+            ("file", .string(path)),
+            ("id", .optional(customer.id)), ("name", .optional(customer.name)), ("kind", .string(customer.kind.rawValue)),
+            ("industry", .optional(customer.industry)), ("region", .optional(customer.region)),
+            ("employees", .optional(customer.employees)), ("revenue", .optional(customer.revenue)),
+            ("source", .optional(customer.source)),
+            ("source_detail", .object(customer.sourceDetail.map { ($0.0, .string($0.1)) })),
+            ("sources", .array(customer.sources.map { record in
+                .object([("source", .optional(record.source)), ("date", .optional(record.date)), ("detail", .optional(record.detail))])
+            })),
+            ("contacts", .array(customer.contacts.map { contact in
+                .object([
+                    ("name", .optional(contact.name)), ("title", .optional(contact.title)), ("phone", .optional(contact.phone)),
+                    ("email", .optional(contact.email)), ("wechat", .optional(contact.wechat)),
+                    ("prefers", .optional(contact.prefers?.rawValue)), ("role", .optional(contact.role?.rawValue)),
+                ])
+            })),
+            ("needs", .optional(customer.needs)), ("budget", .optional(customer.budget)),
+            ("decision_by", .optional(customer.decisionBy)), ("intent", .optional(customer.intent?.rawValue)),
+        ]
+        if let score = customer.score {
+            members.append(("score", .object([
+                ("size", .optional(score.size)), ("budget", .optional(score.budget)), ("urgency", .optional(score.urgency)),
+                ("decision", .optional(score.decision)), ("total", .optional(score.total)),
+                ("reviewed_by", .optional(score.reviewedBy)), ("reviewed", .optional(score.reviewed)),
+            ])))
+        } else {
+            members.append(("score", .null))
+        }
+        members += [
+            ("grade", .optional(customer.grade?.rawValue)),
+            ("tags", .array(customer.tags.map(JSON.string))),
+            ("owner", .optional(customer.owner)),
+            ("created", .optional(customer.created)), ("assigned", .optional(customer.assigned)),
+            ("status", .optional(customer.status?.rawValue)), ("next", .optional(customer.next)),
+            ("plan", .array(customer.plan.map { step in
+                .object([
+                    ("stage", .optional(step.stage?.rawValue)), ("goal", .optional(step.goal)),
+                    ("channels", .array(step.channels.map { .string($0.rawValue) })), ("points", .optional(step.points)),
+                    ("due", step.due.map { .string($0.description) } ?? .optional(step.dueText)), ("owner", .optional(step.owner)),
+                    ("expected", .optional(step.expected)), ("fallback", .optional(step.fallback)),
+                ])
+            })),
+            ("deal", customer.deal.map { deal in .object([("amount", .optional(deal.amount)), ("closed", .optional(deal.closed))]) } ?? .null),
+            ("lost_reason", .optional(customer.lostReason)), ("merged_into", .optional(customer.mergedInto)),
+            ("extra", .object(customer.extra.map { ($0.0, .string($0.1)) })),
+            ("derived", .object([
+                ("score_total", .optional(customer.score?.total)),
+                ("grade", .optional(customer.score?.total.map { configuration.scoring.grade(forTotal: $0).rawValue })),
+                ("completeness", .string(Completeness.of(customer).rawValue)),
+                ("key_fields_filled", .array(Completeness.filled(customer).map(JSON.string))),
+            ])),
+            ("follow_ups", .array(customer.followUps.map { withText(followUpJSON($0), source, $0.start, $0.end) })),
+            ("feedback", .array(customer.feedback.map { withText(feedbackJSON($0), source, $0.start, $0.end) })),
+        ]
+        return .object(members)
+    }
+
+    /// An entry's object with its source text (CRLF read as LF) added last.
+    public static func withText(_ entry: JSON, _ source: [UInt8]?, _ start: Int, _ end: Int) -> JSON {
+        guard let source, case .object(var members) = entry, start <= end, end <= source.count else { return entry }
+        var stop = end
+        while stop > start, source[stop - 1] == ASCII.lf || source[stop - 1] == ASCII.cr || source[stop - 1] == ASCII.space {
+            stop -= 1
+        }
+        let text = String(decoding: source[start..<stop], as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+        members.append(("text", .string(text)))
+        return .object(members)
+    }
+
+    public static func todoJSON(_ todo: Todo) -> JSON {
+        .object([("date", .optional(todo.date)), ("text", .string(todo.text)), ("owner", .optional(todo.owner)), ("done", .bool(todo.done))])
+    }
+
+    public static func followUpJSON(_ entry: FollowUp) -> JSON {
+        var members: [(String, JSON)] = [
+            ("line", .int(entry.line)), ("date", .optional(entry.date)),
+            ("time", .optional(entry.time.map { LocalDateTime(date: entry.date ?? LocalDate(dayNumber: 0), minutes: $0).timeText })),
+            ("channel", .optional(entry.channel?.rawValue)), ("counterpart", .string(entry.counterpart)),
+        ]
+        for (key, value) in entry.facts { members.append((key.rawValue, .string(value))) }
+        members += [
+            ("mood", .optional(entry.mood?.rawValue)), ("status", .optional(entry.status?.rawValue)),
+            ("next", .optional(entry.next)), ("todos", .array(entry.todos.map(todoJSON))),
+        ]
+        return .object(members)
+    }
+
+    public static func feedbackJSON(_ entry: FeedbackEntry) -> JSON {
+        .object([
+            ("line", .int(entry.line)), ("date", .optional(entry.date)), ("channel", .optional(entry.channel?.rawValue)),
+            ("summary", .string(entry.summary)), ("type", .optional(entry.type?.rawValue)),
+            ("priority", .optional(entry.priority?.rawValue)), ("why", .array(entry.whys.map(JSON.string))),
+            ("handling", .optional(entry.handling?.rawValue)), ("plan", .optional(entry.plan)), ("owner", .optional(entry.owner)),
+            ("due", .optional(entry.due)), ("resolved", .optional(entry.resolved)),
+            ("confirmed", .optional(entry.confirmed)), ("confirmation", .optional(entry.confirmation)),
+        ])
+    }
+
+    /// A page for the terminal.
+    public static func text(_ customer: Customer, path: String, configuration: Configuration) -> String {
+        var lines: [String] = []
+        func row(_ label: String, _ value: String?) {
+            guard let value, !value.isEmpty else { return }
+            lines.append("  " + label.padded(to: 14) + value)
+        }
+        lines.append("\(customer.id ?? "?")  \(customer.name ?? "")")
+        lines.append("  " + path)
+        lines.append("")
+        row("status", customer.status.map { "\($0.rawValue) (\($0.label))" })
+        row("owner", customer.owner)
+        if let score = customer.score, let total = score.total {
+            let grade = configuration.scoring.grade(forTotal: total)
+            let m = configuration.scoring
+            row("score", "\(total) = size \(score.size!)/\(m.maxSize) + budget \(score.budget!)/\(m.maxBudget) + urgency \(score.urgency!)/\(m.maxUrgency) + decision \(score.decision!)/\(m.maxDecision) -> \(grade.rawValue)")
+        }
+        row("grade", customer.grade?.rawValue)
+        row("intent", customer.intent?.rawValue)
+        row("source", customer.source)
+        row("industry", customer.industry)
+        row("region", customer.region)
+        row("employees", customer.employees.map(String.init))
+        row("budget", customer.budget.map { Money.format($0) })
+        row("needs", customer.needs.map { $0.replacingNewlines() })
+        row("decision by", customer.decisionBy?.description)
+        row("created", customer.created?.description)
+        row("assigned", customer.assigned?.description)
+        row("next", customer.next?.description)
+        let completeness = Completeness.of(customer)
+        row("completeness", "\(completeness.rawValue) (\(completeness.label), \(Completeness.filled(customer).count)/\(Completeness.keyFields.count) key fields)")
+        row("tags", customer.tags.joined(separator: ", "))
+        if let deal = customer.deal { row("deal", "\(deal.amount.map { Money.format($0) } ?? "?") closed \(deal.closed?.description ?? "?")") }
+        row("lost reason", customer.lostReason)
+        row("merged into", customer.mergedInto)
+        for contact in customer.contacts {
+            row("contact", [contact.name, contact.title, contact.phone, contact.email, contact.role?.rawValue].compactMap { $0 }.joined(separator: ", "))
+        }
+        if !customer.followUps.isEmpty {
+            lines.append("")
+            lines.append("follow-ups (\(customer.followUps.count)):")
+            for entry in customer.followUps {
+                var heading = "  " + (entry.moment?.description ?? "?") + " " + (entry.channel?.rawValue ?? "?")
+                if !entry.counterpart.isEmpty { heading += " " + entry.counterpart }
+                if let status = entry.status { heading += "  -> " + status.rawValue }
+                lines.append(heading)
+                for todo in entry.todos {
+                    lines.append("    [\(todo.done ? "x" : " ")] \(todo.date?.description ?? "?") \(todo.text)\(todo.owner.map { " @" + $0 } ?? "")")
+                }
+            }
+        }
+        if !customer.feedback.isEmpty {
+            lines.append("")
+            lines.append("feedback (\(customer.feedback.count)):")
+            for entry in customer.feedback {
+                var heading = "  " + (entry.date?.description ?? "?") + " " + (entry.type?.rawValue ?? "?") + "/" + (entry.priority?.rawValue ?? "?") + " " + entry.summary
+                if let resolved = entry.resolved { heading += "  resolved \(resolved)" }
+                if let confirmed = entry.confirmed { heading += ", confirmed \(confirmed)" }
+                lines.append(heading)
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Amounts in CNY, as people read them.
+public enum Money {
+    /// `198000` -> `198,000`; decimals rounded to the fen (`1.999` -> `2`). Amounts are read
+    /// with at most 15 digits before the point, so the fen always fit an `Int`; the whole
+    /// part is kept apart from the fraction so that it stays exact.
+    public static func format(_ amount: Double) -> String {
+        let value = abs(amount)
+        let whole = value.rounded(.down)
+        let fen = Int(whole) * 100 + Int(((value - whole) * 100).rounded())
+        return SummaryText.money(cents: amount < 0 ? -fen : fen)
+    }
+}
+
+extension String {
+    /// Left-aligned in `width` terminal cells (Chinese characters count two).
+    public func padded(to width: Int) -> String {
+        let current = DisplayWidth.of(self)
+        return current >= width ? self : self + String(repeating: " ", count: width - current)
+    }
+
+    public func replacingNewlines() -> String {
+        String(unicodeScalars.map { $0 == "\n" ? " " : Character($0) }).trimmingSpaces
+    }
+}

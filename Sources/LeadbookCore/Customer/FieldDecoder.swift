@@ -1,0 +1,259 @@
+import LeadbookText
+
+/// Reads typed values out of YAML nodes, reporting a diagnostic for each value of the wrong type.
+///
+/// The type comes from the field, never from how the value looks: `phone: 013800000001` is
+/// text, `employees: "500"` is the number 500.
+public struct FieldDecoder {
+    public var findings: Findings
+
+    public init(findings: Findings) {
+        self.findings = findings
+    }
+
+    public mutating func wrongType(_ node: YAMLNode, _ field: String, expected: String, example: String) {
+        let shown: String
+        if let text = node.scalarText { shown = "`\(text)`" } else { shown = node.kindDescription }
+        findings.report(.wrongType, at: node.start, "`\(field)` must be \(expected), not \(shown)", hint: "write it like `\(example)`")
+    }
+
+    /// Text of a scalar; nil (and a diagnostic) for a list or map; nil for an empty value.
+    public mutating func string(_ node: YAMLNode, _ field: String) -> String? {
+        switch node.content {
+        case .scalar(_, .empty): return nil
+        case .scalar(let text, _): return text.isEmpty ? nil : text
+        default:
+            wrongType(node, field, expected: "text", example: "\(field): some text")
+            return nil
+        }
+    }
+
+    public mutating func integer(_ node: YAMLNode, _ field: String, minimum: Int = 0, maximum: Int = Int.max) -> Int? {
+        guard let text = string(node, field) else { return nil }
+        guard let value = Self.parseInteger(text) else {
+            if Self.parseInteger(text.removingSeparators()) != nil {
+                findings.report(.wrongType, at: node.start, "`\(field)` must be a whole number without separators, not `\(text)`",
+                                hint: "write the digits only: `\(field): \(text.removingSeparators())`")
+            } else if Self.isDigits(text.hasPrefix("-") || text.hasPrefix("+") ? String(text.dropFirst()) : text) {
+                findings.report(.outOfRange, at: node.start, "`\(field)` is too large: `\(text)`", hint: "the largest whole number is \(Int.max)")
+            } else {
+                wrongType(node, field, expected: "a whole number", example: "\(field): 500")
+            }
+            return nil
+        }
+        if value < minimum || value > maximum {
+            let range = maximum == Int.max ? "\(minimum) or more" : "between \(minimum) and \(maximum)"
+            findings.report(.outOfRange, at: node.start, "`\(field)` is \(value); it must be \(range)",
+                            hint: maximum == Int.max ? "use a number of \(minimum) or more" : "use a number from \(minimum) to \(maximum)")
+            return nil
+        }
+        return value
+    }
+
+    public mutating func number(_ node: YAMLNode, _ field: String) -> Double? {
+        guard let text = string(node, field) else { return nil }
+        guard let value = Self.parseNumber(text) else {
+            if Self.isNumeral(text) {
+                findings.report(.outOfRange, at: node.start, "`\(field)` is too large: `\(text)`",
+                                hint: "amounts are at most 15 digits before the decimal point")
+                return nil
+            }
+            let cleaned = text.removingSeparators()
+            if Self.parseNumber(cleaned) != nil {
+                findings.report(.wrongType, at: node.start, "`\(field)` must be a number without separators, not `\(text)`",
+                                hint: "write the digits only: `\(field): \(cleaned)`")
+            } else {
+                wrongType(node, field, expected: "a number (CNY)", example: "\(field): 200000")
+            }
+            return nil
+        }
+        if value < 0 {
+            findings.report(.outOfRange, at: node.start, "`\(field)` is negative", hint: "amounts are 0 or more")
+            return nil
+        }
+        return value
+    }
+
+    public mutating func date(_ node: YAMLNode, _ field: String) -> LocalDate? {
+        guard let text = string(node, field) else { return nil }
+        switch Self.checkText(text, LocalDate.check) {
+        case .success(let date): return date
+        case .failure(.doesNotExist):
+            findings.report(.invalidDate, at: node.start, "`\(field)`: \(text) is not a date that exists",
+                            hint: "check the month and day (\(Self.monthHint(text)))")
+        case .failure(.format):
+            findings.report(.invalidDate, at: node.start, "`\(field)` must be a date YYYY-MM-DD, not `\(text)`",
+                            hint: "write it like `\(field): 2024-03-01`")
+        }
+        return nil
+    }
+
+    public mutating func dateTime(_ node: YAMLNode, _ field: String) -> LocalDateTime? {
+        guard let text = string(node, field) else { return nil }
+        switch Self.checkText(text, LocalDateTime.check) {
+        case .success(let value): return value
+        case .failure(.doesNotExist):
+            findings.report(.invalidDate, at: node.start, "`\(field)`: \(text) is not a date and time that exist",
+                            hint: "check the month, day and time (\(Self.monthHint(text)); times run 00:00 to 23:59)")
+        case .failure(.format):
+            findings.report(.invalidDate, at: node.start, "`\(field)` must be a date and time YYYY-MM-DD HH:MM, not `\(text)`",
+                            hint: "write it like `\(field): 2024-03-01 09:30` (or a date alone)")
+        }
+        return nil
+    }
+
+    public mutating func vocabulary<V: Vocabulary>(_ node: YAMLNode, _ field: String, _ type: V.Type) -> V? {
+        guard let text = string(node, field) else { return nil }
+        if let value = V(text: text) { return value }
+        findings.report(V.unknownRule, at: node.start, "unknown \(V.noun) `\(text)`", hint: V.hint(for: text))
+        return nil
+    }
+
+    /// A list of texts: `[a, b]` or `- a` lines.
+    public mutating func stringList(_ node: YAMLNode, _ field: String) -> [String] {
+        if node.isEmpty { return [] }
+        guard let items = node.items else {
+            wrongType(node, field, expected: "a list", example: "\(field): [first, second]")
+            return []
+        }
+        var result: [String] = []
+        for item in items {
+            if let text = string(item, field) { result.append(text) }
+        }
+        return result
+    }
+
+    /// Items of a list of maps, reporting items that are not maps.
+    public mutating func mapList(_ node: YAMLNode, _ field: String, example: String) -> [YAMLNode] {
+        if node.isEmpty { return [] }
+        guard let items = node.items else {
+            wrongType(node, field, expected: "a list", example: example)
+            return []
+        }
+        var maps: [YAMLNode] = []
+        for item in items {
+            if item.pairs != nil { maps.append(item) } else { wrongType(item, field, expected: "a map of `key: value`", example: example) }
+        }
+        return maps
+    }
+
+    public mutating func map(_ node: YAMLNode, _ field: String, example: String) -> [YAMLPair]? {
+        if node.isEmpty { return nil }
+        guard let pairs = node.pairs else {
+            wrongType(node, field, expected: "a map", example: example)
+            return nil
+        }
+        return pairs
+    }
+
+    public mutating func unknownKey(_ pair: YAMLPair, known: [String], context: String) {
+        let key = pair.keyText
+        if let near = Suggestion.closest(to: key, among: known), near != key {
+            findings.report(.unknownField, at: pair.key.start, "unknown key `\(key)`\(context)", hint: "did you mean `\(near)`?")
+        } else {
+            findings.report(.unknownField, at: pair.key.start, "unknown key `\(key)`\(context)",
+                            hint: "known keys: \(known.joined(separator: ", ")); list extra keys under `extra_fields` in leadbook.yml")
+        }
+    }
+
+    // MARK: - Text to values
+
+    public static func checkText<T>(_ text: String, _ check: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Result<T, DateProblem>) -> Result<T, DateProblem> {
+        var text = text
+        return text.withUTF8 { check($0, 0..<$0.count) }
+    }
+
+    public static func monthHint(_ text: String) -> String {
+        let parts = text.split(separator: "-")
+        if parts.count >= 2, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) {
+            return "\(year)-\(LocalDate.pad(month, 2)) has \(LocalDate.daysIn(month: month, year: year)) days"
+        }
+        return "months run 01 to 12"
+    }
+
+    public static func isDigits(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { ASCII.isDigit($0) }
+    }
+
+    /// Digits with an optional sign; nil past Int64.
+    public static func parseInteger(_ text: String) -> Int? {
+        var utf8 = Substring(text).utf8[...]
+        var negative = false
+        if let first = utf8.first, first == ASCII.dash || first == ASCII.plus {
+            negative = first == ASCII.dash
+            utf8 = utf8.dropFirst()
+        }
+        guard !utf8.isEmpty else { return nil }
+        var value = 0
+        for byte in utf8 {
+            guard ASCII.isDigit(byte) else { return nil }
+            let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times.addingReportingOverflow(Int(byte - ASCII.zero))
+            if overflow1 || overflow2 { return nil }
+            value = sum
+        }
+        return negative ? -value : value
+    }
+
+    /// Digits with an optional sign and decimal part, of any length.
+    public static func isNumeral(_ text: String) -> Bool {
+        var utf8 = Substring(text).utf8[...]
+        if let first = utf8.first, first == ASCII.dash || first == ASCII.plus { utf8 = utf8.dropFirst() }
+        let parts = utf8.split(separator: ASCII.dot, maxSplits: 1, omittingEmptySubsequences: false)
+        return !parts.isEmpty && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(ASCII.isDigit) }
+    }
+
+    /// Digits with an optional sign and decimal part; at most 15 digits before the point, so
+    /// every amount is exact.
+    public static func parseNumber(_ text: String) -> Double? {
+        let utf8 = Array(text.utf8)
+        var index = 0
+        if index < utf8.count, utf8[index] == ASCII.dash || utf8[index] == ASCII.plus { index += 1 }
+        var digits = 0
+        while index < utf8.count, ASCII.isDigit(utf8[index]) { index += 1; digits += 1 }
+        if index < utf8.count, utf8[index] == ASCII.dot {
+            index += 1
+            var fraction = 0
+            while index < utf8.count, ASCII.isDigit(utf8[index]) { index += 1; fraction += 1 }
+            guard fraction > 0 else { return nil }
+        }
+        guard digits > 0, index == utf8.count, digits <= 15 else { return nil }
+        return Double(text)
+    }
+}
+
+/// The known keys of a map, matched by their bytes: a `switch` over strings compares
+/// slowly whenever they differ, which is most of the time.
+public struct KeyNames<Field: RawRepresentable & CaseIterable> where Field.RawValue == String {
+    public let byLength: [[([UInt8], Field)]]
+
+    public init() {
+        var table = [[([UInt8], Field)]](repeating: [], count: 32)
+        for field in Field.allCases where field.rawValue.utf8.count < 32 {
+            table[field.rawValue.utf8.count].append((Array(field.rawValue.utf8), field))
+        }
+        byLength = table
+    }
+
+    public func callAsFunction(_ key: String) -> Field? {
+        var key = key
+        return key.withUTF8 { buffer -> Field? in
+            let count = buffer.count
+            guard count < byLength.count else { return nil }
+            candidates: for (name, field) in byLength[count] {
+                for index in 0..<count where name[index] != buffer[index] { continue candidates }
+                return field
+            }
+            return nil
+        }
+    }
+
+    public var names: [String] { Field.allCases.map(\.rawValue) }
+}
+
+extension String {
+    /// The text without the given separator characters (`200,000` -> `200000`).
+    public func removingSeparators() -> String {
+        String(unicodeScalars.filter { $0 != "," && $0 != "_" && $0 != "，" })
+    }
+}

@@ -1,0 +1,471 @@
+import LeadbookText
+
+/// Reads the Markdown body of a customer file: its `## Follow-ups` / `## 跟进记录` and
+/// `## Feedback` / `## 客户反馈` sections and their dated `###` entries.
+///
+/// One pass over the lines, on bytes. Everything that is not an entry heading or a known
+/// `- key: value` line is free text and is left alone.
+public struct LogReader {
+    public struct Section: Sendable, Equatable {
+        public enum Kind: Sendable { case followUps, feedback }
+        public var kind: Kind
+        /// Offset of the `##` heading, and one past the section's last byte.
+        public var headingStart: Int
+        public var end: Int
+        public var line: Int
+    }
+
+    public struct Log: Sendable {
+        public var followUps: [FollowUp] = []
+        public var feedback: [FeedbackEntry] = []
+        public var followUpSection: Section?
+        public var feedbackSection: Section?
+    }
+
+    public let bytes: UnsafeBufferPointer<UInt8>
+    public let end: Int
+    /// False when only the structure matters (`check`): free texts (facts, counterparts,
+    /// summaries, to-do texts) are not turned into strings.
+    public var keepText = true
+    /// Follow-ups dated before this keep their structure only (no texts).
+    public var followUpTextFrom: LocalDate?
+
+    public static func read(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, firstLine: Int, findings: inout Findings,
+                            keepText: Bool = true, followUpTextFrom: LocalDate? = nil) -> Log {
+        let reader = LogReader(bytes: bytes, end: range.upperBound, keepText: keepText, followUpTextFrom: followUpTextFrom)
+        return reader.readLog(from: range.lowerBound, line: firstLine, findings: &findings)
+    }
+
+    public enum Current {
+        case none
+        case followUp(FollowUp)
+        case feedback(FeedbackEntry)
+    }
+
+    public func readLog(from start: Int, line firstLine: Int, findings: inout Findings) -> Log {
+        var log = Log()
+        var index = start
+        var line = firstLine
+        var fence: UInt8 = 0
+        var section: Section.Kind? = nil
+        var followUp: FollowUp?
+        var feedback: FeedbackEntry?
+
+        func close(at offset: Int, into log: inout Log) {
+            if var entry = followUp {
+                entry.end = offset
+                log.followUps.append(entry)
+                followUp = nil
+            }
+            if var entry = feedback {
+                entry.end = offset
+                log.feedback.append(entry)
+                feedback = nil
+            }
+        }
+
+        while index < end {
+            let lineStart = index
+            let lineEnd = UTF8Bytes.find(ASCII.lf, in: bytes, from: index, to: end)
+            var contentEnd = lineEnd
+            if contentEnd > lineStart, bytes[contentEnd - 1] == ASCII.cr { contentEnd -= 1 }
+            index = lineEnd < end ? lineEnd + 1 : end
+            defer { line += 1 }
+
+            let first = bytes[lineStart]
+            // Fenced code blocks: nothing inside them is structure.
+            if (first == ASCII.backtick || first == UInt8(ascii: "~") || first == ASCII.space), let marker = fenceMarker(lineStart, contentEnd) {
+                if fence == 0 { fence = marker } else if fence == marker { fence = 0 }
+                continue
+            }
+            if fence != 0 { continue }
+
+            if first == ASCII.hash {
+                var level = 0
+                var scan = lineStart
+                while scan < contentEnd, bytes[scan] == ASCII.hash { level += 1; scan += 1 }
+                guard scan == contentEnd || bytes[scan] == ASCII.space else { continue }
+                if level <= 2 {
+                    close(at: lineStart, into: &log)
+                    closeSection(&log, section, at: lineStart)
+                    section = nil
+                    if level == 2, let kind = sectionKind(scan, contentEnd) {
+                        let new = Section(kind: kind, headingStart: lineStart, end: end, line: line)
+                        let existing = kind == .followUps ? log.followUpSection : log.feedbackSection
+                        if let existing {
+                            findings.report(.duplicateSection, at: lineStart,
+                                "a second \(kind == .followUps ? "Follow-ups" : "Feedback") section (the first is on line \(existing.line))",
+                                hint: "move its entries into the first section and remove this heading")
+                        } else if kind == .followUps {
+                            log.followUpSection = new
+                        } else {
+                            log.feedbackSection = new
+                        }
+                        section = kind
+                    }
+                } else if level == 3, let kind = section {
+                    close(at: lineStart, into: &log)
+                    switch readHeading(kind, lineStart, scan, contentEnd, line, &findings) {
+                    case .followUp(let entry): followUp = entry
+                    case .feedback(let entry): feedback = entry
+                    case .none: break
+                    }
+                }
+                continue
+            }
+            guard section != nil, first == ASCII.dash || first == ASCII.asterisk,
+                  lineStart + 1 < contentEnd, bytes[lineStart + 1] == ASCII.space else { continue }
+            if followUp != nil {
+                readFollowUpItem(&followUp!, lineStart + 2, contentEnd, line, &findings)
+            } else if feedback != nil {
+                readFeedbackItem(&feedback!, lineStart + 2, contentEnd, &findings)
+            }
+        }
+        close(at: end, into: &log)
+        closeSection(&log, section, at: end)
+        checkOrder(log, &findings)
+        return log
+    }
+
+    public func closeSection(_ log: inout Log, _ kind: Section.Kind?, at offset: Int) {
+        switch kind {
+        case .followUps?:
+            if log.followUpSection?.end == end, offset < end { log.followUpSection?.end = offset }
+        case .feedback?:
+            if log.feedbackSection?.end == end, offset < end { log.feedbackSection?.end = offset }
+        case nil: break
+        }
+    }
+
+    /// "```" or "~~~" (up to three spaces in) opens or closes a fence.
+    public func fenceMarker(_ start: Int, _ stop: Int) -> UInt8? {
+        var scan = start
+        while scan < stop, scan - start < 3, bytes[scan] == ASCII.space { scan += 1 }
+        guard scan + 3 <= stop else { return nil }
+        let marker = bytes[scan]
+        guard marker == ASCII.backtick || marker == UInt8(ascii: "~"),
+              bytes[scan + 1] == marker, bytes[scan + 2] == marker else { return nil }
+        return marker
+    }
+
+    public func trimmed(_ start: Int, _ stop: Int) -> Range<Int> {
+        var start = start, stop = stop
+        while start < stop, bytes[start] == ASCII.space || bytes[start] == ASCII.tab { start += 1 }
+        while stop > start, bytes[stop - 1] == ASCII.space || bytes[stop - 1] == ASCII.tab { stop -= 1 }
+        return start..<stop
+    }
+
+    public func text(_ range: Range<Int>) -> String { UTF8Bytes.string(bytes, range) }
+
+    public func equals(_ range: Range<Int>, _ literal: StaticString) -> Bool {
+        guard range.count == literal.utf8CodeUnitCount else { return false }
+        let pointer = literal.utf8Start
+        for offset in 0..<range.count where ASCII.lowercased(bytes[range.lowerBound + offset]) != ASCII.lowercased(pointer[offset]) {
+            return false
+        }
+        return true
+    }
+
+    public func sectionKind(_ start: Int, _ stop: Int) -> Section.Kind? {
+        var title = trimmed(start, stop)
+        while title.upperBound > title.lowerBound, bytes[title.upperBound - 1] == ASCII.hash {
+            title = trimmed(title.lowerBound, title.upperBound - 1)
+        }
+        if equals(title, "Follow-ups") || equals(title, "Followups") || equals(title, "Follow ups")
+            || equals(title, "跟进记录") {
+            return .followUps
+        }
+        if equals(title, "Feedback") || equals(title, "客户反馈") { return .feedback }
+        return nil
+    }
+
+    // MARK: - Headings
+
+    /// `### DATE [HH:MM] CHANNEL [rest]`.
+    public func readHeading(_ kind: Section.Kind, _ headingStart: Int, _ textStart: Int, _ stop: Int, _ line: Int,
+                     _ findings: inout Findings) -> Current {
+        var scan = textStart
+        while scan < stop, bytes[scan] == ASCII.space { scan += 1 }
+        let dateStart = scan
+        while scan < stop, bytes[scan] != ASCII.space { scan += 1 }
+        var date: LocalDate?
+        switch LocalDate.check(bytes, dateStart..<scan) {
+        case .success(let value): date = value
+        case .failure(.doesNotExist):
+            findings.report(.invalidDate, at: dateStart, "`\(text(dateStart..<scan))` is not a date that exists",
+                            hint: "check the month and day (a month has 28 to 31 days)")
+        case .failure(.format):
+            findings.report(.badEntryHeading, at: dateStart, "an entry heading starts with its date",
+                            hint: kind == .followUps ? "write `### 2024-03-01 10:30 phone 张伟`" : "write `### 2024-03-03 meeting what the customer said`")
+        }
+        while scan < stop, bytes[scan] == ASCII.space { scan += 1 }
+        var time: Int?
+        if scan + 5 <= stop, bytes[scan + 2] == ASCII.colon, (scan + 5 == stop || bytes[scan + 5] == ASCII.space),
+           let hour = LocalDate.digits(bytes, scan, 2), let minute = LocalDate.digits(bytes, scan + 3, 2) {
+            if hour < 24 && minute < 60 {
+                time = hour * 60 + minute
+            } else {
+                findings.report(.invalidDate, at: scan, "`\(text(scan..<scan + 5))` is not a time of day",
+                                hint: "write the time as HH:MM between 00:00 and 23:59")
+            }
+            scan += 5
+            while scan < stop, bytes[scan] == ASCII.space { scan += 1 }
+        }
+        return readHeadingRest(kind, headingStart, scan, stop, line, date: date, time: time, &findings)
+    }
+
+    /// The channel and the counterpart (or summary) after the date and time of a heading.
+    public func readHeadingRest(_ kind: Section.Kind, _ headingStart: Int, _ start: Int, _ stop: Int, _ line: Int,
+                         date: LocalDate?, time: Int?, _ findings: inout Findings) -> Current {
+        var scan = start
+        let channelStart = scan
+        while scan < stop, bytes[scan] != ASCII.space, bytes[scan] != ASCII.openParen, !isFullWidthParen(scan) { scan += 1 }
+        if time == nil, scan > channelStart, (channelStart..<scan).contains(where: { bytes[$0] == ASCII.colon }),
+           (channelStart..<scan).allSatisfy({ ASCII.isDigit(bytes[$0]) || bytes[$0] == ASCII.colon }) {
+            findings.report(.invalidDate, at: channelStart, "`\(text(channelStart..<scan))` is not a time HH:MM",
+                            hint: "write the time with two digits for hours and minutes, for example 09:30")
+            while scan < stop, bytes[scan] == ASCII.space { scan += 1 }
+            return readHeadingRest(kind, headingStart, scan, stop, line, date: date, time: 0, &findings)
+        }
+        var channel: Channel?
+        if channelStart == scan {
+            if date != nil {
+                findings.report(.badEntryHeading, at: min(channelStart, stop), "the entry heading has no channel after its date",
+                                hint: "add how you were in touch: \(Channel.choices)")
+            }
+        } else {
+            channel = Channel.matching(bytes, channelStart..<scan)
+            if channel == nil {
+                let word = text(channelStart..<scan)
+                findings.report(Channel.unknownRule, at: channelStart, "unknown channel `\(word)`", hint: Channel.hint(for: word))
+            }
+        }
+        let restRange = trimmed(scan, stop)
+        let keepRest = keepText && (kind == .feedback || followUpTextFrom == nil || date.map { $0 >= followUpTextFrom! } ?? true)
+        let rest = keepRest ? text(restRange) : ""
+        switch kind {
+        case .followUps:
+            var entry = FollowUp(start: headingStart, line: line)
+            entry.date = date
+            entry.time = time
+            entry.channel = channel
+            entry.counterpart = rest
+            return .followUp(entry)
+        case .feedback:
+            var entry = FeedbackEntry(start: headingStart, line: line)
+            entry.date = date
+            entry.time = time
+            entry.channel = channel
+            entry.summary = rest
+            if restRange.isEmpty, channel != nil {
+                findings.report(.badEntryHeading, at: stop, "the feedback heading has no summary",
+                                hint: "write what the customer said after the channel: `### 2024-03-03 meeting 方案缺少数据备份功能`")
+            }
+            return .feedback(entry)
+        }
+    }
+
+    @inline(__always) public func isFullWidthParen(_ index: Int) -> Bool {
+        index + 2 < end && bytes[index] == 0xEF && bytes[index + 1] == 0xBC && bytes[index + 2] == 0x88
+    }
+
+    // MARK: - Items
+
+    /// Splits `key: value` (ASCII or full-width colon). Returns the key range and the value range.
+    public func splitKey(_ start: Int, _ stop: Int) -> (Range<Int>, Range<Int>)? {
+        var scan = start
+        let limit = min(stop, start + 48)
+        while scan < limit {
+            let byte = bytes[scan]
+            if byte == ASCII.colon {
+                return (trimmed(start, scan), trimmed(scan + 1, stop))
+            }
+            if byte == 0xEF, scan + 2 < stop, bytes[scan + 1] == 0xBC, bytes[scan + 2] == 0x9A {
+                return (trimmed(start, scan), trimmed(scan + 3, stop))
+            }
+            if byte == ASCII.space && scan > start && bytes[scan - 1] != ASCII.space {
+                // Keys are one word; a space before any colon means free text.
+                var after = scan
+                while after < limit, bytes[after] == ASCII.space { after += 1 }
+                if after < limit, bytes[after] == ASCII.colon || bytes[after] == 0xEF { scan = after; continue }
+                return nil
+            }
+            scan += 1
+        }
+        return nil
+    }
+
+    /// A key that is not known: a warning when it looks like a misspelled known key.
+    public func reportNearMiss(_ keyRange: Range<Int>, allowed: [EntryKey], _ findings: inout Findings) {
+        guard keyRange.count >= 3, keyRange.count <= 24 else { return }
+        for index in keyRange {
+            let byte = ASCII.lowercased(bytes[index])
+            if !(byte >= 0x61 && byte <= 0x7A) && byte != ASCII.dash && byte != UInt8(ascii: "_") { return }
+        }
+        let key = text(keyRange).lowercased()
+        if let near = Suggestion.closest(to: key, among: allowed.map(\.rawValue)), near != key {
+            findings.report(.unknownEntryKey, at: keyRange.lowerBound, "`\(key)` is not an entry key, so this line is a note",
+                            hint: "did you mean `\(near)`?")
+        }
+    }
+
+    /// `[ ] ` or `[x] ` at `start`: the task's done flag.
+    public func taskBox(_ start: Int, _ stop: Int) -> Bool? {
+        guard start + 3 <= stop, bytes[start] == ASCII.openBracket, bytes[start + 2] == ASCII.closeBracket,
+              start + 3 == stop || bytes[start + 3] == ASCII.space else { return nil }
+        switch bytes[start + 1] {
+        case ASCII.space: return false
+        case ASCII.x, ASCII.X: return true
+        default: return nil
+        }
+    }
+
+    public func readFollowUpItem(_ entry: inout FollowUp, _ start: Int, _ stop: Int, _ line: Int, _ findings: inout Findings) {
+        if let done = taskBox(start, stop) {
+            if let todo = readTodo(trimmed(start + 3, stop), done: done, line: line, keep: keepsText(entry), &findings) { entry.todos.append(todo) }
+            return
+        }
+        guard let (keyRange, valueRange) = splitKey(start, stop) else { return }
+        guard let key = EntryKey.matching(bytes[keyRange]), EntryKey.followUpKeys.contains(key) else {
+            reportNearMiss(keyRange, allowed: EntryKey.followUpKeys, &findings)
+            return
+        }
+        if valueRange.isEmpty { return }
+        switch key {
+        case .mood, .status, .next, .todo: break
+        default:
+            if keepsText(entry) { entry.facts.append((key, text(valueRange))) }
+            return
+        }
+        switch key {
+        case .mood:
+            entry.mood = vocabulary(Mood.self, valueRange, &findings)
+        case .status:
+            entry.status = vocabulary(Status.self, valueRange, &findings)
+        case .next:
+            entry.next = date(valueRange, key: key, &findings)
+        case .todo:
+            if let todo = readTodo(valueRange, done: false, line: line, keep: keepsText(entry), &findings) { entry.todos.append(todo) }
+        default:
+            break
+        }
+    }
+
+    public func readFeedbackItem(_ entry: inout FeedbackEntry, _ start: Int, _ stop: Int, _ findings: inout Findings) {
+        guard let (keyRange, valueRange) = splitKey(start, stop) else { return }
+        guard let key = EntryKey.matching(bytes[keyRange]), EntryKey.feedbackKeys.contains(key) else {
+            reportNearMiss(keyRange, allowed: EntryKey.feedbackKeys, &findings)
+            return
+        }
+        if valueRange.isEmpty { return }
+        switch key {
+        case .why, .plan, .owner:
+            guard keepText else { return }
+        default: break
+        }
+        var value: String { text(valueRange) }
+        switch key {
+        case .type: entry.type = vocabulary(FeedbackType.self, valueRange, &findings)
+        case .priority: entry.priority = vocabulary(Priority.self, valueRange, &findings)
+        case .handling: entry.handling = vocabulary(Handling.self, valueRange, &findings)
+        case .why: entry.whys.append(value)
+        case .plan: entry.plan = value
+        case .owner: entry.owner = value
+        case .due: entry.due = date(valueRange, key: key, &findings)
+        case .resolved: entry.resolved = date(valueRange, key: key, &findings)
+        case .confirmed:
+            var scan = valueRange.lowerBound
+            while scan < valueRange.upperBound, bytes[scan] != ASCII.space { scan += 1 }
+            if case .success(let day) = LocalDate.check(bytes, valueRange.lowerBound..<scan) {
+                entry.confirmed = day
+                entry.confirmation = keepText ? text(trimmed(scan, valueRange.upperBound)) : nil
+            } else {
+                findings.report(.invalidDate, at: valueRange.lowerBound, "`confirmed` starts with the date the customer confirmed",
+                                hint: "write `- confirmed: 2024-03-06 客户认可`")
+            }
+        default: break
+        }
+    }
+
+    public func vocabulary<V: Vocabulary>(_ type: V.Type, _ range: Range<Int>, _ findings: inout Findings) -> V? {
+        if let known = V.matching(bytes, range) { return known }
+        let value = text(range)
+        findings.report(V.unknownRule, at: range.lowerBound, "unknown \(V.noun) `\(value)`", hint: V.hint(for: value))
+        return nil
+    }
+
+    public func date(_ range: Range<Int>, key: EntryKey, _ findings: inout Findings) -> LocalDate? {
+        switch LocalDate.check(bytes, range) {
+        case .success(let date): return date
+        case .failure(let problem):
+            let value = text(range)
+            findings.report(.invalidDate, at: range.lowerBound,
+                            problem == .doesNotExist ? "`\(value)` is not a date that exists" : "`\(key.rawValue)` must be a date, not `\(value)`",
+                            hint: problem == .doesNotExist ? "check the month and day" : "write the date as YYYY-MM-DD, for example 2024-03-05")
+            return nil
+        }
+    }
+
+    /// Whether a follow-up's texts are kept (`keepText`, and not before `followUpTextFrom`).
+    @inline(__always) public func keepsText(_ entry: FollowUp) -> Bool {
+        guard keepText else { return false }
+        guard let from = followUpTextFrom, let date = entry.date else { return true }
+        return date >= from
+    }
+
+    /// `DATE TEXT [@owner]`; with `keep` false, the date alone (no text or owner).
+    public func readTodo(_ range: Range<Int>, done: Bool, line: Int, keep: Bool, _ findings: inout Findings) -> Todo? {
+        var scan = range.lowerBound
+        while scan < range.upperBound, bytes[scan] != ASCII.space { scan += 1 }
+        var date: LocalDate?
+        switch LocalDate.check(bytes, range.lowerBound..<scan) {
+        case .success(let day): date = day
+        case .failure(.doesNotExist):
+            findings.report(.invalidDate, at: range.lowerBound, "`\(text(range.lowerBound..<scan))` is not a date that exists",
+                            hint: "check the month and day")
+        case .failure(.format):
+            findings.report(.todoWithoutDate, at: range.lowerBound, "a to-do without a date",
+                            hint: "start it with its due date: `- [ ] 2024-03-10 发送合同初稿 @owner`")
+            scan = range.lowerBound
+        }
+        var textRange = trimmed(scan, range.upperBound)
+        guard keep else { return Todo(date: date, text: "", owner: nil, done: done, line: line) }
+        var owner: String?
+        // A trailing `@name` (ASCII or full-width ＠) names who does it.
+        var last = textRange.upperBound
+        while last > textRange.lowerBound, bytes[last - 1] != ASCII.space { last -= 1 }
+        if last < textRange.upperBound {
+            if bytes[last] == ASCII.at, last + 1 < textRange.upperBound {
+                owner = text(last + 1..<textRange.upperBound)
+                textRange = trimmed(textRange.lowerBound, last)
+            } else if last + 3 < textRange.upperBound, bytes[last] == 0xEF, bytes[last + 1] == 0xBC, bytes[last + 2] == 0xA0 {
+                owner = text(last + 3..<textRange.upperBound)
+                textRange = trimmed(textRange.lowerBound, last)
+            }
+        }
+        return Todo(date: date, text: text(textRange), owner: owner, done: done, line: line)
+    }
+
+    // MARK: - Order
+
+    public func checkOrder(_ log: Log, _ findings: inout Findings) {
+        checkOrder(log.followUps.lazy.map { ($0.start, $0.date, $0.time) }, "follow-up", timeInMessage: true, &findings)
+        checkOrder(log.feedback.lazy.map { ($0.start, $0.date, $0.time) }, "feedback", timeInMessage: false, &findings)
+    }
+
+    /// The dated entries of one section are in date order; on one day, entries that both have a
+    /// time are in time order.
+    public func checkOrder<Entries: Sequence>(_ entries: Entries, _ noun: String, timeInMessage: Bool, _ findings: inout Findings)
+        where Entries.Element == (Int, LocalDate?, Int?) {
+        var previous: (LocalDate, Int?)?
+        for (start, date, time) in entries {
+            guard let date else { continue }
+            if let (lastDate, lastTime) = previous, date < lastDate || (date == lastDate && (time ?? Int.max) < (lastTime ?? Int.min)) {
+                let lastTimeText = timeInMessage ? lastTime.map { " " + LocalDateTime(date: lastDate, minutes: $0).timeText } ?? "" : ""
+                findings.report(.entryOrder, at: start, "\(noun) of \(date) comes after one of \(lastDate)\(lastTimeText)",
+                                hint: "entries are in date order, newest last: move this entry up, or fix its date")
+            }
+            previous = (date, time)
+        }
+    }
+}

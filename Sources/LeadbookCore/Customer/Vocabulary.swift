@@ -1,0 +1,298 @@
+import LeadbookText
+
+/// A closed set of values with their Chinese labels: statuses, channels, moods and the rest.
+///
+/// Files may use the English value or the Chinese label; both read as the same value, and a
+/// rewrite keeps whichever the file used.
+public protocol Vocabulary: CaseIterable, Hashable, Sendable, RawRepresentable where RawValue == String {
+    /// What the value is, for messages ("status", "channel").
+    static var noun: String { get }
+    /// The rule reported for a value outside the set.
+    static var unknownRule: Rule { get }
+    /// The Chinese label (simplified).
+    var label: String { get }
+    /// Further accepted spellings.
+    static var aliases: [String: Self] { get }
+    /// Every accepted spelling (value, label, alias) to its value; built once per type with
+    /// `makeTextTable()`.
+    static var textTable: [String: Self] { get }
+    /// The same spellings as UTF-8 bytes grouped by length (`makeByteTable()`), to read a
+    /// value straight from a file's bytes.
+    static var byteTable: [[([UInt8], Self)]] { get }
+}
+
+extension Vocabulary {
+    public static var aliases: [String: Self] { [:] }
+
+    /// Reads the English value, the Chinese label or an alias.
+    public init?(text: String) {
+        var text = text
+        guard let value = text.withUTF8({ Self.matching($0, 0..<$0.count) }) else { return nil }
+        self = value
+    }
+
+    /// The value spelled by `bytes[range]`, if any.
+    public static func matching(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Self? {
+        let count = range.count
+        guard count < byteTable.count else { return nil }
+        candidates: for (spelling, value) in byteTable[count] {
+            var index = range.lowerBound
+            for byte in spelling {
+                if bytes[index] != byte { continue candidates }
+                index += 1
+            }
+            return value
+        }
+        return nil
+    }
+
+    public static func makeByteTable() -> [[([UInt8], Self)]] {
+        var table = [[([UInt8], Self)]](repeating: [], count: 40)
+        for (text, value) in textTable where text.utf8.count < table.count {
+            table[text.utf8.count].append((Array(text.utf8), value))
+        }
+        return table
+    }
+
+    public static func makeTextTable() -> [String: Self] {
+        var table = aliases
+        for value in allCases {
+            table[value.rawValue] = value
+            table[value.label] = value
+        }
+        return table
+    }
+
+    /// "`won` (成交)" lists for hints.
+    public static var choices: String {
+        allCases.map { "\($0.rawValue) (\($0.label))" }.joined(separator: ", ")
+    }
+
+    public static func suggestion(for text: String) -> String? {
+        var candidates: [String] = []
+        for value in allCases { candidates.append(value.rawValue); candidates.append(value.label) }
+        return Suggestion.closest(to: text, among: candidates)
+    }
+
+    /// The hint of an unknown-value diagnostic.
+    public static func hint(for text: String) -> String {
+        if let near = suggestion(for: text) { return "did you mean `\(near)`? use one of: \(choices)" }
+        return "use one of: \(choices)"
+    }
+}
+
+/// The seven statuses of the seed, in funnel order.
+public enum Status: String, Vocabulary, Comparable {
+    case untouched, contacted, qualified, proposal, negotiation, won, lost
+    public static let noun = "status"
+    public static let textTable = makeTextTable()
+    public static let byteTable = makeByteTable()
+    public static let unknownRule = Rule("unknown-status", .error, "A status is one of the seven statuses (English value or Chinese label).")
+    public var label: String {
+        switch self {
+        case .untouched: return "未接触"
+        case .contacted: return "初步接洽"
+        case .qualified: return "需求明确"
+        case .proposal: return "方案提交"
+        case .negotiation: return "商务谈判"
+        case .won: return "成交"
+        case .lost: return "流失"
+        }
+    }
+    /// Position in the funnel; won and lost are both the end.
+    public var rank: Int {
+        switch self {
+        case .untouched: return 0
+        case .contacted: return 1
+        case .qualified: return 2
+        case .proposal: return 3
+        case .negotiation: return 4
+        case .won, .lost: return 5
+        }
+    }
+    public var isClosed: Bool { self == .won || self == .lost }
+    public static func < (lhs: Status, rhs: Status) -> Bool { lhs.rank < rhs.rank }
+}
+
+public enum Channel: String, Vocabulary {
+    case phone, email, meeting, video, wechat, visit, message
+    public static let noun = "channel"
+    public static let textTable = makeTextTable()
+    public static let byteTable = makeByteTable()
+    public static let unknownRule = Rule("unknown-channel", .error, "A follow-up or feedback channel is one of the known channels.")
+    public var label: String {
+        switch self {
+        case .phone: return "电话"
+        case .email: return "邮件"
+        case .meeting: return "面谈"
+        case .video: return "线上会议"
+        case .wechat: return "微信"
+        case .visit: return "拜访"
+        case .message: return "短信"
+        }
+    }
+    public static let aliases: [String: Channel] = ["电话回访": .phone, "视频会议": .video, "面谈沟通": .meeting, "邮件反馈": .email]
+}
+
+public enum Mood: String, Vocabulary {
+    case positive, hesitant, resistant
+    public static let noun = "mood"
+    public static let textTable = makeTextTable()
+    public static let byteTable = makeByteTable()
+    public static let unknownRule = Rule("unknown-mood", .error, "A mood is positive, hesitant or resistant.")
+    public var label: String {
+        switch self {
+        case .positive: return "积极"
+        case .hesitant: return "犹豫"
+        case .resistant: return "抵触"
+        }
+    }
+}
+
+public enum FeedbackType: String, Vocabulary {
+    case product, price, service, decision
+    public static let noun = "feedback type"
+    public static let textTable = makeTextTable()
+    public static let byteTable = makeByteTable()
+    public static let unknownRule = Rule("unknown-feedback-type", .error, "A feedback type is product, price, service or decision.")
+    public var label: String {
+        switch self {
+        case .product: return "产品"
+        case .price: return "价格"
+        case .service: return "服务"
+        case .decision: return "决策"
+        }
+    }
+    public static let aliases: [String: FeedbackType] = ["产品/服务类": .product, "价格类": .price, "服务类": .service, "决策类": .decision]
+}
+
+public enum Priority: String, Vocabulary {
+    case high, medium, low
+    public static let noun = "priority"
+    public static let textTable = makeTextTable()
+    public static let byteTable = makeByteTable()
+    public static let unknownRule = Rule("unknown-priority", .error, "A feedback priority is high, medium or low.")
+    public var label: String {
+        switch self {
+        case .high: return "高"
+        case .medium: return "中"
+        case .low: return "低"
+        }
+    }
+}
+
+public enum Handling: String, Vocabulary {
+    case fix, negotiate, decline
+    public static let noun = "handling"
+    public static let textTable = makeTextTable()
+    public static let byteTable = makeByteTable()
+    public static let unknownRule = Rule("unknown-handling", .error, "Feedback handling is fix, negotiate or decline.")
+    public var label: String {
+        switch self {
+        case .fix: return "立即解决"
+        case .negotiate: return "协商解决"
+        case .decline: return "无法解决"
+        }
+    }
+}
+
+public enum Stage: String, Vocabulary {
+    case initialContact = "initial-contact"
+    case needsDeepening = "needs-deepening"
+    case solutionComparison = "solution-comparison"
+    case negotiation
+    case nurture
+    public static let noun = "stage"
+    public static let textTable = makeTextTable()
+    public static let byteTable = makeByteTable()
+    public static let unknownRule = Rule("unknown-stage", .error, "A plan stage is one of the four stages or nurture.")
+    public var label: String {
+        switch self {
+        case .initialContact: return "初步接洽"
+        case .needsDeepening: return "需求深化"
+        case .solutionComparison: return "方案对比"
+        case .negotiation: return "商务谈判"
+        case .nurture: return "培育"
+        }
+    }
+    public static let aliases: [String: Stage] = ["培育阶段": .nurture]
+}
+
+public enum ContactRole: String, Vocabulary {
+    case decisionMaker = "decision-maker"
+    case influencer, user, gatekeeper
+    public static let noun = "contact role"
+    public static let textTable = makeTextTable()
+    public static let byteTable = makeByteTable()
+    public static let unknownRule = Rule("unknown-contact-role", .error, "A contact's role is decision-maker, influencer, user or gatekeeper.")
+    public var label: String {
+        switch self {
+        case .decisionMaker: return "决策人"
+        case .influencer: return "影响者"
+        case .user: return "使用者"
+        case .gatekeeper: return "把关人"
+        }
+    }
+}
+
+public enum ContactPreference: String, Vocabulary {
+    case phone, email, meeting, wechat
+    public static let noun = "preferred channel"
+    public static let textTable = makeTextTable()
+    public static let byteTable = makeByteTable()
+    public static let unknownRule = Rule("unknown-preference", .error, "A contact's preferred channel is phone, email, meeting or wechat.")
+    public var label: String {
+        switch self {
+        case .phone: return "电话"
+        case .email: return "邮件"
+        case .meeting: return "面谈"
+        case .wechat: return "微信"
+        }
+    }
+}
+
+public enum CustomerKind: String, Vocabulary {
+    case company, person
+    public static let noun = "kind"
+    public static let textTable = makeTextTable()
+    public static let byteTable = makeByteTable()
+    public static let unknownRule = Rule("unknown-kind", .error, "A customer's kind is company or person.")
+    public var label: String { self == .company ? "企业" : "个人" }
+}
+
+/// The grade derived from the score (S best).
+public enum Grade: String, Vocabulary, Comparable {
+    case S, A, B, C
+    public static let noun = "grade"
+    public static let textTable = makeTextTable()
+    public static let byteTable = makeByteTable()
+    public static let unknownRule = Rule("unknown-grade", .error, "A grade is S, A, B or C.")
+    public var label: String { rawValue + "级" }
+    public var order: Int { [Grade.S, .A, .B, .C].firstIndex(of: self)! }
+    public static func < (lhs: Grade, rhs: Grade) -> Bool { lhs.order < rhs.order }
+}
+
+/// The initial intent level of a lead (seed section 1).
+public enum Intent: String, Vocabulary {
+    case A, B, C
+    public static let noun = "intent"
+    public static let textTable = makeTextTable()
+    public static let byteTable = makeByteTable()
+    public static let unknownRule = Rule("unknown-intent", .error, "An intent is A, B or C.")
+    public var label: String { rawValue + "级" }
+}
+
+public enum TeamRole: String, Vocabulary {
+    case manager, senior, junior
+    public static let noun = "team role"
+    public static let textTable = makeTextTable()
+    public static let byteTable = makeByteTable()
+    public static let unknownRule = Rule("unknown-team-role", .error, "A team member's role is manager, senior or junior.")
+    public var label: String {
+        switch self {
+        case .manager: return "销售经理"
+        case .senior: return "资深销售"
+        case .junior: return "新人销售"
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import LeadbookText
+
+/// The three outputs of `check`: text for people, JSON for scripts, annotations for GitHub.
+public enum DiagnosticReport {
+    public struct Style {
+        public var color: Bool
+        public init(color: Bool) { self.color = color }
+        public func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+    }
+
+    public static func plural(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
+    /// `FILE:LINE:COL: error[RULE]: message`, the line with a caret under the column, the hint;
+    /// then `N errors, M warnings in K files`.
+    public static func text(_ report: CheckReport, style: Style) -> String {
+        var output = ""
+        for diagnostic in report.diagnostics {
+            output += text(diagnostic, style: style)
+        }
+        let summary = "\(plural(report.errors, "error")), \(plural(report.warnings, "warning")) in \(plural(report.files, "file"))"
+        output += report.errors > 0 ? style.paint(summary, "1;31") : report.warnings > 0 ? style.paint(summary, "1;33") : style.paint(summary, "1;32")
+        output += "\n"
+        return output
+    }
+
+    public static func text(_ diagnostic: Diagnostic, style: Style) -> String {
+        var output = ""
+        let severity = diagnostic.severity == .error ? style.paint("error", "1;31") : style.paint("warning", "1;33")
+        output += style.paint("\(diagnostic.file):\(diagnostic.line):\(diagnostic.column):", "1")
+        output += " \(severity)[\(diagnostic.rule)]: \(diagnostic.message)\n"
+        if let line = diagnostic.sourceLine {
+            let number = String(diagnostic.line)
+            let gutter = String(repeating: " ", count: number.count)
+            let shown = line.replacingTabs()
+            output += " \(number) | \(shown)\n"
+            output += " \(gutter) | \(String(repeating: " ", count: diagnostic.caretOffset))\(style.paint("^", "1;32"))\n"
+        }
+        if !diagnostic.hint.isEmpty {
+            output += "  \(style.paint("hint", "1;36")): \(diagnostic.hint)\n"
+        }
+        return output
+    }
+
+    public static func json(_ report: CheckReport) -> String {
+        let items: [JSON] = report.diagnostics.map { diagnostic in
+            .object([
+                ("file", .string(diagnostic.file)), ("line", .int(diagnostic.line)), ("column", .int(diagnostic.column)),
+                ("severity", .string(diagnostic.severity.rawValue)), ("rule", .string(diagnostic.rule)),
+                ("message", .string(diagnostic.message)), ("hint", .string(diagnostic.hint)),
+            ])
+        }
+        return JSON.object([
+            ("files", .int(report.files)), ("errors", .int(report.errors)), ("warnings", .int(report.warnings)),
+            ("diagnostics", .array(items)),
+        ]).rendered() + "\n"
+    }
+
+    /// GitHub Actions workflow commands; `prefix` is the workspace's path inside the repository.
+    public static func github(_ report: CheckReport, pathPrefix: String = "") -> String {
+        var output = ""
+        for diagnostic in report.diagnostics {
+            let kind = diagnostic.severity == .error ? "error" : "warning"
+            let file = escapeProperty(pathPrefix + diagnostic.file)
+            let message = escapeData(diagnostic.message + (diagnostic.hint.isEmpty ? "" : "\nhint: " + diagnostic.hint))
+            output += "::\(kind) file=\(file),line=\(diagnostic.line),col=\(diagnostic.column),title=\(escapeProperty(diagnostic.rule))::\(message)\n"
+        }
+        return output
+    }
+
+    /// A GitLab Code Quality report (a JSON array), for `artifacts: reports: codequality`.
+    /// The fingerprint hashes the file, rule and message (not the line), so a finding keeps it
+    /// when lines above it move; the same finding twice in one file is told apart by its count.
+    public static func gitlab(_ report: CheckReport, pathPrefix: String = "") -> String {
+        var seen: [String: Int] = [:]
+        let items: [JSON] = report.diagnostics.map { diagnostic in
+            let path = pathPrefix + diagnostic.file
+            let key = path + "\u{0}" + diagnostic.rule + "\u{0}" + diagnostic.message
+            let occurrence = seen[key, default: 0]
+            seen[key] = occurrence + 1
+            let description = diagnostic.message + (diagnostic.hint.isEmpty ? "" : " (hint: \(diagnostic.hint))")
+            return .object([
+                ("description", .string(description)),
+                ("check_name", .string(diagnostic.rule)),
+                ("fingerprint", .string(StableHash.hex(key + "\u{0}" + String(occurrence)))),
+                ("severity", .string(diagnostic.severity == .error ? "major" : "minor")),
+                ("location", .object([("path", .string(path)), ("lines", .object([("begin", .int(diagnostic.line))]))])),
+            ])
+        }
+        return JSON.array(items).rendered() + "\n"
+    }
+
+    public static func escapeData(_ text: String) -> String {
+        var output = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "%": output += "%25"
+            case "\r": output += "%0D"
+            case "\n": output += "%0A"
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
+    }
+
+    public static func escapeProperty(_ text: String) -> String {
+        var output = ""
+        for scalar in escapeData(text).unicodeScalars {
+            switch scalar {
+            case ":": output += "%3A"
+            case ",": output += "%2C"
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
+    }
+}
+
+extension String {
+    /// Tabs shown as single spaces so the caret (which counts a tab as one cell) lines up.
+    public func replacingTabs() -> String {
+        String(unicodeScalars.map { $0 == "\t" ? " " : Character($0) })
+    }
+}

@@ -1,0 +1,481 @@
+import LeadbookText
+
+/// The three-way merge of a customer file (what `leadbook merge-driver` does for git):
+///
+/// - the front matter key by key: a key changed on one side takes that side's value; conflict
+///   markers only where both sides changed the same key to different values. `status`, `next`
+///   and `grade` are derived values: when both sides changed one, the merged file's own log and
+///   score decide, as `leadbook sync` would;
+/// - the follow-up and feedback logs as a union: every entry of either side once, in date
+///   order (an entry changed on one side, such as a ticked task, takes that change);
+/// - everything else (title, notes, other sections) line by line.
+///
+/// Bytes that neither side changed are kept as they are.
+public enum CustomerFileMerge {
+    public struct Result: Sendable {
+        public var bytes: [UInt8]
+        public var conflicts: Int
+        /// What was decided on the way, for people ("status from the merged log: proposal").
+        public var notes: [String]
+
+        public init(bytes: [UInt8], conflicts: Int, notes: [String]) {
+            self.bytes = bytes
+            self.conflicts = conflicts
+            self.notes = notes
+        }
+    }
+
+    public static func merge(base: [UInt8], ours: [UInt8], theirs: [UInt8], configuration: Configuration,
+                             labels: ThreeWayMerge.Labels = .init()) -> Result {
+        if ours == theirs || base == theirs { return Result(bytes: ours, conflicts: 0, notes: []) }
+        if base == ours { return Result(bytes: theirs, conflicts: 0, notes: []) }
+        let marker = Array("\u{1}leadbook".utf8)
+        guard let a = Version(ours), let b = Version(theirs),
+              !contains(ours, marker), !contains(theirs, marker), !contains(base, marker) else {
+            return textual(base, ours, theirs, labels, note: "not readable as customer files: merged line by line")
+        }
+        let o = base.isEmpty ? nil : Version(base)
+        if !base.isEmpty && o == nil {
+            return textual(base, ours, theirs, labels, note: "the common version is not readable: merged line by line")
+        }
+        // First every key both sides changed takes ours, to read the merged customer; then the
+        // derived keys among them get the values it derives, and the others conflict markers.
+        let provisional = assemble(o, a, b, resolutions: [:], provisional: true, labels: labels)
+        let derived = provisional.conflicted.filter { derivedKeys.contains($0) }
+        guard !derived.isEmpty else {
+            return provisional.conflicted.isEmpty ? provisional.result : assemble(o, a, b, resolutions: [:], provisional: false, labels: labels).result
+        }
+        let (resolutions, notes) = derive(derived, conflicted: provisional.conflicted, in: provisional.result.bytes, configuration: configuration)
+        var final = assemble(o, a, b, resolutions: resolutions, provisional: false, labels: labels).result
+        final.notes = notes + final.notes
+        return final
+    }
+
+    public static func textual(_ base: [UInt8], _ ours: [UInt8], _ theirs: [UInt8], _ labels: ThreeWayMerge.Labels, note: String) -> Result {
+        let merged = ThreeWayMerge.merge(base: base, ours: ours, theirs: theirs, labels: labels)
+        return Result(bytes: merged.bytes, conflicts: merged.conflicts, notes: [note])
+    }
+
+    public static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, bytes.count >= needle.count else { return false }
+        var index = 0
+        while index + needle.count <= bytes.count {
+            if bytes[index] == first && bytes[index..<(index + needle.count)].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    // MARK: - One version, in parts
+
+    /// A customer file cut into the parts the merge works on.
+    public struct Version {
+        public let bytes: [UInt8]
+        public let layout: RecordLayout
+        /// Top-level keys with their lines (and the comment lines above them), in file order.
+        public var keys: [(key: String, bytes: [UInt8])] = []
+        /// Comment and blank lines after the last key.
+        public var trailer: [UInt8] = []
+        public let log: LogEntries
+        /// The body with each section's entries replaced by a placeholder line.
+        public var skeleton: [UInt8] = []
+
+        public init?(_ bytes: [UInt8]) {
+            guard let log = LogEntries.read(bytes) else { return nil }
+            self.bytes = bytes
+            self.layout = log.layout
+            self.log = log
+            let parsed: Swift.Result<YAMLNode?, Error> = bytes.withUnsafeBufferPointer { buffer in
+                Swift.Result { try YAMLReader.parse(buffer, range: log.layout.frontMatter, firstLine: log.layout.frontMatterFirstLine, checked: true) }
+            }
+            guard case .success(let root) = parsed else { return nil }
+            if let root, root.pairs == nil { return nil }
+            cutFrontMatter(root?.pairs ?? [])
+            guard let skeleton = Self.skeleton(bytes, log) else { return nil }
+            self.skeleton = skeleton
+        }
+
+        public var lineBreak: [UInt8] { Array(layout.lineBreak.utf8) }
+
+        public func lineStart(_ offset: Int) -> Int {
+            var index = offset
+            while index > layout.frontMatter.lowerBound, bytes[index - 1] != ASCII.lf { index -= 1 }
+            return index
+        }
+
+        public func lineEnd(_ offset: Int) -> Int {
+            var index = offset
+            while index < layout.frontMatter.upperBound, bytes[index] != ASCII.lf { index += 1 }
+            return min(index + 1, layout.frontMatter.upperBound)
+        }
+
+        /// Blank, or only a comment.
+        public func isTrivia(_ start: Int, _ end: Int) -> Bool {
+            var index = start
+            while index < end, bytes[index] == ASCII.space || bytes[index] == ASCII.tab { index += 1 }
+            return index == end || bytes[index] == ASCII.hash || bytes[index] == ASCII.lf || bytes[index] == ASCII.cr
+        }
+
+        /// Each key's part runs from the comment lines just above it to the next key's part.
+        public mutating func cutFrontMatter(_ pairs: [YAMLPair]) {
+            let range = layout.frontMatter
+            guard !pairs.isEmpty else {
+                trailer = Array(bytes[range])
+                return
+            }
+            var cuts: [Int] = []
+            var floor = range.lowerBound
+            for (index, pair) in pairs.enumerated() {
+                var cut = lineStart(pair.key.start)
+                if index == 0 {
+                    cut = range.lowerBound
+                } else {
+                    while cut > floor {
+                        let previous = lineStart(cut - 1)
+                        guard previous >= floor, isTrivia(previous, cut) else { break }
+                        cut = previous
+                    }
+                }
+                cuts.append(cut)
+                floor = lineEnd(max(pair.value.end, pair.key.end))
+            }
+            let end = floor
+            for (index, pair) in pairs.enumerated() {
+                let stop = index + 1 < cuts.count ? cuts[index + 1] : end
+                keys.append((pair.keyText, Array(bytes[cuts[index]..<stop])))
+            }
+            trailer = Array(bytes[end..<range.upperBound])
+        }
+
+        public static func placeholder(_ kind: LogReader.Section.Kind) -> [UInt8] {
+            Array("\u{1}leadbook:\(kind == .followUps ? "follow-ups" : "feedback")\u{1}\n".utf8)
+        }
+
+        /// The body with each section's run of entries replaced by its placeholder line (a
+        /// section without entries gets the placeholder after its last line). nil when a
+        /// section's entries are not one run (a second section of the same kind).
+        public static func skeleton(_ bytes: [UInt8], _ log: LogEntries) -> [UInt8]? {
+            var replacements: [(Range<Int>, [UInt8])] = []
+            for (kind, section) in [(LogReader.Section.Kind.followUps, log.followUpSection), (.feedback, log.feedbackSection)] {
+                let entries = log.entries(kind)
+                if let first = entries.first, let last = entries.last {
+                    for (index, entry) in entries.enumerated().dropLast() where entry.end != entries[index + 1].start { return nil }
+                    replacements.append((first.start..<last.contentEnd, placeholder(kind)))
+                } else if let section {
+                    let position = bytes.withUnsafeBufferPointer { LogEntries.contentEnd($0, section.headingStart, section.end) }
+                    var text = Array(log.layout.lineBreak.utf8)
+                    if position > 0, bytes[position - 1] != ASCII.lf { text = text + text }
+                    replacements.append((position..<position, text + placeholder(kind)))
+                }
+            }
+            replacements.sort { $0.0.lowerBound < $1.0.lowerBound }
+            var output: [UInt8] = []
+            var position = log.layout.body.lowerBound
+            for (range, text) in replacements {
+                output.append(contentsOf: bytes[position..<range.lowerBound])
+                output.append(contentsOf: text)
+                position = range.upperBound
+            }
+            output.append(contentsOf: bytes[position...])
+            return output
+        }
+    }
+
+    // MARK: - Putting the merged file together
+
+    public struct Merged {
+        public var result: Result
+        /// Keys both sides changed differently (provisionally ours in a provisional merge).
+        public var conflicted: [String]
+    }
+
+    public static let derivedKeys: Set<String> = ["status", "next", "grade"]
+
+    /// The merged file. A key both sides changed takes `resolutions[key]` when there is one;
+    /// else, in a `provisional` merge, ours (theirs when we removed it), else conflict markers.
+    public static func assemble(_ o: Version?, _ a: Version, _ b: Version, resolutions: [String: [UInt8]], provisional: Bool,
+                         labels: ThreeWayMerge.Labels) -> Merged {
+        var conflicts = 0
+        var notes: [String] = []
+        var conflicted: [String] = []
+        var output = Array(a.bytes[0..<a.layout.frontMatter.lowerBound])
+
+        // Front matter, key by key.
+        let baseKeys = Dictionary(o?.keys.map { ($0.key, $0.bytes) } ?? [], uniquingKeysWith: { first, _ in first })
+        let theirKeys = Dictionary(b.keys.map { ($0.key, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+        let ourKeySet = Set(a.keys.map(\.key))
+        var parts: [(key: String, bytes: [UInt8])] = []
+        func conflict(_ key: String, _ mine: [UInt8]?, _ other: [UInt8]?) -> [UInt8] {
+            conflicted.append(key)
+            if let resolved = resolutions[key] { return resolved }
+            if provisional { return mine ?? other ?? [] }
+            conflicts += 1
+            notes.append("both sides changed `\(key)`")
+            var text: [UInt8] = []
+            ThreeWayMerge.writeConflict(ours: mine ?? [], theirs: other ?? [], labels: labels, into: &text)
+            return text
+        }
+        for (key, mine) in a.keys {
+            let old = baseKeys[key], other = theirKeys[key]
+            switch (old, other) {
+            case (nil, nil): parts.append((key, mine))
+            case (let old?, nil):
+                if mine != old { parts.append((key, conflict(key, mine, nil))) }
+            case (nil, let other?):
+                parts.append((key, mine == other ? mine : conflict(key, mine, other)))
+            case (let old?, let other?):
+                if mine == other || other == old {
+                    parts.append((key, mine))
+                } else if mine == old {
+                    parts.append((key, other))
+                } else {
+                    parts.append((key, conflict(key, mine, other)))
+                }
+            }
+        }
+        for (index, (key, other)) in b.keys.enumerated() where !ourKeySet.contains(key) {
+            if let old = baseKeys[key] {
+                // We removed it; they kept or changed it.
+                if other != old { parts.insert((key, conflict(key, nil, other)), at: insertionPoint(parts, b.keys, index)) }
+            } else {
+                parts.insert((key, other), at: insertionPoint(parts, b.keys, index))
+            }
+        }
+        for part in parts { output.append(contentsOf: part.bytes) }
+        let trailer = ThreeWayMerge.merge(base: o?.trailer ?? [], ours: a.trailer, theirs: b.trailer, labels: labels)
+        conflicts += trailer.conflicts
+        output.append(contentsOf: trailer.bytes)
+        output.append(contentsOf: a.bytes[a.layout.closingLine])
+
+        // The body: free text line by line, the logs as a union.
+        let skeleton = ThreeWayMerge.merge(base: o?.skeleton ?? [], ours: a.skeleton, theirs: b.skeleton, labels: labels)
+        conflicts += skeleton.conflicts
+        if skeleton.conflicts > 0 { notes.append("both sides changed the same lines outside the log") }
+        var body = skeleton.bytes
+        for kind in [LogReader.Section.Kind.followUps, .feedback] {
+            let union = self.union(kind, o, a, b, labels: labels)
+            conflicts += union.conflicts
+            if union.conflicts > 0 { notes.append("both sides changed the same \(kind == .followUps ? "follow-up" : "feedback") entry") }
+            body = substitute(body, kind: kind, block: union.bytes, lineBreak: a.lineBreak,
+                              chinese: RecordEdit.headingsAreChinese(a.bytes, a.log.followUpSection, a.log.feedbackSection))
+        }
+        output.append(contentsOf: body)
+        return Merged(result: Result(bytes: output, conflicts: conflicts, notes: notes), conflicted: conflicted)
+    }
+
+    /// Where a key new on their side goes: after the key that precedes it on their side.
+    public static func insertionPoint(_ parts: [(key: String, bytes: [UInt8])], _ theirs: [(key: String, bytes: [UInt8])], _ index: Int) -> Int {
+        var previous = index - 1
+        while previous >= 0 {
+            if let found = parts.lastIndex(where: { $0.key == theirs[previous].key }) { return found + 1 }
+            previous -= 1
+        }
+        return parts.isEmpty ? 0 : 1
+    }
+
+    /// Puts a section's merged entries where its placeholder is (a new section at the end when
+    /// no side's text has a place for it).
+    public static func substitute(_ body: [UInt8], kind: LogReader.Section.Kind, block: [UInt8], lineBreak: [UInt8], chinese: Bool) -> [UInt8] {
+        let marker = Version.placeholder(kind)
+        var output: [UInt8] = []
+        output.reserveCapacity(body.count + block.count)
+        var placed = false
+        var index = 0
+        while index < body.count {
+            let lineStart = index
+            while index < body.count, body[index] != ASCII.lf { index += 1 }
+            index = min(index + 1, body.count)
+            if body[lineStart..<index].elementsEqual(marker) {
+                if !placed {
+                    if block.isEmpty {
+                        // No entries at all: take back the blank line put before the placeholder.
+                        if output.count >= lineBreak.count * 2, output.suffix(lineBreak.count * 2).elementsEqual(lineBreak + lineBreak) {
+                            output.removeLast(lineBreak.count)
+                        }
+                    } else {
+                        output.append(contentsOf: block)
+                    }
+                    placed = true
+                }
+                continue
+            }
+            output.append(contentsOf: body[lineStart..<index])
+        }
+        if !placed && !block.isEmpty {
+            let heading = RecordEdit.heading(kind, chinese: chinese)
+            if let last = output.last, last != ASCII.lf { output.append(contentsOf: lineBreak) }
+            if !output.isEmpty { output.append(contentsOf: lineBreak) }
+            output.append(contentsOf: Array(heading.utf8) + lineBreak + lineBreak)
+            output.append(contentsOf: block)
+        }
+        return output
+    }
+
+    // MARK: - The union of the logs
+
+    public struct Item {
+        public var content: [UInt8]
+        public var gap: [UInt8]
+        public var date: LocalDate?
+        public var time: Int?
+    }
+
+    /// One side's entries of a kind, with their comparable lines.
+    public struct Side {
+        public let version: Version
+        public let entries: [LogEntries.Entry]
+        public let lines: [[LogEntries.Line]]
+
+        public init(_ version: Version, _ kind: LogReader.Section.Kind) {
+            self.version = version
+            entries = version.log.entries(kind)
+            lines = entries.map { LogEntries.lines(version.bytes, $0) }
+        }
+
+        public func item(_ index: Int) -> Item {
+            let entry = entries[index]
+            var content = Array(version.bytes[entry.start..<entry.contentEnd])
+            if content.last != ASCII.lf { content += version.lineBreak }
+            let gap = entry.isLast ? version.lineBreak : Array(version.bytes[entry.contentEnd..<entry.end])
+            return Item(content: content, gap: gap, date: entry.date, time: entry.time)
+        }
+
+        public func raw(_ index: Int) -> [UInt8] {
+            let entry = entries[index]
+            var content = Array(version.bytes[entry.start..<entry.contentEnd])
+            if content.last != ASCII.lf { content += version.lineBreak }
+            return content
+        }
+    }
+
+    /// For each entry of `side`, the entry of `base` it is (same text first, else same heading).
+    public static func pairs(_ base: Side?, _ side: Side) -> [Int?] {
+        guard let base else { return [Int?](repeating: nil, count: side.entries.count) }
+        var result = [Int?](repeating: nil, count: side.entries.count)
+        var taken = [Bool](repeating: false, count: base.entries.count)
+        for index in side.entries.indices {
+            if let match = base.entries.indices.first(where: { !taken[$0] && base.lines[$0] == side.lines[index] }) {
+                result[index] = match
+                taken[match] = true
+            }
+        }
+        for index in side.entries.indices where result[index] == nil {
+            if let match = base.entries.indices.first(where: { !taken[$0] && base.lines[$0].first == side.lines[index].first }) {
+                result[index] = match
+                taken[match] = true
+            }
+        }
+        return result
+    }
+
+    public static func union(_ kind: LogReader.Section.Kind, _ o: Version?, _ a: Version, _ b: Version,
+                      labels: ThreeWayMerge.Labels) -> (bytes: [UInt8], conflicts: Int) {
+        let base = o.map { Side($0, kind) }, ours = Side(a, kind), theirs = Side(b, kind)
+        let ourPairs = pairs(base, ours), theirPairs = pairs(base, theirs)
+        var theirsByBase: [Int: Int] = [:]
+        for (index, match) in theirPairs.enumerated() { if let match { theirsByBase[match] = index } }
+        var conflicts = 0
+        var frame: [Item] = []
+        var ourNew: [[LogEntries.Line]] = []
+        for index in ours.entries.indices {
+            var item = ours.item(index)
+            if let match = ourPairs[index], let base, let other = theirsByBase[match] {
+                let mine = ours.lines[index], theirLines = theirs.lines[other], old = base.lines[match]
+                if mine == theirLines || theirLines == old {
+                    // Ours as it is.
+                } else if mine == old {
+                    item.content = theirs.raw(other)
+                } else {
+                    let merged = ThreeWayMerge.merge(base: base.raw(match), ours: ours.raw(index), theirs: theirs.raw(other), labels: labels)
+                    conflicts += merged.conflicts
+                    item.content = merged.bytes
+                }
+            } else if ourPairs[index] == nil {
+                ourNew.append(ours.lines[index])
+            }
+            frame.append(item)
+        }
+        let ourMatched = Set(ourPairs.compactMap { $0 })
+        var extra: [Item] = []
+        for index in theirs.entries.indices {
+            if let match = theirPairs[index] {
+                if ourMatched.contains(match) { continue }
+                // We dropped an entry they still have: a union keeps it.
+                extra.append(theirs.item(index))
+            } else if let same = ourNew.firstIndex(of: theirs.lines[index]) {
+                // Both sides added the same entry.
+                ourNew.remove(at: same)
+            } else {
+                extra.append(theirs.item(index))
+            }
+        }
+        let ordered = mergeByDate(frame, extra)
+        var bytes: [UInt8] = []
+        for (index, item) in ordered.enumerated() {
+            bytes.append(contentsOf: item.content)
+            if index < ordered.count - 1 { bytes.append(contentsOf: item.gap) }
+        }
+        return (bytes, conflicts)
+    }
+
+    /// Their entries go in among ours by date (and time when both have one); at equal times
+    /// ours come first.
+    public static func mergeByDate(_ frame: [Item], _ extra: [Item]) -> [Item] {
+        func before(_ x: Item, _ y: Item) -> Bool {
+            guard let xDate = x.date, let yDate = y.date else { return false }
+            if xDate != yDate { return xDate < yDate }
+            guard let xTime = x.time, let yTime = y.time else { return false }
+            return xTime < yTime
+        }
+        var result: [Item] = []
+        result.reserveCapacity(frame.count + extra.count)
+        var i = 0, j = 0
+        while i < frame.count || j < extra.count {
+            if j < extra.count, i == frame.count || before(extra[j], frame[i]) {
+                result.append(extra[j]); j += 1
+            } else {
+                result.append(frame[i]); i += 1
+            }
+        }
+        return result
+    }
+
+    // MARK: - Derived values
+
+    /// The lines of `keys` (derived values both sides changed) as the merged file derives them,
+    /// as `sync` would write them: status and next from the merged log, grade from the score
+    /// (not when the score itself is in conflict). A key that cannot be derived is left out.
+    public static func derive(_ keys: [String], conflicted: [String], in bytes: [UInt8],
+                       configuration: Configuration) -> (resolutions: [String: [UInt8]], notes: [String]) {
+        let read = CustomerReader.read(path: "", bytes: bytes, configuration: configuration)
+        guard let customer = read.customer, var edit = try? RecordEdit(bytes: bytes, read: read) else { return ([:], []) }
+        var notes: [String] = []
+        var written: [String] = []
+        for key in keys {
+            let existing = edit.node(at: [key])?.scalarText
+            do {
+                switch key {
+                case "status":
+                    guard let (status, _) = DerivedValues.status(customer) else { continue }
+                    try edit.set(["status"], to: DerivedValues.statusText(status, likeExisting: existing))
+                    notes.append("both sides changed `status`: \(status.rawValue), the last status of the merged log")
+                case "next":
+                    guard let (next, _) = DerivedValues.next(customer) else { continue }
+                    try edit.set(["next"], to: next.description)
+                    notes.append("both sides changed `next`: \(next), the last `next` of the merged log")
+                default:
+                    guard !conflicted.contains("score"), let grade = DerivedValues.grade(customer, configuration) else { continue }
+                    try edit.set(["grade"], to: DerivedValues.gradeText(grade, likeExisting: existing))
+                    notes.append("both sides changed `grade`: \(grade.rawValue), the grade of the merged score")
+                }
+                written.append(key)
+            } catch {
+                continue
+            }
+        }
+        guard let edited = try? edit.apply(), let version = Version(edited) else { return ([:], []) }
+        var resolutions: [String: [UInt8]] = [:]
+        for (key, segment) in version.keys where written.contains(key) { resolutions[key] = segment }
+        return (resolutions, notes)
+    }
+}

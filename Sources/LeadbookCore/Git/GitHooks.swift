@@ -1,0 +1,197 @@
+import Foundation
+import LeadbookText
+
+/// Sets a repository up for a leadbook workspace: the pre-commit and pre-merge-commit hooks
+/// that run `leadbook check --staged --against HEAD` (pre-commit, when it ends a merge left
+/// with conflicts, runs `leadbook index --stage` first, so that merge commit holds the index of
+/// the merged customers), the post-merge hook that runs `leadbook index`, and the merge driver
+/// for customer files and the index (in .git/config and the workspace's .gitattributes).
+public enum GitHooks {
+    /// The line that marks a hook as leadbook's own (so reinstalling replaces it).
+    public static let marker = "# leadbook hook: installed by `leadbook hook install`"
+    /// The merge driver keeps one side of the index file (the customer files are merged one by
+    /// one, so the merged set is known only at the end): post-merge regenerates it after a merge
+    /// git committed itself, pre-commit stages it into a merge finished by hand.
+    public static let hookNames = ["pre-commit", "pre-merge-commit", "post-merge"]
+    /// Where an existing hook goes; leadbook's hook runs it first.
+    public static let chainedSuffix = ".before-leadbook"
+
+    public struct Failure: Error, CustomStringConvertible {
+        public let message: String
+        public var description: String { message }
+    }
+
+    /// Installs everything for the workspace at `root`; returns what was done, one line each.
+    public static func install(root: String, configuration: Configuration, leadbook: String = command()) throws -> [String] {
+        let git = Git(directory: root)
+        // One rev-parse: the top of the working tree (it fails outside one), the workspace's
+        // folder from there, and the hooks folder.
+        let facts = try? git.run(["rev-parse", "--show-toplevel", "--show-prefix", "--git-path", "hooks"])
+        guard let facts, facts.succeeded, case let lines = Self.lines(facts.stdout), lines.count == 3 else {
+            throw Failure(message: "\(root) is not in a git repository; run `git init` first (or create the workspace with `leadbook init`)")
+        }
+        var done: [String] = []
+        let prefix = lines[1]
+        let workspace = prefix.isEmpty ? "." : String(prefix.dropLast())
+        let hooks = git.absolute(lines[2])
+        try FileManager.default.createDirectory(atPath: hooks, withIntermediateDirectories: true)
+        for name in hookNames {
+            // A repository may hold several workspaces: the hook checks each one installed.
+            var workspaces = [workspace]
+            var existing: String?
+            if case .success(let bytes) = FileAccess.read(hooks + "/" + name) {
+                let text = String(decoding: bytes, as: UTF8.self)
+                existing = text
+                if text.contains(marker) {
+                    let listed = text.split(separator: "\n").compactMap { line -> String? in
+                        line.hasPrefix(workspaceLine) ? String(line.dropFirst(workspaceLine.count)) : nil
+                    }
+                    workspaces = listed + (listed.contains(workspace) ? [] : [workspace])
+                }
+            }
+            done.append(try installHook(name, in: hooks, replacing: existing, script: script(name, leadbook: leadbook, workspaces: workspaces)))
+        }
+        let driver = shellQuoted(leadbook) + " merge-driver %O %A %B %P"
+        _ = try git.succeed(["config", "--local", "merge.leadbook.name", "leadbook: customer files entry by entry"])
+        _ = try git.succeed(["config", "--local", "merge.leadbook.driver", driver])
+        done.append("registered the merge driver in .git/config: merge.leadbook.driver = \(driver)")
+        if let line = try ensureAttributes(root: root, configuration: configuration) { done.append(line) }
+        return done
+    }
+
+    /// The name to run leadbook by: `leadbook` when the PATH finds this very program first,
+    /// else its absolute path.
+    public static func command() -> String {
+        guard let current = currentExecutable() else { return "leadbook" }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        if let found = ProgramPath.first("leadbook", path: path), FileAccess.resolve(found) == current { return "leadbook" }
+        return current
+    }
+
+    public static func currentExecutable() -> String? {
+        #if os(Linux)
+        if let path = FileAccess.resolve("/proc/self/exe") { return path }
+        #endif
+        if let path = Bundle.main.executablePath, let resolved = FileAccess.resolve(path) { return resolved }
+        return nil
+    }
+
+    /// `'text'` for sh, with any `'` written as `'\''`.
+    public static func shellQuoted(_ text: String) -> String {
+        if !text.isEmpty, text.allSatisfy({ $0.isLetter || $0.isNumber || "/._-+".contains($0) }), text.unicodeScalars.allSatisfy(\.isASCII) {
+            return text
+        }
+        return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// Marks each workspace the hook checks (the path from the top of the repository).
+    public static let workspaceLine = "# workspace: "
+
+    public static func script(_ name: String, leadbook: String, workspaces: [String]) -> String {
+        let what = name == "pre-commit" ? "commit" : name == "pre-merge-commit" ? "merge commit" : "merge"
+        let purpose = name == "post-merge"
+            ? """
+            # After each \(what): `leadbook index` on the workspace, so the index file (INDEX.md) shows
+            # the merged customers; commit it with your next commit. Reinstalling replaces this file;
+            # a hook that was here before is kept as \(name)\(chainedSuffix) and runs first.
+            """
+            : """
+            # Before each \(what): `leadbook check --staged --against HEAD` on the workspace, which
+            # checks the staged customer files and leadbook.yml and that no old log entry was
+            # rewritten; when a commit ends a merge, `leadbook index --stage` first regenerates the
+            # index file (INDEX.md) and stages it. Skip it once with `git commit --no-verify`.
+            # Reinstalling replaces this file; a hook that was here before is kept as
+            # \(name)\(chainedSuffix) and runs first.
+            """
+        var text = """
+        #!/bin/sh
+        \(marker)
+        \(purpose)
+        hook_dir=$(dirname "$0")
+        if [ -x "$hook_dir/\(name)\(chainedSuffix)" ]; then
+          "$hook_dir/\(name)\(chainedSuffix)" "$@" || exit $?
+        fi
+        leadbook=\(shellQuoted(leadbook))
+        if [ "$leadbook" != leadbook ] && [ ! -x "$leadbook" ]; then
+          leadbook=leadbook
+        fi
+        status=0
+
+        """
+        for workspace in workspaces {
+            text += workspaceLine + workspace + "\n"
+            switch name {
+            case "post-merge":
+                text += "\"$leadbook\" index -C \(shellQuoted(workspace)) || status=1\n"
+            case "pre-merge-commit":
+                // git has written the merge commit's tree before this hook runs: staging the
+                // index file here would leave it for the next commit, as post-merge does.
+                text += "\"$leadbook\" check --staged --against HEAD -C \(shellQuoted(workspace)) || status=1\n"
+            default:
+                // A merge finished by hand after a conflict is committed through pre-commit,
+                // which git runs before it writes the tree: the index goes into the merge commit.
+                text += "if git rev-parse -q --verify MERGE_HEAD >/dev/null 2>&1; then\n"
+                text += "  \"$leadbook\" index --stage -C \(shellQuoted(workspace)) || status=1\nfi\n"
+                text += "\"$leadbook\" check --staged --against HEAD -C \(shellQuoted(workspace)) || status=1\n"
+            }
+        }
+        text += "exit $status\n"
+        return text
+    }
+
+    /// The lines of git's output, each without its line break (`\r\n` or `\n`).
+    public static func lines(_ output: [UInt8]) -> [String] {
+        var lines = output.split(separator: ASCII.lf, omittingEmptySubsequences: false)
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.map { String(decoding: $0.last == ASCII.cr ? $0.dropLast() : $0, as: UTF8.self) }
+    }
+
+    /// Writes one hook over `existing`, the text of the hook there (nil when there is none); an
+    /// existing hook that is not leadbook's is kept (renamed) and chained.
+    public static func installHook(_ name: String, in folder: String, replacing existing: String?, script: String) throws -> String {
+        let path = folder + "/" + name
+        let chained = path + chainedSuffix
+        var action = "installed"
+        if let existing {
+            if existing.contains(marker) {
+                action = "updated"
+            } else {
+                guard !FileAccess.exists(chained) else {
+                    throw Failure(message: "\(path) exists and so does \(name)\(chainedSuffix); merge them by hand (leadbook's hook runs \(name)\(chainedSuffix) first), then run `leadbook hook install` again")
+                }
+                do {
+                    try FileManager.default.moveItem(atPath: path, toPath: chained)
+                } catch {
+                    throw Failure(message: "cannot keep the existing \(path) as \(name)\(chainedSuffix): \(error.localizedDescription)")
+                }
+                action = "installed (your existing hook is kept as \(name)\(chainedSuffix) and runs first)"
+            }
+        }
+        try AtomicFile.write(Array(script.utf8), to: path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        return "\(name) hook \(action): \(path)"
+    }
+
+    /// The .gitattributes lines that send customer files and the index to the merge driver.
+    public static func attributeLines(_ configuration: Configuration) -> [String] {
+        let folder = configuration.customersFolder
+        return ["\(folder)/**/*.md merge=leadbook", "\(folder)/**/*.markdown merge=leadbook", "\(configuration.indexFile) merge=leadbook"]
+    }
+
+    /// Adds the missing lines to the workspace's .gitattributes; nil when all were there.
+    public static func ensureAttributes(root: String, configuration: Configuration) throws -> String? {
+        let path = root + "/.gitattributes"
+        var text = ""
+        if case .success(let bytes) = FileAccess.read(path) { text = String(decoding: bytes, as: UTF8.self) }
+        let present = Set(text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { $0.trimmingCharacters(in: .whitespaces) })
+        let missing = attributeLines(configuration).filter { !present.contains($0) }
+        guard !missing.isEmpty else { return nil }
+        if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
+        if text.isEmpty || !text.contains("leadbook") {
+            text += (text.isEmpty ? "" : "\n") + "# leadbook: merge customer files entry by entry (the driver is registered by `leadbook hook install`)\n"
+        }
+        text += missing.joined(separator: "\n") + "\n"
+        try AtomicFile.write(Array(text.utf8), to: path)
+        return "added to .gitattributes: \(missing.joined(separator: ", ")) (commit it so everyone's clone uses the driver)"
+    }
+}

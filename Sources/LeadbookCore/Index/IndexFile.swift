@@ -1,0 +1,291 @@
+import Foundation
+import LeadbookText
+
+/// An index file on disk: rewriting the tables between their markers (everything else kept
+/// byte for byte) and checking it against the customer files without loading it whole.
+public enum IndexFile {
+    /// Where a file differs from what leadbook would write.
+    public struct Difference: Sendable {
+        public enum Kind: Sendable, Equatable {
+            /// The line at this place differs (a row, the header, the caption, a blank line).
+            case line(IndexAssembly.LineKind)
+            /// The file has a row the customer files do not give.
+            case extraRow(Int)
+            /// The table ends before all rows; the number is the first missing row.
+            case missingRow(Int)
+            /// No markers for the table.
+            case missingTable
+        }
+
+        public var table: IndexTable
+        /// Line in the file (for a missing table, the last line).
+        public var line: Int
+        public var kind: Kind
+        /// The line as the file has it (empty for a missing row or table).
+        public var existing: [UInt8]
+        /// The customer row the customer files give at that place.
+        public var expected: IndexAssembly.Reference?
+    }
+
+    public struct Status: Sendable {
+        public var problems: [IndexMarkerProblem] = []
+        /// In the order of the file; tables missing altogether last.
+        public var differences: [Difference] = []
+        public var lineCount = 0
+        public var isCurrent: Bool { problems.isEmpty && differences.isEmpty }
+    }
+
+    // MARK: Writing
+
+    public enum Rewrite: Sendable {
+        case unchanged
+        /// The new bytes and the tables whose lines change.
+        case changed([UInt8], [IndexTable])
+        case problems([IndexMarkerProblem])
+    }
+
+    /// `existing` with every table's lines replaced by the assembly's, and the tables it
+    /// lacks appended under their headings. Text outside the markers (and the marker lines
+    /// themselves) stays byte for byte; new lines use the line ending of the begin marker.
+    public static func rewrite(_ existing: [UInt8], _ assembly: IndexAssembly, owner: String? = nil) -> Rewrite {
+        var scanner = IndexMarkerScanner()
+        struct Span { var table: IndexTable; var range: Range<Int>; var eol: [UInt8] }
+        var spans: [Span] = []
+        var open: (table: IndexTable, contentStart: Int, eol: [UInt8])?
+        var firstEOL: [UInt8]?
+        existing.withUnsafeBufferPointer { buffer in
+            forEachLine(buffer) { line, number, start, next in
+                let eol = Array(buffer[(start + line.count)..<next])
+                if firstEOL == nil, !eol.isEmpty { firstEOL = eol }
+                switch scanner.feed(line, number: number) {
+                case .begin(let table): open = (table, next, eol.isEmpty ? [ASCII.lf] : eol)
+                case .end(let table):
+                    if let current = open, current.table == table {
+                        spans.append(Span(table: table, range: current.contentStart..<start, eol: current.eol))
+                    }
+                    open = nil
+                case .inside, .outside: break
+                }
+            }
+        }
+        scanner.finish()
+        if !scanner.problems.isEmpty { return .problems(scanner.problems.map(IndexMarkerProblem.init)) }
+        // Which tables change, before building the new file (usually none do).
+        var changed: [IndexTable] = []
+        for span in spans where !assembly.matches(assembly.block(span.table, owner: owner), eol: span.eol, existing[span.range]) {
+            changed.append(span.table)
+        }
+        let missing = IndexTable.allCases.filter { scanner.seen[$0] == nil }
+        if changed.isEmpty && missing.isEmpty { return .unchanged }
+        var output: [UInt8] = []
+        output.reserveCapacity(existing.count + existing.count / 8)
+        var position = 0
+        for span in spans {
+            output.append(contentsOf: existing[position..<span.range.lowerBound])
+            output.append(contentsOf: assembly.bytes(assembly.block(span.table, owner: owner), eol: span.eol))
+            position = span.range.upperBound
+        }
+        output.append(contentsOf: existing[position...])
+        let eol = firstEOL ?? [ASCII.lf]
+        for table in missing {
+            if !output.isEmpty, output.last != ASCII.lf { output.append(contentsOf: eol) }
+            var section = assembly.section(table, owner: owner, eol: eol)
+            if output.isEmpty { section.removeFirst(eol.count) }
+            output.append(contentsOf: section)
+            changed.append(table)
+        }
+        return .changed(output, changed)
+    }
+
+    // MARK: Checking
+
+    /// Compares the file at `path` with the assembly, reading it in pieces.
+    public static func verify(path: String, _ assembly: IndexAssembly, owner: String? = nil) -> Result<Status, FileAccess.ReadError> {
+        var status = Status()
+        var scanner = IndexMarkerScanner()
+        var current: (block: IndexAssembly.Block, position: Int, differs: Bool)?
+        let result = forEachLine(path: path) { line, number in
+            status.lineCount = number
+            let event = scanner.feed(line, number: number)
+            guard scanner.problems.isEmpty else { return }
+            switch event {
+            case .outside: break
+            case .begin(let table):
+                current = (assembly.block(table, owner: owner), 0, false)
+            case .inside:
+                guard var state = current else { return }
+                defer { current = state }
+                if state.differs { return }
+                if state.position >= state.block.count {
+                    let extra = state.position - state.block.count + state.block.rowCount + 1
+                    status.differences.append(Difference(table: state.block.table, line: number, kind: .extraRow(extra),
+                                                         existing: Array(line), expected: nil))
+                    state.differs = true
+                    return
+                }
+                let expected = assembly.line(state.block, state.position)
+                state.position += 1
+                if !same(line, expected.line, assembly) {
+                    var kind = Difference.Kind.line(expected.kind)
+                    var reference = expected.reference
+                    if case .blank = expected.kind, state.position == state.block.count, MarkdownRow.isTableLine(line) {
+                        kind = .extraRow(state.block.rowCount + 1)
+                        reference = nil
+                    } else if case .row(let row) = expected.kind, line.allSatisfy(MarkdownRow.isBlank) {
+                        kind = .missingRow(row)
+                    }
+                    status.differences.append(Difference(table: state.block.table, line: number, kind: kind,
+                                                         existing: Array(line), expected: reference))
+                    state.differs = true
+                }
+            case .end:
+                guard let state = current else { return }
+                current = nil
+                if !state.differs, state.position < state.block.count {
+                    let expected = assembly.line(state.block, state.position)
+                    if case .row(let row) = expected.kind {
+                        status.differences.append(Difference(table: state.block.table, line: number, kind: .missingRow(row),
+                                                             existing: [], expected: expected.reference))
+                    } else {
+                        status.differences.append(Difference(table: state.block.table, line: number, kind: .line(expected.kind),
+                                                             existing: [], expected: nil))
+                    }
+                }
+            }
+        }
+        if case .failure(let error) = result { return .failure(error) }
+        scanner.finish()
+        status.problems = scanner.problems.map(IndexMarkerProblem.init)
+        if status.problems.isEmpty {
+            for table in IndexTable.allCases where scanner.seen[table] == nil {
+                status.differences.append(Difference(table: table, line: max(1, status.lineCount), kind: .missingTable, existing: [], expected: nil))
+            }
+        }
+        return .success(status)
+    }
+
+    public static func same(_ line: UnsafeBufferPointer<UInt8>, _ expected: IndexLine, _ assembly: IndexAssembly) -> Bool {
+        if assembly.keepText {
+            return line.elementsEqual(expected.text)
+        }
+        return LineDigest.of(line) == expected.digest
+    }
+
+    /// The whole file (an index has no size limit: it grows with the workspace).
+    public static func read(_ path: String) -> Result<[UInt8], FileAccess.ReadError> {
+        var bytes: [UInt8] = []
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int { bytes.reserveCapacity(size) }
+        let result = forEachChunk(path: path) { bytes.append(contentsOf: $0) }
+        return result.map { bytes }
+    }
+
+    // MARK: Lines
+
+    /// Calls `body` with each line of `buffer` (without its line ending), its 1-based number,
+    /// its start offset and the offset of the next line.
+    public static func forEachLine(_ buffer: UnsafeBufferPointer<UInt8>,
+                            _ body: (UnsafeBufferPointer<UInt8>, Int, Int, Int) -> Void) {
+        var start = 0
+        var number = 0
+        let count = buffer.count
+        while start < count {
+            let end = UTF8Bytes.find(ASCII.lf, in: buffer, from: start, to: count)
+            let next = end < count ? end + 1 : end
+            var contentEnd = end
+            if contentEnd > start, buffer[contentEnd - 1] == ASCII.cr { contentEnd -= 1 }
+            number += 1
+            body(UnsafeBufferPointer(rebasing: buffer[start..<contentEnd]), number, start, next)
+            start = next
+        }
+    }
+
+    /// Calls `body` with each line of the file at `path` (without its line ending) and its
+    /// number, reading a megabyte at a time.
+    public static func forEachLine(path: String, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) -> Result<Void, FileAccess.ReadError> {
+        forEachLine(path: path) { line, number in
+            body(line, number)
+            return true
+        }
+    }
+
+    /// The same, stopping when `body` returns false.
+    public static func forEachLine(path: String, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Bool) -> Result<Void, FileAccess.ReadError> {
+        var carry: [UInt8] = []
+        var number = 0
+        var going = true
+        func emit(_ line: UnsafeBufferPointer<UInt8>) {
+            guard going else { return }
+            number += 1
+            var end = line.count
+            if end > 0, line[end - 1] == ASCII.cr { end -= 1 }
+            going = body(UnsafeBufferPointer(rebasing: line[0..<end]), number)
+        }
+        let result = forEachChunk(path: path) { buffer in
+            guard going else { return false }
+            var start = 0
+            while going {
+                let index = UTF8Bytes.find(ASCII.lf, in: buffer, from: start, to: buffer.count)
+                guard index < buffer.count else { break }
+                if carry.isEmpty {
+                    emit(UnsafeBufferPointer(rebasing: buffer[start..<index]))
+                } else {
+                    carry.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<index]))
+                    carry.withUnsafeBufferPointer { emit($0) }
+                    carry.removeAll(keepingCapacity: true)
+                }
+                start = index + 1
+            }
+            if going { carry.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<buffer.count])) }
+            return going
+        }
+        if case .failure = result { return result }
+        if going, !carry.isEmpty { carry.withUnsafeBufferPointer { emit($0) } }
+        return .success(())
+    }
+
+    /// Calls `body` with the file's bytes, a megabyte at a time.
+    public static func forEachChunk(path: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Result<Void, FileAccess.ReadError> {
+        forEachChunk(path: path) { buffer in
+            body(buffer)
+            return true
+        }
+    }
+
+    /// The same, stopping when `body` returns false.
+    public static func forEachChunk(path: String, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Result<Void, FileAccess.ReadError> {
+        if FileAccess.isDirectory(path) { return .failure(.isDirectory) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return .failure(FileAccess.exists(path) ? .permissionDenied : .notFound)
+        }
+        defer { try? handle.close() }
+        do {
+            while let data = try handle.read(upToCount: 1 << 20), !data.isEmpty {
+                guard data.withUnsafeBytes({ body($0.bindMemory(to: UInt8.self)) }) else { break }
+            }
+        } catch {
+            return .failure(.other("\(error)"))
+        }
+        return .success(())
+    }
+}
+
+/// A marker problem of an index file: its line, what is wrong, how to fix it.
+public struct IndexMarkerProblem: Sendable, Equatable {
+    public var line: Int
+    public var message: String
+    public var hint: String
+
+    public init(_ problem: IndexMarkerScanner.Problem) {
+        line = problem.line
+        message = problem.message
+        hint = problem.hint
+    }
+}
+
+extension MarkdownRow {
+    /// A line that looks like a table row (starts with `|` after spaces).
+    public static func isTableLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in line where !isBlank(byte) { return byte == ASCII.pipe }
+        return false
+    }
+}

@@ -1,0 +1,296 @@
+import LeadbookText
+
+/// Writes one row of a GitHub-flavoured Markdown table as UTF-8 bytes, every cell escaped so
+/// that whatever a customer file holds renders as literal text in exactly one cell:
+///
+/// - leading and trailing spaces, tabs and line breaks are trimmed; a line break inside becomes
+///   `<br>` (the only HTML leadbook writes);
+/// - `|` becomes `\|` (GFM splits cells on unescaped pipes, even inside links and code);
+/// - `<`, `>` and `&` become `&lt;`, `&gt;` and `&amp;`, so `<script>` is text, not HTML;
+/// - `\` `*` `_` `` ` `` `[` `]` `~` `$` get a backslash, so no emphasis, code span, link,
+///   strike-through or math starts inside a cell.
+///
+/// The writer keeps its buffer between rows (one per file being read), so rendering a row
+/// allocates nothing once the buffer has grown.
+public struct MarkdownRow {
+    private(set) var bytes: [UInt8] = []
+    private var cellOpen = false
+    private var cellHasContent = false
+
+    public mutating func start() {
+        if bytes.capacity == 0 { bytes.reserveCapacity(1024) }
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(ASCII.pipe)
+        cellOpen = false
+    }
+
+    /// Opens a cell: text and separators appended until `endCell` go into it.
+    public mutating func beginCell() {
+        bytes.append(ASCII.space)
+        cellOpen = true
+        cellHasContent = false
+    }
+
+    public mutating func endCell() {
+        bytes.append(ASCII.space)
+        bytes.append(ASCII.pipe)
+        cellOpen = false
+    }
+
+    /// A whole cell of escaped text (empty for nil).
+    public mutating func cell(_ text: String?) {
+        beginCell()
+        if let text { self.text(text) }
+        endCell()
+    }
+
+    /// Whether the open cell has content yet (to put separators between parts).
+    public var hasContent: Bool { cellHasContent }
+
+    /// Escaped text into the open cell.
+    public mutating func text(_ text: String) {
+        var text = text
+        text.withUTF8 { escape($0) }
+    }
+
+    /// Text leadbook itself wrote (labels, separators, dates): appended as it is. It must not
+    /// hold Markdown syntax.
+    public mutating func plain(_ text: String) {
+        guard !text.isEmpty else { return }
+        bytes.append(contentsOf: text.utf8)
+        cellHasContent = true
+    }
+
+    /// `sep` before a part when the cell already has one, then `label: ` (when given) and the
+    /// escaped value. Empty values add nothing.
+    public mutating func part(_ value: String?, label: String? = nil, separator: String) {
+        guard let value, Self.hasText(value) else { return }
+        if cellHasContent { plain(separator) }
+        if let label {
+            plain(label)
+            bytes.append(ASCII.colon)
+            bytes.append(ASCII.space)
+        }
+        text(value)
+    }
+
+    /// Bytes already in cell form (made by another `MarkdownRow`).
+    public mutating func raw(_ cell: [UInt8]) {
+        guard !cell.isEmpty else { return }
+        bytes.append(contentsOf: cell)
+        cellHasContent = true
+    }
+
+    /// A date (`2024-03-01`) or a date and time (`2024-03-01 10:30`), written without
+    /// making strings.
+    public mutating func date(_ date: LocalDate) {
+        digits(date.year, 4)
+        bytes.append(ASCII.dash)
+        digits(date.month, 2)
+        bytes.append(ASCII.dash)
+        digits(date.day, 2)
+        cellHasContent = true
+    }
+
+    public mutating func moment(_ moment: LocalDateTime) {
+        date(moment.date)
+        guard moment.hasTime else { return }
+        bytes.append(ASCII.space)
+        digits(moment.minutes / 60, 2)
+        bytes.append(ASCII.colon)
+        digits(moment.minutes % 60, 2)
+    }
+
+    private mutating func digits(_ value: Int, _ width: Int) {
+        guard value >= 0, value < 10_000 else {
+            bytes.append(contentsOf: String(value).utf8)
+            return
+        }
+        var divisor = 1
+        for _ in 1..<max(width, value >= 1000 ? 4 : value >= 100 ? 3 : value >= 10 ? 2 : 1) { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(ASCII.zero + UInt8(value / divisor % 10))
+            divisor /= 10
+        }
+    }
+
+    /// `[name](link)`: the name escaped, the link percent-encoded (see `MarkdownLink`).
+    public mutating func link(_ name: String, to destination: String) {
+        bytes.append(ASCII.openBracket)
+        text(name)
+        bytes.append(ASCII.closeBracket)
+        bytes.append(ASCII.openParen)
+        bytes.append(contentsOf: destination.utf8)
+        bytes.append(ASCII.closeParen)
+        cellHasContent = true
+    }
+
+    public static func hasText(_ text: String) -> Bool {
+        text.utf8.contains { !isBlank($0) }
+    }
+
+    @inline(__always) public static func isBlank(_ byte: UInt8) -> Bool {
+        byte == ASCII.space || byte == ASCII.tab || byte == ASCII.lf || byte == ASCII.cr
+    }
+
+    private mutating func escape(_ buffer: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        var end = buffer.count
+        while start < end, Self.isBlank(buffer[start]) { start += 1 }
+        while end > start, Self.isBlank(buffer[end - 1]) { end -= 1 }
+        guard start < end else { return }
+        cellHasContent = true
+        bytes.reserveCapacity(bytes.count + (end - start) + 8)
+        var index = start
+        var runStart = start
+        while index < end {
+            let byte = buffer[index]
+            // Bytes that need nothing (most of them: letters, digits, Chinese) are copied in runs.
+            guard byte < 0x80 && Self.special[Int(byte)] else {
+                index += 1
+                continue
+            }
+            if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index])) }
+            switch byte {
+            case ASCII.cr:
+                bytes.append(contentsOf: Self.lineBreak)
+                if index + 1 < end, buffer[index + 1] == ASCII.lf { index += 1 }
+            case ASCII.lf:
+                bytes.append(contentsOf: Self.lineBreak)
+            case ASCII.less: bytes.append(contentsOf: Self.lessThan)
+            case ASCII.greater: bytes.append(contentsOf: Self.greaterThan)
+            case ASCII.ampersand: bytes.append(contentsOf: Self.ampersand)
+            default:
+                bytes.append(ASCII.backslash)
+                bytes.append(byte)
+            }
+            index += 1
+            runStart = index
+        }
+        if runStart < end { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<end])) }
+    }
+
+    /// The ASCII bytes a cell escapes: line breaks, `|`, Markdown emphasis and link
+    /// characters, and HTML's `<`, `>`, `&`.
+    public static let special: [Bool] = {
+        var table = [Bool](repeating: false, count: 128)
+        for byte in [ASCII.cr, ASCII.lf, ASCII.pipe, ASCII.backslash, ASCII.asterisk, underscore, ASCII.backtick,
+                     ASCII.openBracket, ASCII.closeBracket, tilde, dollar, ASCII.less, ASCII.greater, ASCII.ampersand] {
+            table[Int(byte)] = true
+        }
+        return table
+    }()
+
+    public static let underscore: UInt8 = 0x5F
+    public static let tilde: UInt8 = 0x7E
+    public static let dollar: UInt8 = 0x24
+    public static let lineBreak = Array("<br>".utf8)
+    public static let lessThan = Array("&lt;".utf8)
+    public static let greaterThan = Array("&gt;".utf8)
+    public static let ampersand = Array("&amp;".utf8)
+
+    /// `| a | b |` for cells leadbook wrote (headers), escaped like any cell.
+    public static func line(_ cells: [String]) -> [UInt8] {
+        var row = MarkdownRow()
+        row.start()
+        for cell in cells { row.cell(cell) }
+        return row.bytes
+    }
+
+    /// `|---|---|` for `count` columns.
+    public static func delimiter(_ count: Int) -> [UInt8] {
+        var bytes: [UInt8] = [ASCII.pipe]
+        for _ in 0..<count { bytes.append(contentsOf: "---|".utf8) }
+        return bytes
+    }
+
+    /// The cells of a table line as written: split on pipes that are not escaped, the outer
+    /// pipes and the spaces around each cell removed. For messages about a stale row.
+    public static func cells(_ line: [UInt8]) -> [String] {
+        var cells: [String] = []
+        var start = 0
+        var end = line.count
+        while start < end, isBlank(line[start]) { start += 1 }
+        while end > start, isBlank(line[end - 1]) { end -= 1 }
+        if start < end, line[start] == ASCII.pipe { start += 1 }
+        if end > start, line[end - 1] == ASCII.pipe, end - 2 < start || line[end - 2] != ASCII.backslash { end -= 1 }
+        var cellStart = start
+        var index = start
+        while index < end {
+            if line[index] == ASCII.backslash { index += 2; continue }
+            if line[index] == ASCII.pipe {
+                cells.append(String(decoding: line[cellStart..<index], as: UTF8.self).trimmingSpaces)
+                cellStart = index + 1
+            }
+            index += 1
+        }
+        cells.append(String(decoding: line[cellStart..<min(end, line.count)], as: UTF8.self).trimmingSpaces)
+        return cells
+    }
+}
+
+/// Relative links from a generated file to a customer file.
+public enum MarkdownLink {
+    /// The path of `target` (workspace-relative) as seen from `folder` (workspace-relative,
+    /// "" for the root), percent-encoded so spaces, brackets and the like cannot end the link.
+    public static func relative(_ target: String, from folder: String) -> String {
+        // Split on `/` by bytes (String.split works on grapheme clusters, which is slow).
+        func parts(_ path: String) -> [Substring] {
+            var result: [Substring] = []
+            var start = path.utf8.startIndex
+            var index = start
+            let utf8 = path.utf8
+            while index < utf8.endIndex {
+                if utf8[index] == ASCII.slash {
+                    if start < index { result.append(Substring(utf8[start..<index])) }
+                    start = utf8.index(after: index)
+                }
+                index = utf8.index(after: index)
+            }
+            if start < utf8.endIndex { result.append(Substring(utf8[start..<utf8.endIndex])) }
+            return result
+        }
+        let targetParts = parts(target)
+        let folderParts = parts(folder)
+        var common = 0
+        while common < folderParts.count, common < targetParts.count - 1,
+              String(folderParts[common]).sameBytes(as: String(targetParts[common])) { common += 1 }
+        var output = String(repeating: "../", count: folderParts.count - common)
+        for (offset, part) in targetParts[common...].enumerated() {
+            if offset > 0 { output += "/" }
+            output += encode(String(part))
+        }
+        return output
+    }
+
+    /// Percent-encodes what may not stand in a link destination: ASCII controls, space and
+    /// `"#%'()<>?[\]^`{|}`, and every non-ASCII whitespace character (U+3000 and the like).
+    /// Other non-ASCII characters (Chinese names) stay as they are: GitHub and GitLab read
+    /// them, and the raw file stays readable.
+    public static func encode(_ segment: String) -> String {
+        // Most file names need nothing: ASCII letters, digits and `-_.~`.
+        if segment.utf8.allSatisfy({ byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == ASCII.dash || byte == 0x5F || byte == ASCII.dot || byte == 0x7E
+        }) { return segment }
+        var output = ""
+        for scalar in segment.unicodeScalars {
+            let value = scalar.value
+            let escape: Bool
+            if value < 0x80 {
+                escape = value <= 0x20 || value == 0x7F || "\"#%'()<>?[\\]^`{|}".unicodeScalars.contains(scalar)
+            } else {
+                escape = scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
+                    || scalar.properties.generalCategory == .format
+            }
+            if escape {
+                for byte in String(scalar).utf8 {
+                    output += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+                }
+            } else {
+                output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
+    }
+}

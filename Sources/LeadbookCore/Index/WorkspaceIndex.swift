@@ -1,0 +1,323 @@
+import Foundation
+import LeadbookText
+
+/// The generated index of a workspace: where its files are, reading every customer's rows in
+/// parallel, checking the files and writing them.
+public enum WorkspaceIndex {
+    /// One generated file: the index (owner nil) or a rep's own index.
+    public struct Target: Sendable, Equatable {
+        /// Workspace-relative path.
+        public var path: String
+        public var owner: String?
+    }
+
+    /// The folder part of a workspace-relative path ("" at the root).
+    public static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// `index/` next to the index file: the per-owner files.
+    public static func ownerFolder(_ configuration: Configuration) -> String {
+        let base = folder(of: configuration.indexFile)
+        return base.isEmpty ? "index" : base + "/index"
+    }
+
+    /// `index/<owner>.md`; characters that cannot be in a file name become `_`. nil when
+    /// nothing of the name is left.
+    public static func ownerPath(_ owner: String, _ configuration: Configuration) -> String? {
+        var name = ""
+        for scalar in owner.unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F || "/\\:*?\"<>|".unicodeScalars.contains(scalar) {
+                name += "_"
+            } else {
+                name.unicodeScalars.append(scalar)
+            }
+        }
+        name = name.trimmingSpaces
+        if name.hasPrefix(".") { name = "_" + name.dropFirst() }
+        guard !name.isEmpty, name.unicodeScalars.contains(where: { $0 != "_" }) else { return nil }
+        return ownerFolder(configuration) + "/" + name + ".md"
+    }
+
+    /// Why leadbook.yml `index` names a file leadbook must not write, or nil when it may:
+    /// inside the customers folder (it would be read as a customer) or leadbook.yml itself.
+    public static func misplaced(_ configuration: Configuration) -> String? {
+        let folder = configuration.customersFolder.hasSuffix("/") ? configuration.customersFolder : configuration.customersFolder + "/"
+        let index = configuration.indexFile
+        if index.hasPrefix(folder) {
+            return "the index file \(index) is inside the customers folder, where it would be read as a customer; set `index:` in leadbook.yml to a path outside `\(folder)`"
+        }
+        if index == Workspace.configurationFileName || index.hasPrefix(".leadbook/") {
+            return "the index file cannot be \(index); set `index:` in leadbook.yml to a Markdown file such as INDEX.md"
+        }
+        return nil
+    }
+
+    public static func extraction(_ workspace: Workspace, owners: Bool, keepText: Bool) -> IndexExtraction {
+        let configuration = workspace.configuration
+        return IndexExtraction(configuration: configuration, folder: folder(of: configuration.indexFile),
+                               ownerFolder: owners ? ownerFolder(configuration) : nil, keepText: keepText)
+    }
+
+    /// The newest follow-up date the index file's follow-up table shows (its first row), when
+    /// the file has one.
+    public static func newestFollowUpShown(in path: String) -> LocalDate? {
+        let marker = Array("<!-- leadbook:begin \(IndexTable.followUps.rawValue) -->".utf8)
+        var inside = false
+        var tableLines = 0
+        var newest: LocalDate?
+        // Read up to the table's first row (header, delimiter, row) and stop there.
+        _ = IndexFile.forEachLine(path: path) { line, _ in
+            if !inside {
+                inside = line.count == marker.count && (0..<marker.count).allSatisfy { line[$0] == marker[$0] }
+                return true
+            }
+            if line.first == ASCII.less { return false }  // the end marker: no rows
+            guard line.first == ASCII.pipe else { return true }
+            tableLines += 1
+            guard tableLines == 3 else { return true }
+            if line.count >= 12 { newest = LocalDate.parse(line, 2..<12) }
+            return false
+        }
+        return newest
+    }
+
+    /// For checking the index file: the day before which no follow-up can be in the
+    /// workspace's window *if* the workspace's newest follow-up is not older than the newest the
+    /// file shows. Rows before it need not be made (nor their texts read). The caller must
+    /// confirm that condition after reading (`floorHolds`) and read again without the floor
+    /// when it does not (the index is then stale anyway).
+    public static func checkFloor(_ workspace: Workspace) -> (floor: LocalDate, shownNewest: LocalDate)? {
+        let configuration = workspace.configuration
+        guard let shown = newestFollowUpShown(in: workspace.absolute(configuration.indexFile)) else { return nil }
+        return (shown.adding(days: -(max(1, configuration.indexDays) - 1)), shown)
+    }
+
+    public static func floorHolds(_ assembly: IndexAssembly, shownNewest: LocalDate) -> Bool {
+        guard let newest = assembly.window?.to else { return false }
+        return newest >= shownNewest
+    }
+
+    /// Files read between two prunings of follow-ups.
+    public static let batchSize = 4096
+
+    /// `body` for 0..<count on every core, a batch of files at a time; `body` gives its result
+    /// and the file's index rows. After each batch, follow-up rows that can no longer be in the
+    /// window (older than `index_days` before the newest follow-up read so far) are dropped, so
+    /// memory holds about one window of follow-ups rather than every follow-up of the workspace.
+    public static func map<T>(_ count: Int, days: Int, batchSize: Int = batchSize,
+                              _ body: (Int) -> (T, IndexRows?)) -> (results: [T], rows: [IndexRows?]) {
+        var results: [T] = []
+        var rows: [IndexRows?] = []
+        results.reserveCapacity(count)
+        rows.reserveCapacity(count)
+        // The oldest follow-up day each file still holds (Int32.max: none), to prune only those
+        // that have something to drop.
+        var oldest: [Int32] = []
+        oldest.reserveCapacity(count)
+        var newest: Int32?
+        var start = 0
+        while start < count {
+            let end = min(count, start + batchSize)
+            let first = start
+            for (result, customerRows) in ParallelMap.map(end - first, { body(first + $0) }) {
+                results.append(result)
+                var low = Int32.max
+                for row in customerRows?.rows ?? [] where row.table == .followUps {
+                    low = min(low, row.day)
+                    if newest.map({ row.day > $0 }) ?? true { newest = row.day }
+                }
+                oldest.append(low)
+                rows.append(customerRows)
+            }
+            if let newest {
+                let cutoff = newest - Int32(max(1, days) - 1)
+                for index in 0..<end where oldest[index] < cutoff {
+                    rows[index]?.dropFollowUps(before: cutoff)
+                    oldest[index] = rows[index]?.rows.lazy.filter { $0.table == .followUps }.map(\.day).min() ?? Int32.max
+                }
+            }
+            start = end
+        }
+        return (results, rows)
+    }
+
+    /// Every customer file read in parallel, reduced to its rows. Files that cannot be read or
+    /// have errors are listed (their rows hold what could be read).
+    public static func collect(_ workspace: Workspace, _ extraction: IndexExtraction) -> (rows: [IndexRows], filesWithErrors: [String]) {
+        let paths = workspace.customerPaths
+        let (errors, rows) = map(paths.count, days: extraction.configuration.indexDays) { index -> (Bool, IndexRows?) in
+            guard case .success(let bytes) = FileAccess.read(workspace.absolute(paths[index])),
+                  bytes.count <= WorkspaceCheck.maxCustomerFileSize else { return (true, nil) }
+            let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: workspace.configuration,
+                                             followUpTextFrom: extraction.floor)
+            return (result.findings.errorCount > 0, result.customer.flatMap { extraction.rows($0, path: paths[index]) })
+        }
+        let broken = paths.indices.filter { errors[$0] }.map { paths[$0] }
+        return (rows.compactMap { $0 }, broken)
+    }
+
+    /// The index file and, with `owners`, one file per owner.
+    public static func targets(_ assembly: IndexAssembly, owners: Bool) -> [Target] {
+        var targets = [Target(path: assembly.configuration.indexFile, owner: nil)]
+        guard owners else { return targets }
+        var used = Set<String>()
+        for owner in assembly.owners {
+            guard let base = ownerPath(owner, assembly.configuration) else { continue }
+            // Two names that differ only in characters a file name cannot hold: `a_b.md`, `a_b-2.md`.
+            var path = base
+            var number = 1
+            while !used.insert(path.lowercased()).inserted {
+                number += 1
+                path = String(base.dropLast(3)) + "-\(number).md"
+            }
+            targets.append(Target(path: path, owner: owner))
+        }
+        return targets
+    }
+
+    // MARK: Checking
+
+    /// Diagnostics for a target: none when it is current or does not exist (a workspace may
+    /// do without an index).
+    public static func check(_ workspace: Workspace, _ assembly: IndexAssembly, _ extraction: IndexExtraction,
+                             _ target: Target) -> [Diagnostic] {
+        let absolute = workspace.absolute(target.path)
+        guard FileAccess.exists(absolute) else { return [] }
+        switch IndexFile.verify(path: absolute, assembly, owner: target.owner) {
+        case .failure(let error):
+            return [Diagnostic(file: target.path, line: 1, column: 1, severity: .error, rule: Rule.unreadableFile.id,
+                               message: "cannot read the index file: \(error.description)",
+                               hint: "check the file's permissions, or delete it and run `leadbook index`")]
+        case .success(let status):
+            return StaleIndex.diagnostics(status, path: target.path, assembly: assembly) { reference in
+                expectedText(workspace, assembly, extraction, reference, owned: target.owner != nil)
+            }
+        }
+    }
+
+    /// The text of a row the customer files give, for a message: from the assembly when it
+    /// kept text, else by reading that one customer file again.
+    public static func expectedText(_ workspace: Workspace, _ assembly: IndexAssembly, _ extraction: IndexExtraction,
+                             _ reference: IndexAssembly.Reference, owned: Bool) -> [UInt8]? {
+        let row = assembly.row(reference)
+        if assembly.keepText {
+            let customer = assembly.customers[Int(reference.customer)]
+            return owned ? customer.owned[Int(reference.row)].text : row.line.text
+        }
+        let path = assembly.customers[Int(reference.customer)].path
+        guard case .success(let bytes) = FileAccess.read(workspace.absolute(path)),
+              let customer = CustomerReader.read(path: path, bytes: bytes, configuration: workspace.configuration).customer else { return nil }
+        var textual = extraction
+        textual.keepText = true
+        guard let rows = textual.rows(customer, path: path),
+              let index = rows.rows.firstIndex(where: { $0.table == row.table && $0.sequence == row.sequence }) else { return nil }
+        return owned ? rows.owned[index].text : rows.rows[index].line.text
+    }
+
+    // MARK: Writing
+
+    public enum WriteOutcome: Sendable {
+        case created
+        case updated([IndexTable])
+        case unchanged
+        /// Markers that must be fixed first; nothing was written.
+        case problems([Diagnostic])
+    }
+
+    /// Writes a target (the assembly must keep text); the caller holds the workspace lock.
+    public static func write(_ workspace: Workspace, _ assembly: IndexAssembly, _ target: Target) throws -> WriteOutcome {
+        let absolute = workspace.absolute(target.path)
+        guard FileAccess.exists(absolute) else {
+            let folder = folder(of: absolute)
+            if !folder.isEmpty, !FileAccess.isDirectory(folder) {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+            try AtomicFile.write(assembly.document(owner: target.owner), to: absolute)
+            return .created
+        }
+        let existing: [UInt8]
+        switch IndexFile.read(absolute) {
+        case .success(let bytes): existing = bytes
+        case .failure(let error): throw AtomicFile.WriteError(path: target.path, reason: "cannot read it: \(error.description)")
+        }
+        switch IndexFile.rewrite(existing, assembly, owner: target.owner) {
+        case .unchanged: return .unchanged
+        case .problems(let problems):
+            return .problems(problems.map {
+                Diagnostic(file: target.path, line: $0.line, column: 1, severity: .error, rule: Rule.indexMarkers.id, message: $0.message, hint: $0.hint)
+            })
+        case .changed(let bytes, let tables):
+            try AtomicFile.write(bytes, to: absolute)
+            return .updated(tables)
+        }
+    }
+
+    /// Brings the index file up to date with rows already read (by `sync`); prints what it did.
+    /// false when it could not (markers to fix, or a write failed).
+    /// The change `refresh` would make to the index file, as a unified diff (empty when there
+    /// is none or the file is missing). `rows` must keep their text.
+    public static func pendingDiff(_ workspace: Workspace, _ rows: [IndexRows]) -> String {
+        let path = workspace.configuration.indexFile
+        guard misplaced(workspace.configuration) == nil, case .success(let existing) = IndexFile.read(workspace.absolute(path)) else { return "" }
+        let assembly = IndexAssembly(rows, configuration: workspace.configuration, keepText: true)
+        guard case .changed(let bytes, _) = IndexFile.rewrite(existing, assembly, owner: nil) else { return "" }
+        return UnifiedDiff.diff(old: existing, new: bytes, path: path)
+    }
+
+    /// What bringing the index file up to date did, or would do with `dryRun`.
+    public enum Refresh: Sendable {
+        /// `index_file` points outside the workspace or at a customer file: why.
+        case misplaced(String)
+        case wouldCreate(path: String)
+        /// One message per difference a dry run found (empty: the file is up to date).
+        case wouldUpdate(path: String, differences: [String])
+        case created(path: String)
+        case updated(path: String, tables: [IndexTable])
+        case unchanged
+        /// The file's markers must be fixed by hand first.
+        case problems(path: String, [Diagnostic])
+        case failed(String)
+
+        /// The file is (or would be) as the rows say.
+        public var ok: Bool {
+            switch self {
+            case .misplaced, .problems, .failed: return false
+            default: return true
+            }
+        }
+
+        public var changed: Bool {
+            switch self {
+            case .wouldCreate, .created, .updated: return true
+            case .wouldUpdate(_, let differences): return !differences.isEmpty
+            default: return false
+            }
+        }
+    }
+
+    /// Brings the index file up to date with rows already read (by `sync`).
+    public static func refresh(_ workspace: Workspace, _ rows: [IndexRows], dryRun: Bool) -> Refresh {
+        let configuration = workspace.configuration
+        if let reason = misplaced(configuration) { return .misplaced(reason) }
+        let target = Target(path: configuration.indexFile, owner: nil)
+        let extraction = self.extraction(workspace, owners: false, keepText: !dryRun)
+        let assembly = IndexAssembly(rows, configuration: configuration, keepText: !dryRun)
+        if dryRun {
+            guard FileAccess.exists(workspace.absolute(target.path)) else { return .wouldCreate(path: target.path) }
+            let diagnostics = check(workspace, assembly, extraction, target)
+            return .wouldUpdate(path: target.path, differences: diagnostics.map(\.message))
+        }
+        do {
+            switch try write(workspace, assembly, target) {
+            case .created: return .created(path: target.path)
+            case .updated(let tables): return .updated(path: target.path, tables: tables)
+            case .unchanged: return .unchanged
+            case .problems(let diagnostics): return .problems(path: target.path, diagnostics)
+            }
+        } catch {
+            return .failed("\(error)")
+        }
+    }
+}

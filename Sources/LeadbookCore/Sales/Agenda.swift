@@ -1,0 +1,214 @@
+import LeadbookText
+
+/// What each rep has to do at a moment: SLA deadlines, follow-ups due by cadence or plan,
+/// first stages over their limit, open to-dos in the seed's four quadrants, the feedback loop
+/// and grades due for review.
+public struct Agenda {
+    public enum Kind: String, Sendable, CaseIterable {
+        case sla, followUp = "follow-up", stage, todo, feedbackFix = "feedback-fix", feedbackConfirm = "feedback-confirm", regrade
+
+        public var label: String {
+            switch self {
+            case .sla: return "first contact"
+            case .followUp: return "follow-up"
+            case .stage: return "stage limit"
+            case .todo: return "to-do"
+            case .feedbackFix: return "answer feedback"
+            case .feedbackConfirm: return "confirm with customer"
+            case .regrade: return "review grade"
+            }
+        }
+    }
+
+    /// The seed's four quadrants of to-dos: urgent is due within a day or overdue, important
+    /// is a grade S or A customer.
+    public enum Quadrant: String, Sendable {
+        case urgentImportant = "urgent-important"
+        case important
+        case urgent
+        case neither
+
+        public var label: String { self == .urgentImportant ? "urgent+important" : rawValue }
+    }
+
+    public struct Item: Sendable {
+        public var owner: String?
+        public var customerId: String
+        public var customerName: String
+        public var kind: Kind
+        /// When it is due; a date-only due is the end of that day.
+        public var due: LocalDateTime
+        public var overdue: Bool
+        public var detail: String
+        public var quadrant: Quadrant
+        public var grade: Grade?
+    }
+
+    public var asOf: LocalDateTime
+    public var items: [Item]
+
+    /// Everything due at or before the end of `asOf`'s day plus `days`.
+    public init(_ customers: [Customer], configuration: Configuration, asOf: LocalDateTime, days: Int) {
+        self.asOf = asOf
+        let horizon = TimeRules.endOfDay(asOf.date.adding(days: days))
+        let rules = TimeRules(configuration)
+        var items: [Item] = []
+        for customer in customers {
+            guard let id = customer.id else { continue }
+            let grade = DerivedValues.workingGrade(customer, configuration)
+            let important = grade == .S || grade == .A
+            let closed = !customer.isOpen
+            func add(_ kind: Kind, _ due: LocalDateTime, _ detail: String, owner: String? = customer.owner) {
+                guard due <= horizon else { return }
+                let overdue = due < asOf
+                let urgent = overdue || due.minuteNumber - asOf.minuteNumber <= 1440
+                let quadrant: Quadrant = urgent ? (important ? .urgentImportant : .urgent) : (important ? .important : .neither)
+                items.append(Item(owner: owner, customerId: id, customerName: customer.name ?? "", kind: kind, due: due,
+                                  overdue: overdue, detail: detail, quadrant: quadrant, grade: grade))
+            }
+            // Feedback: the only thing closed customers still owe.
+            for entry in customer.feedback {
+                if entry.resolved == nil, let deadline = rules.fixDeadline(entry) {
+                    add(.feedbackFix, deadline, "\(entry.summary): answer within \(configuration.feedbackFixHours) h of \(entry.date!)"
+                        + (entry.owner.map { ", with \($0)" } ?? ""))
+                }
+                if entry.confirmed == nil, let resolved = entry.resolved, let deadline = rules.confirmDeadline(entry) {
+                    add(.feedbackConfirm, TimeRules.endOfDay(deadline), "\(entry.summary): resolved \(resolved), confirm within \(configuration.feedbackConfirmDays) days")
+                }
+            }
+            if closed { continue }
+            if let sla = rules.sla(customer), sla.assigned == nil || sla.firstContact == nil {
+                let missing = [sla.assigned == nil ? "assign" : nil, sla.firstContact == nil ? "first contact" : nil].compactMap { $0 }
+                add(.sla, sla.deadline, "\(missing.joined(separator: " and ")) within \(sla.hours) h of \(customer.created!) (intent \(customer.intent!.rawValue))")
+            }
+            if let cadence = rules.cadence(customer), let due = cadence.due, cadence.lastContact != nil || cadence.plannedNext != nil {
+                var reasons: [String] = []
+                if let last = cadence.lastContact { reasons.append("last contact \(last), \(grade?.rawValue ?? "?") every \(cadence.days) day\(cadence.days == 1 ? "" : "s")") }
+                if let next = cadence.plannedNext, next == due { reasons.append("planned \(next)") }
+                add(.followUp, TimeRules.endOfDay(due), reasons.joined(separator: "; "))
+            }
+            if let stage = rules.firstStage(customer), stage.left == nil, rules.stage(customer) == .initialContact {
+                add(.stage, TimeRules.endOfDay(stage.deadline), "initial contact since \(stage.start), at most \(stage.limitDays) days for \(grade?.rawValue ?? "?")")
+            }
+            for entry in customer.followUps {
+                for todo in entry.todos where !todo.done {
+                    guard let date = todo.date else { continue }
+                    let owner = todo.owner.flatMap { configuration.member(named: $0) != nil ? $0 : nil } ?? customer.owner
+                    add(.todo, TimeRules.endOfDay(date), todo.text, owner: owner)
+                }
+            }
+            if let regrade = rules.regradeDue(customer) {
+                add(.regrade, TimeRules.endOfDay(regrade.due), "grade \(grade?.rawValue ?? "?") reviewed every \(regrade.days) days, last \(regrade.since)")
+            }
+        }
+        items.sort { a, b in
+            if a.overdue != b.overdue { return a.overdue }
+            if a.due != b.due { return a.due < b.due }
+            let ai = a.quadrant == .urgentImportant || a.quadrant == .important
+            let bi = b.quadrant == .urgentImportant || b.quadrant == .important
+            if ai != bi { return ai }
+            if a.customerId != b.customerId { return a.customerId < b.customerId }
+            return a.kind.rawValue < b.kind.rawValue
+        }
+        self.items = items
+    }
+
+    /// Items grouped by owner: team order first (as in leadbook.yml), then others, unassigned last.
+    public func byOwner(team: [TeamMember]) -> [(String?, [Item])] {
+        var groups: [String?: [Item]] = [:]
+        for item in items { groups[item.owner, default: []].append(item) }
+        var order: [String?] = team.map(\.name).filter { groups[$0] != nil }
+        let others = groups.keys.compactMap { $0 }.filter { name in !team.contains { $0.name == name } }.sorted()
+        order += others.map { Optional($0) }
+        if groups[nil] != nil { order.append(nil) }
+        return order.map { ($0, groups[$0] ?? []) }
+    }
+
+    public static func dueText(_ item: Item) -> String {
+        item.due.minutes == 1439 ? item.due.date.description : item.due.description
+    }
+
+    /// What is due; a to-do with its quadrant.
+    public static func what(_ item: Item) -> String {
+        item.kind == .todo ? "\(item.kind.label) (\(item.quadrant.label))" : item.kind.label
+    }
+
+    public func text(team: [TeamMember]) -> String {
+        if items.isEmpty { return "nothing due at \(asOf)\n" }
+        var output = "agenda at \(asOf)\n"
+        for (owner, items) in byOwner(team: team) {
+            let role = owner.flatMap { name in team.first { $0.name == name }?.role?.rawValue }
+            output += "\n\(owner ?? "(unassigned)")\(role.map { " (\($0))" } ?? "") - \(items.count) item\(items.count == 1 ? "" : "s")\n"
+            let rows = items.map { item -> [String] in
+                [item.overdue ? "OVERDUE" : "due", Self.dueText(item), item.customerId, item.customerName,
+                 Self.what(item), item.detail]
+            }
+            output += TextTable.render(rows, indent: "  ")
+        }
+        return output
+    }
+
+    public func json(team: [TeamMember]) -> JSON {
+        .object([
+            ("as_of", .string(asOf.description)),
+            ("owners", .array(byOwner(team: team).map { owner, items in
+                .object([
+                    ("owner", .optional(owner)),
+                    ("items", .array(items.map { item in
+                        .object([
+                            ("customer", .string(item.customerId)), ("name", .string(item.customerName)),
+                            ("kind", .string(item.kind.rawValue)), ("due", .string(Self.dueText(item))),
+                            ("overdue", .bool(item.overdue)), ("quadrant", .string(item.quadrant.rawValue)),
+                            ("grade", .optional(item.grade?.rawValue)), ("detail", .string(item.detail)),
+                        ])
+                    })),
+                ])
+            })),
+        ])
+    }
+
+    public func markdown(team: [TeamMember]) -> String {
+        var output = "# Agenda at \(asOf)\n"
+        if items.isEmpty { return output + "\nNothing due.\n" }
+        func cell(_ text: String) -> String { SummaryMarkdown.escape(text.trimmingSpaces, inTable: true) }
+        for (owner, items) in byOwner(team: team) {
+            output += "\n## \(cell(owner ?? "(unassigned)"))\n\n"
+            output += "|  | due | customer | what | detail |\n|---|---|---|---|---|\n"
+            for item in items {
+                let cells = [Self.dueText(item), "\(item.customerId) \(item.customerName)", Self.what(item), item.detail].map(cell)
+                output += "| " + ([item.overdue ? "**overdue**" : "due"] + cells).joined(separator: " | ") + " |\n"
+            }
+        }
+        return output
+    }
+}
+
+/// Columns aligned in terminal cells (Chinese characters count two).
+public enum TextTable {
+    public static func render(_ rows: [[String]], indent: String = "") -> String {
+        guard let columns = rows.map(\.count).max() else { return "" }
+        var widths = [Int](repeating: 0, count: columns)
+        for row in rows {
+            for (index, cell) in row.enumerated() where index < columns - 1 {
+                widths[index] = max(widths[index], DisplayWidth.of(cell))
+            }
+        }
+        var output = ""
+        for row in rows {
+            var line = indent
+            for (index, cell) in row.enumerated() {
+                line += index < columns - 1 ? cell.padded(to: widths[index]) + "  " : cell
+            }
+            output += line.trimmingTrailingSpaces() + "\n"
+        }
+        return output
+    }
+}
+
+extension String {
+    public func trimmingTrailingSpaces() -> String {
+        var scalars = Array(unicodeScalars)
+        while let last = scalars.last, last == " " { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}

@@ -1,0 +1,253 @@
+import LeadbookText
+
+/// What makes two customers the same customer (seed section 1: one profile per customer, no
+/// double follow-up): a shared phone number, a shared email, or the same normalized name.
+public enum DuplicateKeys {
+    /// Digits only, without the +86 / 0086 country code: "+86 138-0000-0001" -> "13800000001".
+    /// Full-width digits count as digits. Works on the UTF-8 bytes: `check` computes it for
+    /// every contact of every file.
+    public static func phone(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var digits: [UInt8] = []
+            digits.reserveCapacity(16)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if ASCII.isDigit(byte) {
+                    digits.append(byte)
+                } else if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, bytes[index + 2] >= 0x90, bytes[index + 2] <= 0x99 {
+                    digits.append(bytes[index + 2] - 0x90 + ASCII.zero)   // U+FF10...U+FF19
+                    index += 2
+                }
+                index += 1
+            }
+            var start = 0
+            while start < bytes.count, bytes[start] == ASCII.space || bytes[start] == ASCII.tab { start += 1 }
+            func follows(_ prefix: [UInt8]) -> Bool {
+                start + prefix.count <= bytes.count && (0..<prefix.count).allSatisfy { bytes[start + $0] == prefix[$0] }
+            }
+            var drop = 0
+            if follows([ASCII.plus, 0x38, 0x36]) || follows([0xEF, 0xBC, 0x8B, 0x38, 0x36]) {
+                drop = min(2, digits.count)
+            } else if digits.starts(with: [0x30, 0x30, 0x38, 0x36]) {
+                drop = 4
+            }
+            guard digits.count - drop >= 5 else { return nil }
+            return String(decoding: digits[drop...], as: UTF8.self)
+        }
+    }
+
+    /// Lower-cased and trimmed.
+    public static func email(_ text: String) -> String? {
+        var text = text
+        let ascii = text.withUTF8 { bytes -> String?? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return .none }
+            var start = 0, end = bytes.count
+            while start < end, bytes[start] == ASCII.space || bytes[start] == ASCII.tab { start += 1 }
+            while end > start, bytes[end - 1] == ASCII.space || bytes[end - 1] == ASCII.tab { end -= 1 }
+            guard bytes[start..<end].contains(ASCII.at) else { return .some(nil) }
+            return .some(String(decoding: bytes[start..<end].map(ASCII.lowercased), as: UTF8.self))
+        }
+        if let ascii { return ascii }
+        let value = text.trimmingSpaces.lowercased()
+        return value.contains("@") ? value : nil
+    }
+
+    /// Company suffixes that do not tell two companies apart.
+    public static let suffixes = [
+        "股份有限公司", "有限责任公司", "有限公司", "集团有限公司", "集团", "公司",
+        "coltd", "co", "ltd", "limited", "inc", "corp", "corporation", "llc", "gmbh",
+    ]
+
+    public static let suffixScalars: [[Unicode.Scalar]] = suffixes.map { Array($0.unicodeScalars) }
+
+    /// Whether an ASCII character stays in a normalized name (letters and digits, and the few
+    /// symbols that are neither punctuation nor the symbol classes removed below).
+    public static let keptASCII: [Bool] = (0..<128).map { value in
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        return !dropped(scalar.properties)
+    }
+
+    public static func dropped(_ properties: Unicode.Scalar.Properties) -> Bool {
+        let category = properties.generalCategory
+        return properties.isWhitespace || category.isPunctuation || category == .mathSymbol
+            || category == .otherSymbol || category == .modifierSymbol
+    }
+
+    /// Full-width to half-width, lower-cased, spaces and punctuation removed, company suffixes
+    /// removed. ASCII and the common CJK ideographs take a fast path; other characters are
+    /// classified by their Unicode properties.
+    public static func name(_ text: String) -> String? {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count / 2 + 4)
+        for scalar in text.unicodeScalars {
+            var value = scalar.value
+            if value >= 0xFF01 && value <= 0xFF5E { value -= 0xFEE0 }   // full-width ASCII
+            if value < 0x80 {
+                guard keptASCII[Int(value)] else { continue }
+                if value >= 0x41 && value <= 0x5A { value += 0x20 }
+                scalars.append(Unicode.Scalar(UInt8(value)))
+                continue
+            }
+            if value >= 0x4E00 && value <= 0x9FFF {                     // CJK unified ideographs
+                scalars.append(Unicode.Scalar(value)!)
+                continue
+            }
+            if value == 0x3000 { continue }                               // ideographic space
+            guard let normalized = Unicode.Scalar(value), !dropped(normalized.properties) else { continue }
+            if normalized.properties.changesWhenLowercased {
+                scalars.append(contentsOf: normalized.properties.lowercaseMapping.unicodeScalars)
+            } else {
+                scalars.append(normalized)
+            }
+        }
+        var changed = true
+        while changed {
+            changed = false
+            for suffix in suffixScalars where scalars.count > suffix.count && scalars.suffix(suffix.count).elementsEqual(suffix) {
+                scalars.removeLast(suffix.count)
+                changed = true
+            }
+        }
+        return scalars.isEmpty ? nil : String(String.UnicodeScalarView(scalars))
+    }
+
+    /// Why two customers look like one: the evidence, for messages.
+    public struct Evidence: Hashable, Sendable, CustomStringConvertible {
+        public enum Kind: String, Sendable { case phone, email, name }
+        public var kind: Kind
+        public var value: String
+        public var description: String { "same \(kind.rawValue) \(value)" }
+    }
+
+    /// The keys of one customer. A person's name alone is no evidence (many people share a
+    /// name); their phone or email is.
+    public static func keys(name: String?, contacts: [Contact], kind: CustomerKind) -> [Evidence] {
+        var keys: [Evidence] = []
+        if kind == .company, let name, let normalized = self.name(name) { keys.append(Evidence(kind: .name, value: normalized)) }
+        for contact in contacts {
+            if let phone = contact.phone.flatMap(phone) { keys.append(Evidence(kind: .phone, value: phone)) }
+            if let email = contact.email.flatMap(email) { keys.append(Evidence(kind: .email, value: email)) }
+        }
+        return Array(Set(keys)).sorted { ($0.kind.rawValue, $0.value) < ($1.kind.rawValue, $1.value) }
+    }
+}
+
+extension DuplicateKeys {
+    /// A key of a customer file and where it is written.
+    public struct Located: Sendable {
+        public var evidence: Evidence
+        /// Byte offset of the value, and its 1-based line.
+        public var offset: Int
+        public var line: Int
+    }
+
+    /// The keys of a read customer file (each once, at its first place): the company name,
+    /// then each contact's phone and email.
+    public static func located(_ customer: Customer, frontMatter: YAMLNode) -> [Located] {
+        var keys: [Located] = []
+        func add(_ kind: Evidence.Kind, _ value: String?, _ node: YAMLNode?) {
+            guard let value, let node else { return }
+            let evidence = Evidence(kind: kind, value: value)
+            if keys.contains(where: { $0.evidence == evidence }) { return }
+            keys.append(Located(evidence: evidence, offset: node.start, line: node.line))
+        }
+        if customer.kind == .company, let name = customer.name {
+            add(.name, self.name(name), frontMatter["name"])
+        }
+        let items = (frontMatter["contacts"]?.items ?? []).filter { $0.pairs != nil }   // as `contacts` were read
+        for (index, contact) in customer.contacts.enumerated() where index < items.count {
+            add(.phone, contact.phone.flatMap(phone), items[index]["phone"])
+            add(.email, contact.email.flatMap(email), items[index]["email"])
+        }
+        return keys
+    }
+}
+
+extension Unicode.GeneralCategory {
+    public var isPunctuation: Bool {
+        switch self {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+             .finalPunctuation, .otherPunctuation: return true
+        default: return false
+        }
+    }
+}
+
+/// Finds the customers that share a key with a given one.
+public struct DuplicateIndex: Sendable {
+    public struct Member: Sendable {
+        public var id: String
+        public var path: String
+        public var name: String
+    }
+
+    public var members: [Member] = []
+    /// The first member with each key; `shared` holds every member of a key held by more
+    /// than one (most keys belong to one customer, so most need no list).
+    public var firstWith: [DuplicateKeys.Evidence: Int] = [:]
+    public var shared: [DuplicateKeys.Evidence: [Int]] = [:]
+
+    public init() {}
+
+    /// The members with `key`, in the order they were added.
+    public func indices(_ key: DuplicateKeys.Evidence) -> [Int] {
+        if let all = shared[key] { return all }
+        return firstWith[key].map { [$0] } ?? []
+    }
+
+    public mutating func add(id: String, path: String, name: String?, contacts: [Contact], kind: CustomerKind) {
+        add(id: id, path: path, name: name, keys: DuplicateKeys.keys(name: name, contacts: contacts, kind: kind))
+    }
+
+    /// Adds a customer whose keys are already computed.
+    public mutating func add(id: String, path: String, name: String?, keys: [DuplicateKeys.Evidence]) {
+        let index = members.count
+        members.append(Member(id: id, path: path, name: name ?? ""))
+        for (position, key) in keys.enumerated() where !keys[..<position].contains(key) {
+            if let first = firstWith[key] {
+                shared[key, default: [first]].append(index)
+            } else {
+                firstWith[key] = index
+            }
+        }
+    }
+
+    /// Existing customers that match, with the evidence for each, in the order they were added.
+    public func matches(name: String?, contacts: [Contact], kind: CustomerKind) -> [(Member, [DuplicateKeys.Evidence])] {
+        var found: [Int: [DuplicateKeys.Evidence]] = [:]
+        for key in DuplicateKeys.keys(name: name, contacts: contacts, kind: kind) {
+            for index in indices(key) { found[index, default: []].append(key) }
+        }
+        return found.keys.sorted().map { (members[$0], found[$0]!) }
+    }
+
+    /// Groups of customers joined by shared keys (connected components), each with its evidence.
+    public func groups() -> [([Member], [DuplicateKeys.Evidence])] {
+        var parent = Array(members.indices)
+        func root(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            return i
+        }
+        var evidence: [DuplicateKeys.Evidence] = []
+        for (key, indices) in shared {
+            evidence.append(key)
+            for index in indices.dropFirst() {
+                let a = root(indices[0]), b = root(index)
+                if a != b { parent[max(a, b)] = min(a, b) }
+            }
+        }
+        var groups: [Int: [Int]] = [:]
+        for index in members.indices { groups[root(index), default: []].append(index) }
+        var result: [([Member], [DuplicateKeys.Evidence])] = []
+        for (_, indices) in groups.sorted(by: { $0.key < $1.key }) where indices.count > 1 {
+            let set = Set(indices)
+            let keys = evidence.filter { key in (shared[key] ?? []).contains { set.contains($0) } }
+                .sorted { ($0.kind.rawValue, $0.value) < ($1.kind.rawValue, $1.value) }
+            result.append((indices.map { members[$0] }, keys))
+        }
+        return result
+    }
+}

@@ -1,0 +1,79 @@
+import LeadbookText
+
+/// Sub-scores proposed from facts by leadbook.yml `scoring.rules`, for a customer without a
+/// score. They are written without `reviewed_by`: the seed has a rep score, a manager review
+/// and the system sum, and a proposal is only the first of the three.
+public struct ScoreProposal: Sendable, Equatable {
+    public var score: Score
+    /// Why each part got its points.
+    public var reasons: [String]
+
+    public var fields: [(String, String)] {
+        [("size", String(score.size ?? 0)), ("budget", String(score.budget ?? 0)),
+         ("urgency", String(score.urgency ?? 0)), ("decision", String(score.decision ?? 0))]
+    }
+
+    public var summary: String {
+        "\(score.size ?? 0)/\(score.budget ?? 0)/\(score.urgency ?? 0)/\(score.decision ?? 0)"
+    }
+
+    public static func == (lhs: ScoreProposal, rhs: ScoreProposal) -> Bool { lhs.score == rhs.score }
+
+    /// nil without rules, or when the customer already has a score.
+    public static func propose(_ customer: Customer, _ configuration: Configuration) -> ScoreProposal? {
+        guard let rules = configuration.scoring.rules, customer.score == nil else { return nil }
+        var score = Score()
+        var reasons: [String] = []
+        func band<T: Comparable>(_ value: T?, _ bands: [ScoringRules.Band<T>], _ what: String) -> Int {
+            guard let value else {
+                let fallback = bands.first(where: { $0.threshold == nil })?.points ?? 0
+                reasons.append("\(what) not recorded: \(fallback)")
+                return fallback
+            }
+            for band in bands {
+                if let threshold = band.threshold {
+                    if band.atMost ? value <= threshold : value >= threshold {
+                        reasons.append("\(what) \(value) \(band.atMost ? "<=" : ">=") \(threshold): \(band.points)")
+                        return band.points
+                    }
+                } else {
+                    reasons.append("\(what) \(value): \(band.points)")
+                    return band.points
+                }
+            }
+            reasons.append("\(what) \(value): 0")
+            return 0
+        }
+        let scoring = configuration.scoring
+        score.size = min(scoring.maxSize, band(customer.employees, rules.size, "employees"))
+        score.budget = min(scoring.maxBudget, band(customer.budget, rules.budget, "budget"))
+        var days: Int?
+        if let decisionBy = customer.decisionBy, let created = customer.created {
+            days = decisionBy.dayNumber - created.date.dayNumber
+        }
+        score.urgency = min(scoring.maxUrgency, band(days, rules.urgency, "days to decision"))
+        let hasDecisionMaker = customer.contacts.contains { $0.role == .decisionMaker }
+        score.decision = min(scoring.maxDecision, hasDecisionMaker ? rules.decisionMaker : rules.noDecisionMaker)
+        reasons.append(hasDecisionMaker ? "a decision-maker is known: \(rules.decisionMaker)" : "no decision-maker known: \(rules.noDecisionMaker)")
+        return ScoreProposal(score: score, reasons: reasons)
+    }
+}
+
+/// leadbook.yml `scoring.rules`: bands that turn facts into points.
+public struct ScoringRules: Sendable {
+    /// `{min: 1000, points: 30}` (value >= min), `{max: 30, points: 20}` (value <= max), or
+    /// `{points: 5}` (anything else). Bands are tried in order.
+    public struct Band<T: Comparable & Sendable>: Sendable {
+        public var threshold: T?
+        public var atMost: Bool
+        public var points: Int
+    }
+
+    public var size: [Band<Int>] = []
+    public var budget: [Band<Double>] = []
+    public var urgency: [Band<Int>] = []
+    public var decisionMaker = 0
+    public var noDecisionMaker = 0
+
+    public init() {}
+}

@@ -1,0 +1,130 @@
+import LeadbookText
+
+/// The seed's rules with time in them, as dates: the SLA of first contact, the follow-up
+/// cadence, the first stage's limit, re-grading, and the feedback loop. Every number comes from
+/// leadbook.yml (defaults are the seed's).
+public struct TimeRules {
+    public let configuration: Configuration
+
+    public init(_ configuration: Configuration) {
+        self.configuration = configuration
+    }
+
+    /// A moment a rule is measured against: a datetime, or the end of a day for a date.
+    public static func endOfDay(_ date: LocalDate) -> LocalDateTime {
+        LocalDateTime(date: date, minutes: 1439)
+    }
+
+    // MARK: SLA (seed section 1)
+
+    public struct SLA {
+        public var hours: Int
+        public var deadline: LocalDateTime
+        public var assigned: LocalDateTime?
+        public var firstContact: LocalDateTime?
+        /// Met when both happened by the deadline; nil while the deadline has not passed and something is missing.
+        public func met(asOf now: LocalDateTime) -> Bool? {
+            if let assigned, let firstContact {
+                return assigned <= deadline && firstContact <= deadline
+            }
+            return now > deadline ? false : nil
+        }
+    }
+
+    /// Intent A within 2 hours of `created` (assigned and first follow-up), B 4, C 24.
+    public func sla(_ customer: Customer) -> SLA? {
+        guard let intent = customer.intent, let created = customer.created,
+              let hours = configuration.slaHours[intent] else { return nil }
+        let deadline = LocalDateTime(minuteNumber: created.minuteNumber + hours * 60)
+        let first = customer.followUps.compactMap(\.moment).min()
+        return SLA(hours: hours, deadline: deadline, assigned: customer.assigned, firstContact: first)
+    }
+
+    // MARK: Cadence (seed section 3)
+
+    public struct Cadence {
+        public var days: Int
+        public var lastContact: LocalDate?
+        /// The earlier of the cadence's next contact and the planned `next`.
+        public var due: LocalDate?
+        public var plannedNext: LocalDate?
+    }
+
+    /// S every day, A every 2 days, B and C every 7 days since the last entry.
+    public func cadence(_ customer: Customer) -> Cadence? {
+        guard let grade = DerivedValues.workingGrade(customer, configuration),
+              let days = configuration.cadenceDays[grade] else { return nil }
+        let last = customer.followUps.compactMap(\.date).max()
+        var due = last.map { $0.adding(days: days) }
+        if let next = customer.next { due = due.map { min($0, next) } ?? next }
+        return Cadence(days: days, lastContact: last, due: due, plannedNext: customer.next)
+    }
+
+    // MARK: Stage (seed section 3)
+
+    /// The stage a status stands for; C leads before needs are clear are in nurture.
+    public func stage(_ customer: Customer) -> Stage? {
+        guard let status = customer.status else { return nil }
+        switch status {
+        case .untouched, .contacted:
+            if DerivedValues.workingGrade(customer, configuration) == .C, customer.plan.last?.stage == .nurture { return .nurture }
+            return .initialContact
+        case .qualified: return .needsDeepening
+        case .proposal: return .solutionComparison
+        case .negotiation: return .negotiation
+        case .won, .lost: return nil
+        }
+    }
+
+    public struct FirstStage {
+        public var limitDays: Int
+        public var start: LocalDate
+        public var deadline: LocalDate
+        /// When the customer moved past initial contact (a status of qualified or later).
+        public var left: LocalDate?
+    }
+
+    /// Initial contact lasts at most S 3 days, A 5, B 7, C 7 from assignment.
+    public func firstStage(_ customer: Customer) -> FirstStage? {
+        guard let grade = DerivedValues.workingGrade(customer, configuration),
+              let limit = configuration.firstStageDays[grade],
+              let start = (customer.assigned ?? customer.created)?.date else { return nil }
+        var left: LocalDate?
+        for entry in customer.followUps {
+            if let status = entry.status, status.rank >= Status.qualified.rank { left = entry.date; break }
+        }
+        if left == nil, let status = customer.status, status.rank >= Status.qualified.rank {
+            left = customer.followUps.last?.date ?? start
+        }
+        return FirstStage(limitDays: limit, start: start, deadline: start.adding(days: limit), left: left)
+    }
+
+    // MARK: Re-grading (seed section 2)
+
+    /// S, A and B weekly, C monthly, from `score.reviewed` (or `created` when never reviewed).
+    public func regradeDue(_ customer: Customer) -> (due: LocalDate, days: Int, since: LocalDate)? {
+        guard let grade = DerivedValues.workingGrade(customer, configuration),
+              let days = configuration.regradeDays[grade],
+              let since = customer.score?.reviewed ?? customer.created?.date else { return nil }
+        return (since.adding(days: days), days, since)
+    }
+
+    // MARK: Feedback (seed section 5)
+
+    /// A date-only entry is taken at the end of its day.
+    public static func moment(_ date: LocalDate, _ time: Int?) -> LocalDateTime {
+        time.map { LocalDateTime(date: date, minutes: $0) } ?? endOfDay(date)
+    }
+
+    /// `fix` is answered (resolved) within 24 hours of the feedback.
+    public func fixDeadline(_ entry: FeedbackEntry) -> LocalDateTime? {
+        guard entry.handling == .fix, let date = entry.date else { return nil }
+        let start = Self.moment(date, entry.time)
+        return LocalDateTime(minuteNumber: start.minuteNumber + configuration.feedbackFixHours * 60)
+    }
+
+    /// A resolved item is confirmed with the customer within 3 days.
+    public func confirmDeadline(_ entry: FeedbackEntry) -> LocalDate? {
+        entry.resolved.map { $0.adding(days: configuration.feedbackConfirmDays) }
+    }
+}

@@ -1,0 +1,144 @@
+import LeadbookText
+
+/// Customers as a table, one row per customer: the cells of `export` in CSV and JSON.
+public enum CustomerTable {
+    /// One customer's row, made while its file is read (nothing else of the file is kept).
+    public struct Row: Sendable {
+        public var id: String
+        public var path: String
+        public var cells: [String]
+        public var json: JSON
+    }
+
+    /// The rows of every customer except tombstones, in id order, read in parallel; and the
+    /// files that could not be read or have errors. With `labels`, Chinese labels for sources,
+    /// statuses and the like; `json` also fills each row's JSON object.
+    public static func load(_ workspace: Workspace, columns: [CustomerColumn], labels: Bool, json: Bool)
+        -> (rows: [Row], filesWithErrors: [String]) {
+        let paths = workspace.customerPaths
+        let read = ParallelMap.map(paths.count) { index -> (Row?, Bool) in
+            guard case .success(let bytes) = FileAccess.read(workspace.absolute(paths[index])) else { return (nil, true) }
+            let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: workspace.configuration)
+            let hasErrors = result.findings.errorCount > 0
+            guard let customer = result.customer, !customer.isTombstone else { return (nil, hasErrors) }
+            let entry = CustomerSet.Entry(path: paths[index], customer: customer, hasErrors: hasErrors)
+            let row = Row(id: customer.id ?? "", path: paths[index],
+                          cells: json ? [] : columns.map { text($0, entry, labels: labels) },
+                          json: json ? .object(columns.map { ($0.rawValue, self.json($0, entry)) }) : .null)
+            return (row, hasErrors)
+        }
+        var rows = read.compactMap(\.0)
+        rows.sort { $0.id != $1.id ? $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) : $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        let broken = zip(paths, read).filter { $0.1.1 }.map(\.0)
+        return (rows, broken)
+    }
+
+    /// The header row.
+    public static func header(_ columns: [CustomerColumn], labels: Bool) -> [String] {
+        columns.map { labels ? $0.label : $0.rawValue }
+    }
+
+    /// The table as CSV for spreadsheets: UTF-8 with a BOM (so Excel reads Chinese correctly),
+    /// CRLF line ends, every cell neutralized against formula injection.
+    public static func csv(header: [String], rows: [Row]) -> String {
+        CSVWriter.table([header.map(neutralized)] + rows.map { $0.cells.map(neutralized) }, bom: true)
+    }
+
+    /// A cell a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or
+    /// a carriage return) gets a leading `'`, so it shows as the text it is. OWASP's advice for
+    /// CSV injection; a phone number written `+86 ...` is shown as `'+86 ...`.
+    public static func neutralized(_ cell: String) -> String {
+        guard let first = cell.utf8.first else { return cell }
+        switch first {
+        case UInt8(ascii: "="), ASCII.plus, ASCII.dash, ASCII.at, ASCII.tab, ASCII.cr: return "'" + cell
+        default: return cell
+        }
+    }
+
+    public static func text(_ column: CustomerColumn, _ entry: CustomerSet.Entry, labels: Bool) -> String {
+        let customer = entry.customer
+        let contact = customer.contacts.first
+        switch column {
+        case .id: return customer.id ?? ""
+        case .name: return customer.name ?? ""
+        case .kind: return labels ? customer.kind.label : customer.kind.rawValue
+        case .industry: return customer.industry ?? ""
+        case .region: return customer.region ?? ""
+        case .employees: return customer.employees.map(String.init) ?? ""
+        case .revenue: return customer.revenue.map(Money.plain) ?? ""
+        case .source: return customer.source.map { labels ? Configuration.sourceLabels[$0] ?? $0 : $0 } ?? ""
+        case .sourceDetail: return customer.sourceDetail.map { "\($0.0): \($0.1)" }.joined(separator: "; ")
+        case .sources:
+            return customer.sources.map { record in
+                [record.source.map { labels ? Configuration.sourceLabels[$0] ?? $0 : $0 }, record.date?.description, record.detail]
+                    .compactMap { $0 }.joined(separator: " ")
+            }.joined(separator: "\n")
+        case .contact: return contact?.name ?? ""
+        case .title: return contact?.title ?? ""
+        case .phone: return contact?.phone ?? ""
+        case .email: return contact?.email ?? ""
+        case .wechat: return contact?.wechat ?? ""
+        case .contacts:
+            return customer.contacts.map { contact in
+                var text = contact.name ?? ""
+                if let title = contact.title { text += "(\(title))" }
+                for detail in [contact.phone, contact.email, contact.wechat.map { "微信 " + $0 }].compactMap({ $0 }) { text += " " + detail }
+                return text
+            }.joined(separator: "\n")
+        case .needs: return customer.needs ?? ""
+        case .budget: return customer.budget.map(Money.plain) ?? ""
+        case .decisionBy: return customer.decisionBy?.description ?? ""
+        case .intent: return customer.intent?.rawValue ?? ""
+        case .score: return customer.score?.total.map(String.init) ?? ""
+        case .grade: return customer.grade?.rawValue ?? ""
+        case .tags: return customer.tags.joined(separator: ", ")
+        case .owner: return customer.owner ?? ""
+        case .created: return customer.created?.description ?? ""
+        case .assigned: return customer.assigned?.description ?? ""
+        case .status: return customer.status.map { labels ? $0.label : $0.rawValue } ?? ""
+        case .next: return next(customer)?.description ?? ""
+        case .lastContact: return lastContact(customer)?.description ?? ""
+        case .followUps: return String(customer.followUps.count)
+        case .dealAmount: return customer.deal?.amount.map(Money.plain) ?? ""
+        case .dealClosed: return customer.deal?.closed?.description ?? ""
+        case .lostReason: return customer.lostReason ?? ""
+        case .completeness: let value = Completeness.of(customer); return labels ? value.label : value.rawValue
+        case .file: return entry.path
+        }
+    }
+
+    public static func json(_ column: CustomerColumn, _ entry: CustomerSet.Entry) -> JSON {
+        let customer = entry.customer
+        switch column {
+        case .employees: return .optional(customer.employees)
+        case .revenue: return .optional(customer.revenue)
+        case .budget: return .optional(customer.budget)
+        case .score: return .optional(customer.score?.total)
+        case .followUps: return .int(customer.followUps.count)
+        case .dealAmount: return .optional(customer.deal?.amount)
+        case .tags: return .array(customer.tags.map(JSON.string))
+        case .sourceDetail: return .object(customer.sourceDetail.map { ($0.0, .string($0.1)) })
+        case .sources:
+            return .array(customer.sources.map { record in
+                .object([("source", .optional(record.source)), ("date", .optional(record.date)), ("detail", .optional(record.detail))])
+            })
+        case .contacts:
+            return .array(customer.contacts.map { contact in
+                .object([("name", .optional(contact.name)), ("title", .optional(contact.title)), ("phone", .optional(contact.phone)),
+                         ("email", .optional(contact.email)), ("wechat", .optional(contact.wechat))])
+            })
+        default:
+            let value = text(column, entry, labels: false)
+            return value.isEmpty ? .null : .string(value)
+        }
+    }
+
+    /// `next` as written, else the last `next` of the log.
+    public static func next(_ customer: Customer) -> LocalDate? {
+        customer.next ?? DerivedValues.next(customer)?.0
+    }
+
+    public static func lastContact(_ customer: Customer) -> LocalDate? {
+        customer.followUps.compactMap(\.date).max()
+    }
+}

@@ -1,0 +1,154 @@
+import LeadbookText
+
+/// What a column of an imported sheet holds: a field of a new customer file.
+public enum LeadField: Hashable, Sendable {
+    /// 序号: the sheet's own row number; not kept.
+    case number
+    case id, name, kind, industry, region, employees, revenue, source
+    /// A `source_detail` key (booth, minutes, referrer, ...).
+    case sourceDetail(String)
+    /// The first contact: name, title, phone, email, wechat; `contactInfo` is 联系方式, a
+    /// phone number and/or an email in one cell.
+    case contact, title, contactInfo, phone, email, wechat
+    case needs, budget, decisionBy, intent, created, owner, status
+    /// 备注: free text under the customer's heading (several columns may be notes).
+    case note
+    /// A key listed under `extra_fields` in leadbook.yml.
+    case extra(String)
+    /// Not imported (`--map COLUMN=ignore`, or a column leadbook computes itself).
+    case ignore
+
+    /// The name used by `--map COLUMN=FIELD` and in messages.
+    public var name: String {
+        switch self {
+        case .number: return "no"
+        case .id: return "id"
+        case .name: return "name"
+        case .kind: return "kind"
+        case .industry: return "industry"
+        case .region: return "region"
+        case .employees: return "employees"
+        case .revenue: return "revenue"
+        case .source: return "source"
+        case .sourceDetail(let key): return "source_detail." + key
+        case .contact: return "contact"
+        case .title: return "title"
+        case .contactInfo: return "contact_info"
+        case .phone: return "phone"
+        case .email: return "email"
+        case .wechat: return "wechat"
+        case .needs: return "needs"
+        case .budget: return "budget"
+        case .decisionBy: return "decision_by"
+        case .intent: return "intent"
+        case .created: return "created"
+        case .owner: return "owner"
+        case .status: return "status"
+        case .note: return "note"
+        case .extra(let key): return key
+        case .ignore: return "ignore"
+        }
+    }
+
+    /// Fields a sheet may fill once (two columns for `note` are fine; two for `name` are not).
+    public var isSingle: Bool {
+        switch self {
+        case .note, .ignore, .number: return false
+        default: return true
+        }
+    }
+
+    public static let plain: [LeadField] = [
+        .number, .id, .name, .kind, .industry, .region, .employees, .revenue, .source, .contact, .title, .contactInfo,
+        .phone, .email, .wechat, .needs, .budget, .decisionBy, .intent, .created, .owner, .status, .note, .ignore,
+    ]
+
+    /// `source_detail` keys by source (the seed's fields for trade shows, web forms and referrals).
+    public static let sourceDetailKeys: [String: [String]] = CustomerReader.detailKeys
+
+    /// Every name `--map` accepts, for help and hints.
+    public static func names(_ configuration: Configuration) -> [String] {
+        var names = plain.map(\.name)
+        var detail = Set<String>()
+        for keys in sourceDetailKeys.values { detail.formUnion(keys) }
+        names += detail.sorted().map { "source_detail." + $0 }
+        names += configuration.extraFields.sorted()
+        return names
+    }
+
+    /// The field named `name` in `--map COLUMN=FIELD`.
+    public init?(name: String, configuration: Configuration) {
+        if let field = LeadField.plain.first(where: { $0.name == name }) { self = field; return }
+        if name.hasPrefix("source_detail.") {
+            let key = String(name.dropFirst("source_detail.".count))
+            guard LeadField.sourceDetailKeys.values.contains(where: { $0.contains(key) }) else { return nil }
+            self = .sourceDetail(key)
+            return
+        }
+        if configuration.extraFields.contains(name) { self = .extra(name); return }
+        return nil
+    }
+
+    /// The field a sheet's header names: English field names (any case, spaces for
+    /// underscores), the seed's capture-table headers, the headers `export` writes, and a few
+    /// common synonyms. A note in brackets after the header is ignored: `备注(如展会号、推荐人等)`.
+    public static func recognize(header: String, configuration: Configuration) -> LeadField? {
+        let key = normalizedHeader(header)
+        if let field = headers[key] { return field }
+        if let field = LeadField(name: key, configuration: configuration) { return field }
+        if let column = CustomerColumn(header: key) { return column.leadField ?? .ignore }
+        return nil
+    }
+
+    /// Trimmed, without a bracketed note at the end, ASCII lower-cased, spaces and dashes as `_`.
+    public static func normalizedHeader(_ header: String) -> String {
+        var text = header.trimmingSpreadsheetSpaces
+        for (open, close) in [("(", ")"), ("（", "）")] as [(Character, Character)] where text.last == close {
+            if let start = text.lastIndex(of: open), start != text.startIndex {
+                text = String(text[..<start]).trimmingSpreadsheetSpaces
+                break
+            }
+        }
+        return String(text.unicodeScalars.map { scalar -> Character in
+            if scalar == " " || scalar == "-" { return "_" }
+            if scalar.value >= 0x41 && scalar.value <= 0x5A { return Character(Unicode.Scalar(scalar.value + 0x20)!) }
+            return Character(scalar)
+        })
+    }
+
+    public static let headers: [String: LeadField] = [
+        // The seed's capture table (工具模板：线索获取与筛选表).
+        "序号": .number, "线索编号": .id, "来源渠道": .source, "企业名称": .name, "所属行业": .industry,
+        "联系人": .contact, "职位": .title, "联系方式": .contactInfo, "需求关键词": .needs, "初步意向等级": .intent,
+        "信息完整度": .ignore, "获取时间": .created, "负责人": .owner, "备注": .note,
+        // Other Chinese headers.
+        "编号": .id, "客户编号": .id, "来源": .source, "线索来源": .source, "客户名称": .name, "公司名称": .name,
+        "名称": .name, "客户类型": .kind, "行业": .industry, "地区": .region, "所在区域": .region, "员工人数": .employees,
+        "企业规模": .employees, "营收": .revenue, "联系人姓名": .contact, "电话": .phone, "手机": .phone, "手机号": .phone,
+        "联系电话": .phone, "邮箱": .email, "电子邮箱": .email, "邮件": .email, "需求": .needs, "需求描述": .needs,
+        "意向等级": .intent, "意向": .intent, "创建时间": .created, "状态": .status,
+        "展位号": .sourceDetail("booth"), "互动时长": .sourceDetail("minutes"), "关注产品": .sourceDetail("products"),
+        "留资原因": .sourceDetail("reason"), "展会名称": .sourceDetail("event"), "访问页面": .sourceDetail("page"),
+        "推荐人": .sourceDetail("referrer"), "与客户的关系": .sourceDetail("relation"), "推荐场景": .sourceDetail("scene"),
+        // English synonyms.
+        "#": .number, "lead_id": .id, "company": .name, "customer": .name, "channel": .source, "contact_name": .contact,
+        "position": .title, "mobile": .phone, "tel": .phone, "e_mail": .email, "need": .needs, "notes": .note,
+        "remark": .note, "remarks": .note, "booth": .sourceDetail("booth"), "minutes": .sourceDetail("minutes"),
+        "products": .sourceDetail("products"), "reason": .sourceDetail("reason"), "event": .sourceDetail("event"),
+        "page": .sourceDetail("page"), "referrer": .sourceDetail("referrer"), "relation": .sourceDetail("relation"),
+        "scene": .sourceDetail("scene"),
+    ]
+}
+
+extension String {
+    /// Without leading and trailing spaces, tabs, line breaks and ideographic spaces.
+    public var trimmingSpreadsheetSpaces: String {
+        let scalars = unicodeScalars
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{3000}" || scalar == "\u{A0}"
+        }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        return String(scalars[first...last])
+    }
+}

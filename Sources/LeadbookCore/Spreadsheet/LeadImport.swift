@@ -1,0 +1,390 @@
+import LeadbookText
+
+/// Plans an import: each lead becomes a new customer file, or is merged as a further source
+/// into the customer it matches (in the workspace, or created from an earlier row of the same
+/// sheet). Nothing is written here: the plan holds the bytes of every file to write.
+///
+/// A lead matches a customer when they share a phone number, an email or a normalized name
+/// (DuplicateKeys). A merge appends `{source, date, detail}` to the customer's `sources`,
+/// adds the contact when the customer does not have it, and fills fields the customer has
+/// empty; values that differ from the customer's are kept in the source's `detail`. A lead
+/// whose source and date the customer already has (the same capture, imported again) adds
+/// no source, so importing a sheet twice changes nothing the second time.
+public struct LeadImport {
+    public enum Outcome: Sendable {
+        case created(id: String, path: String, notes: [String])
+        case merged(id: String, path: String, evidence: String, intoRow: Int?, changes: [String], notTaken: [String])
+        case unchanged(id: String, path: String, evidence: String, intoRow: Int?, notTaken: [String])
+        case bad([LeadSheet.Problem])
+    }
+
+    public struct RowResult: Sendable {
+        public var row: Int
+        public var line: Int
+        public var outcome: Outcome
+    }
+
+    public struct Write: Sendable {
+        public var path: String
+        public var bytes: [UInt8]
+        public var isNew: Bool
+    }
+
+    public private(set) var results: [RowResult] = []
+    /// The files to write, each once with its final bytes, in the order they were first touched.
+    public var writes: [Write] {
+        order.compactMap { path in
+            guard let target = targets[path], target.changed, let bytes = target.bytes else { return nil }
+            return Write(path: path, bytes: bytes, isNew: target.isNew)
+        }
+    }
+
+    public var created: Int { results.filter { if case .created = $0.outcome { return true } else { return false } }.count }
+    public var merged: Int { results.filter { if case .merged = $0.outcome { return true } else { return false } }.count }
+    public var unchanged: Int { results.filter { if case .unchanged = $0.outcome { return true } else { return false } }.count }
+    public var bad: Int { results.filter { if case .bad = $0.outcome { return true } else { return false } }.count }
+
+    public struct Target {
+        public var id: String
+        public var bytes: [UInt8]?
+        public var isNew: Bool
+        public var hasErrors: Bool
+        /// Company or person: a person's name is no duplicate evidence.
+        public var kind: CustomerKind
+        public var createdByRow: Int?
+        public var changed = false
+    }
+
+    public let configuration: Configuration
+    public let customersFolder: String
+    public let readFile: (String) -> [UInt8]?
+    public var targets: [String: Target] = [:]
+    public var order: [String] = []
+    public var index = DuplicateIndex()
+    public var taken: Set<String> = []
+    public var existingPaths: Set<String> = []
+
+    /// What the plan needs of a customer of the workspace: little, so that a large workspace
+    /// is read in parallel without keeping every parsed file.
+    public struct Known: Sendable {
+        public var path: String
+        public var id: String?
+        public var name: String?
+        public var contacts: [Contact]
+        public var kind: CustomerKind
+        public var isTombstone: Bool
+        public var hasErrors: Bool
+
+        public init(path: String, customer: Customer, hasErrors: Bool) {
+            self.path = path
+            id = customer.id
+            name = customer.name
+            contacts = customer.contacts.map { contact in
+                var keys = Contact()
+                keys.name = contact.name
+                keys.phone = contact.phone
+                keys.email = contact.email
+                return keys
+            }
+            kind = customer.kind
+            isTombstone = customer.isTombstone
+            self.hasErrors = hasErrors
+        }
+
+        /// Every customer file of the workspace, read in parallel (nil for unreadable ones).
+        public static func load(_ workspace: Workspace) -> [Known?] {
+            let paths = workspace.customerPaths
+            return ParallelMap.map(paths.count) { index in
+                guard case .success(let bytes) = FileAccess.read(workspace.absolute(paths[index])) else { return nil }
+                let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: workspace.configuration)
+                return result.customer.map { Known(path: paths[index], customer: $0, hasErrors: result.findings.errorCount > 0) }
+            }
+        }
+    }
+
+    /// `known` are the workspace's customers; `paths` every customer file (ids in file names
+    /// are never given again); `readFile` reads a file of the workspace by its relative path.
+    public init(known: [Known], paths: [String], configuration: Configuration, readFile: @escaping (String) -> [UInt8]?) {
+        self.configuration = configuration
+        self.customersFolder = configuration.customersFolder
+        self.readFile = readFile
+        existingPaths = Set(paths)
+        for path in paths { taken.insert(CustomerIds.id(ofFileName: WorkspacePath.fileName(path))) }
+        for customer in known {
+            let id = customer.id ?? CustomerIds.id(ofFileName: WorkspacePath.fileName(customer.path))
+            taken.insert(id)
+            if customer.isTombstone { continue }
+            targets[customer.path] = Target(id: id, bytes: nil, isNew: false, hasErrors: customer.hasErrors, kind: customer.kind)
+            index.add(id: id, path: customer.path, name: customer.name, contacts: customer.contacts, kind: customer.kind)
+        }
+    }
+
+    /// Plans one row: its lead, or the problems that make it a bad row.
+    public mutating func add(_ row: Result<Lead, LeadSheet.Problems>, row number: Int, line: Int) {
+        switch row {
+        case .failure(let problems):
+            results.append(RowResult(row: number, line: line, outcome: .bad(problems.items)))
+        case .success(let lead):
+            results.append(RowResult(row: number, line: line, outcome: plan(lead)))
+        }
+    }
+
+    public mutating func plan(_ lead: Lead) -> Outcome {
+        func problem(_ message: String, _ hint: String) -> Outcome {
+            .bad([LeadSheet.Problem(row: lead.row, line: lead.line, column: nil, message: message, hint: hint)])
+        }
+        let contacts = lead.contact.map { [$0] } ?? []
+        var matched: [(path: String, id: String, evidence: [DuplicateKeys.Evidence])] = []
+        for (member, evidence) in index.matches(name: lead.name, contacts: contacts, kind: lead.kind ?? .company) {
+            if let position = matched.firstIndex(where: { $0.path == member.path }) {
+                matched[position].evidence += evidence.filter { !matched[position].evidence.contains($0) }
+            } else {
+                matched.append((member.path, member.id, evidence))
+            }
+        }
+        if matched.count > 1 {
+            let list = matched.map { "\($0.id) (\($0.evidence.map(\.description).joined(separator: ", ")))" }.joined(separator: " and ")
+            return problem("the row matches \(matched.count) customers: \(list)",
+                           "merge those customers first (`leadbook merge`), or correct the row")
+        }
+        guard let match = matched.first, var target = targets[match.path] else { return create(lead) }
+        let evidence = match.evidence.map(\.description).joined(separator: ", ")
+        if target.hasErrors {
+            return problem("the row matches \(match.id) (\(evidence)), whose file \(match.path) has errors",
+                           "run `leadbook check \(match.path)`, fix the file, and import again")
+        }
+        if target.bytes == nil { target.bytes = readFile(match.path) }
+        guard let bytes = target.bytes else {
+            return problem("the row matches \(match.id) (\(evidence)), whose file \(match.path) cannot be read", "check the file's permissions")
+        }
+        let merge: Merge
+        do {
+            merge = try Merge(lead, into: bytes, path: match.path, configuration: configuration)
+        } catch {
+            return problem("the row matches \(match.id) (\(evidence)), but \(match.path) cannot be changed: \(error)",
+                           "run `leadbook check \(match.path)`")
+        }
+        if let diagnostic = merge.newErrors.first {
+            return problem("merging the row into \(match.path) would make it invalid: \(diagnostic)", "correct the row")
+        }
+        index.add(id: target.id, path: match.path, name: lead.name, contacts: contacts, kind: target.kind)
+        if merge.changes.isEmpty {
+            return .unchanged(id: target.id, path: match.path, evidence: evidence, intoRow: target.createdByRow, notTaken: merge.notTaken)
+        }
+        target.bytes = merge.bytes
+        target.changed = true
+        targets[match.path] = target
+        if !order.contains(match.path) { order.append(match.path) }
+        return .merged(id: target.id, path: match.path, evidence: evidence, intoRow: target.createdByRow,
+                       changes: merge.changes, notTaken: merge.notTaken)
+    }
+
+    public mutating func create(_ lead: Lead) -> Outcome {
+        if let status = lead.status, status.isClosed {
+            // A won customer needs a deal and a lost one a reason, which a sheet does not carry.
+            return .bad([LeadSheet.Problem(row: lead.row, line: lead.line, column: nil,
+                                           message: "a new customer cannot start as \(status.rawValue): it needs \(status == .won ? "a `deal` (amount and date)" : "a `lost_reason`"), which the sheet does not give",
+                                           hint: "leave the status empty for this row (or ignore the column with --map COLUMN=ignore), then write the status in the file")])
+        }
+        var notes: [String] = []
+        let prefix = configuration.idPrefix
+        var id: String
+        if let given = lead.id, IdFormat.isValid(given, prefix: prefix), !taken.contains(given) {
+            id = given
+        } else {
+            id = CustomerIds.next(prefix: prefix, year: lead.created.date.year, taken: taken)
+            if let given = lead.id {
+                notes.append(taken.contains(given) ? "id \(given) is taken; the new customer is \(id)"
+                                                   : "`\(given)` is not an id like \(prefix)\(lead.created.date.year)001; the new customer is \(id)")
+            }
+        }
+        var draft = Self.draft(lead, id: id)
+        var path = customersFolder + "/" + draft.fileName()
+        while existingPaths.contains(path) || targets[path] != nil {
+            taken.insert(id)
+            id = CustomerIds.next(prefix: prefix, year: lead.created.date.year, taken: taken)
+            draft.id = id
+            path = customersFolder + "/" + draft.fileName()
+        }
+        taken.insert(id)
+        let bytes = Array(draft.render(chineseHeadings: configuration.language == .zhCN).utf8)
+        let read = CustomerReader.read(path: path, bytes: bytes, configuration: configuration)
+        if let error = read.findings.diagnostics.first(where: { $0.severity == .error }) {
+            return .bad([LeadSheet.Problem(row: lead.row, line: lead.line, column: nil,
+                                           message: "the new customer file would be invalid: \(error.message)", hint: error.hint)])
+        }
+        targets[path] = Target(id: id, bytes: bytes, isNew: true, hasErrors: false, kind: draft.kind ?? .company, createdByRow: lead.row, changed: true)
+        order.append(path)
+        index.add(id: id, path: path, name: lead.name, contacts: lead.contact.map { [$0] } ?? [], kind: draft.kind ?? .company)
+        return .created(id: id, path: path, notes: notes)
+    }
+
+    /// The new customer file of a lead.
+    public static func draft(_ lead: Lead, id: String) -> CustomerDraft {
+        var draft = CustomerDraft(id: id, name: lead.name, source: lead.source, intent: lead.intent, created: lead.created)
+        draft.kind = lead.kind
+        draft.industry = lead.industry
+        draft.region = lead.region
+        draft.employees = lead.employees
+        draft.revenue = lead.revenue
+        draft.sourceDetail = lead.sourceDetail
+        draft.contacts = lead.contact.map { [$0] } ?? []
+        draft.needs = lead.needs
+        draft.budget = lead.budget
+        draft.decisionBy = lead.decisionBy
+        draft.owner = lead.owner
+        draft.status = lead.status ?? .untouched
+        draft.extra = lead.extra
+        var note: [String] = []
+        if let remark = lead.sourceRemark { note.append("来源备注: " + remark) }
+        if let text = lead.note { note.append(text) }
+        draft.note = note.isEmpty ? nil : markdownSafe(note.joined(separator: "\n\n"))
+        return draft
+    }
+
+    /// Free text as Markdown body lines that cannot start a section or an entry: a line that
+    /// starts with `#` gets a backslash (Markdown shows it as the `#` it was).
+    public static func markdownSafe(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("#") ? "\\" + $0 : String($0) }
+            .joined(separator: "\n")
+    }
+}
+
+/// One lead merged into one customer file's bytes.
+public struct Merge {
+    public var bytes: [UInt8]
+    /// What was added, for people: "source exhibition 2024-03-05", "contact 李娜", "industry 制造业".
+    public var changes: [String] = []
+    /// Values of the lead that differ from the customer's and could not be kept (the lead is
+    /// the same capture as one the customer has, so no source item carries them).
+    public var notTaken: [String] = []
+    /// Errors the merged file would have.
+    public var newErrors: [String] = []
+
+    /// Front-matter keys in the order of the record format, for placing new keys.
+    public static let keyOrder = ["id", "name", "kind", "industry", "region", "employees", "revenue", "source", "source_detail", "sources",
+                           "contacts", "needs", "budget", "decision_by", "intent", "score", "grade", "tags", "owner", "created",
+                           "assigned", "status", "next"]
+
+    public static func anchors(_ key: String) -> [String] {
+        guard let position = keyOrder.firstIndex(of: key) else { return Array(keyOrder.reversed()) }
+        return Array(keyOrder[..<position].reversed())
+    }
+
+    public init(_ lead: Lead, into bytes: [UInt8], path: String, configuration: Configuration) throws {
+        let before = CustomerReader.read(path: path, bytes: bytes, configuration: configuration)
+        guard let customer = before.customer else { throw RecordEdit.Problem.notACustomerFile }
+        var edit = try RecordEdit(bytes: bytes, read: before)
+        var differing: [String] = []
+        var changes: [String] = []
+
+        // Empty fields to fill, written after the list items: a key placed after a list lands
+        // where the list's new item goes, and must follow it.
+        var fills: [(String, String)] = []
+        func fill(_ key: String, _ new: String?, _ old: String?) {
+            guard let new else { return }
+            guard let old else {
+                fills.append((key, new))
+                return
+            }
+            if old != new { differing.append("\(key): \(new)") }
+        }
+        if lead.name != customer.name { differing.append("name: \(lead.name)") }
+        if let kind = lead.kind, kind != customer.kind { differing.append("kind: \(kind.rawValue)") }
+        fill("industry", lead.industry, customer.industry)
+        fill("region", lead.region, customer.region)
+        fill("employees", lead.employees.map(String.init), customer.employees.map(String.init))
+        fill("revenue", lead.revenue.map(Money.plain), customer.revenue.map(Money.plain))
+        fill("needs", lead.needs, customer.needs)
+        fill("budget", lead.budget.map(Money.plain), customer.budget.map(Money.plain))
+        fill("decision_by", lead.decisionBy?.description, customer.decisionBy?.description)
+        if lead.intent != customer.intent { differing.append("intent: \(lead.intent.rawValue)") }
+        fill("owner", lead.owner, customer.owner)
+        if let status = lead.status, status != customer.status { differing.append("status: \(status.rawValue)") }
+        for (key, value) in lead.extra {
+            fill(key, value, customer.extra.first { $0.0 == key }?.1)
+        }
+
+        // The contact: added when the customer does not have it; what the customer's contact
+        // lacks is noted.
+        var newContact: Contact?
+        if let contact = lead.contact {
+            if let existing = customer.contacts.first(where: { Self.sameContact($0, contact) }) {
+                // Under another name (a shared switchboard number, say) every detail is news.
+                let other = contact.name != existing.name
+                var missing: [String] = []
+                if let phone = contact.phone, other || phone.duplicatePhone != existing.phone?.duplicatePhone { missing.append("phone \(phone)") }
+                if let email = contact.email, other || email.lowercased() != existing.email?.lowercased() { missing.append("email \(email)") }
+                if let wechat = contact.wechat, other || wechat != existing.wechat { missing.append("wechat \(wechat)") }
+                if let title = contact.title, other || title != existing.title { missing.append("title \(title)") }
+                if other && missing.isEmpty { missing.append("same as \(existing.name ?? "")") }
+                if !missing.isEmpty { differing.append("contact \(contact.name ?? ""): \(missing.joined(separator: ", "))") }
+            } else {
+                newContact = contact
+            }
+        }
+
+        // The source: a new item unless the customer already has this source on this date.
+        let date = lead.created.date
+        let sameItem = customer.sources.first { $0.source == lead.source && $0.date == date }
+        let sameCapture = (customer.source == lead.source && customer.created?.date == date) || sameItem != nil
+        if sameCapture {
+            // What that capture's detail already records is not news.
+            let recorded = sameItem?.detail ?? ""
+            notTaken = differing.filter { !recorded.contains($0) }
+        } else {
+            var detail = lead.sourceDetail.map { "\($0.0): \($0.1)" }
+            if let remark = lead.sourceRemark { detail.append(remark) }
+            if let note = lead.note { detail.append(note) }
+            detail += differing
+            var fields = [("source", lead.source), ("date", date.description)]
+            if !detail.isEmpty { fields.append(("detail", detail.joined(separator: "; "))) }
+            let flow = edit.node(at: ["sources"])?.isFlow == true
+            let item = flow ? ["{" + fields.map { "\($0.0): \(ScalarText.render($0.1, replacing: nil, inFlow: true))" }.joined(separator: ", ") + "}"]
+                            : fields.map { "\($0.0): \(ScalarText.render($0.1, replacing: nil, inFlow: false))" }
+            try edit.appendListItem(["sources"], item: item, after: Self.anchors("sources"))
+            changes.append("source \(lead.source) \(date)")
+        }
+        if let contact = newContact {
+            let flow = edit.node(at: ["contacts"])?.isFlow == true
+            try edit.appendListItem(["contacts"], item: Self.contactItem(contact, flow: flow), after: Self.anchors("contacts"))
+            changes.append("contact \(contact.name ?? "")")
+        }
+        for (key, value) in fills {
+            try edit.set([key], to: value, after: Self.anchors(key))
+            changes.append("\(key) \(value)")
+        }
+        self.changes = changes
+        self.bytes = edit.hasChanges ? try edit.apply() : bytes
+        if edit.hasChanges {
+            let after = CustomerReader.read(path: path, bytes: self.bytes, configuration: configuration)
+            newErrors = after.findings.diagnostics.filter { $0.severity == .error }.map(\.message)
+        }
+    }
+
+    /// The same person: a shared phone number or email, or the same name.
+    public static func sameContact(_ a: Contact, _ b: Contact) -> Bool {
+        if let x = a.phone?.duplicatePhone, x == b.phone?.duplicatePhone { return true }
+        if let x = a.email.flatMap(DuplicateKeys.email), x == b.email.flatMap(DuplicateKeys.email) { return true }
+        if let x = a.name?.trimmingSpreadsheetSpaces, !x.isEmpty, x == b.name?.trimmingSpreadsheetSpaces { return true }
+        return false
+    }
+
+    /// A contact as list-item lines (block list) or one `{...}` (flow list).
+    public static func contactItem(_ contact: Contact, flow: Bool) -> [String] {
+        var fields: [(String, String)] = []
+        for (key, value) in [("name", contact.name), ("title", contact.title), ("phone", contact.phone), ("email", contact.email), ("wechat", contact.wechat)] {
+            guard let value, !value.isEmpty else { continue }
+            let text = key == "phone" || key == "wechat" ? CustomerDraft.quotedIfNumeric(value) : ScalarText.render(value, replacing: nil, inFlow: flow)
+            fields.append((key, text))
+        }
+        if flow { return ["{" + fields.map { "\($0.0): \($0.1)" }.joined(separator: ", ") + "}"] }
+        return fields.map { "\($0.0): \($0.1)" }
+    }
+}
+
+extension String {
+    /// The phone number as duplicate detection compares it (digits, no country code).
+    public var duplicatePhone: String? { DuplicateKeys.phone(self) }
+}

@@ -1,0 +1,392 @@
+import LeadbookText
+
+/// One lead of an imported sheet: the values of a row, read and checked.
+public struct Lead: Sendable {
+    public var row: Int
+    public var line: Int
+    /// The id the sheet gave (线索编号), used for a new customer when it is free.
+    public var id: String?
+    public var name: String
+    public var kind: CustomerKind?
+    public var industry: String?
+    public var region: String?
+    public var employees: Int?
+    public var revenue: Double?
+    public var source: String
+    public var sourceDetail: [(String, String)] = []
+    /// What followed the source in brackets (`展会(数博会)`) when the source has no detail key for it.
+    public var sourceRemark: String?
+    public var contact: Contact?
+    public var needs: String?
+    public var budget: Double?
+    public var decisionBy: LocalDate?
+    public var intent: Intent
+    public var created: LocalDateTime
+    public var owner: String?
+    public var status: Status?
+    public var note: String?
+    public var extra: [(String, String)] = []
+
+    public init(row: Int, line: Int, name: String, source: String, intent: Intent, created: LocalDateTime) {
+        self.row = row
+        self.line = line
+        self.name = name
+        self.source = source
+        self.intent = intent
+        self.created = created
+    }
+}
+
+/// A sheet of leads: which column holds which field, and each row read into a `Lead`.
+public struct LeadSheet: Sendable {
+    public struct Column: Sendable {
+        public var index: Int
+        public var header: String
+        public var field: LeadField
+
+        /// The spreadsheet's column letter: A, B, ..., Z, AA, ...
+        public var letter: String { LeadSheet.letter(index) }
+        /// `J (初步意向等级)`.
+        public var display: String { header.isEmpty ? letter : "\(letter) (\(header))" }
+    }
+
+    /// A problem of the header or of one row.
+    public struct Problem: Sendable, Equatable {
+        /// The spreadsheet row (the header is row 1); nil for the file as a whole.
+        public var row: Int?
+        public var line: Int
+        /// The column, as `J (初步意向等级)`.
+        public var column: String?
+        public var message: String
+        public var hint: String
+        /// The column's index, to list a row's problems from left to right.
+        public var columnIndex: Int?
+    }
+
+    /// The problems of a header or a row, all of them (an `Error` for `Result`).
+    public struct Problems: Error, Sendable {
+        public var items: [Problem]
+    }
+
+    public var columns: [Column]
+    /// Columns that are read but not imported because leadbook computes or keeps them.
+    public var ignored: [Column] { columns.filter { $0.field == .ignore && !mappedToIgnore.contains($0.index) } }
+    public var mappedToIgnore: Set<Int> = []
+
+    public static func letter(_ index: Int) -> String {
+        var index = index
+        var letters = ""
+        repeat {
+            letters = String(UnicodeScalar(UInt8(0x41 + index % 26))) + letters
+            index = index / 26 - 1
+        } while index >= 0
+        return letters
+    }
+
+    /// Reads the header row. `maps` are the `--map COLUMN=FIELD` pairs (COLUMN a header as
+    /// written, or a column letter); `blankColumns` are the indexes of columns with no value in
+    /// any row (a column without a header is only a problem when it has values).
+    public static func read(header: CSVReader.Record, maps: [(String, LeadField)], blankColumns: Set<Int>,
+                            hasDefaultSource: Bool, configuration: Configuration) -> Result<LeadSheet, Problems> {
+        var problems: [Problem] = []
+        func problem(_ message: String, _ hint: String, column: String? = nil) {
+            problems.append(Problem(row: 1, line: header.line, column: column, message: message, hint: hint))
+        }
+        for problem in header.problems {
+            problems.append(Problem(row: 1, line: problem.line, column: nil, message: "the header row: \(problem.message)",
+                                    hint: "a quoted field ends with a quote followed by a comma or a line break; write a quote inside it as \"\""))
+        }
+        guard problems.isEmpty else { return .failure(Problems(items: problems)) }
+        let headers = header.fields.map(\.trimmingSpreadsheetSpaces)
+        if headers.count == 1, let only = headers.first, only.contains(";") || only.contains("\t") {
+            problem("the header has one column: the file is not separated by commas",
+                    "save the sheet as CSV (comma-separated); files separated by semicolons or tabs are not read")
+            return .failure(Problems(items: problems))
+        }
+        var mapped: [Int: LeadField] = [:]
+        var ignoredByMap: Set<Int> = []
+        for (name, field) in maps {
+            if let index = headers.firstIndex(of: name.trimmingSpreadsheetSpaces) ?? columnIndex(letter: name, count: headers.count) {
+                mapped[index] = field
+                if field == .ignore { ignoredByMap.insert(index) }
+            } else {
+                let near = Suggestion.closest(to: name, among: headers)
+                problem("--map names a column `\(name)` that the file does not have",
+                        (near.map { "did you mean `\($0)`? " } ?? "") + "the columns are: \(headers.joined(separator: ", "))")
+            }
+        }
+        var columns: [Column] = []
+        for (index, text) in headers.enumerated() {
+            if let field = mapped[index] {
+                columns.append(Column(index: index, header: text, field: field))
+                continue
+            }
+            if text.isEmpty {
+                if !blankColumns.contains(index) {
+                    problem("column \(letter(index)) has values but no header",
+                            "add a header, or pass --map \(letter(index))=FIELD (or =note, or =ignore)", column: letter(index))
+                }
+                columns.append(Column(index: index, header: text, field: .ignore))
+                continue
+            }
+            guard let field = LeadField.recognize(header: text, configuration: configuration) else {
+                let names = LeadField.names(configuration)
+                let near = Suggestion.closest(to: LeadField.normalizedHeader(text), among: names)
+                problem("column \(letter(index)) (\(text)) is not a field leadbook knows",
+                        "map it: --map \(text)=FIELD" + (near.map { " (did you mean \($0)?)" } ?? "")
+                            + ", --map \(text)=note to keep it in the note, or --map \(text)=ignore; fields: \(names.joined(separator: ", "))",
+                        column: "\(letter(index)) (\(text))")
+                continue
+            }
+            columns.append(Column(index: index, header: text, field: field))
+        }
+        // A field filled by two columns.
+        var seen: [LeadField: Column] = [:]
+        for column in columns where column.field.isSingle {
+            if let first = seen[column.field] {
+                problem("columns \(first.display) and \(column.display) both hold `\(column.field.name)`",
+                        "map one of them to another field or ignore it: --map \(column.header.isEmpty ? column.letter : column.header)=ignore",
+                        column: column.display)
+            } else {
+                seen[column.field] = column
+            }
+        }
+        let fields = Set(columns.map(\.field))
+        if !fields.contains(.name) {
+            problem("the file has no column for the company name", "name one column 企业名称 (or name), or pass --map COLUMN=name")
+        }
+        if !fields.contains(.intent) {
+            problem("the file has no column for the initial intent", "add a column 初步意向等级 (or intent) with A, B or C, or pass --map COLUMN=intent")
+        }
+        if !fields.contains(.source) && !hasDefaultSource {
+            problem("the file has no column for the source", "add a column 来源渠道 (or source), or pass --source SOURCE for every row")
+        }
+        guard problems.isEmpty else { return .failure(Problems(items: problems)) }
+        return .success(LeadSheet(columns: columns, mappedToIgnore: ignoredByMap))
+    }
+
+    public static func columnIndex(letter: String, count: Int) -> Int? {
+        guard !letter.isEmpty, letter.count <= 3, letter.unicodeScalars.allSatisfy({ $0.value >= 0x41 && $0.value <= 0x5A }) else { return nil }
+        var index = 0
+        for scalar in letter.unicodeScalars { index = index * 26 + Int(scalar.value - 0x40) }
+        return index - 1 < count ? index - 1 : nil
+    }
+
+    /// Reads one row. `defaultSource` is `--source`; `defaultCreated` is used when 获取时间 is empty.
+    public func lead(_ record: CSVReader.Record, defaultSource: String?, defaultCreated: LocalDateTime,
+                     configuration: Configuration) -> Result<Lead, Problems> {
+        var problems: [Problem] = []
+        for problem in record.problems {
+            let column = columns.first { $0.index == problem.field }?.display ?? LeadSheet.letter(problem.field)
+            problems.append(Problem(row: record.row, line: problem.line, column: column, message: problem.message,
+                                    hint: "a quoted field ends with a quote followed by a comma or a line break; write a quote inside it as \"\"",
+                                    columnIndex: problem.field))
+        }
+        func report(_ column: Column?, _ message: String, _ hint: String) {
+            problems.append(Problem(row: record.row, line: record.line, column: column?.display, message: message, hint: hint,
+                                    columnIndex: column?.index))
+        }
+        var values: [LeadField: (Column, String)] = [:]
+        var notes: [(Column, String)] = []
+        for column in columns {
+            let raw = column.index < record.fields.count ? record.fields[column.index] : ""
+            let value = Self.normalizedLineBreaks(raw).trimmingSpreadsheetSpaces
+            guard !value.isEmpty else { continue }
+            switch column.field {
+            case .ignore, .number: continue
+            case .note: notes.append((column, value))
+            default: values[column.field] = (column, value)
+            }
+        }
+        if record.fields.count > columns.count {
+            let extra = record.fields[columns.count...].filter { !$0.trimmingSpreadsheetSpaces.isEmpty }
+            if !extra.isEmpty {
+                report(nil, "the row has \(record.fields.count) cells but the header has \(columns.count) columns",
+                       "a comma inside a value must be in a quoted field; check the row's quotes")
+            }
+        }
+        func text(_ field: LeadField) -> String? { values[field]?.1 }
+        func parse<T>(_ field: LeadField, _ parser: (String) -> Result<T, SpreadsheetValue.Problem>) -> T? {
+            guard let (column, value) = values[field] else { return nil }
+            switch parser(value) {
+            case .success(let parsed): return parsed
+            case .failure(let problem):
+                report(column, problem.message, problem.hint)
+                return nil
+            }
+        }
+
+        let name = text(.name)
+        if name == nil {
+            report(columns.first { $0.field == .name }, "the company name is empty", "every lead needs a name (企业名称)")
+        }
+        // Source, with a detail in brackets: 展会(数博会).
+        var source: String?
+        var remark: String?
+        if let (column, value) = values[.source] {
+            if let known = configuration.source(named: value) {
+                source = known
+            } else if let (base, inside) = Self.splitBracket(value), let known = configuration.source(named: base) {
+                source = known
+                remark = inside
+            } else {
+                let labels = configuration.sources.map { value in Configuration.sourceLabels[value].map { "\(value) (\($0))" } ?? value }
+                let near = Suggestion.closest(to: value, among: configuration.sources + configuration.sources.compactMap { Configuration.sourceLabels[$0] })
+                report(column, "unknown source `\(value)`",
+                       (near.map { "did you mean `\($0)`? " } ?? "") + "sources are: \(labels.joined(separator: ", ")) (leadbook.yml `sources`)")
+            }
+        } else if let defaultSource {
+            source = defaultSource
+        } else {
+            report(columns.first { $0.field == .source }, "the source is empty", "fill 来源渠道, or pass --source SOURCE for the rows without one")
+        }
+        var intent: Intent?
+        if values[.intent] != nil {
+            intent = parse(.intent, SpreadsheetValue.intent)
+        } else {
+            report(columns.first { $0.field == .intent }, "the initial intent is empty", "write A, B or C (初步意向等级)")
+        }
+        let created = values[.created] == nil ? defaultCreated : parse(.created, SpreadsheetValue.dateTime)
+
+        var lead = Lead(row: record.row, line: record.line, name: name ?? "", source: source ?? "", intent: intent ?? .C,
+                        created: created ?? defaultCreated)
+        lead.id = text(.id)
+        lead.kind = parse(.kind) { text in
+            CustomerKind(text: text).map { .success($0) }
+                ?? .failure(SpreadsheetValue.Problem("unknown kind `\(text)`", hint: "write company (企业) or person (个人)"))
+        }
+        lead.industry = text(.industry)
+        lead.region = text(.region)
+        lead.employees = parse(.employees, SpreadsheetValue.count)
+        lead.revenue = parse(.revenue, SpreadsheetValue.amount)
+        lead.needs = text(.needs)
+        lead.budget = parse(.budget, SpreadsheetValue.amount)
+        lead.decisionBy = parse(.decisionBy, SpreadsheetValue.date)
+        lead.status = parse(.status) { text in
+            guard let status = Status(text: text) else {
+                return .failure(SpreadsheetValue.Problem("unknown status `\(text)`", hint: Status.hint(for: text)))
+            }
+            return .success(status)
+        }
+        if let (column, owner) = values[.owner] {
+            let team = configuration.team
+            if !team.isEmpty && configuration.member(named: owner) == nil {
+                let near = Suggestion.closest(to: owner, among: team.map(\.name))
+                report(column, "owner `\(owner)` is not in the team",
+                       near.map { "did you mean `\($0)`?" } ?? "use one of: \(team.map(\.name).joined(separator: ", ")), or add them to `team` in leadbook.yml")
+            } else {
+                lead.owner = owner
+            }
+        }
+
+        // Source details: the columns, then the bracket remark when the source has a key for it.
+        for column in columns {
+            guard case .sourceDetail(let key) = column.field, let (_, value) = values[column.field] else { continue }
+            guard let source else { continue }
+            guard LeadField.sourceDetailKeys[source]?.contains(key) == true else {
+                report(column, "`\(key)` is a detail of \(Self.sourcesWith(key).joined(separator: " and ")) leads, and this row's source is \(source)",
+                       "leave the cell empty for this row, or put the text in 备注")
+                continue
+            }
+            if key == "minutes" {
+                var minutes = value
+                for suffix in ["分钟", "分", "min", "minutes"] where minutes.hasSuffix(suffix) {
+                    minutes = String(minutes.dropLast(suffix.count)).trimmingSpreadsheetSpaces
+                    break
+                }
+                switch SpreadsheetValue.count(minutes) {
+                case .success(let number): lead.sourceDetail.append((key, String(number)))
+                case .failure(let problem): report(column, problem.message, problem.hint)
+                }
+                continue
+            }
+            lead.sourceDetail.append((key, value))
+        }
+        if let remark, let source {
+            if let key = Self.remarkKeys[source], !lead.sourceDetail.contains(where: { $0.0 == key }) {
+                lead.sourceDetail.append((key, remark))
+            } else {
+                lead.sourceRemark = remark
+            }
+        }
+
+        // The contact.
+        var contact = Contact()
+        contact.name = text(.contact)
+        contact.title = text(.title)
+        contact.phone = parse(.phone, SpreadsheetValue.phone)
+        contact.email = parse(.email, SpreadsheetValue.email)
+        contact.wechat = text(.wechat)
+        if let (column, value) = values[.contactInfo] {
+            switch SpreadsheetValue.contactInfo(value) {
+            case .failure(let problem): report(column, problem.message, problem.hint)
+            case .success(let info):
+                for (current, found, what) in [(contact.phone, info.phone, "phone number"), (contact.email, info.email, "email"), (contact.wechat, info.wechat, "WeChat id")] {
+                    if let current, let found, current != found {
+                        report(column, "the \(what) `\(found)` differs from `\(current)` in another column", "keep one of them; the other can go in 备注")
+                    }
+                }
+                contact.phone = contact.phone ?? info.phone
+                contact.email = contact.email ?? info.email
+                contact.wechat = contact.wechat ?? info.wechat
+            }
+        }
+        if contact.name == nil {
+            if contact.phone != nil || contact.email != nil || contact.wechat != nil || contact.title != nil {
+                let column = columns.first { $0.field == .contact }
+                report(column, "contact details are given but the contact's name is empty",
+                       "fill 联系人 (a contact needs a name; a role such as 采购部 works)")
+            }
+        } else {
+            lead.contact = contact
+        }
+
+        // Notes: one column as it is; several as `header: value` lines.
+        if notes.count == 1, LeadField.recognize(header: notes[0].0.header, configuration: configuration) == .note {
+            lead.note = notes[0].1
+        } else if !notes.isEmpty {
+            lead.note = notes.map { "\($0.0.header.isEmpty ? $0.0.letter : $0.0.header): \($0.1)" }.joined(separator: "\n")
+        }
+        for column in columns {
+            if case .extra(let key) = column.field, let (_, value) = values[column.field] { lead.extra.append((key, value)) }
+        }
+        guard problems.isEmpty else {
+            // Left to right; problems of the whole row last.
+            let sorted = problems.enumerated().sorted { ($0.element.columnIndex ?? Int.max, $0.offset) < ($1.element.columnIndex ?? Int.max, $1.offset) }
+            return .failure(Problems(items: sorted.map(\.element)))
+        }
+        return .success(lead)
+    }
+
+    /// The `source_detail` key a bracketed remark after the source fills.
+    public static let remarkKeys = ["exhibition": "event", "website": "page", "referral": "referrer"]
+
+    public static func sourcesWith(_ key: String) -> [String] {
+        LeadField.sourceDetailKeys.filter { $0.value.contains(key) }.map(\.key).sorted()
+    }
+
+    /// `展会(数博会)` -> (`展会`, `数博会`).
+    public static func splitBracket(_ text: String) -> (String, String)? {
+        for (open, close) in [("(", ")"), ("（", "）")] as [(Character, Character)] where text.last == close {
+            guard let start = text.firstIndex(of: open), start != text.startIndex else { continue }
+            let base = String(text[..<start]).trimmingSpreadsheetSpaces
+            let inside = String(text[text.index(after: start)..<text.index(before: text.endIndex)]).trimmingSpreadsheetSpaces
+            if !base.isEmpty && !inside.isEmpty { return (base, inside) }
+        }
+        return nil
+    }
+
+    /// A spreadsheet cell's line breaks (CRLF or CR) as LF.
+    public static func normalizedLineBreaks(_ text: String) -> String {
+        guard text.utf8.contains(ASCII.cr) else { return text }
+        var scalars: [Unicode.Scalar] = []
+        var previousCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\r" { scalars.append("\n"); previousCR = true; continue }
+            if scalar == "\n" && previousCR { previousCR = false; continue }
+            previousCR = false
+            scalars.append(scalar)
+        }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}

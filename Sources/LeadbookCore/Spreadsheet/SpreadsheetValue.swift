@@ -1,0 +1,249 @@
+import LeadbookText
+
+/// Cell values as people and spreadsheets write them, read into the types of the record format.
+///
+/// Spreadsheets are more varied than customer files: dates as 2024/3/1, amounts as 20万 or
+/// ¥200,000.00, phone numbers with dashes. What is accepted is listed in docs/import-export.md;
+/// anything else is a problem of its row.
+public enum SpreadsheetValue {
+    public struct Problem: Error, Equatable, Sendable {
+        public var message: String
+        public var hint: String
+        public init(_ message: String, hint: String) {
+            self.message = message
+            self.hint = hint
+        }
+    }
+
+    // MARK: - Dates
+
+    /// `2024-03-01`, `2024/3/1`, `2024.3.1` or `2024年3月1日`, optionally followed by a time
+    /// `9:10`, `09:10` or `09:10:00` (seconds are dropped: leadbook keeps minutes).
+    public static func dateTime(_ text: String) -> Result<LocalDateTime, Problem> {
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        func number(maxDigits: Int) -> Int? {
+            var value = 0, digits = 0
+            while index < scalars.count, digits < maxDigits, let digit = digitValue(scalars[index]) {
+                value = value * 10 + digit
+                digits += 1
+                index += 1
+            }
+            return digits == 0 ? nil : value
+        }
+        let formatProblem = Problem("`\(text)` is not a date", hint: "write it like 2024-03-01, 2024/3/1 or 2024-03-01 09:30")
+        if !scalars.isEmpty, scalars.allSatisfy({ digitValue($0) != nil }), scalars.count <= 6 {
+            return .failure(Problem("`\(text)` is a number, not a date (Excel writes dates as numbers in General format)",
+                                    hint: "format the column as a date (yyyy-mm-dd) in Excel and export again"))
+        }
+        guard let year = number(maxDigits: 4), index == 4, index < scalars.count else { return .failure(formatProblem) }
+        let separator = scalars[index]
+        guard ["-", "/", ".", "年"].contains(separator) else { return .failure(formatProblem) }
+        index += 1
+        guard let month = number(maxDigits: 2), index < scalars.count else { return .failure(formatProblem) }
+        let second = scalars[index]
+        guard second == (separator == "年" ? "月" : separator) else { return .failure(formatProblem) }
+        index += 1
+        guard let day = number(maxDigits: 2) else { return .failure(formatProblem) }
+        if separator == "年" && index < scalars.count && scalars[index] == "日" { index += 1 }
+        guard let date = LocalDate(year: year, month: month, day: day) else {
+            return .failure(Problem("\(text) is not a date that exists", hint: "check the month and day"))
+        }
+        guard index < scalars.count else { return .success(LocalDateTime(date: date, minutes: 0, hasTime: false)) }
+        guard scalars[index] == " " || scalars[index] == "T" else { return .failure(formatProblem) }
+        while index < scalars.count && (scalars[index] == " " || scalars[index] == "T") { index += 1 }
+        guard let hour = number(maxDigits: 2), index < scalars.count, scalars[index] == ":" else { return .failure(formatProblem) }
+        index += 1
+        let minuteStart = index
+        guard let minute = number(maxDigits: 2), index - minuteStart == 2 else { return .failure(formatProblem) }
+        if index < scalars.count && scalars[index] == ":" {
+            index += 1
+            let secondStart = index
+            guard number(maxDigits: 2) != nil, index - secondStart == 2 else { return .failure(formatProblem) }
+        }
+        guard index == scalars.count else { return .failure(formatProblem) }
+        guard hour < 24, minute < 60 else {
+            return .failure(Problem("\(text) is not a time that exists", hint: "times run from 00:00 to 23:59"))
+        }
+        return .success(LocalDateTime(date: date, minutes: hour * 60 + minute, hasTime: true))
+    }
+
+    /// A date alone (a time after it is a problem).
+    public static func date(_ text: String) -> Result<LocalDate, Problem> {
+        switch dateTime(text) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let value) where value.hasTime:
+            return .failure(Problem("`\(text)` has a time; a date is expected", hint: "write the date alone, like 2024-04-01"))
+        case .success(let value): return .success(value.date)
+        }
+    }
+
+    // MARK: - Numbers
+
+    /// An amount in CNY: `200000`, `200,000`, `¥200,000.00`, `20万`, `20万元`, `150000.5元`.
+    public static func amount(_ text: String) -> Result<Double, Problem> {
+        var body = text.trimmingSpreadsheetSpaces
+        for prefix in ["¥", "￥", "RMB", "CNY"] where body.hasPrefix(prefix) { body = String(body.dropFirst(prefix.count)).trimmingSpreadsheetSpaces }
+        var factor = 1.0
+        for (suffix, multiplier) in [("万元", 10_000.0), ("万", 10_000.0), ("元", 1.0)] where body.hasSuffix(suffix) {
+            body = String(body.dropLast(suffix.count)).trimmingSpreadsheetSpaces
+            factor = multiplier
+            break
+        }
+        let problem = Problem("`\(text)` is not an amount", hint: "write digits, like 200000, 200,000 or 20万")
+        guard let value = decimal(withoutSeparators: body) else {
+            if body.hasPrefix("-") { return .failure(Problem("`\(text)` is negative", hint: "amounts are 0 or more")) }
+            return .failure(problem)
+        }
+        let amount = value * factor
+        guard amount < 1e15 else { return .failure(Problem("`\(text)` is too large", hint: "amounts are at most 15 digits before the decimal point")) }
+        return .success((amount * 100).rounded() / 100)
+    }
+
+    /// A whole number: `500`, `1,000`, `500人`.
+    public static func count(_ text: String) -> Result<Int, Problem> {
+        var body = text.trimmingSpreadsheetSpaces
+        if body.hasSuffix("人") { body = String(body.dropLast()).trimmingSpreadsheetSpaces }
+        guard let value = decimal(withoutSeparators: body), value.rounded() == value, value < 1e15 else {
+            return .failure(Problem("`\(text)` is not a whole number", hint: "write digits, like 500"))
+        }
+        return .success(Int(value))
+    }
+
+    /// Digits with an optional decimal point, after removing thousands separators; nil otherwise.
+    public static func decimal(withoutSeparators text: String) -> Double? {
+        var digits = ""
+        var sawPoint = false
+        var sawDigit = false
+        for scalar in text.unicodeScalars {
+            if scalar == "," || scalar == "，" || scalar == " " { continue }
+            if let digit = digitValue(scalar) {
+                digits.unicodeScalars.append(Unicode.Scalar(UInt8(0x30 + digit)))
+                sawDigit = true
+            } else if scalar == "." && !sawPoint {
+                digits += "."
+                sawPoint = true
+            } else {
+                return nil
+            }
+        }
+        guard sawDigit, !digits.hasSuffix(".") || digits.count > 1 else { return nil }
+        return Double(digits)
+    }
+
+    // MARK: - Vocabulary
+
+    /// `A`, `a`, `A级`, `A级(高意向)`, `高意向`, `中意向`, `低意向`.
+    public static func intent(_ text: String) -> Result<Intent, Problem> {
+        let key = LeadField.normalizedHeader(text).uppercased()
+        if let intent = Intent(text: key) { return .success(intent) }
+        switch key {
+        case "高意向": return .success(.A)
+        case "中意向": return .success(.B)
+        case "低意向": return .success(.C)
+        default:
+            return .failure(Problem("unknown intent `\(text)`", hint: "write A, B or C (A级, B级, C级 and 高意向, 中意向, 低意向 work too)"))
+        }
+    }
+
+    // MARK: - Contact details
+
+    /// A phone number as written (trimmed): digits with spaces, dashes, brackets and a `+`.
+    public static func phone(_ text: String) -> Result<String, Problem> {
+        let value = text.trimmingSpreadsheetSpaces
+        let scalars = value.unicodeScalars
+        if scalars.contains(where: { $0 == "E" || $0 == "e" }), scalars.contains("+"),
+           scalars.allSatisfy({ digitValue($0) != nil || $0 == "." || $0 == "E" || $0 == "e" || $0 == "+" }) {
+            return .failure(Problem("`\(text)` is a phone number Excel turned into a number",
+                                    hint: "format the column as Text in Excel, type the numbers again and export again"))
+        }
+        var digits = 0
+        for scalar in scalars {
+            if digitValue(scalar) != nil { digits += 1; continue }
+            if " -+()（）－＋".unicodeScalars.contains(scalar) { continue }
+            return .failure(Problem("`\(text)` is not a phone number", hint: "write digits, with spaces or dashes if you like: 138-0000-0001"))
+        }
+        guard digits >= 5 && digits <= 20 else {
+            return .failure(Problem("`\(text)` is not a phone number (\(digits) digits)", hint: "a phone number has 5 to 20 digits"))
+        }
+        return .success(value)
+    }
+
+    public static func email(_ text: String) -> Result<String, Problem> {
+        let value = text.trimmingSpreadsheetSpaces
+        let parts = value.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
+              !value.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0 == "," || $0 == "，" })
+        else {
+            return .failure(Problem("`\(text)` is not an email address", hint: "write it like zhang.wei@example.com"))
+        }
+        return .success(value)
+    }
+
+    public struct ContactInfo: Equatable, Sendable {
+        public var phone: String?
+        public var email: String?
+        public var wechat: String?
+    }
+
+    /// 联系方式: a phone number, an email, or both (and a WeChat id written `微信: id`),
+    /// separated by `/`, `、`, `,`, `;`, a line break or spaces around an email.
+    public static func contactInfo(_ text: String) -> Result<ContactInfo, Problem> {
+        var info = ContactInfo()
+        var parts: [(label: String?, value: String)] = []
+        for part in text.split(whereSeparator: { "/、,，;；\n\r".contains($0) }) {
+            var value = String(part).trimmingSpreadsheetSpaces
+            if value.isEmpty { continue }
+            var label: String?
+            for prefix in ["电话", "手机", "座机", "邮箱", "微信", "tel", "phone", "email", "wechat"] where value.lowercased().hasPrefix(prefix) {
+                let rest = value.dropFirst(prefix.count).drop { $0 == ":" || $0 == "：" || $0 == " " }
+                if rest.count < value.count - prefix.count {
+                    label = prefix
+                    value = String(rest)
+                    break
+                }
+            }
+            if label != "微信" && label != "wechat" && value.contains("@") && value.contains(" ") {
+                // `138 0000 0001 zhang@example.com`: the email, and the rest as one part.
+                let words = value.split(separator: " ")
+                parts += words.filter { $0.contains("@") }.map { (nil, String($0)) }
+                let rest = words.filter { !$0.contains("@") }.joined(separator: " ")
+                if !rest.isEmpty { parts.append((nil, rest)) }
+            } else {
+                parts.append((label, value))
+            }
+        }
+        for (label, value) in parts {
+            if label == "微信" || label == "wechat" {
+                guard info.wechat == nil else { return .failure(several("WeChat ids", text)) }
+                info.wechat = value
+            } else if value.contains("@") {
+                guard info.email == nil else { return .failure(several("emails", text)) }
+                switch email(value) {
+                case .success(let address): info.email = address
+                case .failure(let problem): return .failure(problem)
+                }
+            } else {
+                guard info.phone == nil else { return .failure(several("phone numbers", text)) }
+                switch phone(value) {
+                case .success(let number): info.phone = number
+                case .failure(let problem):
+                    return .failure(Problem(problem.message.replacingOccurrences(of: "is not a phone number", with: "is neither a phone number nor an email"),
+                                            hint: "write a phone number and/or an email, like 138-0000-0001 / zhang@example.com"))
+                }
+            }
+        }
+        return .success(info)
+    }
+
+    public static func several(_ what: String, _ text: String) -> Problem {
+        Problem("`\(text)` has several \(what); a contact has one",
+                hint: "put the others in another row with the same company (it is merged) or in 备注")
+    }
+
+    public static func digitValue(_ scalar: Unicode.Scalar) -> Int? {
+        if scalar.value >= 0x30 && scalar.value <= 0x39 { return Int(scalar.value - 0x30) }
+        if scalar.value >= 0xFF10 && scalar.value <= 0xFF19 { return Int(scalar.value - 0xFF10) }
+        return nil
+    }
+}

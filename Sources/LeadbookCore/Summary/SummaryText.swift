@@ -1,0 +1,161 @@
+import LeadbookText
+
+/// How the summary writes its figures and words: rounding happens here and only here (for
+/// display), an empty figure is "-", and labels follow leadbook.yml `language`.
+public struct SummaryText: Sendable {
+    public let chinese: Bool
+
+    public init(_ language: Configuration.Language) {
+        chinese = language == .zhCN
+    }
+
+    /// The English or the Chinese words.
+    public func callAsFunction(_ english: String, _ simplified: String) -> String {
+        chinese ? simplified : english
+    }
+
+    public static let empty = "-"
+
+    /// `33.3%` (rounded half up to a tenth), or `-`.
+    public static func percent(_ ratio: Ratio) -> String {
+        ratio.tenthsOfPercent.map(tenths) ?? empty
+    }
+
+    /// The mean of shares as `33.3%`, or `-`.
+    public static func percent(_ mean: MeanOfRatios) -> String {
+        mean.tenthsOfPercent.map(tenths) ?? empty
+    }
+
+    /// Tenths of a percent as `33.3%`.
+    public static func tenths(_ value: Int) -> String {
+        (value < 0 ? "-" : "") + String(abs(value) / 10) + "." + String(abs(value) % 10) + "%"
+    }
+
+    /// `25.0%  (2/8)`.
+    public static func percentWithCounts(_ ratio: Ratio) -> String {
+        ratio.isEmpty ? empty : percent(ratio) + " (\(ratio.numerator)/\(ratio.denominator))"
+    }
+
+    /// An amount in fen as CNY: `198,000`, `150,000.50`.
+    public static func money(cents: Int) -> String {
+        let negative = cents < 0
+        let value = abs(cents)
+        var digits = String(value / 100)
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + String(digits.suffix(3)) + grouped
+            digits = String(digits.dropLast(3))
+        }
+        grouped = digits + grouped
+        if value % 100 != 0 { grouped += "." + LocalDate.pad(value % 100, 2) }
+        return (negative ? "-" : "") + grouped
+    }
+
+    /// The average of an amount ratio (fen per customer), rounded half up to the fen.
+    public static func averageMoney(_ ratio: Ratio) -> String {
+        ratio.isEmpty ? empty : money(cents: Ratio.roundedHalfUp(ratio.numerator, ratio.denominator))
+    }
+
+    /// A number with one decimal, rounded half up: 61/2 -> `30.5`; whole numbers without decimals.
+    public static func decimal(_ numerator: Int, _ denominator: Int) -> String {
+        let tenths = Ratio.roundedHalfUp(numerator * 10, denominator)
+        let sign = tenths < 0 ? "-" : ""
+        let magnitude = abs(tenths)
+        return sign + String(magnitude / 10) + (magnitude % 10 == 0 ? "" : "." + String(magnitude % 10))
+    }
+
+    /// Days: the median (exact, halves shown) or the mean (one decimal).
+    public static func days(median distribution: Distribution) -> String {
+        distribution.medianTimesTwo.map { decimal($0, 2) } ?? empty
+    }
+
+    public static func days(mean distribution: Distribution) -> String {
+        distribution.count == 0 ? empty : decimal(distribution.sum, distribution.count)
+    }
+
+    /// Minutes as `45 min` or `2 h 05 min` (`45分钟`, `2小时05分钟`), rounded half up to the minute.
+    public func duration(minutesTimesTwo value: Int?) -> String {
+        guard let value else { return Self.empty }
+        let minutes = Ratio.roundedHalfUp(value, 2)
+        if minutes < 60 { return self("\(minutes) min", "\(minutes)分钟") }
+        let rest = LocalDate.pad(minutes % 60, 2)
+        return self("\(minutes / 60) h \(rest) min", "\(minutes / 60)小时\(rest)分钟")
+    }
+
+    public func duration(meanOf distribution: Distribution) -> String {
+        distribution.count == 0 ? Self.empty : duration(minutesTimesTwo: Ratio.roundedHalfUp(distribution.sum * 2, distribution.count))
+    }
+
+    // MARK: Names of things
+
+    public func status(_ status: Status) -> String {
+        chinese ? status.label : status.rawValue
+    }
+
+    public func source(_ source: String) -> String {
+        chinese ? (Configuration.sourceLabels[source] ?? source) : source
+    }
+
+    public func feedbackType(_ type: FeedbackType?) -> String {
+        guard let type else { return self("(no type)", "（未分类）") }
+        return chinese ? type.label : type.rawValue
+    }
+
+    public func cut(_ cut: PipelineSummary.Cut) -> String {
+        switch cut {
+        case .source: return self("source", "来源渠道")
+        case .grade: return self("grade", "线索等级")
+        case .owner: return self("owner", "负责人")
+        case .group: return self("team", "团队")
+        case .region: return self("region", "区域")
+        case .industry: return self("industry", "行业")
+        }
+    }
+
+    /// A row of a cut.
+    public func key(_ key: PipelineSummary.Key, _ cut: PipelineSummary.Cut) -> String {
+        switch key {
+        case .value(let text): return cut == .source ? source(text) : text
+        case .unassigned: return self("(unassigned)", "（未分配）")
+        case .none:
+            switch cut {
+            case .source: return self("(unknown source)", "（来源不明）")
+            case .grade: return self("(ungraded)", "（未分级）")
+            case .owner: return self("(unassigned)", "（未分配）")
+            case .group: return self("(no team)", "（无团队）")
+            case .region: return self("(no region)", "（未填区域）")
+            case .industry: return self("(no industry)", "（未填行业）")
+            }
+        }
+    }
+
+    public func keyField(_ field: String) -> String {
+        switch field {
+        case "name": return self("name", "名称")
+        case "industry": return self("industry", "行业")
+        case "region": return self("region", "区域")
+        case "contact": return self("contact with phone or email", "联系人电话或邮箱")
+        case "needs": return self("needs", "需求")
+        case "budget": return self("budget", "预算")
+        case "decision_by": return self("decision date", "决策时间")
+        default: return field
+        }
+    }
+
+    public func yesNo(_ value: Bool?) -> String {
+        guard let value else { return Self.empty }
+        return value ? self("yes", "是") : self("no", "否")
+    }
+
+    public func movement(_ kind: PipelineMovement.Kind) -> String {
+        switch kind {
+        case .new: return self("new", "新增")
+        case .advanced: return self("advanced", "推进")
+        case .movedBack: return self("moved back", "回退")
+        case .won: return self("won", "成交")
+        case .lost: return self("lost", "流失")
+        case .stalled: return self("stalled (no entry since)", "停滞（此后无跟进记录）")
+        case .removed: return self("removed or merged", "删除或合并")
+        }
+    }
+}

@@ -1,0 +1,95 @@
+/// The text of a file a spreadsheet wrote: UTF-8 (with or without a BOM) or GB18030/GBK (what
+/// Excel writes as "CSV" on Chinese Windows), turned into UTF-8 without a BOM.
+public enum SpreadsheetText {
+    public enum Encoding: String, Sendable, CaseIterable {
+        case utf8 = "utf-8"
+        case gb18030
+
+        /// `utf-8`, `utf8`, `gb18030`, `gbk` (GBK is a part of GB18030), any case.
+        public init?(name: String) {
+            switch name.lowercased() {
+            case "utf-8", "utf8": self = .utf8
+            case "gb18030", "gbk", "gb2312", "cp936": self = .gb18030
+            default: return nil
+            }
+        }
+    }
+
+    public struct Decoded: Sendable {
+        /// UTF-8, without the BOM.
+        public var bytes: [UInt8]
+        public var encoding: Encoding
+        public var hadBOM: Bool
+    }
+
+    /// Why the bytes are not text leadbook can read.
+    public struct Problem: Error, Equatable, Sendable {
+        /// 1-based line of the bad byte (nil when the whole file is the problem).
+        public var line: Int?
+        public var message: String
+        public var hint: String
+    }
+
+    /// Decodes `bytes` as `encoding`, or detects it: UTF-8 when the bytes are valid UTF-8 (or
+    /// start with its BOM), else GB18030 when they are valid GB18030.
+    public static func decode(_ bytes: [UInt8], as encoding: Encoding?) -> Result<Decoded, Problem> {
+        if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
+            return .failure(Problem(line: nil, message: "the file is UTF-16 (Excel's \"Unicode Text\"), not CSV",
+                                    hint: "in Excel, save it as \"CSV UTF-8 (逗号分隔)\" or \"CSV (逗号分隔)\""))
+        }
+        if bytes.count >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B && bytes[2] == 0x03 && bytes[3] == 0x04 {
+            return .failure(Problem(line: nil, message: "the file is an Excel workbook (.xlsx), not CSV",
+                                    hint: "in Excel, use File > Save As > \"CSV UTF-8 (逗号分隔)\""))
+        }
+        let hasBOM = UTF8Bytes.hasBOM(bytes)
+        let body = hasBOM ? Array(bytes[3...]) : bytes
+        // One pass: the first NUL byte wherever it is, else the first byte that is not UTF-8.
+        var invalidUTF8: Int?
+        switch body.withUnsafeBufferPointer({ UTF8Bytes.check($0) }) {
+        case .nul(let offset)?:
+            let nul = offset + (hasBOM ? 3 : 0)
+            return .failure(Problem(line: line(of: nul, in: bytes), message: "the file has a NUL byte at offset \(nul): it is not a text file",
+                                    hint: "export the sheet as CSV"))
+        case .invalid(let offset)?: invalidUTF8 = offset
+        case nil: invalidUTF8 = nil
+        }
+        switch encoding ?? (invalidUTF8 == nil || hasBOM ? .utf8 : .gb18030) {
+        case .utf8:
+            if let offset = invalidUTF8 {
+                let at = offset + (hasBOM ? 3 : 0)
+                return .failure(Problem(line: line(of: at, in: bytes),
+                                        message: "invalid UTF-8 at byte offset \(at) (byte 0x\(hex(bytes[at])))",
+                                        hint: encoding == nil ? "the file starts with a UTF-8 BOM but is not UTF-8; save it again as CSV UTF-8"
+                                                              : "if Excel wrote it on Chinese Windows, try --encoding gb18030"))
+            }
+            return .success(Decoded(bytes: body, encoding: .utf8, hadBOM: hasBOM))
+        case .gb18030:
+            switch GB18030.decode(body) {
+            case .success(let decoded):
+                return .success(Decoded(bytes: decoded, encoding: .gb18030, hadBOM: hasBOM))
+            case .failure(let invalid):
+                let at = invalid.offset + (hasBOM ? 3 : 0)
+                let detail = "byte offset \(at) (byte 0x\(hex(bytes[at])))"
+                if encoding == nil, let utf8 = invalidUTF8 {
+                    let utf8At = utf8 + (hasBOM ? 3 : 0)
+                    return .failure(Problem(line: line(of: min(at, utf8At), in: bytes),
+                                            message: "the file is neither UTF-8 (invalid at byte offset \(utf8At)) nor GB18030 (invalid at \(detail))",
+                                            hint: "open it in Excel or a text editor and save it as \"CSV UTF-8\""))
+                }
+                return .failure(Problem(line: line(of: at, in: bytes), message: "invalid GB18030 at \(detail)",
+                                        hint: "the file may be in another encoding; save it as \"CSV UTF-8\" and use --encoding utf-8"))
+            }
+        }
+    }
+
+    public static func line(of offset: Int, in bytes: [UInt8]) -> Int {
+        var line = 1
+        for index in 0..<min(offset, bytes.count) where bytes[index] == ASCII.lf { line += 1 }
+        return line
+    }
+
+    public static func hex(_ byte: UInt8) -> String {
+        let text = String(byte, radix: 16, uppercase: true)
+        return text.count == 1 ? "0" + text : text
+    }
+}

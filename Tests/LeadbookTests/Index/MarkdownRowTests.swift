@@ -1,0 +1,74 @@
+import XCTest
+@testable import LeadbookCommands
+@testable import LeadbookCore
+@testable import LeadbookText
+
+/// Cells of the index: whatever a file holds renders as literal text in one cell.
+final class MarkdownRowTests: XCTestCase {
+    func row(_ cells: [String?]) -> String {
+        var row = MarkdownRow()
+        row.start()
+        for cell in cells { row.cell(cell) }
+        return String(decoding: row.bytes, as: UTF8.self)
+    }
+
+    func testPlainCells() {
+        XCTAssertEqual(row(["LX2024001", "华东云科技有限公司", nil, ""]), "| LX2024001 | 华东云科技有限公司 |  |  |")
+    }
+
+    func testPipesNewlinesAndHTMLStayInOneCell() {
+        XCTAssertEqual(row(["A|B\n<script>alert(1)</script>"]), "| A\\|B<br>&lt;script&gt;alert(1)&lt;/script&gt; |")
+        XCTAssertEqual(row(["a\r\nb\rc\nd"]), "| a<br>b<br>c<br>d |")
+        XCTAssertEqual(row(["Tom & Jerry"]), "| Tom &amp; Jerry |")
+    }
+
+    func testLeadingAndTrailingBlanksAreTrimmed() {
+        XCTAssertEqual(row(["  two spaces  ", "\n\tline\n", "   "]), "| two spaces | line |  |")
+    }
+
+    func testMarkdownSyntaxIsLiteral() {
+        XCTAssertEqual(row(["*bold* _it_ `code` [link](x) ~~s~~ $5 a\\b"]),
+                       "| \\*bold\\* \\_it\\_ \\`code\\` \\[link\\](x) \\~\\~s\\~\\~ \\$5 a\\\\b |")
+    }
+
+    func testPartsAndLinks() {
+        var row = MarkdownRow()
+        row.start()
+        row.beginCell()
+        row.part("服务器宕机", label: "背景", separator: "；")
+        row.part("   ", label: "难点", separator: "；")
+        row.part(nil, label: "需求", separator: "；")
+        row.part("降低 | 90%", label: "价值", separator: "；")
+        row.endCell()
+        row.beginCell()
+        row.link("A [1] | B", to: "customers/x.md")
+        row.endCell()
+        XCTAssertEqual(String(decoding: row.bytes, as: UTF8.self),
+                       "| 背景: 服务器宕机；价值: 降低 \\| 90% | [A \\[1\\] \\| B](customers/x.md) |")
+    }
+
+    func testCellsOfALineUndoTheSplitOnly() {
+        let line = Array(row(["a\\|b", "c", "", "d\\\\"]).utf8)
+        XCTAssertEqual(MarkdownRow.cells(line), ["a\\\\\\|b", "c", "", "d\\\\\\\\"])
+        XCTAssertEqual(MarkdownRow.cells(Array("| x | y |".utf8)), ["x", "y"])
+        XCTAssertEqual(MarkdownRow.cells(Array("| x \\| y |".utf8)), ["x \\| y"])
+    }
+
+    func testHeaderAndDelimiter() {
+        XCTAssertEqual(String(decoding: MarkdownRow.line(["日期", "客户名称"]), as: UTF8.self), "| 日期 | 客户名称 |")
+        XCTAssertEqual(String(decoding: MarkdownRow.delimiter(3), as: UTF8.self), "|---|---|---|")
+    }
+
+    func testRelativeLinks() {
+        XCTAssertEqual(MarkdownLink.relative("customers/LX1-a.md", from: ""), "customers/LX1-a.md")
+        XCTAssertEqual(MarkdownLink.relative("customers/2024/LX1.md", from: "index"), "../customers/2024/LX1.md")
+        XCTAssertEqual(MarkdownLink.relative("customers/LX1.md", from: "reports/index"), "../../customers/LX1.md")
+        XCTAssertEqual(MarkdownLink.relative("customers/LX1.md", from: "customers"), "LX1.md")
+    }
+
+    func testLinkDestinationsAreEncoded() {
+        XCTAssertEqual(MarkdownLink.encode("LX1-a b(c).md"), "LX1-a%20b%28c%29.md")
+        XCTAssertEqual(MarkdownLink.encode("LX1_精工.md"), "LX1_精工.md")
+        XCTAssertEqual(MarkdownLink.encode("LX1\u{3000}x|y<z>#.md"), "LX1%E3%80%80x%7Cy%3Cz%3E%23.md")
+    }
+}

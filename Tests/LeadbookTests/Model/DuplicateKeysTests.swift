@@ -1,0 +1,112 @@
+import Foundation
+import XCTest
+@testable import LeadbookCommands
+@testable import LeadbookCore
+@testable import LeadbookText
+
+final class DuplicateKeysTests: XCTestCase {
+    func testPhonesCompareAsDigitsWithoutTheCountryCode() {
+        XCTAssertEqual(DuplicateKeys.phone("+86 138-0000-0001"), "13800000001")
+        XCTAssertEqual(DuplicateKeys.phone("0086 13800000001"), "13800000001")
+        XCTAssertEqual(DuplicateKeys.phone("（138）0000 0001"), "13800000001")
+        XCTAssertEqual(DuplicateKeys.phone("１３８００００００01"), "13800000001")
+        XCTAssertNil(DuplicateKeys.phone("无"))
+    }
+
+    func testEmailsIgnoreCase() {
+        XCTAssertEqual(DuplicateKeys.email(" Zhang.Wei@Example.COM "), "zhang.wei@example.com")
+        XCTAssertNil(DuplicateKeys.email("not an email"))
+    }
+
+    func testNamesIgnoreWidthSpacesPunctuationAndCompanySuffixes() {
+        let expected = DuplicateKeys.name("华东云科技")
+        XCTAssertEqual(DuplicateKeys.name("华东云科技有限公司"), expected)
+        XCTAssertEqual(DuplicateKeys.name("华东云科技股份有限公司"), expected)
+        XCTAssertEqual(DuplicateKeys.name("华东云 科技（集团）"), DuplicateKeys.name("华东云科技集团"))
+        XCTAssertEqual(DuplicateKeys.name("ＡＢＣ Trading Co., Ltd."), DuplicateKeys.name("abc trading"))
+        XCTAssertNotEqual(DuplicateKeys.name("华东云科技"), DuplicateKeys.name("华南云科技"))
+    }
+
+    func testGroupsJoinCustomersThatShareAnyKey() {
+        var index = DuplicateIndex()
+        var zhang = Contact(); zhang.name = "张伟"; zhang.phone = "13800000001"
+        var zhangMail = Contact(); zhangMail.name = "张伟"; zhangMail.email = "zw@example.com"
+        var other = Contact(); other.name = "李四"; other.email = "ZW@example.com"
+        index.add(id: "LX1", path: "a.md", name: "华东云科技有限公司", contacts: [zhang], kind: .company)
+        index.add(id: "LX2", path: "b.md", name: "华东云科技", contacts: [zhangMail], kind: .company)
+        index.add(id: "LX3", path: "c.md", name: "另一家公司", contacts: [other], kind: .company)
+        index.add(id: "LX4", path: "d.md", name: "无关公司", contacts: [], kind: .company)
+        let groups = index.groups()
+        XCTAssertEqual(groups.count, 1)
+        XCTAssertEqual(groups[0].0.map(\.id), ["LX1", "LX2", "LX3"])
+        XCTAssertEqual(Set(groups[0].1.map(\.kind)), [.name, .email])
+        let matches = index.matches(name: "华东云科技集团", contacts: [], kind: .company)
+        XCTAssertEqual(matches.map(\.0.id), ["LX1", "LX2"])
+    }
+
+    /// The byte-level phone, email and name keys give what the plain definitions give: the
+    /// definitions below (written for clarity, on Characters and Strings) are the reference.
+    func testTheFastKeysAgreeWithTheirReferenceDefinitions() {
+        let pieces = ["华东云", "科技", "有限公司", "集团", "股份有限公司", "（", "）", "·", " ", "\u{3000}", "Ａ", "ｂ", "１", "＋", "+86", "0086",
+                      "138", "-", "0000", "０", "9", "Co.", ", Ltd.", "LTD", "Inc", "gmbh", "É", "ß", "Ω", "é", "İ", "$", "&", "@", "_",
+                      "Zhang.Wei", "@Example.COM", "\t", "é", "한국", "ｶ", "😀", "℃", "々", "〇"]
+        var generator = SystemRandomNumberGenerator()
+        var texts = pieces
+        for _ in 0..<4000 {
+            let count = Int.random(in: 1...6, using: &generator)
+            texts.append((0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in texts {
+            XCTAssertEqual(DuplicateKeys.phone(text), ReferenceKeys.phone(text), "phone of `\(text)`")
+            XCTAssertEqual(DuplicateKeys.email(text), ReferenceKeys.email(text), "email of `\(text)`")
+            XCTAssertEqual(DuplicateKeys.name(text), ReferenceKeys.name(text), "name of `\(text)`")
+        }
+    }
+}
+
+/// The duplicate keys as first defined, on Characters and Strings: the reference for the fast ones.
+enum ReferenceKeys {
+    static func phone(_ text: String) -> String? {
+        var digits = String(text.unicodeScalars.compactMap { scalar -> Character? in
+            if scalar.value >= 0x30 && scalar.value <= 0x39 { return Character(scalar) }
+            if scalar.value >= 0xFF10 && scalar.value <= 0xFF19 { return Character(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!) }
+            return nil
+        })
+        let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: " \t"))
+        if trimmed.hasPrefix("+86") || trimmed.hasPrefix("＋86") {
+            digits.removeFirst(min(2, digits.count))
+        } else if digits.hasPrefix("0086") {
+            digits.removeFirst(4)
+        }
+        return digits.count >= 5 ? digits : nil
+    }
+
+    static func email(_ text: String) -> String? {
+        let value = text.trimmingCharacters(in: CharacterSet(charactersIn: " \t")).lowercased()
+        return value.contains("@") ? value : nil
+    }
+
+    static func name(_ text: String) -> String? {
+        var scalars: [Unicode.Scalar] = []
+        for scalar in text.unicodeScalars {
+            var value = scalar.value
+            if value >= 0xFF01 && value <= 0xFF5E { value -= 0xFEE0 }
+            if value == 0x3000 { continue }
+            guard let normalized = Unicode.Scalar(value) else { continue }
+            let properties = normalized.properties
+            if properties.isWhitespace || properties.generalCategory.isPunctuation || properties.generalCategory == .mathSymbol
+                || properties.generalCategory == .otherSymbol || properties.generalCategory == .modifierSymbol { continue }
+            scalars.append(normalized)
+        }
+        var result = String(String.UnicodeScalarView(scalars)).lowercased()
+        var changed = true
+        while changed {
+            changed = false
+            for suffix in DuplicateKeys.suffixes where result.hasSuffix(suffix) && result.count > suffix.count {
+                result.removeLast(suffix.count)
+                changed = true
+            }
+        }
+        return result.isEmpty ? nil : result
+    }
+}

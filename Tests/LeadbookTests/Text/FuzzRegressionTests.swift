@@ -1,0 +1,53 @@
+import Foundation
+import XCTest
+@testable import LeadbookCommands
+@testable import LeadbookCore
+@testable import LeadbookText
+
+/// Every input kept under Tests/Fixtures/fuzz/<target>/ (crashes the fuzzers found, and
+/// hand-made edge cases) goes through the same checks as Tests/Fuzz/*Target.swift.
+final class FuzzRegressionTests: XCTestCase {
+    func inputs(_ target: String) throws -> [(String, [UInt8])] {
+        let folder = Transcript.packageRoot.appendingPathComponent("Tests/Fixtures/fuzz/\(target)")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return try names.sorted().map { ($0, [UInt8](try Data(contentsOf: folder.appendingPathComponent($0)))) }
+    }
+
+    func testFrontMatterInputs() throws {
+        let cases = try inputs("front-matter")
+        XCTAssertFalse(cases.isEmpty)
+        for (name, bytes) in cases {
+            _ = try? YAMLReader.parse(bytes)
+            let result = CustomerReader.read(path: "customers/LX2024001-fuzz.md", bytes: bytes, configuration: Configuration())
+            for diagnostic in result.findings.diagnostics {
+                XCTAssertTrue(diagnostic.line >= 1 && diagnostic.column >= 1, name)
+            }
+            if result.customer != nil, let edit = try? RecordEdit(bytes: bytes) {
+                XCTAssertEqual(try edit.apply(), bytes, name)
+            }
+        }
+    }
+
+    func testLogInputs() throws {
+        let cases = try inputs("log")
+        XCTAssertFalse(cases.isEmpty)
+        for (name, bytes) in cases {
+            var findings = Findings(source: SourceText(path: "fuzz.md", bytes: bytes))
+            let log = bytes.withUnsafeBufferPointer { LogReader.read($0, range: 0..<$0.count, firstLine: 1, findings: &findings) }
+            for entry in log.followUps { XCTAssertTrue(entry.start <= entry.end && entry.end <= bytes.count, name) }
+            for entry in log.feedback { XCTAssertTrue(entry.start <= entry.end && entry.end <= bytes.count, name) }
+        }
+    }
+
+    func testCSVInputs() throws {
+        let cases = try inputs("csv")
+        XCTAssertFalse(cases.isEmpty)
+        for (name, bytes) in cases {
+            guard case .success(let decoded) = SpreadsheetText.decode(bytes, as: nil) else { continue }
+            let rows = CSVReader.read(decoded.bytes).map(\.fields)
+            if !rows.isEmpty, !rows.contains(where: { $0.count == 1 && $0[0].isEmpty }) {
+                XCTAssertEqual(CSVReader.read(Array(CSVWriter.table(rows, bom: false).utf8)).map(\.fields), rows, name)
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import XCTest
+@testable import LeadbookCommands
+@testable import LeadbookCore
+@testable import LeadbookText
+
+final class WorkspaceLockTests: XCTestCase {
+    private var root = ""
+
+    override func setUpWithError() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("leadbook-lock-" + UUID().uuidString).path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: root)
+    }
+
+    func testSecondHolderWaitsAndGivesUpWhileTheFirstHoldsTheLock() throws {
+        let first = try WorkspaceLock(root: root)
+        let started = Date()
+        XCTAssertThrowsError(try WorkspaceLock(root: root, timeout: 0.2)) { error in
+            XCTAssertTrue(error is WorkspaceLock.Busy, "\(error)")
+            XCTAssertTrue("\(error)".contains(".leadbook/lock"), "\(error)")
+        }
+        XCTAssertGreaterThanOrEqual(Date().timeIntervalSince(started), 0.2)
+        first.release()
+        let second = try WorkspaceLock(root: root, timeout: 0)
+        second.release()
+    }
+
+    func testAWaitingHolderGetsTheLockWhenItIsReleased() throws {
+        let first = try WorkspaceLock(root: root)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.1) { first.release() }
+        let second = try WorkspaceLock(root: root, timeout: 5)
+        second.release()
+    }
+
+    func testTheLockEndsWithItsHolder() throws {
+        do { _ = try WorkspaceLock(root: root) }
+        let next = try WorkspaceLock(root: root, timeout: 0)
+        next.release()
+        next.release()
+    }
+
+    func testAWorkspaceThatIsAFileCannotBeLocked() throws {
+        let file = root + "/not-a-folder"
+        XCTAssertTrue(FileManager.default.createFile(atPath: file, contents: Data("x".utf8)))
+        XCTAssertThrowsError(try WorkspaceLock(root: file, timeout: 0)) { error in
+            XCTAssertTrue(error is WorkspaceLock.Unavailable, "\(error)")
+            XCTAssertTrue("\(error)".hasPrefix("cannot open the workspace lock \(file)/.leadbook/lock: "), "\(error)")
+        }
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "x")
+    }
+}
