@@ -1,7 +1,7 @@
 import LeadbookCore
 import LeadbookText
 
-/// `leadbook feedback`: record what a customer said (seed section 5), and close the loop on
+/// `leadbook feedback`: record what a customer said (the toolkit, section 5), and close the loop on
 /// it later: resolved, then confirmed with the customer.
 public enum FeedbackCommand: Command {
     public static let spec = CommandSpec(

@@ -19,7 +19,7 @@ public enum ImportCommand: Command {
             OptionSpec("skip-bad", help: "import the good rows even when some rows are bad (the bad ones are skipped)"),
         ],
         details: """
-        The first row names the columns, in English or as in the seed's capture table: 序号 (no),
+        The first row names the columns, in English or as in the toolkit's capture table: 序号 (no),
         线索编号 (id), 来源渠道 (source), 企业名称 (name), 所属行业 (industry), 区域 (region),
         联系人 (contact), 职位 (title), 联系方式 (contact_info: phone and/or email), 电话 (phone),
         邮箱 (email), 需求关键词 (needs), 预算 (budget), 初步意向等级 (intent), 获取时间 (created),

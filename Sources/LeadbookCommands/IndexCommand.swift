@@ -1,7 +1,7 @@
 import LeadbookCore
 import LeadbookText
 
-/// `leadbook index`: the seed's five template tables, written from the customer files into
+/// `leadbook index`: the toolkit's five template tables, written from the customer files into
 /// the index file (leadbook.yml `index`, default INDEX.md), or checked against them.
 public enum IndexCommand: Command {
     public static let spec = CommandSpec(

@@ -1,7 +1,7 @@
 import LeadbookCore
 import LeadbookText
 
-/// `leadbook summary`: the conversion review of seed section 6 in Markdown, JSON or HTML.
+/// `leadbook summary`: the conversion review of the toolkit's section 6 in Markdown, JSON or HTML.
 public enum SummaryCommand: Command {
     public static let spec = CommandSpec(
         name: "summary",

@@ -1,7 +1,7 @@
 import LeadbookText
 
-/// leadbook.yml: the team, the numbers of the seed's rules, and the workspace layout.
-/// Every key is optional; the defaults are the seed's numbers.
+/// leadbook.yml: the team, the numbers of the toolkit's rules, and the workspace layout.
+/// Every key is optional; the defaults are the toolkit's numbers.
 public struct Configuration: Sendable {
     public enum Language: String, Sendable { case zhCN = "zh-CN", en }
 
@@ -19,22 +19,22 @@ public struct Configuration: Sendable {
     public var firstStageDays: [Grade: Int] = [.S: 3, .A: 5, .B: 7, .C: 7]
     public var regradeDays: [Grade: Int] = [.S: 7, .A: 7, .B: 7, .C: 30]
     public var screening: [ScreeningRule] = []
-    /// Feedback handled as `fix` is answered within this many hours (seed: 24).
+    /// Feedback handled as `fix` is answered within this many hours (toolkit: 24).
     public var feedbackFixHours = 24
-    /// A resolved feedback item is confirmed with the customer within this many days (seed: 3).
+    /// A resolved feedback item is confirmed with the customer within this many days (toolkit: 3).
     public var feedbackConfirmDays = 3
     public var team: [TeamMember] = []
     /// A team (`group`) whose conversion is more than this many percent below the average of
-    /// the teams (seed: 20)...
+    /// the teams (toolkit: 20)...
     public var teamCheckPercent = 20
-    /// ...in each of this many consecutive months is flagged (seed: 3).
+    /// ...in each of this many consecutive months is flagged (toolkit: 3).
     public var teamCheckMonths = 3
     /// Days of follow-ups in the index, counted back from the newest entry.
     public var indexDays = 30
     /// Contact phone numbers and emails in the index tables.
     public var indexPII = false
     /// Expected days from assignment to a deal, per grade: the grading table's expected cycle
-    /// (seed: S 30 days, A 45, C 90 and more; B, which the seed leaves out, 60).
+    /// (toolkit: S 30 days, A 45, C 90 and more; B, which the toolkit leaves out, 60).
     public var expectedCycleDays: [Grade: Int] = [.S: 30, .A: 45, .B: 60, .C: 90]
 
     public init() {}

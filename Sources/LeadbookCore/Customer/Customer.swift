@@ -57,7 +57,7 @@ public struct Contact: Sendable, Equatable {
     public init() {}
 }
 
-/// The four sub-scores of seed section 2 and who reviewed them.
+/// The four sub-scores of the toolkit's section 2 and who reviewed them.
 public struct Score: Sendable, Equatable {
     public var size: Int?
     public var budget: Int?
@@ -93,7 +93,7 @@ public struct PlanStep: Sendable {
     public var channels: [Channel] = []
     public var points: String?
     public var due: LocalDate?
-    /// `due` as written when it is not a date (the seed's "每周一", every Monday).
+    /// `due` as written when it is not a date (the toolkit's "每周一", every Monday).
     public var dueText: String?
     public var owner: String?
     public var expected: String?
@@ -149,7 +149,7 @@ public struct Todo: Sendable, Equatable {
     }
 }
 
-/// One `### date channel summary` entry of the feedback log (seed section 5).
+/// One `### date channel summary` entry of the feedback log (the toolkit, section 5).
 public struct FeedbackEntry: Sendable {
     public var start: Int
     public var end: Int

@@ -1,6 +1,6 @@
 import LeadbookText
 
-/// New customer ids: `<id_prefix><year><running number>` (the seed's LX2024001), the next
+/// New customer ids: `<id_prefix><year><running number>` (the toolkit's LX2024001), the next
 /// number after the highest one of that prefix and year anywhere in the workspace. Numbers
 /// are never reused, so an id once seen in git history keeps meaning one customer.
 public enum CustomerIds {

@@ -352,7 +352,7 @@ public enum CustomerReader {
                     }
                 case .points?: step.points = decoder.string(pair.value, "plan.points")
                 case .due?:
-                    // A date, or a recurring time as text (the seed's 每周一, every Monday).
+                    // A date, or a recurring time as text (the toolkit's 每周一, every Monday).
                     if let text = pair.value.scalarText, Self.looksLikeDate(text) {
                         step.due = decoder.date(pair.value, "plan.due")
                     } else {

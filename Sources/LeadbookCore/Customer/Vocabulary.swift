@@ -81,7 +81,7 @@ extension Vocabulary {
     }
 }
 
-/// The seven statuses of the seed, in funnel order.
+/// The seven statuses of the toolkit, in funnel order.
 public enum Status: String, Vocabulary, Comparable {
     case untouched, contacted, qualified, proposal, negotiation, won, lost
     public static let noun = "status"
@@ -272,7 +272,7 @@ public enum Grade: String, Vocabulary, Comparable {
     public static func < (lhs: Grade, rhs: Grade) -> Bool { lhs.order < rhs.order }
 }
 
-/// The initial intent level of a lead (seed section 1).
+/// The initial intent level of a lead (the toolkit, section 1).
 public enum Intent: String, Vocabulary {
     case A, B, C
     public static let noun = "intent"

@@ -1,6 +1,6 @@
 import LeadbookText
 
-/// One profile from two files of the same customer (seed section 1: a customer arriving
+/// One profile from two files of the same customer (the toolkit's section 1: a customer arriving
 /// through two channels is followed up once). KEEP gets OTHER's contacts, channel, log and
 /// the facts it lacked; OTHER becomes a tombstone (`merged_into: KEEP`) holding the rest of
 /// its lines, or is deleted.

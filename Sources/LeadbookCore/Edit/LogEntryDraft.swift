@@ -1,7 +1,7 @@
 import LeadbookText
 
 /// A new follow-up entry, written by `leadbook log`: the heading, the `- key: value` lines in
-/// the order of the seed's record (facts, mood, status, to-dos, next) and a free note.
+/// the order of the toolkit's record (facts, mood, status, to-dos, next) and a free note.
 public struct FollowUpDraft: Sendable {
     public var at: LocalDateTime
     public var channel: Channel
@@ -41,7 +41,7 @@ public struct FollowUpDraft: Sendable {
     }
 }
 
-/// A new feedback entry, written by `leadbook feedback` (seed section 5).
+/// A new feedback entry, written by `leadbook feedback` (the toolkit, section 5).
 public struct FeedbackDraft: Sendable {
     public var date: LocalDate
     public var channel: Channel

@@ -1,9 +1,9 @@
 import LeadbookText
 
-/// The five template tables of the seed that `leadbook index` writes, with their headings and
+/// The five template tables of the toolkit that `leadbook index` writes, with their headings and
 /// columns in the workspace's language (leadbook.yml `language`).
 ///
-/// The Chinese column names are the seed's own (simplified script); the English ones say the
+/// The Chinese column names are the toolkit's own (simplified script); the English ones say the
 /// same. The marker name (`<!-- leadbook:begin leads -->`) is the raw value.
 public enum IndexTable: String, CaseIterable, Sendable {
     case leads
@@ -125,13 +125,13 @@ public struct IndexWords {
         return zh ? "\(total)分\(detail)" : "\(total) \(detail)"
     }
 
-    /// The expected cycle; the lowest grade is open-ended (the seed's `90天+`).
+    /// The expected cycle; the lowest grade is open-ended (the toolkit's `90天+`).
     public func cycle(_ days: Int, grade: Grade) -> String {
         let more = grade == .C ? "+" : ""
         return zh ? "\(days)天\(more)" : "\(days)\(more) days"
     }
 
-    /// How a customer is worked, from its owner's role in the team (seed section 2).
+    /// How a customer is worked, from its owner's role in the team (the toolkit, section 2).
     public func assignment(owner: String?, configuration: Configuration) -> String {
         guard let owner, !owner.isEmpty else { return zh ? "待分配" : "unassigned" }
         guard let role = configuration.member(named: owner)?.role else { return "" }

@@ -5,7 +5,7 @@ extension Rule {
         "Two customers that share a phone, an email or a company name are one customer (merge them).")
 }
 
-/// Seed section 1: the same customer arriving through two channels is merged into one
+/// The toolkit, section 1: the same customer arriving through two channels is merged into one
 /// profile, so it is not followed up twice. Each pair of customers sharing a key (see
 /// `DuplicateKeys`) is one warning, on the newer of the two, naming the other file and the
 /// shared values, at the first shared value.

@@ -3,7 +3,7 @@ import LeadbookText
 extension Rule {
     public static let duplicateMember = Rule("duplicate-member", .error, "Each team member's name appears once in leadbook.yml.")
     public static let unknownMentor = Rule("unknown-mentor", .error, "A mentor is a senior or manager of the team.")
-    public static let missingMentor = Rule("missing-mentor", .warning, "Every junior has a mentor (seed section 2).")
+    public static let missingMentor = Rule("missing-mentor", .warning, "Every junior has a mentor (the toolkit, section 2).")
 }
 
 /// The team's own consistency: unique names, mentors who exist and are seniors.
@@ -20,7 +20,7 @@ public enum TeamRules {
             guard let mentor = member.mentor else {
                 if member.role == .junior {
                     findings.report(.missingMentor, at: node.start, "junior \(member.name) has no mentor",
-                                    hint: "add `mentor:` with the name of a senior or a manager (seed: juniors each have a senior mentor)")
+                                    hint: "add `mentor:` with the name of a senior or a manager (toolkit: juniors each have a senior mentor)")
                 }
                 continue
             }

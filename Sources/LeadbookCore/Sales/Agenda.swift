@@ -1,7 +1,7 @@
 import LeadbookText
 
 /// What each rep has to do at a moment: SLA deadlines, follow-ups due by cadence or plan,
-/// first stages over their limit, open to-dos in the seed's four quadrants, the feedback loop
+/// first stages over their limit, open to-dos in the toolkit's four quadrants, the feedback loop
 /// and grades due for review.
 public struct Agenda {
     public enum Kind: String, Sendable, CaseIterable {
@@ -20,7 +20,7 @@ public struct Agenda {
         }
     }
 
-    /// The seed's four quadrants of to-dos: urgent is due within a day or overdue, important
+    /// The toolkit's four quadrants of to-dos: urgent is due within a day or overdue, important
     /// is a grade S or A customer.
     public enum Quadrant: String, Sendable {
         case urgentImportant = "urgent-important"

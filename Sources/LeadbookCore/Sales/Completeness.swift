@@ -1,6 +1,6 @@
 import LeadbookText
 
-/// How much of the seed's key information a lead has (complete / mostly / incomplete).
+/// How much of the toolkit's key information a lead has (complete / mostly / incomplete).
 public enum Completeness: String, Sendable, CaseIterable {
     case complete, mostly, incomplete
 

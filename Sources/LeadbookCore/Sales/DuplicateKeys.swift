@@ -1,6 +1,6 @@
 import LeadbookText
 
-/// What makes two customers the same customer (seed section 1: one profile per customer, no
+/// What makes two customers the same customer (the toolkit's section 1: one profile per customer, no
 /// double follow-up): a shared phone number, a shared email, or the same normalized name.
 public enum DuplicateKeys {
     /// Digits only, without the +86 / 0086 country code: "+86 138-0000-0001" -> "13800000001".

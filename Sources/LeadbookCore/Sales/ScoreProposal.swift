@@ -1,7 +1,7 @@
 import LeadbookText
 
 /// Sub-scores proposed from facts by leadbook.yml `scoring.rules`, for a customer without a
-/// score. They are written without `reviewed_by`: the seed has a rep score, a manager review
+/// score. They are written without `reviewed_by`: the toolkit has a rep score, a manager review
 /// and the system sum, and a proposal is only the first of the three.
 public struct ScoreProposal: Sendable, Equatable {
     public var score: Score

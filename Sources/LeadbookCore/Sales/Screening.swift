@@ -1,6 +1,6 @@
 import LeadbookText
 
-/// Seed section 1's screening: per industry, minimum employees, minimum budget and need
+/// The toolkit's screening (section 1): per industry, minimum employees, minimum budget and need
 /// keywords (any one of them in `needs`). Unknown facts do not pass: the lead is screened
 /// again when they are recorded.
 public struct ScreeningResult: Sendable, Equatable {

@@ -1,8 +1,8 @@
 import LeadbookText
 
-/// The seed's rules with time in them, as dates: the SLA of first contact, the follow-up
+/// The toolkit's rules with time in them, as dates: the SLA of first contact, the follow-up
 /// cadence, the first stage's limit, re-grading, and the feedback loop. Every number comes from
-/// leadbook.yml (defaults are the seed's).
+/// leadbook.yml (defaults are the toolkit's).
 public struct TimeRules {
     public let configuration: Configuration
 
@@ -15,7 +15,7 @@ public struct TimeRules {
         LocalDateTime(date: date, minutes: 1439)
     }
 
-    // MARK: SLA (seed section 1)
+    // MARK: SLA (the toolkit, section 1)
 
     public struct SLA {
         public var hours: Int
@@ -40,7 +40,7 @@ public struct TimeRules {
         return SLA(hours: hours, deadline: deadline, assigned: customer.assigned, firstContact: first)
     }
 
-    // MARK: Cadence (seed section 3)
+    // MARK: Cadence (the toolkit, section 3)
 
     public struct Cadence {
         public var days: Int
@@ -60,7 +60,7 @@ public struct TimeRules {
         return Cadence(days: days, lastContact: last, due: due, plannedNext: customer.next)
     }
 
-    // MARK: Stage (seed section 3)
+    // MARK: Stage (the toolkit, section 3)
 
     /// The stage a status stands for; C leads before needs are clear are in nurture.
     public func stage(_ customer: Customer) -> Stage? {
@@ -99,7 +99,7 @@ public struct TimeRules {
         return FirstStage(limitDays: limit, start: start, deadline: start.adding(days: limit), left: left)
     }
 
-    // MARK: Re-grading (seed section 2)
+    // MARK: Re-grading (the toolkit, section 2)
 
     /// S, A and B weekly, C monthly, from `score.reviewed` (or `created` when never reviewed).
     public func regradeDue(_ customer: Customer) -> (due: LocalDate, days: Int, since: LocalDate)? {
@@ -109,7 +109,7 @@ public struct TimeRules {
         return (since.adding(days: days), days, since)
     }
 
-    // MARK: Feedback (seed section 5)
+    // MARK: Feedback (the toolkit, section 5)
 
     /// A date-only entry is taken at the end of its day.
     public static func moment(_ date: LocalDate, _ time: Int?) -> LocalDateTime {

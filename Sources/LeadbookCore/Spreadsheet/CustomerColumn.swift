@@ -1,7 +1,7 @@
 import LeadbookText
 
 /// The columns of a customer table, as `export` writes them and `import` reads them back: the
-/// English field name (for `--fields` and JSON keys) and the Chinese header, the seed's
+/// English field name (for `--fields` and JSON keys) and the Chinese header, the toolkit's
 /// capture-table name where it has one.
 public enum CustomerColumn: String, CaseIterable, Sendable {
     case id, name, kind, industry, region, employees, revenue

@@ -63,7 +63,7 @@ public enum LeadField: Hashable, Sendable {
         .phone, .email, .wechat, .needs, .budget, .decisionBy, .intent, .created, .owner, .status, .note, .ignore,
     ]
 
-    /// `source_detail` keys by source (the seed's fields for trade shows, web forms and referrals).
+    /// `source_detail` keys by source (the toolkit's fields for trade shows, web forms and referrals).
     public static let sourceDetailKeys: [String: [String]] = CustomerReader.detailKeys
 
     /// Every name `--map` accepts, for help and hints.
@@ -90,7 +90,7 @@ public enum LeadField: Hashable, Sendable {
     }
 
     /// The field a sheet's header names: English field names (any case, spaces for
-    /// underscores), the seed's capture-table headers, the headers `export` writes, and a few
+    /// underscores), the toolkit's capture-table headers, the headers `export` writes, and a few
     /// common synonyms. A note in brackets after the header is ignored: `备注(如展会号、推荐人等)`.
     public static func recognize(header: String, configuration: Configuration) -> LeadField? {
         let key = normalizedHeader(header)
@@ -117,7 +117,7 @@ public enum LeadField: Hashable, Sendable {
     }
 
     public static let headers: [String: LeadField] = [
-        // The seed's capture table (工具模板：线索获取与筛选表).
+        // The toolkit's capture table (工具模板：线索获取与筛选表).
         "序号": .number, "线索编号": .id, "来源渠道": .source, "企业名称": .name, "所属行业": .industry,
         "联系人": .contact, "职位": .title, "联系方式": .contactInfo, "需求关键词": .needs, "初步意向等级": .intent,
         "信息完整度": .ignore, "获取时间": .created, "负责人": .owner, "备注": .note,

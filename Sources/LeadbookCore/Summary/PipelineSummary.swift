@@ -1,7 +1,7 @@
 import LeadbookText
 
-/// The conversion review of seed section 6, computed from compact customer records: the
-/// pipeline now, process and result metrics with their cuts, the seed's checks and the weekly
+/// The conversion review of the toolkit's section 6, computed from compact customer records: the
+/// pipeline now, process and result metrics with their cuts, the toolkit's checks and the weekly
 /// trend. Every figure is defined in docs/metrics.md; counts and amounts are exact integers
 /// (amounts in fen), shares are kept as their two counts.
 public struct PipelineSummary: Sendable {
@@ -386,7 +386,7 @@ public struct PipelineSummary: Sendable {
         return (0..<max(1, count)).reversed().map { last.adding(months: -$0) }
     }
 
-    /// Seed section 2: a team (the `group` of the owner) whose conversion is more than 20%
+    /// The toolkit, section 2: a team (the `group` of the owner) whose conversion is more than 20%
     /// (`team_check.below_percent`) below the average of the teams in each of the months.
     public static func teamCheck(_ records: [SummaryRecord], _ configuration: Configuration, months: [YearMonth]) -> TeamCheck {
         var groups: [String] = []

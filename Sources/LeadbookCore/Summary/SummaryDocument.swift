@@ -318,7 +318,7 @@ public struct SummaryDocument: Sendable {
             let flagged = check.rows.filter(\.flagged).map(\.group)
             paragraph(flagged.isEmpty
                       ? t("No team is flagged.", "没有团队被标记。")
-                      : t("Flagged: \(flagged.joined(separator: ", ")). The seed: re-assess the grades of the leads they get and adjust assignment.",
+                      : t("Flagged: \(flagged.joined(separator: ", ")). The toolkit: re-assess the grades of the leads they get and adjust assignment.",
                           "被标记：\(flagged.joined(separator: "、"))。工具包要求：重新评估其负责的线索等级匹配度，必要时调整分配策略。"))
         }
 

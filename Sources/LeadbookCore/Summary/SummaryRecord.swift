@@ -142,7 +142,7 @@ public struct SummaryRecord: Sendable {
             break
         }
 
-        // Response time and the SLA of the intent (seed section 1).
+        // Response time and the SLA of the intent (the toolkit, section 1).
         if let assigned, let firstContact {
             record.responseMinutes = max(0, firstContact.minuteNumber - assigned.minuteNumber)
         }

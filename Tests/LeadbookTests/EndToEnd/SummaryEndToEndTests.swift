@@ -83,7 +83,7 @@ final class SummaryEndToEndTests: XCTestCase {
                     XCTAssertFalse(output.contains(String(email.split(separator: "@")[0]) + "@"), "\(format) shows an email's local part")
                 }
                 for name in data.names { XCTAssertFalse(output.contains(name), "\(format) \(extra) shows contact \(name)") }
-                // Customers are shown by name (the seed's company names are not personal data).
+                // Customers are shown by name (the toolkit's company names are not personal data).
                 if extra.isEmpty { XCTAssertTrue(output.contains("竞品报价更低")) }
             }
         }

@@ -3,7 +3,7 @@ import XCTest
 @testable import LeadbookCore
 @testable import LeadbookText
 
-/// Seed section 2's assignment: S to a manager, A to a senior, B and C to a junior; region and
+/// The toolkit's assignment (section 2): S to a manager, A to a senior, B and C to a junior; region and
 /// industry rank, then load, then name.
 final class GradingAssignmentTests: XCTestCase {
     func entry(_ customer: Customer) -> CustomerSet.Entry {

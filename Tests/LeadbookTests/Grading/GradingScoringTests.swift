@@ -3,11 +3,11 @@ import XCTest
 @testable import LeadbookCore
 @testable import LeadbookText
 
-/// Seed section 2: score = size + budget + urgency + decision; S >= 80, A 60-79, B 40-59, C < 40.
+/// The toolkit, section 2: score = size + budget + urgency + decision; S >= 80, A 60-79, B 40-59, C < 40.
 final class GradingScoringTests: XCTestCase {
     let configuration = Configuration()
 
-    func testSeedVectors() {
+    func testToolkitVectors() {
         let vectors: [(Score, Int, Grade)] = [
             (Grading.score(25, 25, 20, 20), 90, .S),  // LX2024001
             (Grading.score(20, 25, 15, 15), 75, .A),  // LX2024002
@@ -58,7 +58,7 @@ final class GradingScoringTests: XCTestCase {
         XCTAssertEqual(scoring.grade(forTotal: 69), .B)
         XCTAssertEqual(scoring.grade(forTotal: 50), .B)
         XCTAssertEqual(scoring.grade(forTotal: 49), .C)
-        // The seed's LX2024002 (75) is A under both; LX2024001 (90) stays S; 80 drops to A.
+        // The toolkit's LX2024002 (75) is A under both; LX2024001 (90) stays S; 80 drops to A.
         var customer = Grading.customer()
         customer.score = Grading.score(25, 25, 20, 20)
         XCTAssertEqual(DerivedValues.grade(customer, configuration), .S)

@@ -3,7 +3,7 @@ import XCTest
 @testable import LeadbookCore
 @testable import LeadbookText
 
-/// Seed section 1's screening: B2B software needs >= 50 employees, "效率提升" or "成本控制" in
+/// The toolkit's screening (section 1): B2B software needs >= 50 employees, "效率提升" or "成本控制" in
 /// the needs, and a budget >= 100,000 CNY.
 final class GradingScreeningTests: XCTestCase {
     func configuration() -> Configuration {

@@ -3,7 +3,7 @@ import XCTest
 @testable import LeadbookCore
 @testable import LeadbookText
 
-/// The seed's rules with time in them, and the calendar they are computed on.
+/// The toolkit's rules with time in them, and the calendar they are computed on.
 final class GradingTimeRulesTests: XCTestCase {
     let rules = TimeRules(Configuration())
 

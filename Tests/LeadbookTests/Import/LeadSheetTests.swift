@@ -4,7 +4,7 @@ import XCTest
 @testable import LeadbookText
 
 final class LeadSheetTests: XCTestCase {
-    static let seedHeader = "序号,线索编号,来源渠道,企业名称,所属行业,联系人,职位,联系方式,需求关键词,初步意向等级,信息完整度,获取时间,负责人,备注(如展会号、推荐人等)"
+    static let toolkitHeader = "序号,线索编号,来源渠道,企业名称,所属行业,联系人,职位,联系方式,需求关键词,初步意向等级,信息完整度,获取时间,负责人,备注(如展会号、推荐人等)"
     let at = LocalDateTime("2024-03-10 09:00")!
 
     func records(_ text: String) -> [CSVReader.Record] { CSVReader.read(Array(text.utf8)) }
@@ -19,8 +19,8 @@ final class LeadSheetTests: XCTestCase {
         return sheet.lead(record, defaultSource: nil, defaultCreated: at, configuration: configuration)
     }
 
-    func testTheSeedsCaptureTableIsRecognised() throws {
-        let fields = try sheet(Self.seedHeader).get().columns.map(\.field.name)
+    func testTheToolkitsCaptureTableIsRecognised() throws {
+        let fields = try sheet(Self.toolkitHeader).get().columns.map(\.field.name)
         XCTAssertEqual(fields, ["no", "id", "source", "name", "industry", "contact", "title", "contact_info", "needs", "intent",
                                 "ignore", "created", "owner", "note"])
     }
@@ -34,9 +34,9 @@ final class LeadSheetTests: XCTestCase {
         XCTAssertEqual(exported.ignored.map(\.display), ["M (线索等级)", "Q (下次跟进)"])
     }
 
-    func testTheSeedsExampleRowReads() throws {
+    func testTheToolkitsExampleRowReads() throws {
         let row = "2,LX2024002,展会(数博会),制造有限公司,制造业,王磊,采购经理,1395678 / wang@example.com,降本增效、自动化设备,B,基本完整,2024-03-02,赵六,\"展位号A12,互动时长30分钟\""
-        let lead = try lead(Self.seedHeader, row).get()
+        let lead = try lead(Self.toolkitHeader, row).get()
         XCTAssertEqual(lead.id, "LX2024002")
         XCTAssertEqual(lead.source, "exhibition")
         XCTAssertEqual(lead.sourceDetail.map { "\($0.0)=\($0.1)" }, ["event=数博会"])
@@ -74,7 +74,7 @@ final class LeadSheetTests: XCTestCase {
     }
 
     func testEveryProblemOfARowIsReportedWithItsColumnFromLeftToRight() throws {
-        let problems = try XCTUnwrap(lead(Self.seedHeader, "4,,展会,坏数据公司,,,,13800009999,,D,,2024-13-01,,").failure).items
+        let problems = try XCTUnwrap(lead(Self.toolkitHeader, "4,,展会,坏数据公司,,,,13800009999,,D,,2024-13-01,,").failure).items
         XCTAssertEqual(problems.map { "\($0.column ?? "-"): \($0.message)" }, [
             "F (联系人): contact details are given but the contact's name is empty",
             "J (初步意向等级): unknown intent `D`",

@@ -57,8 +57,8 @@ final class IndexGoldenTests: XCTestCase {
         }
     }
 
-    /// The Chinese column names are the seed's (simplified script).
-    func testChineseColumnsAreTheSeeds() {
+    /// The Chinese column names are the toolkit's (simplified script).
+    func testChineseColumnsAreTheToolkits() {
         XCTAssertEqual(IndexTable.grading.columns(.zhCN, pii: false),
                        ["线索编号", "企业名称", "线索等级", "打分明细(规模/预算/紧急度/决策链)", "核心标签", "分配方式", "负责人", "分配时间", "首次跟进时间", "预计转化周期"])
         XCTAssertEqual(IndexTable.leads.columns(.zhCN, pii: true)[6], "联系方式")

@@ -72,7 +72,7 @@ final class PipelineSummaryTests: XCTestCase {
         XCTAssertEqual(SummaryText.days(mean: total.cycle), "37.5")
     }
 
-    /// The seed's example: trade show 15% vs website 8%.
+    /// The toolkit's example: trade show 15% vs website 8%.
     func testChannelsAreRankedByConversionExactly() {
         var records: [SummaryRecord] = []
         for index in 0..<20 { records.append(lead("E\(index)", "2024-03-01 09:00", index < 3 ? .won : .contacted, source: "exhibition")) }
@@ -238,7 +238,7 @@ final class PipelineSummaryTests: XCTestCase {
         XCTAssertEqual(summary.completeness.fields.map(\.name), Completeness.keyFields)
     }
 
-    // MARK: The seed's checks
+    // MARK: The toolkit's checks
 
     /// "S converts 40% in 30 days": S above A above B.
     func testGradeAccuracy() {

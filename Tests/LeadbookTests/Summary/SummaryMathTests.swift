@@ -26,7 +26,7 @@ final class SummaryMathTests: XCTestCase {
         XCTAssertEqual(SummaryText.percent(Ratio(1, 16)), "6.3%")
         XCTAssertEqual(SummaryText.percent(Ratio(0, 5)), "0.0%")
         XCTAssertEqual(SummaryText.percent(Ratio(5, 5)), "100.0%")
-        // The seed's examples: trade show 15% vs website 8%.
+        // The toolkit's examples: trade show 15% vs website 8%.
         XCTAssertEqual(SummaryText.percent(Ratio(3, 20)), "15.0%")
         XCTAssertEqual(SummaryText.percent(Ratio(2, 25)), "8.0%")
         XCTAssertEqual(SummaryText.percentWithCounts(Ratio(1, 4)), "25.0% (1/4)")
