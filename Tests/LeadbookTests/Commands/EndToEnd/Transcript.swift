@@ -10,10 +10,15 @@ import XCTest
 /// `#` starts a comment). Set LEADBOOK_RECORD=1 to write the transcripts
 /// anew instead of comparing; review the diff before committing it.
 enum Transcript {
-    static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-    }
+    /// The folder with Package.swift, found upwards from this file.
+    static let packageRoot: URL = {
+        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while folder.path != "/" {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) { return folder }
+            folder = folder.deletingLastPathComponent()
+        }
+        fatalError("no Package.swift above \(#filePath)")
+    }()
 
     static var fixtures: URL { packageRoot.appendingPathComponent("Tests/Fixtures/e2e") }
 
