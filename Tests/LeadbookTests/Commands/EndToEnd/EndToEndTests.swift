@@ -10,6 +10,87 @@ final class EndToEndTests: XCTestCase {
         try Transcript.check("planted-errors")
     }
 
+    /// What each file of planted-errors plants, as the rules of its findings in the order they
+    /// are reported. One finding per file, except where the planted kind needs several lines
+    /// (two to-dos, a feedback entry) or sits in leadbook.yml; the two LX2024017 files plant
+    /// duplicate-id across each other, and the clean file plants nothing.
+    static let planted: [String: [String]] = [
+        "customers/LX-2024-019.md": ["invalid-id"],
+        "customers/LX2024001-clean.md": [],
+        "customers/LX2024002-anchor.md": ["yaml-unsupported"],
+        "customers/LX2024003-tab.md": ["yaml-tab-indent"],
+        "customers/LX2024004-dupkey.md": ["duplicate-key"],
+        "customers/LX2024005-flow.md": ["yaml-unsupported"],
+        "customers/LX2024006-unclosed.md": ["unclosed-front-matter"],
+        "customers/LX2024007-missing.md": ["missing-field"],
+        "customers/LX2024008-type.md": ["wrong-type"],
+        "customers/LX2024009-status.md": ["unknown-status"],
+        "customers/LX2024010-range.md": ["out-of-range"],
+        "customers/LX2024011-date.md": ["invalid-date"],
+        "customers/LX2024012-owner.md": ["unknown-owner"],
+        "customers/LX2024013-won.md": ["missing-deal"],
+        "customers/LX2024014-lost.md": ["missing-lost-reason"],
+        "customers/LX2024015-merged.md": ["unknown-merge-target"],
+        "customers/LX2024016-unknown.md": ["unknown-field"],
+        "customers/LX2024017-name-a.md": ["duplicate-id"],
+        "customers/LX2024017-name-b.md": ["duplicate-id"],
+        "customers/LX2024018-wrong-file.md": ["file-name-mismatch"],
+        "customers/LX2024020-heading.md": ["bad-entry-heading"],
+        "customers/LX2024021-channel.md": ["unknown-channel"],
+        "customers/LX2024022-mood.md": ["unknown-mood"],
+        "customers/LX2024023-logstatus.md": ["unknown-status"],
+        "customers/LX2024024-order.md": ["entry-order"],
+        "customers/LX2024025-todo.md": ["todo-without-date", "todo-without-date"],
+        "customers/LX2024026-feedback.md": ["unknown-feedback-type", "unknown-priority", "unknown-handling", "invalid-date"],
+        "customers/LX2024027-sections.md": ["duplicate-section"],
+        "customers/LX2024028-entrykey.md": ["unknown-entry-key"],
+        "customers/LX2024029-empty.md": ["empty-file"],
+        "customers/LX2024030-gbk.md": ["invalid-utf8"],
+        "customers/README.md": ["no-front-matter"],
+        "customers/archive.md": ["not-a-file"],  // a folder: found by the whole check only
+        "leadbook.yml": ["unknown-mentor", "unknown-team-role", "unknown-field"],
+    ]
+
+    /// `check --format json` as (file, rule) pairs, in the order reported.
+    func findings(_ arguments: [String], in workspace: URL) throws -> [(file: String, rule: String)] {
+        let run = try Transcript.run(["check", "--format", "json"] + arguments, in: workspace)
+        let decoded = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let diagnostics = try XCTUnwrap(decoded?["diagnostics"] as? [[String: Any]], run.stdout + run.stderr)
+        return diagnostics.map { ("\($0["file"]!)", "\($0["rule"]!)") }
+    }
+
+    /// Each file of planted-errors, checked alone, gives its planted findings and nothing
+    /// else; the whole workspace gives all of them and nothing else. An unplanned finding (a
+    /// stale grade, a derived value, two customers that look alike) fails here.
+    func testEachPlantedFileGivesOnlyItsPlantedFindings() throws {
+        let source = Transcript.fixtures.appendingPathComponent("planted-errors/workspace")
+        let workspace = try Transcript.copy(source)
+        defer { try? FileManager.default.removeItem(at: workspace) }
+
+        var checked: [String] = ["leadbook.yml"]
+        for name in try FileManager.default.contentsOfDirectory(atPath: source.appendingPathComponent("customers").path) {
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: source.appendingPathComponent("customers/" + name).path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue { checked.append("customers/" + name) }
+        }
+        XCTAssertEqual(Set(checked), Set(Self.planted.keys).subtracting(["customers/archive.md"]), "the table names every file")
+        for file in checked.sorted() {
+            guard let rules = Self.planted[file] else {
+                XCTFail("\(file) is not in the table of planted findings")
+                continue
+            }
+            let found = try findings([file], in: workspace)
+            XCTAssertEqual(found.map(\.rule), rules, "check \(file)")
+            XCTAssertEqual(Set(found.map(\.file)), rules.isEmpty ? [] : [file], "check \(file) reports on that file only")
+        }
+
+        let all = try findings([], in: workspace)
+        XCTAssertEqual(Set(all.map(\.file)), Set(Self.planted.filter { !$0.value.isEmpty }.keys), "files with findings")
+        for (file, rules) in Self.planted {
+            XCTAssertEqual(all.filter { $0.file == file }.map(\.rule), rules, "check: findings on \(file)")
+        }
+    }
+
     func testATrickyButCleanWorkspacePasses() throws {
         try Transcript.check("tricky-clean")
     }
