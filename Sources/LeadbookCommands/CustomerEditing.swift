@@ -68,7 +68,7 @@ extension CommandContext {
     func editableCustomer(_ id: String, _ workspace: Workspace, allowTombstone: Bool = false) throws -> EditableCustomer {
         let found: CustomerLookup.Found
         switch CustomerLookup.find(id, in: workspace) {
-        case .failure(let problem): throw Refusal.usage(problem.message)
+        case .failure(let problem): throw Refusal.usage(problem.text)
         case .success(let value): found = value
         }
         guard let customer = found.result.customer, var edit = try? RecordEdit(bytes: found.bytes, read: found.result) else {
@@ -100,6 +100,13 @@ extension CommandContext {
         } catch {
             throw Refusal.usage("\(error)")
         }
+    }
+}
+
+extension CustomerLookup.Problem {
+    /// The message, then each file that was not read as `leadbook check` reports it.
+    var text: String {
+        message + unread.map { "\n" + DiagnosticReport.text($0, style: .init(color: false)).dropLast() }.joined()
     }
 }
 

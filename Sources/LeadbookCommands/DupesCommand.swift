@@ -56,13 +56,16 @@ public enum DupesCommand: Command {
             return .failure
         }
         guard let workspace = context.openWorkspace(arguments) else { return .failure }
-        let groups = groups(WorkspaceCheck.facts(workspace), workspace.configuration)
+        let facts = WorkspaceCheck.facts(workspace)
+        let groups = groups(facts.values, workspace.configuration)
         if format == "json" {
             context.console.out(json(groups).rendered() + "\n")
         } else {
             context.console.out(text(groups))
         }
-        return groups.isEmpty ? .ok : .findings
+        context.tellUnread(facts.unread)
+        CustomerSet.warnAboutErrors(facts.unreadPaths, "dupes", context, consequence: "they were not compared; ")
+        return groups.isEmpty && facts.unread.isEmpty ? .ok : .findings
     }
 
     static func id(_ fact: CustomerFacts) -> String { fact.id ?? fact.path }

@@ -115,10 +115,10 @@ public enum ImportCommand: Command {
         defer { lock?.release() }
         let workspace = opened
         let loaded = LeadImport.Known.load(workspace)
-        let known = loaded.compactMap { $0 }
-        let broken = zip(workspace.customerPaths, loaded).filter { $0.1?.hasErrors ?? true }.map(\.0)
+        let known = loaded.values.compactMap { $0 }
+        let broken = zip(workspace.customerPaths, loaded.values).filter { $0.1?.hasErrors ?? true }.map(\.0)
         var plan = LeadImport(known: known, paths: workspace.customerPaths, configuration: configuration) { relative in
-            if case .success(let bytes) = FileAccess.read(workspace.absolute(relative)) { return bytes }
+            if case .success(let bytes) = CustomerFiles.read(relative, root: workspace.root) { return bytes }
             return nil
         }
         for record in records {
@@ -163,6 +163,7 @@ public enum ImportCommand: Command {
         }
         console.out("\(plan.created) created, \(plan.merged) merged, \(plan.unchanged) unchanged, \(plan.bad) skipped"
                     + (dryRun ? " (dry run: nothing written)" : "") + "\n")
+        context.tellUnread(loaded.unread)
         CustomerSet.warnAboutErrors(broken, "import", context)
         if failed { return .failure }
         return plan.bad > 0 ? .findings : .ok

@@ -58,11 +58,11 @@ public enum IndexCommand: Command {
         var extraction = WorkspaceIndex.extraction(workspace, owners: owners, keepText: !checkOnly)
         let floor = checkOnly && !owners ? WorkspaceIndex.checkFloor(workspace) : nil
         extraction.floor = floor?.floor
-        var (rows, broken) = WorkspaceIndex.collect(workspace, extraction)
+        var (rows, broken, unread) = WorkspaceIndex.collect(workspace, extraction)
         var assembly = IndexAssembly(rows, configuration: configuration, keepText: !checkOnly)
         if let floor, !WorkspaceIndex.floorHolds(assembly, shownNewest: floor.shownNewest) {
             extraction.floor = nil
-            (rows, broken) = WorkspaceIndex.collect(workspace, extraction)
+            (rows, broken, unread) = WorkspaceIndex.collect(workspace, extraction)
             assembly = IndexAssembly(rows, configuration: configuration, keepText: !checkOnly)
         }
         let targets = WorkspaceIndex.targets(assembly, owners: owners)
@@ -105,6 +105,7 @@ public enum IndexCommand: Command {
                 failed = true
             }
         }
+        context.tellUnread(unread)
         CustomerSet.warnAboutErrors(broken, "index", context, consequence: "their rows show what could be read; ")
         if stage && !failed {
             do {

@@ -26,8 +26,11 @@ enum IndexUpkeep {
         defer { lock.release() }
         let workspace = opened
         let extraction = WorkspaceIndex.extraction(workspace, owners: false, keepText: true)
-        let (rows, _) = WorkspaceIndex.collect(workspace, extraction)
+        let (rows, _, unread) = WorkspaceIndex.collect(workspace, extraction)
         _ = report(WorkspaceIndex.refresh(workspace, rows, dryRun: false), command: command, context)
+        context.tellUnread(unread)
+        CustomerSet.warnAboutErrors(unread.map(\.file), command, context,
+                                    consequence: "\(workspace.configuration.indexFile) leaves them out; ")
     }
 
     /// Prints what a refresh of the index file did; returns whether it went well and whether

@@ -59,7 +59,10 @@ public enum MergeCommand: Command {
         // Tombstones of earlier merges into OTHER now point at KEEP.
         var repointed: [(String, [UInt8], [UInt8])] = []
         if let otherCustomerId = other.customer.id, let keepCustomerId = keep.customer.id {
-            for fact in WorkspaceCheck.facts(workspace) where fact.mergedInto == otherCustomerId && fact.path != other.path {
+            let facts = WorkspaceCheck.facts(workspace)
+            context.tellUnread(facts.unread)
+            CustomerSet.warnAboutErrors(facts.unreadPaths, spec.name, context, consequence: "tombstones among them were not repointed; ")
+            for fact in facts.values where fact.mergedInto == otherCustomerId && fact.path != other.path {
                 guard case .success(let bytes) = FileAccess.read(workspace.absolute(fact.path)),
                       var edit = try? RecordEdit(bytes: bytes) else { continue }
                 try edit.set(["merged_into"], to: keepCustomerId)

@@ -85,7 +85,10 @@ public enum NewCommand: Command {
 
         let lock = try context.lock(&workspace, spec.name)
         defer { lock.release() }
-        let facts = WorkspaceCheck.facts(workspace)
+        let reading = WorkspaceCheck.facts(workspace)
+        let facts = reading.values
+        context.tellUnread(reading.unread)
+        CustomerSet.warnAboutErrors(reading.unreadPaths, spec.name, context, consequence: "they were not compared with the new customer; ")
         if !arguments.flag("force") {
             let candidates = facts.indices.filter { !facts[$0].isTombstone && !facts[$0].duplicateDigests.isEmpty }
             let table = DuplicateKeyTable(candidates.map { facts[$0].duplicateDigests })

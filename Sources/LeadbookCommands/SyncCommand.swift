@@ -29,14 +29,10 @@ public enum SyncCommand: Command {
         let configuration = workspace.configuration
         // The index rows are made from each file as sync leaves it, in the same read; a dry
         // run keeps their text only when it has to show how the index would change.
-        func collect(keepText: Bool) -> ([CustomerSync.Outcome], [IndexRows?]) {
+        func collect(keepText: Bool) -> CustomerFiles.Reading<(CustomerSync.Outcome, IndexRows?)> {
             let extraction = WorkspaceIndex.extraction(workspace, owners: false, keepText: keepText)
-            return WorkspaceIndex.map(paths.count, days: configuration.indexDays) { index -> (CustomerSync.Outcome, IndexRows?) in
+            return WorkspaceIndex.map(CustomerFiles(workspace), days: configuration.indexDays) { index, bytes -> (CustomerSync.Outcome, IndexRows?) in
                 let path = paths[index]
-                guard case .success(let bytes) = FileAccess.read(workspace.absolute(path)),
-                      bytes.count <= WorkspaceCheck.maxCustomerFileSize else {
-                    return (.skipped(path: path, errors: 1), nil)
-                }
                 let result = CustomerReader.read(path: path, bytes: bytes, configuration: configuration)
                 let outcome = CustomerSync.sync(result, path: path, bytes: bytes, configuration: configuration)
                 var customer = result.customer
@@ -44,14 +40,14 @@ public enum SyncCommand: Command {
                     customer = CustomerReader.read(path: path, bytes: change.after, configuration: configuration).customer
                 }
                 return (outcome, customer.flatMap { extraction.rows($0, path: path) })
-            }
+            } unread: { index, _ in .skipped(path: paths[index], errors: 1) }
         }
-        let (outcomes, rows) = collect(keepText: !dryRun)
+        let reading = collect(keepText: !dryRun)
         var changed = 0
         var skipped: [String] = []
         var failed = false
-        let indexRows = rows.compactMap { $0 }
-        for outcome in outcomes {
+        let indexRows = reading.values.compactMap { $0.1 }
+        for (outcome, _) in reading.values {
             switch outcome {
             case .unchanged: continue
             case .skipped(let path, _): skipped.append(path)
@@ -70,12 +66,13 @@ public enum SyncCommand: Command {
                 }
             }
         }
+        context.tellUnread(reading.unread)
         for path in skipped {
             context.console.err("leadbook sync: skipped \(path): it has errors; run `leadbook check \(path)`\n")
         }
         let index = failed ? (ok: true, changed: false) : IndexUpkeep.report(WorkspaceIndex.refresh(workspace, indexRows, dryRun: dryRun), command: "sync", context)
         if dryRun && index.changed {
-            context.console.out(WorkspaceIndex.pendingDiff(workspace, collect(keepText: true).1.compactMap { $0 }))
+            context.console.out(WorkspaceIndex.pendingDiff(workspace, collect(keepText: true).values.compactMap { $0.1 }))
         }
         if !dryRun {
             if changed > 0 {
