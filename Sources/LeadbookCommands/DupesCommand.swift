@@ -14,7 +14,7 @@ public enum DupesCommand: Command {
         punctuation and suffixes such as 有限公司 or Co., Ltd.). Customers joined through any
         chain of matches form one group. Tombstones of merged customers are left out. In each
         group the customer captured first comes first: the one to keep in `leadbook merge`.
-        Exit 0 when there are none, 1 when there are groups.
+        Exit 0 when there are none, 1 when there are groups (or files that could not be read).
         """)
 
     public struct Group {

@@ -135,6 +135,27 @@ final class CustomerWriteTests: XCTestCase {
         XCTAssertNoThrow(try CustomerWrite(workspace))
     }
 
+    // MARK: The writers
+
+    /// The log says won but the file has no deal: writing `status: won` would add missing-deal,
+    /// so sync leaves that file as it is, says why, and still writes the others.
+    func testSyncLeavesAFileWhoseDerivedValuesWouldAddAnError() throws {
+        let won = Self.customer("LX2024001", "华东云有限公司").replacingOccurrences(of: "status: untouched", with: "status: negotiation")
+            + "\n## Follow-ups\n\n### 2024-03-05 10:00 meeting 张伟\n- status: won\n"
+        let stale = Self.customer("LX2024002", "华北云有限公司")
+            + "\n## Follow-ups\n\n### 2024-03-05 10:00 phone 李娜\n- status: contacted\n"
+        try write("customers/LX2024001-a.md", won)
+        try write("customers/LX2024002-b.md", stale)
+        let (code, output, errors) = run(["sync"])
+        XCTAssertEqual(code, .findings)
+        XCTAssertTrue(output.hasPrefix("updated customers/LX2024002-b.md: status untouched -> contacted\n"), output)
+        XCTAssertTrue(errors.hasPrefix("leadbook sync: skipped customers/LX2024001-a.md: its derived values would give it 1 new error:\n"
+                                       + "customers/LX2024001-a.md:"), errors)
+        XCTAssertTrue(errors.contains("error[missing-deal]"), errors)
+        XCTAssertEqual(try read("customers/LX2024001-a.md"), won)
+        XCTAssertTrue(try read("customers/LX2024002-b.md").contains("status: contacted\n"))
+    }
+
     // MARK: assign and renumber
 
     /// A rep whose name is longer than a line may be: writing it as `owner` would give the file
