@@ -111,6 +111,7 @@ public enum ImportCommand: Command {
         defer { write.release() }
         let workspace = write.workspace
         let loaded = LeadImport.Known.load(workspace)
+        context.tellUnread(loaded.unread)
         let known = loaded.values.compactMap { $0 }
         let broken = zip(workspace.customerPaths, loaded.values).filter { $0.1?.hasErrors ?? true }.map(\.0)
         var plan = LeadImport(known: known, paths: workspace.customerPaths, configuration: configuration) { relative in
@@ -162,7 +163,6 @@ public enum ImportCommand: Command {
         }
         console.out("\(plan.created) created, \(plan.merged) merged, \(plan.unchanged) unchanged, \(plan.bad) skipped"
                     + (dryRun ? " (dry run: nothing written)" : "") + "\n")
-        context.tellUnread(loaded.unread)
         CustomerSet.warnAboutErrors(broken, "import", context)
         return plan.bad > 0 ? .findings : .ok
     }

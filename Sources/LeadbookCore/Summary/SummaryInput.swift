@@ -69,6 +69,8 @@ public struct SummaryInput: Sendable {
         var snapshots: [PipelineMovement.Snapshot] = []
         let read = GitRevision.read(files, root: workspace.root, environment: environment) { batch in
             let parsed = ParallelMap.map(batch.count) { index -> PipelineMovement.Snapshot? in
+                // Not counted now, not counted then (`CustomerFiles.maxSize`).
+                guard CustomerFiles.sizeProblem(batch[index].path, batch[index].bytes) == nil else { return nil }
                 let result = CustomerReader.read(path: batch[index].path, bytes: batch[index].bytes, configuration: configuration, text: false)
                 return result.customer.flatMap { PipelineMovement.snapshot($0, configuration: configuration, asOf: asOf) }
             }
