@@ -19,24 +19,21 @@ public enum AssignCommand: Command {
         """)
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
-        guard var opened = context.openWorkspace(arguments) else { return .failure }
+        guard let opened = context.openWorkspace(arguments) else { return .failure }
         guard let at = context.moment(arguments, "at", "assign", opened) else { return .failure }
         if opened.configuration.team.isEmpty {
             context.console.err("leadbook assign: leadbook.yml has no `team` to assign to\n")
             return .failure
         }
         let dryRun = arguments.flag("dry-run")
-        var lock: WorkspaceLock?
-        if !dryRun {
-            guard let taken = context.lockReporting(&opened, "assign") else { return .failure }
-            lock = taken
-        }
-        defer { lock?.release() }
-        let workspace = opened
+        guard let write = context.openWrite(opened, dryRun: dryRun, "assign") else { return .failure }
+        defer { write.release() }
+        let workspace = write.workspace
         let set = CustomerSet.load(workspace)
         let decisions = Assignment.plan(set.entries, configuration: workspace.configuration)
         var left = 0
-        var failed = false
+        var problems: [String] = []
+        var refusals: [CustomerWrite.Refusal] = []
         for decision in decisions {
             let grade = decision.grade.map { "\($0.rawValue) (\(decision.gradeSource))" } ?? "?"
             guard let rep = decision.rep else {
@@ -45,23 +42,36 @@ public enum AssignCommand: Command {
                 continue
             }
             context.console.out("\(decision.customerId) \(decision.customerName): grade \(grade) -> \(decision.role!.rawValue) \(rep.name): \(decision.reason)\n")
-            if dryRun { continue }
             do {
-                guard case .success(let bytes) = FileAccess.read(workspace.absolute(decision.path)) else {
-                    throw AtomicFile.WriteError(path: decision.path, reason: "cannot read it")
+                let bytes: [UInt8]
+                switch write.read(decision.path) {
+                case .success(let read): bytes = read
+                case .failure(let diagnostic):
+                    problems.append(DiagnosticReport.text(diagnostic, style: .init(color: false)))
+                    continue
                 }
                 var edit = try RecordEdit(bytes: bytes)
                 try edit.set(["owner"], to: rep.name, after: ["tags", "grade", "score", "intent"])
                 try edit.set(["assigned"], to: at.description, after: ["created", "owner"])
-                try AtomicFile.write(try edit.apply(), to: workspace.absolute(decision.path))
+                try write.update(decision.path, from: bytes, to: try edit.apply())
+            } catch let refusal as CustomerWrite.Refusal {
+                refusals.append(refusal)
             } catch {
-                context.console.err("leadbook assign: \(decision.path): \(error)\n")
-                failed = true
+                problems.append("leadbook assign: \(decision.path): \(error)\n")
             }
         }
         if decisions.isEmpty { context.console.out("every open customer has an owner\n") }
         set.warnAboutErrors("assign", context)
-        if failed { return .failure }
+        // Every owner is written, or none.
+        for problem in problems { context.console.err(problem) }
+        let refused = refusals.map { context.refuse($0, "assign") }
+        if !problems.isEmpty || refused.contains(.failure) { return .failure }
+        if !refused.isEmpty { return .findings }
+        do {
+            try write.commit()
+        } catch {
+            return context.refuse(error, "assign")
+        }
         return left > 0 ? .findings : .ok
     }
 }

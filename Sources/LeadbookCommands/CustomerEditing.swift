@@ -1,9 +1,10 @@
 import LeadbookCore
 import LeadbookText
 
-/// What the commands that change one customer file share: the workspace lock, finding the
-/// file under it, refusing files that cannot be changed safely, checking option values, and
-/// writing the result atomically after it reads back without new errors.
+/// What the commands that change customer files share: opening their write (`CustomerWrite`:
+/// the workspace lock, the read-back check, atomic writes), finding the file under the lock,
+/// refusing files that cannot be changed safely, checking option values, and telling why a
+/// change was refused.
 struct EditableCustomer {
     var path: String
     var bytes: [UInt8]
@@ -30,6 +31,11 @@ extension CommandContext {
         return refusal.code
     }
 
+    /// Prints a refused write as `leadbook COMMAND: message` and returns its exit code.
+    func refuse(_ refusal: CustomerWrite.Refusal, _ command: String) -> ExitCode {
+        refuse(Refusal(refusal), command)
+    }
+
     /// Runs a command's body: a refusal it throws (or any other error, as bad usage) is printed
     /// and becomes the exit code.
     func refusing(_ command: String, _ body: () throws -> ExitCode) -> ExitCode {
@@ -37,26 +43,29 @@ extension CommandContext {
             return try body()
         } catch let refusal as Refusal {
             return refuse(refusal, command)
+        } catch let refusal as CustomerWrite.Refusal {
+            return refuse(refusal, command)
         } catch {
             return refuse(.usage("\(error)"), command)
         }
     }
 
-    /// The workspace lock for a command that writes, and the workspace listed again under it:
-    /// files another command created while this one waited are seen (the next free id).
-    /// Every command that writes customer files takes the lock here.
-    func lock(_ workspace: inout Workspace, _ command: String) throws(Refusal) -> WorkspaceLock {
+    /// The write of a command that changes customer files: the workspace lock (not for a dry
+    /// run) and the workspace listed again under it, so files another command created while
+    /// this one waited are seen (the next free id). Every command that writes customer files
+    /// takes the lock here.
+    func openWrite(_ workspace: Workspace, dryRun: Bool = false) throws(Refusal) -> CustomerWrite {
         do {
-            return try workspace.lock()
+            return try CustomerWrite(workspace, dryRun: dryRun)
         } catch {
-            throw Refusal.usage("\(error)")
+            throw Refusal(error)
         }
     }
 
     /// The same for a command that prints its own errors: nil after printing why.
-    func lockReporting(_ workspace: inout Workspace, _ command: String) -> WorkspaceLock? {
+    func openWrite(_ workspace: Workspace, dryRun: Bool, _ command: String) -> CustomerWrite? {
         do {
-            return try lock(&workspace, command)
+            return try openWrite(workspace, dryRun: dryRun)
         } catch {
             _ = refuse(error, command)
             return nil
@@ -68,7 +77,7 @@ extension CommandContext {
     func editableCustomer(_ id: String, _ workspace: Workspace, allowTombstone: Bool = false) throws -> EditableCustomer {
         let found: CustomerLookup.Found
         switch CustomerLookup.find(id, in: workspace) {
-        case .failure(let problem): throw Refusal.usage(problem.message)
+        case .failure(let problem): throw Refusal.usage(problem.text)
         case .success(let value): found = value
         }
         guard let customer = found.result.customer, var edit = try? RecordEdit(bytes: found.bytes, read: found.result) else {
@@ -80,26 +89,46 @@ extension CommandContext {
         edit.chineseWhenNoSections = workspace.configuration.language == .zhCN
         return EditableCustomer(path: found.path, bytes: found.bytes, result: found.result, customer: customer, edit: edit)
     }
+}
 
-    /// Refuses `bytes` when they read back with errors the file did not have.
-    func verify(_ bytes: [UInt8], as customer: EditableCustomer, _ configuration: Configuration) throws {
-        let added = EditCheck.newErrors(path: customer.path, bytes: bytes, before: customer.result.findings.diagnostics,
-                                        configuration: configuration)
-        guard !added.isEmpty else { return }
-        var message = "the change would leave \(customer.path) with \(added.count) new error\(added.count == 1 ? "" : "s"); nothing was written:\n"
-        for diagnostic in added {
-            message += DiagnosticReport.text(diagnostic, style: .init(color: false))
+extension Refusal {
+    /// What a refused write says: exit 1 when the change would add errors, else 2.
+    init(_ refusal: CustomerWrite.Refusal) {
+        switch refusal {
+        case .locked(let reason):
+            self = .usage(reason)
+        case .newErrors(let path, let added):
+            var message = "the change would leave \(path) with \(added.count) new error\(added.count == 1 ? "" : "s"); nothing was written:\n"
+            for diagnostic in added {
+                message += DiagnosticReport.text(diagnostic, style: .init(color: false))
+            }
+            self = .finding(String(message.dropLast()))
+        case .exists(let path):
+            self = .usage("\(path) is already there; nothing was written")
+        case .failed(let failure):
+            self = .usage(failure.text)
         }
-        throw Refusal.finding(String(message.dropLast()))
     }
+}
 
-    /// Writes a file atomically; a failure is a refusal with exit 2.
-    func write(_ bytes: [UInt8], to path: String, in workspace: Workspace) throws {
-        do {
-            try AtomicFile.write(bytes, to: workspace.absolute(path))
-        } catch {
-            throw Refusal.usage("\(error)")
+extension CustomerWrite.Failure {
+    /// `cannot write FILE: reason`, and what became of the files written before it.
+    var text: String {
+        var text = description
+        if !restored.isEmpty {
+            text += "; \(DiagnosticReport.plural(restored.count, "file")) written before it \(restored.count == 1 ? "was" : "were") put back"
         }
+        if !notRestored.isEmpty {
+            text += "; \(notRestored.joined(separator: ", ")) could not be put back (see `git status`)"
+        }
+        return text
+    }
+}
+
+extension CustomerLookup.Problem {
+    /// The message, then each file that was not read as `leadbook check` reports it.
+    var text: String {
+        message + unread.map { "\n" + DiagnosticReport.text($0, style: .init(color: false)).dropLast() }.joined()
     }
 }
 

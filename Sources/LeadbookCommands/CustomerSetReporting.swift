@@ -4,8 +4,9 @@ import LeadbookText
 
 /// What the commands over the whole pipeline tell about files they could not read fully.
 extension CustomerSet {
-    /// Tells on stderr which files were not (fully) read.
+    /// Tells on stderr why files were not read, and which files were not (fully) read.
     public func warnAboutErrors(_ command: String, _ context: CommandContext) {
+        context.tellUnread(unread)
         Self.warnAboutErrors(filesWithErrors, command, context)
     }
 
@@ -21,6 +22,13 @@ extension CustomerSet {
 }
 
 extension CommandContext {
+    /// Tells on stderr why customer files were not read, each as `leadbook check` reports it
+    /// (file-too-large, unreadable-file).
+    public func tellUnread(_ unread: [Diagnostic]) {
+        let style = DiagnosticReport.Style(color: color)
+        for diagnostic in unread { console.err(DiagnosticReport.text(diagnostic, style: style)) }
+    }
+
     /// `--NAME DATETIME` (YYYY-MM-DD HH:MM, YYYY-MM-DDTHH:MM or a date), or now in the
     /// workspace's time zone. nil (after printing why) when the value is not a datetime.
     public func moment(_ arguments: ParsedArguments, _ name: String, _ command: String, _ workspace: Workspace) -> LocalDateTime? {

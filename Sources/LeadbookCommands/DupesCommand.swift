@@ -14,7 +14,7 @@ public enum DupesCommand: Command {
         punctuation and suffixes such as 有限公司 or Co., Ltd.). Customers joined through any
         chain of matches form one group. Tombstones of merged customers are left out. In each
         group the customer captured first comes first: the one to keep in `leadbook merge`.
-        Exit 0 when there are none, 1 when there are groups.
+        Exit 0 when there are none, 1 when there are groups (or files that could not be read).
         """)
 
     public struct Group {
@@ -56,13 +56,16 @@ public enum DupesCommand: Command {
             return .failure
         }
         guard let workspace = context.openWorkspace(arguments) else { return .failure }
-        let groups = groups(WorkspaceCheck.facts(workspace), workspace.configuration)
+        let facts = WorkspaceCheck.facts(workspace)
+        let groups = groups(facts.values, workspace.configuration)
         if format == "json" {
             context.console.out(json(groups).rendered() + "\n")
         } else {
             context.console.out(text(groups))
         }
-        return groups.isEmpty ? .ok : .findings
+        context.tellUnread(facts.unread)
+        CustomerSet.warnAboutErrors(facts.unreadPaths, "dupes", context, consequence: "they were not compared; ")
+        return groups.isEmpty && facts.unread.isEmpty ? .ok : .findings
     }
 
     static func id(_ fact: CustomerFacts) -> String { fact.id ?? fact.path }

@@ -18,7 +18,7 @@ public enum ExplainCommand: Command {
         guard let asOf = context.moment(arguments, "as-of", "explain", workspace) else { return .failure }
         switch CustomerLookup.find(arguments.positionals[0], in: workspace) {
         case .failure(let problem):
-            context.console.err("leadbook explain: \(problem.message)\n")
+            context.console.err("leadbook explain: \(problem.text)\n")
             return .failure
         case .success(let found):
             guard let customer = found.result.customer else {

@@ -50,7 +50,7 @@ public enum ExportCommand: Command {
         }
         guard let workspace = context.openWorkspace(arguments) else { return .failure }
         let labels = workspace.configuration.language == .zhCN
-        let (rows, broken) = CustomerTable.load(workspace, columns: columns, labels: labels, json: format == "json")
+        let (rows, broken, unread) = CustomerTable.load(workspace, columns: columns, labels: labels, json: format == "json")
         let text: String
         if format == "json" {
             text = JSON.array(rows.map(\.json)).rendered() + "\n"
@@ -67,6 +67,7 @@ public enum ExportCommand: Command {
         } else {
             console.out(text)
         }
+        context.tellUnread(unread)
         CustomerSet.warnAboutErrors(broken, "export", context)
         return broken.isEmpty ? .ok : .findings
     }

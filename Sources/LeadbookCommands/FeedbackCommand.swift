@@ -61,13 +61,13 @@ public enum FeedbackCommand: Command {
     // MARK: - A new entry
 
     static func add(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitCode {
-        guard var workspace = context.openWorkspace(arguments) else { return .failure }
-        let configuration = workspace.configuration
+        guard let opened = context.openWorkspace(arguments) else { return .failure }
+        let configuration = opened.configuration
         let missing = ["channel", "type", "priority", "summary"].filter { arguments.value($0) == nil }
         if !missing.isEmpty {
             throw Refusal.usage("a feedback entry needs \(missing.map { "--" + $0 }.joined(separator: ", "))")
         }
-        let date = try context.moment(arguments, "at", workspace).date
+        let date = try context.moment(arguments, "at", opened).date
         var draft = FeedbackDraft(
             date: date,
             channel: try OptionValue.vocabulary(arguments.value("channel")!, "channel", Channel.self),
@@ -84,9 +84,9 @@ public enum FeedbackCommand: Command {
             throw Refusal.finding("--due \(due) is before the feedback's date \(date); pass --force if that is right")
         }
 
-        let lock = try context.lock(&workspace, spec.name)
-        defer { lock.release() }
-        var target = try context.editableCustomer(arguments.positionals[0], workspace)
+        let write = try context.openWrite(opened)
+        defer { write.release() }
+        var target = try context.editableCustomer(arguments.positionals[0], write.workspace)
         let at = LocalDateTime(date: date, minutes: 0, hasTime: false)
         var insertBefore: Int?
         if let last = target.customer.feedback.last(where: { $0.date != nil }), EntryOrder.isBefore(at, (last.date!, last.time)) {
@@ -102,8 +102,8 @@ public enum FeedbackCommand: Command {
             target.edit.appendEntry(lines, to: .feedback)
         }
         let bytes = try target.edit.apply()
-        try context.verify(bytes, as: target, configuration)
-        try context.write(bytes, to: target.path, in: workspace)
+        try write.update(target.path, from: target.bytes, to: bytes, had: target.result.findings.diagnostics)
+        try write.commit()
         let number = (insertBefore.map { start in target.customer.feedback.firstIndex { $0.start == start }! } ?? target.customer.feedback.count) + 1
         context.console.out("recorded feedback \(number) of \(target.customer.id ?? "") in \(target.path): \(date) \(draft.type.rawValue), \(draft.priority.rawValue) priority\(draft.handling == .fix ? "; fix: answer within \(configuration.feedbackFixHours) hours" : "")\n")
         return .ok
@@ -112,8 +112,8 @@ public enum FeedbackCommand: Command {
     // MARK: - Closing the loop
 
     static func close(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitCode {
-        guard var workspace = context.openWorkspace(arguments) else { return .failure }
-        let configuration = workspace.configuration
+        guard let opened = context.openWorkspace(arguments) else { return .failure }
+        let configuration = opened.configuration
         guard let number = Int(arguments.positionals[1]), number >= 1 else {
             throw Refusal.usage("`\(arguments.positionals[1])` is not a feedback number (1 is the first entry)")
         }
@@ -128,9 +128,9 @@ public enum FeedbackCommand: Command {
             confirm = (date, String(parts[1]).trimmingSpaces)
         }
 
-        let lock = try context.lock(&workspace, spec.name)
-        defer { lock.release() }
-        var target = try context.editableCustomer(arguments.positionals[0], workspace)
+        let write = try context.openWrite(opened)
+        defer { write.release() }
+        var target = try context.editableCustomer(arguments.positionals[0], write.workspace)
         let entries = target.customer.feedback
         guard number <= entries.count else {
             throw Refusal.usage("\(target.customer.id ?? "") has \(entries.count) feedback entr\(entries.count == 1 ? "y" : "ies"); `leadbook feedback \(arguments.positionals[0])` lists them")
@@ -177,8 +177,8 @@ public enum FeedbackCommand: Command {
             return .ok
         }
         let bytes = try target.edit.apply()
-        try context.verify(bytes, as: target, configuration)
-        try context.write(bytes, to: target.path, in: workspace)
+        try write.update(target.path, from: target.bytes, to: bytes, had: target.result.findings.diagnostics)
+        try write.commit()
         context.console.out("feedback \(number) of \(target.customer.id ?? "") (\(entry.summary)): \(done.joined(separator: ", "))\n")
         return .ok
     }

@@ -44,7 +44,7 @@ public enum ImportCommand: Command {
             guard let known = SpreadsheetText.Encoding(name: name) else { return usage("--encoding must be utf-8 or gb18030, not `\(name)`") }
             encoding = known
         }
-        guard var opened = context.openWorkspace(arguments) else { return .failure }
+        guard let opened = context.openWorkspace(arguments) else { return .failure }
         let configuration = opened.configuration
         var defaultSource: String?
         if let text = arguments.value("source") {
@@ -107,18 +107,15 @@ public enum ImportCommand: Command {
         }
 
         // The plan, under the lock so no other command changes the customers meanwhile.
-        var lock: WorkspaceLock?
-        if !dryRun {
-            guard let taken = context.lockReporting(&opened, "import") else { return .failure }
-            lock = taken
-        }
-        defer { lock?.release() }
-        let workspace = opened
+        guard let write = context.openWrite(opened, dryRun: dryRun, "import") else { return .failure }
+        defer { write.release() }
+        let workspace = write.workspace
         let loaded = LeadImport.Known.load(workspace)
-        let known = loaded.compactMap { $0 }
-        let broken = zip(workspace.customerPaths, loaded).filter { $0.1?.hasErrors ?? true }.map(\.0)
+        context.tellUnread(loaded.unread)
+        let known = loaded.values.compactMap { $0 }
+        let broken = zip(workspace.customerPaths, loaded.values).filter { $0.1?.hasErrors ?? true }.map(\.0)
         var plan = LeadImport(known: known, paths: workspace.customerPaths, configuration: configuration) { relative in
-            if case .success(let bytes) = FileAccess.read(workspace.absolute(relative)) { return bytes }
+            if case .success(let bytes) = write.read(relative) { return bytes }
             return nil
         }
         for record in records {
@@ -142,29 +139,31 @@ public enum ImportCommand: Command {
         for result in plan.results {
             if let line = describe(result) { console.out(line) }
         }
-        var failed = false
-        if !dryRun {
-            let folder = workspace.absolute(configuration.customersFolder)
-            if !FileAccess.isDirectory(folder) {
-                try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            }
-            for write in plan.writes {
-                let target = workspace.absolute(write.path)
-                if write.isNew && FileAccess.exists(target) {
-                    console.err("leadbook import: \(write.path) already exists; not overwritten\n")
-                    failed = true
-                    continue
-                }
-                do { try AtomicFile.write(write.bytes, to: target) } catch {
-                    console.err("leadbook import: \(error)\n")
-                    failed = true
+        // Every file is written, or none.
+        do {
+            for planned in plan.writes {
+                if planned.isNew {
+                    try write.create(planned.path, planned.bytes)
+                } else {
+                    switch write.read(planned.path) {
+                    case .success(let before): try write.update(planned.path, from: before, to: planned.bytes)
+                    case .failure(let diagnostic):
+                        console.err(DiagnosticReport.text(diagnostic, style: .init(color: false)))
+                        return .failure
+                    }
                 }
             }
+            try write.commit()
+        } catch {
+            if case .exists(let path) = error {
+                console.err("leadbook import: \(path) already exists; not overwritten\n")
+                return .failure
+            }
+            return context.refuse(error, "import")
         }
         console.out("\(plan.created) created, \(plan.merged) merged, \(plan.unchanged) unchanged, \(plan.bad) skipped"
                     + (dryRun ? " (dry run: nothing written)" : "") + "\n")
         CustomerSet.warnAboutErrors(broken, "import", context)
-        if failed { return .failure }
         return plan.bad > 0 ? .findings : .ok
     }
 

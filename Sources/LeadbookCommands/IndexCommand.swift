@@ -30,7 +30,7 @@ public enum IndexCommand: Command {
             context.console.err("leadbook index: unexpected argument `\(arguments.positionals[0])`\nusage: \(spec.usage)\n")
             return .failure
         }
-        guard var opened = context.openWorkspace(arguments) else { return .failure }
+        guard let opened = context.openWorkspace(arguments) else { return .failure }
         let configuration = opened.configuration
         if let reason = WorkspaceIndex.misplaced(configuration) {
             context.console.err("leadbook index: \(reason)\n")
@@ -47,22 +47,19 @@ public enum IndexCommand: Command {
             return .ok
         }
         let owners = by == "owner"
-        var lock: WorkspaceLock?
-        if !checkOnly {
-            guard let taken = context.lockReporting(&opened, "index") else { return .failure }
-            lock = taken
-        }
-        defer { lock?.release() }
-        let workspace = opened
+        // The index files are written under the lock writers hold, as customer files are.
+        guard let write = context.openWrite(opened, dryRun: checkOnly, "index") else { return .failure }
+        defer { write.release() }
+        let workspace = write.workspace
 
         var extraction = WorkspaceIndex.extraction(workspace, owners: owners, keepText: !checkOnly)
         let floor = checkOnly && !owners ? WorkspaceIndex.checkFloor(workspace) : nil
         extraction.floor = floor?.floor
-        var (rows, broken) = WorkspaceIndex.collect(workspace, extraction)
+        var (rows, broken, unread) = WorkspaceIndex.collect(workspace, extraction)
         var assembly = IndexAssembly(rows, configuration: configuration, keepText: !checkOnly)
         if let floor, !WorkspaceIndex.floorHolds(assembly, shownNewest: floor.shownNewest) {
             extraction.floor = nil
-            (rows, broken) = WorkspaceIndex.collect(workspace, extraction)
+            (rows, broken, unread) = WorkspaceIndex.collect(workspace, extraction)
             assembly = IndexAssembly(rows, configuration: configuration, keepText: !checkOnly)
         }
         let targets = WorkspaceIndex.targets(assembly, owners: owners)
@@ -105,6 +102,7 @@ public enum IndexCommand: Command {
                 failed = true
             }
         }
+        context.tellUnread(unread)
         CustomerSet.warnAboutErrors(broken, "index", context, consequence: "their rows show what could be read; ")
         if stage && !failed {
             do {

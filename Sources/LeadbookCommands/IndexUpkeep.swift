@@ -15,19 +15,22 @@ enum IndexUpkeep {
         guard writers.contains(command), code == .ok || (code == .findings && partialWriters.contains(command)),
               !arguments.flag("dry-run") else { return }
         guard case .success(let root) = Workspace.locate(from: context.currentDirectory, explicit: arguments.value("workspace")) else { return }
-        var opened = Workspace.open(root: root)
+        let opened = Workspace.open(root: root)
         guard WorkspaceIndex.misplaced(opened.configuration) == nil,
               FileAccess.exists(opened.absolute(opened.configuration.indexFile)) else { return }
-        let lock: WorkspaceLock
-        do { lock = try opened.lock() } catch {
-            context.console.err("leadbook \(command): \(opened.configuration.indexFile) not updated: \(error); run `leadbook index`\n")
+        let write: CustomerWrite
+        do { write = try CustomerWrite(opened) } catch {
+            context.console.err("leadbook \(command): \(opened.configuration.indexFile) not updated: \(Refusal(error).message); run `leadbook index`\n")
             return
         }
-        defer { lock.release() }
-        let workspace = opened
+        defer { write.release() }
+        let workspace = write.workspace
         let extraction = WorkspaceIndex.extraction(workspace, owners: false, keepText: true)
-        let (rows, _) = WorkspaceIndex.collect(workspace, extraction)
+        let (rows, _, unread) = WorkspaceIndex.collect(workspace, extraction)
         _ = report(WorkspaceIndex.refresh(workspace, rows, dryRun: false), command: command, context)
+        context.tellUnread(unread)
+        CustomerSet.warnAboutErrors(unread.map(\.file), command, context,
+                                    consequence: "\(workspace.configuration.indexFile) leaves them out; ")
     }
 
     /// Prints what a refresh of the index file did; returns whether it went well and whether

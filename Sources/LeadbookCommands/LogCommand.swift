@@ -38,10 +38,10 @@ public enum LogCommand: Command {
 
     static func execute(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitCode {
         guard arguments.positionals.count == 1 else { throw Refusal.usage("give one customer id\nusage: \(spec.usage)") }
-        guard var workspace = context.openWorkspace(arguments) else { return .failure }
-        let configuration = workspace.configuration
+        guard let opened = context.openWorkspace(arguments) else { return .failure }
+        let configuration = opened.configuration
         guard let channelText = arguments.value("channel") else { throw Refusal.usage("--channel is required (\(Channel.choices))") }
-        let at = try context.moment(arguments, "at", workspace)
+        let at = try context.moment(arguments, "at", opened)
         var draft = FollowUpDraft(at: at, channel: try OptionValue.vocabulary(channelText, "channel", Channel.self))
         if let with = arguments.value("with") { draft.counterpart = try OptionValue.oneLine(with, "with") }
         let requested = try arguments.value("status").map { try OptionValue.vocabulary($0, "status", Status.self) }
@@ -77,9 +77,9 @@ public enum LogCommand: Command {
         if lostReason != nil && requested != .lost { throw Refusal.usage("--lost-reason goes with --status lost") }
         let force = arguments.flag("force")
 
-        let lock = try context.lock(&workspace, spec.name)
-        defer { lock.release() }
-        var target = try context.editableCustomer(arguments.positionals[0], workspace)
+        let write = try context.openWrite(opened)
+        defer { write.release() }
+        var target = try context.editableCustomer(arguments.positionals[0], write.workspace)
         let customer = target.customer
         var notes: [String] = []
 
@@ -137,8 +137,8 @@ public enum LogCommand: Command {
         }
         var bytes = try target.edit.apply()
         bytes = try bringDerivedValues(bytes, target, configuration, &notes)
-        try context.verify(bytes, as: target, configuration)
-        try context.write(bytes, to: target.path, in: workspace)
+        try write.update(target.path, from: target.bytes, to: bytes, had: target.result.findings.diagnostics)
+        try write.commit()
         if requested == nil, draft.status == .contacted, let index = notes.firstIndex(where: { $0.hasPrefix("status ") }) {
             notes[index] += " (first contact)"
         }

@@ -31,12 +31,12 @@ public enum MergeCommand: Command {
         guard arguments.positionals.count == 2 else { throw Refusal.usage("give two customer ids: KEEP and OTHER\nusage: \(spec.usage)") }
         let (keepId, otherId) = (arguments.positionals[0], arguments.positionals[1])
         guard keepId != otherId else { throw Refusal.usage("KEEP and OTHER are the same customer") }
-        guard var workspace = context.openWorkspace(arguments) else { return .failure }
-        let at = try context.moment(arguments, "at", workspace)
+        guard let opened = context.openWorkspace(arguments) else { return .failure }
+        let at = try context.moment(arguments, "at", opened)
         let dryRun = arguments.flag("dry-run"), delete = arguments.flag("delete")
-        var lock: WorkspaceLock?
-        if !dryRun { lock = try context.lock(&workspace, spec.name) }
-        defer { lock?.release() }
+        let write = try context.openWrite(opened, dryRun: dryRun)
+        defer { write.release() }
+        let workspace = write.workspace
 
         let keep = try context.editableCustomer(keepId, workspace)
         let other = try context.editableCustomer(otherId, workspace)
@@ -53,17 +53,26 @@ public enum MergeCommand: Command {
         } catch let problem as CustomerMerge.Problem {
             throw Refusal.finding(problem.description)
         }
-        try context.verify(outcome.keep, as: keep, workspace.configuration)
-        if let tombstone = outcome.tombstone { try context.verify(tombstone, as: other, workspace.configuration) }
+        // KEEP first: if anything stops halfway, OTHER's entries are in both files, never in none.
+        try write.update(keep.path, from: keep.bytes, to: outcome.keep, had: keep.result.findings.diagnostics)
+        if let tombstone = outcome.tombstone {
+            try write.update(other.path, from: other.bytes, to: tombstone, had: other.result.findings.diagnostics)
+        } else {
+            write.remove(other.path, other.bytes)
+        }
 
         // Tombstones of earlier merges into OTHER now point at KEEP.
         var repointed: [(String, [UInt8], [UInt8])] = []
         if let otherCustomerId = other.customer.id, let keepCustomerId = keep.customer.id {
-            for fact in WorkspaceCheck.facts(workspace) where fact.mergedInto == otherCustomerId && fact.path != other.path {
-                guard case .success(let bytes) = FileAccess.read(workspace.absolute(fact.path)),
-                      var edit = try? RecordEdit(bytes: bytes) else { continue }
+            let facts = WorkspaceCheck.facts(workspace)
+            context.tellUnread(facts.unread)
+            CustomerSet.warnAboutErrors(facts.unreadPaths, spec.name, context, consequence: "tombstones among them were not repointed; ")
+            for fact in facts.values where fact.mergedInto == otherCustomerId && fact.path != other.path {
+                guard case .success(let bytes) = write.read(fact.path), var edit = try? RecordEdit(bytes: bytes) else { continue }
                 try edit.set(["merged_into"], to: keepCustomerId)
-                repointed.append((fact.path, bytes, try edit.apply()))
+                let after = try edit.apply()
+                try write.update(fact.path, from: bytes, to: after)
+                repointed.append((fact.path, bytes, after))
             }
         }
 
@@ -77,18 +86,7 @@ public enum MergeCommand: Command {
             for (path, before, after) in repointed { context.console.out(UnifiedDiff.diff(old: before, new: after, path: path)) }
             return .ok
         }
-        // KEEP first: if anything stops halfway, OTHER's entries are in both files, never in none.
-        try context.write(outcome.keep, to: keep.path, in: workspace)
-        if let tombstone = outcome.tombstone {
-            try context.write(tombstone, to: other.path, in: workspace)
-        } else {
-            do {
-                try FileManager.default.removeItem(atPath: workspace.absolute(other.path))
-            } catch {
-                throw Refusal.usage("merged into \(keep.path), but cannot delete \(other.path): \(error.localizedDescription)")
-            }
-        }
-        for (path, _, after) in repointed { try context.write(after, to: path, in: workspace) }
+        try write.commit()
         for line in outcome.summary { context.console.out(line + "\n") }
         context.console.out(outcome.tombstone == nil ? "deleted \(other.path)\n"
                                                      : "\(other.path) is now a tombstone (merged_into: \(keep.customer.id ?? ""))\n")

@@ -44,8 +44,8 @@ public enum NewCommand: Command {
         guard arguments.positionals.isEmpty else {
             throw Refusal.usage("unexpected `\(arguments.positionals[0])`; the name goes in --name\nusage: \(spec.usage)")
         }
-        guard var workspace = context.openWorkspace(arguments) else { return .failure }
-        let configuration = workspace.configuration
+        guard let opened = context.openWorkspace(arguments) else { return .failure }
+        let configuration = opened.configuration
         let missing = ["name", "source", "intent"].filter { arguments.value($0) == nil }
         if !missing.isEmpty { throw Refusal.usage("a new customer needs \(missing.map { "--" + $0 }.joined(separator: ", "))") }
         let sourceText = try OptionValue.oneLine(arguments.value("source")!, "source")
@@ -54,7 +54,7 @@ public enum NewCommand: Command {
             throw Refusal.usage("--source: `\(sourceText)` is not one of leadbook.yml `sources` (\(configuration.sources.joined(separator: ", ")))"
                                 + (near.map { "; did you mean \($0)?" } ?? ""))
         }
-        let created = try context.moment(arguments, "at", workspace)
+        let created = try context.moment(arguments, "at", opened)
         var draft = CustomerDraft(id: "", name: try OptionValue.oneLine(arguments.value("name")!, "name"), source: sourceText,
                                   intent: try OptionValue.vocabulary(arguments.value("intent")!, "intent", Intent.self), created: created)
         draft.kind = try arguments.value("kind").map { try OptionValue.vocabulary($0, "kind", CustomerKind.self) }
@@ -83,9 +83,13 @@ public enum NewCommand: Command {
             draft.note = note
         }
 
-        let lock = try context.lock(&workspace, spec.name)
-        defer { lock.release() }
-        let facts = WorkspaceCheck.facts(workspace)
+        let write = try context.openWrite(opened)
+        defer { write.release() }
+        let workspace = write.workspace
+        let reading = WorkspaceCheck.facts(workspace)
+        let facts = reading.values
+        context.tellUnread(reading.unread)
+        CustomerSet.warnAboutErrors(reading.unreadPaths, spec.name, context, consequence: "they were not compared with the new customer; ")
         if !arguments.flag("force") {
             let candidates = facts.indices.filter { !facts[$0].isTombstone && !facts[$0].duplicateDigests.isEmpty }
             let table = DuplicateKeyTable(candidates.map { facts[$0].duplicateDigests })
@@ -109,9 +113,10 @@ public enum NewCommand: Command {
             throw Refusal.usage("\(path) is already there; nothing was written")
         }
         let bytes = Array(draft.render(chineseHeadings: configuration.language == .zhCN).utf8)
-        let problems = CustomerReader.read(path: path, bytes: bytes, configuration: configuration).findings.diagnostics
-            .filter { $0.severity == .error }
-        if !problems.isEmpty {
+        do {
+            try write.create(path, bytes)
+        } catch {
+            guard case .newErrors(_, let problems) = error else { throw error }
             throw Refusal.usage("the new file would have errors; nothing was written:\n"
                                 + problems.map { DiagnosticReport.text($0, style: .init(color: false)) }.joined().dropLast())
         }
@@ -123,7 +128,7 @@ public enum NewCommand: Command {
                 throw Refusal.usage("cannot create the folder \(configuration.customersFolder): \(error.localizedDescription)")
             }
         }
-        try context.write(bytes, to: path, in: workspace)
+        try write.commit()
         context.console.out(path + "\n")
         return .ok
     }

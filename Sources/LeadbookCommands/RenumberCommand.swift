@@ -24,15 +24,11 @@ public enum RenumberCommand: Command {
             return .failure
         }
         let only = arguments.positionals.first
-        guard var opened = context.openWorkspace(arguments) else { return .failure }
+        guard let opened = context.openWorkspace(arguments) else { return .failure }
         let dryRun = arguments.flag("dry-run")
-        var lock: WorkspaceLock?
-        if !dryRun {
-            guard let taken = context.lockReporting(&opened, "renumber") else { return .failure }
-            lock = taken
-        }
-        defer { lock?.release() }
-        let workspace = opened
+        guard let write = context.openWrite(opened, dryRun: dryRun, "renumber") else { return .failure }
+        defer { write.release() }
+        let workspace = write.workspace
         let set = CustomerSet.load(workspace)
         let customers = set.entries.compactMap { entry -> Renumbering.Customer? in
             guard let id = entry.customer.id else { return nil }
@@ -55,64 +51,68 @@ public enum RenumberCommand: Command {
         }
         let created = Dictionary(customers.map { ($0.path, $0.created) }, uniquingKeysWith: { first, _ in first })
         func when(_ path: String) -> String { created[path].flatMap { $0.map { "created \($0)" } } ?? "no `created`" }
-        var failed = false
+        var problems: [String] = []
+        var refusals: [CustomerWrite.Refusal] = []
+        /// Reads `path` under the lock and adds its change; a problem is kept to be told.
+        func change(_ path: String, _ body: ([UInt8]) throws -> Void) {
+            do {
+                switch write.read(path) {
+                case .success(let bytes): try body(bytes)
+                case .failure(let diagnostic): problems.append(DiagnosticReport.text(diagnostic, style: .init(color: false)))
+                }
+            } catch let refusal as CustomerWrite.Refusal {
+                refusals.append(refusal)
+            } catch {
+                problems.append("leadbook renumber: \(path): \(error)\n")
+            }
+        }
         for (id, path) in plan.kept {
             context.console.out("\(id): kept by \(path) (\(when(path)))\n")
             for move in plan.moves where move.oldId == id {
                 context.console.out("\(id) -> \(move.newId): \(move.path) (\(when(move.path))) renamed to \(move.newPath)\n")
-                if dryRun { continue }
-                do {
-                    try apply(move, workspace)
-                } catch {
-                    context.console.err("leadbook renumber: \(move.path): \(error)\n")
-                    failed = true
+                // New id written, file saved under its new name, then the old name removed (a
+                // crash in between leaves both, which `check` reports; never neither).
+                change(move.path) { bytes in
+                    var edit = try RecordEdit(bytes: bytes)
+                    try edit.set(["id"], to: move.newId)
+                    try write.move(move.path, to: move.newPath, from: bytes, to: try edit.apply())
                 }
             }
         }
         for reference in plan.references {
             context.console.out("\(reference.path): merged_into \(reference.oldId) -> \(reference.newId)\n")
-            if dryRun { continue }
-            do {
-                guard case .success(let bytes) = FileAccess.read(workspace.absolute(reference.path)) else {
-                    throw AtomicFile.WriteError(path: reference.path, reason: "cannot read it")
-                }
+            change(reference.path) { bytes in
                 var edit = try RecordEdit(bytes: bytes)
                 try edit.set(["merged_into"], to: reference.newId)
-                try AtomicFile.write(try edit.apply(), to: workspace.absolute(reference.path))
-            } catch {
-                context.console.err("leadbook renumber: \(reference.path): \(error)\n")
-                failed = true
+                try write.update(reference.path, from: bytes, to: try edit.apply())
             }
         }
         for (path, id) in plan.unresolved {
             context.console.err("leadbook renumber: \(path) has `merged_into: \(id)`, which could mean any of the customers that had \(id); it still names the one that kept it: change it if it meant another\n")
         }
-        let count = plan.moves.count
-        if dryRun {
-            context.console.out("\(count) customer\(count == 1 ? "" : "s") would be renumbered (dry run: nothing written)\n")
+        // Every customer is renumbered, or none.
+        for problem in problems { context.console.err(problem) }
+        let refused = refusals.map { context.refuse($0, "renumber") }
+        var code = ExitCode.ok
+        if !problems.isEmpty || refused.contains(.failure) {
+            code = .failure
+        } else if !refused.isEmpty {
+            code = .findings
         } else {
+            do {
+                try write.commit()
+            } catch {
+                code = context.refuse(error, "renumber")
+            }
+        }
+        let count = plan.moves.count
+        if dryRun && code == .ok {
+            context.console.out("\(count) customer\(count == 1 ? "" : "s") would be renumbered (dry run: nothing written)\n")
+        } else if code == .ok {
             context.console.out("\(count) customer\(count == 1 ? "" : "s") renumbered; commit the change (`git add -A`)\n")
         }
         set.warnAboutErrors("renumber", context)
-        return failed ? .failure : .ok
-    }
-
-    /// New id written, file saved under its new name, then the old name removed (a crash in
-    /// between leaves both, which `check` reports; never neither).
-    static func apply(_ move: Renumbering.Move, _ workspace: Workspace) throws {
-        let source = workspace.absolute(move.path), target = workspace.absolute(move.newPath)
-        guard case .success(let bytes) = FileAccess.read(source) else {
-            throw AtomicFile.WriteError(path: move.path, reason: "cannot read it")
-        }
-        if FileAccess.exists(target) { throw AtomicFile.WriteError(path: move.newPath, reason: "a file with that name already exists") }
-        var edit = try RecordEdit(bytes: bytes)
-        try edit.set(["id"], to: move.newId)
-        try AtomicFile.write(try edit.apply(), to: target)
-        do {
-            try FileManager.default.removeItem(atPath: source)
-        } catch {
-            throw AtomicFile.WriteError(path: move.path, reason: "saved as \(move.newPath) but the old file could not be removed: \(error.localizedDescription)")
-        }
+        return code
     }
 
     /// Which of the files that share `id` a tombstone meant: the one that existed in the

@@ -24,7 +24,7 @@ public enum ShowCommand: Command {
         guard let workspace = context.openWorkspace(arguments) else { return .failure }
         switch CustomerLookup.find(id, in: workspace) {
         case .failure(let problem):
-            context.console.err("leadbook show: \(problem.message)\n")
+            context.console.err("leadbook show: \(problem.text)\n")
             return .failure
         case .success(let found):
             if found.result.findings.errorCount > 0 {

@@ -95,6 +95,7 @@ public enum SummaryCommand: Command {
         }
 
         if !input.filesWithErrors.isEmpty {
+            context.tellUnread(input.unread)
             CustomerSet.warnAboutErrors(input.filesWithErrors, "summary", context, consequence: "they are counted as far as they could be read; ")
             return .findings
         }

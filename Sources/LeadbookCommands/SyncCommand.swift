@@ -16,68 +16,81 @@ public enum SyncCommand: Command {
         """)
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
-        guard var opened = context.openWorkspace(arguments) else { return .failure }
+        guard let opened = context.openWorkspace(arguments) else { return .failure }
         let dryRun = arguments.flag("dry-run")
-        var lock: WorkspaceLock?
-        if !dryRun {
-            guard let taken = context.lockReporting(&opened, "sync") else { return .failure }
-            lock = taken
-        }
-        defer { lock?.release() }
-        let workspace = opened
+        guard let write = context.openWrite(opened, dryRun: dryRun, "sync") else { return .failure }
+        defer { write.release() }
+        let workspace = write.workspace
         let paths = workspace.customerPaths
         let configuration = workspace.configuration
-        // The index rows are made from each file as sync leaves it, in the same read; a dry
-        // run keeps their text only when it has to show how the index would change.
-        func collect(keepText: Bool) -> ([CustomerSync.Outcome], [IndexRows?]) {
+        // The index rows are made from each file as sync leaves it, in the same read, which is
+        // also the read-back check of the new content; a dry run keeps their text only when it
+        // has to show how the index would change.
+        func collect(keepText: Bool) -> CustomerFiles.Reading<(SyncedFile, IndexRows?)> {
             let extraction = WorkspaceIndex.extraction(workspace, owners: false, keepText: keepText)
-            return WorkspaceIndex.map(paths.count, days: configuration.indexDays) { index -> (CustomerSync.Outcome, IndexRows?) in
+            return WorkspaceIndex.map(CustomerFiles(workspace), days: configuration.indexDays) { index, bytes -> (SyncedFile, IndexRows?) in
                 let path = paths[index]
-                guard case .success(let bytes) = FileAccess.read(workspace.absolute(path)),
-                      bytes.count <= WorkspaceCheck.maxCustomerFileSize else {
-                    return (.skipped(path: path, errors: 1), nil)
-                }
                 let result = CustomerReader.read(path: path, bytes: bytes, configuration: configuration)
                 let outcome = CustomerSync.sync(result, path: path, bytes: bytes, configuration: configuration)
-                var customer = result.customer
-                if case .changed(let change) = outcome {
-                    customer = CustomerReader.read(path: path, bytes: change.after, configuration: configuration).customer
+                guard case .changed(let change) = outcome else {
+                    return (.kept(outcome), result.customer.flatMap { extraction.rows($0, path: path) })
                 }
-                return (outcome, customer.flatMap { extraction.rows($0, path: path) })
-            }
+                let after = CustomerReader.read(path: path, bytes: change.after, configuration: configuration)
+                switch CustomerWrite.Change.update(path, from: bytes, to: change.after, had: result.findings.diagnostics,
+                                                   has: after.findings.diagnostics, configuration) {
+                case .success(let written):
+                    return (.changed(change, written), after.customer.flatMap { extraction.rows($0, path: path) })
+                case .failure(let refusal):
+                    return (.refused(path: path, refusal), result.customer.flatMap { extraction.rows($0, path: path) })
+                }
+            } unread: { index, _ in .kept(.skipped(path: paths[index], errors: 1)) }
         }
-        let (outcomes, rows) = collect(keepText: !dryRun)
-        var changed = 0
+        let reading = collect(keepText: !dryRun)
+        var changes: [CustomerSync.Change] = []
         var skipped: [String] = []
+        var refused: [(String, CustomerWrite.Refusal)] = []
         var failed = false
-        let indexRows = rows.compactMap { $0 }
-        for outcome in outcomes {
-            switch outcome {
-            case .unchanged: continue
-            case .skipped(let path, _): skipped.append(path)
-            case .changed(let change):
-                changed += 1
+        let indexRows = reading.values.compactMap { $0.1 }
+        for (file, _) in reading.values {
+            switch file {
+            case .kept(.skipped(let path, _)): skipped.append(path)
+            case .kept: continue
+            case .refused(let path, let refusal): refused.append((path, refusal))
+            case .changed(let change, let written):
+                changes.append(change)
                 if dryRun {
                     context.console.out(UnifiedDiff.diff(old: change.before, new: change.after, path: change.path))
-                    continue
-                }
-                do {
-                    try AtomicFile.write(change.after, to: workspace.absolute(change.path))
-                    context.console.out("updated \(change.path): \(change.notes.joined(separator: ", "))\n")
-                } catch {
-                    context.console.err("leadbook sync: \(error)\n")
-                    failed = true
+                } else {
+                    write.add(written)
                 }
             }
         }
+        do {
+            try write.commit()
+            if !dryRun {
+                for change in changes {
+                    context.console.out("updated \(change.path): \(change.notes.joined(separator: ", "))\n")
+                }
+            }
+        } catch {
+            _ = context.refuse(error, "sync")
+            failed = true
+        }
+        let changed = changes.count
+        context.tellUnread(reading.unread)
         for path in skipped {
             context.console.err("leadbook sync: skipped \(path): it has errors; run `leadbook check \(path)`\n")
         }
+        for (path, refusal) in refused {
+            guard case .newErrors(_, let added) = refusal else { continue }
+            context.console.err("leadbook sync: skipped \(path): its derived values would give it \(DiagnosticReport.plural(added.count, "new error")):\n"
+                                + added.map { DiagnosticReport.text($0, style: .init(color: false)) }.joined())
+        }
         let index = failed ? (ok: true, changed: false) : IndexUpkeep.report(WorkspaceIndex.refresh(workspace, indexRows, dryRun: dryRun), command: "sync", context)
         if dryRun && index.changed {
-            context.console.out(WorkspaceIndex.pendingDiff(workspace, collect(keepText: true).1.compactMap { $0 }))
+            context.console.out(WorkspaceIndex.pendingDiff(workspace, collect(keepText: true).values.compactMap { $0.1 }))
         }
-        if !dryRun {
+        if !dryRun && !failed {
             if changed > 0 {
                 context.console.out("\(changed) file\(changed == 1 ? "" : "s") updated\n")
             } else if !index.changed && index.ok {
@@ -86,6 +99,16 @@ public enum SyncCommand: Command {
         }
         if failed { return .failure }
         if dryRun && (changed > 0 || index.changed) { return .findings }
-        return skipped.isEmpty && index.ok ? .ok : .findings
+        return skipped.isEmpty && refused.isEmpty && index.ok ? .ok : .findings
+    }
+
+    /// What sync makes of one file.
+    enum SyncedFile {
+        /// Unchanged, or skipped for its errors.
+        case kept(CustomerSync.Outcome)
+        /// New derived values, and the change that writes them.
+        case changed(CustomerSync.Change, CustomerWrite.Change)
+        /// New derived values that would give the file errors: left as it is.
+        case refused(path: String, CustomerWrite.Refusal)
     }
 }

@@ -186,27 +186,27 @@ public enum StagedCheck {
         while start < entries.count {
             let end = min(entries.count, start + GitObjectReader.batch)
             let chunk = entries[start..<end]
-            var blobs: [[UInt8]?] = []
+            var blobs: [Result<[UInt8], Diagnostic>] = []
             blobs.reserveCapacity(chunk.count)
             let objects = chunk.filter { !$0.isSymlink }.map(\.object)
             var fromGit = try reader.read(objects).makeIterator()
             for entry in chunk {
                 if entry.isSymlink {
-                    // A link is checked through the file it points at, as `check` does.
-                    if case .success(let bytes) = FileAccess.read(root + "/" + entry.path) { blobs.append(bytes) } else { blobs.append(nil) }
+                    // A link is checked through the file it points at, as `check` reads it.
+                    blobs.append(CustomerFiles.read(entry.path, root: root))
+                } else if let bytes = fromGit.next() ?? nil {
+                    blobs.append(CustomerFiles.sizeProblem(entry.path, bytes).map { .failure($0) } ?? .success(bytes))
                 } else {
-                    blobs.append(fromGit.next() ?? nil)
+                    blobs.append(.failure(Diagnostic(file: entry.path, line: 1, column: 1, severity: .error, rule: Rule.unreadableFile.id,
+                                                     message: "cannot read the staged file from git", hint: "run `git status` and `git add` the file again")))
                 }
             }
             let paths = chunk.map(\.path)
             let results = ParallelMap.map(blobs.count) { index -> ([Diagnostic], CustomerFacts) in
-                guard let bytes = blobs[index] else {
-                    return ([Diagnostic(file: paths[index], line: 1, column: 1, severity: .error, rule: Rule.unreadableFile.id,
-                                        message: "cannot read the staged file from git", hint: "run `git status` and `git add` the file again")],
-                            CustomerFacts(path: paths[index]))
-                }
-                if bytes.count > WorkspaceCheck.maxCustomerFileSize {
-                    return ([WorkspaceCheck.tooLarge(paths[index], bytes.count)], CustomerFacts(path: paths[index]))
+                let bytes: [UInt8]
+                switch blobs[index] {
+                case .success(let read): bytes = read
+                case .failure(let diagnostic): return ([diagnostic], CustomerFacts(path: paths[index]))
                 }
                 var (diagnostics, facts) = WorkspaceCheck.checkFile(path: paths[index], bytes: bytes, configuration: configuration)
                 facts.root = root
@@ -260,7 +260,7 @@ public enum LogHistory {
         defer { reader.close() }
         let changes = try git.changes(cached: false, revision: revision)
         return try check(changes, revision: shortName(revision), folder: folder, reader: reader) { change in
-            guard let path = change.newPath, case .success(let bytes) = FileAccess.read(root + "/" + path) else { return nil }
+            guard let path = change.newPath, case .success(let bytes) = CustomerFiles.read(path, root: root) else { return nil }
             return bytes
         }
     }

@@ -99,63 +99,50 @@ public enum WorkspaceIndex {
         return newest >= shownNewest
     }
 
-    /// Files read between two prunings of follow-ups.
-    public static let batchSize = 4096
-
-    /// `body` for 0..<count on every core, a batch of files at a time; `body` gives its result
-    /// and the file's index rows. After each batch, follow-up rows that can no longer be in the
-    /// window (older than `index_days` before the newest follow-up read so far) are dropped, so
-    /// memory holds about one window of follow-ups rather than every follow-up of the workspace.
-    public static func map<T>(_ count: Int, days: Int, batchSize: Int = batchSize,
-                              _ body: (Int) -> (T, IndexRows?)) -> (results: [T], rows: [IndexRows?]) {
-        var results: [T] = []
-        var rows: [IndexRows?] = []
-        results.reserveCapacity(count)
-        rows.reserveCapacity(count)
+    /// The customer files read (`CustomerFiles.reduce`), each reduced by `body` to its result
+    /// and its index rows. After each batch, follow-up rows that can no longer be in the window
+    /// (older than `index_days` before the newest follow-up read so far) are dropped, so memory
+    /// holds about one window of follow-ups rather than every follow-up of the workspace. A
+    /// file that is not read gives `unread(index, diagnostic)` and no rows.
+    public static func map<T>(_ files: CustomerFiles, days: Int, batchSize: Int = CustomerFiles.batchSize,
+                              _ body: (Int, [UInt8]) -> (T, IndexRows?),
+                              unread: (Int, Diagnostic) -> T) -> CustomerFiles.Reading<(T, IndexRows?)> {
         // The oldest follow-up day each file still holds (Int32.max: none), to prune only those
         // that have something to drop.
         var oldest: [Int32] = []
-        oldest.reserveCapacity(count)
+        oldest.reserveCapacity(files.count)
         var newest: Int32?
-        var start = 0
-        while start < count {
-            let end = min(count, start + batchSize)
-            let first = start
-            for (result, customerRows) in ParallelMap.map(end - first, { body(first + $0) }) {
-                results.append(result)
+        return files.reduce(batchSize: batchSize, body, unread: { (unread($0, $1), nil) }) { values, batch in
+            for index in batch {
                 var low = Int32.max
-                for row in customerRows?.rows ?? [] where row.table == .followUps {
+                for row in values[index].1?.rows ?? [] where row.table == .followUps {
                     low = min(low, row.day)
                     if newest.map({ row.day > $0 }) ?? true { newest = row.day }
                 }
                 oldest.append(low)
-                rows.append(customerRows)
             }
-            if let newest {
-                let cutoff = newest - Int32(max(1, days) - 1)
-                for index in 0..<end where oldest[index] < cutoff {
-                    rows[index]?.dropFollowUps(before: cutoff)
-                    oldest[index] = rows[index]?.rows.lazy.filter { $0.table == .followUps }.map(\.day).min() ?? Int32.max
-                }
+            guard let newest else { return }
+            let cutoff = newest - Int32(max(1, days) - 1)
+            for index in 0..<batch.upperBound where oldest[index] < cutoff {
+                values[index].1?.dropFollowUps(before: cutoff)
+                oldest[index] = values[index].1?.rows.lazy.filter { $0.table == .followUps }.map(\.day).min() ?? Int32.max
             }
-            start = end
         }
-        return (results, rows)
     }
 
-    /// Every customer file read in parallel, reduced to its rows. Files that cannot be read or
-    /// have errors are listed (their rows hold what could be read).
-    public static func collect(_ workspace: Workspace, _ extraction: IndexExtraction) -> (rows: [IndexRows], filesWithErrors: [String]) {
+    /// Every customer file read, reduced to its rows. Files that have errors or were not read
+    /// are listed (the rows of the first hold what could be read); `unread` says why those
+    /// were not read.
+    public static func collect(_ workspace: Workspace, _ extraction: IndexExtraction)
+        -> (rows: [IndexRows], filesWithErrors: [String], unread: [Diagnostic]) {
         let paths = workspace.customerPaths
-        let (errors, rows) = map(paths.count, days: extraction.configuration.indexDays) { index -> (Bool, IndexRows?) in
-            guard case .success(let bytes) = FileAccess.read(workspace.absolute(paths[index])),
-                  bytes.count <= WorkspaceCheck.maxCustomerFileSize else { return (true, nil) }
+        let reading = map(CustomerFiles(workspace), days: extraction.configuration.indexDays) { index, bytes -> (Bool, IndexRows?) in
             let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: workspace.configuration,
                                              followUpTextFrom: extraction.floor)
             return (result.findings.errorCount > 0, result.customer.flatMap { extraction.rows($0, path: paths[index]) })
-        }
-        let broken = paths.indices.filter { errors[$0] }.map { paths[$0] }
-        return (rows.compactMap { $0 }, broken)
+        } unread: { _, _ in true }
+        let broken = paths.indices.filter { reading.values[$0].0 }.map { paths[$0] }
+        return (reading.values.compactMap { $0.1 }, broken, reading.unread)
     }
 
     /// The index file and, with `owners`, one file per owner.
@@ -207,7 +194,7 @@ public enum WorkspaceIndex {
             return owned ? customer.owned[Int(reference.row)].text : row.line.text
         }
         let path = assembly.customers[Int(reference.customer)].path
-        guard case .success(let bytes) = FileAccess.read(workspace.absolute(path)),
+        guard case .success(let bytes) = CustomerFiles.read(path, root: workspace.root),
               let customer = CustomerReader.read(path: path, bytes: bytes, configuration: workspace.configuration).customer else { return nil }
         var textual = extraction
         textual.keepText = true
@@ -254,8 +241,6 @@ public enum WorkspaceIndex {
         }
     }
 
-    /// Brings the index file up to date with rows already read (by `sync`); prints what it did.
-    /// false when it could not (markers to fix, or a write failed).
     /// The change `refresh` would make to the index file, as a unified diff (empty when there
     /// is none or the file is missing). `rows` must keep their text.
     public static func pendingDiff(_ workspace: Workspace, _ rows: [IndexRows]) -> String {

@@ -10,14 +10,14 @@ public enum CustomerTable {
         public var json: JSON
     }
 
-    /// The rows of every customer except tombstones, in id order, read in parallel; and the
-    /// files that could not be read or have errors. With `labels`, Chinese labels for sources,
-    /// statuses and the like; `json` also fills each row's JSON object.
+    /// The rows of every customer except tombstones, in id order (`CustomerFiles`); the files
+    /// that could not be read or have errors; and why the files that were not read were not.
+    /// With `labels`, Chinese labels for sources, statuses and the like; `json` also fills each
+    /// row's JSON object.
     public static func load(_ workspace: Workspace, columns: [CustomerColumn], labels: Bool, json: Bool)
-        -> (rows: [Row], filesWithErrors: [String]) {
+        -> (rows: [Row], filesWithErrors: [String], unread: [Diagnostic]) {
         let paths = workspace.customerPaths
-        let read = ParallelMap.map(paths.count) { index -> (Row?, Bool) in
-            guard case .success(let bytes) = FileAccess.read(workspace.absolute(paths[index])) else { return (nil, true) }
+        let reading = CustomerFiles(workspace).reduce { index, bytes -> (Row?, Bool) in
             let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: workspace.configuration)
             let hasErrors = result.findings.errorCount > 0
             guard let customer = result.customer, !customer.isTombstone else { return (nil, hasErrors) }
@@ -26,11 +26,12 @@ public enum CustomerTable {
                           cells: json ? [] : columns.map { text($0, entry, labels: labels) },
                           json: json ? .object(columns.map { ($0.rawValue, self.json($0, entry)) }) : .null)
             return (row, hasErrors)
-        }
+        } unread: { _, _ in (nil, true) }
+        let read = reading.values
         var rows = read.compactMap(\.0)
         rows.sort { $0.id != $1.id ? $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) : $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         let broken = zip(paths, read).filter { $0.1.1 }.map(\.0)
-        return (rows, broken)
+        return (rows, broken, reading.unread)
     }
 
     /// The header row.

@@ -91,14 +91,14 @@ public struct LeadImport {
             self.hasErrors = hasErrors
         }
 
-        /// Every customer file of the workspace, read in parallel (nil for unreadable ones).
-        public static func load(_ workspace: Workspace) -> [Known?] {
+        /// Every customer file of the workspace (`CustomerFiles`; nil for files that are not
+        /// read as customers), and why the files that were not read were not.
+        public static func load(_ workspace: Workspace) -> CustomerFiles.Reading<Known?> {
             let paths = workspace.customerPaths
-            return ParallelMap.map(paths.count) { index in
-                guard case .success(let bytes) = FileAccess.read(workspace.absolute(paths[index])) else { return nil }
+            return CustomerFiles(workspace).reduce { index, bytes -> Known? in
                 let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: workspace.configuration)
                 return result.customer.map { Known(path: paths[index], customer: $0, hasErrors: result.findings.errorCount > 0) }
-            }
+            } unread: { _, _ in nil }
         }
     }
 

@@ -1,7 +1,7 @@
 import LeadbookText
 
-/// The customers of a workspace as the summary needs them: every file read in parallel and
-/// reduced at once to a `SummaryRecord`, so the parsed files are never all held together.
+/// The customers of a workspace as the summary needs them: every file read (`CustomerFiles`)
+/// and reduced at once to a `SummaryRecord`, so the parsed files are never all held together.
 public struct SummaryInput: Sendable {
     /// Customers captured by the as-of moment, tombstones left out.
     public var records: [SummaryRecord] = []
@@ -9,6 +9,8 @@ public struct SummaryInput: Sendable {
     public var filesWithErrors: [String] = []
     /// Files that could not be read as a customer at all (not counted).
     public var unreadable: [String] = []
+    /// Why the files that were not read at all were not (file-too-large, unreadable-file).
+    public var unread: [Diagnostic] = []
     /// Readable files without a readable `created` (not counted).
     public var undated: [String] = []
     /// Tombstones left by merges (not counted: each stands for another customer).
@@ -26,17 +28,16 @@ public struct SummaryInput: Sendable {
     public static func load(_ workspace: Workspace, asOf: LocalDateTime) -> SummaryInput {
         let paths = workspace.customerPaths
         let configuration = workspace.configuration
-        let results = ParallelMap.map(paths.count) { index -> Read in
-            guard case .success(let bytes) = FileAccess.read(workspace.absolute(paths[index])),
-                  bytes.count <= WorkspaceCheck.maxCustomerFileSize else { return .unreadable }
+        let reading = CustomerFiles(workspace).reduce { index, bytes -> Read in
             let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: configuration, text: false)
             guard let customer = result.customer else { return .unreadable }
             return .extracted(SummaryRecord.extract(customer, configuration: configuration, asOf: asOf),
                               hasErrors: result.findings.errorCount > 0)
-        }
+        } unread: { _, _ in .unreadable }
         var input = SummaryInput()
-        input.records.reserveCapacity(results.count)
-        for (index, read) in results.enumerated() {
+        input.unread = reading.unread
+        input.records.reserveCapacity(reading.values.count)
+        for (index, read) in reading.values.enumerated() {
             switch read {
             case .unreadable:
                 input.unreadable.append(paths[index])
@@ -68,6 +69,8 @@ public struct SummaryInput: Sendable {
         var snapshots: [PipelineMovement.Snapshot] = []
         let read = GitRevision.read(files, root: workspace.root, environment: environment) { batch in
             let parsed = ParallelMap.map(batch.count) { index -> PipelineMovement.Snapshot? in
+                // Not counted now, not counted then (`CustomerFiles.maxSize`).
+                guard CustomerFiles.sizeProblem(batch[index].path, batch[index].bytes) == nil else { return nil }
                 let result = CustomerReader.read(path: batch[index].path, bytes: batch[index].bytes, configuration: configuration, text: false)
                 return result.customer.flatMap { PipelineMovement.snapshot($0, configuration: configuration, asOf: asOf) }
             }

@@ -1,6 +1,6 @@
 import LeadbookText
 
-/// Finds a customer file by id: first among files whose name begins with the id, then everywhere.
+/// Finds a customer by id: first among files whose name begins with the id, then everywhere.
 public enum CustomerLookup {
     public struct Found {
         public var path: String
@@ -10,6 +10,8 @@ public enum CustomerLookup {
 
     public struct Problem: Error {
         public let message: String
+        /// The files searched that were not read, and why: the customer may be one of them.
+        public var unread: [Diagnostic] = []
     }
 
     public static func find(_ id: String, in workspace: Workspace) -> Result<Found, Problem> {
@@ -17,21 +19,29 @@ public enum CustomerLookup {
             return .failure(Problem(message: "`\(id)` is not a customer id"))
         }
         let byName = workspace.customerPaths.filter { FileNameMatchesId.matches(fileName: WorkspacePath.fileName($0), id: id) }
-        if let found = first(id, among: byName, workspace) { return .success(found) }
+        let named = first(id, among: byName, workspace)
+        if let found = named.found { return .success(found) }
         let rest = workspace.customerPaths.filter { !byName.contains($0) }
-        if let found = first(id, among: rest, workspace) { return .success(found) }
+        let others = first(id, among: rest, workspace)
+        if let found = others.found { return .success(found) }
+        let unread = named.unread + others.unread
+        if !unread.isEmpty {
+            return .failure(Problem(message: "no customer with id \(id) in the files leadbook could read; "
+                                    + "\(unread.count) file\(unread.count == 1 ? " was" : "s were") not read:", unread: unread))
+        }
         let ids = workspace.customerPaths.map { WorkspacePath.fileName($0).prefix(while: { $0 != "-" && $0 != "." && $0 != "_" }) }.map(String.init)
         let near = Suggestion.closest(to: id, among: ids)
         return .failure(Problem(message: "no customer with id \(id)" + (near.map { "; did you mean \($0)?" } ?? "")))
     }
 
-    public static func first(_ id: String, among paths: [String], _ workspace: Workspace) -> Found? {
-        let matches = ParallelMap.map(paths.count) { index -> Found? in
-            guard case .success(let bytes) = FileAccess.read(workspace.absolute(paths[index])) else { return nil }
+    /// The first of `paths` that holds customer `id`, and why the files that were not read
+    /// were not.
+    public static func first(_ id: String, among paths: [String], _ workspace: Workspace) -> (found: Found?, unread: [Diagnostic]) {
+        let reading = CustomerFiles(root: workspace.root, paths: paths).reduce { index, bytes -> Found? in
             let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: workspace.configuration)
             guard result.customer?.id == id else { return nil }
             return Found(path: paths[index], bytes: bytes, result: result)
-        }
-        return matches.lazy.compactMap { $0 }.first
+        } unread: { _, _ in nil }
+        return (reading.values.lazy.compactMap { $0 }.first, reading.unread)
     }
 }

@@ -33,7 +33,9 @@ public enum FileAccess {
 
     public static let maxFileSize = 64 * 1024 * 1024
 
-    public static func read(_ path: String) -> Result<[UInt8], ReadError> {
+    /// The bytes of the file at `path`; a file larger than `limit` bytes is not read
+    /// (`tooLarge` with its size).
+    public static func read(_ path: String, limit: Int = maxFileSize) -> Result<[UInt8], ReadError> {
         #if canImport(Glibc) || canImport(Darwin) || canImport(Musl)
         let fd = open(path, O_RDONLY)
         if fd < 0 { return .failure(errnoError()) }
@@ -42,7 +44,7 @@ public enum FileAccess {
         guard fstat(fd, &info) == 0 else { return .failure(errnoError()) }
         if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.isDirectory) }
         let size = Int(info.st_size)
-        if size > maxFileSize { return .failure(.tooLarge(size)) }
+        if size > limit { return .failure(.tooLarge(size)) }
         var failed = false
         var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
             var total = 0
@@ -62,7 +64,7 @@ public enum FileAccess {
             var chunk = [UInt8](repeating: 0, count: 4096)
             let count = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress!, 4096) }
             if count > 0 { bytes.append(contentsOf: chunk[0..<count]) }
-            if bytes.count > maxFileSize { return .failure(.tooLarge(bytes.count)) }
+            if bytes.count > limit { return .failure(.tooLarge(bytes.count)) }
         }
         return .success(bytes)
         #else
@@ -70,7 +72,7 @@ public enum FileAccess {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .failure(.notFound) }
         if isDirectory.boolValue { return .failure(.isDirectory) }
         guard let data = FileManager.default.contents(atPath: path) else { return .failure(.permissionDenied) }
-        if data.count > maxFileSize { return .failure(.tooLarge(data.count)) }
+        if data.count > limit { return .failure(.tooLarge(data.count)) }
         return .success([UInt8](data))
         #endif
     }

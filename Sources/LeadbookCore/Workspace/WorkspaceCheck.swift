@@ -39,7 +39,7 @@ public struct CustomerFacts: Sendable {
         if let content {
             bytes = content
         } else {
-            guard case .success(let read) = FileAccess.read(root + "/" + path) else { return nil }
+            guard case .success(let read) = CustomerFiles.read(path, root: root) else { return nil }
             bytes = read
         }
         let result = CustomerReader.read(path: path, bytes: bytes, configuration: configuration, text: false)
@@ -61,27 +61,15 @@ public enum WorkspaceCheck {
             ? WorkspaceIndex.extraction(workspace, owners: false, keepText: false) : nil
         let floor = indexExtraction == nil ? nil : WorkspaceIndex.checkFloor(workspace)
         indexExtraction?.floor = floor?.floor
-        let (results, indexRows) = WorkspaceIndex.map(paths.count, days: configuration.indexDays) { index -> (([Diagnostic], CustomerFacts), IndexRows?) in
-            let path = paths[index]
-            switch FileAccess.read(workspace.absolute(path)) {
-            case .failure(.tooLarge(let size)):
-                return (([tooLarge(path, size)], CustomerFacts(path: path)), nil)
-            case .success(let bytes) where bytes.count > maxCustomerFileSize:
-                return (([tooLarge(path, bytes.count)], CustomerFacts(path: path)), nil)
-            case .failure(let error):
-                return (([Diagnostic(file: path, line: 1, column: 1, severity: .error, rule: Rule.unreadableFile.id,
-                                     message: "cannot read the file: \(error.description)",
-                                     hint: "check the file's permissions, or restore it from git")], CustomerFacts(path: path)), nil)
-            case .success(let bytes):
-                var (diagnostics, facts, rows) = checkFile(path: path, bytes: bytes, configuration: configuration, index: indexExtraction)
-                facts.root = workspace.root
-                return ((diagnostics, facts), rows)
-            }
-        }
-        var diagnostics: [Diagnostic] = workspace.configurationDiagnostics + workspace.walkDiagnostics
+        let reading = WorkspaceIndex.map(CustomerFiles(workspace), days: configuration.indexDays) { index, bytes -> (([Diagnostic], CustomerFacts), IndexRows?) in
+            var (diagnostics, facts, rows) = checkFile(path: paths[index], bytes: bytes, configuration: configuration, index: indexExtraction)
+            facts.root = workspace.root
+            return ((diagnostics, facts), rows)
+        } unread: { index, _ in ([], CustomerFacts(path: paths[index])) }
+        var diagnostics: [Diagnostic] = workspace.configurationDiagnostics + workspace.walkDiagnostics + reading.unread
         var facts: [CustomerFacts] = []
-        facts.reserveCapacity(results.count)
-        for (fileDiagnostics, fileFacts) in results {
+        facts.reserveCapacity(reading.values.count)
+        for ((fileDiagnostics, fileFacts), _) in reading.values {
             diagnostics.append(contentsOf: fileDiagnostics)
             facts.append(fileFacts)
         }
@@ -92,7 +80,7 @@ public enum WorkspaceCheck {
             if task == 0 {
                 for rule in WorkspaceRules.all { rule.check(facts, configuration, &across) }
             } else if var indexExtraction {
-                var assembly = IndexAssembly(indexRows.compactMap { $0 }, configuration: configuration, keepText: false)
+                var assembly = IndexAssembly(reading.values.compactMap { $0.1 }, configuration: configuration, keepText: false)
                 if let floor, !WorkspaceIndex.floorHolds(assembly, shownNewest: floor.shownNewest) {
                     // The workspace's newest follow-up is older than the index shows: read the rows again in full.
                     indexExtraction.floor = nil
@@ -112,27 +100,16 @@ public enum WorkspaceCheck {
         return CheckReport(files: fileCount, diagnostics: diagnostics)
     }
 
-    /// The compact facts of every customer file (read in parallel, diagnostics dropped): for
-    /// the commands that need ids and duplicate keys of the whole workspace.
-    public static func facts(_ workspace: Workspace) -> [CustomerFacts] {
+    /// The compact facts of every customer file (diagnostics dropped), and why the files that
+    /// were not read were not: for the commands that need ids and duplicate keys of the whole
+    /// workspace.
+    public static func facts(_ workspace: Workspace) -> CustomerFiles.Reading<CustomerFacts> {
         let paths = workspace.customerPaths
-        return ParallelMap.map(paths.count) { index -> CustomerFacts in
-            guard case .success(let bytes) = FileAccess.read(workspace.absolute(paths[index])),
-                  bytes.count <= maxCustomerFileSize else { return CustomerFacts(path: paths[index]) }
+        return CustomerFiles(workspace).reduce { index, bytes -> CustomerFacts in
             var facts = checkFile(path: paths[index], bytes: bytes, configuration: workspace.configuration).1
             facts.root = workspace.root
             return facts
-        }
-    }
-
-    /// A customer file is a page of notes; 16 MB is thousands of times the usual size and
-    /// would only slow every command down.
-    public static let maxCustomerFileSize = 16 * 1024 * 1024
-
-    public static func tooLarge(_ path: String, _ size: Int) -> Diagnostic {
-        Diagnostic(file: path, line: 1, column: 1, severity: .error, rule: Rule.fileTooLarge.id,
-                   message: "the file is \(size / (1024 * 1024)) MB; customer files are at most 16 MB",
-                   hint: "move attachments and pasted data out of the file (link to them instead)")
+        } unread: { index, _ in CustomerFacts(path: paths[index]) }
     }
 
     /// Reads and checks one customer file.

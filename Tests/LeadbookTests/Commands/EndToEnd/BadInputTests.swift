@@ -86,6 +86,43 @@ final class BadInputTests: XCTestCase {
         XCTAssertTrue(output.contains("50 MB"), output)
     }
 
+    /// A customer file over 16 MB gets check's diagnostic from every command, and none uses it:
+    /// agenda, export and summary leave it out and say so (exit 1), log and show refuse to read
+    /// it (exit 2), sync skips it.
+    func testAFileTooLargeGetsTheSameDiagnosticFromEveryCommand() throws {
+        try write("LX2024001-ok.md", Self.valid)
+        var bytes = Array(Self.valid.replacingOccurrences(of: "LX2024001", with: "LX2024002")
+            .replacingOccurrences(of: "测试客户", with: "巨大客户").utf8)
+        let line = Array(String(repeating: "跟进记录正文。", count: 100).utf8) + [0x0A]
+        while bytes.count < 17 * 1024 * 1024 { bytes.append(contentsOf: line) }
+        try write("LX2024002-huge.md", bytes)
+        let diagnostic = """
+            customers/LX2024002-huge.md:1:1: error[file-too-large]: the file is 17 MB; customer files are at most 16 MB
+              hint: move attachments and pasted data out of the file (link to them instead)
+
+            """
+        let named = "1 file has errors (customers/LX2024002-huge.md)"
+        let check = try Transcript.run(["check", "-C", root.path], in: root)
+        XCTAssertEqual(check.status, 1)
+        XCTAssertTrue(check.stdout.hasPrefix(diagnostic), check.stdout)
+        for arguments in [["agenda", "--as-of", "2024-03-10T09:00"], ["export"], ["summary", "--as-of", "2024-03-10T09:00"]] {
+            let run = try Transcript.run(arguments + ["-C", root.path], in: root)
+            XCTAssertEqual(run.status, 1, arguments[0])
+            XCTAssertTrue(run.stderr.hasPrefix(diagnostic) && run.stderr.contains("leadbook \(arguments[0]): \(named)"), "\(arguments[0]): \(run.stderr)")
+            if arguments[0] != "summary" { XCTAssertFalse(run.stdout.contains("巨大客户"), "\(arguments[0]): \(run.stdout)") }
+        }
+        for arguments in [["log", "LX2024002", "--channel", "phone", "--at", "2024-03-05T10:00"], ["show", "LX2024002"]] {
+            let run = try Transcript.run(arguments + ["-C", root.path], in: root)
+            XCTAssertEqual(run.status, 2, arguments[0])
+            XCTAssertEqual(run.stderr, "leadbook \(arguments[0]): no customer with id LX2024002 in the files leadbook could read; 1 file was not read:\n"
+                           + diagnostic, arguments[0])
+        }
+        let sync = try Transcript.run(["sync", "-C", root.path], in: root)
+        XCTAssertEqual(sync.status, 1)
+        XCTAssertTrue(sync.stderr.hasPrefix(diagnostic + "leadbook sync: skipped customers/LX2024002-huge.md: it has errors"), sync.stderr)
+        XCTAssertEqual(try Data(contentsOf: root.appendingPathComponent("customers/LX2024002-huge.md")).count, bytes.count, "never written")
+    }
+
     func testNestingTenThousandLevelsDeep() throws {
         let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
         try write("LX2024001-deep.md", Self.valid.replacingOccurrences(of: "status: untouched", with: "status: untouched\ntags: \(deep)"))

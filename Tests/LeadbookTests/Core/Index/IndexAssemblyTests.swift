@@ -117,13 +117,13 @@ final class IndexAssemblyTests: XCTestCase {
         let (workspace, configuration, all) = IndexFixture.rows(folder.path)
         let extraction = IndexExtraction(configuration: configuration, folder: "", keepText: true)
         let paths = workspace.customerPaths
-        let (numbers, rows) = WorkspaceIndex.map(paths.count, days: configuration.indexDays, batchSize: 7) { index -> (Int, IndexRows?) in
-            guard case .success(let bytes) = FileAccess.read(workspace.absolute(paths[index])),
-                  let customer = CustomerReader.read(path: paths[index], bytes: bytes, configuration: configuration).customer else { return (index, nil) }
+        let reading = WorkspaceIndex.map(CustomerFiles(workspace), days: configuration.indexDays, batchSize: 7) { index, bytes -> (Int, IndexRows?) in
+            guard let customer = CustomerReader.read(path: paths[index], bytes: bytes, configuration: configuration).customer else { return (index, nil) }
             return (index, extraction.rows(customer, path: paths[index]))
-        }
-        XCTAssertEqual(numbers, Array(paths.indices), "results in the order of the files")
-        let batched = rows.compactMap { $0 }
+        } unread: { index, _ in index }
+        XCTAssertEqual(reading.values.map(\.0), Array(paths.indices), "results in the order of the files")
+        XCTAssertEqual(reading.unread, [])
+        let batched = reading.values.compactMap { $0.1 }
         let kept = batched.reduce(0) { $0 + $1.rows.count }
         XCTAssertLessThan(kept, all.reduce(0) { $0 + $1.rows.count }, "rows out of the window were dropped")
         let full = IndexAssembly(all, configuration: configuration, keepText: true)
