@@ -52,35 +52,34 @@ public struct CustomerFiles: Sendable {
                               unread: (Int, Diagnostic) -> Value,
                               afterBatch: (inout [Value], Range<Int>) -> Void = { _, _ in }) -> Reading<Value> {
         var reading = Reading<Value>(values: [], unread: [])
-        reading.values.reserveCapacity(paths.count)
         var start = 0
         while start < paths.count {
             let batch = start..<min(paths.count, start + max(1, batchSize))
-            let slots = ParallelMap.map(batch.count) { offset -> Slot<Value> in
-                let index = batch.lowerBound + offset
-                switch Self.read(paths[index], root: root) {
-                case .success(let bytes): return .read(reduce(index, bytes))
-                case .failure(let diagnostic): return .unread(diagnostic)
+            // Each file's value goes straight into the batch's array (no intermediate copy); a
+            // file that is not read also leaves its diagnostic in its own slot, written by the
+            // one worker that handles that file.
+            var problems = [Diagnostic?](repeating: nil, count: batch.count)
+            let values = problems.withUnsafeMutableBufferPointer { slots in
+                ParallelMap.map(batch.count) { offset -> Value in
+                    let index = batch.lowerBound + offset
+                    switch Self.read(paths[index], root: root) {
+                    case .success(let bytes): return reduce(index, bytes)
+                    case .failure(let diagnostic):
+                        slots[offset] = diagnostic
+                        return unread(index, diagnostic)
+                    }
                 }
             }
-            for (offset, slot) in slots.enumerated() {
-                switch slot {
-                case .read(let value):
-                    reading.values.append(value)
-                case .unread(let diagnostic):
-                    reading.values.append(unread(batch.lowerBound + offset, diagnostic))
-                    reading.unread.append(diagnostic)
-                }
+            if reading.values.isEmpty {
+                reading.values = values
+            } else {
+                reading.values.append(contentsOf: values)
             }
+            for case let diagnostic? in problems { reading.unread.append(diagnostic) }
             afterBatch(&reading.values, batch)
             start = batch.upperBound
         }
         return reading
-    }
-
-    enum Slot<Value> {
-        case read(Value)
-        case unread(Diagnostic)
     }
 
     /// One customer file's bytes, or the diagnostic `check` reports for it.
