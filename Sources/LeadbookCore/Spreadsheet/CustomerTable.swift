@@ -68,23 +68,13 @@ public enum CustomerTable {
         case .revenue: return customer.revenue.map(Money.plain) ?? ""
         case .source: return customer.source.map { labels ? Configuration.sourceLabels[$0] ?? $0 : $0 } ?? ""
         case .sourceDetail: return customer.sourceDetail.map { "\($0.0): \($0.1)" }.joined(separator: "; ")
-        case .sources:
-            return customer.sources.map { record in
-                [record.source.map { labels ? Configuration.sourceLabels[$0] ?? $0 : $0 }, record.date?.description, record.detail]
-                    .compactMap { $0 }.joined(separator: " ")
-            }.joined(separator: "\n")
+        case .sources: return sourcesCell(customer, labels: labels)
         case .contact: return contact?.name ?? ""
         case .title: return contact?.title ?? ""
         case .phone: return contact?.phone ?? ""
         case .email: return contact?.email ?? ""
         case .wechat: return contact?.wechat ?? ""
-        case .contacts:
-            return customer.contacts.map { contact in
-                var text = contact.name ?? ""
-                if let title = contact.title { text += "(\(title))" }
-                for detail in [contact.phone, contact.email, contact.wechat.map { "微信 " + $0 }].compactMap({ $0 }) { text += " " + detail }
-                return text
-            }.joined(separator: "\n")
+        case .contacts: return contactsCell(customer, labels: labels)
         case .needs: return customer.needs ?? ""
         case .budget: return customer.budget.map(Money.plain) ?? ""
         case .decisionBy: return customer.decisionBy?.description ?? ""
@@ -122,15 +112,36 @@ public enum CustomerTable {
             return .array(customer.sources.map { record in
                 .object([("source", .optional(record.source)), ("date", .optional(record.date)), ("detail", .optional(record.detail))])
             })
-        case .contacts:
-            return .array(customer.contacts.map { contact in
-                .object([("name", .optional(contact.name)), ("title", .optional(contact.title)), ("phone", .optional(contact.phone)),
-                         ("email", .optional(contact.email)), ("wechat", .optional(contact.wechat))])
-            })
+        case .contacts: return contactsJSON(customer)
         default:
             let value = text(column, entry, labels: false)
             return value.isEmpty ? .null : .string(value)
         }
+    }
+
+    /// `sources` as `source date detail` lines.
+    public static func sourcesCell(_ customer: Customer, labels: Bool) -> String {
+        customer.sources.map { record in
+            [record.source.map { labels ? Configuration.sourceLabels[$0] ?? $0 : $0 }, record.date?.description, record.detail]
+                .compactMap { $0 }.joined(separator: " ")
+        }.joined(separator: "\n")
+    }
+
+    /// Every contact, one per line: `张伟(技术总监) 13800000001 zhang.wei@example.com 微信 zw`.
+    public static func contactsCell(_ customer: Customer, labels: Bool) -> String {
+        customer.contacts.map { contact in
+            var text = contact.name ?? ""
+            if let title = contact.title { text += "(\(title))" }
+            for detail in [contact.phone, contact.email, contact.wechat.map { "微信 " + $0 }].compactMap({ $0 }) { text += " " + detail }
+            return text
+        }.joined(separator: "\n")
+    }
+
+    public static func contactsJSON(_ customer: Customer) -> JSON {
+        .array(customer.contacts.map { contact in
+            .object([("name", .optional(contact.name)), ("title", .optional(contact.title)), ("phone", .optional(contact.phone)),
+                     ("email", .optional(contact.email)), ("wechat", .optional(contact.wechat))])
+        })
     }
 
     /// `next` as written, else the last `next` of the log.
