@@ -255,16 +255,6 @@ public struct Merge {
     /// Errors the merged file would have.
     public var newErrors: [String] = []
 
-    /// Front-matter keys in the order of the record format, for placing new keys.
-    public static let keyOrder = ["id", "name", "kind", "industry", "region", "employees", "revenue", "source", "source_detail", "sources",
-                           "contacts", "needs", "budget", "decision_by", "intent", "score", "grade", "tags", "owner", "created",
-                           "assigned", "status", "next"]
-
-    public static func anchors(_ key: String) -> [String] {
-        guard let position = keyOrder.firstIndex(of: key) else { return Array(keyOrder.reversed()) }
-        return Array(keyOrder[..<position].reversed())
-    }
-
     public init(_ lead: Lead, into bytes: [UInt8], path: String, configuration: Configuration) throws {
         let before = CustomerReader.read(path: path, bytes: bytes, configuration: configuration)
         guard let customer = before.customer else { throw RecordEdit.Problem.notACustomerFile }
@@ -333,16 +323,16 @@ public struct Merge {
             let flow = edit.node(at: ["sources"])?.isFlow == true
             let item = flow ? ["{" + fields.map { "\($0.0): \(ScalarText.render($0.1, replacing: nil, inFlow: true))" }.joined(separator: ", ") + "}"]
                             : fields.map { "\($0.0): \(ScalarText.render($0.1, replacing: nil, inFlow: false))" }
-            try edit.appendListItem(["sources"], item: item, after: Self.anchors("sources"))
+            try edit.appendListItem(["sources"], item: item, after: CustomerField.sources.anchors)
             changes.append("source \(lead.source) \(date)")
         }
         if let contact = newContact {
             let flow = edit.node(at: ["contacts"])?.isFlow == true
-            try edit.appendListItem(["contacts"], item: Self.contactItem(contact, flow: flow), after: Self.anchors("contacts"))
+            try edit.appendListItem(["contacts"], item: Self.contactItem(contact, flow: flow), after: CustomerField.contacts.anchors)
             changes.append("contact \(contact.name ?? "")")
         }
         for (key, value) in fills {
-            try edit.set([key], to: value, after: Self.anchors(key))
+            try edit.set([key], to: value, after: CustomerField.anchors(for: key))
             changes.append("\(key) \(value)")
         }
         self.changes = changes
