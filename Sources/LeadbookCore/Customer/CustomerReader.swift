@@ -23,7 +23,7 @@ public enum CustomerReader {
             public var value: Int
             public var valueIsEmpty: Bool
         }
-        public var entries = [Position?](repeating: nil, count: CustomerField.allCases.count)
+        public var entries = [Position?](repeating: nil, count: CustomerField.table.count)
 
         public mutating func record(_ field: CustomerField, key: Int, value: YAMLNode) {
             let empty = value.isEmpty || value.scalarText?.isEmpty == true
