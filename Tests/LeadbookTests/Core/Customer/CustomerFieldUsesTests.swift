@@ -7,16 +7,50 @@ import XCTest
 /// What is made from the table of customer fields: `show`'s rows, `export`'s columns,
 /// `import`'s headers, `new`'s options, and where `merge`, `import` and `new` put a key.
 final class CustomerFieldUsesTests: XCTestCase {
+    /// The items of `list` that are in `kept`, in `list`'s order: a field added later may come
+    /// between them, but today's keep their order.
+    func kept(_ list: [String], _ kept: [String]) -> [String] { list.filter(kept.contains) }
+
+    /// The record format's example with a value for each single-value field it lacks (a field
+    /// added to the table gets one too).
+    static var fullExample: String {
+        var lines: [String] = []
+        for field in CustomerField.allCases where !RuleFixture.specExample.contains("\n\(field.key):") {
+            switch field.type {
+            case .text: lines.append("\(field.key): 示例\(field.rawValue)")
+            case .wholeNumber: lines.append("\(field.key): 7")
+            case .amount: lines.append("\(field.key): 1000.5")
+            case .date: lines.append("\(field.key): 2024-05-01")
+            case .dateTime: lines.append("\(field.key): 2024-05-01 10:00")
+            default: break
+            }
+        }
+        // merged_into would make it a tombstone, lost_reason wants a lost customer.
+        lines = lines.filter { !$0.hasPrefix("merged_into:") && !$0.hasPrefix("lost_reason:") }
+        if lines.isEmpty { return RuleFixture.specExample }
+        return RuleFixture.specExample.replacingOccurrences(of: "\nplan:\n", with: "\n" + lines.joined(separator: "\n") + "\nplan:\n")
+    }
+
+    func testTheFullExampleReadsClean() {
+        let result = CustomerReader.read(path: RuleFixture.path, bytes: Array(Self.fullExample.utf8), configuration: Configuration())
+        XCTAssertEqual(result.findings.diagnostics.map(\.message), [], Self.fullExample)
+    }
+
     // MARK: - show
 
     func testShowPrintsTheRowsOfTheTableInTheirOrder() throws {
-        let result = CustomerReader.read(path: RuleFixture.path, bytes: Array(RuleFixture.specExample.utf8), configuration: Configuration())
+        let result = CustomerReader.read(path: RuleFixture.path, bytes: Array(Self.fullExample.utf8), configuration: Configuration())
         let customer = try XCTUnwrap(result.customer)
         let page = CustomerView.text(customer, path: RuleFixture.path, configuration: Configuration())
         let rows = page.components(separatedBy: "\n\n")[1].split(separator: "\n")
         let labels = rows.map { String($0.dropFirst(2).prefix(14)).trimmingCharacters(in: .whitespaces) }
-        XCTAssertEqual(labels, ["status", "owner", "score", "grade", "intent", "source", "industry", "region", "employees", "budget", "needs",
-                                "decision by", "created", "assigned", "next", "completeness", "tags", "contact"])
+        let today = ["status", "owner", "score", "grade", "intent", "source", "industry", "region", "employees", "budget", "needs",
+                     "decision by", "created", "assigned", "next", "completeness", "tags", "contact"]
+        XCTAssertEqual(kept(labels, today), today)
+        let expected = CustomerField.shownRows.flatMap { field, label, _, format in
+            CustomerView.values(field, format, customer, Configuration()).map { _ in label }
+        }
+        XCTAssertEqual(labels.filter { $0 != "completeness" }, expected, "every row of the table with a value, in rank order")
         XCTAssertTrue(page.contains("  status        qualified (需求明确)\n"), page)
         XCTAssertTrue(page.contains("  budget        200,000\n"), page)
         XCTAssertTrue(page.contains("  decision by   2024-04-01\n"), page)
@@ -49,12 +83,13 @@ final class CustomerFieldUsesTests: XCTestCase {
             if field == .next { expected += ["last_contact", "follow_ups"] }
         }
         XCTAssertEqual(CustomerColumn.allCases.map(\.rawValue), expected + ["completeness", "file"])
-        XCTAssertEqual(CustomerColumn.allCases.map(\.rawValue), [
+        let today = [
             "id", "name", "kind", "industry", "region", "employees", "revenue", "source", "source_detail", "sources", "contact", "title",
             "phone", "email", "wechat", "contacts", "needs", "budget", "decision_by", "intent", "score", "grade", "tags", "owner",
             "created", "assigned", "status", "next", "last_contact", "follow_ups", "deal_amount", "deal_closed", "lost_reason",
             "completeness", "file",
-        ], "export --help and `--fields` list them in this order")
+        ]
+        XCTAssertEqual(kept(CustomerColumn.allCases.map(\.rawValue), today), today, "export --help and `--fields` list them in this order")
         XCTAssertEqual(Set(CustomerColumn.allCases.map(\.rawValue)).count, CustomerColumn.allCases.count)
         XCTAssertEqual(Set(CustomerColumn.allCases.map(\.label)).count, CustomerColumn.allCases.count, "two columns with one header")
         XCTAssertEqual(CustomerColumn.defaults.map(\.rawValue), ["id", "name", "source", "industry", "region", "contact", "title", "phone", "email",
@@ -89,10 +124,11 @@ final class CustomerFieldUsesTests: XCTestCase {
                 }
             }
         }
-        XCTAssertEqual(LeadField.plain.map(\.name), [
-            "no", "id", "name", "kind", "industry", "region", "employees", "revenue", "source", "contact", "title", "contact_info", "phone",
-            "email", "wechat", "needs", "budget", "decision_by", "intent", "owner", "created", "status", "note", "ignore",
-        ])
+        let today = ["no", "id", "name", "kind", "industry", "region", "employees", "revenue", "source", "contact", "title", "contact_info", "phone",
+                     "email", "wechat", "needs", "budget", "decision_by", "intent", "owner", "created", "status", "note", "ignore"]
+        XCTAssertEqual(kept(LeadField.plain.map(\.name), today), today)
+        XCTAssertEqual(LeadField.plain.map(\.name).filter { !today.contains($0) },
+                       CustomerField.allCases.filter { if case .value? = $0.definition.imports { return !today.contains($0.key) } else { return false } }.map(\.key))
         XCTAssertEqual(LeadField.headers.count, LeadField.otherHeaders.count + CustomerField.allCases.reduce(0) { count, field in
             if case .value(let aliases)? = field.definition.imports { return count + aliases.count }
             return count
@@ -104,8 +140,9 @@ final class CustomerFieldUsesTests: XCTestCase {
     /// A file's values go out through `export` and come back through `import` as the same values.
     func testAFilesFieldsRoundTripThroughExportAndImport() throws {
         let configuration = Configuration()
-        let result = CustomerReader.read(path: RuleFixture.path, bytes: Array(RuleFixture.specExample.utf8), configuration: configuration)
+        let result = CustomerReader.read(path: RuleFixture.path, bytes: Array(Self.fullExample.utf8), configuration: configuration)
         let customer = try XCTUnwrap(result.customer)
+        guard case .object(let shown) = CustomerView.json(customer, path: RuleFixture.path, configuration: configuration) else { return XCTFail() }
         let entry = CustomerSet.Entry(path: RuleFixture.path, customer: customer, hasErrors: false)
         for labels in [false, true] {
             let columns = CustomerColumn.allCases.filter { $0.leadField != nil }
@@ -122,7 +159,10 @@ final class CustomerFieldUsesTests: XCTestCase {
             let again = try XCTUnwrap(back.customer)
             for field in CustomerField.allCases {
                 guard case .value? = field.definition.imports else { continue }
-                XCTAssertEqual(field.definition.access.value(again), field.definition.access.value(customer), "\(field.key), labels: \(labels)")
+                let value = field.definition.access.value(customer)
+                XCTAssertNotNil(value, "\(field.key) has a value in the example")
+                XCTAssertEqual(field.definition.access.value(again), value, "\(field.key), labels: \(labels)")
+                XCTAssertEqual(shown.first { $0.0 == field.key }?.1, value?.json, "show --format json has \(field.key)")
             }
             XCTAssertEqual(again.contacts.first?.phone, customer.contacts.first?.phone)
         }
@@ -146,15 +186,21 @@ final class CustomerFieldUsesTests: XCTestCase {
         let spec = NewCommand.spec
         let own = ["workspace", "note", "at", "force", "help"]
         XCTAssertEqual(spec.options.map(\.long).filter { !own.contains($0) }, CustomerField.newOptions.map(\.option.flag))
-        XCTAssertEqual(spec.options.map(\.long).filter { $0 != "help" }, ["workspace", "name", "source", "intent", "industry", "region", "employees", "budget", "needs",
-                                                  "contact", "detail", "decision-by", "kind", "owner", "note", "at", "force"])
+        let today = ["workspace", "name", "source", "intent", "industry", "region", "employees", "budget", "needs", "contact", "detail",
+                     "decision-by", "kind", "owner", "note", "at", "force"]
+        XCTAssertEqual(kept(spec.options.map(\.long), today), today)
         for (field, option) in CustomerField.newOptions {
             let made = spec.options.first { $0.long == option.flag }
             XCTAssertEqual(made?.help, option.help, field.key)
             XCTAssertEqual(made?.value, option.value, field.key)
             XCTAssertEqual(made?.repeatable, option.repeatable, field.key)
         }
-        XCTAssertEqual(spec.usage, "leadbook new --name N --source S --intent A|B|C [--industry I] [--region R] [--employees N] [--budget CNY] [--needs TEXT] [--contact \"name,title,phone,email\"]... [--detail KEY=VALUE]... [--decision-by DATE] [--kind company|person] [--owner NAME] [--note TEXT] [--at DATETIME] [--force] [-C DIR]")
+        // The usage line of today's options, word for word (an option added later may come between them).
+        let words = spec.usage.components(separatedBy: " [").enumerated().map { $0.offset == 0 ? $0.element : "[" + $0.element }
+        let todays = words.filter { word in !CustomerField.newOptions.contains { !today.contains($0.option.flag) && word.hasPrefix("[--\($0.option.flag) ") } }
+        XCTAssertEqual(todays.joined(separator: " "), "leadbook new --name N --source S --intent A|B|C [--industry I] [--region R] [--employees N] [--budget CNY] [--needs TEXT] [--contact \"name,title,phone,email\"]... [--detail KEY=VALUE]... [--decision-by DATE] [--kind company|person] [--owner NAME] [--note TEXT] [--at DATETIME] [--force] [-C DIR]")
+        let required = CustomerField.newOptions.filter(\.option.required).count
+        XCTAssertEqual(words.count, spec.options.filter { $0.long != "help" }.count - required + 1, "one word per option (the required ones share the first)")
     }
 
     func testNewReadsAFieldsOptionByItsType() throws {
