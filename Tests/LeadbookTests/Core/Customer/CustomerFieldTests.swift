@@ -35,8 +35,8 @@ final class CustomerFieldTests: XCTestCase {
 
     func testTheReaderKnowsExactlyTheKeysOfTheTable() throws {
         XCTAssertEqual(CustomerReader.frontMatterKeys, CustomerField.keys)
-        // The record format's example has almost every field; none is unknown, and each is found.
-        let text = RuleFixture.specExample.replacingOccurrences(of: "next: 2024-03-03\n", with: "next: 2024-03-03\nlost_reason: 预算削减\nmerged_into: LX2024002\n")
+        // The record format's example with every field; none is unknown, and each is found.
+        let text = CustomerFieldUsesTests.fullExample.replacingOccurrences(of: "next: 2024-03-03\n", with: "next: 2024-03-03\nlost_reason: 预算削减\nmerged_into: LX2024002\n")
             .replacingOccurrences(of: "intent: A\n", with: "intent: A\nsources: [{source: exhibition, date: 2024-03-02}]\n")
             .replacingOccurrences(of: "industry: 互联网\n", with: "kind: company\nindustry: 互联网\n")
             .replacingOccurrences(of: "plan:\n", with: "deal: {amount: 180000, closed: 2024-04-02}\nplan:\n")
