@@ -8,26 +8,17 @@ public enum NewCommand: Command {
     public static let spec = CommandSpec(
         name: "new",
         summary: "capture a new lead: create its customer file with the next free id",
-        usage: "leadbook new --name N --source S --intent A|B|C [--industry I] [--region R] [--employees N] [--budget CNY] [--needs TEXT] [--contact \"name,title,phone,email\"]... [--detail KEY=VALUE]... [--decision-by DATE] [--kind company|person] [--owner NAME] [--note TEXT] [--at DATETIME] [--force] [-C DIR]",
-        options: [
-            .workspace,
-            OptionSpec("name", value: "NAME", help: "the company (or person) name"),
-            OptionSpec("source", value: "SOURCE", help: "where the lead came from: one of leadbook.yml `sources` (exhibition, website, referral, ... or 展会, 官网表单, ...)"),
-            OptionSpec("intent", value: "A|B|C", help: "initial intent: A clear and urgent, B a need without details, C only collecting material"),
-            OptionSpec("industry", value: "TEXT", help: "industry"),
-            OptionSpec("region", value: "TEXT", help: "region"),
-            OptionSpec("employees", value: "N", help: "number of employees"),
-            OptionSpec("budget", value: "CNY", help: "budget in CNY, digits only"),
-            OptionSpec("needs", value: "TEXT", help: "need keywords or description"),
-            OptionSpec("contact", value: "\"NAME,TITLE,PHONE,EMAIL\"", repeatable: true, help: "a contact; leave parts empty: \"张伟,,13800000001\""),
-            OptionSpec("detail", value: "KEY=VALUE", repeatable: true, help: "source detail: booth=A12, minutes=30, page=..., referrer=..."),
-            OptionSpec("decision-by", value: "DATE", help: "expected decision date"),
-            OptionSpec("kind", value: "KIND", help: "company (default) or person"),
-            OptionSpec("owner", value: "NAME", help: "the rep who follows it (a team member); `assigned` is set to the capture time"),
-            OptionSpec("note", value: "TEXT", help: "a remark written under the heading"),
-            OptionSpec("at", value: "DATETIME", help: "when the lead was captured (default: now in the workspace's time zone)"),
-            OptionSpec("force", help: "create it even when it looks like a customer already in the workspace"),
-        ],
+        usage: "leadbook new " + (fieldOptions.map { field in
+            let option = field.option, words = "--\(option.flag) \(option.usage)"
+            return option.required ? words : "[\(words)]" + (option.repeatable ? "..." : "")
+        } + ["[--note TEXT]", "[--at DATETIME]", "[--force]", "[-C DIR]"]).joined(separator: " "),
+        options: [.workspace]
+            + fieldOptions.map { OptionSpec($0.option.flag, value: $0.option.value, repeatable: $0.option.repeatable, help: $0.option.help) }
+            + [
+                OptionSpec("note", value: "TEXT", help: "a remark written under the heading"),
+                OptionSpec("at", value: "DATETIME", help: "when the lead was captured (default: now in the workspace's time zone)"),
+                OptionSpec("force", help: "create it even when it looks like a customer already in the workspace"),
+            ],
         details: """
         The id is the id prefix, the year of capture and the next running number of that year
         in the whole workspace (LX2024016); the file is customers/<id>-<short name>.md. When the
@@ -35,6 +26,11 @@ public enum NewCommand: Command {
         matches are listed and the exit code is 1 (--force creates it anyway). Prints the new
         file's path, relative to the workspace.
         """)
+
+    /// The options of the fields (CustomerField's `new` options), in their order.
+    static let fieldOptions = CustomerField.newOptions
+
+    static func flag(_ field: CustomerField) -> String { field.definition.option!.flag }
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
         context.refusing(spec.name) { try execute(arguments, context) }
@@ -46,35 +42,38 @@ public enum NewCommand: Command {
         }
         guard let opened = context.openWorkspace(arguments) else { return .failure }
         let configuration = opened.configuration
-        let missing = ["name", "source", "intent"].filter { arguments.value($0) == nil }
+        let missing = fieldOptions.filter { $0.option.required && arguments.value($0.option.flag) == nil }.map(\.option.flag)
         if !missing.isEmpty { throw Refusal.usage("a new customer needs \(missing.map { "--" + $0 }.joined(separator: ", "))") }
-        let sourceText = try OptionValue.oneLine(arguments.value("source")!, "source")
+        let sourceText = try OptionValue.oneLine(arguments.value(flag(.source))!, flag(.source))
         guard configuration.source(named: sourceText) != nil else {
             let near = Suggestion.closest(to: sourceText, among: configuration.sources + configuration.sources.compactMap { Configuration.sourceLabels[$0] })
-            throw Refusal.usage("--source: `\(sourceText)` is not one of leadbook.yml `sources` (\(configuration.sources.joined(separator: ", ")))"
+            throw Refusal.usage("--\(flag(.source)): `\(sourceText)` is not one of leadbook.yml `sources` (\(configuration.sources.joined(separator: ", ")))"
                                 + (near.map { "; did you mean \($0)?" } ?? ""))
         }
         let created = try context.moment(arguments, "at", opened)
-        var draft = CustomerDraft(id: "", name: try OptionValue.oneLine(arguments.value("name")!, "name"), source: sourceText,
-                                  intent: try OptionValue.vocabulary(arguments.value("intent")!, "intent", Intent.self), created: created)
-        draft.kind = try arguments.value("kind").map { try OptionValue.vocabulary($0, "kind", CustomerKind.self) }
-        draft.industry = try arguments.value("industry").map { try OptionValue.oneLine($0, "industry") }
-        draft.region = try arguments.value("region").map { try OptionValue.oneLine($0, "region") }
-        draft.employees = try arguments.value("employees").map { try OptionValue.count($0, "employees") }
-        draft.budget = try arguments.value("budget").map { try OptionValue.amount($0, "budget") }
-        draft.needs = try arguments.value("needs").map { try OptionValue.oneLine($0, "needs") }
-        draft.decisionBy = try arguments.value("decision-by").map { try OptionValue.date($0, "decision-by") }
-        draft.contacts = try arguments.values("contact").map(contact)
-        draft.sourceDetail = try arguments.values("detail").map { text in
-            let (key, value) = try OptionValue.pair(text, "detail")
-            guard !key.isEmpty, key.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == UInt8(ascii: "_") }) else {
-                throw Refusal.usage("--detail: `\(key)` is not a key (lower-case letters, like booth or referrer)")
+        var draft = CustomerDraft(id: "", name: try OptionValue.oneLine(arguments.value(flag(.name))!, flag(.name)), source: sourceText,
+                                  intent: try OptionValue.vocabulary(arguments.value(flag(.intent))!, flag(.intent), Intent.self), created: created)
+        draft.kind = try arguments.value(flag(.kind)).map { try OptionValue.vocabulary($0, flag(.kind), CustomerKind.self) }
+        // The fields without rules of their own: their value read by their type.
+        for (field, option) in fieldOptions {
+            switch field {
+            case .name, .source, .intent, .kind, .contacts, .sourceDetail, .owner: continue
+            default:
+                guard let text = arguments.value(option.flag) else { continue }
+                draft.fields[field] = try written(text, field.type, option.flag)
             }
-            return (key, try OptionValue.oneLine(value, "detail \(key)"))
         }
-        if let owner = arguments.value("owner") {
-            draft.owner = try OptionValue.member(owner, "owner", configuration)
-            draft.assigned = created
+        draft.contacts = try arguments.values(flag(.contacts)).map(contact)
+        draft.sourceDetail = try arguments.values(flag(.sourceDetail)).map { text in
+            let (key, value) = try OptionValue.pair(text, flag(.sourceDetail))
+            guard !key.isEmpty, key.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == UInt8(ascii: "_") }) else {
+                throw Refusal.usage("--\(flag(.sourceDetail)): `\(key)` is not a key (lower-case letters, like booth or referrer)")
+            }
+            return (key, try OptionValue.oneLine(value, "\(flag(.sourceDetail)) \(key)"))
+        }
+        if let owner = arguments.value(flag(.owner)) {
+            draft.fields[.owner] = try OptionValue.member(owner, flag(.owner), configuration)
+            draft.fields[.assigned] = created.description
         }
         if let note = arguments.value("note") {
             for line in note.split(separator: "\n") where String(line).trimmingSpaces.hasPrefix("#") || line.hasPrefix("---") {
@@ -131,6 +130,21 @@ public enum NewCommand: Command {
         try write.commit()
         context.console.out(path + "\n")
         return .ok
+    }
+
+    /// An option's value read by the type of its field, as the front matter writes it.
+    static func written(_ text: String, _ type: CustomerField.ValueType, _ option: String) throws -> String {
+        switch type {
+        case .wholeNumber: return String(try OptionValue.count(text, option))
+        case .amount: return Money.plain(try OptionValue.amount(text, option))
+        case .date: return try OptionValue.date(text, option).description
+        case .dateTime:
+            guard let moment = LocalDateTime(text) else {
+                throw Refusal.usage("--\(option) must be a date and time like 2024-03-05 09:30, not `\(text)`")
+            }
+            return moment.description
+        case .text, .choice, .textList, .map, .mapList: return try OptionValue.oneLine(text, option)
+        }
     }
 
     /// `name,title,phone,email` (ASCII or full-width commas; empty parts are left out).

@@ -13,21 +13,7 @@ public enum CustomerReader {
         public var findings: Findings
     }
 
-    public static let frontMatterKeys = FrontMatterField.allCases.map(\.rawValue)
-
-    public enum FrontMatterField: String, CaseIterable {
-        case id, name, kind, industry, region, employees, revenue, source
-        case sourceDetail = "source_detail"
-        case sources, contacts, needs, budget
-        case decisionBy = "decision_by"
-        case intent, score, grade, tags, owner, created, assigned, status, next, plan, deal
-        case lostReason = "lost_reason"
-        case mergedInto = "merged_into"
-
-        public static let names = KeyNames<FrontMatterField>()
-        public static let indices: [FrontMatterField: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
-        public var index: Int { Self.indices[self]! }
-    }
+    public static let frontMatterKeys = CustomerField.keys
 
     /// Where each known top-level key of the front matter is, found while decoding, so rules
     /// point at a field without searching the tree again.
@@ -37,14 +23,14 @@ public enum CustomerReader {
             public var value: Int
             public var valueIsEmpty: Bool
         }
-        public var entries = [Position?](repeating: nil, count: FrontMatterField.allCases.count)
+        public var entries = [Position?](repeating: nil, count: CustomerField.table.count)
 
-        public mutating func record(_ field: FrontMatterField, key: Int, value: YAMLNode) {
+        public mutating func record(_ field: CustomerField, key: Int, value: YAMLNode) {
             let empty = value.isEmpty || value.scalarText?.isEmpty == true
-            entries[field.index] = Position(key: key, value: value.start, valueIsEmpty: empty)
+            entries[field.rawValue] = Position(key: key, value: value.start, valueIsEmpty: empty)
         }
 
-        public subscript(_ field: FrontMatterField) -> Position? { entries[field.index] }
+        public subscript(_ field: CustomerField) -> Position? { entries[field.rawValue] }
     }
 
     public static func yamlRule(_ id: String) -> Rule {
@@ -171,10 +157,11 @@ public enum CustomerReader {
     public static func decodeFrontMatter(_ root: YAMLNode?, configuration: Configuration, _ decoder: inout FieldDecoder,
                                   positions: inout FieldPositions) -> Customer {
         var customer = Customer()
+        let readers = CustomerField.readers
         for pair in root?.pairs ?? [] {
             let value = pair.value
             let key = pair.keyText
-            guard let field = FrontMatterField.names(key) else {
+            guard let field = CustomerField(key: key) else {
                 if !configuration.extraFields.contains(key) {
                     decoder.unknownKey(pair, known: frontMatterKeys, context: "")
                 }
@@ -182,38 +169,11 @@ public enum CustomerReader {
                 continue
             }
             positions.record(field, key: pair.key.start, value: value)
-            switch field {
-            case .id: customer.id = decoder.string(value, key)
-            case .name: customer.name = decoder.string(value, key)
-            case .kind: customer.kind = decoder.vocabulary(value, key, CustomerKind.self) ?? .company
-            case .industry: customer.industry = decoder.string(value, key)
-            case .region: customer.region = decoder.string(value, key)
-            case .employees: customer.employees = decoder.integer(value, key)
-            case .revenue: customer.revenue = decoder.number(value, key)
-            case .source: customer.source = source(value, configuration, &decoder)
-            case .sourceDetail: break  // after `source`, below
-            case .sources: customer.sources = sources(value, configuration, &decoder)
-            case .contacts: customer.contacts = contacts(value, &decoder)
-            case .needs: customer.needs = decoder.string(value, key)
-            case .budget: customer.budget = decoder.number(value, key)
-            case .decisionBy: customer.decisionBy = decoder.date(value, key)
-            case .intent: customer.intent = decoder.vocabulary(value, key, Intent.self)
-            case .score: customer.score = score(value, configuration.scoring, &decoder)
-            case .grade: customer.grade = decoder.vocabulary(value, key, Grade.self)
-            case .tags: customer.tags = decoder.stringList(value, key)
-            case .owner: customer.owner = decoder.string(value, key)
-            case .created: customer.created = decoder.dateTime(value, key)
-            case .assigned: customer.assigned = decoder.dateTime(value, key)
-            case .status: customer.status = decoder.vocabulary(value, key, Status.self)
-            case .next: customer.next = decoder.date(value, key)
-            case .plan: customer.plan = plan(value, &decoder)
-            case .deal: customer.deal = deal(value, &decoder)
-            case .lostReason: customer.lostReason = decoder.string(value, key)
-            case .mergedInto: customer.mergedInto = decoder.string(value, key)
-            }
+            readers[field.rawValue](&customer, value, key, &decoder, configuration)
         }
-        if let detail = root?["source_detail"] {
-            customer.sourceDetail = sourceDetail(detail, source: customer.source, &decoder)
+        // Fields whose reading depends on another field (source_detail on source).
+        for (key, read) in CustomerField.lastReaders {
+            if let node = root?[key] { read(&customer, node, key, &decoder, configuration) }
         }
         return customer
     }

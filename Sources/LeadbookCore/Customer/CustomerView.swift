@@ -5,51 +5,11 @@ public enum CustomerView {
     /// With `source` (the file's bytes), each entry also carries its Markdown as written
     /// (`text`: heading, items and free notes, without the blank lines after it).
     public static func json(_ customer: Customer, path: String, configuration: Configuration, source: [UInt8]? = nil) -> JSON {
-        var members: [(String, JSON)] = [
-            ("file", .string(path)),
-            ("id", .optional(customer.id)), ("name", .optional(customer.name)), ("kind", .string(customer.kind.rawValue)),
-            ("industry", .optional(customer.industry)), ("region", .optional(customer.region)),
-            ("employees", .optional(customer.employees)), ("revenue", .optional(customer.revenue)),
-            ("source", .optional(customer.source)),
-            ("source_detail", .object(customer.sourceDetail.map { ($0.0, .string($0.1)) })),
-            ("sources", .array(customer.sources.map { record in
-                .object([("source", .optional(record.source)), ("date", .optional(record.date)), ("detail", .optional(record.detail))])
-            })),
-            ("contacts", .array(customer.contacts.map { contact in
-                .object([
-                    ("name", .optional(contact.name)), ("title", .optional(contact.title)), ("phone", .optional(contact.phone)),
-                    ("email", .optional(contact.email)), ("wechat", .optional(contact.wechat)),
-                    ("prefers", .optional(contact.prefers?.rawValue)), ("role", .optional(contact.role?.rawValue)),
-                ])
-            })),
-            ("needs", .optional(customer.needs)), ("budget", .optional(customer.budget)),
-            ("decision_by", .optional(customer.decisionBy)), ("intent", .optional(customer.intent?.rawValue)),
-        ]
-        if let score = customer.score {
-            members.append(("score", .object([
-                ("size", .optional(score.size)), ("budget", .optional(score.budget)), ("urgency", .optional(score.urgency)),
-                ("decision", .optional(score.decision)), ("total", .optional(score.total)),
-                ("reviewed_by", .optional(score.reviewedBy)), ("reviewed", .optional(score.reviewed)),
-            ])))
-        } else {
-            members.append(("score", .null))
+        var members: [(String, JSON)] = [("file", .string(path))]
+        for definition in CustomerField.table {
+            members.append((definition.key, definition.access.json?(customer) ?? definition.access.value(customer)?.json ?? .null))
         }
         members += [
-            ("grade", .optional(customer.grade?.rawValue)),
-            ("tags", .array(customer.tags.map(JSON.string))),
-            ("owner", .optional(customer.owner)),
-            ("created", .optional(customer.created)), ("assigned", .optional(customer.assigned)),
-            ("status", .optional(customer.status?.rawValue)), ("next", .optional(customer.next)),
-            ("plan", .array(customer.plan.map { step in
-                .object([
-                    ("stage", .optional(step.stage?.rawValue)), ("goal", .optional(step.goal)),
-                    ("channels", .array(step.channels.map { .string($0.rawValue) })), ("points", .optional(step.points)),
-                    ("due", step.due.map { .string($0.description) } ?? .optional(step.dueText)), ("owner", .optional(step.owner)),
-                    ("expected", .optional(step.expected)), ("fallback", .optional(step.fallback)),
-                ])
-            })),
-            ("deal", customer.deal.map { deal in .object([("amount", .optional(deal.amount)), ("closed", .optional(deal.closed))]) } ?? .null),
-            ("lost_reason", .optional(customer.lostReason)), ("merged_into", .optional(customer.mergedInto)),
             ("extra", .object(customer.extra.map { ($0.0, .string($0.1)) })),
             ("derived", .object([
                 ("score_total", .optional(customer.score?.total)),
@@ -61,6 +21,62 @@ public enum CustomerView {
             ("feedback", .array(customer.feedback.map { withText(feedbackJSON($0), source, $0.start, $0.end) })),
         ]
         return .object(members)
+    }
+
+    // MARK: - The JSON and rows of the fields with parts (CustomerField's entries use them)
+
+    public static func sourceJSON(_ record: SourceRecord) -> JSON {
+        .object([("source", .optional(record.source)), ("date", .optional(record.date)), ("detail", .optional(record.detail))])
+    }
+
+    public static func contactJSON(_ contact: Contact) -> JSON {
+        .object([
+            ("name", .optional(contact.name)), ("title", .optional(contact.title)), ("phone", .optional(contact.phone)),
+            ("email", .optional(contact.email)), ("wechat", .optional(contact.wechat)),
+            ("prefers", .optional(contact.prefers?.rawValue)), ("role", .optional(contact.role?.rawValue)),
+        ])
+    }
+
+    public static func scoreJSON(_ customer: Customer) -> JSON {
+        guard let score = customer.score else { return .null }
+        return .object([
+            ("size", .optional(score.size)), ("budget", .optional(score.budget)), ("urgency", .optional(score.urgency)),
+            ("decision", .optional(score.decision)), ("total", .optional(score.total)),
+            ("reviewed_by", .optional(score.reviewedBy)), ("reviewed", .optional(score.reviewed)),
+        ])
+    }
+
+    public static func planStepJSON(_ step: PlanStep) -> JSON {
+        .object([
+            ("stage", .optional(step.stage?.rawValue)), ("goal", .optional(step.goal)),
+            ("channels", .array(step.channels.map { .string($0.rawValue) })), ("points", .optional(step.points)),
+            ("due", step.due.map { .string($0.description) } ?? .optional(step.dueText)), ("owner", .optional(step.owner)),
+            ("expected", .optional(step.expected)), ("fallback", .optional(step.fallback)),
+        ])
+    }
+
+    public static func dealJSON(_ customer: Customer) -> JSON {
+        customer.deal.map { deal in .object([("amount", .optional(deal.amount)), ("closed", .optional(deal.closed))]) } ?? .null
+    }
+
+    /// `90 = size 25/30 + budget 25/30 + urgency 20/20 + decision 20/20 -> S`, when the score is complete.
+    public static func scoreLines(_ customer: Customer, _ configuration: Configuration) -> [String] {
+        guard let score = customer.score, let total = score.total else { return [] }
+        let grade = configuration.scoring.grade(forTotal: total)
+        let m = configuration.scoring
+        return ["\(total) = size \(score.size!)/\(m.maxSize) + budget \(score.budget!)/\(m.maxBudget) + urgency \(score.urgency!)/\(m.maxUrgency) + decision \(score.decision!)/\(m.maxDecision) -> \(grade.rawValue)"]
+    }
+
+    public static func dealLines(_ customer: Customer, _ configuration: Configuration) -> [String] {
+        guard let deal = customer.deal else { return [] }
+        return ["\(deal.amount.map { Money.format($0) } ?? "?") closed \(deal.closed?.description ?? "?")"]
+    }
+
+    /// One row per contact.
+    public static func contactLines(_ customer: Customer, _ configuration: Configuration) -> [String] {
+        customer.contacts.map { contact in
+            [contact.name, contact.title, contact.phone, contact.email, contact.role?.rawValue].compactMap { $0 }.joined(separator: ", ")
+        }
     }
 
     /// An entry's object with its source text (CRLF read as LF) added last.
@@ -114,34 +130,15 @@ public enum CustomerView {
         lines.append("\(customer.id ?? "?")  \(customer.name ?? "")")
         lines.append("  " + path)
         lines.append("")
-        row("status", customer.status.map { "\($0.rawValue) (\($0.label))" })
-        row("owner", customer.owner)
-        if let score = customer.score, let total = score.total {
-            let grade = configuration.scoring.grade(forTotal: total)
-            let m = configuration.scoring
-            row("score", "\(total) = size \(score.size!)/\(m.maxSize) + budget \(score.budget!)/\(m.maxBudget) + urgency \(score.urgency!)/\(m.maxUrgency) + decision \(score.decision!)/\(m.maxDecision) -> \(grade.rawValue)")
+        var completenessShown = false
+        for (field, label, rank, format) in CustomerField.shownRows {
+            if !completenessShown && rank > completenessRank {
+                completenessRow(customer, row)
+                completenessShown = true
+            }
+            for value in values(field, format, customer, configuration) { row(label, value) }
         }
-        row("grade", customer.grade?.rawValue)
-        row("intent", customer.intent?.rawValue)
-        row("source", customer.source)
-        row("industry", customer.industry)
-        row("region", customer.region)
-        row("employees", customer.employees.map(String.init))
-        row("budget", customer.budget.map { Money.format($0) })
-        row("needs", customer.needs.map { $0.replacingNewlines() })
-        row("decision by", customer.decisionBy?.description)
-        row("created", customer.created?.description)
-        row("assigned", customer.assigned?.description)
-        row("next", customer.next?.description)
-        let completeness = Completeness.of(customer)
-        row("completeness", "\(completeness.rawValue) (\(completeness.label), \(Completeness.filled(customer).count)/\(Completeness.keyFields.count) key fields)")
-        row("tags", customer.tags.joined(separator: ", "))
-        if let deal = customer.deal { row("deal", "\(deal.amount.map { Money.format($0) } ?? "?") closed \(deal.closed?.description ?? "?")") }
-        row("lost reason", customer.lostReason)
-        row("merged into", customer.mergedInto)
-        for contact in customer.contacts {
-            row("contact", [contact.name, contact.title, contact.phone, contact.email, contact.role?.rawValue].compactMap { $0 }.joined(separator: ", "))
-        }
+        if !completenessShown { completenessRow(customer, row) }
         if !customer.followUps.isEmpty {
             lines.append("")
             lines.append("follow-ups (\(customer.followUps.count)):")
@@ -166,6 +163,27 @@ public enum CustomerView {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The completeness row comes after the field rows of lower rank (CustomerField's `show`).
+    public static let completenessRank = 160
+
+    public static func completenessRow(_ customer: Customer, _ row: (String, String?) -> Void) {
+        let completeness = Completeness.of(customer)
+        row("completeness", "\(completeness.rawValue) (\(completeness.label), \(Completeness.filled(customer).count)/\(Completeness.keyFields.count) key fields)")
+    }
+
+    /// A field's values on the page: one for most fields, none when it is empty.
+    public static func values(_ field: CustomerField, _ format: CustomerField.ShowFormat, _ customer: Customer,
+                              _ configuration: Configuration) -> [String] {
+        if case .lines(let lines) = format { return lines(customer, configuration) }
+        guard let value = field.definition.access.value(customer) else { return [] }
+        switch (value, format) {
+        case (.text(let text), .oneLine): return [text.replacingNewlines()]
+        case (.choice(let raw, let label), .valueAndLabel): return ["\(raw) (\(label))"]
+        case (.amount(let amount), _): return [Money.format(amount)]
+        default: return [value.written]
+        }
     }
 }
 

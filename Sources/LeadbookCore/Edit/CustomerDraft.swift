@@ -1,27 +1,21 @@
 import LeadbookText
 
-/// A new customer file: the front matter in the field order of the spec, a heading, and an
+/// A new customer file: the front matter in the order of `CustomerField`, a heading, and an
 /// empty Follow-ups section. Used by `new` and `import`.
 public struct CustomerDraft: Sendable {
     public var id: String
     public var name: String
     public var kind: CustomerKind?
-    public var industry: String?
-    public var region: String?
-    public var employees: Int?
-    public var revenue: Double?
     public var source: String
     /// `source_detail` keys and values (written as text; lists as `[a, b]` when given as arrays).
     public var sourceDetail: [(String, String)] = []
     public var contacts: [Contact] = []
-    public var needs: String?
-    public var budget: Double?
-    public var decisionBy: LocalDate?
     public var intent: Intent
-    public var owner: String?
     public var created: LocalDateTime
-    public var assigned: LocalDateTime?
     public var status: Status = .untouched
+    /// The other fields (industry, budget, owner, assigned, ...), as the front matter writes
+    /// them: `200000`, `2024-04-01`, the text (quoted when YAML needs it).
+    public var fields: [CustomerField: String] = [:]
     /// Extra keys (listed under extra_fields), written last.
     public var extra: [(String, String)] = []
     /// Free text under the heading (the capture remark).
@@ -45,43 +39,44 @@ public struct CustomerDraft: Sendable {
 
     /// The file's text (LF line endings).
     public func render(chineseHeadings: Bool = false) -> String {
-        var lines = ["---", "id: \(id)", "name: \(Self.value(name))"]
-        if let kind, kind != .company { lines.append("kind: \(kind.rawValue)") }
-        if let industry { lines.append("industry: \(Self.value(industry))") }
-        if let region { lines.append("region: \(Self.value(region))") }
-        if let employees { lines.append("employees: \(employees)") }
-        if let revenue { lines.append("revenue: \(Money.plain(revenue))") }
-        lines.append("source: \(Self.value(source))")
-        if !sourceDetail.isEmpty {
-            lines.append("source_detail:")
-            for (key, text) in sourceDetail { lines.append("  \(key): \(Self.value(text))") }
-        }
-        if !contacts.isEmpty {
-            lines.append("contacts:")
-            for contact in contacts {
-                var first = true
-                func add(_ key: String, _ text: String?) {
-                    guard let text, !text.isEmpty else { return }
-                    lines.append((first ? "  - " : "    ") + "\(key): " + (key == "phone" || key == "wechat" ? Self.quotedIfNumeric(text) : Self.value(text)))
-                    first = false
+        var lines = ["---"]
+        for field in CustomerField.allCases {
+            let key = field.key
+            switch field {
+            case .id: lines.append("\(key): \(id)")
+            case .name: lines.append("\(key): \(Self.value(name))")
+            case .kind: if let kind, kind != .company { lines.append("\(key): \(kind.rawValue)") }
+            case .source: lines.append("\(key): \(Self.value(source))")
+            case .sourceDetail:
+                guard !sourceDetail.isEmpty else { continue }
+                lines.append("\(key):")
+                for (detail, text) in sourceDetail { lines.append("  \(detail): \(Self.value(text))") }
+            case .contacts:
+                guard !contacts.isEmpty else { continue }
+                lines.append("\(key):")
+                for contact in contacts {
+                    var first = true
+                    func add(_ key: String, _ text: String?) {
+                        guard let text, !text.isEmpty else { return }
+                        lines.append((first ? "  - " : "    ") + "\(key): " + (key == "phone" || key == "wechat" ? Self.quotedIfNumeric(text) : Self.value(text)))
+                        first = false
+                    }
+                    add("name", contact.name)
+                    add("title", contact.title)
+                    add("phone", contact.phone)
+                    add("email", contact.email)
+                    add("wechat", contact.wechat)
+                    add("prefers", contact.prefers?.rawValue)
+                    add("role", contact.role?.rawValue)
                 }
-                add("name", contact.name)
-                add("title", contact.title)
-                add("phone", contact.phone)
-                add("email", contact.email)
-                add("wechat", contact.wechat)
-                add("prefers", contact.prefers?.rawValue)
-                add("role", contact.role?.rawValue)
+            case .intent: lines.append("\(key): \(intent.rawValue)")
+            case .created: lines.append("\(key): \(created)")
+            case .status: lines.append("\(key): \(status.rawValue)")
+            default:
+                guard let text = fields[field] else { continue }
+                lines.append("\(key): \(field.type == .text ? Self.value(text) : text)")
             }
         }
-        if let needs { lines.append("needs: \(Self.value(needs))") }
-        if let budget { lines.append("budget: \(Money.plain(budget))") }
-        if let decisionBy { lines.append("decision_by: \(decisionBy)") }
-        lines.append("intent: \(intent.rawValue)")
-        if let owner { lines.append("owner: \(Self.value(owner))") }
-        lines.append("created: \(created)")
-        if let assigned { lines.append("assigned: \(assigned)") }
-        lines.append("status: \(status.rawValue)")
         for (key, text) in extra { lines.append("\(key): \(Self.value(text))") }
         lines.append("---")
         lines.append("")

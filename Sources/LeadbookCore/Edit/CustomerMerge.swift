@@ -39,16 +39,9 @@ public enum CustomerMerge {
     /// Titles of the section that holds merge records (leadbook does not read it as a log).
     public static let recordTitles = ["Merges", "合并记录"]
 
-    /// The top-level keys in the order of the spec, to place a copied key among its neighbours.
-    public static let fieldOrder = [
-        "id", "name", "kind", "industry", "region", "employees", "revenue", "source", "source_detail", "sources",
-        "contacts", "needs", "budget", "decision_by", "intent", "score", "grade", "tags", "owner", "created",
-        "assigned", "status", "next", "plan", "deal", "lost_reason", "merged_into",
-    ]
-
+    /// Where a key copied from OTHER goes: after the nearest field before it (CustomerField's order).
     public static func anchors(for key: String) -> [String] {
-        guard let position = fieldOrder.firstIndex(of: key) else { return [] }
-        return Array(fieldOrder[..<position].reversed())
+        CustomerField.anchors(for: key)
     }
 
     public static func merge(keep: Input, other: Input, configuration: Configuration, at: LocalDateTime,
@@ -144,7 +137,7 @@ public struct MergeDraft {
 
     // MARK: - Contacts
 
-    public static let contactFields = ["name", "title", "phone", "email", "wechat", "prefers", "role"]
+    public static let contactFields = CustomerReader.contactKeys
 
     public mutating func contacts() {
         let otherItems = otherRoot["contacts"]?.items ?? []
@@ -265,11 +258,9 @@ public struct MergeDraft {
     // MARK: - Other fields
 
     /// Keys handled elsewhere (or never copied: OTHER's id, capture and channel stay in its
-    /// tombstone; status, next, grade, deal and lost reason follow the merged log and score).
-    public static let handled: Set<String> = [
-        "id", "merged_into", "created", "source", "source_detail", "sources", "contacts", "tags",
-        "status", "next", "grade", "deal", "lost_reason", "assigned",
-    ]
+    /// tombstone; status, next, grade, deal and lost reason follow the merged log and score):
+    /// the fields whose `merge` is `.ownStep`.
+    public static let handled: Set<String> = CustomerField.mergedByOwnStep
 
     public mutating func copy(_ key: String) {
         guard let range = otherEdit.pairLines(key) else { return }
@@ -326,7 +317,7 @@ public struct MergeDraft {
         } else if let otherGrade = otherRoot["grade"], other.customer.grade == expected, !otherGrade.isEmpty {
             copy("grade")
         } else {
-            try keepEdit.set(["grade"], to: expected.rawValue, after: ["score"])
+            try keepEdit.set(["grade"], to: expected.rawValue, after: CustomerField.grade.anchors)
             derived.append("grade \(expected.rawValue) (the score from \(otherId))")
         }
     }
@@ -406,7 +397,7 @@ public struct MergeDraft {
         let status = lastStatus ?? keep.customer.status ?? other.customer.status
         if let status, status != keep.customer.status {
             let existing = keepRoot["status"]?.scalarText
-            try keepEdit.set(["status"], to: DerivedValues.statusText(status, likeExisting: existing), after: ["assigned", "created"])
+            try keepEdit.set(["status"], to: DerivedValues.statusText(status, likeExisting: existing), after: CustomerField.status.anchors)
             derived.append("status \(keep.customer.status?.rawValue ?? "-") -> \(status.rawValue)")
         }
         if let otherStatus = other.customer.status, otherStatus != keep.customer.status, otherStatus != status {
@@ -414,7 +405,7 @@ public struct MergeDraft {
         }
         let next = lastNext ?? keep.customer.next ?? other.customer.next
         if let next, next != keep.customer.next {
-            try keepEdit.set(["next"], to: next.description, after: ["status"])
+            try keepEdit.set(["next"], to: next.description, after: CustomerField.next.anchors)
             derived.append("next \(keep.customer.next?.description ?? "-") -> \(next)")
         }
         for (key, needed) in [("deal", status == .won), ("lost_reason", status == .lost)] {

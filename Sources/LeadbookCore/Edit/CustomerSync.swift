@@ -36,11 +36,8 @@ public enum CustomerSync {
         var notes: [String] = []
         do {
             var score = customer.score
-            var gradeAnchor = ["score"]
             if score == nil, let proposed = ScoreProposal.propose(customer, configuration) {
-                let anchor = ["intent", "decision_by", "budget"]
-                try edit.set(["score"], toFlowMap: proposed.fields, after: anchor)
-                gradeAnchor = anchor
+                try edit.set(["score"], toFlowMap: proposed.fields, after: CustomerField.score.anchors)
                 notes.append("score proposed \(proposed.summary) (not reviewed)")
                 score = proposed.score
             }
@@ -48,7 +45,7 @@ public enum CustomerSync {
                 let expected = configuration.scoring.grade(forTotal: total)
                 if customer.grade != expected {
                     let existing = edit.node(at: ["grade"])?.scalarText
-                    try edit.set(["grade"], to: DerivedValues.gradeText(expected, likeExisting: existing), after: gradeAnchor)
+                    try edit.set(["grade"], to: DerivedValues.gradeText(expected, likeExisting: existing), after: CustomerField.grade.anchors)
                     notes.append("grade \(customer.grade?.rawValue ?? "-") -> \(expected.rawValue)")
                 }
             }
@@ -65,11 +62,11 @@ public enum CustomerSync {
     public static func setStatusAndNext(_ customer: Customer, _ edit: inout RecordEdit, _ notes: inout [String]) throws {
         if let (expected, _) = DerivedValues.status(customer), customer.status != expected {
             let existing = edit.node(at: ["status"])?.scalarText
-            try edit.set(["status"], to: DerivedValues.statusText(expected, likeExisting: existing), after: ["assigned", "created"])
+            try edit.set(["status"], to: DerivedValues.statusText(expected, likeExisting: existing), after: CustomerField.status.anchors)
             notes.append("status \(customer.status?.rawValue ?? "-") -> \(expected.rawValue)")
         }
         if let (expected, _) = DerivedValues.next(customer), customer.next != expected {
-            try edit.set(["next"], to: expected.description, after: ["status"])
+            try edit.set(["next"], to: expected.description, after: CustomerField.next.anchors)
             notes.append("next \(customer.next?.description ?? "-") -> \(expected)")
         }
     }

@@ -189,7 +189,7 @@ public enum CustomerFileMerge {
         public var conflicted: [String]
     }
 
-    public static let derivedKeys: Set<String> = ["status", "next", "grade"]
+    public static let derivedKeys: Set<String> = Set(CustomerField.derived.map(\.key))
 
     /// The merged file. A key both sides changed takes `resolutions[key]` when there is one;
     /// else, in a `provisional` merge, ours (theirs when we removed it), else conflict markers.

@@ -20,7 +20,7 @@ public struct CustomerContext {
     }
 
     public func position(_ key: String) -> CustomerReader.FieldPositions.Position? {
-        CustomerReader.FrontMatterField.names(key).flatMap { positions[$0] }
+        CustomerField(key: key).flatMap { positions[$0] }
     }
 
     /// Where to point for a field: its value, else its key, else the front matter's start.

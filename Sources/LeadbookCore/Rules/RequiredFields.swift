@@ -4,10 +4,7 @@ import LeadbookText
 public enum RequiredFields: CustomerRule {
     public static let rule = Rule.missingField
 
-    public static let required: [(String, String)] = [
-        ("id", "id: LX2024001"), ("name", "name: 华东云科技有限公司"), ("source", "source: website"),
-        ("intent", "intent: B"), ("created", "created: 2024-03-01 09:10"), ("status", "status: untouched"),
-    ]
+    public static let required: [(String, String)] = CustomerField.required.map { ($0.field.key, $0.example) }
 
     public static func check(_ context: CustomerContext, _ findings: inout Findings) {
         let tombstone = context.hasValue("merged_into")

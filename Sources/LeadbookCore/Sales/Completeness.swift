@@ -12,24 +12,21 @@ public enum Completeness: String, Sendable, CaseIterable {
         }
     }
 
-    /// The key fields: name, industry, region, a contact with phone or email, needs, budget, decision_by.
-    public static let keyFields = ["name", "industry", "region", "contact", "needs", "budget", "decision_by"]
+    /// The key fields (`CustomerField` entries with a `keyField`): name, industry, region, a
+    /// contact with phone or email, needs, budget, decision_by.
+    public static let keyFields = CustomerField.keyFields.map(\.name)
 
     /// The key fields a customer has filled.
     public static func filled(_ customer: Customer) -> [String] {
         var filled: [String] = []
-        if !(customer.name ?? "").isEmpty { filled.append("name") }
-        if !(customer.industry ?? "").isEmpty { filled.append("industry") }
-        if !(customer.region ?? "").isEmpty { filled.append("region") }
-        if customer.contacts.contains(where: { !($0.phone ?? "").isEmpty || !($0.email ?? "").isEmpty }) { filled.append("contact") }
-        if !(customer.needs ?? "").isEmpty { filled.append("needs") }
-        if customer.budget != nil { filled.append("budget") }
-        if customer.decisionBy != nil { filled.append("decision_by") }
+        for field in CustomerField.keyFields where field.filled(customer) { filled.append(field.name) }
         return filled
     }
 
     public static func of(_ customer: Customer) -> Completeness {
-        of(count: filled(customer).count)
+        var count = 0
+        for field in CustomerField.keyFields where field.filled(customer) { count += 1 }
+        return of(count: count)
     }
 
     /// All seven: complete; five or six: mostly; fewer: incomplete.

@@ -4,13 +4,13 @@ import LeadbookText
 public enum LeadField: Hashable, Sendable {
     /// 序号: the sheet's own row number; not kept.
     case number
-    case id, name, kind, industry, region, employees, revenue, source
+    /// A top-level field a column holds the value of (`CustomerField`'s `imports`).
+    case field(CustomerField)
     /// A `source_detail` key (booth, minutes, referrer, ...).
     case sourceDetail(String)
     /// The first contact: name, title, phone, email, wechat; `contactInfo` is 联系方式, a
     /// phone number and/or an email in one cell.
     case contact, title, contactInfo, phone, email, wechat
-    case needs, budget, decisionBy, intent, created, owner, status
     /// 备注: free text under the customer's heading (several columns may be notes).
     case note
     /// A key listed under `extra_fields` in leadbook.yml.
@@ -22,14 +22,7 @@ public enum LeadField: Hashable, Sendable {
     public var name: String {
         switch self {
         case .number: return "no"
-        case .id: return "id"
-        case .name: return "name"
-        case .kind: return "kind"
-        case .industry: return "industry"
-        case .region: return "region"
-        case .employees: return "employees"
-        case .revenue: return "revenue"
-        case .source: return "source"
+        case .field(let field): return field.key
         case .sourceDetail(let key): return "source_detail." + key
         case .contact: return "contact"
         case .title: return "title"
@@ -37,13 +30,6 @@ public enum LeadField: Hashable, Sendable {
         case .phone: return "phone"
         case .email: return "email"
         case .wechat: return "wechat"
-        case .needs: return "needs"
-        case .budget: return "budget"
-        case .decisionBy: return "decision_by"
-        case .intent: return "intent"
-        case .created: return "created"
-        case .owner: return "owner"
-        case .status: return "status"
         case .note: return "note"
         case .extra(let key): return key
         case .ignore: return "ignore"
@@ -58,10 +44,18 @@ public enum LeadField: Hashable, Sendable {
         }
     }
 
-    public static let plain: [LeadField] = [
-        .number, .id, .name, .kind, .industry, .region, .employees, .revenue, .source, .contact, .title, .contactInfo,
-        .phone, .email, .wechat, .needs, .budget, .decisionBy, .intent, .created, .owner, .status, .note, .ignore,
-    ]
+    /// The fields of one column each, in the order of the record format's fields.
+    public static let plain: [LeadField] = {
+        var fields: [LeadField] = [.number]
+        for field in CustomerField.allCases {
+            switch field.definition.imports {
+            case .value?: fields.append(.field(field))
+            case .parts(let parts)?: fields += parts
+            case nil: break
+            }
+        }
+        return fields + [.note, .ignore]
+    }()
 
     /// `source_detail` keys by source (the toolkit's fields for trade shows, web forms and referrals).
     public static let sourceDetailKeys: [String: [String]] = CustomerReader.detailKeys
@@ -116,28 +110,36 @@ public enum LeadField: Hashable, Sendable {
         })
     }
 
-    public static let headers: [String: LeadField] = [
+    /// Headers of columns that are not a field's value (the fields' own are their `aliases`).
+    public static let otherHeaders: [String: LeadField] = [
         // The toolkit's capture table (工具模板：线索获取与筛选表).
-        "序号": .number, "线索编号": .id, "来源渠道": .source, "企业名称": .name, "所属行业": .industry,
-        "联系人": .contact, "职位": .title, "联系方式": .contactInfo, "需求关键词": .needs, "初步意向等级": .intent,
-        "信息完整度": .ignore, "获取时间": .created, "负责人": .owner, "备注": .note,
+        "序号": .number, "联系人": .contact, "职位": .title, "联系方式": .contactInfo, "信息完整度": .ignore, "备注": .note,
         // Other Chinese headers.
-        "编号": .id, "客户编号": .id, "来源": .source, "线索来源": .source, "客户名称": .name, "公司名称": .name,
-        "名称": .name, "客户类型": .kind, "行业": .industry, "地区": .region, "所在区域": .region, "员工人数": .employees,
-        "企业规模": .employees, "营收": .revenue, "联系人姓名": .contact, "电话": .phone, "手机": .phone, "手机号": .phone,
-        "联系电话": .phone, "邮箱": .email, "电子邮箱": .email, "邮件": .email, "需求": .needs, "需求描述": .needs,
-        "意向等级": .intent, "意向": .intent, "创建时间": .created, "状态": .status,
+        "联系人姓名": .contact, "电话": .phone, "手机": .phone, "手机号": .phone, "联系电话": .phone, "邮箱": .email, "电子邮箱": .email,
+        "邮件": .email,
         "展位号": .sourceDetail("booth"), "互动时长": .sourceDetail("minutes"), "关注产品": .sourceDetail("products"),
         "留资原因": .sourceDetail("reason"), "展会名称": .sourceDetail("event"), "访问页面": .sourceDetail("page"),
         "推荐人": .sourceDetail("referrer"), "与客户的关系": .sourceDetail("relation"), "推荐场景": .sourceDetail("scene"),
         // English synonyms.
-        "#": .number, "lead_id": .id, "company": .name, "customer": .name, "channel": .source, "contact_name": .contact,
-        "position": .title, "mobile": .phone, "tel": .phone, "e_mail": .email, "need": .needs, "notes": .note,
+        "#": .number, "contact_name": .contact, "position": .title, "mobile": .phone, "tel": .phone, "e_mail": .email, "notes": .note,
         "remark": .note, "remarks": .note, "booth": .sourceDetail("booth"), "minutes": .sourceDetail("minutes"),
         "products": .sourceDetail("products"), "reason": .sourceDetail("reason"), "event": .sourceDetail("event"),
         "page": .sourceDetail("page"), "referrer": .sourceDetail("referrer"), "relation": .sourceDetail("relation"),
         "scene": .sourceDetail("scene"),
     ]
+
+    /// Every header `recognize` looks up first: the fields' aliases and the other headers.
+    public static let headers: [String: LeadField] = {
+        var headers = otherHeaders
+        for field in CustomerField.allCases {
+            guard case .value(let aliases)? = field.definition.imports else { continue }
+            for alias in aliases {
+                precondition(headers[alias] == nil, "the header \(alias) names two fields")
+                headers[alias] = .field(field)
+            }
+        }
+        return headers
+    }()
 }
 
 extension String {

@@ -223,16 +223,9 @@ public struct LeadImport {
     public static func draft(_ lead: Lead, id: String) -> CustomerDraft {
         var draft = CustomerDraft(id: id, name: lead.name, source: lead.source, intent: lead.intent, created: lead.created)
         draft.kind = lead.kind
-        draft.industry = lead.industry
-        draft.region = lead.region
-        draft.employees = lead.employees
-        draft.revenue = lead.revenue
         draft.sourceDetail = lead.sourceDetail
         draft.contacts = lead.contact.map { [$0] } ?? []
-        draft.needs = lead.needs
-        draft.budget = lead.budget
-        draft.decisionBy = lead.decisionBy
-        draft.owner = lead.owner
+        draft.fields = lead.fields
         draft.status = lead.status ?? .untouched
         draft.extra = lead.extra
         var note: [String] = []
@@ -262,16 +255,6 @@ public struct Merge {
     /// Errors the merged file would have.
     public var newErrors: [String] = []
 
-    /// Front-matter keys in the order of the record format, for placing new keys.
-    public static let keyOrder = ["id", "name", "kind", "industry", "region", "employees", "revenue", "source", "source_detail", "sources",
-                           "contacts", "needs", "budget", "decision_by", "intent", "score", "grade", "tags", "owner", "created",
-                           "assigned", "status", "next"]
-
-    public static func anchors(_ key: String) -> [String] {
-        guard let position = keyOrder.firstIndex(of: key) else { return Array(keyOrder.reversed()) }
-        return Array(keyOrder[..<position].reversed())
-    }
-
     public init(_ lead: Lead, into bytes: [UInt8], path: String, configuration: Configuration) throws {
         let before = CustomerReader.read(path: path, bytes: bytes, configuration: configuration)
         guard let customer = before.customer else { throw RecordEdit.Problem.notACustomerFile }
@@ -290,18 +273,15 @@ public struct Merge {
             }
             if old != new { differing.append("\(key): \(new)") }
         }
-        if lead.name != customer.name { differing.append("name: \(lead.name)") }
-        if let kind = lead.kind, kind != customer.kind { differing.append("kind: \(kind.rawValue)") }
-        fill("industry", lead.industry, customer.industry)
-        fill("region", lead.region, customer.region)
-        fill("employees", lead.employees.map(String.init), customer.employees.map(String.init))
-        fill("revenue", lead.revenue.map(Money.plain), customer.revenue.map(Money.plain))
-        fill("needs", lead.needs, customer.needs)
-        fill("budget", lead.budget.map(Money.plain), customer.budget.map(Money.plain))
-        fill("decision_by", lead.decisionBy?.description, customer.decisionBy?.description)
-        if lead.intent != customer.intent { differing.append("intent: \(lead.intent.rawValue)") }
-        fill("owner", lead.owner, customer.owner)
-        if let status = lead.status, status != customer.status { differing.append("status: \(status.rawValue)") }
+        for field in CustomerField.allCases {
+            switch field {
+            case .name: if lead.name != customer.name { differing.append("name: \(lead.name)") }
+            case .kind: if let kind = lead.kind, kind != customer.kind { differing.append("kind: \(kind.rawValue)") }
+            case .intent: if lead.intent != customer.intent { differing.append("intent: \(lead.intent.rawValue)") }
+            case .status: if let status = lead.status, status != customer.status { differing.append("status: \(status.rawValue)") }
+            default: if let value = lead.fields[field] { fill(field.key, value, field.written(customer)) }
+            }
+        }
         for (key, value) in lead.extra {
             fill(key, value, customer.extra.first { $0.0 == key }?.1)
         }
@@ -343,16 +323,16 @@ public struct Merge {
             let flow = edit.node(at: ["sources"])?.isFlow == true
             let item = flow ? ["{" + fields.map { "\($0.0): \(ScalarText.render($0.1, replacing: nil, inFlow: true))" }.joined(separator: ", ") + "}"]
                             : fields.map { "\($0.0): \(ScalarText.render($0.1, replacing: nil, inFlow: false))" }
-            try edit.appendListItem(["sources"], item: item, after: Self.anchors("sources"))
+            try edit.appendListItem(["sources"], item: item, after: CustomerField.sources.anchors)
             changes.append("source \(lead.source) \(date)")
         }
         if let contact = newContact {
             let flow = edit.node(at: ["contacts"])?.isFlow == true
-            try edit.appendListItem(["contacts"], item: Self.contactItem(contact, flow: flow), after: Self.anchors("contacts"))
+            try edit.appendListItem(["contacts"], item: Self.contactItem(contact, flow: flow), after: CustomerField.contacts.anchors)
             changes.append("contact \(contact.name ?? "")")
         }
         for (key, value) in fills {
-            try edit.set([key], to: value, after: Self.anchors(key))
+            try edit.set([key], to: value, after: CustomerField.anchors(for: key))
             changes.append("\(key) \(value)")
         }
         self.changes = changes

@@ -8,22 +8,17 @@ public struct Lead: Sendable {
     public var id: String?
     public var name: String
     public var kind: CustomerKind?
-    public var industry: String?
-    public var region: String?
-    public var employees: Int?
-    public var revenue: Double?
     public var source: String
     public var sourceDetail: [(String, String)] = []
     /// What followed the source in brackets (`展会(数博会)`) when the source has no detail key for it.
     public var sourceRemark: String?
     public var contact: Contact?
-    public var needs: String?
-    public var budget: Double?
-    public var decisionBy: LocalDate?
     public var intent: Intent
     public var created: LocalDateTime
-    public var owner: String?
     public var status: Status?
+    /// The other fields the row gives (industry, budget, owner, ...), as the front matter writes
+    /// them: `200000`, `2024-04-01`, the text.
+    public var fields: [CustomerField: String] = [:]
     public var note: String?
     public var extra: [(String, String)] = []
 
@@ -152,13 +147,13 @@ public struct LeadSheet: Sendable {
             }
         }
         let fields = Set(columns.map(\.field))
-        if !fields.contains(.name) {
+        if !fields.contains(.field(.name)) {
             problem("the file has no column for the company name", "name one column 企业名称 (or name), or pass --map COLUMN=name")
         }
-        if !fields.contains(.intent) {
+        if !fields.contains(.field(.intent)) {
             problem("the file has no column for the initial intent", "add a column 初步意向等级 (or intent) with A, B or C, or pass --map COLUMN=intent")
         }
-        if !fields.contains(.source) && !hasDefaultSource {
+        if !fields.contains(.field(.source)) && !hasDefaultSource {
             problem("the file has no column for the source", "add a column 来源渠道 (or source), or pass --source SOURCE for every row")
         }
         guard problems.isEmpty else { return .failure(Problems(items: problems)) }
@@ -216,14 +211,14 @@ public struct LeadSheet: Sendable {
             }
         }
 
-        let name = text(.name)
+        let name = text(.field(.name))
         if name == nil {
-            report(columns.first { $0.field == .name }, "the company name is empty", "every lead needs a name (企业名称)")
+            report(columns.first { $0.field == .field(.name) }, "the company name is empty", "every lead needs a name (企业名称)")
         }
         // Source, with a detail in brackets: 展会(数博会).
         var source: String?
         var remark: String?
-        if let (column, value) = values[.source] {
+        if let (column, value) = values[.field(.source)] {
             if let known = configuration.source(named: value) {
                 source = known
             } else if let (base, inside) = Self.splitBracket(value), let known = configuration.source(named: base) {
@@ -238,44 +233,48 @@ public struct LeadSheet: Sendable {
         } else if let defaultSource {
             source = defaultSource
         } else {
-            report(columns.first { $0.field == .source }, "the source is empty", "fill 来源渠道, or pass --source SOURCE for the rows without one")
+            report(columns.first { $0.field == .field(.source) }, "the source is empty", "fill 来源渠道, or pass --source SOURCE for the rows without one")
         }
         var intent: Intent?
-        if values[.intent] != nil {
-            intent = parse(.intent, SpreadsheetValue.intent)
+        if values[.field(.intent)] != nil {
+            intent = parse(.field(.intent), SpreadsheetValue.intent)
         } else {
-            report(columns.first { $0.field == .intent }, "the initial intent is empty", "write A, B or C (初步意向等级)")
+            report(columns.first { $0.field == .field(.intent) }, "the initial intent is empty", "write A, B or C (初步意向等级)")
         }
-        let created = values[.created] == nil ? defaultCreated : parse(.created, SpreadsheetValue.dateTime)
+        let created = values[.field(.created)] == nil ? defaultCreated : parse(.field(.created), SpreadsheetValue.dateTime)
 
         var lead = Lead(row: record.row, line: record.line, name: name ?? "", source: source ?? "", intent: intent ?? .C,
                         created: created ?? defaultCreated)
-        lead.id = text(.id)
-        lead.kind = parse(.kind) { text in
-            CustomerKind(text: text).map { .success($0) }
-                ?? .failure(SpreadsheetValue.Problem("unknown kind `\(text)`", hint: "write company (企业) or person (个人)"))
-        }
-        lead.industry = text(.industry)
-        lead.region = text(.region)
-        lead.employees = parse(.employees, SpreadsheetValue.count)
-        lead.revenue = parse(.revenue, SpreadsheetValue.amount)
-        lead.needs = text(.needs)
-        lead.budget = parse(.budget, SpreadsheetValue.amount)
-        lead.decisionBy = parse(.decisionBy, SpreadsheetValue.date)
-        lead.status = parse(.status) { text in
-            guard let status = Status(text: text) else {
-                return .failure(SpreadsheetValue.Problem("unknown status `\(text)`", hint: Status.hint(for: text)))
-            }
-            return .success(status)
-        }
-        if let (column, owner) = values[.owner] {
-            let team = configuration.team
-            if !team.isEmpty && configuration.member(named: owner) == nil {
-                let near = Suggestion.closest(to: owner, among: team.map(\.name))
-                report(column, "owner `\(owner)` is not in the team",
-                       near.map { "did you mean `\($0)`?" } ?? "use one of: \(team.map(\.name).joined(separator: ", ")), or add them to `team` in leadbook.yml")
-            } else {
-                lead.owner = owner
+        for field in CustomerField.allCases where values[.field(field)] != nil {
+            switch field {
+            case .name, .source, .intent, .created:
+                break  // read above
+            case .id:
+                lead.id = text(.field(.id))
+            case .kind:
+                lead.kind = parse(.field(.kind)) { text in
+                    CustomerKind(text: text).map { .success($0) }
+                        ?? .failure(SpreadsheetValue.Problem("unknown kind `\(text)`", hint: "write company (企业) or person (个人)"))
+                }
+            case .status:
+                lead.status = parse(.field(.status)) { text in
+                    guard let status = Status(text: text) else {
+                        return .failure(SpreadsheetValue.Problem("unknown status `\(text)`", hint: Status.hint(for: text)))
+                    }
+                    return .success(status)
+                }
+            case .owner:
+                let (column, owner) = values[.field(.owner)]!
+                let team = configuration.team
+                if !team.isEmpty && configuration.member(named: owner) == nil {
+                    let near = Suggestion.closest(to: owner, among: team.map(\.name))
+                    report(column, "owner `\(owner)` is not in the team",
+                           near.map { "did you mean `\($0)`?" } ?? "use one of: \(team.map(\.name).joined(separator: ", ")), or add them to `team` in leadbook.yml")
+                } else {
+                    lead.fields[.owner] = owner
+                }
+            default:
+                lead.fields[field] = parse(.field(field)) { SpreadsheetValue.written($0, as: field.type) }
             }
         }
 

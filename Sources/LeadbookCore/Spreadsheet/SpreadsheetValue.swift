@@ -78,6 +78,20 @@ public enum SpreadsheetValue {
         }
     }
 
+    // MARK: - Values of a field's type
+
+    /// A cell read by the type of its field, as the front matter writes the value: `20万` ->
+    /// `200000`, `2024/3/1` -> `2024-03-01`; text as it is.
+    public static func written(_ text: String, as type: CustomerField.ValueType) -> Result<String, Problem> {
+        switch type {
+        case .wholeNumber: return count(text).map(String.init)
+        case .amount: return amount(text).map(Money.plain)
+        case .date: return date(text).map(\.description)
+        case .dateTime: return dateTime(text).map(\.description)
+        case .text, .choice, .textList, .map, .mapList: return .success(text)
+        }
+    }
+
     // MARK: - Numbers
 
     /// An amount in CNY: `200000`, `200,000`, `¥200,000.00`, `20万`, `20万元`, `150000.5元`.

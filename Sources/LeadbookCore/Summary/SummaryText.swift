@@ -130,16 +130,8 @@ public struct SummaryText: Sendable {
     }
 
     public func keyField(_ field: String) -> String {
-        switch field {
-        case "name": return self("name", "名称")
-        case "industry": return self("industry", "行业")
-        case "region": return self("region", "区域")
-        case "contact": return self("contact with phone or email", "联系人电话或邮箱")
-        case "needs": return self("needs", "需求")
-        case "budget": return self("budget", "预算")
-        case "decision_by": return self("decision date", "决策时间")
-        default: return field
-        }
+        guard let keyField = CustomerField.keyFields.first(where: { $0.name == field }) else { return field }
+        return self(keyField.english, keyField.chinese)
     }
 
     public func yesNo(_ value: Bool?) -> String {

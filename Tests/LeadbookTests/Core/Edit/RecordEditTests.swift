@@ -226,8 +226,8 @@ final class RecordEditTests: XCTestCase {
     func testANewCustomerDraftReadsBackClean() throws {
         var draft = CustomerDraft(id: "LX2024016", name: "华东云科技有限公司", source: "exhibition", intent: .B,
                                   created: LocalDateTime("2024-03-02 09:20")!)
-        draft.industry = "制造业"
-        draft.budget = 200000
+        draft.fields[.industry] = "制造业"
+        draft.fields[.budget] = "200000"
         draft.sourceDetail = [("booth", "A12"), ("minutes", "30")]
         var contact = Contact()
         contact.name = "王磊"

@@ -13,7 +13,7 @@ final class LeadImportRegressionTests: XCTestCase {
         contact.name = "刘洋"
         contact.phone = "13800000002"
         lead.contact = contact
-        lead.needs = "高可用"
+        lead.fields[.needs] = "高可用"
         let merge = try Merge(lead, into: Array(text.utf8), path: path, configuration: Configuration())
         let merged = String(decoding: merge.bytes, as: UTF8.self)
         XCTAssertTrue(merged.contains("""

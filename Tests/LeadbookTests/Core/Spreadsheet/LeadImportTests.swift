@@ -94,7 +94,7 @@ final class LeadImportTests: XCTestCase {
     func testARowSharingAPhoneIsMergedAsANewSource() throws {
         var plan = planner()
         var row = lead("华东云科技", created: "2024-03-06", contact: ("刘洋", "+86 138 0000 0001", nil))
-        row.needs = "数据安全"
+        row.fields[.needs] = "数据安全"
         row.note = "展位A12"
         plan.add(.success(row), row: 2, line: 2)
         guard case .merged(let id, _, let evidence, nil, let changes, let notTaken) = plan.results[0].outcome else { return XCTFail("\(plan.results[0].outcome)") }
@@ -163,10 +163,10 @@ final class LeadImportTests: XCTestCase {
     func testTheSameCaptureImportedAgainChangesNothing() {
         var plan = planner()
         var again = lead("华东云科技有限公司", source: "website", intent: .A, created: "2024-03-01 09:10", contact: ("张伟", "13800000001", nil))
-        again.industry = "互联网"
+        again.fields[.industry] = "互联网"
         plan.add(.success(again), row: 2, line: 2)
         var different = lead("华东云科技有限公司", source: "website", intent: .A, created: "2024-03-01", row: 3)
-        different.industry = "软件"
+        different.fields[.industry] = "软件"
         plan.add(.success(different), row: 3, line: 3)
         guard case .merged(_, _, _, _, let changes, _) = plan.results[0].outcome else { return XCTFail("\(plan.results[0].outcome)") }
         XCTAssertEqual(changes, ["industry 互联网"], "an empty field is filled, no source is added")

@@ -45,7 +45,7 @@ final class LeadSheetTests: XCTestCase {
         XCTAssertEqual(lead.contact?.email, "wang@example.com")
         XCTAssertEqual(lead.intent, .B)
         XCTAssertEqual(lead.created.description, "2024-03-02")
-        XCTAssertEqual(lead.owner, "赵六")
+        XCTAssertEqual(lead.fields[.owner], "赵六")
         XCTAssertEqual(lead.note, "展位号A12,互动时长30分钟")
         XCTAssertEqual(lead.row, 2)
     }
