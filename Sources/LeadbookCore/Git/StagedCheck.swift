@@ -145,8 +145,8 @@ public enum StagedCheck {
         var reported: Set<String> = []
         for diagnostic in across {
             if checked.contains(diagnostic.file)
-                || (referencing.contains(diagnostic.file) && diagnostic.rule == Rule.unknownMergeTarget.id)
-                || (related.contains(diagnostic.file) && diagnostic.rule == Rule.possibleDuplicate.id) {
+                || (referencing.contains(diagnostic.file) && diagnostic.rule == Rule.unknownMergeTarget)
+                || (related.contains(diagnostic.file) && diagnostic.rule == Rule.possibleDuplicate) {
                 diagnostics.append(diagnostic)
                 if !checked.contains(diagnostic.file) { reported.insert(diagnostic.file) }
             }
@@ -201,7 +201,7 @@ public enum StagedCheck {
             let paths = chunk.map(\.path)
             let results = ParallelMap.map(blobs.count) { index -> ([Diagnostic], CustomerFacts) in
                 guard let bytes = blobs[index] else {
-                    return ([Diagnostic(file: paths[index], line: 1, column: 1, severity: .error, rule: Rule.unreadableFile.id,
+                    return ([Diagnostic(file: paths[index], line: 1, column: 1, rule: Rule.unreadableFile,
                                         message: "cannot read the staged file from git", hint: "run `git status` and `git add` the file again")],
                             CustomerFacts(path: paths[index]))
                 }

@@ -187,7 +187,7 @@ public enum WorkspaceIndex {
         guard FileAccess.exists(absolute) else { return [] }
         switch IndexFile.verify(path: absolute, assembly, owner: target.owner) {
         case .failure(let error):
-            return [Diagnostic(file: target.path, line: 1, column: 1, severity: .error, rule: Rule.unreadableFile.id,
+            return [Diagnostic(file: target.path, line: 1, column: 1, rule: Rule.unreadableFile,
                                message: "cannot read the index file: \(error.description)",
                                hint: "check the file's permissions, or delete it and run `leadbook index`")]
         case .success(let status):
@@ -246,7 +246,7 @@ public enum WorkspaceIndex {
         case .unchanged: return .unchanged
         case .problems(let problems):
             return .problems(problems.map {
-                Diagnostic(file: target.path, line: $0.line, column: 1, severity: .error, rule: Rule.indexMarkers.id, message: $0.message, hint: $0.hint)
+                Diagnostic(file: target.path, line: $0.line, column: 1, rule: Rule.indexMarkers, message: $0.message, hint: $0.hint)
             })
         case .changed(let bytes, let tables):
             try AtomicFile.write(bytes, to: absolute)

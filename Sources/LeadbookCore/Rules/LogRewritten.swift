@@ -63,7 +63,7 @@ public enum LogRewritten {
         var parts: [String] = []
         if followUps > 0 { parts.append("\(followUps) follow-up\(followUps == 1 ? "" : "s")") }
         if feedback > 0 { parts.append("\(feedback) feedback entr\(feedback == 1 ? "y" : "ies")") }
-        return [Diagnostic(file: oldPath, line: 1, column: 1, severity: rule.severity, rule: rule.id,
+        return [Diagnostic(file: oldPath, line: 1, column: 1, rule: rule,
                            message: "the file was deleted with its \(parts.joined(separator: " and ")) (at \(revision))",
                            hint: "customers are never deleted: restore it (`git checkout \(revision) -- \(oldPath)`) and set `status: lost` with a `lost_reason`, or `merged_into` the customer that replaces it")]
     }

@@ -35,7 +35,7 @@ public enum PossibleDuplicate: WorkspaceRule {
             let location = source.location(of: anchor.offset, onLine: anchor.line)
             let other = older.id.map { "\(older.path) (\($0)\(older.name.map { " " + $0 } ?? ""))" } ?? older.path
             diagnostics.append(Diagnostic(
-                file: newer.path, line: location.line, column: location.column, severity: rule.severity, rule: rule.id,
+                file: newer.path, line: location.line, column: location.column, rule: rule,
                 message: "looks like the same customer as \(other): \(shared.map(\.evidence.description).joined(separator: ", "))",
                 hint: "if it is, `leadbook merge \(older.id ?? "KEEP") \(newer.id ?? "OTHER")` makes one profile of the two (`leadbook dupes` lists every group)",
                 sourceLine: location.text, caretOffset: location.caret))

@@ -17,7 +17,7 @@ public enum StaleIndex {
                             expectedText: (IndexAssembly.Reference) -> [UInt8]?) -> [Diagnostic] {
         if let problem = status.problems.first {
             let more = status.problems.count > 1 ? " (and \(status.problems.count - 1) more marker problem\(status.problems.count == 2 ? "" : "s"))" : ""
-            return [Diagnostic(file: path, line: problem.line, column: 1, severity: .error, rule: Rule.indexMarkers.id,
+            return [Diagnostic(file: path, line: problem.line, column: 1, rule: Rule.indexMarkers,
                                message: problem.message + more, hint: problem.hint)]
         }
         guard let first = status.differences.first else { return [] }
@@ -27,7 +27,7 @@ public enum StaleIndex {
         let missing = others.filter { $0.kind == .missingTable }.map(\.table.rawValue)
         if !stale.isEmpty { message += "; also stale: " + stale.joined(separator: ", ") }
         if !missing.isEmpty { message += "; missing: " + missing.joined(separator: ", ") }
-        return [Diagnostic(file: path, line: first.line, column: 1, severity: .error, rule: rule.id, message: message,
+        return [Diagnostic(file: path, line: first.line, column: 1, rule: rule, message: message,
                            hint: "run `leadbook index` (or `leadbook sync`) to rewrite the tables; text outside the `<!-- leadbook:… -->` markers is kept")]
     }
 

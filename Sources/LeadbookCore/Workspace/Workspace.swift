@@ -101,8 +101,7 @@ public struct Workspace: Sendable {
             case .success(let bytes):
                 (configuration, configurationDiagnostics) = ConfigurationReader.read(SourceText(path: configurationFileName, bytes: bytes))
             case .failure(let error):
-                configurationDiagnostics.append(Diagnostic(file: configurationFileName, line: 1, column: 1, severity: .error,
-                    rule: Rule.unreadableFile.id, message: "cannot read leadbook.yml: \(error.description)",
+                configurationDiagnostics.append(Diagnostic(file: configurationFileName, line: 1, column: 1, rule: Rule.unreadableFile, message: "cannot read leadbook.yml: \(error.description)",
                     hint: "check the file's permissions"))
             }
         }
@@ -139,7 +138,7 @@ public struct CustomerFolderWalk {
     }
 
     public mutating func report(_ rule: Rule, _ path: String, _ message: String, _ hint: String) {
-        diagnostics.append(Diagnostic(file: path, line: 1, column: 1, severity: rule.severity, rule: rule.id, message: message, hint: hint))
+        diagnostics.append(Diagnostic(file: path, line: 1, column: 1, rule: rule, message: message, hint: hint))
     }
 
     public mutating func run() {

@@ -69,7 +69,7 @@ public enum WorkspaceCheck {
             case .success(let bytes) where bytes.count > maxCustomerFileSize:
                 return (([tooLarge(path, bytes.count)], CustomerFacts(path: path)), nil)
             case .failure(let error):
-                return (([Diagnostic(file: path, line: 1, column: 1, severity: .error, rule: Rule.unreadableFile.id,
+                return (([Diagnostic(file: path, line: 1, column: 1, rule: Rule.unreadableFile,
                                      message: "cannot read the file: \(error.description)",
                                      hint: "check the file's permissions, or restore it from git")], CustomerFacts(path: path)), nil)
             case .success(let bytes):
@@ -130,7 +130,7 @@ public enum WorkspaceCheck {
     public static let maxCustomerFileSize = 16 * 1024 * 1024
 
     public static func tooLarge(_ path: String, _ size: Int) -> Diagnostic {
-        Diagnostic(file: path, line: 1, column: 1, severity: .error, rule: Rule.fileTooLarge.id,
+        Diagnostic(file: path, line: 1, column: 1, rule: Rule.fileTooLarge,
                    message: "the file is \(size / (1024 * 1024)) MB; customer files are at most 16 MB",
                    hint: "move attachments and pasted data out of the file (link to them instead)")
     }

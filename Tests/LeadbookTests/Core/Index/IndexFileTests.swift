@@ -122,7 +122,7 @@ final class IndexFileTests: XCTestCase {
         XCTAssertEqual(status.differences.map(\.table), [.grading, .feedback])
         let diagnostics = StaleIndex.diagnostics(status, path: "INDEX.md", assembly: assembly) { self.assembly.row($0).line.text }
         XCTAssertEqual(diagnostics.count, 1)
-        XCTAssertEqual(diagnostics[0].rule, "stale-index")
+        XCTAssertEqual(diagnostics[0].rule.id, "stale-index")
         XCTAssertTrue(diagnostics[0].message.hasSuffix("; also stale: feedback"), diagnostics[0].message)
         XCTAssertTrue(diagnostics[0].message.contains("核心标签 is `旧标签`"), diagnostics[0].message)
     }
@@ -184,7 +184,7 @@ final class IndexFileTests: XCTestCase {
         let status = try verify("<!-- leadbook:begin leads -->\n<!-- leadbook:begin leads -->\n")
         XCTAssertFalse(status.problems.isEmpty)
         let diagnostics = StaleIndex.diagnostics(status, path: "INDEX.md", assembly: assembly) { _ in nil }
-        XCTAssertEqual(diagnostics.map(\.rule), ["index-markers"])
+        XCTAssertEqual(diagnostics.map(\.rule.id), ["index-markers"])
         XCTAssertEqual(diagnostics.first?.line, 2)
     }
 

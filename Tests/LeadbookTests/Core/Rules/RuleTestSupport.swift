@@ -176,7 +176,7 @@ enum RuleAssert {
                         message: [String] = [], hint: [String] = [], path: String? = nil,
                         file: StaticString = #filePath, line: UInt = #line) {
         let shown = RuleFixture.describe([diagnostic])
-        XCTAssertEqual(diagnostic.rule, rule, shown, file: file, line: line)
+        XCTAssertEqual(diagnostic.rule.id, rule, shown, file: file, line: line)
         XCTAssertEqual(diagnostic.severity, severity, shown, file: file, line: line)
         XCTAssertEqual(diagnostic.line, position.0, "line of \(shown)", file: file, line: line)
         XCTAssertEqual(diagnostic.column, position.1, "column of \(shown)", file: file, line: line)

@@ -44,7 +44,7 @@ final class RulesMissingFieldTests: XCTestCase {
 
     func testEmptyFrontMatterMissesEveryRequiredField() {
         let diagnostics = RuleFixture.diagnostics("---\n---\n\n# 华东云\n")
-        XCTAssertEqual(diagnostics.map(\.rule), Array(repeating: "missing-field", count: 6), RuleFixture.describe(diagnostics))
+        XCTAssertEqual(diagnostics.map(\.rule.id), Array(repeating: "missing-field", count: 6), RuleFixture.describe(diagnostics))
         XCTAssertTrue(diagnostics.allSatisfy { $0.line == 2 && $0.column == 1 }, RuleFixture.describe(diagnostics))
         XCTAssertEqual(diagnostics.map { $0.message }, ["id", "name", "source", "intent", "created", "status"].map { "missing required field `\($0)`" })
     }

@@ -31,7 +31,7 @@ final class RulesPossibleDuplicateTests: XCTestCase {
     }
 
     func warnings() -> [Diagnostic] {
-        workspace.check().filter { $0.rule == "possible-duplicate" }
+        workspace.check().filter { $0.rule.id == "possible-duplicate" }
     }
 
     func testDifferentCustomersAreClean() throws {

@@ -52,7 +52,7 @@ final class RulesWorkspaceTests: XCTestCase {
         try workspace.write("customers/sub/LX2024001-c.md", customer("LX2024001", name: "丙科技"))
         let diagnostics = workspace.check()
         XCTAssertEqual(diagnostics.map(\.file), ["customers/LX2024001-a.md", "customers/LX2024001-b.md", "customers/sub/LX2024001-c.md"])
-        XCTAssertTrue(diagnostics.allSatisfy { $0.rule == "duplicate-id" && $0.line == 2 && $0.column == 5 })
+        XCTAssertTrue(diagnostics.allSatisfy { $0.rule.id == "duplicate-id" && $0.line == 2 && $0.column == 5 })
         XCTAssertTrue(diagnostics[0].message.contains("customers/LX2024001-b.md") && diagnostics[0].message.contains("customers/sub/LX2024001-c.md"),
                       RuleFixture.describe(diagnostics))
     }

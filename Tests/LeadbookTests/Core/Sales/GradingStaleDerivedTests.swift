@@ -22,7 +22,7 @@ final class GradingStaleDerivedTests: XCTestCase {
         // Lines: 1 ---, 2-7 required, 8 score, 9 grade.
         let result = Grading.read(Grading.file(adding: [Self.scoreS, "grade: A"]))
         let diagnostics = result.findings.diagnostics
-        XCTAssertEqual(diagnostics.map(\.rule), ["stale-grade"], Grading.describe(diagnostics))
+        XCTAssertEqual(diagnostics.map(\.rule.id), ["stale-grade"], Grading.describe(diagnostics))
         XCTAssertEqual(diagnostics.first?.line, 9)
         XCTAssertEqual(diagnostics.first?.severity, .error)
         XCTAssertTrue(diagnostics.first?.message.contains("90") ?? false, Grading.describe(diagnostics))
@@ -84,7 +84,7 @@ final class GradingStaleDerivedTests: XCTestCase {
                        "### 2024-03-02 10:30 meeting 张伟", "- status: proposal", "",
                        "### 2024-03-03 10:30 phone 张伟", "- mood: positive")
         let diagnostics = Grading.read(Grading.file(body: body)).findings.diagnostics
-        XCTAssertEqual(diagnostics.map(\.rule), ["stale-status"], Grading.describe(diagnostics))
+        XCTAssertEqual(diagnostics.map(\.rule.id), ["stale-status"], Grading.describe(diagnostics))
         XCTAssertEqual(diagnostics.first?.line, 7)  // the `status:` line
         XCTAssertTrue(diagnostics.first?.message.contains("proposal") ?? false, Grading.describe(diagnostics))
     }
@@ -121,7 +121,7 @@ final class GradingStaleDerivedTests: XCTestCase {
         let body = log("### 2024-03-01 10:30 phone 张伟", "- next: 2024-03-03", "",
                        "### 2024-03-03 10:30 phone 张伟", "- next: 2024-03-08")
         let diagnostics = Grading.read(Grading.file(adding: ["next: 2024-03-03"], body: body)).findings.diagnostics
-        XCTAssertEqual(diagnostics.map(\.rule), ["stale-next"], Grading.describe(diagnostics))
+        XCTAssertEqual(diagnostics.map(\.rule.id), ["stale-next"], Grading.describe(diagnostics))
         XCTAssertEqual(diagnostics.first?.line, 8)
         XCTAssertTrue(diagnostics.first?.message.contains("2024-03-08") ?? false, Grading.describe(diagnostics))
     }
