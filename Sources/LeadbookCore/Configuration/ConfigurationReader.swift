@@ -221,7 +221,7 @@ public enum ConfigurationReader {
                     }
                 }
                 if item["points"] == nil {
-                    decoder.findings.report(.missingField, at: item.start, "a scoring band without `points`", hint: "add `points: 10`")
+                    MissingField.report(.scoringBandWithoutPoints, at: item.start, &decoder.findings)
                 }
                 result.append((threshold, atMost, points))
             }
@@ -273,8 +273,7 @@ public enum ConfigurationReader {
             if hasIndustry {
                 rules.append(rule)
             } else {
-                decoder.findings.report(.missingField, at: item.start, "a screening rule without `industry`",
-                                        hint: "add `industry: 软件` (the industry the rule applies to)")
+                MissingField.report(.screeningRuleWithoutIndustry, at: item.start, &decoder.findings)
             }
         }
         return rules
@@ -298,12 +297,11 @@ public enum ConfigurationReader {
                 }
             }
             if member.name.isEmpty {
-                decoder.findings.report(.missingField, at: item.start, "a team member without `name`", hint: "add `name:` with the rep's name")
+                MissingField.report(.teamMemberWithoutName, at: item.start, &decoder.findings)
                 continue
             }
             if item["role"] == nil {
-                decoder.findings.report(.missingField, at: item.start, "team member \(member.name) has no `role`",
-                                        hint: "add `role: manager`, `senior` or `junior`")
+                MissingField.report(.teamMemberWithoutRole(member.name), at: item.start, &decoder.findings)
             }
             team.append((member, item))
         }

@@ -273,8 +273,7 @@ public enum CustomerReader {
                 }
             }
             if item["source"] == nil {
-                decoder.findings.report(.missingField, at: item.start, "a `sources` item without `source`",
-                                        hint: "add `source:` with the channel this lead also came from")
+                MissingField.report(.sourcesItemWithoutSource, at: item.start, &decoder.findings)
             }
             records.append(record)
         }
@@ -302,8 +301,7 @@ public enum CustomerReader {
                 }
             }
             if contact.name == nil {
-                decoder.findings.report(.missingField, at: item.start, "a contact without `name`",
-                                        hint: "add `name:` (the contact's name; title, phone and email are optional)")
+                MissingField.report(.contactWithoutName, at: item.start, &decoder.findings)
             }
             contacts.append(contact)
         }

@@ -29,9 +29,11 @@ public struct Diagnostic: Sendable, Equatable {
         self.caretOffset = caretOffset ?? max(0, column - 1)
     }
 
-    /// A finding at a line of a file without showing it (a whole file: line 1, column 1).
-    public init<R>(file: String, line: Int = 1, column: Int = 1, _ message: RuleMessage<R>) {
-        self.init(file: file, line: line, column: column, rule: R.rule, message: message.text, hint: message.hint)
+    /// A message of a rule at a place of a file (a whole file: line 1, column 1, no line shown).
+    public init<R>(file: String, line: Int = 1, column: Int = 1, _ message: RuleMessage<R>,
+                   sourceLine: String? = nil, caretOffset: Int? = nil) {
+        self.init(file: file, line: line, column: column, rule: R.rule, message: message.text, hint: message.hint,
+                  sourceLine: sourceLine, caretOffset: caretOffset)
     }
 
     /// The same place, saying `message` (for rules that locate a finding before they word it).

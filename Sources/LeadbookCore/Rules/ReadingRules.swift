@@ -22,7 +22,6 @@ extension Rule {
     public static let notAMap = Rule("front-matter-not-map", .error, "The front matter is a map of `key: value` lines.")
 
     // Fields.
-    public static let missingField = Rule("missing-field", .error, "Required fields are present: id, name, source, intent, created, status (and a contact's name).")
     public static let wrongType = Rule("wrong-type", .error, "A field's value has the field's type (text, whole number, number, list, map).")
     public static let invalidDate = Rule("invalid-date", .error, "Dates are YYYY-MM-DD and exist; datetimes are YYYY-MM-DD HH:MM.")
     public static let outOfRange = Rule("out-of-range", .error, "Numbers are within their range (score parts within their maxima, amounts not negative).")

@@ -1,10 +1,5 @@
 import LeadbookText
 
-extension Rule {
-    public static let possibleDuplicate = Rule("possible-duplicate", .warning,
-        "Two customers that share a phone, an email or a company name are one customer (merge them).")
-}
-
 /// The toolkit, section 1: the same customer arriving through two channels is merged into one
 /// profile, so it is not followed up twice. Each pair of customers sharing a key (see
 /// `DuplicateKeys`) is one warning, on the newer of the two, naming the other file and the
@@ -13,7 +8,8 @@ extension Rule {
 /// Files are compared by the digests of their keys; only the files of a pair are read again
 /// for the values and the line to show.
 public enum PossibleDuplicate: WorkspaceRule {
-    public static let rule = Rule.possibleDuplicate
+    public static let rule = Rule("possible-duplicate", .warning,
+        "Two customers that share a phone, an email or a company name are one customer (merge them).")
 
     public static func check(_ facts: [CustomerFacts], _ configuration: Configuration, _ diagnostics: inout [Diagnostic]) {
         var members: [Int] = []
@@ -33,12 +29,9 @@ public enum PossibleDuplicate: WorkspaceRule {
             // The file changed since it was read: its keys no longer say what was shared.
             guard let anchor = shared.first else { continue }
             let location = source.location(of: anchor.offset, onLine: anchor.line)
-            let other = older.id.map { "\(older.path) (\($0)\(older.name.map { " " + $0 } ?? ""))" } ?? older.path
-            diagnostics.append(Diagnostic(
-                file: newer.path, line: location.line, column: location.column, rule: rule,
-                message: "looks like the same customer as \(other): \(shared.map(\.evidence.description).joined(separator: ", "))",
-                hint: "if it is, `leadbook merge \(older.id ?? "KEEP") \(newer.id ?? "OTHER")` makes one profile of the two (`leadbook dupes` lists every group)",
-                sourceLine: location.text, caretOffset: location.caret))
+            diagnostics.append(Diagnostic(file: newer.path, line: location.line, column: location.column,
+                                          Message.sameCustomer(newer, as: older, sharing: shared.map(\.evidence)),
+                                          sourceLine: location.text, caretOffset: location.caret))
         }
     }
 
@@ -50,5 +43,14 @@ public enum PossibleDuplicate: WorkspaceRule {
         case (nil, _?): return true
         default: return b.path.utf8.lexicographicallyPrecedes(a.path.utf8)
         }
+    }
+}
+
+extension RuleMessage where Of == PossibleDuplicate {
+    /// On the newer of two customers, naming the older one and the values they share.
+    public static func sameCustomer(_ newer: CustomerFacts, as older: CustomerFacts, sharing evidence: [DuplicateKeys.Evidence]) -> Self {
+        let other = older.id.map { "\(older.path) (\($0)\(older.name.map { " " + $0 } ?? ""))" } ?? older.path
+        return Self("looks like the same customer as \(other): \(evidence.map(\.description).joined(separator: ", "))",
+                    hint: "if it is, `leadbook merge \(older.id ?? "KEEP") \(newer.id ?? "OTHER")` makes one profile of the two (`leadbook dupes` lists every group)")
     }
 }
