@@ -245,9 +245,7 @@ public enum WorkspaceIndex {
         switch IndexFile.rewrite(existing, assembly, owner: target.owner) {
         case .unchanged: return .unchanged
         case .problems(let problems):
-            return .problems(problems.map {
-                Diagnostic(file: target.path, line: $0.line, column: 1, rule: Rule.indexMarkers, message: $0.message, hint: $0.hint)
-            })
+            return .problems(problems.map { IndexMarkers.diagnostic($0, path: target.path) })
         case .changed(let bytes, let tables):
             try AtomicFile.write(bytes, to: absolute)
             return .updated(tables)

@@ -26,8 +26,8 @@ public enum RuleCatalog {
         ]),
         Group(title: "Derived values", rules: [StaleGrade.rule, StaleStatus.rule, StaleNext.rule]),
         Group(title: "Across files", rules: [DuplicateId.rule, UnknownMergeTarget.rule, PossibleDuplicate.rule]),
-        Group(title: "Generated index", rules: [.staleIndex, .indexMarkers]),
-        Group(title: "History (check --against REV)", rules: [.logRewritten]),
+        Group(title: "Generated index", rules: [StaleIndex.rule, IndexMarkers.rule]),
+        Group(title: "History (check --against REV)", rules: [LogRewritten.rule]),
         Group(title: "leadbook.yml", rules: [TeamRole.unknownRule, .duplicateMember, .unknownMentor, .missingMentor]),
     ]
 

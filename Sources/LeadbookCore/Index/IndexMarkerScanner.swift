@@ -19,10 +19,13 @@ public struct IndexMarkerScanner {
         case end(IndexTable)
     }
 
+    /// A marker that cannot be right, in the words of rule index-markers.
     public struct Problem: Equatable, Sendable {
         public var line: Int
-        public var message: String
-        public var hint: String
+        public var words: RuleMessage<IndexMarkers>
+
+        public var message: String { words.text }
+        public var hint: String { words.hint }
     }
 
     /// The table being read and the line of its begin marker.
@@ -44,14 +47,11 @@ public struct IndexMarkerScanner {
                     self.open = nil
                     return .end(open.table)
                 }
-                problems.append(Problem(line: number, message: "`<!-- leadbook:end \(name) -->` inside table \(open.table.rawValue) (begun on line \(open.line))",
-                                        hint: "end table \(open.table.rawValue) with `<!-- leadbook:end \(open.table.rawValue) -->` before this line"))
+                problems.append(Problem(line: number, words: .end(name, insideTable: open.table, begunOn: open.line)))
             case .begin(let name):
-                problems.append(Problem(line: number, message: "`<!-- leadbook:begin \(name) -->` inside table \(open.table.rawValue) (begun on line \(open.line))",
-                                        hint: "add `<!-- leadbook:end \(open.table.rawValue) -->` above this line"))
+                problems.append(Problem(line: number, words: .begin(name, insideTable: open.table, begunOn: open.line)))
             case .malformed(let text):
-                problems.append(Problem(line: number, message: "`\(text)` is not a leadbook marker",
-                                        hint: "write `<!-- leadbook:end \(open.table.rawValue) -->`"))
+                problems.append(Problem(line: number, words: .notAMarker(text, insideTable: open.table)))
             }
             return .inside(open.table)
         }
@@ -67,24 +67,19 @@ public struct IndexMarkerScanner {
         switch marker {
         case .begin(let name):
             guard let table = IndexTable(marker: name) else {
-                let near = Suggestion.closest(to: name, among: IndexTable.allCases.map(\.rawValue))
-                problems.append(Problem(line: number, message: "unknown table `\(name)` in `<!-- leadbook:begin \(name) -->`",
-                                        hint: (near.map { "did you mean `\($0)`? " } ?? "") + "the tables are: \(Self.names)"))
+                problems.append(Problem(line: number, words: .unknownTable(name)))
                 return .outside
             }
             if let earlier = seen[table] {
-                problems.append(Problem(line: number, message: "table \(table.rawValue) appears twice (lines \(earlier) and \(number))",
-                                        hint: "delete one of the two, from its begin marker to its end marker"))
+                problems.append(Problem(line: number, words: .twice(table, lines: earlier, number)))
             }
             seen[table] = number
             open = (table, number)
             return .begin(table)
         case .end(let name):
-            problems.append(Problem(line: number, message: "`<!-- leadbook:end \(name) -->` without a `<!-- leadbook:begin \(name) -->` above it",
-                                    hint: "add the begin marker above the table, or delete this line"))
+            problems.append(Problem(line: number, words: .endWithoutBegin(name)))
         case .malformed(let text):
-            problems.append(Problem(line: number, message: "`\(text)` is not a leadbook marker",
-                                    hint: "markers are `<!-- leadbook:begin NAME -->` and `<!-- leadbook:end NAME -->` with NAME one of \(Self.names)"))
+            problems.append(Problem(line: number, words: .notAMarker(text)))
         }
         return .outside
     }
@@ -92,8 +87,7 @@ public struct IndexMarkerScanner {
     /// Call after the last line: a table still open is a problem.
     public mutating func finish() {
         if let open {
-            problems.append(Problem(line: open.line, message: "table \(open.table.rawValue) is never closed",
-                                    hint: "add `<!-- leadbook:end \(open.table.rawValue) -->` after its last row"))
+            problems.append(Problem(line: open.line, words: .neverClosed(open.table)))
             self.open = nil
         }
     }
