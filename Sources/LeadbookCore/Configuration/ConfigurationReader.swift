@@ -12,8 +12,7 @@ public enum ConfigurationReader {
         let bytes = source.bytes
         let root: YAMLNode? = bytes.withUnsafeBufferPointer { buffer in
             if let invalid = UTF8Bytes.firstInvalidOffset(buffer) {
-                decoder.findings.report(.invalidUTF8, at: invalid, "invalid UTF-8 at byte offset \(invalid)",
-                                        hint: "save leadbook.yml as UTF-8")
+                InvalidUTF8.report(configurationAt: invalid, &decoder.findings)
                 return nil
             }
             do {

@@ -56,21 +56,7 @@ public enum CustomerReader {
         }
     }
 
-    /// Longer lines are pasted data, not notes; they would also make every diagnostic line huge.
-    public static let maxLineLength = 64 * 1024
 
-    public static func firstLongLine(_ buffer: UnsafeBufferPointer<UInt8>) -> (start: Int, line: Int, length: Int)? {
-        var start = 0
-        var line = 1
-        while start < buffer.count {
-            var end = start
-            while end < buffer.count, buffer[end] != ASCII.lf { end += 1 }
-            if end - start > maxLineLength { return (start, line, end - start) }
-            start = end + 1
-            line += 1
-        }
-        return nil
-    }
 
     /// `text: false` reads only what checks need: the log's free texts are not kept (the
     /// front matter is read in full).
@@ -89,45 +75,32 @@ public enum CustomerReader {
         var result = Result(customer: nil, layout: nil, frontMatter: nil, log: nil, findings: findings)
         let contentStart = UTF8Bytes.hasBOM(buffer) ? 3 : 0
         if buffer.count == contentStart || buffer[contentStart...].allSatisfy({ $0 == ASCII.space || $0 == ASCII.lf || $0 == ASCII.cr || $0 == ASCII.tab }) {
-            result.findings.reportFile(.emptyFile, "the file is empty",
-                                       hint: "write the customer's front matter (see docs/format.md), or delete the file")
+            EmptyFile.report(&result.findings)
             return result
         }
         switch UTF8Bytes.check(buffer) {
         case .nul(let nul)?:
-            result.findings.report(.nulByte, at: nul, "NUL byte at byte offset \(nul): this is not a text file",
-                                   hint: "restore the file from git (`git checkout -- FILE`) or remove the NUL bytes", showLine: false)
+            NulByte.report(at: nul, &result.findings)
             return result
         case .invalid(let invalid)?:
-            result.findings.report(.invalidUTF8, at: invalid, "invalid UTF-8 at byte offset \(invalid) (byte 0x\(String(buffer[invalid], radix: 16, uppercase: true)))",
-                                   hint: "save the file as UTF-8 (files saved as GBK show this; re-save them as UTF-8 in your editor)",
-                                   showLine: false)
+            InvalidUTF8.report(customerFileAt: invalid, byte: buffer[invalid], &result.findings)
             return result
         case nil:
             break
         }
-        if buffer.count > maxLineLength, let long = firstLongLine(buffer) {
-            result.findings.report(.lineTooLong, at: long.start,
-                                   "line \(long.line) is \(long.length / 1024) KB long; lines are at most \(maxLineLength / 1024) KB",
-                                   hint: "a customer file holds notes, not data: move pasted content to a separate file and link to it",
-                                   showLine: false)
-            return result
-        }
+        if LineTooLong.check(buffer, &result.findings) { return result }
         let layout: RecordLayout
         switch RecordLayout.read(buffer) {
         case .failure(.noFrontMatter):
             if buffer.count >= contentStart + 4, buffer[contentStart] == ASCII.dash, buffer[contentStart + 3] == ASCII.cr,
                !buffer.contains(ASCII.lf) {
-                result.findings.report(.noFrontMatter, at: contentStart, "lines end with a carriage return alone (old Mac line endings)",
-                                       hint: "save the file with LF or CRLF line endings")
+                NoFrontMatter.report(.carriageReturnLineEndings, at: contentStart, &result.findings)
                 return result
             }
-            result.findings.report(.noFrontMatter, at: contentStart, "no front matter: a customer file starts with a `---` line",
-                                   hint: "start the file with `---`, the customer's `key: value` lines, and `---`; or move the file out of the customers folder")
+            NoFrontMatter.report(.missing, at: contentStart, &result.findings)
             return result
         case .failure(.unclosed(let offset)):
-            result.findings.report(.unclosedFrontMatter, at: offset, "the front matter is never closed",
-                                   hint: "add a `---` line after the last `key: value` line")
+            UnclosedFrontMatter.report(at: offset, &result.findings)
             return result
         case .success(let value):
             layout = value

@@ -201,12 +201,10 @@ public enum StagedCheck {
             let paths = chunk.map(\.path)
             let results = ParallelMap.map(blobs.count) { index -> ([Diagnostic], CustomerFacts) in
                 guard let bytes = blobs[index] else {
-                    return ([Diagnostic(file: paths[index], line: 1, column: 1, rule: Rule.unreadableFile,
-                                        message: "cannot read the staged file from git", hint: "run `git status` and `git add` the file again")],
-                            CustomerFacts(path: paths[index]))
+                    return ([UnreadableFile.diagnostic(.stagedFile, file: paths[index])], CustomerFacts(path: paths[index]))
                 }
                 if bytes.count > WorkspaceCheck.maxCustomerFileSize {
-                    return ([WorkspaceCheck.tooLarge(paths[index], bytes.count)], CustomerFacts(path: paths[index]))
+                    return ([FileTooLarge.diagnostic(file: paths[index], size: bytes.count)], CustomerFacts(path: paths[index]))
                 }
                 var (diagnostics, facts) = WorkspaceCheck.checkFile(path: paths[index], bytes: bytes, configuration: configuration)
                 facts.root = root

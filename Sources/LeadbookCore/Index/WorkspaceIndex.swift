@@ -187,9 +187,7 @@ public enum WorkspaceIndex {
         guard FileAccess.exists(absolute) else { return [] }
         switch IndexFile.verify(path: absolute, assembly, owner: target.owner) {
         case .failure(let error):
-            return [Diagnostic(file: target.path, line: 1, column: 1, rule: Rule.unreadableFile,
-                               message: "cannot read the index file: \(error.description)",
-                               hint: "check the file's permissions, or delete it and run `leadbook index`")]
+            return [UnreadableFile.diagnostic(.indexFile(error.description), file: target.path)]
         case .success(let status):
             return StaleIndex.diagnostics(status, path: target.path, assembly: assembly) { reference in
                 expectedText(workspace, assembly, extraction, reference, owned: target.owner != nil)

@@ -3,16 +3,7 @@ import LeadbookText
 /// Rules reported while a file is read: its bytes, its YAML, its fields' types and its log's
 /// shape. Rules that look at the read values have a file of their own in Rules/.
 extension Rule {
-    // Files.
-    public static let invalidUTF8 = Rule("invalid-utf8", .error, "A file is UTF-8 text.")
-    public static let nulByte = Rule("nul-byte", .error, "A file contains no NUL bytes.")
-    public static let emptyFile = Rule("empty-file", .error, "A customer file is not empty.")
-    public static let noFrontMatter = Rule("no-front-matter", .error, "A customer file starts with a `---` front-matter line.")
-    public static let unclosedFrontMatter = Rule("unclosed-front-matter", .error, "The front matter ends with a `---` line.")
-    public static let unreadableFile = Rule("unreadable-file", .error, "Every file under the customers folder can be read.")
-    public static let notAFile = Rule("not-a-file", .error, "Every `.md` path under the customers folder is a regular file.")
-    public static let fileTooLarge = Rule("file-too-large", .error, "A customer file is at most 16 MB.")
-    public static let lineTooLong = Rule("line-too-long", .error, "A line of a customer file is at most 64 KB.")
+
 
     // YAML.
     public static let yamlSyntax = Rule("yaml-syntax", .error, "The front matter is well-formed YAML.")

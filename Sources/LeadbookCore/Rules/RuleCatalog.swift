@@ -10,8 +10,8 @@ public enum RuleCatalog {
 
     public static let groups: [Group] = [
         Group(title: "Files", rules: [
-            .invalidUTF8, .nulByte, .emptyFile, .noFrontMatter, .unclosedFrontMatter, .unreadableFile, .notAFile, .fileTooLarge, .lineTooLong,
-            .symlinkLoop, .outsideWorkspace,
+            InvalidUTF8.rule, NulByte.rule, EmptyFile.rule, NoFrontMatter.rule, UnclosedFrontMatter.rule, UnreadableFile.rule,
+            NotAFile.rule, FileTooLarge.rule, LineTooLong.rule, SymlinkLoop.rule, OutsideWorkspace.rule,
         ]),
         Group(title: "YAML front matter", rules: [.yamlSyntax, .yamlUnsupported, .yamlTabIndent, .duplicateKey, .notAMap]),
         Group(title: "Fields", rules: [

@@ -65,13 +65,11 @@ public enum WorkspaceCheck {
             let path = paths[index]
             switch FileAccess.read(workspace.absolute(path)) {
             case .failure(.tooLarge(let size)):
-                return (([tooLarge(path, size)], CustomerFacts(path: path)), nil)
+                return (([FileTooLarge.diagnostic(file: path, size: size)], CustomerFacts(path: path)), nil)
             case .success(let bytes) where bytes.count > maxCustomerFileSize:
-                return (([tooLarge(path, bytes.count)], CustomerFacts(path: path)), nil)
+                return (([FileTooLarge.diagnostic(file: path, size: bytes.count)], CustomerFacts(path: path)), nil)
             case .failure(let error):
-                return (([Diagnostic(file: path, line: 1, column: 1, rule: Rule.unreadableFile,
-                                     message: "cannot read the file: \(error.description)",
-                                     hint: "check the file's permissions, or restore it from git")], CustomerFacts(path: path)), nil)
+                return (([UnreadableFile.diagnostic(.customerFile(error.description), file: path)], CustomerFacts(path: path)), nil)
             case .success(let bytes):
                 var (diagnostics, facts, rows) = checkFile(path: path, bytes: bytes, configuration: configuration, index: indexExtraction)
                 facts.root = workspace.root
@@ -128,12 +126,6 @@ public enum WorkspaceCheck {
     /// A customer file is a page of notes; 16 MB is thousands of times the usual size and
     /// would only slow every command down.
     public static let maxCustomerFileSize = 16 * 1024 * 1024
-
-    public static func tooLarge(_ path: String, _ size: Int) -> Diagnostic {
-        Diagnostic(file: path, line: 1, column: 1, rule: Rule.fileTooLarge,
-                   message: "the file is \(size / (1024 * 1024)) MB; customer files are at most 16 MB",
-                   hint: "move attachments and pasted data out of the file (link to them instead)")
-    }
 
     /// Reads and checks one customer file.
     public static func checkFile(path: String, bytes: [UInt8], configuration: Configuration) -> ([Diagnostic], CustomerFacts) {
