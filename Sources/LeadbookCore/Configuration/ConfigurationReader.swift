@@ -18,7 +18,7 @@ public enum ConfigurationReader {
             do {
                 return try YAMLReader.parse(buffer, range: (UTF8Bytes.hasBOM(buffer) ? 3 : 0)..<buffer.count)
             } catch let error as YAMLSyntaxError {
-                decoder.findings.report(CustomerReader.yamlRule(error.rule), at: error.offset, error.message, hint: error.hint)
+                YAMLSyntax.report(error, &decoder.findings)
                 return nil
             } catch {
                 return nil
@@ -26,8 +26,7 @@ public enum ConfigurationReader {
         }
         guard let root else { return (configuration, decoder.findings.diagnostics) }
         guard let pairs = root.pairs else {
-            decoder.findings.report(.notAMap, at: root.start, "leadbook.yml must be a map of `key: value` lines",
-                                    hint: "start with a key, for example `language: zh-CN`")
+            FrontMatterNotMap.report(.configuration, at: root.start, &decoder.findings)
             return (configuration, decoder.findings.diagnostics)
         }
         var indexNode: YAMLNode?

@@ -47,14 +47,7 @@ public enum CustomerReader {
         public subscript(_ field: FrontMatterField) -> Position? { entries[field.index] }
     }
 
-    public static func yamlRule(_ id: String) -> Rule {
-        switch id {
-        case YAMLProblem.unsupported: return .yamlUnsupported
-        case YAMLProblem.tabIndent: return .yamlTabIndent
-        case YAMLProblem.duplicate: return .duplicateKey
-        default: return .yamlSyntax
-        }
-    }
+
 
 
 
@@ -110,14 +103,13 @@ public enum CustomerReader {
         do {
             root = try YAMLReader.parse(buffer, range: layout.frontMatter, firstLine: layout.frontMatterFirstLine, checked: true)
         } catch let error as YAMLSyntaxError {
-            result.findings.report(yamlRule(error.rule), at: error.offset, error.message, hint: error.hint)
+            YAMLSyntax.report(error, &result.findings)
             return result
         } catch {
             return result
         }
         if let root, root.pairs == nil {
-            result.findings.report(.notAMap, at: root.start, "the front matter must be `key: value` lines, not \(root.kindDescription)",
-                                   hint: "write one `key: value` per line, starting with `id:`")
+            FrontMatterNotMap.report(.customerFile(root.kindDescription), at: root.start, &result.findings)
             return result
         }
         var decoder = FieldDecoder(findings: result.findings)

@@ -5,12 +5,7 @@ import LeadbookText
 extension Rule {
 
 
-    // YAML.
-    public static let yamlSyntax = Rule("yaml-syntax", .error, "The front matter is well-formed YAML.")
-    public static let yamlUnsupported = Rule("yaml-unsupported", .error, "The front matter uses only the supported YAML subset (no anchors, aliases, tags, multi-line flow, several documents).")
-    public static let yamlTabIndent = Rule("yaml-tab-indent", .error, "Indentation uses spaces, not tabs.")
-    public static let duplicateKey = Rule("duplicate-key", .error, "A key appears once in a map.")
-    public static let notAMap = Rule("front-matter-not-map", .error, "The front matter is a map of `key: value` lines.")
+
 
     // Fields.
     public static let wrongType = Rule("wrong-type", .error, "A field's value has the field's type (text, whole number, number, list, map).")

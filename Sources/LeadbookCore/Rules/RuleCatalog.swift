@@ -13,7 +13,7 @@ public enum RuleCatalog {
             InvalidUTF8.rule, NulByte.rule, EmptyFile.rule, NoFrontMatter.rule, UnclosedFrontMatter.rule, UnreadableFile.rule,
             NotAFile.rule, FileTooLarge.rule, LineTooLong.rule, SymlinkLoop.rule, OutsideWorkspace.rule,
         ]),
-        Group(title: "YAML front matter", rules: [.yamlSyntax, .yamlUnsupported, .yamlTabIndent, .duplicateKey, .notAMap]),
+        Group(title: "YAML front matter", rules: [YAMLSyntax.rule, YAMLUnsupported.rule, YAMLTabIndent.rule, DuplicateKey.rule, FrontMatterNotMap.rule]),
         Group(title: "Fields", rules: [
             MissingField.rule, .wrongType, .invalidDate, .outOfRange, .unknownField, .unknownSource,
             CustomerKind.unknownRule, Intent.unknownRule, Grade.unknownRule, Status.unknownRule, Stage.unknownRule,
