@@ -104,9 +104,7 @@ public struct FieldDecoder {
 
     public mutating func vocabulary<V: Vocabulary>(_ node: YAMLNode, _ field: String, _ type: V.Type) -> V? {
         guard let text = string(node, field) else { return nil }
-        if let value = V(text: text) { return value }
-        findings.report(V.unknownRule, at: node.start, "unknown \(V.noun) `\(text)`", hint: V.hint(for: text))
-        return nil
+        return V.UnknownRule.check(text, at: node.start, &findings)
     }
 
     /// A list of texts: `[a, b]` or `- a` lines.

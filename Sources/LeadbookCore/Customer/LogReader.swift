@@ -234,11 +234,7 @@ public struct LogReader {
                                 hint: "add how you were in touch: \(Channel.choices)")
             }
         } else {
-            channel = Channel.matching(bytes, channelStart..<scan)
-            if channel == nil {
-                let word = text(channelStart..<scan)
-                findings.report(Channel.unknownRule, at: channelStart, "unknown channel `\(word)`", hint: Channel.hint(for: word))
-            }
+            channel = UnknownChannel.check(bytes, channelStart..<scan, &findings)
         }
         let restRange = trimmed(scan, stop)
         let keepRest = keepText && (kind == .feedback || followUpTextFrom == nil || date.map { $0 >= followUpTextFrom! } ?? true)
@@ -339,9 +335,9 @@ public struct LogReader {
         }
         switch key {
         case .mood:
-            entry.mood = vocabulary(Mood.self, valueRange, &findings)
+            entry.mood = UnknownMood.check(bytes, valueRange, &findings)
         case .status:
-            entry.status = vocabulary(Status.self, valueRange, &findings)
+            entry.status = UnknownStatus.check(bytes, valueRange, &findings)
         case .next:
             entry.next = date(valueRange, key: key, &findings)
         case .todo:
@@ -365,9 +361,9 @@ public struct LogReader {
         }
         var value: String { text(valueRange) }
         switch key {
-        case .type: entry.type = vocabulary(FeedbackType.self, valueRange, &findings)
-        case .priority: entry.priority = vocabulary(Priority.self, valueRange, &findings)
-        case .handling: entry.handling = vocabulary(Handling.self, valueRange, &findings)
+        case .type: entry.type = UnknownFeedbackType.check(bytes, valueRange, &findings)
+        case .priority: entry.priority = UnknownPriority.check(bytes, valueRange, &findings)
+        case .handling: entry.handling = UnknownHandling.check(bytes, valueRange, &findings)
         case .why: entry.whys.append(value)
         case .plan: entry.plan = value
         case .owner: entry.owner = value
@@ -387,12 +383,7 @@ public struct LogReader {
         }
     }
 
-    public func vocabulary<V: Vocabulary>(_ type: V.Type, _ range: Range<Int>, _ findings: inout Findings) -> V? {
-        if let known = V.matching(bytes, range) { return known }
-        let value = text(range)
-        findings.report(V.unknownRule, at: range.lowerBound, "unknown \(V.noun) `\(value)`", hint: V.hint(for: value))
-        return nil
-    }
+
 
     public func date(_ range: Range<Int>, key: EntryKey, _ findings: inout Findings) -> LocalDate? {
         switch LocalDate.check(bytes, range) {

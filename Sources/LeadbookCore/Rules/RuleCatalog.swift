@@ -16,19 +16,19 @@ public enum RuleCatalog {
         Group(title: "YAML front matter", rules: [YAMLSyntax.rule, YAMLUnsupported.rule, YAMLTabIndent.rule, DuplicateKey.rule, FrontMatterNotMap.rule]),
         Group(title: "Fields", rules: [
             MissingField.rule, .wrongType, .invalidDate, .outOfRange, .unknownField, .unknownSource,
-            CustomerKind.unknownRule, Intent.unknownRule, Grade.unknownRule, Status.unknownRule, Stage.unknownRule,
-            ContactRole.unknownRule, ContactPreference.unknownRule,
+            UnknownKind.rule, UnknownIntent.rule, UnknownGrade.rule, UnknownStatus.rule, UnknownStage.rule,
+            UnknownContactRole.rule, UnknownPreference.rule,
             InvalidId.rule, FileNameMismatch.rule, UnknownOwner.rule, MissingDeal.rule, MissingLostReason.rule,
         ]),
         Group(title: "Follow-up and feedback log", rules: [
-            .badEntryHeading, Channel.unknownRule, Mood.unknownRule, FeedbackType.unknownRule, Priority.unknownRule,
-            Handling.unknownRule, .todoWithoutDate, .entryOrder, .unknownEntryKey, .duplicateSection,
+            .badEntryHeading, UnknownChannel.rule, UnknownMood.rule, UnknownFeedbackType.rule, UnknownPriority.rule,
+            UnknownHandling.rule, .todoWithoutDate, .entryOrder, .unknownEntryKey, .duplicateSection,
         ]),
         Group(title: "Derived values", rules: [StaleGrade.rule, StaleStatus.rule, StaleNext.rule]),
         Group(title: "Across files", rules: [DuplicateId.rule, UnknownMergeTarget.rule, PossibleDuplicate.rule]),
         Group(title: "Generated index", rules: [StaleIndex.rule, IndexMarkers.rule]),
         Group(title: "History (check --against REV)", rules: [LogRewritten.rule]),
-        Group(title: "leadbook.yml", rules: [TeamRole.unknownRule, .duplicateMember, .unknownMentor, .missingMentor]),
+        Group(title: "leadbook.yml", rules: [UnknownTeamRole.rule, .duplicateMember, .unknownMentor, .missingMentor]),
     ]
 
     public static var all: [Rule] { groups.flatMap(\.rules) }

@@ -264,7 +264,8 @@ public struct LeadSheet: Sendable {
         lead.decisionBy = parse(.decisionBy, SpreadsheetValue.date)
         lead.status = parse(.status) { text in
             guard let status = Status(text: text) else {
-                return .failure(SpreadsheetValue.Problem("unknown status `\(text)`", hint: Status.hint(for: text)))
+                let message = UnknownStatus.message(text)
+                return .failure(SpreadsheetValue.Problem(message.text, hint: message.hint))
             }
             return .success(status)
         }
