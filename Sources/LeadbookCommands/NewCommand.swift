@@ -50,9 +50,8 @@ public enum NewCommand: Command {
         if !missing.isEmpty { throw Refusal.usage("a new customer needs \(missing.map { "--" + $0 }.joined(separator: ", "))") }
         let sourceText = try OptionValue.oneLine(arguments.value("source")!, "source")
         guard configuration.source(named: sourceText) != nil else {
-            let near = Suggestion.closest(to: sourceText, among: configuration.sources + configuration.sources.compactMap { Configuration.sourceLabels[$0] })
-            throw Refusal.usage("--source: `\(sourceText)` is not one of leadbook.yml `sources` (\(configuration.sources.joined(separator: ", ")))"
-                                + (near.map { "; did you mean \($0)?" } ?? ""))
+            let message = UnknownSource.Message.unknown(sourceText, configuration)
+            throw Refusal.usage("--source: \(message.text); \(message.hint)")
         }
         let created = try context.moment(arguments, "at", workspace)
         var draft = CustomerDraft(id: "", name: try OptionValue.oneLine(arguments.value("name")!, "name"), source: sourceText,

@@ -38,8 +38,7 @@ public enum ConfigurationReader {
                     if let language = Configuration.Language(rawValue: text) {
                         configuration.language = language
                     } else {
-                        decoder.findings.report(.wrongType, at: value.start, "`language` must be zh-CN or en, not `\(text)`",
-                                                hint: "write `language: zh-CN` or `language: en`")
+                        WrongType.report(.language(text), at: value.start, &decoder.findings)
                     }
                 }
             case "timezone":
@@ -47,8 +46,7 @@ public enum ConfigurationReader {
                     if let zone = UTCOffset(text) {
                         configuration.timezone = zone
                     } else {
-                        decoder.findings.report(.wrongType, at: value.start, "`timezone` must be an offset such as +08:00, not `\(text)`",
-                                                hint: "write `timezone: \"+08:00\"`")
+                        WrongType.report(.timezone(text), at: value.start, &decoder.findings)
                     }
                 }
             case "id_prefix":
@@ -56,8 +54,7 @@ public enum ConfigurationReader {
                     if !text.isEmpty, text.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == ASCII.dash || $0 == UInt8(ascii: "_") }) {
                         configuration.idPrefix = text
                     } else {
-                        decoder.findings.report(.wrongType, at: value.start, "`id_prefix` must be ASCII letters, not `\(text)`",
-                                                hint: "write `id_prefix: LX`")
+                        WrongType.report(.idPrefix(text), at: value.start, &decoder.findings)
                     }
                 }
             case "customers":
@@ -65,23 +62,20 @@ public enum ConfigurationReader {
                     if WorkspacePath.isSafeRelative(text) {
                         configuration.customersFolder = text
                     } else {
-                        decoder.findings.report(.wrongType, at: value.start, "`customers` must be a folder inside the workspace, not `\(text)`",
-                                                hint: "write a relative path without `..`, for example `customers: customers`")
+                        WrongType.report(.folderOutsideWorkspace("customers", text, example: "customers"), at: value.start, &decoder.findings)
                     }
                 }
             case "index":
                 indexNode = value
                 if let text = decoder.string(value, "index") {
                     if WorkspacePath.isSafeRelative(text) { configuration.indexFile = text } else {
-                        decoder.findings.report(.wrongType, at: value.start, "`index` must be a file inside the workspace, not `\(text)`",
-                                                hint: "write a relative path without `..`, for example `index: INDEX.md`")
+                        WrongType.report(.fileOutsideWorkspace("index", text, example: "INDEX.md"), at: value.start, &decoder.findings)
                     }
                 }
             case "summary":
                 if let text = decoder.string(value, "summary") {
                     if WorkspacePath.isSafeRelative(text) { configuration.summaryFile = text } else {
-                        decoder.findings.report(.wrongType, at: value.start, "`summary` must be a file inside the workspace, not `\(text)`",
-                                                hint: "write a relative path without `..`, for example `summary: PIPELINE.md`")
+                        WrongType.report(.fileOutsideWorkspace("summary", text, example: "PIPELINE.md"), at: value.start, &decoder.findings)
                     }
                 }
             case "sources":
@@ -113,7 +107,7 @@ public enum ConfigurationReader {
                     switch part.keyText {
                     case "fix_hours": if let v = decoder.integer(part.value, "feedback.fix_hours") { configuration.feedbackFixHours = v }
                     case "confirm_days": if let v = decoder.integer(part.value, "feedback.confirm_days") { configuration.feedbackConfirmDays = v }
-                    default: decoder.unknownKey(part, known: ["fix_hours", "confirm_days"], context: " in `feedback`")
+                    default: decoder.unknownKey(part, known: ["fix_hours", "confirm_days"], in: .field("feedback"))
                     }
                 }
             case "team_check":
@@ -124,7 +118,7 @@ public enum ConfigurationReader {
                         if let v = decoder.integer(part.value, "team_check.below_percent", minimum: 0, maximum: 100) { configuration.teamCheckPercent = v }
                     case "months":
                         if let v = decoder.integer(part.value, "team_check.months", minimum: 1, maximum: 24) { configuration.teamCheckMonths = v }
-                    default: decoder.unknownKey(part, known: ["below_percent", "months"], context: " in `team_check`")
+                    default: decoder.unknownKey(part, known: ["below_percent", "months"], in: .field("team_check"))
                     }
                 }
             case "index_days":
@@ -135,16 +129,15 @@ public enum ConfigurationReader {
                     case "true", "yes": configuration.indexPII = true
                     case "false", "no": configuration.indexPII = false
                     default:
-                        decoder.findings.report(.wrongType, at: value.start, "`index_pii` must be true or false, not `\(text)`",
-                                                hint: "write `index_pii: true` to show phones and emails in the index")
+                        WrongType.report(.indexPII(text), at: value.start, &decoder.findings)
                     }
                 }
             default:
-                decoder.unknownKey(pair, known: keys, context: " in leadbook.yml")
+                decoder.unknownKey(pair, known: keys, in: .configuration)
             }
         }
-        if let indexNode, let reason = WorkspaceIndex.misplaced(configuration) {
-            decoder.findings.report(.wrongType, at: indexNode.start, reason, hint: "write `index: INDEX.md`")
+        if let indexNode, let misplaced = WorkspaceIndex.misplaced(configuration) {
+            WrongType.report(misplaced, at: indexNode.start, &decoder.findings)
         }
         return (configuration, decoder.findings.diagnostics)
     }
@@ -155,7 +148,7 @@ public enum ConfigurationReader {
         guard let pairs = decoder.map(node, field, example: "\(field): {\(names.map { "\($0): 1" }.joined(separator: ", "))}") else { return }
         for pair in pairs {
             guard let level = Level(rawValue: pair.keyText) else {
-                decoder.unknownKey(pair, known: names, context: " in `\(field)`")
+                decoder.unknownKey(pair, known: names, in: .field(field))
                 continue
             }
             if let number = decoder.integer(pair.value, "\(field).\(pair.keyText)", minimum: 0) { target[level] = number }
@@ -175,7 +168,7 @@ public enum ConfigurationReader {
                     case "budget": if let v = decoder.integer(part.value, field, minimum: 1) { scoring.maxBudget = v }
                     case "urgency": if let v = decoder.integer(part.value, field, minimum: 1) { scoring.maxUrgency = v }
                     case "decision": if let v = decoder.integer(part.value, field, minimum: 1) { scoring.maxDecision = v }
-                    default: decoder.unknownKey(part, known: ["size", "budget", "urgency", "decision"], context: " in `scoring.max`")
+                    default: decoder.unknownKey(part, known: ["size", "budget", "urgency", "decision"], in: .field("scoring.max"))
                     }
                 }
             case "grades":
@@ -186,17 +179,16 @@ public enum ConfigurationReader {
                     case "S": if let v = decoder.integer(part.value, field) { scoring.gradeS = v }
                     case "A": if let v = decoder.integer(part.value, field) { scoring.gradeA = v }
                     case "B": if let v = decoder.integer(part.value, field) { scoring.gradeB = v }
-                    default: decoder.unknownKey(part, known: ["S", "A", "B"], context: " in `scoring.grades`")
+                    default: decoder.unknownKey(part, known: ["S", "A", "B"], in: .field("scoring.grades"))
                     }
                 }
                 if !(scoring.gradeS > scoring.gradeA && scoring.gradeA > scoring.gradeB) {
-                    decoder.findings.report(.outOfRange, at: pair.value.start, "grade thresholds must fall from S to B (S \(scoring.gradeS), A \(scoring.gradeA), B \(scoring.gradeB))",
-                                            hint: "use thresholds like {S: 80, A: 60, B: 40}")
+                    OutOfRange.report(.gradeThresholds(scoring), at: pair.value.start, &decoder.findings)
                 }
             case "rules":
                 scoring.rules = readScoringRules(pair.value, &decoder)
             default:
-                decoder.unknownKey(pair, known: ["max", "grades", "rules"], context: " in `scoring`")
+                decoder.unknownKey(pair, known: ["max", "grades", "rules"], in: .field("scoring"))
             }
         }
     }
@@ -215,7 +207,7 @@ public enum ConfigurationReader {
                     case "min": threshold = parse(band.value, &decoder)
                     case "max": threshold = parse(band.value, &decoder); atMost = true
                     case "points": points = decoder.integer(band.value, "\(field).points") ?? 0
-                    default: decoder.unknownKey(band, known: ["min", "max", "points"], context: " in `\(field)`")
+                    default: decoder.unknownKey(band, known: ["min", "max", "points"], in: .field(field))
                     }
                 }
                 if item["points"] == nil {
@@ -243,11 +235,11 @@ public enum ConfigurationReader {
                     switch part.keyText {
                     case "decision_maker": rules.decisionMaker = decoder.integer(part.value, field + ".decision_maker") ?? 0
                     case "otherwise": rules.noDecisionMaker = decoder.integer(part.value, field + ".otherwise") ?? 0
-                    default: decoder.unknownKey(part, known: ["decision_maker", "otherwise"], context: " in `\(field)`")
+                    default: decoder.unknownKey(part, known: ["decision_maker", "otherwise"], in: .field(field))
                     }
                 }
             default:
-                decoder.unknownKey(pair, known: ["size", "budget", "urgency", "decision"], context: " in `scoring.rules`")
+                decoder.unknownKey(pair, known: ["size", "budget", "urgency", "decision"], in: .field("scoring.rules"))
             }
         }
         return rules
@@ -265,7 +257,7 @@ public enum ConfigurationReader {
                 case "min_employees": rule.minEmployees = decoder.integer(pair.value, "min_employees")
                 case "min_budget": rule.minBudget = decoder.number(pair.value, "min_budget")
                 case "keywords": rule.keywords = decoder.stringList(pair.value, "keywords")
-                default: decoder.unknownKey(pair, known: ["industry", "min_employees", "min_budget", "keywords"], context: " in `screening`")
+                default: decoder.unknownKey(pair, known: ["industry", "min_employees", "min_budget", "keywords"], in: .field("screening"))
                 }
             }
             if hasIndustry {
@@ -291,7 +283,7 @@ public enum ConfigurationReader {
                 case "industries": member.industries = decoder.stringList(pair.value, "industries")
                 case "mentor": member.mentor = decoder.string(pair.value, "mentor")
                 case "capacity": member.capacity = decoder.integer(pair.value, "capacity")
-                default: decoder.unknownKey(pair, known: known, context: " in a team member")
+                default: decoder.unknownKey(pair, known: known, in: .teamMember)
                 }
             }
             if member.name.isEmpty {

@@ -141,7 +141,7 @@ public enum CustomerReader {
             let key = pair.keyText
             guard let field = FrontMatterField.names(key) else {
                 if !configuration.extraFields.contains(key) {
-                    decoder.unknownKey(pair, known: frontMatterKeys, context: "")
+                    decoder.unknownKey(pair, known: frontMatterKeys, in: .frontMatter)
                 }
                 customer.extra.append((key, value.scalarText ?? "…"))
                 continue
@@ -185,12 +185,7 @@ public enum CustomerReader {
 
     public static func source(_ node: YAMLNode, _ configuration: Configuration, _ decoder: inout FieldDecoder) -> String? {
         guard let text = decoder.string(node, "source") else { return nil }
-        if let known = configuration.source(named: text) { return known }
-        let candidates = configuration.sources + configuration.sources.compactMap { Configuration.sourceLabels[$0] }
-        let near = Suggestion.closest(to: text, among: candidates)
-        decoder.findings.report(.unknownSource, at: node.start, "unknown source `\(text)`",
-                                hint: (near.map { "did you mean `\($0)`? " } ?? "") + "sources are: \(configuration.sources.joined(separator: ", ")) (leadbook.yml `sources`)")
-        return nil
+        return UnknownSource.check(text, configuration, at: node.start, &decoder.findings)
     }
 
     public static let detailKeys: [String: [String]] = [
@@ -205,7 +200,7 @@ public enum CustomerReader {
         for pair in pairs {
             let key = pair.keyText
             if let source, let known = detailKeys[source], !known.contains(key) {
-                decoder.unknownKey(pair, known: known, context: " in `source_detail` of a \(source) lead")
+                decoder.unknownKey(pair, known: known, in: .sourceDetail(source: source))
             }
             if key == "minutes" && source == "exhibition" {
                 if let minutes = decoder.integer(pair.value, "source_detail.minutes") { detail.append((key, String(minutes))) }
@@ -234,7 +229,7 @@ public enum CustomerReader {
                     } else {
                         record.detail = decoder.string(pair.value, "sources.detail")
                     }
-                default: decoder.unknownKey(pair, known: ["source", "date", "detail"], context: " in `sources`")
+                default: decoder.unknownKey(pair, known: ["source", "date", "detail"], in: .field("sources"))
                 }
             }
             if item["source"] == nil {
@@ -262,7 +257,7 @@ public enum CustomerReader {
                 case .wechat?: contact.wechat = decoder.string(pair.value, "contacts.wechat")
                 case .prefers?: contact.prefers = decoder.vocabulary(pair.value, "contacts.prefers", ContactPreference.self)
                 case .role?: contact.role = decoder.vocabulary(pair.value, "contacts.role", ContactRole.self)
-                case nil: decoder.unknownKey(pair, known: contactKeys, context: " in a contact")
+                case nil: decoder.unknownKey(pair, known: contactKeys, in: .contact)
                 }
             }
             if contact.name == nil {
@@ -291,7 +286,7 @@ public enum CustomerReader {
             case .decision?: score.decision = decoder.integer(pair.value, "score.decision", maximum: scoring.maxDecision)
             case .reviewedBy?: score.reviewedBy = decoder.string(pair.value, "score.reviewed_by")
             case .reviewed?: score.reviewed = decoder.date(pair.value, "score.reviewed")
-            case nil: decoder.unknownKey(pair, known: scoreNames.names, context: " in `score`")
+            case nil: decoder.unknownKey(pair, known: scoreNames.names, in: .field("score"))
             }
         }
         return score
@@ -324,7 +319,7 @@ public enum CustomerReader {
                 case .owner?: step.owner = decoder.string(pair.value, "plan.owner")
                 case .expected?: step.expected = decoder.string(pair.value, "plan.expected")
                 case .fallback?: step.fallback = decoder.string(pair.value, "plan.fallback")
-                case nil: decoder.unknownKey(pair, known: planNames.names, context: " in a plan step")
+                case nil: decoder.unknownKey(pair, known: planNames.names, in: .planStep)
                 }
             }
             steps.append(step)
@@ -345,7 +340,7 @@ public enum CustomerReader {
             switch pair.keyText {
             case "amount": deal.amount = decoder.number(pair.value, "deal.amount")
             case "closed": deal.closed = decoder.date(pair.value, "deal.closed")
-            default: decoder.unknownKey(pair, known: ["amount", "closed"], context: " in `deal`")
+            default: decoder.unknownKey(pair, known: ["amount", "closed"], in: .field("deal"))
             }
         }
         return deal

@@ -42,15 +42,11 @@ public enum WorkspaceIndex {
 
     /// Why leadbook.yml `index` names a file leadbook must not write, or nil when it may:
     /// inside the customers folder (it would be read as a customer) or leadbook.yml itself.
-    public static func misplaced(_ configuration: Configuration) -> String? {
+    public static func misplaced(_ configuration: Configuration) -> RuleMessage<WrongType>? {
         let folder = configuration.customersFolder.hasSuffix("/") ? configuration.customersFolder : configuration.customersFolder + "/"
         let index = configuration.indexFile
-        if index.hasPrefix(folder) {
-            return "the index file \(index) is inside the customers folder, where it would be read as a customer; set `index:` in leadbook.yml to a path outside `\(folder)`"
-        }
-        if index == Workspace.configurationFileName || index.hasPrefix(".leadbook/") {
-            return "the index file cannot be \(index); set `index:` in leadbook.yml to a Markdown file such as INDEX.md"
-        }
+        if index.hasPrefix(folder) { return .indexInCustomersFolder(index, folder: folder) }
+        if index == Workspace.configurationFileName || index.hasPrefix(".leadbook/") { return .indexNotMarkdown(index) }
         return nil
     }
 
@@ -296,7 +292,7 @@ public enum WorkspaceIndex {
     /// Brings the index file up to date with rows already read (by `sync`).
     public static func refresh(_ workspace: Workspace, _ rows: [IndexRows], dryRun: Bool) -> Refresh {
         let configuration = workspace.configuration
-        if let reason = misplaced(configuration) { return .misplaced(reason) }
+        if let misplaced = misplaced(configuration) { return .misplaced(misplaced.text) }
         let target = Target(path: configuration.indexFile, owner: nil)
         let extraction = self.extraction(workspace, owners: false, keepText: !dryRun)
         let assembly = IndexAssembly(rows, configuration: configuration, keepText: !dryRun)

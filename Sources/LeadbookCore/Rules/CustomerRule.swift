@@ -44,7 +44,7 @@ public protocol CustomerRule: RuleDefinition {
 
 public enum CustomerRules {
     public static let all: [any CustomerRule.Type] = [
-        MissingField.self, InvalidId.self, FileNameMismatch.self, UnknownOwner.self,
+        EntryOrder.self, MissingField.self, InvalidId.self, FileNameMismatch.self, UnknownOwner.self,
         MissingDeal.self, MissingLostReason.self, StaleGrade.self, StaleStatus.self, StaleNext.self,
     ]
 }

@@ -15,14 +15,14 @@ public enum RuleCatalog {
         ]),
         Group(title: "YAML front matter", rules: [YAMLSyntax.rule, YAMLUnsupported.rule, YAMLTabIndent.rule, DuplicateKey.rule, FrontMatterNotMap.rule]),
         Group(title: "Fields", rules: [
-            MissingField.rule, .wrongType, .invalidDate, .outOfRange, .unknownField, .unknownSource,
+            MissingField.rule, WrongType.rule, InvalidDate.rule, OutOfRange.rule, UnknownField.rule, UnknownSource.rule,
             UnknownKind.rule, UnknownIntent.rule, UnknownGrade.rule, UnknownStatus.rule, UnknownStage.rule,
             UnknownContactRole.rule, UnknownPreference.rule,
             InvalidId.rule, FileNameMismatch.rule, UnknownOwner.rule, MissingDeal.rule, MissingLostReason.rule,
         ]),
         Group(title: "Follow-up and feedback log", rules: [
-            .badEntryHeading, UnknownChannel.rule, UnknownMood.rule, UnknownFeedbackType.rule, UnknownPriority.rule,
-            UnknownHandling.rule, .todoWithoutDate, .entryOrder, .unknownEntryKey, .duplicateSection,
+            BadEntryHeading.rule, UnknownChannel.rule, UnknownMood.rule, UnknownFeedbackType.rule, UnknownPriority.rule,
+            UnknownHandling.rule, TodoWithoutDate.rule, EntryOrder.rule, UnknownEntryKey.rule, DuplicateSection.rule,
         ]),
         Group(title: "Derived values", rules: [StaleGrade.rule, StaleStatus.rule, StaleNext.rule]),
         Group(title: "Across files", rules: [DuplicateId.rule, UnknownMergeTarget.rule, PossibleDuplicate.rule]),

@@ -230,10 +230,8 @@ public struct LeadSheet: Sendable {
                 source = known
                 remark = inside
             } else {
-                let labels = configuration.sources.map { value in Configuration.sourceLabels[value].map { "\(value) (\($0))" } ?? value }
-                let near = Suggestion.closest(to: value, among: configuration.sources + configuration.sources.compactMap { Configuration.sourceLabels[$0] })
-                report(column, "unknown source `\(value)`",
-                       (near.map { "did you mean `\($0)`? " } ?? "") + "sources are: \(labels.joined(separator: ", ")) (leadbook.yml `sources`)")
+                let message = UnknownSource.Message.unknown(value, configuration)
+                report(column, message.text, message.hint)
             }
         } else if let defaultSource {
             source = defaultSource

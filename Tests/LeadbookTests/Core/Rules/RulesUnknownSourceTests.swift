@@ -25,7 +25,7 @@ final class RulesUnknownSourceTests: XCTestCase {
         RuleAssert.clean(RuleFixture.diagnostics(RuleFixture.customer(set: ["source: 抖音"]), configuration: configuration))
         let text = RuleFixture.customer(set: ["source: referral"])
         RuleAssert.only(RuleFixture.diagnostics(text, configuration: configuration), "unknown-source", at: (4, 9),
-                        message: ["`referral`"], hint: ["exhibition, website, 抖音"])
+                        message: ["`referral`"], hint: ["exhibition (展会), website (官网表单), 抖音"])
     }
 
     func testUnknownSourceInTheSourcesList() {
