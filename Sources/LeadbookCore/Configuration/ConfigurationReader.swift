@@ -100,7 +100,9 @@ public enum ConfigurationReader {
             case "team":
                 let members = readTeam(value, &decoder)
                 configuration.team = members.map(\.0)
-                TeamRules.check(members, &decoder.findings)
+                DuplicateMember.check(members, &decoder.findings)
+                UnknownMentor.check(members, &decoder.findings)
+                MissingMentor.check(members, &decoder.findings)
             case "feedback":
                 guard let parts = decoder.map(value, "feedback", example: "feedback: {fix_hours: 24, confirm_days: 3}") else { continue }
                 for part in parts {

@@ -28,7 +28,7 @@ public enum RuleCatalog {
         Group(title: "Across files", rules: [DuplicateId.rule, UnknownMergeTarget.rule, PossibleDuplicate.rule]),
         Group(title: "Generated index", rules: [StaleIndex.rule, IndexMarkers.rule]),
         Group(title: "History (check --against REV)", rules: [LogRewritten.rule]),
-        Group(title: "leadbook.yml", rules: [UnknownTeamRole.rule, .duplicateMember, .unknownMentor, .missingMentor]),
+        Group(title: "leadbook.yml", rules: [UnknownTeamRole.rule, DuplicateMember.rule, UnknownMentor.rule, MissingMentor.rule]),
     ]
 
     public static var all: [Rule] { groups.flatMap(\.rules) }
