@@ -46,24 +46,3 @@ public struct Findings: Sendable {
         diagnostics.append(contentsOf: other)
     }
 }
-
-extension Findings {
-    public mutating func report(_ rule: Rule, at offset: Int, _ message: String, hint: String, showLine: Bool = true) {
-        guard !disabled.contains(rule.id) else { return }
-        let location = source.location(of: offset)
-        diagnostics.append(Diagnostic(
-            file: source.path, line: location.line, column: location.column, rule: rule, message: message, hint: hint,
-            sourceLine: source.bytes.isEmpty || !showLine ? nil : location.text, caretOffset: location.caret))
-    }
-
-    public func diagnostic(_ rule: Rule, at offset: Int, line: Int, _ message: String, hint: String) -> Diagnostic {
-        let location = source.location(of: offset, onLine: line)
-        return Diagnostic(file: source.path, line: location.line, column: location.column, rule: rule, message: message, hint: hint,
-                          sourceLine: location.text, caretOffset: location.caret)
-    }
-
-    public mutating func reportFile(_ rule: Rule, _ message: String, hint: String) {
-        guard !disabled.contains(rule.id) else { return }
-        diagnostics.append(Diagnostic(file: source.path, line: 1, column: 1, rule: rule, message: message, hint: hint))
-    }
-}

@@ -1,34 +1,39 @@
 import LeadbookText
 
-/// Every rule leadbook reports, in the order of docs/diagnostics.md (generated from this list;
-/// a test fails when the page is stale).
+/// Every rule leadbook reports, by the type that declares it (`Rules/<group>/<RuleName>.swift`),
+/// in the order of docs/diagnostics.md (generated from this list; a test fails when the page
+/// is stale, and when a rule has no file or no test named after it).
 public enum RuleCatalog {
     public struct Group {
         public let title: String
-        public let rules: [Rule]
+        public let definitions: [any RuleDefinition.Type]
+
+        public var rules: [Rule] { definitions.map { $0.rule } }
     }
 
     public static let groups: [Group] = [
-        Group(title: "Files", rules: [
-            InvalidUTF8.rule, NulByte.rule, EmptyFile.rule, NoFrontMatter.rule, UnclosedFrontMatter.rule, UnreadableFile.rule,
-            NotAFile.rule, FileTooLarge.rule, LineTooLong.rule, SymlinkLoop.rule, OutsideWorkspace.rule,
+        Group(title: "Files", definitions: [
+            InvalidUTF8.self, NulByte.self, EmptyFile.self, NoFrontMatter.self, UnclosedFrontMatter.self, UnreadableFile.self,
+            NotAFile.self, FileTooLarge.self, LineTooLong.self, SymlinkLoop.self, OutsideWorkspace.self,
         ]),
-        Group(title: "YAML front matter", rules: [YAMLSyntax.rule, YAMLUnsupported.rule, YAMLTabIndent.rule, DuplicateKey.rule, FrontMatterNotMap.rule]),
-        Group(title: "Fields", rules: [
-            MissingField.rule, WrongType.rule, InvalidDate.rule, OutOfRange.rule, UnknownField.rule, UnknownSource.rule,
-            UnknownKind.rule, UnknownIntent.rule, UnknownGrade.rule, UnknownStatus.rule, UnknownStage.rule,
-            UnknownContactRole.rule, UnknownPreference.rule,
-            InvalidId.rule, FileNameMismatch.rule, UnknownOwner.rule, MissingDeal.rule, MissingLostReason.rule,
+        Group(title: "YAML front matter", definitions: [
+            YAMLSyntax.self, YAMLUnsupported.self, YAMLTabIndent.self, DuplicateKey.self, FrontMatterNotMap.self,
         ]),
-        Group(title: "Follow-up and feedback log", rules: [
-            BadEntryHeading.rule, UnknownChannel.rule, UnknownMood.rule, UnknownFeedbackType.rule, UnknownPriority.rule,
-            UnknownHandling.rule, TodoWithoutDate.rule, EntryOrder.rule, UnknownEntryKey.rule, DuplicateSection.rule,
+        Group(title: "Fields", definitions: [
+            MissingField.self, WrongType.self, InvalidDate.self, OutOfRange.self, UnknownField.self, UnknownSource.self,
+            UnknownKind.self, UnknownIntent.self, UnknownGrade.self, UnknownStatus.self, UnknownStage.self,
+            UnknownContactRole.self, UnknownPreference.self,
+            InvalidId.self, FileNameMismatch.self, UnknownOwner.self, MissingDeal.self, MissingLostReason.self,
         ]),
-        Group(title: "Derived values", rules: [StaleGrade.rule, StaleStatus.rule, StaleNext.rule]),
-        Group(title: "Across files", rules: [DuplicateId.rule, UnknownMergeTarget.rule, PossibleDuplicate.rule]),
-        Group(title: "Generated index", rules: [StaleIndex.rule, IndexMarkers.rule]),
-        Group(title: "History (check --against REV)", rules: [LogRewritten.rule]),
-        Group(title: "leadbook.yml", rules: [UnknownTeamRole.rule, DuplicateMember.rule, UnknownMentor.rule, MissingMentor.rule]),
+        Group(title: "Follow-up and feedback log", definitions: [
+            BadEntryHeading.self, UnknownChannel.self, UnknownMood.self, UnknownFeedbackType.self, UnknownPriority.self,
+            UnknownHandling.self, TodoWithoutDate.self, EntryOrder.self, UnknownEntryKey.self, DuplicateSection.self,
+        ]),
+        Group(title: "Derived values", definitions: [StaleGrade.self, StaleStatus.self, StaleNext.self]),
+        Group(title: "Across files", definitions: [DuplicateId.self, UnknownMergeTarget.self, PossibleDuplicate.self]),
+        Group(title: "Generated index", definitions: [StaleIndex.self, IndexMarkers.self]),
+        Group(title: "History (check --against REV)", definitions: [LogRewritten.self]),
+        Group(title: "leadbook.yml", definitions: [UnknownTeamRole.self, DuplicateMember.self, UnknownMentor.self, MissingMentor.self]),
     ]
 
     public static var all: [Rule] { groups.flatMap(\.rules) }
