@@ -172,6 +172,18 @@ enum RuleAssert {
         XCTAssertEqual(actual, wanted, "\n\(RuleFixture.describe(diagnostics))", file: file, line: line)
     }
 
+    /// Exactly one diagnostic, of `rule` at `position`, saying `message` with `hint` (the
+    /// whole texts).
+    @discardableResult
+    static func one(_ diagnostics: [Diagnostic], _ rule: String, _ severity: Severity = .error, at position: (Int, Int),
+                    says message: String, hint: String, path: String? = nil,
+                    file: StaticString = #filePath, line: UInt = #line) -> Diagnostic? {
+        guard let diagnostic = only(diagnostics, rule, severity, at: position, path: path, file: file, line: line) else { return nil }
+        XCTAssertEqual(diagnostic.message, message, file: file, line: line)
+        XCTAssertEqual(diagnostic.hint, hint, file: file, line: line)
+        return diagnostic
+    }
+
     static func matches(_ diagnostic: Diagnostic, _ rule: String, _ severity: Severity = .error, at position: (Int, Int),
                         message: [String] = [], hint: [String] = [], path: String? = nil,
                         file: StaticString = #filePath, line: UInt = #line) {
@@ -202,9 +214,22 @@ final class RuleTemporaryWorkspace {
     }
 
     func write(_ relative: String, _ text: String) throws {
+        try write(relative, bytes: Array(text.utf8))
+    }
+
+    func write(_ relative: String, bytes: [UInt8]) throws {
         let url = URL(fileURLWithPath: root + "/" + relative)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
+        try Data(bytes).write(to: url)
+    }
+
+    func folder(_ relative: String) throws {
+        try FileManager.default.createDirectory(atPath: root + "/" + relative, withIntermediateDirectories: true)
+    }
+
+    /// A symbolic link at `relative` to `destination` (as written in the link).
+    func link(_ relative: String, to destination: String) throws {
+        try FileManager.default.createSymbolicLink(atPath: root + "/" + relative, withDestinationPath: destination)
     }
 
     func check() -> [Diagnostic] {

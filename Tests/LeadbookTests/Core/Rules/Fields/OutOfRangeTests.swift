@@ -1,0 +1,69 @@
+import XCTest
+@testable import LeadbookCommands
+@testable import LeadbookCore
+@testable import LeadbookText
+
+/// out-of-range: score parts within their maxima, amounts and counts not negative, whole
+/// numbers within Int64.
+final class OutOfRangeTests: XCTestCase {
+    func testValuesAtTheirLimitsAreClean() {
+        let text = RuleFixture.customer(adding: [
+            "score: {size: 30, budget: 30, urgency: 20, decision: 0}",
+            "grade: S",
+            "employees: 9223372036854775807",
+            "budget: 0",
+            "revenue: 999999999999999",
+        ])
+        let result = RuleFixture.read(text)
+        RuleAssert.clean(result.findings.diagnostics)
+        XCTAssertEqual(result.customer?.employees, Int.max)
+        XCTAssertEqual(result.customer?.score?.total, 80)
+    }
+
+    func testScoreSizeAboveItsMaximum() {
+        let text = RuleFixture.customer(adding: ["score: {size: 31, budget: 25, urgency: 20, decision: 20}"])
+        RuleAssert.only(RuleFixture.diagnostics(text), "out-of-range", at: (8, 15),
+                        message: ["`score.size` is 31", "between 0 and 30"], hint: ["0 to 30"])
+    }
+
+    func testScoreMaximumComesFromTheConfiguration() {
+        var configuration = Configuration()
+        configuration.scoring.maxUrgency = 10
+        let text = RuleFixture.customer(adding: ["score:", "  urgency: 15"])
+        RuleAssert.only(RuleFixture.diagnostics(text, configuration: configuration), "out-of-range", at: (9, 12),
+                        message: ["`score.urgency` is 15", "between 0 and 10"])
+        RuleAssert.clean(RuleFixture.diagnostics(text))
+    }
+
+    func testNegativeScorePart() {
+        let text = RuleFixture.customer(adding: ["score: {decision: -5}"])
+        RuleAssert.only(RuleFixture.diagnostics(text), "out-of-range", at: (8, 19), message: ["`score.decision` is -5"])
+    }
+
+    func testNegativeBudget() {
+        let text = RuleFixture.customer(adding: ["budget: -200000"])
+        RuleAssert.only(RuleFixture.diagnostics(text), "out-of-range", at: (8, 9),
+                        message: ["`budget` is negative"], hint: ["0 or more"])
+    }
+
+    func testNegativeDealAmount() {
+        let text = RuleFixture.customer(set: ["status: won"], adding: ["deal: {amount: -1, closed: 2024-04-02}"])
+        RuleAssert.only(RuleFixture.diagnostics(text), "out-of-range", at: (8, 16), message: ["`deal.amount` is negative"])
+    }
+
+    func testNegativeEmployees() {
+        let text = RuleFixture.customer(adding: ["employees: -3"])
+        RuleAssert.only(RuleFixture.diagnostics(text), "out-of-range", at: (8, 12), message: ["`employees` is -3", "0 or more"])
+    }
+
+    func testWholeNumberPastInt64() {
+        let text = RuleFixture.customer(adding: ["employees: 9223372036854775808"])
+        RuleAssert.only(RuleFixture.diagnostics(text), "out-of-range", at: (8, 12),
+                        message: ["`employees` is too large", "9223372036854775808"], hint: ["\(Int.max)"])
+    }
+
+    func testScorePartFarPastInt64() {
+        let text = RuleFixture.customer(adding: ["score: {size: 100000000000000000000}"])
+        RuleAssert.only(RuleFixture.diagnostics(text), "out-of-range", at: (8, 15), message: ["too large"])
+    }
+}
