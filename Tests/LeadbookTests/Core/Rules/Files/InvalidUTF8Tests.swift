@@ -3,20 +3,22 @@ import XCTest
 @testable import LeadbookCore
 @testable import LeadbookText
 
-/// invalid-utf8, nul-byte, empty-file: what is wrong with a file's bytes before any YAML.
+/// invalid-utf8: customer files and leadbook.yml are UTF-8; the message names the first byte
+/// that is not.
 final class InvalidUTF8Tests: XCTestCase {
     func testValidUTF8WithChineseIsClean() {
         RuleAssert.clean(RuleFixture.diagnostics(bytes: Array(RuleFixture.head.utf8)))
     }
 
-    // MARK: invalid-utf8
-
     func testGBKBytesAreInvalidUTF8AndTheMessageNamesTheByteOffset() {
         // `name: 华东` saved as GBK: 华 = BB AA, 东 = B6 AB.
         let prefix = Array("---\nid: LX2024001\nname: ".utf8)  // 24 bytes
         let bytes = prefix + [0xBB, 0xAA, 0xB6, 0xAB] + Array("\nsource: website\nintent: A\ncreated: 2024-03-01 09:10\nstatus: qualified\n---\n".utf8)
-        RuleAssert.only(RuleFixture.diagnostics(bytes: bytes), "invalid-utf8", at: (3, 7),
-                        message: ["byte offset 24", "0xBB"], hint: ["UTF-8", "GBK"], path: RuleFixture.path)
+        let diagnostic = RuleAssert.one(RuleFixture.diagnostics(bytes: bytes), "invalid-utf8", at: (3, 7),
+                                        says: "invalid UTF-8 at byte offset 24 (byte 0xBB)",
+                                        hint: "save the file as UTF-8 (files saved as GBK show this; re-save them as UTF-8 in your editor)",
+                                        path: RuleFixture.path)
+        XCTAssertNil(diagnostic?.sourceLine, "bytes that are not text are not shown")
     }
 
     func testTruncatedMultiByteSequenceAtTheEndIsInvalidUTF8() {
@@ -35,34 +37,14 @@ final class InvalidUTF8Tests: XCTestCase {
         RuleAssert.only(RuleFixture.diagnostics(bytes: bytes), "invalid-utf8", at: (10, 1), message: ["byte offset \(offset)"])
     }
 
-    // MARK: nul-byte
-
-    func testNulByteInTheBodyIsReportedWithItsOffset() {
-        let text = RuleFixture.customer(body: "\n# 华东云\n")
-        var bytes = Array(text.utf8)
-        let offset = bytes.count - 1  // replaces the final line feed
-        bytes[offset] = 0
-        let diagnostics = RuleFixture.diagnostics(bytes: bytes)
-        RuleAssert.only(diagnostics, "nul-byte", at: (10, 6), message: ["byte offset \(offset)"], hint: ["git checkout"])
-    }
-
-    func testNulByteWinsOverInvalidUTF8() {
-        // A UTF-16 file is full of NUL bytes: say so, not "invalid UTF-8".
-        let bytes: [UInt8] = [0xFF, 0xFE, 0x2D, 0x00, 0x2D, 0x00, 0x2D, 0x00, 0x0A, 0x00]
-        RuleAssert.only(RuleFixture.diagnostics(bytes: bytes), "nul-byte", at: (1, 4), message: ["byte offset 3"])
-    }
-
-    // MARK: empty-file
-
-    func testEmptyFile() {
-        RuleAssert.only(RuleFixture.diagnostics(bytes: []), "empty-file", at: (1, 1), message: ["empty"], path: RuleFixture.path)
-    }
-
-    func testWhitespaceOnlyFileIsEmpty() {
-        RuleAssert.only(RuleFixture.diagnostics("\n  \r\n\t\n"), "empty-file", at: (1, 1))
-    }
-
-    func testBOMOnlyFileIsEmpty() {
-        RuleAssert.only(RuleFixture.diagnostics(bytes: [0xEF, 0xBB, 0xBF, 0x0A]), "empty-file", at: (1, 1))
+    func testLeadbookYmlSavedAsGBK() {
+        // `sources: [展会]` with 展会 saved as GBK (D5 B9 BB E1): D5 B9 happens to be a UTF-8
+        // character, BB is not.
+        let bytes = Array("language: zh-CN\nsources: [".utf8) + [0xD5, 0xB9, 0xBB, 0xE1] + Array("]\n".utf8)
+        let (_, diagnostics) = ConfigurationReader.read(SourceText(path: "leadbook.yml", bytes: bytes))
+        RuleAssert.one(diagnostics, "invalid-utf8", at: (2, 12), says: "invalid UTF-8 at byte offset 28",
+                       hint: "save leadbook.yml as UTF-8", path: "leadbook.yml")
+        let (_, clean) = ConfigurationReader.read(SourceText(path: "leadbook.yml", bytes: Array("language: zh-CN\nsources: [展会]\n".utf8)))
+        RuleAssert.clean(clean)
     }
 }

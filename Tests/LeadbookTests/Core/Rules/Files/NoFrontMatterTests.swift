@@ -3,7 +3,7 @@ import XCTest
 @testable import LeadbookCore
 @testable import LeadbookText
 
-/// no-front-matter and unclosed-front-matter: the `---` lines around the front matter.
+/// no-front-matter: a customer file starts with a `---` line.
 final class NoFrontMatterTests: XCTestCase {
     func testFrontMatterWithTrailingSpacesOnItsMarkersIsClean() {
         let text = RuleFixture.head
@@ -12,8 +12,6 @@ final class NoFrontMatterTests: XCTestCase {
         RuleAssert.clean(RuleFixture.diagnostics(text))
     }
 
-    // MARK: no-front-matter
-
     func testPlainMarkdownHasNoFrontMatter() {
         let text = """
             # 华东云科技有限公司
@@ -21,8 +19,10 @@ final class NoFrontMatterTests: XCTestCase {
             联系人: 张伟, 电话 13800000001
 
             """
-        RuleAssert.only(RuleFixture.diagnostics(text), "no-front-matter", at: (1, 1),
-                        message: ["`---`"], hint: ["start the file with `---`"], path: RuleFixture.path)
+        RuleAssert.one(RuleFixture.diagnostics(text), "no-front-matter", at: (1, 1),
+                       says: "no front matter: a customer file starts with a `---` line",
+                       hint: "start the file with `---`, the customer's `key: value` lines, and `---`; or move the file out of the customers folder",
+                       path: RuleFixture.path)
     }
 
     func testFrontMatterAfterABlankLineIsNotFrontMatter() {
@@ -35,31 +35,11 @@ final class NoFrontMatterTests: XCTestCase {
         RuleAssert.only(RuleFixture.diagnostics(text), "no-front-matter", at: (1, 1))
     }
 
-    // MARK: unclosed-front-matter
-
-    func testFrontMatterWithoutClosingLine() {
-        let text = """
-            ---
-            id: LX2024001
-            name: 华东云科技有限公司
-            source: website
-            intent: A
-            created: 2024-03-01 09:10
-            status: qualified
-
-            # 华东云科技有限公司
-
-            """
-        RuleAssert.only(RuleFixture.diagnostics(text), "unclosed-front-matter", at: (1, 1),
-                        message: ["never closed"], hint: ["add a `---` line"])
-    }
-
-    func testClosingLineWithTextAfterItDoesNotClose() {
-        let text = RuleFixture.head.replacingOccurrences(of: "qualified\n---\n", with: "qualified\n--- 正文\n")
-        RuleAssert.only(RuleFixture.diagnostics(text), "unclosed-front-matter", at: (1, 1))
-    }
-
-    func testOpeningLineAlone() {
-        RuleAssert.only(RuleFixture.diagnostics("---\n"), "unclosed-front-matter", at: (1, 1))
+    func testOldMacLineEndingsAreNamed() {
+        let text = RuleFixture.head.replacingOccurrences(of: "\n", with: "\r")
+        RuleAssert.one(RuleFixture.diagnostics(text), "no-front-matter", at: (1, 1),
+                       says: "lines end with a carriage return alone (old Mac line endings)",
+                       hint: "save the file with LF or CRLF line endings")
+        RuleAssert.clean(RuleFixture.diagnostics(RuleFixture.head.replacingOccurrences(of: "\n", with: "\r\n")))
     }
 }
