@@ -17,8 +17,8 @@ final class MissingFieldTests: XCTestCase {
 
     func testMissingSourcePointsAtTheFirstFrontMatterLine() {
         let text = RuleFixture.customer(removing: ["source"])
-        RuleAssert.only(RuleFixture.diagnostics(text), "missing-field", at: (2, 1),
-                        message: ["missing required field `source`"], hint: ["source: website"])
+        RuleAssert.one(RuleFixture.diagnostics(text), "missing-field", at: (2, 1), says: "missing required field `source`",
+                       hint: "add a line `source: website` to the front matter")
     }
 
     func testEachRequiredFieldIsNamed() {
@@ -33,8 +33,8 @@ final class MissingFieldTests: XCTestCase {
 
     func testEmptyValueIsReportedAtItsKey() {
         let text = RuleFixture.customer(set: ["name:"])
-        RuleAssert.only(RuleFixture.diagnostics(text), "missing-field", at: (3, 1),
-                        message: ["required field `name` is empty"], hint: ["name: 华东云科技有限公司"])
+        RuleAssert.one(RuleFixture.diagnostics(text), "missing-field", at: (3, 1), says: "required field `name` is empty",
+                       hint: "fill it in, for example `name: 华东云科技有限公司`")
     }
 
     func testEmptyQuotedValueIsEmpty() {
@@ -56,12 +56,57 @@ final class MissingFieldTests: XCTestCase {
             "  - title: 采购总监",           // 10
             "    phone: \"13900000002\"",   // 11
         ])
-        RuleAssert.only(RuleFixture.diagnostics(text), "missing-field", at: (10, 5),
-                        message: ["a contact without `name`"], hint: ["add `name:`"])
+        RuleAssert.one(RuleFixture.diagnostics(text), "missing-field", at: (10, 5), says: "a contact without `name`",
+                       hint: "add `name:` (the contact's name; title, phone and email are optional)")
     }
 
     func testSourcesItemWithoutSource() {
         let text = RuleFixture.customer(adding: ["sources:", "  - {date: 2024-03-02, detail: 展位A12}"])
-        RuleAssert.only(RuleFixture.diagnostics(text), "missing-field", at: (9, 5), message: ["without `source`"])
+        RuleAssert.one(RuleFixture.diagnostics(text), "missing-field", at: (9, 5), says: "a `sources` item without `source`",
+                       hint: "add `source:` with the channel this lead also came from")
+    }
+
+    func testAQuotedEmptyRequiredValueIsOneMissingField() {
+        RuleAssert.only(RuleFixture.diagnostics(RuleFixture.customer(set: ["status: \"\""])), "missing-field", at: (7, 1))
+        RuleAssert.only(RuleFixture.diagnostics(RuleFixture.customer(set: ["intent: ''"])), "missing-field", at: (5, 1))
+    }
+
+    // MARK: leadbook.yml
+
+    func testCompleteListsOfLeadbookYmlAreClean() {
+        let (configuration, diagnostics) = RuleFixture.configuration("""
+            scoring:
+              rules:
+                size: [{min: 1000, points: 30}, {points: 5}]
+            screening:
+              - {industry: 软件, min_employees: 50}
+            team:
+              - {name: 王五, role: manager}
+
+            """)
+        RuleAssert.clean(diagnostics)
+        XCTAssertEqual(configuration.screening.count, 1)
+        XCTAssertEqual(configuration.team.count, 1)
+    }
+
+    func testScoringBandWithoutPoints() {
+        let (_, diagnostics) = RuleFixture.configuration("scoring:\n  rules:\n    size:\n      - {min: 1000}\n")
+        RuleAssert.one(diagnostics, "missing-field", at: (4, 9), says: "a scoring band without `points`", hint: "add `points: 10`",
+                       path: "leadbook.yml")
+    }
+
+    func testScreeningRuleWithoutIndustry() {
+        let (configuration, diagnostics) = RuleFixture.configuration("screening:\n  - {min_employees: 50}\n")
+        RuleAssert.one(diagnostics, "missing-field", at: (2, 5), says: "a screening rule without `industry`",
+                       hint: "add `industry: 软件` (the industry the rule applies to)")
+        XCTAssertTrue(configuration.screening.isEmpty)
+    }
+
+    func testTeamMemberWithoutNameOrRole() {
+        let (configuration, diagnostics) = RuleFixture.configuration("team:\n  - {role: senior}\n  - {name: 李四}\n")
+        RuleAssert.rules(diagnostics, [("missing-field", 2, 5), ("missing-field", 3, 5)])
+        XCTAssertEqual(diagnostics.map(\.message), ["a team member without `name`", "team member 李四 has no `role`"])
+        XCTAssertEqual(diagnostics.map(\.hint), ["add `name:` with the rep's name", "add `role: manager`, `senior` or `junior`"])
+        XCTAssertEqual(configuration.team.map(\.name), ["李四"])
     }
 }

@@ -9,8 +9,8 @@ final class UnknownFieldTests: XCTestCase {
     func testMisspelledBudgetSuggestsBudget() {
         let text = RuleFixture.customer(adding: ["bugdet: 200000"])
         let result = RuleFixture.read(text)
-        RuleAssert.only(result.findings.diagnostics, "unknown-field", .warning, at: (8, 1),
-                        message: ["unknown key `bugdet`"], hint: ["did you mean `budget`?"])
+        RuleAssert.one(result.findings.diagnostics, "unknown-field", .warning, at: (8, 1), says: "unknown key `bugdet`",
+                       hint: "did you mean `budget`?")
         // The value is kept as written, not dropped.
         XCTAssertEqual(result.customer?.extra.first?.0, "bugdet")
         XCTAssertEqual(result.customer?.extra.first?.1, "200000")
@@ -46,12 +46,28 @@ final class UnknownFieldTests: XCTestCase {
 
     func testSourceDetailKeyThatDoesNotBelongToTheSource() {
         let text = RuleFixture.customer(adding: ["source_detail: {page: 企业解决方案, booth: A12}"])
-        RuleAssert.only(RuleFixture.diagnostics(text), "unknown-field", .warning, at: (8, 31),
-                        message: ["`booth`", "website lead"])
+        RuleAssert.one(RuleFixture.diagnostics(text), "unknown-field", .warning, at: (8, 31),
+                       says: "unknown key `booth` in `source_detail` of a website lead",
+                       hint: "known keys: page, keywords, complete; list extra keys under `extra_fields` in leadbook.yml")
     }
 
     func testUpperCaseKeyIsUnknown() {
         let text = RuleFixture.customer(adding: ["Budget: 200000"])
         RuleAssert.only(RuleFixture.diagnostics(text), "unknown-field", .warning, at: (8, 1), hint: ["did you mean `budget`?"])
+    }
+
+    func testUnrelatedKeyNamesEveryKnownKey() {
+        let text = RuleFixture.customer(adding: ["deal: {amount: 180000, signed: 2024-04-02}"])
+        RuleAssert.one(RuleFixture.diagnostics(text), "unknown-field", .warning, at: (8, 24), says: "unknown key `signed` in `deal`",
+                       hint: "known keys: amount, closed; list extra keys under `extra_fields` in leadbook.yml")
+    }
+
+    // MARK: leadbook.yml
+
+    func testUnknownKeysOfLeadbookYml() {
+        let (_, diagnostics) = RuleFixture.configuration("langauge: en\nteam:\n  - {name: 王五, role: manager, regoins: [华东]}\n")
+        RuleAssert.rules(diagnostics, [("unknown-field", 1, 1), ("unknown-field", 3, 31)])
+        XCTAssertEqual(diagnostics.map(\.message), ["unknown key `langauge` in leadbook.yml", "unknown key `regoins` in a team member"])
+        XCTAssertEqual(diagnostics.map(\.hint), ["did you mean `language`?", "did you mean `regions`?"])
     }
 }

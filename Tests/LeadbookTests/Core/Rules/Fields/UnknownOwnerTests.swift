@@ -21,14 +21,14 @@ final class UnknownOwnerTests: XCTestCase {
 
     func testOwnerNearAMemberSuggestsThem() {
         let text = RuleFixture.customer(adding: ["owner: 王武"])
-        RuleAssert.only(RuleFixture.diagnostics(text, configuration: team), "unknown-owner", at: (8, 8),
-                        message: ["owner `王武` is not in the team"], hint: ["did you mean `王五`?"])
+        RuleAssert.one(RuleFixture.diagnostics(text, configuration: team), "unknown-owner", at: (8, 8),
+                       says: "owner `王武` is not in the team", hint: "did you mean `王五`?")
     }
 
     func testOwnerFarFromEveryMemberListsTheTeam() {
         let text = RuleFixture.customer(adding: ["owner: 赵六"])
-        RuleAssert.only(RuleFixture.diagnostics(text, configuration: team), "unknown-owner", at: (8, 8),
-                        message: ["`赵六`"], hint: ["王五, 李四, Zhang San", "leadbook.yml"])
+        RuleAssert.one(RuleFixture.diagnostics(text, configuration: team), "unknown-owner", at: (8, 8),
+                       says: "owner `赵六` is not in the team", hint: "use one of: 王五, 李四, Zhang San, or add them to `team` in leadbook.yml")
     }
 
     func testTeamFromLeadbookYml() {

@@ -15,8 +15,8 @@ final class UnknownSourceTests: XCTestCase {
 
     func testMisspelledSourceSuggestsTheRightOne() {
         let text = RuleFixture.customer(set: ["source: webiste"])
-        RuleAssert.only(RuleFixture.diagnostics(text), "unknown-source", at: (4, 9),
-                        message: ["unknown source `webiste`"], hint: ["did you mean `website`?", "cold-call"])
+        RuleAssert.one(RuleFixture.diagnostics(text), "unknown-source", at: (4, 9), says: "unknown source `webiste`",
+                       hint: "did you mean `website`? sources are: exhibition (展会), website (官网表单), referral (推荐), social (社交媒体), partner (合作伙伴), cold-call (电话陌拜), other (其他) (leadbook.yml `sources`)")
     }
 
     func testSourceNotInTheConfiguredList() {
@@ -31,5 +31,14 @@ final class UnknownSourceTests: XCTestCase {
     func testUnknownSourceInTheSourcesList() {
         let text = RuleFixture.customer(adding: ["sources:", "  - {source: 展销会, date: 2024-03-02}"])
         RuleAssert.only(RuleFixture.diagnostics(text), "unknown-source", at: (9, 14), message: ["`展销会`"])
+    }
+
+    /// An imported row's source is refused in the words of `check`.
+    func testAnImportedRowHasTheWordsOfCheck() {
+        let message = UnknownSource.Message.unknown("微博", Configuration())
+        XCTAssertEqual(message.text, "unknown source `微博`")
+        XCTAssertEqual(message.hint, "sources are: exhibition (展会), website (官网表单), referral (推荐), social (社交媒体), partner (合作伙伴), cold-call (电话陌拜), other (其他) (leadbook.yml `sources`)")
+        let text = RuleFixture.customer(set: ["source: 微博"])
+        RuleAssert.one(RuleFixture.diagnostics(text), "unknown-source", at: (4, 9), says: message.text, hint: message.hint)
     }
 }

@@ -30,8 +30,8 @@ final class UnknownStatusTests: XCTestCase {
 
     func testUnknownStatusInTheFrontMatter() {
         let text = RuleFixture.customer(set: ["status: qualifed"])
-        RuleAssert.only(RuleFixture.diagnostics(text), "unknown-status", at: (7, 9),
-                        message: ["unknown status `qualifed`"], hint: ["did you mean `qualified`?", "won (成交)"])
+        RuleAssert.one(RuleFixture.diagnostics(text), "unknown-status", at: (7, 9), says: "unknown status `qualifed`",
+                       hint: "did you mean `qualified`? use one of: untouched (未接触), contacted (初步接洽), qualified (需求明确), proposal (方案提交), negotiation (商务谈判), won (成交), lost (流失)")
     }
 
     func testUnknownStatusWithoutNearMissListsTheChoices() {

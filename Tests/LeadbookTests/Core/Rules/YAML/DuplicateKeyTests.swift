@@ -18,8 +18,8 @@ final class DuplicateKeyTests: XCTestCase {
 
     func testTopLevelKeyTwice() {
         let text = RuleFixture.customer(adding: ["status: contacted"])
-        RuleAssert.only(RuleFixture.diagnostics(text), "duplicate-key", at: (8, 1),
-                        message: ["duplicate key `status`", "first set on line 7"], hint: ["keep one"])
+        RuleAssert.one(RuleFixture.diagnostics(text), "duplicate-key", at: (8, 1), says: "duplicate key `status` (first set on line 7)",
+                       hint: "keep one of the two; a key may appear only once in a map")
     }
 
     func testKeyTwiceInAContact() {

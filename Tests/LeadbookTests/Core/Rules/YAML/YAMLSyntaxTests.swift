@@ -54,8 +54,16 @@ final class YAMLSyntaxTests: XCTestCase {
                         message: ["carriage return without a line feed"], hint: ["LF or CRLF"])
     }
 
+    /// The escape is named with its whole character, not a byte of it.
     func testInvalidEscapeInDoubleQuotes() {
         let text = RuleFixture.customer(adding: ["needs: \"C:\\数据\""])
-        RuleAssert.only(RuleFixture.diagnostics(text), "yaml-syntax", at: (8, 11), message: ["invalid escape"])
+        RuleAssert.one(RuleFixture.diagnostics(text), "yaml-syntax", at: (8, 11), says: "invalid escape `\\数` in a double-quoted value",
+                       hint: "write `\\\\` for a backslash, or use single quotes")
+    }
+
+    func testLeadbookYmlWithAValueStartingWithAnIndicator() {
+        let (_, diagnostics) = RuleFixture.configuration("language: zh-CN\nid_prefix: @LX\n")
+        RuleAssert.one(diagnostics, "yaml-syntax", at: (2, 12), says: "a value cannot start with `@`",
+                       hint: "quote the value, for example \"@...\"", path: "leadbook.yml")
     }
 }

@@ -15,8 +15,8 @@ final class YAMLTabIndentTests: XCTestCase {
 
     func testTabIndentingAMapKey() {
         let text = RuleFixture.customer(adding: ["score:", "\tsize: 25"])
-        RuleAssert.only(RuleFixture.diagnostics(text), "yaml-tab-indent", at: (9, 1),
-                        message: ["tab character in indentation"], hint: ["spaces"])
+        RuleAssert.one(RuleFixture.diagnostics(text), "yaml-tab-indent", at: (9, 1), says: "tab character in indentation",
+                       hint: "indent with spaces only; YAML does not allow tabs for indentation")
     }
 
     func testTabAfterSpacesIndentingAListItem() {

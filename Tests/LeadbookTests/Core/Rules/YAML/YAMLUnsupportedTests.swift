@@ -84,4 +84,27 @@ final class YAMLUnsupportedTests: XCTestCase {
         let text = RuleFixture.customer(set: ["source: website\n  page: 企业解决方案"])
         RuleAssert.only(RuleFixture.diagnostics(text), "yaml-unsupported", at: (5, 7), message: ["continued on the next line"])
     }
+
+    // MARK: leadbook.yml
+
+    func testALeadingDocumentStartLineIsAccepted() {
+        let (configuration, diagnostics) = RuleFixture.configuration("---\nlanguage: en\n")
+        RuleAssert.clean(diagnostics)
+        XCTAssertEqual(configuration.language, .en)
+        let (_, withComment) = RuleFixture.configuration("# 配置\n--- # start\nlanguage: en\n")
+        RuleAssert.clean(withComment)
+    }
+
+    func testASecondDocumentStartLineIsStillRejected() {
+        let (_, diagnostics) = RuleFixture.configuration("---\nlanguage: en\n---\nlanguage: zh-CN\n")
+        RuleAssert.one(diagnostics, "yaml-unsupported", at: (3, 1), says: "a second document marker: only one document is supported",
+                       hint: "remove the `---` or `...` line, or indent it if it belongs to a value", path: "leadbook.yml")
+        let (_, valueOnMarker) = RuleFixture.configuration("--- language: en\n")
+        RuleAssert.only(valueOnMarker, "yaml-unsupported", at: (1, 5), message: ["a value on the `---` line"])
+    }
+
+    func testSecondDocumentInLeadbookYml() {
+        let (_, diagnostics) = RuleFixture.configuration("language: zh-CN\n---\nlanguage: en\n")
+        RuleAssert.only(diagnostics, "yaml-unsupported", at: (2, 1), message: ["second document marker"], path: "leadbook.yml")
+    }
 }
