@@ -189,4 +189,13 @@ final class FormatAcceptanceTests: XCTestCase {
         let diagnostic = RuleAssert.only(RuleFixture.diagnostics(text), "unknown-contact-role", at: (9, 22), message: ["老板"])
         XCTAssertEqual(diagnostic?.caretOffset, 23)
     }
+
+    // MARK: - Empty values in the log
+
+    func testEmptyLogValuesAreNotes() {
+        let text = RuleFixture.customer(body: "\n## Follow-ups\n\n### 2024-03-01 phone 张伟\n- status:\n- next:\n")
+        let result = RuleFixture.read(text)
+        RuleAssert.clean(result.findings.diagnostics)
+        XCTAssertNil(result.customer?.followUps.first?.status)
+    }
 }

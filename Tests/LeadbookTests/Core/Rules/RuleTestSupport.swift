@@ -38,6 +38,18 @@ enum RuleFixture {
     /// Lines 1 to 8 (front matter with its two `---` lines); append a body to it.
     static var head: String { customer() }
 
+    /// A customer with one follow-up. Body lines: 9 blank, 10 `## Follow-ups`, 11 blank,
+    /// 12 `### heading`, 13 and on the items.
+    static func followUp(_ heading: String, _ items: [String] = []) -> String {
+        customer(body: "\n## Follow-ups\n\n### \(heading)\n" + items.map { $0 + "\n" }.joined())
+    }
+
+    /// A customer with one feedback entry. Body lines: 9 blank, 10 `## Feedback`, 11 blank,
+    /// 12 the heading, 13 and on the items.
+    static func feedback(_ items: [String], heading: String = "2024-03-03 meeting 方案缺少数据备份功能") -> String {
+        customer(body: "\n## Feedback\n\n### \(heading)\n" + items.map { $0 + "\n" }.joined())
+    }
+
     private static func keyOf(_ line: String) -> String {
         String(line.prefix(while: { $0 != ":" }))
     }

@@ -23,8 +23,8 @@ final class BadEntryHeadingTests: XCTestCase {
 
     func testHeadingWithoutDate() {
         let text = section("Follow-ups", "昨天 phone 张伟")
-        RuleAssert.only(RuleFixture.diagnostics(text), "bad-entry-heading", at: (12, 5),
-                        message: ["starts with its date"], hint: ["### 2024-03-01 10:30 phone 张伟"])
+        RuleAssert.one(RuleFixture.diagnostics(text), "bad-entry-heading", at: (12, 5), says: "an entry heading starts with its date",
+                       hint: "write `### 2024-03-01 10:30 phone 张伟`")
     }
 
     func testHeadingWithSlashDate() {
@@ -34,8 +34,8 @@ final class BadEntryHeadingTests: XCTestCase {
 
     func testHeadingWithDateOnly() {
         let text = section("Follow-ups", "2024-03-01")
-        RuleAssert.only(RuleFixture.diagnostics(text), "bad-entry-heading", at: (12, 15),
-                        message: ["no channel after its date"], hint: ["phone (电话)"])
+        RuleAssert.one(RuleFixture.diagnostics(text), "bad-entry-heading", at: (12, 15), says: "the entry heading has no channel after its date",
+                       hint: "add how you were in touch: phone (电话), email (邮件), meeting (面谈), video (线上会议), wechat (微信), visit (拜访), message (短信)")
     }
 
     func testHeadingWithDateAndTimeOnly() {
@@ -45,13 +45,13 @@ final class BadEntryHeadingTests: XCTestCase {
 
     func testFeedbackHeadingWithoutSummary() {
         let text = section("Feedback", "2024-03-03 meeting")
-        RuleAssert.only(RuleFixture.diagnostics(text), "bad-entry-heading", at: (12, 23),
-                        message: ["feedback heading has no summary"], hint: ["### 2024-03-03 meeting"])
+        RuleAssert.one(RuleFixture.diagnostics(text), "bad-entry-heading", at: (12, 23), says: "the feedback heading has no summary",
+                       hint: "write what the customer said after the channel: `### 2024-03-03 meeting 方案缺少数据备份功能`")
     }
 
     func testFeedbackHeadingWithoutDate() {
         let text = section("客户反馈", "客户嫌价格高")
-        RuleAssert.only(RuleFixture.diagnostics(text), "bad-entry-heading", at: (12, 5),
-                        hint: ["### 2024-03-03 meeting"])
+        RuleAssert.one(RuleFixture.diagnostics(text), "bad-entry-heading", at: (12, 5), says: "an entry heading starts with its date",
+                       hint: "write `### 2024-03-03 meeting what the customer said`")
     }
 }

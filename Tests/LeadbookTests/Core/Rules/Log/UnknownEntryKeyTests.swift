@@ -23,8 +23,8 @@ final class UnknownEntryKeyTests: XCTestCase {
 
     func testMisspelledStatus() {
         let result = RuleFixture.read(entry("- staus: won"))
-        RuleAssert.only(result.findings.diagnostics, "unknown-entry-key", .warning, at: (13, 3),
-                        message: ["`staus` is not an entry key", "note"], hint: ["did you mean `status`?"])
+        RuleAssert.one(result.findings.diagnostics, "unknown-entry-key", .warning, at: (13, 3),
+                       says: "`staus` is not an entry key, so this line is a note", hint: "did you mean `status`?")
         XCTAssertNil(result.customer?.followUps.first?.status)
     }
 
@@ -37,5 +37,11 @@ final class UnknownEntryKeyTests: XCTestCase {
         let text = entry("- priorty: high", section: "Feedback", heading: "2024-03-03 meeting 价格偏高")
         RuleAssert.only(RuleFixture.diagnostics(text), "unknown-entry-key", .warning, at: (13, 3),
                         message: ["`priorty`"], hint: ["did you mean `priority`?"])
+    }
+
+    func testACapitalisedMisspelledEntryKeyIsWarned() {
+        let diagnostics = RuleFixture.diagnostics(entry("- Staus: won"))
+        RuleAssert.one(diagnostics, "unknown-entry-key", .warning, at: (13, 3), says: "`staus` is not an entry key, so this line is a note",
+                       hint: "did you mean `status`?")
     }
 }
