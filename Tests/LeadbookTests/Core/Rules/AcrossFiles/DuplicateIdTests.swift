@@ -3,7 +3,7 @@ import XCTest
 @testable import LeadbookCore
 @testable import LeadbookText
 
-/// duplicate-id and unknown-merge-target: rules across the files of a workspace on disk.
+/// duplicate-id: an id belongs to one customer file of the workspace; each file is named.
 final class DuplicateIdTests: XCTestCase {
     var workspace: RuleTemporaryWorkspace!
 
@@ -31,16 +31,15 @@ final class DuplicateIdTests: XCTestCase {
         XCTAssertEqual(report.files, 4)
     }
 
-    // MARK: duplicate-id
-
     func testTwoFilesWithOneId() throws {
         try workspace.write("customers/LX2024001-huadongyun.md", customer("LX2024001"))
         try workspace.write("customers/LX2024001-beijing.md", customer("LX2024001", name: "北京数联科技"))
         let diagnostics = workspace.check()
         RuleAssert.rules(diagnostics, [("duplicate-id", 2, 5), ("duplicate-id", 2, 5)])
         guard diagnostics.count == 2 else { return }
-        RuleAssert.matches(diagnostics[0], "duplicate-id", at: (2, 5), message: ["`LX2024001`", "customers/LX2024001-huadongyun.md"],
-                           hint: ["leadbook renumber LX2024001"], path: "customers/LX2024001-beijing.md")
+        RuleAssert.matches(diagnostics[0], "duplicate-id", at: (2, 5), path: "customers/LX2024001-beijing.md")
+        XCTAssertEqual(diagnostics[0].message, "id `LX2024001` is also used by customers/LX2024001-huadongyun.md")
+        XCTAssertEqual(diagnostics[0].hint, "ids are unique: run `leadbook renumber LX2024001` to give the newer customer the next free id")
         RuleAssert.matches(diagnostics[1], "duplicate-id", at: (2, 5), message: ["customers/LX2024001-beijing.md"],
                            path: "customers/LX2024001-huadongyun.md")
         XCTAssertEqual(diagnostics[0].sourceLine, "id: LX2024001")
@@ -63,27 +62,5 @@ final class DuplicateIdTests: XCTestCase {
         try workspace.write("customers/LX2024001-beijing.md", moved)
         let diagnostics = workspace.check()
         RuleAssert.rules(diagnostics, [("duplicate-id", 7, 7), ("duplicate-id", 2, 5)])
-    }
-
-    // MARK: unknown-merge-target
-
-    func testMergeIntoAMissingCustomer() throws {
-        try workspace.write("customers/LX2024001-huadongyun.md", customer("LX2024001"))
-        try workspace.write("customers/LX2024007-huadong-dup.md", "---\nid: LX2024007\nmerged_into: LX2024010\n---\n")
-        let diagnostics = workspace.check()
-        RuleAssert.only(diagnostics, "unknown-merge-target", at: (3, 14),
-                        message: ["`LX2024010`", "not a customer in this workspace"], hint: ["leadbook show"],
-                        path: "customers/LX2024007-huadong-dup.md")
-    }
-
-    func testMergeIntoAnIdFarFromEveryCustomer() throws {
-        try workspace.write("customers/LX2024001-huadongyun.md", customer("LX2024001"))
-        try workspace.write("customers/LX2024007-huadong-dup.md", "---\nid: LX2024007\nmerged_into: 华东云\n---\n")
-        RuleAssert.only(workspace.check(), "unknown-merge-target", at: (3, 14), message: ["`华东云`"], hint: ["use the id of the customer"])
-    }
-
-    func testMergeIntoItself() throws {
-        try workspace.write("customers/LX2024007-huadong-dup.md", "---\nid: LX2024007\nmerged_into: LX2024007\n---\n")
-        RuleAssert.only(workspace.check(), "unknown-merge-target", at: (3, 14), message: ["names the customer itself"])
     }
 }

@@ -79,7 +79,7 @@ final class LogRewrittenTests: XCTestCase {
         let found = compare(new)
         XCTAssertEqual(summary(found), ["13:1 log-rewritten: the follow-up entry `### 2024-03-01 10:30 面谈 张伟(技术总监)` at HEAD was changed: this line was `- 背景: 服务器月均宕机5次`"])
         XCTAssertEqual(found.first?.sourceLine, "- 背景: 服务器月均宕机3次")
-        XCTAssertTrue(found.first?.hint.contains("git show HEAD:customers/LX2024001-huadongyun.md") == true)
+        XCTAssertEqual(found.first?.hint, "the log is append-only: restore the entry as it was (`git show HEAD:customers/LX2024001-huadongyun.md`) and write the correction as a new entry; only ticking `- [ ]` and filling `resolved` / `confirmed` change an old entry")
         // A note under an entry is part of it.
         let note = compare(old.replacingOccurrences(of: "张伟希望先看同行案例。", with: "张伟希望先看案例。"))
         XCTAssertEqual(note.map(\.line), [18])
@@ -118,6 +118,9 @@ final class LogRewrittenTests: XCTestCase {
     func testADeletedFileNamesItsEntries() {
         let found = LogRewritten.deleted(old: Array(old.utf8), oldPath: RuleFixture.path, revision: "a1b2c3d4e5f6")
         XCTAssertEqual(summary(found), ["1:1 log-rewritten: the file was deleted with its 2 follow-ups and 1 feedback entry (at a1b2c3d4e5f6)"])
+        guard let deleted = found.first else { return }
+        RuleAssert.matches(deleted, "log-rewritten", .error, at: (1, 1), path: RuleFixture.path)
+        XCTAssertEqual(deleted.hint, "customers are never deleted: restore it (`git checkout a1b2c3d4e5f6 -- customers/LX2024001-huadongyun.md`) and set `status: lost` with a `lost_reason`, or `merged_into` the customer that replaces it")
         XCTAssertEqual(LogRewritten.deleted(old: Array(RuleFixture.head.utf8), oldPath: RuleFixture.path, revision: "HEAD"), [],
                        "a file without entries may go")
     }
