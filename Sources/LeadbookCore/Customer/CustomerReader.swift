@@ -47,10 +47,6 @@ public enum CustomerReader {
         public subscript(_ field: FrontMatterField) -> Position? { entries[field.index] }
     }
 
-
-
-
-
     /// `text: false` reads only what checks need: the log's free texts are not kept (the
     /// front matter is read in full).
     /// `followUpTextFrom`: follow-ups before that day keep their structure but not their texts

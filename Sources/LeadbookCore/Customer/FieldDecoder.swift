@@ -143,8 +143,6 @@ public struct FieldDecoder {
         return text.withUTF8 { check($0, 0..<$0.count) }
     }
 
-
-
     public static func isDigits(_ text: String) -> Bool {
         !text.isEmpty && text.utf8.allSatisfy { ASCII.isDigit($0) }
     }

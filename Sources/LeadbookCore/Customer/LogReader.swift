@@ -282,8 +282,6 @@ public struct LogReader {
         return nil
     }
 
-
-
     /// `[ ] ` or `[x] ` at `start`: the task's done flag.
     public func taskBox(_ start: Int, _ stop: Int) -> Bool? {
         guard start + 3 <= stop, bytes[start] == ASCII.openBracket, bytes[start + 2] == ASCII.closeBracket,
@@ -360,8 +358,6 @@ public struct LogReader {
         default: break
         }
     }
-
-
 
     public func date(_ range: Range<Int>, key: EntryKey, _ findings: inout Findings) -> LocalDate? {
         switch LocalDate.check(bytes, range) {

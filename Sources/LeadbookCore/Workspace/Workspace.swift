@@ -136,8 +136,6 @@ public struct CustomerFolderWalk {
         return lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
     }
 
-
-
     public mutating func run() {
         let start = root + "/" + folder
         guard FileAccess.isDirectory(start) else { return }
