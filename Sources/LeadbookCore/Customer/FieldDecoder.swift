@@ -11,7 +11,7 @@ public struct FieldDecoder {
         self.findings = findings
     }
 
-    public mutating func wrongType(_ node: YAMLNode, _ field: String, expected: WrongType.Expected, example: String) {
+    public mutating func wrongType(_ node: YAMLNode, _ field: String, expected: WrongType.Expected, example: String? = nil) {
         WrongType.report(.expected(expected, field: field, found: node, example: example), at: node.start, &findings)
     }
 
@@ -21,7 +21,7 @@ public struct FieldDecoder {
         case .scalar(_, .empty): return nil
         case .scalar(let text, _): return text.isEmpty ? nil : text
         default:
-            wrongType(node, field, expected: .text, example: "\(field): some text")
+            wrongType(node, field, expected: .text)
             return nil
         }
     }
@@ -34,7 +34,7 @@ public struct FieldDecoder {
             } else if Self.isDigits(text.hasPrefix("-") || text.hasPrefix("+") ? String(text.dropFirst()) : text) {
                 OutOfRange.report(.wholeNumberTooLarge(field, text), at: node.start, &findings)
             } else {
-                wrongType(node, field, expected: .wholeNumber, example: "\(field): 500")
+                wrongType(node, field, expected: .wholeNumber)
             }
             return nil
         }
@@ -55,7 +55,7 @@ public struct FieldDecoder {
             if Self.parseNumber(text.removingSeparators()) != nil {
                 WrongType.report(.separators(.amount, field: field, text: text), at: node.start, &findings)
             } else {
-                wrongType(node, field, expected: .amount, example: "\(field): 200000")
+                wrongType(node, field, expected: .amount)
             }
             return nil
         }
@@ -99,7 +99,7 @@ public struct FieldDecoder {
     public mutating func stringList(_ node: YAMLNode, _ field: String) -> [String] {
         if node.isEmpty { return [] }
         guard let items = node.items else {
-            wrongType(node, field, expected: .list, example: "\(field): [first, second]")
+            wrongType(node, field, expected: .list)
             return []
         }
         var result: [String] = []

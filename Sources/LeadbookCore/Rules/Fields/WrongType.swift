@@ -20,6 +20,17 @@ public enum WrongType: RuleDefinition {
             case .mapItem: return "a map of `key: value`"
             }
         }
+
+        /// How to write a value of the type, when the field has no example of its own.
+        public func example(_ field: String) -> String {
+            switch self {
+            case .text: return "\(field): some text"
+            case .wholeNumber: return "\(field): 500"
+            case .amount: return "\(field): 200000"
+            case .list: return "\(field): [first, second]"
+            case .map, .mapItem: return "\(field): {key: value}"
+            }
+        }
     }
 
     public static func report(_ message: Message, at offset: Int, _ findings: inout Findings) {
@@ -28,10 +39,11 @@ public enum WrongType: RuleDefinition {
 }
 
 extension RuleMessage where Of == WrongType {
-    /// `found` is the value: its text, or what it is when it is no text ("a list").
-    public static func expected(_ expected: WrongType.Expected, field: String, found node: YAMLNode, example: String) -> Self {
+    /// `found` is the value: its text, or what it is when it is no text ("a list"). `example`
+    /// is the field's own, when it has one.
+    public static func expected(_ expected: WrongType.Expected, field: String, found node: YAMLNode, example: String? = nil) -> Self {
         let shown = node.scalarText.map { "`\($0)`" } ?? node.kindDescription
-        return Self("`\(field)` must be \(expected.description), not \(shown)", hint: "write it like `\(example)`")
+        return Self("`\(field)` must be \(expected.description), not \(shown)", hint: "write it like `\(example ?? expected.example(field))`")
     }
 
     /// `200,000`, `1_200`: a number written with separators.
