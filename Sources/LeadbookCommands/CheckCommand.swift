@@ -111,7 +111,7 @@ public enum CheckCommand: Command {
         for note in outcome.notes { context.console.err("leadbook check: \(note)\n") }
         let code = finish(outcome.report, format: format, root: root, arguments, context)
         if code == .findings && format == "text" {
-            let derived: Set<String> = [Rule.staleGrade.id, Rule.staleStatus.id, Rule.staleNext.id]
+            let derived: Set<Rule> = [StaleGrade.rule, StaleStatus.rule, StaleNext.rule]
             if outcome.report.diagnostics.contains(where: { derived.contains($0.rule) }) {
                 context.console.err("leadbook: run `leadbook sync` to write the derived values (grade, status, next), then `git add` the files and commit again\n")
             } else {

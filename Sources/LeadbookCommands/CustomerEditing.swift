@@ -141,7 +141,8 @@ enum OptionValue {
 
     static func vocabulary<V: Vocabulary>(_ text: String, _ option: String, _ type: V.Type) throws -> V {
         if let value = V(text: text) { return value }
-        throw Refusal.usage("--\(option): unknown \(V.noun) `\(text)`; \(V.hint(for: text))")
+        let message = V.UnknownRule.message(text)
+        throw Refusal.usage("--\(option): \(message.text); \(message.hint)")
     }
 
     static func oneLine(_ text: String, _ option: String) throws -> String {

@@ -49,8 +49,8 @@ public enum ImportCommand: Command {
         var defaultSource: String?
         if let text = arguments.value("source") {
             guard let source = configuration.source(named: text) else {
-                let near = Suggestion.closest(to: text, among: configuration.sources)
-                return usage("unknown source `\(text)`" + (near.map { "; did you mean \($0)?" } ?? "") + " (sources: \(configuration.sources.joined(separator: ", ")))")
+                let message = UnknownSource.Message.unknown(text, configuration)
+                return usage("--source: \(message.text); \(message.hint)")
             }
             defaultSource = source
         }

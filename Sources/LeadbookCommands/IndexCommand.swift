@@ -32,8 +32,8 @@ public enum IndexCommand: Command {
         }
         guard let opened = context.openWorkspace(arguments) else { return .failure }
         let configuration = opened.configuration
-        if let reason = WorkspaceIndex.misplaced(configuration) {
-            context.console.err("leadbook index: \(reason)\n")
+        if let misplaced = WorkspaceIndex.misplaced(configuration) {
+            context.console.err("leadbook index: \(misplaced.text)\n")
             return .failure
         }
         let checkOnly = arguments.flag("check")

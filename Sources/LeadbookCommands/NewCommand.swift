@@ -46,9 +46,8 @@ public enum NewCommand: Command {
         if !missing.isEmpty { throw Refusal.usage("a new customer needs \(missing.map { "--" + $0 }.joined(separator: ", "))") }
         let sourceText = try OptionValue.oneLine(arguments.value(flag(.source))!, flag(.source))
         guard configuration.source(named: sourceText) != nil else {
-            let near = Suggestion.closest(to: sourceText, among: configuration.sources + configuration.sources.compactMap { Configuration.sourceLabels[$0] })
-            throw Refusal.usage("--\(flag(.source)): `\(sourceText)` is not one of leadbook.yml `sources` (\(configuration.sources.joined(separator: ", ")))"
-                                + (near.map { "; did you mean \($0)?" } ?? ""))
+            let message = UnknownSource.Message.unknown(sourceText, configuration)
+            throw Refusal.usage("--\(flag(.source)): \(message.text); \(message.hint)")
         }
         let created = try context.moment(arguments, "at", opened)
         var draft = CustomerDraft(id: "", name: try OptionValue.oneLine(arguments.value(flag(.name))!, flag(.name)), source: sourceText,

@@ -60,6 +60,14 @@ public struct YAMLReader {
         YAMLSyntaxError(offset ?? pos, problem)
     }
 
+    public func error(_ problem: YAMLProblem.Syntax, at offset: Int? = nil) -> YAMLSyntaxError {
+        YAMLSyntaxError(offset ?? pos, .syntax(problem))
+    }
+
+    public func error(_ problem: YAMLProblem.Unsupported, at offset: Int? = nil) -> YAMLSyntaxError {
+        YAMLSyntaxError(offset ?? pos, .unsupported(problem))
+    }
+
     public mutating func skipInlineBlanks() {
         while pos < end, bytes[pos] == ASCII.space || bytes[pos] == ASCII.tab { pos += 1 }
     }
@@ -120,7 +128,7 @@ public struct YAMLReader {
     public func currentIndent() throws -> Int {
         var index = lineStart
         while index < end, bytes[index] == ASCII.space { index += 1 }
-        if index < end, bytes[index] == ASCII.tab { throw error(.tab, at: index) }
+        if index < end, bytes[index] == ASCII.tab { throw error(.tabIndent, at: index) }
         return index - lineStart
     }
 
@@ -293,7 +301,7 @@ public struct YAMLReader {
             pos += 1
             skipInlineBlanks()
             if !isLineEnd(pos), byte(pos) != ASCII.hash, let tab = (dash + 1..<pos).first(where: { bytes[$0] == ASCII.tab }) {
-                throw error(.tab, at: tab)
+                throw error(.tabIndent, at: tab)
             }
             let item: YAMLNode
             if isLineEnd(pos) || byte(pos) == ASCII.hash {
@@ -485,7 +493,7 @@ public struct YAMLReader {
                         try consumeLineBreak()
                         continue
                     }
-                    if index - lineStart > parentIndent { throw error(.tab, at: index) }
+                    if index - lineStart > parentIndent { throw error(.tabIndent, at: index) }
                 }
                 let indent = index - lineStart
                 if indent > parentIndent && bytes[index] != ASCII.hash {
@@ -524,7 +532,7 @@ public struct YAMLReader {
         while !isLineEnd(scan) {
             let byte = bytes[scan]
             if byte == ASCII.colon && isSeparatorOrEnd(scan + 1) {
-                throw error(continuation ? .continuationText : .colonInValue, at: scan)
+                throw error(continuation ? .unsupported(.continuationText) : .syntax(.colonInValue), at: scan)
             }
             if byte == ASCII.hash && scan > start && isBlank(scan - 1) {
                 if continuation { throw error(.continuationText, at: scan) }
@@ -542,7 +550,7 @@ public struct YAMLReader {
     /// A single- or double-quoted scalar; it may continue on following lines indented more
     /// than `parentIndent` (pass `Int.max` to forbid continuation, as for keys and flow items).
     public mutating func parseQuoted(parentIndent: Int, inFlow: Bool = false) throws -> YAMLNode {
-        let singleLineProblem: YAMLProblem = inFlow ? .multiLineFlow : .multiLineKey
+        let singleLineProblem: YAMLProblem.Unsupported = inFlow ? .multiLineFlow : .multiLineKey
         let start = pos
         let startLine = line
         let quote = bytes[pos]
@@ -734,7 +742,7 @@ public struct YAMLReader {
                         try consumeLineBreak()
                         continue
                     }
-                    if bytes[index] == ASCII.tab { throw error(.tab, at: index) }
+                    if bytes[index] == ASCII.tab { throw error(.tabIndent, at: index) }
                     if spaces <= parentIndent || spaces == 0 { break }
                     if maxLeadingSpaces > spaces { throw error(.blockScalarSpaces, at: lineStart) }
                     contentIndent = spaces
@@ -742,7 +750,7 @@ public struct YAMLReader {
                 if index == lineStop && spaces <= contentIndent {
                     lines.append(nil)
                 } else if spaces < contentIndent {
-                    if bytes[index] == ASCII.tab { throw error(.tab, at: index) }
+                    if bytes[index] == ASCII.tab { throw error(.tabIndent, at: index) }
                     break
                 } else {
                     lines.append((lineStart + contentIndent)..<lineStop)

@@ -27,7 +27,7 @@ enum Verify {
             }
             let result = CustomerReader.read(path: path, bytes: bytes, configuration: configuration)
             for finding in result.findings.diagnostics {
-                report(path, "\(finding.line):\(finding.column) \(finding.rule): \(finding.message)")
+                report(path, "\(finding.line):\(finding.column) \(finding.rule.id): \(finding.message)")
             }
             guard let customer = result.customer else { continue }
             check(customer, path, configuration, team, report)

@@ -12,14 +12,13 @@ public enum ConfigurationReader {
         let bytes = source.bytes
         let root: YAMLNode? = bytes.withUnsafeBufferPointer { buffer in
             if let invalid = UTF8Bytes.firstInvalidOffset(buffer) {
-                decoder.findings.report(.invalidUTF8, at: invalid, "invalid UTF-8 at byte offset \(invalid)",
-                                        hint: "save leadbook.yml as UTF-8")
+                InvalidUTF8.report(configurationAt: invalid, &decoder.findings)
                 return nil
             }
             do {
                 return try YAMLReader.parse(buffer, range: (UTF8Bytes.hasBOM(buffer) ? 3 : 0)..<buffer.count)
             } catch let error as YAMLSyntaxError {
-                decoder.findings.report(CustomerReader.yamlRule(error.rule), at: error.offset, error.message, hint: error.hint)
+                YAMLSyntax.report(error, &decoder.findings)
                 return nil
             } catch {
                 return nil
@@ -27,8 +26,7 @@ public enum ConfigurationReader {
         }
         guard let root else { return (configuration, decoder.findings.diagnostics) }
         guard let pairs = root.pairs else {
-            decoder.findings.report(.notAMap, at: root.start, "leadbook.yml must be a map of `key: value` lines",
-                                    hint: "start with a key, for example `language: zh-CN`")
+            FrontMatterNotMap.report(.configuration, at: root.start, &decoder.findings)
             return (configuration, decoder.findings.diagnostics)
         }
         var indexNode: YAMLNode?
@@ -40,8 +38,7 @@ public enum ConfigurationReader {
                     if let language = Configuration.Language(rawValue: text) {
                         configuration.language = language
                     } else {
-                        decoder.findings.report(.wrongType, at: value.start, "`language` must be zh-CN or en, not `\(text)`",
-                                                hint: "write `language: zh-CN` or `language: en`")
+                        WrongType.report(.language(text), at: value.start, &decoder.findings)
                     }
                 }
             case "timezone":
@@ -49,8 +46,7 @@ public enum ConfigurationReader {
                     if let zone = UTCOffset(text) {
                         configuration.timezone = zone
                     } else {
-                        decoder.findings.report(.wrongType, at: value.start, "`timezone` must be an offset such as +08:00, not `\(text)`",
-                                                hint: "write `timezone: \"+08:00\"`")
+                        WrongType.report(.timezone(text), at: value.start, &decoder.findings)
                     }
                 }
             case "id_prefix":
@@ -58,8 +54,7 @@ public enum ConfigurationReader {
                     if !text.isEmpty, text.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == ASCII.dash || $0 == UInt8(ascii: "_") }) {
                         configuration.idPrefix = text
                     } else {
-                        decoder.findings.report(.wrongType, at: value.start, "`id_prefix` must be ASCII letters, not `\(text)`",
-                                                hint: "write `id_prefix: LX`")
+                        WrongType.report(.idPrefix(text), at: value.start, &decoder.findings)
                     }
                 }
             case "customers":
@@ -67,23 +62,20 @@ public enum ConfigurationReader {
                     if WorkspacePath.isSafeRelative(text) {
                         configuration.customersFolder = text
                     } else {
-                        decoder.findings.report(.wrongType, at: value.start, "`customers` must be a folder inside the workspace, not `\(text)`",
-                                                hint: "write a relative path without `..`, for example `customers: customers`")
+                        WrongType.report(.folderOutsideWorkspace("customers", text, example: "customers"), at: value.start, &decoder.findings)
                     }
                 }
             case "index":
                 indexNode = value
                 if let text = decoder.string(value, "index") {
                     if WorkspacePath.isSafeRelative(text) { configuration.indexFile = text } else {
-                        decoder.findings.report(.wrongType, at: value.start, "`index` must be a file inside the workspace, not `\(text)`",
-                                                hint: "write a relative path without `..`, for example `index: INDEX.md`")
+                        WrongType.report(.fileOutsideWorkspace("index", text, example: "INDEX.md"), at: value.start, &decoder.findings)
                     }
                 }
             case "summary":
                 if let text = decoder.string(value, "summary") {
                     if WorkspacePath.isSafeRelative(text) { configuration.summaryFile = text } else {
-                        decoder.findings.report(.wrongType, at: value.start, "`summary` must be a file inside the workspace, not `\(text)`",
-                                                hint: "write a relative path without `..`, for example `summary: PIPELINE.md`")
+                        WrongType.report(.fileOutsideWorkspace("summary", text, example: "PIPELINE.md"), at: value.start, &decoder.findings)
                     }
                 }
             case "sources":
@@ -108,14 +100,16 @@ public enum ConfigurationReader {
             case "team":
                 let members = readTeam(value, &decoder)
                 configuration.team = members.map(\.0)
-                TeamRules.check(members, &decoder.findings)
+                DuplicateMember.check(members, &decoder.findings)
+                UnknownMentor.check(members, &decoder.findings)
+                MissingMentor.check(members, &decoder.findings)
             case "feedback":
                 guard let parts = decoder.map(value, "feedback", example: "feedback: {fix_hours: 24, confirm_days: 3}") else { continue }
                 for part in parts {
                     switch part.keyText {
                     case "fix_hours": if let v = decoder.integer(part.value, "feedback.fix_hours") { configuration.feedbackFixHours = v }
                     case "confirm_days": if let v = decoder.integer(part.value, "feedback.confirm_days") { configuration.feedbackConfirmDays = v }
-                    default: decoder.unknownKey(part, known: ["fix_hours", "confirm_days"], context: " in `feedback`")
+                    default: decoder.unknownKey(part, known: ["fix_hours", "confirm_days"], in: .field("feedback"))
                     }
                 }
             case "team_check":
@@ -126,7 +120,7 @@ public enum ConfigurationReader {
                         if let v = decoder.integer(part.value, "team_check.below_percent", minimum: 0, maximum: 100) { configuration.teamCheckPercent = v }
                     case "months":
                         if let v = decoder.integer(part.value, "team_check.months", minimum: 1, maximum: 24) { configuration.teamCheckMonths = v }
-                    default: decoder.unknownKey(part, known: ["below_percent", "months"], context: " in `team_check`")
+                    default: decoder.unknownKey(part, known: ["below_percent", "months"], in: .field("team_check"))
                     }
                 }
             case "index_days":
@@ -137,16 +131,15 @@ public enum ConfigurationReader {
                     case "true", "yes": configuration.indexPII = true
                     case "false", "no": configuration.indexPII = false
                     default:
-                        decoder.findings.report(.wrongType, at: value.start, "`index_pii` must be true or false, not `\(text)`",
-                                                hint: "write `index_pii: true` to show phones and emails in the index")
+                        WrongType.report(.indexPII(text), at: value.start, &decoder.findings)
                     }
                 }
             default:
-                decoder.unknownKey(pair, known: keys, context: " in leadbook.yml")
+                decoder.unknownKey(pair, known: keys, in: .configuration)
             }
         }
-        if let indexNode, let reason = WorkspaceIndex.misplaced(configuration) {
-            decoder.findings.report(.wrongType, at: indexNode.start, reason, hint: "write `index: INDEX.md`")
+        if let indexNode, let misplaced = WorkspaceIndex.misplaced(configuration) {
+            WrongType.report(misplaced, at: indexNode.start, &decoder.findings)
         }
         return (configuration, decoder.findings.diagnostics)
     }
@@ -157,7 +150,7 @@ public enum ConfigurationReader {
         guard let pairs = decoder.map(node, field, example: "\(field): {\(names.map { "\($0): 1" }.joined(separator: ", "))}") else { return }
         for pair in pairs {
             guard let level = Level(rawValue: pair.keyText) else {
-                decoder.unknownKey(pair, known: names, context: " in `\(field)`")
+                decoder.unknownKey(pair, known: names, in: .field(field))
                 continue
             }
             if let number = decoder.integer(pair.value, "\(field).\(pair.keyText)", minimum: 0) { target[level] = number }
@@ -177,7 +170,7 @@ public enum ConfigurationReader {
                     case "budget": if let v = decoder.integer(part.value, field, minimum: 1) { scoring.maxBudget = v }
                     case "urgency": if let v = decoder.integer(part.value, field, minimum: 1) { scoring.maxUrgency = v }
                     case "decision": if let v = decoder.integer(part.value, field, minimum: 1) { scoring.maxDecision = v }
-                    default: decoder.unknownKey(part, known: ["size", "budget", "urgency", "decision"], context: " in `scoring.max`")
+                    default: decoder.unknownKey(part, known: ["size", "budget", "urgency", "decision"], in: .field("scoring.max"))
                     }
                 }
             case "grades":
@@ -188,17 +181,16 @@ public enum ConfigurationReader {
                     case "S": if let v = decoder.integer(part.value, field) { scoring.gradeS = v }
                     case "A": if let v = decoder.integer(part.value, field) { scoring.gradeA = v }
                     case "B": if let v = decoder.integer(part.value, field) { scoring.gradeB = v }
-                    default: decoder.unknownKey(part, known: ["S", "A", "B"], context: " in `scoring.grades`")
+                    default: decoder.unknownKey(part, known: ["S", "A", "B"], in: .field("scoring.grades"))
                     }
                 }
                 if !(scoring.gradeS > scoring.gradeA && scoring.gradeA > scoring.gradeB) {
-                    decoder.findings.report(.outOfRange, at: pair.value.start, "grade thresholds must fall from S to B (S \(scoring.gradeS), A \(scoring.gradeA), B \(scoring.gradeB))",
-                                            hint: "use thresholds like {S: 80, A: 60, B: 40}")
+                    OutOfRange.report(.gradeThresholds(scoring), at: pair.value.start, &decoder.findings)
                 }
             case "rules":
                 scoring.rules = readScoringRules(pair.value, &decoder)
             default:
-                decoder.unknownKey(pair, known: ["max", "grades", "rules"], context: " in `scoring`")
+                decoder.unknownKey(pair, known: ["max", "grades", "rules"], in: .field("scoring"))
             }
         }
     }
@@ -217,11 +209,11 @@ public enum ConfigurationReader {
                     case "min": threshold = parse(band.value, &decoder)
                     case "max": threshold = parse(band.value, &decoder); atMost = true
                     case "points": points = decoder.integer(band.value, "\(field).points") ?? 0
-                    default: decoder.unknownKey(band, known: ["min", "max", "points"], context: " in `\(field)`")
+                    default: decoder.unknownKey(band, known: ["min", "max", "points"], in: .field(field))
                     }
                 }
                 if item["points"] == nil {
-                    decoder.findings.report(.missingField, at: item.start, "a scoring band without `points`", hint: "add `points: 10`")
+                    MissingField.report(.scoringBandWithoutPoints, at: item.start, &decoder.findings)
                 }
                 result.append((threshold, atMost, points))
             }
@@ -245,11 +237,11 @@ public enum ConfigurationReader {
                     switch part.keyText {
                     case "decision_maker": rules.decisionMaker = decoder.integer(part.value, field + ".decision_maker") ?? 0
                     case "otherwise": rules.noDecisionMaker = decoder.integer(part.value, field + ".otherwise") ?? 0
-                    default: decoder.unknownKey(part, known: ["decision_maker", "otherwise"], context: " in `\(field)`")
+                    default: decoder.unknownKey(part, known: ["decision_maker", "otherwise"], in: .field(field))
                     }
                 }
             default:
-                decoder.unknownKey(pair, known: ["size", "budget", "urgency", "decision"], context: " in `scoring.rules`")
+                decoder.unknownKey(pair, known: ["size", "budget", "urgency", "decision"], in: .field("scoring.rules"))
             }
         }
         return rules
@@ -267,14 +259,13 @@ public enum ConfigurationReader {
                 case "min_employees": rule.minEmployees = decoder.integer(pair.value, "min_employees")
                 case "min_budget": rule.minBudget = decoder.number(pair.value, "min_budget")
                 case "keywords": rule.keywords = decoder.stringList(pair.value, "keywords")
-                default: decoder.unknownKey(pair, known: ["industry", "min_employees", "min_budget", "keywords"], context: " in `screening`")
+                default: decoder.unknownKey(pair, known: ["industry", "min_employees", "min_budget", "keywords"], in: .field("screening"))
                 }
             }
             if hasIndustry {
                 rules.append(rule)
             } else {
-                decoder.findings.report(.missingField, at: item.start, "a screening rule without `industry`",
-                                        hint: "add `industry: 软件` (the industry the rule applies to)")
+                MissingField.report(.screeningRuleWithoutIndustry, at: item.start, &decoder.findings)
             }
         }
         return rules
@@ -294,16 +285,15 @@ public enum ConfigurationReader {
                 case "industries": member.industries = decoder.stringList(pair.value, "industries")
                 case "mentor": member.mentor = decoder.string(pair.value, "mentor")
                 case "capacity": member.capacity = decoder.integer(pair.value, "capacity")
-                default: decoder.unknownKey(pair, known: known, context: " in a team member")
+                default: decoder.unknownKey(pair, known: known, in: .teamMember)
                 }
             }
             if member.name.isEmpty {
-                decoder.findings.report(.missingField, at: item.start, "a team member without `name`", hint: "add `name:` with the rep's name")
+                MissingField.report(.teamMemberWithoutName, at: item.start, &decoder.findings)
                 continue
             }
             if item["role"] == nil {
-                decoder.findings.report(.missingField, at: item.start, "team member \(member.name) has no `role`",
-                                        hint: "add `role: manager`, `senior` or `junior`")
+                MissingField.report(.teamMemberWithoutRole(member.name), at: item.start, &decoder.findings)
             }
             team.append((member, item))
         }

@@ -33,31 +33,6 @@ public enum CustomerReader {
         public subscript(_ field: CustomerField) -> Position? { entries[field.rawValue] }
     }
 
-    public static func yamlRule(_ id: String) -> Rule {
-        switch id {
-        case YAMLProblem.unsupported: return .yamlUnsupported
-        case YAMLProblem.tabIndent: return .yamlTabIndent
-        case YAMLProblem.duplicate: return .duplicateKey
-        default: return .yamlSyntax
-        }
-    }
-
-    /// Longer lines are pasted data, not notes; they would also make every diagnostic line huge.
-    public static let maxLineLength = 64 * 1024
-
-    public static func firstLongLine(_ buffer: UnsafeBufferPointer<UInt8>) -> (start: Int, line: Int, length: Int)? {
-        var start = 0
-        var line = 1
-        while start < buffer.count {
-            var end = start
-            while end < buffer.count, buffer[end] != ASCII.lf { end += 1 }
-            if end - start > maxLineLength { return (start, line, end - start) }
-            start = end + 1
-            line += 1
-        }
-        return nil
-    }
-
     /// `text: false` reads only what checks need: the log's free texts are not kept (the
     /// front matter is read in full).
     /// `followUpTextFrom`: follow-ups before that day keep their structure but not their texts
@@ -75,45 +50,32 @@ public enum CustomerReader {
         var result = Result(customer: nil, layout: nil, frontMatter: nil, log: nil, findings: findings)
         let contentStart = UTF8Bytes.hasBOM(buffer) ? 3 : 0
         if buffer.count == contentStart || buffer[contentStart...].allSatisfy({ $0 == ASCII.space || $0 == ASCII.lf || $0 == ASCII.cr || $0 == ASCII.tab }) {
-            result.findings.reportFile(.emptyFile, "the file is empty",
-                                       hint: "write the customer's front matter (see docs/format.md), or delete the file")
+            EmptyFile.report(&result.findings)
             return result
         }
         switch UTF8Bytes.check(buffer) {
         case .nul(let nul)?:
-            result.findings.report(.nulByte, at: nul, "NUL byte at byte offset \(nul): this is not a text file",
-                                   hint: "restore the file from git (`git checkout -- FILE`) or remove the NUL bytes", showLine: false)
+            NulByte.report(at: nul, &result.findings)
             return result
         case .invalid(let invalid)?:
-            result.findings.report(.invalidUTF8, at: invalid, "invalid UTF-8 at byte offset \(invalid) (byte 0x\(String(buffer[invalid], radix: 16, uppercase: true)))",
-                                   hint: "save the file as UTF-8 (files saved as GBK show this; re-save them as UTF-8 in your editor)",
-                                   showLine: false)
+            InvalidUTF8.report(customerFileAt: invalid, byte: buffer[invalid], &result.findings)
             return result
         case nil:
             break
         }
-        if buffer.count > maxLineLength, let long = firstLongLine(buffer) {
-            result.findings.report(.lineTooLong, at: long.start,
-                                   "line \(long.line) is \(long.length / 1024) KB long; lines are at most \(maxLineLength / 1024) KB",
-                                   hint: "a customer file holds notes, not data: move pasted content to a separate file and link to it",
-                                   showLine: false)
-            return result
-        }
+        if LineTooLong.check(buffer, &result.findings) { return result }
         let layout: RecordLayout
         switch RecordLayout.read(buffer) {
         case .failure(.noFrontMatter):
             if buffer.count >= contentStart + 4, buffer[contentStart] == ASCII.dash, buffer[contentStart + 3] == ASCII.cr,
                !buffer.contains(ASCII.lf) {
-                result.findings.report(.noFrontMatter, at: contentStart, "lines end with a carriage return alone (old Mac line endings)",
-                                       hint: "save the file with LF or CRLF line endings")
+                NoFrontMatter.report(.carriageReturnLineEndings, at: contentStart, &result.findings)
                 return result
             }
-            result.findings.report(.noFrontMatter, at: contentStart, "no front matter: a customer file starts with a `---` line",
-                                   hint: "start the file with `---`, the customer's `key: value` lines, and `---`; or move the file out of the customers folder")
+            NoFrontMatter.report(.missing, at: contentStart, &result.findings)
             return result
         case .failure(.unclosed(let offset)):
-            result.findings.report(.unclosedFrontMatter, at: offset, "the front matter is never closed",
-                                   hint: "add a `---` line after the last `key: value` line")
+            UnclosedFrontMatter.report(at: offset, &result.findings)
             return result
         case .success(let value):
             layout = value
@@ -123,14 +85,13 @@ public enum CustomerReader {
         do {
             root = try YAMLReader.parse(buffer, range: layout.frontMatter, firstLine: layout.frontMatterFirstLine, checked: true)
         } catch let error as YAMLSyntaxError {
-            result.findings.report(yamlRule(error.rule), at: error.offset, error.message, hint: error.hint)
+            YAMLSyntax.report(error, &result.findings)
             return result
         } catch {
             return result
         }
         if let root, root.pairs == nil {
-            result.findings.report(.notAMap, at: root.start, "the front matter must be `key: value` lines, not \(root.kindDescription)",
-                                   hint: "write one `key: value` per line, starting with `id:`")
+            FrontMatterNotMap.report(.customerFile(root.kindDescription), at: root.start, &result.findings)
             return result
         }
         var decoder = FieldDecoder(findings: result.findings)
@@ -163,7 +124,7 @@ public enum CustomerReader {
             let key = pair.keyText
             guard let field = CustomerField(key: key) else {
                 if !configuration.extraFields.contains(key) {
-                    decoder.unknownKey(pair, known: frontMatterKeys, context: "")
+                    decoder.unknownKey(pair, known: frontMatterKeys, in: .frontMatter)
                 }
                 customer.extra.append((key, value.scalarText ?? "…"))
                 continue
@@ -180,12 +141,7 @@ public enum CustomerReader {
 
     public static func source(_ node: YAMLNode, _ configuration: Configuration, _ decoder: inout FieldDecoder) -> String? {
         guard let text = decoder.string(node, "source") else { return nil }
-        if let known = configuration.source(named: text) { return known }
-        let candidates = configuration.sources + configuration.sources.compactMap { Configuration.sourceLabels[$0] }
-        let near = Suggestion.closest(to: text, among: candidates)
-        decoder.findings.report(.unknownSource, at: node.start, "unknown source `\(text)`",
-                                hint: (near.map { "did you mean `\($0)`? " } ?? "") + "sources are: \(configuration.sources.joined(separator: ", ")) (leadbook.yml `sources`)")
-        return nil
+        return UnknownSource.check(text, configuration, at: node.start, &decoder.findings)
     }
 
     public static let detailKeys: [String: [String]] = [
@@ -200,7 +156,7 @@ public enum CustomerReader {
         for pair in pairs {
             let key = pair.keyText
             if let source, let known = detailKeys[source], !known.contains(key) {
-                decoder.unknownKey(pair, known: known, context: " in `source_detail` of a \(source) lead")
+                decoder.unknownKey(pair, known: known, in: .sourceDetail(source: source))
             }
             if key == "minutes" && source == "exhibition" {
                 if let minutes = decoder.integer(pair.value, "source_detail.minutes") { detail.append((key, String(minutes))) }
@@ -229,12 +185,11 @@ public enum CustomerReader {
                     } else {
                         record.detail = decoder.string(pair.value, "sources.detail")
                     }
-                default: decoder.unknownKey(pair, known: ["source", "date", "detail"], context: " in `sources`")
+                default: decoder.unknownKey(pair, known: ["source", "date", "detail"], in: .field("sources"))
                 }
             }
             if item["source"] == nil {
-                decoder.findings.report(.missingField, at: item.start, "a `sources` item without `source`",
-                                        hint: "add `source:` with the channel this lead also came from")
+                MissingField.report(.sourcesItemWithoutSource, at: item.start, &decoder.findings)
             }
             records.append(record)
         }
@@ -258,12 +213,11 @@ public enum CustomerReader {
                 case .wechat?: contact.wechat = decoder.string(pair.value, "contacts.wechat")
                 case .prefers?: contact.prefers = decoder.vocabulary(pair.value, "contacts.prefers", ContactPreference.self)
                 case .role?: contact.role = decoder.vocabulary(pair.value, "contacts.role", ContactRole.self)
-                case nil: decoder.unknownKey(pair, known: contactKeys, context: " in a contact")
+                case nil: decoder.unknownKey(pair, known: contactKeys, in: .contact)
                 }
             }
             if contact.name == nil {
-                decoder.findings.report(.missingField, at: item.start, "a contact without `name`",
-                                        hint: "add `name:` (the contact's name; title, phone and email are optional)")
+                MissingField.report(.contactWithoutName, at: item.start, &decoder.findings)
             }
             contacts.append(contact)
         }
@@ -288,7 +242,7 @@ public enum CustomerReader {
             case .decision?: score.decision = decoder.integer(pair.value, "score.decision", maximum: scoring.maxDecision)
             case .reviewedBy?: score.reviewedBy = decoder.string(pair.value, "score.reviewed_by")
             case .reviewed?: score.reviewed = decoder.date(pair.value, "score.reviewed")
-            case nil: decoder.unknownKey(pair, known: scoreNames.names, context: " in `score`")
+            case nil: decoder.unknownKey(pair, known: scoreNames.names, in: .field("score"))
             }
         }
         return score
@@ -321,7 +275,7 @@ public enum CustomerReader {
                 case .owner?: step.owner = decoder.string(pair.value, "plan.owner")
                 case .expected?: step.expected = decoder.string(pair.value, "plan.expected")
                 case .fallback?: step.fallback = decoder.string(pair.value, "plan.fallback")
-                case nil: decoder.unknownKey(pair, known: planNames.names, context: " in a plan step")
+                case nil: decoder.unknownKey(pair, known: planNames.names, in: .planStep)
                 }
             }
             steps.append(step)
@@ -342,7 +296,7 @@ public enum CustomerReader {
             switch pair.keyText {
             case "amount": deal.amount = decoder.number(pair.value, "deal.amount")
             case "closed": deal.closed = decoder.date(pair.value, "deal.closed")
-            default: decoder.unknownKey(pair, known: ["amount", "closed"], context: " in `deal`")
+            default: decoder.unknownKey(pair, known: ["amount", "closed"], in: .field("deal"))
             }
         }
         return deal

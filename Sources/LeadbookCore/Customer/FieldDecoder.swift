@@ -11,10 +11,8 @@ public struct FieldDecoder {
         self.findings = findings
     }
 
-    public mutating func wrongType(_ node: YAMLNode, _ field: String, expected: String, example: String) {
-        let shown: String
-        if let text = node.scalarText { shown = "`\(text)`" } else { shown = node.kindDescription }
-        findings.report(.wrongType, at: node.start, "`\(field)` must be \(expected), not \(shown)", hint: "write it like `\(example)`")
+    public mutating func wrongType(_ node: YAMLNode, _ field: String, expected: WrongType.Expected, example: String? = nil) {
+        WrongType.report(.expected(expected, field: field, found: node, example: example), at: node.start, &findings)
     }
 
     /// Text of a scalar; nil (and a diagnostic) for a list or map; nil for an empty value.
@@ -23,7 +21,7 @@ public struct FieldDecoder {
         case .scalar(_, .empty): return nil
         case .scalar(let text, _): return text.isEmpty ? nil : text
         default:
-            wrongType(node, field, expected: "text", example: "\(field): some text")
+            wrongType(node, field, expected: .text)
             return nil
         }
     }
@@ -32,19 +30,16 @@ public struct FieldDecoder {
         guard let text = string(node, field) else { return nil }
         guard let value = Self.parseInteger(text) else {
             if Self.parseInteger(text.removingSeparators()) != nil {
-                findings.report(.wrongType, at: node.start, "`\(field)` must be a whole number without separators, not `\(text)`",
-                                hint: "write the digits only: `\(field): \(text.removingSeparators())`")
+                WrongType.report(.separators(.wholeNumber, field: field, text: text), at: node.start, &findings)
             } else if Self.isDigits(text.hasPrefix("-") || text.hasPrefix("+") ? String(text.dropFirst()) : text) {
-                findings.report(.outOfRange, at: node.start, "`\(field)` is too large: `\(text)`", hint: "the largest whole number is \(Int.max)")
+                OutOfRange.report(.wholeNumberTooLarge(field, text), at: node.start, &findings)
             } else {
-                wrongType(node, field, expected: "a whole number", example: "\(field): 500")
+                wrongType(node, field, expected: .wholeNumber)
             }
             return nil
         }
         if value < minimum || value > maximum {
-            let range = maximum == Int.max ? "\(minimum) or more" : "between \(minimum) and \(maximum)"
-            findings.report(.outOfRange, at: node.start, "`\(field)` is \(value); it must be \(range)",
-                            hint: maximum == Int.max ? "use a number of \(minimum) or more" : "use a number from \(minimum) to \(maximum)")
+            OutOfRange.report(.outside(field, value, minimum: minimum, maximum: maximum), at: node.start, &findings)
             return nil
         }
         return value
@@ -54,21 +49,18 @@ public struct FieldDecoder {
         guard let text = string(node, field) else { return nil }
         guard let value = Self.parseNumber(text) else {
             if Self.isNumeral(text) {
-                findings.report(.outOfRange, at: node.start, "`\(field)` is too large: `\(text)`",
-                                hint: "amounts are at most 15 digits before the decimal point")
+                OutOfRange.report(.amountTooLarge(field, text), at: node.start, &findings)
                 return nil
             }
-            let cleaned = text.removingSeparators()
-            if Self.parseNumber(cleaned) != nil {
-                findings.report(.wrongType, at: node.start, "`\(field)` must be a number without separators, not `\(text)`",
-                                hint: "write the digits only: `\(field): \(cleaned)`")
+            if Self.parseNumber(text.removingSeparators()) != nil {
+                WrongType.report(.separators(.amount, field: field, text: text), at: node.start, &findings)
             } else {
-                wrongType(node, field, expected: "a number (CNY)", example: "\(field): 200000")
+                wrongType(node, field, expected: .amount)
             }
             return nil
         }
         if value < 0 {
-            findings.report(.outOfRange, at: node.start, "`\(field)` is negative", hint: "amounts are 0 or more")
+            OutOfRange.report(.negativeAmount(field), at: node.start, &findings)
             return nil
         }
         return value
@@ -79,11 +71,9 @@ public struct FieldDecoder {
         switch Self.checkText(text, LocalDate.check) {
         case .success(let date): return date
         case .failure(.doesNotExist):
-            findings.report(.invalidDate, at: node.start, "`\(field)`: \(text) is not a date that exists",
-                            hint: "check the month and day (\(Self.monthHint(text)))")
+            InvalidDate.report(.doesNotExist(text, field: field), at: node.start, &findings)
         case .failure(.format):
-            findings.report(.invalidDate, at: node.start, "`\(field)` must be a date YYYY-MM-DD, not `\(text)`",
-                            hint: "write it like `\(field): 2024-03-01`")
+            InvalidDate.report(.notADate(text, field: field), at: node.start, &findings)
         }
         return nil
     }
@@ -93,27 +83,23 @@ public struct FieldDecoder {
         switch Self.checkText(text, LocalDateTime.check) {
         case .success(let value): return value
         case .failure(.doesNotExist):
-            findings.report(.invalidDate, at: node.start, "`\(field)`: \(text) is not a date and time that exist",
-                            hint: "check the month, day and time (\(Self.monthHint(text)); times run 00:00 to 23:59)")
+            InvalidDate.report(.dateTimeDoesNotExist(text, field: field), at: node.start, &findings)
         case .failure(.format):
-            findings.report(.invalidDate, at: node.start, "`\(field)` must be a date and time YYYY-MM-DD HH:MM, not `\(text)`",
-                            hint: "write it like `\(field): 2024-03-01 09:30` (or a date alone)")
+            InvalidDate.report(.notADateTime(text, field: field), at: node.start, &findings)
         }
         return nil
     }
 
     public mutating func vocabulary<V: Vocabulary>(_ node: YAMLNode, _ field: String, _ type: V.Type) -> V? {
         guard let text = string(node, field) else { return nil }
-        if let value = V(text: text) { return value }
-        findings.report(V.unknownRule, at: node.start, "unknown \(V.noun) `\(text)`", hint: V.hint(for: text))
-        return nil
+        return V.UnknownRule.check(text, at: node.start, &findings)
     }
 
     /// A list of texts: `[a, b]` or `- a` lines.
     public mutating func stringList(_ node: YAMLNode, _ field: String) -> [String] {
         if node.isEmpty { return [] }
         guard let items = node.items else {
-            wrongType(node, field, expected: "a list", example: "\(field): [first, second]")
+            wrongType(node, field, expected: .list)
             return []
         }
         var result: [String] = []
@@ -127,12 +113,12 @@ public struct FieldDecoder {
     public mutating func mapList(_ node: YAMLNode, _ field: String, example: String) -> [YAMLNode] {
         if node.isEmpty { return [] }
         guard let items = node.items else {
-            wrongType(node, field, expected: "a list", example: example)
+            wrongType(node, field, expected: .list, example: example)
             return []
         }
         var maps: [YAMLNode] = []
         for item in items {
-            if item.pairs != nil { maps.append(item) } else { wrongType(item, field, expected: "a map of `key: value`", example: example) }
+            if item.pairs != nil { maps.append(item) } else { wrongType(item, field, expected: .mapItem, example: example) }
         }
         return maps
     }
@@ -140,20 +126,14 @@ public struct FieldDecoder {
     public mutating func map(_ node: YAMLNode, _ field: String, example: String) -> [YAMLPair]? {
         if node.isEmpty { return nil }
         guard let pairs = node.pairs else {
-            wrongType(node, field, expected: "a map", example: example)
+            wrongType(node, field, expected: .map, example: example)
             return nil
         }
         return pairs
     }
 
-    public mutating func unknownKey(_ pair: YAMLPair, known: [String], context: String) {
-        let key = pair.keyText
-        if let near = Suggestion.closest(to: key, among: known), near != key {
-            findings.report(.unknownField, at: pair.key.start, "unknown key `\(key)`\(context)", hint: "did you mean `\(near)`?")
-        } else {
-            findings.report(.unknownField, at: pair.key.start, "unknown key `\(key)`\(context)",
-                            hint: "known keys: \(known.joined(separator: ", ")); list extra keys under `extra_fields` in leadbook.yml")
-        }
+    public mutating func unknownKey(_ pair: YAMLPair, known: [String], in place: UnknownField.Place) {
+        UnknownField.report(pair.keyText, known: known, in: place, at: pair.key.start, &findings)
     }
 
     // MARK: - Text to values
@@ -161,14 +141,6 @@ public struct FieldDecoder {
     public static func checkText<T>(_ text: String, _ check: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Result<T, DateProblem>) -> Result<T, DateProblem> {
         var text = text
         return text.withUTF8 { check($0, 0..<$0.count) }
-    }
-
-    public static func monthHint(_ text: String) -> String {
-        let parts = text.split(separator: "-")
-        if parts.count >= 2, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) {
-            return "\(year)-\(LocalDate.pad(month, 2)) has \(LocalDate.daysIn(month: month, year: year)) days"
-        }
-        return "months run 01 to 12"
     }
 
     public static func isDigits(_ text: String) -> Bool {

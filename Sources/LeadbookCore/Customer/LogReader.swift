@@ -93,9 +93,7 @@ public struct LogReader {
                         let new = Section(kind: kind, headingStart: lineStart, end: end, line: line)
                         let existing = kind == .followUps ? log.followUpSection : log.feedbackSection
                         if let existing {
-                            findings.report(.duplicateSection, at: lineStart,
-                                "a second \(kind == .followUps ? "Follow-ups" : "Feedback") section (the first is on line \(existing.line))",
-                                hint: "move its entries into the first section and remove this heading")
+                            DuplicateSection.report(kind, firstOn: existing.line, at: lineStart, &findings)
                         } else if kind == .followUps {
                             log.followUpSection = new
                         } else {
@@ -123,7 +121,6 @@ public struct LogReader {
         }
         close(at: end, into: &log)
         closeSection(&log, section, at: end)
-        checkOrder(log, &findings)
         return log
     }
 
@@ -192,11 +189,9 @@ public struct LogReader {
         switch LocalDate.check(bytes, dateStart..<scan) {
         case .success(let value): date = value
         case .failure(.doesNotExist):
-            findings.report(.invalidDate, at: dateStart, "`\(text(dateStart..<scan))` is not a date that exists",
-                            hint: "check the month and day (a month has 28 to 31 days)")
+            InvalidDate.report(.doesNotExist(text(dateStart..<scan)), at: dateStart, &findings)
         case .failure(.format):
-            findings.report(.badEntryHeading, at: dateStart, "an entry heading starts with its date",
-                            hint: kind == .followUps ? "write `### 2024-03-01 10:30 phone 张伟`" : "write `### 2024-03-03 meeting what the customer said`")
+            BadEntryHeading.report(.noDate(kind), at: dateStart, &findings)
         }
         while scan < stop, bytes[scan] == ASCII.space { scan += 1 }
         var time: Int?
@@ -205,8 +200,7 @@ public struct LogReader {
             if hour < 24 && minute < 60 {
                 time = hour * 60 + minute
             } else {
-                findings.report(.invalidDate, at: scan, "`\(text(scan..<scan + 5))` is not a time of day",
-                                hint: "write the time as HH:MM between 00:00 and 23:59")
+                InvalidDate.report(.notATime(text(scan..<scan + 5)), at: scan, &findings)
             }
             scan += 5
             while scan < stop, bytes[scan] == ASCII.space { scan += 1 }
@@ -222,23 +216,17 @@ public struct LogReader {
         while scan < stop, bytes[scan] != ASCII.space, bytes[scan] != ASCII.openParen, !isFullWidthParen(scan) { scan += 1 }
         if time == nil, scan > channelStart, (channelStart..<scan).contains(where: { bytes[$0] == ASCII.colon }),
            (channelStart..<scan).allSatisfy({ ASCII.isDigit(bytes[$0]) || bytes[$0] == ASCII.colon }) {
-            findings.report(.invalidDate, at: channelStart, "`\(text(channelStart..<scan))` is not a time HH:MM",
-                            hint: "write the time with two digits for hours and minutes, for example 09:30")
+            InvalidDate.report(.notATime(text(channelStart..<scan)), at: channelStart, &findings)
             while scan < stop, bytes[scan] == ASCII.space { scan += 1 }
             return readHeadingRest(kind, headingStart, scan, stop, line, date: date, time: 0, &findings)
         }
         var channel: Channel?
         if channelStart == scan {
             if date != nil {
-                findings.report(.badEntryHeading, at: min(channelStart, stop), "the entry heading has no channel after its date",
-                                hint: "add how you were in touch: \(Channel.choices)")
+                BadEntryHeading.report(.noChannel, at: min(channelStart, stop), &findings)
             }
         } else {
-            channel = Channel.matching(bytes, channelStart..<scan)
-            if channel == nil {
-                let word = text(channelStart..<scan)
-                findings.report(Channel.unknownRule, at: channelStart, "unknown channel `\(word)`", hint: Channel.hint(for: word))
-            }
+            channel = UnknownChannel.check(bytes, channelStart..<scan, &findings)
         }
         let restRange = trimmed(scan, stop)
         let keepRest = keepText && (kind == .feedback || followUpTextFrom == nil || date.map { $0 >= followUpTextFrom! } ?? true)
@@ -258,8 +246,7 @@ public struct LogReader {
             entry.channel = channel
             entry.summary = rest
             if restRange.isEmpty, channel != nil {
-                findings.report(.badEntryHeading, at: stop, "the feedback heading has no summary",
-                                hint: "write what the customer said after the channel: `### 2024-03-03 meeting 方案缺少数据备份功能`")
+                BadEntryHeading.report(.feedbackWithoutSummary, at: stop, &findings)
             }
             return .feedback(entry)
         }
@@ -295,20 +282,6 @@ public struct LogReader {
         return nil
     }
 
-    /// A key that is not known: a warning when it looks like a misspelled known key.
-    public func reportNearMiss(_ keyRange: Range<Int>, allowed: [EntryKey], _ findings: inout Findings) {
-        guard keyRange.count >= 3, keyRange.count <= 24 else { return }
-        for index in keyRange {
-            let byte = ASCII.lowercased(bytes[index])
-            if !(byte >= 0x61 && byte <= 0x7A) && byte != ASCII.dash && byte != UInt8(ascii: "_") { return }
-        }
-        let key = text(keyRange).lowercased()
-        if let near = Suggestion.closest(to: key, among: allowed.map(\.rawValue)), near != key {
-            findings.report(.unknownEntryKey, at: keyRange.lowerBound, "`\(key)` is not an entry key, so this line is a note",
-                            hint: "did you mean `\(near)`?")
-        }
-    }
-
     /// `[ ] ` or `[x] ` at `start`: the task's done flag.
     public func taskBox(_ start: Int, _ stop: Int) -> Bool? {
         guard start + 3 <= stop, bytes[start] == ASCII.openBracket, bytes[start + 2] == ASCII.closeBracket,
@@ -327,7 +300,7 @@ public struct LogReader {
         }
         guard let (keyRange, valueRange) = splitKey(start, stop) else { return }
         guard let key = EntryKey.matching(bytes[keyRange]), EntryKey.followUpKeys.contains(key) else {
-            reportNearMiss(keyRange, allowed: EntryKey.followUpKeys, &findings)
+            UnknownEntryKey.check(bytes, key: keyRange, allowed: EntryKey.followUpKeys, &findings)
             return
         }
         if valueRange.isEmpty { return }
@@ -339,9 +312,9 @@ public struct LogReader {
         }
         switch key {
         case .mood:
-            entry.mood = vocabulary(Mood.self, valueRange, &findings)
+            entry.mood = UnknownMood.check(bytes, valueRange, &findings)
         case .status:
-            entry.status = vocabulary(Status.self, valueRange, &findings)
+            entry.status = UnknownStatus.check(bytes, valueRange, &findings)
         case .next:
             entry.next = date(valueRange, key: key, &findings)
         case .todo:
@@ -354,7 +327,7 @@ public struct LogReader {
     public func readFeedbackItem(_ entry: inout FeedbackEntry, _ start: Int, _ stop: Int, _ findings: inout Findings) {
         guard let (keyRange, valueRange) = splitKey(start, stop) else { return }
         guard let key = EntryKey.matching(bytes[keyRange]), EntryKey.feedbackKeys.contains(key) else {
-            reportNearMiss(keyRange, allowed: EntryKey.feedbackKeys, &findings)
+            UnknownEntryKey.check(bytes, key: keyRange, allowed: EntryKey.feedbackKeys, &findings)
             return
         }
         if valueRange.isEmpty { return }
@@ -365,9 +338,9 @@ public struct LogReader {
         }
         var value: String { text(valueRange) }
         switch key {
-        case .type: entry.type = vocabulary(FeedbackType.self, valueRange, &findings)
-        case .priority: entry.priority = vocabulary(Priority.self, valueRange, &findings)
-        case .handling: entry.handling = vocabulary(Handling.self, valueRange, &findings)
+        case .type: entry.type = UnknownFeedbackType.check(bytes, valueRange, &findings)
+        case .priority: entry.priority = UnknownPriority.check(bytes, valueRange, &findings)
+        case .handling: entry.handling = UnknownHandling.check(bytes, valueRange, &findings)
         case .why: entry.whys.append(value)
         case .plan: entry.plan = value
         case .owner: entry.owner = value
@@ -380,28 +353,20 @@ public struct LogReader {
                 entry.confirmed = day
                 entry.confirmation = keepText ? text(trimmed(scan, valueRange.upperBound)) : nil
             } else {
-                findings.report(.invalidDate, at: valueRange.lowerBound, "`confirmed` starts with the date the customer confirmed",
-                                hint: "write `- confirmed: 2024-03-06 客户认可`")
+                InvalidDate.report(.confirmedWithoutDate, at: valueRange.lowerBound, &findings)
             }
         default: break
         }
     }
 
-    public func vocabulary<V: Vocabulary>(_ type: V.Type, _ range: Range<Int>, _ findings: inout Findings) -> V? {
-        if let known = V.matching(bytes, range) { return known }
-        let value = text(range)
-        findings.report(V.unknownRule, at: range.lowerBound, "unknown \(V.noun) `\(value)`", hint: V.hint(for: value))
-        return nil
-    }
-
     public func date(_ range: Range<Int>, key: EntryKey, _ findings: inout Findings) -> LocalDate? {
         switch LocalDate.check(bytes, range) {
         case .success(let date): return date
-        case .failure(let problem):
-            let value = text(range)
-            findings.report(.invalidDate, at: range.lowerBound,
-                            problem == .doesNotExist ? "`\(value)` is not a date that exists" : "`\(key.rawValue)` must be a date, not `\(value)`",
-                            hint: problem == .doesNotExist ? "check the month and day" : "write the date as YYYY-MM-DD, for example 2024-03-05")
+        case .failure(.doesNotExist):
+            InvalidDate.report(.doesNotExist(text(range), field: key.rawValue), at: range.lowerBound, &findings)
+            return nil
+        case .failure(.format):
+            InvalidDate.report(.notADate(text(range), field: key.rawValue), at: range.lowerBound, &findings)
             return nil
         }
     }
@@ -421,11 +386,9 @@ public struct LogReader {
         switch LocalDate.check(bytes, range.lowerBound..<scan) {
         case .success(let day): date = day
         case .failure(.doesNotExist):
-            findings.report(.invalidDate, at: range.lowerBound, "`\(text(range.lowerBound..<scan))` is not a date that exists",
-                            hint: "check the month and day")
+            InvalidDate.report(.doesNotExist(text(range.lowerBound..<scan)), at: range.lowerBound, &findings)
         case .failure(.format):
-            findings.report(.todoWithoutDate, at: range.lowerBound, "a to-do without a date",
-                            hint: "start it with its due date: `- [ ] 2024-03-10 发送合同初稿 @owner`")
+            TodoWithoutDate.report(at: range.lowerBound, &findings)
             scan = range.lowerBound
         }
         var textRange = trimmed(scan, range.upperBound)
@@ -446,26 +409,4 @@ public struct LogReader {
         return Todo(date: date, text: text(textRange), owner: owner, done: done, line: line)
     }
 
-    // MARK: - Order
-
-    public func checkOrder(_ log: Log, _ findings: inout Findings) {
-        checkOrder(log.followUps.lazy.map { ($0.start, $0.date, $0.time) }, "follow-up", timeInMessage: true, &findings)
-        checkOrder(log.feedback.lazy.map { ($0.start, $0.date, $0.time) }, "feedback", timeInMessage: false, &findings)
-    }
-
-    /// The dated entries of one section are in date order; on one day, entries that both have a
-    /// time are in time order.
-    public func checkOrder<Entries: Sequence>(_ entries: Entries, _ noun: String, timeInMessage: Bool, _ findings: inout Findings)
-        where Entries.Element == (Int, LocalDate?, Int?) {
-        var previous: (LocalDate, Int?)?
-        for (start, date, time) in entries {
-            guard let date else { continue }
-            if let (lastDate, lastTime) = previous, date < lastDate || (date == lastDate && (time ?? Int.max) < (lastTime ?? Int.min)) {
-                let lastTimeText = timeInMessage ? lastTime.map { " " + LocalDateTime(date: lastDate, minutes: $0).timeText } ?? "" : ""
-                findings.report(.entryOrder, at: start, "\(noun) of \(date) comes after one of \(lastDate)\(lastTimeText)",
-                                hint: "entries are in date order, newest last: move this entry up, or fix its date")
-            }
-            previous = (date, time)
-        }
-    }
 }

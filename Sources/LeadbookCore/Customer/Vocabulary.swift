@@ -5,10 +5,8 @@ import LeadbookText
 /// Files may use the English value or the Chinese label; both read as the same value, and a
 /// rewrite keeps whichever the file used.
 public protocol Vocabulary: CaseIterable, Hashable, Sendable, RawRepresentable where RawValue == String {
-    /// What the value is, for messages ("status", "channel").
-    static var noun: String { get }
-    /// The rule reported for a value outside the set.
-    static var unknownRule: Rule { get }
+    /// The rule reported for a value outside the set (`UnknownStatus` for `Status`).
+    associatedtype UnknownRule: UnknownValueRule where UnknownRule.Value == Self
     /// The Chinese label (simplified).
     var label: String { get }
     /// Further accepted spellings.
@@ -62,32 +60,14 @@ extension Vocabulary {
         }
         return table
     }
-
-    /// "`won` (成交)" lists for hints.
-    public static var choices: String {
-        allCases.map { "\($0.rawValue) (\($0.label))" }.joined(separator: ", ")
-    }
-
-    public static func suggestion(for text: String) -> String? {
-        var candidates: [String] = []
-        for value in allCases { candidates.append(value.rawValue); candidates.append(value.label) }
-        return Suggestion.closest(to: text, among: candidates)
-    }
-
-    /// The hint of an unknown-value diagnostic.
-    public static func hint(for text: String) -> String {
-        if let near = suggestion(for: text) { return "did you mean `\(near)`? use one of: \(choices)" }
-        return "use one of: \(choices)"
-    }
 }
 
 /// The seven statuses of the toolkit, in funnel order.
 public enum Status: String, Vocabulary, Comparable {
     case untouched, contacted, qualified, proposal, negotiation, won, lost
-    public static let noun = "status"
     public static let textTable = makeTextTable()
     public static let byteTable = makeByteTable()
-    public static let unknownRule = Rule("unknown-status", .error, "A status is one of the seven statuses (English value or Chinese label).")
+    public typealias UnknownRule = UnknownStatus
     public var label: String {
         switch self {
         case .untouched: return "未接触"
@@ -116,10 +96,9 @@ public enum Status: String, Vocabulary, Comparable {
 
 public enum Channel: String, Vocabulary {
     case phone, email, meeting, video, wechat, visit, message
-    public static let noun = "channel"
     public static let textTable = makeTextTable()
     public static let byteTable = makeByteTable()
-    public static let unknownRule = Rule("unknown-channel", .error, "A follow-up or feedback channel is one of the known channels.")
+    public typealias UnknownRule = UnknownChannel
     public var label: String {
         switch self {
         case .phone: return "电话"
@@ -136,10 +115,9 @@ public enum Channel: String, Vocabulary {
 
 public enum Mood: String, Vocabulary {
     case positive, hesitant, resistant
-    public static let noun = "mood"
     public static let textTable = makeTextTable()
     public static let byteTable = makeByteTable()
-    public static let unknownRule = Rule("unknown-mood", .error, "A mood is positive, hesitant or resistant.")
+    public typealias UnknownRule = UnknownMood
     public var label: String {
         switch self {
         case .positive: return "积极"
@@ -151,10 +129,9 @@ public enum Mood: String, Vocabulary {
 
 public enum FeedbackType: String, Vocabulary {
     case product, price, service, decision
-    public static let noun = "feedback type"
     public static let textTable = makeTextTable()
     public static let byteTable = makeByteTable()
-    public static let unknownRule = Rule("unknown-feedback-type", .error, "A feedback type is product, price, service or decision.")
+    public typealias UnknownRule = UnknownFeedbackType
     public var label: String {
         switch self {
         case .product: return "产品"
@@ -168,10 +145,9 @@ public enum FeedbackType: String, Vocabulary {
 
 public enum Priority: String, Vocabulary {
     case high, medium, low
-    public static let noun = "priority"
     public static let textTable = makeTextTable()
     public static let byteTable = makeByteTable()
-    public static let unknownRule = Rule("unknown-priority", .error, "A feedback priority is high, medium or low.")
+    public typealias UnknownRule = UnknownPriority
     public var label: String {
         switch self {
         case .high: return "高"
@@ -183,10 +159,9 @@ public enum Priority: String, Vocabulary {
 
 public enum Handling: String, Vocabulary {
     case fix, negotiate, decline
-    public static let noun = "handling"
     public static let textTable = makeTextTable()
     public static let byteTable = makeByteTable()
-    public static let unknownRule = Rule("unknown-handling", .error, "Feedback handling is fix, negotiate or decline.")
+    public typealias UnknownRule = UnknownHandling
     public var label: String {
         switch self {
         case .fix: return "立即解决"
@@ -202,10 +177,9 @@ public enum Stage: String, Vocabulary {
     case solutionComparison = "solution-comparison"
     case negotiation
     case nurture
-    public static let noun = "stage"
     public static let textTable = makeTextTable()
     public static let byteTable = makeByteTable()
-    public static let unknownRule = Rule("unknown-stage", .error, "A plan stage is one of the four stages or nurture.")
+    public typealias UnknownRule = UnknownStage
     public var label: String {
         switch self {
         case .initialContact: return "初步接洽"
@@ -221,10 +195,9 @@ public enum Stage: String, Vocabulary {
 public enum ContactRole: String, Vocabulary {
     case decisionMaker = "decision-maker"
     case influencer, user, gatekeeper
-    public static let noun = "contact role"
     public static let textTable = makeTextTable()
     public static let byteTable = makeByteTable()
-    public static let unknownRule = Rule("unknown-contact-role", .error, "A contact's role is decision-maker, influencer, user or gatekeeper.")
+    public typealias UnknownRule = UnknownContactRole
     public var label: String {
         switch self {
         case .decisionMaker: return "决策人"
@@ -237,10 +210,9 @@ public enum ContactRole: String, Vocabulary {
 
 public enum ContactPreference: String, Vocabulary {
     case phone, email, meeting, wechat
-    public static let noun = "preferred channel"
     public static let textTable = makeTextTable()
     public static let byteTable = makeByteTable()
-    public static let unknownRule = Rule("unknown-preference", .error, "A contact's preferred channel is phone, email, meeting or wechat.")
+    public typealias UnknownRule = UnknownPreference
     public var label: String {
         switch self {
         case .phone: return "电话"
@@ -253,20 +225,18 @@ public enum ContactPreference: String, Vocabulary {
 
 public enum CustomerKind: String, Vocabulary {
     case company, person
-    public static let noun = "kind"
     public static let textTable = makeTextTable()
     public static let byteTable = makeByteTable()
-    public static let unknownRule = Rule("unknown-kind", .error, "A customer's kind is company or person.")
+    public typealias UnknownRule = UnknownKind
     public var label: String { self == .company ? "企业" : "个人" }
 }
 
 /// The grade derived from the score (S best).
 public enum Grade: String, Vocabulary, Comparable {
     case S, A, B, C
-    public static let noun = "grade"
     public static let textTable = makeTextTable()
     public static let byteTable = makeByteTable()
-    public static let unknownRule = Rule("unknown-grade", .error, "A grade is S, A, B or C.")
+    public typealias UnknownRule = UnknownGrade
     public var label: String { rawValue + "级" }
     public var order: Int { [Grade.S, .A, .B, .C].firstIndex(of: self)! }
     public static func < (lhs: Grade, rhs: Grade) -> Bool { lhs.order < rhs.order }
@@ -275,19 +245,17 @@ public enum Grade: String, Vocabulary, Comparable {
 /// The initial intent level of a lead (the toolkit, section 1).
 public enum Intent: String, Vocabulary {
     case A, B, C
-    public static let noun = "intent"
     public static let textTable = makeTextTable()
     public static let byteTable = makeByteTable()
-    public static let unknownRule = Rule("unknown-intent", .error, "An intent is A, B or C.")
+    public typealias UnknownRule = UnknownIntent
     public var label: String { rawValue + "级" }
 }
 
 public enum TeamRole: String, Vocabulary {
     case manager, senior, junior
-    public static let noun = "team role"
     public static let textTable = makeTextTable()
     public static let byteTable = makeByteTable()
-    public static let unknownRule = Rule("unknown-team-role", .error, "A team member's role is manager, senior or junior.")
+    public typealias UnknownRule = UnknownTeamRole
     public var label: String {
         switch self {
         case .manager: return "销售经理"

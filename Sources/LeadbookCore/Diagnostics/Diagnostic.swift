@@ -6,8 +6,7 @@ public struct Diagnostic: Sendable, Equatable {
     public var file: String
     public var line: Int
     public var column: Int
-    public var severity: Severity
-    public var rule: String
+    public var rule: Rule
     public var message: String
     public var hint: String
     /// The text of the line the finding points at (for the caret display), when there is one.
@@ -15,12 +14,14 @@ public struct Diagnostic: Sendable, Equatable {
     /// Display width (terminal cells) of the text before the column, for placing the caret.
     public var caretOffset: Int
 
-    public init(file: String, line: Int, column: Int, severity: Severity, rule: String, message: String,
-                hint: String, sourceLine: String? = nil, caretOffset: Int? = nil) {
+    /// The rule's severity.
+    public var severity: Severity { rule.severity }
+
+    public init(file: String, line: Int, column: Int, rule: Rule, message: String, hint: String,
+                sourceLine: String? = nil, caretOffset: Int? = nil) {
         self.file = file
         self.line = line
         self.column = column
-        self.severity = severity
         self.rule = rule
         self.message = message
         self.hint = hint
@@ -28,12 +29,28 @@ public struct Diagnostic: Sendable, Equatable {
         self.caretOffset = caretOffset ?? max(0, column - 1)
     }
 
+    /// A message of a rule at a place of a file (a whole file: line 1, column 1, no line shown).
+    public init<R>(file: String, line: Int = 1, column: Int = 1, _ message: RuleMessage<R>,
+                   sourceLine: String? = nil, caretOffset: Int? = nil) {
+        self.init(file: file, line: line, column: column, rule: R.rule, message: message.text, hint: message.hint,
+                  sourceLine: sourceLine, caretOffset: caretOffset)
+    }
+
+    /// The same place, saying `message` (for rules that locate a finding before they word it).
+    public func saying<R>(_ message: RuleMessage<R>) -> Diagnostic {
+        var diagnostic = self
+        diagnostic.rule = R.rule
+        diagnostic.message = message.text
+        diagnostic.hint = message.hint
+        return diagnostic
+    }
+
     /// Sorts by file, line, column, then rule, so output is stable whatever the order of work.
     public static func ordered(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
         if !lhs.file.sameBytes(as: rhs.file) { return lhs.file.bytesPrecede(rhs.file) }
         if lhs.line != rhs.line { return lhs.line < rhs.line }
         if lhs.column != rhs.column { return lhs.column < rhs.column }
-        if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
+        if lhs.rule.id != rhs.rule.id { return lhs.rule.id < rhs.rule.id }
         return lhs.message < rhs.message
     }
 }

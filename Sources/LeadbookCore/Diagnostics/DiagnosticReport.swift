@@ -29,7 +29,7 @@ public enum DiagnosticReport {
         var output = ""
         let severity = diagnostic.severity == .error ? style.paint("error", "1;31") : style.paint("warning", "1;33")
         output += style.paint("\(diagnostic.file):\(diagnostic.line):\(diagnostic.column):", "1")
-        output += " \(severity)[\(diagnostic.rule)]: \(diagnostic.message)\n"
+        output += " \(severity)[\(diagnostic.rule.id)]: \(diagnostic.message)\n"
         if let line = diagnostic.sourceLine {
             let number = String(diagnostic.line)
             let gutter = String(repeating: " ", count: number.count)
@@ -47,7 +47,7 @@ public enum DiagnosticReport {
         let items: [JSON] = report.diagnostics.map { diagnostic in
             .object([
                 ("file", .string(diagnostic.file)), ("line", .int(diagnostic.line)), ("column", .int(diagnostic.column)),
-                ("severity", .string(diagnostic.severity.rawValue)), ("rule", .string(diagnostic.rule)),
+                ("severity", .string(diagnostic.severity.rawValue)), ("rule", .string(diagnostic.rule.id)),
                 ("message", .string(diagnostic.message)), ("hint", .string(diagnostic.hint)),
             ])
         }
@@ -64,7 +64,7 @@ public enum DiagnosticReport {
             let kind = diagnostic.severity == .error ? "error" : "warning"
             let file = escapeProperty(pathPrefix + diagnostic.file)
             let message = escapeData(diagnostic.message + (diagnostic.hint.isEmpty ? "" : "\nhint: " + diagnostic.hint))
-            output += "::\(kind) file=\(file),line=\(diagnostic.line),col=\(diagnostic.column),title=\(escapeProperty(diagnostic.rule))::\(message)\n"
+            output += "::\(kind) file=\(file),line=\(diagnostic.line),col=\(diagnostic.column),title=\(escapeProperty(diagnostic.rule.id))::\(message)\n"
         }
         return output
     }
@@ -76,13 +76,13 @@ public enum DiagnosticReport {
         var seen: [String: Int] = [:]
         let items: [JSON] = report.diagnostics.map { diagnostic in
             let path = pathPrefix + diagnostic.file
-            let key = path + "\u{0}" + diagnostic.rule + "\u{0}" + diagnostic.message
+            let key = path + "\u{0}" + diagnostic.rule.id + "\u{0}" + diagnostic.message
             let occurrence = seen[key, default: 0]
             seen[key] = occurrence + 1
             let description = diagnostic.message + (diagnostic.hint.isEmpty ? "" : " (hint: \(diagnostic.hint))")
             return .object([
                 ("description", .string(description)),
-                ("check_name", .string(diagnostic.rule)),
+                ("check_name", .string(diagnostic.rule.id)),
                 ("fingerprint", .string(StableHash.hex(key + "\u{0}" + String(occurrence)))),
                 ("severity", .string(diagnostic.severity == .error ? "major" : "minor")),
                 ("location", .object([("path", .string(path)), ("lines", .object([("begin", .int(diagnostic.line))]))])),

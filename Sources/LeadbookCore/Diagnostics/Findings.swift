@@ -15,30 +15,31 @@ public struct Findings: Sendable {
 
     public var errorCount: Int { diagnostics.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) } }
 
-    /// Reports at a byte offset. `showLine: false` leaves out the source line (for bytes that
-    /// are not text).
-    public mutating func report(_ rule: Rule, at offset: Int, _ message: String, hint: String, showLine: Bool = true) {
+    /// Reports a message of its rule at a byte offset. `showLine: false` leaves out the source
+    /// line (for bytes that are not text).
+    public mutating func report<R>(_ message: @autoclosure () -> RuleMessage<R>, at offset: Int, showLine: Bool = true) {
+        let rule = R.rule
         guard !disabled.contains(rule.id) else { return }
+        let message = message()
         let location = source.location(of: offset)
         diagnostics.append(Diagnostic(
-            file: source.path, line: location.line, column: location.column,
-            severity: rule.severity, rule: rule.id, message: message, hint: hint,
+            file: source.path, line: location.line, column: location.column, rule: rule, message: message.text, hint: message.hint,
             sourceLine: source.bytes.isEmpty || !showLine ? nil : location.text, caretOffset: location.caret))
     }
 
-    /// A diagnostic at an offset on a known line, not recorded here (for rules that look at
-    /// several files and decide later whether to report).
-    public func diagnostic(_ rule: Rule, at offset: Int, line: Int, _ message: String, hint: String) -> Diagnostic {
+    /// Where a rule of several files would point, at an offset on a known line, not recorded
+    /// here: the rule words it (`Diagnostic.saying`) when it decides to report.
+    public func anchor<R: RuleDefinition>(_ rule: R.Type, at offset: Int, line: Int) -> Diagnostic {
         let location = source.location(of: offset, onLine: line)
-        return Diagnostic(file: source.path, line: location.line, column: location.column, severity: rule.severity,
-                          rule: rule.id, message: message, hint: hint, sourceLine: location.text, caretOffset: location.caret)
+        return Diagnostic(file: source.path, line: location.line, column: location.column, rule: R.rule, message: "", hint: "",
+                          sourceLine: location.text, caretOffset: location.caret)
     }
 
-    /// A finding about the file as a whole (it has no line to point at).
-    public mutating func reportFile(_ rule: Rule, _ message: String, hint: String) {
+    /// Reports a finding about the file as a whole (it has no line to point at).
+    public mutating func reportFile<R>(_ message: @autoclosure () -> RuleMessage<R>) {
+        let rule = R.rule
         guard !disabled.contains(rule.id) else { return }
-        diagnostics.append(Diagnostic(file: source.path, line: 1, column: 1, severity: rule.severity,
-                                      rule: rule.id, message: message, hint: hint))
+        diagnostics.append(Diagnostic(file: source.path, message()))
     }
 
     public mutating func append(contentsOf other: [Diagnostic]) {

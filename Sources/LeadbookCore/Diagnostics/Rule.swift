@@ -11,7 +11,7 @@ public enum Severity: String, Sendable, Comparable {
 }
 
 /// A named check with a stable id (used in output, in JSON and in docs/diagnostics.md).
-public struct Rule: Hashable, Sendable {
+public struct Rule: Hashable, Sendable, CustomStringConvertible {
     public let id: String
     public let severity: Severity
     /// One sentence: what the rule asks of a file.
@@ -25,4 +25,35 @@ public struct Rule: Hashable, Sendable {
 
     public static func == (lhs: Rule, rhs: Rule) -> Bool { lhs.id == rhs.id }
     public func hash(into hasher: inout Hasher) { hasher.combine(id) }
+
+    /// A rule is shown by its id.
+    public var description: String { id }
+}
+
+/// The type that declares one rule of `RuleCatalog`, named after the rule's id in
+/// UpperCamelCase (`unknown-status` is `UnknownStatus`, in Rules/Fields/UnknownStatus.swift).
+/// Its file holds the rule, the words of its diagnostics (`RuleMessage`) and either its check
+/// or the function the reader that finds the problem calls to report it.
+public protocol RuleDefinition {
+    static var rule: Rule { get }
+}
+
+extension RuleDefinition {
+    /// What this rule's diagnostics say.
+    public typealias Message = RuleMessage<Self>
+}
+
+/// What one diagnostic of rule `Of` says: the problem, and how to fix it (empty when there is
+/// nothing to add). A rule declares its messages in its own file, as constants and functions
+/// of `RuleMessage<ItsType>`; a message reported carries its rule, and so its severity.
+public struct RuleMessage<Of: RuleDefinition>: Sendable, Equatable {
+    public let text: String
+    public let hint: String
+
+    public init(_ text: String, hint: String) {
+        self.text = text
+        self.hint = hint
+    }
+
+    public var rule: Rule { Of.rule }
 }

@@ -18,7 +18,7 @@ public enum CustomerSync {
         case skipped(path: String, errors: Int)
     }
 
-    public static let fixableRules: Set<String> = [Rule.staleGrade.id, Rule.staleStatus.id, Rule.staleNext.id]
+    public static let fixableRules: Set<Rule> = [StaleGrade.rule, StaleStatus.rule, StaleNext.rule]
 
     public static func sync(path: String, bytes: [UInt8], configuration: Configuration) -> Outcome {
         sync(CustomerReader.read(path: path, bytes: bytes, configuration: configuration), path: path, bytes: bytes,

@@ -6,7 +6,7 @@ public enum EditCheck {
     /// The errors of `after` beyond those of `before`, counted per rule (lines move when
     /// entries are added, so positions are not compared).
     public static func newErrors(before: [Diagnostic], after: [Diagnostic]) -> [Diagnostic] {
-        var budget: [String: Int] = [:]
+        var budget: [Rule: Int] = [:]
         for diagnostic in before where diagnostic.severity == .error { budget[diagnostic.rule, default: 0] += 1 }
         var added: [Diagnostic] = []
         for diagnostic in after where diagnostic.severity == .error {

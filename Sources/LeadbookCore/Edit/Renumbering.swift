@@ -78,7 +78,7 @@ public enum Renumbering {
             self.prefix = prefix
             highest = 0
             width = 7
-            for id in ids where IdFormat.isValid(id, prefix: prefix) {
+            for id in ids where InvalidId.isValid(id, prefix: prefix) {
                 let digits = id.dropFirst(prefix.count)
                 guard let value = UInt64(digits) else { continue }
                 if value > highest || (value == highest && digits.count > width) {
@@ -100,7 +100,7 @@ public enum Renumbering {
     public static func renamed(_ path: String, from oldId: String, to newId: String) -> String {
         let name = WorkspacePath.fileName(path)
         let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
-        if FileNameMatchesId.matches(fileName: name, id: oldId) {
+        if FileNameMismatch.matches(fileName: name, id: oldId) {
             return folder + newId + String(name.dropFirst(oldId.count))
         }
         return folder + newId + "-" + name

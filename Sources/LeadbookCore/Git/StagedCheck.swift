@@ -90,12 +90,12 @@ public enum StagedCheck {
             wanted = wanted.filter { !$0.isEmpty }
             var others = customers.filter { entry in
                 !checked.contains(entry.path)
-                    && wanted.contains { FileNameMatchesId.matches(fileName: WorkspacePath.fileName(entry.path), id: $0) }
+                    && wanted.contains { FileNameMismatch.matches(fileName: WorkspacePath.fileName(entry.path), id: $0) }
             }
             var claimed = Set(others.map(\.path))
             let stillThere = Set(facts.compactMap(\.id))
             let gone = removed.filter { id in
-                !stillThere.contains(id) && !others.contains { FileNameMatchesId.matches(fileName: WorkspacePath.fileName($0.path), id: id) }
+                !stillThere.contains(id) && !others.contains { FileNameMismatch.matches(fileName: WorkspacePath.fileName($0.path), id: id) }
             }
             if !gone.isEmpty {
                 for path in try git.indexFiles(containing: gone.sorted(), in: [folder]) where !checked.contains(path) && !claimed.contains(path) {
@@ -145,8 +145,8 @@ public enum StagedCheck {
         var reported: Set<String> = []
         for diagnostic in across {
             if checked.contains(diagnostic.file)
-                || (referencing.contains(diagnostic.file) && diagnostic.rule == Rule.unknownMergeTarget.id)
-                || (related.contains(diagnostic.file) && diagnostic.rule == Rule.possibleDuplicate.id) {
+                || (referencing.contains(diagnostic.file) && diagnostic.rule == UnknownMergeTarget.rule)
+                || (related.contains(diagnostic.file) && diagnostic.rule == PossibleDuplicate.rule) {
                 diagnostics.append(diagnostic)
                 if !checked.contains(diagnostic.file) { reported.insert(diagnostic.file) }
             }
@@ -197,8 +197,7 @@ public enum StagedCheck {
                 } else if let bytes = fromGit.next() ?? nil {
                     blobs.append(CustomerFiles.sizeProblem(entry.path, bytes).map { .failure($0) } ?? .success(bytes))
                 } else {
-                    blobs.append(.failure(Diagnostic(file: entry.path, line: 1, column: 1, severity: .error, rule: Rule.unreadableFile.id,
-                                                     message: "cannot read the staged file from git", hint: "run `git status` and `git add` the file again")))
+                    blobs.append(.failure(UnreadableFile.diagnostic(.stagedFile, file: entry.path)))
                 }
             }
             let paths = chunk.map(\.path)

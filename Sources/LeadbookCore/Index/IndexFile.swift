@@ -272,13 +272,14 @@ public enum IndexFile {
 /// A marker problem of an index file: its line, what is wrong, how to fix it.
 public struct IndexMarkerProblem: Sendable, Equatable {
     public var line: Int
-    public var message: String
-    public var hint: String
+    public var words: RuleMessage<IndexMarkers>
+
+    public var message: String { words.text }
+    public var hint: String { words.hint }
 
     public init(_ problem: IndexMarkerScanner.Problem) {
         line = problem.line
-        message = problem.message
-        hint = problem.hint
+        words = problem.words
     }
 }
 

@@ -42,15 +42,11 @@ public enum WorkspaceIndex {
 
     /// Why leadbook.yml `index` names a file leadbook must not write, or nil when it may:
     /// inside the customers folder (it would be read as a customer) or leadbook.yml itself.
-    public static func misplaced(_ configuration: Configuration) -> String? {
+    public static func misplaced(_ configuration: Configuration) -> RuleMessage<WrongType>? {
         let folder = configuration.customersFolder.hasSuffix("/") ? configuration.customersFolder : configuration.customersFolder + "/"
         let index = configuration.indexFile
-        if index.hasPrefix(folder) {
-            return "the index file \(index) is inside the customers folder, where it would be read as a customer; set `index:` in leadbook.yml to a path outside `\(folder)`"
-        }
-        if index == Workspace.configurationFileName || index.hasPrefix(".leadbook/") {
-            return "the index file cannot be \(index); set `index:` in leadbook.yml to a Markdown file such as INDEX.md"
-        }
+        if index.hasPrefix(folder) { return .indexInCustomersFolder(index, folder: folder) }
+        if index == Workspace.configurationFileName || index.hasPrefix(".leadbook/") { return .indexNotMarkdown(index) }
         return nil
     }
 
@@ -174,9 +170,7 @@ public enum WorkspaceIndex {
         guard FileAccess.exists(absolute) else { return [] }
         switch IndexFile.verify(path: absolute, assembly, owner: target.owner) {
         case .failure(let error):
-            return [Diagnostic(file: target.path, line: 1, column: 1, severity: .error, rule: Rule.unreadableFile.id,
-                               message: "cannot read the index file: \(error.description)",
-                               hint: "check the file's permissions, or delete it and run `leadbook index`")]
+            return [UnreadableFile.diagnostic(.indexFile(error.description), file: target.path)]
         case .success(let status):
             return StaleIndex.diagnostics(status, path: target.path, assembly: assembly) { reference in
                 expectedText(workspace, assembly, extraction, reference, owned: target.owner != nil)
@@ -232,9 +226,7 @@ public enum WorkspaceIndex {
         switch IndexFile.rewrite(existing, assembly, owner: target.owner) {
         case .unchanged: return .unchanged
         case .problems(let problems):
-            return .problems(problems.map {
-                Diagnostic(file: target.path, line: $0.line, column: 1, severity: .error, rule: Rule.indexMarkers.id, message: $0.message, hint: $0.hint)
-            })
+            return .problems(problems.map { IndexMarkers.diagnostic($0, path: target.path) })
         case .changed(let bytes, let tables):
             try AtomicFile.write(bytes, to: absolute)
             return .updated(tables)
@@ -285,7 +277,7 @@ public enum WorkspaceIndex {
     /// Brings the index file up to date with rows already read (by `sync`).
     public static func refresh(_ workspace: Workspace, _ rows: [IndexRows], dryRun: Bool) -> Refresh {
         let configuration = workspace.configuration
-        if let reason = misplaced(configuration) { return .misplaced(reason) }
+        if let misplaced = misplaced(configuration) { return .misplaced(misplaced.text) }
         let target = Target(path: configuration.indexFile, owner: nil)
         let extraction = self.extraction(workspace, owners: false, keepText: !dryRun)
         let assembly = IndexAssembly(rows, configuration: configuration, keepText: !dryRun)

@@ -38,14 +38,13 @@ public struct CustomerContext {
 }
 
 /// A check of one customer file, run after it is read.
-public protocol CustomerRule {
-    static var rule: Rule { get }
+public protocol CustomerRule: RuleDefinition {
     static func check(_ context: CustomerContext, _ findings: inout Findings)
 }
 
 public enum CustomerRules {
     public static let all: [any CustomerRule.Type] = [
-        RequiredFields.self, IdFormat.self, FileNameMatchesId.self, OwnerInTeam.self,
-        DealWhenWon.self, LostReasonWhenLost.self, StaleGrade.self, StaleStatus.self, StaleNext.self,
+        EntryOrder.self, MissingField.self, InvalidId.self, FileNameMismatch.self, UnknownOwner.self,
+        MissingDeal.self, MissingLostReason.self, StaleGrade.self, StaleStatus.self, StaleNext.self,
     ]
 }

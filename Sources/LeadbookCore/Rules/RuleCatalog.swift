@@ -1,34 +1,39 @@
 import LeadbookText
 
-/// Every rule leadbook reports, in the order of docs/diagnostics.md (generated from this list;
-/// a test fails when the page is stale).
+/// Every rule leadbook reports, by the type that declares it (`Rules/<group>/<RuleName>.swift`),
+/// in the order of docs/diagnostics.md (generated from this list; a test fails when the page
+/// is stale, and when a rule has no file or no test named after it).
 public enum RuleCatalog {
     public struct Group {
         public let title: String
-        public let rules: [Rule]
+        public let definitions: [any RuleDefinition.Type]
+
+        public var rules: [Rule] { definitions.map { $0.rule } }
     }
 
     public static let groups: [Group] = [
-        Group(title: "Files", rules: [
-            .invalidUTF8, .nulByte, .emptyFile, .noFrontMatter, .unclosedFrontMatter, .unreadableFile, .notAFile, .fileTooLarge, .lineTooLong,
-            .symlinkLoop, .outsideWorkspace,
+        Group(title: "Files", definitions: [
+            InvalidUTF8.self, NulByte.self, EmptyFile.self, NoFrontMatter.self, UnclosedFrontMatter.self, UnreadableFile.self,
+            NotAFile.self, FileTooLarge.self, LineTooLong.self, SymlinkLoop.self, OutsideWorkspace.self,
         ]),
-        Group(title: "YAML front matter", rules: [.yamlSyntax, .yamlUnsupported, .yamlTabIndent, .duplicateKey, .notAMap]),
-        Group(title: "Fields", rules: [
-            .missingField, .wrongType, .invalidDate, .outOfRange, .unknownField, .unknownSource,
-            CustomerKind.unknownRule, Intent.unknownRule, Grade.unknownRule, Status.unknownRule, Stage.unknownRule,
-            ContactRole.unknownRule, ContactPreference.unknownRule,
-            .invalidId, .fileNameMismatch, .unknownOwner, .missingDeal, .missingLostReason,
+        Group(title: "YAML front matter", definitions: [
+            YAMLSyntax.self, YAMLUnsupported.self, YAMLTabIndent.self, DuplicateKey.self, FrontMatterNotMap.self,
         ]),
-        Group(title: "Follow-up and feedback log", rules: [
-            .badEntryHeading, Channel.unknownRule, Mood.unknownRule, FeedbackType.unknownRule, Priority.unknownRule,
-            Handling.unknownRule, .todoWithoutDate, .entryOrder, .unknownEntryKey, .duplicateSection,
+        Group(title: "Fields", definitions: [
+            MissingField.self, WrongType.self, InvalidDate.self, OutOfRange.self, UnknownField.self, UnknownSource.self,
+            UnknownKind.self, UnknownIntent.self, UnknownGrade.self, UnknownStatus.self, UnknownStage.self,
+            UnknownContactRole.self, UnknownPreference.self,
+            InvalidId.self, FileNameMismatch.self, UnknownOwner.self, MissingDeal.self, MissingLostReason.self,
         ]),
-        Group(title: "Derived values", rules: [.staleGrade, .staleStatus, .staleNext]),
-        Group(title: "Across files", rules: [.duplicateId, .unknownMergeTarget, .possibleDuplicate]),
-        Group(title: "Generated index", rules: [.staleIndex, .indexMarkers]),
-        Group(title: "History (check --against REV)", rules: [.logRewritten]),
-        Group(title: "leadbook.yml", rules: [TeamRole.unknownRule, .duplicateMember, .unknownMentor, .missingMentor]),
+        Group(title: "Follow-up and feedback log", definitions: [
+            BadEntryHeading.self, UnknownChannel.self, UnknownMood.self, UnknownFeedbackType.self, UnknownPriority.self,
+            UnknownHandling.self, TodoWithoutDate.self, EntryOrder.self, UnknownEntryKey.self, DuplicateSection.self,
+        ]),
+        Group(title: "Derived values", definitions: [StaleGrade.self, StaleStatus.self, StaleNext.self]),
+        Group(title: "Across files", definitions: [DuplicateId.self, UnknownMergeTarget.self, PossibleDuplicate.self]),
+        Group(title: "Generated index", definitions: [StaleIndex.self, IndexMarkers.self]),
+        Group(title: "History (check --against REV)", definitions: [LogRewritten.self]),
+        Group(title: "leadbook.yml", definitions: [UnknownTeamRole.self, DuplicateMember.self, UnknownMentor.self, MissingMentor.self]),
     ]
 
     public static var all: [Rule] { groups.flatMap(\.rules) }

@@ -189,7 +189,7 @@ public struct LeadImport {
         var notes: [String] = []
         let prefix = configuration.idPrefix
         var id: String
-        if let given = lead.id, IdFormat.isValid(given, prefix: prefix), !taken.contains(given) {
+        if let given = lead.id, InvalidId.isValid(given, prefix: prefix), !taken.contains(given) {
             id = given
         } else {
             id = CustomerIds.next(prefix: prefix, year: lead.created.date.year, taken: taken)

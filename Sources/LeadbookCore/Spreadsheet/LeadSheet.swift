@@ -225,10 +225,8 @@ public struct LeadSheet: Sendable {
                 source = known
                 remark = inside
             } else {
-                let labels = configuration.sources.map { value in Configuration.sourceLabels[value].map { "\(value) (\($0))" } ?? value }
-                let near = Suggestion.closest(to: value, among: configuration.sources + configuration.sources.compactMap { Configuration.sourceLabels[$0] })
-                report(column, "unknown source `\(value)`",
-                       (near.map { "did you mean `\($0)`? " } ?? "") + "sources are: \(labels.joined(separator: ", ")) (leadbook.yml `sources`)")
+                let message = UnknownSource.Message.unknown(value, configuration)
+                report(column, message.text, message.hint)
             }
         } else if let defaultSource {
             source = defaultSource
@@ -259,7 +257,8 @@ public struct LeadSheet: Sendable {
             case .status:
                 lead.status = parse(.field(.status)) { text in
                     guard let status = Status(text: text) else {
-                        return .failure(SpreadsheetValue.Problem("unknown status `\(text)`", hint: Status.hint(for: text)))
+                        let message = UnknownStatus.message(text)
+                        return .failure(SpreadsheetValue.Problem(message.text, hint: message.hint))
                     }
                     return .success(status)
                 }

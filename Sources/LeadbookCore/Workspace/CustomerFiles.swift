@@ -104,15 +104,11 @@ public struct CustomerFiles: Sendable {
     }
 
     public static func tooLarge(_ path: String, _ size: Int) -> Diagnostic {
-        Diagnostic(file: path, line: 1, column: 1, severity: .error, rule: Rule.fileTooLarge.id,
-                   message: "the file is \(size / (1024 * 1024)) MB; customer files are at most 16 MB",
-                   hint: "move attachments and pasted data out of the file (link to them instead)")
+        FileTooLarge.diagnostic(file: path, size: size)
     }
 
     public static func unreadable(_ path: String, _ error: FileAccess.ReadError) -> Diagnostic {
-        Diagnostic(file: path, line: 1, column: 1, severity: .error, rule: Rule.unreadableFile.id,
-                   message: "cannot read the file: \(error.description)",
-                   hint: "check the file's permissions, or restore it from git")
+        UnreadableFile.diagnostic(.customerFile(error.description), file: path)
     }
 }
 

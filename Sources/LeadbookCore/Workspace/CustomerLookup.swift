@@ -18,7 +18,7 @@ public enum CustomerLookup {
         guard WorkspacePath.isSafeRelative(id), !id.contains("/") else {
             return .failure(Problem(message: "`\(id)` is not a customer id"))
         }
-        let byName = workspace.customerPaths.filter { FileNameMatchesId.matches(fileName: WorkspacePath.fileName($0), id: id) }
+        let byName = workspace.customerPaths.filter { FileNameMismatch.matches(fileName: WorkspacePath.fileName($0), id: id) }
         let named = first(id, among: byName, workspace)
         if let found = named.found { return .success(found) }
         let rest = workspace.customerPaths.filter { !byName.contains($0) }

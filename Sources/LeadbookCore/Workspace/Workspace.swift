@@ -101,9 +101,7 @@ public struct Workspace: Sendable {
             case .success(let bytes):
                 (configuration, configurationDiagnostics) = ConfigurationReader.read(SourceText(path: configurationFileName, bytes: bytes))
             case .failure(let error):
-                configurationDiagnostics.append(Diagnostic(file: configurationFileName, line: 1, column: 1, severity: .error,
-                    rule: Rule.unreadableFile.id, message: "cannot read leadbook.yml: \(error.description)",
-                    hint: "check the file's permissions"))
+                configurationDiagnostics.append(UnreadableFile.diagnostic(.configuration(error.description), file: configurationFileName))
             }
         }
         var walk = CustomerFolderWalk(root: root, folder: configuration.customersFolder)
@@ -138,17 +136,12 @@ public struct CustomerFolderWalk {
         return lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
     }
 
-    public mutating func report(_ rule: Rule, _ path: String, _ message: String, _ hint: String) {
-        diagnostics.append(Diagnostic(file: path, line: 1, column: 1, severity: rule.severity, rule: rule.id, message: message, hint: hint))
-    }
-
     public mutating func run() {
         let start = root + "/" + folder
         guard FileAccess.isDirectory(start) else { return }
         if let resolved = FileAccess.resolve(start) {
             guard isInside(resolved) else {
-                report(.outsideWorkspace, folder, "the customers folder `\(folder)` leads to \(resolved), outside the workspace",
-                       "keep the customer files inside the workspace: replace the link with the folder itself")
+                diagnostics.append(OutsideWorkspace.diagnostic(.customersFolder(folder, leadsTo: resolved), file: folder))
                 return
             }
             visited.insert(resolved)
@@ -166,7 +159,7 @@ public struct CustomerFolderWalk {
         switch FileAccess.list(absolute) {
         case .success(let list): entries = list
         case .failure(let error):
-            report(.unreadableFile, relative, "cannot list the folder: \(error.description)", "check the folder's permissions")
+            diagnostics.append(UnreadableFile.diagnostic(.folder(error.description), file: relative))
             return
         }
         for entry in entries where !entry.name.hasPrefix(".") {
@@ -176,33 +169,28 @@ public struct CustomerFolderWalk {
                 if Self.isMarkdown(entry.name) { paths.append(path) }
             case .directory:
                 if Self.isMarkdown(entry.name) {
-                    report(.notAFile, path, "`\(entry.name)` is a folder, not a customer file",
-                           "rename the folder so its name does not end in .md")
+                    diagnostics.append(NotAFile.diagnostic(.folder(entry.name), file: path))
                 }
                 walk(relative: path)
             case .symlink:
                 guard let resolved = FileAccess.resolve(root + "/" + path) else {
                     if Self.isMarkdown(entry.name) {
-                        report(.unreadableFile, path, "`\(entry.name)` is a symbolic link to nothing (or a loop of links)",
-                               "remove the link, or point it at a file inside the workspace")
+                        diagnostics.append(UnreadableFile.diagnostic(.brokenLink(entry.name), file: path))
                     }
                     continue
                 }
                 guard isInside(resolved) else {
-                    report(.outsideWorkspace, path, "`\(entry.name)` links to \(resolved), outside the workspace",
-                           "copy the file into the workspace instead of linking to it")
+                    diagnostics.append(OutsideWorkspace.diagnostic(.link(entry.name, leadsTo: resolved), file: path))
                     continue
                 }
                 if FileAccess.isDirectory(resolved) {
                     if visited.contains(resolved) || resolvedIsAncestor(resolved, of: absolute) {
-                        report(.symlinkLoop, path, "`\(entry.name)` links back to a folder already read (a loop)",
-                               "remove the link; every customer file should be reachable once")
+                        diagnostics.append(SymlinkLoop.diagnostic(.backToFolderRead(entry.name), file: path))
                         continue
                     }
                     visited.insert(resolved)
                     if Self.isMarkdown(entry.name) {
-                        report(.notAFile, path, "`\(entry.name)` is a folder, not a customer file",
-                               "rename the folder so its name does not end in .md")
+                        diagnostics.append(NotAFile.diagnostic(.folder(entry.name), file: path))
                     }
                     walk(relative: path)
                 } else if Self.isMarkdown(entry.name) {
@@ -210,7 +198,7 @@ public struct CustomerFolderWalk {
                 }
             case .other:
                 if Self.isMarkdown(entry.name) {
-                    report(.notAFile, path, "`\(entry.name)` is not a regular file", "replace it with a regular text file")
+                    diagnostics.append(NotAFile.diagnostic(.notRegular(entry.name), file: path))
                 }
             }
         }
@@ -222,7 +210,3 @@ public struct CustomerFolderWalk {
     }
 }
 
-extension Rule {
-    public static let symlinkLoop = Rule("symlink-loop", .error, "Symbolic links under the customers folder do not loop.")
-    public static let outsideWorkspace = Rule("outside-workspace", .error, "Files and links stay inside the workspace.")
-}

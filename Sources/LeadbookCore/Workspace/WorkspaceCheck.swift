@@ -128,12 +128,12 @@ public enum WorkspaceCheck {
         if let customer = result.customer, let root = result.frontMatter {
             facts.id = customer.id
             if let idNode = root["id"], customer.id != nil {
-                facts.idAnchor = result.findings.diagnostic(.duplicateId, at: idNode.start, line: idNode.line, "", hint: "")
+                facts.idAnchor = result.findings.anchor(DuplicateId.self, at: idNode.start, line: idNode.line)
             }
             facts.created = customer.created
             facts.mergedInto = customer.mergedInto
             if let node = root["merged_into"], customer.mergedInto != nil {
-                facts.mergedIntoAnchor = result.findings.diagnostic(.unknownMergeTarget, at: node.start, line: node.line, "", hint: "")
+                facts.mergedIntoAnchor = result.findings.anchor(UnknownMergeTarget.self, at: node.start, line: node.line)
             }
             facts.name = customer.name
             facts.duplicateDigests = DuplicateKeys.located(customer, frontMatter: root).map(\.evidence.digest)
@@ -144,12 +144,3 @@ public enum WorkspaceCheck {
     }
 }
 
-/// A check across all customer files (ids, merges, duplicates).
-public protocol WorkspaceRule {
-    static var rule: Rule { get }
-    static func check(_ facts: [CustomerFacts], _ configuration: Configuration, _ diagnostics: inout [Diagnostic])
-}
-
-public enum WorkspaceRules {
-    public static let all: [any WorkspaceRule.Type] = [DuplicateId.self, MergeTargetExists.self, PossibleDuplicate.self]
-}

@@ -73,7 +73,7 @@ final class YAMLTestSuiteTests: XCTestCase {
                 XCTAssert(syntax.offset >= 0 && syntax.offset <= input.count, "\(testCase.name): error offset out of range")
                 rejected += 1
                 if !mustFail, ProcessInfo.processInfo.environment["YAML_SUITE_VERBOSE"] != nil {
-                    print("rejected valid \(testCase.name): \(syntax.rule) \(syntax.message)")
+                    print("rejected valid \(testCase.name): \(syntax.problem)")
                 }
             case .success(let node):
                 if mustFail {

@@ -168,7 +168,7 @@ final class EndToEndTests: XCTestCase {
 
     /// A fingerprint does not move when lines are added above the finding.
     func testGitLabFingerprintsIgnoreLineNumbers() {
-        let first = Diagnostic(file: "customers/a.md", line: 3, column: 1, severity: .error, rule: "stale-grade", message: "grade is A", hint: "")
+        let first = Diagnostic(file: "customers/a.md", line: 3, column: 1, rule: StaleGrade.rule, message: "grade is A", hint: "")
         var moved = first
         moved.line = 10
         let one = DiagnosticReport.gitlab(CheckReport(files: 1, diagnostics: [first]))

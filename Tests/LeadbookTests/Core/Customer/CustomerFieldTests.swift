@@ -69,7 +69,7 @@ final class CustomerFieldTests: XCTestCase {
     func testAnUnknownKeyNearAFieldIsADidYouMean() {
         let text = RuleFixture.customer(adding: ["bugdet: 200000", "decision_by: 2024-04-01", "wechat_group: 华东群"])
         let result = CustomerReader.read(path: "customers/LX2024001.md", bytes: Array(text.utf8), configuration: Configuration())
-        let unknown = result.findings.diagnostics.filter { $0.rule == "unknown-field" }
+        let unknown = result.findings.diagnostics.filter { $0.rule.id == "unknown-field" }
         XCTAssertEqual(unknown.map(\.message), ["unknown key `bugdet`", "unknown key `wechat_group`"])
         XCTAssertEqual(unknown.first?.hint, "did you mean `budget`?")
         XCTAssertTrue(unknown.last?.hint.contains("known keys: " + CustomerField.keys.joined(separator: ", ")) == true)
@@ -79,7 +79,7 @@ final class CustomerFieldTests: XCTestCase {
     func testRequiredFieldsAreThoseTheRecordFormatRequires() throws {
         let documented = try documentedFields()
         XCTAssertEqual(CustomerField.required.map(\.field.key), documented.filter { $0.required == "yes" }.map(\.key))
-        XCTAssertEqual(RequiredFields.required.map(\.0), CustomerField.required.map(\.field.key))
+        XCTAssertEqual(MissingField.required.map(\.0), CustomerField.required.map(\.field.key))
         for (field, example) in CustomerField.required {
             XCTAssertTrue(example.hasPrefix(field.key + ": "), example)
         }

@@ -140,7 +140,7 @@ final class RecordEditEntriesTests: XCTestCase {
         let reread = CustomerReader.read(path: "customers/LX2024001.md", bytes: Array(twice.utf8), configuration: Configuration())
         XCTAssertEqual(reread.customer?.feedback.count, 1, "the record is not read as feedback")
         let before = CustomerReader.read(path: "customers/LX2024001.md", bytes: Array(original.utf8), configuration: Configuration())
-        XCTAssertEqual(reread.findings.diagnostics.map(\.rule), before.findings.diagnostics.map(\.rule))
+        XCTAssertEqual(reread.findings.diagnostics.map(\.rule.id), before.findings.diagnostics.map(\.rule.id))
     }
 
     func testAFollowUpDraftInEnglishAndInChinese() {

@@ -71,7 +71,7 @@ final class CustomerFileMergeTests: XCTestCase {
         XCTAssertTrue(merged.contains("status: proposal   # 由 sync 维护\n"), merged)
         XCTAssertTrue(merged.contains("next: 2024-03-08\n"), merged)
         let read = CustomerReader.read(path: "customers/LX2024001-x.md", bytes: result.bytes, configuration: Configuration())
-        XCTAssertEqual(read.findings.diagnostics.map(\.rule), [], merged)
+        XCTAssertEqual(read.findings.diagnostics.map(\.rule.id), [], merged)
         XCTAssertEqual(read.customer?.followUps.count, 3)
     }
 

@@ -149,6 +149,6 @@ final class IndexAssemblyTests: XCTestCase {
         XCTAssertEqual(diagnostics, [])
         XCTAssertEqual(configuration.expectedCycleDays, [.S: 20, .A: 45, .B: 75, .C: 90])
         let wrong = ConfigurationReader.read(SourceText(path: "leadbook.yml", bytes: Array("expected_cycle_days: {D: 20}\n".utf8)))
-        XCTAssertEqual(wrong.1.map(\.rule), ["unknown-field"])
+        XCTAssertEqual(wrong.1.map(\.rule.id), ["unknown-field"])
     }
 }

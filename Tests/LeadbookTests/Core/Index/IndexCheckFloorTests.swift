@@ -44,7 +44,7 @@ final class IndexCheckFloorTests: XCTestCase {
     }
 
     func staleIndex() -> [Diagnostic] {
-        WorkspaceCheck.run(workspace()).diagnostics.filter { $0.rule == Rule.staleIndex.id }
+        WorkspaceCheck.run(workspace()).diagnostics.filter { $0.rule == StaleIndex.rule }
     }
 
     func testTheFloorComesFromTheNewestFollowUpShown() throws {

@@ -110,7 +110,7 @@ final class IndexFileTests: XCTestCase {
         XCTAssertEqual(difference.table, .grading)
         XCTAssertEqual(difference.kind, .line(.row(3)))
         XCTAssertEqual(difference.line, stale.components(separatedBy: "\n").firstIndex { $0.contains("| 孙八 | 2024-03-02 10:05 |") }! + 1)
-        let message = StaleIndex.describe(difference, path: "INDEX.md", assembly: assembly) { self.assembly.row($0).line.text }
+        let message = StaleIndex.describe(difference, path: "INDEX.md", assembly: assembly) { self.assembly.row($0).line.text }.text
         XCTAssertEqual(message, "table grading (线索分级与分配表) is stale at row 3 (LX2024002 in customers/LX2024002-hengli.md): 负责人 is `孙八` in the index but `赵六` in the customer file")
     }
 
@@ -122,7 +122,7 @@ final class IndexFileTests: XCTestCase {
         XCTAssertEqual(status.differences.map(\.table), [.grading, .feedback])
         let diagnostics = StaleIndex.diagnostics(status, path: "INDEX.md", assembly: assembly) { self.assembly.row($0).line.text }
         XCTAssertEqual(diagnostics.count, 1)
-        XCTAssertEqual(diagnostics[0].rule, "stale-index")
+        XCTAssertEqual(diagnostics[0].rule.id, "stale-index")
         XCTAssertTrue(diagnostics[0].message.hasSuffix("; also stale: feedback"), diagnostics[0].message)
         XCTAssertTrue(diagnostics[0].message.contains("核心标签 is `旧标签`"), diagnostics[0].message)
     }
@@ -141,7 +141,7 @@ final class IndexFileTests: XCTestCase {
         added.insert("| LX2024099 | 推荐 | 多出来的一行 |", at: rowLine + 1)
         status = try verify(added.joined(separator: "\n"))
         XCTAssertEqual(status.differences.first?.kind, .extraRow(6))
-        let message = StaleIndex.describe(status.differences[0], path: "INDEX.md", assembly: assembly) { _ in nil }
+        let message = StaleIndex.describe(status.differences[0], path: "INDEX.md", assembly: assembly) { _ in nil }.text
         XCTAssertEqual(message, "table leads (线索获取与筛选表) has a row 6 that the customer files do not give: `| LX2024099 | 推荐 | 多出来的一行 |`")
     }
 
@@ -184,7 +184,7 @@ final class IndexFileTests: XCTestCase {
         let status = try verify("<!-- leadbook:begin leads -->\n<!-- leadbook:begin leads -->\n")
         XCTAssertFalse(status.problems.isEmpty)
         let diagnostics = StaleIndex.diagnostics(status, path: "INDEX.md", assembly: assembly) { _ in nil }
-        XCTAssertEqual(diagnostics.map(\.rule), ["index-markers"])
+        XCTAssertEqual(diagnostics.map(\.rule.id), ["index-markers"])
         XCTAssertEqual(diagnostics.first?.line, 2)
     }
 

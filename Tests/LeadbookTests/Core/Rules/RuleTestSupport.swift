@@ -38,6 +38,18 @@ enum RuleFixture {
     /// Lines 1 to 8 (front matter with its two `---` lines); append a body to it.
     static var head: String { customer() }
 
+    /// A customer with one follow-up. Body lines: 9 blank, 10 `## Follow-ups`, 11 blank,
+    /// 12 `### heading`, 13 and on the items.
+    static func followUp(_ heading: String, _ items: [String] = []) -> String {
+        customer(body: "\n## Follow-ups\n\n### \(heading)\n" + items.map { $0 + "\n" }.joined())
+    }
+
+    /// A customer with one feedback entry. Body lines: 9 blank, 10 `## Feedback`, 11 blank,
+    /// 12 the heading, 13 and on the items.
+    static func feedback(_ items: [String], heading: String = "2024-03-03 meeting 方案缺少数据备份功能") -> String {
+        customer(body: "\n## Feedback\n\n### \(heading)\n" + items.map { $0 + "\n" }.joined())
+    }
+
     private static func keyOf(_ line: String) -> String {
         String(line.prefix(while: { $0 != ":" }))
     }
@@ -172,11 +184,23 @@ enum RuleAssert {
         XCTAssertEqual(actual, wanted, "\n\(RuleFixture.describe(diagnostics))", file: file, line: line)
     }
 
+    /// Exactly one diagnostic, of `rule` at `position`, saying `message` with `hint` (the
+    /// whole texts).
+    @discardableResult
+    static func one(_ diagnostics: [Diagnostic], _ rule: String, _ severity: Severity = .error, at position: (Int, Int),
+                    says message: String, hint: String, path: String? = nil,
+                    file: StaticString = #filePath, line: UInt = #line) -> Diagnostic? {
+        guard let diagnostic = only(diagnostics, rule, severity, at: position, path: path, file: file, line: line) else { return nil }
+        XCTAssertEqual(diagnostic.message, message, file: file, line: line)
+        XCTAssertEqual(diagnostic.hint, hint, file: file, line: line)
+        return diagnostic
+    }
+
     static func matches(_ diagnostic: Diagnostic, _ rule: String, _ severity: Severity = .error, at position: (Int, Int),
                         message: [String] = [], hint: [String] = [], path: String? = nil,
                         file: StaticString = #filePath, line: UInt = #line) {
         let shown = RuleFixture.describe([diagnostic])
-        XCTAssertEqual(diagnostic.rule, rule, shown, file: file, line: line)
+        XCTAssertEqual(diagnostic.rule.id, rule, shown, file: file, line: line)
         XCTAssertEqual(diagnostic.severity, severity, shown, file: file, line: line)
         XCTAssertEqual(diagnostic.line, position.0, "line of \(shown)", file: file, line: line)
         XCTAssertEqual(diagnostic.column, position.1, "column of \(shown)", file: file, line: line)
@@ -202,9 +226,22 @@ final class RuleTemporaryWorkspace {
     }
 
     func write(_ relative: String, _ text: String) throws {
+        try write(relative, bytes: Array(text.utf8))
+    }
+
+    func write(_ relative: String, bytes: [UInt8]) throws {
         let url = URL(fileURLWithPath: root + "/" + relative)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
+        try Data(bytes).write(to: url)
+    }
+
+    func folder(_ relative: String) throws {
+        try FileManager.default.createDirectory(atPath: root + "/" + relative, withIntermediateDirectories: true)
+    }
+
+    /// A symbolic link at `relative` to `destination` (as written in the link).
+    func link(_ relative: String, to destination: String) throws {
+        try FileManager.default.createSymbolicLink(atPath: root + "/" + relative, withDestinationPath: destination)
     }
 
     func check() -> [Diagnostic] {

@@ -332,7 +332,7 @@ final class PipelineSummaryTests: XCTestCase {
         XCTAssertTrue(markdown.contains("below 50% of the average of the teams (▼) in each of the 2 months"))
 
         let (_, bad) = RuleFixture.configuration("team_check: {below_percent: 120, months: 0, weeks: 2}\n")
-        XCTAssertEqual(bad.map(\.rule), ["out-of-range", "out-of-range", "unknown-field"], RuleFixture.describe(bad))
+        XCTAssertEqual(bad.map(\.rule.id), ["out-of-range", "out-of-range", "unknown-field"], RuleFixture.describe(bad))
     }
 
     func testTeamsWithoutGroups() {

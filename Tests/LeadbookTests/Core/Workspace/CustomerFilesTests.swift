@@ -58,13 +58,13 @@ final class CustomerFilesTests: XCTestCase {
 
     /// What `check` reports for the two files it cannot read.
     func checkDiagnostics(_ workspace: Workspace) -> [Diagnostic] {
-        WorkspaceCheck.run(workspace).diagnostics.filter { $0.rule == Rule.fileTooLarge.id || $0.rule == Rule.unreadableFile.id }
+        WorkspaceCheck.run(workspace).diagnostics.filter { $0.rule == FileTooLarge.rule || $0.rule == UnreadableFile.rule }
     }
 
     func testCheckReportsTheFileTooLargeAndTheUnreadableFile() throws {
         let diagnostics = checkDiagnostics(try workspace())
         XCTAssertEqual(diagnostics.map(\.file), [Self.huge, Self.gone])
-        XCTAssertEqual(diagnostics.map(\.rule), ["file-too-large", "unreadable-file"])
+        XCTAssertEqual(diagnostics.map(\.rule.id), ["file-too-large", "unreadable-file"])
         XCTAssertEqual(diagnostics[0].message, "the file is 17 MB; customer files are at most 16 MB")
         XCTAssertEqual(diagnostics[1].message, "cannot read the file: no such file")
     }
@@ -152,7 +152,7 @@ final class CustomerFilesTests: XCTestCase {
         XCTAssertEqual(seen, [3, 6, 8], "each batch sees the values of the files read so far, and only those")
         XCTAssertEqual(reading.values, [10, 20, 30, -1, 40, 50, 60, 70])
         XCTAssertEqual(reading.unreadPaths, ["customers/small/missing.md"])
-        XCTAssertEqual(reading.unread.map(\.rule), ["unreadable-file"])
+        XCTAssertEqual(reading.unread.map(\.rule.id), ["unreadable-file"])
     }
 
     /// What a batch leaves behind can be pruned before the next batch is read: the index keeps
@@ -177,7 +177,7 @@ final class CustomerFilesTests: XCTestCase {
     func testAFileTooLargeIsNotRead() throws {
         switch CustomerFiles.read(Self.huge, root: root.path) {
         case .success: XCTFail("read a file larger than 16 MB")
-        case .failure(let diagnostic): XCTAssertEqual(diagnostic.rule, "file-too-large")
+        case .failure(let diagnostic): XCTAssertEqual(diagnostic.rule.id, "file-too-large")
         }
         guard case .failure(.tooLarge(let size)) = FileAccess.read(root.appendingPathComponent(Self.huge).path, limit: 1024) else {
             return XCTFail("the limit holds")

@@ -66,7 +66,7 @@ final class CustomerWriteTests: XCTestCase {
         XCTAssertThrowsError(try write.update("customers/LX2024001-a.md", from: Array(text.utf8), to: Array(broken.utf8))) { error in
             guard case CustomerWrite.Refusal.newErrors(let path, let added)? = error as? CustomerWrite.Refusal else { return XCTFail("\(error)") }
             XCTAssertEqual(path, "customers/LX2024001-a.md")
-            XCTAssertEqual(added.map(\.rule), ["unknown-status"])
+            XCTAssertEqual(added.map(\.rule.id), ["unknown-status"])
         }
         XCTAssertTrue(write.changes.isEmpty)
         // An error the file already had is no new error.

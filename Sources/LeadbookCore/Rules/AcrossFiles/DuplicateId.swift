@@ -1,0 +1,27 @@
+import LeadbookText
+
+/// Two files with one id (two branches created the same next id): each file is named.
+public enum DuplicateId: WorkspaceRule {
+    public static let rule = Rule("duplicate-id", .error, "An id belongs to one customer file in the workspace.")
+
+    public static func check(_ facts: [CustomerFacts], _ configuration: Configuration, _ diagnostics: inout [Diagnostic]) {
+        var byId: [String: [Int]] = [:]
+        for (index, fact) in facts.enumerated() {
+            if let id = fact.id, !id.isEmpty { byId[id, default: []].append(index) }
+        }
+        for (id, indices) in byId where indices.count > 1 {
+            for index in indices {
+                let others = indices.filter { $0 != index }.map { facts[$0].path }
+                guard let anchor = facts[index].idAnchor else { continue }
+                diagnostics.append(anchor.saying(Message.alsoUsedBy(id, others)))
+            }
+        }
+    }
+}
+
+extension RuleMessage where Of == DuplicateId {
+    public static func alsoUsedBy(_ id: String, _ others: [String]) -> Self {
+        Self("id `\(id)` is also used by \(others.joined(separator: ", "))",
+             hint: "ids are unique: run `leadbook renumber \(id)` to give the newer customer the next free id")
+    }
+}

@@ -1,0 +1,39 @@
+import LeadbookText
+
+/// A mentor is a member of the team, a senior or a manager, and not the member themselves.
+public enum UnknownMentor: RuleDefinition {
+    public static let rule = Rule("unknown-mentor", .error, "A mentor is a senior or manager of the team.")
+
+    public static func check(_ team: [(TeamMember, YAMLNode)], _ findings: inout Findings) {
+        let names = team.map(\.0.name)
+        for (member, node) in DuplicateMember.firstListings(team) {
+            guard let mentor = member.mentor else { continue }
+            let offset = node["mentor"]?.start ?? node.start
+            guard let mentorMember = team.first(where: { $0.0.name == mentor })?.0 else {
+                findings.report(Message.notInTeam(mentor, team: names), at: offset)
+                continue
+            }
+            if mentor == member.name {
+                findings.report(Message.themselves(mentor), at: offset)
+            } else if mentorMember.role == .junior {
+                findings.report(Message.junior(mentor), at: offset)
+            }
+        }
+    }
+}
+
+extension RuleMessage where Of == UnknownMentor {
+    public static func notInTeam(_ mentor: String, team names: [String]) -> Self {
+        let near = Suggestion.closest(to: mentor, among: names)
+        return Self("mentor `\(mentor)` is not in the team",
+                    hint: near.map { "did you mean `\($0)`?" } ?? "add them to `team`, or name one of: \(names.joined(separator: ", "))")
+    }
+
+    public static func themselves(_ mentor: String) -> Self {
+        Self("`\(mentor)` cannot mentor themselves", hint: "name a senior or a manager")
+    }
+
+    public static func junior(_ mentor: String) -> Self {
+        Self("mentor `\(mentor)` is a junior", hint: "a junior's mentor is a senior or a manager")
+    }
+}

@@ -1,0 +1,27 @@
+import LeadbookText
+
+/// The id is `<id_prefix><digits>`: it names the file and is what people type.
+public enum InvalidId: CustomerRule {
+    public static let rule = Rule("invalid-id", .error, "An id is the id prefix followed by digits (LX2024001).")
+
+    public static func isValid(_ id: String, prefix: String) -> Bool {
+        guard id.hasPrefix(prefix) else { return false }
+        let digits = id.utf8.dropFirst(prefix.utf8.count)
+        return !digits.isEmpty && digits.count <= 18 && digits.allSatisfy(ASCII.isDigit)
+    }
+
+    public static func check(_ context: CustomerContext, _ findings: inout Findings) {
+        guard let id = context.customer.id, !id.isEmpty else { return }
+        let prefix = context.configuration.idPrefix
+        if !isValid(id, prefix: prefix) {
+            findings.report(Message.notPrefixAndDigits(id, prefix: prefix), at: context.offset(of: "id"))
+        }
+    }
+}
+
+extension RuleMessage where Of == InvalidId {
+    public static func notPrefixAndDigits(_ id: String, prefix: String) -> Self {
+        Self("id `\(id)` is not `\(prefix)` followed by digits",
+             hint: "use the form \(prefix)2024001 (leadbook.yml `id_prefix` is `\(prefix)`)")
+    }
+}

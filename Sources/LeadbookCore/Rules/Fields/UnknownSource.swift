@@ -1,0 +1,25 @@
+import LeadbookText
+
+/// A customer's `source` (and each `sources` item's) is one of leadbook.yml `sources`, by its
+/// English value or Chinese label: the summary counts leads by source. `new --source`,
+/// `import --source` and an imported row's source are refused in the same words.
+public enum UnknownSource: RuleDefinition {
+    public static let rule = Rule("unknown-source", .error, "A source is one of leadbook.yml `sources`.")
+
+    /// The source `text` names; nil, and a diagnostic at `offset`, when it is none of them.
+    public static func check(_ text: String, _ configuration: Configuration, at offset: Int, _ findings: inout Findings) -> String? {
+        if let known = configuration.source(named: text) { return known }
+        findings.report(Message.unknown(text, configuration), at: offset)
+        return nil
+    }
+}
+
+extension RuleMessage where Of == UnknownSource {
+    public static func unknown(_ text: String, _ configuration: Configuration) -> Self {
+        let sources = configuration.sources
+        let near = Suggestion.closest(to: text, among: sources + sources.compactMap { Configuration.sourceLabels[$0] })
+        let named = sources.map { source in Configuration.sourceLabels[source].map { "\(source) (\($0))" } ?? source }
+        return Self("unknown source `\(text)`",
+                    hint: (near.map { "did you mean `\($0)`? " } ?? "") + "sources are: \(named.joined(separator: ", ")) (leadbook.yml `sources`)")
+    }
+}

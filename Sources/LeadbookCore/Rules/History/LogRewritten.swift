@@ -1,0 +1,161 @@
+import LeadbookText
+
+/// The log is append-only, like a ledger: an entry that existed at a revision is still there,
+/// unchanged, except for the edits meant to be made later (a task box ticked, feedback's
+/// `resolved` and `confirmed` filled in). A correction is a new entry.
+public enum LogRewritten: RuleDefinition {
+    public static let rule = Rule("log-rewritten", .error,
+        "A follow-up or feedback entry is never changed or removed once committed (`check --against REV`); ticking `- [ ]` and filling `resolved` / `confirmed` are allowed.")
+
+    /// The version of the file compared with: its revision and its path then.
+    public struct Version {
+        public let revision: String
+        public let oldPath: String
+        public let path: String
+    }
+
+    /// What `new` did to the entries of `old` (the file at `revision`, then named `oldPath`).
+    public static func compare(old: [UInt8], new: [UInt8], path: String, oldPath: String, revision: String) -> [Diagnostic] {
+        guard let before = LogEntries.read(old), !before.entries.isEmpty else { return [] }
+        var findings = Findings(source: SourceText(path: path, bytes: new))
+        guard let after = LogEntries.read(new) else {
+            // Not readable as a customer file any more: `check` reports why; nothing to compare.
+            return []
+        }
+        let version = Version(revision: revision, oldPath: oldPath, path: path)
+        for kind in [LogReader.Section.Kind.followUps, .feedback] {
+            let oldEntries = before.entries(kind), newEntries = after.entries(kind)
+            let newLines = newEntries.map { LogEntries.lines(new, $0) }
+            var used = [Bool](repeating: false, count: newEntries.count)
+            for oldEntry in oldEntries {
+                let oldLines = LogEntries.lines(old, oldEntry)
+                let candidates = newEntries.indices.filter { !used[$0] && newLines[$0].first == oldLines.first }
+                let heading = LogEntries.heading(old, oldEntry)
+                guard !candidates.isEmpty else {
+                    let section = kind == .followUps ? after.followUpSection : after.feedbackSection
+                    let anchor = nextSurvivor(after: oldEntry, in: oldEntries, old: old, newEntries: newEntries, newLines: newLines)
+                        ?? section?.headingStart ?? after.layout.body.lowerBound
+                    findings.report(Message.removed(kind, heading, line: oldEntry.line, version), at: anchor)
+                    continue
+                }
+                // Prefer an entry with the same heading that is unchanged or only ticked/filled.
+                let match = candidates.first { difference(oldLines, newLines[$0], kind) == nil } ?? candidates[0]
+                used[match] = true
+                guard let problem = difference(oldLines, newLines[match], kind) else { continue }
+                switch problem {
+                case .changed(let newLine, let oldLine):
+                    findings.report(Message.changed(kind, heading, was: text(oldLine.text), version), at: newLine.offset)
+                case .added(let newLine):
+                    findings.report(Message.lineAdded(kind, heading, version), at: newLine.offset)
+                case .removed(let oldLine):
+                    findings.report(Message.lineRemoved(kind, heading, text(oldLine.text), version), at: newEntries[match].start)
+                }
+            }
+        }
+        return findings.diagnostics
+    }
+
+    /// A customer file that existed at `revision` was deleted: its entries went with it.
+    public static func deleted(old: [UInt8], oldPath: String, revision: String) -> [Diagnostic] {
+        guard let before = LogEntries.read(old), !before.entries.isEmpty else { return [] }
+        let followUps = before.entries(.followUps).count, feedback = before.entries(.feedback).count
+        return [Diagnostic(file: oldPath, Message.fileDeleted(followUps: followUps, feedback: feedback, oldPath: oldPath, revision: revision))]
+    }
+
+    public static func text(_ bytes: ArraySlice<UInt8>) -> String {
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Where a removed entry was: the heading of the next old entry that is still there.
+    public static func nextSurvivor(after entry: LogEntries.Entry, in oldEntries: [LogEntries.Entry], old: [UInt8],
+                             newEntries: [LogEntries.Entry], newLines: [[LogEntries.Line]]) -> Int? {
+        for later in oldEntries where later.start > entry.start {
+            let heading = LogEntries.lines(old, later).first
+            if let index = newEntries.indices.first(where: { newLines[$0].first == heading }) { return newEntries[index].start }
+        }
+        return nil
+    }
+
+    public enum Difference {
+        case changed(LogEntries.Line, was: LogEntries.Line)
+        case added(LogEntries.Line)
+        case removed(LogEntries.Line)
+    }
+
+    /// The first difference between an old entry and the new one that is not an allowed edit.
+    public static func difference(_ old: [LogEntries.Line], _ new: [LogEntries.Line], _ kind: LogReader.Section.Kind) -> Difference? {
+        func matches(_ i: Int, _ j: Int) -> Bool {
+            i < old.count && j < new.count
+                && (old[i] == new[j] || LogEntries.isTick(old[i].text, new[j].text) || (kind == .feedback && isFill(old[i], new[j])))
+        }
+        var i = 1, j = 1
+        while j < new.count {
+            if matches(i, j) {
+                i += 1; j += 1
+                continue
+            }
+            if kind == .feedback, LogEntries.isFilledLater(new[j].text), !(i < old.count && sameKey(old[i], new[j])) {
+                j += 1
+                continue
+            }
+            guard i < old.count else { return .added(new[j]) }
+            // Name the edit as a person sees it: a line taken out, a line put in, or a line changed.
+            if matches(i + 1, j) { return .removed(old[i]) }
+            if matches(i, j + 1) { return .added(new[j]) }
+            return .changed(new[j], was: old[i])
+        }
+        return i < old.count ? .removed(old[i]) : nil
+    }
+
+    /// `- resolved:` left empty, now filled in.
+    public static func isFill(_ old: LogEntries.Line, _ new: LogEntries.Line) -> Bool {
+        guard let (oldKey, oldEmpty) = LogEntries.itemKey(old.text), oldEmpty, oldKey == .resolved || oldKey == .confirmed,
+              let (newKey, _) = LogEntries.itemKey(new.text) else { return false }
+        return oldKey == newKey
+    }
+
+    public static func sameKey(_ old: LogEntries.Line, _ new: LogEntries.Line) -> Bool {
+        guard let (oldKey, _) = LogEntries.itemKey(old.text), let (newKey, _) = LogEntries.itemKey(new.text) else { return false }
+        return oldKey == newKey
+    }
+}
+
+extension RuleMessage where Of == LogRewritten {
+    /// "follow-up entry `### 2024-03-01 10:30 面谈 张伟`".
+    static func entry(_ kind: LogReader.Section.Kind, _ heading: String) -> String {
+        "\(kind == .followUps ? "follow-up entry" : "feedback entry") `\(heading)`"
+    }
+
+    /// "at REV", and the old path when the file was renamed since.
+    static func at(_ version: LogRewritten.Version) -> String {
+        version.oldPath == version.path ? "at \(version.revision)" : "at \(version.revision) in \(version.oldPath)"
+    }
+
+    static func restore(_ version: LogRewritten.Version) -> String {
+        "the log is append-only: restore the entry as it was (`git show \(version.revision):\(version.oldPath)`) and write the correction as a new entry; only ticking `- [ ]` and filling `resolved` / `confirmed` change an old entry"
+    }
+
+    public static func removed(_ kind: LogReader.Section.Kind, _ heading: String, line: Int, _ version: LogRewritten.Version) -> Self {
+        Self("the \(entry(kind, heading)) (line \(line) \(at(version))) was removed or its heading changed", hint: restore(version))
+    }
+
+    public static func changed(_ kind: LogReader.Section.Kind, _ heading: String, was line: String, _ version: LogRewritten.Version) -> Self {
+        Self("the \(entry(kind, heading)) \(at(version)) was changed: this line was `\(line)`", hint: restore(version))
+    }
+
+    public static func lineAdded(_ kind: LogReader.Section.Kind, _ heading: String, _ version: LogRewritten.Version) -> Self {
+        Self("a line was added to the \(entry(kind, heading)), written \(at(version))", hint: restore(version))
+    }
+
+    public static func lineRemoved(_ kind: LogReader.Section.Kind, _ heading: String, _ line: String, _ version: LogRewritten.Version) -> Self {
+        Self("the \(entry(kind, heading)) \(at(version)) lost its line `\(line)`", hint: restore(version))
+    }
+
+    public static func fileDeleted(followUps: Int, feedback: Int, oldPath: String, revision: String) -> Self {
+        var parts: [String] = []
+        if followUps > 0 { parts.append("\(followUps) follow-up\(followUps == 1 ? "" : "s")") }
+        if feedback > 0 { parts.append("\(feedback) feedback entr\(feedback == 1 ? "y" : "ies")") }
+        return Self("the file was deleted with its \(parts.joined(separator: " and ")) (at \(revision))",
+                    hint: "customers are never deleted: restore it (`git checkout \(revision) -- \(oldPath)`) and set `status: lost` with a `lost_reason`, or `merged_into` the customer that replaces it")
+    }
+}

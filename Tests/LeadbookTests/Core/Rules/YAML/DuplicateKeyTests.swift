@@ -1,0 +1,47 @@
+import XCTest
+@testable import LeadbookCommands
+@testable import LeadbookCore
+@testable import LeadbookText
+
+/// duplicate-key: a key appears once in each map (top level, nested, flow).
+final class DuplicateKeyTests: XCTestCase {
+    func testSameKeyInTwoDifferentMapsIsClean() {
+        let text = RuleFixture.customer(adding: [
+            "contacts:",
+            "  - name: 张伟",
+            "    phone: \"13800000001\"",
+            "  - name: 李娜",
+            "    phone: \"13900000002\"",
+        ])
+        RuleAssert.clean(RuleFixture.diagnostics(text))
+    }
+
+    func testTopLevelKeyTwice() {
+        let text = RuleFixture.customer(adding: ["status: contacted"])
+        RuleAssert.one(RuleFixture.diagnostics(text), "duplicate-key", at: (8, 1), says: "duplicate key `status` (first set on line 7)",
+                       hint: "keep one of the two; a key may appear only once in a map")
+    }
+
+    func testKeyTwiceInAContact() {
+        let text = RuleFixture.customer(adding: [
+            "contacts:",                 // 8
+            "  - name: 张伟",             // 9
+            "    phone: \"13800000001\"", // 10
+            "    phone: \"13800000002\"", // 11
+        ])
+        RuleAssert.only(RuleFixture.diagnostics(text), "duplicate-key", at: (11, 5),
+                        message: ["duplicate key `phone`", "first set on line 10"])
+    }
+
+    func testKeyTwiceInAFlowMap() {
+        let text = RuleFixture.customer(adding: ["score: {size: 25, budget: 25, size: 20}"])
+        RuleAssert.only(RuleFixture.diagnostics(text), "duplicate-key", at: (8, 31), message: ["duplicate key `size`"])
+    }
+
+    func testChineseKeyTwice() {
+        // Keys are compared as written; an unknown key twice is still a duplicate.
+        let text = RuleFixture.customer(adding: ["备注: 重点客户", "备注: 预算已批"])
+        let diagnostics = RuleFixture.diagnostics(text)
+        RuleAssert.only(diagnostics, "duplicate-key", at: (9, 1), message: ["备注", "first set on line 8"])
+    }
+}
