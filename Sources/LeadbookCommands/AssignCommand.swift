@@ -1,7 +1,7 @@
 import LeadbookCore
 import LeadbookText
 
-/// `leadbook assign`: an owner for every customer that has none, by the toolkit's rules.
+/// `leadbook assign`: an owner for every customer that has none, by the toolkit's assignment policy.
 public enum AssignCommand: Command {
     public static let spec = CommandSpec(
         name: "assign",

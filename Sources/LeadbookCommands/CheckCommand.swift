@@ -11,15 +11,15 @@ public enum CheckCommand: Command {
             .workspace,
             OptionSpec("format", value: "FORMAT", help: "text (default), json, github (workflow annotations) or gitlab (Code Quality report)"),
             OptionSpec("strict", help: "warnings fail the check too"),
-            OptionSpec("staged", help: "check what the next commit would record: staged files, read from git's index"),
+            OptionSpec("staged", help: "check what the next commit would record: staged files, read from git's staging area"),
             OptionSpec("against", value: "REV", help: "also report log entries that existed at REV and were changed or removed"),
         ],
         details: """
         With PATHS, reports the findings of those files (or folders) only; rules across files
         (unique ids, merge targets, possible duplicates) still see the whole workspace. PATHS
         are relative to the current folder, as the shell completes them, also with -C.
-        --staged (the pre-commit hook) reads the staged customer files and leadbook.yml from the
-        index, so edits not yet added neither hide nor cause errors; ids are still checked
+        --staged (the pre-commit hook) reads the staged customer files and leadbook.yml from git's
+        staging area, so edits not yet added neither hide nor cause errors; ids are still checked
         against the rest of the tree, and a name, phone or email the commit adds against every
         customer that has it (possible-duplicate).
         --against REV (the hook uses HEAD, CI the merge base of a pull request) reports rule
@@ -90,7 +90,7 @@ public enum CheckCommand: Command {
         return .ok
     }
 
-    /// `--staged`: the index, not the working tree.
+    /// `--staged`: git's staging area, not the working tree.
     static func runStaged(_ arguments: ParsedArguments, format: String, _ context: CommandContext) -> ExitCode {
         guard arguments.positionals.isEmpty else {
             context.console.err("leadbook check: --staged checks every staged file; give no PATHS with it\nusage: \(spec.usage)\n")
@@ -98,7 +98,7 @@ public enum CheckCommand: Command {
         }
         guard let root = context.workspaceRoot(arguments) else { return .failure }
         guard Git(directory: root).topLevel() != nil else {
-            context.console.err("leadbook check: --staged reads git's index, but \(root) is not in a git repository (run `git init`, or `leadbook init`)\n")
+            context.console.err("leadbook check: --staged reads git's staging area, but \(root) is not in a git repository (run `git init`, or `leadbook init`)\n")
             return .failure
         }
         let outcome: StagedCheck.Outcome

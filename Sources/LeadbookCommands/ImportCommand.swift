@@ -15,7 +15,7 @@ public enum ImportCommand: Command {
             OptionSpec("encoding", value: "ENC", help: "utf-8 or gb18030 (default: UTF-8 when the bytes are valid UTF-8, else GB18030)"),
             OptionSpec("map", value: "COLUMN=FIELD", repeatable: true, help: "read a column (header or letter) as a field, `note` or `ignore`"),
             OptionSpec("at", value: "DATETIME", help: "`created` of rows whose 获取时间 (created) is empty (default: now)"),
-            OptionSpec("dry-run", help: "print what would be created and merged, and write nothing"),
+            OptionSpec("dry-run", help: "print what would be created and added, and write nothing"),
             OptionSpec("skip-bad", help: "import the good rows even when some rows are bad (the bad ones are skipped)"),
         ],
         details: """
@@ -25,7 +25,7 @@ public enum ImportCommand: Command {
         邮箱 (email), 需求关键词 (needs), 预算 (budget), 初步意向等级 (intent), 获取时间 (created),
         负责人 (owner), 备注 (note). Name, intent and source are required.
         A row that shares a phone, an email or a normalized name with a customer (or with an
-        earlier row) is merged into it as a further source; it is never created twice.
+        earlier row) is added to that customer as a further source; it is never created twice.
         A bad row is reported with its row number and column; with any bad row nothing is
         written unless --skip-bad. Exit 1 when a row is bad. See docs/import-export.md.
         """)
@@ -161,7 +161,7 @@ public enum ImportCommand: Command {
             }
             return context.refuse(error, "import")
         }
-        console.out("\(plan.created) created, \(plan.merged) merged, \(plan.unchanged) unchanged, \(plan.bad) skipped"
+        console.out("\(plan.created) created, \(plan.added) added, \(plan.unchanged) unchanged, \(plan.bad) skipped"
                     + (dryRun ? " (dry run: nothing written)" : "") + "\n")
         CustomerSet.warnAboutErrors(broken, "import", context)
         return plan.bad > 0 ? .findings : .ok
@@ -182,9 +182,9 @@ public enum ImportCommand: Command {
         case .bad: return nil
         case .created(let id, let path, let notes):
             return row + "created \(id) \(path)" + (notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))") + "\n"
-        case .merged(let id, let path, let evidence, let intoRow, let changes, let notTaken):
+        case .added(let id, let path, let evidence, let intoRow, let changes, let notTaken):
             let how = (intoRow.map { "created from row \($0); " } ?? "") + evidence
-            return row + "merged into \(id) \(path) (\(how)): \(changes.joined(separator: ", "))"
+            return row + "added to \(id) \(path) (\(how)): \(changes.joined(separator: ", "))"
                 + (notTaken.isEmpty ? "" : "; kept the customer's \(notTaken.joined(separator: "; "))") + "\n"
         case .unchanged(let id, let path, let evidence, let intoRow, let notTaken):
             let how = (intoRow.map { "created from row \($0); " } ?? "") + evidence

@@ -47,22 +47,22 @@ public enum MergeDriverCommand: Command {
             configuration = Workspace.configuration(root: root)
             if file.hasPrefix(root + "/") { relative = String(file.dropFirst(root.count + 1)) }
         }
-        let labels = ThreeWayMerge.Labels(ours: "ours", theirs: "theirs")
-        let result: CustomerFileMerge.Result
+        let labels = Diff3.Labels(ours: "ours", theirs: "theirs")
+        let result: Reconciliation.Result
         if let relative, relative == configuration.indexFile {
             // Generated: never worth a conflict. `leadbook index` writes it anew.
             if ours == base || ours == theirs {
-                result = CustomerFileMerge.Result(bytes: theirs, conflicts: 0, notes: [])
+                result = Reconciliation.Result(bytes: theirs, conflicts: 0, notes: [])
             } else {
-                result = CustomerFileMerge.Result(bytes: ours, conflicts: 0, notes: theirs == base ? [] : [
+                result = Reconciliation.Result(bytes: ours, conflicts: 0, notes: theirs == base ? [] : [
                     "both sides changed it: kept ours; the post-merge hook regenerates it (or run `leadbook index` after the merge)",
                 ])
             }
         } else if relative.map({ Workspace.isCustomerPath($0, folder: configuration.customersFolder) }) ?? CustomerFolderWalk.isMarkdown(path) {
-            result = CustomerFileMerge.merge(base: base, ours: ours, theirs: theirs, configuration: configuration, labels: labels)
+            result = Reconciliation.reconcile(base: base, ours: ours, theirs: theirs, configuration: configuration, labels: labels)
         } else {
-            let merged = ThreeWayMerge.merge(base: base, ours: ours, theirs: theirs, labels: labels)
-            result = CustomerFileMerge.Result(bytes: merged.bytes, conflicts: merged.conflicts, notes: [])
+            let merged = Diff3.combine(base: base, ours: ours, theirs: theirs, labels: labels)
+            result = Reconciliation.Result(bytes: merged.bytes, conflicts: merged.conflicts, notes: [])
         }
         do {
             try AtomicFile.write(result.bytes, to: context.absolute(names[1]))

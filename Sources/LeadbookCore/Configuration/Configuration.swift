@@ -1,6 +1,6 @@
 import LeadbookText
 
-/// leadbook.yml: the team, the numbers of the toolkit's rules, and the workspace layout.
+/// leadbook.yml: the team, the numbers of the toolkit's policy, and the workspace layout.
 /// Every key is optional; the defaults are the toolkit's numbers.
 public struct Configuration: Sendable {
     public enum Language: String, Sendable { case zhCN = "zh-CN", en }
@@ -18,7 +18,7 @@ public struct Configuration: Sendable {
     public var cadenceDays: [Grade: Int] = [.S: 1, .A: 2, .B: 7, .C: 7]
     public var firstStageDays: [Grade: Int] = [.S: 3, .A: 5, .B: 7, .C: 7]
     public var regradeDays: [Grade: Int] = [.S: 7, .A: 7, .B: 7, .C: 30]
-    public var screening: [ScreeningRule] = []
+    public var screening: [ScreeningCriterion] = []
     /// Feedback handled as `fix` is answered within this many hours (toolkit: 24).
     public var feedbackFixHours = 24
     /// A resolved feedback item is confirmed with the customer within this many days (toolkit: 3).
@@ -73,7 +73,7 @@ public struct Configuration: Sendable {
         public var gradeA = 60
         public var gradeB = 40
         /// Bands that propose sub-scores from facts (leadbook.yml `scoring.rules`).
-        public var rules: ScoringRules?
+        public var rules: ScoringPolicy?
 
         public init() {}
 
@@ -86,7 +86,7 @@ public struct Configuration: Sendable {
     }
 }
 
-public struct ScreeningRule: Sendable {
+public struct ScreeningCriterion: Sendable {
     public var industry: String
     public var minEmployees: Int?
     public var minBudget: Double?

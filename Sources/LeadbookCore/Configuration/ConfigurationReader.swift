@@ -188,16 +188,16 @@ public enum ConfigurationReader {
                     OutOfRange.report(.gradeThresholds(scoring), at: pair.value.start, &decoder.findings)
                 }
             case "rules":
-                scoring.rules = readScoringRules(pair.value, &decoder)
+                scoring.rules = readScoringPolicy(pair.value, &decoder)
             default:
                 decoder.unknownKey(pair, known: ["max", "grades", "rules"], in: .field("scoring"))
             }
         }
     }
 
-    public static func readScoringRules(_ node: YAMLNode, _ decoder: inout FieldDecoder) -> ScoringRules? {
+    public static func readScoringPolicy(_ node: YAMLNode, _ decoder: inout FieldDecoder) -> ScoringPolicy? {
         guard let pairs = decoder.map(node, "scoring.rules", example: "rules: {size: [{min: 1000, points: 30}, {points: 5}]}") else { return nil }
-        var rules = ScoringRules()
+        var rules = ScoringPolicy()
         func bands(_ node: YAMLNode, _ field: String, _ parse: (YAMLNode, inout FieldDecoder) -> Double?) -> [(Double?, Bool, Int)] {
             var result: [(Double?, Bool, Int)] = []
             for item in decoder.mapList(node, field, example: "- {min: 100, points: 20}") {
@@ -224,13 +224,13 @@ public enum ConfigurationReader {
             switch pair.keyText {
             case "size":
                 rules.size = bands(pair.value, field) { node, decoder in decoder.integer(node, field).map(Double.init) }
-                    .map { ScoringRules.Band(threshold: $0.0.map { Int($0) }, atMost: $0.1, points: $0.2) }
+                    .map { ScoringPolicy.Band(threshold: $0.0.map { Int($0) }, atMost: $0.1, points: $0.2) }
             case "budget":
                 rules.budget = bands(pair.value, field) { node, decoder in decoder.number(node, field) }
-                    .map { ScoringRules.Band(threshold: $0.0, atMost: $0.1, points: $0.2) }
+                    .map { ScoringPolicy.Band(threshold: $0.0, atMost: $0.1, points: $0.2) }
             case "urgency":
                 rules.urgency = bands(pair.value, field) { node, decoder in decoder.integer(node, field, minimum: Int.min).map(Double.init) }
-                    .map { ScoringRules.Band(threshold: $0.0.map { Int($0) }, atMost: $0.1, points: $0.2) }
+                    .map { ScoringPolicy.Band(threshold: $0.0.map { Int($0) }, atMost: $0.1, points: $0.2) }
             case "decision":
                 guard let parts = decoder.map(pair.value, field, example: "decision: {decision_maker: 20, otherwise: 5}") else { continue }
                 for part in parts {
@@ -247,10 +247,10 @@ public enum ConfigurationReader {
         return rules
     }
 
-    public static func readScreening(_ node: YAMLNode, _ decoder: inout FieldDecoder) -> [ScreeningRule] {
-        var rules: [ScreeningRule] = []
+    public static func readScreening(_ node: YAMLNode, _ decoder: inout FieldDecoder) -> [ScreeningCriterion] {
+        var rules: [ScreeningCriterion] = []
         for item in decoder.mapList(node, "screening", example: "- {industry: 软件, min_employees: 50, min_budget: 100000, keywords: [效率提升]}") {
-            var rule = ScreeningRule(industry: "")
+            var rule = ScreeningCriterion(industry: "")
             var hasIndustry = false
             for pair in item.pairs ?? [] {
                 switch pair.keyText {

@@ -5,7 +5,7 @@ import LeadbookText
 /// Runs git as a child process with an argument array (never through a shell), in a folder.
 ///
 /// leadbook reads a repository only through git's own plumbing commands (`diff --raw`,
-/// `ls-files --stage`, `cat-file --batch`), so it sees exactly what git sees: the index,
+/// `ls-files --stage`, `cat-file --batch`), so it sees exactly what git sees: the staging area,
 /// `core.hooksPath`, worktrees, sparse checkouts.
 public struct Git: Sendable {
     /// The folder git runs in; relative paths in arguments and output are relative to it.

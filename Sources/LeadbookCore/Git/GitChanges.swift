@@ -17,8 +17,8 @@ public struct GitChange: Sendable, Equatable {
     public var newMode: String
 }
 
-/// One entry of the index (`git ls-files --stage`).
-public struct IndexEntry: Sendable, Equatable {
+/// One entry of git's staging area (`git ls-files --stage`).
+public struct StagedEntry: Sendable, Equatable {
     public var mode: String
     public var object: String
     public var path: String
@@ -28,8 +28,8 @@ public struct IndexEntry: Sendable, Equatable {
 }
 
 extension Git {
-    /// The files that differ, with renames paired: the index (`cached`) or the working tree
-    /// against `revision` (the index's own base, HEAD, when nil). Paths are relative to
+    /// The files that differ, with renames paired: the staging area (`cached`) or the working tree
+    /// against `revision` (the staging area's own base, HEAD, when nil). Paths are relative to
     /// `directory`, and only files under it are listed.
     public func changes(cached: Bool, revision: String?, paths: [String] = ["."]) throws -> [GitChange] {
         var arguments = ["diff", "--raw", "-z", "-M", "--no-abbrev", "--relative", "--no-ext-diff", "--ignore-submodules"]
@@ -66,22 +66,22 @@ extension Git {
         return changes
     }
 
-    /// The index's entries under `paths` (merged entries only), relative to `directory`.
-    public func indexEntries(_ paths: [String] = ["."]) throws -> [IndexEntry] {
+    /// The staging area's entries under `paths` (merged entries only), relative to `directory`.
+    public func stagedEntries(_ paths: [String] = ["."]) throws -> [StagedEntry] {
         let output = try succeed(["ls-files", "-z", "--stage", "--"] + paths).stdout
-        var entries: [IndexEntry] = []
+        var entries: [StagedEntry] = []
         for field in Git.fields(output) {
             guard let tab = field.firstIndex(of: UInt8(ascii: "\t")) else { continue }
             let parts = field[field.startIndex..<tab].split(separator: UInt8(ascii: " "))
             guard parts.count == 3, parts[2].elementsEqual("0".utf8) else { continue }
-            entries.append(IndexEntry(mode: String(decoding: parts[0], as: UTF8.self), object: String(decoding: parts[1], as: UTF8.self),
+            entries.append(StagedEntry(mode: String(decoding: parts[0], as: UTF8.self), object: String(decoding: parts[1], as: UTF8.self),
                                       path: String(decoding: field[(tab + 1)...], as: UTF8.self)))
         }
         return entries
     }
 
-    /// Files in the index under `paths` that contain any of `words` (`git grep --cached -F`).
-    public func indexFiles(containing words: [String], in paths: [String], ignoringCase: Bool = false) throws -> [String] {
+    /// Files in the staging area under `paths` that contain any of `words` (`git grep --cached -F`).
+    public func stagedFiles(containing words: [String], in paths: [String], ignoringCase: Bool = false) throws -> [String] {
         guard !words.isEmpty else { return [] }
         var arguments = ["grep", "--cached", "-z", "-l", "-F"]
         if ignoringCase { arguments.append("-i") }

@@ -1,12 +1,12 @@
 import LeadbookText
 
-/// `leadbook check --staged`: what the next commit would record, read from git's index, so
+/// `leadbook check --staged`: what the next commit would record, read from git's staging area, so
 /// edits not yet added neither hide an error nor cause one.
 ///
 /// Only the staged customer files are read and checked. The rules across files (unique ids,
 /// merge targets) need the rest of the tree, but not all of it: a file's name begins with its
 /// id, so the only other files that can share an id or be a merge target are those whose
-/// names begin with that id. Those few are read from the index too. Possible duplicates are
+/// names begin with that id. Those few are read from the staging area too. Possible duplicates are
 /// the pairs the commit makes: a staged customer that gains a phone, an email or a company
 /// name (one its file did not have at HEAD) is compared with the files `git grep` finds
 /// holding that key's telling part (a phone's last four digits, the email, the name's first
@@ -26,8 +26,8 @@ public enum StagedCheck {
         var notes: [String] = []
 
         // The configuration as staged.
-        let index = try git.indexEntries()
-        var entries: [String: IndexEntry] = [:]
+        let index = try git.stagedEntries()
+        var entries: [String: StagedEntry] = [:]
         for entry in index { entries[entry.path] = entry }
         let configName = Workspace.configurationFileName
         var configuration = Configuration()
@@ -48,7 +48,7 @@ public enum StagedCheck {
         // What is staged.
         let changes = try git.changes(cached: true, revision: nil)
         let configurationChanged = changes.contains { $0.newPath == configName || $0.oldPath == configName }
-        var selected: [IndexEntry]
+        var selected: [StagedEntry]
         if configurationChanged {
             selected = customers
         } else {
@@ -98,7 +98,7 @@ public enum StagedCheck {
                 !stillThere.contains(id) && !others.contains { FileNameMismatch.matches(fileName: WorkspacePath.fileName($0.path), id: id) }
             }
             if !gone.isEmpty {
-                for path in try git.indexFiles(containing: gone.sorted(), in: [folder]) where !checked.contains(path) && !claimed.contains(path) {
+                for path in try git.stagedFiles(containing: gone.sorted(), in: [folder]) where !checked.contains(path) && !claimed.contains(path) {
                     if let entry = entries[path], Workspace.isCustomerPath(path, folder: folder) {
                         others.append(entry)
                         claimed.insert(path)
@@ -123,7 +123,7 @@ public enum StagedCheck {
             }
             let probes = DuplicateProbe.words(addedKeys)
             if !probes.isEmpty {
-                for path in try git.indexFiles(containing: probes, in: [folder], ignoringCase: true)
+                for path in try git.stagedFiles(containing: probes, in: [folder], ignoringCase: true)
                 where !checked.contains(path) && !claimed.contains(path) {
                     if let entry = entries[path], Workspace.isCustomerPath(path, folder: folder), !entry.isSubmodule {
                         others.append(entry)
@@ -179,8 +179,8 @@ public enum StagedCheck {
         return Outcome(report: CheckReport(files: files, diagnostics: diagnostics), notes: notes)
     }
 
-    /// Reads index entries in batches (a batch's blobs at a time) and checks each file.
-    public static func checkFiles(_ entries: [IndexEntry], root: String, reader: GitObjectReader, configuration: Configuration,
+    /// Reads staged entries in batches (a batch's blobs at a time) and checks each file.
+    public static func checkFiles(_ entries: [StagedEntry], root: String, reader: GitObjectReader, configuration: Configuration,
                            keepContent: Bool, _ body: ([Diagnostic], CustomerFacts) -> Void) throws {
         var start = 0
         while start < entries.count {
@@ -221,7 +221,7 @@ public enum StagedCheck {
 /// `check --against REV`: the customer files changed since REV, compared entry by entry.
 public enum LogHistory {
     /// Diagnostics for log entries the changes rewrote. `newBytes` gives a changed file's
-    /// content now (from the index or the working tree).
+    /// content now (from the staging area or the working tree).
     public static func check(_ changes: [GitChange], revision: String, folder: String, reader: GitObjectReader,
                              newBytes: (GitChange) throws -> [UInt8]?) throws -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []

@@ -50,8 +50,8 @@ public struct Agenda {
     /// Everything due at or before the end of `asOf`'s day plus `days`.
     public init(_ customers: [Customer], configuration: Configuration, asOf: LocalDateTime, days: Int) {
         self.asOf = asOf
-        let horizon = TimeRules.endOfDay(asOf.date.adding(days: days))
-        let rules = TimeRules(configuration)
+        let horizon = TimePolicy.endOfDay(asOf.date.adding(days: days))
+        let policy = TimePolicy(configuration)
         var items: [Item] = []
         for customer in customers {
             guard let id = customer.id else { continue }
@@ -68,37 +68,37 @@ public struct Agenda {
             }
             // Feedback: the only thing closed customers still owe.
             for entry in customer.feedback {
-                if entry.resolved == nil, let deadline = rules.fixDeadline(entry) {
+                if entry.resolved == nil, let deadline = policy.fixDeadline(entry) {
                     add(.feedbackFix, deadline, "\(entry.summary): answer within \(configuration.feedbackFixHours) h of \(entry.date!)"
                         + (entry.owner.map { ", with \($0)" } ?? ""))
                 }
-                if entry.confirmed == nil, let resolved = entry.resolved, let deadline = rules.confirmDeadline(entry) {
-                    add(.feedbackConfirm, TimeRules.endOfDay(deadline), "\(entry.summary): resolved \(resolved), confirm within \(configuration.feedbackConfirmDays) days")
+                if entry.confirmed == nil, let resolved = entry.resolved, let deadline = policy.confirmDeadline(entry) {
+                    add(.feedbackConfirm, TimePolicy.endOfDay(deadline), "\(entry.summary): resolved \(resolved), confirm within \(configuration.feedbackConfirmDays) days")
                 }
             }
             if closed { continue }
-            if let sla = rules.sla(customer), sla.assigned == nil || sla.firstContact == nil {
+            if let sla = policy.sla(customer), sla.assigned == nil || sla.firstContact == nil {
                 let missing = [sla.assigned == nil ? "assign" : nil, sla.firstContact == nil ? "first contact" : nil].compactMap { $0 }
                 add(.sla, sla.deadline, "\(missing.joined(separator: " and ")) within \(sla.hours) h of \(customer.created!) (intent \(customer.intent!.rawValue))")
             }
-            if let cadence = rules.cadence(customer), let due = cadence.due, cadence.lastContact != nil || cadence.plannedNext != nil {
+            if let cadence = policy.cadence(customer), let due = cadence.due, cadence.lastContact != nil || cadence.plannedNext != nil {
                 var reasons: [String] = []
                 if let last = cadence.lastContact { reasons.append("last contact \(last), \(grade?.rawValue ?? "?") every \(cadence.days) day\(cadence.days == 1 ? "" : "s")") }
                 if let next = cadence.plannedNext, next == due { reasons.append("planned \(next)") }
-                add(.followUp, TimeRules.endOfDay(due), reasons.joined(separator: "; "))
+                add(.followUp, TimePolicy.endOfDay(due), reasons.joined(separator: "; "))
             }
-            if let stage = rules.firstStage(customer), stage.left == nil, rules.stage(customer) == .initialContact {
-                add(.stage, TimeRules.endOfDay(stage.deadline), "initial contact since \(stage.start), at most \(stage.limitDays) days for \(grade?.rawValue ?? "?")")
+            if let stage = policy.firstStage(customer), stage.left == nil, policy.stage(customer) == .initialContact {
+                add(.stage, TimePolicy.endOfDay(stage.deadline), "initial contact since \(stage.start), at most \(stage.limitDays) days for \(grade?.rawValue ?? "?")")
             }
             for entry in customer.followUps {
                 for todo in entry.todos where !todo.done {
                     guard let date = todo.date else { continue }
                     let owner = todo.owner.flatMap { configuration.member(named: $0) != nil ? $0 : nil } ?? customer.owner
-                    add(.todo, TimeRules.endOfDay(date), todo.text, owner: owner)
+                    add(.todo, TimePolicy.endOfDay(date), todo.text, owner: owner)
                 }
             }
-            if let regrade = rules.regradeDue(customer) {
-                add(.regrade, TimeRules.endOfDay(regrade.due), "grade \(grade?.rawValue ?? "?") reviewed every \(regrade.days) days, last \(regrade.since)")
+            if let regrade = policy.regradeDue(customer) {
+                add(.regrade, TimePolicy.endOfDay(regrade.due), "grade \(grade?.rawValue ?? "?") reviewed every \(regrade.days) days, last \(regrade.since)")
             }
         }
         items.sort { a, b in

@@ -1,6 +1,6 @@
 import LeadbookText
 
-/// The toolkit's assignment rules (section 2): grade S goes to a manager, A to a senior, B and C to a
+/// The toolkit's assignment policy (section 2): grade S goes to a manager, A to a senior, B and C to a
 /// junior (who has a mentor). Among reps of that role, region and industry matches rank first
 /// (both, then one, then none: a match ranks, it does not exclude), then the fewest open
 /// customers below `capacity`, then the name, so the same input always gives the same result.

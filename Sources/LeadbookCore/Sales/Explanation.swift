@@ -4,7 +4,7 @@ import LeadbookText
 /// cadence, stage and what is due next, with the numbers from leadbook.yml.
 public enum Explanation {
     public static func text(_ customer: Customer, path: String, configuration: Configuration, asOf: LocalDateTime) -> String {
-        let rules = TimeRules(configuration)
+        let policy = TimePolicy(configuration)
         let scoring = configuration.scoring
         var lines: [String] = ["\(customer.id ?? "?") \(customer.name ?? "")  (\(path))", "as of \(asOf)", ""]
 
@@ -34,7 +34,7 @@ public enum Explanation {
                 lines.append("  worked as \(working.rawValue) (from \(customer.grade != nil ? "the grade written" : "intent \(customer.intent!.rawValue)"))")
             }
         }
-        if let regrade = rules.regradeDue(customer) {
+        if let regrade = policy.regradeDue(customer) {
             lines.append("  re-grade every \(regrade.days) days: due \(regrade.due)\(regrade.due < asOf.date ? " (overdue)" : "")")
         }
 
@@ -46,7 +46,7 @@ public enum Explanation {
 
         lines.append("")
         lines.append("SLA (assignment and first follow-up)")
-        if let sla = rules.sla(customer) {
+        if let sla = policy.sla(customer) {
             lines.append("  intent \(customer.intent!.rawValue): within \(sla.hours) h of \(customer.created!), by \(sla.deadline)")
             lines.append("  assigned        " + momentText(sla.assigned, sla.deadline, asOf))
             lines.append("  first follow-up " + momentText(sla.firstContact, sla.deadline, asOf))
@@ -58,7 +58,7 @@ public enum Explanation {
         lines.append("Cadence")
         if !customer.isOpen {
             lines.append("  closed (\(customer.status?.rawValue ?? "merged")): no follow-ups due")
-        } else if let cadence = rules.cadence(customer) {
+        } else if let cadence = policy.cadence(customer) {
             let grade = DerivedValues.workingGrade(customer, configuration)?.rawValue ?? "?"
             lines.append("  \(grade): every \(cadence.days) day\(cadence.days == 1 ? "" : "s") since the last entry")
             lines.append("  last contact    \(cadence.lastContact?.description ?? "none yet")")
@@ -70,12 +70,12 @@ public enum Explanation {
 
         lines.append("")
         lines.append("Stage")
-        if let stage = rules.stage(customer) {
+        if let stage = policy.stage(customer) {
             lines.append("  \(stage.rawValue) (\(stage.label)), from status \(customer.status!.rawValue)")
         } else {
             lines.append("  \(customer.status.map { "closed: \($0.rawValue)" } ?? "unknown (no status)")")
         }
-        if let first = rules.firstStage(customer) {
+        if let first = policy.firstStage(customer) {
             let limit = "initial contact at most \(first.limitDays) days from \(first.start) (by \(first.deadline))"
             if let left = first.left {
                 lines.append("  \(limit): left on \(left), \(left <= first.deadline ? "within" : "over") the limit")
@@ -98,9 +98,9 @@ public enum Explanation {
             lines.append("Open feedback")
             for entry in openFeedback {
                 var line = "  \(entry.date?.description ?? "?") \(entry.summary)"
-                if entry.resolved == nil, let deadline = rules.fixDeadline(entry) {
+                if entry.resolved == nil, let deadline = policy.fixDeadline(entry) {
                     line += ": fix, answer by \(deadline)\(asOf > deadline ? " (overdue)" : "")"
-                } else if let resolved = entry.resolved, let deadline = rules.confirmDeadline(entry) {
+                } else if let resolved = entry.resolved, let deadline = policy.confirmDeadline(entry) {
                     line += ": resolved \(resolved), confirm by \(deadline)\(asOf.date > deadline ? " (overdue)" : "")"
                 }
                 lines.append(line)

@@ -24,7 +24,7 @@ public struct ScoreProposal: Sendable, Equatable {
         guard let rules = configuration.scoring.rules, customer.score == nil else { return nil }
         var score = Score()
         var reasons: [String] = []
-        func band<T: Comparable>(_ value: T?, _ bands: [ScoringRules.Band<T>], _ what: String) -> Int {
+        func band<T: Comparable>(_ value: T?, _ bands: [ScoringPolicy.Band<T>], _ what: String) -> Int {
             guard let value else {
                 let fallback = bands.first(where: { $0.threshold == nil })?.points ?? 0
                 reasons.append("\(what) not recorded: \(fallback)")
@@ -60,7 +60,7 @@ public struct ScoreProposal: Sendable, Equatable {
 }
 
 /// leadbook.yml `scoring.rules`: bands that turn facts into points.
-public struct ScoringRules: Sendable {
+public struct ScoringPolicy: Sendable {
     /// `{min: 1000, points: 30}` (value >= min), `{max: 30, points: 20}` (value <= max), or
     /// `{points: 5}` (anything else). Bands are tried in order.
     public struct Band<T: Comparable & Sendable>: Sendable {

@@ -1,11 +1,11 @@
 import LeadbookText
 
-/// Plans an import: each lead becomes a new customer file, or is merged as a further source
+/// Plans an import: each lead becomes a new customer file, or is added as a further source
 /// into the customer it matches (in the workspace, or created from an earlier row of the same
 /// sheet). Nothing is written here: the plan holds the bytes of every file to write.
 ///
 /// A lead matches a customer when they share a phone number, an email or a normalized name
-/// (DuplicateKeys). A merge appends `{source, date, detail}` to the customer's `sources`,
+/// (DuplicateKeys). Adding it appends `{source, date, detail}` to the customer's `sources`,
 /// adds the contact when the customer does not have it, and fills fields the customer has
 /// empty; values that differ from the customer's are kept in the source's `detail`. A lead
 /// whose source and date the customer already has (the same capture, imported again) adds
@@ -13,7 +13,7 @@ import LeadbookText
 public struct LeadImport {
     public enum Outcome: Sendable {
         case created(id: String, path: String, notes: [String])
-        case merged(id: String, path: String, evidence: String, intoRow: Int?, changes: [String], notTaken: [String])
+        case added(id: String, path: String, evidence: String, intoRow: Int?, changes: [String], notTaken: [String])
         case unchanged(id: String, path: String, evidence: String, intoRow: Int?, notTaken: [String])
         case bad([LeadSheet.Problem])
     }
@@ -40,7 +40,7 @@ public struct LeadImport {
     }
 
     public var created: Int { results.filter { if case .created = $0.outcome { return true } else { return false } }.count }
-    public var merged: Int { results.filter { if case .merged = $0.outcome { return true } else { return false } }.count }
+    public var added: Int { results.filter { if case .added = $0.outcome { return true } else { return false } }.count }
     public var unchanged: Int { results.filter { if case .unchanged = $0.outcome { return true } else { return false } }.count }
     public var bad: Int { results.filter { if case .bad = $0.outcome { return true } else { return false } }.count }
 
@@ -157,26 +157,26 @@ public struct LeadImport {
         guard let bytes = target.bytes else {
             return problem("the row matches \(match.id) (\(evidence)), whose file \(match.path) cannot be read", "check the file's permissions")
         }
-        let merge: Merge
+        let addition: SourceAddition
         do {
-            merge = try Merge(lead, into: bytes, path: match.path, configuration: configuration)
+            addition = try SourceAddition(lead, to: bytes, path: match.path, configuration: configuration)
         } catch {
             return problem("the row matches \(match.id) (\(evidence)), but \(match.path) cannot be changed: \(error)",
                            "run `leadbook check \(match.path)`")
         }
-        if let diagnostic = merge.newErrors.first {
+        if let diagnostic = addition.newErrors.first {
             return problem("merging the row into \(match.path) would make it invalid: \(diagnostic)", "correct the row")
         }
         index.add(id: target.id, path: match.path, name: lead.name, contacts: contacts, kind: target.kind)
-        if merge.changes.isEmpty {
-            return .unchanged(id: target.id, path: match.path, evidence: evidence, intoRow: target.createdByRow, notTaken: merge.notTaken)
+        if addition.changes.isEmpty {
+            return .unchanged(id: target.id, path: match.path, evidence: evidence, intoRow: target.createdByRow, notTaken: addition.notTaken)
         }
-        target.bytes = merge.bytes
+        target.bytes = addition.bytes
         target.changed = true
         targets[match.path] = target
         if !order.contains(match.path) { order.append(match.path) }
-        return .merged(id: target.id, path: match.path, evidence: evidence, intoRow: target.createdByRow,
-                       changes: merge.changes, notTaken: merge.notTaken)
+        return .added(id: target.id, path: match.path, evidence: evidence, intoRow: target.createdByRow,
+                       changes: addition.changes, notTaken: addition.notTaken)
     }
 
     public mutating func create(_ lead: Lead) -> Outcome {
@@ -244,18 +244,18 @@ public struct LeadImport {
     }
 }
 
-/// One lead merged into one customer file's bytes.
-public struct Merge {
+/// One lead added to one customer file's bytes: a further source, and the fields it fills.
+public struct SourceAddition {
     public var bytes: [UInt8]
     /// What was added, for people: "source exhibition 2024-03-05", "contact 李娜", "industry 制造业".
     public var changes: [String] = []
     /// Values of the lead that differ from the customer's and could not be kept (the lead is
     /// the same capture as one the customer has, so no source item carries them).
     public var notTaken: [String] = []
-    /// Errors the merged file would have.
+    /// Errors the file would have with the lead added.
     public var newErrors: [String] = []
 
-    public init(_ lead: Lead, into bytes: [UInt8], path: String, configuration: Configuration) throws {
+    public init(_ lead: Lead, to bytes: [UInt8], path: String, configuration: Configuration) throws {
         let before = CustomerReader.read(path: path, bytes: bytes, configuration: configuration)
         guard let customer = before.customer else { throw RecordEdit.Problem.notACustomerFile }
         var edit = try RecordEdit(bytes: bytes, read: before)

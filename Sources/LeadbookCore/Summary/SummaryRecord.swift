@@ -146,7 +146,7 @@ public struct SummaryRecord: Sendable {
         if let assigned, let firstContact {
             record.responseMinutes = max(0, firstContact.minuteNumber - assigned.minuteNumber)
         }
-        if var sla = TimeRules(configuration).sla(customer) {
+        if var sla = TimePolicy(configuration).sla(customer) {
             sla.assigned = assigned
             sla.firstContact = firstContact
             record.slaMet = sla.met(asOf: asOf)

@@ -91,7 +91,7 @@ final class CustomerFieldTests: XCTestCase {
 
     func testDerivedAndKeyFields() {
         XCTAssertEqual(CustomerField.derived, [.grade, .status, .next])
-        XCTAssertEqual(CustomerFileMerge.derivedKeys, ["grade", "status", "next"])
+        XCTAssertEqual(Reconciliation.derivedKeys, ["grade", "status", "next"])
         XCTAssertEqual(Completeness.keyFields, ["name", "industry", "region", "contact", "needs", "budget", "decision_by"])
         let words = SummaryText(.en)
         XCTAssertEqual(Completeness.keyFields.map { words.keyField($0) },

@@ -236,7 +236,7 @@ final class CustomerFieldUsesTests: XCTestCase {
         var configuration = Configuration()
         configuration.extraFields = ["wechat_group", "备注"]
         lead.extra = [("备注", "老客户")]
-        let merge = try Merge(lead, into: Array(text.utf8), path: "customers/LX2024001.md", configuration: configuration)
+        let merge = try SourceAddition(lead, to: Array(text.utf8), path: "customers/LX2024001.md", configuration: configuration)
         XCTAssertEqual(String(decoding: merge.bytes, as: UTF8.self),
                        "---\nid: LX2024001\nname: 华东云\nregion: 华东\nemployees: 500\nsource: website\nneeds: 数据安全\nbudget: 200000\ndecision_by: 2024-04-01\n"
                        + "intent: A\nowner: 王五\ncreated: 2024-03-01 09:10\nstatus: contacted\nwechat_group: 华东群\n备注: 老客户\n---\n")

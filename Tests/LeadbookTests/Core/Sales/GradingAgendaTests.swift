@@ -77,7 +77,7 @@ final class GradingAgendaTests: XCTestCase {
         var customer = settled(grade: .A)
         customer.followUps = [Grading.followUp("2024-03-02", time: "10:00", status: .qualified)]
         let item = try XCTUnwrap(items(agenda([customer]), .followUp).first)
-        XCTAssertEqual(item.due, TimeRules.endOfDay(Grading.date("2024-03-04")))
+        XCTAssertEqual(item.due, TimePolicy.endOfDay(Grading.date("2024-03-04")))
         XCTAssertTrue(item.overdue)
         XCTAssertEqual(item.owner, "王五")
         XCTAssertTrue(item.detail.contains("A every 2 days"), item.detail)
@@ -139,7 +139,7 @@ final class GradingAgendaTests: XCTestCase {
         XCTAssertEqual(todos.map(\.detail), ["提交定制方案", "预约面谈", "准备报价"])
         // @王五 is on the team: it is theirs; @外部顾问 is not: the customer's owner gets it.
         XCTAssertEqual(todos.map(\.owner), ["王五", "李四", "李四"])
-        XCTAssertTrue(todos.allSatisfy { $0.due == TimeRules.endOfDay(Grading.date("2024-03-05")) })
+        XCTAssertTrue(todos.allSatisfy { $0.due == TimePolicy.endOfDay(Grading.date("2024-03-05")) })
         // Within the horizon the later one shows too.
         XCTAssertEqual(items(agenda([customer], days: 15, team: team), .todo).count, 4)
     }

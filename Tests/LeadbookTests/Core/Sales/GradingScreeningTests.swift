@@ -7,7 +7,7 @@ import XCTest
 /// the needs, and a budget >= 100,000 CNY.
 final class GradingScreeningTests: XCTestCase {
     func configuration() -> Configuration {
-        var rule = ScreeningRule(industry: "B2B软件")
+        var rule = ScreeningCriterion(industry: "B2B软件")
         rule.minEmployees = 50
         rule.minBudget = 100_000
         rule.keywords = ["效率提升", "成本控制"]
@@ -106,7 +106,7 @@ final class GradingScreeningTests: XCTestCase {
 
     func testFirstRuleForIndustryApplies() {
         var configuration = configuration()
-        var education = ScreeningRule(industry: "B2C教育")
+        var education = ScreeningCriterion(industry: "B2C教育")
         education.keywords = ["试听"]
         configuration.screening.append(education)
         XCTAssertEqual(ScreeningResult.screen(lead(needs: "孩子想先试听", industry: "B2C教育"), configuration).outcome, .pass)

@@ -148,7 +148,7 @@ final class GradingSyncTests: XCTestCase {
     /// size by employees, budget by amount, urgency by days from created to decision_by,
     /// decision by a known decision-maker.
     static func proposalConfiguration() -> Configuration {
-        var rules = ScoringRules()
+        var rules = ScoringPolicy()
         rules.size = [.init(threshold: 1000, atMost: false, points: 30), .init(threshold: 200, atMost: false, points: 25),
                       .init(threshold: 50, atMost: false, points: 15), .init(threshold: nil, atMost: false, points: 5)]
         rules.budget = [.init(threshold: 500_000, atMost: false, points: 30), .init(threshold: 100_000, atMost: false, points: 25),

@@ -14,7 +14,7 @@ final class LeadImportRegressionTests: XCTestCase {
         contact.phone = "13800000002"
         lead.contact = contact
         lead.fields[.needs] = "高可用"
-        let merge = try Merge(lead, into: Array(text.utf8), path: path, configuration: Configuration())
+        let merge = try SourceAddition(lead, to: Array(text.utf8), path: path, configuration: Configuration())
         let merged = String(decoding: merge.bytes, as: UTF8.self)
         XCTAssertTrue(merged.contains("""
             phone: "13800000001"   # 手机

@@ -97,7 +97,7 @@ final class LeadImportTests: XCTestCase {
         row.fields[.needs] = "数据安全"
         row.note = "展位A12"
         plan.add(.success(row), row: 2, line: 2)
-        guard case .merged(let id, _, let evidence, nil, let changes, let notTaken) = plan.results[0].outcome else { return XCTFail("\(plan.results[0].outcome)") }
+        guard case .added(let id, _, let evidence, nil, let changes, let notTaken) = plan.results[0].outcome else { return XCTFail("\(plan.results[0].outcome)") }
         XCTAssertEqual(id, "LX2024001")
         XCTAssertEqual(evidence, "same name 华东云科技, same phone 13800000001")
         XCTAssertEqual(changes, ["source exhibition 2024-03-06", "needs 数据安全"])
@@ -123,13 +123,13 @@ final class LeadImportTests: XCTestCase {
         ## Follow-ups
 
         """)
-        XCTAssertEqual(plan.merged, 1)
+        XCTAssertEqual(plan.added, 1)
     }
 
     func testFlowListsAndCRLFAreKept() throws {
         var plan = planner()
         plan.add(.success(lead("苏州恒力精密制造有限公司", source: "website", intent: .B, contact: ("周建国", nil, "zhou@example.com"))), row: 2, line: 2)
-        guard case .merged = plan.results[0].outcome else { return XCTFail("\(plan.results[0].outcome)") }
+        guard case .added = plan.results[0].outcome else { return XCTFail("\(plan.results[0].outcome)") }
         XCTAssertEqual(text(plan, "customers/LX2024002-hengli.md"),
                        "---\r\nid: LX2024002\r\nname: 苏州恒力精密制造有限公司\r\nsource: exhibition\r\ncontacts: [{name: 王磊, email: wang.lei@example.com}, {name: 周建国, email: zhou@example.com}]\r\nsources: [{source: referral, date: 2024-02-01}, {source: website, date: 2024-03-05}]\r\nintent: B\r\ncreated: 2024-03-02\r\nstatus: untouched\r\n---\r\n")
     }
@@ -142,15 +142,15 @@ final class LeadImportTests: XCTestCase {
         let outcomes = plan.results.map { result -> String in
             switch result.outcome {
             case .created(let id, _, _): return "created \(id)"
-            case .merged(let id, _, let evidence, let row, let changes, _): return "merged \(id) row \(row ?? 0) (\(evidence)): \(changes.joined(separator: ", "))"
+            case .added(let id, _, let evidence, let row, let changes, _): return "added \(id) row \(row ?? 0) (\(evidence)): \(changes.joined(separator: ", "))"
             case .unchanged(let id, _, _, _, _): return "unchanged \(id)"
             case .bad(let problems): return "bad \(problems.map(\.message))"
             }
         }
         XCTAssertEqual(outcomes, [
             "created LX2024008",
-            "merged LX2024008 row 2 (same name 远航物流): contact 钱二",
-            "merged LX2024008 row 2 (same phone 13933334444): source website 2024-03-08",
+            "added LX2024008 row 2 (same name 远航物流): contact 钱二",
+            "added LX2024008 row 2 (same phone 13933334444): source website 2024-03-08",
         ])
         XCTAssertEqual(plan.writes.count, 1, "one file, written once with both merges")
         let file = text(plan, "customers/LX2024008-远航物流.md")!
@@ -168,7 +168,7 @@ final class LeadImportTests: XCTestCase {
         var different = lead("华东云科技有限公司", source: "website", intent: .A, created: "2024-03-01", row: 3)
         different.fields[.industry] = "软件"
         plan.add(.success(different), row: 3, line: 3)
-        guard case .merged(_, _, _, _, let changes, _) = plan.results[0].outcome else { return XCTFail("\(plan.results[0].outcome)") }
+        guard case .added(_, _, _, _, let changes, _) = plan.results[0].outcome else { return XCTFail("\(plan.results[0].outcome)") }
         XCTAssertEqual(changes, ["industry 互联网"], "an empty field is filled, no source is added")
         guard case .unchanged(let id, _, _, _, let notTaken) = plan.results[1].outcome else { return XCTFail("\(plan.results[1].outcome)") }
         XCTAssertEqual(id, "LX2024001")
@@ -190,12 +190,12 @@ final class LeadImportTests: XCTestCase {
         let outcomes = plan.results.map { result -> String in
             switch result.outcome {
             case .created(let id, _, _): return "created \(id)"
-            case .merged(let id, _, let evidence, _, _, _): return "merged \(id) (\(evidence))"
+            case .added(let id, _, let evidence, _, _, _): return "added \(id) (\(evidence))"
             case .unchanged(let id, _, let evidence, _, _): return "unchanged \(id) (\(evidence))"
             case .bad(let problems): return "bad \(problems.map(\.message))"
             }
         }
-        XCTAssertEqual(outcomes, ["created LX2024008", "created LX2024009", "merged LX2024001 (same name 华东云科技)"],
+        XCTAssertEqual(outcomes, ["created LX2024008", "created LX2024009", "added LX2024001 (same name 华东云科技)"],
                        "people who share a name are different people unless a phone or email says otherwise")
     }
 
@@ -227,7 +227,7 @@ final class LeadImportTests: XCTestCase {
         plan.add(.success(known), row: 3, line: 3)
         guard case .bad(let problems) = plan.results[0].outcome else { return XCTFail("\(plan.results[0].outcome)") }
         XCTAssertEqual(problems.map(\.message), ["a new customer cannot start as won: it needs a `deal` (amount and date), which the sheet does not give"])
-        guard case .merged(_, _, _, _, _, _) = plan.results[1].outcome else { return XCTFail("a matched row keeps the customer's status: \(plan.results[1].outcome)") }
+        guard case .added(_, _, _, _, _, _) = plan.results[1].outcome else { return XCTFail("a matched row keeps the customer's status: \(plan.results[1].outcome)") }
         let merged = text(plan, "customers/LX2024001-huadongyun.md")!
         XCTAssertTrue(merged.contains("\nstatus: contacted\n"), merged)
         XCTAssertTrue(merged.contains("status: lost"), "noted in the detail, not set")

@@ -1,9 +1,9 @@
 import LeadbookText
 
-/// The toolkit's rules with time in them, as dates: the SLA of first contact, the follow-up
+/// The toolkit's time limits, as dates: the SLA of first contact, the follow-up
 /// cadence, the first stage's limit, re-grading, and the feedback loop. Every number comes from
 /// leadbook.yml (defaults are the toolkit's).
-public struct TimeRules {
+public struct TimePolicy {
     public let configuration: Configuration
 
     public init(_ configuration: Configuration) {

@@ -1,7 +1,7 @@
-/// A three-way merge of lines (diff3): the changes from the base to ours and from the base to
-/// theirs are both applied; where both changed the same lines differently, conflict markers
+/// diff3 of lines: three versions of a text combined, the changes from the base to ours and
+/// from the base to theirs both applied; where both changed the same lines differently, conflict markers
 /// hold both versions.
-public enum ThreeWayMerge {
+public enum Diff3 {
     public struct Result: Sendable, Equatable {
         public var bytes: [UInt8]
         public var conflicts: Int
@@ -16,8 +16,8 @@ public enum ThreeWayMerge {
         }
     }
 
-    /// Merges three versions of a text, line by line.
-    public static func merge(base: [UInt8], ours: [UInt8], theirs: [UInt8], labels: Labels = Labels()) -> Result {
+    /// Combines three versions of a text, line by line.
+    public static func combine(base: [UInt8], ours: [UInt8], theirs: [UInt8], labels: Labels = Labels()) -> Result {
         if ours == theirs || base == theirs { return Result(bytes: ours, conflicts: 0) }
         if base == ours { return Result(bytes: theirs, conflicts: 0) }
         let o = UnifiedDiff.lines(base), a = UnifiedDiff.lines(ours), b = UnifiedDiff.lines(theirs)

@@ -1,6 +1,7 @@
 import LeadbookText
 
-/// The three-way merge of a customer file (what `leadbook merge-driver` does for git):
+/// Reconciles the three versions of one customer file that a git merge brings together (the
+/// base, ours, theirs): what `leadbook merge-driver` does for git.
 ///
 /// - the front matter key by key: a key changed on one side takes that side's value; conflict
 ///   markers only where both sides changed the same key to different values. `status`, `next`
@@ -11,7 +12,7 @@ import LeadbookText
 /// - everything else (title, notes, other sections) line by line.
 ///
 /// Bytes that neither side changed are kept as they are.
-public enum CustomerFileMerge {
+public enum Reconciliation {
     public struct Result: Sendable {
         public var bytes: [UInt8]
         public var conflicts: Int
@@ -25,8 +26,8 @@ public enum CustomerFileMerge {
         }
     }
 
-    public static func merge(base: [UInt8], ours: [UInt8], theirs: [UInt8], configuration: Configuration,
-                             labels: ThreeWayMerge.Labels = .init()) -> Result {
+    public static func reconcile(base: [UInt8], ours: [UInt8], theirs: [UInt8], configuration: Configuration,
+                                 labels: Diff3.Labels = .init()) -> Result {
         if ours == theirs || base == theirs { return Result(bytes: ours, conflicts: 0, notes: []) }
         if base == ours { return Result(bytes: theirs, conflicts: 0, notes: []) }
         let marker = Array("\u{1}leadbook".utf8)
@@ -51,8 +52,8 @@ public enum CustomerFileMerge {
         return final
     }
 
-    public static func textual(_ base: [UInt8], _ ours: [UInt8], _ theirs: [UInt8], _ labels: ThreeWayMerge.Labels, note: String) -> Result {
-        let merged = ThreeWayMerge.merge(base: base, ours: ours, theirs: theirs, labels: labels)
+    public static func textual(_ base: [UInt8], _ ours: [UInt8], _ theirs: [UInt8], _ labels: Diff3.Labels, note: String) -> Result {
+        let merged = Diff3.combine(base: base, ours: ours, theirs: theirs, labels: labels)
         return Result(bytes: merged.bytes, conflicts: merged.conflicts, notes: [note])
     }
 
@@ -194,7 +195,7 @@ public enum CustomerFileMerge {
     /// The merged file. A key both sides changed takes `resolutions[key]` when there is one;
     /// else, in a `provisional` merge, ours (theirs when we removed it), else conflict markers.
     public static func assemble(_ o: Version?, _ a: Version, _ b: Version, resolutions: [String: [UInt8]], provisional: Bool,
-                         labels: ThreeWayMerge.Labels) -> Merged {
+                         labels: Diff3.Labels) -> Merged {
         var conflicts = 0
         var notes: [String] = []
         var conflicted: [String] = []
@@ -212,7 +213,7 @@ public enum CustomerFileMerge {
             conflicts += 1
             notes.append("both sides changed `\(key)`")
             var text: [UInt8] = []
-            ThreeWayMerge.writeConflict(ours: mine ?? [], theirs: other ?? [], labels: labels, into: &text)
+            Diff3.writeConflict(ours: mine ?? [], theirs: other ?? [], labels: labels, into: &text)
             return text
         }
         for (key, mine) in a.keys {
@@ -242,13 +243,13 @@ public enum CustomerFileMerge {
             }
         }
         for part in parts { output.append(contentsOf: part.bytes) }
-        let trailer = ThreeWayMerge.merge(base: o?.trailer ?? [], ours: a.trailer, theirs: b.trailer, labels: labels)
+        let trailer = Diff3.combine(base: o?.trailer ?? [], ours: a.trailer, theirs: b.trailer, labels: labels)
         conflicts += trailer.conflicts
         output.append(contentsOf: trailer.bytes)
         output.append(contentsOf: a.bytes[a.layout.closingLine])
 
         // The body: free text line by line, the logs as a union.
-        let skeleton = ThreeWayMerge.merge(base: o?.skeleton ?? [], ours: a.skeleton, theirs: b.skeleton, labels: labels)
+        let skeleton = Diff3.combine(base: o?.skeleton ?? [], ours: a.skeleton, theirs: b.skeleton, labels: labels)
         conflicts += skeleton.conflicts
         if skeleton.conflicts > 0 { notes.append("both sides changed the same lines outside the log") }
         var body = skeleton.bytes
@@ -369,7 +370,7 @@ public enum CustomerFileMerge {
     }
 
     public static func union(_ kind: LogReader.Section.Kind, _ o: Version?, _ a: Version, _ b: Version,
-                      labels: ThreeWayMerge.Labels) -> (bytes: [UInt8], conflicts: Int) {
+                      labels: Diff3.Labels) -> (bytes: [UInt8], conflicts: Int) {
         let base = o.map { Side($0, kind) }, ours = Side(a, kind), theirs = Side(b, kind)
         let ourPairs = pairs(base, ours), theirPairs = pairs(base, theirs)
         var theirsByBase: [Int: Int] = [:]
@@ -386,7 +387,7 @@ public enum CustomerFileMerge {
                 } else if mine == old {
                     item.content = theirs.raw(other)
                 } else {
-                    let merged = ThreeWayMerge.merge(base: base.raw(match), ours: ours.raw(index), theirs: theirs.raw(other), labels: labels)
+                    let merged = Diff3.combine(base: base.raw(match), ours: ours.raw(index), theirs: theirs.raw(other), labels: labels)
                     conflicts += merged.conflicts
                     item.content = merged.bytes
                 }
@@ -409,7 +410,7 @@ public enum CustomerFileMerge {
                 extra.append(theirs.item(index))
             }
         }
-        let ordered = mergeByDate(frame, extra)
+        let ordered = interleaveByDate(frame, extra)
         var bytes: [UInt8] = []
         for (index, item) in ordered.enumerated() {
             bytes.append(contentsOf: item.content)
@@ -420,7 +421,7 @@ public enum CustomerFileMerge {
 
     /// Their entries go in among ours by date (and time when both have one); at equal times
     /// ours come first.
-    public static func mergeByDate(_ frame: [Item], _ extra: [Item]) -> [Item] {
+    public static func interleaveByDate(_ frame: [Item], _ extra: [Item]) -> [Item] {
         func before(_ x: Item, _ y: Item) -> Bool {
             guard let xDate = x.date, let yDate = y.date else { return false }
             if xDate != yDate { return xDate < yDate }

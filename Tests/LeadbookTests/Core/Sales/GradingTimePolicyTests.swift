@@ -4,8 +4,8 @@ import XCTest
 @testable import LeadbookText
 
 /// The toolkit's rules with time in them, and the calendar they are computed on.
-final class GradingTimeRulesTests: XCTestCase {
-    let rules = TimeRules(Configuration())
+final class GradingTimePolicyTests: XCTestCase {
+    let rules = TimePolicy(Configuration())
 
     // MARK: SLA
 
@@ -82,7 +82,7 @@ final class GradingTimeRulesTests: XCTestCase {
     func testCustomSLAHours() throws {
         var configuration = Configuration()
         configuration.slaHours[.A] = 1
-        let sla = try XCTUnwrap(TimeRules(configuration).sla(Grading.customer(intent: .A, created: "2024-03-01 09:10")))
+        let sla = try XCTUnwrap(TimePolicy(configuration).sla(Grading.customer(intent: .A, created: "2024-03-01 09:10")))
         XCTAssertEqual(sla.deadline.description, "2024-03-01 10:10")
     }
 
@@ -223,7 +223,7 @@ final class GradingTimeRulesTests: XCTestCase {
     func testFixDeadlineFromDateOnlyCountsFromEndOfDay() {
         let entry = Grading.feedback("2024-02-29")
         XCTAssertEqual(rules.fixDeadline(entry), Grading.moment("2024-03-01 23:59"))
-        XCTAssertEqual(TimeRules.moment(Grading.date("2024-02-29"), nil), Grading.moment("2024-02-29 23:59"))
+        XCTAssertEqual(TimePolicy.moment(Grading.date("2024-02-29"), nil), Grading.moment("2024-02-29 23:59"))
     }
 
     func testFixDeadlineOnlyForFix() {
@@ -242,7 +242,7 @@ final class GradingTimeRulesTests: XCTestCase {
         var configuration = Configuration()
         configuration.feedbackFixHours = 48
         configuration.feedbackConfirmDays = 7
-        let custom = TimeRules(configuration)
+        let custom = TimePolicy(configuration)
         XCTAssertEqual(custom.fixDeadline(Grading.feedback("2024-03-03", time: "10:15")), Grading.moment("2024-03-05 10:15"))
         XCTAssertEqual(custom.confirmDeadline(Grading.feedback("2024-03-03", resolved: "2024-03-05")), Grading.date("2024-03-12"))
     }

@@ -4,7 +4,7 @@ import XCTest
 @testable import LeadbookCore
 @testable import LeadbookText
 
-final class CustomerFileMergeTests: XCTestCase {
+final class ReconciliationTests: XCTestCase {
     let base = """
     ---
     # 基本信息
@@ -36,11 +36,11 @@ final class CustomerFileMergeTests: XCTestCase {
 
     """
 
-    func merge(_ base: String, _ ours: String, _ theirs: String) -> CustomerFileMerge.Result {
-        CustomerFileMerge.merge(base: Array(base.utf8), ours: Array(ours.utf8), theirs: Array(theirs.utf8), configuration: Configuration())
+    func merge(_ base: String, _ ours: String, _ theirs: String) -> Reconciliation.Result {
+        Reconciliation.reconcile(base: Array(base.utf8), ours: Array(ours.utf8), theirs: Array(theirs.utf8), configuration: Configuration())
     }
 
-    func text(_ result: CustomerFileMerge.Result) -> String { String(decoding: result.bytes, as: UTF8.self) }
+    func text(_ result: Reconciliation.Result) -> String { String(decoding: result.bytes, as: UTF8.self) }
 
     func occurrences(_ needle: String, in haystack: String) -> Int {
         haystack.components(separatedBy: needle).count - 1
@@ -176,7 +176,7 @@ final class CustomerFileMergeTests: XCTestCase {
 
     func testUnreadableFilesAreMergedLineByLine() {
         let broken = "not a customer file\nline two\n"
-        let result = CustomerFileMerge.merge(base: Array(broken.utf8), ours: Array((broken + "ours\n").utf8),
+        let result = Reconciliation.reconcile(base: Array(broken.utf8), ours: Array((broken + "ours\n").utf8),
                                          theirs: Array((broken + "theirs\n").utf8), configuration: Configuration())
         XCTAssertEqual(result.conflicts, 1)
         XCTAssertEqual(String(decoding: result.bytes, as: UTF8.self),
@@ -203,9 +203,9 @@ final class CustomerFileMergeTests: XCTestCase {
     }
 }
 
-final class ThreeWayMergeTests: XCTestCase {
+final class Diff3Tests: XCTestCase {
     func merge(_ base: String, _ ours: String, _ theirs: String) -> (String, Int) {
-        let result = ThreeWayMerge.merge(base: Array(base.utf8), ours: Array(ours.utf8), theirs: Array(theirs.utf8))
+        let result = Diff3.combine(base: Array(base.utf8), ours: Array(ours.utf8), theirs: Array(theirs.utf8))
         return (String(decoding: result.bytes, as: UTF8.self), result.conflicts)
     }
 
@@ -237,7 +237,7 @@ final class ThreeWayMergeTests: XCTestCase {
     }
 }
 
-extension CustomerFileMergeTests {
+extension ReconciliationTests {
     /// A real conflict elsewhere does not turn the derived values into conflicts too.
     func testDerivedValuesResolveNextToAConflict() {
         let ours = base.replacingOccurrences(of: "owner: 王五", with: "owner: 赵六")
