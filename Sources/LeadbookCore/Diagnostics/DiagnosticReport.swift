@@ -1,6 +1,7 @@
 import LeadbookText
 
-/// The three outputs of `check`: text for people, JSON for scripts, annotations for GitHub.
+/// The four outputs of `check`: text for people, JSON for scripts, annotations for GitHub, and
+/// Code Quality JSON for GitLab.
 public enum DiagnosticReport {
     public struct Style {
         public var color: Bool

@@ -4,8 +4,6 @@ import LeadbookText
 public struct Findings: Sendable {
     public private(set) var source: SourceText
     public private(set) var diagnostics: [Diagnostic] = []
-    /// Rules turned off for this run (leadbook.yml `rules: {id: off}`).
-    public var disabled: Set<String> = []
 
     public init(source: SourceText) {
         self.source = source
@@ -19,7 +17,6 @@ public struct Findings: Sendable {
     /// line (for bytes that are not text).
     public mutating func report<R>(_ message: @autoclosure () -> RuleMessage<R>, at offset: Int, showLine: Bool = true) {
         let rule = R.rule
-        guard !disabled.contains(rule.id) else { return }
         let message = message()
         let location = source.location(of: offset)
         diagnostics.append(Diagnostic(
@@ -37,8 +34,6 @@ public struct Findings: Sendable {
 
     /// Reports a finding about the file as a whole (it has no line to point at).
     public mutating func reportFile<R>(_ message: @autoclosure () -> RuleMessage<R>) {
-        let rule = R.rule
-        guard !disabled.contains(rule.id) else { return }
         diagnostics.append(Diagnostic(file: source.path, message()))
     }
 

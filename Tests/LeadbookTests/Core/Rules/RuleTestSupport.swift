@@ -54,7 +54,8 @@ enum RuleFixture {
         String(line.prefix(while: { $0 != ":" }))
     }
 
-    /// The example customer of docs/spec record-format.md, verbatim: it must read clean.
+    /// The example customer of the record format (../shared/spec/record-format.md, also in
+    /// docs/format.md), verbatim: it must read clean.
     static let specExample = """
         ---
         id: LX2024001
