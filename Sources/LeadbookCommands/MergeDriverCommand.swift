@@ -82,7 +82,7 @@ public enum MergeDriverCommand: Command {
 }
 
 extension MergeDriverCommand {
-    /// What `leadbook merge-driver` tells git's user.
+    /// What `leadbook merge-driver` says while git merges.
     enum Message {
         static let fourFiles = "give the four files git passes: %O %A %B %P"
         static func cannotRead(_ name: String, _ reason: String) -> String { "cannot read \(name): \(reason)" }
