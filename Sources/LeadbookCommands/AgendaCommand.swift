@@ -21,7 +21,7 @@ public enum AgendaCommand: Command {
         var days = 0
         if let text = arguments.value("days") {
             guard let value = Int(text), value >= 0 else {
-                context.console.err("leadbook agenda: --days must be a whole number of days, 0 or more\n")
+                context.complain(Message.daysNotACount, spec.name)
                 return .failure
             }
             days = value
@@ -31,7 +31,7 @@ public enum AgendaCommand: Command {
         let team = workspace.configuration.team
         if let owner = arguments.value("owner"), !team.isEmpty, !team.contains(where: { $0.name == owner }) {
             let near = Suggestion.closest(to: owner, among: team.map(\.name))
-            context.console.err("leadbook agenda: `\(owner)` is not in the team" + (near.map { "; did you mean \($0)?" } ?? "") + "\n")
+            context.complain(Message.notInTheTeam(owner, near: near), spec.name)
             return .failure
         }
         let set = CustomerSet.load(workspace)
@@ -46,5 +46,15 @@ public enum AgendaCommand: Command {
         }
         set.warnAboutErrors("agenda", context)
         return set.filesWithErrors.isEmpty ? .ok : .findings
+    }
+}
+
+extension AgendaCommand {
+    /// What `leadbook agenda` says.
+    enum Message {
+        static let daysNotACount = "--days must be a whole number of days, 0 or more"
+        static func notInTheTeam(_ owner: String, near: String?) -> String {
+            "`\(owner)` is not in the team" + (near.map { "; did you mean \($0)?" } ?? "")
+        }
     }
 }

@@ -66,17 +66,17 @@ public enum ArgumentParser {
                 option = spec(long: name)
                 if option == nil {
                     let near = Suggestion.closest(to: name, among: options.map(\.long))
-                    return .failure(UsageError("unknown option --\(name)" + (near.map { "; did you mean --\($0)?" } ?? "")))
+                    return .failure(UsageError(Message.unknownOption(name, near: near)))
                 }
             } else {
                 let short = argument[argument.index(after: argument.startIndex)]
                 option = spec(short: short)
-                if option == nil { return .failure(UsageError("unknown option -\(short)")) }
+                if option == nil { return .failure(UsageError(Message.unknownShortOption(short))) }
                 if argument.count > 2 { inlineValue = String(argument.dropFirst(2)) }
             }
             let found = option!
             if found.value == nil {
-                if inlineValue != nil { return .failure(UsageError("--\(found.long) takes no value")) }
+                if inlineValue != nil { return .failure(UsageError(Message.takesNoValue(found.long))) }
                 parsed.flags.insert(found.long)
                 continue
             }
@@ -84,15 +84,28 @@ public enum ArgumentParser {
             if let inlineValue {
                 value = inlineValue
             } else {
-                guard index < arguments.count else { return .failure(UsageError("--\(found.long) needs a value (\(found.value!))")) }
+                guard index < arguments.count else { return .failure(UsageError(Message.needsValue(found.long, found.value!))) }
                 value = arguments[index]
                 index += 1
             }
             if !found.repeatable, parsed.values[found.long] != nil {
-                return .failure(UsageError("--\(found.long) is given twice"))
+                return .failure(UsageError(Message.givenTwice(found.long)))
             }
             parsed.values[found.long, default: []].append(value)
         }
         return .success(parsed)
+    }
+}
+
+extension ArgumentParser {
+    /// What the parser says of arguments it cannot take.
+    enum Message {
+        static func unknownOption(_ name: String, near: String?) -> String {
+            "unknown option --\(name)" + (near.map { "; did you mean --\($0)?" } ?? "")
+        }
+        static func unknownShortOption(_ short: Character) -> String { "unknown option -\(short)" }
+        static func takesNoValue(_ option: String) -> String { "--\(option) takes no value" }
+        static func needsValue(_ option: String, _ placeholder: String) -> String { "--\(option) needs a value (\(placeholder))" }
+        static func givenTwice(_ option: String) -> String { "--\(option) is given twice" }
     }
 }

@@ -22,7 +22,7 @@ public enum AssignCommand: Command {
         guard let opened = context.openWorkspace(arguments) else { return .failure }
         guard let at = context.moment(arguments, "at", "assign", opened) else { return .failure }
         if opened.configuration.team.isEmpty {
-            context.console.err("leadbook assign: leadbook.yml has no `team` to assign to\n")
+            context.complain(Message.noTeam, spec.name)
             return .failure
         }
         let dryRun = arguments.flag("dry-run")
@@ -38,10 +38,10 @@ public enum AssignCommand: Command {
             let grade = decision.grade.map { "\($0.rawValue) (\(decision.gradeSource))" } ?? "?"
             guard let rep = decision.rep else {
                 left += 1
-                context.console.out("\(decision.customerId) \(decision.customerName): grade \(grade): left unassigned: \(decision.reason)\n")
+                context.console.out(Message.leftUnassigned(decision.customerId, decision.customerName, grade: grade, decision.reason))
                 continue
             }
-            context.console.out("\(decision.customerId) \(decision.customerName): grade \(grade) -> \(decision.role!.rawValue) \(rep.name): \(decision.reason)\n")
+            context.console.out(Message.assigned(decision.customerId, decision.customerName, grade: grade, role: decision.role!.rawValue, rep.name, decision.reason))
             do {
                 let bytes: [UInt8]
                 switch write.read(decision.path) {
@@ -57,10 +57,10 @@ public enum AssignCommand: Command {
             } catch let refusal as CustomerWrite.Refusal {
                 refusals.append(refusal)
             } catch {
-                problems.append("leadbook assign: \(decision.path): \(error)\n")
+                problems.append(CommandContext.Message.problem(Message.notWritten(decision.path, "\(error)"), spec.name))
             }
         }
-        if decisions.isEmpty { context.console.out("every open customer has an owner\n") }
+        if decisions.isEmpty { context.console.out(Message.nothingToAssign) }
         set.warnAboutErrors("assign", context)
         // Every owner is written, or none.
         for problem in problems { context.console.err(problem) }
@@ -73,5 +73,20 @@ public enum AssignCommand: Command {
             return context.refuse(error, "assign")
         }
         return left > 0 ? .findings : .ok
+    }
+}
+
+extension AssignCommand {
+    /// What `leadbook assign` says.
+    enum Message {
+        static let noTeam = "leadbook.yml has no `team` to assign to"
+        static func leftUnassigned(_ id: String, _ name: String, grade: String, _ reason: String) -> String {
+            "\(id) \(name): grade \(grade): left unassigned: \(reason)\n"
+        }
+        static func assigned(_ id: String, _ name: String, grade: String, role: String, _ rep: String, _ reason: String) -> String {
+            "\(id) \(name): grade \(grade) -> \(role) \(rep): \(reason)\n"
+        }
+        static func notWritten(_ path: String, _ error: String) -> String { "\(path): \(error)" }
+        static let nothingToAssign = "every open customer has an owner\n"
     }
 }

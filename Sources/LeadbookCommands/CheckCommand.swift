@@ -39,7 +39,7 @@ public enum CheckCommand: Command {
             var selected: Set<String> = []
             for argument in arguments.positionals {
                 guard let relative = context.workspaceRelative(argument, in: workspace) else {
-                    context.console.err("leadbook check: \(argument) is outside the workspace (-C DIR names the workspace folder)\n")
+                    context.complain(Message.outsideTheWorkspace(argument), spec.name)
                     return .failure
                 }
                 if relative == Workspace.configurationFileName {
@@ -54,10 +54,10 @@ public enum CheckCommand: Command {
                 } else if FileAccess.isDirectory(workspace.absolute(relative)) {
                     continue
                 } else if FileAccess.exists(workspace.absolute(relative)) {
-                    context.console.err("leadbook check: \(argument) is not a customer file (customer files are .md files under \(workspace.configuration.customersFolder)/)\n")
+                    context.complain(Message.notACustomerFile(argument, folder: workspace.configuration.customersFolder), spec.name)
                     return .failure
                 } else {
-                    context.console.err("leadbook check: \(argument): no such file\n")
+                    context.complain(Message.noSuchFile(argument), spec.name)
                     return .failure
                 }
             }
@@ -72,7 +72,7 @@ public enum CheckCommand: Command {
                 report.diagnostics += history
                 report.diagnostics.sort(by: Diagnostic.ordered)
             } catch {
-                context.console.err("leadbook check: --against \(revision): \(error)\n")
+                context.complain(Message.against(revision, "\(error)"), spec.name)
                 return .failure
             }
         }
@@ -93,31 +93,51 @@ public enum CheckCommand: Command {
     /// `--staged`: git's staging area, not the working tree.
     static func runStaged(_ arguments: ParsedArguments, format: String, _ context: CommandContext) -> ExitCode {
         guard arguments.positionals.isEmpty else {
-            context.console.err("leadbook check: --staged checks every staged file; give no PATHS with it\nusage: \(spec.usage)\n")
+            context.complain(Message.stagedTakesNoPaths, spec.name, usage: spec.usage)
             return .failure
         }
         guard let root = context.workspaceRoot(arguments) else { return .failure }
         guard Git(directory: root).topLevel() != nil else {
-            context.console.err("leadbook check: --staged reads git's staging area, but \(root) is not in a git repository (run `git init`, or `leadbook init`)\n")
+            context.complain(Message.notInGit(root), spec.name)
             return .failure
         }
         let outcome: StagedCheck.Outcome
         do {
             outcome = try StagedCheck.run(root: root, against: arguments.value("against"))
         } catch {
-            context.console.err("leadbook check: \(error)\n")
+            context.complain("\(error)", spec.name)
             return .failure
         }
-        for note in outcome.notes { context.console.err("leadbook check: \(note)\n") }
+        for note in outcome.notes { context.complain(note, spec.name) }
         let code = finish(outcome.report, format: format, root: root, arguments, context)
         if code == .findings && format == "text" {
             let derived: Set<Rule> = [StaleGrade.rule, StaleStatus.rule, StaleNext.rule]
             if outcome.report.diagnostics.contains(where: { derived.contains($0.rule) }) {
-                context.console.err("leadbook: run `leadbook sync` to write the derived values (grade, status, next), then `git add` the files and commit again\n")
+                context.console.err(Message.syncThenCommit)
             } else {
-                context.console.err("leadbook: fix the staged files above, `git add` them and commit again\n")
+                context.console.err(Message.fixThenCommit)
             }
         }
         return code
+    }
+}
+
+extension CheckCommand {
+    /// What `leadbook check` says besides its findings.
+    enum Message {
+        static func outsideTheWorkspace(_ path: String) -> String { "\(path) is outside the workspace (-C DIR names the workspace folder)" }
+        static func notACustomerFile(_ path: String, folder: String) -> String {
+            "\(path) is not a customer file (customer files are .md files under \(folder)/)"
+        }
+        static func noSuchFile(_ path: String) -> String { "\(path): no such file" }
+        static func against(_ revision: String, _ error: String) -> String { "--against \(revision): \(error)" }
+        static let stagedTakesNoPaths = "--staged checks every staged file; give no PATHS with it"
+        static func notInGit(_ root: String) -> String {
+            "--staged reads git's staging area, but \(root) is not in a git repository (run `git init`, or `leadbook init`)"
+        }
+        /// What the pre-commit hook tells after its findings: the derived values are stale.
+        static let syncThenCommit = "leadbook: run `leadbook sync` to write the derived values (grade, status, next), then `git add` the files and commit again\n"
+        /// What the pre-commit hook tells after any other findings.
+        static let fixThenCommit = "leadbook: fix the staged files above, `git add` them and commit again\n"
     }
 }

@@ -61,7 +61,7 @@ public struct CommandContext {
         case .success(let root):
             return root
         case .failure(let error):
-            console.err("leadbook: \(error.message)\n")
+            console.err(Message.noWorkspace(error.message))
             return nil
         }
     }
@@ -69,6 +69,11 @@ public struct CommandContext {
     /// Opens the workspace named by `-C` or found from the current folder; prints why not.
     public func openWorkspace(_ arguments: ParsedArguments) -> Workspace? {
         workspaceRoot(arguments).map { Workspace.open(root: $0) }
+    }
+
+    /// Prints `leadbook COMMAND: text` on stderr, then the command's usage line when given.
+    func complain(_ text: String, _ command: String, usage: String? = nil) {
+        console.err(Message.problem(text, command, usage: usage))
     }
 
     /// A path given on the command line as an absolute path (a relative one is taken from the
@@ -126,7 +131,20 @@ extension Command {
 
     static func notAChoice(_ given: String, _ name: String, _ allowed: [String], _ context: CommandContext) {
         let near = Suggestion.closest(to: given, among: allowed)
-        context.console.err("leadbook \(spec.name): --\(name) must be one of \(allowed.joined(separator: ", "))"
-                            + (near.map { "; did you mean \($0)?" } ?? "") + "\n")
+        context.complain(CommandContext.Message.notAChoice(name, allowed, near: near), spec.name)
+    }
+}
+
+extension CommandContext {
+    /// What every command says the same way.
+    enum Message {
+        /// How a command tells of a problem: `leadbook COMMAND: text`, then `usage: ...` when given.
+        static func problem(_ text: String, _ command: String, usage: String? = nil) -> String {
+            "leadbook \(command): \(text)\n" + (usage.map { "usage: \($0)\n" } ?? "")
+        }
+        static func noWorkspace(_ reason: String) -> String { "leadbook: \(reason)\n" }
+        static func notAChoice(_ option: String, _ allowed: [String], near: String?) -> String {
+            "--\(option) must be one of \(allowed.joined(separator: ", "))" + (near.map { "; did you mean \($0)?" } ?? "")
+        }
     }
 }

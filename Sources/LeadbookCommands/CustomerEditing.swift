@@ -27,7 +27,7 @@ struct Refusal: Error {
 extension CommandContext {
     /// Prints a refusal as `leadbook COMMAND: message` and returns its exit code.
     func refuse(_ refusal: Refusal, _ command: String) -> ExitCode {
-        console.err("leadbook \(command): \(refusal.message)\n")
+        complain(refusal.message, command)
         return refusal.code
     }
 
@@ -81,10 +81,10 @@ extension CommandContext {
         case .success(let value): found = value
         }
         guard let customer = found.result.customer, var edit = try? RecordEdit(bytes: found.bytes, read: found.result) else {
-            throw Refusal.finding("\(found.path) cannot be read as a customer; run `leadbook check \(found.path)` and fix it first")
+            throw Refusal.finding(EditableCustomer.Message.unreadable(found.path))
         }
         if let target = customer.mergedInto, !allowTombstone {
-            throw Refusal.finding("\(id) was merged into \(target) (\(found.path) is its tombstone); write to \(target) instead")
+            throw Refusal.finding(EditableCustomer.Message.tombstone(id, mergedInto: target, found.path))
         }
         edit.chineseWhenNoSections = workspace.configuration.language == .zhCN
         return EditableCustomer(path: found.path, bytes: found.bytes, result: found.result, customer: customer, edit: edit)
@@ -98,13 +98,13 @@ extension Refusal {
         case .locked(let reason):
             self = .usage(reason)
         case .newErrors(let path, let added):
-            var message = "the change would leave \(path) with \(added.count) new error\(added.count == 1 ? "" : "s"); nothing was written:\n"
+            var message = EditableCustomer.Message.newErrors(path, added.count)
             for diagnostic in added {
                 message += DiagnosticReport.text(diagnostic, style: .init(color: false))
             }
             self = .finding(String(message.dropLast()))
         case .exists(let path):
-            self = .usage("\(path) is already there; nothing was written")
+            self = .usage(EditableCustomer.Message.exists(path))
         case .failed(let failure):
             self = .usage(failure.text)
         }
@@ -116,10 +116,10 @@ extension CustomerWrite.Failure {
     var text: String {
         var text = description
         if !restored.isEmpty {
-            text += "; \(DiagnosticReport.plural(restored.count, "file")) written before it \(restored.count == 1 ? "was" : "were") put back"
+            text += EditableCustomer.Message.restored(restored.count)
         }
         if !notRestored.isEmpty {
-            text += "; \(notRestored.joined(separator: ", ")) could not be put back (see `git status`)"
+            text += EditableCustomer.Message.notRestored(notRestored)
         }
         return text
     }
@@ -136,29 +136,29 @@ extension CustomerLookup.Problem {
 enum OptionValue {
     static func date(_ text: String, _ option: String) throws -> LocalDate {
         if let date = LocalDate(text) { return date }
-        throw Refusal.usage("--\(option) must be a date like 2024-03-05, not `\(text)`")
+        throw Refusal.usage(Message.notADate(text, option))
     }
 
     static func vocabulary<V: Vocabulary>(_ text: String, _ option: String, _ type: V.Type) throws -> V {
         if let value = V(text: text) { return value }
         let message = V.UnknownRule.message(text)
-        throw Refusal.usage("--\(option): \(message.text); \(message.hint)")
+        throw Refusal.usage(Message.unknownWord(message.text, hint: message.hint, option))
     }
 
     static func oneLine(_ text: String, _ option: String) throws -> String {
-        if let problem = LogText.problemAsValue(text) { throw Refusal.usage("--\(option) \(problem)") }
+        if let problem = LogText.problemAsValue(text) { throw Refusal.usage(Message.notOneLine(problem, option)) }
         return text.trimmingSpaces
     }
 
     /// A non-negative amount in CNY, digits only (`200000`, `150000.5`).
     static func amount(_ text: String, _ option: String) throws -> Double {
         if FieldDecoder.isNumeral(text), let value = FieldDecoder.parseNumber(text), value >= 0 { return value }
-        throw Refusal.usage("--\(option) must be an amount in digits like 200000, not `\(text)`")
+        throw Refusal.usage(Message.notAnAmount(text, option))
     }
 
     static func count(_ text: String, _ option: String) throws -> Int {
         if let value = FieldDecoder.parseInteger(text), value >= 0 { return value }
-        throw Refusal.usage("--\(option) must be a whole number like 500, not `\(text)`")
+        throw Refusal.usage(Message.notACount(text, option))
     }
 
     /// A name that must be in the team when leadbook.yml has one.
@@ -166,7 +166,7 @@ enum OptionValue {
         let name = try oneLine(name, option)
         guard !configuration.team.isEmpty, configuration.member(named: name) == nil else { return name }
         let near = Suggestion.closest(to: name, among: configuration.team.map(\.name))
-        throw Refusal.usage("--\(option): `\(name)` is not in the team of leadbook.yml" + (near.map { "; did you mean \($0)?" } ?? ""))
+        throw Refusal.usage(Message.notInTheTeam(name, near: near, option))
     }
 
     /// `DATE TEXT [@owner]` (a to-do).
@@ -174,7 +174,7 @@ enum OptionValue {
         let trimmed = try oneLine(text, option)
         let parts = trimmed.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
         guard parts.count == 2, let date = LocalDate(String(parts[0])) else {
-            throw Refusal.usage("--\(option) is `DATE TEXT [@owner]`, like \"2024-03-07 发送案例 @王五\", not `\(text)`")
+            throw Refusal.usage(Message.notATodo(text, option))
         }
         var words = parts[1].split(separator: " ")
         var owner: String?
@@ -183,16 +183,66 @@ enum OptionValue {
             words.removeLast()
         }
         let body = words.joined(separator: " ")
-        guard !body.isEmpty else { throw Refusal.usage("--\(option) has a date but no text: say what is to be done") }
+        guard !body.isEmpty else { throw Refusal.usage(Message.todoWithoutText(option)) }
         return Todo(date: date, text: body, owner: owner, done: false, line: 0)
     }
 
     /// `key=value`.
     static func pair(_ text: String, _ option: String) throws -> (String, String) {
         guard let equals = text.firstIndex(of: "=") else {
-            throw Refusal.usage("--\(option) is `key=value`, like pain=数据靠人工抄录, not `\(text)`")
+            throw Refusal.usage(Message.notAPair(text, option))
         }
         return (String(text[..<equals]).trimmingSpaces, String(text[text.index(after: equals)...]))
+    }
+}
+
+extension EditableCustomer {
+    /// Why a customer file cannot be changed, and what became of a write that failed.
+    enum Message {
+        static func unreadable(_ path: String) -> String {
+            "\(path) cannot be read as a customer; run `leadbook check \(path)` and fix it first"
+        }
+        static func tombstone(_ id: String, mergedInto target: String, _ path: String) -> String {
+            "\(id) was merged into \(target) (\(path) is its tombstone); write to \(target) instead"
+        }
+        /// The first line; the new errors follow, one a line.
+        static func newErrors(_ path: String, _ count: Int) -> String {
+            "the change would leave \(path) with \(count) new error\(count == 1 ? "" : "s"); nothing was written:\n"
+        }
+        static func exists(_ path: String) -> String { "\(path) is already there; nothing was written" }
+        static func restored(_ count: Int) -> String {
+            "; \(DiagnosticReport.plural(count, "file")) written before it \(count == 1 ? "was" : "were") put back"
+        }
+        static func notRestored(_ paths: [String]) -> String {
+            "; \(paths.joined(separator: ", ")) could not be put back (see `git status`)"
+        }
+    }
+}
+
+extension OptionValue {
+    /// What an option value that cannot be read is refused with.
+    enum Message {
+        static func notADate(_ text: String, _ option: String) -> String {
+            "--\(option) must be a date like 2024-03-05, not `\(text)`"
+        }
+        static func unknownWord(_ text: String, hint: String, _ option: String) -> String { "--\(option): \(text); \(hint)" }
+        static func notOneLine(_ problem: String, _ option: String) -> String { "--\(option) \(problem)" }
+        static func notAnAmount(_ text: String, _ option: String) -> String {
+            "--\(option) must be an amount in digits like 200000, not `\(text)`"
+        }
+        static func notACount(_ text: String, _ option: String) -> String {
+            "--\(option) must be a whole number like 500, not `\(text)`"
+        }
+        static func notInTheTeam(_ name: String, near: String?, _ option: String) -> String {
+            "--\(option): `\(name)` is not in the team of leadbook.yml" + (near.map { "; did you mean \($0)?" } ?? "")
+        }
+        static func notATodo(_ text: String, _ option: String) -> String {
+            "--\(option) is `DATE TEXT [@owner]`, like \"2024-03-07 发送案例 @王五\", not `\(text)`"
+        }
+        static func todoWithoutText(_ option: String) -> String { "--\(option) has a date but no text: say what is to be done" }
+        static func notAPair(_ text: String, _ option: String) -> String {
+            "--\(option) is `key=value`, like pain=数据靠人工抄录, not `\(text)`"
+        }
     }
 }
 

@@ -16,8 +16,8 @@ extension CustomerSet {
     public static func warnAboutErrors(_ files: [String], _ command: String, _ context: CommandContext, consequence: String = "") {
         guard !files.isEmpty else { return }
         let shown = files.prefix(5).joined(separator: ", ")
-        let more = files.count > 5 ? " and \(files.count - 5) more" : ""
-        context.console.err("leadbook \(command): \(files.count) file\(files.count == 1 ? " has" : "s have") errors (\(shown)\(more)); \(consequence)run `leadbook check`\n")
+        let more = files.count > 5 ? Message.more(files.count - 5) : ""
+        context.complain(Message.filesWithErrors(files.count, shown: shown, more: more, consequence: consequence), command)
     }
 }
 
@@ -47,8 +47,24 @@ extension CommandContext {
             return workspace.configuration.timezone.localTime(secondsSince1970: seconds)
         }
         guard let value = LocalDateTime(text) else {
-            throw Refusal.usage("--\(name) must be a date and time like 2024-03-05T09:00 or \"2024-03-05 09:00\", not `\(text)`")
+            throw Refusal.usage(Message.notAMoment(text, name))
         }
         return value
+    }
+}
+
+extension CustomerSet {
+    /// What is said of files a command over the whole pipeline could not read fully.
+    enum Message {
+        static func filesWithErrors(_ count: Int, shown: String, more: String, consequence: String) -> String {
+            "\(count) file\(count == 1 ? " has" : "s have") errors (\(shown)\(more)); \(consequence)run `leadbook check`"
+        }
+        static func more(_ count: Int) -> String { " and \(count) more" }
+    }
+}
+
+extension CommandContext.Message {
+    static func notAMoment(_ text: String, _ option: String) -> String {
+        "--\(option) must be a date and time like 2024-03-05T09:00 or \"2024-03-05 09:00\", not `\(text)`"
     }
 }

@@ -52,7 +52,7 @@ public enum DupesCommand: Command {
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
         guard let format = choice(arguments, "format", ["text", "json"], default: "text", context) else { return .failure }
         guard arguments.positionals.isEmpty else {
-            context.console.err("leadbook dupes: unexpected `\(arguments.positionals[0])`\nusage: \(spec.usage)\n")
+            context.complain(Message.unexpected(arguments.positionals[0]), spec.name, usage: spec.usage)
             return .failure
         }
         guard let workspace = context.openWorkspace(arguments) else { return .failure }
@@ -64,7 +64,7 @@ public enum DupesCommand: Command {
             context.console.out(text(groups))
         }
         context.tellUnread(facts.unread)
-        CustomerSet.warnAboutErrors(facts.unreadPaths, "dupes", context, consequence: "they were not compared; ")
+        CustomerSet.warnAboutErrors(facts.unreadPaths, "dupes", context, consequence: Message.notCompared)
         return groups.isEmpty && facts.unread.isEmpty ? .ok : .findings
     }
 
@@ -107,5 +107,13 @@ public enum DupesCommand: Command {
             })),
             ("count", .int(groups.count)),
         ])
+    }
+}
+
+extension DupesCommand {
+    /// What `leadbook dupes` says besides the groups it finds.
+    enum Message {
+        static func unexpected(_ argument: String) -> String { "unexpected `\(argument)`" }
+        static let notCompared = "they were not compared; "
     }
 }

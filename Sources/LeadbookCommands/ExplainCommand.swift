@@ -11,22 +11,30 @@ public enum ExplainCommand: Command {
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
         guard arguments.positionals.count == 1 else {
-            context.console.err("leadbook explain: give one customer id\nusage: \(spec.usage)\n")
+            context.complain(Message.oneId, spec.name, usage: spec.usage)
             return .failure
         }
         guard let workspace = context.openWorkspace(arguments) else { return .failure }
         guard let asOf = context.moment(arguments, "as-of", "explain", workspace) else { return .failure }
         switch CustomerLookup.find(arguments.positionals[0], in: workspace) {
         case .failure(let problem):
-            context.console.err("leadbook explain: \(problem.text)\n")
+            context.complain(problem.text, spec.name)
             return .failure
         case .success(let found):
             guard let customer = found.result.customer else {
-                context.console.err("leadbook explain: \(found.path) cannot be read; run `leadbook check \(found.path)`\n")
+                context.complain(Message.unreadable(found.path), spec.name)
                 return .findings
             }
             context.console.out(Explanation.text(customer, path: found.path, configuration: workspace.configuration, asOf: asOf))
             return found.result.findings.errorCount > 0 ? .findings : .ok
         }
+    }
+}
+
+extension ExplainCommand {
+    /// What `leadbook explain` says.
+    enum Message {
+        static let oneId = "give one customer id"
+        static func unreadable(_ path: String) -> String { "\(path) cannot be read; run `leadbook check \(path)`" }
     }
 }

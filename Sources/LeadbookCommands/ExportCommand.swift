@@ -28,7 +28,7 @@ public enum ExportCommand: Command {
         let console = context.console
         guard let format = choice(arguments, "format", ["csv", "json"], default: "csv", context) else { return .failure }
         if !arguments.positionals.isEmpty {
-            console.err("leadbook export: unexpected argument `\(arguments.positionals[0])`\nusage: \(spec.usage)\n")
+            context.complain(Message.unexpected(arguments.positionals[0]), spec.name, usage: spec.usage)
             return .failure
         }
         var columns = CustomerColumn.defaults
@@ -37,12 +37,11 @@ public enum ExportCommand: Command {
             for name in list.split(separator: ",", omittingEmptySubsequences: false).map({ String($0).trimmingSpreadsheetSpaces }) {
                 guard let column = CustomerColumn(header: name) else {
                     let near = Suggestion.closest(to: name, among: CustomerColumn.allCases.map(\.rawValue))
-                    console.err("leadbook export: unknown field `\(name)`" + (near.map { "; did you mean \($0)?" } ?? "")
-                                + "\nfields: \(CustomerColumn.allCases.map(\.rawValue).joined(separator: ", "))\n")
+                    context.complain(Message.unknownField(name, near: near, fields: CustomerColumn.allCases.map(\.rawValue)), spec.name)
                     return .failure
                 }
                 if columns.contains(column) {
-                    console.err("leadbook export: --fields names `\(column.rawValue)` twice\n")
+                    context.complain(Message.fieldTwice(column.rawValue), spec.name)
                     return .failure
                 }
                 columns.append(column)
@@ -60,15 +59,28 @@ public enum ExportCommand: Command {
         if let out = arguments.value("out") {
             let path = context.absolute(out)
             do { try AtomicFile.write(Array(text.utf8), to: path) } catch {
-                console.err("leadbook export: \(error)\n")
+                context.complain("\(error)", spec.name)
                 return .failure
             }
-            console.out("exported \(rows.count) customer\(rows.count == 1 ? "" : "s") to \(out)\n")
+            console.out(Message.exported(rows.count, to: out))
         } else {
             console.out(text)
         }
         context.tellUnread(unread)
         CustomerSet.warnAboutErrors(broken, "export", context)
         return broken.isEmpty ? .ok : .findings
+    }
+}
+
+extension ExportCommand {
+    /// What `leadbook export` says besides the table it writes.
+    enum Message {
+        static func unexpected(_ argument: String) -> String { "unexpected argument `\(argument)`" }
+        /// The unknown field, then a line that lists the fields there are.
+        static func unknownField(_ name: String, near: String?, fields: [String]) -> String {
+            "unknown field `\(name)`" + (near.map { "; did you mean \($0)?" } ?? "") + "\nfields: \(fields.joined(separator: ", "))"
+        }
+        static func fieldTwice(_ field: String) -> String { "--fields names `\(field)` twice" }
+        static func exported(_ count: Int, to path: String) -> String { "exported \(count) customer\(count == 1 ? "" : "s") to \(path)\n" }
     }
 }

@@ -19,7 +19,7 @@ public enum HookCommand: Command {
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
         guard arguments.positionals == ["install"] else {
-            context.console.err("leadbook hook: the subcommand is `install`\nusage: \(spec.usage)\n")
+            context.complain(Message.onlyInstall, spec.name, usage: spec.usage)
             return .failure
         }
         guard let root = context.workspaceRoot(arguments) else { return .failure }
@@ -28,9 +28,16 @@ public enum HookCommand: Command {
                 context.console.out(line + "\n")
             }
         } catch {
-            context.console.err("leadbook hook: \(error)\n")
+            context.complain("\(error)", spec.name)
             return .failure
         }
         return .ok
+    }
+}
+
+extension HookCommand {
+    /// What `leadbook hook` says.
+    enum Message {
+        static let onlyInstall = "the subcommand is `install`"
     }
 }

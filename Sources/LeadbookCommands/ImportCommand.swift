@@ -33,15 +33,15 @@ public enum ImportCommand: Command {
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
         let console = context.console
         func usage(_ message: String) -> ExitCode {
-            console.err("leadbook import: \(message)\nusage: \(spec.usage)\n")
+            context.complain(message, spec.name, usage: spec.usage)
             return .failure
         }
         guard arguments.positionals.count == 1, let file = arguments.positionals.first else {
-            return usage(arguments.positionals.isEmpty ? "name the CSV file to import" : "import one file at a time")
+            return usage(arguments.positionals.isEmpty ? Message.nameTheFile : Message.oneFile)
         }
         var encoding: SpreadsheetText.Encoding?
         if let name = arguments.value("encoding") {
-            guard let known = SpreadsheetText.Encoding(name: name) else { return usage("--encoding must be utf-8 or gb18030, not `\(name)`") }
+            guard let known = SpreadsheetText.Encoding(name: name) else { return usage(Message.unknownEncoding(name)) }
             encoding = known
         }
         guard let opened = context.openWorkspace(arguments) else { return .failure }
@@ -50,20 +50,20 @@ public enum ImportCommand: Command {
         if let text = arguments.value("source") {
             guard let source = configuration.source(named: text) else {
                 let message = UnknownSource.Message.unknown(text, configuration)
-                return usage("--source: \(message.text); \(message.hint)")
+                return usage(OptionValue.Message.unknownWord(message.text, hint: message.hint, "source"))
             }
             defaultSource = source
         }
         var maps: [(String, LeadField)] = []
         for text in arguments.values("map") {
             guard let equals = text.lastIndex(of: "="), equals != text.startIndex else {
-                return usage("--map takes COLUMN=FIELD, not `\(text)`")
+                return usage(Message.notAMap(text))
             }
             let column = String(text[..<equals]), name = String(text[text.index(after: equals)...])
             guard let field = LeadField(name: name, configuration: configuration) else {
                 let names = LeadField.names(configuration)
                 let near = Suggestion.closest(to: name, among: names)
-                return usage("--map \(text): unknown field `\(name)`" + (near.map { "; did you mean \($0)?" } ?? "") + "\nfields: \(names.joined(separator: ", "))")
+                return usage(Message.unknownField(text, name, near: near, fields: names))
             }
             maps.append((column, field))
         }
@@ -76,19 +76,19 @@ public enum ImportCommand: Command {
         switch FileAccess.read(path) {
         case .success(let read): bytes = read
         case .failure(let error):
-            console.err("leadbook import: cannot read \(file): \(error.description)\n")
+            context.complain(Message.cannotRead(file, error.description), spec.name)
             return .failure
         }
         let decoded: SpreadsheetText.Decoded
         switch SpreadsheetText.decode(bytes, as: encoding) {
         case .success(let value): decoded = value
         case .failure(let problem):
-            console.err("\(file)\(problem.line.map { ":\($0)" } ?? ""): \(problem.message)\n  hint: \(problem.hint)\n")
+            console.err(Message.undecodable(file, line: problem.line, problem.message, hint: problem.hint))
             return .findings
         }
         var records = CSVReader.read(decoded.bytes)
         guard !records.isEmpty else {
-            console.err("\(file): the file is empty\n  hint: the first row names the columns (企业名称, 来源渠道, 初步意向等级, ...)\n")
+            console.err(Message.empty(file))
             return .findings
         }
         let header = records.removeFirst()
@@ -102,7 +102,7 @@ public enum ImportCommand: Command {
         case .success(let read): sheet = read
         case .failure(let problems):
             for problem in problems.items { console.err(describe(problem, file)) }
-            console.err("leadbook import: the header of \(file) has \(DiagnosticReport.plural(problems.items.count, "problem")); nothing was written\n")
+            context.complain(Message.badHeader(file, problems.items.count), spec.name)
             return .findings
         }
 
@@ -122,9 +122,9 @@ public enum ImportCommand: Command {
             plan.add(sheet.lead(record, defaultSource: defaultSource, defaultCreated: at, configuration: configuration), row: record.row, line: record.line)
         }
 
-        console.out("\(file): \(decoded.encoding == .gb18030 ? "GB18030" : "UTF-8"), \(DiagnosticReport.plural(records.count, "row"))\n")
+        console.out(Message.read(file, encoding: decoded.encoding == .gb18030 ? "GB18030" : "UTF-8", rows: records.count))
         for column in sheet.ignored where !column.header.isEmpty {
-            console.out("column \(column.display) is not imported: leadbook computes or keeps it\n")
+            console.out(Message.notImported(column.display))
         }
         for result in plan.results {
             if case .bad(let problems) = result.outcome {
@@ -133,7 +133,7 @@ public enum ImportCommand: Command {
         }
         if plan.bad > 0 && !skipBad {
             let good = plan.results.count - plan.bad
-            console.err("leadbook import: \(DiagnosticReport.plural(plan.bad, "bad row")) in \(file); nothing was written (fix \(plan.bad == 1 ? "it" : "them"), or pass --skip-bad to import the other \(DiagnosticReport.plural(good, "row")))\n")
+            context.complain(Message.badRows(plan.bad, in: file, good: good), spec.name)
             return .findings
         }
         for result in plan.results {
@@ -156,13 +156,12 @@ public enum ImportCommand: Command {
             try write.commit()
         } catch {
             if case .exists(let path) = error {
-                console.err("leadbook import: \(path) already exists; not overwritten\n")
+                context.complain(Message.notOverwritten(path), spec.name)
                 return .failure
             }
             return context.refuse(error, "import")
         }
-        console.out("\(plan.created) created, \(plan.added) added, \(plan.unchanged) unchanged, \(plan.bad) skipped"
-                    + (dryRun ? " (dry run: nothing written)" : "") + "\n")
+        console.out(Message.done(created: plan.created, added: plan.added, unchanged: plan.unchanged, skipped: plan.bad, dryRun: dryRun))
         CustomerSet.warnAboutErrors(broken, "import", context)
         return plan.bad > 0 ? .findings : .ok
     }
@@ -170,25 +169,70 @@ public enum ImportCommand: Command {
     /// `leads.csv:7: row 7, column J (初步意向等级): unknown intent `D`` and its hint.
     static func describe(_ problem: LeadSheet.Problem, _ file: String) -> String {
         var place: [String] = []
-        if let row = problem.row, row > 1 { place.append("row \(row)") }
-        if let column = problem.column, problem.row.map({ $0 > 1 }) ?? false { place.append("column \(column)") }
-        let prefix = place.isEmpty ? "" : place.joined(separator: ", ") + ": "
-        return "\(file):\(problem.line): \(prefix)\(problem.message)\n  hint: \(problem.hint)\n"
+        if let row = problem.row, row > 1 { place.append(Message.row(row)) }
+        if let column = problem.column, problem.row.map({ $0 > 1 }) ?? false { place.append(Message.column(column)) }
+        return Message.problem(file, line: problem.line, place: place, problem.message, hint: problem.hint)
     }
 
     static func describe(_ result: LeadImport.RowResult) -> String? {
-        let row = "row \(result.row): "
         switch result.outcome {
         case .bad: return nil
         case .created(let id, let path, let notes):
-            return row + "created \(id) \(path)" + (notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))") + "\n"
+            return Message.created(row: result.row, id, path, notes)
         case .added(let id, let path, let evidence, let intoRow, let changes, let notTaken):
-            let how = (intoRow.map { "created from row \($0); " } ?? "") + evidence
-            return row + "added to \(id) \(path) (\(how)): \(changes.joined(separator: ", "))"
-                + (notTaken.isEmpty ? "" : "; kept the customer's \(notTaken.joined(separator: "; "))") + "\n"
+            return Message.added(row: result.row, id, path, how: Message.how(evidence, intoRow: intoRow), changes, notTaken: notTaken)
         case .unchanged(let id, let path, let evidence, let intoRow, let notTaken):
-            let how = (intoRow.map { "created from row \($0); " } ?? "") + evidence
-            return row + "unchanged: \(id) \(path) already has this lead (\(how))"
+            return Message.unchanged(row: result.row, id, path, how: Message.how(evidence, intoRow: intoRow), notTaken: notTaken)
+        }
+    }
+}
+
+extension ImportCommand {
+    /// What `leadbook import` says of the sheet, its rows and what was written.
+    enum Message {
+        static let nameTheFile = "name the CSV file to import"
+        static let oneFile = "import one file at a time"
+        static func unknownEncoding(_ name: String) -> String { "--encoding must be utf-8 or gb18030, not `\(name)`" }
+        static func notAMap(_ text: String) -> String { "--map takes COLUMN=FIELD, not `\(text)`" }
+        static func unknownField(_ map: String, _ name: String, near: String?, fields: [String]) -> String {
+            "--map \(map): unknown field `\(name)`" + (near.map { "; did you mean \($0)?" } ?? "") + "\nfields: \(fields.joined(separator: ", "))"
+        }
+        static func cannotRead(_ file: String, _ reason: String) -> String { "cannot read \(file): \(reason)" }
+        static func undecodable(_ file: String, line: Int?, _ message: String, hint: String) -> String {
+            "\(file)\(line.map { ":\($0)" } ?? ""): \(message)\n  hint: \(hint)\n"
+        }
+        static func empty(_ file: String) -> String {
+            "\(file): the file is empty\n  hint: the first row names the columns (企业名称, 来源渠道, 初步意向等级, ...)\n"
+        }
+        static func badHeader(_ file: String, _ count: Int) -> String {
+            "the header of \(file) has \(DiagnosticReport.plural(count, "problem")); nothing was written"
+        }
+        static func read(_ file: String, encoding: String, rows: Int) -> String { "\(file): \(encoding), \(DiagnosticReport.plural(rows, "row"))\n" }
+        static func notImported(_ column: String) -> String { "column \(column) is not imported: leadbook computes or keeps it\n" }
+        static func badRows(_ bad: Int, in file: String, good: Int) -> String {
+            "\(DiagnosticReport.plural(bad, "bad row")) in \(file); nothing was written (fix \(bad == 1 ? "it" : "them"), or pass --skip-bad to import the other \(DiagnosticReport.plural(good, "row")))"
+        }
+        static func notOverwritten(_ path: String) -> String { "\(path) already exists; not overwritten" }
+        static func done(created: Int, added: Int, unchanged: Int, skipped: Int, dryRun: Bool) -> String {
+            "\(created) created, \(added) added, \(unchanged) unchanged, \(skipped) skipped" + (dryRun ? " (dry run: nothing written)" : "") + "\n"
+        }
+        static func row(_ row: Int) -> String { "row \(row)" }
+        static func column(_ column: String) -> String { "column \(column)" }
+        /// A bad row: `leads.csv:7: row 7, column J (初步意向等级): unknown intent `D`` and its hint.
+        static func problem(_ file: String, line: Int, place: [String], _ message: String, hint: String) -> String {
+            "\(file):\(line): \(place.isEmpty ? "" : place.joined(separator: ", ") + ": ")\(message)\n  hint: \(hint)\n"
+        }
+        /// How a row was matched to a customer: the evidence, after the row it was created from.
+        static func how(_ evidence: String, intoRow: Int?) -> String { (intoRow.map { "created from row \($0); " } ?? "") + evidence }
+        static func created(row: Int, _ id: String, _ path: String, _ notes: [String]) -> String {
+            "row \(row): created \(id) \(path)" + (notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))") + "\n"
+        }
+        static func added(row: Int, _ id: String, _ path: String, how: String, _ changes: [String], notTaken: [String]) -> String {
+            "row \(row): added to \(id) \(path) (\(how)): \(changes.joined(separator: ", "))"
+                + (notTaken.isEmpty ? "" : "; kept the customer's \(notTaken.joined(separator: "; "))") + "\n"
+        }
+        static func unchanged(row: Int, _ id: String, _ path: String, how: String, notTaken: [String]) -> String {
+            "row \(row): unchanged: \(id) \(path) already has this lead (\(how))"
                 + (notTaken.isEmpty ? "" : "; kept the customer's values, not \(notTaken.joined(separator: "; "))") + "\n"
         }
     }

@@ -27,23 +27,23 @@ public enum IndexCommand: Command {
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
         guard let by = choice(arguments, "by", ["owner"], default: "", context) else { return .failure }
         if !arguments.positionals.isEmpty {
-            context.console.err("leadbook index: unexpected argument `\(arguments.positionals[0])`\nusage: \(spec.usage)\n")
+            context.complain(Message.unexpected(arguments.positionals[0]), spec.name, usage: spec.usage)
             return .failure
         }
         guard let opened = context.openWorkspace(arguments) else { return .failure }
         let configuration = opened.configuration
         if let misplaced = WorkspaceIndex.misplaced(configuration) {
-            context.console.err("leadbook index: \(misplaced.text)\n")
+            context.complain(misplaced.text, spec.name)
             return .failure
         }
         let checkOnly = arguments.flag("check")
         let stage = arguments.flag("stage")
         if stage && checkOnly {
-            context.console.err("leadbook index: --stage writes and --check does not; give one of them\nusage: \(spec.usage)\n")
+            context.complain(Message.stageOrCheck, spec.name, usage: spec.usage)
             return .failure
         }
         if stage && !FileAccess.exists(opened.absolute(configuration.indexFile)) {
-            context.console.out("\(configuration.indexFile) does not exist: nothing to stage\n")
+            context.console.out(Message.nothingToStage(configuration.indexFile))
             return .ok
         }
         let owners = by == "owner"
@@ -71,13 +71,13 @@ public enum IndexCommand: Command {
             if checkOnly {
                 guard FileAccess.exists(workspace.absolute(target.path)) else {
                     if target.owner == nil {
-                        context.console.out("\(target.path) does not exist: nothing to check (`leadbook index` creates it)\n")
+                        context.console.out(Message.nothingToCheck(target.path))
                     }
                     continue
                 }
                 let diagnostics = WorkspaceIndex.check(workspace, assembly, extraction, target)
                 if diagnostics.isEmpty {
-                    context.console.out("\(target.path) is up to date\n")
+                    context.console.out(Message.upToDate(target.path))
                 } else {
                     stale = true
                     for diagnostic in diagnostics { context.console.out(DiagnosticReport.text(diagnostic, style: style)) }
@@ -87,28 +87,28 @@ public enum IndexCommand: Command {
             do {
                 switch try WorkspaceIndex.write(workspace, assembly, target) {
                 case .created:
-                    context.console.out("created \(target.path) (\(counts(assembly, owner: target.owner)))\n")
+                    context.console.out(Message.created(target.path, counts(assembly, owner: target.owner)))
                 case .updated(let tables):
-                    context.console.out("updated \(target.path): \(tables.map(\.rawValue).joined(separator: ", "))\n")
+                    context.console.out(IndexUpkeep.Message.updated(target.path, tables.map(\.rawValue)))
                 case .unchanged:
-                    context.console.out("\(target.path) is up to date\n")
+                    context.console.out(Message.upToDate(target.path))
                 case .problems(let diagnostics):
                     for diagnostic in diagnostics { context.console.err(DiagnosticReport.text(diagnostic, style: style)) }
-                    context.console.err("leadbook index: \(target.path) was not written; fix its markers first\n")
+                    context.complain(Message.markersInTheWay(target.path), spec.name)
                     stale = true
                 }
             } catch {
-                context.console.err("leadbook index: \(error)\n")
+                context.complain("\(error)", spec.name)
                 failed = true
             }
         }
         context.tellUnread(unread)
-        CustomerSet.warnAboutErrors(broken, "index", context, consequence: "their rows show what could be read; ")
+        CustomerSet.warnAboutErrors(broken, "index", context, consequence: Message.partlyRead)
         if stage && !failed {
             do {
                 _ = try Git(directory: workspace.root).succeed(["add", "--"] + targets.map(\.path))
             } catch {
-                context.console.err("leadbook index: cannot stage \(targets.map(\.path).joined(separator: ", ")): \(error)\n")
+                context.complain(Message.cannotStage(targets.map(\.path), "\(error)"), spec.name)
                 failed = true
             }
         }
@@ -120,8 +120,27 @@ public enum IndexCommand: Command {
     static func counts(_ assembly: IndexAssembly, owner: String?) -> String {
         let customers = assembly.block(.leads, owner: owner).rowCount
         let followUps = assembly.block(.followUps, owner: owner).rowCount
-        var text = "\(customers) customer\(customers == 1 ? "" : "s"), \(followUps) follow-up\(followUps == 1 ? "" : "s")"
-        if let window = assembly.window, followUps > 0 { text += " from \(window.from) to \(window.to)" }
+        var text = Message.counts(customers: customers, followUps: followUps)
+        if let window = assembly.window, followUps > 0 { text += Message.window(from: "\(window.from)", to: "\(window.to)") }
         return text
+    }
+}
+
+extension IndexCommand {
+    /// What `leadbook index` says of the index files.
+    enum Message {
+        static func unexpected(_ argument: String) -> String { "unexpected argument `\(argument)`" }
+        static let stageOrCheck = "--stage writes and --check does not; give one of them"
+        static func nothingToStage(_ indexFile: String) -> String { "\(indexFile) does not exist: nothing to stage\n" }
+        static func nothingToCheck(_ path: String) -> String { "\(path) does not exist: nothing to check (`leadbook index` creates it)\n" }
+        static func upToDate(_ path: String) -> String { "\(path) is up to date\n" }
+        static func created(_ path: String, _ counts: String) -> String { "created \(path) (\(counts))\n" }
+        static func markersInTheWay(_ path: String) -> String { "\(path) was not written; fix its markers first" }
+        static let partlyRead = "their rows show what could be read; "
+        static func cannotStage(_ paths: [String], _ error: String) -> String { "cannot stage \(paths.joined(separator: ", ")): \(error)" }
+        static func counts(customers: Int, followUps: Int) -> String {
+            "\(customers) customer\(customers == 1 ? "" : "s"), \(followUps) follow-up\(followUps == 1 ? "" : "s")"
+        }
+        static func window(from: String, to: String) -> String { " from \(from) to \(to)" }
     }
 }

@@ -20,7 +20,7 @@ enum IndexUpkeep {
               FileAccess.exists(opened.absolute(opened.configuration.indexFile)) else { return }
         let write: CustomerWrite
         do { write = try CustomerWrite(opened) } catch {
-            context.console.err("leadbook \(command): \(opened.configuration.indexFile) not updated: \(Refusal(error).message); run `leadbook index`\n")
+            context.complain(Message.notUpdated(opened.configuration.indexFile, Refusal(error).message), command)
             return
         }
         defer { write.release() }
@@ -30,7 +30,7 @@ enum IndexUpkeep {
         _ = report(WorkspaceIndex.refresh(workspace, rows, dryRun: false), command: command, context)
         context.tellUnread(unread)
         CustomerSet.warnAboutErrors(unread.map(\.file), command, context,
-                                    consequence: "\(workspace.configuration.indexFile) leaves them out; ")
+                                    consequence: Message.leavesThemOut(workspace.configuration.indexFile))
     }
 
     /// Prints what a refresh of the index file did; returns whether it went well and whether
@@ -38,23 +38,39 @@ enum IndexUpkeep {
     static func report(_ refresh: WorkspaceIndex.Refresh, command: String, _ context: CommandContext) -> (ok: Bool, changed: Bool) {
         switch refresh {
         case .misplaced(let reason):
-            context.console.err("leadbook \(command): \(reason)\n")
+            context.complain(reason, command)
         case .wouldCreate(let path):
-            context.console.out("would create \(path)\n")
+            context.console.out(Message.wouldCreate(path))
         case .wouldUpdate(let path, let differences):
-            for message in differences { context.console.out("would update \(path): \(message)\n") }
+            for difference in differences { context.console.out(Message.wouldUpdate(path, difference)) }
         case .created(let path):
-            context.console.out("created \(path)\n")
+            context.console.out(Message.created(path))
         case .updated(let path, let tables):
-            context.console.out("updated \(path): \(tables.map(\.rawValue).joined(separator: ", "))\n")
+            context.console.out(Message.updated(path, tables.map(\.rawValue)))
         case .unchanged:
             break
         case .problems(let path, let diagnostics):
             for diagnostic in diagnostics { context.console.err(DiagnosticReport.text(diagnostic, style: .init(color: context.color))) }
-            context.console.err("leadbook \(command): \(path) was not updated; fix its markers first\n")
+            context.complain(Message.markersInTheWay(path), command)
         case .failed(let error):
-            context.console.err("leadbook \(command): \(error)\n")
+            context.complain("\(error)", command)
         }
         return (refresh.ok, refresh.changed)
+    }
+}
+
+extension IndexUpkeep {
+    /// What the upkeep of the index file says, after a write and for `leadbook index`.
+    enum Message {
+        static func notUpdated(_ indexFile: String, _ reason: String) -> String {
+            "\(indexFile) not updated: \(reason); run `leadbook index`"
+        }
+        /// The consequence, for `CustomerSet.warnAboutErrors`, of files that were not read.
+        static func leavesThemOut(_ indexFile: String) -> String { "\(indexFile) leaves them out; " }
+        static func wouldCreate(_ path: String) -> String { "would create \(path)\n" }
+        static func wouldUpdate(_ path: String, _ difference: String) -> String { "would update \(path): \(difference)\n" }
+        static func created(_ path: String) -> String { "created \(path)\n" }
+        static func updated(_ path: String, _ tables: [String]) -> String { "updated \(path): \(tables.joined(separator: ", "))\n" }
+        static func markersInTheWay(_ path: String) -> String { "\(path) was not updated; fix its markers first" }
     }
 }

@@ -20,7 +20,7 @@ public enum InitCommand: Command {
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
         guard arguments.positionals.count <= 1, arguments.positionals.isEmpty || arguments.value("workspace") == nil else {
-            context.console.err("leadbook init: give one folder (DIR or -C DIR)\nusage: \(spec.usage)\n")
+            context.complain(Message.oneFolder, spec.name, usage: spec.usage)
             return .failure
         }
         let given = arguments.positionals.first ?? arguments.value("workspace") ?? "."
@@ -28,16 +28,11 @@ public enum InitCommand: Command {
         do {
             let outcome = try WorkspaceInit.create(at: root)
             for line in outcome.done { context.console.out(line + "\n") }
-            for note in outcome.notes { context.console.err("leadbook init: \(note)\n") }
-            context.console.out("\nnext:\n" + (given == "." ? "" : "  cd \(GitHooks.shellQuoted(given))\n") + """
-              leadbook check
-              git add -A && git commit -m "leadbook workspace"
-            then add one file per customer under customers/ (see README.md).
-
-            """)
+            for note in outcome.notes { context.complain(note, spec.name) }
+            context.console.out(Message.next(given == "." ? nil : GitHooks.shellQuoted(given)))
             return .ok
         } catch {
-            context.console.err("leadbook init: \(error)\n")
+            context.complain("\(error)", spec.name)
             return .failure
         }
     }
@@ -107,5 +102,21 @@ public enum WorkspaceInit {
         existing += missing.joined(separator: "\n") + "\n"
         try AtomicFile.write(Array(existing.utf8), to: path)
         return true
+    }
+}
+
+extension InitCommand {
+    /// What `leadbook init` says.
+    enum Message {
+        static let oneFolder = "give one folder (DIR or -C DIR)"
+        /// What to do after `init`; `folder` (shell-quoted) is the one to `cd` into, nil for the current one.
+        static func next(_ folder: String?) -> String {
+            "\nnext:\n" + (folder.map { "  cd \($0)\n" } ?? "") + """
+              leadbook check
+              git add -A && git commit -m "leadbook workspace"
+            then add one file per customer under customers/ (see README.md).
+
+            """
+        }
     }
 }

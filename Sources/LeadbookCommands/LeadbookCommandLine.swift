@@ -47,7 +47,7 @@ public enum LeadbookCommandLine {
         }
         switch first {
         case "--version", "-V", "version":
-            context.console.out("leadbook \(version)\n")
+            context.console.out(Message.version(version))
             return .ok
         case "--help", "-h", "help":
             if arguments.count > 1, let entry = command(named: arguments[1]) {
@@ -61,14 +61,13 @@ public enum LeadbookCommandLine {
         }
         guard let entry = command(named: first) else {
             let near = Suggestion.closest(to: first, among: commands.map(\.spec.name))
-            context.console.err("leadbook: unknown command `\(first)`" + (near.map { "; did you mean `\($0)`?" } ?? "")
-                                + "\nrun `leadbook --help` for the list of commands\n")
+            context.console.err(Message.unknownCommand(first, near: near))
             return .failure
         }
         let rest = Array(arguments.dropFirst())
         switch ArgumentParser.parse(rest, options: entry.spec.options) {
         case .failure(let error):
-            context.console.err("leadbook \(entry.spec.name): \(error.message)\nusage: \(entry.spec.usage)\n")
+            context.complain(error.message, entry.spec.name, usage: entry.spec.usage)
             return .failure
         case .success(let parsed):
             if parsed.flag("help") {
@@ -79,7 +78,7 @@ public enum LeadbookCommandLine {
                case .success(let root) = Workspace.locate(from: context.currentDirectory, explicit: parsed.value("workspace")) {
                 let folder = Workspace.configuration(root: root).customersFolder
                 if Workspace.customersFolderEscapes(root: root, folder: folder) {
-                    context.console.err("leadbook \(entry.spec.name): the customers folder `\(folder)` leads outside the workspace; leadbook does not write there (run `leadbook check`)\n")
+                    context.complain(Message.customersFolderEscapes(folder), entry.spec.name)
                     return .failure
                 }
             }
@@ -113,5 +112,19 @@ public enum LeadbookCommandLine {
 
         """
         return text
+    }
+}
+
+extension LeadbookCommandLine {
+    /// What the command line says before a command runs.
+    enum Message {
+        static func version(_ version: String) -> String { "leadbook \(version)\n" }
+        static func unknownCommand(_ name: String, near: String?) -> String {
+            "leadbook: unknown command `\(name)`" + (near.map { "; did you mean `\($0)`?" } ?? "")
+                + "\nrun `leadbook --help` for the list of commands\n"
+        }
+        static func customersFolderEscapes(_ folder: String) -> String {
+            "the customers folder `\(folder)` leads outside the workspace; leadbook does not write there (run `leadbook check`)"
+        }
     }
 }

@@ -37,10 +37,10 @@ public enum LogCommand: Command {
     }
 
     static func execute(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitCode {
-        guard arguments.positionals.count == 1 else { throw Refusal.usage("give one customer id\nusage: \(spec.usage)") }
+        guard arguments.positionals.count == 1 else { throw Refusal.usage(Message.oneId(usage: spec.usage)) }
         guard let opened = context.openWorkspace(arguments) else { return .failure }
         let configuration = opened.configuration
-        guard let channelText = arguments.value("channel") else { throw Refusal.usage("--channel is required (\(Channel.choices))") }
+        guard let channelText = arguments.value("channel") else { throw Refusal.usage(Message.channelRequired(Channel.choices)) }
         let at = try context.moment(arguments, "at", opened)
         var draft = FollowUpDraft(at: at, channel: try OptionValue.vocabulary(channelText, "channel", Channel.self))
         if let with = arguments.value("with") { draft.counterpart = try OptionValue.oneLine(with, "with") }
@@ -51,10 +51,10 @@ public enum LogCommand: Command {
             let (keyText, value) = try OptionValue.pair(text, "set")
             guard let key = EntryKey(text: keyText), factKeys.contains(key) else {
                 let known = EntryKey(text: keyText)
-                let hint = known == .status ? "use --status" : known == .next ? "use --next" : known == .todo ? "use --todo"
-                    : "use one of \(factKeys.map(\.rawValue).joined(separator: ", "))"
-                    + (Suggestion.closest(to: keyText, among: factKeys.map(\.rawValue)).map { "; did you mean \($0)?" } ?? "")
-                throw Refusal.usage("--set: `\(keyText)` is not a key of a follow-up entry here; \(hint)")
+                let hint = known == .status ? Message.useOption("status") : known == .next ? Message.useOption("next")
+                    : known == .todo ? Message.useOption("todo")
+                    : Message.useOneOf(factKeys.map(\.rawValue), near: Suggestion.closest(to: keyText, among: factKeys.map(\.rawValue)))
+                throw Refusal.usage(Message.notAKey(keyText, hint: hint))
             }
             let line = try OptionValue.oneLine(value, "set \(keyText)")
             if key == .mood {
@@ -66,15 +66,15 @@ public enum LogCommand: Command {
         if let note = arguments.value("note") {
             let lines = note.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.hasSuffix("\r") ? $0.dropLast() : $0) }
             for line in lines {
-                if let problem = LogText.problemAsNote(line) { throw Refusal.usage("--note: the line `\(line)` \(problem)") }
+                if let problem = LogText.problemAsNote(line) { throw Refusal.usage(Message.badNoteLine(line, problem)) }
             }
             draft.note = lines
             while draft.note.last?.trimmingSpaces.isEmpty == true { draft.note.removeLast() }
         }
         let dealAmount = try arguments.value("deal").map { try OptionValue.amount($0, "deal") }
         let lostReason = try arguments.value("lost-reason").map { try OptionValue.oneLine($0, "lost-reason") }
-        if dealAmount != nil && requested != .won { throw Refusal.usage("--deal goes with --status won") }
-        if lostReason != nil && requested != .lost { throw Refusal.usage("--lost-reason goes with --status lost") }
+        if dealAmount != nil && requested != .won { throw Refusal.usage(Message.dealWithoutWon) }
+        if lostReason != nil && requested != .lost { throw Refusal.usage(Message.lostReasonWithoutLost) }
         let force = arguments.flag("force")
 
         let write = try context.openWrite(opened)
@@ -87,7 +87,7 @@ public enum LogCommand: Command {
         let current = DerivedValues.status(customer)?.0 ?? customer.status
         if let requested, let current, requested != current, !force {
             if requested < current || current.isClosed {
-                throw Refusal.finding("status \(current.rawValue) (\(current.label)) -> \(requested.rawValue) (\(requested.label)) moves backwards; pass --force if the customer really went back")
+                throw Refusal.finding(Message.backwards(from: current, to: requested))
             }
         }
         draft.status = requested
@@ -95,13 +95,13 @@ public enum LogCommand: Command {
             draft.status = .contacted
         }
         if draft.status == .won, customer.deal == nil, dealAmount == nil {
-            throw Refusal.finding("status won needs the deal: add --deal AMOUNT (the contract value; the entry's date is written as closed)")
+            throw Refusal.finding(Message.wonNeedsDeal)
         }
         if draft.status == .lost, customer.lostReason?.isEmpty ?? true, lostReason == nil {
-            throw Refusal.finding("status lost needs a reason: add --lost-reason TEXT")
+            throw Refusal.finding(Message.lostNeedsReason)
         }
         if let next = draft.next, next < at.date, !force {
-            throw Refusal.finding("--next \(next) is before the entry's date \(at.date); pass --force if that is right")
+            throw Refusal.finding(Message.nextBeforeDate(next, at.date))
         }
 
         // Date order.
@@ -110,7 +110,7 @@ public enum LogCommand: Command {
         if let last = customer.followUps.last(where: { $0.date != nil }), EntryOrder.isBefore(at, (last.date!, last.time)) {
             let lastText = last.moment.map(\.description) ?? last.date!.description
             guard force else {
-                throw Refusal.finding("the last follow-up is of \(lastText) and this one (\(at)) would come before it; entries are in date order, so check --at, or pass --force to put it where its date belongs")
+                throw Refusal.finding(Message.outOfOrder(last: lastText, "\(at)"))
             }
             insertBefore = EntryOrder.insertionPoint(at, entries)
         }
@@ -129,21 +129,20 @@ public enum LogCommand: Command {
                 try target.edit.set(["deal"], toFlowMap: [("amount", Money.plain(dealAmount)), ("closed", at.date.description)],
                                     after: ["plan", "next", "status"])
             }
-            notes.append("deal \(Money.plain(dealAmount)) closed \(at.date)")
+            notes.append(Message.deal(Money.plain(dealAmount), closed: at.date))
         }
         if let lostReason {
             try target.edit.set(["lost_reason"], to: lostReason, after: ["deal", "plan", "next", "status"])
-            notes.append("lost_reason \(lostReason)")
+            notes.append(Message.lostReason(lostReason))
         }
         var bytes = try target.edit.apply()
         bytes = try bringDerivedValues(bytes, target, configuration, &notes)
         try write.update(target.path, from: target.bytes, to: bytes, had: target.result.findings.diagnostics)
         try write.commit()
         if requested == nil, draft.status == .contacted, let index = notes.firstIndex(where: { $0.hasPrefix("status ") }) {
-            notes[index] += " (first contact)"
+            notes[index] += Message.firstContact
         }
-        let position = insertBefore == nil ? "" : " (before later entries, --force)"
-        context.console.out("logged \(at) \(draft.channel.rawValue) in \(target.path)\(position)\(notes.isEmpty ? "" : ": " + notes.joined(separator: ", "))\n")
+        context.console.out(Message.logged("\(at)", draft.channel.rawValue, in: target.path, beforeLaterEntries: insertBefore != nil, notes))
         return .ok
     }
 
@@ -154,5 +153,39 @@ public enum LogCommand: Command {
         var edit = try RecordEdit(bytes: bytes, read: reread)
         try CustomerSync.setStatusAndNext(customer, &edit, &notes)
         return edit.hasChanges ? try edit.apply() : bytes
+    }
+}
+
+extension LogCommand {
+    /// What `leadbook log` says.
+    enum Message {
+        static func oneId(usage: String) -> String { "give one customer id\nusage: \(usage)" }
+        static func channelRequired(_ choices: String) -> String { "--channel is required (\(choices))" }
+        static func useOption(_ option: String) -> String { "use --\(option)" }
+        static func useOneOf(_ keys: [String], near: String?) -> String {
+            "use one of \(keys.joined(separator: ", "))" + (near.map { "; did you mean \($0)?" } ?? "")
+        }
+        static func notAKey(_ key: String, hint: String) -> String { "--set: `\(key)` is not a key of a follow-up entry here; \(hint)" }
+        static func badNoteLine(_ line: String, _ problem: String) -> String { "--note: the line `\(line)` \(problem)" }
+        static let dealWithoutWon = "--deal goes with --status won"
+        static let lostReasonWithoutLost = "--lost-reason goes with --status lost"
+        static func backwards(from current: Status, to requested: Status) -> String {
+            "status \(current.rawValue) (\(current.label)) -> \(requested.rawValue) (\(requested.label)) moves backwards; pass --force if the customer really went back"
+        }
+        static let wonNeedsDeal = "status won needs the deal: add --deal AMOUNT (the contract value; the entry's date is written as closed)"
+        static let lostNeedsReason = "status lost needs a reason: add --lost-reason TEXT"
+        static func nextBeforeDate(_ next: LocalDate, _ date: LocalDate) -> String {
+            "--next \(next) is before the entry's date \(date); pass --force if that is right"
+        }
+        static func outOfOrder(last: String, _ moment: String) -> String {
+            "the last follow-up is of \(last) and this one (\(moment)) would come before it; entries are in date order, so check --at, or pass --force to put it where its date belongs"
+        }
+        static func deal(_ amount: String, closed date: LocalDate) -> String { "deal \(amount) closed \(date)" }
+        static func lostReason(_ reason: String) -> String { "lost_reason \(reason)" }
+        /// Added to the note of the status a first follow-up sets.
+        static let firstContact = " (first contact)"
+        static func logged(_ moment: String, _ channel: String, in path: String, beforeLaterEntries: Bool, _ notes: [String]) -> String {
+            "logged \(moment) \(channel) in \(path)\(beforeLaterEntries ? " (before later entries, --force)" : "")\(notes.isEmpty ? "" : ": " + notes.joined(separator: ", "))\n"
+        }
     }
 }

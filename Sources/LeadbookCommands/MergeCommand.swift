@@ -28,9 +28,9 @@ public enum MergeCommand: Command {
     }
 
     static func execute(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitCode {
-        guard arguments.positionals.count == 2 else { throw Refusal.usage("give two customer ids: KEEP and OTHER\nusage: \(spec.usage)") }
+        guard arguments.positionals.count == 2 else { throw Refusal.usage(Message.twoIds(usage: spec.usage)) }
         let (keepId, otherId) = (arguments.positionals[0], arguments.positionals[1])
-        guard keepId != otherId else { throw Refusal.usage("KEEP and OTHER are the same customer") }
+        guard keepId != otherId else { throw Refusal.usage(Message.sameCustomer) }
         guard let opened = context.openWorkspace(arguments) else { return .failure }
         let at = try context.moment(arguments, "at", opened)
         let dryRun = arguments.flag("dry-run"), delete = arguments.flag("delete")
@@ -40,9 +40,9 @@ public enum MergeCommand: Command {
 
         let keep = try context.editableCustomer(keepId, workspace)
         let other = try context.editableCustomer(otherId, workspace)
-        guard keep.path != other.path else { throw Refusal.usage("\(keepId) and \(otherId) are the same file (\(keep.path))") }
+        guard keep.path != other.path else { throw Refusal.usage(Message.sameFile(keepId, otherId, keep.path)) }
         for target in [keep, other] where target.result.findings.errorCount > 0 {
-            throw Refusal.finding("\(target.path) has \(target.result.findings.errorCount) error\(target.result.findings.errorCount == 1 ? "" : "s"); fix them first (`leadbook check \(target.path)`, `leadbook sync`), then merge")
+            throw Refusal.finding(Message.hasErrors(target.path, target.result.findings.errorCount))
         }
         let outcome: CustomerMerge.Outcome
         do {
@@ -66,7 +66,7 @@ public enum MergeCommand: Command {
         if let otherCustomerId = other.customer.id, let keepCustomerId = keep.customer.id {
             let facts = WorkspaceCheck.facts(workspace)
             context.tellUnread(facts.unread)
-            CustomerSet.warnAboutErrors(facts.unreadPaths, spec.name, context, consequence: "tombstones among them were not repointed; ")
+            CustomerSet.warnAboutErrors(facts.unreadPaths, spec.name, context, consequence: Message.notRepointed)
             for fact in facts.values where fact.mergedInto == otherCustomerId && fact.path != other.path {
                 guard case .success(let bytes) = write.read(fact.path), var edit = try? RecordEdit(bytes: bytes) else { continue }
                 try edit.set(["merged_into"], to: keepCustomerId)
@@ -81,16 +81,33 @@ public enum MergeCommand: Command {
             if let tombstone = outcome.tombstone {
                 context.console.out(UnifiedDiff.diff(old: other.bytes, new: tombstone, path: other.path))
             } else {
-                context.console.out("delete \(other.path)\n")
+                context.console.out(Message.wouldDelete(other.path))
             }
             for (path, before, after) in repointed { context.console.out(UnifiedDiff.diff(old: before, new: after, path: path)) }
             return .ok
         }
         try write.commit()
         for line in outcome.summary { context.console.out(line + "\n") }
-        context.console.out(outcome.tombstone == nil ? "deleted \(other.path)\n"
-                                                     : "\(other.path) is now a tombstone (merged_into: \(keep.customer.id ?? ""))\n")
-        for (path, _, _) in repointed { context.console.out("\(path): merged_into now \(keep.customer.id ?? "")\n") }
+        context.console.out(outcome.tombstone == nil ? Message.deleted(other.path) : Message.tombstone(other.path, mergedInto: keep.customer.id ?? ""))
+        for (path, _, _) in repointed { context.console.out(Message.repointed(path, to: keep.customer.id ?? "")) }
         return .ok
+    }
+}
+
+extension MergeCommand {
+    /// What `leadbook merge` says besides the summary of the merge.
+    enum Message {
+        static func twoIds(usage: String) -> String { "give two customer ids: KEEP and OTHER\nusage: \(usage)" }
+        static let sameCustomer = "KEEP and OTHER are the same customer"
+        static func sameFile(_ keep: String, _ other: String, _ path: String) -> String { "\(keep) and \(other) are the same file (\(path))" }
+        static func hasErrors(_ path: String, _ count: Int) -> String {
+            "\(path) has \(count) error\(count == 1 ? "" : "s"); fix them first (`leadbook check \(path)`, `leadbook sync`), then merge"
+        }
+        static let notRepointed = "tombstones among them were not repointed; "
+        /// In a dry run, for OTHER when `--delete` is given.
+        static func wouldDelete(_ path: String) -> String { "delete \(path)\n" }
+        static func deleted(_ path: String) -> String { "deleted \(path)\n" }
+        static func tombstone(_ path: String, mergedInto id: String) -> String { "\(path) is now a tombstone (merged_into: \(id))\n" }
+        static func repointed(_ path: String, to id: String) -> String { "\(path): merged_into now \(id)\n" }
     }
 }

@@ -21,7 +21,7 @@ public enum MergeDriverCommand: Command {
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
         guard arguments.positionals.count == 4 else {
-            context.console.err("leadbook merge-driver: give the four files git passes: %O %A %B %P\nusage: \(spec.usage)\n")
+            context.complain(Message.fourFiles, spec.name, usage: spec.usage)
             return .failure
         }
         let names = arguments.positionals
@@ -31,7 +31,7 @@ public enum MergeDriverCommand: Command {
             case .success(let bytes): versions.append(bytes)
             case .failure(.notFound): versions.append([])
             case .failure(let error):
-                context.console.err("leadbook merge-driver: cannot read \(name): \(error.description)\n")
+                context.complain(Message.cannotRead(name, error.description), spec.name)
                 return .failure
             }
         }
@@ -55,7 +55,7 @@ public enum MergeDriverCommand: Command {
                 result = Reconciliation.Result(bytes: theirs, conflicts: 0, notes: [])
             } else {
                 result = Reconciliation.Result(bytes: ours, conflicts: 0, notes: theirs == base ? [] : [
-                    "both sides changed it: kept ours; the post-merge hook regenerates it (or run `leadbook index` after the merge)",
+                    Message.indexKeptOurs,
                 ])
             }
         } else if relative.map({ Workspace.isCustomerPath($0, folder: configuration.customersFolder) }) ?? CustomerFolderWalk.isMarkdown(path) {
@@ -67,16 +67,30 @@ public enum MergeDriverCommand: Command {
         do {
             try AtomicFile.write(result.bytes, to: context.absolute(names[1]))
         } catch {
-            context.console.err("leadbook merge-driver: \(error)\n")
+            context.complain("\(error)", spec.name)
             return .failure
         }
         for note in result.notes {
-            context.console.err("leadbook merge-driver: \(path): \(note)\n")
+            context.complain(Message.note(path, note), spec.name)
         }
         if result.conflicts > 0 {
-            context.console.err("leadbook merge-driver: \(path): \(result.conflicts) conflict\(result.conflicts == 1 ? "" : "s") left between <<<<<<< and >>>>>>> lines; keep the right lines, then `leadbook check` and `git add \(path)`\n")
+            context.complain(Message.conflicts(path, result.conflicts), spec.name)
             return .findings
         }
         return .ok
+    }
+}
+
+extension MergeDriverCommand {
+    /// What `leadbook merge-driver` says while git merges.
+    enum Message {
+        static let fourFiles = "give the four files git passes: %O %A %B %P"
+        static func cannotRead(_ name: String, _ reason: String) -> String { "cannot read \(name): \(reason)" }
+        /// The index file, changed on both sides.
+        static let indexKeptOurs = "both sides changed it: kept ours; the post-merge hook regenerates it (or run `leadbook index` after the merge)"
+        static func note(_ path: String, _ note: String) -> String { "\(path): \(note)" }
+        static func conflicts(_ path: String, _ count: Int) -> String {
+            "\(path): \(count) conflict\(count == 1 ? "" : "s") left between <<<<<<< and >>>>>>> lines; keep the right lines, then `leadbook check` and `git add \(path)`"
+        }
     }
 }

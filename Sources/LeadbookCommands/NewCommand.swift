@@ -38,16 +38,16 @@ public enum NewCommand: Command {
 
     static func execute(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitCode {
         guard arguments.positionals.isEmpty else {
-            throw Refusal.usage("unexpected `\(arguments.positionals[0])`; the name goes in --name\nusage: \(spec.usage)")
+            throw Refusal.usage(Message.unexpected(arguments.positionals[0], usage: spec.usage))
         }
         guard let opened = context.openWorkspace(arguments) else { return .failure }
         let configuration = opened.configuration
         let missing = fieldOptions.filter { $0.option.required && arguments.value($0.option.flag) == nil }.map(\.option.flag)
-        if !missing.isEmpty { throw Refusal.usage("a new customer needs \(missing.map { "--" + $0 }.joined(separator: ", "))") }
+        if !missing.isEmpty { throw Refusal.usage(Message.needs(missing)) }
         let sourceText = try OptionValue.oneLine(arguments.value(flag(.source))!, flag(.source))
         guard configuration.source(named: sourceText) != nil else {
             let message = UnknownSource.Message.unknown(sourceText, configuration)
-            throw Refusal.usage("--\(flag(.source)): \(message.text); \(message.hint)")
+            throw Refusal.usage(OptionValue.Message.unknownWord(message.text, hint: message.hint, flag(.source)))
         }
         let created = try context.moment(arguments, "at", opened)
         var draft = CustomerDraft(id: "", name: try OptionValue.oneLine(arguments.value(flag(.name))!, flag(.name)), source: sourceText,
@@ -66,7 +66,7 @@ public enum NewCommand: Command {
         draft.sourceDetail = try arguments.values(flag(.sourceDetail)).map { text in
             let (key, value) = try OptionValue.pair(text, flag(.sourceDetail))
             guard !key.isEmpty, key.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == UInt8(ascii: "_") }) else {
-                throw Refusal.usage("--\(flag(.sourceDetail)): `\(key)` is not a key (lower-case letters, like booth or referrer)")
+                throw Refusal.usage(Message.notADetailKey(key, flag(.sourceDetail)))
             }
             return (key, try OptionValue.oneLine(value, "\(flag(.sourceDetail)) \(key)"))
         }
@@ -76,7 +76,7 @@ public enum NewCommand: Command {
         }
         if let note = arguments.value("note") {
             for line in note.split(separator: "\n") where String(line).trimmingSpaces.hasPrefix("#") || line.hasPrefix("---") {
-                throw Refusal.usage("--note: the line `\(line)` would be read as a heading or a separator")
+                throw Refusal.usage(Message.noteLineIsMarkup(String(line)))
             }
             draft.note = note
         }
@@ -87,20 +87,20 @@ public enum NewCommand: Command {
         let reading = WorkspaceCheck.facts(workspace)
         let facts = reading.values
         context.tellUnread(reading.unread)
-        CustomerSet.warnAboutErrors(reading.unreadPaths, spec.name, context, consequence: "they were not compared with the new customer; ")
+        CustomerSet.warnAboutErrors(reading.unreadPaths, spec.name, context, consequence: Message.notCompared)
         if !arguments.flag("force") {
             let candidates = facts.indices.filter { !facts[$0].isTombstone && !facts[$0].duplicateDigests.isEmpty }
             let table = DuplicateKeyTable(candidates.map { facts[$0].duplicateDigests })
             let keys = DuplicateKeys.keys(name: draft.name, contacts: draft.contacts, kind: draft.kind ?? .company)
             let matches = table.matches(keys.map(\.digest))
             if !matches.isEmpty {
-                var message = "\(draft.name) looks like \(matches.count == 1 ? "a customer" : "customers") already in the workspace; nothing was written:\n"
+                var message = Message.looksLike(draft.name, matches.count)
                 for (member, digests) in matches {
                     let fact = facts[candidates[member]]
                     let evidence = keys.filter { digests.contains($0.digest) }.map(\.description).joined(separator: ", ")
-                    message += "  \(fact.id ?? "?") \(fact.name ?? "") (\(fact.path)): \(evidence)\n"
+                    message += Message.lookalike(fact.id ?? "?", fact.name ?? "", fact.path, evidence)
                 }
-                message += "log on it with `leadbook log \(facts[candidates[matches[0].member]].id ?? "ID") ...`, or pass --force to create a new customer anyway"
+                message += Message.logOnIt(facts[candidates[matches[0].member]].id)
                 throw Refusal.finding(message)
             }
         }
@@ -108,14 +108,14 @@ public enum NewCommand: Command {
         draft.id = CustomerIds.next(prefix: configuration.idPrefix, year: created.date.year, taken: Set(ids))
         let path = configuration.customersFolder + "/" + draft.fileName()
         if FileAccess.exists(workspace.absolute(path)) {
-            throw Refusal.usage("\(path) is already there; nothing was written")
+            throw Refusal.usage(EditableCustomer.Message.exists(path))
         }
         let bytes = Array(draft.render(chineseHeadings: configuration.language == .zhCN).utf8)
         do {
             try write.create(path, bytes)
         } catch {
             guard case .newErrors(_, let problems) = error else { throw error }
-            throw Refusal.usage("the new file would have errors; nothing was written:\n"
+            throw Refusal.usage(Message.wouldHaveErrors
                                 + problems.map { DiagnosticReport.text($0, style: .init(color: false)) }.joined().dropLast())
         }
         let folder = workspace.absolute(configuration.customersFolder)
@@ -123,7 +123,7 @@ public enum NewCommand: Command {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
-                throw Refusal.usage("cannot create the folder \(configuration.customersFolder): \(error.localizedDescription)")
+                throw Refusal.usage(Message.cannotCreateFolder(configuration.customersFolder, error.localizedDescription))
             }
         }
         try write.commit()
@@ -139,7 +139,7 @@ public enum NewCommand: Command {
         case .date: return try OptionValue.date(text, option).description
         case .dateTime:
             guard let moment = LocalDateTime(text) else {
-                throw Refusal.usage("--\(option) must be a date and time like 2024-03-05 09:30, not `\(text)`")
+                throw Refusal.usage(Message.notAMoment(text, option))
             }
             return moment.description
         case .text, .choice, .textList, .map, .mapList: return try OptionValue.oneLine(text, option)
@@ -151,19 +151,47 @@ public enum NewCommand: Command {
         let parts = try OptionValue.oneLine(text, "contact").split(omittingEmptySubsequences: false) { $0 == "," || $0 == "，" }
             .map { String($0).trimmingSpaces }
         guard parts.count <= 4, let name = parts.first, !name.isEmpty else {
-            throw Refusal.usage("--contact is \"NAME,TITLE,PHONE,EMAIL\" (a name first, the rest may be empty), not `\(text)`")
+            throw Refusal.usage(Message.notAContact(text))
         }
         var contact = Contact()
         contact.name = name
         if parts.count > 1, !parts[1].isEmpty { contact.title = parts[1] }
         if parts.count > 2, !parts[2].isEmpty {
-            guard DuplicateKeys.phone(parts[2]) != nil else { throw Refusal.usage("--contact: `\(parts[2])` is not a phone number") }
+            guard DuplicateKeys.phone(parts[2]) != nil else { throw Refusal.usage(Message.notAPhone(parts[2])) }
             contact.phone = parts[2]
         }
         if parts.count > 3, !parts[3].isEmpty {
-            guard DuplicateKeys.email(parts[3]) != nil else { throw Refusal.usage("--contact: `\(parts[3])` is not an email address") }
+            guard DuplicateKeys.email(parts[3]) != nil else { throw Refusal.usage(Message.notAnEmail(parts[3])) }
             contact.email = parts[3]
         }
         return contact
+    }
+}
+
+extension NewCommand {
+    /// What `leadbook new` says.
+    enum Message {
+        static func unexpected(_ argument: String, usage: String) -> String { "unexpected `\(argument)`; the name goes in --name\nusage: \(usage)" }
+        static func needs(_ options: [String]) -> String { "a new customer needs \(options.map { "--" + $0 }.joined(separator: ", "))" }
+        static func notADetailKey(_ key: String, _ option: String) -> String {
+            "--\(option): `\(key)` is not a key (lower-case letters, like booth or referrer)"
+        }
+        static func noteLineIsMarkup(_ line: String) -> String { "--note: the line `\(line)` would be read as a heading or a separator" }
+        static let notCompared = "they were not compared with the new customer; "
+        /// The first line of a refusal for a likely duplicate; a `lookalike` line for each match and `logOnIt` follow.
+        static func looksLike(_ name: String, _ count: Int) -> String {
+            "\(name) looks like \(count == 1 ? "a customer" : "customers") already in the workspace; nothing was written:\n"
+        }
+        static func lookalike(_ id: String, _ name: String, _ path: String, _ evidence: String) -> String { "  \(id) \(name) (\(path)): \(evidence)\n" }
+        static func logOnIt(_ id: String?) -> String { "log on it with `leadbook log \(id ?? "ID") ...`, or pass --force to create a new customer anyway" }
+        /// The first line; the errors follow, one a line.
+        static let wouldHaveErrors = "the new file would have errors; nothing was written:\n"
+        static func cannotCreateFolder(_ folder: String, _ reason: String) -> String { "cannot create the folder \(folder): \(reason)" }
+        static func notAMoment(_ text: String, _ option: String) -> String { "--\(option) must be a date and time like 2024-03-05 09:30, not `\(text)`" }
+        static func notAContact(_ text: String) -> String {
+            "--contact is \"NAME,TITLE,PHONE,EMAIL\" (a name first, the rest may be empty), not `\(text)`"
+        }
+        static func notAPhone(_ text: String) -> String { "--contact: `\(text)` is not a phone number" }
+        static func notAnEmail(_ text: String) -> String { "--contact: `\(text)` is not an email address" }
     }
 }

@@ -20,7 +20,7 @@ public enum RenumberCommand: Command {
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
         guard arguments.positionals.count <= 1 else {
-            context.console.err("leadbook renumber: give at most one id\nusage: \(spec.usage)\n")
+            context.complain(Message.atMostOneId, spec.name, usage: spec.usage)
             return .failure
         }
         let only = arguments.positionals.first
@@ -36,7 +36,7 @@ public enum RenumberCommand: Command {
         }
         if let only, !customers.contains(where: { $0.id == only }) {
             let near = Suggestion.closest(to: only, among: customers.map(\.id))
-            context.console.err("leadbook renumber: no customer has id \(only)" + (near.map { "; did you mean \($0)?" } ?? "") + "\n")
+            context.complain(Message.noSuchId(only, near: near), spec.name)
             return .failure
         }
         let git = Git(directory: workspace.root)
@@ -45,12 +45,12 @@ public enum RenumberCommand: Command {
             inGit ? meaning(git, tombstone: tombstone, id: id, candidates: candidates) : nil
         }
         if plan.kept.isEmpty {
-            context.console.out(only.map { "\($0) belongs to one customer: nothing to renumber\n" } ?? "every id belongs to one customer: nothing to renumber\n")
+            context.console.out(only.map(Message.nothingToRenumber) ?? Message.nothingAtAllToRenumber)
             set.warnAboutErrors("renumber", context)
             return .ok
         }
         let created = Dictionary(customers.map { ($0.path, $0.created) }, uniquingKeysWith: { first, _ in first })
-        func when(_ path: String) -> String { created[path].flatMap { $0.map { "created \($0)" } } ?? "no `created`" }
+        func when(_ path: String) -> String { created[path].flatMap { $0.map(Message.created) } ?? Message.noCreated }
         var problems: [String] = []
         var refusals: [CustomerWrite.Refusal] = []
         /// Reads `path` under the lock and adds its change; a problem is kept to be told.
@@ -63,13 +63,13 @@ public enum RenumberCommand: Command {
             } catch let refusal as CustomerWrite.Refusal {
                 refusals.append(refusal)
             } catch {
-                problems.append("leadbook renumber: \(path): \(error)\n")
+                problems.append(CommandContext.Message.problem(Message.notWritten(path, "\(error)"), spec.name))
             }
         }
         for (id, path) in plan.kept {
-            context.console.out("\(id): kept by \(path) (\(when(path)))\n")
+            context.console.out(Message.kept(id, by: path, when(path)))
             for move in plan.moves where move.oldId == id {
-                context.console.out("\(id) -> \(move.newId): \(move.path) (\(when(move.path))) renamed to \(move.newPath)\n")
+                context.console.out(Message.renamed(id, to: move.newId, move.path, when(move.path), newPath: move.newPath))
                 // New id written, file saved under its new name, then the old name removed (a
                 // crash in between leaves both, which `check` reports; never neither).
                 change(move.path) { bytes in
@@ -80,7 +80,7 @@ public enum RenumberCommand: Command {
             }
         }
         for reference in plan.references {
-            context.console.out("\(reference.path): merged_into \(reference.oldId) -> \(reference.newId)\n")
+            context.console.out(Message.repointed(reference.path, from: reference.oldId, to: reference.newId))
             change(reference.path) { bytes in
                 var edit = try RecordEdit(bytes: bytes)
                 try edit.set(["merged_into"], to: reference.newId)
@@ -88,7 +88,7 @@ public enum RenumberCommand: Command {
             }
         }
         for (path, id) in plan.unresolved {
-            context.console.err("leadbook renumber: \(path) has `merged_into: \(id)`, which could mean any of the customers that had \(id); it still names the one that kept it: change it if it meant another\n")
+            context.complain(Message.ambiguousTombstone(path, id), spec.name)
         }
         // Every customer is renumbered, or none.
         for problem in problems { context.console.err(problem) }
@@ -107,9 +107,9 @@ public enum RenumberCommand: Command {
         }
         let count = plan.moves.count
         if dryRun && code == .ok {
-            context.console.out("\(count) customer\(count == 1 ? "" : "s") would be renumbered (dry run: nothing written)\n")
+            context.console.out(Message.wouldRenumber(count))
         } else if code == .ok {
-            context.console.out("\(count) customer\(count == 1 ? "" : "s") renumbered; commit the change (`git add -A`)\n")
+            context.console.out(Message.renumbered(count))
         }
         set.warnAboutErrors("renumber", context)
         return code
@@ -124,5 +124,29 @@ public enum RenumberCommand: Command {
               let tree = try? git.run(["ls-tree", "-r", "--name-only", "-z", log.text, "--"] + candidates), tree.succeeded else { return nil }
         let existing = Git.fields(tree.stdout).map { String(decoding: $0, as: UTF8.self) }
         return existing.count == 1 && candidates.contains(existing[0]) ? existing[0] : nil
+    }
+}
+
+extension RenumberCommand {
+    /// What `leadbook renumber` says.
+    enum Message {
+        static let atMostOneId = "give at most one id"
+        static func noSuchId(_ id: String, near: String?) -> String { "no customer has id \(id)" + (near.map { "; did you mean \($0)?" } ?? "") }
+        static func nothingToRenumber(_ id: String) -> String { "\(id) belongs to one customer: nothing to renumber\n" }
+        static let nothingAtAllToRenumber = "every id belongs to one customer: nothing to renumber\n"
+        /// When a customer was created, to tell the customers that share an id apart.
+        static func created(_ moment: LocalDateTime) -> String { "created \(moment)" }
+        static let noCreated = "no `created`"
+        static func notWritten(_ path: String, _ error: String) -> String { "\(path): \(error)" }
+        static func kept(_ id: String, by path: String, _ when: String) -> String { "\(id): kept by \(path) (\(when))\n" }
+        static func renamed(_ id: String, to newId: String, _ path: String, _ when: String, newPath: String) -> String {
+            "\(id) -> \(newId): \(path) (\(when)) renamed to \(newPath)\n"
+        }
+        static func repointed(_ path: String, from oldId: String, to newId: String) -> String { "\(path): merged_into \(oldId) -> \(newId)\n" }
+        static func ambiguousTombstone(_ path: String, _ id: String) -> String {
+            "\(path) has `merged_into: \(id)`, which could mean any of the customers that had \(id); it still names the one that kept it: change it if it meant another"
+        }
+        static func wouldRenumber(_ count: Int) -> String { "\(count) customer\(count == 1 ? "" : "s") would be renumbered (dry run: nothing written)\n" }
+        static func renumbered(_ count: Int) -> String { "\(count) customer\(count == 1 ? "" : "s") renumbered; commit the change (`git add -A`)\n" }
     }
 }

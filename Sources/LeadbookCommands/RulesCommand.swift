@@ -17,11 +17,20 @@ public enum RulesCommand: Command {
         }
         let width = (RuleCatalog.all.map(\.id.count).max() ?? 0) + 1
         for group in RuleCatalog.groups {
-            context.console.out("\(group.title):\n")
+            context.console.out(Message.group(group.title))
             for rule in group.rules {
-                context.console.out("  \(rule.id.padded(to: width))  \(rule.severity.rawValue.padded(to: 7)) \(rule.summary)\n")
+                context.console.out(Message.rule(rule.id.padded(to: width), rule.severity.rawValue.padded(to: 7), rule.summary))
             }
         }
         return .ok
+    }
+}
+
+extension RulesCommand {
+    /// How `leadbook rules` lays out the list of rules.
+    enum Message {
+        static func group(_ title: String) -> String { "\(title):\n" }
+        /// One rule of the list: its id and severity, padded to line up, and its summary.
+        static func rule(_ id: String, _ severity: String, _ summary: String) -> String { "  \(id)  \(severity) \(summary)\n" }
     }
 }

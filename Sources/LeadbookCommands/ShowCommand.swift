@@ -17,18 +17,18 @@ public enum ShowCommand: Command {
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
         guard let format = choice(arguments, "format", ["text", "json"], default: "text", context) else { return .failure }
         guard arguments.positionals.count == 1 else {
-            context.console.err("leadbook show: give one customer id\nusage: \(spec.usage)\n")
+            context.complain(Message.oneId, spec.name, usage: spec.usage)
             return .failure
         }
         let id = arguments.positionals[0]
         guard let workspace = context.openWorkspace(arguments) else { return .failure }
         switch CustomerLookup.find(id, in: workspace) {
         case .failure(let problem):
-            context.console.err("leadbook show: \(problem.text)\n")
+            context.complain(problem.text, spec.name)
             return .failure
         case .success(let found):
             if found.result.findings.errorCount > 0 {
-                context.console.err("leadbook show: \(found.path) has errors; run `leadbook check \(found.path)`\n")
+                context.complain(Message.hasErrors(found.path), spec.name)
             }
             guard let customer = found.result.customer else { return .findings }
             if format == "json" {
@@ -38,5 +38,13 @@ public enum ShowCommand: Command {
             }
             return found.result.findings.errorCount > 0 ? .findings : .ok
         }
+    }
+}
+
+extension ShowCommand {
+    /// What `leadbook show` says.
+    enum Message {
+        static let oneId = "give one customer id"
+        static func hasErrors(_ path: String) -> String { "\(path) has errors; run `leadbook check \(path)`" }
     }
 }

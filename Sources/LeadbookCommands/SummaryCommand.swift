@@ -37,7 +37,7 @@ public enum SummaryCommand: Command {
         let period: SummaryPeriod
         switch SummaryPeriod.from(period: arguments.value("period"), from: arguments.value("from"), to: arguments.value("to")) {
         case .failure(let error):
-            context.console.err("leadbook summary: \(error.message)\n")
+            context.complain(error.message, spec.name)
             return .failure
         case .success(let value):
             period = value
@@ -49,7 +49,7 @@ public enum SummaryCommand: Command {
         if let revision = arguments.value("compare") {
             switch GitRevision.commit(revision, root: workspace.root, environment: context.environment) {
             case .failure(let failure):
-                context.console.err("leadbook summary: --compare: \(failure.message)\n")
+                context.complain(Message.compare(failure.message), spec.name)
                 return .failure
             case .success(let hash):
                 commit = hash
@@ -65,7 +65,7 @@ public enum SummaryCommand: Command {
         if let revision = arguments.value("compare"), let commit {
             switch SummaryInput.snapshots(at: commit, workspace, asOf: asOf, environment: context.environment) {
             case .failure(let failure):
-                context.console.err("leadbook summary: --compare: \(failure.message)\n")
+                context.complain(Message.compare(failure.message), spec.name)
                 return .failure
             case .success(let snapshots):
                 summary.movement = PipelineMovement(revision: revision, commit: commit, before: snapshots, now: input.records, period: period)
@@ -87,7 +87,7 @@ public enum SummaryCommand: Command {
                 defer { lock.release() }
                 try AtomicFile.write(Array(output.utf8), to: path)
             } catch {
-                context.console.err("leadbook summary: \(error)\n")
+                context.complain("\(error)", spec.name)
                 return .failure
             }
         } else {
@@ -96,9 +96,17 @@ public enum SummaryCommand: Command {
 
         if !input.filesWithErrors.isEmpty {
             context.tellUnread(input.unread)
-            CustomerSet.warnAboutErrors(input.filesWithErrors, "summary", context, consequence: "they are counted as far as they could be read; ")
+            CustomerSet.warnAboutErrors(input.filesWithErrors, "summary", context, consequence: Message.partlyCounted)
             return .findings
         }
         return .ok
+    }
+}
+
+extension SummaryCommand {
+    /// What `leadbook summary` says besides the summary.
+    enum Message {
+        static func compare(_ reason: String) -> String { "--compare: \(reason)" }
+        static let partlyCounted = "they are counted as far as they could be read; "
     }
 }

@@ -69,7 +69,7 @@ public enum SyncCommand: Command {
             try write.commit()
             if !dryRun {
                 for change in changes {
-                    context.console.out("updated \(change.path): \(change.notes.joined(separator: ", "))\n")
+                    context.console.out(Message.updated(change.path, change.notes))
                 }
             }
         } catch {
@@ -79,11 +79,11 @@ public enum SyncCommand: Command {
         let changed = changes.count
         context.tellUnread(reading.unread)
         for path in skipped {
-            context.console.err("leadbook sync: skipped \(path): it has errors; run `leadbook check \(path)`\n")
+            context.complain(Message.skippedWithErrors(path), spec.name)
         }
         for (path, refusal) in refused {
             guard case .newErrors(_, let added) = refusal else { continue }
-            context.console.err("leadbook sync: skipped \(path): its derived values would give it \(DiagnosticReport.plural(added.count, "new error")):\n"
+            context.console.err(CommandContext.Message.problem(Message.skippedForNewErrors(path, added.count), spec.name)
                                 + added.map { DiagnosticReport.text($0, style: .init(color: false)) }.joined())
         }
         let index = failed ? (ok: true, changed: false) : IndexUpkeep.report(WorkspaceIndex.refresh(workspace, indexRows, dryRun: dryRun), command: "sync", context)
@@ -92,9 +92,9 @@ public enum SyncCommand: Command {
         }
         if !dryRun && !failed {
             if changed > 0 {
-                context.console.out("\(changed) file\(changed == 1 ? "" : "s") updated\n")
+                context.console.out(Message.filesUpdated(changed))
             } else if !index.changed && index.ok {
-                context.console.out("everything is in sync\n")
+                context.console.out(Message.inSync)
             }
         }
         if failed { return .failure }
@@ -110,5 +110,19 @@ public enum SyncCommand: Command {
         case changed(CustomerSync.Change, CustomerWrite.Change)
         /// New derived values that would give the file errors: left as it is.
         case refused(path: String, CustomerWrite.Refusal)
+    }
+}
+
+extension SyncCommand {
+    /// What `leadbook sync` says of the files it brings up to date.
+    enum Message {
+        static func updated(_ path: String, _ notes: [String]) -> String { "updated \(path): \(notes.joined(separator: ", "))\n" }
+        static func skippedWithErrors(_ path: String) -> String { "skipped \(path): it has errors; run `leadbook check \(path)`" }
+        /// The new errors follow, one a line.
+        static func skippedForNewErrors(_ path: String, _ count: Int) -> String {
+            "skipped \(path): its derived values would give it \(DiagnosticReport.plural(count, "new error")):"
+        }
+        static func filesUpdated(_ count: Int) -> String { "\(count) file\(count == 1 ? "" : "s") updated\n" }
+        static let inSync = "everything is in sync\n"
     }
 }
