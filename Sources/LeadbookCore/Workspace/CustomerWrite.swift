@@ -39,7 +39,7 @@ public final class CustomerWrite {
         /// The files written before the failure that could not be put back.
         public var notRestored: [String] = []
 
-        public var description: String { Wording<Failure>.cannot(removing ? .remove : .write, path, reason).text }
+        public var description: String { (removing ? Wording<Failure>.cannotRemove(path, reason) : Wording<Failure>.cannotWrite(path, reason)).text }
     }
 
     /// One file's change.
@@ -248,11 +248,8 @@ public final class CustomerWrite {
 }
 
 extension Wording where Of == CustomerWrite.Failure {
-    public enum Act: Sendable { case write, remove }
-
-    public static func cannot(_ act: Act, _ path: String, _ reason: String) -> Self {
-        Self("cannot \(act == .remove ? "remove" : "write") \(path): \(reason)")
-    }
+    public static func cannotWrite(_ path: String, _ reason: String) -> Self { Self("cannot write \(path): \(reason)") }
+    public static func cannotRemove(_ path: String, _ reason: String) -> Self { Self("cannot remove \(path): \(reason)") }
 
     public static func noFolder(_ reason: String) -> Self { Self("cannot create its folder: \(reason)") }
 }
