@@ -1,12 +1,12 @@
 import Dispatch
 import Foundation
+import LeadbookText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
 import Musl
 #elseif canImport(Darwin)
 import Darwin
-import LeadbookText
 #endif
 
 /// A child process with pipes to its standard input, output and error, started with an

@@ -1,4 +1,5 @@
 import Foundation
+import LeadbookText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -7,7 +8,6 @@ import Musl
 import Darwin
 #elseif canImport(WinSDK)
 import WinSDK
-import LeadbookText
 #endif
 
 /// Reading files and folders. POSIX calls where they exist (one `read` per file, `readdir`

@@ -1,4 +1,5 @@
 import Foundation
+import LeadbookText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -7,7 +8,6 @@ import Musl
 import Darwin
 #elseif canImport(WinSDK)
 import WinSDK
-import LeadbookText
 #endif
 
 /// One writer at a time per workspace: commands that write hold `.leadbook/lock` while they
