@@ -460,9 +460,7 @@ public struct MergeDraft {
         for entry in other.customer.feedback { edit.remove(entry.start..<entry.end) }
         freeText = Self.freeText(try edit.apply(), name: other.customer.name)
         let chinese = otherEdit.logIsChinese
-        let note = chinese
-            ? "> 已于 \(at) 合并到 \(keepId)（\(keep.path)），跟进记录和客户反馈都在那里。"
-            : "> Merged into \(keepId) (\(keep.path)) on \(at); its follow-ups and feedback are there now."
+        let note = "> " + (chinese ? Wording<MergeDraft>.mergedIntoChinese(keepId, keep.path, at: at) : Wording<MergeDraft>.mergedInto(keepId, keep.path, at: at)).text
         let position = edit.layout.body.lowerBound
         edit.replacements.append(RecordEdit.Replacement(range: position..<position, text: edit.lineBreak + note + edit.lineBreak))
         return try edit.apply()
@@ -491,27 +489,24 @@ public struct MergeDraft {
 
     public mutating func appendRecord(at: LocalDateTime, changedLines: [String], deleteOther: Bool) {
         var lines = ["### \(at) \(otherId) \(other.customer.name ?? "")".trimmingSpaces]
-        lines.append(deleteOther ? "- file: \(other.path) (deleted; it is in git history)"
-                                 : "- file: \(other.path) (now a tombstone: merged_into \(keep.customer.id ?? ""))")
-        var origin = "- channel: \(other.customer.source ?? "-")"
-        if let created = other.customer.created { origin += ", captured \(created)" }
-        lines.append(origin)
-        lines.append("- moved here: \(movedFollowUps) follow-up\(movedFollowUps == 1 ? "" : "s"), \(movedFeedback) feedback")
-        if !contactsAdded.isEmpty { lines.append("- contacts added: \(contactsAdded.joined(separator: ", "))") }
-        if !filled.isEmpty { lines.append("- filled from \(otherId): \(filled.joined(separator: ", "))") }
-        if !added.isEmpty { lines.append("- added from \(otherId): \(added.joined(separator: ", "))") }
+        lines.append("- " + (deleteOther ? Wording<MergeDraft>.fileDeleted(other.path) : Wording<MergeDraft>.fileTombstone(other.path, keep.customer.id ?? "")).text)
+        lines.append("- " + Wording<MergeDraft>.origin(other.customer.source ?? "-", captured: other.customer.created).text)
+        lines.append("- " + Wording<MergeDraft>.movedHere(movedFollowUps, movedFeedback).text)
+        if !contactsAdded.isEmpty { lines.append("- " + Wording<MergeDraft>.contactsAdded(contactsAdded).text) }
+        if !filled.isEmpty { lines.append("- " + Wording<MergeDraft>.filledFrom(otherId, filled).text) }
+        if !added.isEmpty { lines.append("- " + Wording<MergeDraft>.addedFrom(otherId, added).text) }
         for change in derived { lines.append("- \(change)") }
         for difference in differences {
-            lines.append("- \(difference.what): kept \(difference.kept); \(otherId) had \(difference.other)")
+            lines.append("- " + Wording<MergeDraft>.kept(difference, otherId: otherId).text)
         }
         if !changedLines.isEmpty {
             let fence = changedLines.contains { $0.trimmingSpaces.hasPrefix("```") } ? "~~~" : "```"
-            lines += ["", "Front-matter lines this merge changed, as they were:", "", fence + "yaml"]
+            lines += ["", Wording<MergeDraft>.changedLines.text, "", fence + "yaml"]
             lines += changedLines
             lines.append(fence)
         }
         if deleteOther, !freeText.isEmpty {
-            lines += ["", "Notes of \(otherId):", ""]
+            lines += ["", Wording<MergeDraft>.notesOf(otherId).text, ""]
             lines += freeText.map { $0.isEmpty ? ">" : "> " + $0 }
         }
         let chinese = keepEdit.logIsChinese
@@ -544,7 +539,7 @@ extension Wording where Of == CustomerMerge.Outcome {
     }
 
     public static func difference(_ difference: MergeDraft.Difference, otherId: String) -> Self {
-        Self("  \(difference.what): kept \(difference.kept); \(otherId) had \(difference.other)")
+        Self("  " + Wording<MergeDraft>.kept(difference, otherId: otherId).text)
     }
 }
 
@@ -566,4 +561,35 @@ extension Wording where Of == MergeDraft {
     public static func contactsAdded(_ names: [String]) -> Self { Self("contacts added: \(names.joined(separator: ", "))") }
     public static func filled(_ keys: [String]) -> Self { Self("filled: \(keys.joined(separator: ", "))") }
     public static func added(_ keys: [String]) -> Self { Self("added: \(keys.joined(separator: ", "))") }
+
+    // The tombstone's note, in the language of its log.
+    public static func mergedInto(_ keepId: String, _ keepPath: String, at moment: LocalDateTime) -> Self {
+        Self("Merged into \(keepId) (\(keepPath)) on \(moment); its follow-ups and feedback are there now.")
+    }
+
+    public static func mergedIntoChinese(_ keepId: String, _ keepPath: String, at moment: LocalDateTime) -> Self {
+        Self("已于 \(moment) 合并到 \(keepId)（\(keepPath)），跟进记录和客户反馈都在那里。")
+    }
+
+    // The merge record's lines.
+    public static func fileDeleted(_ path: String) -> Self { Self("file: \(path) (deleted; it is in git history)") }
+    public static func fileTombstone(_ path: String, _ keepId: String) -> Self { Self("file: \(path) (now a tombstone: merged_into \(keepId))") }
+
+    public static func origin(_ source: String, captured: LocalDateTime?) -> Self {
+        Self("channel: \(source)" + (captured.map { ", captured \($0)" } ?? ""))
+    }
+
+    public static func movedHere(_ followUps: Int, _ feedback: Int) -> Self {
+        Self("moved here: \(followUps) follow-up\(followUps == 1 ? "" : "s"), \(feedback) feedback")
+    }
+
+    public static func filledFrom(_ otherId: String, _ keys: [String]) -> Self { Self("filled from \(otherId): \(keys.joined(separator: ", "))") }
+    public static func addedFrom(_ otherId: String, _ keys: [String]) -> Self { Self("added from \(otherId): \(keys.joined(separator: ", "))") }
+
+    public static func kept(_ difference: MergeDraft.Difference, otherId: String) -> Self {
+        Self("\(difference.what): kept \(difference.kept); \(otherId) had \(difference.other)")
+    }
+
+    public static let changedLines = Self("Front-matter lines this merge changed, as they were:")
+    public static func notesOf(_ otherId: String) -> Self { Self("Notes of \(otherId):") }
 }
