@@ -166,21 +166,24 @@ public enum SpreadsheetValue {
     // MARK: - Contact details
 
     /// A phone number as written (trimmed): digits with spaces, dashes, brackets and a `+`.
-    public static func phone(_ text: String) -> Result<String, Problem> {
+    public static func phone(_ text: String) -> Result<String, Problem> { phone(text, inContact: false) }
+
+    /// `inContact`: the part of a 联系方式 cell that is not an email, which may have been meant as either.
+    static func phone(_ text: String, inContact: Bool) -> Result<String, Problem> {
         let value = text.trimmingSpreadsheetSpaces
         let scalars = value.unicodeScalars
         if scalars.contains(where: { $0 == "E" || $0 == "e" }), scalars.contains("+"),
            scalars.allSatisfy({ digitValue($0) != nil || $0 == "." || $0 == "E" || $0 == "e" || $0 == "+" }) {
-            return .failure(Problem(.phoneAsNumber(text)))
+            return .failure(Problem(inContact ? .contactAsNumber(text) : .phoneAsNumber(text)))
         }
         var digits = 0
         for scalar in scalars {
             if digitValue(scalar) != nil { digits += 1; continue }
             if " -+()（）－＋".unicodeScalars.contains(scalar) { continue }
-            return .failure(Problem(.notAPhone(text)))
+            return .failure(Problem(inContact ? .neitherPhoneNorEmail(text) : .notAPhone(text)))
         }
         guard digits >= 5 && digits <= 20 else {
-            return .failure(Problem(.phoneDigits(text, digits)))
+            return .failure(Problem(inContact ? .neitherPhoneNorEmail(text, digits: digits) : .phoneDigits(text, digits)))
         }
         return .success(value)
     }
@@ -241,10 +244,9 @@ public enum SpreadsheetValue {
                 }
             } else {
                 guard info.phone == nil else { return .failure(Problem(.severalPhones(text))) }
-                switch phone(value) {
+                switch phone(value, inContact: true) {
                 case .success(let number): info.phone = number
-                case .failure(let problem):
-                    return .failure(Problem(.neitherPhoneNorEmail(problem.message)))
+                case .failure(let problem): return .failure(problem)
                 }
             }
         }
@@ -301,10 +303,19 @@ extension Wording where Of == SpreadsheetValue {
         Self("`\(text)` is not a phone number (\(digits) digits)", hint: "a phone number has 5 to 20 digits")
     }
 
-    /// A contact part that is not a phone number (`message` is what the phone number's problem says) nor an email.
-    public static func neitherPhoneNorEmail(_ message: String) -> Self {
-        Self(message.replacingOccurrences(of: "is not a phone number", with: "is neither a phone number nor an email"),
-             hint: "write a phone number and/or an email, like 138-0000-0001 / zhang@example.com")
+    // A part of 联系方式 that is not an email and not a phone number either.
+    private static let phoneOrEmail = "write a phone number and/or an email, like 138-0000-0001 / zhang@example.com"
+
+    public static func neitherPhoneNorEmail(_ text: String) -> Self {
+        Self("`\(text)` is neither a phone number nor an email", hint: phoneOrEmail)
+    }
+
+    public static func neitherPhoneNorEmail(_ text: String, digits: Int) -> Self {
+        Self("`\(text)` is neither a phone number nor an email (\(digits) digits)", hint: phoneOrEmail)
+    }
+
+    public static func contactAsNumber(_ text: String) -> Self {
+        Self("`\(text)` is a phone number Excel turned into a number", hint: phoneOrEmail)
     }
 
     public static func notAnEmail(_ text: String) -> Self { Self("`\(text)` is not an email address", hint: "write it like zhang.wei@example.com") }
