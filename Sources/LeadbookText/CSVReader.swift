@@ -91,13 +91,13 @@ public enum CSVReader {
                 }
                 if !closed {
                     problems.append(Problem(line: openLine, field: fields.count,
-                                            message: "the quote that opens this field is never closed"))
+                                            message: Wording<CSVReader>.unclosedQuote.text))
                     endRecord()
                     return records
                 }
                 if index < count && bytes[index] != ASCII.comma && bytes[index] != ASCII.lf && bytes[index] != ASCII.cr {
                     problems.append(Problem(line: line, field: fields.count,
-                                            message: "text after the closing quote of a quoted field"))
+                                            message: Wording<CSVReader>.textAfterQuote.text))
                 }
             }
             // The unquoted part (or what follows a closing quote).
@@ -123,4 +123,9 @@ public enum CSVReader {
             if index >= count { return records }
         }
     }
+}
+
+extension Wording where Of == CSVReader {
+    public static let unclosedQuote = Self("the quote that opens this field is never closed")
+    public static let textAfterQuote = Self("text after the closing quote of a quoted field")
 }

@@ -28,18 +28,26 @@ public enum SpreadsheetText {
         public var line: Int?
         public var message: String
         public var hint: String
+
+        public init(line: Int?, message: String, hint: String) {
+            self.line = line
+            self.message = message
+            self.hint = hint
+        }
+
+        public init(line: Int?, _ words: Wording<SpreadsheetText>) {
+            self.init(line: line, message: words.text, hint: words.hint)
+        }
     }
 
     /// Decodes `bytes` as `encoding`, or detects it: UTF-8 when the bytes are valid UTF-8 (or
     /// start with its BOM), else GB18030 when they are valid GB18030.
     public static func decode(_ bytes: [UInt8], as encoding: Encoding?) -> Result<Decoded, Problem> {
         if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
-            return .failure(Problem(line: nil, message: "the file is UTF-16 (Excel's \"Unicode Text\"), not CSV",
-                                    hint: "in Excel, save it as \"CSV UTF-8 (逗号分隔)\" or \"CSV (逗号分隔)\""))
+            return .failure(Problem(line: nil, .utf16))
         }
         if bytes.count >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B && bytes[2] == 0x03 && bytes[3] == 0x04 {
-            return .failure(Problem(line: nil, message: "the file is an Excel workbook (.xlsx), not CSV",
-                                    hint: "in Excel, use File > Save As > \"CSV UTF-8 (逗号分隔)\""))
+            return .failure(Problem(line: nil, .workbook))
         }
         let hasBOM = UTF8Bytes.hasBOM(bytes)
         let body = hasBOM ? Array(bytes[3...]) : bytes
@@ -48,8 +56,7 @@ public enum SpreadsheetText {
         switch body.withUnsafeBufferPointer({ UTF8Bytes.check($0) }) {
         case .nul(let offset)?:
             let nul = offset + (hasBOM ? 3 : 0)
-            return .failure(Problem(line: line(of: nul, in: bytes), message: "the file has a NUL byte at offset \(nul): it is not a text file",
-                                    hint: "export the sheet as CSV"))
+            return .failure(Problem(line: line(of: nul, in: bytes), .nul(at: nul)))
         case .invalid(let offset)?: invalidUTF8 = offset
         case nil: invalidUTF8 = nil
         }
@@ -57,10 +64,7 @@ public enum SpreadsheetText {
         case .utf8:
             if let offset = invalidUTF8 {
                 let at = offset + (hasBOM ? 3 : 0)
-                return .failure(Problem(line: line(of: at, in: bytes),
-                                        message: "invalid UTF-8 at byte offset \(at) (byte 0x\(hex(bytes[at])))",
-                                        hint: encoding == nil ? "the file starts with a UTF-8 BOM but is not UTF-8; save it again as CSV UTF-8"
-                                                              : "if Excel wrote it on Chinese Windows, try --encoding gb18030"))
+                return .failure(Problem(line: line(of: at, in: bytes), .invalidUTF8(at: at, byte: bytes[at], asked: encoding != nil)))
             }
             return .success(Decoded(bytes: body, encoding: .utf8, hadBOM: hasBOM))
         case .gb18030:
@@ -69,15 +73,11 @@ public enum SpreadsheetText {
                 return .success(Decoded(bytes: decoded, encoding: .gb18030, hadBOM: hasBOM))
             case .failure(let invalid):
                 let at = invalid.offset + (hasBOM ? 3 : 0)
-                let detail = "byte offset \(at) (byte 0x\(hex(bytes[at])))"
                 if encoding == nil, let utf8 = invalidUTF8 {
                     let utf8At = utf8 + (hasBOM ? 3 : 0)
-                    return .failure(Problem(line: line(of: min(at, utf8At), in: bytes),
-                                            message: "the file is neither UTF-8 (invalid at byte offset \(utf8At)) nor GB18030 (invalid at \(detail))",
-                                            hint: "open it in Excel or a text editor and save it as \"CSV UTF-8\""))
+                    return .failure(Problem(line: line(of: min(at, utf8At), in: bytes), .neither(utf8At: utf8At, gb18030At: at, byte: bytes[at])))
                 }
-                return .failure(Problem(line: line(of: at, in: bytes), message: "invalid GB18030 at \(detail)",
-                                        hint: "the file may be in another encoding; save it as \"CSV UTF-8\" and use --encoding utf-8"))
+                return .failure(Problem(line: line(of: at, in: bytes), .invalidGB18030(at: at, byte: bytes[at])))
             }
         }
     }
@@ -91,5 +91,30 @@ public enum SpreadsheetText {
     public static func hex(_ byte: UInt8) -> String {
         let text = String(byte, radix: 16, uppercase: true)
         return text.count == 1 ? "0" + text : text
+    }
+}
+
+extension Wording where Of == SpreadsheetText {
+    public static let utf16 = Self("the file is UTF-16 (Excel's \"Unicode Text\"), not CSV",
+                                   hint: "in Excel, save it as \"CSV UTF-8 (逗号分隔)\" or \"CSV (逗号分隔)\"")
+    public static let workbook = Self("the file is an Excel workbook (.xlsx), not CSV",
+                                      hint: "in Excel, use File > Save As > \"CSV UTF-8 (逗号分隔)\"")
+    public static func nul(at offset: Int) -> Self { Self("the file has a NUL byte at offset \(offset): it is not a text file", hint: "export the sheet as CSV") }
+
+    /// `asked`: the user passed `--encoding utf-8` (otherwise the file's BOM said UTF-8).
+    public static func invalidUTF8(at offset: Int, byte: UInt8, asked: Bool) -> Self {
+        Self("invalid UTF-8 at byte offset \(offset) (byte 0x\(SpreadsheetText.hex(byte)))",
+             hint: asked ? "if Excel wrote it on Chinese Windows, try --encoding gb18030"
+                         : "the file starts with a UTF-8 BOM but is not UTF-8; save it again as CSV UTF-8")
+    }
+
+    public static func neither(utf8At: Int, gb18030At offset: Int, byte: UInt8) -> Self {
+        Self("the file is neither UTF-8 (invalid at byte offset \(utf8At)) nor GB18030 (invalid at byte offset \(offset) (byte 0x\(SpreadsheetText.hex(byte))))",
+             hint: "open it in Excel or a text editor and save it as \"CSV UTF-8\"")
+    }
+
+    public static func invalidGB18030(at offset: Int, byte: UInt8) -> Self {
+        Self("invalid GB18030 at byte offset \(offset) (byte 0x\(SpreadsheetText.hex(byte)))",
+             hint: "the file may be in another encoding; save it as \"CSV UTF-8\" and use --encoding utf-8")
     }
 }

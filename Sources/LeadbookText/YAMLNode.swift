@@ -79,10 +79,10 @@ public struct YAMLNode: Sendable {
     /// A short name of the node's kind for messages ("a list", "a map", "text").
     public var kindDescription: String {
         switch content {
-        case .scalar(_, .empty): return "an empty value"
-        case .scalar: return "a single value"
-        case .mapping: return "a map"
-        case .sequence: return "a list"
+        case .scalar(_, .empty): return Wording<YAMLNode>.emptyValue.text
+        case .scalar: return Wording<YAMLNode>.singleValue.text
+        case .mapping: return Wording<YAMLNode>.map.text
+        case .sequence: return Wording<YAMLNode>.list.text
         }
     }
 }
@@ -126,4 +126,11 @@ extension String {
             }
         }
     }
+}
+
+extension Wording where Of == YAMLNode {
+    public static let emptyValue = Self("an empty value")
+    public static let singleValue = Self("a single value")
+    public static let map = Self("a map")
+    public static let list = Self("a list")
 }

@@ -141,7 +141,7 @@ public enum CustomerView {
         if !completenessShown { completenessRow(customer, row) }
         if !customer.followUps.isEmpty {
             lines.append("")
-            lines.append("follow-ups (\(customer.followUps.count)):")
+            lines.append(Wording<CustomerView>.followUps(customer.followUps.count).text)
             for entry in customer.followUps {
                 var heading = "  " + (entry.moment?.description ?? "?") + " " + (entry.channel?.rawValue ?? "?")
                 if !entry.counterpart.isEmpty { heading += " " + entry.counterpart }
@@ -154,11 +154,11 @@ public enum CustomerView {
         }
         if !customer.feedback.isEmpty {
             lines.append("")
-            lines.append("feedback (\(customer.feedback.count)):")
+            lines.append(Wording<CustomerView>.feedback(customer.feedback.count).text)
             for entry in customer.feedback {
                 var heading = "  " + (entry.date?.description ?? "?") + " " + (entry.type?.rawValue ?? "?") + "/" + (entry.priority?.rawValue ?? "?") + " " + entry.summary
-                if let resolved = entry.resolved { heading += "  resolved \(resolved)" }
-                if let confirmed = entry.confirmed { heading += ", confirmed \(confirmed)" }
+                if let resolved = entry.resolved { heading += "  " + Wording<CustomerView>.resolved(resolved).text }
+                if let confirmed = entry.confirmed { heading += ", " + Wording<CustomerView>.confirmed(confirmed).text }
                 lines.append(heading)
             }
         }
@@ -170,7 +170,8 @@ public enum CustomerView {
 
     public static func completenessRow(_ customer: Customer, _ row: (String, String?) -> Void) {
         let completeness = Completeness.of(customer)
-        row("completeness", "\(completeness.rawValue) (\(completeness.label), \(Completeness.filled(customer).count)/\(Completeness.keyFields.count) key fields)")
+        let words = Wording<CustomerView>.completeness(completeness, filled: Completeness.filled(customer).count, of: Completeness.keyFields.count)
+        row(Wording<CustomerView>.completenessLabel.text, words.text)
     }
 
     /// A field's values on the page: one for most fields, none when it is empty.
@@ -184,6 +185,18 @@ public enum CustomerView {
         case (.amount(let amount), _): return [Money.format(amount)]
         default: return [value.written]
         }
+    }
+}
+
+extension Wording where Of == CustomerView {
+    public static func followUps(_ count: Int) -> Self { Self("follow-ups (\(count)):") }
+    public static func feedback(_ count: Int) -> Self { Self("feedback (\(count)):") }
+    public static func resolved(_ date: LocalDate) -> Self { Self("resolved \(date)") }
+    public static func confirmed(_ date: LocalDate) -> Self { Self("confirmed \(date)") }
+    public static let completenessLabel = Self("completeness")
+
+    public static func completeness(_ completeness: Completeness, filled: Int, of keyFields: Int) -> Self {
+        Self("\(completeness.rawValue) (\(completeness.label), \(filled)/\(keyFields) key fields)")
     }
 }
 

@@ -57,9 +57,9 @@ public enum CustomerMerge {
         let tombstone = try merge.tombstone(at: at)
         merge.appendRecord(at: at, changedLines: changedLines, deleteOther: deleteOther)
         let keepBytes = try merge.keepEdit.apply()
-        var summary = ["merged \(other.customer.id ?? other.path) into \(keep.customer.id ?? keep.path) (\(keep.path)): "
-                       + merge.summaryParts().joined(separator: ", ")]
-        summary += merge.differences.map { "  \($0.what): kept \($0.kept); \(other.customer.id ?? "OTHER") had \($0.other)" }
+        var summary = [Wording<Outcome>.merged(other.customer.id ?? other.path, into: keep.customer.id ?? keep.path, keep.path,
+                                               merge.summaryParts()).text]
+        summary += merge.differences.map { Wording<Outcome>.difference($0, otherId: other.customer.id ?? "OTHER").text }
         return Outcome(keep: keepBytes, tombstone: deleteOther ? nil : tombstone, summary: summary)
     }
 
@@ -127,7 +127,7 @@ public struct MergeDraft {
         otherEdit.chineseWhenNoSections = configuration.language == .zhCN
         self.otherEdit = otherEdit
         guard let keepRoot = keepEdit.frontMatter, let otherRoot = otherEdit.frontMatter else {
-            throw CustomerMerge.Problem(description: "both files need a front matter")
+            throw CustomerMerge.Problem(description: Wording<CustomerMerge.Problem>.noFrontMatter.text)
         }
         self.keepRoot = keepRoot
         self.otherRoot = otherRoot
@@ -150,7 +150,7 @@ public struct MergeDraft {
                 guard let keepNode = pool[match].1, keepNode.pairs != nil else { continue }
                 let name = pool[match].0.name ?? "?"
                 if let otherName = contact.name, otherName.trimmingSpaces != name.trimmingSpaces {
-                    differences.append(Difference(what: "contact \(name) name", other: otherName, kept: name))
+                    differences.append(Difference(what: Wording<MergeDraft>.contactField(name, "name").text, other: otherName, kept: name))
                 }
                 var previous = "name"
                 for field in Self.contactFields.dropFirst() {
@@ -158,14 +158,14 @@ public struct MergeDraft {
                     guard let value = node[field], let text = value.scalarText, !value.isEmpty else { continue }
                     if let existing = keepNode[field], !existing.isEmpty {
                         if !Self.sameValue(field, existing.scalarText ?? "", text) {
-                            differences.append(Difference(what: "contact \(name) \(field)", other: text, kept: existing.scalarText ?? ""))
+                            differences.append(Difference(what: Wording<MergeDraft>.contactField(name, field).text, other: text, kept: existing.scalarText ?? ""))
                         }
                         continue
                     }
                     let rendered = field == "phone" || field == "wechat" ? CustomerDraft.quotedIfNumeric(text)
                         : ScalarText.render(text, replacing: nil, inFlow: keepNode.isFlow)
                     keepEdit.insert(key: field, rawValue: rendered, into: keepNode, after: [previous] + Self.contactFields.reversed())
-                    filled.append("contact \(name) \(field)")
+                    filled.append(Wording<MergeDraft>.contactField(name, field).text)
                 }
                 continue
             }
@@ -312,13 +312,13 @@ public struct MergeDraft {
         if let keepGrade = keepRoot["grade"], !keepGrade.isEmpty {
             if keep.customer.grade != expected {
                 try keepEdit.set(["grade"], to: DerivedValues.gradeText(expected, likeExisting: keepGrade.scalarText))
-                derived.append("grade \(keep.customer.grade?.rawValue ?? "-") -> \(expected.rawValue) (the score from \(otherId))")
+                derived.append(Wording<MergeDraft>.gradeChanged(keep.customer.grade?.rawValue ?? "-", expected.rawValue, scoreFrom: otherId).text)
             }
         } else if let otherGrade = otherRoot["grade"], other.customer.grade == expected, !otherGrade.isEmpty {
             copy("grade")
         } else {
             try keepEdit.set(["grade"], to: expected.rawValue, after: CustomerField.grade.anchors)
-            derived.append("grade \(expected.rawValue) (the score from \(otherId))")
+            derived.append(Wording<MergeDraft>.gradeSet(expected.rawValue, scoreFrom: otherId).text)
         }
     }
 
@@ -398,7 +398,7 @@ public struct MergeDraft {
         if let status, status != keep.customer.status {
             let existing = keepRoot["status"]?.scalarText
             try keepEdit.set(["status"], to: DerivedValues.statusText(status, likeExisting: existing), after: CustomerField.status.anchors)
-            derived.append("status \(keep.customer.status?.rawValue ?? "-") -> \(status.rawValue)")
+            derived.append(Wording<MergeDraft>.changed("status", keep.customer.status?.rawValue ?? "-", status.rawValue).text)
         }
         if let otherStatus = other.customer.status, otherStatus != keep.customer.status, otherStatus != status {
             differences.append(Difference(what: "status", other: otherStatus.rawValue, kept: status?.rawValue ?? "-"))
@@ -406,7 +406,7 @@ public struct MergeDraft {
         let next = lastNext ?? keep.customer.next ?? other.customer.next
         if let next, next != keep.customer.next {
             try keepEdit.set(["next"], to: next.description, after: CustomerField.next.anchors)
-            derived.append("next \(keep.customer.next?.description ?? "-") -> \(next)")
+            derived.append(Wording<MergeDraft>.changed("next", keep.customer.next?.description ?? "-", next.description).text)
         }
         for (key, needed) in [("deal", status == .won), ("lost_reason", status == .lost)] {
             guard let otherNode = otherRoot[key], !otherNode.isEmpty else { continue }
@@ -442,10 +442,10 @@ public struct MergeDraft {
     }
 
     public func summaryParts() -> [String] {
-        var parts = ["\(movedFollowUps) follow-up\(movedFollowUps == 1 ? "" : "s") and \(movedFeedback) feedback moved"]
-        if !contactsAdded.isEmpty { parts.append("contacts added: \(contactsAdded.joined(separator: ", "))") }
-        if !filled.isEmpty { parts.append("filled: \(filled.joined(separator: ", "))") }
-        if !added.isEmpty { parts.append("added: \(added.joined(separator: ", "))") }
+        var parts = [Wording<MergeDraft>.moved(movedFollowUps, movedFeedback).text]
+        if !contactsAdded.isEmpty { parts.append(Wording<MergeDraft>.contactsAdded(contactsAdded).text) }
+        if !filled.isEmpty { parts.append(Wording<MergeDraft>.filled(filled).text) }
+        if !added.isEmpty { parts.append(Wording<MergeDraft>.added(added).text) }
         parts += derived
         return parts
     }
@@ -454,15 +454,13 @@ public struct MergeDraft {
     /// when OTHER is deleted).
     public mutating func tombstone(at: LocalDateTime) throws -> [UInt8] {
         var edit = otherEdit
-        guard let keepId = keep.customer.id else { throw CustomerMerge.Problem(description: "\(keep.path) has no id") }
+        guard let keepId = keep.customer.id else { throw CustomerMerge.Problem(description: Wording<CustomerMerge.Problem>.noId(keep.path).text) }
         try edit.set(["merged_into"], to: keepId, after: ["id"])
         for entry in other.customer.followUps { edit.remove(entry.start..<entry.end) }
         for entry in other.customer.feedback { edit.remove(entry.start..<entry.end) }
         freeText = Self.freeText(try edit.apply(), name: other.customer.name)
         let chinese = otherEdit.logIsChinese
-        let note = chinese
-            ? "> 已于 \(at) 合并到 \(keepId)（\(keep.path)），跟进记录和客户反馈都在那里。"
-            : "> Merged into \(keepId) (\(keep.path)) on \(at); its follow-ups and feedback are there now."
+        let note = "> " + (chinese ? Wording<MergeDraft>.mergedIntoChinese(keepId, keep.path, at: at) : Wording<MergeDraft>.mergedInto(keepId, keep.path, at: at)).text
         let position = edit.layout.body.lowerBound
         edit.replacements.append(RecordEdit.Replacement(range: position..<position, text: edit.lineBreak + note + edit.lineBreak))
         return try edit.apply()
@@ -491,27 +489,24 @@ public struct MergeDraft {
 
     public mutating func appendRecord(at: LocalDateTime, changedLines: [String], deleteOther: Bool) {
         var lines = ["### \(at) \(otherId) \(other.customer.name ?? "")".trimmingSpaces]
-        lines.append(deleteOther ? "- file: \(other.path) (deleted; it is in git history)"
-                                 : "- file: \(other.path) (now a tombstone: merged_into \(keep.customer.id ?? ""))")
-        var origin = "- channel: \(other.customer.source ?? "-")"
-        if let created = other.customer.created { origin += ", captured \(created)" }
-        lines.append(origin)
-        lines.append("- moved here: \(movedFollowUps) follow-up\(movedFollowUps == 1 ? "" : "s"), \(movedFeedback) feedback")
-        if !contactsAdded.isEmpty { lines.append("- contacts added: \(contactsAdded.joined(separator: ", "))") }
-        if !filled.isEmpty { lines.append("- filled from \(otherId): \(filled.joined(separator: ", "))") }
-        if !added.isEmpty { lines.append("- added from \(otherId): \(added.joined(separator: ", "))") }
+        lines.append("- " + (deleteOther ? Wording<MergeDraft>.fileDeleted(other.path) : Wording<MergeDraft>.fileTombstone(other.path, keep.customer.id ?? "")).text)
+        lines.append("- " + Wording<MergeDraft>.origin(other.customer.source ?? "-", captured: other.customer.created).text)
+        lines.append("- " + Wording<MergeDraft>.movedHere(movedFollowUps, movedFeedback).text)
+        if !contactsAdded.isEmpty { lines.append("- " + Wording<MergeDraft>.contactsAdded(contactsAdded).text) }
+        if !filled.isEmpty { lines.append("- " + Wording<MergeDraft>.filledFrom(otherId, filled).text) }
+        if !added.isEmpty { lines.append("- " + Wording<MergeDraft>.addedFrom(otherId, added).text) }
         for change in derived { lines.append("- \(change)") }
         for difference in differences {
-            lines.append("- \(difference.what): kept \(difference.kept); \(otherId) had \(difference.other)")
+            lines.append("- " + Wording<MergeDraft>.kept(difference, otherId: otherId).text)
         }
         if !changedLines.isEmpty {
             let fence = changedLines.contains { $0.trimmingSpaces.hasPrefix("```") } ? "~~~" : "```"
-            lines += ["", "Front-matter lines this merge changed, as they were:", "", fence + "yaml"]
+            lines += ["", Wording<MergeDraft>.changedLines.text, "", fence + "yaml"]
             lines += changedLines
             lines.append(fence)
         }
         if deleteOther, !freeText.isEmpty {
-            lines += ["", "Notes of \(otherId):", ""]
+            lines += ["", Wording<MergeDraft>.notesOf(otherId).text, ""]
             lines += freeText.map { $0.isEmpty ? ">" : "> " + $0 }
         }
         let chinese = keepEdit.logIsChinese
@@ -531,4 +526,70 @@ public struct MergeDraft {
             keepEdit.replacements.insert(record, at: first)
         }
     }
+}
+
+extension Wording where Of == CustomerMerge.Problem {
+    public static let noFrontMatter = Self("both files need a front matter")
+    public static func noId(_ path: String) -> Self { Self("\(path) has no id") }
+}
+
+extension Wording where Of == CustomerMerge.Outcome {
+    public static func merged(_ otherId: String, into keepId: String, _ keepPath: String, _ parts: [String]) -> Self {
+        Self("merged \(otherId) into \(keepId) (\(keepPath)): " + parts.joined(separator: ", "))
+    }
+
+    public static func difference(_ difference: MergeDraft.Difference, otherId: String) -> Self {
+        Self("  " + Wording<MergeDraft>.kept(difference, otherId: otherId).text)
+    }
+}
+
+extension Wording where Of == MergeDraft {
+    /// A field of a contact, as a difference or a value filled: `contact 李娜 phone`.
+    public static func contactField(_ name: String, _ field: String) -> Self { Self("contact \(name) \(field)") }
+
+    public static func gradeChanged(_ old: String, _ new: String, scoreFrom otherId: String) -> Self {
+        Self("grade \(old) -> \(new) (the score from \(otherId))")
+    }
+
+    public static func gradeSet(_ grade: String, scoreFrom otherId: String) -> Self { Self("grade \(grade) (the score from \(otherId))") }
+    public static func changed(_ key: String, _ old: String, _ new: String) -> Self { Self("\(key) \(old) -> \(new)") }
+
+    public static func moved(_ followUps: Int, _ feedback: Int) -> Self {
+        Self("\(followUps) follow-up\(followUps == 1 ? "" : "s") and \(feedback) feedback moved")
+    }
+
+    public static func contactsAdded(_ names: [String]) -> Self { Self("contacts added: \(names.joined(separator: ", "))") }
+    public static func filled(_ keys: [String]) -> Self { Self("filled: \(keys.joined(separator: ", "))") }
+    public static func added(_ keys: [String]) -> Self { Self("added: \(keys.joined(separator: ", "))") }
+
+    // The tombstone's note, in the language of its log.
+    public static func mergedInto(_ keepId: String, _ keepPath: String, at moment: LocalDateTime) -> Self {
+        Self("Merged into \(keepId) (\(keepPath)) on \(moment); its follow-ups and feedback are there now.")
+    }
+
+    public static func mergedIntoChinese(_ keepId: String, _ keepPath: String, at moment: LocalDateTime) -> Self {
+        Self("已于 \(moment) 合并到 \(keepId)（\(keepPath)），跟进记录和客户反馈都在那里。")
+    }
+
+    // The merge record's lines.
+    public static func fileDeleted(_ path: String) -> Self { Self("file: \(path) (deleted; it is in git history)") }
+    public static func fileTombstone(_ path: String, _ keepId: String) -> Self { Self("file: \(path) (now a tombstone: merged_into \(keepId))") }
+
+    public static func origin(_ source: String, captured: LocalDateTime?) -> Self {
+        Self("channel: \(source)" + (captured.map { ", captured \($0)" } ?? ""))
+    }
+
+    public static func movedHere(_ followUps: Int, _ feedback: Int) -> Self {
+        Self("moved here: \(followUps) follow-up\(followUps == 1 ? "" : "s"), \(feedback) feedback")
+    }
+
+    public static func filledFrom(_ otherId: String, _ keys: [String]) -> Self { Self("filled from \(otherId): \(keys.joined(separator: ", "))") }
+    public static func addedFrom(_ otherId: String, _ keys: [String]) -> Self { Self("added from \(otherId): \(keys.joined(separator: ", "))") }
+
+    public static func kept(_ difference: MergeDraft.Difference, otherId: String) -> Self {
+        Self("\(difference.what): kept \(difference.kept); \(otherId) had \(difference.other)")
+    }
+
+    public static let changedLines = Self("Front-matter lines this merge changed, as they were:")
+    public static func notesOf(_ otherId: String) -> Self { Self("Notes of \(otherId):") }
 }

@@ -38,7 +38,7 @@ public enum CustomerSync {
             var score = customer.score
             if score == nil, let proposed = ScoreProposal.propose(customer, configuration) {
                 try edit.set(["score"], toFlowMap: proposed.fields, after: CustomerField.score.anchors)
-                notes.append("score proposed \(proposed.summary) (not reviewed)")
+                notes.append(Wording<CustomerSync>.scoreProposed(proposed.summary).text)
                 score = proposed.score
             }
             if let total = score?.total {
@@ -70,4 +70,8 @@ public enum CustomerSync {
             notes.append("next \(customer.next?.description ?? "-") -> \(expected)")
         }
     }
+}
+
+extension Wording where Of == CustomerSync {
+    public static func scoreProposed(_ summary: String) -> Self { Self("score proposed \(summary) (not reviewed)") }
 }

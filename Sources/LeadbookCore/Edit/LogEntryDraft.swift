@@ -94,8 +94,8 @@ extension Todo {
 public enum LogText {
     /// Why `text` cannot be the value of a `- key: value` line or a heading part; nil when it can.
     public static func problemAsValue(_ text: String) -> String? {
-        if text.trimmingSpaces.isEmpty { return "is empty" }
-        if text.contains("\n") || text.contains("\r") { return "has a line break (a value is one line)" }
+        if text.trimmingSpaces.isEmpty { return Wording<LogText>.empty.text }
+        if text.contains("\n") || text.contains("\r") { return Wording<LogText>.lineBreak.text }
         return nil
     }
 
@@ -103,16 +103,16 @@ public enum LogText {
     /// key or a to-do); nil when it is fine.
     public static func problemAsNote(_ line: String) -> String? {
         var bytes = Substring(line).drop(while: { $0 == " " })
-        if bytes.hasPrefix("#") { return "starts with `#`, which would make it a heading" }
-        if bytes.hasPrefix("```") || bytes.hasPrefix("~~~") { return "starts a code fence" }
+        if bytes.hasPrefix("#") { return Wording<LogText>.heading.text }
+        if bytes.hasPrefix("```") || bytes.hasPrefix("~~~") { return Wording<LogText>.fence.text }
         if bytes.hasPrefix("- ") || bytes.hasPrefix("* ") {
             bytes = bytes.dropFirst(2).drop(while: { $0 == " " })
             if bytes.hasPrefix("[ ]") || bytes.hasPrefix("[x]") || bytes.hasPrefix("[X]") {
-                return "is a task item; use --todo"
+                return Wording<LogText>.taskItem.text
             }
             let key = bytes.prefix(while: { $0 != ":" && $0 != "：" && $0 != " " })
             if key.count < bytes.count, let entryKey = EntryKey(text: String(key)) {
-                return "reads as the entry key `\(entryKey.rawValue)`; use --set \(entryKey.rawValue)=..., --status, --next or --todo"
+                return Wording<LogText>.entryKey(entryKey).text
             }
         }
         return nil
@@ -125,5 +125,17 @@ extension EntryKey {
         if let key = EntryKey(rawValue: text.lowercased()) { self = key; return }
         guard let key = EntryKey.allCases.first(where: { $0.label == text }) else { return nil }
         self = key
+    }
+}
+
+extension Wording where Of == LogText {
+    public static let empty = Self("is empty")
+    public static let lineBreak = Self("has a line break (a value is one line)")
+    public static let heading = Self("starts with `#`, which would make it a heading")
+    public static let fence = Self("starts a code fence")
+    public static let taskItem = Self("is a task item; use --todo")
+
+    public static func entryKey(_ key: EntryKey) -> Self {
+        Self("reads as the entry key `\(key.rawValue)`; use --set \(key.rawValue)=..., --status, --next or --todo")
     }
 }

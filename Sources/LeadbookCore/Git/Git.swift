@@ -48,7 +48,7 @@ public struct Git: Sendable {
     public func start(_ arguments: [String], stdin: Bool) throws -> ChildProcess {
         var environment = self.environment
         guard let executable = Self.executable(environment) else {
-            throw Failure(message: "git is not installed (or not on the PATH)")
+            throw Failure(message: Wording<Failure>.notInstalled.text)
         }
         // Messages in English and no pager, whatever the user's settings.
         environment["LC_ALL"] = "C"
@@ -57,7 +57,7 @@ public struct Git: Sendable {
         do {
             return try ChildProcess(executable.path, ["-C", directory] + arguments, environment: environment, stdin: stdin)
         } catch {
-            throw Failure(message: "cannot run git: \(error)")
+            throw Failure(message: Wording<Failure>.cannotRun("\(error)").text)
         }
     }
 
@@ -158,12 +158,12 @@ public final class GitObjectReader {
     public func readBatch(_ names: ArraySlice<String>, _ body: ([UInt8]?) throws -> Void) throws {
         var request = ""
         for name in names {
-            guard !name.contains("\n") else { throw Git.Failure(message: "a path with a line break cannot be read from git: \(name)") }
+            guard !name.contains("\n") else { throw Git.Failure(message: Wording<Git.Failure>.lineBreakInPath(name).text) }
             request += name + "\n"
         }
         try child.write(Array(request.utf8))
         for _ in names {
-            guard let header = readLine() else { throw Git.Failure(message: "git cat-file stopped answering") }
+            guard let header = readLine() else { throw Git.Failure(message: Wording<Git.Failure>.catFileStopped.text) }
             let text = String(decoding: header, as: UTF8.self)
             if text.hasSuffix(" missing") || text.hasSuffix(" ambiguous") {
                 try body(nil)
@@ -171,10 +171,10 @@ public final class GitObjectReader {
             }
             let parts = text.split(separator: " ")
             guard parts.count == 3, let size = Int(parts[2]) else {
-                throw Git.Failure(message: "unexpected answer from git cat-file: \(text)")
+                throw Git.Failure(message: Wording<Git.Failure>.catFileAnswer(text).text)
             }
             guard let contents = read(count: size), readLine() != nil else {
-                throw Git.Failure(message: "git cat-file stopped answering")
+                throw Git.Failure(message: Wording<Git.Failure>.catFileStopped.text)
             }
             try body(parts[1] == "blob" ? contents : nil)
         }
@@ -227,4 +227,15 @@ public final class GitObjectReader {
     }
 
     deinit { close() }
+}
+
+extension Wording where Of == Git.Failure {
+    public static let notInstalled = Self("git is not installed (or not on the PATH)")
+    public static func cannotRun(_ reason: String) -> Self { Self("cannot run git: \(reason)") }
+    public static func lineBreakInPath(_ name: String) -> Self { Self("a path with a line break cannot be read from git: \(name)") }
+    public static let catFileStopped = Self("git cat-file stopped answering")
+    public static func catFileAnswer(_ text: String) -> Self { Self("unexpected answer from git cat-file: \(text)") }
+    public static func grepFailed(_ errors: String) -> Self { Self("git grep failed: \(errors)") }
+    public static func notACommit(_ revision: String) -> Self { Self("`\(revision)` is not a commit in this repository") }
+    public static func notInRepository(_ root: String) -> Self { Self("\(root) is not in a git repository") }
 }

@@ -28,7 +28,7 @@ public enum GitHooks {
         // folder from there, and the hooks folder.
         let facts = try? git.run(["rev-parse", "--show-toplevel", "--show-prefix", "--git-path", "hooks"])
         guard let facts, facts.succeeded, case let lines = Self.lines(facts.stdout), lines.count == 3 else {
-            throw Failure(message: "\(root) is not in a git repository; run `git init` first (or create the workspace with `leadbook init`)")
+            throw Failure(message: Wording<Failure>.notInRepository(root).text)
         }
         var done: [String] = []
         let prefix = lines[1]
@@ -54,7 +54,7 @@ public enum GitHooks {
         let driver = shellQuoted(leadbook) + " merge-driver %O %A %B %P"
         _ = try git.succeed(["config", "--local", "merge.leadbook.name", "leadbook: customer files entry by entry"])
         _ = try git.succeed(["config", "--local", "merge.leadbook.driver", driver])
-        done.append("registered the merge driver in .git/config: merge.leadbook.driver = \(driver)")
+        done.append(Wording<GitHooks>.driverRegistered(driver).text)
         if let line = try ensureAttributes(root: root, configuration: configuration) { done.append(line) }
         return done
     }
@@ -151,25 +151,25 @@ public enum GitHooks {
     public static func installHook(_ name: String, in folder: String, replacing existing: String?, script: String) throws -> String {
         let path = folder + "/" + name
         let chained = path + chainedSuffix
-        var action = "installed"
+        var action = Wording<GitHooks>.installed
         if let existing {
             if existing.contains(marker) {
-                action = "updated"
+                action = .updated
             } else {
                 guard !FileAccess.exists(chained) else {
-                    throw Failure(message: "\(path) exists and so does \(name)\(chainedSuffix); merge them by hand (leadbook's hook runs \(name)\(chainedSuffix) first), then run `leadbook hook install` again")
+                    throw Failure(message: Wording<Failure>.chainedExists(path, name + chainedSuffix).text)
                 }
                 do {
                     try FileManager.default.moveItem(atPath: path, toPath: chained)
                 } catch {
-                    throw Failure(message: "cannot keep the existing \(path) as \(name)\(chainedSuffix): \(error.localizedDescription)")
+                    throw Failure(message: Wording<Failure>.cannotKeep(path, name + chainedSuffix, error.localizedDescription).text)
                 }
-                action = "installed (your existing hook is kept as \(name)\(chainedSuffix) and runs first)"
+                action = .chained(name + chainedSuffix)
             }
         }
         try AtomicFile.write(Array(script.utf8), to: path)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
-        return "\(name) hook \(action): \(path)"
+        return Wording<GitHooks>.hook(name, action, path).text
     }
 
     /// The .gitattributes lines that send customer files and the index to the merge driver.
@@ -192,6 +192,36 @@ public enum GitHooks {
         }
         text += missing.joined(separator: "\n") + "\n"
         try AtomicFile.write(Array(text.utf8), to: path)
-        return "added to .gitattributes: \(missing.joined(separator: ", ")) (commit it so everyone's clone uses the driver)"
+        return Wording<GitHooks>.attributesAdded(missing).text
+    }
+}
+
+extension Wording where Of == GitHooks.Failure {
+    public static func notInRepository(_ root: String) -> Self {
+        Self("\(root) is not in a git repository; run `git init` first (or create the workspace with `leadbook init`)")
+    }
+
+    public static func chainedExists(_ path: String, _ chained: String) -> Self {
+        Self("\(path) exists and so does \(chained); merge them by hand (leadbook's hook runs \(chained) first), then run `leadbook hook install` again")
+    }
+
+    public static func cannotKeep(_ path: String, _ chained: String, _ reason: String) -> Self {
+        Self("cannot keep the existing \(path) as \(chained): \(reason)")
+    }
+}
+
+extension Wording where Of == GitHooks {
+    public static func driverRegistered(_ driver: String) -> Self {
+        Self("registered the merge driver in .git/config: merge.leadbook.driver = \(driver)")
+    }
+
+    /// What was done to one hook.
+    public static let installed = Self("installed")
+    public static let updated = Self("updated")
+    public static func chained(_ chained: String) -> Self { Self("installed (your existing hook is kept as \(chained) and runs first)") }
+    public static func hook(_ name: String, _ action: Self, _ path: String) -> Self { Self("\(name) hook \(action.text): \(path)") }
+
+    public static func attributesAdded(_ lines: [String]) -> Self {
+        Self("added to .gitattributes: \(lines.joined(separator: ", ")) (commit it so everyone's clone uses the driver)")
     }
 }

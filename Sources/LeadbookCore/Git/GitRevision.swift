@@ -10,6 +10,7 @@ public enum GitRevision {
     public struct Failure: Error, CustomStringConvertible, Equatable {
         public let message: String
         public init(_ message: String) { self.message = message }
+        public init(_ words: Wording<Failure>) { self.message = words.text }
         public var description: String { message }
     }
 
@@ -21,7 +22,7 @@ public enum GitRevision {
 
     /// git in the workspace folder, with `environment`.
     public static func git(_ root: String, _ environment: [String: String]) throws -> Git {
-        guard Git.executable(environment) != nil else { throw Failure("git was not found on PATH; --compare needs git") }
+        guard Git.executable(environment) != nil else { throw Failure(.gitNotFound) }
         return Git(directory: root, environment: environment)
     }
 
@@ -35,7 +36,7 @@ public enum GitRevision {
         switch error {
         case let failure as Failure: return failure
         case let failure as Git.Failure: return Failure(failure.message)
-        default: return Failure("cannot run git: \(error)")
+        default: return Failure(.cannotRun("\(error)"))
         }
     }
 
@@ -47,7 +48,7 @@ public enum GitRevision {
     /// The commit `revision` names, as a full hash.
     public static func commit(_ revision: String, root: String, environment: [String: String]) -> Result<String, Failure> {
         guard !revision.isEmpty, !revision.hasPrefix("-") else {
-            return .failure(Failure("`\(revision)` is not a git revision"))
+            return .failure(Failure(.notARevision(revision)))
         }
         do {
             let result = try run(["rev-parse", "--verify", "--quiet", revision + "^{commit}"], in: root, environment: environment)
@@ -56,9 +57,9 @@ public enum GitRevision {
             // Only a revision that is not found costs the question why.
             let inside = try run(["rev-parse", "--is-inside-work-tree"], in: root, environment: environment)
             guard inside.succeeded else {
-                return .failure(Failure("\(root) is not in a git repository (\(firstLine(inside.stderr)))"))
+                return .failure(Failure(.notInRepository(root, firstLine(inside.stderr))))
             }
-            return .failure(Failure("no commit `\(revision)` in the repository (try a branch, a tag, HEAD~1 or a commit hash)"))
+            return .failure(Failure(.noCommit(revision)))
         } catch {
             return .failure(failure(error))
         }
@@ -69,7 +70,7 @@ public enum GitRevision {
     public static func files(at commit: String, folder: String, root: String, environment: [String: String]) -> Result<[File], Failure> {
         do {
             let result = try run(["ls-tree", "-r", "-z", commit, "--", folder], in: root, environment: environment)
-            guard result.succeeded else { return .failure(Failure("git ls-tree failed: \(firstLine(result.stderr))")) }
+            guard result.succeeded else { return .failure(Failure(.lsTreeFailed(firstLine(result.stderr)))) }
             var files: [File] = []
             for record in result.stdout.split(separator: 0) {
                 // <mode> SP <type> SP <object> TAB <path>
@@ -105,7 +106,7 @@ public enum GitRevision {
                 try reader.readBatch(files[start..<end].map(\.blob)[...]) { bytes in
                     let file = files[index]
                     index += 1
-                    guard let bytes else { throw Failure("git cat-file gave no contents for \(file.path): \(file.blob) missing") }
+                    guard let bytes else { throw Failure(.noContents(file.path, file.blob)) }
                     batch.append((file.path, bytes))
                     if batch.count == batchSize {
                         body(batch)
@@ -123,7 +124,22 @@ public enum GitRevision {
             let detail = firstLine(errors)
             return .failure(detail.isEmpty ? stopped : Failure(stopped.message + " (" + detail + ")"))
         }
-        guard status == 0 else { return .failure(Failure("git cat-file failed: \(firstLine(errors))")) }
+        guard status == 0 else { return .failure(Failure(.catFileFailed(firstLine(errors)))) }
         return .success(())
     }
+}
+
+extension Wording where Of == GitRevision.Failure {
+    public static let gitNotFound = Self("git was not found on PATH; --compare needs git")
+    public static func cannotRun(_ reason: String) -> Self { Self("cannot run git: \(reason)") }
+    public static func notARevision(_ revision: String) -> Self { Self("`\(revision)` is not a git revision") }
+    public static func notInRepository(_ root: String, _ reason: String) -> Self { Self("\(root) is not in a git repository (\(reason))") }
+
+    public static func noCommit(_ revision: String) -> Self {
+        Self("no commit `\(revision)` in the repository (try a branch, a tag, HEAD~1 or a commit hash)")
+    }
+
+    public static func lsTreeFailed(_ reason: String) -> Self { Self("git ls-tree failed: \(reason)") }
+    public static func noContents(_ path: String, _ blob: String) -> Self { Self("git cat-file gave no contents for \(path): \(blob) missing") }
+    public static func catFileFailed(_ reason: String) -> Self { Self("git cat-file failed: \(reason)") }
 }

@@ -33,11 +33,11 @@ public enum Reconciliation {
         let marker = Array("\u{1}leadbook".utf8)
         guard let a = Version(ours), let b = Version(theirs),
               !contains(ours, marker), !contains(theirs, marker), !contains(base, marker) else {
-            return textual(base, ours, theirs, labels, note: "not readable as customer files: merged line by line")
+            return textual(base, ours, theirs, labels, note: Wording<Reconciliation>.notCustomerFiles.text)
         }
         let o = base.isEmpty ? nil : Version(base)
         if !base.isEmpty && o == nil {
-            return textual(base, ours, theirs, labels, note: "the common version is not readable: merged line by line")
+            return textual(base, ours, theirs, labels, note: Wording<Reconciliation>.baseUnreadable.text)
         }
         // First every key both sides changed takes ours, to read the merged customer; then the
         // derived keys among them get the values it derives, and the others conflict markers.
@@ -211,7 +211,7 @@ public enum Reconciliation {
             if let resolved = resolutions[key] { return resolved }
             if provisional { return mine ?? other ?? [] }
             conflicts += 1
-            notes.append("both sides changed `\(key)`")
+            notes.append(Wording<Reconciliation>.bothChanged(key).text)
             var text: [UInt8] = []
             Diff3.writeConflict(ours: mine ?? [], theirs: other ?? [], labels: labels, into: &text)
             return text
@@ -251,12 +251,12 @@ public enum Reconciliation {
         // The body: free text line by line, the logs as a union.
         let skeleton = Diff3.combine(base: o?.skeleton ?? [], ours: a.skeleton, theirs: b.skeleton, labels: labels)
         conflicts += skeleton.conflicts
-        if skeleton.conflicts > 0 { notes.append("both sides changed the same lines outside the log") }
+        if skeleton.conflicts > 0 { notes.append(Wording<Reconciliation>.bothChangedLines.text) }
         var body = skeleton.bytes
         for kind in [LogReader.Section.Kind.followUps, .feedback] {
             let union = self.union(kind, o, a, b, labels: labels)
             conflicts += union.conflicts
-            if union.conflicts > 0 { notes.append("both sides changed the same \(kind == .followUps ? "follow-up" : "feedback") entry") }
+            if union.conflicts > 0 { notes.append((kind == .followUps ? Wording<Reconciliation>.bothChangedFollowUp : Wording<Reconciliation>.bothChangedFeedback).text) }
             body = substitute(body, kind: kind, block: union.bytes, lineBreak: a.lineBreak,
                               chinese: RecordEdit.headingsAreChinese(a.bytes, a.log.followUpSection, a.log.feedbackSection))
         }
@@ -459,15 +459,15 @@ public enum Reconciliation {
                 case "status":
                     guard let (status, _) = DerivedValues.status(customer) else { continue }
                     try edit.set(["status"], to: DerivedValues.statusText(status, likeExisting: existing))
-                    notes.append("both sides changed `status`: \(status.rawValue), the last status of the merged log")
+                    notes.append(Wording<Reconciliation>.statusFromLog(status).text)
                 case "next":
                     guard let (next, _) = DerivedValues.next(customer) else { continue }
                     try edit.set(["next"], to: next.description)
-                    notes.append("both sides changed `next`: \(next), the last `next` of the merged log")
+                    notes.append(Wording<Reconciliation>.nextFromLog(next).text)
                 default:
                     guard !conflicted.contains("score"), let grade = DerivedValues.grade(customer, configuration) else { continue }
                     try edit.set(["grade"], to: DerivedValues.gradeText(grade, likeExisting: existing))
-                    notes.append("both sides changed `grade`: \(grade.rawValue), the grade of the merged score")
+                    notes.append(Wording<Reconciliation>.gradeFromScore(grade).text)
                 }
                 written.append(key)
             } catch {
@@ -479,4 +479,16 @@ public enum Reconciliation {
         for (key, segment) in version.keys where written.contains(key) { resolutions[key] = segment }
         return (resolutions, notes)
     }
+}
+
+extension Wording where Of == Reconciliation {
+    public static let notCustomerFiles = Self("not readable as customer files: merged line by line")
+    public static let baseUnreadable = Self("the common version is not readable: merged line by line")
+    public static func bothChanged(_ key: String) -> Self { Self("both sides changed `\(key)`") }
+    public static let bothChangedLines = Self("both sides changed the same lines outside the log")
+    public static let bothChangedFollowUp = Self("both sides changed the same follow-up entry")
+    public static let bothChangedFeedback = Self("both sides changed the same feedback entry")
+    public static func statusFromLog(_ status: Status) -> Self { Self("both sides changed `status`: \(status.rawValue), the last status of the merged log") }
+    public static func nextFromLog(_ next: LocalDate) -> Self { Self("both sides changed `next`: \(next), the last `next` of the merged log") }
+    public static func gradeFromScore(_ grade: Grade) -> Self { Self("both sides changed `grade`: \(grade.rawValue), the grade of the merged score") }
 }

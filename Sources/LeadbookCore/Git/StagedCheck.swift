@@ -37,7 +37,7 @@ public enum StagedCheck {
             configurationBytes = bytes
         } else if case .success(let bytes) = FileAccess.read(root + "/" + configName) {
             configurationBytes = bytes
-            notes.append("leadbook.yml is not in git yet (`git add leadbook.yml`); checking with the file as it is")
+            notes.append(Wording<StagedCheck>.configurationNotStaged.text)
         }
         if let configurationBytes {
             (configuration, configurationDiagnostics) = ConfigurationReader.read(SourceText(path: configName, bytes: configurationBytes))
@@ -164,7 +164,7 @@ public enum StagedCheck {
                     // No commit yet: nothing was written before.
                     history = []
                 } else {
-                    guard git.isCommit(revision) else { throw Git.Failure(message: "`\(revision)` is not a commit in this repository") }
+                    guard git.isCommit(revision) else { throw Git.Failure(message: Wording<Git.Failure>.notACommit(revision).text) }
                     history = try git.changes(cached: true, revision: revision)
                     name = LogHistory.shortName(revision)
                 }
@@ -252,8 +252,8 @@ public enum LogHistory {
     public static func checkWorkingTree(root: String, revision: String, folder: String) throws -> [Diagnostic] {
         let git = Git(directory: root)
         guard git.isCommit(revision) else {
-            if git.topLevel() == nil { throw Git.Failure(message: "\(root) is not in a git repository") }
-            throw Git.Failure(message: "`\(revision)` is not a commit in this repository")
+            if git.topLevel() == nil { throw Git.Failure(message: Wording<Git.Failure>.notInRepository(root).text) }
+            throw Git.Failure(message: Wording<Git.Failure>.notACommit(revision).text)
         }
         let reader = try GitObjectReader(git)
         defer { reader.close() }
@@ -279,4 +279,8 @@ extension Workspace {
         guard path.hasPrefix(folder + "/"), CustomerFolderWalk.isMarkdown(path) else { return false }
         return !path.dropFirst(folder.count + 1).split(separator: "/").contains { $0.hasPrefix(".") }
     }
+}
+
+extension Wording where Of == StagedCheck {
+    public static let configurationNotStaged = Self("leadbook.yml is not in git yet (`git add leadbook.yml`); checking with the file as it is")
 }

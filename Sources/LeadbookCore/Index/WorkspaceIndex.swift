@@ -221,7 +221,7 @@ public enum WorkspaceIndex {
         let existing: [UInt8]
         switch IndexFile.read(absolute) {
         case .success(let bytes): existing = bytes
-        case .failure(let error): throw AtomicFile.WriteError(path: target.path, reason: "cannot read it: \(error.description)")
+        case .failure(let error): throw AtomicFile.WriteError(path: target.path, reason: Wording<WorkspaceIndex>.unreadable(error.description).text)
         }
         switch IndexFile.rewrite(existing, assembly, owner: target.owner) {
         case .unchanged: return .unchanged
@@ -297,4 +297,8 @@ public enum WorkspaceIndex {
             return .failed("\(error)")
         }
     }
+}
+
+extension Wording where Of == WorkspaceIndex {
+    public static func unreadable(_ reason: String) -> Self { Self("cannot read it: \(reason)") }
 }

@@ -9,13 +9,13 @@ public struct Agenda {
 
         public var label: String {
             switch self {
-            case .sla: return "first contact"
-            case .followUp: return "follow-up"
-            case .stage: return "stage limit"
-            case .todo: return "to-do"
-            case .feedbackFix: return "answer feedback"
-            case .feedbackConfirm: return "confirm with customer"
-            case .regrade: return "review grade"
+            case .sla: return Wording<Agenda>.slaLabel.text
+            case .followUp: return Wording<Agenda>.followUpLabel.text
+            case .stage: return Wording<Agenda>.stageLabel.text
+            case .todo: return Wording<Agenda>.todoLabel.text
+            case .feedbackFix: return Wording<Agenda>.feedbackFixLabel.text
+            case .feedbackConfirm: return Wording<Agenda>.feedbackConfirmLabel.text
+            case .regrade: return Wording<Agenda>.regradeLabel.text
             }
         }
     }
@@ -28,7 +28,7 @@ public struct Agenda {
         case urgent
         case neither
 
-        public var label: String { self == .urgentImportant ? "urgent+important" : rawValue }
+        public var label: String { self == .urgentImportant ? Wording<Agenda>.urgentImportant.text : rawValue }
     }
 
     public struct Item: Sendable {
@@ -69,26 +69,26 @@ public struct Agenda {
             // Feedback: the only thing closed customers still owe.
             for entry in customer.feedback {
                 if entry.resolved == nil, let deadline = policy.fixDeadline(entry) {
-                    add(.feedbackFix, deadline, "\(entry.summary): answer within \(configuration.feedbackFixHours) h of \(entry.date!)"
-                        + (entry.owner.map { ", with \($0)" } ?? ""))
+                    add(.feedbackFix, deadline, Wording<Agenda>.answerWithin(entry.summary, configuration.feedbackFixHours, of: entry.date!,
+                                                                             with: entry.owner).text)
                 }
                 if entry.confirmed == nil, let resolved = entry.resolved, let deadline = policy.confirmDeadline(entry) {
-                    add(.feedbackConfirm, TimePolicy.endOfDay(deadline), "\(entry.summary): resolved \(resolved), confirm within \(configuration.feedbackConfirmDays) days")
+                    add(.feedbackConfirm, TimePolicy.endOfDay(deadline), Wording<Agenda>.confirmWithin(entry.summary, resolved, configuration.feedbackConfirmDays).text)
                 }
             }
             if closed { continue }
             if let sla = policy.sla(customer), sla.assigned == nil || sla.firstContact == nil {
-                let missing = [sla.assigned == nil ? "assign" : nil, sla.firstContact == nil ? "first contact" : nil].compactMap { $0 }
-                add(.sla, sla.deadline, "\(missing.joined(separator: " and ")) within \(sla.hours) h of \(customer.created!) (intent \(customer.intent!.rawValue))")
+                let missing = sla.assigned == nil ? (sla.firstContact == nil ? Wording<Agenda>.assignAndContact : .assign) : .firstContact
+                add(.sla, sla.deadline, Wording<Agenda>.sla(missing, sla.hours, of: customer.created!, customer.intent!).text)
             }
             if let cadence = policy.cadence(customer), let due = cadence.due, cadence.lastContact != nil || cadence.plannedNext != nil {
                 var reasons: [String] = []
-                if let last = cadence.lastContact { reasons.append("last contact \(last), \(grade?.rawValue ?? "?") every \(cadence.days) day\(cadence.days == 1 ? "" : "s")") }
-                if let next = cadence.plannedNext, next == due { reasons.append("planned \(next)") }
+                if let last = cadence.lastContact { reasons.append(Wording<Agenda>.lastContact(last, grade, every: cadence.days).text) }
+                if let next = cadence.plannedNext, next == due { reasons.append(Wording<Agenda>.planned(next).text) }
                 add(.followUp, TimePolicy.endOfDay(due), reasons.joined(separator: "; "))
             }
             if let stage = policy.firstStage(customer), stage.left == nil, policy.stage(customer) == .initialContact {
-                add(.stage, TimePolicy.endOfDay(stage.deadline), "initial contact since \(stage.start), at most \(stage.limitDays) days for \(grade?.rawValue ?? "?")")
+                add(.stage, TimePolicy.endOfDay(stage.deadline), Wording<Agenda>.initialContact(since: stage.start, stage.limitDays, grade).text)
             }
             for entry in customer.followUps {
                 for todo in entry.todos where !todo.done {
@@ -98,7 +98,7 @@ public struct Agenda {
                 }
             }
             if let regrade = policy.regradeDue(customer) {
-                add(.regrade, TimePolicy.endOfDay(regrade.due), "grade \(grade?.rawValue ?? "?") reviewed every \(regrade.days) days, last \(regrade.since)")
+                add(.regrade, TimePolicy.endOfDay(regrade.due), Wording<Agenda>.regrade(grade, every: regrade.days, last: regrade.since).text)
             }
         }
         items.sort { a, b in
@@ -134,13 +134,13 @@ public struct Agenda {
     }
 
     public func text(team: [TeamMember]) -> String {
-        if items.isEmpty { return "nothing due at \(asOf)\n" }
-        var output = "agenda at \(asOf)\n"
+        if items.isEmpty { return Wording<Agenda>.nothingDue(asOf).text + "\n" }
+        var output = Wording<Agenda>.heading(asOf).text + "\n"
         for (owner, items) in byOwner(team: team) {
             let role = owner.flatMap { name in team.first { $0.name == name }?.role?.rawValue }
-            output += "\n\(owner ?? "(unassigned)")\(role.map { " (\($0))" } ?? "") - \(items.count) item\(items.count == 1 ? "" : "s")\n"
+            output += "\n" + Wording<Agenda>.owner(owner, role: role, items: items.count).text + "\n"
             let rows = items.map { item -> [String] in
-                [item.overdue ? "OVERDUE" : "due", Self.dueText(item), item.customerId, item.customerName,
+                [(item.overdue ? Wording<Agenda>.overdue : .due).text, Self.dueText(item), item.customerId, item.customerName,
                  Self.what(item), item.detail]
             }
             output += TextTable.render(rows, indent: "  ")
@@ -168,19 +168,79 @@ public struct Agenda {
     }
 
     public func markdown(team: [TeamMember]) -> String {
-        var output = "# Agenda at \(asOf)\n"
-        if items.isEmpty { return output + "\nNothing due.\n" }
+        var output = "# " + Wording<Agenda>.markdownHeading(asOf).text + "\n"
+        if items.isEmpty { return output + "\n" + Wording<Agenda>.markdownNothingDue.text + "\n" }
         func cell(_ text: String) -> String { SummaryMarkdown.escape(text.trimmingSpaces, inTable: true) }
         for (owner, items) in byOwner(team: team) {
-            output += "\n## \(cell(owner ?? "(unassigned)"))\n\n"
-            output += "|  | due | customer | what | detail |\n|---|---|---|---|---|\n"
+            output += "\n## \(cell(owner ?? Wording<Agenda>.unassigned.text))\n\n"
+            output += "|  | " + Wording<Agenda>.columns.map(\.text).joined(separator: " | ") + " |\n|---|---|---|---|---|\n"
             for item in items {
                 let cells = [Self.dueText(item), "\(item.customerId) \(item.customerName)", Self.what(item), item.detail].map(cell)
-                output += "| " + ([item.overdue ? "**overdue**" : "due"] + cells).joined(separator: " | ") + " |\n"
+                output += "| " + ([item.overdue ? "**\(Wording<Agenda>.markdownOverdue.text)**" : Wording<Agenda>.due.text] + cells).joined(separator: " | ") + " |\n"
             }
         }
         return output
     }
+}
+
+extension Wording where Of == Agenda {
+    // What is due, by kind.
+    public static let slaLabel = Self("first contact")
+    public static let followUpLabel = Self("follow-up")
+    public static let stageLabel = Self("stage limit")
+    public static let todoLabel = Self("to-do")
+    public static let feedbackFixLabel = Self("answer feedback")
+    public static let feedbackConfirmLabel = Self("confirm with customer")
+    public static let regradeLabel = Self("review grade")
+    public static let urgentImportant = Self("urgent+important")
+
+    // Details.
+    public static func answerWithin(_ summary: String, _ hours: Int, of date: LocalDate, with owner: String?) -> Self {
+        Self("\(summary): answer within \(hours) h of \(date)" + (owner.map { ", with \($0)" } ?? ""))
+    }
+
+    public static func confirmWithin(_ summary: String, _ resolved: LocalDate, _ days: Int) -> Self {
+        Self("\(summary): resolved \(resolved), confirm within \(days) days")
+    }
+
+    /// What an SLA still misses.
+    public static let assign = Self("assign")
+    public static let firstContact = Self("first contact")
+    public static let assignAndContact = Self("assign and first contact")
+
+    public static func sla(_ missing: Self, _ hours: Int, of created: LocalDateTime, _ intent: Intent) -> Self {
+        Self("\(missing.text) within \(hours) h of \(created) (intent \(intent.rawValue))")
+    }
+
+    public static func lastContact(_ last: LocalDate, _ grade: Grade?, every days: Int) -> Self {
+        Self("last contact \(last), \(grade?.rawValue ?? "?") every \(days) day\(days == 1 ? "" : "s")")
+    }
+
+    public static func planned(_ next: LocalDate) -> Self { Self("planned \(next)") }
+
+    public static func initialContact(since start: LocalDate, _ days: Int, _ grade: Grade?) -> Self {
+        Self("initial contact since \(start), at most \(days) days for \(grade?.rawValue ?? "?")")
+    }
+
+    public static func regrade(_ grade: Grade?, every days: Int, last: LocalDate) -> Self {
+        Self("grade \(grade?.rawValue ?? "?") reviewed every \(days) days, last \(last)")
+    }
+
+    // The text and Markdown agendas.
+    public static func nothingDue(_ asOf: LocalDateTime) -> Self { Self("nothing due at \(asOf)") }
+    public static func heading(_ asOf: LocalDateTime) -> Self { Self("agenda at \(asOf)") }
+    public static let unassigned = Self("(unassigned)")
+
+    public static func owner(_ owner: String?, role: String?, items: Int) -> Self {
+        Self("\(owner ?? unassigned.text)\(role.map { " (\($0))" } ?? "") - \(items) item\(items == 1 ? "" : "s")")
+    }
+
+    public static let overdue = Self("OVERDUE")
+    public static let due = Self("due")
+    public static func markdownHeading(_ asOf: LocalDateTime) -> Self { Self("Agenda at \(asOf)") }
+    public static let markdownNothingDue = Self("Nothing due.")
+    public static let markdownOverdue = Self("overdue")
+    public static let columns = [due, Self("customer"), Self("what"), Self("detail")]
 }
 
 /// Columns aligned in terminal cells (Chinese characters count two).

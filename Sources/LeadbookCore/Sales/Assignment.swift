@@ -50,16 +50,16 @@ public struct Assignment: Sendable {
             let customer = entry.customer
             let scored = DerivedValues.grade(customer, configuration)
             let grade = DerivedValues.workingGrade(customer, scored: scored)
-            let gradeSource = scored != nil ? "score \(customer.score!.total!)" : customer.grade != nil ? "grade written" : "intent \(customer.intent?.rawValue ?? "?")"
+            let gradeSource = (scored != nil ? Wording<Assignment>.byScore(customer.score!.total!) : customer.grade != nil ? Wording<Assignment>.byGradeWritten : Wording<Assignment>.byIntent(customer.intent)).text
             var decision = Decision(customerId: customer.id!, customerName: customer.name ?? "", path: entry.path, grade: grade,
                                     gradeSource: gradeSource, role: nil, rep: nil, reason: "")
             if entry.hasErrors {
-                decision.reason = "the file has errors; run `leadbook check \(entry.path)`"
+                decision.reason = Wording<Assignment>.fileHasErrors(entry.path).text
                 decisions.append(decision)
                 continue
             }
             guard let grade else {
-                decision.reason = "no score, grade or intent to assign by"
+                decision.reason = Wording<Assignment>.nothingToAssignBy.text
                 decisions.append(decision)
                 continue
             }
@@ -67,13 +67,13 @@ public struct Assignment: Sendable {
             decision.role = role
             let reps = configuration.team.filter { $0.role == role }
             if reps.isEmpty {
-                decision.reason = "the team has no \(role.rawValue)"
+                decision.reason = Wording<Assignment>.noRole(role).text
                 decisions.append(decision)
                 continue
             }
             let available = reps.filter { rep in rep.capacity.map { load[rep.name, default: 0] < $0 } ?? true }
             if available.isEmpty {
-                decision.reason = "no \(role.rawValue) has capacity left (" + reps.map { "\($0.name) \(load[$0.name, default: 0])/\($0.capacity ?? 0)" }.joined(separator: ", ") + ")"
+                decision.reason = Wording<Assignment>.noCapacity(role, reps.map { ($0.name, load[$0.name, default: 0], $0.capacity ?? 0) }).text
                 decisions.append(decision)
                 continue
             }
@@ -91,11 +91,11 @@ public struct Assignment: Sendable {
             let rep = ranked[0]
             let match = matches(rep)
             var reasons: [String] = []
-            if let region = customer.region { reasons.append("region \(region) \(match.region ? "matches" : "does not match")") }
-            if let industry = customer.industry { reasons.append("industry \(industry) \(match.industry ? "matches" : "does not match")") }
+            if let region = customer.region { reasons.append(Wording<Assignment>.region(region, matches: match.region).text) }
+            if let industry = customer.industry { reasons.append(Wording<Assignment>.industry(industry, matches: match.industry).text) }
             let open = load[rep.name, default: 0]
-            reasons.append("\(open) open" + (rep.capacity.map { " of \($0)" } ?? ""))
-            if let mentor = rep.mentor, role == .junior { reasons.append("mentor \(mentor)") }
+            reasons.append(Wording<Assignment>.open(open, of: rep.capacity).text)
+            if let mentor = rep.mentor, role == .junior { reasons.append(Wording<Assignment>.mentor(mentor).text) }
             decision.rep = rep
             decision.reason = reasons.joined(separator: ", ")
             load[rep.name, default: 0] += 1
@@ -103,4 +103,22 @@ public struct Assignment: Sendable {
         }
         return decisions
     }
+}
+
+extension Wording where Of == Assignment {
+    public static func byScore(_ total: Int) -> Self { Self("score \(total)") }
+    public static let byGradeWritten = Self("grade written")
+    public static func byIntent(_ intent: Intent?) -> Self { Self("intent \(intent?.rawValue ?? "?")") }
+    public static func fileHasErrors(_ path: String) -> Self { Self("the file has errors; run `leadbook check \(path)`") }
+    public static let nothingToAssignBy = Self("no score, grade or intent to assign by")
+    public static func noRole(_ role: TeamRole) -> Self { Self("the team has no \(role.rawValue)") }
+
+    public static func noCapacity(_ role: TeamRole, _ reps: [(name: String, load: Int, capacity: Int)]) -> Self {
+        Self("no \(role.rawValue) has capacity left (" + reps.map { "\($0.name) \($0.load)/\($0.capacity)" }.joined(separator: ", ") + ")")
+    }
+
+    public static func region(_ region: String, matches: Bool) -> Self { Self("region \(region) \(matches ? "matches" : "does not match")") }
+    public static func industry(_ industry: String, matches: Bool) -> Self { Self("industry \(industry) \(matches ? "matches" : "does not match")") }
+    public static func open(_ count: Int, of capacity: Int?) -> Self { Self("\(count) open" + (capacity.map { " of \($0)" } ?? "")) }
+    public static func mentor(_ name: String) -> Self { Self("mentor \(name)") }
 }

@@ -27,34 +27,34 @@ public struct ScoreProposal: Sendable, Equatable {
         func band<T: Comparable>(_ value: T?, _ bands: [ScoringPolicy.Band<T>], _ what: String) -> Int {
             guard let value else {
                 let fallback = bands.first(where: { $0.threshold == nil })?.points ?? 0
-                reasons.append("\(what) not recorded: \(fallback)")
+                reasons.append(Wording<ScoreProposal>.notRecorded(what, fallback).text)
                 return fallback
             }
             for band in bands {
                 if let threshold = band.threshold {
                     if band.atMost ? value <= threshold : value >= threshold {
-                        reasons.append("\(what) \(value) \(band.atMost ? "<=" : ">=") \(threshold): \(band.points)")
+                        reasons.append(Wording<ScoreProposal>.band(what, "\(value)", atMost: band.atMost, "\(threshold)", band.points).text)
                         return band.points
                     }
                 } else {
-                    reasons.append("\(what) \(value): \(band.points)")
+                    reasons.append(Wording<ScoreProposal>.points(what, "\(value)", band.points).text)
                     return band.points
                 }
             }
-            reasons.append("\(what) \(value): 0")
+            reasons.append(Wording<ScoreProposal>.points(what, "\(value)", 0).text)
             return 0
         }
         let scoring = configuration.scoring
-        score.size = min(scoring.maxSize, band(customer.employees, rules.size, "employees"))
-        score.budget = min(scoring.maxBudget, band(customer.budget, rules.budget, "budget"))
+        score.size = min(scoring.maxSize, band(customer.employees, rules.size, Wording<ScoreProposal>.employees.text))
+        score.budget = min(scoring.maxBudget, band(customer.budget, rules.budget, Wording<ScoreProposal>.budget.text))
         var days: Int?
         if let decisionBy = customer.decisionBy, let created = customer.created {
             days = decisionBy.dayNumber - created.date.dayNumber
         }
-        score.urgency = min(scoring.maxUrgency, band(days, rules.urgency, "days to decision"))
+        score.urgency = min(scoring.maxUrgency, band(days, rules.urgency, Wording<ScoreProposal>.daysToDecision.text))
         let hasDecisionMaker = customer.contacts.contains { $0.role == .decisionMaker }
         score.decision = min(scoring.maxDecision, hasDecisionMaker ? rules.decisionMaker : rules.noDecisionMaker)
-        reasons.append(hasDecisionMaker ? "a decision-maker is known: \(rules.decisionMaker)" : "no decision-maker known: \(rules.noDecisionMaker)")
+        reasons.append((hasDecisionMaker ? Wording<ScoreProposal>.decisionMaker(rules.decisionMaker) : Wording<ScoreProposal>.noDecisionMaker(rules.noDecisionMaker)).text)
         return ScoreProposal(score: score, reasons: reasons)
     }
 }
@@ -76,4 +76,19 @@ public struct ScoringPolicy: Sendable {
     public var noDecisionMaker = 0
 
     public init() {}
+}
+
+extension Wording where Of == ScoreProposal {
+    public static let employees = Self("employees")
+    public static let budget = Self("budget")
+    public static let daysToDecision = Self("days to decision")
+    public static func notRecorded(_ what: String, _ points: Int) -> Self { Self("\(what) not recorded: \(points)") }
+
+    public static func band(_ what: String, _ value: String, atMost: Bool, _ threshold: String, _ points: Int) -> Self {
+        Self("\(what) \(value) \(atMost ? "<=" : ">=") \(threshold): \(points)")
+    }
+
+    public static func points(_ what: String, _ value: String, _ points: Int) -> Self { Self("\(what) \(value): \(points)") }
+    public static func decisionMaker(_ points: Int) -> Self { Self("a decision-maker is known: \(points)") }
+    public static func noDecisionMaker(_ points: Int) -> Self { Self("no decision-maker known: \(points)") }
 }

@@ -130,8 +130,8 @@ public struct LeadImport {
     }
 
     public mutating func plan(_ lead: Lead) -> Outcome {
-        func problem(_ message: String, _ hint: String) -> Outcome {
-            .bad([LeadSheet.Problem(row: lead.row, line: lead.line, column: nil, message: message, hint: hint)])
+        func problem(_ words: Wording<LeadImport>) -> Outcome {
+            .bad([LeadSheet.Problem(row: lead.row, line: lead.line, column: nil, message: words.text, hint: words.hint)])
         }
         let contacts = lead.contact.map { [$0] } ?? []
         var matched: [(path: String, id: String, evidence: [DuplicateKeys.Evidence])] = []
@@ -144,28 +144,25 @@ public struct LeadImport {
         }
         if matched.count > 1 {
             let list = matched.map { "\($0.id) (\($0.evidence.map(\.description).joined(separator: ", ")))" }.joined(separator: " and ")
-            return problem("the row matches \(matched.count) customers: \(list)",
-                           "merge those customers first (`leadbook merge`), or correct the row")
+            return problem(.matchesSeveral(matched.count, list))
         }
         guard let match = matched.first, var target = targets[match.path] else { return create(lead) }
         let evidence = match.evidence.map(\.description).joined(separator: ", ")
         if target.hasErrors {
-            return problem("the row matches \(match.id) (\(evidence)), whose file \(match.path) has errors",
-                           "run `leadbook check \(match.path)`, fix the file, and import again")
+            return problem(.matchHasErrors(match.id, evidence, match.path))
         }
         if target.bytes == nil { target.bytes = readFile(match.path) }
         guard let bytes = target.bytes else {
-            return problem("the row matches \(match.id) (\(evidence)), whose file \(match.path) cannot be read", "check the file's permissions")
+            return problem(.matchUnreadable(match.id, evidence, match.path))
         }
         let addition: SourceAddition
         do {
             addition = try SourceAddition(lead, to: bytes, path: match.path, configuration: configuration)
         } catch {
-            return problem("the row matches \(match.id) (\(evidence)), but \(match.path) cannot be changed: \(error)",
-                           "run `leadbook check \(match.path)`")
+            return problem(.matchUnchangeable(match.id, evidence, match.path, "\(error)"))
         }
         if let diagnostic = addition.newErrors.first {
-            return problem("merging the row into \(match.path) would make it invalid: \(diagnostic)", "correct the row")
+            return problem(.additionInvalid(match.path, diagnostic))
         }
         index.add(id: target.id, path: match.path, name: lead.name, contacts: contacts, kind: target.kind)
         if addition.changes.isEmpty {
@@ -182,9 +179,8 @@ public struct LeadImport {
     public mutating func create(_ lead: Lead) -> Outcome {
         if let status = lead.status, status.isClosed {
             // A won customer needs a deal and a lost one a reason, which a sheet does not carry.
-            return .bad([LeadSheet.Problem(row: lead.row, line: lead.line, column: nil,
-                                           message: "a new customer cannot start as \(status.rawValue): it needs \(status == .won ? "a `deal` (amount and date)" : "a `lost_reason`"), which the sheet does not give",
-                                           hint: "leave the status empty for this row (or ignore the column with --map COLUMN=ignore), then write the status in the file")])
+            let words = Wording<LeadImport>.closedNew(status)
+            return .bad([LeadSheet.Problem(row: lead.row, line: lead.line, column: nil, message: words.text, hint: words.hint)])
         }
         var notes: [String] = []
         let prefix = configuration.idPrefix
@@ -194,8 +190,8 @@ public struct LeadImport {
         } else {
             id = CustomerIds.next(prefix: prefix, year: lead.created.date.year, taken: taken)
             if let given = lead.id {
-                notes.append(taken.contains(given) ? "id \(given) is taken; the new customer is \(id)"
-                                                   : "`\(given)` is not an id like \(prefix)\(lead.created.date.year)001; the new customer is \(id)")
+                notes.append(taken.contains(given) ? Wording<LeadImport>.idTaken(given, id).text
+                                                   : Wording<LeadImport>.notAnId(given, like: "\(prefix)\(lead.created.date.year)001", id).text)
             }
         }
         var draft = Self.draft(lead, id: id)
@@ -210,8 +206,8 @@ public struct LeadImport {
         let bytes = Array(draft.render(chineseHeadings: configuration.language == .zhCN).utf8)
         let read = CustomerReader.read(path: path, bytes: bytes, configuration: configuration)
         if let error = read.findings.diagnostics.first(where: { $0.severity == .error }) {
-            return .bad([LeadSheet.Problem(row: lead.row, line: lead.line, column: nil,
-                                           message: "the new customer file would be invalid: \(error.message)", hint: error.hint)])
+            let words = Wording<LeadImport>.newFileInvalid(error.message, hint: error.hint)
+            return .bad([LeadSheet.Problem(row: lead.row, line: lead.line, column: nil, message: words.text, hint: words.hint)])
         }
         targets[path] = Target(id: id, bytes: bytes, isNew: true, hasErrors: false, kind: draft.kind ?? .company, createdByRow: lead.row, changed: true)
         order.append(path)
@@ -324,12 +320,12 @@ public struct SourceAddition {
             let item = flow ? ["{" + fields.map { "\($0.0): \(ScalarText.render($0.1, replacing: nil, inFlow: true))" }.joined(separator: ", ") + "}"]
                             : fields.map { "\($0.0): \(ScalarText.render($0.1, replacing: nil, inFlow: false))" }
             try edit.appendListItem(["sources"], item: item, after: CustomerField.sources.anchors)
-            changes.append("source \(lead.source) \(date)")
+            changes.append(Wording<SourceAddition>.source(lead.source, date).text)
         }
         if let contact = newContact {
             let flow = edit.node(at: ["contacts"])?.isFlow == true
             try edit.appendListItem(["contacts"], item: Self.contactItem(contact, flow: flow), after: CustomerField.contacts.anchors)
-            changes.append("contact \(contact.name ?? "")")
+            changes.append(Wording<SourceAddition>.contact(contact.name ?? "").text)
         }
         for (key, value) in fills {
             try edit.set([key], to: value, after: CustomerField.anchors(for: key))
@@ -367,4 +363,48 @@ public struct SourceAddition {
 extension String {
     /// The phone number as duplicate detection compares it (digits, no country code).
     public var duplicatePhone: String? { DuplicateKeys.phone(self) }
+}
+
+extension Wording where Of == LeadImport {
+    public static func matchesSeveral(_ count: Int, _ list: String) -> Self {
+        Self("the row matches \(count) customers: \(list)", hint: "merge those customers first (`leadbook merge`), or correct the row")
+    }
+
+    public static func matchHasErrors(_ id: String, _ evidence: String, _ path: String) -> Self {
+        Self("the row matches \(id) (\(evidence)), whose file \(path) has errors",
+             hint: "run `leadbook check \(path)`, fix the file, and import again")
+    }
+
+    public static func matchUnreadable(_ id: String, _ evidence: String, _ path: String) -> Self {
+        Self("the row matches \(id) (\(evidence)), whose file \(path) cannot be read", hint: "check the file's permissions")
+    }
+
+    public static func matchUnchangeable(_ id: String, _ evidence: String, _ path: String, _ reason: String) -> Self {
+        Self("the row matches \(id) (\(evidence)), but \(path) cannot be changed: \(reason)", hint: "run `leadbook check \(path)`")
+    }
+
+    public static func additionInvalid(_ path: String, _ diagnostic: String) -> Self {
+        Self("merging the row into \(path) would make it invalid: \(diagnostic)", hint: "correct the row")
+    }
+
+    /// A row whose status is won or lost: a sheet carries no deal nor lost reason.
+    public static func closedNew(_ status: Status) -> Self {
+        Self("a new customer cannot start as \(status.rawValue): it needs \(status == .won ? "a `deal` (amount and date)" : "a `lost_reason`"), which the sheet does not give",
+             hint: "leave the status empty for this row (or ignore the column with --map COLUMN=ignore), then write the status in the file")
+    }
+
+    public static func idTaken(_ given: String, _ id: String) -> Self { Self("id \(given) is taken; the new customer is \(id)") }
+
+    public static func notAnId(_ given: String, like example: String, _ id: String) -> Self {
+        Self("`\(given)` is not an id like \(example); the new customer is \(id)")
+    }
+
+    public static func newFileInvalid(_ message: String, hint: String) -> Self {
+        Self("the new customer file would be invalid: \(message)", hint: hint)
+    }
+}
+
+extension Wording where Of == SourceAddition {
+    public static func source(_ source: String, _ date: LocalDate) -> Self { Self("source \(source) \(date)") }
+    public static func contact(_ name: String) -> Self { Self("contact \(name)") }
 }

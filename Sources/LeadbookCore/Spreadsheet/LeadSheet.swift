@@ -84,18 +84,17 @@ public struct LeadSheet: Sendable {
     public static func read(header: CSVReader.Record, maps: [(String, LeadField)], blankColumns: Set<Int>,
                             hasDefaultSource: Bool, configuration: Configuration) -> Result<LeadSheet, Problems> {
         var problems: [Problem] = []
-        func problem(_ message: String, _ hint: String, column: String? = nil) {
-            problems.append(Problem(row: 1, line: header.line, column: column, message: message, hint: hint))
+        func problem(_ words: Wording<LeadSheet>, column: String? = nil) {
+            problems.append(Problem(row: 1, line: header.line, column: column, message: words.text, hint: words.hint))
         }
         for problem in header.problems {
-            problems.append(Problem(row: 1, line: problem.line, column: nil, message: "the header row: \(problem.message)",
-                                    hint: "a quoted field ends with a quote followed by a comma or a line break; write a quote inside it as \"\""))
+            let words = Wording<LeadSheet>.headerQuotes(problem.message)
+            problems.append(Problem(row: 1, line: problem.line, column: nil, message: words.text, hint: words.hint))
         }
         guard problems.isEmpty else { return .failure(Problems(items: problems)) }
         let headers = header.fields.map(\.trimmingSpreadsheetSpaces)
         if headers.count == 1, let only = headers.first, only.contains(";") || only.contains("\t") {
-            problem("the header has one column: the file is not separated by commas",
-                    "save the sheet as CSV (comma-separated); files separated by semicolons or tabs are not read")
+            problem(.notCommaSeparated)
             return .failure(Problems(items: problems))
         }
         var mapped: [Int: LeadField] = [:]
@@ -105,9 +104,7 @@ public struct LeadSheet: Sendable {
                 mapped[index] = field
                 if field == .ignore { ignoredByMap.insert(index) }
             } else {
-                let near = Suggestion.closest(to: name, among: headers)
-                problem("--map names a column `\(name)` that the file does not have",
-                        (near.map { "did you mean `\($0)`? " } ?? "") + "the columns are: \(headers.joined(separator: ", "))")
+                problem(.mapsNoColumn(name, headers: headers))
             }
         }
         var columns: [Column] = []
@@ -118,19 +115,13 @@ public struct LeadSheet: Sendable {
             }
             if text.isEmpty {
                 if !blankColumns.contains(index) {
-                    problem("column \(letter(index)) has values but no header",
-                            "add a header, or pass --map \(letter(index))=FIELD (or =note, or =ignore)", column: letter(index))
+                    problem(.noHeader(letter(index)), column: letter(index))
                 }
                 columns.append(Column(index: index, header: text, field: .ignore))
                 continue
             }
             guard let field = LeadField.recognize(header: text, configuration: configuration) else {
-                let names = LeadField.names(configuration)
-                let near = Suggestion.closest(to: LeadField.normalizedHeader(text), among: names)
-                problem("column \(letter(index)) (\(text)) is not a field leadbook knows",
-                        "map it: --map \(text)=FIELD" + (near.map { " (did you mean \($0)?)" } ?? "")
-                            + ", --map \(text)=note to keep it in the note, or --map \(text)=ignore; fields: \(names.joined(separator: ", "))",
-                        column: "\(letter(index)) (\(text))")
+                problem(.unknownColumn(letter(index), text, fields: LeadField.names(configuration)), column: "\(letter(index)) (\(text))")
                 continue
             }
             columns.append(Column(index: index, header: text, field: field))
@@ -139,22 +130,20 @@ public struct LeadSheet: Sendable {
         var seen: [LeadField: Column] = [:]
         for column in columns where column.field.isSingle {
             if let first = seen[column.field] {
-                problem("columns \(first.display) and \(column.display) both hold `\(column.field.name)`",
-                        "map one of them to another field or ignore it: --map \(column.header.isEmpty ? column.letter : column.header)=ignore",
-                        column: column.display)
+                problem(.twoColumns(first, column), column: column.display)
             } else {
                 seen[column.field] = column
             }
         }
         let fields = Set(columns.map(\.field))
         if !fields.contains(.field(.name)) {
-            problem("the file has no column for the company name", "name one column 企业名称 (or name), or pass --map COLUMN=name")
+            problem(.noNameColumn)
         }
         if !fields.contains(.field(.intent)) {
-            problem("the file has no column for the initial intent", "add a column 初步意向等级 (or intent) with A, B or C, or pass --map COLUMN=intent")
+            problem(.noIntentColumn)
         }
         if !fields.contains(.field(.source)) && !hasDefaultSource {
-            problem("the file has no column for the source", "add a column 来源渠道 (or source), or pass --source SOURCE for every row")
+            problem(.noSourceColumn)
         }
         guard problems.isEmpty else { return .failure(Problems(items: problems)) }
         return .success(LeadSheet(columns: columns, mappedToIgnore: ignoredByMap))
@@ -173,14 +162,15 @@ public struct LeadSheet: Sendable {
         var problems: [Problem] = []
         for problem in record.problems {
             let column = columns.first { $0.index == problem.field }?.display ?? LeadSheet.letter(problem.field)
-            problems.append(Problem(row: record.row, line: problem.line, column: column, message: problem.message,
-                                    hint: "a quoted field ends with a quote followed by a comma or a line break; write a quote inside it as \"\"",
+            let words = Wording<LeadSheet>.quotes(problem.message)
+            problems.append(Problem(row: record.row, line: problem.line, column: column, message: words.text, hint: words.hint,
                                     columnIndex: problem.field))
         }
         func report(_ column: Column?, _ message: String, _ hint: String) {
             problems.append(Problem(row: record.row, line: record.line, column: column?.display, message: message, hint: hint,
                                     columnIndex: column?.index))
         }
+        func report(_ column: Column?, _ words: Wording<LeadSheet>) { report(column, words.text, words.hint) }
         var values: [LeadField: (Column, String)] = [:]
         var notes: [(Column, String)] = []
         for column in columns {
@@ -196,8 +186,7 @@ public struct LeadSheet: Sendable {
         if record.fields.count > columns.count {
             let extra = record.fields[columns.count...].filter { !$0.trimmingSpreadsheetSpaces.isEmpty }
             if !extra.isEmpty {
-                report(nil, "the row has \(record.fields.count) cells but the header has \(columns.count) columns",
-                       "a comma inside a value must be in a quoted field; check the row's quotes")
+                report(nil, .moreCells(record.fields.count, columns: columns.count))
             }
         }
         func text(_ field: LeadField) -> String? { values[field]?.1 }
@@ -213,7 +202,7 @@ public struct LeadSheet: Sendable {
 
         let name = text(.field(.name))
         if name == nil {
-            report(columns.first { $0.field == .field(.name) }, "the company name is empty", "every lead needs a name (企业名称)")
+            report(columns.first { $0.field == .field(.name) }, .noName)
         }
         // Source, with a detail in brackets: 展会(数博会).
         var source: String?
@@ -231,13 +220,13 @@ public struct LeadSheet: Sendable {
         } else if let defaultSource {
             source = defaultSource
         } else {
-            report(columns.first { $0.field == .field(.source) }, "the source is empty", "fill 来源渠道, or pass --source SOURCE for the rows without one")
+            report(columns.first { $0.field == .field(.source) }, .noSource)
         }
         var intent: Intent?
         if values[.field(.intent)] != nil {
             intent = parse(.field(.intent), SpreadsheetValue.intent)
         } else {
-            report(columns.first { $0.field == .field(.intent) }, "the initial intent is empty", "write A, B or C (初步意向等级)")
+            report(columns.first { $0.field == .field(.intent) }, .noIntent)
         }
         let created = values[.field(.created)] == nil ? defaultCreated : parse(.field(.created), SpreadsheetValue.dateTime)
 
@@ -251,8 +240,11 @@ public struct LeadSheet: Sendable {
                 lead.id = text(.field(.id))
             case .kind:
                 lead.kind = parse(.field(.kind)) { text in
-                    CustomerKind(text: text).map { .success($0) }
-                        ?? .failure(SpreadsheetValue.Problem("unknown kind `\(text)`", hint: "write company (企业) or person (个人)"))
+                    guard let kind = CustomerKind(text: text) else {
+                        let words = Wording<LeadSheet>.unknownKind(text)
+                        return .failure(SpreadsheetValue.Problem(words.text, hint: words.hint))
+                    }
+                    return .success(kind)
                 }
             case .status:
                 lead.status = parse(.field(.status)) { text in
@@ -266,9 +258,8 @@ public struct LeadSheet: Sendable {
                 let (column, owner) = values[.field(.owner)]!
                 let team = configuration.team
                 if !team.isEmpty && configuration.member(named: owner) == nil {
-                    let near = Suggestion.closest(to: owner, among: team.map(\.name))
-                    report(column, "owner `\(owner)` is not in the team",
-                           near.map { "did you mean `\($0)`?" } ?? "use one of: \(team.map(\.name).joined(separator: ", ")), or add them to `team` in leadbook.yml")
+                    let message = UnknownOwner.Message.notInTeam(owner, team: team.map(\.name))
+                    report(column, message.text, message.hint)
                 } else {
                     lead.fields[.owner] = owner
                 }
@@ -282,8 +273,7 @@ public struct LeadSheet: Sendable {
             guard case .sourceDetail(let key) = column.field, let (_, value) = values[column.field] else { continue }
             guard let source else { continue }
             guard LeadField.sourceDetailKeys[source]?.contains(key) == true else {
-                report(column, "`\(key)` is a detail of \(Self.sourcesWith(key).joined(separator: " and ")) leads, and this row's source is \(source)",
-                       "leave the cell empty for this row, or put the text in 备注")
+                report(column, .detailOfOtherSources(key, Self.sourcesWith(key), source: source))
                 continue
             }
             if key == "minutes" {
@@ -319,9 +309,13 @@ public struct LeadSheet: Sendable {
             switch SpreadsheetValue.contactInfo(value) {
             case .failure(let problem): report(column, problem.message, problem.hint)
             case .success(let info):
-                for (current, found, what) in [(contact.phone, info.phone, "phone number"), (contact.email, info.email, "email"), (contact.wechat, info.wechat, "WeChat id")] {
+                let parts: [(String?, String?, (String, String) -> Wording<LeadSheet>)] = [
+                    (contact.phone, info.phone, Wording.phoneDiffers), (contact.email, info.email, Wording.emailDiffers),
+                    (contact.wechat, info.wechat, Wording.wechatDiffers),
+                ]
+                for (current, found, differs) in parts {
                     if let current, let found, current != found {
-                        report(column, "the \(what) `\(found)` differs from `\(current)` in another column", "keep one of them; the other can go in 备注")
+                        report(column, differs(found, current))
                     }
                 }
                 contact.phone = contact.phone ?? info.phone
@@ -332,8 +326,7 @@ public struct LeadSheet: Sendable {
         if contact.name == nil {
             if contact.phone != nil || contact.email != nil || contact.wechat != nil || contact.title != nil {
                 let column = columns.first { $0.field == .contact }
-                report(column, "contact details are given but the contact's name is empty",
-                       "fill 联系人 (a contact needs a name; a role such as 采购部 works)")
+                report(column, .noContactName)
             }
         } else {
             lead.contact = contact
@@ -387,4 +380,75 @@ public struct LeadSheet: Sendable {
         }
         return String(String.UnicodeScalarView(scalars))
     }
+}
+
+extension Wording where Of == LeadSheet {
+    private static let quoting = "a quoted field ends with a quote followed by a comma or a line break; write a quote inside it as \"\""
+
+    /// A quoting problem of the header row (`problem` is what the CSV reader says).
+    public static func headerQuotes(_ problem: String) -> Self { Self("the header row: \(problem)", hint: quoting) }
+    /// A quoting problem of a row's cell.
+    public static func quotes(_ problem: String) -> Self { Self(problem, hint: quoting) }
+
+    public static let notCommaSeparated = Self("the header has one column: the file is not separated by commas",
+                                               hint: "save the sheet as CSV (comma-separated); files separated by semicolons or tabs are not read")
+
+    public static func mapsNoColumn(_ name: String, headers: [String]) -> Self {
+        let near = Suggestion.closest(to: name, among: headers)
+        return Self("--map names a column `\(name)` that the file does not have",
+                    hint: (near.map { "did you mean `\($0)`? " } ?? "") + "the columns are: \(headers.joined(separator: ", "))")
+    }
+
+    public static func noHeader(_ letter: String) -> Self {
+        Self("column \(letter) has values but no header", hint: "add a header, or pass --map \(letter)=FIELD (or =note, or =ignore)")
+    }
+
+    public static func unknownColumn(_ letter: String, _ header: String, fields names: [String]) -> Self {
+        let near = Suggestion.closest(to: LeadField.normalizedHeader(header), among: names)
+        return Self("column \(letter) (\(header)) is not a field leadbook knows",
+                    hint: "map it: --map \(header)=FIELD" + (near.map { " (did you mean \($0)?)" } ?? "")
+                        + ", --map \(header)=note to keep it in the note, or --map \(header)=ignore; fields: \(names.joined(separator: ", "))")
+    }
+
+    public static func twoColumns(_ first: LeadSheet.Column, _ second: LeadSheet.Column) -> Self {
+        Self("columns \(first.display) and \(second.display) both hold `\(second.field.name)`",
+             hint: "map one of them to another field or ignore it: --map \(second.header.isEmpty ? second.letter : second.header)=ignore")
+    }
+
+    public static let noNameColumn = Self("the file has no column for the company name",
+                                          hint: "name one column 企业名称 (or name), or pass --map COLUMN=name")
+    public static let noIntentColumn = Self("the file has no column for the initial intent",
+                                            hint: "add a column 初步意向等级 (or intent) with A, B or C, or pass --map COLUMN=intent")
+    public static let noSourceColumn = Self("the file has no column for the source",
+                                            hint: "add a column 来源渠道 (or source), or pass --source SOURCE for every row")
+
+    public static func moreCells(_ cells: Int, columns: Int) -> Self {
+        Self("the row has \(cells) cells but the header has \(columns) columns",
+             hint: "a comma inside a value must be in a quoted field; check the row's quotes")
+    }
+
+    public static let noName = Self("the company name is empty", hint: "every lead needs a name (企业名称)")
+    public static let noSource = Self("the source is empty", hint: "fill 来源渠道, or pass --source SOURCE for the rows without one")
+    public static let noIntent = Self("the initial intent is empty", hint: "write A, B or C (初步意向等级)")
+    public static func unknownKind(_ text: String) -> Self { Self("unknown kind `\(text)`", hint: "write company (企业) or person (个人)") }
+
+    public static func detailOfOtherSources(_ key: String, _ sources: [String], source: String) -> Self {
+        Self("`\(key)` is a detail of \(sources.joined(separator: " and ")) leads, and this row's source is \(source)",
+             hint: "leave the cell empty for this row, or put the text in 备注")
+    }
+
+    // A contact detail given twice, in its own column and in 联系方式.
+    private static let keepOne = "keep one of them; the other can go in 备注"
+    public static func phoneDiffers(_ found: String, from current: String) -> Self {
+        Self("the phone number `\(found)` differs from `\(current)` in another column", hint: keepOne)
+    }
+    public static func emailDiffers(_ found: String, from current: String) -> Self {
+        Self("the email `\(found)` differs from `\(current)` in another column", hint: keepOne)
+    }
+    public static func wechatDiffers(_ found: String, from current: String) -> Self {
+        Self("the WeChat id `\(found)` differs from `\(current)` in another column", hint: keepOne)
+    }
+
+    public static let noContactName = Self("contact details are given but the contact's name is empty",
+                                           hint: "fill 联系人 (a contact needs a name; a role such as 采购部 works)")
 }

@@ -13,6 +13,10 @@ public enum SpreadsheetValue {
             self.message = message
             self.hint = hint
         }
+
+        public init(_ words: Wording<SpreadsheetValue>) {
+            self.init(words.text, hint: words.hint)
+        }
     }
 
     // MARK: - Dates
@@ -31,10 +35,9 @@ public enum SpreadsheetValue {
             }
             return digits == 0 ? nil : value
         }
-        let formatProblem = Problem("`\(text)` is not a date", hint: "write it like 2024-03-01, 2024/3/1 or 2024-03-01 09:30")
+        let formatProblem = Problem(.notADate(text))
         if !scalars.isEmpty, scalars.allSatisfy({ digitValue($0) != nil }), scalars.count <= 6 {
-            return .failure(Problem("`\(text)` is a number, not a date (Excel writes dates as numbers in General format)",
-                                    hint: "format the column as a date (yyyy-mm-dd) in Excel and export again"))
+            return .failure(Problem(.numberForDate(text)))
         }
         guard let year = number(maxDigits: 4), index == 4, index < scalars.count else { return .failure(formatProblem) }
         let separator = scalars[index]
@@ -47,7 +50,7 @@ public enum SpreadsheetValue {
         guard let day = number(maxDigits: 2) else { return .failure(formatProblem) }
         if separator == "年" && index < scalars.count && scalars[index] == "日" { index += 1 }
         guard let date = LocalDate(year: year, month: month, day: day) else {
-            return .failure(Problem("\(text) is not a date that exists", hint: "check the month and day"))
+            return .failure(Problem(.noSuchDate(text)))
         }
         guard index < scalars.count else { return .success(LocalDateTime(date: date, minutes: 0, hasTime: false)) }
         guard scalars[index] == " " || scalars[index] == "T" else { return .failure(formatProblem) }
@@ -63,7 +66,7 @@ public enum SpreadsheetValue {
         }
         guard index == scalars.count else { return .failure(formatProblem) }
         guard hour < 24, minute < 60 else {
-            return .failure(Problem("\(text) is not a time that exists", hint: "times run from 00:00 to 23:59"))
+            return .failure(Problem(.noSuchTime(text)))
         }
         return .success(LocalDateTime(date: date, minutes: hour * 60 + minute, hasTime: true))
     }
@@ -73,7 +76,7 @@ public enum SpreadsheetValue {
         switch dateTime(text) {
         case .failure(let problem): return .failure(problem)
         case .success(let value) where value.hasTime:
-            return .failure(Problem("`\(text)` has a time; a date is expected", hint: "write the date alone, like 2024-04-01"))
+            return .failure(Problem(.timeForDate(text)))
         case .success(let value): return .success(value.date)
         }
     }
@@ -104,13 +107,13 @@ public enum SpreadsheetValue {
             factor = multiplier
             break
         }
-        let problem = Problem("`\(text)` is not an amount", hint: "write digits, like 200000, 200,000 or 20万")
+        let problem = Problem(.notAnAmount(text))
         guard let value = decimal(withoutSeparators: body) else {
-            if body.hasPrefix("-") { return .failure(Problem("`\(text)` is negative", hint: "amounts are 0 or more")) }
+            if body.hasPrefix("-") { return .failure(Problem(.negativeAmount(text))) }
             return .failure(problem)
         }
         let amount = value * factor
-        guard amount < 1e15 else { return .failure(Problem("`\(text)` is too large", hint: "amounts are at most 15 digits before the decimal point")) }
+        guard amount < 1e15 else { return .failure(Problem(.amountTooLarge(text))) }
         return .success((amount * 100).rounded() / 100)
     }
 
@@ -119,7 +122,7 @@ public enum SpreadsheetValue {
         var body = text.trimmingSpreadsheetSpaces
         if body.hasSuffix("人") { body = String(body.dropLast()).trimmingSpreadsheetSpaces }
         guard let value = decimal(withoutSeparators: body), value.rounded() == value, value < 1e15 else {
-            return .failure(Problem("`\(text)` is not a whole number", hint: "write digits, like 500"))
+            return .failure(Problem(.notAWholeNumber(text)))
         }
         return .success(Int(value))
     }
@@ -156,29 +159,31 @@ public enum SpreadsheetValue {
         case "中意向": return .success(.B)
         case "低意向": return .success(.C)
         default:
-            return .failure(Problem("unknown intent `\(text)`", hint: "write A, B or C (A级, B级, C级 and 高意向, 中意向, 低意向 work too)"))
+            return .failure(Problem(.unknownIntent(text)))
         }
     }
 
     // MARK: - Contact details
 
     /// A phone number as written (trimmed): digits with spaces, dashes, brackets and a `+`.
-    public static func phone(_ text: String) -> Result<String, Problem> {
+    public static func phone(_ text: String) -> Result<String, Problem> { phone(text, inContact: false) }
+
+    /// `inContact`: the part of a 联系方式 cell that is not an email, which may have been meant as either.
+    static func phone(_ text: String, inContact: Bool) -> Result<String, Problem> {
         let value = text.trimmingSpreadsheetSpaces
         let scalars = value.unicodeScalars
         if scalars.contains(where: { $0 == "E" || $0 == "e" }), scalars.contains("+"),
            scalars.allSatisfy({ digitValue($0) != nil || $0 == "." || $0 == "E" || $0 == "e" || $0 == "+" }) {
-            return .failure(Problem("`\(text)` is a phone number Excel turned into a number",
-                                    hint: "format the column as Text in Excel, type the numbers again and export again"))
+            return .failure(Problem(inContact ? .contactAsNumber(text) : .phoneAsNumber(text)))
         }
         var digits = 0
         for scalar in scalars {
             if digitValue(scalar) != nil { digits += 1; continue }
             if " -+()（）－＋".unicodeScalars.contains(scalar) { continue }
-            return .failure(Problem("`\(text)` is not a phone number", hint: "write digits, with spaces or dashes if you like: 138-0000-0001"))
+            return .failure(Problem(inContact ? .neitherPhoneNorEmail(text) : .notAPhone(text)))
         }
         guard digits >= 5 && digits <= 20 else {
-            return .failure(Problem("`\(text)` is not a phone number (\(digits) digits)", hint: "a phone number has 5 to 20 digits"))
+            return .failure(Problem(inContact ? .neitherPhoneNorEmail(text, digits: digits) : .phoneDigits(text, digits)))
         }
         return .success(value)
     }
@@ -189,7 +194,7 @@ public enum SpreadsheetValue {
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
               !value.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0 == "," || $0 == "，" })
         else {
-            return .failure(Problem("`\(text)` is not an email address", hint: "write it like zhang.wei@example.com"))
+            return .failure(Problem(.notAnEmail(text)))
         }
         return .success(value)
     }
@@ -229,30 +234,23 @@ public enum SpreadsheetValue {
         }
         for (label, value) in parts {
             if label == "微信" || label == "wechat" {
-                guard info.wechat == nil else { return .failure(several("WeChat ids", text)) }
+                guard info.wechat == nil else { return .failure(Problem(.severalWechatIds(text))) }
                 info.wechat = value
             } else if value.contains("@") {
-                guard info.email == nil else { return .failure(several("emails", text)) }
+                guard info.email == nil else { return .failure(Problem(.severalEmails(text))) }
                 switch email(value) {
                 case .success(let address): info.email = address
                 case .failure(let problem): return .failure(problem)
                 }
             } else {
-                guard info.phone == nil else { return .failure(several("phone numbers", text)) }
-                switch phone(value) {
+                guard info.phone == nil else { return .failure(Problem(.severalPhones(text))) }
+                switch phone(value, inContact: true) {
                 case .success(let number): info.phone = number
-                case .failure(let problem):
-                    return .failure(Problem(problem.message.replacingOccurrences(of: "is not a phone number", with: "is neither a phone number nor an email"),
-                                            hint: "write a phone number and/or an email, like 138-0000-0001 / zhang@example.com"))
+                case .failure(let problem): return .failure(problem)
                 }
             }
         }
         return .success(info)
-    }
-
-    public static func several(_ what: String, _ text: String) -> Problem {
-        Problem("`\(text)` has several \(what); a contact has one",
-                hint: "put the others in another row with the same company (it is merged) or in 备注")
     }
 
     public static func digitValue(_ scalar: Unicode.Scalar) -> Int? {
@@ -260,4 +258,70 @@ public enum SpreadsheetValue {
         if scalar.value >= 0xFF10 && scalar.value <= 0xFF19 { return Int(scalar.value - 0xFF10) }
         return nil
     }
+}
+
+extension Wording where Of == SpreadsheetValue {
+    public static func notADate(_ text: String) -> Self {
+        Self("`\(text)` is not a date", hint: "write it like 2024-03-01, 2024/3/1 or 2024-03-01 09:30")
+    }
+
+    public static func numberForDate(_ text: String) -> Self {
+        Self("`\(text)` is a number, not a date (Excel writes dates as numbers in General format)",
+             hint: "format the column as a date (yyyy-mm-dd) in Excel and export again")
+    }
+
+    public static func noSuchDate(_ text: String) -> Self { Self("\(text) is not a date that exists", hint: "check the month and day") }
+    public static func noSuchTime(_ text: String) -> Self { Self("\(text) is not a time that exists", hint: "times run from 00:00 to 23:59") }
+
+    public static func timeForDate(_ text: String) -> Self {
+        Self("`\(text)` has a time; a date is expected", hint: "write the date alone, like 2024-04-01")
+    }
+
+    public static func notAnAmount(_ text: String) -> Self { Self("`\(text)` is not an amount", hint: "write digits, like 200000, 200,000 or 20万") }
+    public static func negativeAmount(_ text: String) -> Self { Self("`\(text)` is negative", hint: "amounts are 0 or more") }
+
+    public static func amountTooLarge(_ text: String) -> Self {
+        Self("`\(text)` is too large", hint: "amounts are at most 15 digits before the decimal point")
+    }
+
+    public static func notAWholeNumber(_ text: String) -> Self { Self("`\(text)` is not a whole number", hint: "write digits, like 500") }
+
+    public static func unknownIntent(_ text: String) -> Self {
+        Self("unknown intent `\(text)`", hint: "write A, B or C (A级, B级, C级 and 高意向, 中意向, 低意向 work too)")
+    }
+
+    public static func phoneAsNumber(_ text: String) -> Self {
+        Self("`\(text)` is a phone number Excel turned into a number",
+             hint: "format the column as Text in Excel, type the numbers again and export again")
+    }
+
+    public static func notAPhone(_ text: String) -> Self {
+        Self("`\(text)` is not a phone number", hint: "write digits, with spaces or dashes if you like: 138-0000-0001")
+    }
+
+    public static func phoneDigits(_ text: String, _ digits: Int) -> Self {
+        Self("`\(text)` is not a phone number (\(digits) digits)", hint: "a phone number has 5 to 20 digits")
+    }
+
+    // A part of 联系方式 that is not an email and not a phone number either.
+    private static let phoneOrEmail = "write a phone number and/or an email, like 138-0000-0001 / zhang@example.com"
+
+    public static func neitherPhoneNorEmail(_ text: String) -> Self {
+        Self("`\(text)` is neither a phone number nor an email", hint: phoneOrEmail)
+    }
+
+    public static func neitherPhoneNorEmail(_ text: String, digits: Int) -> Self {
+        Self("`\(text)` is neither a phone number nor an email (\(digits) digits)", hint: phoneOrEmail)
+    }
+
+    public static func contactAsNumber(_ text: String) -> Self {
+        Self("`\(text)` is a phone number Excel turned into a number", hint: phoneOrEmail)
+    }
+
+    public static func notAnEmail(_ text: String) -> Self { Self("`\(text)` is not an email address", hint: "write it like zhang.wei@example.com") }
+
+    private static let oneContact = "put the others in another row with the same company (it is merged) or in 备注"
+    public static func severalWechatIds(_ text: String) -> Self { Self("`\(text)` has several WeChat ids; a contact has one", hint: oneContact) }
+    public static func severalEmails(_ text: String) -> Self { Self("`\(text)` has several emails; a contact has one", hint: oneContact) }
+    public static func severalPhones(_ text: String) -> Self { Self("`\(text)` has several phone numbers; a contact has one", hint: oneContact) }
 }

@@ -83,16 +83,17 @@ public struct SummaryPeriod: Sendable, Equatable {
     public struct Problem: Error, Equatable {
         public let message: String
         public init(_ message: String) { self.message = message }
+        public init(_ words: Wording<Problem>) { self.message = words.text }
     }
 
     /// The period from `--period`, or `--from` and `--to` (either may be left out).
     public static func from(period: String?, from: String?, to: String?) -> Result<SummaryPeriod, SummaryPeriod.Problem> {
         if let period {
             if from != nil || to != nil {
-                return .failure(Problem("--period cannot be combined with --from or --to"))
+                return .failure(Problem(.periodWithRange))
             }
             guard let value = named(period) else {
-                return .failure(Problem("--period must be a month like 2024-03 or a quarter like 2024-Q1, not `\(period)`"))
+                return .failure(Problem(.notAPeriod(period)))
             }
             return .success(value)
         }
@@ -100,18 +101,18 @@ public struct SummaryPeriod: Sendable, Equatable {
         var end: LocalDate?
         if let from {
             guard let date = LocalDate(from) else {
-                return .failure(Problem("--from must be a date like 2024-03-01, not `\(from)`"))
+                return .failure(Problem(.notAFromDate(from)))
             }
             start = date
         }
         if let to {
             guard let date = LocalDate(to) else {
-                return .failure(Problem("--to must be a date like 2024-03-31, not `\(to)`"))
+                return .failure(Problem(.notAToDate(to)))
             }
             end = date
         }
         if let start, let end, end < start {
-            return .failure(Problem("--to (\(end)) is before --from (\(start))"))
+            return .failure(Problem(.toBeforeFrom(end, start)))
         }
         return .success(SummaryPeriod(from: start, to: end))
     }
@@ -126,4 +127,12 @@ public struct SummaryPeriod: Sendable, Equatable {
         case (nil, nil): return ""
         }
     }
+}
+
+extension Wording where Of == SummaryPeriod.Problem {
+    public static let periodWithRange = Self("--period cannot be combined with --from or --to")
+    public static func notAPeriod(_ text: String) -> Self { Self("--period must be a month like 2024-03 or a quarter like 2024-Q1, not `\(text)`") }
+    public static func notAFromDate(_ text: String) -> Self { Self("--from must be a date like 2024-03-01, not `\(text)`") }
+    public static func notAToDate(_ text: String) -> Self { Self("--to must be a date like 2024-03-31, not `\(text)`") }
+    public static func toBeforeFrom(_ end: LocalDate, _ start: LocalDate) -> Self { Self("--to (\(end)) is before --from (\(start))") }
 }

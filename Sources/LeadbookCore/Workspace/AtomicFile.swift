@@ -1,4 +1,5 @@
 import Foundation
+import LeadbookText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -7,7 +8,6 @@ import Musl
 import Darwin
 #elseif canImport(WinSDK)
 import WinSDK
-import LeadbookText
 #endif
 
 /// Writes a file so that readers (and a crash) see either the old or the new content, never
@@ -18,7 +18,7 @@ public enum AtomicFile {
     public struct WriteError: Error, CustomStringConvertible {
         public let path: String
         public let reason: String
-        public var description: String { "cannot write \(path): \(reason)" }
+        public var description: String { Wording<Self>.cannotWrite(path, reason).text }
 
         public init(path: String, reason: String) {
             self.path = path
@@ -43,7 +43,7 @@ public enum AtomicFile {
         close(fd)
         guard !failed, synced else {
             unlink(temporary)
-            throw WriteError(path: path, reason: failed ? reason : "fsync failed")
+            throw WriteError(path: path, reason: failed ? reason : Wording<WriteError>.syncFailed.text)
         }
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -59,7 +59,7 @@ public enum AtomicFile {
             let opened: HANDLE? = CreateFileW(wideTemporary, DWORD(GENERIC_WRITE), 0, nil,
                                               DWORD(CREATE_NEW), DWORD(FILE_ATTRIBUTE_NORMAL), nil)
             guard let file = opened, file != INVALID_HANDLE_VALUE else {
-                failure = "Windows error \(GetLastError())"
+                failure = Wording<FileAccess>.windowsError(GetLastError()).text
                 return false
             }
             defer { CloseHandle(file) }
@@ -74,14 +74,14 @@ public enum AtomicFile {
                 return true
             }
             guard written, FlushFileBuffers(file) else {
-                failure = "Windows error \(GetLastError())"
+                failure = Wording<FileAccess>.windowsError(GetLastError()).text
                 return false
             }
             return true
         }
         guard writtenAndFlushed else {
             _ = temporary.withCString(encodedAs: UTF16.self) { DeleteFileW($0) }
-            throw WriteError(path: path, reason: failure ?? "write failed")
+            throw WriteError(path: path, reason: failure ?? Wording<WriteError>.writeFailed.text)
         }
         // Replaces the old file in one step; write-through returns only once the move is on disk.
         let moved: Bool = temporary.withCString(encodedAs: UTF16.self) { from in
@@ -90,7 +90,7 @@ public enum AtomicFile {
             }
         }
         guard moved else {
-            let reason = "Windows error \(GetLastError())"
+            let reason = Wording<FileAccess>.windowsError(GetLastError()).text
             _ = temporary.withCString(encodedAs: UTF16.self) { DeleteFileW($0) }
             throw WriteError(path: path, reason: reason)
         }
@@ -98,4 +98,10 @@ public enum AtomicFile {
         #error("leadbook needs an atomic rename: POSIX rename (macOS, Linux) or MoveFileExW (Windows)")
         #endif
     }
+}
+
+extension Wording where Of == AtomicFile.WriteError {
+    public static func cannotWrite(_ path: String, _ reason: String) -> Self { Self("cannot write \(path): \(reason)") }
+    public static let syncFailed = Self("fsync failed")
+    public static let writeFailed = Self("write failed")
 }

@@ -1,12 +1,12 @@
 import Dispatch
 import Foundation
+import LeadbookText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
 import Musl
 #elseif canImport(Darwin)
 import Darwin
-import LeadbookText
 #endif
 
 /// A child process with pipes to its standard input, output and error, started with an
@@ -43,7 +43,7 @@ public final class ChildProcess {
         signal(SIGPIPE, SIG_IGN)
         func pipePair() throws -> (Int32, Int32) {
             var fds: [Int32] = [-1, -1]
-            guard pipe(&fds) == 0 else { throw Failure(message: "cannot create a pipe: \(String(cString: strerror(errno)))") }
+            guard pipe(&fds) == 0 else { throw Failure(message: Wording<Failure>.noPipe(String(cString: strerror(errno))).text) }
             // The parent's ends must not leak into other children (a leaked write end would
             // keep a reader such as `git cat-file` waiting for more forever).
             _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
@@ -76,7 +76,7 @@ public final class ChildProcess {
         close(errWrite)
         guard status == 0 else {
             close(inWrite); close(outRead); close(errRead)
-            throw Failure(message: "cannot run \(executable): \(String(cString: strerror(status)))")
+            throw Failure(message: Wording<Failure>.cannotRun(executable, String(cString: strerror(status))).text)
         }
         pid = child
         input = inWrite
@@ -98,7 +98,7 @@ public final class ChildProcess {
         process.standardOutput = outPipe
         process.standardError = errPipe
         do { try process.run() } catch {
-            throw Failure(message: "cannot run \(executable): \(error.localizedDescription)")
+            throw Failure(message: Wording<Failure>.cannotRun(executable, error.localizedDescription).text)
         }
         self.process = process
         inputHandle = inPipe?.fileHandleForWriting
@@ -129,8 +129,8 @@ public final class ChildProcess {
     /// Writes all of `bytes` to the child's standard input.
     public func write(_ bytes: [UInt8]) throws {
         #if canImport(Glibc) || canImport(Darwin) || canImport(Musl)
-        guard input >= 0 else { throw Failure(message: "the child's input is closed") }
-        if !FileAccess.writeAll(bytes, to: input) { throw Failure(message: "the child process stopped reading: \(String(cString: strerror(errno)))") }
+        guard input >= 0 else { throw Failure(message: Wording<Failure>.inputClosed.text) }
+        if !FileAccess.writeAll(bytes, to: input) { throw Failure(message: Wording<Failure>.stoppedReading(String(cString: strerror(errno))).text) }
         #else
         inputHandle?.write(Data(bytes))
         #endif
@@ -192,4 +192,11 @@ public final class ChildProcess {
         return (process.terminationStatus, text)
         #endif
     }
+}
+
+extension Wording where Of == ChildProcess.Failure {
+    public static func noPipe(_ reason: String) -> Self { Self("cannot create a pipe: \(reason)") }
+    public static func cannotRun(_ executable: String, _ reason: String) -> Self { Self("cannot run \(executable): \(reason)") }
+    public static let inputClosed = Self("the child's input is closed")
+    public static func stoppedReading(_ reason: String) -> Self { Self("the child process stopped reading: \(reason)") }
 }

@@ -16,7 +16,7 @@ public enum CustomerLookup {
 
     public static func find(_ id: String, in workspace: Workspace) -> Result<Found, Problem> {
         guard WorkspacePath.isSafeRelative(id), !id.contains("/") else {
-            return .failure(Problem(message: "`\(id)` is not a customer id"))
+            return .failure(Problem(message: Wording<Problem>.notAnId(id).text))
         }
         let byName = workspace.customerPaths.filter { FileNameMismatch.matches(fileName: WorkspacePath.fileName($0), id: id) }
         let named = first(id, among: byName, workspace)
@@ -26,12 +26,11 @@ public enum CustomerLookup {
         if let found = others.found { return .success(found) }
         let unread = named.unread + others.unread
         if !unread.isEmpty {
-            return .failure(Problem(message: "no customer with id \(id) in the files leadbook could read; "
-                                    + "\(unread.count) file\(unread.count == 1 ? " was" : "s were") not read:", unread: unread))
+            return .failure(Problem(message: Wording<Problem>.notAmongRead(id, unread: unread.count).text, unread: unread))
         }
         let ids = workspace.customerPaths.map { WorkspacePath.fileName($0).prefix(while: { $0 != "-" && $0 != "." && $0 != "_" }) }.map(String.init)
         let near = Suggestion.closest(to: id, among: ids)
-        return .failure(Problem(message: "no customer with id \(id)" + (near.map { "; did you mean \($0)?" } ?? "")))
+        return .failure(Problem(message: Wording<Problem>.noCustomer(id, near: near).text))
     }
 
     /// The first of `paths` that holds customer `id`, and why the files that were not read
@@ -43,5 +42,17 @@ public enum CustomerLookup {
             return Found(path: paths[index], bytes: bytes, result: result)
         } unread: { _, _ in nil }
         return (reading.values.lazy.compactMap { $0 }.first, reading.unread)
+    }
+}
+
+extension Wording where Of == CustomerLookup.Problem {
+    public static func notAnId(_ id: String) -> Self { Self("`\(id)` is not a customer id") }
+
+    public static func notAmongRead(_ id: String, unread: Int) -> Self {
+        Self("no customer with id \(id) in the files leadbook could read; \(unread) file\(unread == 1 ? " was" : "s were") not read:")
+    }
+
+    public static func noCustomer(_ id: String, near: String?) -> Self {
+        Self("no customer with id \(id)" + (near.map { "; did you mean \($0)?" } ?? ""))
     }
 }

@@ -39,7 +39,7 @@ public final class CustomerWrite {
         /// The files written before the failure that could not be put back.
         public var notRestored: [String] = []
 
-        public var description: String { "cannot \(removing ? "remove" : "write") \(path): \(reason)" }
+        public var description: String { (removing ? Wording<Failure>.cannotRemove(path, reason) : Wording<Failure>.cannotWrite(path, reason)).text }
     }
 
     /// One file's change.
@@ -223,7 +223,7 @@ public final class CustomerWrite {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw Failure(path: path, reason: "cannot create its folder: \(error.localizedDescription)")
+            throw Failure(path: path, reason: Wording<Failure>.noFolder(error.localizedDescription).text)
         }
     }
 
@@ -245,4 +245,11 @@ public final class CustomerWrite {
             return false
         }
     }
+}
+
+extension Wording where Of == CustomerWrite.Failure {
+    public static func cannotWrite(_ path: String, _ reason: String) -> Self { Self("cannot write \(path): \(reason)") }
+    public static func cannotRemove(_ path: String, _ reason: String) -> Self { Self("cannot remove \(path): \(reason)") }
+
+    public static func noFolder(_ reason: String) -> Self { Self("cannot create its folder: \(reason)") }
 }

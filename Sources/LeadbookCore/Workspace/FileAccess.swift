@@ -1,4 +1,5 @@
 import Foundation
+import LeadbookText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -7,7 +8,6 @@ import Musl
 import Darwin
 #elseif canImport(WinSDK)
 import WinSDK
-import LeadbookText
 #endif
 
 /// Reading files and folders. POSIX calls where they exist (one `read` per file, `readdir`
@@ -22,10 +22,10 @@ public enum FileAccess {
 
         public var description: String {
             switch self {
-            case .notFound: return "no such file"
-            case .permissionDenied: return "permission denied"
-            case .isDirectory: return "it is a folder, not a file"
-            case .tooLarge(let size): return "the file is \(size / 1_000_000) MB, larger than the 64 MB leadbook reads"
+            case .notFound: return Wording<Self>.notFound.text
+            case .permissionDenied: return Wording<Self>.permissionDenied.text
+            case .isDirectory: return Wording<Self>.isDirectory.text
+            case .tooLarge(let size): return Wording<Self>.tooLarge(size).text
             case .other(let text): return text
             }
         }
@@ -83,7 +83,7 @@ public enum FileAccess {
         case ENOENT: return .notFound
         case EACCES, EPERM: return .permissionDenied
         case EISDIR: return .isDirectory
-        case ELOOP: return .other("too many levels of symbolic links")
+        case ELOOP: return .other(Wording<ReadError>.linkLoop.text)
         default: return .other(String(cString: strerror(errno)))
         }
     }
@@ -160,7 +160,7 @@ public enum FileAccess {
                 return Entry(name: name, kind: kind)
             })
         } catch {
-            return .failure(.other("cannot list the folder"))
+            return .failure(.other(Wording<ReadError>.unlistable.text))
         }
         #endif
     }
@@ -176,4 +176,17 @@ public enum FileAccess {
         return FileManager.default.fileExists(atPath: url.path) ? url.path : nil
         #endif
     }
+}
+
+extension Wording where Of == FileAccess.ReadError {
+    public static let notFound = Self("no such file")
+    public static let permissionDenied = Self("permission denied")
+    public static let isDirectory = Self("it is a folder, not a file")
+    public static func tooLarge(_ size: Int) -> Self { Self("the file is \(size / 1_000_000) MB, larger than the 64 MB leadbook reads") }
+    public static let linkLoop = Self("too many levels of symbolic links")
+    public static let unlistable = Self("cannot list the folder")
+}
+
+extension Wording where Of == FileAccess {
+    public static func windowsError<Code: BinaryInteger>(_ code: Code) -> Self { Self("Windows error \(code)") }
 }

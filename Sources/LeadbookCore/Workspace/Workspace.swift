@@ -22,9 +22,9 @@ public struct Workspace: Sendable {
         public var message: String {
             switch self {
             case .notFound(let start):
-                return "no leadbook.yml in \(start) or any folder above it; run inside a workspace, pass -C DIR, or create one with `leadbook init`"
+                return Wording<Self>.notFound(start).text
             case .notADirectory(let path):
-                return "\(path) is not a folder"
+                return Wording<Self>.notADirectory(path).text
             }
         }
     }
@@ -210,3 +210,10 @@ public struct CustomerFolderWalk {
     }
 }
 
+extension Wording where Of == Workspace.LocateError {
+    public static func notFound(_ start: String) -> Self {
+        Self("no leadbook.yml in \(start) or any folder above it; run inside a workspace, pass -C DIR, or create one with `leadbook init`")
+    }
+
+    public static func notADirectory(_ path: String) -> Self { Self("\(path) is not a folder") }
+}

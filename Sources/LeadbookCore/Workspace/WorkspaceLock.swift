@@ -1,4 +1,5 @@
 import Foundation
+import LeadbookText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -7,7 +8,6 @@ import Musl
 import Darwin
 #elseif canImport(WinSDK)
 import WinSDK
-import LeadbookText
 #endif
 
 /// One writer at a time per workspace: commands that write hold `.leadbook/lock` while they
@@ -25,13 +25,13 @@ public final class WorkspaceLock {
 
     public struct Busy: Error, CustomStringConvertible {
         public let path: String
-        public var description: String { "another leadbook command holds \(path); try again when it has finished" }
+        public var description: String { Wording<Self>.busy(path).text }
     }
 
     public struct Unavailable: Error, CustomStringConvertible {
         public let path: String
         public let reason: String
-        public var description: String { "cannot open the workspace lock \(path): \(reason)" }
+        public var description: String { Wording<Self>.unavailable(path, reason).text }
     }
 
     /// Waits (up to `timeout` seconds) for the lock of the workspace at `root`.
@@ -58,7 +58,7 @@ public final class WorkspaceLock {
                         DWORD(OPEN_ALWAYS), DWORD(FILE_ATTRIBUTE_NORMAL), nil)
         }
         guard let opened, opened != INVALID_HANDLE_VALUE else {
-            throw Unavailable(path: path, reason: "Windows error \(GetLastError())")
+            throw Unavailable(path: path, reason: Wording<FileAccess>.windowsError(GetLastError()).text)
         }
         handle = opened
         while true {
@@ -105,4 +105,12 @@ extension Workspace {
         self = Workspace.open(root: root)
         return lock
     }
+}
+
+extension Wording where Of == WorkspaceLock.Busy {
+    public static func busy(_ path: String) -> Self { Self("another leadbook command holds \(path); try again when it has finished") }
+}
+
+extension Wording where Of == WorkspaceLock.Unavailable {
+    public static func unavailable(_ path: String, _ reason: String) -> Self { Self("cannot open the workspace lock \(path): \(reason)") }
 }

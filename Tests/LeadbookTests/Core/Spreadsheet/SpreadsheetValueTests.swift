@@ -70,6 +70,14 @@ final class SpreadsheetValueTests: XCTestCase {
                        "`13800000001/13900000002` has several phone numbers; a contact has one")
         XCTAssertEqual(SpreadsheetValue.contactInfo("找前台").failure?.message, "`找前台` is neither a phone number nor an email")
     }
+
+    func testAContactPartThatIsNoPhoneNumberIsWordedForTheContactCell() {
+        let hint = "write a phone number and/or an email, like 138-0000-0001 / zhang@example.com"
+        XCTAssertEqual(SpreadsheetValue.contactInfo("1234").failure, .init("`1234` is neither a phone number nor an email (4 digits)", hint: hint))
+        XCTAssertEqual(SpreadsheetValue.contactInfo("1.38E+10").failure, .init("`1.38E+10` is a phone number Excel turned into a number", hint: hint))
+        XCTAssertEqual(SpreadsheetValue.phone("1234").failure, .init(.phoneDigits("1234", 4)))
+        XCTAssertEqual(SpreadsheetValue.phone("1234").failure?.hint, "a phone number has 5 to 20 digits")
+    }
 }
 
 extension Result {
