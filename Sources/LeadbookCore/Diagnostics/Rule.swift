@@ -11,7 +11,9 @@ public enum Severity: String, Sendable, Comparable {
 }
 
 /// A named check with a stable id (used in output, in JSON and in docs/diagnostics.md).
-public struct Rule: Hashable, Sendable, CustomStringConvertible {
+/// Each rule exists once (its `RuleDefinition`'s `rule`); a diagnostic holds a reference to it,
+/// which keeps every diagnostic, and the anchors `check` keeps of each customer, small.
+public final class Rule: Hashable, Sendable, CustomStringConvertible {
     public let id: String
     public let severity: Severity
     /// One sentence: what the rule asks of a file.

@@ -70,9 +70,10 @@ public struct CustomerFiles: Sendable {
                     }
                 }
             }
-            if reading.values.isEmpty {
-                reading.values = values
+            if start == 0 && batch.upperBound == paths.count {
+                reading.values = values  // one batch: its array is the reading's
             } else {
+                if start == 0 { reading.values.reserveCapacity(paths.count) }
                 reading.values.append(contentsOf: values)
             }
             for case let diagnostic? in problems { reading.unread.append(diagnostic) }

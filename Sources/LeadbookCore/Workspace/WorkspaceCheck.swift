@@ -61,18 +61,23 @@ public enum WorkspaceCheck {
             ? WorkspaceIndex.extraction(workspace, owners: false, keepText: false) : nil
         let floor = indexExtraction == nil ? nil : WorkspaceIndex.checkFloor(workspace)
         indexExtraction?.floor = floor?.floor
-        let reading = WorkspaceIndex.map(CustomerFiles(workspace), days: configuration.indexDays) { index, bytes -> (([Diagnostic], CustomerFacts), IndexRows?) in
+        var reading = WorkspaceIndex.map(CustomerFiles(workspace), days: configuration.indexDays) { index, bytes -> (([Diagnostic], CustomerFacts), IndexRows?) in
             var (diagnostics, facts, rows) = checkFile(path: paths[index], bytes: bytes, configuration: configuration, index: indexExtraction)
             facts.root = workspace.root
             return ((diagnostics, facts), rows)
         } unread: { index, _ in ([], CustomerFacts(path: paths[index])) }
         var diagnostics: [Diagnostic] = workspace.configurationDiagnostics + workspace.walkDiagnostics + reading.unread
         var facts: [CustomerFacts] = []
+        var rows: [IndexRows] = []
         facts.reserveCapacity(reading.values.count)
-        for ((fileDiagnostics, fileFacts), _) in reading.values {
+        for ((fileDiagnostics, fileFacts), fileRows) in reading.values {
             diagnostics.append(contentsOf: fileDiagnostics)
             facts.append(fileFacts)
+            if let fileRows { rows.append(fileRows) }
         }
+        // What each file gave is now in `diagnostics`, `facts` and `rows`: the per-file values
+        // go before the rules across files make their own tables.
+        reading.values = []
         // The rules across files and the index file are independent: one core each.
         var across: [Diagnostic] = []
         var index: [Diagnostic] = []
@@ -80,7 +85,7 @@ public enum WorkspaceCheck {
             if task == 0 {
                 for rule in WorkspaceRules.all { rule.check(facts, configuration, &across) }
             } else if var indexExtraction {
-                var assembly = IndexAssembly(reading.values.compactMap { $0.1 }, configuration: configuration, keepText: false)
+                var assembly = IndexAssembly(rows, configuration: configuration, keepText: false)
                 if let floor, !WorkspaceIndex.floorHolds(assembly, shownNewest: floor.shownNewest) {
                     // The workspace's newest follow-up is older than the index shows: read the rows again in full.
                     indexExtraction.floor = nil
