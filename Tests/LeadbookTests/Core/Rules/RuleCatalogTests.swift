@@ -80,7 +80,8 @@ final class RuleCatalogTests: XCTestCase {
                 XCTFail("rule \(rule.id) has no test file \(name).swift under Tests/LeadbookTests/Core/Rules")
                 continue
             }
-            XCTAssertTrue(file.text.contains("final class \(name): XCTestCase"), "\(file.path) does not declare \(name)")
+            XCTAssertTrue(file.text.contains("final class \(name): XCTestCase") || file.text.contains("final class \(name): RuleWorkspaceTestCase"),
+                          "\(file.path) does not declare \(name)")
             XCTAssertTrue(file.text.contains("\"\(rule.id)\""), "\(file.path) never names the rule \(rule.id)")
         }
         let names = Set(RuleCatalog.all.map { Self.name(of: $0.id) + "Tests" })

@@ -216,6 +216,25 @@ enum RuleAssert {
 }
 
 /// A workspace folder on disk for the cross-file rules; `remove()` it in tearDown.
+/// A test case with a temporary workspace made before each test (`prepare` adds its files)
+/// and removed after it.
+class RuleWorkspaceTestCase: XCTestCase {
+    var workspace: RuleTemporaryWorkspace!
+
+    /// The files every test of the case starts with.
+    func prepare() throws {}
+
+    override func setUpWithError() throws {
+        workspace = try RuleTemporaryWorkspace()
+        try prepare()
+    }
+
+    override func tearDown() {
+        workspace?.remove()
+        workspace = nil
+    }
+}
+
 final class RuleTemporaryWorkspace {
     let root: String
 

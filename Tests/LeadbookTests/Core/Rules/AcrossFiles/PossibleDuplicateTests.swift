@@ -5,17 +5,9 @@ import XCTest
 
 /// possible-duplicate: customers sharing a phone, an email or a company name, one warning per
 /// pair on the newer file, naming the other one and the evidence.
-final class PossibleDuplicateTests: XCTestCase {
-    var workspace: RuleTemporaryWorkspace!
-
-    override func setUpWithError() throws {
-        workspace = try RuleTemporaryWorkspace()
+final class PossibleDuplicateTests: RuleWorkspaceTestCase {
+    override func prepare() throws {
         try workspace.write("leadbook.yml", "language: zh-CN\n")
-    }
-
-    override func tearDown() {
-        workspace?.remove()
-        workspace = nil
     }
 
     /// Lines: 2 id, 3 name, 4 source, 5 intent, 6 created, 7 status, then `adding` from 8.

@@ -4,17 +4,9 @@ import XCTest
 @testable import LeadbookText
 
 /// unknown-merge-target: a tombstone's `merged_into` names an existing customer, not itself.
-final class UnknownMergeTargetTests: XCTestCase {
-    var workspace: RuleTemporaryWorkspace!
-
-    override func setUpWithError() throws {
-        workspace = try RuleTemporaryWorkspace()
+final class UnknownMergeTargetTests: RuleWorkspaceTestCase {
+    override func prepare() throws {
         try workspace.write("leadbook.yml", "language: zh-CN\nid_prefix: LX\n")
-    }
-
-    override func tearDown() {
-        workspace?.remove()
-        workspace = nil
     }
 
     func customer(_ id: String, name: String = "华东云科技有限公司", adding: [String] = []) -> String {

@@ -5,17 +5,7 @@ import XCTest
 @testable import LeadbookText
 
 /// file-too-large: a customer file over 16 MB is not read.
-final class FileTooLargeTests: XCTestCase {
-    var workspace: RuleTemporaryWorkspace!
-
-    override func setUpWithError() throws {
-        workspace = try RuleTemporaryWorkspace()
-    }
-
-    override func tearDown() {
-        workspace?.remove()
-        workspace = nil
-    }
+final class FileTooLargeTests: RuleWorkspaceTestCase {
 
     /// The file of `RuleFixture.head` with a body of notes making it `size` bytes.
     func customer(size: Int) -> [UInt8] {

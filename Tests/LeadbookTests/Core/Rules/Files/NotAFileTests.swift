@@ -9,17 +9,9 @@ import Glibc
 
 /// not-a-file: every `.md` name under the customers folder is a customer file; a folder or a
 /// device with such a name is reported, not skipped.
-final class NotAFileTests: XCTestCase {
-    var workspace: RuleTemporaryWorkspace!
-
-    override func setUpWithError() throws {
-        workspace = try RuleTemporaryWorkspace()
+final class NotAFileTests: RuleWorkspaceTestCase {
+    override func prepare() throws {
         try workspace.write("customers/LX2024001-huadongyun.md", RuleFixture.head)
-    }
-
-    override func tearDown() {
-        workspace?.remove()
-        workspace = nil
     }
 
     func testFoldersWithOtherNamesAreRead() throws {

@@ -5,17 +5,9 @@ import XCTest
 @testable import LeadbookText
 
 /// symlink-loop: a link under the customers folder that leads back to a folder already read.
-final class SymlinkLoopTests: XCTestCase {
-    var workspace: RuleTemporaryWorkspace!
-
-    override func setUpWithError() throws {
-        workspace = try RuleTemporaryWorkspace()
+final class SymlinkLoopTests: RuleWorkspaceTestCase {
+    override func prepare() throws {
         try workspace.write("customers/LX2024001-huadongyun.md", RuleFixture.head)
-    }
-
-    override func tearDown() {
-        workspace?.remove()
-        workspace = nil
     }
 
     func testALinkToAnotherFolderOfTheWorkspaceIsFollowed() throws {

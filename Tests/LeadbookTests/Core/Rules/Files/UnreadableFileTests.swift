@@ -6,17 +6,9 @@ import XCTest
 
 /// unreadable-file: a file leadbook must read and cannot (leadbook.yml, a customer file, a
 /// folder of customers, the index file), reported at the file as a whole.
-final class UnreadableFileTests: XCTestCase {
-    var workspace: RuleTemporaryWorkspace!
-
-    override func setUpWithError() throws {
-        workspace = try RuleTemporaryWorkspace()
+final class UnreadableFileTests: RuleWorkspaceTestCase {
+    override func prepare() throws {
         try workspace.write("customers/LX2024001-huadongyun.md", RuleFixture.head)
-    }
-
-    override func tearDown() {
-        workspace?.remove()
-        workspace = nil
     }
 
     func testReadableFilesAreClean() throws {

@@ -6,18 +6,10 @@ import XCTest
 
 /// index-markers: each table of the index file sits between its begin and end markers, once,
 /// with a known name; the first problem is reported, counting the others.
-final class IndexMarkersTests: XCTestCase {
-    var workspace: RuleTemporaryWorkspace!
-
-    override func setUpWithError() throws {
-        workspace = try RuleTemporaryWorkspace()
+final class IndexMarkersTests: RuleWorkspaceTestCase {
+    override func prepare() throws {
         try workspace.write("leadbook.yml", "language: en\n")
         try workspace.write("customers/LX2024001-huadongyun.md", RuleFixture.head)
-    }
-
-    override func tearDown() {
-        workspace?.remove()
-        workspace = nil
     }
 
     func testMarkersAsLeadbookWritesThemAreClean() throws {

@@ -6,19 +6,11 @@ import XCTest
 
 /// stale-index: the tables of the index file are what the customer files give; one
 /// diagnostic names the first table and row that differ and the other tables that do.
-final class StaleIndexTests: XCTestCase {
-    var workspace: RuleTemporaryWorkspace!
-
-    override func setUpWithError() throws {
-        workspace = try RuleTemporaryWorkspace()
+final class StaleIndexTests: RuleWorkspaceTestCase {
+    override func prepare() throws {
         try workspace.write("leadbook.yml", "language: en\n")
         try workspace.write("customers/LX2024001-huadongyun.md", RuleFixture.customer(adding: ["owner: 王五"]))
         try workspace.write("customers/LX2024002-beijing.md", RuleFixture.customer(set: ["id: LX2024002", "name: 北京数联科技"]))
-    }
-
-    override func tearDown() {
-        workspace?.remove()
-        workspace = nil
     }
 
     /// INDEX.md as `leadbook index` writes it.
