@@ -529,33 +529,13 @@ extension CustomerField {
     /// The keys in table order (the known keys of "unknown key, did you mean").
     public static let keys: [String] = table.map(\.key)
 
-    /// The field of a front-matter key, matched by its bytes (most keys differ in length from
-    /// most fields, so few bytes are compared).
+    /// The field of a front-matter key, matched by its bytes.
     public init?(key: String) {
-        var key = key
-        guard let field = key.withUTF8({ Self.matching($0) }) else { return nil }
+        guard let field = Self.names(key) else { return nil }
         self = field
     }
 
-    static let byLength: [[([UInt8], CustomerField)]] = {
-        var table = [[([UInt8], CustomerField)]](repeating: [], count: 32)
-        for field in allCases {
-            let bytes = Array(field.key.utf8)
-            precondition(bytes.count < table.count, "a field key of 32 bytes or more")
-            table[bytes.count].append((bytes, field))
-        }
-        return table
-    }()
-
-    static func matching(_ buffer: UnsafeBufferPointer<UInt8>) -> CustomerField? {
-        let count = buffer.count
-        guard count < byLength.count else { return nil }
-        candidates: for (name, field) in byLength[count] {
-            for index in 0..<count where name[index] != buffer[index] { continue candidates }
-            return field
-        }
-        return nil
-    }
+    static let names = KeyNames(allCases.map { ($0.key, $0) })
 
     /// The readers by field (`rawValue`), for `CustomerReader`: a field read last has a reader
     /// that does nothing here and is in `lastReaders`.

@@ -196,15 +196,20 @@ public struct FieldDecoder {
 
 /// The known keys of a map, matched by their bytes: a `switch` over strings compares
 /// slowly whenever they differ, which is most of the time.
-public struct KeyNames<Field: RawRepresentable & CaseIterable> where Field.RawValue == String {
+public struct KeyNames<Field> {
     public let byLength: [[([UInt8], Field)]]
+    /// The keys, in the order given.
+    public let names: [String]
 
-    public init() {
+    /// The keys and what each names.
+    public init(_ keys: [(String, Field)]) {
         var table = [[([UInt8], Field)]](repeating: [], count: 32)
-        for field in Field.allCases where field.rawValue.utf8.count < 32 {
-            table[field.rawValue.utf8.count].append((Array(field.rawValue.utf8), field))
+        for (name, field) in keys {
+            precondition(name.utf8.count < table.count, "a key of 32 bytes or more")
+            table[name.utf8.count].append((Array(name.utf8), field))
         }
         byLength = table
+        names = keys.map(\.0)
     }
 
     public func callAsFunction(_ key: String) -> Field? {
@@ -219,8 +224,13 @@ public struct KeyNames<Field: RawRepresentable & CaseIterable> where Field.RawVa
             return nil
         }
     }
+}
 
-    public var names: [String] { Field.allCases.map(\.rawValue) }
+extension KeyNames where Field: RawRepresentable & CaseIterable, Field.RawValue == String {
+    /// Every case, named by its raw value.
+    public init() {
+        self.init(Field.allCases.map { ($0.rawValue, $0) })
+    }
 }
 
 extension String {

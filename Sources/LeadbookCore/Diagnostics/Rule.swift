@@ -46,16 +46,11 @@ extension RuleDefinition {
 }
 
 /// What one diagnostic of rule `Of` says: the problem, and how to fix it (empty when there is
-/// nothing to add). A rule declares its messages in its own file, as constants and functions
-/// of `RuleMessage<ItsType>`; a message reported carries its rule, and so its severity.
-public struct RuleMessage<Of: RuleDefinition>: Sendable, Equatable {
-    public let text: String
-    public let hint: String
+/// nothing to add). It is the `Wording` every layer uses, said by a rule: a rule declares its
+/// messages in its own file, as constants and functions of `RuleMessage<ItsType>`; a message
+/// reported carries its rule, and so its severity.
+public typealias RuleMessage<Of: RuleDefinition> = Wording<Of>
 
-    public init(_ text: String, hint: String) {
-        self.text = text
-        self.hint = hint
-    }
-
+extension Wording where Of: RuleDefinition {
     public var rule: Rule { Of.rule }
 }

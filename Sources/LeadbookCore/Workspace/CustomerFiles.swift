@@ -83,34 +83,22 @@ public struct CustomerFiles: Sendable {
         return reading
     }
 
-    /// One customer file's bytes, or the diagnostic `check` reports for it.
-    public func read(_ path: String) -> Result<[UInt8], Diagnostic> {
-        Self.read(path, root: root)
-    }
-
     /// One customer file (relative to the workspace folder `root`): its bytes, or the
     /// diagnostic `check` reports for it.
     public static func read(_ path: String, root: String) -> Result<[UInt8], Diagnostic> {
         switch FileAccess.read(root + "/" + path, limit: maxSize) {
         case .success(let bytes): return .success(bytes)
-        case .failure(.tooLarge(let size)): return .failure(tooLarge(path, size))
-        case .failure(let error): return .failure(unreadable(path, error))
+        case .failure(.tooLarge(let size)): return .failure(FileTooLarge.diagnostic(file: path, size: size))
+        case .failure(let error): return .failure(UnreadableFile.diagnostic(.customerFile(error.description), file: path))
         }
     }
 
     /// The diagnostic of a customer file's content that did not come from the workspace
     /// folder (a staged blob) and is larger than a customer file may be; nil when it is not.
     public static func sizeProblem(_ path: String, _ bytes: [UInt8]) -> Diagnostic? {
-        bytes.count > maxSize ? tooLarge(path, bytes.count) : nil
+        bytes.count > maxSize ? FileTooLarge.diagnostic(file: path, size: bytes.count) : nil
     }
 
-    public static func tooLarge(_ path: String, _ size: Int) -> Diagnostic {
-        FileTooLarge.diagnostic(file: path, size: size)
-    }
-
-    public static func unreadable(_ path: String, _ error: FileAccess.ReadError) -> Diagnostic {
-        UnreadableFile.diagnostic(.customerFile(error.description), file: path)
-    }
 }
 
 /// A customer file that is not read fails with the diagnostic that says why.
