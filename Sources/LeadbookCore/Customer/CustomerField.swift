@@ -531,11 +531,12 @@ extension CustomerField {
 
     /// The field of a front-matter key, matched by its bytes.
     public init?(key: String) {
-        guard let field = Self.names(key) else { return nil }
+        var key = key
+        guard let field = key.withUTF8({ KeyNames.match($0, in: Self.byLength) }) else { return nil }
         self = field
     }
 
-    static let names = KeyNames(allCases.map { ($0.key, $0) })
+    static let byLength = KeyNames<CustomerField>.table(allCases.map { ($0.key, $0) })
 
     /// The readers by field (`rawValue`), for `CustomerReader`: a field read last has a reader
     /// that does nothing here and is in `lastReaders`.

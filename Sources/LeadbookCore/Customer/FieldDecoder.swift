@@ -203,26 +203,34 @@ public struct KeyNames<Field> {
 
     /// The keys and what each names.
     public init(_ keys: [(String, Field)]) {
-        var table = [[([UInt8], Field)]](repeating: [], count: 32)
-        for (name, field) in keys {
-            precondition(name.utf8.count < table.count, "a key of 32 bytes or more")
-            table[name.utf8.count].append((Array(name.utf8), field))
-        }
-        byLength = table
+        byLength = Self.table(keys)
         names = keys.map(\.0)
     }
 
     public func callAsFunction(_ key: String) -> Field? {
         var key = key
-        return key.withUTF8 { buffer -> Field? in
-            let count = buffer.count
-            guard count < byLength.count else { return nil }
-            candidates: for (name, field) in byLength[count] {
-                for index in 0..<count where name[index] != buffer[index] { continue candidates }
-                return field
-            }
-            return nil
+        return key.withUTF8 { Self.match($0, in: byLength) }
+    }
+
+    /// The keys' bytes grouped by length, for `match`.
+    public static func table(_ keys: [(String, Field)]) -> [[([UInt8], Field)]] {
+        var table = [[([UInt8], Field)]](repeating: [], count: 32)
+        for (name, field) in keys {
+            precondition(name.utf8.count < table.count, "a key of 32 bytes or more")
+            table[name.utf8.count].append((Array(name.utf8), field))
         }
+        return table
+    }
+
+    /// What the key spelled by `buffer` names in `table`, comparing only keys of its length.
+    public static func match(_ buffer: UnsafeBufferPointer<UInt8>, in table: [[([UInt8], Field)]]) -> Field? {
+        let count = buffer.count
+        guard count < table.count else { return nil }
+        candidates: for (name, field) in table[count] {
+            for index in 0..<count where name[index] != buffer[index] { continue candidates }
+            return field
+        }
+        return nil
     }
 }
 
