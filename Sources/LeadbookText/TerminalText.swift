@@ -47,7 +47,7 @@ public enum TerminalText {
     }
 
     public static func render(_ bytes: UnsafeBufferPointer<UInt8>, escaping: Bool, into output: inout [UInt8]) {
-        output.reserveCapacity(output.count + bytes.count)
+        // No reserveCapacity here: the console's buffer grows by doubling as it is appended to.
         var index = 0
         var copied = 0
         let count = bytes.count

@@ -81,12 +81,21 @@ public enum PrivateText {
         }
     }
 
-    /// Whether a text may hold an email or a long number at all: an `@`, a byte that starts a
-    /// full-width form (or `﹫`, `‐`, the ideographic space), or 11 ASCII digits.
+    /// Whether a text may hold an email or a long number at all: an `@` or 11 digits, in ASCII
+    /// or in a form that folds to it (most texts have neither, and are not copied).
     public static func mayHoldPersonalData(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var digits = 0
-        for byte in bytes {
-            if byte == ASCII.at || byte == 0xEF || byte == 0xE2 || byte == 0xE3 { return true }
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            var byte = bytes[index]
+            if byte >= 0xE2 && byte <= 0xEF, index + 2 < count, let ascii = foldedASCII(byte, bytes[index + 1], bytes[index + 2]) {
+                byte = ascii
+                index += 3
+            } else {
+                index += 1
+            }
+            if byte == ASCII.at { return true }
             if ASCII.isDigit(byte) {
                 digits += 1
                 if digits >= 11 { return true }
@@ -95,15 +104,27 @@ public enum PrivateText {
         return false
     }
 
-    /// Whether `needle` occurs in `bytes` as they are.
+    /// Whether `needle` (folded) occurs in `bytes` read folded, without copying them.
     public static func contains(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = needle.first, bytes.count >= needle.count else { return false }
-        var index = 0
-        while index + needle.count <= bytes.count {
-            if bytes[index] == first, UnsafeBufferPointer(rebasing: bytes[index..<index + needle.count]).elementsEqual(needle) {
-                return true
+        guard !needle.isEmpty else { return false }
+        let count = bytes.count
+        var start = 0
+        while start < count {
+            var index = start
+            var matched = 0
+            while matched < needle.count, index < count {
+                var byte = bytes[index]
+                if byte >= 0xE2 && byte <= 0xEF, index + 2 < count, let ascii = foldedASCII(byte, bytes[index + 1], bytes[index + 2]) {
+                    byte = ascii
+                    index += 3
+                } else {
+                    index += 1
+                }
+                guard byte == needle[matched] else { break }
+                matched += 1
             }
-            index += 1
+            if matched == needle.count { return true }
+            start += 1
         }
         return false
     }
