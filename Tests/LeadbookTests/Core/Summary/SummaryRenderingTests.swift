@@ -64,6 +64,14 @@ final class SummaryRenderingTests: XCTestCase {
         XCTAssertTrue(SummaryMarkdown.mermaid(empty).contains("    y-axis \"n\" 0 --> 1\n    line [0]\n"))
     }
 
+    /// Where GFM's autolinks would start, a word joiner; in prose and in table cells.
+    func testAddressesGetAWordJoiner() {
+        let j = "\u{2060}"
+        XCTAssertEqual(SummaryMarkdown.escape("见 http://x.cn 或 sales@x.cn、www.x.cn，10:30 比 1:2"),
+                       "见 http\(j)://x.cn 或 sales\(j)@x.cn、www\(j).x.cn，10:30 比 1:2")
+        XCTAssertEqual(SummaryMarkdown.escape("a_b@x.cn\nFTP://f", inTable: true), "a\\_b\(j)@x.cn<br>FTP\(j)://f")
+    }
+
     /// Mermaid reads `%%{init: …}%%` directives and `%%` comments anywhere in a chart, even
     /// inside a quoted label, and Markdown strings and entities inside labels: a label holds
     /// none of them.
