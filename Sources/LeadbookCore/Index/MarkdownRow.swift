@@ -196,6 +196,13 @@ public struct MarkdownRow {
     public static let greaterThan = Array("&gt;".utf8)
     public static let ampersand = Array("&amp;".utf8)
 
+    /// `text` escaped as a cell escapes it, for a line outside a table (a heading).
+    public static func escaped(_ text: String) -> String {
+        var row = MarkdownRow()
+        row.text(text)
+        return String(decoding: row.bytes, as: UTF8.self)
+    }
+
     /// `| a | b |` for cells leadbook wrote (headers), escaped like any cell.
     public static func line(_ cells: [String]) -> [UInt8] {
         var row = MarkdownRow()
