@@ -2,6 +2,12 @@ import LeadbookCore
 import LeadbookText
 
 /// Where a command prints. The executable passes the real terminal; tests pass a recorder.
+///
+/// A console is the one place where text meets the terminal (`TerminalText`): what goes to
+/// standard output is shown with its control characters escaped when standard output is a
+/// terminal (and kept byte for byte when it is a file or a pipe: `export > leads.csv`,
+/// `summary > PIPELINE.md`); what goes to standard error, messages for people, always. The
+/// colours leadbook paints (`TerminalText.paint`) are the only escape sequences it writes.
 public protocol Console: AnyObject {
     func out(_ text: String)
     func err(_ text: String)
@@ -9,7 +15,7 @@ public protocol Console: AnyObject {
     var isTerminal: Bool { get }
 }
 
-/// A console that keeps what was printed (for tests and for `--out FILE`).
+/// A console that keeps what was printed, as the terminal or the file would get it (for tests).
 public final class RecordingConsole: Console {
     public private(set) var output = ""
     public private(set) var errors = ""
@@ -19,6 +25,6 @@ public final class RecordingConsole: Console {
         self.isTerminal = isTerminal
     }
 
-    public func out(_ text: String) { output += text }
-    public func err(_ text: String) { errors += text }
+    public func out(_ text: String) { output += TerminalText.render(text, escaping: isTerminal) }
+    public func err(_ text: String) { errors += TerminalText.render(text, escaping: true) }
 }

@@ -10,6 +10,7 @@ import WinSDK
 import LeadbookCore
 import LeadbookText
 #endif
+import LeadbookText
 
 /// The process's standard output and error, buffered and flushed at exit.
 public final class StandardConsole: Console {
@@ -30,14 +31,20 @@ public final class StandardConsole: Console {
         #endif
     }
 
+    /// Asked once: whether standard output is a terminal, so its control characters are escaped.
+    private lazy var escapesOutput = isTerminal
+
     public func out(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
+        TerminalText.render(text, escaping: escapesOutput, into: &buffer)
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Messages for people: control characters from the files are escaped wherever they go.
     public func err(_ text: String) {
         flush()
-        FileHandle.standardError.write(Data(text.utf8))
+        var bytes: [UInt8] = []
+        TerminalText.render(text, escaping: true, into: &bytes)
+        FileHandle.standardError.write(Data(bytes))
     }
 
     public func flush() {

@@ -81,7 +81,9 @@ public indirect enum JSON: Sendable, Equatable {
             case "\u{2028}": output += "\\u2028"
             case "\u{2029}": output += "\\u2029"
             default:
-                if scalar.value < 0x20 {
+                // Control characters (and DEL, C1, bidi controls, noncharacters: what a terminal
+                // would obey, see `TerminalText`) as \u escapes, so JSON holds none of them raw.
+                if scalar.value < 0x20 || TerminalText.isShownEscaped(scalar) {
                     let hex = String(scalar.value, radix: 16)
                     output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

@@ -6,7 +6,8 @@ public enum DiagnosticReport {
     public struct Style {
         public var color: Bool
         public init(color: Bool) { self.color = color }
-        public func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+        /// Colour is marked for the console, which alone writes escape sequences (`TerminalText`).
+        public func paint(_ text: String, _ code: String) -> String { color ? TerminalText.paint(text, code) : text }
     }
 
     public static func plural(_ count: Int, _ noun: String) -> String {

@@ -183,7 +183,8 @@ public struct IndexAssembly: Sendable {
             output.append(contentsOf: text.utf8)
             output.append(contentsOf: eol)
         }
-        add("# " + words.documentTitle(owner: owner))
+        // The owner's name is written in the customer files: escaped like a cell.
+        add("# " + words.documentTitle(owner: owner.map(MarkdownRow.escaped)))
         add("")
         add(words.introduction(customersFolder: configuration.customersFolder))
         for table in IndexTable.allCases {

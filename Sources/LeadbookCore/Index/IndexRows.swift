@@ -94,6 +94,8 @@ public struct IndexRowRenderer {
     public let words: IndexWords
     public let configuration: Configuration
     public let grade: Grade?
+    /// Without `index_pii`, the masking of what people wrote (see `free`).
+    public let privacy: PrivateText.Masker?
     public var row = MarkdownRow()
 
     public init(customer: Customer, path: String, extraction: IndexExtraction) {
@@ -104,6 +106,16 @@ public struct IndexRowRenderer {
         self.words = IndexWords(language: extraction.configuration.language)
         // The grade the score gives, so the index agrees with `sync` even before it has run.
         self.grade = DerivedValues.grade(customer, extraction.configuration) ?? customer.grade
+        self.privacy = extraction.configuration.indexPII ? nil : PrivateText.Masker(contacts: customer.contacts, names: false)
+    }
+
+    /// Free text a person wrote (needs, details, tags, plans, follow-ups, to-dos, feedback):
+    /// without `index_pii`, phone numbers, emails, ID-card numbers and the contacts' WeChat ids
+    /// in it are masked as the summary masks them (`PrivateText`). Names stay: the tables show
+    /// the first contact and each counterpart by design.
+    public func free(_ text: String?) -> String? {
+        guard let text, let privacy else { return text }
+        return privacy.masked(text)
     }
 
     public mutating func rows() -> ([IndexRow], [IndexLine]) {
@@ -176,7 +188,7 @@ public struct IndexRowRenderer {
             row.text(words.source(source))
             if source == "exhibition", let event = detail("event") {
                 row.plain(words.zh ? "(" : " (")
-                row.text(event)
+                row.text(free(event) ?? event)
                 row.plain(")")
             }
         }
@@ -195,7 +207,7 @@ public struct IndexRowRenderer {
             row.part(contact?.email, separator: words.listSeparator)
             row.endCell()
         }
-        row.cell(customer.needs)
+        row.cell(free(customer.needs))
         row.cell(customer.intent?.rawValue)
         row.cell(words.completeness(Completeness.of(customer)))
         row.beginCell()
@@ -204,7 +216,7 @@ public struct IndexRowRenderer {
         row.cell(owner)
         row.beginCell()
         for (key, value) in customer.sourceDetail where key != "event" || customer.source != "exhibition" {
-            row.part(words.detailValue(key, value), label: words.detailKey(key), separator: words.partSeparator)
+            row.part(free(words.detailValue(key, value)), label: words.detailKey(key), separator: words.partSeparator)
         }
         row.endCell()
     }
@@ -222,7 +234,7 @@ public struct IndexRowRenderer {
         row.cell(grade.map(words.grade))
         row.cell(customer.score.map(words.score))
         row.beginCell()
-        for tag in customer.tags { row.part(tag, separator: words.listSeparator) }
+        for tag in customer.tags { row.part(free(tag), separator: words.listSeparator) }
         row.endCell()
         row.cell(words.assignment(owner: owner, configuration: configuration))
         row.cell(owner)
@@ -242,21 +254,21 @@ public struct IndexRowRenderer {
         nameCell(link: link)
         row.cell(grade.map(words.grade))
         row.cell(step.stage.map { words.vocabulary($0) })
-        row.cell(step.goal)
+        row.cell(free(step.goal))
         row.beginCell()
         for channel in step.channels { row.part(words.vocabulary(channel), separator: words.zh ? "+" : " + ") }
         row.endCell()
-        row.cell(step.points)
+        row.cell(free(step.points))
         if let due = step.due {
             row.beginCell()
             row.date(due)
             row.endCell()
         } else {
-            row.cell(step.dueText)
+            row.cell(free(step.dueText))
         }
         row.cell(step.owner.flatMap { MarkdownRow.hasText($0) ? $0 : nil } ?? owner)
-        row.cell(step.expected)
-        row.cell(step.fallback)
+        row.cell(free(step.expected))
+        row.cell(free(step.fallback))
     }
 
     // MARK: 客户跟进记录表
@@ -271,11 +283,11 @@ public struct IndexRowRenderer {
         row.endCell()
         nameCell(link: link)
         row.cell(entry.channel.map { words.vocabulary($0) })
-        row.cell(entry.counterpart)
+        row.cell(free(entry.counterpart))
         row.beginCell()
         for key in Self.summaryKeys {
             for (factKey, value) in entry.facts where factKey == key {
-                row.part(value, label: words.entryKey(key), separator: words.partSeparator)
+                row.part(free(value), label: words.entryKey(key), separator: words.partSeparator)
             }
         }
         if let mood = entry.mood { row.part(words.vocabulary(mood), label: words.entryKey(.mood), separator: words.partSeparator) }
@@ -283,7 +295,7 @@ public struct IndexRowRenderer {
         row.beginCell()
         for key in Self.changeKeys {
             for (factKey, value) in entry.facts where factKey == key {
-                row.part(value, label: words.entryKey(key), separator: words.partSeparator)
+                row.part(free(value), label: words.entryKey(key), separator: words.partSeparator)
             }
         }
         row.endCell()
@@ -295,7 +307,7 @@ public struct IndexRowRenderer {
                 row.date(date)
                 row.plain(" ")
             }
-            row.text(todo.text)
+            row.text(free(todo.text) ?? todo.text)
             if let owner = todo.owner, MarkdownRow.hasText(owner) {
                 row.plain(" @")
                 row.text(owner)
@@ -318,15 +330,15 @@ public struct IndexRowRenderer {
         if let date = entry.date { row.moment(LocalDateTime(date: date, minutes: entry.time ?? 0, hasTime: entry.time != nil)) }
         row.endCell()
         row.cell(entry.channel.map { words.vocabulary($0) })
-        row.cell(entry.summary)
+        row.cell(free(entry.summary))
         row.cell(entry.type.map(words.feedbackType))
         row.cell(entry.priority.map { words.vocabulary($0) })
         row.beginCell()
-        for why in entry.whys { row.part(why, separator: " → ") }
+        for why in entry.whys { row.part(free(why), separator: " → ") }
         row.endCell()
         row.beginCell()
         if let handling = entry.handling { row.plain(words.vocabulary(handling)) }
-        row.part(entry.plan, separator: words.zh ? "：" : ": ")
+        row.part(free(entry.plan), separator: words.zh ? "：" : ": ")
         row.endCell()
         row.cell(entry.owner.flatMap { MarkdownRow.hasText($0) ? $0 : nil } ?? owner)
         row.beginCell()
@@ -337,7 +349,7 @@ public struct IndexRowRenderer {
             row.date(confirmed)
             if let text = entry.confirmation, MarkdownRow.hasText(text) {
                 row.plain(" ")
-                row.text(text)
+                row.text(free(text) ?? text)
             }
         } else {
             row.plain(words.confirmation(resolved: entry.resolved))

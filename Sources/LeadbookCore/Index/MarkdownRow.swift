@@ -8,7 +8,9 @@ import LeadbookText
 /// - `|` becomes `\|` (GFM splits cells on unescaped pipes, even inside links and code);
 /// - `<`, `>` and `&` become `&lt;`, `&gt;` and `&amp;`, so `<script>` is text, not HTML;
 /// - `\` `*` `_` `` ` `` `[` `]` `~` `$` get a backslash, so no emphasis, code span, link,
-///   strike-through or math starts inside a cell.
+///   strike-through or math starts inside a cell;
+/// - web addresses, `www.` names and email addresses get an invisible word joiner where GFM's
+///   autolinks would start (`MarkdownAutolink`).
 ///
 /// The writer keeps its buffer between rows (one per file being read), so rendering a row
 /// allocates nothing once the buffer has grown.
@@ -157,6 +159,9 @@ public struct MarkdownRow {
                 if index + 1 < end, buffer[index + 1] == ASCII.lf { index += 1 }
             case ASCII.lf:
                 bytes.append(contentsOf: Self.lineBreak)
+            case ASCII.colon, ASCII.at, ASCII.dot:
+                if MarkdownAutolink.wouldStart(at: index, in: buffer, from: start) { bytes.append(contentsOf: MarkdownAutolink.wordJoiner) }
+                bytes.append(byte)
             case ASCII.less: bytes.append(contentsOf: Self.lessThan)
             case ASCII.greater: bytes.append(contentsOf: Self.greaterThan)
             case ASCII.ampersand: bytes.append(contentsOf: Self.ampersand)
@@ -171,11 +176,13 @@ public struct MarkdownRow {
     }
 
     /// The ASCII bytes a cell escapes: line breaks, `|`, Markdown emphasis and link
-    /// characters, and HTML's `<`, `>`, `&`.
+    /// characters, HTML's `<`, `>`, `&`, and where autolinks start (`:`, `@`, `.`; most of
+    /// them are copied as they are).
     public static let special: [Bool] = {
         var table = [Bool](repeating: false, count: 128)
         for byte in [ASCII.cr, ASCII.lf, ASCII.pipe, ASCII.backslash, ASCII.asterisk, underscore, ASCII.backtick,
-                     ASCII.openBracket, ASCII.closeBracket, tilde, dollar, ASCII.less, ASCII.greater, ASCII.ampersand] {
+                     ASCII.openBracket, ASCII.closeBracket, tilde, dollar, ASCII.less, ASCII.greater, ASCII.ampersand,
+                     ASCII.colon, ASCII.at, ASCII.dot] {
             table[Int(byte)] = true
         }
         return table
@@ -188,6 +195,13 @@ public struct MarkdownRow {
     public static let lessThan = Array("&lt;".utf8)
     public static let greaterThan = Array("&gt;".utf8)
     public static let ampersand = Array("&amp;".utf8)
+
+    /// `text` escaped as a cell escapes it, for a line outside a table (a heading).
+    public static func escaped(_ text: String) -> String {
+        var row = MarkdownRow()
+        row.text(text)
+        return String(decoding: row.bytes, as: UTF8.self)
+    }
 
     /// `| a | b |` for cells leadbook wrote (headers), escaped like any cell.
     public static func line(_ cells: [String]) -> [UInt8] {
@@ -226,6 +240,45 @@ public struct MarkdownRow {
         }
         cells.append(String(decoding: line[cellStart..<min(end, line.count)], as: UTF8.self).trimmingSpaces)
         return cells
+    }
+}
+
+/// GitHub and GitLab turn `http://…`, `https://…`, `ftp://…`, `www.…` and `name@domain` in
+/// text into links (GFM's autolink extension), even where every Markdown character is escaped
+/// and even when the text is written with HTML entities (GitLab's renderer links after
+/// decoding them). A word joiner (U+2060: no width, no line break, shown as nothing) where the
+/// renderer looks for the address keeps it plain text everywhere: before the `:` of `://`
+/// after a letter, before an `@` after a character an address can hold, and between `www` and
+/// its `.`. The text reads the same; a copied address holds the joiner (the customer file holds
+/// the address as written).
+public enum MarkdownAutolink {
+    public static let wordJoiner: [UInt8] = [0xE2, 0x81, 0xA0]
+
+    /// Whether a word joiner belongs before `bytes[index]` (a `:`, `@` or `.`); `start` is
+    /// where the text begins.
+    @inline(__always)
+    public static func wouldStart<Bytes: RandomAccessCollection>(at index: Int, in bytes: Bytes, from start: Int) -> Bool
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        guard index > start else { return false }
+        let before = bytes[index - 1]
+        switch bytes[index] {
+        case ASCII.colon:
+            return index + 2 < bytes.endIndex && bytes[index + 1] == ASCII.slash && bytes[index + 2] == ASCII.slash
+                && isLetter(before)
+        case ASCII.at:
+            return PrivateText.isLocalPart(before)
+        case ASCII.dot:
+            return index - 3 >= start && ASCII.lowercased(bytes[index - 3]) == w && ASCII.lowercased(bytes[index - 2]) == w
+                && ASCII.lowercased(before) == w
+        default:
+            return false
+        }
+    }
+
+    static let w = UInt8(ascii: "w")
+
+    @inline(__always) static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
     }
 }
 

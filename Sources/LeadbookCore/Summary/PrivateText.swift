@@ -1,49 +1,174 @@
 import LeadbookText
 
-/// Free text a report prints (a lost reason) without the personal data it may mention.
+/// Free text a shared output prints (a lost reason in the summary; needs, follow-ups, to-dos and
+/// feedback in INDEX.md without `index_pii`) without the personal data it may mention.
 ///
-/// Replaced by `＊＊＊` (full-width asterisks, which no Markdown reads as emphasis): the customer's own contact names, phone numbers, emails and WeChat ids
-/// as written in its contacts; anything shaped like an email address; and any number of 11 or
-/// more digits (digit groups joined by single spaces or dashes count together: `138 0000 0001`).
-/// Dates (`2024-03-05`, 8 digits) and amounts below 11 digits stay.
+/// Replaced by `＊＊＊` (full-width asterisks, which no Markdown reads as emphasis): the customer's
+/// own contact phone numbers, emails and WeChat ids as written in its contacts (and, for the
+/// summary, their names); anything shaped like an email address; and any number of 11 or more
+/// digits (digit groups joined by single spaces or dashes count together: `138 0000 0001`), with
+/// the `X` that ends an 18-character ID-card number. Dates (`2024-03-05`, 8 digits) and amounts
+/// below 11 digits stay.
+///
+/// What Chinese input methods type is matched as its ASCII counterpart: full-width digits,
+/// letters and punctuation (`１３９１２３４５６７８`, `＠`, `．`, `－`), the small `﹫`, dashes such as
+/// `‐` and `—`, and the ideographic space. The matching runs on a folded copy; text outside
+/// what is masked is copied from the original bytes, so it stays exactly as written.
 public enum PrivateText {
     public static let mask = "＊＊＊"
 
+    /// The summary's masking of a lost reason: contact names included.
     public static func redact(_ text: String, contacts: [Contact]) -> String {
-        var needles: [[UInt8]] = []
-        for contact in contacts {
-            for value in [contact.name, contact.phone, contact.email, contact.wechat] {
-                guard let value else { continue }
-                let trimmed = value.trimmingSpaces
-                // A one-letter name would blank out ordinary words.
-                if trimmed.unicodeScalars.count >= 2 { needles.append(Array(trimmed.utf8)) }
-            }
-        }
-        // Longest first, so a phone number is not half-replaced by a shorter needle inside it.
-        needles.sort { $0.count > $1.count }
-        var bytes = Array(text.utf8)
-        for needle in needles { bytes = replacing(needle, in: bytes) }
-        bytes = redactEmails(bytes)
-        bytes = redactLongNumbers(bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        Masker(contacts: contacts, names: true).masked(text)
     }
 
-    public static func replacing(_ needle: [UInt8], in bytes: [UInt8]) -> [UInt8] {
-        guard !needle.isEmpty, bytes.count >= needle.count else { return bytes }
+    /// The masking of one customer's texts, made once per customer.
+    public struct Masker: Sendable {
+        /// The contacts' values, folded, longest first (so a phone number is not half-replaced
+        /// by a shorter value inside it).
+        public let needles: [[UInt8]]
+
+        /// `names`: also the contacts' names (the summary names no person; the index shows the
+        /// first contact and each counterpart by design, and masks only how to reach them).
+        public init(contacts: [Contact], names: Bool) {
+            var needles: [[UInt8]] = []
+            for contact in contacts {
+                for value in [names ? contact.name : nil, contact.phone, contact.email, contact.wechat] {
+                    guard let value else { continue }
+                    let trimmed = value.trimmingSpaces
+                    // A one-letter name would blank out ordinary words.
+                    guard trimmed.unicodeScalars.count >= 2 else { continue }
+                    let folded = PrivateText.folded(Array(trimmed.utf8)).bytes
+                    if !needles.contains(folded) { needles.append(folded) }
+                }
+            }
+            needles.sort { $0.count > $1.count }
+            self.needles = needles
+        }
+
+        /// `text` with what it holds of personal data masked; `text` itself when there is none.
+        public func masked(_ text: String) -> String {
+            var text = text
+            let result: [UInt8]? = text.withUTF8 { masked($0) }
+            return result.map { String(decoding: $0, as: UTF8.self) } ?? text
+        }
+
+        /// nil when nothing is masked (most texts: no `@`, no full-width form, fewer than 11 digits).
+        public func masked(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+            // Most texts hold nothing to mask: tell that without copying them.
+            if !PrivateText.mayHoldPersonalData(raw),
+               !needles.contains(where: { PrivateText.contains($0, in: raw) }) { return nil }
+            let folding = PrivateText.needsFolding(raw)
+            let folded = folding ? PrivateText.folded(Array(raw)) : (bytes: Array(raw), origin: [])
+            var spans = Spans(count: folded.bytes.count)
+            for needle in needles { spans.markOccurrences(of: needle, in: folded.bytes) }
+            spans.markEmails(in: folded.bytes)
+            spans.markLongNumbers(in: folded.bytes)
+            guard !spans.ranges.isEmpty else { return nil }
+            func original(_ index: Int) -> Int { folding ? folded.origin[index] : index }
+            var output: [UInt8] = []
+            output.reserveCapacity(raw.count)
+            var copied = 0
+            for range in spans.ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+                let start = original(range.lowerBound)
+                guard start >= copied else { continue }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: raw[copied..<start]))
+                output.append(contentsOf: PrivateText.mask.utf8)
+                copied = original(range.upperBound)
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: raw[copied..<raw.count]))
+            return output
+        }
+    }
+
+    /// Whether a text may hold an email or a long number at all: an `@` or 11 digits, in ASCII
+    /// or in a form that folds to it (most texts have neither, and are not copied).
+    public static func mayHoldPersonalData(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var digits = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            var byte = bytes[index]
+            if byte >= 0xE2 && byte <= 0xEF, index + 2 < count, let ascii = foldedASCII(byte, bytes[index + 1], bytes[index + 2]) {
+                byte = ascii
+                index += 3
+            } else {
+                index += 1
+            }
+            if byte == ASCII.at { return true }
+            if ASCII.isDigit(byte) {
+                digits += 1
+                if digits >= 11 { return true }
+            }
+        }
+        return false
+    }
+
+    /// Whether `needle` (folded) occurs in `bytes` read folded, without copying them.
+    public static func contains(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !needle.isEmpty else { return false }
+        let count = bytes.count
+        var start = 0
+        while start < count {
+            var index = start
+            var matched = 0
+            while matched < needle.count, index < count {
+                var byte = bytes[index]
+                if byte >= 0xE2 && byte <= 0xEF, index + 2 < count, let ascii = foldedASCII(byte, bytes[index + 1], bytes[index + 2]) {
+                    byte = ascii
+                    index += 3
+                } else {
+                    index += 1
+                }
+                guard byte == needle[matched] else { break }
+                matched += 1
+            }
+            if matched == needle.count { return true }
+            start += 1
+        }
+        return false
+    }
+
+    public static func needsFolding(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.contains { $0 == 0xEF || $0 == 0xE2 || $0 == 0xE3 }
+    }
+
+    /// The text with full-width ASCII forms (U+FF01-FF5E), `﹫` (U+FE6B), the dashes U+2010-2015
+    /// and U+2212, and the ideographic space (U+3000) each folded to one ASCII byte; `origin[i]`
+    /// is where folded byte `i` starts in `bytes` (one more entry: the end).
+    public static func folded(_ bytes: [UInt8]) -> (bytes: [UInt8], origin: [Int]) {
         var output: [UInt8] = []
+        var origin: [Int] = []
         output.reserveCapacity(bytes.count)
+        origin.reserveCapacity(bytes.count + 1)
         var index = 0
         while index < bytes.count {
-            if index + needle.count <= bytes.count, bytes[index] == needle[0],
-               bytes[index..<index + needle.count].elementsEqual(needle) {
-                output.append(contentsOf: mask.utf8)
-                index += needle.count
+            let byte = bytes[index]
+            if index + 2 < bytes.count, byte >= 0xE2 && byte <= 0xEF, let ascii = foldedASCII(byte, bytes[index + 1], bytes[index + 2]) {
+                output.append(ascii)
+                origin.append(index)
+                index += 3
             } else {
-                output.append(bytes[index])
+                output.append(byte)
+                origin.append(index)
                 index += 1
             }
         }
-        return output
+        origin.append(bytes.count)
+        return (output, origin)
+    }
+
+    /// The ASCII byte a three-byte UTF-8 sequence folds to, if any.
+    @inline(__always) public static func foldedASCII(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> UInt8? {
+        switch (first, second) {
+        case (0xEF, 0xBC) where third >= 0x81 && third <= 0xBF: return third - 0x81 + 0x21 // U+FF01-FF3F
+        case (0xEF, 0xBD) where third >= 0x80 && third <= 0x9E: return third - 0x80 + 0x60 // U+FF40-FF5E
+        case (0xEF, 0xB9) where third == 0xAB: return ASCII.at // U+FE6B ﹫
+        case (0xE2, 0x80) where third >= 0x90 && third <= 0x95: return ASCII.dash // U+2010-2015
+        case (0xE2, 0x88) where third == 0x92: return ASCII.dash // U+2212
+        case (0xE3, 0x80) where third == 0x80: return ASCII.space // U+3000
+        default: return nil
+        }
     }
 
     public static func isLocalPart(_ byte: UInt8) -> Bool {
@@ -59,61 +184,85 @@ public enum PrivateText {
         ASCII.isDigit(byte) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
     }
 
-    /// `local@domain.tld` spans.
-    public static func redactEmails(_ bytes: [UInt8]) -> [UInt8] {
-        guard bytes.contains(ASCII.at) else { return bytes }
-        var output: [UInt8] = []
-        var index = 0
-        var copied = 0
-        while index < bytes.count {
-            guard bytes[index] == ASCII.at else { index += 1; continue }
-            var start = index
-            while start > copied, isLocalPart(bytes[start - 1]) { start -= 1 }
-            var end = index + 1
-            while end < bytes.count, isDomainPart(bytes[end]) { end += 1 }
-            while end > index + 1, bytes[end - 1] == ASCII.dot || bytes[end - 1] == ASCII.dash { end -= 1 }
-            let domain = bytes[(index + 1)..<end]
-            if start < index, domain.contains(ASCII.dot), domain.first != ASCII.dot {
-                output.append(contentsOf: bytes[copied..<start])
-                output.append(contentsOf: mask.utf8)
-                copied = end
-                index = end
-            } else {
-                index += 1
-            }
-        }
-        output.append(contentsOf: bytes[copied...])
-        return output
-    }
+    /// The ranges of a folded text to mask; a byte belongs to at most one range.
+    public struct Spans {
+        public private(set) var ranges: [Range<Int>] = []
+        private var taken: [Bool]
 
-    /// Runs of digit groups (joined by one space or dash, optionally after `+`) with 11 or more digits.
-    public static func redactLongNumbers(_ bytes: [UInt8]) -> [UInt8] {
-        var output: [UInt8] = []
-        var index = 0
-        var copied = 0
-        while index < bytes.count {
-            guard ASCII.isDigit(bytes[index]) else { index += 1; continue }
-            let start = index > 0 && bytes[index - 1] == ASCII.plus ? index - 1 : index
-            var end = index
-            var digits = 0
-            while end < bytes.count {
-                if ASCII.isDigit(bytes[end]) {
-                    digits += 1
-                    end += 1
-                } else if (bytes[end] == ASCII.space || bytes[end] == ASCII.dash), end + 1 < bytes.count, ASCII.isDigit(bytes[end + 1]) {
-                    end += 1
+        public init(count: Int) {
+            taken = [Bool](repeating: false, count: count)
+        }
+
+        private func free(_ index: Int) -> Bool { !taken[index] }
+
+        private mutating func mark(_ range: Range<Int>) {
+            ranges.append(range)
+            for index in range { taken[index] = true }
+        }
+
+        public mutating func markOccurrences(of needle: [UInt8], in bytes: [UInt8]) {
+            guard !needle.isEmpty, bytes.count >= needle.count else { return }
+            var index = 0
+            while index + needle.count <= bytes.count {
+                if bytes[index] == needle[0], free(index), bytes[index..<index + needle.count].elementsEqual(needle),
+                   !taken[index..<index + needle.count].contains(true) {
+                    mark(index..<index + needle.count)
+                    index += needle.count
                 } else {
-                    break
+                    index += 1
                 }
             }
-            if digits >= 11 {
-                output.append(contentsOf: bytes[copied..<start])
-                output.append(contentsOf: mask.utf8)
-                copied = end
-            }
-            index = end
         }
-        output.append(contentsOf: bytes[copied...])
-        return output
+
+        /// `local@domain.tld` spans.
+        public mutating func markEmails(in bytes: [UInt8]) {
+            guard bytes.contains(ASCII.at) else { return }
+            var index = 0
+            while index < bytes.count {
+                guard bytes[index] == ASCII.at, free(index) else { index += 1; continue }
+                var start = index
+                while start > 0, free(start - 1), isLocalPart(bytes[start - 1]) { start -= 1 }
+                var end = index + 1
+                while end < bytes.count, free(end), isDomainPart(bytes[end]) { end += 1 }
+                while end > index + 1, bytes[end - 1] == ASCII.dot || bytes[end - 1] == ASCII.dash { end -= 1 }
+                let domain = bytes[(index + 1)..<end]
+                if start < index, domain.contains(ASCII.dot), domain.first != ASCII.dot {
+                    mark(start..<end)
+                    index = end
+                } else {
+                    index += 1
+                }
+            }
+        }
+
+        /// Runs of digit groups (joined by one space or dash, optionally after `+`) with 11 or
+        /// more digits; 17 digits and an `X` (an ID-card number) together.
+        public mutating func markLongNumbers(in bytes: [UInt8]) {
+            var index = 0
+            while index < bytes.count {
+                guard ASCII.isDigit(bytes[index]), free(index) else { index += 1; continue }
+                let start = index > 0 && bytes[index - 1] == ASCII.plus && free(index - 1) ? index - 1 : index
+                var end = index
+                var digits = 0
+                while end < bytes.count, free(end) {
+                    if ASCII.isDigit(bytes[end]) {
+                        digits += 1
+                        end += 1
+                    } else if bytes[end] == ASCII.space || bytes[end] == ASCII.dash, end + 1 < bytes.count,
+                              free(end + 1), ASCII.isDigit(bytes[end + 1]) {
+                        end += 1
+                    } else {
+                        break
+                    }
+                }
+                if digits == 17, end < bytes.count, free(end), bytes[end] == UInt8(ascii: "X") || bytes[end] == UInt8(ascii: "x"),
+                   end + 1 == bytes.count || !isAlphanumeric(bytes[end + 1]) {
+                    end += 1
+                    digits += 1
+                }
+                if digits >= 11 { mark(start..<end) }
+                index = end
+            }
+        }
     }
 }

@@ -355,7 +355,7 @@ public struct SummaryDocument: Sendable {
             for (kind, items) in movement.groups where !items.isEmpty {
                 heading(3, t.movement(kind))
                 var lines = items.prefix(Self.listedItems).map { item -> String in
-                    var line = item.id + " " + item.name
+                    var line = item.name.isEmpty ? item.id : item.id + " " + item.name
                     switch (item.before, item.after) {
                     case let (before?, after?) where before != after: line += " (\(t.status(before)) → \(t.status(after)))"
                     case let (_, after?): line += " (\(t.status(after)))"

@@ -25,21 +25,30 @@ public enum SummaryMarkdown {
         return output
     }
 
-    /// Text that Markdown shows as written: emphasis, code, links, HTML and table characters escaped.
+    /// Text that Markdown shows as written: emphasis, code, links, HTML and table characters
+    /// escaped, and no autolink (`MarkdownAutolink`).
     public static func escape(_ text: String, inTable: Bool = false) -> String {
-        var output = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\", "`", "*", "_", "[", "]", "~", "|": output += "\\"; output.unicodeScalars.append(scalar)
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "&": output += "&amp;"
-            case "\r": continue
-            case "\n": output += inTable ? "<br>" : " "
-            default: output.unicodeScalars.append(scalar)
+        let bytes = Array(text.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 8)
+        for (index, byte) in bytes.enumerated() {
+            switch byte {
+            case ASCII.backslash, ASCII.backtick, ASCII.asterisk, MarkdownRow.underscore, ASCII.openBracket,
+                 ASCII.closeBracket, MarkdownRow.tilde, ASCII.pipe:
+                output.append(ASCII.backslash)
+                output.append(byte)
+            case ASCII.less: output.append(contentsOf: MarkdownRow.lessThan)
+            case ASCII.greater: output.append(contentsOf: MarkdownRow.greaterThan)
+            case ASCII.ampersand: output.append(contentsOf: MarkdownRow.ampersand)
+            case ASCII.cr: continue
+            case ASCII.lf: if inTable { output.append(contentsOf: MarkdownRow.lineBreak) } else { output.append(ASCII.space) }
+            case ASCII.colon, ASCII.at, ASCII.dot:
+                if MarkdownAutolink.wouldStart(at: index, in: bytes, from: 0) { output.append(contentsOf: MarkdownAutolink.wordJoiner) }
+                output.append(byte)
+            default: output.append(byte)
             }
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     public static func render(_ table: SummaryDocument.Table) -> String {
@@ -52,17 +61,24 @@ public enum SummaryMarkdown {
         return output
     }
 
-    /// A label inside a Mermaid string: no quotes, line breaks, entity marks or tags (their
-    /// full-width forms stand in).
+    /// A label inside a Mermaid string: no quotes, line breaks, entity marks (`#…;`, `&…;`),
+    /// tags, Markdown strings (`` ` ``) or directives and comments (`%%`, which Mermaid reads
+    /// anywhere in the chart, even inside quotes): their full-width forms stand in. A single `%`
+    /// (`conversion (%)`) stays.
     public static func label(_ text: String) -> String {
         var output = ""
-        for scalar in text.unicodeScalars {
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
             switch scalar {
             case "\"": output += "'"
             case "\n", "\r", "\t": output += " "
             case "#": output += "＃"
+            case "&": output += "＆"
             case "<": output += "＜"
             case ">": output += "＞"
+            case "`": output += "｀"
+            case "%" where (index > 0 && scalars[index - 1] == "%") || (index + 1 < scalars.count && scalars[index + 1] == "%"):
+                output += "％"
             default: output.unicodeScalars.append(scalar)
             }
         }

@@ -6,6 +6,7 @@ import LeadbookText
 /// Every definition here is the one docs/metrics.md gives.
 public struct SummaryRecord: Sendable {
     public var id: String
+    /// The company's name; "" for a private person (`kind: person`), who is shown by id only.
     public var name: String
     /// The canonical source (nil when missing or unknown).
     public var source: String?
@@ -115,7 +116,9 @@ public struct SummaryRecord: Sendable {
         }
         if status != .lost { reached = max(reached, status.rank) }
 
-        var record = SummaryRecord(id: customer.id ?? "", name: customer.name ?? "", created: created, status: status)
+        // A private person (`kind: person`) is named by id only in every report.
+        let name = customer.kind == .person ? "" : customer.name ?? ""
+        var record = SummaryRecord(id: customer.id ?? "", name: name, created: created, status: status)
         record.reached = reached
         record.followUps = entries
         record.source = customer.source

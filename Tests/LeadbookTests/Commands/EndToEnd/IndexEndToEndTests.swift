@@ -57,7 +57,8 @@ final class IndexEndToEndTests: XCTestCase {
         let process = Process()
         process.executableURL = cmark
         // --unsafe: raw HTML is passed through, so any HTML the index did not mean would show.
-        process.arguments = ["--extension", "table", "--unsafe", file.path]
+        // autolink: GitHub's and GitLab's renderers turn addresses in text into links.
+        process.arguments = ["--extension", "table", "--extension", "autolink", "--unsafe", file.path]
         let out = Pipe()
         process.standardOutput = out
         try process.run()
@@ -111,9 +112,71 @@ final class IndexEndToEndTests: XCTestCase {
             XCTAssertTrue(table.contains("<td><a href=\"customers/LX2024501-pipes.md\">A|B 公司<br>&lt;script&gt;alert(1)&lt;/script&gt;</a></td>"),
                           name.rawValue)
         }
-        let literal = "<a href=\"customers/LX2024502-tricky%20name%20%28v2%29.md\">*星* [链接](http://example.com) `代码` &amp; ~删~ $5 \\ 反斜杠 _下划线_</a>"
+        let literal = "<a href=\"customers/LX2024502-tricky%20name%20%28v2%29.md\">*星* [链接](http\u{2060}://example.com) `代码` &amp; ~删~ $5 \\ 反斜杠 _下划线_</a>"
         XCTAssertTrue(tables[0].contains(literal), tables[0])
         XCTAssertTrue(tables[3].contains("<td>背景: 宕机 | 5 次 &lt;script&gt;x&lt;/script&gt;</td>"))
         XCTAssertTrue(tables[4].contains("<td>&lt;img src=x onerror=alert(1)&gt; | 太贵</td>"))
+    }
+
+    /// A customer whose name, needs, follow-up, to-do and feedback hold web addresses, `www.`
+    /// names and email addresses (and the first contact's email, shown with index_pii): GFM's
+    /// autolinks make none of them a link, and each reads as written once the invisible word
+    /// joiners are left out.
+    func testAddressesInCellsAreNotAutolinkedByAGFMRenderer() throws {
+        guard let cmark = Self.cmarkGFM() else {
+            throw XCTSkip("cmark-gfm is not installed (apt-get install -y cmark-gfm); the index was not rendered")
+        }
+        let workspace = try Transcript.copy(Transcript.fixtures.appendingPathComponent("index-escaping/workspace"))
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let configuration = workspace.appendingPathComponent("leadbook.yml")
+        try (String(contentsOf: configuration, encoding: .utf8) + "index_pii: true\n").write(to: configuration, atomically: true, encoding: .utf8)
+        let addresses = ["www.link-tech.cn", "https://example.com/a?b=1", "www.example.org", "sales@example.com",
+                         "qian.qi@example.com", "http://example.net/form", "ftp://files.example.com", "a.b+c@example.co",
+                         "HTTPS://EXAMPLE.COM/PRICE", "mailto:ops@example.com", "xmpp:bot@example.com"]
+        let file = """
+            ---
+            id: LX2024503
+            name: 链接科技 www.link-tech.cn
+            industry: 互联网
+            source: website
+            contacts:
+              - {name: 钱七, phone: "13700000003", email: qian.qi@example.com}
+            needs: 见 https://example.com/a?b=1 与 www.example.org ，或邮件sales@example.com
+            intent: B
+            owner: 王五
+            created: 2024-03-02 09:00
+            status: contacted
+            ---
+
+            ## 跟进记录
+
+            ### 2024-03-02 10:00 电话 钱七
+            - 背景: 官网 http://example.net/form 表单（附件 ftp://files.example.com）
+            - [ ] 2024-03-03 回复 a.b+c@example.co @王五
+
+            ## 客户反馈
+
+            ### 2024-03-02 邮件 报价见 HTTPS://EXAMPLE.COM/PRICE 或 mailto:ops@example.com、xmpp:bot@example.com
+            - 类型: 价格
+
+            """
+        try file.write(to: workspace.appendingPathComponent("customers/LX2024503-links.md"), atomically: true, encoding: .utf8)
+        let run = try Transcript.run(["index"], in: workspace)
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        let html = try render(workspace.appendingPathComponent("INDEX.md"), with: cmark)
+        var links = pieces(html, "<a href=\"", "\"")
+        links.removeAll { $0.hasPrefix("customers/") }
+        XCTAssertEqual(links, [], "addresses in cells became links")
+        let shown = html.replacingOccurrences(of: "\u{2060}", with: "")
+        for address in addresses {
+            XCTAssertTrue(shown.contains(address.replacingOccurrences(of: "&", with: "&amp;")), "\(address) is not shown as written")
+        }
+        // The same file without the joiners has a link for every address but the one in the
+        // name (a link's text, where GFM makes no link): the test can tell.
+        let bare = workspace.appendingPathComponent("bare.md")
+        try String(contentsOf: workspace.appendingPathComponent("INDEX.md"), encoding: .utf8)
+            .replacingOccurrences(of: "\u{2060}", with: "").write(to: bare, atomically: true, encoding: .utf8)
+        XCTAssertGreaterThanOrEqual(pieces(try render(bare, with: cmark), "<a href=\"", "\"").filter { !$0.hasPrefix("customers/") }.count,
+                                    addresses.count - 1)
     }
 }

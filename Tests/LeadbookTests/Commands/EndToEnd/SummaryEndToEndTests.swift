@@ -231,6 +231,58 @@ final class SummaryEndToEndTests: XCTestCase {
         XCTAssertTrue(option.stderr.contains("is not a git revision"), option.stderr)
     }
 
+    /// A private person (`kind: person`) in the movement list of `--compare` is named by id
+    /// only, in every format: one who moved, one removed since the revision, one new.
+    func testComparePrivatePersonsAreNamedByIdOnly() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/git") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/git") else {
+            throw XCTSkip("git is not installed")
+        }
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("leadbook-compare-person-" + UUID().uuidString)
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let customers = workspace.appendingPathComponent("customers")
+        func person(_ id: String, _ name: String, status: String, entries: [(String, String?)], created: String = "2024-03-01 09:00") -> String {
+            customer(id, status: status, entries: entries, created: created)
+                .replacingOccurrences(of: "name: 客户\(id.suffix(3))\n", with: "name: \(name)\nkind: person\n")
+        }
+        try write("language: en\nteam:\n  - {name: 王五, role: manager}\n", to: workspace.appendingPathComponent("leadbook.yml"))
+        try write(person("LX2024001", "张小花", status: "contacted", entries: [("2024-03-01 10:30", "contacted")]),
+                  to: customers.appendingPathComponent("LX2024001.md"))
+        try write(person("LX2024002", "李大山", status: "contacted", entries: [("2024-03-01 10:30", "contacted")]),
+                  to: customers.appendingPathComponent("LX2024002.md"))
+        try write(customer("LX2024003", status: "contacted", entries: [("2024-03-01 10:30", "contacted")]),
+                  to: customers.appendingPathComponent("LX2024003.md"))
+        try git(["init", "-q"], in: workspace)
+        try git(["add", "."], in: workspace)
+        try git(["commit", "-q", "-m", "week 1"], in: workspace)
+        try write(person("LX2024001", "张小花", status: "qualified", entries: [("2024-03-01 10:30", "contacted"), ("2024-03-06 10:00", "qualified")]),
+                  to: customers.appendingPathComponent("LX2024001.md"))
+        try FileManager.default.removeItem(at: customers.appendingPathComponent("LX2024002.md"))
+        try write(customer("LX2024003", status: "qualified", entries: [("2024-03-01 10:30", "contacted"), ("2024-03-06 10:00", "qualified")]),
+                  to: customers.appendingPathComponent("LX2024003.md"))
+        try write(person("LX2024004", "王小明", status: "untouched", entries: [], created: "2024-03-08 09:00"),
+                  to: customers.appendingPathComponent("LX2024004.md"))
+        let check = try Transcript.run(["check"], in: workspace)
+        XCTAssertEqual(check.status, 0, check.stdout)
+
+        for format in ["md", "json", "html"] {
+            let output = try run(["summary", "--as-of", "2024-03-10T09:00", "--compare", "HEAD", "--format", format], in: workspace).stdout
+            for name in ["张小花", "李大山", "王小明"] {
+                XCTAssertFalse(output.contains(name), "\(format) names the private person \(name)")
+            }
+            for id in ["LX2024001", "LX2024002", "LX2024004"] {
+                XCTAssertTrue(output.contains(id), "\(format) does not list \(id)")
+            }
+            // A company is still named.
+            XCTAssertTrue(output.contains("客户003"), format)
+        }
+        let markdown = try run(["summary", "--as-of", "2024-03-10T09:00", "--compare", "HEAD"], in: workspace).stdout
+        XCTAssertTrue(markdown.contains("- LX2024001 (contacted → qualified)"), markdown)
+        XCTAssertTrue(markdown.contains("- LX2024002 (was contacted)"), markdown)
+        let json = try run(["summary", "--as-of", "2024-03-10T09:00", "--compare", "HEAD", "--format", "json"], in: workspace).stdout
+        let movement = (try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any])["movement"] as! [String: Any]
+        XCTAssertEqual((movement["new"] as! [[String: Any]]).first?["name"] as? String, "")
+    }
+
     func testCompareOutsideARepositoryFails() throws {
         let workspace = try Transcript.copy(fixture)
         defer { try? FileManager.default.removeItem(at: workspace) }

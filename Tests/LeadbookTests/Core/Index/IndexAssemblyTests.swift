@@ -64,6 +64,17 @@ final class IndexAssemblyTests: XCTestCase {
         XCTAssertEqual(summaries, ["背景: 一号", "背景: 第二条", "背景: 第一条"])
     }
 
+    /// The owner's name heads the rep's file: written by people, so escaped like a cell.
+    func testTheOwnersTitleIsEscaped() throws {
+        let owner = "*王* <b>五</b> www.x.cn"
+        let folder = try IndexFixture.workspace(["customers/LX1.md": IndexFixture.customer("LX1", owner: "\"\(owner)\"")])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let assembly = IndexFixture.assembly(folder.path, ownerFolder: "index")
+        XCTAssertEqual(assembly.owners, [owner])
+        let title = String(decoding: assembly.document(owner: owner), as: UTF8.self).split(separator: "\n")[0]
+        XCTAssertEqual(title, "# \\*王\\* &lt;b&gt;五&lt;/b&gt; www\u{2060}.x.cn 的客户索引")
+    }
+
     func testOwnersFilesHoldTheirCustomersWithLinksFromTheirFolder() {
         let assembly = IndexFixture.assembly(ownerFolder: "index")
         XCTAssertEqual(assembly.owners, ["王五", "赵六", "孙八", "周九"])

@@ -42,7 +42,71 @@ final class IndexGoldenTests: XCTestCase {
             let with = IndexFixture.text(IndexFixture.assembly { $0.language = language; $0.indexPII = true }, .leads)
             try golden("\(language.rawValue)/leads-pii.md", with)
             XCTAssertTrue(with.contains("13800000001"))
-            XCTAssertTrue(with.contains("zhang.wei@example.com"))
+            // With a word joiner before the `@`, so GFM makes no mailto: link of it.
+            XCTAssertTrue(with.contains("zhang.wei\u{2060}@example.com"))
+        }
+    }
+
+    /// Phones, emails, ID-card numbers and WeChat ids that reps wrote into needs, details,
+    /// plans, follow-ups, to-dos and feedback are masked without index_pii (full-width forms
+    /// too), in INDEX.md and in the per-rep files; the rest of each text stays; with index_pii
+    /// they are shown as written.
+    func testFreeTextIsMaskedWithoutIndexPII() throws {
+        let secrets = ["13912345678", "boss@corp.cn", "１３６００００１１１１", "li＠corp．cn", "wang@x.cn", "11010519491231002X",
+                       "zl_wx88", "021-5555-0101"]
+        let body = """
+            ## 跟进记录
+
+            ### 2024-03-02 10:00 电话 赵磊 13912345678
+            - 背景: 客户说有事打 021-5555-0101
+            - 需求: 微信 zl_wx88 联系
+            - [ ] 2024-03-03 发合同到 li＠corp．cn @王五
+
+            ## 客户反馈
+
+            ### 2024-03-02 邮件 报价单发 wang@x.cn
+            - 类型: 价格
+            - 原因: 身份证 11010519491231002X 未核验
+            - 处理方式: 立即解决
+            - 处理方案: 回电 13912345678
+
+            """
+        let extra = """
+            contacts:
+              - {name: 赵磊, phone: "13912345678", email: boss@corp.cn, wechat: zl_wx88}
+            needs: 回电 13912345678 或邮件 boss@corp.cn
+            source_detail:
+              referrer: 老李 １３６００００１１１１
+            plan:
+              - stage: initial-contact
+                goal: 约见，电话 13912345678
+                points: 发资料到 boss@corp.cn
+                due: 2024-03-05
+            """
+        let folder = try IndexFixture.workspace([
+            "customers/LX1.md": IndexFixture.customer("LX1", extra: extra, body: body),
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let masked = IndexFixture.assembly(folder.path, ownerFolder: "index")
+        var text = ""
+        for table in IndexTable.allCases {
+            text += IndexFixture.text(masked, table) + IndexFixture.text(masked, table, owner: "王五")
+        }
+        for secret in secrets {
+            XCTAssertFalse(text.contains(secret), "\(secret) is shown without index_pii:\n\(text)")
+        }
+        for kept in ["回电 \(PrivateText.mask) 或邮件 \(PrivateText.mask)", "老李 \(PrivateText.mask)", "约见，电话 \(PrivateText.mask)",
+                     "赵磊 \(PrivateText.mask)", "背景: 客户说有事打 \(PrivateText.mask)", "需求: 微信 \(PrivateText.mask) 联系",
+                     "2024-03-03 发合同到 \(PrivateText.mask) @王五", "报价单发 \(PrivateText.mask)", "身份证 \(PrivateText.mask) 未核验",
+                     "立即解决：回电 \(PrivateText.mask)"] {
+            XCTAssertTrue(text.contains(kept), "\(kept) not in:\n\(text)")
+        }
+        let shown = IndexFixture.assembly(folder.path) { $0.indexPII = true }
+        var all = ""
+        for table in IndexTable.allCases { all += IndexFixture.text(shown, table) }
+        all = all.replacingOccurrences(of: "\u{2060}", with: "").replacingOccurrences(of: "\\_", with: "_")
+        for secret in secrets {
+            XCTAssertTrue(all.contains(secret), "\(secret) is not shown with index_pii")
         }
     }
 

@@ -31,6 +31,16 @@ final class MarkdownRowTests: XCTestCase {
                        "| \\*bold\\* \\_it\\_ \\`code\\` \\[link\\](x) \\~\\~s\\~\\~ \\$5 a\\\\b |")
     }
 
+    /// Addresses GFM would link get a word joiner (U+2060) where its autolinks start; other
+    /// colons, at signs and dots stay as they are.
+    func testAutolinksDoNotStart() {
+        let j = "\u{2060}"
+        XCTAssertEqual(row(["见 http://x.cn/a 和 HTTPS://Y.COM", "www.x.cn、WWW.Y.CN", "邮件 li.na+s@corp.example.cn", "ftp://f.example"]),
+                       "| 见 http\(j)://x.cn/a 和 HTTPS\(j)://Y.COM | www\(j).x.cn、WWW\(j).Y.CN | 邮件 li.na+s\(j)@corp.example.cn | ftp\(j)://f.example |")
+        XCTAssertEqual(row(["10:30 会议 3.5 万 @王五 2024.03.01 a.www.b", "比例 1:2，网址 ://x"]),
+                       "| 10:30 会议 3.5 万 @王五 2024.03.01 a.www\(j).b | 比例 1:2，网址 ://x |")
+    }
+
     func testPartsAndLinks() {
         var row = MarkdownRow()
         row.start()

@@ -36,4 +36,33 @@ final class PrivateTextTests: XCTestCase {
         // A one-letter contact name would blank out ordinary words: it is left alone.
         XCTAssertEqual(PrivateText.redact("A 方案落选", contacts: [contact("A")]), "A 方案落选")
     }
+
+    /// What Chinese input methods type: full-width digits and ＠, an ideographic space or
+    /// dashes between digit groups. Matched as ASCII; the text around stays as written.
+    func testFullWidthPhonesAndEmailsAreMasked() {
+        XCTAssertEqual(PrivateText.redact("手机１３９１２３４５６７８，请回电", contacts: []), "手机\(mask)，请回电")
+        XCTAssertEqual(PrivateText.redact("邮箱 ｌｉ．ｎａ＠ｃｏｒｐ．ｃｎ 或 li@corp﹒cn", contacts: []), "邮箱 \(mask) 或 li@corp﹒cn")
+        XCTAssertEqual(PrivateText.redact("li﹫corp.cn；wang＠example.com。", contacts: []), "\(mask)；\(mask)。")
+        XCTAssertEqual(PrivateText.redact("电话 １３９　１２３４　５６７８ 或 139‐1234‐5678 或 ＋８６－１３９１２３４５６７８", contacts: []),
+                       "电话 \(mask) 或 \(mask) 或 \(mask)")
+        // A contact's phone written in ASCII is found in full-width text, and the other way round.
+        let contacts = [contact("赵磊", phone: "１３９０００１", wechat: "zl_wx88")]
+        XCTAssertEqual(PrivateText.redact("旧号1390001，微信ｚｌ＿ｗｘ８８", contacts: contacts), "旧号\(mask)，微信\(mask)")
+        // Full-width text with nothing to mask is returned as it is, byte for byte.
+        let plain = "预算１２０万，２０２４－０６－３０前决定；Ａ方案！"
+        XCTAssertEqual(PrivateText.redact(plain, contacts: contacts), plain)
+    }
+
+    /// An 18-character ID-card number (17 digits and a check digit or X) goes whole.
+    func testIDCardNumbersAreMasked() {
+        XCTAssertEqual(PrivateText.redact("身份证 11010519491231002X 已核验", contacts: []), "身份证 \(mask) 已核验")
+        XCTAssertEqual(PrivateText.redact("身份证１１０１０５１９４９１２３１００２Ｘ。", contacts: []), "身份证\(mask)。")
+        XCTAssertEqual(PrivateText.redact("证件 110105194912310021", contacts: []), "证件 \(mask)")
+    }
+
+    /// The index's masking keeps names (the tables show the contacts by design).
+    func testTheIndexMaskerKeepsNames() {
+        let masker = PrivateText.Masker(contacts: [contact("赵磊", phone: "13900001111", wechat: "zl_wx88")], names: false)
+        XCTAssertEqual(masker.masked("赵磊说加微信 zl_wx88 或打 13900001111"), "赵磊说加微信 \(mask) 或打 \(mask)")
+    }
 }

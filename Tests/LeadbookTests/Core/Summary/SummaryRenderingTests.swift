@@ -64,6 +64,39 @@ final class SummaryRenderingTests: XCTestCase {
         XCTAssertTrue(SummaryMarkdown.mermaid(empty).contains("    y-axis \"n\" 0 --> 1\n    line [0]\n"))
     }
 
+    /// Where GFM's autolinks would start, a word joiner; in prose and in table cells.
+    func testAddressesGetAWordJoiner() {
+        let j = "\u{2060}"
+        XCTAssertEqual(SummaryMarkdown.escape("见 http://x.cn 或 sales@x.cn、www.x.cn，10:30 比 1:2"),
+                       "见 http\(j)://x.cn 或 sales\(j)@x.cn、www\(j).x.cn，10:30 比 1:2")
+        XCTAssertEqual(SummaryMarkdown.escape("a_b@x.cn\nFTP://f", inTable: true), "a\\_b\(j)@x.cn<br>FTP\(j)://f")
+    }
+
+    /// Mermaid reads `%%{init: …}%%` directives and `%%` comments anywhere in a chart, even
+    /// inside a quoted label, and Markdown strings and entities inside labels: a label holds
+    /// none of them.
+    func testMermaidLabelsHoldNoDirectiveCommentOrMarkup() {
+        let directive = "%%{init: {'theme': 'dark', 'themeVariables': {'fontSize': '90px'}}}%%"
+        XCTAssertEqual(SummaryMarkdown.label(directive), "\"％％{init: {'theme': 'dark', 'themeVariables': {'fontSize': '90px'}}}％％\"")
+        XCTAssertEqual(SummaryMarkdown.label("`**b**` R&D #quot; 50%"), "\"｀**b**｀ R＆D ＃quot; 50%\"")
+        let chart = SummaryDocument.Chart(title: "t %%x", categories: [directive, "a%%b"], series: [.init(name: "s", values: [1, 2], style: .bar)],
+                                          axis: "%", percent: false)
+        let mermaid = SummaryMarkdown.mermaid(chart)
+        XCTAssertFalse(mermaid.contains("%%"), mermaid)
+        XCTAssertTrue(mermaid.contains("y-axis \"%\""), mermaid)
+        // Through the whole document: a source named like a directive.
+        var configuration = Configuration()
+        configuration.language = .en
+        configuration.sources = ["website", directive]
+        var record = SummaryRecord(id: "LX1", name: "甲", created: LocalDateTime("2024-03-01 09:00")!, status: .won)
+        record.source = directive
+        let summary = PipelineSummary(records: [record], configuration: configuration, period: .all, asOf: LocalDateTime("2024-06-01 00:00")!)
+        let markdown = SummaryMarkdown.render(SummaryDocument(summary, text: SummaryText(.en)))
+        let charts = markdown.components(separatedBy: "```").enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+        XCTAssertFalse(charts.isEmpty)
+        for chart in charts { XCTAssertFalse(chart.contains("%%"), chart) }
+    }
+
     func testHTMLEscapesEverythingAndStaysWellFormed() {
         let html = SummaryHTML.render(SummaryDocument(summary(), text: SummaryText(.en)))
         XCTAssertFalse(html.contains("<script"))
@@ -149,6 +182,32 @@ final class SummaryMarkdownRendererTests: XCTestCase {
         XCTAssertFalse(html.contains("<code>"))
         XCTAssertFalse(html.contains("<a "))
         XCTAssertTrue(html.contains("A|B *x* _y_ `z` [l](javascript:1) &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot; 'a'"), html)
+    }
+
+    /// Web addresses, `www.` names and emails in sources, owners, groups and customer names
+    /// (the movement list) are not made links by GFM's autolinks, and read as written.
+    func testAddressesAreNotAutolinked() throws {
+        let addresses = ["http://evil.example/x", "www.example.com", "sales@corp.example.cn", "https://t.example", "ops.team@example.org"]
+        var configuration = Configuration()
+        configuration.language = .en
+        configuration.sources = ["website", addresses[0]]
+        var member = TeamMember(name: addresses[2])
+        member.group = addresses[1]
+        configuration.team = [member]
+        var a = SummaryRecord(id: "LX1", name: "甲 " + addresses[3], created: LocalDateTime("2024-03-01 09:00")!, status: .won)
+        a.source = addresses[0]
+        a.owner = addresses[2]
+        var summary = PipelineSummary(records: [a], configuration: configuration, period: .all, asOf: LocalDateTime("2024-06-01 00:00")!,
+                                      cuts: [.source, .owner, .group])
+        let b = SummaryRecord(id: "LX2", name: "乙 " + addresses[4], created: LocalDateTime("2024-03-01 09:00")!, status: .contacted)
+        summary.movement = PipelineMovement(revision: "HEAD", commit: String(repeating: "a", count: 40), before: [], now: [a, b], period: .all)
+        let markdown = SummaryMarkdown.render(SummaryDocument(summary, text: SummaryText(.en)))
+        let html = try render(markdown)
+        XCTAssertFalse(html.contains("<a "), html)
+        let shown = html.replacingOccurrences(of: "\u{2060}", with: "")
+        for address in addresses { XCTAssertTrue(shown.contains(address), address) }
+        // Without the joiners the renderer links them: the test can tell.
+        XCTAssertTrue(try render(markdown.replacingOccurrences(of: "\u{2060}", with: "")).contains("<a "))
     }
 
     func testTheFixturesSummaryRenders() throws {
