@@ -11,7 +11,7 @@ public enum InitCommand: Command {
         options: [.workspace],
         details: """
         Creates DIR (default: the current folder; -C DIR works too) with a commented
-        leadbook.yml, an empty customers/ folder, INDEX.md, README.md, .gitignore (.leadbook/),
+        leadbook.yml, an empty customers/ folder, INDEX.md, README.md, .gitignore (.leadbook/ and temporary files),
         .gitattributes (the merge driver) and the CI templates .github/workflows/leadbook.yml and
         .gitlab-ci.yml. Runs `git init` when DIR is not inside a git repository, then
         `leadbook hook install`. Files that already exist are left as they are; a folder that
@@ -65,7 +65,8 @@ public enum WorkspaceInit {
             let path = root + "/" + file.path
             if FileAccess.exists(path) {
                 if file.path == ".gitignore" {
-                    if try addMissingLines(file.text, to: path) { outcome.done.append("added `.leadbook/` to the existing .gitignore") }
+                    let added = try addMissingLines(file.text, to: path)
+                    if !added.isEmpty { outcome.done.append("added \(added.map { "`\($0)`" }.joined(separator: ", ")) to the existing .gitignore") }
                 } else {
                     outcome.notes.append("\(file.path) already exists: kept as it is")
                 }
@@ -91,17 +92,20 @@ public enum WorkspaceInit {
         return outcome
     }
 
-    /// Appends the lines of `text` that `path` lacks; true when it changed.
-    static func addMissingLines(_ text: String, to path: String) throws -> Bool {
-        guard case .success(let bytes) = FileAccess.read(path) else { return false }
+    /// Appends the lines of `text` that `path` lacks; returns them.
+    static func addMissingLines(_ text: String, to path: String) throws -> [String] {
+        // Where it really is: a link out of the new workspace is neither read nor written.
+        let folder = (path as NSString).deletingLastPathComponent
+        guard case .success(let path) = WorkspacePath.resolve(WorkspacePath.fileName(path), root: folder),
+              case .success(let bytes) = FileAccess.read(path) else { return [] }
         var existing = String(decoding: bytes, as: UTF8.self)
         let present = Set(existing.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { $0.trimmingCharacters(in: .whitespaces) })
         let missing = text.split(separator: "\n").map(String.init).filter { !$0.isEmpty && !$0.hasPrefix("#") && !present.contains($0) }
-        guard !missing.isEmpty else { return false }
+        guard !missing.isEmpty else { return [] }
         if !existing.isEmpty && !existing.hasSuffix("\n") { existing += "\n" }
         existing += missing.joined(separator: "\n") + "\n"
         try AtomicFile.write(Array(existing.utf8), to: path)
-        return true
+        return missing
     }
 }
 
