@@ -163,6 +163,44 @@ final class CustomerWriteTests: XCTestCase {
         XCTAssertEqual(try files(), ["LX2024001-a.md"], "no temporary file, no second file")
     }
 
+    /// Renumbering renames a file; a link is not renamed (its target would keep the old id):
+    /// refused before anything is written, saying what to rename instead.
+    func testALinkIsNotRenamed() throws {
+        try write("customers/LX2024001-a.md", Self.customer("LX2024001", "华东云有限公司"))
+        let newer = Self.customer("LX2024001", "华东云科技有限公司", created: "2024-03-05 09:00")
+        try write("shared/LX2024001-b.md", newer)
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("customers/LX2024001-b.md").path,
+                                                   withDestinationPath: "../shared/LX2024001-b.md")
+        let (code, _, errors) = run(["renumber"])
+        XCTAssertEqual(code, .failure)
+        XCTAssertEqual(errors, "leadbook renumber: cannot write customers/LX2024001-b.md: it is a link to ../shared/LX2024001-b.md, and leadbook does not "
+                       + "rename links; rename the file it leads to, or replace the link with that file; nothing was written\n")
+        XCTAssertEqual(try files(), ["LX2024001-a.md", "LX2024001-b.md"])
+        XCTAssertEqual(try read("shared/LX2024001-b.md"), newer)
+    }
+
+    /// `merge --delete` removes OTHER's link, not the file it leads to; when a later write
+    /// fails, the link is put back as a link.
+    func testADeletedLinkIsPutBackAsALink() throws {
+        let keep = Self.withFollowUps("LX2024001", "华东云有限公司", [2])
+        let other = Self.withFollowUps("LX2024002", "华东云科技有限公司", [3])
+        try write("customers/LX2024001-a.md", keep)
+        try write("shared/LX2024002-b.md", other)
+        let link = root.appendingPathComponent("customers/LX2024002-b.md").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "../shared/LX2024002-b.md")
+        try write("INDEX.md", "# 索引\n")
+        CustomerWrite.fault = { step, path in step == .write && path == "INDEX.md" ? "No space left on device" : nil }
+        let failed = run(["merge", "LX2024001", "LX2024002", "--delete", "--at", "2024-03-10T09:00"])
+        XCTAssertEqual(failed.code, .failure)
+        XCTAssertEqual(failed.errors, "leadbook merge: cannot write INDEX.md: No space left on device; 2 files written before it were put back\n")
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link), "../shared/LX2024002-b.md")
+        XCTAssertEqual(try read("customers/LX2024001-a.md"), keep)
+        CustomerWrite.fault = nil
+        XCTAssertEqual(run(["merge", "LX2024001", "LX2024002", "--delete", "--at", "2024-03-10T09:00"]).code, .ok)
+        XCTAssertEqual(try files(), ["LX2024001-a.md"])
+        XCTAssertEqual(try read("shared/LX2024002-b.md"), other, "the file the link led to stays")
+    }
+
     /// A customer file that has become a link out of the workspace by the time it is written
     /// (the walk would not have listed it) is refused, naming the link; nothing is written.
     func testALinkOutOfTheWorkspaceIsNeverWrittenThrough() throws {
