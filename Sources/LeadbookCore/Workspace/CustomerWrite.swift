@@ -12,9 +12,13 @@ import Darwin
 /// the workspace lock (not for a dry run) and lists the workspace again under it; reads what it
 /// changes from `workspace`; adds each file's new content, which is read back with the rules of
 /// `check` first (a change that would give a file an error it did not have is refused); and
-/// commits: every file written atomically, in the order added, and when one write fails, the
-/// files already written are put back as they were, so a change of several files is made
-/// whole or not at all.
+/// commits: every change checked first (its path resolved inside the workspace, the file there
+/// to change or not there to create, its folder writable), so that a change that cannot be
+/// made writes nothing; then every file written atomically, in the order added, and when one
+/// write still fails, the files already written are put back as they were, so a change of
+/// several files is made whole or not at all. The files that follow from the customer files
+/// (the index file) are written in the same commit (`derive`). A write through a link inside
+/// the workspace goes to the file the link leads to; nothing is written through a link out of it.
 public final class CustomerWrite {
     /// The workspace as listed under the lock.
     public private(set) var workspace: Workspace
@@ -228,14 +232,9 @@ public final class CustomerWrite {
                 throw undo(written, failure)
             }
             try write(planned, &written)
-            changes += derived
         }
-        committed = changes
         changes = []
     }
-
-    /// The changes of the last commit, customer files and derived files.
-    public private(set) var committed: [Change] = []
 
     private func write(_ planned: [Planned], _ written: inout [Planned]) throws(Refusal) {
         for step in planned {
