@@ -39,6 +39,8 @@ enum IndexUpkeep {
             case .success(let real):
                 guard FileAccess.exists(real) else { return }
             }
+            // Checked with the customer files, before any of them is written.
+            do { try write.check(path) } catch { throw Refusal(error) }
             write.derive = { [self] workspace in
                 let extraction = WorkspaceIndex.extraction(workspace, owners: false, keepText: true)
                 let (rows, _, unread) = WorkspaceIndex.collect(workspace, extraction)

@@ -62,7 +62,14 @@ public enum WorkspaceInit {
             throw Failure(message: "cannot create \(root): \(error.localizedDescription)")
         }
         for file in WorkspaceTemplate.files {
-            let path = root + "/" + file.path
+            // Where it really is: nothing is read or written through a link out of the folder.
+            let path: String
+            switch WorkspacePath.resolve(file.path, root: root) {
+            case .success(let real): path = real
+            case .failure(let escape):
+                outcome.notes.append("\(file.path) not written: \(escape.words.text)")
+                continue
+            }
             if FileAccess.exists(path) {
                 if file.path == ".gitignore" {
                     let added = try addMissingLines(file.text, to: path)
@@ -94,10 +101,7 @@ public enum WorkspaceInit {
 
     /// Appends the lines of `text` that `path` lacks; returns them.
     static func addMissingLines(_ text: String, to path: String) throws -> [String] {
-        // Where it really is: a link out of the new workspace is neither read nor written.
-        let folder = (path as NSString).deletingLastPathComponent
-        guard case .success(let path) = WorkspacePath.resolve(WorkspacePath.fileName(path), root: folder),
-              case .success(let bytes) = FileAccess.read(path) else { return [] }
+        guard case .success(let bytes) = FileAccess.read(path) else { return [] }
         var existing = String(decoding: bytes, as: UTF8.self)
         let present = Set(existing.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { $0.trimmingCharacters(in: .whitespaces) })
         let missing = text.split(separator: "\n").map(String.init).filter { !$0.isEmpty && !$0.hasPrefix("#") && !present.contains($0) }

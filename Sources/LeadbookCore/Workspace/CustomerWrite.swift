@@ -280,6 +280,15 @@ public final class CustomerWrite {
         return planned
     }
 
+    /// Checks, before anything is written, that the file at `path` could be written as a
+    /// later change of this write (the index file that `derive` will make): its path resolved
+    /// inside the workspace, its folder writable.
+    public func check(_ path: String) throws(Refusal) {
+        guard !dryRun else { return }
+        let generated = Change.generated(path, from: FileAccess.exists(workspace.absolute(path)) ? [] : nil, to: [])
+        _ = try plan(generated)
+    }
+
     private func plan(_ change: Change) throws(Refusal) -> Planned {
         func refused(_ path: String, _ reason: String, removing: Bool = false) -> Refusal {
             .failed(Failure(path: path, reason: reason, removing: removing, beforeWriting: true))

@@ -329,6 +329,21 @@ final class CustomerWriteTests: XCTestCase {
         XCTAssertTrue(try read("INDEX.md").contains("| 2024-03-02 10:00 |"))
     }
 
+    /// INDEX.md is checked with the customer file, before either is written: when it cannot
+    /// be written, the customer file is not touched at all.
+    func testALogWhoseIndexCannotBeWrittenIsRefusedBeforeWriting() throws {
+        let text = Self.customer("LX2024001", "华东云有限公司")
+        try write("customers/LX2024001-a.md", text)
+        XCTAssertEqual(run(["index"]).code, .ok)
+        let inode = try self.inode("customers/LX2024001-a.md")
+        CustomerWrite.fault = { step, path in step == .preflight && path == "INDEX.md" ? "Permission denied" : nil }
+        let (code, output, errors) = run(["feedback", "LX2024001", "--channel", "phone", "--type", "product", "--priority", "medium", "--summary", "希望增加导出", "--handling", "negotiate", "--at", "2024-03-02"])
+        XCTAssertEqual(code, .failure, output)
+        XCTAssertEqual(errors, "leadbook feedback: cannot write INDEX.md: Permission denied; nothing was written\n")
+        XCTAssertEqual(try self.inode("customers/LX2024001-a.md"), inode)
+        XCTAssertEqual(try read("customers/LX2024001-a.md"), text)
+    }
+
     /// `sync` writes the customer files and INDEX.md in one change.
     func testASyncWhoseIndexCannotBeWrittenPutsTheCustomerFilesBack() throws {
         let stale = Self.customer("LX2024001", "华东云有限公司")
