@@ -15,15 +15,10 @@ enum IndexUpkeep {
     /// `CustomerWrite` (`attach`): the index file is written with the customer files, under the
     /// same lock, and when it cannot be, the customer files are put back too.
     final class Pending {
-        let command: String
         /// What the refresh did, once the command's write has made it.
         var refresh: WorkspaceIndex.Refresh?
         var unread: [Diagnostic] = []
         var indexFile = ""
-
-        init(command: String) {
-            self.command = command
-        }
 
         /// Makes `write` bring the index file up to date when it commits, if the workspace has
         /// one. An index file that is a link out of the workspace refuses the write before
@@ -115,8 +110,8 @@ enum IndexUpkeep {
             context.complain(Message.markersInTheWay(path), command)
         case .failed(let error):
             context.complain("\(error)", command)
-        case .outside(let escape):
-            context.complain(Message.notUpdated(escape.link, escape.words.text), command)
+        case .outside(let path, let escape):
+            context.complain(CustomerWrite.Failure(path: path, reason: escape.words.text, beforeWriting: true).text, command)
         }
         return (refresh.ok, refresh.changed)
     }

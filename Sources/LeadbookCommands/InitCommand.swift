@@ -67,13 +67,13 @@ public enum WorkspaceInit {
             switch WorkspacePath.resolve(file.path, root: root) {
             case .success(let real): path = real
             case .failure(let escape):
-                outcome.notes.append("\(file.path) not written: \(escape.words.text)")
+                outcome.notes.append(InitCommand.Message.notWritten(file.path, escape.words.text))
                 continue
             }
             if FileAccess.exists(path) {
                 if file.path == ".gitignore" {
                     let added = try addMissingLines(file.text, to: path)
-                    if !added.isEmpty { outcome.done.append("added \(added.map { "`\($0)`" }.joined(separator: ", ")) to the existing .gitignore") }
+                    if !added.isEmpty { outcome.done.append(InitCommand.Message.addedToGitignore(added)) }
                 } else {
                     outcome.notes.append("\(file.path) already exists: kept as it is")
                 }
@@ -117,6 +117,10 @@ extension InitCommand {
     /// What `leadbook init` says.
     enum Message {
         static let oneFolder = "give one folder (DIR or -C DIR)"
+        static func notWritten(_ path: String, _ reason: String) -> String { "\(path) not written: \(reason)" }
+        static func addedToGitignore(_ lines: [String]) -> String {
+            "added \(lines.map { "`\($0)`" }.joined(separator: ", ")) to the existing .gitignore"
+        }
         /// What to do after `init`; `folder` (shell-quoted) is the one to `cd` into, nil for the current one.
         static func next(_ folder: String?) -> String {
             "\nnext:\n" + (folder.map { "  cd \($0)\n" } ?? "") + """

@@ -83,7 +83,7 @@ public enum LeadbookCommandLine {
                 }
             }
             var context = context
-            if IndexUpkeep.writers.contains(entry.spec.name) { context.indexUpkeep = IndexUpkeep.Pending(command: entry.spec.name) }
+            if IndexUpkeep.writers.contains(entry.spec.name) { context.indexUpkeep = IndexUpkeep.Pending() }
             let code = entry.run(parsed, context)
             IndexUpkeep.afterWrite(entry.spec.name, parsed, context, code)
             return code

@@ -68,9 +68,9 @@ public enum SyncCommand: Command {
         // The index file is written with the customer files, in the same change.
         let index = dryRun ? nil : WorkspaceIndex.plannedRefresh(workspace, indexRows)
         if let change = index?.1 { write.add(change) }
-        if case .outside(let escape)? = index?.0 {
+        if let refresh = index?.0, case .outside = refresh {
             // A link out of the workspace: nothing is written, not even the customer files.
-            context.complain(CustomerWrite.Failure(path: workspace.configuration.indexFile, reason: escape.words.text, beforeWriting: true).text, spec.name)
+            _ = IndexUpkeep.report(refresh, command: spec.name, context)
             return .failure
         }
         do {

@@ -279,7 +279,7 @@ public enum WorkspaceIndex {
         case failed(String)
         /// The index file, or a folder on the way to it, is a link out of the workspace: it is
         /// neither read nor written.
-        case outside(WorkspacePath.Escape)
+        case outside(path: String, WorkspacePath.Escape)
 
         /// The file is (or would be) as the rows say.
         public var ok: Bool {
@@ -314,7 +314,7 @@ public enum WorkspaceIndex {
             case .problems(let diagnostics): return (.problems(path: target.path, diagnostics), nil)
             }
         } catch let escape as WorkspacePath.Escape {
-            return (.outside(escape), nil)
+            return (.outside(path: target.path, escape), nil)
         } catch {
             return (.failed("\(error)"), nil)
         }
@@ -328,7 +328,7 @@ public enum WorkspaceIndex {
         let extraction = self.extraction(workspace, owners: false, keepText: !dryRun)
         let assembly = IndexAssembly(rows, configuration: configuration, keepText: !dryRun)
         if dryRun {
-            if case .failure(let escape) = WorkspacePath.resolve(target.path, root: workspace.root) { return .outside(escape) }
+            if case .failure(let escape) = WorkspacePath.resolve(target.path, root: workspace.root) { return .outside(path: target.path, escape) }
             guard FileAccess.exists(workspace.absolute(target.path)) else { return .wouldCreate(path: target.path) }
             let diagnostics = check(workspace, assembly, extraction, target)
             return .wouldUpdate(path: target.path, differences: diagnostics.map(\.message))
@@ -341,7 +341,7 @@ public enum WorkspaceIndex {
             case .problems(let diagnostics): return .problems(path: target.path, diagnostics)
             }
         } catch let escape as WorkspacePath.Escape {
-            return .outside(escape)
+            return .outside(path: target.path, escape)
         } catch {
             return .failed("\(error)")
         }
