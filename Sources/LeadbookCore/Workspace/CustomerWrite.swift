@@ -372,6 +372,10 @@ public final class CustomerWrite {
                 failure.notRestored.insert(step.change.newPath, at: 0)
             }
         }
+        for folder in madeFolders.reversed() where (try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty == true {
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        madeFolders = []
         return .failed(failure)
     }
 
@@ -407,11 +411,21 @@ public final class CustomerWrite {
         }
     }
 
+    /// Folders made for new files, in the order made (removed again, when empty, if the change is undone).
+    private var madeFolders: [String] = []
+
     private func makeFolder(for target: String, _ path: String) throws {
         let folder = WorkspaceIndex.folder(of: target)
         guard !folder.isEmpty, !FileAccess.isDirectory(folder) else { return }
+        var missing: [String] = []
+        var parent = folder
+        while !parent.isEmpty && !FileAccess.exists(parent) {
+            missing.insert(parent, at: 0)
+            parent = WorkspaceIndex.folder(of: parent)
+        }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            madeFolders += missing
         } catch {
             throw Failure(path: path, reason: Wording<Failure>.noFolder(error.localizedDescription).text)
         }

@@ -371,7 +371,7 @@ final class CustomerWriteTests: XCTestCase {
         XCTAssertEqual(output, "")
         XCTAssertEqual(errors, "leadbook index: cannot write index/李娜.md: No space left on device; 2 files written before it were put back\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("INDEX.md").path))
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("index").path), [])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("index").path), "the folder made for them goes too")
         CustomerWrite.fault = nil
         XCTAssertEqual(run(["index", "--by", "owner"]).code, .ok)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("index").path).sorted(), ["张伟.md", "李娜.md"])
@@ -392,6 +392,117 @@ final class CustomerWriteTests: XCTestCase {
         XCTAssertTrue(errors.hasPrefix("leadbook import: cannot write customers/LX2024002-"), errors)
         XCTAssertTrue(errors.hasSuffix(": No space left on device; 1 file written before it was put back\n"), errors)
         XCTAssertEqual(try files(), [])
+    }
+
+    // MARK: A failure at any step
+
+    /// Every file and folder of the workspace (but `.leadbook/`) and its bytes (empty for a folder).
+    func tree() throws -> [String: Data] {
+        var tree: [String: Data] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: root.path) where !path.hasPrefix(".leadbook") {
+            let url = root.appendingPathComponent(path)
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else { continue }
+            tree[path + (isFolder.boolValue ? "/" : "")] = isFolder.boolValue ? Data() : try Data(contentsOf: url)
+        }
+        return tree
+    }
+
+    func restoreTree(_ tree: [String: Data]) throws {
+        try FileManager.default.removeItem(at: root)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("customers"), withIntermediateDirectories: true)
+        for (path, data) in tree {
+            let url = root.appendingPathComponent(path)
+            if path.hasSuffix("/") {
+                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+                continue
+            }
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        }
+    }
+
+    /// Runs `arguments` once to learn its steps (each check, write and removal of a file), then
+    /// again from the same workspace with a failure at each step in turn: every run exits 2 and
+    /// leaves every file byte for byte as it was. Returns the number of failures tried.
+    @discardableResult
+    func assertEveryFailureLeavesTheWorkspaceAsItWas(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> Int {
+        let before = try tree()
+        var steps: [(CustomerWrite.Step, String)] = []
+        CustomerWrite.fault = { step, path in
+            if step != .restore { steps.append((step, path)) }
+            return nil
+        }
+        let clean = run(arguments)
+        XCTAssertEqual(clean.code, .ok, clean.errors, file: file, line: line)
+        XCTAssertNotEqual(try tree(), before, "the command changes something", file: file, line: line)
+        XCTAssertGreaterThan(steps.filter { $0.0 != .preflight }.count, 2, "\(steps)", file: file, line: line)
+        for failing in steps.indices {
+            try restoreTree(before)
+            var seen = 0
+            CustomerWrite.fault = { step, _ in
+                guard step != .restore else { return nil }
+                defer { seen += 1 }
+                return seen == failing ? "Input/output error" : nil
+            }
+            let failed = run(arguments)
+            let (step, path) = steps[failing]
+            XCTAssertEqual(failed.code, .failure, "\(step) \(path): \(failed.output)\(failed.errors)", file: file, line: line)
+            XCTAssertTrue(failed.errors.contains(": Input/output error"), "\(step) \(path): \(failed.errors)", file: file, line: line)
+            XCTAssertFalse(failed.errors.contains("could not be put back"), failed.errors, file: file, line: line)
+            XCTAssertEqual(try tree(), before, "after a failure at \(step) \(path)", file: file, line: line)
+        }
+        CustomerWrite.fault = nil
+        return steps.count
+    }
+
+    /// merge (KEEP, OTHER, a tombstone repointed, INDEX.md), renumber (two renames, a
+    /// tombstone, INDEX.md), import (three new files, INDEX.md), sync (three files, INDEX.md),
+    /// index --by owner (three files), assign (two files, INDEX.md): a failure at any of their
+    /// steps leaves every file as it was.
+    func testAFailureAtAnyStepOfAnyWriterLeavesEveryFileAsItWas() throws {
+        try "language: zh-CN\nteam:\n  - {name: 张伟, role: senior, capacity: 10}\n  - {name: 李娜, role: senior, capacity: 10}\n"
+            .write(to: root.appendingPathComponent("leadbook.yml"), atomically: true, encoding: .utf8)
+        try write("INDEX.md", "# 索引\n")
+        try write("customers/LX2024001-a.md", Self.withFollowUps("LX2024001", "华东云有限公司", [2]))
+        try write("customers/LX2024002-b.md", Self.withFollowUps("LX2024002", "华东云科技有限公司", [3, 4]))
+        try write("customers/old/LX2024003-c.md", Self.customer("LX2024003", "华东云老客户有限公司", extra: "merged_into: LX2024002\n"))
+        var tried = try assertEveryFailureLeavesTheWorkspaceAsItWas(["merge", "LX2024001", "LX2024002", "--at", "2024-03-10T09:00"])
+
+        try restoreTree([:])
+        try write("INDEX.md", "# 索引\n")
+        try write("customers/LX2024001-a.md", Self.customer("LX2024001", "华东云有限公司"))
+        try write("customers/LX2024001-b.md", Self.customer("LX2024001", "华北云有限公司", created: "2024-03-05 09:00"))
+        try write("customers/LX2024005-e.md", Self.customer("LX2024005", "华南云有限公司"))
+        try write("customers/east/LX2024005-f.md", Self.customer("LX2024005", "华中云有限公司", created: "2024-03-06 09:00"))
+        tried += try assertEveryFailureLeavesTheWorkspaceAsItWas(["renumber"])
+
+        try restoreTree([:])
+        try write("INDEX.md", "# 索引\n")
+        try write("leads.csv", "name,source,intent,created,contact,phone\n华东云有限公司,website,B,2024-06-01 10:00,张伟,13912345678\n"
+                  + "华北云有限公司,website,C,2024-06-01 11:00,李娜,13812345678\n华南云有限公司,referral,A,2024-06-02 09:00,王芳,13712345678\n")
+        tried += try assertEveryFailureLeavesTheWorkspaceAsItWas(["import", "leads.csv"])
+
+        try restoreTree([:])
+        try write("INDEX.md", "# 索引\n")
+        for (number, name) in [(1, "华东云有限公司"), (2, "华北云有限公司"), (3, "华南云有限公司")] {
+            try write("customers/LX202400\(number)-x.md", Self.customer("LX202400\(number)", name)
+                      + "\n## Follow-ups\n\n### 2024-03-05 10:00 phone 李娜\n- status: contacted\n")
+        }
+        tried += try assertEveryFailureLeavesTheWorkspaceAsItWas(["sync"])
+
+        try restoreTree([:])
+        try "language: zh-CN\nteam:\n  - {name: 张伟, role: senior, capacity: 10}\n  - {name: 李娜, role: senior, capacity: 10}\n"
+            .write(to: root.appendingPathComponent("leadbook.yml"), atomically: true, encoding: .utf8)
+        try write("customers/LX2024001-a.md", Self.customer("LX2024001", "华东云有限公司", extra: "owner: 张伟\n"))
+        try write("customers/LX2024002-b.md", Self.customer("LX2024002", "华北云有限公司", extra: "owner: 李娜\n"))
+        tried += try assertEveryFailureLeavesTheWorkspaceAsItWas(["index", "--by", "owner"])
+
+        try write("INDEX.md", "# 索引\n")
+        try write("customers/LX2024003-c.md", Self.customer("LX2024003", "华南云有限公司"))
+        try write("customers/LX2024004-d.md", Self.customer("LX2024004", "华中云有限公司"))
+        tried += try assertEveryFailureLeavesTheWorkspaceAsItWas(["assign", "--at", "2024-03-10T09:00"])
+        XCTAssertGreaterThanOrEqual(tried, 40)
     }
 
     static func changed(_ text: String) -> [UInt8] {
