@@ -43,6 +43,8 @@ public struct CommandContext {
     public let console: Console
     public let environment: [String: String]
     public let currentDirectory: String
+    /// The index refresh a writing command makes inside its write (set for each run).
+    var indexUpkeep: IndexUpkeep.Pending?
 
     public init(console: Console, environment: [String: String], currentDirectory: String) {
         self.console = console

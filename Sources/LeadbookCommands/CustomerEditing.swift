@@ -55,11 +55,15 @@ extension CommandContext {
     /// this one waited are seen (the next free id). Every command that writes customer files
     /// takes the lock here.
     func openWrite(_ workspace: Workspace, dryRun: Bool = false) throws(Refusal) -> CustomerWrite {
+        let write: CustomerWrite
         do {
-            return try CustomerWrite(workspace, dryRun: dryRun)
+            write = try CustomerWrite(workspace, dryRun: dryRun)
         } catch {
             throw Refusal(error)
         }
+        for path in write.removedTemporaries { console.err(EditableCustomer.Message.removedTemporary(path)) }
+        try indexUpkeep?.attach(write)
+        return write
     }
 
     /// The same for a command that prints its own errors: nil after printing why.
@@ -115,6 +119,9 @@ extension CustomerWrite.Failure {
     /// `cannot write FILE: reason`, and what became of the files written before it.
     var text: String {
         var text = description
+        if beforeWriting {
+            text += EditableCustomer.Message.nothingWritten
+        }
         if !restored.isEmpty {
             text += EditableCustomer.Message.restored(restored.count)
         }
@@ -210,6 +217,9 @@ extension EditableCustomer {
             "the change would leave \(path) with \(count) new error\(count == 1 ? "" : "s"); nothing was written:\n"
         }
         static func exists(_ path: String) -> String { "\(path) is already there; nothing was written" }
+        static let nothingWritten = "; nothing was written"
+        /// Said on stderr when a write opens.
+        static func removedTemporary(_ path: String) -> String { "leadbook: removed \(path), a temporary file left by a write that was interrupted\n" }
         static func restored(_ count: Int) -> String {
             "; \(DiagnosticReport.plural(count, "file")) written before it \(count == 1 ? "was" : "were") put back"
         }

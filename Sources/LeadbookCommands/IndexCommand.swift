@@ -66,6 +66,7 @@ public enum IndexCommand: Command {
         let style = DiagnosticReport.Style(color: context.color)
         var failed = false
         var stale = false
+        var planned: [(WorkspaceIndex.Target, WorkspaceIndex.WriteOutcome)] = []
 
         for target in targets {
             if checkOnly {
@@ -85,21 +86,36 @@ public enum IndexCommand: Command {
                 continue
             }
             do {
-                switch try WorkspaceIndex.write(workspace, assembly, target) {
-                case .created:
-                    context.console.out(Message.created(target.path, counts(assembly, owner: target.owner)))
-                case .updated(let tables):
-                    context.console.out(IndexUpkeep.Message.updated(target.path, tables.map(\.rawValue)))
-                case .unchanged:
-                    context.console.out(Message.upToDate(target.path))
-                case .problems(let diagnostics):
-                    for diagnostic in diagnostics { context.console.err(DiagnosticReport.text(diagnostic, style: style)) }
-                    context.complain(Message.markersInTheWay(target.path), spec.name)
-                    stale = true
-                }
+                let (outcome, change) = try WorkspaceIndex.plan(workspace, assembly, target)
+                if let change { write.add(change) }
+                planned.append((target, outcome))
+            } catch let escape as WorkspacePath.Escape {
+                // Nothing is read or written through a link out of the workspace: no file is.
+                context.complain(CustomerWrite.Failure(path: target.path, reason: escape.words.text, beforeWriting: true).text, spec.name)
+                return .failure
             } catch {
                 context.complain("\(error)", spec.name)
                 failed = true
+            }
+        }
+        // Every index file is written, or none.
+        do {
+            if !failed { try write.commit() }
+        } catch {
+            return context.refuse(error, spec.name)
+        }
+        for (target, outcome) in planned where !failed {
+            switch outcome {
+            case .created:
+                context.console.out(Message.created(target.path, counts(assembly, owner: target.owner)))
+            case .updated(let tables):
+                context.console.out(IndexUpkeep.Message.updated(target.path, tables.map(\.rawValue)))
+            case .unchanged:
+                context.console.out(Message.upToDate(target.path))
+            case .problems(let diagnostics):
+                for diagnostic in diagnostics { context.console.err(DiagnosticReport.text(diagnostic, style: style)) }
+                context.complain(Message.markersInTheWay(target.path), spec.name)
+                stale = true
             }
         }
         context.tellUnread(unread)

@@ -11,13 +11,58 @@ enum IndexUpkeep {
     /// bad rows skipped); the others exit 1 only when they refused and wrote nothing.
     static let partialWriters: Set<String> = ["assign", "import"]
 
+    /// The index refresh of one run of a writing command, made inside the command's
+    /// `CustomerWrite` (`attach`): the index file is written with the customer files, under the
+    /// same lock, and when it cannot be, the customer files are put back too.
+    final class Pending {
+        /// What the refresh did, once the command's write has made it.
+        var refresh: WorkspaceIndex.Refresh?
+        var unread: [Diagnostic] = []
+        var indexFile = ""
+
+        /// Makes `write` bring the index file up to date when it commits, if the workspace has
+        /// one. An index file that is a link out of the workspace refuses the write before
+        /// anything is written.
+        func attach(_ write: CustomerWrite) throws(Refusal) {
+            let workspace = write.workspace
+            let configuration = workspace.configuration
+            guard !write.dryRun, WorkspaceIndex.misplaced(configuration) == nil else { return }
+            let path = configuration.indexFile
+            switch WorkspacePath.resolve(path, root: workspace.root) {
+            case .failure(let escape):
+                throw Refusal.usage(CustomerWrite.Failure(path: path, reason: escape.words.text, beforeWriting: true).text)
+            case .success(let real):
+                guard FileAccess.exists(real) else { return }
+            }
+            // Checked with the customer files, before any of them is written.
+            do { try write.check(path) } catch { throw Refusal(error) }
+            write.derive = { [self] workspace in
+                let extraction = WorkspaceIndex.extraction(workspace, owners: false, keepText: true)
+                let (rows, _, unread) = WorkspaceIndex.collect(workspace, extraction)
+                let (refresh, change) = WorkspaceIndex.plannedRefresh(workspace, rows)
+                self.refresh = refresh
+                self.unread = unread
+                self.indexFile = workspace.configuration.indexFile
+                return change.map { [$0] } ?? []
+            }
+        }
+    }
+
     static func afterWrite(_ command: String, _ arguments: ParsedArguments, _ context: CommandContext, _ code: ExitCode) {
         guard writers.contains(command), code == .ok || (code == .findings && partialWriters.contains(command)),
               !arguments.flag("dry-run") else { return }
+        if let pending = context.indexUpkeep, let refresh = pending.refresh {
+            // Written by the command's own write: what it did is told after the command's lines.
+            _ = report(refresh, command: command, context)
+            tell(pending.unread, pending.indexFile, command, context)
+            return
+        }
+        // The command wrote nothing (nothing to do): the index is still brought up to date.
         guard case .success(let root) = Workspace.locate(from: context.currentDirectory, explicit: arguments.value("workspace")) else { return }
         let opened = Workspace.open(root: root)
         guard WorkspaceIndex.misplaced(opened.configuration) == nil,
-              FileAccess.exists(opened.absolute(opened.configuration.indexFile)) else { return }
+              FileAccess.exists(opened.absolute(opened.configuration.indexFile))
+                || WorkspacePath.linkDestination(opened.absolute(opened.configuration.indexFile)) != nil else { return }
         let write: CustomerWrite
         do { write = try CustomerWrite(opened) } catch {
             context.complain(Message.notUpdated(opened.configuration.indexFile, Refusal(error).message), command)
@@ -27,10 +72,21 @@ enum IndexUpkeep {
         let workspace = write.workspace
         let extraction = WorkspaceIndex.extraction(workspace, owners: false, keepText: true)
         let (rows, _, unread) = WorkspaceIndex.collect(workspace, extraction)
-        _ = report(WorkspaceIndex.refresh(workspace, rows, dryRun: false), command: command, context)
+        let (refresh, change) = WorkspaceIndex.plannedRefresh(workspace, rows)
+        if let change { write.add(change) }
+        do {
+            try write.commit()
+            _ = report(refresh, command: command, context)
+        } catch {
+            context.complain(Message.notUpdated(workspace.configuration.indexFile, Refusal(error).message), command)
+        }
+        tell(unread, workspace.configuration.indexFile, command, context)
+    }
+
+    /// The customer files the index could not read, and what that means for it.
+    static func tell(_ unread: [Diagnostic], _ indexFile: String, _ command: String, _ context: CommandContext) {
         context.tellUnread(unread)
-        CustomerSet.warnAboutErrors(unread.map(\.file), command, context,
-                                    consequence: Message.leavesThemOut(workspace.configuration.indexFile))
+        CustomerSet.warnAboutErrors(unread.map(\.file), command, context, consequence: Message.leavesThemOut(indexFile))
     }
 
     /// Prints what a refresh of the index file did; returns whether it went well and whether
@@ -54,6 +110,8 @@ enum IndexUpkeep {
             context.complain(Message.markersInTheWay(path), command)
         case .failed(let error):
             context.complain("\(error)", command)
+        case .outside(let path, let escape):
+            context.complain(CustomerWrite.Failure(path: path, reason: escape.words.text, beforeWriting: true).text, command)
         }
         return (refresh.ok, refresh.changed)
     }

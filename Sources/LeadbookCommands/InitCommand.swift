@@ -11,7 +11,7 @@ public enum InitCommand: Command {
         options: [.workspace],
         details: """
         Creates DIR (default: the current folder; -C DIR works too) with a commented
-        leadbook.yml, an empty customers/ folder, INDEX.md, README.md, .gitignore (.leadbook/),
+        leadbook.yml, an empty customers/ folder, INDEX.md, README.md, .gitignore (.leadbook/ and temporary files),
         .gitattributes (the merge driver) and the CI templates .github/workflows/leadbook.yml and
         .gitlab-ci.yml. Runs `git init` when DIR is not inside a git repository, then
         `leadbook hook install`. Files that already exist are left as they are; a folder that
@@ -62,10 +62,18 @@ public enum WorkspaceInit {
             throw Failure(message: "cannot create \(root): \(error.localizedDescription)")
         }
         for file in WorkspaceTemplate.files {
-            let path = root + "/" + file.path
+            // Where it really is: nothing is read or written through a link out of the folder.
+            let path: String
+            switch WorkspacePath.resolve(file.path, root: root) {
+            case .success(let real): path = real
+            case .failure(let escape):
+                outcome.notes.append(InitCommand.Message.notWritten(file.path, escape.words.text))
+                continue
+            }
             if FileAccess.exists(path) {
                 if file.path == ".gitignore" {
-                    if try addMissingLines(file.text, to: path) { outcome.done.append("added `.leadbook/` to the existing .gitignore") }
+                    let added = try addMissingLines(file.text, to: path)
+                    if !added.isEmpty { outcome.done.append(InitCommand.Message.addedToGitignore(added)) }
                 } else {
                     outcome.notes.append("\(file.path) already exists: kept as it is")
                 }
@@ -91,17 +99,17 @@ public enum WorkspaceInit {
         return outcome
     }
 
-    /// Appends the lines of `text` that `path` lacks; true when it changed.
-    static func addMissingLines(_ text: String, to path: String) throws -> Bool {
-        guard case .success(let bytes) = FileAccess.read(path) else { return false }
+    /// Appends the lines of `text` that `path` lacks; returns them.
+    static func addMissingLines(_ text: String, to path: String) throws -> [String] {
+        guard case .success(let bytes) = FileAccess.read(path) else { return [] }
         var existing = String(decoding: bytes, as: UTF8.self)
         let present = Set(existing.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { $0.trimmingCharacters(in: .whitespaces) })
         let missing = text.split(separator: "\n").map(String.init).filter { !$0.isEmpty && !$0.hasPrefix("#") && !present.contains($0) }
-        guard !missing.isEmpty else { return false }
+        guard !missing.isEmpty else { return [] }
         if !existing.isEmpty && !existing.hasSuffix("\n") { existing += "\n" }
         existing += missing.joined(separator: "\n") + "\n"
         try AtomicFile.write(Array(existing.utf8), to: path)
-        return true
+        return missing
     }
 }
 
@@ -109,6 +117,10 @@ extension InitCommand {
     /// What `leadbook init` says.
     enum Message {
         static let oneFolder = "give one folder (DIR or -C DIR)"
+        static func notWritten(_ path: String, _ reason: String) -> String { "\(path) not written: \(reason)" }
+        static func addedToGitignore(_ lines: [String]) -> String {
+            "added \(lines.map { "`\($0)`" }.joined(separator: ", ")) to the existing .gitignore"
+        }
         /// What to do after `init`; `folder` (shell-quoted) is the one to `cd` into, nil for the current one.
         static func next(_ folder: String?) -> String {
             "\nnext:\n" + (folder.map { "  cd \($0)\n" } ?? "") + """

@@ -82,6 +82,8 @@ public enum LeadbookCommandLine {
                     return .failure
                 }
             }
+            var context = context
+            if IndexUpkeep.writers.contains(entry.spec.name) { context.indexUpkeep = IndexUpkeep.Pending() }
             let code = entry.run(parsed, context)
             IndexUpkeep.afterWrite(entry.spec.name, parsed, context, code)
             return code

@@ -65,6 +65,14 @@ public enum SyncCommand: Command {
                 }
             }
         }
+        // The index file is written with the customer files, in the same change.
+        let index = dryRun ? nil : WorkspaceIndex.plannedRefresh(workspace, indexRows)
+        if let change = index?.1 { write.add(change) }
+        if let refresh = index?.0, case .outside = refresh {
+            // A link out of the workspace: nothing is written, not even the customer files.
+            _ = IndexUpkeep.report(refresh, command: spec.name, context)
+            return .failure
+        }
         do {
             try write.commit()
             if !dryRun {
@@ -86,20 +94,21 @@ public enum SyncCommand: Command {
             context.console.err(CommandContext.Message.problem(Message.skippedForNewErrors(path, added.count), spec.name)
                                 + added.map { DiagnosticReport.text($0, style: .init(color: false)) }.joined())
         }
-        let index = failed ? (ok: true, changed: false) : IndexUpkeep.report(WorkspaceIndex.refresh(workspace, indexRows, dryRun: dryRun), command: "sync", context)
-        if dryRun && index.changed {
+        let refresh = index?.0 ?? WorkspaceIndex.refresh(workspace, indexRows, dryRun: true)
+        let indexDone = failed ? (ok: true, changed: false) : IndexUpkeep.report(refresh, command: "sync", context)
+        if dryRun && indexDone.changed {
             context.console.out(WorkspaceIndex.pendingDiff(workspace, collect(keepText: true).values.compactMap { $0.1 }))
         }
         if !dryRun && !failed {
             if changed > 0 {
                 context.console.out(Message.filesUpdated(changed))
-            } else if !index.changed && index.ok {
+            } else if !indexDone.changed && indexDone.ok {
                 context.console.out(Message.inSync)
             }
         }
         if failed { return .failure }
-        if dryRun && (changed > 0 || index.changed) { return .findings }
-        return skipped.isEmpty && refused.isEmpty && index.ok ? .ok : .findings
+        if dryRun && (changed > 0 || indexDone.changed) { return .findings }
+        return skipped.isEmpty && refused.isEmpty && indexDone.ok ? .ok : .findings
     }
 
     /// What sync makes of one file.

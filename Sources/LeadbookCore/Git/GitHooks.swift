@@ -180,7 +180,12 @@ public enum GitHooks {
 
     /// Adds the missing lines to the workspace's .gitattributes; nil when all were there.
     public static func ensureAttributes(root: String, configuration: Configuration) throws -> String? {
-        let path = root + "/.gitattributes"
+        // Read and written where it really is; a link out of the workspace is neither.
+        let path: String
+        switch WorkspacePath.resolve(".gitattributes", root: root) {
+        case .success(let real): path = real
+        case .failure(let escape): throw Failure(message: Wording<Failure>.attributesNotWritten(escape.words.text).text)
+        }
         var text = ""
         if case .success(let bytes) = FileAccess.read(path) { text = String(decoding: bytes, as: UTF8.self) }
         let present = Set(text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { $0.trimmingCharacters(in: .whitespaces) })
@@ -203,6 +208,10 @@ extension Wording where Of == GitHooks.Failure {
 
     public static func chainedExists(_ path: String, _ chained: String) -> Self {
         Self("\(path) exists and so does \(chained); merge them by hand (leadbook's hook runs \(chained) first), then run `leadbook hook install` again")
+    }
+
+    public static func attributesNotWritten(_ reason: String) -> Self {
+        Self("cannot add the merge driver's lines to .gitattributes: \(reason)")
     }
 
     public static func cannotKeep(_ path: String, _ chained: String, _ reason: String) -> Self {

@@ -35,7 +35,7 @@ public enum StagedCheck {
         var configurationBytes: [UInt8]?
         if let entry = entries[configName], let bytes = try reader.read([entry.object]).first ?? nil {
             configurationBytes = bytes
-        } else if case .success(let bytes) = FileAccess.read(root + "/" + configName) {
+        } else if case .success(let bytes) = Workspace.readFile(configName, root: root) {
             configurationBytes = bytes
             notes.append(Wording<StagedCheck>.configurationNotStaged.text)
         }
@@ -269,7 +269,7 @@ extension Workspace {
     /// leadbook.yml of the workspace at `root` alone (no walk of the customers folder); the
     /// defaults when it is missing or has errors.
     public static func configuration(root: String) -> Configuration {
-        guard case .success(let bytes) = FileAccess.read(root + "/" + configurationFileName) else { return Configuration() }
+        guard case .success(let bytes) = readFile(configurationFileName, root: root) else { return Configuration() }
         return ConfigurationReader.read(SourceText(path: configurationFileName, bytes: bytes)).0
     }
 

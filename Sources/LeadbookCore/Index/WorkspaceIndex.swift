@@ -86,7 +86,8 @@ public enum WorkspaceIndex {
     /// when it does not (the index is then stale anyway).
     public static func checkFloor(_ workspace: Workspace) -> (floor: LocalDate, shownNewest: LocalDate)? {
         let configuration = workspace.configuration
-        guard let shown = newestFollowUpShown(in: workspace.absolute(configuration.indexFile)) else { return nil }
+        guard case .success(let real) = WorkspacePath.resolve(configuration.indexFile, root: workspace.root),
+              let shown = newestFollowUpShown(in: real) else { return nil }
         return (shown.adding(days: -(max(1, configuration.indexDays) - 1)), shown)
     }
 
@@ -166,7 +167,11 @@ public enum WorkspaceIndex {
     /// do without an index).
     public static func check(_ workspace: Workspace, _ assembly: IndexAssembly, _ extraction: IndexExtraction,
                              _ target: Target) -> [Diagnostic] {
-        let absolute = workspace.absolute(target.path)
+        let absolute: String
+        switch WorkspacePath.resolve(target.path, root: workspace.root) {
+        case .success(let real): absolute = real
+        case .failure(let escape): return [OutsideWorkspace.diagnostic(escape.words, file: target.path)]
+        }
         guard FileAccess.exists(absolute) else { return [] }
         switch IndexFile.verify(path: absolute, assembly, owner: target.owner) {
         case .failure(let error):
@@ -207,16 +212,18 @@ public enum WorkspaceIndex {
         case problems([Diagnostic])
     }
 
-    /// Writes a target (the assembly must keep text); the caller holds the workspace lock.
-    public static func write(_ workspace: Workspace, _ assembly: IndexAssembly, _ target: Target) throws -> WriteOutcome {
-        let absolute = workspace.absolute(target.path)
+    /// What writing a target would do, and the change that does it (nil when nothing is to be
+    /// written). The file is read where it really is, through links inside the workspace; a link
+    /// out of it is refused (`WorkspacePath.Escape`), so nothing outside is read or copied in.
+    /// The assembly must keep text.
+    public static func plan(_ workspace: Workspace, _ assembly: IndexAssembly, _ target: Target) throws -> (WriteOutcome, CustomerWrite.Change?) {
+        let absolute: String
+        switch WorkspacePath.resolve(target.path, root: workspace.root) {
+        case .success(let real): absolute = real
+        case .failure(let escape): throw escape
+        }
         guard FileAccess.exists(absolute) else {
-            let folder = folder(of: absolute)
-            if !folder.isEmpty, !FileAccess.isDirectory(folder) {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            }
-            try AtomicFile.write(assembly.document(owner: target.owner), to: absolute)
-            return .created
+            return (.created, .generated(target.path, from: nil, to: assembly.document(owner: target.owner)))
         }
         let existing: [UInt8]
         switch IndexFile.read(absolute) {
@@ -224,20 +231,34 @@ public enum WorkspaceIndex {
         case .failure(let error): throw AtomicFile.WriteError(path: target.path, reason: Wording<WorkspaceIndex>.unreadable(error.description).text)
         }
         switch IndexFile.rewrite(existing, assembly, owner: target.owner) {
-        case .unchanged: return .unchanged
+        case .unchanged: return (.unchanged, nil)
         case .problems(let problems):
-            return .problems(problems.map { IndexMarkers.diagnostic($0, path: target.path) })
+            return (.problems(problems.map { IndexMarkers.diagnostic($0, path: target.path) }), nil)
         case .changed(let bytes, let tables):
-            try AtomicFile.write(bytes, to: absolute)
-            return .updated(tables)
+            return (.updated(tables), .generated(target.path, from: existing, to: bytes))
         }
+    }
+
+    /// Writes a target at once, outside any `CustomerWrite` (the caller holds the workspace lock).
+    public static func write(_ workspace: Workspace, _ assembly: IndexAssembly, _ target: Target) throws -> WriteOutcome {
+        let (outcome, change) = try plan(workspace, assembly, target)
+        if let change {
+            guard case .success(let real) = WorkspacePath.resolve(change.path, root: workspace.root) else { return outcome }
+            let folder = folder(of: real)
+            if !folder.isEmpty, !FileAccess.isDirectory(folder) {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+            try AtomicFile.write(change.after, to: real)
+        }
+        return outcome
     }
 
     /// The change `refresh` would make to the index file, as a unified diff (empty when there
     /// is none or the file is missing). `rows` must keep their text.
     public static func pendingDiff(_ workspace: Workspace, _ rows: [IndexRows]) -> String {
         let path = workspace.configuration.indexFile
-        guard misplaced(workspace.configuration) == nil, case .success(let existing) = IndexFile.read(workspace.absolute(path)) else { return "" }
+        guard misplaced(workspace.configuration) == nil, case .success(let real) = WorkspacePath.resolve(path, root: workspace.root),
+              case .success(let existing) = IndexFile.read(real) else { return "" }
         let assembly = IndexAssembly(rows, configuration: workspace.configuration, keepText: true)
         guard case .changed(let bytes, _) = IndexFile.rewrite(existing, assembly, owner: nil) else { return "" }
         return UnifiedDiff.diff(old: existing, new: bytes, path: path)
@@ -256,11 +277,14 @@ public enum WorkspaceIndex {
         /// The file's markers must be fixed by hand first.
         case problems(path: String, [Diagnostic])
         case failed(String)
+        /// The index file, or a folder on the way to it, is a link out of the workspace: it is
+        /// neither read nor written.
+        case outside(path: String, WorkspacePath.Escape)
 
         /// The file is (or would be) as the rows say.
         public var ok: Bool {
             switch self {
-            case .misplaced, .problems, .failed: return false
+            case .misplaced, .problems, .failed, .outside: return false
             default: return true
             }
         }
@@ -274,6 +298,28 @@ public enum WorkspaceIndex {
         }
     }
 
+    /// What bringing the index file up to date with rows already read will have done once
+    /// `change` is written (by the caller, in its `CustomerWrite`, with the customer files).
+    public static func plannedRefresh(_ workspace: Workspace, _ rows: [IndexRows]) -> (Refresh, CustomerWrite.Change?) {
+        let configuration = workspace.configuration
+        if let misplaced = misplaced(configuration) { return (.misplaced(misplaced.text), nil) }
+        let target = Target(path: configuration.indexFile, owner: nil)
+        let assembly = IndexAssembly(rows, configuration: configuration, keepText: true)
+        do {
+            let (outcome, change) = try plan(workspace, assembly, target)
+            switch outcome {
+            case .created: return (.created(path: target.path), change)
+            case .updated(let tables): return (.updated(path: target.path, tables: tables), change)
+            case .unchanged: return (.unchanged, nil)
+            case .problems(let diagnostics): return (.problems(path: target.path, diagnostics), nil)
+            }
+        } catch let escape as WorkspacePath.Escape {
+            return (.outside(path: target.path, escape), nil)
+        } catch {
+            return (.failed("\(error)"), nil)
+        }
+    }
+
     /// Brings the index file up to date with rows already read (by `sync`).
     public static func refresh(_ workspace: Workspace, _ rows: [IndexRows], dryRun: Bool) -> Refresh {
         let configuration = workspace.configuration
@@ -282,6 +328,7 @@ public enum WorkspaceIndex {
         let extraction = self.extraction(workspace, owners: false, keepText: !dryRun)
         let assembly = IndexAssembly(rows, configuration: configuration, keepText: !dryRun)
         if dryRun {
+            if case .failure(let escape) = WorkspacePath.resolve(target.path, root: workspace.root) { return .outside(path: target.path, escape) }
             guard FileAccess.exists(workspace.absolute(target.path)) else { return .wouldCreate(path: target.path) }
             let diagnostics = check(workspace, assembly, extraction, target)
             return .wouldUpdate(path: target.path, differences: diagnostics.map(\.message))
@@ -293,6 +340,8 @@ public enum WorkspaceIndex {
             case .unchanged: return .unchanged
             case .problems(let diagnostics): return .problems(path: target.path, diagnostics)
             }
+        } catch let escape as WorkspacePath.Escape {
+            return .outside(path: target.path, escape)
         } catch {
             return .failed("\(error)")
         }

@@ -26,10 +26,33 @@ public enum AtomicFile {
         }
     }
 
+    /// `.NAME.leadbook-RANDOM.tmp`: the temporary file a write of NAME makes beside it.
+    public static func temporaryName(_ name: String) -> String {
+        "." + name + temporaryMiddle + String(UInt64.random(in: 0...UInt64.max), radix: 36) + temporarySuffix
+    }
+
+    static let temporaryMiddle = ".leadbook-"
+    static let temporarySuffix = ".tmp"
+
+    /// NAME when `fileName` is the temporary file of a write of NAME (a write killed before
+    /// its rename leaves it), else nil.
+    public static func original(ofTemporary fileName: String) -> String? {
+        let bytes = Array(fileName.utf8)
+        let middle = Array(temporaryMiddle.utf8), suffix = Array(temporarySuffix.utf8)
+        guard bytes.count > 1 + middle.count + suffix.count, bytes[0] == ASCII.dot,
+              bytes.suffix(suffix.count).elementsEqual(suffix) else { return nil }
+        // The random part: base-36 digits between the last `.leadbook-` and `.tmp`.
+        var start = bytes.count - suffix.count
+        while start > 1, ASCII.isDigit(bytes[start - 1]) || (bytes[start - 1] >= 0x61 && bytes[start - 1] <= 0x7A) { start -= 1 }
+        guard start < bytes.count - suffix.count, start - middle.count > 1,
+              bytes[(start - middle.count)..<start].elementsEqual(middle) else { return nil }
+        return String(decoding: bytes[1..<(start - middle.count)], as: UTF8.self)
+    }
+
     public static func write(_ bytes: [UInt8], to path: String) throws {
         let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
         let name = WorkspacePath.fileName(path)
-        let temporary = directory + "/." + name + ".leadbook-" + String(UInt64.random(in: 0...UInt64.max), radix: 36) + ".tmp"
+        let temporary = directory + "/" + temporaryName(name)
         #if canImport(Glibc) || canImport(Darwin) || canImport(Musl)
         var mode: mode_t = 0o644
         var info = stat()

@@ -1,13 +1,24 @@
 import Foundation
 import LeadbookText
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The one way leadbook changes customer files. A writer opens it on its workspace, which takes
 /// the workspace lock (not for a dry run) and lists the workspace again under it; reads what it
 /// changes from `workspace`; adds each file's new content, which is read back with the rules of
 /// `check` first (a change that would give a file an error it did not have is refused); and
-/// commits: every file written atomically, in the order added, and when one write fails, the
-/// files already written are put back as they were, so a change of several files is made
-/// whole or not at all.
+/// commits: every change checked first (its path resolved inside the workspace, the file there
+/// to change or not there to create, its folder writable), so that a change that cannot be
+/// made writes nothing; then every file written atomically, in the order added, and when one
+/// write still fails, the files already written are put back as they were, so a change of
+/// several files is made whole or not at all. The files that follow from the customer files
+/// (the index file) are written in the same commit (`derive`). A write through a link inside
+/// the workspace goes to the file the link leads to; nothing is written through a link out of it.
 public final class CustomerWrite {
     /// The workspace as listed under the lock.
     public private(set) var workspace: Workspace
@@ -16,6 +27,13 @@ public final class CustomerWrite {
     /// The changes added so far, in the order they are written.
     public private(set) var changes: [Change] = []
     private var lock: WorkspaceLock?
+    /// Temporary files that writes killed before their rename left behind (`.NAME.md.leadbook-*.tmp`),
+    /// removed when the write opened: under the lock no other write can be under way.
+    public private(set) var removedTemporaries: [String] = []
+    /// Makes the files that follow from the customer files (the index file) once the changes
+    /// are written, from the workspace listed again; they are written as part of the same
+    /// change (when one cannot be, the customer files are put back too).
+    public var derive: ((Workspace) -> [Change])?
 
     /// Why a change was not made; nothing was written.
     public enum Refusal: Error {
@@ -34,10 +52,19 @@ public final class CustomerWrite {
         public var path: String
         public var reason: String
         public var removing = false
+        /// Found before anything was written (the check of every change first): nothing was.
+        public var beforeWriting = false
         /// The files written before the failure and put back as they were.
         public var restored: [String] = []
         /// The files written before the failure that could not be put back.
         public var notRestored: [String] = []
+
+        public init(path: String, reason: String, removing: Bool = false, beforeWriting: Bool = false) {
+            self.path = path
+            self.reason = reason
+            self.removing = removing
+            self.beforeWriting = beforeWriting
+        }
 
         public var description: String { (removing ? Wording<Failure>.cannotRemove(path, reason) : Wording<Failure>.cannotWrite(path, reason)).text }
     }
@@ -84,6 +111,12 @@ public final class CustomerWrite {
             checked(Change(kind: .move(to: newPath), path: path, before: before, after: after), had: had, has: nil, configuration)
         }
 
+        /// A file leadbook makes (the index file, a rep's index) from `before` (nil: there is
+        /// none yet) to `after`; nothing to read back.
+        public static func generated(_ path: String, from before: [UInt8]?, to after: [UInt8]) -> Change {
+            Change(kind: before == nil ? .create : .update, path: path, before: before ?? [], after: after)
+        }
+
         /// `path` removed (git keeps its history).
         public static func remove(_ path: String, _ before: [UInt8]) -> Change {
             Change(kind: .remove, path: path, before: before, after: [])
@@ -111,6 +144,28 @@ public final class CustomerWrite {
         }
         self.workspace = opened
         self.dryRun = dryRun
+        if !dryRun { removedTemporaries = Self.removeTemporaries(opened) }
+    }
+
+    /// Removes the temporary files of interrupted writes: under the customers folder (found by
+    /// its walk) and beside the index files; returns them.
+    static func removeTemporaries(_ workspace: Workspace) -> [String] {
+        var found = workspace.temporaryPaths
+        let configuration = workspace.configuration
+        for folder in Set([WorkspaceIndex.folder(of: configuration.indexFile), WorkspaceIndex.ownerFolder(configuration)]) {
+            guard case .success(let real) = WorkspacePath.resolve(folder.isEmpty ? "." : folder, root: workspace.root),
+                  case .success(let entries) = FileAccess.list(real) else { continue }
+            for entry in entries where entry.kind == .file {
+                guard let name = AtomicFile.original(ofTemporary: entry.name), CustomerFolderWalk.isMarkdown(name) else { continue }
+                found.append(folder.isEmpty ? entry.name : folder + "/" + entry.name)
+            }
+        }
+        var removed: [String] = []
+        for path in Set(found).sorted() {
+            guard case .success(let real) = WorkspacePath.resolve(WorkspaceIndex.folder(of: path), root: workspace.root) else { continue }
+            if (try? FileManager.default.removeItem(atPath: real + "/" + WorkspacePath.fileName(path))) != nil { removed.append(path) }
+        }
+        return removed
     }
 
     deinit { lock?.release() }
@@ -151,94 +206,250 @@ public final class CustomerWrite {
         add(Change.remove(path, before))
     }
 
-    /// Writes every change, in the order added; a dry run writes nothing. When a write fails,
-    /// the changes made before it are undone, last first.
+    /// Writes every change, in the order added; a dry run writes nothing. First every change is
+    /// checked (`preflight`): each path resolved, every link on the way followed, inside the
+    /// workspace; the file there to change or not there to create; its folder writable. When
+    /// one cannot be made, nothing is written. When a write still fails, the changes made
+    /// before it are undone, last first. Then `derive` makes the files that follow from the
+    /// customer files, written in the same way as part of the same change.
     public func commit() throws(Refusal) {
         guard !dryRun else { return }
-        for change in changes {
-            let target = change.newPath
-            if change.kind != .update && change.kind != .remove && FileAccess.exists(workspace.absolute(target)) {
-                throw .exists(path: target)
-            }
-        }
-        var written: [Change] = []
-        for change in changes {
+        var written: [Planned] = []
+        try write(try preflight(changes), &written)
+        if let derive {
+            let derived = derive(Workspace.open(root: workspace.root))
+            let planned: [Planned]
             do {
-                try apply(change)
-            } catch let failure as Failure {
-                throw undo(written, failure)
-            } catch let error as AtomicFile.WriteError {
-                throw undo(written, Failure(path: error.path, reason: error.reason))
+                planned = try preflight(derived)
             } catch {
-                throw undo(written, Failure(path: change.newPath, reason: "\(error)"))
+                var failure: Failure
+                switch error {
+                case .failed(let refused): failure = refused
+                case .exists(let path): failure = Failure(path: path, reason: Wording<Failure>.alreadyThere.text)
+                default: failure = Failure(path: derived.first?.newPath ?? "", reason: "\(error)")
+                }
+                failure.beforeWriting = written.isEmpty
+                throw undo(written, failure)
             }
-            written.append(change)
+            try write(planned, &written)
         }
         changes = []
     }
 
-    /// Puts the written changes back, last first, and says which could not be.
-    private func undo(_ written: [Change], _ failure: Failure) -> Refusal {
-        var failure = failure
-        for change in written.reversed() {
-            if restore(change) {
-                failure.restored.insert(change.newPath, at: 0)
-            } else {
-                failure.notRestored.insert(change.newPath, at: 0)
+    private func write(_ planned: [Planned], _ written: inout [Planned]) throws(Refusal) {
+        for step in planned {
+            do {
+                try apply(step)
+            } catch let failure as Failure {
+                throw undo(written, failure)
+            } catch let error as AtomicFile.WriteError {
+                throw undo(written, Failure(path: step.change.newPath, reason: error.reason))
+            } catch {
+                throw undo(written, Failure(path: step.change.newPath, reason: "\(error)"))
+            }
+            written.append(step)
+        }
+    }
+
+    // MARK: Checking before writing
+
+    /// One change with the real places it reads and writes.
+    struct Planned {
+        var change: Change
+        /// Where `change.path` really is (through links inside the workspace); for a removal,
+        /// the entry itself (a link is removed, not what it leads to).
+        var source: String
+        /// Where the content goes (`newPath`, resolved the same way).
+        var target: String
+        /// What the link at `change.path` says, when it is one (a removed link is put back as a link).
+        var link: String?
+    }
+
+    /// Every change resolved and checked; the first that cannot be made is refused before
+    /// anything is written.
+    func preflight(_ changes: [Change]) throws(Refusal) -> [Planned] {
+        var planned: [Planned] = []
+        var targets = Set<String>()
+        for change in changes {
+            let step = try plan(change)
+            if change.kind != .update && change.kind != .remove && !targets.insert(step.target).inserted {
+                throw .exists(path: change.newPath)
+            }
+            planned.append(step)
+        }
+        return planned
+    }
+
+    /// Checks, before anything is written, that the file at `path` could be written as a
+    /// later change of this write (the index file that `derive` will make): its path resolved
+    /// inside the workspace, its folder writable.
+    public func check(_ path: String) throws(Refusal) {
+        guard !dryRun else { return }
+        let generated = Change.generated(path, from: FileAccess.exists(workspace.absolute(path)) ? [] : nil, to: [])
+        _ = try plan(generated)
+    }
+
+    private func plan(_ change: Change) throws(Refusal) -> Planned {
+        func refused(_ path: String, _ reason: String, removing: Bool = false) -> Refusal {
+            .failed(Failure(path: path, reason: reason, removing: removing, beforeWriting: true))
+        }
+        func resolved(_ path: String) throws(Refusal) -> String {
+            switch WorkspacePath.resolve(path, root: workspace.root) {
+            case .success(let real): return real
+            case .failure(let escape): throw refused(path, escape.words.text)
             }
         }
+        let absolute = workspace.absolute(change.path)
+        var step = Planned(change: change, source: absolute, target: absolute, link: WorkspacePath.linkDestination(absolute))
+        switch change.kind {
+        case .update, .remove, .move:
+            let real = try resolved(change.path)
+            guard FileAccess.exists(real) else { throw refused(change.path, Wording<FileAccess.ReadError>.notFound.text, removing: change.kind == .remove) }
+            guard !FileAccess.isDirectory(real) else { throw refused(change.path, Wording<FileAccess.ReadError>.isDirectory.text, removing: change.kind == .remove) }
+            if change.kind == .remove, step.link != nil {
+                // The link goes, not the file it leads to: its own folder, resolved.
+                step.source = try resolved(WorkspaceIndex.folder(of: change.path)) + "/" + WorkspacePath.fileName(change.path)
+            } else {
+                step.source = real
+            }
+            if case .move = change.kind, step.link != nil {
+                throw refused(change.path, Wording<Failure>.linkNotRenamed(step.link ?? "").text)
+            }
+            step.target = step.source
+        case .create:
+            break
+        }
+        if change.kind == .create || change.newPath != change.path {
+            step.target = try resolved(change.newPath)
+            if FileAccess.exists(step.target) || WorkspacePath.linkDestination(step.target) != nil { throw .exists(path: change.newPath) }
+        }
+        let folder = WorkspaceIndex.folder(of: change.kind == .remove ? step.source : step.target)
+        if let reason = Self.cannotWriteIn(folder) { throw refused(change.newPath, reason, removing: change.kind == .remove) }
+        if let reason = Self.fault?(.preflight, change.newPath) { throw refused(change.newPath, reason, removing: change.kind == .remove) }
+        return step
+    }
+
+    /// Why no file can be written in `folder` (or in the folder it will be made in), nil when one can.
+    static func cannotWriteIn(_ folder: String) -> String? {
+        var existing = folder
+        while !existing.isEmpty && !FileAccess.exists(existing) {
+            existing = WorkspaceIndex.folder(of: existing)
+        }
+        if existing.isEmpty { existing = "/" }
+        guard FileAccess.isDirectory(existing) else { return Wording<Failure>.notAFolder(existing).text }
+        #if canImport(Glibc) || canImport(Darwin) || canImport(Musl)
+        if access(existing, W_OK) != 0 { return Wording<Failure>.folderNotWritable(existing, String(cString: strerror(errno))).text }
+        #endif
+        return nil
+    }
+
+    // MARK: Faults
+
+    /// A step of a commit, for `fault`.
+    public enum Step: Sendable {
+        case preflight, write, remove, restore
+    }
+
+    /// A failure made on purpose at one step of a commit: given the step and the workspace path,
+    /// the reason that step fails, or nil. Tests set it to make a chosen write fail the way a
+    /// full disk or a file that cannot be removed does (permissions do not stop a root user);
+    /// nil otherwise.
+    public nonisolated(unsafe) static var fault: ((Step, String) -> String?)?
+
+    private static func failIfFaulty(_ step: Step, _ path: String, removing: Bool = false) throws {
+        if let reason = fault?(step, path) { throw Failure(path: path, reason: reason, removing: removing) }
+    }
+
+    // MARK: Writing and putting back
+
+    /// Puts the written changes back, last first, and says which could not be.
+    private func undo(_ written: [Planned], _ failure: Failure) -> Refusal {
+        var failure = failure
+        for step in written.reversed() {
+            if restore(step) {
+                failure.restored.insert(step.change.newPath, at: 0)
+            } else {
+                failure.notRestored.insert(step.change.newPath, at: 0)
+            }
+        }
+        for folder in madeFolders.reversed() where (try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty == true {
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        madeFolders = []
         return .failed(failure)
     }
 
-    private func apply(_ change: Change) throws {
-        let absolute = workspace.absolute(change.path)
+    private func apply(_ step: Planned) throws {
+        let change = step.change
         switch change.kind {
         case .update:
-            try AtomicFile.write(change.after, to: absolute)
+            try Self.failIfFaulty(.write, change.path)
+            try AtomicFile.write(change.after, to: step.target)
         case .create:
-            try makeFolder(for: change.path)
-            try AtomicFile.write(change.after, to: absolute)
-        case .move(let target):
-            try makeFolder(for: target)
-            try AtomicFile.write(change.after, to: workspace.absolute(target))
+            try makeFolder(for: step.target, change.path)
+            try Self.failIfFaulty(.write, change.path)
+            try AtomicFile.write(change.after, to: step.target)
+        case .move(let newPath):
+            try makeFolder(for: step.target, newPath)
+            try Self.failIfFaulty(.write, newPath)
+            try AtomicFile.write(change.after, to: step.target)
             do {
-                try FileManager.default.removeItem(atPath: absolute)
+                try Self.failIfFaulty(.remove, change.path, removing: true)
+                try FileManager.default.removeItem(atPath: step.source)
             } catch {
                 // Never both names: the new one goes again.
-                try? FileManager.default.removeItem(atPath: workspace.absolute(target))
-                throw Failure(path: change.path, reason: error.localizedDescription, removing: true)
+                try? FileManager.default.removeItem(atPath: step.target)
+                throw Failure(path: change.path, reason: (error as? Failure)?.reason ?? error.localizedDescription, removing: true)
             }
         case .remove:
             do {
-                try FileManager.default.removeItem(atPath: absolute)
+                try Self.failIfFaulty(.remove, change.path, removing: true)
+                try FileManager.default.removeItem(atPath: step.source)
             } catch {
-                throw Failure(path: change.path, reason: error.localizedDescription, removing: true)
+                throw Failure(path: change.path, reason: (error as? Failure)?.reason ?? error.localizedDescription, removing: true)
             }
         }
     }
 
-    private func makeFolder(for path: String) throws {
-        let folder = WorkspaceIndex.folder(of: workspace.absolute(path))
+    /// Folders made for new files, in the order made (removed again, when empty, if the change is undone).
+    private var madeFolders: [String] = []
+
+    private func makeFolder(for target: String, _ path: String) throws {
+        let folder = WorkspaceIndex.folder(of: target)
         guard !folder.isEmpty, !FileAccess.isDirectory(folder) else { return }
+        var missing: [String] = []
+        var parent = folder
+        while !parent.isEmpty && !FileAccess.exists(parent) {
+            missing.insert(parent, at: 0)
+            parent = WorkspaceIndex.folder(of: parent)
+        }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            madeFolders += missing
         } catch {
             throw Failure(path: path, reason: Wording<Failure>.noFolder(error.localizedDescription).text)
         }
     }
 
     /// Undoes one written change; false when it could not be undone.
-    private func restore(_ change: Change) -> Bool {
-        let absolute = workspace.absolute(change.path)
+    private func restore(_ step: Planned) -> Bool {
+        let change = step.change
         do {
+            try Self.failIfFaulty(.restore, change.newPath)
             switch change.kind {
-            case .update, .remove:
-                try AtomicFile.write(change.before, to: absolute)
+            case .update:
+                try AtomicFile.write(change.before, to: step.source)
+            case .remove:
+                if let link = step.link {
+                    try FileManager.default.createSymbolicLink(atPath: step.source, withDestinationPath: link)
+                } else {
+                    try AtomicFile.write(change.before, to: step.source)
+                }
             case .create:
-                try FileManager.default.removeItem(atPath: absolute)
-            case .move(let target):
-                try AtomicFile.write(change.before, to: absolute)
-                try FileManager.default.removeItem(atPath: workspace.absolute(target))
+                try FileManager.default.removeItem(atPath: step.target)
+            case .move:
+                try AtomicFile.write(change.before, to: step.source)
+                try FileManager.default.removeItem(atPath: step.target)
             }
             return true
         } catch {
@@ -251,5 +462,11 @@ extension Wording where Of == CustomerWrite.Failure {
     public static func cannotWrite(_ path: String, _ reason: String) -> Self { Self("cannot write \(path): \(reason)") }
     public static func cannotRemove(_ path: String, _ reason: String) -> Self { Self("cannot remove \(path): \(reason)") }
 
+    public static let alreadyThere = Self("it is already there")
     public static func noFolder(_ reason: String) -> Self { Self("cannot create its folder: \(reason)") }
+    public static func notAFolder(_ path: String) -> Self { Self("\(path) is not a folder") }
+    public static func folderNotWritable(_ folder: String, _ reason: String) -> Self { Self("its folder \(folder) cannot be written: \(reason)") }
+    public static func linkNotRenamed(_ destination: String) -> Self {
+        Self("it is a link to \(destination), and leadbook does not rename links; rename the file it leads to, or replace the link with that file")
+    }
 }

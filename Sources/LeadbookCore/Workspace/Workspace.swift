@@ -12,6 +12,8 @@ public struct Workspace: Sendable {
     public let customerPaths: [String]
     /// Findings of the folder walk: folders named `.md`, broken or looping symlinks.
     public let walkDiagnostics: [Diagnostic]
+    /// Temporary files of interrupted writes under the customers folder, relative to `root`.
+    public let temporaryPaths: [String]
 
     public static let configurationFileName = "leadbook.yml"
 
@@ -89,19 +91,51 @@ public struct Workspace: Sendable {
         return !(resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/"))
     }
 
+    /// Why a file of the workspace was not read.
+    public enum FileProblem: Error {
+        /// It is (or a folder on the way to it is) a link out of the workspace: not followed.
+        case outside(WorkspacePath.Escape)
+        case unreadable(FileAccess.ReadError)
+
+        /// The diagnostic of `file`: outside-workspace, or unreadable-file in the words `unreadable` gives.
+        public func diagnostic(file: String, _ unreadable: (String) -> RuleMessage<UnreadableFile>) -> Diagnostic {
+            switch self {
+            case .outside(let escape): return OutsideWorkspace.diagnostic(escape.words, file: file)
+            case .unreadable(let error): return UnreadableFile.diagnostic(unreadable(error.description), file: file)
+            }
+        }
+
+        public var description: String {
+            switch self {
+            case .outside(let escape): return escape.words.text
+            case .unreadable(let error): return error.description
+            }
+        }
+    }
+
+    /// A file of the workspace at `root` other than a customer file (leadbook.yml,
+    /// .gitattributes, .gitignore), read where it really is: links inside the workspace are
+    /// followed, a link out of it is not (so nothing outside is read, printed or copied in).
+    public static func readFile(_ relative: String, root: String, limit: Int = FileAccess.maxFileSize) -> Result<[UInt8], FileProblem> {
+        switch WorkspacePath.resolve(relative, root: root) {
+        case .failure(let escape): return .failure(.outside(escape))
+        case .success(let real): return FileAccess.read(real, limit: limit).mapError { .unreadable($0) }
+        }
+    }
+
     /// Opens the workspace at `root`: reads leadbook.yml and lists the customer files.
     public static func open(root: String) -> Workspace {
         let configPath = root + "/" + configurationFileName
         var configuration = Configuration()
         var configurationDiagnostics: [Diagnostic] = []
         var hasConfigurationFile = false
-        if FileAccess.exists(configPath) {
+        if FileAccess.exists(configPath) || WorkspacePath.linkDestination(configPath) != nil {
             hasConfigurationFile = true
-            switch FileAccess.read(configPath) {
+            switch readFile(configurationFileName, root: root) {
             case .success(let bytes):
                 (configuration, configurationDiagnostics) = ConfigurationReader.read(SourceText(path: configurationFileName, bytes: bytes))
-            case .failure(let error):
-                configurationDiagnostics.append(UnreadableFile.diagnostic(.configuration(error.description), file: configurationFileName))
+            case .failure(let problem):
+                configurationDiagnostics.append(problem.diagnostic(file: configurationFileName, UnreadableFile.Message.configuration))
             }
         }
         var walk = CustomerFolderWalk(root: root, folder: configuration.customersFolder)
@@ -109,7 +143,7 @@ public struct Workspace: Sendable {
         return Workspace(root: root, configuration: configuration, hasConfigurationFile: hasConfigurationFile,
                          configurationDiagnostics: configurationDiagnostics,
                          customerPaths: Self.sortedByBytes(walk.paths),
-                         walkDiagnostics: walk.diagnostics)
+                         walkDiagnostics: walk.diagnostics, temporaryPaths: walk.temporaries)
     }
 }
 
@@ -124,6 +158,8 @@ public struct CustomerFolderWalk {
     public var diagnostics: [Diagnostic] = []
     public var resolvedRoot: String
     public var visited: Set<String> = []
+    /// Temporary files of interrupted writes (`AtomicFile.original(ofTemporary:)`), skipped like every hidden entry.
+    public var temporaries: [String] = []
 
     public init(root: String, folder: String) {
         self.root = root
@@ -162,8 +198,12 @@ public struct CustomerFolderWalk {
             diagnostics.append(UnreadableFile.diagnostic(.folder(error.description), file: relative))
             return
         }
-        for entry in entries where !entry.name.hasPrefix(".") {
+        for entry in entries {
             let path = relative + "/" + entry.name
+            if entry.name.hasPrefix(".") {
+                if entry.kind == .file, AtomicFile.original(ofTemporary: entry.name) != nil { temporaries.append(path) }
+                continue
+            }
             switch entry.kind {
             case .file:
                 if Self.isMarkdown(entry.name) { paths.append(path) }

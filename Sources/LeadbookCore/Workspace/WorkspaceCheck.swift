@@ -57,7 +57,7 @@ public enum WorkspaceCheck {
         // The index is checked with the whole workspace only, and only when the file exists.
         let indexTarget = WorkspaceIndex.Target(path: configuration.indexFile, owner: nil)
         var indexExtraction: IndexExtraction? = only == nil && WorkspaceIndex.misplaced(configuration) == nil
-            && FileAccess.exists(workspace.absolute(indexTarget.path))
+            && (FileAccess.exists(workspace.absolute(indexTarget.path)) || WorkspacePath.linkDestination(workspace.absolute(indexTarget.path)) != nil)
             ? WorkspaceIndex.extraction(workspace, owners: false, keepText: false) : nil
         let floor = indexExtraction == nil ? nil : WorkspaceIndex.checkFloor(workspace)
         indexExtraction?.floor = floor?.floor

@@ -36,12 +36,21 @@ public final class WorkspaceLock {
 
     /// Waits (up to `timeout` seconds) for the lock of the workspace at `root`.
     public init(root: String, timeout: Double = 30) throws {
-        let directory = root + "/.leadbook"
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        path = directory + "/lock"
+        // The folder and the lock file are where they are inside the workspace: a link on the
+        // way that leads out of it is refused, so the lock never creates a file elsewhere.
+        switch WorkspacePath.resolve(".leadbook", root: root) {
+        case .success(let directory):
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        case .failure(let escape):
+            throw Unavailable(path: root + "/.leadbook/lock", reason: escape.words.text)
+        }
+        switch WorkspacePath.resolve(".leadbook/lock", root: root) {
+        case .success(let real): path = real
+        case .failure(let escape): throw Unavailable(path: root + "/.leadbook/lock", reason: escape.words.text)
+        }
         let deadline = Date().addingTimeInterval(timeout)
         #if canImport(Glibc) || canImport(Darwin) || canImport(Musl)
-        descriptor = open(path, O_RDWR | O_CREAT, 0o644)
+        descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { throw Unavailable(path: path, reason: String(cString: strerror(errno))) }
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             if Date() > deadline {

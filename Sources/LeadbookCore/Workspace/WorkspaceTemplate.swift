@@ -171,6 +171,8 @@ File(path: "customers/.gitkeep", source: "Sources/LeadbookCore/Workspace/InitTem
 """#),
 File(path: ".gitignore", source: "template-workspace/.gitignore", text: #"""
 .leadbook/
+# temporary files of a leadbook write that was interrupted (the next write removes them)
+.*.leadbook-*.tmp
 
 """#),
 File(path: ".gitattributes", source: "template-workspace/.gitattributes", text: #"""

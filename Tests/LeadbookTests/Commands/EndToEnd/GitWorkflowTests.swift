@@ -13,6 +13,25 @@ final class GitWorkflowTests: XCTestCase {
 
     """
 
+    /// The temporary file of a write that was killed before its rename is never committed by
+    /// `git add -A`: the workspace's .gitignore ignores it, in every folder; `init` in a folder
+    /// whose .gitignore lacks the line adds it.
+    func testTheWorkspaceIgnoresTemporaryFilesOfInterruptedWrites() throws {
+        let box = try GitSandbox()
+        try box.initWorkspace()
+        for path in ["customers/.LX2024001-a.md.leadbook-3k9x2f1.tmp", "customers/east/.LX2024002-b.md.leadbook-q0.tmp", ".INDEX.md.leadbook-zz81.tmp"] {
+            try box.write("ws/" + path, "partial")
+            try box.git(["check-ignore", "-q", "--", path], expect: 0)
+        }
+        try box.write("ws/customers/LX2024001-a.md", "---\n")
+        try box.git(["add", "-A"])
+        XCTAssertEqual(try box.git(["diff", "--cached", "--name-only"]).stdout, "customers/LX2024001-a.md\n")
+        try box.write("team-b/.gitignore", ".leadbook/\n*.bak\n")
+        let again = try box.leadbook(["init", "team-b"], in: "", expect: 0)
+        XCTAssertTrue(again.stdout.contains("added `.*.leadbook-*.tmp` to the existing .gitignore\n"), again.stdout)
+        XCTAssertEqual(try box.read("team-b/.gitignore"), ".leadbook/\n*.bak\n.*.leadbook-*.tmp\n")
+    }
+
     func testInitGivesAWorkspaceThatPassesCheck() throws {
         let box = try GitSandbox()
         try box.initWorkspace()

@@ -48,4 +48,17 @@ final class AtomicFileTests: XCTestCase {
         }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), [])
     }
+
+    /// The temporary file a write makes is known again by its name (the next writer removes
+    /// those a killed write left); other hidden files are not.
+    func testTheTemporaryFileOfAWriteIsKnownByItsName() {
+        for name in ["LX2024001-星辰.md", "INDEX.md", "a.leadbook-x.md"] {
+            XCTAssertEqual(AtomicFile.original(ofTemporary: AtomicFile.temporaryName(name)), name)
+        }
+        XCTAssertEqual(AtomicFile.original(ofTemporary: ".LX2024001-a.md.leadbook-3k9x2f1.tmp"), "LX2024001-a.md")
+        for name in [".LX2024001-a.md.swp", ".leadbook-abc.tmp", "LX2024001-a.md.leadbook-abc.tmp", ".a.md.leadbook-.tmp",
+                     ".a.md.leadbook-ABC.tmp", ".a.md.tmp", ".#a.md"] {
+            XCTAssertNil(AtomicFile.original(ofTemporary: name), name)
+        }
+    }
 }

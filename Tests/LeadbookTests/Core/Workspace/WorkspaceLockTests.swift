@@ -52,4 +52,19 @@ final class WorkspaceLockTests: XCTestCase {
         }
         XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "x")
     }
+
+    /// `.leadbook/lock` a link out of the workspace: no lock file is made there.
+    func testALockLinkedOutOfTheWorkspaceIsRefused() throws {
+        let outside = root + "-outside"
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        try FileManager.default.createDirectory(atPath: root + "/.leadbook", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: root + "/.leadbook/lock", withDestinationPath: outside + "/lock")
+        XCTAssertThrowsError(try WorkspaceLock(root: root, timeout: 0)) { error in
+            XCTAssertTrue(error is WorkspaceLock.Unavailable, "\(error)")
+            XCTAssertEqual("\(error)", "cannot open the workspace lock \(root)/.leadbook/lock: `.leadbook/lock` is a link to \(outside)/lock, "
+                           + "outside the workspace; leadbook neither reads nor writes through it")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: outside), [])
+    }
 }

@@ -82,4 +82,25 @@ final class WorkspaceTemplateTests: XCTestCase {
                            "\(file.source) changed: run `LEADBOOK_RECORD=1 swift test --filter WorkspaceTemplateTests`")
         }
     }
+
+    /// `init` in a folder whose `customers` and .gitignore are links out of it writes nothing
+    /// through them (not even the line the .gitignore lacks) and says so.
+    func testInitWritesNothingThroughALinkOutOfTheFolder() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("leadbook-init-" + UUID().uuidString)
+        let folder = base.appendingPathComponent("ws"), outside = base.appendingPathComponent("outside")
+        defer { try? FileManager.default.removeItem(at: base) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try "*.key\n".write(to: outside.appendingPathComponent("ignore"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("customers").path, withDestinationPath: outside.path)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent(".gitignore").path,
+                                                   withDestinationPath: outside.appendingPathComponent("ignore").path)
+        let outcome = try WorkspaceInit.create(at: folder.path)
+        let link = "outside the workspace; leadbook neither reads nor writes through it"
+        XCTAssertTrue(outcome.notes.contains("customers/.gitkeep not written: `customers` is a link to \(outside.path), \(link)"), "\(outcome.notes)")
+        XCTAssertTrue(outcome.notes.contains(".gitignore not written: `.gitignore` is a link to \(outside.path)/ignore, \(link)"), "\(outcome.notes)")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: outside.path), ["ignore"])
+        XCTAssertEqual(try String(contentsOf: outside.appendingPathComponent("ignore"), encoding: .utf8), "*.key\n")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("leadbook.yml").path))
+    }
 }
