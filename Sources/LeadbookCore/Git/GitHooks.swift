@@ -51,12 +51,20 @@ public enum GitHooks {
             }
             done.append(try installHook(name, in: hooks, replacing: existing, script: script(name, leadbook: leadbook, workspaces: workspaces)))
         }
-        let driver = shellQuoted(leadbook) + " merge-driver %O %A %B %P"
+        let driver = driverLine(leadbook)
         _ = try git.succeed(["config", "--local", "merge.leadbook.name", "leadbook: customer files entry by entry"])
         _ = try git.succeed(["config", "--local", "merge.leadbook.driver", driver])
         done.append(Wording<GitHooks>.driverRegistered(driver).text)
         if let line = try ensureAttributes(root: root, configuration: configuration) { done.append(line) }
         return done
+    }
+
+    /// The merge driver's command for .git/config. `--` before git's file names, so that a
+    /// path beginning with `-` (a workspace in `-leads/`) is a path. A line an older leadbook
+    /// wrote without it works too (the driver's last four arguments are always files), and
+    /// every `hook install` writes this one over it.
+    public static func driverLine(_ leadbook: String) -> String {
+        shellQuoted(leadbook) + " merge-driver -- %O %A %B %P"
     }
 
     /// The name to run leadbook by: `leadbook` when the PATH finds this very program first,

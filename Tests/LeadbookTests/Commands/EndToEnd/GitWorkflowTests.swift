@@ -25,7 +25,7 @@ final class GitWorkflowTests: XCTestCase {
         XCTAssertTrue(try box.read("ws/.gitignore").contains(".leadbook/"))
         XCTAssertTrue(try box.read("ws/.gitattributes").contains("customers/**/*.md merge=leadbook"))
         let driver = try box.git(["config", "--get", "merge.leadbook.driver"]).stdout
-        XCTAssertTrue(driver.hasSuffix("leadbook merge-driver %O %A %B %P\n"), driver)
+        XCTAssertTrue(driver.hasSuffix("leadbook merge-driver -- %O %A %B %P\n"), driver)
         // The template is a workspace to use: a first customer is checked by the hook.
         try box.write("ws/customers/LX2024001-huadong.md",
                       GitSandbox.customer("LX2024001", name: "华东云科技有限公司", created: "2024-03-01 09:10",
@@ -335,5 +335,50 @@ final class GitWorkflowTests: XCTestCase {
         let merge = try box.git(["merge", "--no-edit", "other"])
         XCTAssertTrue(merge.stderr.contains("INDEX.md: both sides changed it: kept ours; the post-merge hook regenerates it"), merge.stderr)
         XCTAssertTrue(try box.read("ws/INDEX.md").hasSuffix("\n| ours |\n"))
+    }
+    /// A workspace folder whose name begins with `-`: git gives the driver
+    /// `-leads/customers/...`, a path all the same, with the driver line `hook install` writes
+    /// and with the one older versions wrote (no `--`); the hooks check it too.
+    func testAWorkspaceFolderBeginningWithADashMergesThroughTheDriver() throws {
+        let box = try GitSandbox()
+        guard GitSandbox.gitExecutable != nil else { throw XCTSkip("git is not installed") }
+        try FileManager.default.createDirectory(at: box.url("repo"), withIntermediateDirectories: true)
+        try box.git(["init", "-q", "-b", "main"], in: "repo")
+        try box.leadbook(["init", "--", "-leads"], in: "repo", expect: 0)
+        let shared = "repo/-leads/customers/LX2024001-huadong.md"
+        try box.write(shared, GitSandbox.customer("LX2024001", name: "华东云科技有限公司", created: "2024-03-01 09:10",
+                                                  entries: [entry1], next: "2024-03-04"))
+        try box.leadbook(["index", "-C", "-leads"], in: "repo", expect: 0)
+        try box.git(["add", "-A"], in: "repo")
+        try box.git(["commit", "-q", "-m", "start"], in: "repo")
+        let driver = try box.git(["config", "--get", "merge.leadbook.driver"], in: "repo").stdout
+        XCTAssertTrue(driver.hasSuffix(" merge-driver -- %O %A %B %P\n"), driver)
+        let oldLine = driver.replacingOccurrences(of: " -- ", with: " ").trimmingCharacters(in: .newlines)
+
+        for (round, line) in [driver.trimmingCharacters(in: .newlines), oldLine].enumerated() {
+            try box.git(["config", "merge.leadbook.driver", line], in: "repo")
+            try box.git(["checkout", "-q", "-b", "other\(round)"], in: "repo")
+            try box.append(shared, "\n### 2024-03-0\(5 + 2 * round) 电话 张伟\n- 背景: 其他分支\(round)\n")
+            try box.git(["commit", "-q", "-a", "-m", "other"], in: "repo")
+            try box.git(["checkout", "-q", "main"], in: "repo")
+            try box.append(shared, "\n### 2024-03-0\(4 + 2 * round) 微信 张伟\n- 背景: 主分支\(round)\n")
+            try box.git(["commit", "-q", "-a", "-m", "main"], in: "repo")
+            let merge = try box.git(["merge", "--no-edit", "other\(round)"], in: "repo")
+            XCTAssertFalse(merge.output.contains("CONFLICT"), merge.output)
+            XCTAssertFalse(merge.output.contains("unknown option"), merge.output)
+            let merged = try box.read(shared)
+            XCTAssertFalse(merged.contains("<<<<<<<"), merged)
+            XCTAssertEqual(merged.components(separatedBy: "- 背景: 其他分支\(round)\n").count - 1, 1, merged)
+            XCTAssertEqual(merged.components(separatedBy: "- 背景: 主分支\(round)\n").count - 1, 1, merged)
+            try box.git(["commit", "-q", "-a", "--allow-empty", "-m", "index"], in: "repo")
+        }
+        // `hook install` writes the line with `--` over an older one.
+        try box.git(["config", "merge.leadbook.driver", oldLine], in: "repo")
+        try box.leadbook(["hook", "install", "-C", "-leads"], in: "repo", expect: 0)
+        XCTAssertEqual(try box.git(["config", "--get", "merge.leadbook.driver"], in: "repo").stdout, driver)
+        // The hook checks the workspace by its name: a broken file is refused.
+        try box.replace(shared, "status: contacted", with: "status: wonn")
+        let refused = try box.git(["commit", "-q", "-a", "-m", "broken"], in: "repo", expect: 1)
+        XCTAssertTrue(refused.output.contains("error[unknown-status]"), refused.output)
     }
 }
