@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import LeadbookCore
 
 /// The team workflow in real, temporary git repositories: init, the pre-commit hook, the merge
 /// driver, the append-only log and id collisions.
@@ -380,5 +381,41 @@ final class GitWorkflowTests: XCTestCase {
         try box.replace(shared, "status: contacted", with: "status: wonn")
         let refused = try box.git(["commit", "-q", "-a", "-m", "broken"], in: "repo", expect: 1)
         XCTAssertTrue(refused.output.contains("error[unknown-status]"), refused.output)
+    }
+    /// A line break in a folder's name, above the workspace or in the workspace's own folder:
+    /// `hook install` finds the repository, and the hook checks each workspace by its name.
+    func testHookInstallInFoldersWithALineBreak() throws {
+        let box = try GitSandbox()
+        guard GitSandbox.gitExecutable != nil else { throw XCTSkip("git is not installed") }
+        let repo = "team\nleads"
+        try FileManager.default.createDirectory(at: box.url(repo), withIntermediateDirectories: true)
+        try box.git(["init", "-q", "-b", "main"], in: repo)
+        try box.write(repo + "/leadbook.yml", "language: zh-CN\n")
+        let top = try box.leadbook(["hook", "install"], in: repo, expect: 0)
+        XCTAssertTrue(top.stdout.contains("pre-commit hook installed: "), top.stdout)
+        // A second workspace in a folder whose own name holds a line break.
+        let inner = repo + "/east\nteam"
+        try box.write(inner + "/leadbook.yml", "language: zh-CN\n")
+        let install = try box.leadbook(["hook", "install"], in: inner, expect: 0)
+        XCTAssertFalse(install.output.contains("not in a git repository"), install.output)
+        let hook = try box.read(repo + "/.git/hooks/pre-commit")
+        XCTAssertTrue(hook.contains("# workspace: .\n"), hook)
+        XCTAssertTrue(hook.contains("# workspace: \"east\\nteam\"\n"), hook)
+        XCTAssertTrue(hook.contains("check --staged --against HEAD -C 'east\nteam' || status=1\n"), hook)
+        // Installing again keeps both workspaces, each once.
+        try box.leadbook(["hook", "install"], in: inner, expect: 0)
+        XCTAssertEqual(try box.read(repo + "/.git/hooks/pre-commit"), hook)
+        // The hook checks both: a broken customer in the inner one stops the commit.
+        try box.write(inner + "/customers/LX2024001-a.md", "---\nid: LX2024001\n---\n")
+        try box.git(["add", "-A"], in: repo)
+        let refused = try box.git(["commit", "-q", "-m", "broken"], in: repo, expect: 1)
+        XCTAssertTrue(refused.output.contains("customers/LX2024001-a.md:2:1: error[missing-field]"), refused.output)
+        try box.write(inner + "/customers/LX2024001-a.md", GitSandbox.customer("LX2024001", name: "华东云科技有限公司", created: "2024-03-01 09:10"))
+        try box.leadbook(["index"], in: inner, expect: 0)
+        try box.git(["add", "-A"], in: repo)
+        try box.git(["commit", "-q", "-m", "clean"], in: repo)
+        XCTAssertEqual(GitHooks.workspace(marked: GitHooks.mark("east\nteam")), "east\nteam")
+        XCTAssertEqual(GitHooks.workspace(marked: GitHooks.mark("\"quoted\" \\ folder")), "\"quoted\" \\ folder")
+        XCTAssertEqual(GitHooks.mark("leads-east"), "leads-east")
     }
 }
