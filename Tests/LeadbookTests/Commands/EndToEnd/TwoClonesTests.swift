@@ -128,6 +128,10 @@ final class TwoClonesTests: XCTestCase {
                 case 0, 1:
                     var arguments = ["log", id, "--channel", ["phone", "wechat", "email"].randomElement(using: &dice)!, "--at", at, "--set", "background=" + tag]
                     if Bool.random(using: &dice) { arguments += ["--next", String(format: "2024-04-%02d", Int.random(in: 1...28, using: &dice))] }
+                    if Int.random(in: 0..<3, using: &dice) == 0 {
+                        arguments += ["--status", ["contacted", "qualified", "proposal", "negotiation"].randomElement(using: &dice)!, "--force"]
+                    }
+                    if Int.random(in: 0..<3, using: &dice) == 0 { arguments += ["--todo", "2024-04-0\(Int.random(in: 1...9, using: &dice)) 发送资料 @王五"] }
                     run = leadbook(arguments, in: clone)
                     tags.append("背景: " + tag + "\n")
                 case 2, 3:
