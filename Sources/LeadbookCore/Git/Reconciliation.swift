@@ -268,15 +268,29 @@ public enum Reconciliation {
     /// customer without them (a fresh lead), one rep logs a follow-up and the other records
     /// feedback, and each side's text there is only a new heading and its entries. Both
     /// sections are kept, follow-ups first (as `RecordEdit` places them); a section both sides
-    /// added takes our heading. nil when either side's chunk holds anything else, or the base's
-    /// is more than blank lines: that is a conflict.
+    /// added takes our heading. When the base's text there ends without a line break, both
+    /// sides end its last line first, the same way. nil when either side's chunk holds anything
+    /// else, or the base's is more than that: that is a conflict.
     public static func newSections(_ base: Diff3.Chunk, _ ours: Diff3.Chunk, _ theirs: Diff3.Chunk) -> [UInt8]? {
-        guard base.allSatisfy(isBlank), let mine = addedSections(ours), let other = addedSections(theirs),
-              !mine.sections.isEmpty, !other.sections.isEmpty else { return nil }
         var output: [UInt8] = []
+        var (ours, theirs) = (ours, theirs)
+        if !base.allSatisfy(isBlank) {
+            guard let last = base.last, last.last != ASCII.lf, ours.count >= base.count, theirs.count >= base.count,
+                  ours.prefix(base.count).elementsEqual(theirs.prefix(base.count)),
+                  ours.prefix(base.count - 1).elementsEqual(base.dropLast()),
+                  case let ended = ours[ours.startIndex + base.count - 1], ended.starts(with: last),
+                  ended.dropFirst(last.count).elementsEqual([ASCII.lf]) || ended.dropFirst(last.count).elementsEqual([ASCII.cr, ASCII.lf])
+            else { return nil }
+            for line in ours.prefix(base.count) { output.append(contentsOf: line) }
+            ours = ours.dropFirst(base.count)
+            theirs = theirs.dropFirst(base.count)
+        }
+        guard let mine = addedSections(ours), let other = addedSections(theirs),
+              !mine.sections.isEmpty, !other.sections.isEmpty else { return nil }
+        let head = output.count
         for kind in [LogReader.Section.Kind.followUps, .feedback] {
             guard let lines = mine.sections[kind] ?? other.sections[kind] else { continue }
-            if !output.isEmpty, let first = lines.first, !isBlank(first) {
+            if output.count > head, let first = lines.first, !isBlank(first) {
                 output.append(contentsOf: first.last == ASCII.lf && first.dropLast().last == ASCII.cr ? [ASCII.cr, ASCII.lf] : [ASCII.lf])
             }
             for line in lines { output.append(contentsOf: line) }

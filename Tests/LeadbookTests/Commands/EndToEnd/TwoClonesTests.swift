@@ -76,7 +76,8 @@ final class TwoClonesTests: XCTestCase {
         try box.initWorkspace()
         let ws = box.url("ws")
         // The customers both clones start from: fresh leads from `new` (an empty follow-up
-        // section) and fresh leads written without any log section.
+        // section) and fresh leads written without any log section (the last one also without
+        // a final line break).
         var startIds: [String] = []
         for (index, name) in Self.names.prefix(4).enumerated() {
             let made = leadbook(["new", "--name", name, "--source", "website", "--intent", "B", "--at", "2024-03-01 09:0\(index)"], in: ws)
@@ -85,6 +86,9 @@ final class TwoClonesTests: XCTestCase {
             startIds.append(String(path.dropFirst("customers/".count).prefix { $0 != "-" }))
             if index % 2 == 1 {
                 try box.replace("ws/" + path, "\n## 跟进记录\n", with: "")
+            }
+            if index == 3 {
+                try box.write("ws/" + path, String(try box.read("ws/" + path).dropLast()))
             }
         }
         try box.git(["add", "-A"])

@@ -348,3 +348,15 @@ extension Diff3Tests {
         XCTAssertEqual(declined.conflicts, 1)
     }
 }
+
+extension ReconciliationTests {
+    /// The fresh lead's file ends without a line break: both sides add one before their section.
+    func testAFreshLeadWithoutAFinalLineBreak() {
+        let base = String(freshLead.dropLast())
+        let logged = freshLead.replacingOccurrences(of: "status: untouched", with: "status: contacted") + followUpSection
+        let noted = freshLead + feedbackSection
+        let result = merge(base, logged, noted)
+        XCTAssertEqual(result.conflicts, 0, text(result))
+        XCTAssertEqual(text(result), freshLead.replacingOccurrences(of: "status: untouched", with: "status: contacted") + followUpSection + feedbackSection)
+    }
+}
