@@ -373,6 +373,11 @@ final class GitWorkflowTests: XCTestCase {
             XCTAssertEqual(merged.components(separatedBy: "- 背景: 主分支\(round)\n").count - 1, 1, merged)
             try box.git(["commit", "-q", "-a", "--allow-empty", "-m", "index"], in: "repo")
         }
+        // The commands that hand the workspace's paths to git take them as paths too.
+        try box.leadbook(["check", "--against", "HEAD~3", "-C", "-leads"], in: "repo", expect: 0)
+        let summary = try box.leadbook(["summary", "--compare", "HEAD~3", "--as-of", "2024-03-31", "-C", "-leads"], in: "repo", expect: 0)
+        XCTAssertTrue(summary.output.contains("## 六、与 HEAD\\~3（"), summary.output)
+        try box.leadbook(["renumber", "-C", "-leads"], in: "repo", expect: 0)
         // `hook install` writes the line with `--` over an older one.
         try box.git(["config", "merge.leadbook.driver", oldLine], in: "repo")
         try box.leadbook(["hook", "install", "-C", "-leads"], in: "repo", expect: 0)
