@@ -222,6 +222,10 @@ final class GitWorkflowTests: XCTestCase {
         XCTAssertTrue(merged.contains("### 2024-03-05 电话 张伟"), "their entry is merged in")
         let check = try box.leadbook(["check"], expect: 1)
         XCTAssertTrue(check.stdout.contains("customers/LX2024001-huadong.md:3:1: error[conflict-markers]: a git merge left a conflict here: ours up to the `=======` on line 5, theirs up to the `>>>>>>>` on line 7"), check.stdout)
+        // Committed with the markers still in: the hook refuses it.
+        try box.git(["add", "-A"])
+        let unresolved = try box.git(["commit", "-q", "--no-edit"], expect: 1)
+        XCTAssertTrue(unresolved.output.contains("customers/LX2024001-huadong.md:3:1: error[conflict-markers]"), unresolved.output)
         // Resolved by hand and committed: the pre-commit hook puts the regenerated index into
         // the merge commit, as for a merge without conflicts.
         try box.write(shared, merged.replacingOccurrences(of: "<<<<<<< ours\nname: 华东云科技集团\n=======\nname: 华东云科技股份有限公司\n>>>>>>> theirs\n",
