@@ -40,8 +40,19 @@ public struct UsageError: Error, Equatable {
 
 public enum ArgumentParser {
     /// Parses `arguments` against `options`. `--name=value`, `--name value`, `-C value`, `-Cvalue`
-    /// and `--` (everything after it is positional) are understood.
-    public static func parse(_ arguments: [String], options: [OptionSpec]) -> Result<ParsedArguments, UsageError> {
+    /// and `--` (everything after it is positional) are understood. With `trailingPaths` N and
+    /// no `--`, the last N arguments (when there are N) are positional whatever they look like,
+    /// and only the ones before them are read as options: git gives a merge driver the path of
+    /// the file, which may begin with `-` (`-leads/customers/...`).
+    public static func parse(_ arguments: [String], options: [OptionSpec], trailingPaths: Int = 0) -> Result<ParsedArguments, UsageError> {
+        if trailingPaths > 0, arguments.count >= trailingPaths, !arguments.contains("--") {
+            let split = arguments.count - trailingPaths
+            return parse(Array(arguments[..<split]), options: options).map { parsed in
+                var parsed = parsed
+                parsed.positionals += arguments[split...]
+                return parsed
+            }
+        }
         var parsed = ParsedArguments()
         var index = 0
         var onlyPositionals = false

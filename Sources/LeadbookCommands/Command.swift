@@ -9,13 +9,16 @@ public struct CommandSpec: Sendable {
     public let usage: String
     public let options: [OptionSpec]
     public let details: String
+    /// How many arguments at the end are always paths, never options (`ArgumentParser`).
+    public let trailingPaths: Int
 
-    public init(name: String, summary: String, usage: String, options: [OptionSpec], details: String = "") {
+    public init(name: String, summary: String, usage: String, options: [OptionSpec], details: String = "", trailingPaths: Int = 0) {
         self.name = name
         self.summary = summary
         self.usage = usage
         self.options = options + [.help]
         self.details = details
+        self.trailingPaths = trailingPaths
     }
 
     public var help: String {

@@ -65,7 +65,7 @@ public enum LeadbookCommandLine {
             return .failure
         }
         let rest = Array(arguments.dropFirst())
-        switch ArgumentParser.parse(rest, options: entry.spec.options) {
+        switch ArgumentParser.parse(rest, options: entry.spec.options, trailingPaths: entry.spec.trailingPaths) {
         case .failure(let error):
             context.complain(error.message, entry.spec.name, usage: entry.spec.usage)
             return .failure

@@ -1,23 +1,26 @@
 import LeadbookCore
 import LeadbookText
 
-/// `leadbook merge-driver %O %A %B %P`: git's merge driver for customer files and the index
-/// (registered by `leadbook hook install`).
+/// `leadbook merge-driver -- %O %A %B %P`: git's merge driver for customer files and the index
+/// (registered by `leadbook hook install`). The four arguments are paths whatever they look
+/// like, after `--` or not (a line registered before `--` was written has none).
 public enum MergeDriverCommand: Command {
     public static let spec = CommandSpec(
         name: "merge-driver",
         summary: "git merge driver: merge customer files key by key and their logs entry by entry",
-        usage: "leadbook merge-driver BASE OURS THEIRS PATH [-C DIR]",
+        usage: "leadbook merge-driver [-C DIR] [--] BASE OURS THEIRS PATH",
         options: [.workspace],
         details: """
-        git runs it as `leadbook merge-driver %O %A %B %P` for the files .gitattributes marks
-        `merge=leadbook`; the result is written over OURS. Customer files: the front matter key by
+        git runs it as `leadbook merge-driver -- %O %A %B %P` for the files .gitattributes marks
+        `merge=leadbook`; the result is written over OURS. The last four arguments are always
+        the files, even when one begins with `-` and there is no `--`. Customer files: the front matter key by
         key (conflict markers only where both sides changed a key to different values; status,
         next and grade follow the merged log and score), the follow-up and feedback logs as a
         union of both sides' entries in date order. The index file (leadbook.yml `index`): ours
         is kept when both sides changed it; the post-merge hook (`leadbook index`) regenerates it after the merge.
         Other files are merged line by line. Exit 0 when merged cleanly, 1 when conflicts remain.
-        """)
+        """,
+        trailingPaths: 4)
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
         guard arguments.positionals.count == 4 else {

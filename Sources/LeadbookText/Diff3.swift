@@ -16,8 +16,18 @@ public enum Diff3 {
         }
     }
 
-    /// Combines three versions of a text, line by line.
-    public static func combine(base: [UInt8], ours: [UInt8], theirs: [UInt8], labels: Labels = Labels()) -> Result {
+    /// The lines of one side of a chunk both sides changed (each line with its line break).
+    public typealias Chunk = ArraySlice<ArraySlice<UInt8>>
+
+    /// Settles a chunk both sides changed differently (base, ours, theirs): the merged bytes,
+    /// or nil to leave conflict markers.
+    public typealias Resolver = (_ base: Chunk, _ ours: Chunk, _ theirs: Chunk) -> [UInt8]?
+
+    /// Combines three versions of a text, line by line. A chunk both sides changed
+    /// differently goes to `resolve` first, when given; conflict markers hold it when that
+    /// returns nil.
+    public static func combine(base: [UInt8], ours: [UInt8], theirs: [UInt8], labels: Labels = Labels(),
+                               resolve: Resolver? = nil) -> Result {
         if ours == theirs || base == theirs { return Result(bytes: ours, conflicts: 0) }
         if base == ours { return Result(bytes: theirs, conflicts: 0) }
         let o = UnifiedDiff.lines(base), a = UnifiedDiff.lines(ours), b = UnifiedDiff.lines(theirs)
@@ -48,6 +58,8 @@ public enum Diff3 {
                 append(ourChunk)
             } else if baseChunk.elementsEqual(ourChunk) {
                 append(theirChunk)
+            } else if let resolved = resolve?(baseChunk, ourChunk, theirChunk) {
+                output.append(contentsOf: resolved)
             } else {
                 conflicts += 1
                 writeConflict(ours: Array(ourChunk.joined()), theirs: Array(theirChunk.joined()), labels: labels, into: &output)

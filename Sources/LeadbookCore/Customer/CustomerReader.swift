@@ -64,6 +64,7 @@ public enum CustomerReader {
             break
         }
         if LineTooLong.check(buffer, &result.findings) { return result }
+        if ConflictMarkers.check(buffer, &result.findings) { return result }
         let layout: RecordLayout
         switch RecordLayout.read(buffer) {
         case .failure(.noFrontMatter):

@@ -30,6 +30,11 @@ public struct Git: Sendable {
             while let last = bytes.last, last == ASCII.lf || last == ASCII.cr { bytes = bytes.dropLast() }
             return String(decoding: bytes, as: UTF8.self)
         }
+        /// Standard output as one value git printed on its own line (a path): without that
+        /// line's final line feed only, so a path that holds a line break stays whole.
+        public var line: String {
+            String(decoding: stdout.last == ASCII.lf ? stdout.dropLast() : stdout[...], as: UTF8.self)
+        }
     }
 
     public struct Failure: Error, CustomStringConvertible, Sendable {
@@ -99,7 +104,7 @@ public struct Git: Sendable {
     /// The top of the working tree, or nil when `directory` is not in a git repository.
     public func topLevel() -> String? {
         guard let output = try? run(["rev-parse", "--show-toplevel"]), output.succeeded else { return nil }
-        return output.text
+        return output.line
     }
 
     /// True when `revision` names a commit.
@@ -110,7 +115,7 @@ public struct Git: Sendable {
 
     /// A path inside the git directory (`hooks`, `info/attributes`), honouring `core.hooksPath`, absolute.
     public func gitPath(_ name: String) throws -> String {
-        absolute(try succeed(["rev-parse", "--git-path", name]).text)
+        absolute(try succeed(["rev-parse", "--git-path", name]).line)
     }
 
     /// A path git printed (relative to `directory` unless absolute), absolute.

@@ -24,16 +24,16 @@ public enum GitHooks {
     /// Installs everything for the workspace at `root`; returns what was done, one line each.
     public static func install(root: String, configuration: Configuration, leadbook: String = command()) throws -> [String] {
         let git = Git(directory: root)
-        // One rev-parse: the top of the working tree (it fails outside one), the workspace's
-        // folder from there, and the hooks folder.
-        let facts = try? git.run(["rev-parse", "--show-toplevel", "--show-prefix", "--git-path", "hooks"])
-        guard let facts, facts.succeeded, case let lines = Self.lines(facts.stdout), lines.count == 3 else {
+        // The workspace's folder from the top of the working tree (rev-parse fails outside
+        // one), and the hooks folder: one value per rev-parse, so that a line break in a
+        // folder's name is part of the name.
+        guard git.topLevel() != nil, let prefix = try? git.run(["rev-parse", "--show-prefix"]), prefix.succeeded,
+              let hooksPath = try? git.run(["rev-parse", "--git-path", "hooks"]), hooksPath.succeeded else {
             throw Failure(message: Wording<Failure>.notInRepository(root).text)
         }
         var done: [String] = []
-        let prefix = lines[1]
-        let workspace = prefix.isEmpty ? "." : String(prefix.dropLast())
-        let hooks = git.absolute(lines[2])
+        let workspace = prefix.line.isEmpty ? "." : String(prefix.line.dropLast())
+        let hooks = git.absolute(hooksPath.line)
         try FileManager.default.createDirectory(atPath: hooks, withIntermediateDirectories: true)
         for name in hookNames {
             // A repository may hold several workspaces: the hook checks each one installed.
@@ -44,19 +44,27 @@ public enum GitHooks {
                 existing = text
                 if text.contains(marker) {
                     let listed = text.split(separator: "\n").compactMap { line -> String? in
-                        line.hasPrefix(workspaceLine) ? String(line.dropFirst(workspaceLine.count)) : nil
+                        line.hasPrefix(workspaceLine) ? Self.workspace(marked: String(line.dropFirst(workspaceLine.count))) : nil
                     }
                     workspaces = listed + (listed.contains(workspace) ? [] : [workspace])
                 }
             }
             done.append(try installHook(name, in: hooks, replacing: existing, script: script(name, leadbook: leadbook, workspaces: workspaces)))
         }
-        let driver = shellQuoted(leadbook) + " merge-driver %O %A %B %P"
+        let driver = driverLine(leadbook)
         _ = try git.succeed(["config", "--local", "merge.leadbook.name", "leadbook: customer files entry by entry"])
         _ = try git.succeed(["config", "--local", "merge.leadbook.driver", driver])
         done.append(Wording<GitHooks>.driverRegistered(driver).text)
         if let line = try ensureAttributes(root: root, configuration: configuration) { done.append(line) }
         return done
+    }
+
+    /// The merge driver's command for .git/config. `--` before git's file names, so that a
+    /// path beginning with `-` (a workspace in `-leads/`) is a path. A line an older leadbook
+    /// wrote without it works too (the driver's last four arguments are always files), and
+    /// every `hook install` writes this one over it.
+    public static func driverLine(_ leadbook: String) -> String {
+        shellQuoted(leadbook) + " merge-driver -- %O %A %B %P"
     }
 
     /// The name to run leadbook by: `leadbook` when the PATH finds this very program first,
@@ -86,6 +94,42 @@ public enum GitHooks {
 
     /// Marks each workspace the hook checks (the path from the top of the repository).
     public static let workspaceLine = "# workspace: "
+
+    /// A workspace's path as its `# workspace:` comment line holds it: as it is, or, when it
+    /// holds a line break (which would end the comment) or begins with `"`, in double quotes
+    /// with `\n`, `\r`, `\"` and `\\` escaped.
+    public static func mark(_ workspace: String) -> String {
+        guard workspace.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) || workspace.hasPrefix("\"") else { return workspace }
+        var text = "\""
+        for scalar in workspace.unicodeScalars {
+            switch scalar {
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+        return text + "\""
+    }
+
+    /// The workspace a `# workspace:` line names (`mark` undone).
+    public static func workspace(marked text: String) -> String {
+        guard text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") else { return text }
+        var result = ""
+        var escaped = false
+        for scalar in text.unicodeScalars.dropFirst().dropLast() {
+            if escaped {
+                result.unicodeScalars.append(scalar == "n" ? "\n" : scalar == "r" ? "\r" : scalar)
+                escaped = false
+            } else if scalar == "\\" {
+                escaped = true
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
 
     public static func script(_ name: String, leadbook: String, workspaces: [String]) -> String {
         let what = name == "pre-commit" ? "commit" : name == "pre-merge-commit" ? "merge commit" : "merge"
@@ -119,7 +163,7 @@ public enum GitHooks {
 
         """
         for workspace in workspaces {
-            text += workspaceLine + workspace + "\n"
+            text += workspaceLine + mark(workspace) + "\n"
             switch name {
             case "post-merge":
                 text += "\"$leadbook\" index -C \(shellQuoted(workspace)) || status=1\n"
@@ -137,13 +181,6 @@ public enum GitHooks {
         }
         text += "exit $status\n"
         return text
-    }
-
-    /// The lines of git's output, each without its line break (`\r\n` or `\n`).
-    public static func lines(_ output: [UInt8]) -> [String] {
-        var lines = output.split(separator: ASCII.lf, omittingEmptySubsequences: false)
-        if lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.map { String(decoding: $0.last == ASCII.cr ? $0.dropLast() : $0, as: UTF8.self) }
     }
 
     /// Writes one hook over `existing`, the text of the hook there (nil when there is none); an

@@ -249,7 +249,7 @@ public enum Reconciliation {
         output.append(contentsOf: a.bytes[a.layout.closingLine])
 
         // The body: free text line by line, the logs as a union.
-        let skeleton = Diff3.combine(base: o?.skeleton ?? [], ours: a.skeleton, theirs: b.skeleton, labels: labels)
+        let skeleton = Diff3.combine(base: o?.skeleton ?? [], ours: a.skeleton, theirs: b.skeleton, labels: labels, resolve: newSections)
         conflicts += skeleton.conflicts
         if skeleton.conflicts > 0 { notes.append(Wording<Reconciliation>.bothChangedLines.text) }
         var body = skeleton.bytes
@@ -262,6 +262,71 @@ public enum Reconciliation {
         }
         output.append(contentsOf: body)
         return Merged(result: Result(bytes: output, conflicts: conflicts, notes: notes), conflicted: conflicted)
+    }
+
+    /// Settles the skeleton's chunk where both sides added log sections at the same place: a
+    /// customer without them (a fresh lead), one rep logs a follow-up and the other records
+    /// feedback, and each side's text there is only a new heading and its entries. Both
+    /// sections are kept, follow-ups first (as `RecordEdit` places them); a section both sides
+    /// added takes our heading. When the base's text there ends without a line break, both
+    /// sides end its last line first, the same way. nil when either side's chunk holds anything
+    /// else, or the base's is more than that: that is a conflict.
+    public static func newSections(_ base: Diff3.Chunk, _ ours: Diff3.Chunk, _ theirs: Diff3.Chunk) -> [UInt8]? {
+        var output: [UInt8] = []
+        var (ours, theirs) = (ours, theirs)
+        if !base.allSatisfy(isBlank) {
+            guard let last = base.last, last.last != ASCII.lf, ours.count >= base.count, theirs.count >= base.count,
+                  ours.prefix(base.count).elementsEqual(theirs.prefix(base.count)),
+                  ours.prefix(base.count - 1).elementsEqual(base.dropLast()),
+                  case let ended = ours[ours.startIndex + base.count - 1], ended.starts(with: last),
+                  ended.dropFirst(last.count).elementsEqual([ASCII.lf]) || ended.dropFirst(last.count).elementsEqual([ASCII.cr, ASCII.lf])
+            else { return nil }
+            for line in ours.prefix(base.count) { output.append(contentsOf: line) }
+            ours = ours.dropFirst(base.count)
+            theirs = theirs.dropFirst(base.count)
+        }
+        guard let mine = addedSections(ours), let other = addedSections(theirs),
+              !mine.sections.isEmpty, !other.sections.isEmpty else { return nil }
+        let head = output.count
+        for kind in [LogReader.Section.Kind.followUps, .feedback] {
+            guard let lines = mine.sections[kind] ?? other.sections[kind] else { continue }
+            if output.count > head, let first = lines.first, !isBlank(first) {
+                output.append(contentsOf: first.last == ASCII.lf && first.dropLast().last == ASCII.cr ? [ASCII.cr, ASCII.lf] : [ASCII.lf])
+            }
+            for line in lines { output.append(contentsOf: line) }
+        }
+        for line in mine.trailing { output.append(contentsOf: line) }
+        return output
+    }
+
+    /// A skeleton chunk read as added sections: for each kind, its blank lines, its heading and
+    /// its placeholder; then the blank lines after the last. nil when it holds anything else.
+    public static func addedSections(_ chunk: Diff3.Chunk) -> (sections: [LogReader.Section.Kind: [ArraySlice<UInt8>]], trailing: [ArraySlice<UInt8>])? {
+        let placeholders = [LogReader.Section.Kind.followUps, .feedback].map { ($0, Version.placeholder($0)) }
+        var sections: [LogReader.Section.Kind: [ArraySlice<UInt8>]] = [:]
+        var current: [ArraySlice<UInt8>] = []
+        var heading = false
+        for line in chunk {
+            if isBlank(line) {
+                current.append(line)
+            } else if let kind = placeholders.first(where: { line.elementsEqual($0.1) })?.0 {
+                guard heading, sections[kind] == nil else { return nil }
+                current.append(line)
+                sections[kind] = current
+                current = []
+                heading = false
+            } else {
+                guard !heading, line.first == ASCII.hash else { return nil }
+                current.append(line)
+                heading = true
+            }
+        }
+        return heading ? nil : (sections, current)
+    }
+
+    /// Only spaces, tabs and the line break.
+    public static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
+        line.allSatisfy { $0 == ASCII.space || $0 == ASCII.tab || $0 == ASCII.cr || $0 == ASCII.lf }
     }
 
     /// Where a key new on their side goes: after the key that precedes it on their side.

@@ -15,6 +15,7 @@ public enum RuleCatalog {
         Group(title: "Files", definitions: [
             InvalidUTF8.self, NulByte.self, EmptyFile.self, NoFrontMatter.self, UnclosedFrontMatter.self, UnreadableFile.self,
             NotAFile.self, FileTooLarge.self, LineTooLong.self, SymlinkLoop.self, OutsideWorkspace.self,
+            ConflictMarkers.self,
         ]),
         Group(title: "YAML front matter", definitions: [
             YAMLSyntax.self, YAMLUnsupported.self, YAMLTabIndent.self, DuplicateKey.self, FrontMatterNotMap.self,

@@ -21,6 +21,12 @@ public enum CustomerLookup {
         let byName = workspace.customerPaths.filter { FileNameMismatch.matches(fileName: WorkspacePath.fileName($0), id: id) }
         let named = first(id, among: byName, workspace)
         if let found = named.found { return .success(found) }
+        // The file named after the id, not readable as a customer (conflict markers, a YAML
+        // error): its errors say why, not a "did you mean" with the same id.
+        if let broken = named.notCustomers.first, !broken.result.findings.diagnostics.isEmpty {
+            return .failure(Problem(message: Wording<Problem>.notReadable(id, broken.path).text,
+                                    unread: broken.result.findings.diagnostics.filter { $0.severity == .error }))
+        }
         let rest = workspace.customerPaths.filter { !byName.contains($0) }
         let others = first(id, among: rest, workspace)
         if let found = others.found { return .success(found) }
@@ -34,14 +40,15 @@ public enum CustomerLookup {
     }
 
     /// The first of `paths` that holds customer `id`, and why the files that were not read
-    /// were not.
-    public static func first(_ id: String, among paths: [String], _ workspace: Workspace) -> (found: Found?, unread: [Diagnostic]) {
+    /// were not (and the files read that are not customers at all, with their findings).
+    public static func first(_ id: String, among paths: [String], _ workspace: Workspace) -> (found: Found?, unread: [Diagnostic], notCustomers: [Found]) {
         let reading = CustomerFiles(root: workspace.root, paths: paths).reduce { index, bytes -> Found? in
             let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: workspace.configuration)
-            guard result.customer?.id == id else { return nil }
+            guard result.customer == nil || result.customer?.id == id else { return nil }
             return Found(path: paths[index], bytes: bytes, result: result)
         } unread: { _, _ in nil }
-        return (reading.values.lazy.compactMap { $0 }.first, reading.unread)
+        let read = reading.values.compactMap { $0 }
+        return (read.first { $0.result.customer != nil }, reading.unread, read.filter { $0.result.customer == nil })
     }
 }
 
@@ -50,6 +57,10 @@ extension Wording where Of == CustomerLookup.Problem {
 
     public static func notAmongRead(_ id: String, unread: Int) -> Self {
         Self("no customer with id \(id) in the files leadbook could read; \(unread) file\(unread == 1 ? " was" : "s were") not read:")
+    }
+
+    public static func notReadable(_ id: String, _ path: String) -> Self {
+        Self("\(path), the file of customer \(id), cannot be read as a customer until its errors are fixed:")
     }
 
     public static func noCustomer(_ id: String, near: String?) -> Self {

@@ -6,8 +6,9 @@ import XCTest
 final class GitSandbox {
     let root: URL
 
-    init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("leadbook-git-" + UUID().uuidString)
+    /// A sandbox in `parent` (default: the temporary folder).
+    init(in parent: URL = FileManager.default.temporaryDirectory) throws {
+        root = parent.appendingPathComponent("leadbook-git-" + UUID().uuidString)
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import LeadbookCore
 
 /// The team workflow in real, temporary git repositories: init, the pre-commit hook, the merge
 /// driver, the append-only log and id collisions.
@@ -44,7 +45,7 @@ final class GitWorkflowTests: XCTestCase {
         XCTAssertTrue(try box.read("ws/.gitignore").contains(".leadbook/"))
         XCTAssertTrue(try box.read("ws/.gitattributes").contains("customers/**/*.md merge=leadbook"))
         let driver = try box.git(["config", "--get", "merge.leadbook.driver"]).stdout
-        XCTAssertTrue(driver.hasSuffix("leadbook merge-driver %O %A %B %P\n"), driver)
+        XCTAssertTrue(driver.hasSuffix("leadbook merge-driver -- %O %A %B %P\n"), driver)
         // The template is a workspace to use: a first customer is checked by the hook.
         try box.write("ws/customers/LX2024001-huadong.md",
                       GitSandbox.customer("LX2024001", name: "华东云科技有限公司", created: "2024-03-01 09:10",
@@ -239,7 +240,11 @@ final class GitWorkflowTests: XCTestCase {
         XCTAssertTrue(merged.contains("<<<<<<< ours\nname: 华东云科技集团\n=======\nname: 华东云科技股份有限公司\n>>>>>>> theirs\nsource: website\n"), merged)
         XCTAssertTrue(merged.contains("### 2024-03-05 电话 张伟"), "their entry is merged in")
         let check = try box.leadbook(["check"], expect: 1)
-        XCTAssertTrue(check.stdout.contains("customers/LX2024001-huadong.md:3:1: error[yaml-syntax]"), check.stdout)
+        XCTAssertTrue(check.stdout.contains("customers/LX2024001-huadong.md:3:1: error[conflict-markers]: a git merge left a conflict here: ours up to the `=======` on line 5, theirs up to the `>>>>>>>` on line 7"), check.stdout)
+        // Committed with the markers still in: the hook refuses it.
+        try box.git(["add", "-A"])
+        let unresolved = try box.git(["commit", "-q", "--no-edit"], expect: 1)
+        XCTAssertTrue(unresolved.output.contains("customers/LX2024001-huadong.md:3:1: error[conflict-markers]"), unresolved.output)
         // Resolved by hand and committed: the pre-commit hook puts the regenerated index into
         // the merge commit, as for a merge without conflicts.
         try box.write(shared, merged.replacingOccurrences(of: "<<<<<<< ours\nname: 华东云科技集团\n=======\nname: 华东云科技股份有限公司\n>>>>>>> theirs\n",
@@ -354,5 +359,91 @@ final class GitWorkflowTests: XCTestCase {
         let merge = try box.git(["merge", "--no-edit", "other"])
         XCTAssertTrue(merge.stderr.contains("INDEX.md: both sides changed it: kept ours; the post-merge hook regenerates it"), merge.stderr)
         XCTAssertTrue(try box.read("ws/INDEX.md").hasSuffix("\n| ours |\n"))
+    }
+    /// A workspace folder whose name begins with `-`: git gives the driver
+    /// `-leads/customers/...`, a path all the same, with the driver line `hook install` writes
+    /// and with the one older versions wrote (no `--`); the hooks check it too.
+    func testAWorkspaceFolderBeginningWithADashMergesThroughTheDriver() throws {
+        let box = try GitSandbox()
+        guard GitSandbox.gitExecutable != nil else { throw XCTSkip("git is not installed") }
+        try FileManager.default.createDirectory(at: box.url("repo"), withIntermediateDirectories: true)
+        try box.git(["init", "-q", "-b", "main"], in: "repo")
+        try box.leadbook(["init", "--", "-leads"], in: "repo", expect: 0)
+        let shared = "repo/-leads/customers/LX2024001-huadong.md"
+        try box.write(shared, GitSandbox.customer("LX2024001", name: "华东云科技有限公司", created: "2024-03-01 09:10",
+                                                  entries: [entry1], next: "2024-03-04"))
+        try box.leadbook(["index", "-C", "-leads"], in: "repo", expect: 0)
+        try box.git(["add", "-A"], in: "repo")
+        try box.git(["commit", "-q", "-m", "start"], in: "repo")
+        let driver = try box.git(["config", "--get", "merge.leadbook.driver"], in: "repo").stdout
+        XCTAssertTrue(driver.hasSuffix(" merge-driver -- %O %A %B %P\n"), driver)
+        let oldLine = driver.replacingOccurrences(of: " -- ", with: " ").trimmingCharacters(in: .newlines)
+
+        for (round, line) in [driver.trimmingCharacters(in: .newlines), oldLine].enumerated() {
+            try box.git(["config", "merge.leadbook.driver", line], in: "repo")
+            try box.git(["checkout", "-q", "-b", "other\(round)"], in: "repo")
+            try box.append(shared, "\n### 2024-03-0\(5 + 2 * round) 电话 张伟\n- 背景: 其他分支\(round)\n")
+            try box.git(["commit", "-q", "-a", "-m", "other"], in: "repo")
+            try box.git(["checkout", "-q", "main"], in: "repo")
+            try box.append(shared, "\n### 2024-03-0\(4 + 2 * round) 微信 张伟\n- 背景: 主分支\(round)\n")
+            try box.git(["commit", "-q", "-a", "-m", "main"], in: "repo")
+            let merge = try box.git(["merge", "--no-edit", "other\(round)"], in: "repo")
+            XCTAssertFalse(merge.output.contains("CONFLICT"), merge.output)
+            XCTAssertFalse(merge.output.contains("unknown option"), merge.output)
+            let merged = try box.read(shared)
+            XCTAssertFalse(merged.contains("<<<<<<<"), merged)
+            XCTAssertEqual(merged.components(separatedBy: "- 背景: 其他分支\(round)\n").count - 1, 1, merged)
+            XCTAssertEqual(merged.components(separatedBy: "- 背景: 主分支\(round)\n").count - 1, 1, merged)
+            try box.git(["commit", "-q", "-a", "--allow-empty", "-m", "index"], in: "repo")
+        }
+        // The commands that hand the workspace's paths to git take them as paths too.
+        try box.leadbook(["check", "--against", "HEAD~3", "-C", "-leads"], in: "repo", expect: 0)
+        let summary = try box.leadbook(["summary", "--compare", "HEAD~3", "--as-of", "2024-03-31", "-C", "-leads"], in: "repo", expect: 0)
+        XCTAssertTrue(summary.output.contains("## 六、与 HEAD\\~3（"), summary.output)
+        try box.leadbook(["renumber", "-C", "-leads"], in: "repo", expect: 0)
+        // `hook install` writes the line with `--` over an older one.
+        try box.git(["config", "merge.leadbook.driver", oldLine], in: "repo")
+        try box.leadbook(["hook", "install", "-C", "-leads"], in: "repo", expect: 0)
+        XCTAssertEqual(try box.git(["config", "--get", "merge.leadbook.driver"], in: "repo").stdout, driver)
+        // The hook checks the workspace by its name: a broken file is refused.
+        try box.replace(shared, "status: contacted", with: "status: wonn")
+        let refused = try box.git(["commit", "-q", "-a", "-m", "broken"], in: "repo", expect: 1)
+        XCTAssertTrue(refused.output.contains("error[unknown-status]"), refused.output)
+    }
+    /// A line break in a folder's name, above the workspace or in the workspace's own folder:
+    /// `hook install` finds the repository, and the hook checks each workspace by its name.
+    func testHookInstallInFoldersWithALineBreak() throws {
+        let box = try GitSandbox()
+        guard GitSandbox.gitExecutable != nil else { throw XCTSkip("git is not installed") }
+        let repo = "team\nleads"
+        try FileManager.default.createDirectory(at: box.url(repo), withIntermediateDirectories: true)
+        try box.git(["init", "-q", "-b", "main"], in: repo)
+        try box.write(repo + "/leadbook.yml", "language: zh-CN\n")
+        let top = try box.leadbook(["hook", "install"], in: repo, expect: 0)
+        XCTAssertTrue(top.stdout.contains("pre-commit hook installed: "), top.stdout)
+        // A second workspace in a folder whose own name holds a line break.
+        let inner = repo + "/east\nteam"
+        try box.write(inner + "/leadbook.yml", "language: zh-CN\n")
+        let install = try box.leadbook(["hook", "install"], in: inner, expect: 0)
+        XCTAssertFalse(install.output.contains("not in a git repository"), install.output)
+        let hook = try box.read(repo + "/.git/hooks/pre-commit")
+        XCTAssertTrue(hook.contains("# workspace: .\n"), hook)
+        XCTAssertTrue(hook.contains("# workspace: \"east\\nteam\"\n"), hook)
+        XCTAssertTrue(hook.contains("check --staged --against HEAD -C 'east\nteam' || status=1\n"), hook)
+        // Installing again keeps both workspaces, each once.
+        try box.leadbook(["hook", "install"], in: inner, expect: 0)
+        XCTAssertEqual(try box.read(repo + "/.git/hooks/pre-commit"), hook)
+        // The hook checks both: a broken customer in the inner one stops the commit.
+        try box.write(inner + "/customers/LX2024001-a.md", "---\nid: LX2024001\n---\n")
+        try box.git(["add", "-A"], in: repo)
+        let refused = try box.git(["commit", "-q", "-m", "broken"], in: repo, expect: 1)
+        XCTAssertTrue(refused.output.contains("customers/LX2024001-a.md:2:1: error[missing-field]"), refused.output)
+        try box.write(inner + "/customers/LX2024001-a.md", GitSandbox.customer("LX2024001", name: "华东云科技有限公司", created: "2024-03-01 09:10"))
+        try box.leadbook(["index"], in: inner, expect: 0)
+        try box.git(["add", "-A"], in: repo)
+        try box.git(["commit", "-q", "-m", "clean"], in: repo)
+        XCTAssertEqual(GitHooks.workspace(marked: GitHooks.mark("east\nteam")), "east\nteam")
+        XCTAssertEqual(GitHooks.workspace(marked: GitHooks.mark("\"quoted\" \\ folder")), "\"quoted\" \\ folder")
+        XCTAssertEqual(GitHooks.mark("leads-east"), "leads-east")
     }
 }

@@ -263,3 +263,100 @@ extension ReconciliationTests {
         XCTAssertTrue(text(result).contains("=======\ngrade: B\n>>>>>>> theirs\n"), text(result))
     }
 }
+
+extension ReconciliationTests {
+    /// A fresh lead written without log sections (by hand, or by another tool).
+    var freshLead: String {
+        """
+        ---
+        id: LX2024009
+        name: 博雅教育
+        source: website
+        intent: B
+        created: 2024-03-01 09:00
+        status: untouched
+        ---
+
+        # 博雅教育
+
+        """
+    }
+
+    var followUpSection: String { "\n## 跟进记录\n" + entry("### 2024-03-03 10:00 电话 张伟", ["- 背景: 预算已批", "- 状态: 初步接洽"]) }
+    var feedbackSection: String { "\n## 客户反馈\n" + entry("### 2024-03-02 电话 缺少数据备份", ["- 类型: 产品", "- 优先级: 高"]) }
+
+    /// One rep logs the first follow-up (its section is new), the other records the first
+    /// feedback (so is its section): both sections stay, follow-ups first, whichever side is ours.
+    func testAFreshLeadGetsBothNewLogSections() {
+        let logged = freshLead.replacingOccurrences(of: "status: untouched", with: "status: contacted") + followUpSection
+        let noted = freshLead + feedbackSection
+        let expected = freshLead.replacingOccurrences(of: "status: untouched", with: "status: contacted") + followUpSection + feedbackSection
+        for (ours, theirs) in [(logged, noted), (noted, logged)] {
+            let result = merge(freshLead, ours, theirs)
+            XCTAssertEqual(result.conflicts, 0, text(result))
+            XCTAssertEqual(result.notes, [])
+            XCTAssertEqual(text(result), expected)
+            let read = CustomerReader.read(path: "customers/LX2024009-x.md", bytes: result.bytes, configuration: Configuration())
+            XCTAssertEqual(read.customer?.followUps.count, 1)
+            XCTAssertEqual(read.customer?.feedback.count, 1)
+        }
+        // In a CRLF file too.
+        let crlf = { (text: String) in text.replacingOccurrences(of: "\n", with: "\r\n") }
+        let result = merge(crlf(freshLead), crlf(noted), crlf(logged))
+        XCTAssertEqual(result.conflicts, 0, text(result))
+        XCTAssertEqual(text(result), crlf(expected))
+    }
+
+    /// One side added both sections, the other one of them: each section once, with both
+    /// sides' entries.
+    func testNewSectionsOnBothSidesAreOneUnion() {
+        let ours = freshLead + followUpSection + feedbackSection
+        let theirs = freshLead + "\n## 跟进记录\n" + entry("### 2024-03-04 微信 张伟", ["- 反馈: 案例已收到"])
+        let result = merge(freshLead, ours, theirs)
+        XCTAssertEqual(result.conflicts, 0, text(result))
+        XCTAssertEqual(text(result), freshLead + followUpSection + entry("### 2024-03-04 微信 张伟", ["- 反馈: 案例已收到"]) + feedbackSection)
+    }
+
+    /// A new section with more than its entries beside the other side's new section is still
+    /// merged line by line: conflict markers, nothing dropped.
+    func testANewSectionWithOtherTextStaysAConflict() {
+        let ours = freshLead + "\n客户备注：暑期再联系。\n" + followUpSection
+        let theirs = freshLead + feedbackSection
+        let result = merge(freshLead, ours, theirs)
+        XCTAssertEqual(result.conflicts, 1, text(result))
+        XCTAssertEqual(result.notes, ["both sides changed the same lines outside the log"])
+        let merged = text(result)
+        for line in ["客户备注：暑期再联系。", "## 跟进记录", "### 2024-03-03 10:00 电话 张伟", "## 客户反馈", "### 2024-03-02 电话 缺少数据备份"] {
+            XCTAssertEqual(occurrences(line, in: merged), 1, "\(line):\n\(merged)")
+        }
+    }
+}
+
+extension Diff3Tests {
+    /// A resolver settles only the chunks both sides changed differently.
+    func testAResolverSettlesConflictingChunks() {
+        var asked: [[String]] = []
+        let result = Diff3.combine(base: Array("a\nb\nc\nd\n".utf8), ours: Array("A\nb\nx\nd\n".utf8), theirs: Array("a\nb\ny\nd\n".utf8)) { base, ours, theirs in
+            asked.append([base, ours, theirs].map { String(decoding: $0.joined(), as: UTF8.self) })
+            return Array("x+y\n".utf8)
+        }
+        XCTAssertEqual(String(decoding: result.bytes, as: UTF8.self), "A\nb\nx+y\nd\n")
+        XCTAssertEqual(result.conflicts, 0)
+        XCTAssertEqual(asked, [["c\n", "x\n", "y\n"]])
+        // A resolver that declines leaves the markers.
+        let declined = Diff3.combine(base: Array("a\n".utf8), ours: Array("a\nx\n".utf8), theirs: Array("a\ny\n".utf8)) { _, _, _ in nil }
+        XCTAssertEqual(declined.conflicts, 1)
+    }
+}
+
+extension ReconciliationTests {
+    /// The fresh lead's file ends without a line break: both sides add one before their section.
+    func testAFreshLeadWithoutAFinalLineBreak() {
+        let base = String(freshLead.dropLast())
+        let logged = freshLead.replacingOccurrences(of: "status: untouched", with: "status: contacted") + followUpSection
+        let noted = freshLead + feedbackSection
+        let result = merge(base, logged, noted)
+        XCTAssertEqual(result.conflicts, 0, text(result))
+        XCTAssertEqual(text(result), freshLead.replacingOccurrences(of: "status: untouched", with: "status: contacted") + followUpSection + feedbackSection)
+    }
+}
