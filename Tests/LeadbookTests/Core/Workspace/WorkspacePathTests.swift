@@ -32,7 +32,7 @@ final class WorkspacePathTests: XCTestCase {
     func testALinkInsideTheWorkspaceIsFollowed() throws {
         try FileManager.default.createSymbolicLink(atPath: root + "/docs", withDestinationPath: "shared")
         try FileManager.default.createSymbolicLink(atPath: root + "/customers/LX2024001-a.md", withDestinationPath: "../shared/a.md")
-        FileManager.default.createFile(atPath: root + "/shared/a.md", contents: Data("x".utf8))
+        XCTAssertTrue(FileManager.default.createFile(atPath: root + "/shared/a.md", contents: Data("x".utf8)))
         XCTAssertEqual(try WorkspacePath.resolve("docs/INDEX.md", root: root).get(), root + "/shared/INDEX.md")
         XCTAssertEqual(try WorkspacePath.resolve("customers/LX2024001-a.md", root: root).get(), root + "/shared/a.md")
     }
