@@ -438,7 +438,7 @@ public struct FieldAccess: Sendable {
     public let json: (@Sendable (Customer) -> JSON)?
 
     public static func text(get: @escaping @Sendable (Customer) -> String?, set: @escaping @Sendable (inout Customer, String?) -> Void) -> FieldAccess {
-        FieldAccess(type: .text, read: { customer, node, key, decoder, _ in set(&customer, decoder.string(node, key)) }, readsLast: false,
+        FieldAccess(type: .text, read: { customer, node, key, decoder, _ in set(&customer, decoder.text(node, key)) }, readsLast: false,
                     value: { get($0).map(FieldValue.text) }, json: nil)
     }
 
@@ -470,7 +470,7 @@ public struct FieldAccess: Sendable {
     }
 
     public static func textList(get: @escaping @Sendable (Customer) -> [String], set: @escaping @Sendable (inout Customer, [String]) -> Void) -> FieldAccess {
-        FieldAccess(type: .textList, read: { customer, node, key, decoder, _ in set(&customer, decoder.stringList(node, key)) }, readsLast: false,
+        FieldAccess(type: .textList, read: { customer, node, key, decoder, _ in set(&customer, decoder.textList(node, key)) }, readsLast: false,
                     value: { .texts(get($0)) }, json: nil)
     }
 

@@ -11,6 +11,8 @@ public enum CustomerReader {
         /// The log's sections and where each entry is (the entries themselves are in `customer`).
         public var log: LogReader.Log?
         public var findings: Findings
+        /// The values reported as `ambiguous-scalar` (what `leadbook fix` quotes).
+        public var ambiguousValues: [YAMLNode] = []
     }
 
     public static let frontMatterKeys = CustomerField.keys
@@ -102,6 +104,7 @@ public enum CustomerReader {
         customer.followUps = log.followUps
         customer.feedback = log.feedback
         result.findings = decoder.findings
+        result.ambiguousValues = decoder.ambiguous
         result.customer = customer
         result.frontMatter = root
         result.log = log
@@ -163,8 +166,9 @@ public enum CustomerReader {
                 continue
             }
             if let items = pair.value.items {
-                detail.append((key, items.compactMap(\.scalarText).joined(separator: "、")))
+                detail.append((key, items.compactMap { decoder.text($0, "source_detail.\(key)") }.joined(separator: "、")))
             } else if let text = pair.value.scalarText {
+                _ = decoder.text(pair.value, "source_detail.\(key)")
                 detail.append((key, text))
             }
         }
@@ -183,7 +187,7 @@ public enum CustomerReader {
                     if let pairs = pair.value.pairs {
                         record.detail = pairs.map { "\($0.keyText): \($0.value.scalarText ?? (($0.value.items ?? []).compactMap(\.scalarText).joined(separator: "、")))" }.joined(separator: "; ")
                     } else {
-                        record.detail = decoder.string(pair.value, "sources.detail")
+                        record.detail = decoder.text(pair.value, "sources.detail")
                     }
                 default: decoder.unknownKey(pair, known: ["source", "date", "detail"], in: .field("sources"))
                 }
@@ -206,11 +210,11 @@ public enum CustomerReader {
             var contact = Contact()
             for pair in item.pairs ?? [] {
                 switch contactNames(pair.keyText) {
-                case .name?: contact.name = decoder.string(pair.value, "contacts.name")
-                case .title?: contact.title = decoder.string(pair.value, "contacts.title")
-                case .phone?: contact.phone = decoder.string(pair.value, "contacts.phone")
-                case .email?: contact.email = decoder.string(pair.value, "contacts.email")
-                case .wechat?: contact.wechat = decoder.string(pair.value, "contacts.wechat")
+                case .name?: contact.name = decoder.text(pair.value, "contacts.name")
+                case .title?: contact.title = decoder.text(pair.value, "contacts.title")
+                case .phone?: contact.phone = decoder.text(pair.value, "contacts.phone")
+                case .email?: contact.email = decoder.text(pair.value, "contacts.email")
+                case .wechat?: contact.wechat = decoder.text(pair.value, "contacts.wechat")
                 case .prefers?: contact.prefers = decoder.vocabulary(pair.value, "contacts.prefers", ContactPreference.self)
                 case .role?: contact.role = decoder.vocabulary(pair.value, "contacts.role", ContactRole.self)
                 case nil: decoder.unknownKey(pair, known: contactKeys, in: .contact)
@@ -240,7 +244,7 @@ public enum CustomerReader {
             case .budget?: score.budget = decoder.integer(pair.value, "score.budget", maximum: scoring.maxBudget)
             case .urgency?: score.urgency = decoder.integer(pair.value, "score.urgency", maximum: scoring.maxUrgency)
             case .decision?: score.decision = decoder.integer(pair.value, "score.decision", maximum: scoring.maxDecision)
-            case .reviewedBy?: score.reviewedBy = decoder.string(pair.value, "score.reviewed_by")
+            case .reviewedBy?: score.reviewedBy = decoder.text(pair.value, "score.reviewed_by")
             case .reviewed?: score.reviewed = decoder.date(pair.value, "score.reviewed")
             case nil: decoder.unknownKey(pair, known: scoreNames.names, in: .field("score"))
             }
@@ -258,23 +262,23 @@ public enum CustomerReader {
             for pair in item.pairs ?? [] {
                 switch planNames(pair.keyText) {
                 case .stage?: step.stage = decoder.vocabulary(pair.value, "plan.stage", Stage.self)
-                case .goal?: step.goal = decoder.string(pair.value, "plan.goal")
+                case .goal?: step.goal = decoder.text(pair.value, "plan.goal")
                 case .channels?:
                     let nodes = pair.value.items ?? (pair.value.isEmpty ? [] : [pair.value])
                     for channelNode in nodes {
                         if let channel = decoder.vocabulary(channelNode, "plan.channels", Channel.self) { step.channels.append(channel) }
                     }
-                case .points?: step.points = decoder.string(pair.value, "plan.points")
+                case .points?: step.points = decoder.text(pair.value, "plan.points")
                 case .due?:
                     // A date, or a recurring time as text (the toolkit's 每周一, every Monday).
                     if let text = pair.value.scalarText, Self.looksLikeDate(text) {
                         step.due = decoder.date(pair.value, "plan.due")
                     } else {
-                        step.dueText = decoder.string(pair.value, "plan.due")
+                        step.dueText = decoder.text(pair.value, "plan.due")
                     }
-                case .owner?: step.owner = decoder.string(pair.value, "plan.owner")
-                case .expected?: step.expected = decoder.string(pair.value, "plan.expected")
-                case .fallback?: step.fallback = decoder.string(pair.value, "plan.fallback")
+                case .owner?: step.owner = decoder.text(pair.value, "plan.owner")
+                case .expected?: step.expected = decoder.text(pair.value, "plan.expected")
+                case .fallback?: step.fallback = decoder.text(pair.value, "plan.fallback")
                 case nil: decoder.unknownKey(pair, known: planNames.names, in: .planStep)
                 }
             }

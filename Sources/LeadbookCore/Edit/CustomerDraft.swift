@@ -50,7 +50,9 @@ public struct CustomerDraft: Sendable {
             case .sourceDetail:
                 guard !sourceDetail.isEmpty else { continue }
                 lines.append("\(key):")
-                for (detail, text) in sourceDetail { lines.append("  \(detail): \(Self.value(text))") }
+                for (detail, text) in sourceDetail {
+                    lines.append("  \(detail): \(ScalarText.render(text, replacing: nil, inFlow: false, meaning: ScalarText.meaning(of: [key, detail])))")
+                }
             case .contacts:
                 guard !contacts.isEmpty else { continue }
                 lines.append("\(key):")

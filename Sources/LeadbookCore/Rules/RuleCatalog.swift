@@ -17,7 +17,7 @@ public enum RuleCatalog {
             NotAFile.self, FileTooLarge.self, LineTooLong.self, SymlinkLoop.self, OutsideWorkspace.self,
         ]),
         Group(title: "YAML front matter", definitions: [
-            YAMLSyntax.self, YAMLUnsupported.self, YAMLTabIndent.self, DuplicateKey.self, FrontMatterNotMap.self,
+            YAMLSyntax.self, YAMLUnsupported.self, YAMLTabIndent.self, DuplicateKey.self, FrontMatterNotMap.self, AmbiguousScalar.self,
         ]),
         Group(title: "Fields", definitions: [
             MissingField.self, WrongType.self, InvalidDate.self, OutOfRange.self, UnknownField.self, UnknownSource.self,
