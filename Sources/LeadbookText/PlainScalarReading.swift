@@ -18,8 +18,10 @@
 ///   number), `0o17`, `0x1F`; floats with an optional exponent sign (`1e5`, `1.5e3`, `.5e3`);
 ///   the same timestamps.
 ///
-/// Any of them may be signed (`+86...`, `-5`) where the reader allows a sign. What is not
-/// `.text` must be quoted by every writer, and is `ambiguous-scalar` in a text field.
+/// Any of them may be signed (`+86...`, `-5`) where the reader allows a sign. A tab anywhere in
+/// a plain scalar is valid YAML, but PyYAML and ruamel.yaml stop at it with a syntax error, so
+/// such a value is `.unreadable`. What is not `.text` must be quoted by every writer, and is
+/// `ambiguous-scalar` in a text field.
 public enum PlainScalarReading: Equatable, Sendable {
     case text
     case null
@@ -28,11 +30,14 @@ public enum PlainScalarReading: Equatable, Sendable {
     case timestamp
     /// `<<` (merge key) or `=` (value key): no safe reader makes a string of them.
     case special
+    /// A tab in it: PyYAML and ruamel.yaml cannot read the file.
+    case unreadable
 
     /// How `bytes`, written as a plain scalar, is read by the YAML tools above.
     public static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> PlainScalarReading {
         let count = bytes.count
         guard count > 0 else { return .null }
+        for byte in bytes where byte == ASCII.tab { return .unreadable }
         let first = bytes[0]
         // Most text (letters other than the few below, CJK, punctuation) is decided here.
         switch first {
@@ -73,11 +78,13 @@ public enum PlainScalarReading: Equatable, Sendable {
         case .number: return "a number"
         case .timestamp: return "a date"
         case .special: return "a YAML key marker"
+        case .unreadable: return "a syntax error (a tab outside quotes)"
         }
     }
 
     static let booleanWords: [[UInt8]] = ["yes", "no", "on", "off", "true", "false"].map { Array($0.utf8) }
-    static let nullWord = Array("null".utf8), infWord = Array("inf".utf8), nanWord = Array("nan".utf8)
+    static let nullWord = Array("null".utf8), infWord = Array("inf".utf8)
+    static let nanWords: [[UInt8]] = ["nan", "NaN", "NAN"].map { Array($0.utf8) }
 
     /// `word` (lower-case ASCII) as `word`, `Word` or `WORD`.
     static func isWord(_ bytes: UnsafeBufferPointer<UInt8>, _ word: [UInt8]) -> Bool {
@@ -162,7 +169,7 @@ public enum PlainScalarReading: Equatable, Sendable {
         if matches({ cursor in
             guard cursor.take(ASCII.dot) else { return false }
             let rest = UnsafeBufferPointer(rebasing: bytes[cursor.index...])
-            guard isWord(rest, infWord) || (!signed && isWord(rest, nanWord)) else { return false }
+            guard isWord(rest, infWord) || (!signed && nanWords.contains { $0.elementsEqual(rest) }) else { return false }
             cursor.index = bytes.count
             return true
         }) { return true }

@@ -60,7 +60,8 @@ public enum ScalarText {
             if Self.isEscapedAbove0x7F(scalar.value) { return false }
         }
         for (index, byte) in bytes.enumerated() {
-            if byte == ASCII.lf || byte == ASCII.cr || byte < 0x20 && byte != ASCII.tab { return false }
+            // A tab too: PyYAML and ruamel.yaml stop at a tab outside quotes.
+            if byte < 0x20 || byte == 0x7F { return false }
             if byte == ASCII.colon && (index + 1 == bytes.count || bytes[index + 1] == ASCII.space || bytes[index + 1] == ASCII.tab) { return false }
             if byte == ASCII.hash && index > 0 && (bytes[index - 1] == ASCII.space || bytes[index - 1] == ASCII.tab) { return false }
             if inFlow && (byte == ASCII.comma || byte == ASCII.openBracket || byte == ASCII.closeBracket

@@ -18,12 +18,17 @@ public enum AmbiguousScalar: RuleDefinition {
         guard case .scalar(_, .plain) = node.content else { return false }
         let reading = PlainScalarReading.of(text)
         guard reading != .text else { return false }
-        findings.report(Message.readAs(text, reading, field: field), at: node.start)
+        findings.report(reading == .unreadable ? Message.tab(text, field: field) : Message.readAs(text, reading, field: field), at: node.start)
         return true
     }
 }
 
 extension RuleMessage where Of == AmbiguousScalar {
+    public static func tab(_ text: String, field: String) -> Self {
+        Self("`\(field)` has a tab outside quotes, which PyYAML and ruamel.yaml cannot read",
+             hint: "write it in quotes, `\(ScalarText.doubleQuoted(text))`; `leadbook fix` quotes every such value")
+    }
+
     public static func readAs(_ text: String, _ reading: PlainScalarReading, field: String) -> Self {
         Self("`\(field)` is text, but other YAML tools read `\(text)` as \(reading.description)",
              hint: "write it in quotes, `\(ScalarText.doubleQuoted(text))`; `leadbook fix` quotes every such value")
