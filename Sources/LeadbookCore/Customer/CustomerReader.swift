@@ -158,17 +158,20 @@ public enum CustomerReader {
         var detail: [(String, String)] = []
         for pair in pairs {
             let key = pair.keyText
+            var knownKey = true
             if let source, let known = detailKeys[source], !known.contains(key) {
                 decoder.unknownKey(pair, known: known, in: .sourceDetail(source: source))
+                knownKey = false
             }
             if key == "minutes" && source == "exhibition" {
                 if let minutes = decoder.integer(pair.value, "source_detail.minutes") { detail.append((key, String(minutes))) }
                 continue
             }
             if let items = pair.value.items {
-                detail.append((key, items.compactMap { decoder.text($0, "source_detail.\(key)") }.joined(separator: "、")))
+                // Values of an unknown key are the team's own (as unknown fields): not checked.
+                detail.append((key, items.compactMap { knownKey ? decoder.text($0, "source_detail.\(key)") : $0.scalarText }.joined(separator: "、")))
             } else if let text = pair.value.scalarText {
-                _ = decoder.text(pair.value, "source_detail.\(key)")
+                if knownKey { _ = decoder.text(pair.value, "source_detail.\(key)") }
                 detail.append((key, text))
             }
         }
