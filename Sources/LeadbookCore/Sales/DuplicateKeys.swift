@@ -1,3 +1,4 @@
+import Foundation
 import LeadbookText
 
 /// What makes two customers the same customer (the toolkit's section 1: one profile per customer, no
@@ -77,8 +78,25 @@ public enum DuplicateKeys {
 
     /// Full-width to half-width, lower-cased, spaces and punctuation removed, company suffixes
     /// removed. ASCII and the common CJK ideographs take a fast path; other characters are
-    /// classified by their Unicode properties.
+    /// classified by their Unicode properties, after canonical composition (NFC), so `Café`
+    /// typed with a composed é and with `e` and a combining accent is one name.
     public static func name(_ text: String) -> String? {
+        composedName(needsComposition(text) ? text.precomposedStringWithCanonicalMapping : text)
+    }
+
+    /// False when every character is one that canonical composition leaves alone and that
+    /// composes with nothing: ASCII, the CJK unified ideographs, full-width ASCII and the
+    /// ideographic space (almost every name leadbook sees).
+    public static func needsComposition(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 || (value >= 0x4E00 && value <= 0x9FFF) || (value >= 0xFF01 && value <= 0xFF5E) || value == 0x3000 { continue }
+            return true
+        }
+        return false
+    }
+
+    static func composedName(_ text: String) -> String? {
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(text.utf8.count / 2 + 4)
         for scalar in text.unicodeScalars {

@@ -66,6 +66,19 @@ final class DuplicateKeysTests: XCTestCase {
         XCTAssertEqual(index.indices(key), [0, 1])
     }
 
+    /// `Café Zoë` typed with composed letters and with combining accents is one name (NFC).
+    func testNamesCompareInOneCanonicalSpelling() {
+        let composed = "Caf\u{E9} Zo\u{EB} GmbH", decomposed = "Cafe\u{301} Zoe\u{308} GmbH"
+        XCTAssertEqual(DuplicateKeys.name(composed), DuplicateKeys.name(decomposed))
+        XCTAssertEqual(DuplicateKeys.name(composed).map { Array($0.utf8) }, Array("caf\u{E9}zo\u{EB}".utf8))
+        XCTAssertEqual(DuplicateKeys.Evidence(kind: .name, value: DuplicateKeys.name(composed)!).digest,
+                       DuplicateKeys.Evidence(kind: .name, value: DuplicateKeys.name(decomposed)!).digest)
+        // Hangul syllables typed as jamo, and a CJK compatibility ideograph.
+        XCTAssertEqual(DuplicateKeys.name("\u{1100}\u{1161}"), DuplicateKeys.name("\u{AC00}"))
+        XCTAssertEqual(DuplicateKeys.name("\u{F900}"), DuplicateKeys.name("\u{8C48}"))
+        XCTAssertFalse(DuplicateKeys.needsComposition("华东云科技ＡＢＣ Co., Ltd."), "the usual names take the fast path")
+    }
+
     func testGroupsJoinCustomersThatShareAnyKey() {
         var index = DuplicateIndex()
         var zhang = Contact(); zhang.name = "张伟"; zhang.phone = "13800000001"
