@@ -75,11 +75,11 @@ public enum CustomerField: Int, CaseIterable, Sendable {
             return Definition(
                 key: "source_detail", label: "来源详情",
                 access: .custom(.map, readsLast: true, read: { customer, node, _, decoder, _ in
-                    customer.sourceDetail = CustomerReader.sourceDetail(node, source: customer.source, &decoder)
-                }, json: { .object($0.sourceDetail.map { ($0.0, .string($0.1)) }) }),
+                    customer.sourceDetail = CustomerReader.sourceDetail(node, source: customer.source, &decoder, lists: &customer.sourceDetailLists)
+                }, json: CustomerView.sourceDetailJSON),
                 columns: [Column(summary: "source_detail as `key: value; ...`", content: .custom(text: { customer, _ in
                     customer.sourceDetail.map { "\($0.0): \($0.1)" }.joined(separator: "; ")
-                }, json: { .object($0.sourceDetail.map { ($0.0, .string($0.1)) }) }))],
+                }, json: CustomerView.sourceDetailJSON))],
                 option: NewOption("detail", value: "KEY=VALUE", help: "source detail: booth=A12, minutes=30, page=..., referrer=...",
                                   rank: 100, repeatable: true),
                 merge: .ownStep)

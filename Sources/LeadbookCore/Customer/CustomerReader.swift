@@ -154,6 +154,13 @@ public enum CustomerReader {
     ]
 
     public static func sourceDetail(_ node: YAMLNode, source: String?, _ decoder: inout FieldDecoder) -> [(String, String)] {
+        var lists: [String: [String]] = [:]
+        return sourceDetail(node, source: source, &decoder, lists: &lists)
+    }
+
+    /// The same, with the items of the values written as lists, by key.
+    public static func sourceDetail(_ node: YAMLNode, source: String?, _ decoder: inout FieldDecoder,
+                                    lists: inout [String: [String]]) -> [(String, String)] {
         guard let pairs = decoder.map(node, "source_detail", example: "source_detail: {booth: A12, minutes: 30}") else { return [] }
         var detail: [(String, String)] = []
         for pair in pairs {
@@ -169,7 +176,9 @@ public enum CustomerReader {
             }
             if let items = pair.value.items {
                 // Values of an unknown key are the team's own (as unknown fields): not checked.
-                detail.append((key, items.compactMap { knownKey ? decoder.text($0, "source_detail.\(key)") : $0.scalarText }.joined(separator: "、")))
+                let texts = items.compactMap { knownKey ? decoder.text($0, "source_detail.\(key)") : $0.scalarText }
+                lists[key] = texts
+                detail.append((key, texts.joined(separator: "、")))
             } else if let text = pair.value.scalarText {
                 if knownKey { _ = decoder.text(pair.value, "source_detail.\(key)") }
                 detail.append((key, text))
@@ -189,6 +198,9 @@ public enum CustomerReader {
                 case "detail":
                     if let pairs = pair.value.pairs {
                         record.detail = pairs.map { "\($0.keyText): \($0.value.scalarText ?? (($0.value.items ?? []).compactMap(\.scalarText).joined(separator: "、")))" }.joined(separator: "; ")
+                        record.detailMap = pairs.map { pair in
+                            (pair.keyText, pair.value.items.map { .list($0.compactMap(\.scalarText)) } ?? .text(pair.value.scalarText ?? ""))
+                        }
                     } else {
                         record.detail = decoder.text(pair.value, "sources.detail")
                     }
