@@ -165,10 +165,11 @@ public enum CustomerReader {
         var detail: [(String, String)] = []
         for pair in pairs {
             let key = pair.keyText
-            var knownKey = true
+            // The known keys hold text, but for exhibition `minutes` and website `complete` (yes or no).
+            var checkedAsText = key != "complete" || source != "website"
             if let source, let known = detailKeys[source], !known.contains(key) {
                 decoder.unknownKey(pair, known: known, in: .sourceDetail(source: source))
-                knownKey = false
+                checkedAsText = false
             }
             if key == "minutes" && source == "exhibition" {
                 if let minutes = decoder.integer(pair.value, "source_detail.minutes") { detail.append((key, String(minutes))) }
@@ -176,11 +177,11 @@ public enum CustomerReader {
             }
             if let items = pair.value.items {
                 // Values of an unknown key are the team's own (as unknown fields): not checked.
-                let texts = items.compactMap { knownKey ? decoder.text($0, "source_detail.\(key)") : $0.scalarText }
+                let texts = items.compactMap { checkedAsText ? decoder.text($0, "source_detail.\(key)") : $0.scalarText }
                 lists[key] = texts
                 detail.append((key, texts.joined(separator: "、")))
             } else if let text = pair.value.scalarText {
-                if knownKey { _ = decoder.text(pair.value, "source_detail.\(key)") }
+                if checkedAsText { _ = decoder.text(pair.value, "source_detail.\(key)") }
                 detail.append((key, text))
             }
         }

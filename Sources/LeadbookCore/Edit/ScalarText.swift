@@ -33,7 +33,7 @@ public enum ScalarText {
         case "score": return inner == "reviewed_by" ? .text : .typed
         case "deal": return inner == "amount" || inner == "closed" ? .typed : .text
         case "sources": return inner == "date" ? .typed : .text
-        case "source_detail": return inner == "minutes" ? .typed : .text
+        case "source_detail": return inner == "minutes" || inner == "complete" ? .typed : .text
         case "plan": return inner == "due" ? .typed : .text
         default: return .text
         }
