@@ -215,6 +215,62 @@ final class ScalarTextTests: XCTestCase {
         XCTAssertEqual(passed, tried)
     }
 
+    /// The commands themselves: `new`, `log --lost-reason`, `import` (a new customer, and a
+    /// source added to an existing one). Each file they write reads, in every tool, as leadbook
+    /// reads it: each text field the same string.
+    func testTheCommandsWriteFilesEveryToolReadsAsLeadbookDoes() throws {
+        let workspace = try RuleTemporaryWorkspace()
+        defer { workspace.remove() }
+        try workspace.write("leadbook.yml", "language: en\n")
+        func run(_ arguments: [String]) -> ExitCode {
+            let console = RecordingConsole()
+            let code = LeadbookCommandLine.run(arguments + ["-C", workspace.root],
+                                               CommandContext(console: console, environment: [:], currentDirectory: workspace.root))
+            XCTAssertNotEqual(code, .failure, console.output + console.errors)
+            return code
+        }
+        _ = run(["new", "--name", "yes", "--source", "website", "--intent", "A", "--industry", "007", "--region", "NO", "--needs", "12:30",
+                 "--contact", "on,~,02155550101,a@example.com", "--detail", "page=0x1F", "--at", "2024-03-01 09:10"])
+        _ = run(["log", "LX2024001", "--channel", "phone", "--at", "2024-03-02T10:00", "--status", "lost", "--lost-reason", "NO"])
+        try workspace.write("leads.csv", "企业名称,联系人,电话,所属行业,需求关键词,来源渠道,意向,获取时间\n"
+                            + "True,off,13900000002,1_000,2024-03-01,website,B,2024-03-03 10:00\n"
+                            + "另一家,Null,02155550101,y,.inf,exhibition,C,2024-03-04 10:00\n")
+        _ = run(["import", "leads.csv"])
+        let names = try FileManager.default.contentsOfDirectory(atPath: workspace.root + "/customers").filter { $0.hasSuffix(".md") }.sorted()
+        XCTAssertEqual(names.count, 2, "\(names)")
+        var documents: [String] = [], customers: [Customer] = []
+        for name in names {
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: workspace.root + "/customers/" + name)))
+            let result = CustomerReader.read(path: "customers/" + name, bytes: bytes, configuration: Configuration())
+            XCTAssertFalse(result.findings.diagnostics.contains { $0.rule == AmbiguousScalar.rule }, RuleFixture.describe(result.findings.diagnostics))
+            customers.append(try XCTUnwrap(result.customer))
+            documents.append(YAMLTools.frontMatter(String(decoding: bytes, as: UTF8.self)))
+        }
+        let results = try YAMLTools.read(documents)
+        var tried = 0
+        for (customer, row) in zip(customers, results) {
+            var fields: [([String], String?)] = [(["name"], customer.name), (["industry"], customer.industry), (["region"], customer.region),
+                                                 (["needs"], customer.needs), (["lost_reason"], customer.lostReason)]
+            for (index, contact) in customer.contacts.enumerated() {
+                fields += [(["contacts", "name", "\(index)"], contact.name), (["contacts", "title", "\(index)"], contact.title),
+                           (["contacts", "phone", "\(index)"], contact.phone)]
+            }
+            for (loader, document) in zip(YAMLTools.loaders, row) {
+                for (path, value) in fields {
+                    guard let value else { continue }
+                    tried += 1
+                    XCTAssertEqual(Self.value(document, path), .string(value), "\(loader): \(path.joined(separator: "."))")
+                }
+            }
+        }
+        XCTAssertEqual(customers.first?.lostReason, "NO")
+        XCTAssertEqual(customers.first?.sources.first?.source, "exhibition", "the second row shares LX2024001's phone: a source added")
+        XCTAssertEqual(customers.last?.name, "True")
+        XCTAssertEqual(customers.last?.industry, "1_000")
+        XCTAssertEqual(customers.last?.needs, "2024-03-01")
+        XCTAssertGreaterThan(tried, 40)
+    }
+
     /// A value at a path: `["contacts", "phone"]` is the first contact's phone, a trailing
     /// number picks another item (`["tags", "1"]`).
     static func value(_ document: YAMLTools.Value, _ path: [String]) -> YAMLTools.Value? {
