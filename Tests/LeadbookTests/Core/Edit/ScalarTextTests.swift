@@ -43,8 +43,9 @@ final class ScalarTextTests: XCTestCase {
         "next\u{85}line", "line\u{2028}separator", "c1\u{9B}control", "non\u{FFFE}character", "esc\u{1B}[0m",
     ]
 
-    /// Plain scalars made of the characters numbers, times and dates are made of (seeded, so
-    /// every run tries the same), with the hand-written forms: what the classifier is checked on.
+    /// Plain scalars made of the characters numbers and times are made of (seeded, so every
+    /// run tries the same): with the dates below and the hand-written forms, what the
+    /// classifier is checked on.
     static func generated(_ count: Int) -> [String] {
         let alphabet = Array("0123456789_.:eE+-xob")
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
@@ -60,6 +61,35 @@ final class ScalarTextTests: XCTestCase {
         return values
     }
 
+    /// Dates, times and zones in the shapes YAML's timestamp takes and near misses of them
+    /// (one-digit parts, `T`, `t`, blanks, fractions, `Z`, offsets), seeded.
+    static func generatedDates(_ count: Int) -> [String] {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33) % bound
+        }
+        func digits(_ n: Int) -> String { String((0..<n).map { _ in Character(String(next(10))) }) }
+        var values: [String] = []
+        for _ in 0..<count {
+            var text = digits(3 + next(3)) + "-" + digits(1 + next(2)) + "-" + digits(1 + next(2))
+            if next(3) > 0 {
+                text += ["T", "t", " ", "  ", "\t", "_"][next(6)] + digits(1 + next(2)) + ":" + digits(2)
+                if next(4) > 0 { text += ":" + digits(1 + next(2)) }
+                if next(3) == 0 { text += "." + digits(next(4)) }
+                switch next(5) {
+                case 0: text += "Z"
+                case 1: text += " Z"
+                case 2: text += ["+", "-"][next(2)] + digits(1 + next(2)) + (next(2) == 0 ? ":" + digits(2) : "")
+                case 3: text += " " + ["+", "-"][next(2)] + digits(1 + next(3))
+                default: break
+                }
+            }
+            values.append(text)
+        }
+        return values
+    }
+
     // MARK: - The classifier against the tools
 
     /// Every plain value `PlainScalarReading` calls text is read as that text by PyYAML and
@@ -68,7 +98,7 @@ final class ScalarTextTests: XCTestCase {
     /// libraries read as text are the ones only the specifications resolve (`.5e3`, a YAML 1.2
     /// float; `y`/`n`, YAML 1.1 booleans) and are printed.
     func testTheClassifierAgreesWithPyYAMLAndRuamel() throws {
-        let candidates = Array(Set(Self.handWritten + Self.generated(4000)))
+        let candidates = Array(Set(Self.handWritten + Self.generated(4000) + Self.generatedDates(1000)))
             .filter { !$0.isEmpty && ScalarText.isPlainSafe($0, inFlow: false, meaning: .typed) }.sorted()
         let results = try YAMLTools.read(candidates.map { "v: \($0)\n" })
         XCTAssertEqual(results.count, candidates.count)
