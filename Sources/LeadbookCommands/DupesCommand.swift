@@ -36,8 +36,9 @@ public enum DupesCommand: Command {
             let customers = group.map { facts[members[$0]] }.sorted { PossibleDuplicate.isNewer($1, than: $0) }
             var values: [UInt64: DuplicateKeys.Evidence] = [:]
             var holders: [UInt64: [String]] = [:]
+            var work = DuplicateKeys.Work()
             for customer in customers {
-                for key in customer.duplicateKeys(configuration)?.keys ?? [] where digests.contains(key.evidence.digest) {
+                for key in DuplicateKeys.shared(customer.duplicateKeys(configuration)?.keys ?? [], digests: digests, work: &work) {
                     values[key.evidence.digest] = key.evidence
                     holders[key.evidence.digest, default: []].append(id(customer))
                 }

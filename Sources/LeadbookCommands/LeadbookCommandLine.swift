@@ -24,6 +24,7 @@ public enum LeadbookCommandLine {
         Entry(LogCommand.self),
         Entry(FeedbackCommand.self),
         Entry(SyncCommand.self),
+        Entry(FixCommand.self),
         Entry(ExplainCommand.self),
         Entry(AssignCommand.self),
         Entry(AgendaCommand.self),

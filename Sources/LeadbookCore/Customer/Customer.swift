@@ -12,7 +12,10 @@ public struct Customer: Sendable {
     public var employees: Int?
     public var revenue: Double?
     public var source: String?
+    /// `source_detail` as text, a list's items joined with `、` (what `show` and `export` print).
     public var sourceDetail: [(String, String)] = []
+    /// The items of the `source_detail` values written as lists, by key (what JSON keeps as lists).
+    public var sourceDetailLists: [String: [String]] = [:]
     public var sources: [SourceRecord] = []
     public var contacts: [Contact] = []
     public var needs: String?
@@ -83,8 +86,17 @@ public struct Deal: Sendable, Equatable {
 public struct SourceRecord: Sendable {
     public var source: String?
     public var date: LocalDate?
+    /// The detail as text (a map as `key: value; ...`).
     public var detail: String?
+    /// The detail when it is written as a map: each value its text or its list's items.
+    public var detailMap: [(String, DetailValue)]?
     public init() {}
+}
+
+/// A value of a detail map: text, or the items of a list.
+public enum DetailValue: Sendable {
+    case text(String)
+    case list([String])
 }
 
 public struct PlanStep: Sendable {

@@ -75,11 +75,11 @@ public enum CustomerField: Int, CaseIterable, Sendable {
             return Definition(
                 key: "source_detail", label: "来源详情",
                 access: .custom(.map, readsLast: true, read: { customer, node, _, decoder, _ in
-                    customer.sourceDetail = CustomerReader.sourceDetail(node, source: customer.source, &decoder)
-                }, json: { .object($0.sourceDetail.map { ($0.0, .string($0.1)) }) }),
+                    customer.sourceDetail = CustomerReader.sourceDetail(node, source: customer.source, &decoder, lists: &customer.sourceDetailLists)
+                }, json: CustomerView.sourceDetailJSON),
                 columns: [Column(summary: "source_detail as `key: value; ...`", content: .custom(text: { customer, _ in
                     customer.sourceDetail.map { "\($0.0): \($0.1)" }.joined(separator: "; ")
-                }, json: { .object($0.sourceDetail.map { ($0.0, .string($0.1)) }) }))],
+                }, json: CustomerView.sourceDetailJSON))],
                 option: NewOption("detail", value: "KEY=VALUE", help: "source detail: booth=A12, minutes=30, page=..., referrer=...",
                                   rank: 100, repeatable: true),
                 merge: .ownStep)
@@ -438,7 +438,7 @@ public struct FieldAccess: Sendable {
     public let json: (@Sendable (Customer) -> JSON)?
 
     public static func text(get: @escaping @Sendable (Customer) -> String?, set: @escaping @Sendable (inout Customer, String?) -> Void) -> FieldAccess {
-        FieldAccess(type: .text, read: { customer, node, key, decoder, _ in set(&customer, decoder.string(node, key)) }, readsLast: false,
+        FieldAccess(type: .text, read: { customer, node, key, decoder, _ in set(&customer, decoder.text(node, key)) }, readsLast: false,
                     value: { get($0).map(FieldValue.text) }, json: nil)
     }
 
@@ -470,7 +470,7 @@ public struct FieldAccess: Sendable {
     }
 
     public static func textList(get: @escaping @Sendable (Customer) -> [String], set: @escaping @Sendable (inout Customer, [String]) -> Void) -> FieldAccess {
-        FieldAccess(type: .textList, read: { customer, node, key, decoder, _ in set(&customer, decoder.stringList(node, key)) }, readsLast: false,
+        FieldAccess(type: .textList, read: { customer, node, key, decoder, _ in set(&customer, decoder.textList(node, key)) }, readsLast: false,
                     value: { .texts(get($0)) }, json: nil)
     }
 

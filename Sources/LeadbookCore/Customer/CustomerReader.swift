@@ -11,6 +11,8 @@ public enum CustomerReader {
         /// The log's sections and where each entry is (the entries themselves are in `customer`).
         public var log: LogReader.Log?
         public var findings: Findings
+        /// The values reported as `ambiguous-scalar` (what `leadbook fix` quotes).
+        public var ambiguousValues: [YAMLNode] = []
     }
 
     public static let frontMatterKeys = CustomerField.keys
@@ -103,6 +105,7 @@ public enum CustomerReader {
         customer.followUps = log.followUps
         customer.feedback = log.feedback
         result.findings = decoder.findings
+        result.ambiguousValues = decoder.ambiguous
         result.customer = customer
         result.frontMatter = root
         result.log = log
@@ -152,20 +155,34 @@ public enum CustomerReader {
     ]
 
     public static func sourceDetail(_ node: YAMLNode, source: String?, _ decoder: inout FieldDecoder) -> [(String, String)] {
+        var lists: [String: [String]] = [:]
+        return sourceDetail(node, source: source, &decoder, lists: &lists)
+    }
+
+    /// The same, with the items of the values written as lists, by key.
+    public static func sourceDetail(_ node: YAMLNode, source: String?, _ decoder: inout FieldDecoder,
+                                    lists: inout [String: [String]]) -> [(String, String)] {
         guard let pairs = decoder.map(node, "source_detail", example: "source_detail: {booth: A12, minutes: 30}") else { return [] }
         var detail: [(String, String)] = []
         for pair in pairs {
             let key = pair.keyText
+            // The known keys hold text, but for exhibition `minutes` and website `complete` (yes or no).
+            var checkedAsText = key != "complete" || source != "website"
             if let source, let known = detailKeys[source], !known.contains(key) {
                 decoder.unknownKey(pair, known: known, in: .sourceDetail(source: source))
+                checkedAsText = false
             }
             if key == "minutes" && source == "exhibition" {
                 if let minutes = decoder.integer(pair.value, "source_detail.minutes") { detail.append((key, String(minutes))) }
                 continue
             }
             if let items = pair.value.items {
-                detail.append((key, items.compactMap(\.scalarText).joined(separator: "、")))
+                // Values of an unknown key are the team's own (as unknown fields): not checked.
+                let texts = items.compactMap { checkedAsText ? decoder.text($0, "source_detail.\(key)") : $0.scalarText }
+                lists[key] = texts
+                detail.append((key, texts.joined(separator: "、")))
             } else if let text = pair.value.scalarText {
+                if checkedAsText { _ = decoder.text(pair.value, "source_detail.\(key)") }
                 detail.append((key, text))
             }
         }
@@ -183,8 +200,11 @@ public enum CustomerReader {
                 case "detail":
                     if let pairs = pair.value.pairs {
                         record.detail = pairs.map { "\($0.keyText): \($0.value.scalarText ?? (($0.value.items ?? []).compactMap(\.scalarText).joined(separator: "、")))" }.joined(separator: "; ")
+                        record.detailMap = pairs.map { pair in
+                            (pair.keyText, pair.value.items.map { .list($0.compactMap(\.scalarText)) } ?? .text(pair.value.scalarText ?? ""))
+                        }
                     } else {
-                        record.detail = decoder.string(pair.value, "sources.detail")
+                        record.detail = decoder.text(pair.value, "sources.detail")
                     }
                 default: decoder.unknownKey(pair, known: ["source", "date", "detail"], in: .field("sources"))
                 }
@@ -207,11 +227,11 @@ public enum CustomerReader {
             var contact = Contact()
             for pair in item.pairs ?? [] {
                 switch contactNames(pair.keyText) {
-                case .name?: contact.name = decoder.string(pair.value, "contacts.name")
-                case .title?: contact.title = decoder.string(pair.value, "contacts.title")
-                case .phone?: contact.phone = decoder.string(pair.value, "contacts.phone")
-                case .email?: contact.email = decoder.string(pair.value, "contacts.email")
-                case .wechat?: contact.wechat = decoder.string(pair.value, "contacts.wechat")
+                case .name?: contact.name = decoder.text(pair.value, "contacts.name")
+                case .title?: contact.title = decoder.text(pair.value, "contacts.title")
+                case .phone?: contact.phone = decoder.text(pair.value, "contacts.phone")
+                case .email?: contact.email = decoder.text(pair.value, "contacts.email")
+                case .wechat?: contact.wechat = decoder.text(pair.value, "contacts.wechat")
                 case .prefers?: contact.prefers = decoder.vocabulary(pair.value, "contacts.prefers", ContactPreference.self)
                 case .role?: contact.role = decoder.vocabulary(pair.value, "contacts.role", ContactRole.self)
                 case nil: decoder.unknownKey(pair, known: contactKeys, in: .contact)
@@ -241,7 +261,7 @@ public enum CustomerReader {
             case .budget?: score.budget = decoder.integer(pair.value, "score.budget", maximum: scoring.maxBudget)
             case .urgency?: score.urgency = decoder.integer(pair.value, "score.urgency", maximum: scoring.maxUrgency)
             case .decision?: score.decision = decoder.integer(pair.value, "score.decision", maximum: scoring.maxDecision)
-            case .reviewedBy?: score.reviewedBy = decoder.string(pair.value, "score.reviewed_by")
+            case .reviewedBy?: score.reviewedBy = decoder.text(pair.value, "score.reviewed_by")
             case .reviewed?: score.reviewed = decoder.date(pair.value, "score.reviewed")
             case nil: decoder.unknownKey(pair, known: scoreNames.names, in: .field("score"))
             }
@@ -259,23 +279,23 @@ public enum CustomerReader {
             for pair in item.pairs ?? [] {
                 switch planNames(pair.keyText) {
                 case .stage?: step.stage = decoder.vocabulary(pair.value, "plan.stage", Stage.self)
-                case .goal?: step.goal = decoder.string(pair.value, "plan.goal")
+                case .goal?: step.goal = decoder.text(pair.value, "plan.goal")
                 case .channels?:
                     let nodes = pair.value.items ?? (pair.value.isEmpty ? [] : [pair.value])
                     for channelNode in nodes {
                         if let channel = decoder.vocabulary(channelNode, "plan.channels", Channel.self) { step.channels.append(channel) }
                     }
-                case .points?: step.points = decoder.string(pair.value, "plan.points")
+                case .points?: step.points = decoder.text(pair.value, "plan.points")
                 case .due?:
                     // A date, or a recurring time as text (the toolkit's 每周一, every Monday).
                     if let text = pair.value.scalarText, Self.looksLikeDate(text) {
                         step.due = decoder.date(pair.value, "plan.due")
                     } else {
-                        step.dueText = decoder.string(pair.value, "plan.due")
+                        step.dueText = decoder.text(pair.value, "plan.due")
                     }
-                case .owner?: step.owner = decoder.string(pair.value, "plan.owner")
-                case .expected?: step.expected = decoder.string(pair.value, "plan.expected")
-                case .fallback?: step.fallback = decoder.string(pair.value, "plan.fallback")
+                case .owner?: step.owner = decoder.text(pair.value, "plan.owner")
+                case .expected?: step.expected = decoder.text(pair.value, "plan.expected")
+                case .fallback?: step.fallback = decoder.text(pair.value, "plan.fallback")
                 case nil: decoder.unknownKey(pair, known: planNames.names, in: .planStep)
                 }
             }

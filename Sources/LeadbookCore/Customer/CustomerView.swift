@@ -25,8 +25,24 @@ public enum CustomerView {
 
     // MARK: - The JSON and rows of the fields with parts (CustomerField's entries use them)
 
+    /// Lists stay lists: `{page: 企业解决方案, keywords: [数据安全, 服务器升级]}` is an object
+    /// with a string and an array.
     public static func sourceJSON(_ record: SourceRecord) -> JSON {
-        .object([("source", .optional(record.source)), ("date", .optional(record.date)), ("detail", .optional(record.detail))])
+        let detail: JSON = record.detailMap.map { pairs in .object(pairs.map { ($0.0, detailJSON($0.1)) }) } ?? .optional(record.detail)
+        return .object([("source", .optional(record.source)), ("date", .optional(record.date)), ("detail", detail)])
+    }
+
+    @Sendable public static func sourceDetailJSON(_ customer: Customer) -> JSON {
+        .object(customer.sourceDetail.map { key, text in
+            (key, customer.sourceDetailLists[key].map { .array($0.map(JSON.string)) } ?? .string(text))
+        })
+    }
+
+    public static func detailJSON(_ value: DetailValue) -> JSON {
+        switch value {
+        case .text(let text): return .string(text)
+        case .list(let items): return .array(items.map(JSON.string))
+        }
     }
 
     public static func contactJSON(_ contact: Contact) -> JSON {

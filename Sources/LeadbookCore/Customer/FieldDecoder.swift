@@ -6,6 +6,9 @@ import LeadbookText
 /// text, `employees: "500"` is the number 500.
 public struct FieldDecoder {
     public var findings: Findings
+    /// The plain values of text fields that other YAML tools read as something else
+    /// (`ambiguous-scalar`), in the order they were read: what `leadbook fix` quotes.
+    public var ambiguous: [YAMLNode] = []
 
     public init(findings: Findings) {
         self.findings = findings
@@ -24,6 +27,28 @@ public struct FieldDecoder {
             wrongType(node, field, expected: .text)
             return nil
         }
+    }
+
+    /// Text of a text field, as `string`; a plain value that other YAML tools would read as
+    /// a number, a date, yes/no or null is reported (`ambiguous-scalar`).
+    public mutating func text(_ node: YAMLNode, _ field: String) -> String? {
+        guard let text = string(node, field) else { return nil }
+        if AmbiguousScalar.check(node, text, field: field, &findings) { ambiguous.append(node) }
+        return text
+    }
+
+    /// A list of texts of a text field (`tags`), each item as `text`.
+    public mutating func textList(_ node: YAMLNode, _ field: String) -> [String] {
+        if node.isEmpty { return [] }
+        guard let items = node.items else {
+            wrongType(node, field, expected: .list)
+            return []
+        }
+        var result: [String] = []
+        for item in items {
+            if let text = text(item, field) { result.append(text) }
+        }
+        return result
     }
 
     public mutating func integer(_ node: YAMLNode, _ field: String, minimum: Int = 0, maximum: Int = Int.max) -> Int? {

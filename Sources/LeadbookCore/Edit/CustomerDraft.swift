@@ -1,3 +1,4 @@
+import Foundation
 import LeadbookText
 
 /// A new customer file: the front matter in the order of `CustomerField`, a heading, and an
@@ -50,7 +51,9 @@ public struct CustomerDraft: Sendable {
             case .sourceDetail:
                 guard !sourceDetail.isEmpty else { continue }
                 lines.append("\(key):")
-                for (detail, text) in sourceDetail { lines.append("  \(detail): \(Self.value(text))") }
+                for (detail, text) in sourceDetail {
+                    lines.append("  \(detail): \(ScalarText.render(text, replacing: nil, inFlow: false, meaning: ScalarText.meaning(of: [key, detail])))")
+                }
             case .contacts:
                 guard !contacts.isEmpty else { continue }
                 lines.append("\(key):")
@@ -97,25 +100,43 @@ public struct CustomerDraft: Sendable {
         return short.isEmpty ? "\(id).md" : "\(id)-\(short).md"
     }
 
-    /// The name without company suffixes, characters unsafe in file names removed, at most 12 characters.
+    /// The name without company suffixes, in canonical composition (NFC), with its letters and
+    /// digits (é, ö, 华东云 stay as they are; ASCII letters in lower case), spaces, `-` and `_`
+    /// as `-`, everything else (characters unsafe in file names) removed; at most 12 characters.
     public static func slug(_ name: String) -> String {
-        var base = name
+        var base = DuplicateKeys.needsComposition(name) ? name.precomposedStringWithCanonicalMapping : name
         for suffix in ["股份有限公司", "有限责任公司", "有限公司", "集团", "公司"] where base.hasSuffix(suffix) && base.count > suffix.count {
             base.removeLast(suffix.count)
             break
         }
-        let allowed = base.unicodeScalars.compactMap { scalar -> Character? in
+        var kept = String.UnicodeScalarView()
+        for scalar in base.unicodeScalars {
             let value = scalar.value
-            if (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) { return Character(Unicode.Scalar(value | (value >= 0x41 && value <= 0x5A ? 0x20 : 0))!) }
-            if value == 0x2D || value == 0x5F { return "-" }
-            if value == 0x20 { return "-" }
-            if value >= 0x3400 && scalar.properties.isAlphabetic { return Character(scalar) }
-            return nil
+            if (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) {
+                kept.append(scalar)
+            } else if (0x41...0x5A).contains(value) {
+                kept.append(Unicode.Scalar(value | 0x20)!)
+            } else if value == 0x2D || value == 0x5F || value == 0x20 {
+                kept.append("-")
+            } else if value >= 0x80 && Self.keptInSlug(scalar.properties.generalCategory) {
+                kept.append(scalar)
+            }
         }
-        var slug = String(allowed.prefix(12))
+        var slug = String(String(kept).prefix(12))
         while slug.hasPrefix("-") { slug.removeFirst() }
         while slug.hasSuffix("-") { slug.removeLast() }
         return slug
+    }
+
+    /// Letters, digits and the marks that stay on them after composition (in any script).
+    static func keptInSlug(_ category: Unicode.GeneralCategory) -> Bool {
+        switch category {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber,
+             .nonspacingMark, .spacingMark:
+            return true
+        default:
+            return false
+        }
     }
 }
 

@@ -67,7 +67,9 @@ public enum CustomerMerge {
     public static func flowText(_ node: YAMLNode) -> String {
         switch node.content {
         case .scalar(let text, let style):
-            return ScalarText.render(text, replacing: style == .singleQuoted || style == .doubleQuoted ? style : nil, inFlow: true)
+            // A plain value is copied as it was written (what it means to YAML tools stays the same).
+            return ScalarText.render(text, replacing: style == .singleQuoted || style == .doubleQuoted ? style : nil, inFlow: true,
+                                     meaning: style == .plain ? .typed : .text)
         case .sequence(let items): return "[" + items.map(flowText).joined(separator: ", ") + "]"
         case .mapping(let pairs): return "{" + pairs.map { "\($0.keyText): \(flowText($0.value))" }.joined(separator: ", ") + "}"
         }

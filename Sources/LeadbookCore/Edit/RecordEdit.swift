@@ -64,31 +64,34 @@ public struct RecordEdit {
     }
 
     /// Sets a scalar at `path`, keeping the old value's quoting; adds the key when missing
-    /// (after the first of `after` that exists, else at the end of its map).
+    /// (after the first of `after` that exists, else at the end of its map). Text is quoted
+    /// when other YAML tools would read it as something else (`ScalarText.meaning(of:)`).
     public mutating func set(_ path: [String], to value: String, after: [String] = []) throws {
         precondition(!path.isEmpty)
+        let meaning = ScalarText.meaning(of: path)
         let parentPath = Array(path.dropLast())
         let key = path.last!
         guard let parent = parentPath.isEmpty ? (frontMatter ?? nil) : node(at: parentPath) else {
             if parentPath.isEmpty {
                 // An empty front matter: the first line.
                 replacements.append(Replacement(range: layout.frontMatter.lowerBound..<layout.frontMatter.lowerBound,
-                                                text: "\(key): \(ScalarText.render(value, replacing: nil, inFlow: false))\(lineBreak)"))
+                                                text: "\(key): \(ScalarText.render(value, replacing: nil, inFlow: false, meaning: meaning))\(lineBreak)"))
                 return
             }
             throw Problem.notAMap(parentPath.joined(separator: "."))
         }
         guard let pairs = parent.pairs else { throw Problem.notAMap(parentPath.joined(separator: ".")) }
         if let pair = pairs.first(where: { $0.keyText == key }) {
-            replaceValue(pair.value, with: value, inFlow: parent.isFlow)
+            replaceValue(pair.value, with: value, inFlow: parent.isFlow, meaning: meaning)
             return
         }
-        insert(key: key, value: value, into: parent, after: after)
+        insert(key: key, value: value, into: parent, after: after, meaning: meaning)
     }
 
     /// Sets `path` to a one-line map `{a: 1, b: 2}` (replacing whatever value was there).
     public mutating func set(_ path: [String], toFlowMap fields: [(String, String)], after: [String] = []) throws {
-        let text = "{" + fields.map { "\($0.0): \(ScalarText.render($0.1, replacing: nil, inFlow: true))" }.joined(separator: ", ") + "}"
+        let text = "{" + fields.map { "\($0.0): \(ScalarText.render($0.1, replacing: nil, inFlow: true, meaning: ScalarText.meaning(of: path + [$0.0])))" }
+            .joined(separator: ", ") + "}"
         if let existing = node(at: path) {
             replacements.append(Replacement(range: existing.start..<existing.end, text: existing.isEmpty ? " " + text : text))
             return
@@ -149,23 +152,32 @@ public struct RecordEdit {
     }
 
     /// Removes nothing and changes one value's text.
-    public mutating func replaceValue(_ node: YAMLNode, with value: String, inFlow: Bool) {
+    public mutating func replaceValue(_ node: YAMLNode, with value: String, inFlow: Bool, meaning: ScalarText.Meaning = .text) {
         switch node.content {
         case .scalar(let old, let style):
             if old == value && style != .empty { return }
             if style == .empty {
                 // `key:` with nothing: the value goes after the colon.
-                replacements.append(Replacement(range: node.start..<node.end, text: " " + ScalarText.render(value, replacing: nil, inFlow: inFlow)))
+                replacements.append(Replacement(range: node.start..<node.end, text: " " + ScalarText.render(value, replacing: nil, inFlow: inFlow, meaning: meaning)))
                 return
             }
-            replacements.append(Replacement(range: node.start..<node.end, text: ScalarText.render(value, replacing: style, inFlow: inFlow)))
+            replacements.append(Replacement(range: node.start..<node.end, text: ScalarText.render(value, replacing: style, inFlow: inFlow, meaning: meaning)))
         default:
-            replacements.append(Replacement(range: node.start..<node.end, text: ScalarText.render(value, replacing: nil, inFlow: inFlow)))
+            replacements.append(Replacement(range: node.start..<node.end, text: ScalarText.render(value, replacing: nil, inFlow: inFlow, meaning: meaning)))
         }
     }
 
-    public mutating func insert(key: String, value: String, into map: YAMLNode, after: [String]) {
-        insert(key: key, rawValue: ScalarText.render(value, replacing: nil, inFlow: map.isFlow), into: map, after: after)
+    /// Writes each of `nodes` (plain scalars of this file) in double quotes, as the same text:
+    /// `phone: 02155550101` becomes `phone: "02155550101"`, and nothing else changes.
+    public mutating func quote(_ nodes: [YAMLNode]) {
+        for node in nodes {
+            guard case .scalar(let text, .plain) = node.content else { continue }
+            replacements.append(Replacement(range: node.start..<node.end, text: ScalarText.doubleQuoted(text)))
+        }
+    }
+
+    public mutating func insert(key: String, value: String, into map: YAMLNode, after: [String], meaning: ScalarText.Meaning = .text) {
+        insert(key: key, rawValue: ScalarText.render(value, replacing: nil, inFlow: map.isFlow, meaning: meaning), into: map, after: after)
     }
 
     public mutating func insert(key: String, rawValue rendered: String, into map: YAMLNode, after: [String], block: String? = nil) {

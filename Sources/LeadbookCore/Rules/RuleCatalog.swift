@@ -18,7 +18,7 @@ public enum RuleCatalog {
             ConflictMarkers.self,
         ]),
         Group(title: "YAML front matter", definitions: [
-            YAMLSyntax.self, YAMLUnsupported.self, YAMLTabIndent.self, DuplicateKey.self, FrontMatterNotMap.self,
+            YAMLSyntax.self, YAMLUnsupported.self, YAMLTabIndent.self, DuplicateKey.self, FrontMatterNotMap.self, AmbiguousScalar.self,
         ]),
         Group(title: "Fields", definitions: [
             MissingField.self, WrongType.self, InvalidDate.self, OutOfRange.self, UnknownField.self, UnknownSource.self,

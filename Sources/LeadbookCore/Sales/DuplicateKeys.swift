@@ -1,3 +1,4 @@
+import Foundation
 import LeadbookText
 
 /// What makes two customers the same customer (the toolkit's section 1: one profile per customer, no
@@ -77,8 +78,25 @@ public enum DuplicateKeys {
 
     /// Full-width to half-width, lower-cased, spaces and punctuation removed, company suffixes
     /// removed. ASCII and the common CJK ideographs take a fast path; other characters are
-    /// classified by their Unicode properties.
+    /// classified by their Unicode properties, after canonical composition (NFC), so `Café`
+    /// typed with a composed é and with `e` and a combining accent is one name.
     public static func name(_ text: String) -> String? {
+        composedName(needsComposition(text) ? text.precomposedStringWithCanonicalMapping : text)
+    }
+
+    /// False when every character is one that canonical composition leaves alone and that
+    /// composes with nothing: ASCII, the CJK unified ideographs, full-width ASCII and the
+    /// ideographic space (almost every name leadbook sees).
+    public static func needsComposition(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 || (value >= 0x4E00 && value <= 0x9FFF) || (value >= 0xFF01 && value <= 0xFF5E) || value == 0x3000 { continue }
+            return true
+        }
+        return false
+    }
+
+    static func composedName(_ text: String) -> String? {
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(text.utf8.count / 2 + 4)
         for scalar in text.unicodeScalars {
@@ -143,14 +161,28 @@ extension DuplicateKeys {
         public var line: Int
     }
 
+    /// The work of finding and matching keys, counted for the tests that keep it linear in
+    /// the contacts of a file (150,000 contacts fit in a file): one step per table lookup.
+    public struct Work: Sendable {
+        public var lookups = 0
+        public init() {}
+    }
+
     /// The keys of a read customer file (each once, at its first place): the company name,
     /// then each contact's phone and email.
     public static func located(_ customer: Customer, frontMatter: YAMLNode) -> [Located] {
+        var work = Work()
+        return located(customer, frontMatter: frontMatter, work: &work)
+    }
+
+    public static func located(_ customer: Customer, frontMatter: YAMLNode, work: inout Work) -> [Located] {
         var keys: [Located] = []
+        var seen: Set<Evidence> = []
         func add(_ kind: Evidence.Kind, _ value: String?, _ node: YAMLNode?) {
             guard let value, let node else { return }
             let evidence = Evidence(kind: kind, value: value)
-            if keys.contains(where: { $0.evidence == evidence }) { return }
+            work.lookups += 1
+            guard seen.insert(evidence).inserted else { return }
             keys.append(Located(evidence: evidence, offset: node.start, line: node.line))
         }
         if customer.kind == .company, let name = customer.name {
@@ -162,6 +194,18 @@ extension DuplicateKeys {
             add(.email, contact.email.flatMap(email), items[index]["email"])
         }
         return keys
+    }
+
+    /// The keys among `keys` whose digest is one of `digests`, in the order of `keys`.
+    public static func shared(_ keys: [Located], digests: [UInt64], work: inout Work) -> [Located] {
+        let wanted = Set(digests)
+        work.lookups += digests.count
+        var result: [Located] = []
+        for key in keys {
+            work.lookups += 1
+            if wanted.contains(key.evidence.digest) { result.append(key) }
+        }
+        return result
     }
 }
 
@@ -205,7 +249,8 @@ public struct DuplicateIndex: Sendable {
     public mutating func add(id: String, path: String, name: String?, keys: [DuplicateKeys.Evidence]) {
         let index = members.count
         members.append(Member(id: id, path: path, name: name ?? ""))
-        for (position, key) in keys.enumerated() where !keys[..<position].contains(key) {
+        var seen: Set<DuplicateKeys.Evidence> = []
+        for key in keys where seen.insert(key).inserted {
             if let first = firstWith[key] {
                 shared[key, default: [first]].append(index)
             } else {

@@ -317,8 +317,10 @@ public struct SourceAddition {
             var fields = [("source", lead.source), ("date", date.description)]
             if !detail.isEmpty { fields.append(("detail", detail.joined(separator: "; "))) }
             let flow = edit.node(at: ["sources"])?.isFlow == true
-            let item = flow ? ["{" + fields.map { "\($0.0): \(ScalarText.render($0.1, replacing: nil, inFlow: true))" }.joined(separator: ", ") + "}"]
-                            : fields.map { "\($0.0): \(ScalarText.render($0.1, replacing: nil, inFlow: false))" }
+            func rendered(_ field: (String, String)) -> String {
+                "\(field.0): \(ScalarText.render(field.1, replacing: nil, inFlow: flow, meaning: ScalarText.meaning(of: ["sources", field.0])))"
+            }
+            let item = flow ? ["{" + fields.map(rendered).joined(separator: ", ") + "}"] : fields.map(rendered)
             try edit.appendListItem(["sources"], item: item, after: CustomerField.sources.anchors)
             changes.append(Wording<SourceAddition>.source(lead.source, date).text)
         }

@@ -24,7 +24,8 @@ public enum PossibleDuplicate: WorkspaceRule {
             let (older, newer) = newerIndex == members[b] ? (first, second) : (second, first)
             if reread[newerIndex] == nil { reread[newerIndex] = newer.duplicateKeys(configuration) }
             guard let (keys, source) = reread[newerIndex] ?? nil else { continue }
-            let shared = keys.filter { digests.contains($0.evidence.digest) }
+            var work = DuplicateKeys.Work()
+            let shared = DuplicateKeys.shared(keys, digests: digests, work: &work)
                 .sorted { ($0.evidence.kind.rawValue, $0.evidence.value) < ($1.evidence.kind.rawValue, $1.evidence.value) }
             // The file changed since it was read: its keys no longer say what was shared.
             guard let anchor = shared.first else { continue }

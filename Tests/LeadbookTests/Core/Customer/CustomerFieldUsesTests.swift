@@ -74,6 +74,36 @@ final class CustomerFieldUsesTests: XCTestCase {
         XCTAssertEqual(json["tags"], .array([.string("决策链复杂"), .string("竞品对比中")]))
     }
 
+    /// Lists stay lists in `show --format json`: source_detail's lists, and the lists inside a
+    /// `sources` item's detail map, which the text page and export join into one text.
+    func testShowJSONKeepsListsAsLists() throws {
+        let text = RuleFixture.customer(adding: [
+            "source_detail:",
+            "  page: 企业解决方案",
+            "  keywords: [数据安全, 服务器升级]",
+            "sources:",
+            "  - {source: exhibition, date: 2024-03-02, detail: {booth: A12, products: [MES 系统, 设备联网]}}",
+            "  - {source: referral, date: 2024-03-04, detail: 老客户介绍}",
+        ])
+        let result = CustomerReader.read(path: RuleFixture.path, bytes: Array(text.utf8), configuration: Configuration())
+        RuleAssert.clean(result.findings.diagnostics)
+        let customer = try XCTUnwrap(result.customer)
+        let rendered = CustomerView.json(customer, path: RuleFixture.path, configuration: Configuration()).rendered()
+        let parsed = try XCTUnwrap(JSONValue.parseAll(rendered).first)
+        guard case .object(let members) = parsed else { return XCTFail(rendered) }
+        let json = Dictionary(members, uniquingKeysWith: { first, _ in first })
+        XCTAssertEqual(json["source_detail"], .object([("page", .string("企业解决方案")),
+                                                       ("keywords", .array([.string("数据安全"), .string("服务器升级")]))]))
+        XCTAssertEqual(json["sources"], .array([
+            .object([("source", .string("exhibition")), ("date", .string("2024-03-02")),
+                     ("detail", .object([("booth", .string("A12")), ("products", .array([.string("MES 系统"), .string("设备联网")]))]))]),
+            .object([("source", .string("referral")), ("date", .string("2024-03-04")), ("detail", .string("老客户介绍"))]),
+        ]))
+        // The text forms stay as they were.
+        XCTAssertEqual(customer.sourceDetail.last?.1, "数据安全、服务器升级")
+        XCTAssertEqual(customer.sources.first?.detail, "booth: A12; products: MES 系统、设备联网")
+    }
+
     // MARK: - export
 
     func testExportColumnsComeFromTheTable() {

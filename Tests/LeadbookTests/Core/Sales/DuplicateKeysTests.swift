@@ -27,6 +27,58 @@ final class DuplicateKeysTests: XCTestCase {
         XCTAssertNotEqual(DuplicateKeys.name("华东云科技"), DuplicateKeys.name("华南云科技"))
     }
 
+    /// One file may hold 150,000 contacts: finding its keys, and the keys it shares with
+    /// another file, takes work in proportion to its contacts (counted, not timed). Comparing
+    /// each key with the keys found before it, as `check` and `dupes` once did, counts n²/2.
+    func testFindingTheKeysOfAFileIsLinearInItsContacts() throws {
+        var counts: [Int: (located: Int, shared: Int)] = [:]
+        for contacts in [1000, 2000, 4000] {
+            var lines = ["contacts:"]
+            for number in 0..<contacts {
+                lines += ["  - name: 联系人\(number)", "    phone: \"138\(String(100_000_000 + number).dropFirst())\"", "    email: p\(number)@example.com"]
+            }
+            let result = RuleFixture.read(RuleFixture.customer(adding: lines))
+            let customer = try XCTUnwrap(result.customer), root = try XCTUnwrap(result.frontMatter)
+            XCTAssertEqual(customer.contacts.count, contacts)
+            var work = DuplicateKeys.Work()
+            let keys = DuplicateKeys.located(customer, frontMatter: root, work: &work)
+            XCTAssertEqual(keys.count, 1 + 2 * contacts, "the name, each phone and each email")
+            var sharing = DuplicateKeys.Work()
+            let shared = DuplicateKeys.shared(keys, digests: keys.map(\.evidence.digest).reversed(), work: &sharing)
+            XCTAssertEqual(shared.count, keys.count)
+            counts[contacts] = (work.lookups, sharing.lookups)
+        }
+        for (smaller, larger) in [(1000, 2000), (2000, 4000)] {
+            let a = try XCTUnwrap(counts[smaller]), b = try XCTUnwrap(counts[larger])
+            XCTAssertLessThanOrEqual(b.located, 2 * a.located + 2, "keys of \(larger) contacts: \(b.located) lookups, of \(smaller): \(a.located)")
+            XCTAssertLessThanOrEqual(b.shared, 2 * a.shared + 2, "shared keys of \(larger) contacts: \(b.shared) lookups, of \(smaller): \(a.shared)")
+            XCTAssertLessThanOrEqual(b.located, 3 * larger + 1)
+        }
+    }
+
+    /// The index `new` and `import` match against: a customer with many keys is added in work
+    /// proportional to them, and repeated keys count once.
+    func testTheIndexTakesEachKeyOnce() {
+        var index = DuplicateIndex()
+        let key = DuplicateKeys.Evidence(kind: .phone, value: "13800000001")
+        index.add(id: "LX1", path: "a.md", name: nil, keys: [key, key, key])
+        index.add(id: "LX2", path: "b.md", name: nil, keys: [key])
+        XCTAssertEqual(index.indices(key), [0, 1])
+    }
+
+    /// `Café Zoë` typed with composed letters and with combining accents is one name (NFC).
+    func testNamesCompareInOneCanonicalSpelling() {
+        let composed = "Caf\u{E9} Zo\u{EB} GmbH", decomposed = "Cafe\u{301} Zoe\u{308} GmbH"
+        XCTAssertEqual(DuplicateKeys.name(composed), DuplicateKeys.name(decomposed))
+        XCTAssertEqual(DuplicateKeys.name(composed).map { Array($0.utf8) }, Array("caf\u{E9}zo\u{EB}".utf8))
+        XCTAssertEqual(DuplicateKeys.Evidence(kind: .name, value: DuplicateKeys.name(composed)!).digest,
+                       DuplicateKeys.Evidence(kind: .name, value: DuplicateKeys.name(decomposed)!).digest)
+        // Hangul syllables typed as jamo, and a CJK compatibility ideograph.
+        XCTAssertEqual(DuplicateKeys.name("\u{1100}\u{1161}"), DuplicateKeys.name("\u{AC00}"))
+        XCTAssertEqual(DuplicateKeys.name("\u{F900}"), DuplicateKeys.name("\u{8C48}"))
+        XCTAssertFalse(DuplicateKeys.needsComposition("华东云科技ＡＢＣ Co., Ltd."), "the usual names take the fast path")
+    }
+
     func testGroupsJoinCustomersThatShareAnyKey() {
         var index = DuplicateIndex()
         var zhang = Contact(); zhang.name = "张伟"; zhang.phone = "13800000001"

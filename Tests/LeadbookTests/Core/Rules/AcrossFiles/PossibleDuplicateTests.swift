@@ -26,6 +26,16 @@ final class PossibleDuplicateTests: RuleWorkspaceTestCase {
         workspace.check().filter { $0.rule.id == "possible-duplicate" }
     }
 
+    /// The same company typed on a Mac (decomposed accents) and on Windows (composed ones).
+    func testTheTwoUnicodeSpellingsOfOneNameAreOneCustomer() throws {
+        try workspace.write("customers/LX2024001-a.md", customer("LX2024001", "Caf\u{E9} Zo\u{EB} GmbH"))
+        try workspace.write("customers/LX2024002-b.md", customer("LX2024002", "Cafe\u{301} Zoe\u{308} GmbH", created: "2024-03-05 10:00"))
+        let found = warnings()
+        XCTAssertEqual(found.count, 1, RuleFixture.describe(found))
+        XCTAssertEqual(found.first?.file, "customers/LX2024002-b.md")
+        XCTAssertEqual(found.first?.line, 3)
+    }
+
     func testDifferentCustomersAreClean() throws {
         try workspace.write("customers/LX2024001-a.md", customer("LX2024001", "华东云科技有限公司", adding: contact(phone: "13800000001")))
         try workspace.write("customers/LX2024002-b.md", customer("LX2024002", "华南云科技有限公司", adding: contact(phone: "13800000002")))
