@@ -64,6 +64,7 @@ public enum LogCommand: Command {
             }
         }
         if let note = arguments.value("note") {
+            if let problem = LogText.problemAsLines(note) { throw Refusal.usage(Message.badNote(problem)) }
             let lines = note.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.hasSuffix("\r") ? $0.dropLast() : $0) }
             for line in lines {
                 if let problem = LogText.problemAsNote(line) { throw Refusal.usage(Message.badNoteLine(line, problem)) }
@@ -167,6 +168,7 @@ extension LogCommand {
         }
         static func notAKey(_ key: String, hint: String) -> String { "--set: `\(key)` is not a key of a follow-up entry here; \(hint)" }
         static func badNoteLine(_ line: String, _ problem: String) -> String { "--note: the line `\(line)` \(problem)" }
+        static func badNote(_ problem: String) -> String { "--note \(problem)" }
         static let dealWithoutWon = "--deal goes with --status won"
         static let lostReasonWithoutLost = "--lost-reason goes with --status lost"
         static func backwards(from current: Status, to requested: Status) -> String {

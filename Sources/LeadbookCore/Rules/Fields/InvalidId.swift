@@ -5,9 +5,7 @@ public enum InvalidId: CustomerRule {
     public static let rule = Rule("invalid-id", .error, "An id is the id prefix followed by digits (LX2024001).")
 
     public static func isValid(_ id: String, prefix: String) -> Bool {
-        guard id.hasPrefix(prefix) else { return false }
-        let digits = id.utf8.dropFirst(prefix.utf8.count)
-        return !digits.isEmpty && digits.count <= 18 && digits.allSatisfy(ASCII.isDigit)
+        CustomerIds.isValid(id, prefix: prefix)
     }
 
     public static func check(_ context: CustomerContext, _ findings: inout Findings) {
@@ -21,7 +19,7 @@ public enum InvalidId: CustomerRule {
 
 extension RuleMessage where Of == InvalidId {
     public static func notPrefixAndDigits(_ id: String, prefix: String) -> Self {
-        Self("id `\(id)` is not `\(prefix)` followed by digits",
+        Self("id `\(id)` is not `\(prefix)` followed by 1 to \(CustomerIds.maxDigits) digits",
              hint: "use the form \(prefix)2024001 (leadbook.yml `id_prefix` is `\(prefix)`)")
     }
 }
