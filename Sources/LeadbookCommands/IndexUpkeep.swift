@@ -14,7 +14,7 @@ enum IndexUpkeep {
     static func afterWrite(_ command: String, _ arguments: ParsedArguments, _ context: CommandContext, _ code: ExitCode) {
         guard writers.contains(command), code == .ok || (code == .findings && partialWriters.contains(command)),
               !arguments.flag("dry-run") else { return }
-        guard case .success(let root) = Workspace.locate(from: context.currentDirectory, explicit: arguments.value("workspace")) else { return }
+        guard case .success(let root) = context.locateWorkspace(arguments) else { return }
         let opened = Workspace.open(root: root)
         guard WorkspaceIndex.misplaced(opened.configuration) == nil,
               FileAccess.exists(opened.absolute(opened.configuration.indexFile)) else { return }
