@@ -13,8 +13,8 @@ public struct CommandSpec: Sendable {
     public init(name: String, summary: String, usage: String, options: [OptionSpec], details: String = "") {
         self.name = name
         self.summary = summary
-        self.usage = usage
         let opensWorkspace = options.contains { $0.long == OptionSpec.workspace.long } && !Self.withoutWorkspace.contains(name)
+        self.usage = opensWorkspace ? usage + " [--no-config]" : usage
         self.options = options + (opensWorkspace ? [.noConfig] : []) + [.help]
         self.details = details
     }

@@ -114,7 +114,7 @@ public enum SummaryJSON {
             ("leads", .int(row.leads)), ("won", .int(row.won)), ("lost", .int(row.lost)), ("open", .int(row.open)),
             ("conversion", rate(row.conversion)), ("win_rate", rate(row.winRate)),
             ("won_amount", money(row.wonCents)), ("won_with_amount", .int(row.wonWithAmount)),
-            ("average_deal", row.averageDeal.map { JSON.number($0.value / 100) } ?? .null),
+            ("average_deal", row.wonWithAmount > 0 ? JSON.number(row.wonCents.value / Double(row.wonWithAmount) / 100) : .null),
             ("cycle_days", distribution(row.cycle)),
         ])
     }

@@ -19,7 +19,7 @@ public enum InvalidId: CustomerRule {
 
 extension RuleMessage where Of == InvalidId {
     public static func notPrefixAndDigits(_ id: String, prefix: String) -> Self {
-        Self("id `\(id)` is not `\(prefix)` followed by 1 to \(CustomerIds.maxDigits) digits",
+        Self("id `\(id)` is not `\(prefix)` followed by digits",
              hint: "use the form \(prefix)2024001 (leadbook.yml `id_prefix` is `\(prefix)`)")
     }
 }
