@@ -62,8 +62,9 @@ public struct Configuration: Sendable {
         public static let months = 1...24
         /// A member's `capacity` (open customers).
         public static let capacity = 0...1_000_000
-        /// `screening.min_employees`, and the `size` thresholds of `scoring.rules`.
-        public static let employees = 0...Int.max
+        /// `screening.min_employees`, and the `size` thresholds of `scoring.rules` (read through
+        /// a Double, which holds every whole number up to this exactly).
+        public static let employees = 0...1_000_000_000_000
         /// The `urgency` thresholds of `scoring.rules` (days from `created` to `decision_by`).
         public static let urgencyDays = -36_500...36_500
     }

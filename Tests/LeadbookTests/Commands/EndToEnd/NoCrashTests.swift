@@ -93,6 +93,9 @@ final class NoCrashTests: XCTestCase {
         "feedback: {fix_hours: 9223372036854775807}", "feedback: {confirm_days: 9223372036854775807}",
         "scoring: {max: {size: 9223372036854775806}}", "scoring: {grades: {S: 9223372036854775807, A: 60, B: 40}}",
         "team: [{name: 张三, role: manager, capacity: 9223372036854775807}]",
+        "scoring: {rules: {size: [{min: 9223372036854775807, points: 10}]}}",
+        "scoring: {rules: {urgency: [{min: -9223372036854775807, points: 10}]}}",
+        "screening: [{industry: 软件, min_employees: 9223372036854775807}]",
     ]
 
     func testHugeNumbersInLeadbookYmlAreOutOfRangeAtTheirLineAndNoCommandCrashes() throws {
