@@ -139,7 +139,7 @@ public enum NewCommand: Command {
     static func written(_ text: String, _ type: CustomerField.ValueType, _ option: String) throws -> String {
         switch type {
         case .wholeNumber: return String(try OptionValue.count(text, option))
-        case .amount: return Money.plain(try OptionValue.amount(text, option))
+        case .amount: return try OptionValue.amountDigits(text, option)
         case .date: return try OptionValue.date(text, option).description
         case .dateTime:
             guard let moment = LocalDateTime(text) else {

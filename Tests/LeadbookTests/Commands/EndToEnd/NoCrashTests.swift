@@ -169,6 +169,24 @@ final class NoCrashTests: XCTestCase {
         XCTAssertTrue(markdown.contains("92,999,999,999,999,999") || markdown.contains("93,000,000,000,000,000"), markdown)
     }
 
+    func testTheLargestAmountsAreWrittenAsTyped() throws {
+        // 999999999999999.99 is no Double: written through one, it became 1000000000000000.0,
+        // which `new` then refused as too large.
+        let created = try run(["new", "--name", "大额客户有限公司", "--intent", "A", "--source", "website",
+                               "--at", "2024-03-10 10:00", "--budget", "999999999999999.99", "--employees", "9223372036854775807"])
+        XCTAssertEqual(created.status, 0, created.stderr)
+        let path = created.stdout.trimmingCharacters(in: .newlines)
+        let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        XCTAssertTrue(text.contains("\nbudget: 999999999999999.99\n"), text)
+        XCTAssertTrue(text.contains("\nemployees: 9223372036854775807\n"), text)
+        let won = try run(["log", "LX2024001", "--channel", "visit", "--at", "2024-03-10 11:00", "--status", "won", "--deal", "+999999999999999.90"])
+        XCTAssertEqual(won.status, 0, won.stderr)
+        let customer = try String(contentsOf: root.appendingPathComponent("customers/LX2024001-ceshi.md"), encoding: .utf8)
+        XCTAssertTrue(customer.contains("amount: 999999999999999.9"), customer)
+        XCTAssertEqual(try run(["check"]).status, 0)
+        for command in Self.readers { XCTAssertLessThanOrEqual(try run(command).status, 1, "\(command)") }
+    }
+
     // MARK: Ids
 
     func testRenumberDoesNotWriteAnIdCheckRejects() throws {
