@@ -34,6 +34,51 @@ final class YAMLControlCharacterTests: XCTestCase {
         XCTAssertEqual(result.customer?.region, "华东\u{1B}\u{01}\u{85}")
     }
 
+    /// What PyYAML and ruamel.yaml make of `needs: 数据X安全` for each character X: `same` when
+    /// both read the text leadbook reads, else how they differ. Skipped without them.
+    func testPyYAMLAndRuamelRefuseOrMisreadEveryForbiddenCharacter() throws {
+        // Not a tab: YAML allows it inside a plain value, but PyYAML's scanner refuses it there.
+        let allowed = ["\u{A0}", "£", "\u{FEFF}", "\u{FFFD}", "😀"]
+        let characters = Self.forbidden.map(\.0) + allowed
+        let script = """
+            import json, sys
+            try:
+                import yaml
+                from ruamel.yaml import YAML
+            except ImportError:
+                print("missing"); sys.exit(0)
+            out = []
+            for ch in json.load(sys.stdin):
+                text = "数据" + ch + "安全"
+                doc = "needs: " + text + "\\n"
+                verdicts = []
+                for name, load in (("pyyaml", yaml.safe_load), ("ruamel", YAML(typ="safe", pure=True).load)):
+                    try:
+                        verdicts.append(name + (" same" if load(doc) == {"needs": text} else " differs"))
+                    except Exception:
+                        verdicts.append(name + " refuses")
+                out.append(verdicts)
+            print(json.dumps(out))
+            """
+        let output = try Python.run(script, input: try JSONSerialization.data(withJSONObject: characters))
+        let text = String(decoding: output, as: UTF8.self)
+        if text.hasPrefix("missing") { throw XCTSkip("PyYAML or ruamel.yaml is not installed: this oracle test is skipped") }
+        let verdicts = try XCTUnwrap(try JSONSerialization.jsonObject(with: output) as? [[String]])
+        XCTAssertEqual(verdicts.count, characters.count)
+        for (index, character) in characters.enumerated() {
+            let leadbook = RuleFixture.diagnostics(RuleFixture.customer(adding: ["needs: 数据" + character + "安全"]))
+            let bothSame = verdicts[index] == ["pyyaml same", "ruamel same"]
+            let scalar = String(character.unicodeScalars.first!.value, radix: 16)
+            if index < Self.forbidden.count {
+                XCTAssertFalse(bothSame, "U+\(scalar): \(verdicts[index])")
+                XCTAssertEqual(leadbook.map(\.rule.id), ["yaml-control-character"], "U+\(scalar)")
+            } else {
+                XCTAssertTrue(bothSame, "U+\(scalar): \(verdicts[index])")
+                RuleAssert.clean(leadbook)
+            }
+        }
+    }
+
     func testLeadbookYmlToo() {
         let (_, diagnostics) = RuleFixture.configuration("language: zh-CN\nid_prefix: L\u{1B}X\n")
         RuleAssert.only(diagnostics, "yaml-control-character", at: (2, 13), path: "leadbook.yml")
