@@ -165,7 +165,8 @@ public struct Distribution: Sendable, Equatable {
 
 /// A sum of amounts in fen that cannot overflow: `units` whole multiples of 10^17 fen and a
 /// `rest` below that. One amount is at most 15 digits of yuan and 2 of fen (under 10^17 fen),
-/// so adding it never overflows `rest`, and `units` would need 92 billion such amounts.
+/// so adding it carries at most one unit, and `units` would need 9.2 × 10^18 of them to
+/// overflow (it stops at Int.max then rather than trap).
 public struct MoneyTotal: Sendable, Equatable, ExpressibleByIntegerLiteral {
     public static let base = 100_000_000_000_000_000
     /// Multiples of `base` (the sign of the whole value).
@@ -188,8 +189,6 @@ public struct MoneyTotal: Sendable, Equatable, ExpressibleByIntegerLiteral {
         total.rest = rest
         total.units = total.units.addingReportingOverflow(carry).overflow ? (carry > 0 ? Int.max : Int.min) : total.units + carry
     }
-
-    public static func == (total: MoneyTotal, fen: Int) -> Bool { total == MoneyTotal(fen) }
 
     /// The value as an Int when it fits.
     public var fen: Int? {
