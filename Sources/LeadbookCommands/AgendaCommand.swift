@@ -20,8 +20,8 @@ public enum AgendaCommand: Command {
         guard let format = choice(arguments, "format", ["text", "json", "md"], default: "text", context) else { return .failure }
         var days = 0
         if let text = arguments.value("days") {
-            guard let value = Int(text), value >= 0 else {
-                context.complain(Message.daysNotACount, spec.name)
+            guard let value = FieldDecoder.parseInteger(text), Agenda.lookAheadDays.contains(value) else {
+                context.complain(Message.daysNotACount(Agenda.lookAheadDays), spec.name)
                 return .failure
             }
             days = value
@@ -52,7 +52,9 @@ public enum AgendaCommand: Command {
 extension AgendaCommand {
     /// What `leadbook agenda` says.
     enum Message {
-        static let daysNotACount = "--days must be a whole number of days, 0 or more"
+        static func daysNotACount(_ range: ClosedRange<Int>) -> String {
+            "--days must be a whole number of days from \(range.lowerBound) to \(range.upperBound)"
+        }
         static func notInTheTeam(_ owner: String, near: String?) -> String {
             "`\(owner)` is not in the team" + (near.map { "; did you mean \($0)?" } ?? "")
         }

@@ -19,6 +19,7 @@ public struct OptionSpec: Sendable {
     }
 
     public static let workspace = OptionSpec("workspace", short: "C", value: "DIR", help: "the workspace folder (default: the first folder upwards with leadbook.yml)")
+    public static let noConfig = OptionSpec("no-config", help: "use the folder as the workspace although it has no leadbook.yml (the toolkit's defaults)")
     public static let help = OptionSpec("help", short: "h", help: "show this help")
 }
 

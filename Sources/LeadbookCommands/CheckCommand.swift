@@ -33,7 +33,7 @@ public enum CheckCommand: Command {
         if arguments.flag("staged") {
             return runStaged(arguments, format: format, context)
         }
-        guard let workspace = context.openWorkspace(arguments) else { return .failure }
+        guard let workspace = context.openWorkspace(arguments, refusingConfigurationErrors: false) else { return .failure }
         var only: Set<String>?
         if !arguments.positionals.isEmpty {
             var selected: Set<String> = []

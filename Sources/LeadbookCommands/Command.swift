@@ -15,11 +15,17 @@ public struct CommandSpec: Sendable {
     public init(name: String, summary: String, usage: String, options: [OptionSpec], details: String = "", trailingPaths: Int = 0) {
         self.name = name
         self.summary = summary
-        self.usage = usage
-        self.options = options + [.help]
+        let opensWorkspace = options.contains { $0.long == OptionSpec.workspace.long } && !Self.withoutWorkspace.contains(name)
+        self.usage = opensWorkspace ? usage + " [--no-config]" : usage
+        self.options = options + (opensWorkspace ? [.noConfig] : []) + [.help]
         self.details = details
         self.trailingPaths = trailingPaths
     }
+
+    /// Commands that take `-C DIR` but do not open a workspace there: `init` makes one, and the
+    /// merge driver works with or without leadbook.yml. Every other command with `-C` takes
+    /// `--no-config`.
+    static let withoutWorkspace: Set<String> = ["init", "merge-driver"]
 
     public var help: String {
         var text = "leadbook \(name): \(summary)\n\nusage: \(usage)\n"
@@ -60,9 +66,16 @@ public struct CommandContext {
         console.isTerminal && environment["NO_COLOR"].map(\.isEmpty) ?? true && environment["TERM"] != "dumb"
     }
 
+    /// The workspace named by `-C` or found from the current folder; without leadbook.yml only
+    /// with `--no-config`.
+    public func locateWorkspace(_ arguments: ParsedArguments) -> Result<String, Workspace.LocateError> {
+        Workspace.locate(from: currentDirectory, explicit: arguments.value("workspace"),
+                         requireConfiguration: !arguments.flag(OptionSpec.noConfig.long))
+    }
+
     /// The folder of the workspace named by `-C` or found from the current folder; prints why not.
     public func workspaceRoot(_ arguments: ParsedArguments) -> String? {
-        switch Workspace.locate(from: currentDirectory, explicit: arguments.value("workspace")) {
+        switch locateWorkspace(arguments) {
         case .success(let root):
             return root
         case .failure(let error):
@@ -71,9 +84,19 @@ public struct CommandContext {
         }
     }
 
-    /// Opens the workspace named by `-C` or found from the current folder; prints why not.
-    public func openWorkspace(_ arguments: ParsedArguments) -> Workspace? {
-        workspaceRoot(arguments).map { Workspace.open(root: $0) }
+    /// Opens the workspace named by `-C` or found from the current folder; prints why not. A
+    /// leadbook.yml with errors (unreadable, not UTF-8, not YAML, a value out of its range) is
+    /// refused with its diagnostics: the command would otherwise run without the team's
+    /// settings. `check` passes `refusingConfigurationErrors: false` and reports them as findings.
+    public func openWorkspace(_ arguments: ParsedArguments, refusingConfigurationErrors: Bool = true) -> Workspace? {
+        guard let workspace = workspaceRoot(arguments).map({ Workspace.open(root: $0) }) else { return nil }
+        guard refusingConfigurationErrors else { return workspace }
+        let errors = workspace.configurationDiagnostics.filter { $0.severity == .error }
+        guard !errors.isEmpty else { return workspace }
+        var text = ""
+        for diagnostic in errors { text += DiagnosticReport.text(diagnostic, style: .init(color: color)) }
+        console.err(text + Message.brokenConfiguration(errors.count))
+        return nil
     }
 
     /// Prints `leadbook COMMAND: text` on stderr, then the command's usage line when given.
@@ -148,6 +171,9 @@ extension CommandContext {
             "leadbook \(command): \(text)\n" + (usage.map { "usage: \($0)\n" } ?? "")
         }
         static func noWorkspace(_ reason: String) -> String { "leadbook: \(reason)\n" }
+        static func brokenConfiguration(_ count: Int) -> String {
+            "leadbook: leadbook.yml has \(DiagnosticReport.plural(count, "error")); nothing was done: fix \(count == 1 ? "it" : "them") (`leadbook check` lists every finding) and run the command again\n"
+        }
         static func notAChoice(_ option: String, _ allowed: [String], near: String?) -> String {
             "--\(option) must be one of \(allowed.joined(separator: ", "))" + (near.map { "; did you mean \($0)?" } ?? "")
         }

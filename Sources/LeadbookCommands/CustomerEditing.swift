@@ -163,6 +163,13 @@ enum OptionValue {
         throw Refusal.usage(Message.notAnAmount(text, option))
     }
 
+    /// The same amount as the digits to write (`Money.plain(digits:)`, exact at 15 digits).
+    static func amountDigits(_ text: String, _ option: String) throws -> String {
+        _ = try amount(text, option)
+        guard let digits = Money.plain(digits: text) else { throw Refusal.usage(Message.notAnAmount(text, option)) }
+        return digits
+    }
+
     static func count(_ text: String, _ option: String) throws -> Int {
         if let value = FieldDecoder.parseInteger(text), value >= 0 { return value }
         throw Refusal.usage(Message.notACount(text, option))

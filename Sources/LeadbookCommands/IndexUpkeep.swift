@@ -58,7 +58,7 @@ enum IndexUpkeep {
             return
         }
         // The command wrote nothing (nothing to do): the index is still brought up to date.
-        guard case .success(let root) = Workspace.locate(from: context.currentDirectory, explicit: arguments.value("workspace")) else { return }
+        guard case .success(let root) = context.locateWorkspace(arguments) else { return }
         let opened = Workspace.open(root: root)
         guard WorkspaceIndex.misplaced(opened.configuration) == nil,
               FileAccess.exists(opened.absolute(opened.configuration.indexFile))

@@ -76,7 +76,7 @@ public enum LeadbookCommandLine {
                 return .ok
             }
             if IndexUpkeep.writers.contains(entry.spec.name),
-               case .success(let root) = Workspace.locate(from: context.currentDirectory, explicit: parsed.value("workspace")) {
+               case .success(let root) = context.locateWorkspace(parsed) {
                 let folder = Workspace.configuration(root: root).customersFolder
                 if Workspace.customersFolderEscapes(root: root, folder: folder) {
                     context.complain(Message.customersFolderEscapes(folder), entry.spec.name)

@@ -64,6 +64,7 @@ public enum LogCommand: Command {
             }
         }
         if let note = arguments.value("note") {
+            if let problem = LogText.problemAsLines(note) { throw Refusal.usage(Message.badNote(problem)) }
             let lines = note.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.hasSuffix("\r") ? $0.dropLast() : $0) }
             for line in lines {
                 if let problem = LogText.problemAsNote(line) { throw Refusal.usage(Message.badNoteLine(line, problem)) }
@@ -71,7 +72,7 @@ public enum LogCommand: Command {
             draft.note = lines
             while draft.note.last?.trimmingSpaces.isEmpty == true { draft.note.removeLast() }
         }
-        let dealAmount = try arguments.value("deal").map { try OptionValue.amount($0, "deal") }
+        let dealAmount = try arguments.value("deal").map { try OptionValue.amountDigits($0, "deal") }
         let lostReason = try arguments.value("lost-reason").map { try OptionValue.oneLine($0, "lost-reason") }
         if dealAmount != nil && requested != .won { throw Refusal.usage(Message.dealWithoutWon) }
         if lostReason != nil && requested != .lost { throw Refusal.usage(Message.lostReasonWithoutLost) }
@@ -123,13 +124,13 @@ public enum LogCommand: Command {
         }
         if let dealAmount {
             if target.edit.node(at: ["deal"])?.pairs != nil {
-                try target.edit.set(["deal", "amount"], to: Money.plain(dealAmount))
+                try target.edit.set(["deal", "amount"], to: dealAmount)
                 try target.edit.set(["deal", "closed"], to: at.date.description)
             } else {
-                try target.edit.set(["deal"], toFlowMap: [("amount", Money.plain(dealAmount)), ("closed", at.date.description)],
+                try target.edit.set(["deal"], toFlowMap: [("amount", dealAmount), ("closed", at.date.description)],
                                     after: ["plan", "next", "status"])
             }
-            notes.append(Message.deal(Money.plain(dealAmount), closed: at.date))
+            notes.append(Message.deal(dealAmount, closed: at.date))
         }
         if let lostReason {
             try target.edit.set(["lost_reason"], to: lostReason, after: ["deal", "plan", "next", "status"])
@@ -167,6 +168,7 @@ extension LogCommand {
         }
         static func notAKey(_ key: String, hint: String) -> String { "--set: `\(key)` is not a key of a follow-up entry here; \(hint)" }
         static func badNoteLine(_ line: String, _ problem: String) -> String { "--note: the line `\(line)` \(problem)" }
+        static func badNote(_ problem: String) -> String { "--note \(problem)" }
         static let dealWithoutWon = "--deal goes with --status won"
         static let lostReasonWithoutLost = "--lost-reason goes with --status lost"
         static func backwards(from current: Status, to requested: Status) -> String {

@@ -46,7 +46,7 @@ public enum MergeDriverCommand: Command {
         let folder = file.lastIndex(of: "/").map { String(file[..<$0]) } ?? context.currentDirectory
         var configuration = Configuration()
         var relative: String?
-        if case .success(let root) = Workspace.locate(from: folder, explicit: arguments.value("workspace")) {
+        if case .success(let root) = Workspace.locate(from: folder, explicit: arguments.value("workspace"), requireConfiguration: arguments.value("workspace") == nil) {
             configuration = Workspace.configuration(root: root)
             if file.hasPrefix(root + "/") { relative = String(file.dropFirst(root.count + 1)) }
         }

@@ -75,6 +75,7 @@ public enum NewCommand: Command {
             draft.fields[.assigned] = created.description
         }
         if let note = arguments.value("note") {
+            if let problem = LogText.problemAsLines(note) { throw Refusal.usage(Message.badNote(problem)) }
             for line in note.split(separator: "\n") where String(line).trimmingSpaces.hasPrefix("#") || line.hasPrefix("---") {
                 throw Refusal.usage(Message.noteLineIsMarkup(String(line)))
             }
@@ -105,7 +106,10 @@ public enum NewCommand: Command {
             }
         }
         let ids = facts.map { $0.id ?? CustomerIds.id(ofFileName: WorkspacePath.fileName($0.path)) }
-        draft.id = CustomerIds.next(prefix: configuration.idPrefix, year: created.date.year, taken: Set(ids))
+        guard let id = CustomerIds.next(prefix: configuration.idPrefix, year: created.date.year, taken: Set(ids)) else {
+            throw Refusal.finding(Message.noFreeId(created.date.year, maxDigits: CustomerIds.maxDigits))
+        }
+        draft.id = id
         let path = configuration.customersFolder + "/" + draft.fileName()
         if FileAccess.exists(workspace.absolute(path)) {
             throw Refusal.usage(EditableCustomer.Message.exists(path))
@@ -135,7 +139,7 @@ public enum NewCommand: Command {
     static func written(_ text: String, _ type: CustomerField.ValueType, _ option: String) throws -> String {
         switch type {
         case .wholeNumber: return String(try OptionValue.count(text, option))
-        case .amount: return Money.plain(try OptionValue.amount(text, option))
+        case .amount: return try OptionValue.amountDigits(text, option)
         case .date: return try OptionValue.date(text, option).description
         case .dateTime:
             guard let moment = LocalDateTime(text) else {
@@ -171,6 +175,10 @@ public enum NewCommand: Command {
 extension NewCommand {
     /// What `leadbook new` says.
     enum Message {
+        static func badNote(_ problem: String) -> String { "--note \(problem)" }
+        static func noFreeId(_ year: Int, maxDigits: Int) -> String {
+            "no free id is left for \(year): its running numbers are used up to \(maxDigits) digits; nothing was written"
+        }
         static func unexpected(_ argument: String, usage: String) -> String { "unexpected `\(argument)`; the name goes in --name\nusage: \(usage)" }
         static func needs(_ options: [String]) -> String { "a new customer needs \(options.map { "--" + $0 }.joined(separator: ", "))" }
         static func notADetailKey(_ key: String, _ option: String) -> String {

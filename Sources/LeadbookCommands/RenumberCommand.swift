@@ -49,6 +49,10 @@ public enum RenumberCommand: Command {
             set.warnAboutErrors("renumber", context)
             return .ok
         }
+        if !plan.withoutFreeId.isEmpty {
+            context.complain(Message.noFreeId(plan.withoutFreeId, maxDigits: CustomerIds.maxDigits), spec.name)
+            return .findings
+        }
         let created = Dictionary(customers.map { ($0.path, $0.created) }, uniquingKeysWith: { first, _ in first })
         func when(_ path: String) -> String { created[path].flatMap { $0.map(Message.created) } ?? Message.noCreated }
         var problems: [String] = []
@@ -137,6 +141,10 @@ extension RenumberCommand {
         /// When a customer was created, to tell the customers that share an id apart.
         static func created(_ moment: LocalDateTime) -> String { "created \(moment)" }
         static let noCreated = "no `created`"
+        static func noFreeId(_ paths: [String], maxDigits: Int) -> String {
+            "no free id is left for \(paths.joined(separator: ", ")): the highest id in use has \(maxDigits) digits of nines; "
+                + "give that customer a shorter id by hand (and its file name), then run renumber again; nothing was written"
+        }
         static func notWritten(_ path: String, _ error: String) -> String { "\(path): \(error)" }
         static func kept(_ id: String, by path: String, _ when: String) -> String { "\(id): kept by \(path) (\(when))\n" }
         static func renamed(_ id: String, to newId: String, _ path: String, _ when: String, newPath: String) -> String {

@@ -154,6 +154,7 @@ public struct YAMLReader {
     public mutating func parseDocument(checked: Bool = false) throws -> YAMLNode? {
         // A lone CR is found where a line ends (consumeLineBreak); NUL bytes need a scan.
         if !checked { try rejectNulAndLoneCR() }
+        try rejectControlCharacters()
         try skipDocumentStart()
         try skipBlankLines()
         if atEnd { return nil }
@@ -191,6 +192,30 @@ public struct YAMLReader {
             guard isLineEnd(pos) else { throw error(.contentOnDocumentStart) }
             if pos < end { try consumeLineBreak() }
             return
+        }
+    }
+
+    /// Characters outside YAML's `c-printable` (and the YAML 1.1 line breaks NEL, LS, PS, which
+    /// 1.2 readers take as text): other readers refuse them or read another value. NUL is left
+    /// to `rejectNulAndLoneCR` (or the caller's check).
+    public func rejectControlCharacters() throws {
+        var index = pos
+        while index < end {
+            let byte = bytes[index]
+            if byte < 0x20 {
+                if byte != ASCII.tab, byte != ASCII.lf, byte != ASCII.cr, byte != 0 {
+                    throw error(.controlCharacter(UInt32(byte)), at: index)
+                }
+            } else if byte == 0x7F {
+                throw error(.controlCharacter(0x7F), at: index)
+            } else if byte == 0xC2, index + 1 < end, bytes[index + 1] >= 0x80, bytes[index + 1] <= 0x9F {
+                throw error(.controlCharacter(UInt32(bytes[index + 1])), at: index)
+            } else if byte == 0xE2, index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                throw error(.controlCharacter(0x2000 | UInt32(bytes[index + 2] - 0x80)), at: index)
+            } else if byte == 0xEF, index + 2 < end, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF {
+                throw error(.controlCharacter(bytes[index + 2] == 0xBE ? 0xFFFE : 0xFFFF), at: index)
+            }
+            index += 1
         }
     }
 

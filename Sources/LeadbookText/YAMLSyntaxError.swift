@@ -18,6 +18,8 @@ public enum YAMLProblem: Sendable, Equatable {
     case unsupported(Unsupported)
     /// A tab character in indentation.
     case tabIndent
+    /// A character YAML does not allow anywhere (outside `c-printable`), by its code point.
+    case controlCharacter(UInt32)
     /// A key set twice in one map; `line` is where it was first set.
     case duplicateKey(String, line: Int)
 

@@ -39,6 +39,36 @@ public struct Configuration: Sendable {
 
     public init() {}
 
+    /// The range of every number in leadbook.yml (docs/format.md): wider than any team needs,
+    /// narrow enough that no date, deadline or total computed from them can overflow. A number
+    /// outside its range is `out-of-range` at its line, and the default stays.
+    public enum Limits {
+        /// `sla_hours`, `feedback.fix_hours`: at most a year.
+        public static let hours = 0...8_760
+        /// `cadence_days`, `first_stage_days`, `regrade_days`, `expected_cycle_days`,
+        /// `feedback.confirm_days`: at most ten years.
+        public static let days = 0...3_650
+        /// `index_days`: one day to ten years.
+        public static let indexDays = 1...3_650
+        /// `scoring.max.*`: each sub-score's maximum.
+        public static let scoreMaximum = 1...1_000
+        /// `scoring.grades.*`: a threshold of the total of the four sub-scores.
+        public static let gradeThreshold = 0...4_000
+        /// `scoring.rules` points.
+        public static let points = 0...1_000
+        /// `team_check.below_percent`.
+        public static let percent = 0...100
+        /// `team_check.months`.
+        public static let months = 1...24
+        /// A member's `capacity` (open customers).
+        public static let capacity = 0...1_000_000
+        /// `screening.min_employees`, and the `size` thresholds of `scoring.rules` (read through
+        /// a Double, which holds every whole number up to this exactly).
+        public static let employees = 0...1_000_000_000_000
+        /// The `urgency` thresholds of `scoring.rules` (days from `created` to `decision_by`).
+        public static let urgencyDays = -36_500...36_500
+    }
+
     public static let defaultSources = ["exhibition", "website", "referral", "social", "partner", "cold-call", "other"]
 
     /// Chinese names of the default sources, accepted in files as the same values.

@@ -86,15 +86,15 @@ public enum ConfigurationReader {
             case "scoring":
                 readScoring(value, &configuration.scoring, &decoder)
             case "sla_hours":
-                readLevels(value, "sla_hours", Intent.self, &configuration.slaHours, &decoder)
+                readLevels(value, "sla_hours", Intent.self, &configuration.slaHours, Configuration.Limits.hours, &decoder)
             case "cadence_days":
-                readLevels(value, "cadence_days", Grade.self, &configuration.cadenceDays, &decoder)
+                readLevels(value, "cadence_days", Grade.self, &configuration.cadenceDays, Configuration.Limits.days, &decoder)
             case "first_stage_days":
-                readLevels(value, "first_stage_days", Grade.self, &configuration.firstStageDays, &decoder)
+                readLevels(value, "first_stage_days", Grade.self, &configuration.firstStageDays, Configuration.Limits.days, &decoder)
             case "regrade_days":
-                readLevels(value, "regrade_days", Grade.self, &configuration.regradeDays, &decoder)
+                readLevels(value, "regrade_days", Grade.self, &configuration.regradeDays, Configuration.Limits.days, &decoder)
             case "expected_cycle_days":
-                readLevels(value, "expected_cycle_days", Grade.self, &configuration.expectedCycleDays, &decoder)
+                readLevels(value, "expected_cycle_days", Grade.self, &configuration.expectedCycleDays, Configuration.Limits.days, &decoder)
             case "screening":
                 configuration.screening = readScreening(value, &decoder)
             case "team":
@@ -107,8 +107,8 @@ public enum ConfigurationReader {
                 guard let parts = decoder.map(value, "feedback", example: "feedback: {fix_hours: 24, confirm_days: 3}") else { continue }
                 for part in parts {
                     switch part.keyText {
-                    case "fix_hours": if let v = decoder.integer(part.value, "feedback.fix_hours") { configuration.feedbackFixHours = v }
-                    case "confirm_days": if let v = decoder.integer(part.value, "feedback.confirm_days") { configuration.feedbackConfirmDays = v }
+                    case "fix_hours": if let v = decoder.integer(part.value, "feedback.fix_hours", in: Configuration.Limits.hours) { configuration.feedbackFixHours = v }
+                    case "confirm_days": if let v = decoder.integer(part.value, "feedback.confirm_days", in: Configuration.Limits.days) { configuration.feedbackConfirmDays = v }
                     default: decoder.unknownKey(part, known: ["fix_hours", "confirm_days"], in: .field("feedback"))
                     }
                 }
@@ -117,14 +117,14 @@ public enum ConfigurationReader {
                 for part in parts {
                     switch part.keyText {
                     case "below_percent":
-                        if let v = decoder.integer(part.value, "team_check.below_percent", minimum: 0, maximum: 100) { configuration.teamCheckPercent = v }
+                        if let v = decoder.integer(part.value, "team_check.below_percent", in: Configuration.Limits.percent) { configuration.teamCheckPercent = v }
                     case "months":
-                        if let v = decoder.integer(part.value, "team_check.months", minimum: 1, maximum: 24) { configuration.teamCheckMonths = v }
+                        if let v = decoder.integer(part.value, "team_check.months", in: Configuration.Limits.months) { configuration.teamCheckMonths = v }
                     default: decoder.unknownKey(part, known: ["below_percent", "months"], in: .field("team_check"))
                     }
                 }
             case "index_days":
-                if let days = decoder.integer(value, "index_days", minimum: 1) { configuration.indexDays = days }
+                if let days = decoder.integer(value, "index_days", in: Configuration.Limits.indexDays) { configuration.indexDays = days }
             case "index_pii":
                 if let text = decoder.string(value, "index_pii") {
                     switch text {
@@ -145,7 +145,7 @@ public enum ConfigurationReader {
     }
 
     public static func readLevels<Level: Vocabulary>(_ node: YAMLNode, _ field: String, _ type: Level.Type,
-                                              _ target: inout [Level: Int], _ decoder: inout FieldDecoder) {
+                                              _ target: inout [Level: Int], _ range: ClosedRange<Int>, _ decoder: inout FieldDecoder) {
         let names = Level.allCases.map(\.rawValue)
         guard let pairs = decoder.map(node, field, example: "\(field): {\(names.map { "\($0): 1" }.joined(separator: ", "))}") else { return }
         for pair in pairs {
@@ -153,7 +153,7 @@ public enum ConfigurationReader {
                 decoder.unknownKey(pair, known: names, in: .field(field))
                 continue
             }
-            if let number = decoder.integer(pair.value, "\(field).\(pair.keyText)", minimum: 0) { target[level] = number }
+            if let number = decoder.integer(pair.value, "\(field).\(pair.keyText)", in: range) { target[level] = number }
         }
     }
 
@@ -166,10 +166,10 @@ public enum ConfigurationReader {
                 for part in parts {
                     let field = "scoring.max.\(part.keyText)"
                     switch part.keyText {
-                    case "size": if let v = decoder.integer(part.value, field, minimum: 1) { scoring.maxSize = v }
-                    case "budget": if let v = decoder.integer(part.value, field, minimum: 1) { scoring.maxBudget = v }
-                    case "urgency": if let v = decoder.integer(part.value, field, minimum: 1) { scoring.maxUrgency = v }
-                    case "decision": if let v = decoder.integer(part.value, field, minimum: 1) { scoring.maxDecision = v }
+                    case "size": if let v = decoder.integer(part.value, field, in: Configuration.Limits.scoreMaximum) { scoring.maxSize = v }
+                    case "budget": if let v = decoder.integer(part.value, field, in: Configuration.Limits.scoreMaximum) { scoring.maxBudget = v }
+                    case "urgency": if let v = decoder.integer(part.value, field, in: Configuration.Limits.scoreMaximum) { scoring.maxUrgency = v }
+                    case "decision": if let v = decoder.integer(part.value, field, in: Configuration.Limits.scoreMaximum) { scoring.maxDecision = v }
                     default: decoder.unknownKey(part, known: ["size", "budget", "urgency", "decision"], in: .field("scoring.max"))
                     }
                 }
@@ -178,9 +178,9 @@ public enum ConfigurationReader {
                 for part in parts {
                     let field = "scoring.grades.\(part.keyText)"
                     switch part.keyText {
-                    case "S": if let v = decoder.integer(part.value, field) { scoring.gradeS = v }
-                    case "A": if let v = decoder.integer(part.value, field) { scoring.gradeA = v }
-                    case "B": if let v = decoder.integer(part.value, field) { scoring.gradeB = v }
+                    case "S": if let v = decoder.integer(part.value, field, in: Configuration.Limits.gradeThreshold) { scoring.gradeS = v }
+                    case "A": if let v = decoder.integer(part.value, field, in: Configuration.Limits.gradeThreshold) { scoring.gradeA = v }
+                    case "B": if let v = decoder.integer(part.value, field, in: Configuration.Limits.gradeThreshold) { scoring.gradeB = v }
                     default: decoder.unknownKey(part, known: ["S", "A", "B"], in: .field("scoring.grades"))
                     }
                 }
@@ -208,7 +208,7 @@ public enum ConfigurationReader {
                     switch band.keyText {
                     case "min": threshold = parse(band.value, &decoder)
                     case "max": threshold = parse(band.value, &decoder); atMost = true
-                    case "points": points = decoder.integer(band.value, "\(field).points") ?? 0
+                    case "points": points = decoder.integer(band.value, "\(field).points", in: Configuration.Limits.points) ?? 0
                     default: decoder.unknownKey(band, known: ["min", "max", "points"], in: .field(field))
                     }
                 }
@@ -223,20 +223,20 @@ public enum ConfigurationReader {
             let field = "scoring.rules.\(pair.keyText)"
             switch pair.keyText {
             case "size":
-                rules.size = bands(pair.value, field) { node, decoder in decoder.integer(node, field).map(Double.init) }
+                rules.size = bands(pair.value, field) { node, decoder in decoder.integer(node, field, in: Configuration.Limits.employees).map(Double.init) }
                     .map { ScoringPolicy.Band(threshold: $0.0.map { Int($0) }, atMost: $0.1, points: $0.2) }
             case "budget":
                 rules.budget = bands(pair.value, field) { node, decoder in decoder.number(node, field) }
                     .map { ScoringPolicy.Band(threshold: $0.0, atMost: $0.1, points: $0.2) }
             case "urgency":
-                rules.urgency = bands(pair.value, field) { node, decoder in decoder.integer(node, field, minimum: Int.min).map(Double.init) }
+                rules.urgency = bands(pair.value, field) { node, decoder in decoder.integer(node, field, in: Configuration.Limits.urgencyDays).map(Double.init) }
                     .map { ScoringPolicy.Band(threshold: $0.0.map { Int($0) }, atMost: $0.1, points: $0.2) }
             case "decision":
                 guard let parts = decoder.map(pair.value, field, example: "decision: {decision_maker: 20, otherwise: 5}") else { continue }
                 for part in parts {
                     switch part.keyText {
-                    case "decision_maker": rules.decisionMaker = decoder.integer(part.value, field + ".decision_maker") ?? 0
-                    case "otherwise": rules.noDecisionMaker = decoder.integer(part.value, field + ".otherwise") ?? 0
+                    case "decision_maker": rules.decisionMaker = decoder.integer(part.value, field + ".decision_maker", in: Configuration.Limits.points) ?? 0
+                    case "otherwise": rules.noDecisionMaker = decoder.integer(part.value, field + ".otherwise", in: Configuration.Limits.points) ?? 0
                     default: decoder.unknownKey(part, known: ["decision_maker", "otherwise"], in: .field(field))
                     }
                 }
@@ -256,7 +256,7 @@ public enum ConfigurationReader {
                 switch pair.keyText {
                 case "industry":
                     if let text = decoder.string(pair.value, "industry") { rule.industry = text; hasIndustry = true }
-                case "min_employees": rule.minEmployees = decoder.integer(pair.value, "min_employees")
+                case "min_employees": rule.minEmployees = decoder.integer(pair.value, "min_employees", in: Configuration.Limits.employees)
                 case "min_budget": rule.minBudget = decoder.number(pair.value, "min_budget")
                 case "keywords": rule.keywords = decoder.stringList(pair.value, "keywords")
                 default: decoder.unknownKey(pair, known: ["industry", "min_employees", "min_budget", "keywords"], in: .field("screening"))
@@ -284,7 +284,7 @@ public enum ConfigurationReader {
                 case "regions": member.regions = decoder.stringList(pair.value, "regions")
                 case "industries": member.industries = decoder.stringList(pair.value, "industries")
                 case "mentor": member.mentor = decoder.string(pair.value, "mentor")
-                case "capacity": member.capacity = decoder.integer(pair.value, "capacity")
+                case "capacity": member.capacity = decoder.integer(pair.value, "capacity", in: Configuration.Limits.capacity)
                 default: decoder.unknownKey(pair, known: known, in: .teamMember)
                 }
             }
@@ -298,5 +298,12 @@ public enum ConfigurationReader {
             team.append((member, item))
         }
         return team
+    }
+}
+
+extension FieldDecoder {
+    /// A whole number of leadbook.yml within its range (`Configuration.Limits`).
+    public mutating func integer(_ node: YAMLNode, _ field: String, in range: ClosedRange<Int>) -> Int? {
+        integer(node, field, minimum: range.lowerBound, maximum: range.upperBound)
     }
 }

@@ -9,18 +9,34 @@ public enum CustomerIds {
         String(name.prefix { $0 != "-" && $0 != "_" && $0 != "." })
     }
 
-    /// The next free id for `year` (at least three digits of running number: LX2024001).
-    public static func next(prefix: String, year: Int, taken: Set<String>) -> String {
+    /// The most digits after the prefix an id may have (`invalid-id`): its number fits in a
+    /// 64-bit integer. Every reader checks it and no writer makes a longer one.
+    public static let maxDigits = 18
+
+    /// True for `<prefix><1 to 18 digits>`.
+    public static func isValid(_ id: String, prefix: String) -> Bool {
+        guard id.hasPrefix(prefix) else { return false }
+        let digits = id.utf8.dropFirst(prefix.utf8.count)
+        return !digits.isEmpty && digits.count <= maxDigits && digits.allSatisfy(ASCII.isDigit)
+    }
+
+    /// The next free id for `year` (at least three digits of running number: LX2024001); nil
+    /// when the running numbers of that year are used up to `maxDigits`.
+    public static func next(prefix: String, year: Int, taken: Set<String>) -> String? {
         let head = prefix + String(year)
+        let room = maxDigits - String(year).utf8.count
+        guard room >= 3 else { return nil }
         var highest = 0
         for id in taken where id.hasPrefix(head) {
             let rest = id.utf8.dropFirst(head.utf8.count)
-            guard !rest.isEmpty, rest.count <= 15, rest.allSatisfy(ASCII.isDigit), let number = Int(String(decoding: rest, as: UTF8.self)) else { continue }
+            guard !rest.isEmpty, rest.count <= room, rest.allSatisfy(ASCII.isDigit), let number = Int(String(decoding: rest, as: UTF8.self)) else { continue }
             highest = max(highest, number)
         }
         var number = highest + 1
         while true {
-            let id = head + LocalDate.pad(number, 3)
+            let running = LocalDate.pad(number, 3)
+            guard running.utf8.count <= room else { return nil }
+            let id = head + running
             if !taken.contains(id) { return id }
             number += 1
         }

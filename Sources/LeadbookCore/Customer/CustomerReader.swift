@@ -84,6 +84,7 @@ public enum CustomerReader {
             layout = value
         }
         result.layout = layout
+        LoneCarriageReturn.check(buffer, layout.frontMatter.upperBound..<buffer.count, &result.findings)
         var root: YAMLNode?
         do {
             root = try YAMLReader.parse(buffer, range: layout.frontMatter, firstLine: layout.frontMatterFirstLine, checked: true)

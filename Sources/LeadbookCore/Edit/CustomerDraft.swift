@@ -146,4 +146,22 @@ extension Money {
         if amount.rounded() == amount, abs(amount) < 1e15 { return String(Int(amount)) }
         return String(amount)
     }
+
+    /// Amount digits as typed (`+007.50`), written the way `plain` writes their value
+    /// (`7.5`) but from the digits, so 15 digits and two decimals stay exact where a Double
+    /// would round 999999999999999.99 up to 16 digits. nil when `text` is not such a numeral.
+    public static func plain(digits text: String) -> String? {
+        guard FieldDecoder.isNumeral(text), FieldDecoder.parseNumber(text) != nil else { return nil }
+        var body = Substring(text)
+        if body.hasPrefix("+") { body = body.dropFirst() }
+        let negative = body.hasPrefix("-")
+        if negative { body = body.dropFirst() }
+        let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        var whole = String(parts[0].drop(while: { $0 == "0" }))
+        if whole.isEmpty { whole = "0" }
+        var fraction = parts.count > 1 ? String(parts[1]) : ""
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        let digits = fraction.isEmpty ? whole : whole + "." + fraction
+        return negative && digits != "0" ? "-" + digits : digits
+    }
 }

@@ -95,8 +95,20 @@ public enum LogText {
     /// Why `text` cannot be the value of a `- key: value` line or a heading part; nil when it can.
     public static func problemAsValue(_ text: String) -> String? {
         if text.trimmingSpaces.isEmpty { return Wording<LogText>.empty.text }
-        if text.contains("\n") || text.contains("\r") { return Wording<LogText>.lineBreak.text }
+        if text.utf8.contains(where: { $0 == ASCII.lf || $0 == ASCII.cr }) { return Wording<LogText>.lineBreak.text }
         return nil
+    }
+
+    /// Why free lines (a note) cannot be written as they are: a carriage return not followed by
+    /// a line feed, which GitHub and other viewers show as a line break, so what follows it
+    /// could pass for a new entry or key. nil when there is none.
+    public static func problemAsLines(_ text: String) -> String? {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == ASCII.cr, byte != ASCII.lf { return Wording<LogText>.loneCarriageReturn.text }
+            previous = byte
+        }
+        return previous == ASCII.cr ? Wording<LogText>.loneCarriageReturn.text : nil
     }
 
     /// Why a note line would not stay a note (it would read as a heading, a fence, an entry
@@ -131,6 +143,7 @@ extension EntryKey {
 extension Wording where Of == LogText {
     public static let empty = Self("is empty")
     public static let lineBreak = Self("has a line break (a value is one line)")
+    public static let loneCarriageReturn = Self("has a carriage return (CR) without a line feed, which viewers show as a line break; break lines with a line feed (LF) only")
     public static let heading = Self("starts with `#`, which would make it a heading")
     public static let fence = Self("starts a code fence")
     public static let taskItem = Self("is a task item; use --todo")

@@ -40,6 +40,9 @@ public enum Renumbering {
         public var references: [Reference] = []
         /// Tombstones naming a renumbered id whose meaning could not be told: left as they are.
         public var unresolved: [(path: String, id: String)] = []
+        /// Files that need a new id when none is left (the highest id in use has
+        /// `CustomerIds.maxDigits` digits of nines): nothing may be renumbered.
+        public var withoutFreeId: [String] = []
     }
 
     /// The duplicated ids (all, or only `only`), in id order, each with its files.
@@ -68,7 +71,7 @@ public enum Renumbering {
     }
 
     /// The ids after the highest one in use: `<prefix><number + 1>`, as many digits as the
-    /// highest id has.
+    /// highest id has; nil once the next number would pass `CustomerIds.maxDigits`.
     public struct IdAllocator {
         public let prefix: String
         public var highest: UInt64
@@ -88,9 +91,10 @@ public enum Renumbering {
             }
         }
 
-        public mutating func next() -> String {
+        public mutating func next() -> String? {
+            let digits = String(highest + 1)
+            guard digits.utf8.count <= CustomerIds.maxDigits else { return nil }
             highest += 1
-            let digits = String(highest)
             return prefix + String(repeating: "0", count: max(0, width - digits.count)) + digits
         }
     }
@@ -118,7 +122,10 @@ public enum Renumbering {
             plan.kept.append((id, ordered[0].path))
             var newIds: [String: String] = [:]
             for file in ordered.dropFirst() {
-                let newId = allocator.next()
+                guard let newId = allocator.next() else {
+                    plan.withoutFreeId.append(file.path)
+                    continue
+                }
                 var newPath = renamed(file.path, from: id, to: newId)
                 if taken.contains(newPath) { newPath = renamed(file.path, from: id, to: newId + "-" + id) }
                 plan.moves.append(Move(oldId: id, newId: newId, path: file.path, newPath: newPath))

@@ -14,11 +14,12 @@ public enum RuleCatalog {
     public static let groups: [Group] = [
         Group(title: "Files", definitions: [
             InvalidUTF8.self, NulByte.self, EmptyFile.self, NoFrontMatter.self, UnclosedFrontMatter.self, UnreadableFile.self,
-            NotAFile.self, FileTooLarge.self, LineTooLong.self, SymlinkLoop.self, OutsideWorkspace.self,
+            NotAFile.self, FileTooLarge.self, LineTooLong.self, SymlinkLoop.self, OutsideWorkspace.self, LoneCarriageReturn.self,
             ConflictMarkers.self,
         ]),
         Group(title: "YAML front matter", definitions: [
-            YAMLSyntax.self, YAMLUnsupported.self, YAMLTabIndent.self, DuplicateKey.self, FrontMatterNotMap.self, AmbiguousScalar.self,
+            YAMLSyntax.self, YAMLUnsupported.self, YAMLTabIndent.self, DuplicateKey.self, FrontMatterNotMap.self,
+            YAMLControlCharacter.self, AmbiguousScalar.self,
         ]),
         Group(title: "Fields", definitions: [
             MissingField.self, WrongType.self, InvalidDate.self, OutOfRange.self, UnknownField.self, UnknownSource.self,

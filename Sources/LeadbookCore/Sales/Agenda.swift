@@ -47,6 +47,10 @@ public struct Agenda {
     public var asOf: LocalDateTime
     public var items: [Item]
 
+    /// How far ahead an agenda may look (`agenda --days`): ten years, like the day counts of
+    /// leadbook.yml (`Configuration.Limits.days`).
+    public static let lookAheadDays = Configuration.Limits.days
+
     /// Everything due at or before the end of `asOf`'s day plus `days`.
     public init(_ customers: [Customer], configuration: Configuration, asOf: LocalDateTime, days: Int) {
         self.asOf = asOf

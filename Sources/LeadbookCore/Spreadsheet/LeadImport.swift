@@ -177,6 +177,10 @@ public struct LeadImport {
     }
 
     public mutating func create(_ lead: Lead) -> Outcome {
+        func noFreeId(_ lead: Lead) -> Outcome {
+            let words = Wording<LeadImport>.noFreeId(lead.created.date.year, maxDigits: CustomerIds.maxDigits)
+            return .bad([LeadSheet.Problem(row: lead.row, line: lead.line, column: nil, message: words.text, hint: words.hint)])
+        }
         if let status = lead.status, status.isClosed {
             // A won customer needs a deal and a lost one a reason, which a sheet does not carry.
             let words = Wording<LeadImport>.closedNew(status)
@@ -188,7 +192,8 @@ public struct LeadImport {
         if let given = lead.id, InvalidId.isValid(given, prefix: prefix), !taken.contains(given) {
             id = given
         } else {
-            id = CustomerIds.next(prefix: prefix, year: lead.created.date.year, taken: taken)
+            guard let next = CustomerIds.next(prefix: prefix, year: lead.created.date.year, taken: taken) else { return noFreeId(lead) }
+            id = next
             if let given = lead.id {
                 notes.append(taken.contains(given) ? Wording<LeadImport>.idTaken(given, id).text
                                                    : Wording<LeadImport>.notAnId(given, like: "\(prefix)\(lead.created.date.year)001", id).text)
@@ -198,7 +203,8 @@ public struct LeadImport {
         var path = customersFolder + "/" + draft.fileName()
         while existingPaths.contains(path) || targets[path] != nil {
             taken.insert(id)
-            id = CustomerIds.next(prefix: prefix, year: lead.created.date.year, taken: taken)
+            guard let next = CustomerIds.next(prefix: prefix, year: lead.created.date.year, taken: taken) else { return noFreeId(lead) }
+            id = next
             draft.id = id
             path = customersFolder + "/" + draft.fileName()
         }
@@ -368,6 +374,11 @@ extension String {
 }
 
 extension Wording where Of == LeadImport {
+    public static func noFreeId(_ year: Int, maxDigits: Int) -> Self {
+        Self("no free id is left for \(year): its running numbers are used up to \(maxDigits) digits",
+             hint: "give the row an unused id in the `id` column")
+    }
+
     public static func matchesSeveral(_ count: Int, _ list: String) -> Self {
         Self("the row matches \(count) customers: \(list)", hint: "merge those customers first (`leadbook merge`), or correct the row")
     }

@@ -39,7 +39,7 @@ public struct PipelineSummary: Sendable {
         public var open = 0
         public var won = 0
         public var lost = 0
-        public var openValueCents = 0
+        public var openValueCents = MoneyTotal()
         public var openWithoutBudget = 0
     }
 
@@ -48,7 +48,7 @@ public struct PipelineSummary: Sendable {
         public var leads = 0
         public var won = 0
         public var lost = 0
-        public var wonCents = 0
+        public var wonCents = MoneyTotal()
         /// Won customers with an amount (the average deal's denominator).
         public var wonWithAmount = 0
         public var cycle = Distribution([])
@@ -56,8 +56,8 @@ public struct PipelineSummary: Sendable {
         public var open: Int { leads - won - lost }
         public var conversion: Ratio { Ratio(won, leads) }
         public var winRate: Ratio { Ratio(won, won + lost) }
-        /// Won amount (fen) per won customer with an amount.
-        public var averageDeal: Ratio { Ratio(wonCents, wonWithAmount) }
+        /// Won amount (fen) per won customer with an amount, rounded to the fen; nil for none.
+        public var averageDeal: MoneyTotal? { wonCents.dividedRounded(by: wonWithAmount) }
     }
 
     public struct Completeness: Sendable {

@@ -134,8 +134,8 @@ public struct SummaryDocument: Sendable {
 
             let open = summary.open
             heading(3, t("Open value", "在途金额"))
-            var text = t("\(SummaryText.money(cents: open.openValueCents)) CNY: the budgets of \(open.open) open customers",
-                         "\(SummaryText.money(cents: open.openValueCents)) 元：\(open.open) 个在途客户的预算合计")
+            var text = t("\(SummaryText.money(open.openValueCents)) CNY: the budgets of \(open.open) open customers",
+                         "\(SummaryText.money(open.openValueCents)) 元：\(open.open) 个在途客户的预算合计")
             if open.openWithoutBudget > 0 {
                 text += t(" (\(open.openWithoutBudget) of them without a budget, counted as 0).",
                           "（其中 \(open.openWithoutBudget) 个未填预算，按 0 计）。")
@@ -148,14 +148,14 @@ public struct SummaryDocument: Sendable {
             table([t("grade", "等级"), t("customers", "客户数"), t("open", "在途"), t("won", "成交"), t("lost", "流失"), t("open value (CNY)", "在途金额（元）")],
                   summary.byGrade.map { row in
                       [t.key(row.key, .grade), String(row.customers), String(row.open), String(row.won), String(row.lost),
-                       SummaryText.money(cents: row.openValueCents)]
+                       SummaryText.money(row.openValueCents)]
                   }, numeric: [1, 2, 3, 4, 5])
 
             heading(3, t("By owner", "按负责人"))
             table([t("owner", "负责人"), t("team", "团队"), t("customers", "客户数"), t("open", "在途"), t("won", "成交"), t("lost", "流失"), t("open value (CNY)", "在途金额（元）")],
                   summary.byOwner.map { row in
                       [t.key(row.key, .owner), row.group ?? empty, String(row.customers), String(row.open), String(row.won), String(row.lost),
-                       SummaryText.money(cents: row.openValueCents)]
+                       SummaryText.money(row.openValueCents)]
                   }, numeric: [2, 3, 4, 5, 6])
         }
 
@@ -207,7 +207,7 @@ public struct SummaryDocument: Sendable {
 
         public func resultCells(_ row: PipelineSummary.ResultRow) -> [String] {
             [String(row.leads), String(row.won), String(row.lost), String(row.open), SummaryText.percent(row.conversion),
-             SummaryText.percent(row.winRate), row.won == 0 ? empty : SummaryText.money(cents: row.wonCents),
+             SummaryText.percent(row.winRate), row.won == 0 ? empty : SummaryText.money(row.wonCents),
              SummaryText.averageMoney(row.averageDeal), SummaryText.days(median: row.cycle), SummaryText.days(mean: row.cycle)]
         }
 

@@ -49,6 +49,12 @@ public enum SummaryJSON {
         cents % 100 == 0 ? .int(cents / 100) : .double(Double(cents) / 100)
     }
 
+    /// A sum of amounts: yuan as a whole number when it fits, else a number with decimals.
+    public static func money(_ total: MoneyTotal) -> JSON {
+        if let cents = total.fen { return money(cents) }
+        return .double(total.value / 100)
+    }
+
     public static func key(_ key: PipelineSummary.Key) -> [(String, JSON)] {
         switch key {
         case .value(let text): return [("key", .string(text)), ("kind", .string("value"))]
@@ -108,7 +114,7 @@ public enum SummaryJSON {
             ("leads", .int(row.leads)), ("won", .int(row.won)), ("lost", .int(row.lost)), ("open", .int(row.open)),
             ("conversion", rate(row.conversion)), ("win_rate", rate(row.winRate)),
             ("won_amount", money(row.wonCents)), ("won_with_amount", .int(row.wonWithAmount)),
-            ("average_deal", row.averageDeal.value.map { JSON.number($0 / 100) } ?? .null),
+            ("average_deal", row.wonWithAmount > 0 ? JSON.number(row.wonCents.value / Double(row.wonWithAmount) / 100) : .null),
             ("cycle_days", distribution(row.cycle)),
         ])
     }

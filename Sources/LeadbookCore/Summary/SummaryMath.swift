@@ -162,3 +162,81 @@ public struct Distribution: Sendable, Equatable {
     public var median: Double? { medianTimesTwo.map { Double($0) / 2 } }
     public var mean: Ratio { Ratio(sum, count) }
 }
+
+/// A sum of amounts in fen that cannot overflow: `units` whole multiples of 10^17 fen and a
+/// `rest` below that. One amount is at most 15 digits of yuan and 2 of fen (under 10^17 fen),
+/// so adding it carries at most one unit, and `units` would need 9.2 × 10^18 of them to
+/// overflow (it stops at Int.max then rather than trap).
+public struct MoneyTotal: Sendable, Equatable, ExpressibleByIntegerLiteral {
+    public static let base = 100_000_000_000_000_000
+    /// Multiples of `base` (the sign of the whole value).
+    public private(set) var units = 0
+    /// 0 ..< `base`.
+    public private(set) var rest = 0
+
+    public init(_ fen: Int = 0) {
+        self += fen
+    }
+
+    public init(integerLiteral value: Int) { self.init(value) }
+
+    public static func += (total: inout MoneyTotal, fen: Int) {
+        // Split first so no partial sum leaves Int: |fen % base| < base, rest < base.
+        var carry = fen / base
+        var rest = total.rest + fen % base
+        if rest >= base { rest -= base; carry += 1 }
+        if rest < 0 { rest += base; carry -= 1 }
+        total.rest = rest
+        total.units = total.units.addingReportingOverflow(carry).overflow ? (carry > 0 ? Int.max : Int.min) : total.units + carry
+    }
+
+    /// The value as an Int when it fits.
+    public var fen: Int? {
+        let (high, overflow1) = units.multipliedReportingOverflow(by: Self.base)
+        let (value, overflow2) = high.addingReportingOverflow(rest)
+        return overflow1 || overflow2 ? nil : value
+    }
+
+    public var isNegative: Bool { units < 0 }
+
+    /// The digits of the value in fen, without sign (exact at any size).
+    public var digits: String {
+        var magnitude = self
+        if isNegative { magnitude = MoneyTotal(); magnitude.subtract(self) }
+        if magnitude.units == 0 { return String(magnitude.rest) }
+        return String(magnitude.units) + LocalDate.pad(magnitude.rest, 17)
+    }
+
+    private mutating func subtract(_ other: MoneyTotal) {
+        var rest = self.rest - other.rest
+        var units = self.units - other.units
+        if rest < 0 { rest += Self.base; units -= 1 }
+        self.rest = rest
+        self.units = units
+    }
+
+    /// The value as a Double (for JSON; exact below 2^53 fen).
+    public var value: Double { Double(units) * Double(Self.base) + Double(rest) }
+
+    /// The value divided by `count`, rounded half up to the fen (an average); nil for no count
+    /// or a negative total.
+    public func dividedRounded(by count: Int) -> MoneyTotal? {
+        guard count > 0, !isNegative else { return nil }
+        var result = MoneyTotal()
+        result.units = units / count
+        // Long division of (units % count) * base + rest, one decimal digit at a time: the
+        // remainder stays below count, so remainder * 10 + digit fits.
+        var remainder = units % count
+        var quotient = 0
+        let restDigits = Array(LocalDate.pad(rest, 17).utf8)
+        for byte in restDigits {
+            remainder = remainder * 10 + Int(byte - ASCII.zero)
+            quotient = quotient * 10 + remainder / count
+            remainder %= count
+        }
+        if remainder >= count - remainder { quotient += 1 }
+        result.rest = quotient
+        if result.rest >= Self.base { result.rest -= Self.base; result.units += 1 }
+        return result
+    }
+}

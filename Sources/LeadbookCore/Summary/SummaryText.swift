@@ -38,22 +38,33 @@ public struct SummaryText: Sendable {
 
     /// An amount in fen as CNY: `198,000`, `150,000.50`.
     public static func money(cents: Int) -> String {
-        let negative = cents < 0
-        let value = abs(cents)
-        var digits = String(value / 100)
+        money(MoneyTotal(cents))
+    }
+
+    /// A sum of amounts, exact at any size: `930,000,000,000,000,000.00` has no limit.
+    public static func money(_ total: MoneyTotal) -> String {
+        let all = total.digits
+        let padded = all.count < 3 ? String(repeating: "0", count: 3 - all.count) + all : all
+        var digits = String(padded.dropLast(2))
+        let fen = String(padded.suffix(2))
         var grouped = ""
         while digits.count > 3 {
             grouped = "," + String(digits.suffix(3)) + grouped
             digits = String(digits.dropLast(3))
         }
         grouped = digits + grouped
-        if value % 100 != 0 { grouped += "." + LocalDate.pad(value % 100, 2) }
-        return (negative ? "-" : "") + grouped
+        if fen != "00" { grouped += "." + fen }
+        return (total.isNegative ? "-" : "") + grouped
     }
 
     /// The average of an amount ratio (fen per customer), rounded half up to the fen.
     public static func averageMoney(_ ratio: Ratio) -> String {
         ratio.isEmpty ? empty : money(cents: Ratio.roundedHalfUp(ratio.numerator, ratio.denominator))
+    }
+
+    /// An average amount (`ResultRow.averageDeal`); `-` for none.
+    public static func averageMoney(_ average: MoneyTotal?) -> String {
+        average.map(money) ?? empty
     }
 
     /// A number with one decimal, rounded half up: 61/2 -> `30.5`; whole numbers without decimals.

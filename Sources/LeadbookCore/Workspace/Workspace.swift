@@ -20,6 +20,8 @@ public struct Workspace: Sendable {
     public enum LocateError: Error, Equatable {
         case notFound(String)
         case notADirectory(String)
+        /// `-C DIR` without leadbook.yml; the folder above that has one, when there is one.
+        case noConfiguration(String, workspaceAbove: String?)
 
         public var message: String {
             switch self {
@@ -27,26 +29,45 @@ public struct Workspace: Sendable {
                 return Wording<Self>.notFound(start).text
             case .notADirectory(let path):
                 return Wording<Self>.notADirectory(path).text
+            case .noConfiguration(let path, let above):
+                return Wording<Self>.noConfiguration(path, workspaceAbove: above).text
             }
         }
     }
 
-    /// The workspace: `explicit` when given (leadbook.yml optional there), else the first folder
-    /// from `start` upwards that holds leadbook.yml.
-    public static func locate(from start: String, explicit: String?) -> Result<String, LocateError> {
+    /// The workspace: `explicit` when given, else the first folder from `start` upwards that
+    /// holds leadbook.yml. `explicit` must hold leadbook.yml itself (a slip such as
+    /// `-C WS/customers` would otherwise check nothing and pass) unless `requireConfiguration`
+    /// is false (`--no-config`); then, without `explicit`, a search that finds none takes `start`.
+    public static func locate(from start: String, explicit: String?, requireConfiguration: Bool = true) -> Result<String, LocateError> {
         if let explicit {
             let path = explicit.hasPrefix("/") ? explicit : start + "/" + explicit
             let normalized = normalize(path)
             guard FileAccess.isDirectory(normalized) else { return .failure(.notADirectory(explicit)) }
+            if requireConfiguration, !FileAccess.exists(normalized + "/" + configurationFileName) {
+                return .failure(.noConfiguration(explicit, workspaceAbove: configurationFolder(above: normalized)))
+            }
             return .success(normalized)
         }
-        var directory = normalize(start)
+        if let found = configurationFolder(from: normalize(start)) { return .success(found) }
+        if !requireConfiguration, FileAccess.isDirectory(normalize(start)) { return .success(normalize(start)) }
+        return .failure(.notFound(start))
+    }
+
+    /// The first folder from `directory` upwards that holds leadbook.yml.
+    static func configurationFolder(from directory: String) -> String? {
+        var directory = directory
         while true {
-            if FileAccess.exists(directory + "/" + configurationFileName) { return .success(directory) }
-            guard let slash = directory.lastIndex(of: "/"), directory != "/" else { break }
+            if FileAccess.exists(directory + "/" + configurationFileName) { return directory }
+            guard let slash = directory.lastIndex(of: "/"), directory != "/" else { return nil }
             directory = slash == directory.startIndex ? "/" : String(directory[..<slash])
         }
-        return .failure(.notFound(start))
+    }
+
+    /// The first folder above `directory` that holds leadbook.yml.
+    static func configurationFolder(above directory: String) -> String? {
+        guard directory != "/", let slash = directory.lastIndex(of: "/") else { return nil }
+        return configurationFolder(from: slash == directory.startIndex ? "/" : String(directory[..<slash]))
     }
 
     /// Removes `.` and `..` segments and doubled slashes.
@@ -256,4 +277,11 @@ extension Wording where Of == Workspace.LocateError {
     }
 
     public static func notADirectory(_ path: String) -> Self { Self("\(path) is not a folder") }
+
+    public static func noConfiguration(_ path: String, workspaceAbove: String?) -> Self {
+        if let workspaceAbove {
+            return Self("\(path) has no leadbook.yml; it is inside the workspace \(workspaceAbove): pass -C \(workspaceAbove)")
+        }
+        return Self("\(path) has no leadbook.yml, so it is not a workspace; pass the workspace folder, create leadbook.yml with `leadbook init`, or add --no-config to use the toolkit's defaults there")
+    }
 }

@@ -5,9 +5,7 @@ public enum InvalidId: CustomerRule {
     public static let rule = Rule("invalid-id", .error, "An id is the id prefix followed by digits (LX2024001).")
 
     public static func isValid(_ id: String, prefix: String) -> Bool {
-        guard id.hasPrefix(prefix) else { return false }
-        let digits = id.utf8.dropFirst(prefix.utf8.count)
-        return !digits.isEmpty && digits.count <= 18 && digits.allSatisfy(ASCII.isDigit)
+        CustomerIds.isValid(id, prefix: prefix)
     }
 
     public static func check(_ context: CustomerContext, _ findings: inout Findings) {

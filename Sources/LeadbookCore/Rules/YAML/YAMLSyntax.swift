@@ -6,12 +6,13 @@ public enum YAMLSyntax: RuleDefinition {
     public static let rule = Rule("yaml-syntax", .error, "The front matter is well-formed YAML.")
 
     /// The YAML reader's error, reported under the rule of its problem: this one, or
-    /// yaml-unsupported, yaml-tab-indent or duplicate-key.
+    /// yaml-unsupported, yaml-tab-indent, yaml-control-character or duplicate-key.
     public static func report(_ error: YAMLSyntaxError, _ findings: inout Findings) {
         switch error.problem {
         case .syntax(let problem): findings.report(Message.problem(problem), at: error.offset)
         case .unsupported(let problem): YAMLUnsupported.report(problem, at: error.offset, &findings)
         case .tabIndent: YAMLTabIndent.report(at: error.offset, &findings)
+        case .controlCharacter(let scalar): YAMLControlCharacter.report(scalar, at: error.offset, &findings)
         case .duplicateKey(let key, let line): DuplicateKey.report(key, firstSetOn: line, at: error.offset, &findings)
         }
     }

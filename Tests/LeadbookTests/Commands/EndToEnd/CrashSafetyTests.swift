@@ -34,6 +34,7 @@ final class CrashSafetyTests: XCTestCase {
         defer { try? fileManager.removeItem(at: root) }
         let customers = root.appendingPathComponent("customers")
         try fileManager.createDirectory(at: customers, withIntermediateDirectories: true)
+        try Data("language: zh-CN\n".utf8).write(to: root.appendingPathComponent("leadbook.yml"))
         var old: [String: Data] = [:]
         for number in 1...100 {
             let name = "LX2024\(String(format: "%03d", number))-c.md"

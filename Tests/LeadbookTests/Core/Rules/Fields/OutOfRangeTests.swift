@@ -85,6 +85,6 @@ final class OutOfRangeTests: XCTestCase {
 
     func testAMinimumOfLeadbookYml() {
         let (_, diagnostics) = RuleFixture.configuration("index_days: 0\n")
-        RuleAssert.one(diagnostics, "out-of-range", at: (1, 13), says: "`index_days` is 0; it must be 1 or more", hint: "use a number of 1 or more")
+        RuleAssert.one(diagnostics, "out-of-range", at: (1, 13), says: "`index_days` is 0; it must be between 1 and 3650", hint: "use a number from 1 to 3650")
     }
 }

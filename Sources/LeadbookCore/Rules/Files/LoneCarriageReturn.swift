@@ -1,0 +1,32 @@
+import LeadbookText
+
+/// A carriage return not followed by a line feed: leadbook reads it as part of the line, but
+/// GitHub, GitLab and editors show it as a line break, so the text after it can pass for a new
+/// entry (`### 2030-01-01 电话`) that leadbook never sees. In the front matter it is
+/// yaml-syntax (YAML reads it as a line break); this rule covers the Markdown after it.
+public enum LoneCarriageReturn: RuleDefinition {
+    public static let rule = Rule("lone-carriage-return", .error, "A carriage return (CR) is followed by a line feed (LF).")
+
+    /// Reports the first lone CR in `range` and how many more there are.
+    public static func check(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ findings: inout Findings) {
+        var first: Int?
+        var count = 0
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if buffer[index] == ASCII.cr, index + 1 >= buffer.count || buffer[index + 1] != ASCII.lf {
+                if first == nil { first = index }
+                count += 1
+            }
+            index += 1
+        }
+        if let first { findings.report(Message.lone(more: count - 1), at: first) }
+    }
+}
+
+extension RuleMessage where Of == LoneCarriageReturn {
+    public static func lone(more: Int) -> Self {
+        Self("carriage return (CR) without a line feed" + (more > 0 ? " (and \(more) more in this file)" : "")
+             + ": viewers show it as a line break that leadbook does not read",
+             hint: "save the file with LF or CRLF line endings, or remove the CR")
+    }
+}
