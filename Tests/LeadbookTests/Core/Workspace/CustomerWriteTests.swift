@@ -461,8 +461,8 @@ final class CustomerWriteTests: XCTestCase {
     /// index --by owner (three files), assign (two files, INDEX.md): a failure at any of their
     /// steps leaves every file as it was.
     func testAFailureAtAnyStepOfAnyWriterLeavesEveryFileAsItWas() throws {
-        try "language: zh-CN\nteam:\n  - {name: 张伟, role: senior, capacity: 10}\n  - {name: 李娜, role: senior, capacity: 10}\n"
-            .write(to: root.appendingPathComponent("leadbook.yml"), atomically: true, encoding: .utf8)
+        let configuration = "language: zh-CN\nteam:\n  - {name: 张伟, role: senior, capacity: 10}\n  - {name: 李娜, role: senior, capacity: 10}\n"
+        try configuration.write(to: root.appendingPathComponent("leadbook.yml"), atomically: true, encoding: .utf8)
         try write("INDEX.md", "# 索引\n")
         try write("customers/LX2024001-a.md", Self.withFollowUps("LX2024001", "华东云有限公司", [2]))
         try write("customers/LX2024002-b.md", Self.withFollowUps("LX2024002", "华东云科技有限公司", [3, 4]))
@@ -470,6 +470,7 @@ final class CustomerWriteTests: XCTestCase {
         var tried = try assertEveryFailureLeavesTheWorkspaceAsItWas(["merge", "LX2024001", "LX2024002", "--at", "2024-03-10T09:00"])
 
         try restoreTree([:])
+        try configuration.write(to: root.appendingPathComponent("leadbook.yml"), atomically: true, encoding: .utf8)
         try write("INDEX.md", "# 索引\n")
         try write("customers/LX2024001-a.md", Self.customer("LX2024001", "华东云有限公司"))
         try write("customers/LX2024001-b.md", Self.customer("LX2024001", "华北云有限公司", created: "2024-03-05 09:00"))
@@ -478,12 +479,14 @@ final class CustomerWriteTests: XCTestCase {
         tried += try assertEveryFailureLeavesTheWorkspaceAsItWas(["renumber"])
 
         try restoreTree([:])
+        try configuration.write(to: root.appendingPathComponent("leadbook.yml"), atomically: true, encoding: .utf8)
         try write("INDEX.md", "# 索引\n")
         try write("leads.csv", "name,source,intent,created,contact,phone\n华东云有限公司,website,B,2024-06-01 10:00,张伟,13912345678\n"
                   + "华北云有限公司,website,C,2024-06-01 11:00,李娜,13812345678\n华南云有限公司,referral,A,2024-06-02 09:00,王芳,13712345678\n")
         tried += try assertEveryFailureLeavesTheWorkspaceAsItWas(["import", "leads.csv"])
 
         try restoreTree([:])
+        try configuration.write(to: root.appendingPathComponent("leadbook.yml"), atomically: true, encoding: .utf8)
         try write("INDEX.md", "# 索引\n")
         for (number, name) in [(1, "华东云有限公司"), (2, "华北云有限公司"), (3, "华南云有限公司")] {
             try write("customers/LX202400\(number)-x.md", Self.customer("LX202400\(number)", name)
@@ -492,8 +495,7 @@ final class CustomerWriteTests: XCTestCase {
         tried += try assertEveryFailureLeavesTheWorkspaceAsItWas(["sync"])
 
         try restoreTree([:])
-        try "language: zh-CN\nteam:\n  - {name: 张伟, role: senior, capacity: 10}\n  - {name: 李娜, role: senior, capacity: 10}\n"
-            .write(to: root.appendingPathComponent("leadbook.yml"), atomically: true, encoding: .utf8)
+        try configuration.write(to: root.appendingPathComponent("leadbook.yml"), atomically: true, encoding: .utf8)
         try write("customers/LX2024001-a.md", Self.customer("LX2024001", "华东云有限公司", extra: "owner: 张伟\n"))
         try write("customers/LX2024002-b.md", Self.customer("LX2024002", "华北云有限公司", extra: "owner: 李娜\n"))
         tried += try assertEveryFailureLeavesTheWorkspaceAsItWas(["index", "--by", "owner"])

@@ -30,7 +30,8 @@ final class YAMLControlCharacterTests: XCTestCase {
     func testTabsEscapesAndOtherTextAreClean() {
         let text = RuleFixture.customer(adding: ["needs: 数据安全\t升级", "region: \"华东\\e\\x01\\u0085\"", "industry: 软件\u{A0}服务 £ ¡ ÿ"])
         let result = RuleFixture.read(text)
-        RuleAssert.clean(result.findings.diagnostics)
+        // The tab is YAML, but PyYAML and ruamel.yaml stop at it: only that warning, at `needs`.
+        RuleAssert.only(result.findings.diagnostics, "ambiguous-scalar", .warning, at: (8, 8))
         XCTAssertEqual(result.customer?.region, "华东\u{1B}\u{01}\u{85}")
     }
 
