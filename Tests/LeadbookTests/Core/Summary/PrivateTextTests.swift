@@ -45,6 +45,12 @@ final class PrivateTextTests: XCTestCase {
         XCTAssertEqual(PrivateText.redact("tel +86-138-0000-0001.", contacts: []), "tel \(mask).")
         XCTAssertEqual(PrivateText.redact("13800000001", contacts: []), mask)
         XCTAssertEqual(PrivateText.redact("固话010-6552-1234", contacts: []), "固话\(mask)")
+        // Dots and parentheses join digit groups too; full-width forms fold to them.
+        XCTAssertEqual(PrivateText.redact("改打 139.1234.5678。", contacts: []), "改打 \(mask)。")
+        XCTAssertEqual(PrivateText.redact("手机(139)1234-5678，座机 (010) 6552-1234", contacts: []), "手机\(mask)，座机 \(mask)")
+        XCTAssertEqual(PrivateText.redact("+86(139)12345678 转", contacts: []), "\(mask) 转")
+        XCTAssertEqual(PrivateText.redact("手机（１３９）１２３４．５６７８", contacts: []), "手机\(mask)")
+        XCTAssertEqual(PrivateText.redact("2024.03.05 报价 1.5 万", contacts: []), "2024.03.05 报价 1.5 万")
     }
 
     func testOrdinaryFiguresAndDatesStay() {
