@@ -303,7 +303,7 @@ final class CustomerWriteTests: XCTestCase {
         let (code, output, errors) = run(["renumber"])
         XCTAssertEqual(code, .failure)
         XCTAssertFalse(output.contains("renumbered"), output)
-        XCTAssertEqual(errors, "leadbook renumber: cannot remove customers/LX2024001-b.md: Operation not permitted\n")
+        XCTAssertEqual(errors, "leadbook renumber: cannot remove customers/LX2024001-b.md: Operation not permitted; nothing was written\n")
         XCTAssertEqual(try files(), ["LX2024001-a.md", "LX2024001-b.md"])
         XCTAssertEqual(try read("customers/LX2024001-b.md"), newer)
     }
