@@ -22,9 +22,11 @@ public enum HookCommand: Command {
             context.complain(Message.onlyInstall, spec.name, usage: spec.usage)
             return .failure
         }
-        guard let root = context.workspaceRoot(arguments) else { return .failure }
+        // The .gitattributes lines name the customers folder and the index file of leadbook.yml:
+        // a broken one is refused, not replaced by the defaults.
+        guard let workspace = context.openWorkspace(arguments) else { return .failure }
         do {
-            for line in try GitHooks.install(root: root, configuration: Workspace.configuration(root: root)) {
+            for line in try GitHooks.install(root: workspace.root, configuration: workspace.configuration) {
                 context.console.out(line + "\n")
             }
         } catch {

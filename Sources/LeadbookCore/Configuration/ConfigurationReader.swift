@@ -59,7 +59,9 @@ public enum ConfigurationReader {
                 }
             case "customers":
                 if let text = decoder.string(value, "customers") {
-                    if WorkspacePath.isSafeRelative(text) {
+                    if WorkspacePath.isInGitFolder(text) {
+                        WrongType.report(.inGitFolder("customers", text, example: "customers"), at: value.start, &decoder.findings)
+                    } else if WorkspacePath.isSafeRelative(text) {
                         configuration.customersFolder = text
                     } else {
                         WrongType.report(.folderOutsideWorkspace("customers", text, example: "customers"), at: value.start, &decoder.findings)
@@ -68,13 +70,17 @@ public enum ConfigurationReader {
             case "index":
                 indexNode = value
                 if let text = decoder.string(value, "index") {
-                    if WorkspacePath.isSafeRelative(text) { configuration.indexFile = text } else {
+                    if WorkspacePath.isInGitFolder(text) {
+                        WrongType.report(.inGitFolder("index", text, example: "INDEX.md"), at: value.start, &decoder.findings)
+                    } else if WorkspacePath.isSafeRelative(text) { configuration.indexFile = text } else {
                         WrongType.report(.fileOutsideWorkspace("index", text, example: "INDEX.md"), at: value.start, &decoder.findings)
                     }
                 }
             case "summary":
                 if let text = decoder.string(value, "summary") {
-                    if WorkspacePath.isSafeRelative(text) { configuration.summaryFile = text } else {
+                    if WorkspacePath.isInGitFolder(text) {
+                        WrongType.report(.inGitFolder("summary", text, example: "PIPELINE.md"), at: value.start, &decoder.findings)
+                    } else if WorkspacePath.isSafeRelative(text) { configuration.summaryFile = text } else {
                         WrongType.report(.fileOutsideWorkspace("summary", text, example: "PIPELINE.md"), at: value.start, &decoder.findings)
                     }
                 }

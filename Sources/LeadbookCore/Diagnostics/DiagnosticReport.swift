@@ -35,14 +35,32 @@ public enum DiagnosticReport {
         if let line = diagnostic.sourceLine {
             let number = String(diagnostic.line)
             let gutter = String(repeating: " ", count: number.count)
-            let shown = line.replacingTabs()
+            // Shown as the terminal shows it, control characters escaped whatever the output
+            // is, and the caret moved right by what their escapes add.
+            let tabless = line.replacingTabs()
+            let shown = TerminalText.render(tabless, escaping: true)
             output += " \(number) | \(shown)\n"
-            output += " \(gutter) | \(String(repeating: " ", count: diagnostic.caretOffset))\(style.paint("^", "1;32"))\n"
+            output += " \(gutter) | \(String(repeating: " ", count: shownCaret(tabless, diagnostic.caretOffset)))\(style.paint("^", "1;32"))\n"
         }
         if !diagnostic.hint.isEmpty {
             output += "  \(style.paint("hint", "1;36")): \(diagnostic.hint)\n"
         }
         return output
+    }
+
+    /// The caret's offset under `line` as `TerminalText` shows it: `caret` cells of the line
+    /// as written, where each control character before the caret takes the cells of its escape
+    /// (`\u{1B}`: six) instead of one.
+    public static func shownCaret(_ line: String, _ caret: Int) -> Int {
+        var written = 0, shown = 0
+        for scalar in line.unicodeScalars {
+            guard written < caret else { break }
+            let cells = DisplayWidth.of(scalar)
+            written += cells
+            shown += scalar.value < 0x20 || TerminalText.isShownEscaped(scalar)
+                ? DisplayWidth.of(TerminalText.render(String(scalar), escaping: true)) : cells
+        }
+        return shown + max(0, caret - written)
     }
 
     public static func json(_ report: CheckReport) -> String {

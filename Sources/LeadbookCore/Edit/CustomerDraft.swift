@@ -83,7 +83,9 @@ public struct CustomerDraft: Sendable {
         for (key, text) in extra { lines.append("\(key): \(Self.value(text))") }
         lines.append("---")
         lines.append("")
-        lines.append("# \(name)")
+        // One line: the other lines of a name from a sheet's cell (Alt+Enter) would be Markdown
+        // of their own under the heading (`### 2030-01-01 电话 …` looks like a follow-up).
+        lines.append("# " + name.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " "))
         lines.append("")
         if let note, !note.isEmpty {
             lines.append(note)

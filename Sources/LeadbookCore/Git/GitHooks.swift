@@ -31,6 +31,9 @@ public enum GitHooks {
               let hooksPath = try? git.run(["rev-parse", "--git-path", "hooks"]), hooksPath.succeeded else {
             throw Failure(message: Wording<Failure>.notInRepository(root).text)
         }
+        // .gitattributes is resolved and read before anything is written, so a link out of
+        // the workspace is refused with no hook written and nothing in .git/config.
+        let attributes = try attributesChange(root: root, configuration: configuration)
         var done: [String] = []
         let workspace = prefix.line.isEmpty ? "." : String(prefix.line.dropLast())
         let hooks = git.absolute(hooksPath.line)
@@ -55,7 +58,10 @@ public enum GitHooks {
         _ = try git.succeed(["config", "--local", "merge.leadbook.name", "leadbook: customer files entry by entry"])
         _ = try git.succeed(["config", "--local", "merge.leadbook.driver", driver])
         done.append(Wording<GitHooks>.driverRegistered(driver).text)
-        if let line = try ensureAttributes(root: root, configuration: configuration) { done.append(line) }
+        if let attributes {
+            try AtomicFile.write(Array(attributes.text.utf8), to: attributes.path)
+            done.append(Wording<GitHooks>.attributesAdded(attributes.missing).text)
+        }
         return done
     }
 
@@ -215,8 +221,9 @@ public enum GitHooks {
         return ["\(folder)/**/*.md merge=leadbook", "\(folder)/**/*.markdown merge=leadbook", "\(configuration.indexFile) merge=leadbook"]
     }
 
-    /// Adds the missing lines to the workspace's .gitattributes; nil when all were there.
-    public static func ensureAttributes(root: String, configuration: Configuration) throws -> String? {
+    /// The workspace's .gitattributes with the missing lines added: where it really is, its new
+    /// text and the lines added; nil when all were there. Writes nothing.
+    public static func attributesChange(root: String, configuration: Configuration) throws -> (path: String, text: String, missing: [String])? {
         // Read and written where it really is; a link out of the workspace is neither.
         let path: String
         switch WorkspacePath.resolve(".gitattributes", root: root) {
@@ -233,8 +240,7 @@ public enum GitHooks {
             text += (text.isEmpty ? "" : "\n") + "# leadbook: merge customer files entry by entry (the driver is registered by `leadbook hook install`)\n"
         }
         text += missing.joined(separator: "\n") + "\n"
-        try AtomicFile.write(Array(text.utf8), to: path)
-        return Wording<GitHooks>.attributesAdded(missing).text
+        return (path, text, missing)
     }
 }
 

@@ -238,10 +238,15 @@ public struct LeadImport {
     }
 
     /// Free text as Markdown body lines that cannot start a section or an entry: a line that
-    /// starts with `#` gets a backslash (Markdown shows it as the `#` it was).
+    /// starts with `#`, after at most three spaces (Markdown reads `   ### …` as a heading too),
+    /// gets a backslash before it (Markdown shows it as the `#` it was).
     public static func markdownSafe(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasPrefix("#") ? "\\" + $0 : String($0) }
+            .map { line in
+                let indent = line.prefix { $0 == " " }
+                guard indent.count <= 3, line.dropFirst(indent.count).hasPrefix("#") else { return String(line) }
+                return indent + "\\" + line.dropFirst(indent.count)
+            }
             .joined(separator: "\n")
     }
 }

@@ -6,7 +6,8 @@ import LeadbookText
 /// Replaced by `＊＊＊` (full-width asterisks, which no Markdown reads as emphasis): the customer's
 /// own contact phone numbers, emails and WeChat ids as written in its contacts (and, for the
 /// summary, their names); anything shaped like an email address; and any number of 11 or more
-/// digits (digit groups joined by single spaces or dashes count together: `138 0000 0001`), with
+/// digits (digit groups joined by a space, dash, dot or parenthesis count together: `138 0000 0001`,
+/// `139.1234.5678`, `(139)1234-5678`), with
 /// the `X` that ends an 18-character ID-card number. Dates (`2024-03-05`, 8 digits) and amounts
 /// below 11 digits stay.
 ///
@@ -32,6 +33,10 @@ public enum PrivateText {
         /// first contact and each counterpart by design, and masks only how to reach them).
         public init(contacts: [Contact], names: Bool) {
             var needles: [[UInt8]] = []
+            // Repeats found by hashing: comparing each value with those before it took n²/2
+            // comparisons, minutes for the 150,000 contacts a file may hold (`check` and
+            // `index` mask every customer's texts).
+            var seen = Set<[UInt8]>()
             for contact in contacts {
                 for value in [names ? contact.name : nil, contact.phone, contact.email, contact.wechat] {
                     guard let value else { continue }
@@ -39,7 +44,7 @@ public enum PrivateText {
                     // A one-letter name would blank out ordinary words.
                     guard trimmed.unicodeScalars.count >= 2 else { continue }
                     let folded = PrivateText.folded(Array(trimmed.utf8)).bytes
-                    if !needles.contains(folded) { needles.append(folded) }
+                    if seen.insert(folded).inserted { needles.append(folded) }
                 }
             }
             needles.sort { $0.count > $1.count }
@@ -235,25 +240,33 @@ public enum PrivateText {
             }
         }
 
-        /// Runs of digit groups (joined by one space or dash, optionally after `+`) with 11 or
-        /// more digits; 17 digits and an `X` (an ID-card number) together.
+        static func joinsDigits(_ byte: UInt8) -> Bool {
+            byte == ASCII.space || byte == ASCII.dash || byte == ASCII.dot || byte == ASCII.openParen || byte == ASCII.closeParen
+        }
+
+        /// Runs of digit groups (joined by one space, dash, dot or parenthesis, optionally after
+        /// `+` or `(`) with 11 or more digits; 17 digits and an `X` (an ID-card number) together.
         public mutating func markLongNumbers(in bytes: [UInt8]) {
             var index = 0
             while index < bytes.count {
                 guard ASCII.isDigit(bytes[index]), free(index) else { index += 1; continue }
-                let start = index > 0 && bytes[index - 1] == ASCII.plus && free(index - 1) ? index - 1 : index
+                let opening = index > 0 && (bytes[index - 1] == ASCII.plus || bytes[index - 1] == ASCII.openParen) && free(index - 1)
+                let start = opening ? index - 1 : index
                 var end = index
                 var digits = 0
                 while end < bytes.count, free(end) {
                     if ASCII.isDigit(bytes[end]) {
                         digits += 1
                         end += 1
-                    } else if bytes[end] == ASCII.space || bytes[end] == ASCII.dash, end + 1 < bytes.count,
-                              free(end + 1), ASCII.isDigit(bytes[end + 1]) {
-                        end += 1
-                    } else {
-                        break
+                        continue
                     }
+                    // Between two digit groups: one space, dash, dot or parenthesis
+                    // (`139.1234.5678`, `(139)1234-5678`, `+86(139)...`), or `)` and a space or dash.
+                    let closingThenSpace = bytes[end] == ASCII.closeParen && end + 1 < bytes.count && free(end + 1)
+                        && (bytes[end + 1] == ASCII.space || bytes[end + 1] == ASCII.dash)
+                    let joiner = closingThenSpace ? 2 : Self.joinsDigits(bytes[end]) ? 1 : 0
+                    guard joiner > 0, end + joiner < bytes.count, free(end + joiner), ASCII.isDigit(bytes[end + joiner]) else { break }
+                    end += joiner
                 }
                 if digits == 17, end < bytes.count, free(end), bytes[end] == UInt8(ascii: "X") || bytes[end] == UInt8(ascii: "x"),
                    end + 1 == bytes.count || !isAlphanumeric(bytes[end + 1]) {

@@ -30,7 +30,12 @@ public enum CustomerLookup {
         let rest = workspace.customerPaths.filter { !byName.contains($0) }
         let others = first(id, among: rest, workspace)
         if let found = others.found { return .success(found) }
-        let unread = named.unread + others.unread
+        // A file named after the id that the folder walk did not list (a link out of the
+        // workspace, a link to nothing): its finding names the link, not "no customer".
+        let unlisted = workspace.walkDiagnostics.filter {
+            $0.severity == .error && FileNameMismatch.matches(fileName: WorkspacePath.fileName($0.file), id: id)
+        }
+        let unread = named.unread + unlisted + others.unread
         if !unread.isEmpty {
             return .failure(Problem(message: Wording<Problem>.notAmongRead(id, unread: unread.count).text, unread: unread))
         }

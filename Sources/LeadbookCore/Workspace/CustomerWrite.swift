@@ -240,12 +240,12 @@ public final class CustomerWrite {
         for step in planned {
             do {
                 try apply(step)
-            } catch let failure as Failure {
-                throw undo(written, failure)
-            } catch let error as AtomicFile.WriteError {
-                throw undo(written, Failure(path: step.change.newPath, reason: error.reason))
             } catch {
-                throw undo(written, Failure(path: step.change.newPath, reason: "\(error)"))
+                var failure = (error as? Failure) ?? Failure(path: step.change.newPath, reason: (error as? AtomicFile.WriteError)?.reason ?? "\(error)")
+                // A step that fails leaves nothing of itself (an atomic write, a move whose new
+                // name went again): when it is the first, nothing was written, and it is said.
+                if written.isEmpty && failure.notRestored.isEmpty { failure.beforeWriting = true }
+                throw undo(written, failure)
             }
             written.append(step)
         }
@@ -398,8 +398,9 @@ public final class CustomerWrite {
                 try FileManager.default.removeItem(atPath: step.source)
             } catch {
                 // Never both names: the new one goes again.
-                try? FileManager.default.removeItem(atPath: step.target)
-                throw Failure(path: change.path, reason: (error as? Failure)?.reason ?? error.localizedDescription, removing: true)
+                var failure = Failure(path: change.path, reason: (error as? Failure)?.reason ?? error.localizedDescription, removing: true)
+                if (try? FileManager.default.removeItem(atPath: step.target)) == nil { failure.notRestored.append(newPath) }
+                throw failure
             }
         case .remove:
             do {

@@ -10,6 +10,17 @@ import Darwin
 
 /// Paths inside a workspace: relative, `/`-separated, never leaving it.
 public enum WorkspacePath {
+    /// Whether a relative path goes through git's own folder (`.git/hooks/post-merge`), where
+    /// a file leadbook writes would be git's configuration or a hook it runs. Compared without
+    /// case and trailing dots or spaces, as case-insensitive file systems and Windows name it.
+    public static func isInGitFolder(_ path: String) -> Bool {
+        path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).contains { part in
+            var name = Substring(part.lowercased())
+            while name.last == "." || name.last == " " { name = name.dropLast() }
+            return name == ".git"
+        }
+    }
+
     /// A relative path without `..`, absolute roots or drive letters.
     public static func isSafeRelative(_ path: String) -> Bool {
         guard !path.isEmpty, !path.hasPrefix("/"), !path.hasPrefix("\\"), !path.contains(":") else { return false }

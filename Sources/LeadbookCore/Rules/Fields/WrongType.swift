@@ -74,6 +74,11 @@ extension RuleMessage where Of == WrongType {
              hint: "write a relative path without `..`, for example `\(field): \(example)`")
     }
 
+    public static func inGitFolder(_ field: String, _ text: String, example: String) -> Self {
+        Self("`\(field)` must not be inside .git, git's own folder (its configuration and the hooks it runs), not `\(text)`",
+             hint: "write a path of the workspace outside .git, for example `\(field): \(example)`")
+    }
+
     public static func indexPII(_ text: String) -> Self {
         Self("`index_pii` must be true or false, not `\(text)`", hint: "write `index_pii: true` to show phones and emails in the index")
     }

@@ -277,7 +277,7 @@ final class NoCrashTests: XCTestCase {
             let check = try run(["check"])
             XCTAssertEqual(check.status, 1, "\(rule): \(check.stdout)")
             XCTAssertTrue(check.stdout.contains("leadbook.yml:") && check.stdout.contains("error[\(rule)]"), "\(rule): \(check.stdout)")
-            for command in Self.readers + Self.writers + [["import", "leads.csv"], ["merge", "LX2024001", "LX2024002"]] {
+            for command in Self.readers + Self.writers + [["import", "leads.csv"], ["merge", "LX2024001", "LX2024002"], ["hook", "install"]] {
                 let result = try run(command)
                 XCTAssertEqual(result.status, 2, "\(rule): \(command): \(result.stdout)\(result.stderr)")
                 XCTAssertTrue(result.stderr.contains("error[\(rule)]") && result.stderr.contains("leadbook.yml has 1 error; nothing was done"),

@@ -183,10 +183,12 @@ final class SecurityTests: XCTestCase {
     }
 
     /// `hook install` with .gitattributes a link to a file outside neither copies that file in
-    /// nor writes it.
+    /// nor writes it, and refuses before writing anything else: no hook, no .git/config entry.
     func testHookInstallDoesNotCopyALinkedGitattributes() throws {
         let box = try GitSandbox()
         try box.initWorkspace()
+        for name in GitHooks.hookNames { try FileManager.default.removeItem(at: box.url("ws/.git/hooks/\(name)")) }
+        try box.git(["config", "--local", "--remove-section", "merge.leadbook"])
         let outside = try outsideFolder()
         let secret = "# 别的仓库的设置\n*.key filter=secret\n"
         try secret.write(to: outside.appendingPathComponent("attributes"), atomically: true, encoding: .utf8)
@@ -197,6 +199,9 @@ final class SecurityTests: XCTestCase {
                                            + "\(outside.path)/attributes, outside the workspace; leadbook neither reads nor writes through it\n"), run.stderr)
         XCTAssertEqual(contents(outside), ["attributes": secret])
         XCTAssertNotNil(try? FileManager.default.destinationOfSymbolicLink(atPath: box.url("ws/.gitattributes").path), "still the link")
+        for name in GitHooks.hookNames { XCTAssertFalse(box.exists("ws/.git/hooks/\(name)"), "\(name) was written before the refusal") }
+        XCTAssertEqual(try box.git(["config", "--local", "--get-regexp", "^merge\\.leadbook\\."], expect: 1).stdout, "",
+                       "the merge driver was registered before the refusal")
     }
 
     /// leadbook.yml a link to a file outside: its lines are never printed (not even in a

@@ -242,5 +242,20 @@ final class LeadImportTests: XCTestCase {
 
     func testNotesCannotStartASection() {
         XCTAssertEqual(LeadImport.markdownSafe("# 标题\n## 跟进记录\n正文 #1"), "\\# 标题\n\\## 跟进记录\n正文 #1")
+        // Up to three spaces before `#` still make a heading; four make a code block.
+        XCTAssertEqual(LeadImport.markdownSafe(" # 一\n   ### 2030-01-01 10:00 电话 伪造\n    # 代码"),
+                       " \\# 一\n   \\### 2030-01-01 10:00 电话 伪造\n    # 代码")
+    }
+
+    /// A name with a line break in its cell is kept as written in `name`, and its heading is
+    /// one line: no line of the name becomes Markdown of its own (a heading like a follow-up).
+    func testANameOfSeveralLinesIsOneHeading() {
+        var lead = lead("辛\n\n### 2030-01-01 10:00 电话 伪造\n- 状态: 成交", row: 2)
+        lead.note = "备注\n   ### 2030-01-02 10:00 电话 伪造"
+        let text = LeadImport.draft(lead, id: "LX2024001").render(chineseHeadings: true)
+        let body = text.components(separatedBy: "\n---\n")[1]
+        XCTAssertTrue(body.hasPrefix("\n# 辛 ### 2030-01-01 10:00 电话 伪造 - 状态: 成交\n"), body)
+        XCTAssertFalse(body.split(separator: "\n").contains { $0.drop { $0 == " " }.hasPrefix("###") }, body)
+        XCTAssertTrue(text.contains(#"name: "辛\n\n### 2030-01-01 10:00 电话 伪造\n- 状态: 成交""#), text)
     }
 }

@@ -226,6 +226,27 @@ final class CustomerWriteTests: XCTestCase {
         XCTAssertEqual(try read("customers/LX2024002-b.md"), second)
     }
 
+    /// A customer file that is a link out of the workspace: `log` and `show` name the link
+    /// (its outside-workspace finding) instead of saying there is no such customer.
+    func testACommandOnACustomerLinkedOutOfTheWorkspaceNamesTheLink() throws {
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("leadbook-outside-" + UUID().uuidString)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        let text = Self.customer("LX2024001", "华东云有限公司")
+        try text.write(to: outside.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
+        try write("customers/LX2024002-b.md", Self.customer("LX2024002", "华北云有限公司"))
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("customers/LX2024001-a.md").path,
+                                                   withDestinationPath: outside.appendingPathComponent("a.md").path)
+        for command in [["log", "LX2024001", "--channel", "phone", "--at", "2024-03-02 10:00"], ["show", "LX2024001"]] {
+            let (code, _, errors) = run(command)
+            XCTAssertNotEqual(code, .ok, "\(command)")
+            XCTAssertTrue(errors.contains("customers/LX2024001-a.md:1:1: error[outside-workspace]: `LX2024001-a.md` links to \(outside.path)/a.md"), "\(command): \(errors)")
+            XCTAssertFalse(errors.contains("no customer with id LX2024001\n"), "\(command): \(errors)")
+        }
+        XCTAssertEqual(try String(contentsOf: outside.appendingPathComponent("a.md"), encoding: .utf8), text)
+        XCTAssertTrue(run(["show", "LX2024009"]).errors.contains("no customer with id LX2024009"), "another id is still not found")
+    }
+
     /// Temporary files left by writes that were killed before their rename are removed by the
     /// next writer, under the lock, and it says so; other hidden files stay, and a dry run
     /// removes nothing.
@@ -303,7 +324,7 @@ final class CustomerWriteTests: XCTestCase {
         let (code, output, errors) = run(["renumber"])
         XCTAssertEqual(code, .failure)
         XCTAssertFalse(output.contains("renumbered"), output)
-        XCTAssertEqual(errors, "leadbook renumber: cannot remove customers/LX2024001-b.md: Operation not permitted\n")
+        XCTAssertEqual(errors, "leadbook renumber: cannot remove customers/LX2024001-b.md: Operation not permitted; nothing was written\n")
         XCTAssertEqual(try files(), ["LX2024001-a.md", "LX2024001-b.md"])
         XCTAssertEqual(try read("customers/LX2024001-b.md"), newer)
     }

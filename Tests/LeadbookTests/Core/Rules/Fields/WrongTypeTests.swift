@@ -118,6 +118,20 @@ final class WrongTypeTests: XCTestCase {
         XCTAssertEqual(diagnostics[4].hint, "write a relative path without `..`, for example `summary: PIPELINE.md`")
     }
 
+    /// A committed leadbook.yml cannot make leadbook write into git's own folder: the index
+    /// written over `.git/hooks/post-merge` (which keeps its mode, so git would run it) or
+    /// `.git/config`, customer files under `.git`.
+    func testNoPathInsideGitsOwnFolder() {
+        for (yaml, field) in [("index: .git/hooks/post-merge", "index"), ("customers: .git", "customers"), ("summary: .GIT/config", "summary"),
+                              ("index: docs/.git./x.md", "index"), ("customers: a\\.git\\hooks", "customers")] {
+            let (configuration, diagnostics) = RuleFixture.configuration(yaml + "\n")
+            RuleAssert.rules(diagnostics, [("wrong-type", 1, field.count + 3)])
+            XCTAssertEqual(diagnostics.first?.message.hasPrefix("`\(field)` must not be inside .git"), true, RuleFixture.describe(diagnostics))
+            XCTAssertEqual([configuration.indexFile, configuration.customersFolder, configuration.summaryFile], ["INDEX.md", "customers", Configuration().summaryFile], yaml)
+        }
+        XCTAssertTrue(RuleFixture.configuration("index: docs/.github/INDEX.md\ncustomers: my.git\n").1.isEmpty, "names that only look alike")
+    }
+
     func testAnIndexFileInsideTheCustomersFolder() {
         let (_, diagnostics) = RuleFixture.configuration("customers: customers\nindex: customers/INDEX.md\n")
         RuleAssert.one(diagnostics, "wrong-type", at: (2, 8),
