@@ -48,21 +48,8 @@ public struct LogReader {
         var line = firstLine
         var fence: UInt8 = 0
         var section: Section.Kind? = nil
-        var followUp: FollowUp?
-        var feedback: FeedbackEntry?
-
-        func close(at offset: Int, into log: inout Log) {
-            if var entry = followUp {
-                entry.end = offset
-                log.followUps.append(entry)
-                followUp = nil
-            }
-            if var entry = feedback {
-                entry.end = offset
-                log.feedback.append(entry)
-                feedback = nil
-            }
-        }
+        // The entry being read is the last of its list in `log`, changed there in place.
+        var open: Section.Kind? = nil
 
         while index < end {
             let lineStart = index
@@ -86,7 +73,7 @@ public struct LogReader {
                 while scan < contentEnd, bytes[scan] == ASCII.hash { level += 1; scan += 1 }
                 guard scan == contentEnd || bytes[scan] == ASCII.space else { continue }
                 if level <= 2 {
-                    close(at: lineStart, into: &log)
+                    close(&open, at: lineStart, into: &log)
                     closeSection(&log, section, at: lineStart)
                     section = nil
                     if level == 2, let kind = sectionKind(scan, contentEnd) {
@@ -102,10 +89,14 @@ public struct LogReader {
                         section = kind
                     }
                 } else if level == 3, let kind = section {
-                    close(at: lineStart, into: &log)
+                    close(&open, at: lineStart, into: &log)
                     switch readHeading(kind, lineStart, scan, contentEnd, line, &findings) {
-                    case .followUp(let entry): followUp = entry
-                    case .feedback(let entry): feedback = entry
+                    case .followUp(let entry):
+                        log.followUps.append(entry)
+                        open = .followUps
+                    case .feedback(let entry):
+                        log.feedback.append(entry)
+                        open = .feedback
                     case .none: break
                     }
                 }
@@ -113,15 +104,25 @@ public struct LogReader {
             }
             guard section != nil, first == ASCII.dash || first == ASCII.asterisk,
                   lineStart + 1 < contentEnd, bytes[lineStart + 1] == ASCII.space else { continue }
-            if followUp != nil {
-                readFollowUpItem(&followUp!, lineStart + 2, contentEnd, line, &findings)
-            } else if feedback != nil {
-                readFeedbackItem(&feedback!, lineStart + 2, contentEnd, &findings)
+            switch open {
+            case .followUps?: readFollowUpItem(&log.followUps[log.followUps.count - 1], lineStart + 2, contentEnd, line, &findings)
+            case .feedback?: readFeedbackItem(&log.feedback[log.feedback.count - 1], lineStart + 2, contentEnd, &findings)
+            case nil: break
             }
         }
-        close(at: end, into: &log)
+        close(&open, at: end, into: &log)
         closeSection(&log, section, at: end)
         return log
+    }
+
+    /// Ends the entry being read (the last of its list) at `offset`.
+    @inline(__always) public func close(_ open: inout Section.Kind?, at offset: Int, into log: inout Log) {
+        switch open {
+        case .followUps?: log.followUps[log.followUps.count - 1].end = offset
+        case .feedback?: log.feedback[log.feedback.count - 1].end = offset
+        case nil: break
+        }
+        open = nil
     }
 
     public func closeSection(_ log: inout Log, _ kind: Section.Kind?, at offset: Int) {
