@@ -951,21 +951,23 @@ public struct YAMLReader {
     }
 }
 
-/// The keys of one map so far: a scan for small maps (length and first byte compared before
-/// the bytes), a dictionary past 16 keys.
+/// The keys of one map so far: a scan for small maps (length and first and last byte compared
+/// before the bytes), a dictionary past 64 keys. A customer's front matter has about 25 keys:
+/// hashing each of them costs more than the scan.
 public struct KeySet {
     public struct Key {
         public var text: String
         public var line: Int
         public var count: Int
         public var first: UInt8
+        public var last: UInt8
     }
     public var keys: [Key] = []
     public var large: [String: Int]?
 
     /// Adds a key; returns the line where it was first set when it is a duplicate.
     public mutating func insert(_ key: String, line: Int) -> Int? {
-        if large == nil && keys.count >= 16 {
+        if large == nil && keys.count >= 64 {
             var table: [String: Int] = [:]
             for known in keys { table[known.text] = known.line }
             large = table
@@ -975,12 +977,14 @@ public struct KeySet {
             large![key] = line
             return nil
         }
-        let count = key.utf8.count
-        let first = key.utf8.first ?? 0
-        for index in keys.indices where keys[index].count == count && keys[index].first == first && keys[index].text.sameBytes(as: key) {
+        let utf8 = key.utf8
+        let count = utf8.count
+        let first = utf8.first ?? 0, last = utf8.last ?? 0
+        for index in keys.indices where keys[index].count == count && keys[index].first == first && keys[index].last == last
+            && keys[index].text.sameBytes(as: key) {
             return keys[index].line
         }
-        keys.append(Key(text: key, line: line, count: count, first: first))
+        keys.append(Key(text: key, line: line, count: count, first: first, last: last))
         return nil
     }
 }
