@@ -326,24 +326,42 @@ public enum MarkdownLink {
             (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
                 || byte == ASCII.dash || byte == 0x5F || byte == ASCII.dot || byte == 0x7E
         }) { return segment }
-        var output = ""
+        // Written as bytes: the CJK ideographs of U+4000...U+9FFF (no whitespace, control or
+        // format character among them) need no look-up of their properties.
+        var output: [UInt8] = []
+        output.reserveCapacity(segment.utf8.count + 16)
         for scalar in segment.unicodeScalars {
             let value = scalar.value
             let escape: Bool
             if value < 0x80 {
-                escape = value <= 0x20 || value == 0x7F || "\"#%'()<>?[\\]^`{|}".unicodeScalars.contains(scalar)
+                escape = value <= 0x20 || value == 0x7F || escapedASCII[Int(value)]
+            } else if value >= 0x4000 && value <= 0x9FFF {
+                escape = false
             } else {
                 escape = scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
                     || scalar.properties.generalCategory == .format
             }
-            if escape {
-                for byte in String(scalar).utf8 {
-                    output += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
-                }
-            } else {
-                output.unicodeScalars.append(scalar)
+            guard escape else {
+                UTF8Bytes.append(value, to: &output)
+                continue
+            }
+            var encoded: [UInt8] = []
+            UTF8Bytes.append(value, to: &encoded)
+            for byte in encoded {
+                output.append(ASCII.percent)
+                output.append(hexDigits[Int(byte >> 4)])
+                output.append(hexDigits[Int(byte & 0x0F)])
             }
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
+
+    /// The ASCII characters `encode` escapes besides controls and space.
+    static let escapedASCII: [Bool] = {
+        var table = [Bool](repeating: false, count: 128)
+        for byte in "\"#%'()<>?[\\]^`{|}".utf8 { table[Int(byte)] = true }
+        return table
+    }()
+
+    static let hexDigits = Array("0123456789ABCDEF".utf8)
 }
