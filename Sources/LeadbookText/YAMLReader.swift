@@ -262,8 +262,8 @@ public struct YAMLReader {
                 throw error(.duplicateKey(keyText, line: firstLine), at: key.start)
             }
             let value = try parseMappingValue(indent: indent)
-            pairs.append(YAMLPair(key: key, value: value))
             nodeEnd = max(value.end, key.end)
+            pairs.append(YAMLPair(key: key, value: value))
             if atEnd { break }
             let next = try currentIndent()
             if next < indent { break }
@@ -352,8 +352,8 @@ public struct YAMLReader {
                     item = try parseInlineValue(parentIndent: indent)
                 }
             }
-            items.append(item)
             nodeEnd = max(item.end, dash + 1)
+            items.append(item)
             if atEnd { break }
             let next = try currentIndent()
             if next < indent { break }
