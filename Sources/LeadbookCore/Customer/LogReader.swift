@@ -300,7 +300,7 @@ public struct LogReader {
             return
         }
         guard let (keyRange, valueRange) = splitKey(start, stop) else { return }
-        guard let key = EntryKey.matching(bytes[keyRange]), EntryKey.followUpKeys.contains(key) else {
+        guard let key = EntryKey.matching(bytes, keyRange), key.isFollowUpKey else {
             UnknownEntryKey.check(bytes, key: keyRange, allowed: EntryKey.followUpKeys, &findings)
             return
         }
@@ -327,7 +327,7 @@ public struct LogReader {
 
     public func readFeedbackItem(_ entry: inout FeedbackEntry, _ start: Int, _ stop: Int, _ findings: inout Findings) {
         guard let (keyRange, valueRange) = splitKey(start, stop) else { return }
-        guard let key = EntryKey.matching(bytes[keyRange]), EntryKey.feedbackKeys.contains(key) else {
+        guard let key = EntryKey.matching(bytes, keyRange), !key.isFollowUpKey else {
             UnknownEntryKey.check(bytes, key: keyRange, allowed: EntryKey.feedbackKeys, &findings)
             return
         }
