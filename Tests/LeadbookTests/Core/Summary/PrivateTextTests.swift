@@ -65,4 +65,39 @@ final class PrivateTextTests: XCTestCase {
         let masker = PrivateText.Masker(contacts: [contact("赵磊", phone: "13900001111", wechat: "zl_wx88")], names: false)
         XCTAssertEqual(masker.masked("赵磊说加微信 zl_wx88 或打 13900001111"), "赵磊说加微信 \(mask) 或打 \(mask)")
     }
+
+    /// The search for the contacts' values, folded once and by first byte, finds what the
+    /// search at every byte finds; the needles made on bytes are those made from strings.
+    func testTheSearchForContactValuesAgreesWithTheSearchAtEveryByte() {
+        let contacts = [contact("赵磊", phone: " 139 0000 1111\t", email: "Zhao.Lei@example.com", wechat: "zl_wx88"),
+                        contact("Ａｂ", phone: "１３９００００１１１１", email: "x", wechat: "微信号－甲"), contact(nil, phone: "\t\t", wechat: "é")]
+        for names in [false, true] {
+            let masker = PrivateText.Masker(contacts: contacts, names: names)
+            var expected: [[UInt8]] = []
+            for contact in contacts {
+                for value in [names ? contact.name : nil, contact.phone, contact.email, contact.wechat] {
+                    guard let trimmed = value?.trimmingSpaces, trimmed.unicodeScalars.count >= 2 else { continue }
+                    let folded = PrivateText.folded(Array(trimmed.utf8)).bytes
+                    if !expected.contains(folded) { expected.append(folded) }
+                }
+            }
+            expected.sort { $0.count > $1.count }
+            XCTAssertEqual(masker.needles, expected, "names: \(names)")
+        }
+        let needles = PrivateText.Masker(contacts: contacts, names: true).needles
+        let texts = ["", "赵", "赵磊", "微信 zl_wx88", "ｚｌ＿ｗｘ８８。", "zl_wx8", "139 0000 1111", "139　0000　1111", "１３９ ００００ １１１１",
+                     "微信号-甲", "微信号—甲", "微信号‐甲", "ＡＢ", "Ａｂ", "Ab", "zhao.lei＠example．com", "zhao.lei@example.com", "Zhao.Lei@example.com",
+                     "无关的文字，没有联系方式。", "abc\u{FF01}", "\u{E2}", "é", "ée", String(repeating: "赵磊", count: 40) + "zl_wx88"]
+        var found = 0
+        for text in texts {
+            var text = text
+            text.withUTF8 { bytes in
+                let expected = needles.contains { PrivateText.contains($0, in: bytes) }
+                XCTAssertEqual(PrivateText.containsAny(needles, in: bytes), expected, "`\(String(decoding: bytes, as: UTF8.self))`")
+                if expected { found += 1 }
+            }
+        }
+        XCTAssertGreaterThan(found, 8)
+        XCTAssertLessThan(found, texts.count)
+    }
 }
