@@ -964,6 +964,9 @@ public struct KeySet {
     }
     public var keys: [Key] = []
     public var large: [String: Int]?
+    /// One bit per (length, first byte, last byte) seen, so a new key is compared with the
+    /// others only when its bit is already set.
+    public var seen: UInt64 = 0
 
     /// Adds a key; returns the line where it was first set when it is a duplicate.
     public mutating func insert(_ key: String, line: Int) -> Int? {
@@ -980,10 +983,14 @@ public struct KeySet {
         let utf8 = key.utf8
         let count = utf8.count
         let first = utf8.first ?? 0, last = utf8.last ?? 0
-        for index in keys.indices where keys[index].count == count && keys[index].first == first && keys[index].last == last
-            && keys[index].text.sameBytes(as: key) {
-            return keys[index].line
+        let bit: UInt64 = 1 << ((UInt64(truncatingIfNeeded: count) &* 31 &+ UInt64(first) &* 7 &+ UInt64(last)) & 63)
+        if seen & bit != 0 {
+            for index in keys.indices where keys[index].count == count && keys[index].first == first && keys[index].last == last
+                && keys[index].text.sameBytes(as: key) {
+                return keys[index].line
+            }
         }
+        seen |= bit
         keys.append(Key(text: key, line: line, count: count, first: first, last: last))
         return nil
     }
