@@ -36,12 +36,6 @@ public struct LogReader {
         return reader.readLog(from: range.lowerBound, line: firstLine, findings: &findings)
     }
 
-    public enum Current {
-        case none
-        case followUp(FollowUp)
-        case feedback(FeedbackEntry)
-    }
-
     public func readLog(from start: Int, line firstLine: Int, findings: inout Findings) -> Log {
         var log = Log()
         var index = start
@@ -90,15 +84,8 @@ public struct LogReader {
                     }
                 } else if level == 3, let kind = section {
                     close(&open, at: lineStart, into: &log)
-                    switch readHeading(kind, lineStart, scan, contentEnd, line, &findings) {
-                    case .followUp(let entry):
-                        log.followUps.append(entry)
-                        open = .followUps
-                    case .feedback(let entry):
-                        log.feedback.append(entry)
-                        open = .feedback
-                    case .none: break
-                    }
+                    readHeading(kind, lineStart, scan, contentEnd, line, into: &log, &findings)
+                    open = kind
                 }
                 continue
             }
@@ -180,8 +167,9 @@ public struct LogReader {
     // MARK: - Headings
 
     /// `### DATE [HH:MM] CHANNEL [rest]`.
+    /// The entry is appended to its list in `log`.
     public func readHeading(_ kind: Section.Kind, _ headingStart: Int, _ textStart: Int, _ stop: Int, _ line: Int,
-                     _ findings: inout Findings) -> Current {
+                     into log: inout Log, _ findings: inout Findings) {
         var scan = textStart
         while scan < stop, bytes[scan] == ASCII.space { scan += 1 }
         let dateStart = scan
@@ -206,12 +194,12 @@ public struct LogReader {
             scan += 5
             while scan < stop, bytes[scan] == ASCII.space { scan += 1 }
         }
-        return readHeadingRest(kind, headingStart, scan, stop, line, date: date, time: time, &findings)
+        readHeadingRest(kind, headingStart, scan, stop, line, date: date, time: time, into: &log, &findings)
     }
 
     /// The channel and the counterpart (or summary) after the date and time of a heading.
     public func readHeadingRest(_ kind: Section.Kind, _ headingStart: Int, _ start: Int, _ stop: Int, _ line: Int,
-                         date: LocalDate?, time: Int?, _ findings: inout Findings) -> Current {
+                         date: LocalDate?, time: Int?, into log: inout Log, _ findings: inout Findings) {
         var scan = start
         let channelStart = scan
         while scan < stop, bytes[scan] != ASCII.space, bytes[scan] != ASCII.openParen, !isFullWidthParen(scan) { scan += 1 }
@@ -219,7 +207,8 @@ public struct LogReader {
            (channelStart..<scan).allSatisfy({ ASCII.isDigit(bytes[$0]) || bytes[$0] == ASCII.colon }) {
             InvalidDate.report(.notATime(text(channelStart..<scan)), at: channelStart, &findings)
             while scan < stop, bytes[scan] == ASCII.space { scan += 1 }
-            return readHeadingRest(kind, headingStart, scan, stop, line, date: date, time: 0, &findings)
+            readHeadingRest(kind, headingStart, scan, stop, line, date: date, time: 0, into: &log, &findings)
+            return
         }
         var channel: Channel?
         if channelStart == scan {
@@ -239,7 +228,7 @@ public struct LogReader {
             entry.time = time
             entry.channel = channel
             entry.counterpart = rest
-            return .followUp(entry)
+            log.followUps.append(entry)
         case .feedback:
             var entry = FeedbackEntry(start: headingStart, line: line)
             entry.date = date
@@ -249,7 +238,7 @@ public struct LogReader {
             if restRange.isEmpty, channel != nil {
                 BadEntryHeading.report(.feedbackWithoutSummary, at: stop, &findings)
             }
-            return .feedback(entry)
+            log.feedback.append(entry)
         }
     }
 
