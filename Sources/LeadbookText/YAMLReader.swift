@@ -200,8 +200,14 @@ public struct YAMLReader {
     /// to `rejectNulAndLoneCR` (or the caller's check).
     public func rejectControlCharacters() throws {
         var index = pos
+        let candidates = Self.controlCandidates
         while index < end {
             let byte = bytes[index]
+            // Most bytes (printable ASCII, CJK, tab and line breaks) can start none of them.
+            guard candidates[Int(byte)] else {
+                index += 1
+                continue
+            }
             if byte < 0x20 {
                 if byte != ASCII.tab, byte != ASCII.lf, byte != ASCII.cr, byte != 0 {
                     throw error(.controlCharacter(UInt32(byte)), at: index)
@@ -217,6 +223,14 @@ public struct YAMLReader {
             }
             index += 1
         }
+    }
+
+    /// The bytes that may start a character `rejectControlCharacters` refuses: the C0
+    /// controls but tab, line feed, carriage return and NUL; DEL; and the leads of the C1
+    /// controls (C2), of LS and PS (E2) and of U+FFFE and U+FFFF (EF).
+    public static let controlCandidates: [Bool] = (0..<256).map { value in
+        (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D && value != 0) || value == 0x7F
+            || value == 0xC2 || value == 0xE2 || value == 0xEF
     }
 
     public func rejectNulAndLoneCR() throws {
@@ -980,9 +994,8 @@ public struct KeySet {
             large![key] = line
             return nil
         }
-        let utf8 = key.utf8
-        let count = utf8.count
-        let first = utf8.first ?? 0, last = utf8.last ?? 0
+        var text = key
+        let (count, first, last) = text.withUTF8 { ($0.count, $0.first ?? 0, $0.last ?? 0) }
         let bit: UInt64 = 1 << ((UInt64(truncatingIfNeeded: count) &* 31 &+ UInt64(first) &* 7 &+ UInt64(last)) & 63)
         if seen & bit != 0 {
             for index in keys.indices where keys[index].count == count && keys[index].first == first && keys[index].last == last
