@@ -95,7 +95,7 @@ public enum PrivateText {
         let count = bytes.count
         while index < count {
             var byte = bytes[index]
-            if byte >= 0xE2 && byte <= 0xEF, index + 2 < count, let ascii = foldedASCII(byte, bytes[index + 1], bytes[index + 2]) {
+            if PrivateText.mayFold(byte), index + 2 < count, let ascii = foldedASCII(byte, bytes[index + 1], bytes[index + 2]) {
                 byte = ascii
                 index += 3
             } else {
@@ -120,7 +120,7 @@ public enum PrivateText {
             var matched = 0
             while matched < needle.count, index < count {
                 var byte = bytes[index]
-                if byte >= 0xE2 && byte <= 0xEF, index + 2 < count, let ascii = foldedASCII(byte, bytes[index + 1], bytes[index + 2]) {
+                if PrivateText.mayFold(byte), index + 2 < count, let ascii = foldedASCII(byte, bytes[index + 1], bytes[index + 2]) {
                     byte = ascii
                     index += 3
                 } else {
@@ -171,7 +171,7 @@ public enum PrivateText {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if index + 2 < bytes.count, byte >= 0xE2 && byte <= 0xEF, let ascii = foldedASCII(byte, bytes[index + 1], bytes[index + 2]) {
+            if index + 2 < bytes.count, PrivateText.mayFold(byte), let ascii = foldedASCII(byte, bytes[index + 1], bytes[index + 2]) {
                 output.append(ascii)
                 index += 3
             } else {
@@ -197,7 +197,7 @@ public enum PrivateText {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if index + 2 < bytes.count, byte >= 0xE2 && byte <= 0xEF, let ascii = foldedASCII(byte, bytes[index + 1], bytes[index + 2]) {
+            if index + 2 < bytes.count, PrivateText.mayFold(byte), let ascii = foldedASCII(byte, bytes[index + 1], bytes[index + 2]) {
                 output.append(ascii)
                 origin.append(index)
                 index += 3
@@ -209,6 +209,12 @@ public enum PrivateText {
         }
         origin.append(bytes.count)
         return (output, origin)
+    }
+
+    /// Whether a sequence that starts with `byte` may fold (its lead is that of one of the
+    /// forms `foldedASCII` knows: E2, E3 or EF).
+    @inline(__always) public static func mayFold(_ byte: UInt8) -> Bool {
+        byte == 0xEF || byte == 0xE2 || byte == 0xE3
     }
 
     /// The ASCII byte a three-byte UTF-8 sequence folds to, if any.
