@@ -74,6 +74,8 @@ final class MarkdownRowTests: XCTestCase {
         XCTAssertEqual(MarkdownLink.relative("customers/2024/LX1.md", from: "index"), "../customers/2024/LX1.md")
         XCTAssertEqual(MarkdownLink.relative("customers/LX1.md", from: "reports/index"), "../../customers/LX1.md")
         XCTAssertEqual(MarkdownLink.relative("customers/LX1.md", from: "customers"), "LX1.md")
+        XCTAssertEqual(MarkdownLink.relative("customers/2024-01/LX1-华东 云(1).md", from: "reports"), "../customers/2024-01/LX1-华东%20云%281%29.md")
+        XCTAssertEqual(MarkdownLink.relative("customers//a b/LX1.md", from: "customers/x/"), "../a%20b/LX1.md")
     }
 
     func testLinkDestinationsAreEncoded() {
