@@ -251,14 +251,13 @@ extension DuplicateKeys {
         }
         var start = 0
         while start < bytes.count, bytes[start] == ASCII.space || bytes[start] == ASCII.tab { start += 1 }
-        func follows(_ prefix: [UInt8]) -> Bool {
-            start + prefix.count <= bytes.count && (0..<prefix.count).allSatisfy { bytes[start + $0] == prefix[$0] }
-        }
+        @inline(__always) func at(_ offset: Int) -> UInt8 { start + offset < bytes.count ? bytes[start + offset] : 0 }
         var drop = 0
-        if follows([ASCII.plus, 0x38, 0x36]) || follows([0xEF, 0xBC, 0x8B, 0x38, 0x36]) {
-            drop = min(2, digits.count)
-        } else if digits.starts(with: [0x30, 0x30, 0x38, 0x36]) {
-            drop = 4
+        if (at(0) == ASCII.plus && at(1) == 0x38 && at(2) == 0x36)
+            || (at(0) == 0xEF && at(1) == 0xBC && at(2) == 0x8B && at(3) == 0x38 && at(4) == 0x36) {
+            drop = min(2, digits.count)      // +86 or ＋86
+        } else if digits.count >= 4, digits[0] == 0x30, digits[1] == 0x30, digits[2] == 0x38, digits[3] == 0x36 {
+            drop = 4                         // 0086
         }
         guard digits.count - drop >= 5 else { return nil }
         return drop
@@ -284,6 +283,18 @@ extension DuplicateKeys {
 
     /// The company suffixes as UTF-8, with their length in characters.
     static let suffixBytes: [(bytes: [UInt8], scalars: Int)] = suffixes.map { (Array($0.utf8), $0.unicodeScalars.count) }
+
+    /// Whether `bytes` ends with `suffix`.
+    @inline(__always) static func endsWith(_ bytes: [UInt8], _ suffix: [UInt8]) -> Bool {
+        let count = bytes.count, length = suffix.count
+        guard count >= length else { return false }
+        return bytes.withUnsafeBufferPointer { bytes in
+            suffix.withUnsafeBufferPointer { suffix in
+                for index in 0..<length where bytes[count - length + index] != suffix[index] { return false }
+                return true
+            }
+        }
+    }
 
     /// The digest of `name(text)`'s key, or nil when it gives none. The usual names (ASCII,
     /// CJK ideographs, full-width ASCII, the ideographic space) are normalized on their bytes;
@@ -331,8 +342,7 @@ extension DuplicateKeys {
             var changed = true
             while changed {
                 changed = false
-                for suffix in suffixBytes where scalars > suffix.scalars && scratch.count >= suffix.bytes.count
-                    && scratch.suffix(suffix.bytes.count).elementsEqual(suffix.bytes) {
+                for suffix in suffixBytes where scalars > suffix.scalars && endsWith(scratch, suffix.bytes) {
                     scratch.removeLast(suffix.bytes.count)
                     scalars -= suffix.scalars
                     changed = true
