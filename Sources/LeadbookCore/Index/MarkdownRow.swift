@@ -336,6 +336,7 @@ public enum MarkdownLink {
     /// character among them) without a look-up of their properties.
     public static func encode(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
         var index = 0
+        var runStart = 0  // characters that stay are copied in runs
         let count = bytes.count
         while index < count {
             let lead = bytes[index]
@@ -357,16 +358,17 @@ public enum MarkdownLink {
                 }
             }
             if escape {
+                if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
                 for next in index..<stop {
                     output.append(ASCII.percent)
                     output.append(hexDigits[Int(bytes[next] >> 4)])
                     output.append(hexDigits[Int(bytes[next] & 0x0F)])
                 }
-            } else {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<stop]))
+                runStart = stop
             }
             index = stop
         }
+        if runStart < count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count])) }
     }
 
     /// The ASCII characters `encode` escapes besides controls and space.
