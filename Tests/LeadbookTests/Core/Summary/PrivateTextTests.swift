@@ -100,4 +100,46 @@ final class PrivateTextTests: XCTestCase {
         XCTAssertGreaterThan(found, 8)
         XCTAssertLessThan(found, texts.count)
     }
+
+    /// Every text the index masks, of every customer file of the tests and of the benchmark's
+    /// 1,000-customer workspace: the search folded once agrees with the search at every byte.
+    func testTheSearchAgreesOnEveryTextOfTheFixturesAndAGeneratedWorkspace() throws {
+        let bench = Transcript.executable.deletingLastPathComponent().appendingPathComponent("leadbook-bench")
+        guard FileManager.default.isExecutableFile(atPath: bench.path) else {
+            XCTFail("leadbook-bench was not built at \(bench.path)")
+            return
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leadbook-masking-" + UUID().uuidString)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let process = Process()
+        process.executableURL = bench
+        process.arguments = ["generate", directory.path, "--customers", "1000", "--seed", "1"]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        let files = RoundTripTests.markdownFiles(under: Transcript.packageRoot.appendingPathComponent("Tests/Fixtures"))
+            + RoundTripTests.markdownFiles(under: directory.appendingPathComponent("customers"))
+        var compared = 0, found = 0
+        for url in files {
+            let bytes = [UInt8](try Data(contentsOf: url))
+            guard let customer = CustomerReader.read(path: "customers/" + url.lastPathComponent, bytes: bytes, configuration: Configuration()).customer else { continue }
+            let needles = PrivateText.Masker(contacts: customer.contacts, names: true).needles
+            var texts = [customer.needs, customer.name].compactMap { $0 } + customer.tags
+            texts += customer.plan.flatMap { [$0.goal, $0.points, $0.expected, $0.fallback].compactMap { $0 } }
+            texts += customer.followUps.flatMap { [$0.counterpart] + $0.facts.map(\.1) + $0.todos.map(\.text) }
+            texts += customer.feedback.flatMap { [$0.summary, $0.plan ?? "", $0.confirmation ?? ""] + $0.whys }
+            for text in texts {
+                var text = text
+                text.withUTF8 { bytes in
+                    let expected = needles.contains { PrivateText.contains($0, in: bytes) }
+                    XCTAssertEqual(PrivateText.containsAny(needles, in: bytes), expected, "\(url.lastPathComponent): `\(String(decoding: bytes, as: UTF8.self))`")
+                    if expected { found += 1 }
+                }
+                compared += 1
+            }
+        }
+        XCTAssertGreaterThan(compared, 50_000)
+        XCTAssertGreaterThan(found, 0)
+    }
 }
