@@ -81,6 +81,13 @@ public enum UTF8Bytes {
                     let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt32.self).littleEndian
                     if word & 0x00C0_C0F0 == 0x0080_80E0 && lead != 0xE0 && lead != 0xED {
                         index += 3
+                        // The characters that follow it, in a loop of their own while they are the same kind.
+                        while index + 4 <= count {
+                            let next = UnsafeRawPointer(base + index).loadUnaligned(as: UInt32.self).littleEndian
+                            let nextLead = UInt8(truncatingIfNeeded: next)
+                            guard next & 0x00C0_C0F0 == 0x0080_80E0, nextLead != 0xE0, nextLead != 0xED else { break }
+                            index += 3
+                        }
                         continue
                     }
                 } else if lead >= 0xE1, lead != 0xED, lead <= 0xEF, index + 2 < count,

@@ -200,8 +200,14 @@ public struct YAMLReader {
     /// to `rejectNulAndLoneCR` (or the caller's check).
     public func rejectControlCharacters() throws {
         var index = pos
+        let candidates = Self.controlCandidates
         while index < end {
             let byte = bytes[index]
+            // Most bytes (printable ASCII, CJK, tab and line breaks) can start none of them.
+            guard candidates[Int(byte)] else {
+                index += 1
+                continue
+            }
             if byte < 0x20 {
                 if byte != ASCII.tab, byte != ASCII.lf, byte != ASCII.cr, byte != 0 {
                     throw error(.controlCharacter(UInt32(byte)), at: index)
@@ -217,6 +223,14 @@ public struct YAMLReader {
             }
             index += 1
         }
+    }
+
+    /// The bytes that may start a character `rejectControlCharacters` refuses: the C0
+    /// controls but tab, line feed, carriage return and NUL; DEL; and the leads of the C1
+    /// controls (C2), of LS and PS (E2) and of U+FFFE and U+FFFF (EF).
+    public static let controlCandidates: [Bool] = (0..<256).map { value in
+        (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D && value != 0) || value == 0x7F
+            || value == 0xC2 || value == 0xE2 || value == 0xEF
     }
 
     public func rejectNulAndLoneCR() throws {
@@ -262,8 +276,8 @@ public struct YAMLReader {
                 throw error(.duplicateKey(keyText, line: firstLine), at: key.start)
             }
             let value = try parseMappingValue(indent: indent)
-            pairs.append(YAMLPair(key: key, value: value))
             nodeEnd = max(value.end, key.end)
+            pairs.append(YAMLPair(key: key, value: value))
             if atEnd { break }
             let next = try currentIndent()
             if next < indent { break }
@@ -352,8 +366,8 @@ public struct YAMLReader {
                     item = try parseInlineValue(parentIndent: indent)
                 }
             }
-            items.append(item)
             nodeEnd = max(item.end, dash + 1)
+            items.append(item)
             if atEnd { break }
             let next = try currentIndent()
             if next < indent { break }
@@ -951,21 +965,26 @@ public struct YAMLReader {
     }
 }
 
-/// The keys of one map so far: a scan for small maps (length and first byte compared before
-/// the bytes), a dictionary past 16 keys.
+/// The keys of one map so far: a scan for small maps (length and first and last byte compared
+/// before the bytes), a dictionary past 64 keys. A customer's front matter has about 25 keys:
+/// hashing each of them costs more than the scan.
 public struct KeySet {
     public struct Key {
         public var text: String
         public var line: Int
         public var count: Int
         public var first: UInt8
+        public var last: UInt8
     }
     public var keys: [Key] = []
     public var large: [String: Int]?
+    /// One bit per (length, first byte, last byte) seen, so a new key is compared with the
+    /// others only when its bit is already set.
+    public var seen: UInt64 = 0
 
     /// Adds a key; returns the line where it was first set when it is a duplicate.
     public mutating func insert(_ key: String, line: Int) -> Int? {
-        if large == nil && keys.count >= 16 {
+        if large == nil && keys.count >= 64 {
             var table: [String: Int] = [:]
             for known in keys { table[known.text] = known.line }
             large = table
@@ -975,12 +994,17 @@ public struct KeySet {
             large![key] = line
             return nil
         }
-        let count = key.utf8.count
-        let first = key.utf8.first ?? 0
-        for index in keys.indices where keys[index].count == count && keys[index].first == first && keys[index].text.sameBytes(as: key) {
-            return keys[index].line
+        var text = key
+        let (count, first, last) = text.withUTF8 { ($0.count, $0.first ?? 0, $0.last ?? 0) }
+        let bit: UInt64 = 1 << ((UInt64(truncatingIfNeeded: count) &* 31 &+ UInt64(first) &* 7 &+ UInt64(last)) & 63)
+        if seen & bit != 0 {
+            for index in keys.indices where keys[index].count == count && keys[index].first == first && keys[index].last == last
+                && keys[index].text.sameBytes(as: key) {
+                return keys[index].line
+            }
         }
-        keys.append(Key(text: key, line: line, count: count, first: first))
+        seen |= bit
+        keys.append(Key(text: key, line: line, count: count, first: first, last: last))
         return nil
     }
 }

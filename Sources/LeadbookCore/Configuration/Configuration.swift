@@ -90,8 +90,24 @@ public struct Configuration: Sendable {
         return nil
     }
 
+    /// The member of that name (names compared as Swift compares strings: canonically
+    /// equivalent spellings are one name). The same bytes answer at once; two names of only
+    /// ASCII and CJK ideographs (already in their one canonical form) that differ in their
+    /// bytes are not compared again.
     public func member(named name: String) -> TeamMember? {
-        team.first { $0.name == name }
+        let plain = Self.isCanonicalAsWritten(name)
+        return team.first { member in
+            if member.name.sameBytes(as: name) { return true }
+            if plain && Self.isCanonicalAsWritten(member.name) { return false }
+            return member.name == name
+        }
+    }
+
+    /// True for text of only ASCII, the CJK unified ideographs U+4E00...U+9FFF, the full-width
+    /// forms U+FF01...U+FF5E and the ideographic space: no such character decomposes or
+    /// composes with another, so the text is its own canonical (NFC) form.
+    static func isCanonicalAsWritten(_ text: String) -> Bool {
+        !DuplicateKeys.needsComposition(text)
     }
 
     public struct Scoring: Sendable {

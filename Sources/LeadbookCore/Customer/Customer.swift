@@ -236,6 +236,51 @@ public enum EntryKey: String, Sendable, CaseIterable {
         return table
     }()
 
+    /// Whether the key belongs in a follow-up (`followUpKeys`); the others belong in feedback.
+    @inline(__always) public var isFollowUpKey: Bool {
+        switch self {
+        case .background, .pain, .need, .value, .change, .feedback, .decision, .mood, .status, .todo, .next: return true
+        case .type, .priority, .why, .handling, .plan, .owner, .due, .resolved, .confirmed: return false
+        }
+    }
+
+    /// Every spelling's bytes one after another, and where each is: (length, offset, key),
+    /// ordered by length, with `firstOfLength[n]` the first entry of length `n`. The reader
+    /// matches a log line's key against it without touching an array per spelling.
+    public static let spellingBytes: [UInt8] = spellings.flatMap(\.bytes)
+    public static let spellingEntries: [(length: Int, offset: Int, key: EntryKey)] = {
+        var offset = 0
+        return spellings.map { spelling in
+            defer { offset += spelling.bytes.count }
+            return (spelling.bytes.count, offset, spelling.key)
+        }
+    }()
+    public static let firstOfLength: [Int] = (0...byLength.count).map { length in
+        spellings.firstIndex { $0.bytes.count >= length } ?? spellings.count
+    }
+    static let spellings: [(bytes: [UInt8], key: EntryKey)] = byLength.flatMap { $0.map { (bytes: $0.0, key: $0.1) } }
+
+    /// The key spelled by `bytes[range]` (ASCII compared without case), if any: `matching`
+    /// on a buffer.
+    public static func matching(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> EntryKey? {
+        let count = range.count
+        guard count > 0, count + 1 < firstOfLength.count else { return nil }
+        return firstOfLength.withUnsafeBufferPointer { first in
+            spellingEntries.withUnsafeBufferPointer { entries in
+                spellingBytes.withUnsafeBufferPointer { spelled in
+                    candidates: for entry in first[count]..<first[count + 1] {
+                        let offset = entries[entry].offset
+                        for index in 0..<count where ASCII.lowercased(bytes[range.lowerBound + index]) != spelled[offset + index] {
+                            continue candidates
+                        }
+                        return entries[entry].key
+                    }
+                    return nil
+                }
+            }
+        }
+    }
+
     /// The key spelled by `bytes` (ASCII compared without case), if any.
     public static func matching<Bytes: RandomAccessCollection>(_ bytes: Bytes) -> EntryKey? where Bytes.Element == UInt8 {
         let count = bytes.count

@@ -36,33 +36,14 @@ public struct LogReader {
         return reader.readLog(from: range.lowerBound, line: firstLine, findings: &findings)
     }
 
-    public enum Current {
-        case none
-        case followUp(FollowUp)
-        case feedback(FeedbackEntry)
-    }
-
     public func readLog(from start: Int, line firstLine: Int, findings: inout Findings) -> Log {
         var log = Log()
         var index = start
         var line = firstLine
         var fence: UInt8 = 0
         var section: Section.Kind? = nil
-        var followUp: FollowUp?
-        var feedback: FeedbackEntry?
-
-        func close(at offset: Int, into log: inout Log) {
-            if var entry = followUp {
-                entry.end = offset
-                log.followUps.append(entry)
-                followUp = nil
-            }
-            if var entry = feedback {
-                entry.end = offset
-                log.feedback.append(entry)
-                feedback = nil
-            }
-        }
+        // The entry being read is the last of its list in `log`, changed there in place.
+        var open: Section.Kind? = nil
 
         while index < end {
             let lineStart = index
@@ -86,7 +67,7 @@ public struct LogReader {
                 while scan < contentEnd, bytes[scan] == ASCII.hash { level += 1; scan += 1 }
                 guard scan == contentEnd || bytes[scan] == ASCII.space else { continue }
                 if level <= 2 {
-                    close(at: lineStart, into: &log)
+                    close(&open, at: lineStart, into: &log)
                     closeSection(&log, section, at: lineStart)
                     section = nil
                     if level == 2, let kind = sectionKind(scan, contentEnd) {
@@ -102,26 +83,33 @@ public struct LogReader {
                         section = kind
                     }
                 } else if level == 3, let kind = section {
-                    close(at: lineStart, into: &log)
-                    switch readHeading(kind, lineStart, scan, contentEnd, line, &findings) {
-                    case .followUp(let entry): followUp = entry
-                    case .feedback(let entry): feedback = entry
-                    case .none: break
-                    }
+                    close(&open, at: lineStart, into: &log)
+                    readHeading(kind, lineStart, scan, contentEnd, line, into: &log, &findings)
+                    open = kind
                 }
                 continue
             }
             guard section != nil, first == ASCII.dash || first == ASCII.asterisk,
                   lineStart + 1 < contentEnd, bytes[lineStart + 1] == ASCII.space else { continue }
-            if followUp != nil {
-                readFollowUpItem(&followUp!, lineStart + 2, contentEnd, line, &findings)
-            } else if feedback != nil {
-                readFeedbackItem(&feedback!, lineStart + 2, contentEnd, &findings)
+            switch open {
+            case .followUps?: readFollowUpItem(&log.followUps[log.followUps.count - 1], lineStart + 2, contentEnd, line, &findings)
+            case .feedback?: readFeedbackItem(&log.feedback[log.feedback.count - 1], lineStart + 2, contentEnd, &findings)
+            case nil: break
             }
         }
-        close(at: end, into: &log)
+        close(&open, at: end, into: &log)
         closeSection(&log, section, at: end)
         return log
+    }
+
+    /// Ends the entry being read (the last of its list) at `offset`.
+    @inline(__always) public func close(_ open: inout Section.Kind?, at offset: Int, into log: inout Log) {
+        switch open {
+        case .followUps?: log.followUps[log.followUps.count - 1].end = offset
+        case .feedback?: log.feedback[log.feedback.count - 1].end = offset
+        case nil: break
+        }
+        open = nil
     }
 
     public func closeSection(_ log: inout Log, _ kind: Section.Kind?, at offset: Int) {
@@ -179,8 +167,9 @@ public struct LogReader {
     // MARK: - Headings
 
     /// `### DATE [HH:MM] CHANNEL [rest]`.
+    /// The entry is appended to its list in `log`.
     public func readHeading(_ kind: Section.Kind, _ headingStart: Int, _ textStart: Int, _ stop: Int, _ line: Int,
-                     _ findings: inout Findings) -> Current {
+                     into log: inout Log, _ findings: inout Findings) {
         var scan = textStart
         while scan < stop, bytes[scan] == ASCII.space { scan += 1 }
         let dateStart = scan
@@ -205,12 +194,12 @@ public struct LogReader {
             scan += 5
             while scan < stop, bytes[scan] == ASCII.space { scan += 1 }
         }
-        return readHeadingRest(kind, headingStart, scan, stop, line, date: date, time: time, &findings)
+        readHeadingRest(kind, headingStart, scan, stop, line, date: date, time: time, into: &log, &findings)
     }
 
     /// The channel and the counterpart (or summary) after the date and time of a heading.
     public func readHeadingRest(_ kind: Section.Kind, _ headingStart: Int, _ start: Int, _ stop: Int, _ line: Int,
-                         date: LocalDate?, time: Int?, _ findings: inout Findings) -> Current {
+                         date: LocalDate?, time: Int?, into log: inout Log, _ findings: inout Findings) {
         var scan = start
         let channelStart = scan
         while scan < stop, bytes[scan] != ASCII.space, bytes[scan] != ASCII.openParen, !isFullWidthParen(scan) { scan += 1 }
@@ -218,7 +207,8 @@ public struct LogReader {
            (channelStart..<scan).allSatisfy({ ASCII.isDigit(bytes[$0]) || bytes[$0] == ASCII.colon }) {
             InvalidDate.report(.notATime(text(channelStart..<scan)), at: channelStart, &findings)
             while scan < stop, bytes[scan] == ASCII.space { scan += 1 }
-            return readHeadingRest(kind, headingStart, scan, stop, line, date: date, time: 0, &findings)
+            readHeadingRest(kind, headingStart, scan, stop, line, date: date, time: 0, into: &log, &findings)
+            return
         }
         var channel: Channel?
         if channelStart == scan {
@@ -238,7 +228,7 @@ public struct LogReader {
             entry.time = time
             entry.channel = channel
             entry.counterpart = rest
-            return .followUp(entry)
+            log.followUps.append(entry)
         case .feedback:
             var entry = FeedbackEntry(start: headingStart, line: line)
             entry.date = date
@@ -248,7 +238,7 @@ public struct LogReader {
             if restRange.isEmpty, channel != nil {
                 BadEntryHeading.report(.feedbackWithoutSummary, at: stop, &findings)
             }
-            return .feedback(entry)
+            log.feedback.append(entry)
         }
     }
 
@@ -299,7 +289,7 @@ public struct LogReader {
             return
         }
         guard let (keyRange, valueRange) = splitKey(start, stop) else { return }
-        guard let key = EntryKey.matching(bytes[keyRange]), EntryKey.followUpKeys.contains(key) else {
+        guard let key = EntryKey.matching(bytes, keyRange), key.isFollowUpKey else {
             UnknownEntryKey.check(bytes, key: keyRange, allowed: EntryKey.followUpKeys, &findings)
             return
         }
@@ -326,7 +316,7 @@ public struct LogReader {
 
     public func readFeedbackItem(_ entry: inout FeedbackEntry, _ start: Int, _ stop: Int, _ findings: inout Findings) {
         guard let (keyRange, valueRange) = splitKey(start, stop) else { return }
-        guard let key = EntryKey.matching(bytes[keyRange]), EntryKey.feedbackKeys.contains(key) else {
+        guard let key = EntryKey.matching(bytes, keyRange), !key.isFollowUpKey else {
             UnknownEntryKey.check(bytes, key: keyRange, allowed: EntryKey.feedbackKeys, &findings)
             return
         }

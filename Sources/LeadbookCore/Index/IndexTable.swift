@@ -134,8 +134,8 @@ public struct IndexWords {
     /// How a customer is worked, from its owner's role in the team (the toolkit, section 2).
     public func assignment(owner: String?, configuration: Configuration) -> String {
         guard let owner, !owner.isEmpty else { return zh ? "待分配" : "unassigned" }
-        guard let role = configuration.member(named: owner)?.role else { return "" }
-        let mentor = configuration.member(named: owner)?.mentor
+        guard let member = configuration.member(named: owner), let role = member.role else { return "" }
+        let mentor = member.mentor
         switch role {
         case .manager: return zh ? "销售经理直接跟进" : "sales manager in person"
         case .senior: return zh ? "资深销售负责" : "senior rep"

@@ -287,33 +287,35 @@ public enum MarkdownLink {
     /// The path of `target` (workspace-relative) as seen from `folder` (workspace-relative,
     /// "" for the root), percent-encoded so spaces, brackets and the like cannot end the link.
     public static func relative(_ target: String, from folder: String) -> String {
-        // Split on `/` by bytes (String.split works on grapheme clusters, which is slow).
-        func parts(_ path: String) -> [Substring] {
-            var result: [Substring] = []
-            var start = path.utf8.startIndex
-            var index = start
-            let utf8 = path.utf8
-            while index < utf8.endIndex {
-                if utf8[index] == ASCII.slash {
-                    if start < index { result.append(Substring(utf8[start..<index])) }
-                    start = utf8.index(after: index)
+        var target = target, folder = folder
+        return target.withUTF8 { target in
+            folder.withUTF8 { folder in
+                // The parts between `/`, split on the bytes.
+                func parts(_ path: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+                    var result: [Range<Int>] = []
+                    var start = 0
+                    for index in 0..<path.count where path[index] == ASCII.slash {
+                        if start < index { result.append(start..<index) }
+                        start = index + 1
+                    }
+                    if start < path.count { result.append(start..<path.count) }
+                    return result
                 }
-                index = utf8.index(after: index)
+                let targetParts = parts(target)
+                let folderParts = parts(folder)
+                var common = 0
+                while common < folderParts.count, common < targetParts.count - 1,
+                      folder[folderParts[common]].elementsEqual(target[targetParts[common]]) { common += 1 }
+                var output: [UInt8] = []
+                output.reserveCapacity(target.count + 3 * (folderParts.count - common) + 16)
+                for _ in 0..<(folderParts.count - common) { output.append(contentsOf: [ASCII.dot, ASCII.dot, ASCII.slash]) }
+                for (offset, part) in targetParts[common...].enumerated() {
+                    if offset > 0 { output.append(ASCII.slash) }
+                    encode(UnsafeBufferPointer(rebasing: target[part]), into: &output)
+                }
+                return String(decoding: output, as: UTF8.self)
             }
-            if start < utf8.endIndex { result.append(Substring(utf8[start..<utf8.endIndex])) }
-            return result
         }
-        let targetParts = parts(target)
-        let folderParts = parts(folder)
-        var common = 0
-        while common < folderParts.count, common < targetParts.count - 1,
-              String(folderParts[common]).sameBytes(as: String(targetParts[common])) { common += 1 }
-        var output = String(repeating: "../", count: folderParts.count - common)
-        for (offset, part) in targetParts[common...].enumerated() {
-            if offset > 0 { output += "/" }
-            output += encode(String(part))
-        }
-        return output
     }
 
     /// Percent-encodes what may not stand in a link destination: ASCII controls, space and
@@ -321,29 +323,60 @@ public enum MarkdownLink {
     /// Other non-ASCII characters (Chinese names) stay as they are: GitHub and GitLab read
     /// them, and the raw file stays readable.
     public static func encode(_ segment: String) -> String {
-        // Most file names need nothing: ASCII letters, digits and `-_.~`.
-        if segment.utf8.allSatisfy({ byte in
-            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                || byte == ASCII.dash || byte == 0x5F || byte == ASCII.dot || byte == 0x7E
-        }) { return segment }
-        var output = ""
-        for scalar in segment.unicodeScalars {
-            let value = scalar.value
+        var segment = segment
+        return segment.withUTF8 { bytes in
+            var output: [UInt8] = []
+            encode(bytes, into: &output)
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+
+    /// `encode` of a segment's UTF-8, appended to `output`. Written as bytes: ASCII by a
+    /// table, the CJK ideographs of U+4000...U+9FFF (no whitespace, control or format
+    /// character among them) without a look-up of their properties.
+    public static func encode(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        var index = 0
+        var runStart = 0  // characters that stay are copied in runs
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            let stop = min(index + length, count)
             let escape: Bool
-            if value < 0x80 {
-                escape = value <= 0x20 || value == 0x7F || "\"#%'()<>?[\\]^`{|}".unicodeScalars.contains(scalar)
+            if lead < 0x80 {
+                escape = lead <= 0x20 || lead == 0x7F || escapedASCII[Int(lead)]
+            } else if lead >= 0xE4 && lead <= 0xE9 {
+                escape = false
             } else {
-                escape = scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
-                    || scalar.properties.generalCategory == .format
+                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for next in (index + 1)..<stop { value = value << 6 | UInt32(bytes[next] & 0x3F) }
+                if let scalar = Unicode.Scalar(value) {
+                    escape = scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
+                        || scalar.properties.generalCategory == .format
+                } else {
+                    escape = true
+                }
             }
             if escape {
-                for byte in String(scalar).utf8 {
-                    output += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+                if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+                for next in index..<stop {
+                    output.append(ASCII.percent)
+                    output.append(hexDigits[Int(bytes[next] >> 4)])
+                    output.append(hexDigits[Int(bytes[next] & 0x0F)])
                 }
-            } else {
-                output.unicodeScalars.append(scalar)
+                runStart = stop
             }
+            index = stop
         }
-        return output
+        if runStart < count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count])) }
     }
+
+    /// The ASCII characters `encode` escapes besides controls and space.
+    static let escapedASCII: [Bool] = {
+        var table = [Bool](repeating: false, count: 128)
+        for byte in "\"#%'()<>?[\\]^`{|}".utf8 { table[Int(byte)] = true }
+        return table
+    }()
+
+    static let hexDigits = Array("0123456789ABCDEF".utf8)
 }

@@ -196,6 +196,165 @@ extension DuplicateKeys {
         return keys
     }
 
+    /// The digests of the keys of a read customer (each once, in the order of `located`): what
+    /// `check` keeps of each file. Made from the values alone, on their bytes, without the
+    /// front matter tree, the evidence strings or a set.
+    public static func digests(_ customer: Customer) -> [UInt64] {
+        var digests: [UInt64] = []
+        func add(_ digest: UInt64?) {
+            guard let digest, !digests.contains(digest) else { return }
+            digests.append(digest)
+        }
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(64)
+        if customer.kind == .company, let name = customer.name {
+            add(nameDigest(name, scratch: &scratch))
+        }
+        for contact in customer.contacts {
+            if let phone = contact.phone { add(phoneDigest(phone, scratch: &scratch)) }
+            if let email = contact.email { add(emailDigest(email)) }
+        }
+        return digests
+    }
+
+    /// FNV-1a over the kind's byte and the value's bytes: `Evidence.digest` without the string.
+    @inline(__always) static func digest(_ kind: UInt8, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        hash = (hash ^ UInt64(kind)) &* 0x0000_0100_0000_01B3
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+
+    /// The digest of `phone(text)`'s key, or nil when it gives none.
+    static func phoneDigest(_ text: String, scratch: inout [UInt8]) -> UInt64? {
+        var text = text
+        return text.withUTF8 { bytes -> UInt64? in
+            guard let drop = phoneDigits(bytes, into: &scratch) else { return nil }
+            return scratch.withUnsafeBufferPointer { digest(1, UnsafeBufferPointer(rebasing: $0[drop...])) }
+        }
+    }
+
+    /// The digits of a phone number into `digits`, and how many of them are the country code;
+    /// nil when fewer than five remain.
+    static func phoneDigits(_ bytes: UnsafeBufferPointer<UInt8>, into digits: inout [UInt8]) -> Int? {
+        digits.removeAll(keepingCapacity: true)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if ASCII.isDigit(byte) {
+                digits.append(byte)
+            } else if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, bytes[index + 2] >= 0x90, bytes[index + 2] <= 0x99 {
+                digits.append(bytes[index + 2] - 0x90 + ASCII.zero)   // U+FF10...U+FF19
+                index += 2
+            }
+            index += 1
+        }
+        var start = 0
+        while start < bytes.count, bytes[start] == ASCII.space || bytes[start] == ASCII.tab { start += 1 }
+        @inline(__always) func at(_ offset: Int) -> UInt8 { start + offset < bytes.count ? bytes[start + offset] : 0 }
+        var drop = 0
+        if (at(0) == ASCII.plus && at(1) == 0x38 && at(2) == 0x36)
+            || (at(0) == 0xEF && at(1) == 0xBC && at(2) == 0x8B && at(3) == 0x38 && at(4) == 0x36) {
+            drop = min(2, digits.count)      // +86 or ＋86
+        } else if digits.count >= 4, digits[0] == 0x30, digits[1] == 0x30, digits[2] == 0x38, digits[3] == 0x36 {
+            drop = 4                         // 0086
+        }
+        guard digits.count - drop >= 5 else { return nil }
+        return drop
+    }
+
+    /// The digest of `email(text)`'s key, or nil when it gives none.
+    static func emailDigest(_ text: String) -> UInt64? {
+        var text = text
+        let ascii = text.withUTF8 { bytes -> UInt64?? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return .none }
+            var start = 0, end = bytes.count
+            while start < end, bytes[start] == ASCII.space || bytes[start] == ASCII.tab { start += 1 }
+            while end > start, bytes[end - 1] == ASCII.space || bytes[end - 1] == ASCII.tab { end -= 1 }
+            guard bytes[start..<end].contains(ASCII.at) else { return .some(nil) }
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            hash = (hash ^ 2) &* 0x0000_0100_0000_01B3
+            for index in start..<end { hash = (hash ^ UInt64(ASCII.lowercased(bytes[index]))) &* 0x0000_0100_0000_01B3 }
+            return .some(hash)
+        }
+        if let ascii { return ascii }
+        return email(text).map { Evidence(kind: .email, value: $0).digest }
+    }
+
+    /// The company suffixes as UTF-8, with their length in characters.
+    static let suffixBytes: [(bytes: [UInt8], scalars: Int)] = suffixes.map { (Array($0.utf8), $0.unicodeScalars.count) }
+
+    /// Whether `bytes` ends with `suffix`.
+    @inline(__always) static func endsWith(_ bytes: [UInt8], _ suffix: [UInt8]) -> Bool {
+        let count = bytes.count, length = suffix.count
+        guard count >= length else { return false }
+        return bytes.withUnsafeBufferPointer { bytes in
+            suffix.withUnsafeBufferPointer { suffix in
+                for index in 0..<length where bytes[count - length + index] != suffix[index] { return false }
+                return true
+            }
+        }
+    }
+
+    /// The digest of `name(text)`'s key, or nil when it gives none. The usual names (ASCII,
+    /// CJK ideographs, full-width ASCII, the ideographic space) are normalized on their bytes;
+    /// any other character takes `name`.
+    static func nameDigest(_ text: String, scratch: inout [UInt8]) -> UInt64? {
+        var text = text
+        let fast = text.withUTF8 { bytes -> UInt64?? in
+            scratch.removeAll(keepingCapacity: true)
+            var scalars = 0
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    index += 1
+                    guard keptASCII[Int(lead)] else { continue }
+                    scratch.append(lead >= 0x41 && lead <= 0x5A ? lead + 0x20 : lead)
+                    scalars += 1
+                    continue
+                }
+                guard index + 2 < count, lead >= 0xE3, lead <= 0xEF else { return .none }
+                let second = bytes[index + 1], third = bytes[index + 2]
+                if lead >= 0xE4 && lead <= 0xE9 {
+                    // U+4E00...U+9FFF: E4 B8 80 ... E9 BF BF.
+                    guard lead != 0xE4 || second >= 0xB8 else { return .none }
+                    scratch.append(lead)
+                    scratch.append(second)
+                    scratch.append(third)
+                    scalars += 1
+                } else if lead == 0xE3 && second == 0x80 && third == 0x80 {
+                    // U+3000, the ideographic space: dropped.
+                } else if lead == 0xEF && (second == 0xBC || (second == 0xBD && third <= 0x9E)) && (second != 0xBC || third >= 0x81) {
+                    // U+FF01...U+FF5E: full-width ASCII, as ASCII.
+                    let value = (UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F)) + 0xF000 - 0xFEE0
+                    let ascii = UInt8(value)
+                    if keptASCII[Int(ascii)] {
+                        scratch.append(ascii >= 0x41 && ascii <= 0x5A ? ascii + 0x20 : ascii)
+                        scalars += 1
+                    }
+                } else {
+                    return .none
+                }
+                index += 3
+            }
+            var changed = true
+            while changed {
+                changed = false
+                for suffix in suffixBytes where scalars > suffix.scalars && endsWith(scratch, suffix.bytes) {
+                    scratch.removeLast(suffix.bytes.count)
+                    scalars -= suffix.scalars
+                    changed = true
+                }
+            }
+            guard !scratch.isEmpty else { return .some(nil) }
+            return .some(scratch.withUnsafeBufferPointer { digest(3, $0) })
+        }
+        if let fast { return fast }
+        return name(text).map { Evidence(kind: .name, value: $0).digest }
+    }
+
     /// The keys among `keys` whose digest is one of `digests`, in the order of `keys`.
     public static func shared(_ keys: [Located], digests: [UInt64], work: inout Work) -> [Located] {
         let wanted = Set(digests)

@@ -39,12 +39,19 @@ public enum PrivateText {
             var seen = Set<[UInt8]>()
             for contact in contacts {
                 for value in [names ? contact.name : nil, contact.phone, contact.email, contact.wechat] {
-                    guard let value else { continue }
-                    let trimmed = value.trimmingSpaces
-                    // A one-letter name would blank out ordinary words.
-                    guard trimmed.unicodeScalars.count >= 2 else { continue }
-                    let folded = PrivateText.folded(Array(trimmed.utf8)).bytes
-                    if seen.insert(folded).inserted { needles.append(folded) }
+                    guard var value else { continue }
+                    // The value without the spaces and tabs around it, folded, on its bytes.
+                    let folded: [UInt8]? = value.withUTF8 { bytes in
+                        var start = 0, end = bytes.count
+                        while start < end, bytes[start] == ASCII.space || bytes[start] == ASCII.tab { start += 1 }
+                        while end > start, bytes[end - 1] == ASCII.space || bytes[end - 1] == ASCII.tab { end -= 1 }
+                        // A one-letter name would blank out ordinary words.
+                        var scalars = 0
+                        for index in start..<end where bytes[index] & 0xC0 != 0x80 { scalars += 1 }
+                        guard scalars >= 2 else { return nil }
+                        return PrivateText.foldedBytes(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                    }
+                    if let folded, seen.insert(folded).inserted { needles.append(folded) }
                 }
             }
             needles.sort { $0.count > $1.count }
@@ -61,8 +68,7 @@ public enum PrivateText {
         /// nil when nothing is masked (most texts: no `@`, no full-width form, fewer than 11 digits).
         public func masked(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
             // Most texts hold nothing to mask: tell that without copying them.
-            if !PrivateText.mayHoldPersonalData(raw),
-               !needles.contains(where: { PrivateText.contains($0, in: raw) }) { return nil }
+            if !PrivateText.mayHoldPersonalData(raw), !PrivateText.containsAny(needles, in: raw) { return nil }
             let folding = PrivateText.needsFolding(raw)
             let folded = folding ? PrivateText.folded(Array(raw)) : (bytes: Array(raw), origin: [])
             var spans = Spans(count: folded.bytes.count)
@@ -94,7 +100,7 @@ public enum PrivateText {
         let count = bytes.count
         while index < count {
             var byte = bytes[index]
-            if byte >= 0xE2 && byte <= 0xEF, index + 2 < count, let ascii = foldedASCII(byte, bytes[index + 1], bytes[index + 2]) {
+            if PrivateText.mayFold(byte), index + 2 < count, let ascii = foldedASCII(byte, bytes[index + 1], bytes[index + 2]) {
                 byte = ascii
                 index += 3
             } else {
@@ -119,7 +125,7 @@ public enum PrivateText {
             var matched = 0
             while matched < needle.count, index < count {
                 var byte = bytes[index]
-                if byte >= 0xE2 && byte <= 0xEF, index + 2 < count, let ascii = foldedASCII(byte, bytes[index + 1], bytes[index + 2]) {
+                if PrivateText.mayFold(byte), index + 2 < count, let ascii = foldedASCII(byte, bytes[index + 1], bytes[index + 2]) {
                     byte = ascii
                     index += 3
                 } else {
@@ -132,6 +138,53 @@ public enum PrivateText {
             start += 1
         }
         return false
+    }
+
+    /// Whether any of `needles` (folded) occurs in `bytes` read folded: `contains` for each
+    /// needle, with the text folded once (only when it holds a form that folds) and each
+    /// needle found from the places of its first byte (`memchr`). A needle is text, so it
+    /// starts where a character starts, as every place of its first byte in the folded text does.
+    public static func containsAny(_ needles: [[UInt8]], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !needles.isEmpty else { return false }
+        if needsFolding(bytes) {
+            return foldedBytes(bytes).withUnsafeBufferPointer { folded in needles.contains { occurs($0, in: folded) } }
+        }
+        return needles.contains { occurs($0, in: bytes) }
+    }
+
+    /// Whether `needle` occurs in `bytes` as it is.
+    public static func occurs(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let length = needle.count, count = bytes.count
+        guard length > 0, length <= count else { return false }
+        return needle.withUnsafeBufferPointer { needle in
+            let first = needle[0], stop = count - length + 1
+            var start = UTF8Bytes.find(first, in: bytes, from: 0, to: stop)
+            while start < stop {
+                var matched = 1
+                while matched < length, bytes[start + matched] == needle[matched] { matched += 1 }
+                if matched == length { return true }
+                start = UTF8Bytes.find(first, in: bytes, from: start + 1, to: stop)
+            }
+            return false
+        }
+    }
+
+    /// The bytes of `folded`, without where each came from.
+    public static func foldedBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if index + 2 < bytes.count, PrivateText.mayFold(byte), let ascii = foldedASCII(byte, bytes[index + 1], bytes[index + 2]) {
+                output.append(ascii)
+                index += 3
+            } else {
+                output.append(byte)
+                index += 1
+            }
+        }
+        return output
     }
 
     public static func needsFolding(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -149,7 +202,7 @@ public enum PrivateText {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if index + 2 < bytes.count, byte >= 0xE2 && byte <= 0xEF, let ascii = foldedASCII(byte, bytes[index + 1], bytes[index + 2]) {
+            if index + 2 < bytes.count, PrivateText.mayFold(byte), let ascii = foldedASCII(byte, bytes[index + 1], bytes[index + 2]) {
                 output.append(ascii)
                 origin.append(index)
                 index += 3
@@ -161,6 +214,12 @@ public enum PrivateText {
         }
         origin.append(bytes.count)
         return (output, origin)
+    }
+
+    /// Whether a sequence that starts with `byte` may fold (its lead is that of one of the
+    /// forms `foldedASCII` knows: E2, E3 or EF).
+    @inline(__always) public static func mayFold(_ byte: UInt8) -> Bool {
+        byte == 0xEF || byte == 0xE2 || byte == 0xE3
     }
 
     /// The ASCII byte a three-byte UTF-8 sequence folds to, if any.

@@ -141,7 +141,7 @@ public enum WorkspaceCheck {
                 facts.mergedIntoAnchor = result.findings.anchor(UnknownMergeTarget.self, at: node.start, line: node.line)
             }
             facts.name = customer.name
-            facts.duplicateDigests = DuplicateKeys.located(customer, frontMatter: root).map(\.evidence.digest)
+            facts.duplicateDigests = DuplicateKeys.digests(customer)
         }
         // The same customers as `leadbook index` reads (WorkspaceIndex.collect).
         let rows = index.flatMap { index in result.customer.flatMap { index.rows($0, path: path) } }

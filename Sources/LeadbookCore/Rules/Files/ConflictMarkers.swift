@@ -35,6 +35,9 @@ public enum ConflictMarkers: RuleDefinition {
     /// Every conflict in the file. A `=======` or `|||||||` line outside a conflict is text
     /// (a Markdown heading underline), so only `<<<<<<<` and `>>>>>>>` lines start one.
     public static func conflicts(_ buffer: UnsafeBufferPointer<UInt8>) -> [Conflict] {
+        // Without seven `<` or seven `>` in a row there is no marker that starts or ends one:
+        // two `memchr` scans instead of a look at every line.
+        guard hasRun(of: ASCII.less, buffer) || hasRun(of: ASCII.greater, buffer) else { return [] }
         var found: [Conflict] = []
         var open: Conflict?
         var start = 0
@@ -63,6 +66,19 @@ public enum ConflictMarkers: RuleDefinition {
         }
         if let unclosed = open { found.append(unclosed) }
         return found
+    }
+
+    /// Whether `byte` occurs seven times in a row anywhere in the file.
+    public static func hasRun(of byte: UInt8, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = buffer.count
+        var index = UTF8Bytes.find(byte, in: buffer, from: 0, to: count)
+        while index + 7 <= count {
+            var run = 1
+            while run < 7, buffer[index + run] == byte { run += 1 }
+            if run == 7 { return true }
+            index = UTF8Bytes.find(byte, in: buffer, from: index + run, to: count)
+        }
+        return false
     }
 
     /// Reports each conflict at its first marker line; false when there is none.

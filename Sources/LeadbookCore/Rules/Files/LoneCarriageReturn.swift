@@ -11,13 +11,14 @@ public enum LoneCarriageReturn: RuleDefinition {
     public static func check(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ findings: inout Findings) {
         var first: Int?
         var count = 0
-        var index = range.lowerBound
+        // Each CR found with `memchr` (most files have none, or only CRLF line ends).
+        var index = UTF8Bytes.find(ASCII.cr, in: buffer, from: range.lowerBound, to: range.upperBound)
         while index < range.upperBound {
-            if buffer[index] == ASCII.cr, index + 1 >= buffer.count || buffer[index + 1] != ASCII.lf {
+            if index + 1 >= buffer.count || buffer[index + 1] != ASCII.lf {
                 if first == nil { first = index }
                 count += 1
             }
-            index += 1
+            index = UTF8Bytes.find(ASCII.cr, in: buffer, from: index + 1, to: range.upperBound)
         }
         if let first { findings.report(Message.lone(more: count - 1), at: first) }
     }

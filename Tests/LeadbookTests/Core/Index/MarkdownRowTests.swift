@@ -74,11 +74,17 @@ final class MarkdownRowTests: XCTestCase {
         XCTAssertEqual(MarkdownLink.relative("customers/2024/LX1.md", from: "index"), "../customers/2024/LX1.md")
         XCTAssertEqual(MarkdownLink.relative("customers/LX1.md", from: "reports/index"), "../../customers/LX1.md")
         XCTAssertEqual(MarkdownLink.relative("customers/LX1.md", from: "customers"), "LX1.md")
+        XCTAssertEqual(MarkdownLink.relative("customers/2024-01/LX1-华东 云(1).md", from: "reports"), "../customers/2024-01/LX1-华东%20云%281%29.md")
+        XCTAssertEqual(MarkdownLink.relative("customers//a b/LX1.md", from: "customers/x/"), "../a%20b/LX1.md")
     }
 
     func testLinkDestinationsAreEncoded() {
         XCTAssertEqual(MarkdownLink.encode("LX1-a b(c).md"), "LX1-a%20b%28c%29.md")
         XCTAssertEqual(MarkdownLink.encode("LX1_精工.md"), "LX1_精工.md")
         XCTAssertEqual(MarkdownLink.encode("LX1\u{3000}x|y<z>#.md"), "LX1%E3%80%80x%7Cy%3Cz%3E%23.md")
+        // CJK, a hexagram and accents stay; a no-break space, a zero-width space and a
+        // control character are encoded.
+        XCTAssertEqual(MarkdownLink.encode("LX2-\u{4E00}\u{9FFF}\u{4DC0}é.md"), "LX2-\u{4E00}\u{9FFF}\u{4DC0}é.md")
+        XCTAssertEqual(MarkdownLink.encode("LX3\u{A0}a\u{200B}b\u{85}c\u{7F}^`{}'.md"), "LX3%C2%A0a%E2%80%8Bb%C2%85c%7F%5E%60%7B%7D%27.md")
     }
 }

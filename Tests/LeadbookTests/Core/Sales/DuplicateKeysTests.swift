@@ -114,6 +114,80 @@ final class DuplicateKeysTests: XCTestCase {
             XCTAssertEqual(DuplicateKeys.name(text), ReferenceKeys.name(text), "name of `\(text)`")
         }
     }
+
+    // MARK: - The digests `check` keeps, made from the values alone
+
+    /// What `check` kept before the digests were made on bytes: the located keys' digests.
+    static func locatedDigests(_ result: CustomerReader.Result) -> [UInt64]? {
+        guard let customer = result.customer, let root = result.frontMatter else { return nil }
+        return DuplicateKeys.located(customer, frontMatter: root).map(\.evidence.digest)
+    }
+
+    /// Names through the byte path and through the path of every other character: the same
+    /// key, or none for both.
+    func testNameDigestsAreThoseOfTheNormalizedName() {
+        let names = ["华东云科技有限公司", "华东云科技股份有限公司", "华东云　科技（集团）", "ＡＢＣ Trading Co., Ltd.", "abc trading",
+                     "有限公司", "公司有限公司", "集团公司", "Acme Inc", "ACME, INC.", "Ltd", "co", "C", "！？", "", "   ",
+                     "Caf\u{E9} GmbH", "Cafe\u{301} GmbH", "\u{3400}研究所", "北京 \u{1F600} 公司", "ｃｏｌｔｄ", "华东云Ｃｏ．",
+                     "\u{AC00}\u{1100}\u{1161}", "\u{F900}", "株式会社ソニー", "Ärzte GmbH", "x_y-z&w", "一丁", "龥鿿"]
+        var scratch: [UInt8] = []
+        for name in names {
+            let expected = DuplicateKeys.name(name).map { DuplicateKeys.Evidence(kind: .name, value: $0).digest }
+            XCTAssertEqual(DuplicateKeys.nameDigest(name, scratch: &scratch), expected, "name \(name)")
+        }
+        for phone in ["+86 138-0000-0001", "0086 13800000001", "（138）0000 0001", "１３８００００００01", "无", "+86 1234", "＋86 13800000001", "86-1"] {
+            let expected = DuplicateKeys.phone(phone).map { DuplicateKeys.Evidence(kind: .phone, value: $0).digest }
+            XCTAssertEqual(DuplicateKeys.phoneDigest(phone, scratch: &scratch), expected, "phone \(phone)")
+        }
+        for email in [" Zhang.Wei@Example.COM ", "not an email", "张伟@例子.中国", "A@B", "\tX@Y.z\t"] {
+            let expected = DuplicateKeys.email(email).map { DuplicateKeys.Evidence(kind: .email, value: $0).digest }
+            XCTAssertEqual(DuplicateKeys.emailDigest(email), expected, "email \(email)")
+        }
+    }
+
+    /// Every customer file of the tests and the template, the fuzz corpus among them: the
+    /// digests made from the values are those of the located keys, in the same order.
+    func testDigestsAgreeWithTheLocatedKeysOnEveryFixture() throws {
+        let root = Transcript.packageRoot
+        let files = RoundTripTests.markdownFiles(under: root.appendingPathComponent("Tests/Fixtures"))
+            + RoundTripTests.markdownFiles(under: root.appendingPathComponent("template-workspace"))
+        var compared = 0
+        for url in files {
+            let bytes = [UInt8](try Data(contentsOf: url))
+            let result = CustomerReader.read(path: "customers/" + url.lastPathComponent, bytes: bytes, configuration: Configuration())
+            guard let expected = Self.locatedDigests(result), let customer = result.customer else { continue }
+            XCTAssertEqual(DuplicateKeys.digests(customer), expected, url.path)
+            compared += 1
+        }
+        XCTAssertGreaterThanOrEqual(compared, 80)
+    }
+
+    /// The same over the benchmark's 1,000-customer workspace (seed 1).
+    func testDigestsAgreeWithTheLocatedKeysOnAGeneratedWorkspace() throws {
+        let bench = Transcript.executable.deletingLastPathComponent().appendingPathComponent("leadbook-bench")
+        guard FileManager.default.isExecutableFile(atPath: bench.path) else {
+            XCTFail("leadbook-bench was not built at \(bench.path)")
+            return
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leadbook-digests-" + UUID().uuidString)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let process = Process()
+        process.executableURL = bench
+        process.arguments = ["generate", directory.path, "--customers", "1000", "--seed", "1"]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        var compared = 0
+        for url in RoundTripTests.markdownFiles(under: directory.appendingPathComponent("customers")) {
+            let bytes = [UInt8](try Data(contentsOf: url))
+            let result = CustomerReader.read(path: "customers/" + url.lastPathComponent, bytes: bytes, configuration: Configuration(), text: false)
+            guard let expected = Self.locatedDigests(result), let customer = result.customer else { continue }
+            XCTAssertEqual(DuplicateKeys.digests(customer), expected, url.path)
+            compared += 1
+        }
+        XCTAssertEqual(compared, 1000)
+    }
 }
 
 /// The duplicate keys as first defined, on Characters and Strings: the reference for the fast ones.
@@ -160,5 +234,4 @@ enum ReferenceKeys {
             }
         }
         return result.isEmpty ? nil : result
-    }
-}
+    }}

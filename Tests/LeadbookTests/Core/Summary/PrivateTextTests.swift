@@ -88,4 +88,81 @@ final class PrivateTextTests: XCTestCase {
         let masker = PrivateText.Masker(contacts: [contact("赵磊", phone: "13900001111", wechat: "zl_wx88")], names: false)
         XCTAssertEqual(masker.masked("赵磊说加微信 zl_wx88 或打 13900001111"), "赵磊说加微信 \(mask) 或打 \(mask)")
     }
+
+    /// The search for the contacts' values, folded once and by first byte, finds what the
+    /// search at every byte finds; the needles made on bytes are those made from strings.
+    func testTheSearchForContactValuesAgreesWithTheSearchAtEveryByte() {
+        let contacts = [contact("赵磊", phone: " 139 0000 1111\t", email: "Zhao.Lei@example.com", wechat: "zl_wx88"),
+                        contact("Ａｂ", phone: "１３９００００１１１１", email: "x", wechat: "微信号－甲"), contact(nil, phone: "\t\t", wechat: "é")]
+        for names in [false, true] {
+            let masker = PrivateText.Masker(contacts: contacts, names: names)
+            var expected: [[UInt8]] = []
+            for contact in contacts {
+                for value in [names ? contact.name : nil, contact.phone, contact.email, contact.wechat] {
+                    guard let trimmed = value?.trimmingSpaces, trimmed.unicodeScalars.count >= 2 else { continue }
+                    let folded = PrivateText.folded(Array(trimmed.utf8)).bytes
+                    if !expected.contains(folded) { expected.append(folded) }
+                }
+            }
+            expected.sort { $0.count > $1.count }
+            XCTAssertEqual(masker.needles, expected, "names: \(names)")
+        }
+        let needles = PrivateText.Masker(contacts: contacts, names: true).needles
+        let texts = ["", "赵", "赵磊", "微信 zl_wx88", "ｚｌ＿ｗｘ８８。", "zl_wx8", "139 0000 1111", "139　0000　1111", "１３９ ００００ １１１１",
+                     "微信号-甲", "微信号—甲", "微信号‐甲", "ＡＢ", "Ａｂ", "Ab", "zhao.lei＠example．com", "zhao.lei@example.com", "Zhao.Lei@example.com",
+                     "无关的文字，没有联系方式。", "abc\u{FF01}", "\u{E2}", "é", "ée", String(repeating: "赵磊", count: 40) + "zl_wx88"]
+        var found = 0
+        for text in texts {
+            var text = text
+            text.withUTF8 { bytes in
+                let expected = needles.contains { PrivateText.contains($0, in: bytes) }
+                XCTAssertEqual(PrivateText.containsAny(needles, in: bytes), expected, "`\(String(decoding: bytes, as: UTF8.self))`")
+                if expected { found += 1 }
+            }
+        }
+        XCTAssertGreaterThan(found, 8)
+        XCTAssertLessThan(found, texts.count)
+    }
+
+    /// Every text the index masks, of every customer file of the tests and of the benchmark's
+    /// 1,000-customer workspace: the search folded once agrees with the search at every byte.
+    func testTheSearchAgreesOnEveryTextOfTheFixturesAndAGeneratedWorkspace() throws {
+        let bench = Transcript.executable.deletingLastPathComponent().appendingPathComponent("leadbook-bench")
+        guard FileManager.default.isExecutableFile(atPath: bench.path) else {
+            XCTFail("leadbook-bench was not built at \(bench.path)")
+            return
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leadbook-masking-" + UUID().uuidString)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let process = Process()
+        process.executableURL = bench
+        process.arguments = ["generate", directory.path, "--customers", "1000", "--seed", "1"]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        let files = RoundTripTests.markdownFiles(under: Transcript.packageRoot.appendingPathComponent("Tests/Fixtures"))
+            + RoundTripTests.markdownFiles(under: directory.appendingPathComponent("customers"))
+        var compared = 0, found = 0
+        for url in files {
+            let bytes = [UInt8](try Data(contentsOf: url))
+            guard let customer = CustomerReader.read(path: "customers/" + url.lastPathComponent, bytes: bytes, configuration: Configuration()).customer else { continue }
+            let needles = PrivateText.Masker(contacts: customer.contacts, names: true).needles
+            var texts = [customer.needs, customer.name].compactMap { $0 } + customer.tags
+            texts += customer.plan.flatMap { [$0.goal, $0.points, $0.expected, $0.fallback].compactMap { $0 } }
+            texts += customer.followUps.flatMap { [$0.counterpart] + $0.facts.map(\.1) + $0.todos.map(\.text) }
+            texts += customer.feedback.flatMap { [$0.summary, $0.plan ?? "", $0.confirmation ?? ""] + $0.whys }
+            for text in texts {
+                var text = text
+                text.withUTF8 { bytes in
+                    let expected = needles.contains { PrivateText.contains($0, in: bytes) }
+                    XCTAssertEqual(PrivateText.containsAny(needles, in: bytes), expected, "\(url.lastPathComponent): `\(String(decoding: bytes, as: UTF8.self))`")
+                    if expected { found += 1 }
+                }
+                compared += 1
+            }
+        }
+        XCTAssertGreaterThan(compared, 50_000)
+        XCTAssertGreaterThan(found, 0)
+    }
 }

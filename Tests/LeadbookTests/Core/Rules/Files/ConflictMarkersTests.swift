@@ -81,6 +81,19 @@ final class ConflictMarkersTests: XCTestCase {
         RuleAssert.clean(RuleFixture.diagnostics(text))
     }
 
+    /// A marker is looked for only where seven `<` or `>` stand in a row: one on the last
+    /// line without a line end, and one after runs of six, are still found.
+    func testAMarkerAtTheEndOfTheFileAndAfterShorterRuns() {
+        let text = RuleFixture.customer(body: "\n<<<<<< 六个 >>>>>> 六个 <<<<<<\n>>>>>>>")
+        RuleAssert.rules(RuleFixture.diagnostics(text), [("conflict-markers", 11, 1)])
+        let buffer = Array("ab<<<<<<c<<<<<<<".utf8)
+        buffer.withUnsafeBufferPointer { bytes in
+            XCTAssertTrue(ConflictMarkers.hasRun(of: ASCII.less, bytes))
+            XCTAssertFalse(ConflictMarkers.hasRun(of: ASCII.less, UnsafeBufferPointer(rebasing: bytes[0..<15])))
+            XCTAssertFalse(ConflictMarkers.hasRun(of: ASCII.greater, bytes))
+        }
+    }
+
     /// `show` (and every command that reads one customer) refuses the file with the diagnostic.
     func testShowRefusesTheFile() throws {
         let workspace = try RuleTemporaryWorkspace()

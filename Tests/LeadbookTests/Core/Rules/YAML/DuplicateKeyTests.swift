@@ -33,6 +33,25 @@ final class DuplicateKeyTests: XCTestCase {
                         message: ["duplicate key `phone`", "first set on line 10"])
     }
 
+    /// Keys that share their length, first and last byte are told apart by their bytes, and a
+    /// key set again is found whether the map has few keys or more than 64.
+    func testKeysAlikeInLengthAndEndsAndLargeMaps() throws {
+        let alike = (0..<40).map { "a\($0 % 10)\($0 / 10)z" }
+        let clean = "---\n" + alike.map { "\($0): 1\n" }.joined()
+        XCTAssertNotNil(try YAMLReader.parse(Array(clean.utf8)))
+        for count in [3, 40, 100] {
+            let keys = (0..<count).map { "k\($0)x" }
+            let text = "---\n" + keys.map { "\($0): 1\n" }.joined() + "\(keys[count / 2]): 2\n"
+            XCTAssertThrowsError(try YAMLReader.parse(Array(text.utf8)), "\(count) keys") { error in
+                guard let error = error as? YAMLSyntaxError, case .duplicateKey(let key, line: let line) = error.problem else {
+                    return XCTFail("\(error)")
+                }
+                XCTAssertEqual(key, keys[count / 2])
+                XCTAssertEqual(line, count / 2 + 2)
+            }
+        }
+    }
+
     func testKeyTwiceInAFlowMap() {
         let text = RuleFixture.customer(adding: ["score: {size: 25, budget: 25, size: 20}"])
         RuleAssert.only(RuleFixture.diagnostics(text), "duplicate-key", at: (8, 31), message: ["duplicate key `size`"])
