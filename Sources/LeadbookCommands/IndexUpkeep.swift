@@ -11,6 +11,9 @@ enum IndexUpkeep {
     /// bad rows skipped); the others exit 1 only when they refused and wrote nothing.
     static let partialWriters: Set<String> = ["assign", "import"]
 
+    /// Writers of one customer whose rows are updated where they are in the index file.
+    static let inPlaceWriters: Set<String> = ["log", "feedback"]
+
     /// The index refresh of one run of a writing command, made inside the command's
     /// `CustomerWrite` (`attach`): the index file is written with the customer files, under the
     /// same lock, and when it cannot be, the customer files are put back too.
@@ -19,6 +22,13 @@ enum IndexUpkeep {
         var refresh: WorkspaceIndex.Refresh?
         var unread: [Diagnostic] = []
         var indexFile = ""
+        /// The command changes one customer (log, feedback): its rows are updated where they
+        /// are in the index file (`WorkspaceIndex.plannedUpdate`) when that can be sure.
+        let inPlace: Bool
+
+        init(inPlace: Bool = false) {
+            self.inPlace = inPlace
+        }
 
         /// Makes `write` bring the index file up to date when it commits, if the workspace has
         /// one. An index file that is a link out of the workspace refuses the write before
@@ -36,7 +46,13 @@ enum IndexUpkeep {
             }
             // Checked with the customer files, before any of them is written.
             do { try write.check(path) } catch { throw Refusal(error) }
-            write.derive = { [self] workspace in
+            write.derive = { [self, unowned write] workspace in
+                if inPlace, let (refresh, change, remember) = WorkspaceIndex.plannedUpdate(workspace, write.changes) {
+                    self.refresh = refresh
+                    self.indexFile = workspace.configuration.indexFile
+                    write.committed = remember
+                    return change.map { [$0] } ?? []
+                }
                 let extraction = WorkspaceIndex.extraction(workspace, owners: false, keepText: true)
                 let (rows, _, unread) = WorkspaceIndex.collect(workspace, extraction)
                 let (refresh, change) = WorkspaceIndex.plannedRefresh(workspace, rows)
