@@ -670,10 +670,16 @@ extension IndexRowUpdate {
 
         static let heading = "leadbook index layout 1"
 
+        /// Where the memory really is: never through a link out of the workspace.
+        static func place(_ root: String) -> String? {
+            guard case .success(let real) = WorkspacePath.resolve(path, root: root) else { return nil }
+            return real
+        }
+
         /// The layout remembered for the file as it is now, if any.
         public func recall() -> Layout? {
-            guard let identity = Self.identity(real),
-                  case .success(let bytes) = FileAccess.read(root + "/" + Self.path, limit: 4096) else { return nil }
+            guard let identity = Self.identity(real), let path = Self.place(root),
+                  case .success(let bytes) = FileAccess.read(path, limit: 4096) else { return nil }
             let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             guard lines.count >= 3 + IndexTable.allCases.count, lines[0] == Self.heading, lines[1] == indexFile,
                   lines[2] == identity.map(String.init).joined(separator: " ") else { return nil }
@@ -687,6 +693,25 @@ extension IndexRowUpdate {
             return Layout(tables: tables)
         }
 
+        /// After a write (under its lock) that wrote the index file whole: where its tables
+        /// are, found in the bytes written, remembered for the next update.
+        public static func remember(_ written: [CustomerWrite.Change], _ workspace: Workspace) {
+            let indexFile = workspace.configuration.indexFile
+            guard WorkspaceIndex.misplaced(workspace.configuration) == nil,
+                  let change = written.last(where: { $0.newPath == indexFile && $0.kind != .remove }),
+                  case .success(let real) = WorkspacePath.resolve(indexFile, root: workspace.root) else { return }
+            let bytes = change.after
+            let layout = bytes.withUnsafeBufferPointer { buffer -> Layout? in
+                var update = Update(buffer: buffer, configuration: workspace.configuration)
+                guard update.layout() else { return nil }
+                return Layout(tables: update.order.compactMap { table in
+                    update.spans[table].map { Layout.Table(table: table, content: $0.content, crlf: $0.eol.count == 2) }
+                })
+            }
+            guard let layout, identity(real)?.first == bytes.count else { return }
+            LayoutMemory(root: workspace.root, indexFile: indexFile, real: real).remember(layout)
+        }
+
         /// Remembers `layout` for the file as it is now (call it right after writing the file).
         public func remember(_ layout: Layout) {
             guard let identity = Self.identity(real) else { return }
@@ -694,8 +719,8 @@ extension IndexRowUpdate {
             for table in layout.tables {
                 text += "\(table.table.rawValue) \(table.content.lowerBound) \(table.content.upperBound) \(table.crlf ? "crlf" : "lf")\n"
             }
-            guard !indexFile.contains("\n"), FileAccess.isDirectory(root + "/.leadbook") else { return }
-            try? AtomicFile.write(Array(text.utf8), to: root + "/" + Self.path)
+            guard !indexFile.contains("\n"), let path = Self.place(root), FileAccess.isDirectory(WorkspaceIndex.folder(of: path)) else { return }
+            try? AtomicFile.write(Array(text.utf8), to: path)
         }
     }
 }

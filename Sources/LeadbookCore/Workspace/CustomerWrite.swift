@@ -34,7 +34,9 @@ public final class CustomerWrite {
     /// are written, from the workspace listed again; they are written as part of the same
     /// change (when one cannot be, the customer files are put back too).
     public var derive: ((Workspace) -> [Change])?
-    /// Called once every change is written, still under the lock (to remember what was written).
+    /// Called once every change is written, still under the lock (to remember what was
+    /// written); without it, where the tables of an index file written are is remembered
+    /// (`IndexRowUpdate.LayoutMemory`).
     public var committed: (() -> Void)?
 
     /// Why a change was not made; nothing was written.
@@ -273,7 +275,11 @@ public final class CustomerWrite {
             try write(planned, &written)
         }
         changes = []
-        committed?()
+        if let committed {
+            committed()
+        } else {
+            IndexRowUpdate.LayoutMemory.remember(written.map(\.change), workspace)
+        }
         committed = nil
     }
 

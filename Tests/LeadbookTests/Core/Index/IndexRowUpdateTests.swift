@@ -266,7 +266,8 @@ final class IndexRowUpdateTests: XCTestCase {
 
     func testWhereTheTablesAreIsRememberedWithTheFilesIdentity() throws {
         let root = try workspace()
-        XCTAssertNil(memory(root).recall(), "`leadbook index` remembers nothing")
+        XCTAssertEqual(memory(root).recall(), try scannedLayout(root), "`leadbook index` remembers where the tables are")
+        try FileManager.default.removeItem(at: root.appendingPathComponent(IndexRowUpdate.LayoutMemory.path))
         XCTAssertEqual(run(["log", "LX2024002", "--channel", "phone", "--at", "2024-03-07 09:00"], root).code, .ok)
         XCTAssertEqual(memory(root).recall(), try scannedLayout(root))
         XCTAssertEqual(run(["log", "LX2024001", "--channel", "phone", "--at", "2024-03-08 09:00"], root).code, .ok)
