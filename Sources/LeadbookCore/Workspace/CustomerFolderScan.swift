@@ -24,8 +24,6 @@ public struct CustomerFolderScan: Sendable {
     public var temporaries: [String] = []
     /// False when the folder walk might see other files (a link, an unreadable folder).
     public var sure = true
-    /// Entries read, for tests that count work.
-    public var entriesRead = 0
 
     /// Scans the customers folder `folder` of the workspace at `root` for the files of `id`.
     public static func run(root: String, folder: String, id: String) -> CustomerFolderScan {
@@ -108,7 +106,6 @@ public struct CustomerFolderScan: Sendable {
                     let type = record.load(fromByteOffset: 18, as: UInt8.self)
                     let name = (record + 19).assumingMemoryBound(to: UInt8.self)
                     offset += max(length, 1)
-                    entriesRead += 1
                     // The id and the byte after it fit in the record: compared from the id's
                     // last byte, which differs most often.
                     let fits = length - 19 > count
@@ -164,7 +161,6 @@ public struct CustomerFolderScan: Sendable {
         defer { closedir(dir) }
         var folders: [String] = []
         while let entry = readdir(dir) {
-            entriesRead += 1
             let type = Int32(entry.pointee.d_type)
             let outcome: (folder: String?, stop: Bool) = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
                 pointer.withMemoryRebound(to: UInt8.self, capacity: Int(NAME_MAX) + 1) { name -> (String?, Bool) in
@@ -229,7 +225,6 @@ public struct CustomerFolderScan: Sendable {
         }
         var folders: [String] = []
         for entry in entries {
-            entriesRead += 1
             let path = relative + "/" + entry.name
             if entry.name.hasPrefix(".") {
                 if entry.kind == .file, AtomicFile.original(ofTemporary: entry.name) != nil { temporaries.append(path) }
