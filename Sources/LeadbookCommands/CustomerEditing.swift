@@ -85,6 +85,7 @@ extension CommandContext {
         case .failure(let problem): throw Refusal.usage(problem.text)
         case .success(let value): found = value
         }
+        indexUpkeep?.customerPath = found.path
         guard let customer = found.result.customer, var edit = try? RecordEdit(bytes: found.bytes, read: found.result) else {
             throw Refusal.finding(EditableCustomer.Message.unreadable(found.path))
         }

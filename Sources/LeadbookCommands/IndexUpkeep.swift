@@ -25,6 +25,9 @@ enum IndexUpkeep {
         /// The command changes one customer (log, feedback): its rows are updated where they
         /// are in the index file (`WorkspaceIndex.plannedUpdate`) when that can be sure.
         let inPlace: Bool
+        /// The customer the command read (`editableCustomer`): when the command wrote nothing,
+        /// only its rows are checked (and the index made from every file when they are not current).
+        var customerPath: String?
 
         init(inPlace: Bool = false) {
             self.inPlace = inPlace
@@ -86,6 +89,22 @@ enum IndexUpkeep {
         }
         defer { write.release() }
         let workspace = write.workspace
+        if let pending = context.indexUpkeep, pending.inPlace, let path = pending.customerPath,
+           case .success(let bytes) = write.read(path),
+           case .success(let unchanged) = CustomerWrite.Change.update(path, from: bytes, to: bytes, had: [], has: [], workspace.configuration),
+           let (refresh, change, remember) = WorkspaceIndex.plannedUpdate(workspace, [unchanged]) {
+            // One customer read and nothing written: its rows are current, and so is the index
+            // as far as this command can tell (index.md, what is promised when it was stale).
+            if let change { write.add(change) }
+            write.committed = remember
+            do {
+                try write.commit()
+                _ = report(refresh, command: command, context)
+            } catch {
+                context.complain(Message.notUpdated(workspace.configuration.indexFile, Refusal(error).message), command)
+            }
+            return
+        }
         let extraction = WorkspaceIndex.extraction(workspace, owners: false, keepText: true)
         let (rows, _, unread) = WorkspaceIndex.collect(workspace, extraction)
         let (refresh, change) = WorkspaceIndex.plannedRefresh(workspace, rows)

@@ -182,6 +182,20 @@ final class IndexRowUpdateTests: XCTestCase {
         XCTAssertTrue(try index(root).contains("| 2024-03-05 10:00 | [Alpha]"))
     }
 
+    func testACommandThatWritesNothingChecksOnlyTheCustomersRows() throws {
+        let root = try workspace()
+        // Listing a customer's feedback writes nothing: its rows are checked, not every file.
+        XCTAssertEqual(run(["feedback", "LX2024001"], root).code, .ok)
+        XCTAssertEqual(outcomes, [true])
+        assertCurrent(root, "feedback list")
+        // Its rows stale: the whole index is made again, as before.
+        try write(try index(root).replacingOccurrences(of: "| [Alpha](customers/LX2024001-a.md) |", with: "| [Alpha (old)](customers/LX2024001-a.md) |"), root)
+        let listed = run(["feedback", "LX2024001"], root)
+        XCTAssertEqual(outcomes, [true, false])
+        XCTAssertTrue(listed.output.hasSuffix("updated INDEX.md: leads, grading, follow-ups\n"), listed.output)
+        assertCurrent(root, "feedback list, stale rows")
+    }
+
     func testAStaleRowOfTheCustomerFallsBackToTheFullRefresh() throws {
         let root = try workspace()
         try write(try index(root).replacingOccurrences(of: "| [Beta](customers/x/LX2024002-b.md) |", with: "| [Beta (old)](customers/x/LX2024002-b.md) |"), root)
