@@ -86,6 +86,7 @@ extension CommandContext {
         case .success(let value): found = value
         }
         indexUpkeep?.customerPath = found.path
+        indexUpkeep?.customerId = id
         guard let customer = found.result.customer, var edit = try? RecordEdit(bytes: found.bytes, read: found.result) else {
             throw Refusal.finding(EditableCustomer.Message.unreadable(found.path))
         }

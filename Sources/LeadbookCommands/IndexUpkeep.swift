@@ -28,6 +28,8 @@ enum IndexUpkeep {
         /// The customer the command read (`editableCustomer`): when the command wrote nothing,
         /// only its rows are checked (and the index made from every file when they are not current).
         var customerPath: String?
+        /// Its id, to find the temporary files of interrupted writes without listing the workspace.
+        var customerId: String?
 
         init(inPlace: Bool = false) {
             self.inPlace = inPlace
@@ -83,7 +85,7 @@ enum IndexUpkeep {
               FileAccess.exists(opened.absolute(opened.configuration.indexFile))
                 || WorkspacePath.linkDestination(opened.absolute(opened.configuration.indexFile)) != nil else { return }
         let write: CustomerWrite
-        do { write = try CustomerWrite(opened) } catch {
+        do { write = try CustomerWrite(opened, customer: context.indexUpkeep?.inPlace == true ? context.indexUpkeep?.customerId : nil) } catch {
             context.complain(Message.notUpdated(opened.configuration.indexFile, Refusal(error).message), command)
             return
         }
