@@ -53,11 +53,12 @@ extension CommandContext {
     /// The write of a command that changes customer files: the workspace lock (not for a dry
     /// run) and the workspace listed again under it, so files another command created while
     /// this one waited are seen (the next free id). Every command that writes customer files
-    /// takes the lock here.
-    func openWrite(_ workspace: Workspace, dryRun: Bool = false) throws(Refusal) -> CustomerWrite {
+    /// takes the lock here. A write to one customer names it (`customer`), so the workspace is
+    /// not listed for it.
+    func openWrite(_ workspace: Workspace, dryRun: Bool = false, customer: String? = nil) throws(Refusal) -> CustomerWrite {
         let write: CustomerWrite
         do {
-            write = try CustomerWrite(workspace, dryRun: dryRun)
+            write = try CustomerWrite(workspace, dryRun: dryRun, customer: customer)
         } catch {
             throw Refusal(error)
         }
@@ -84,6 +85,8 @@ extension CommandContext {
         case .failure(let problem): throw Refusal.usage(problem.text)
         case .success(let value): found = value
         }
+        indexUpkeep?.customerPath = found.path
+        indexUpkeep?.customerId = id
         guard let customer = found.result.customer, var edit = try? RecordEdit(bytes: found.bytes, read: found.result) else {
             throw Refusal.finding(EditableCustomer.Message.unreadable(found.path))
         }

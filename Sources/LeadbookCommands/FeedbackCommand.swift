@@ -84,7 +84,7 @@ public enum FeedbackCommand: Command {
             throw Refusal.finding(Message.dueBeforeDate(due, date))
         }
 
-        let write = try context.openWrite(opened)
+        let write = try context.openWrite(opened, customer: arguments.positionals[0])
         defer { write.release() }
         var target = try context.editableCustomer(arguments.positionals[0], write.workspace)
         let at = LocalDateTime(date: date, minutes: 0, hasTime: false)
@@ -129,7 +129,7 @@ public enum FeedbackCommand: Command {
             confirm = (date, String(parts[1]).trimmingSpaces)
         }
 
-        let write = try context.openWrite(opened)
+        let write = try context.openWrite(opened, customer: arguments.positionals[0])
         defer { write.release() }
         var target = try context.editableCustomer(arguments.positionals[0], write.workspace)
         let entries = target.customer.feedback

@@ -11,6 +11,9 @@ enum IndexUpkeep {
     /// bad rows skipped); the others exit 1 only when they refused and wrote nothing.
     static let partialWriters: Set<String> = ["assign", "import"]
 
+    /// Writers of one customer whose rows are updated where they are in the index file.
+    static let inPlaceWriters: Set<String> = ["log", "feedback"]
+
     /// The index refresh of one run of a writing command, made inside the command's
     /// `CustomerWrite` (`attach`): the index file is written with the customer files, under the
     /// same lock, and when it cannot be, the customer files are put back too.
@@ -19,6 +22,18 @@ enum IndexUpkeep {
         var refresh: WorkspaceIndex.Refresh?
         var unread: [Diagnostic] = []
         var indexFile = ""
+        /// The command changes one customer (log, feedback): its rows are updated where they
+        /// are in the index file (`WorkspaceIndex.plannedUpdate`) when that can be sure.
+        let inPlace: Bool
+        /// The customer the command read (`editableCustomer`): when the command wrote nothing,
+        /// only its rows are checked (and the index made from every file when they are not current).
+        var customerPath: String?
+        /// Its id, to find the temporary files of interrupted writes without listing the workspace.
+        var customerId: String?
+
+        init(inPlace: Bool = false) {
+            self.inPlace = inPlace
+        }
 
         /// Makes `write` bring the index file up to date when it commits, if the workspace has
         /// one. An index file that is a link out of the workspace refuses the write before
@@ -36,7 +51,13 @@ enum IndexUpkeep {
             }
             // Checked with the customer files, before any of them is written.
             do { try write.check(path) } catch { throw Refusal(error) }
-            write.derive = { [self] workspace in
+            write.derive = { [self, unowned write] workspace in
+                if inPlace, let (refresh, change, remember) = WorkspaceIndex.plannedUpdate(workspace, write.changes) {
+                    self.refresh = refresh
+                    self.indexFile = workspace.configuration.indexFile
+                    write.committed = remember
+                    return change.map { [$0] } ?? []
+                }
                 let extraction = WorkspaceIndex.extraction(workspace, owners: false, keepText: true)
                 let (rows, _, unread) = WorkspaceIndex.collect(workspace, extraction)
                 let (refresh, change) = WorkspaceIndex.plannedRefresh(workspace, rows)
@@ -64,12 +85,28 @@ enum IndexUpkeep {
               FileAccess.exists(opened.absolute(opened.configuration.indexFile))
                 || WorkspacePath.linkDestination(opened.absolute(opened.configuration.indexFile)) != nil else { return }
         let write: CustomerWrite
-        do { write = try CustomerWrite(opened) } catch {
+        do { write = try CustomerWrite(opened, customer: context.indexUpkeep?.inPlace == true ? context.indexUpkeep?.customerId : nil) } catch {
             context.complain(Message.notUpdated(opened.configuration.indexFile, Refusal(error).message), command)
             return
         }
         defer { write.release() }
         let workspace = write.workspace
+        if let pending = context.indexUpkeep, pending.inPlace, let path = pending.customerPath,
+           case .success(let bytes) = write.read(path),
+           case .success(let unchanged) = CustomerWrite.Change.update(path, from: bytes, to: bytes, had: [], has: [], workspace.configuration),
+           let (refresh, change, remember) = WorkspaceIndex.plannedUpdate(workspace, [unchanged]) {
+            // One customer read and nothing written: its rows are current, and so is the index
+            // as far as this command can tell (index.md, what is promised when it was stale).
+            if let change { write.add(change) }
+            write.committed = remember
+            do {
+                try write.commit()
+                _ = report(refresh, command: command, context)
+            } catch {
+                context.complain(Message.notUpdated(workspace.configuration.indexFile, Refusal(error).message), command)
+            }
+            return
+        }
         let extraction = WorkspaceIndex.extraction(workspace, owners: false, keepText: true)
         let (rows, _, unread) = WorkspaceIndex.collect(workspace, extraction)
         let (refresh, change) = WorkspaceIndex.plannedRefresh(workspace, rows)

@@ -84,7 +84,7 @@ public enum LeadbookCommandLine {
                 }
             }
             var context = context
-            if IndexUpkeep.writers.contains(entry.spec.name) { context.indexUpkeep = IndexUpkeep.Pending() }
+            if IndexUpkeep.writers.contains(entry.spec.name) { context.indexUpkeep = IndexUpkeep.Pending(inPlace: IndexUpkeep.inPlaceWriters.contains(entry.spec.name)) }
             let code = entry.run(parsed, context)
             IndexUpkeep.afterWrite(entry.spec.name, parsed, context, code)
             return code

@@ -78,7 +78,7 @@ public enum LogCommand: Command {
         if lostReason != nil && requested != .lost { throw Refusal.usage(Message.lostReasonWithoutLost) }
         let force = arguments.flag("force")
 
-        let write = try context.openWrite(opened)
+        let write = try context.openWrite(opened, customer: arguments.positionals[0])
         defer { write.release() }
         var target = try context.editableCustomer(arguments.positionals[0], write.workspace)
         let customer = target.customer

@@ -50,6 +50,12 @@ public enum AtomicFile {
     }
 
     public static func write(_ bytes: [UInt8], to path: String) throws {
+        try write(pieces: [bytes[...]], to: path)
+    }
+
+    /// The same, the content being `pieces` one after the other (written from where they
+    /// are, never joined).
+    public static func write(pieces: [ArraySlice<UInt8>], to path: String) throws {
         let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
         let name = WorkspacePath.fileName(path)
         let temporary = directory + "/" + temporaryName(name)
@@ -59,7 +65,7 @@ public enum AtomicFile {
         if stat(path, &info) == 0 { mode = info.st_mode & 0o7777 }
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
         guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-        let failed = !FileAccess.writeAll(bytes, to: fd)
+        let failed = !pieces.allSatisfy { FileAccess.writeAll($0, to: fd) }
         let reason = failed ? String(cString: strerror(errno)) : ""
         if !failed { _ = fchmod(fd, mode) }
         let synced = !failed && fsync(fd) == 0
@@ -86,15 +92,17 @@ public enum AtomicFile {
                 return false
             }
             defer { CloseHandle(file) }
-            let written: Bool = bytes.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    var count: DWORD = 0
-                    let chunk = DWORD(min(buffer.count - offset, 1 << 30))
-                    guard WriteFile(file, buffer.baseAddress! + offset, chunk, &count, nil) else { return false }
-                    offset += Int(count)
+            let written: Bool = pieces.allSatisfy { piece in
+                piece.withUnsafeBytes { buffer in
+                    var offset = 0
+                    while offset < buffer.count {
+                        var count: DWORD = 0
+                        let chunk = DWORD(min(buffer.count - offset, 1 << 30))
+                        guard WriteFile(file, buffer.baseAddress! + offset, chunk, &count, nil) else { return false }
+                        offset += Int(count)
+                    }
+                    return true
                 }
-                return true
             }
             guard written, FlushFileBuffers(file) else {
                 failure = Wording<FileAccess>.windowsError(GetLastError()).text

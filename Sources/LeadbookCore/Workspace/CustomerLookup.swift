@@ -1,6 +1,7 @@
 import LeadbookText
 
-/// Finds a customer by id: first among files whose name begins with the id, then everywhere.
+/// Finds a customer by id: first among files whose name begins with the id (found by a scan of
+/// the folders' entries, `Workspace.files(of:)`), then everywhere (the workspace listed).
 public enum CustomerLookup {
     public struct Found {
         public var path: String
@@ -18,7 +19,8 @@ public enum CustomerLookup {
         guard WorkspacePath.isSafeRelative(id), !id.contains("/") else {
             return .failure(Problem(message: Wording<Problem>.notAnId(id).text))
         }
-        let byName = workspace.customerPaths.filter { FileNameMismatch.matches(fileName: WorkspacePath.fileName($0), id: id) }
+        // The files named after the id, found without listing the workspace when it can be.
+        let byName = workspace.files(of: id)
         let named = first(id, among: byName, workspace)
         if let found = named.found { return .success(found) }
         // The file named after the id, not readable as a customer (conflict markers, a YAML

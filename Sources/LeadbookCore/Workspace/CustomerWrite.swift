@@ -34,6 +34,10 @@ public final class CustomerWrite {
     /// are written, from the workspace listed again; they are written as part of the same
     /// change (when one cannot be, the customer files are put back too).
     public var derive: ((Workspace) -> [Change])?
+    /// Called once every change is written, still under the lock (to remember what was
+    /// written); without it, where the tables of an index file written are is remembered
+    /// (`IndexRowUpdate.LayoutMemory`).
+    public var committed: (() -> Void)?
 
     /// Why a change was not made; nothing was written.
     public enum Refusal: Error {
@@ -84,7 +88,37 @@ public final class CustomerWrite {
         /// The content before (empty for a new file).
         public let before: [UInt8]
         /// The content after (empty for a removed file).
-        public let after: [UInt8]
+        public var after: [UInt8] {
+            guard let pieces else { return whole }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
+            for piece in pieces { bytes.append(contentsOf: piece) }
+            return bytes
+        }
+        private let whole: [UInt8]
+        /// The content after as pieces written one after the other: a large generated file
+        /// (the index) changed in a few rows, whose unchanged parts are slices of `before`
+        /// and are never copied.
+        public let pieces: [ArraySlice<UInt8>]?
+
+        init(kind: Kind, path: String, before: [UInt8], after: [UInt8]) {
+            self.kind = kind
+            self.path = path
+            self.before = before
+            self.whole = after
+            self.pieces = nil
+        }
+
+        init(kind: Kind, path: String, before: [UInt8], pieces: [ArraySlice<UInt8>]) {
+            self.kind = kind
+            self.path = path
+            self.before = before
+            self.whole = []
+            self.pieces = pieces
+        }
+
+        /// What is written: the pieces, or the whole content as one.
+        var written: [ArraySlice<UInt8>] { pieces ?? [whole[...]] }
 
         /// Where the content is after the change.
         public var newPath: String {
@@ -117,6 +151,11 @@ public final class CustomerWrite {
             Change(kind: before == nil ? .create : .update, path: path, before: before ?? [], after: after)
         }
 
+        /// A file leadbook makes, from `before` to the content `pieces` give one after the other.
+        public static func generated(_ path: String, from before: [UInt8], pieces: [ArraySlice<UInt8>]) -> Change {
+            Change(kind: .update, path: path, before: before, pieces: pieces)
+        }
+
         /// `path` removed (git keeps its history).
         public static func remove(_ path: String, _ before: [UInt8]) -> Change {
             Change(kind: .remove, path: path, before: before, after: [])
@@ -132,8 +171,10 @@ public final class CustomerWrite {
 
     /// Opens a write: takes the workspace lock (waiting for another writer to finish) and lists
     /// the workspace again under it, so files another command wrote meanwhile are seen. A dry
-    /// run takes no lock.
-    public init(_ workspace: Workspace, dryRun: Bool = false) throws(Refusal) {
+    /// run takes no lock. A write to one customer names its id (`customer`): the temporary
+    /// files are then found by the scan that finds that customer's files, without listing the
+    /// workspace.
+    public init(_ workspace: Workspace, dryRun: Bool = false, customer id: String? = nil) throws(Refusal) {
         var opened = workspace
         if !dryRun {
             do {
@@ -144,13 +185,13 @@ public final class CustomerWrite {
         }
         self.workspace = opened
         self.dryRun = dryRun
-        if !dryRun { removedTemporaries = Self.removeTemporaries(opened) }
+        if !dryRun { removedTemporaries = Self.removeTemporaries(opened, scanningFor: id) }
     }
 
     /// Removes the temporary files of interrupted writes: under the customers folder (found by
     /// its walk) and beside the index files; returns them.
-    static func removeTemporaries(_ workspace: Workspace) -> [String] {
-        var found = workspace.temporaryPaths
+    static func removeTemporaries(_ workspace: Workspace, scanningFor id: String? = nil) -> [String] {
+        var found = workspace.temporaryPaths(scanningFor: id)
         let configuration = workspace.configuration
         for folder in Set([WorkspaceIndex.folder(of: configuration.indexFile), WorkspaceIndex.ownerFolder(configuration)]) {
             guard case .success(let real) = WorkspacePath.resolve(folder.isEmpty ? "." : folder, root: workspace.root),
@@ -217,7 +258,7 @@ public final class CustomerWrite {
         var written: [Planned] = []
         try write(try preflight(changes), &written)
         if let derive {
-            let derived = derive(Workspace.open(root: workspace.root))
+            let derived = derive(workspace.relisted())
             let planned: [Planned]
             do {
                 planned = try preflight(derived)
@@ -234,6 +275,12 @@ public final class CustomerWrite {
             try write(planned, &written)
         }
         changes = []
+        if let committed {
+            committed()
+        } else {
+            IndexRowUpdate.LayoutMemory.remember(written.map(\.change), workspace)
+        }
+        committed = nil
     }
 
     private func write(_ planned: [Planned], _ written: inout [Planned]) throws(Refusal) {
@@ -384,7 +431,7 @@ public final class CustomerWrite {
         switch change.kind {
         case .update:
             try Self.failIfFaulty(.write, change.path)
-            try AtomicFile.write(change.after, to: step.target)
+            try AtomicFile.write(pieces: change.written, to: step.target)
         case .create:
             try makeFolder(for: step.target, change.path)
             try Self.failIfFaulty(.write, change.path)

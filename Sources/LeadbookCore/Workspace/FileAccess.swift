@@ -91,6 +91,11 @@ public enum FileAccess {
     /// Writes all of `bytes` to `fd`, again after an interrupted or short write; false when a
     /// write fails (`errno` says why).
     public static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
+        writeAll(bytes[...], to: fd)
+    }
+
+    /// The same for a part of an array.
+    public static func writeAll(_ bytes: ArraySlice<UInt8>, to fd: Int32) -> Bool {
         var written = 0
         return bytes.withUnsafeBytes { buffer in
             while written < buffer.count {

@@ -1,3 +1,4 @@
+import Foundation
 import LeadbookText
 
 /// A workspace folder: leadbook.yml, the customers folder and the generated files.
@@ -8,12 +9,17 @@ public struct Workspace: Sendable {
     public let hasConfigurationFile: Bool
     /// Findings in leadbook.yml.
     public let configurationDiagnostics: [Diagnostic]
+    /// The customer files, listed when first asked for (a command about one customer never
+    /// lists them: `files(of:)`).
+    let listing: Listing
     /// Customer files, relative to `root` with `/` separators, sorted.
-    public let customerPaths: [String]
+    public var customerPaths: [String] { listing.walked.paths }
     /// Findings of the folder walk: folders named `.md`, broken or looping symlinks.
-    public let walkDiagnostics: [Diagnostic]
+    public var walkDiagnostics: [Diagnostic] { listing.walked.diagnostics }
     /// Temporary files of interrupted writes under the customers folder, relative to `root`.
-    public let temporaryPaths: [String]
+    public var temporaryPaths: [String] { listing.walked.temporaries }
+    /// Whether the customer files have been listed (for tests that count work).
+    public var isListed: Bool { listing.isListed }
 
     public static let configurationFileName = "leadbook.yml"
 
@@ -159,12 +165,80 @@ public struct Workspace: Sendable {
                 configurationDiagnostics.append(problem.diagnostic(file: configurationFileName, UnreadableFile.Message.configuration))
             }
         }
-        var walk = CustomerFolderWalk(root: root, folder: configuration.customersFolder)
-        walk.run()
         return Workspace(root: root, configuration: configuration, hasConfigurationFile: hasConfigurationFile,
                          configurationDiagnostics: configurationDiagnostics,
-                         customerPaths: Self.sortedByBytes(walk.paths),
-                         walkDiagnostics: walk.diagnostics, temporaryPaths: walk.temporaries)
+                         listing: Listing(root: root, folder: configuration.customersFolder))
+    }
+
+    /// The same workspace with its customer files listed afresh when next asked for (after a
+    /// write, or under the lock), leadbook.yml as it was read.
+    public func relisted() -> Workspace {
+        Workspace(root: root, configuration: configuration, hasConfigurationFile: hasConfigurationFile,
+                  configurationDiagnostics: configurationDiagnostics,
+                  listing: Listing(root: root, folder: configuration.customersFolder))
+    }
+
+    /// The customer files whose name begins with `id` (`FileNameMismatch.matches`), sorted by
+    /// bytes: found by `CustomerFolderScan` without listing the workspace, or from the listing
+    /// once it is made.
+    public func files(of id: String) -> [String] {
+        if !listing.isListed, let scan = listing.scan(id), scan.sure { return scan.named }
+        return customerPaths.filter { FileNameMismatch.matches(fileName: WorkspacePath.fileName($0), id: id) }
+    }
+
+    /// The temporary files of interrupted writes; with `id`, found by the same scan that finds
+    /// that customer's files (`files(of:)`), so a write to one customer does not list the workspace.
+    public func temporaryPaths(scanningFor id: String?) -> [String] {
+        if let id, !listing.isListed, let scan = listing.scan(id), scan.sure { return scan.temporaries }
+        return temporaryPaths
+    }
+
+    /// The customer files, listed once on first use (from any thread).
+    final class Listing: @unchecked Sendable {
+        struct Walked {
+            var paths: [String]
+            var diagnostics: [Diagnostic]
+            var temporaries: [String]
+        }
+
+        let root: String
+        let folder: String
+        private let lock = NSLock()
+        private var value: Walked?
+        private var scanned: (id: String, scan: CustomerFolderScan)?
+
+        init(root: String, folder: String) {
+            self.root = root
+            self.folder = folder
+        }
+
+        var isListed: Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            return value != nil
+        }
+
+        var walked: Walked {
+            lock.lock()
+            defer { lock.unlock() }
+            if let value { return value }
+            var walk = CustomerFolderWalk(root: root, folder: folder)
+            walk.run()
+            let walked = Walked(paths: Workspace.sortedByBytes(walk.paths), diagnostics: walk.diagnostics, temporaries: walk.temporaries)
+            value = walked
+            return walked
+        }
+
+        /// The scan for `id`, made once (nil for an id that is not one file-name prefix).
+        func scan(_ id: String) -> CustomerFolderScan? {
+            guard WorkspacePath.isSafeRelative(id), !id.contains("/"), !id.contains("\\") else { return nil }
+            lock.lock()
+            defer { lock.unlock() }
+            if let scanned, scanned.id == id { return scanned.scan }
+            let scan = CustomerFolderScan.run(root: root, folder: folder, id: id)
+            scanned = (id, scan)
+            return scan
+        }
     }
 }
 

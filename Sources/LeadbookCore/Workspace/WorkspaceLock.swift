@@ -107,11 +107,12 @@ public final class WorkspaceLock {
 }
 
 extension Workspace {
-    /// Takes the workspace lock and lists the workspace again under it, so files another
-    /// command wrote while this one waited are seen (the next free id, every customer).
+    /// Takes the workspace lock and lists the workspace again under it (when it is next
+    /// listed), so files another command wrote while this one waited are seen (the next free
+    /// id, every customer). leadbook.yml is not read again: no command writes it.
     public mutating func lock() throws -> WorkspaceLock {
         let lock = try WorkspaceLock(root: root)
-        self = Workspace.open(root: root)
+        self = relisted()
         return lock
     }
 }
