@@ -125,7 +125,9 @@ case "generate":
     }
 case "run":
     let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    let leadbook = leadbookPath ?? executable.deletingLastPathComponent().appendingPathComponent("leadbook").path
+    // Absolute: setup commands run in other folders.
+    let leadbook = leadbookPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        ?? executable.deletingLastPathComponent().appendingPathComponent("leadbook").path
     guard FileManager.default.isExecutableFile(atPath: leadbook) else {
         fail("no leadbook binary at \(leadbook); build it (swift build -c release) or pass --leadbook PATH")
     }
