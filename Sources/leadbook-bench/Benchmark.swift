@@ -340,7 +340,7 @@ struct Benchmark {
             let exits = Set(row.samples.map(\.status)).sorted().map(String.init).joined(separator: ",")
             var instructions = row.instructions.map { (row.instructionsAtLeast ? ">= " : "") + Self.millions($0) } ?? ""
             if let bytes = inputBytes[row.size], let count = row.instructions, row.name == "check" {
-                instructions += " (\(Self.format(Double(count) / Double(bytes), 1))/byte)"
+                instructions += " (\(row.instructionsAtLeast ? ">= " : "")\(Self.format(Double(count) / Double(bytes), 1))/byte)"
             }
             text += "| \(row.size == 0 ? "-" : String(row.size)) | \(row.name) | \(Self.format(row.median)) | \(Self.format(row.minimum))-\(Self.format(row.maximum)) | "
             text += (row.ratio.map { Self.format($0, 2) } ?? (row.name == "cat" ? "1.00" : "")) + " | \(Self.format(row.peakMB, 1)) | \(instructions) | \(exits) |\n"
@@ -386,7 +386,8 @@ struct Benchmark {
                 let label = "check on \(size) customers at most 30 instructions per input byte"
                 if let count = check.instructions {
                     let perByte = Double(count) / Double(bytes)
-                    target("\(label) (\(Self.format(perByte, 1)): \(Self.millions(count)) for \(bytes / 1_000) KB)", perByte <= 30)
+                    let atLeast = check.instructionsAtLeast ? ">= " : ""
+                    target("\(label) (\(atLeast)\(Self.format(perByte, 1)): \(atLeast)\(Self.millions(count)) for \(bytes / 1_000) KB)", perByte <= 30)
                 } else if size <= 10_000 {
                     skip(label, check.instructionsNote ?? "no count")
                 }
