@@ -12,9 +12,12 @@ struct Spawn {
         var seconds: Double
         var peakRSSBytes: Int
         var status: Int32
+        /// Killed because it ran longer than the timeout it was given.
+        var timedOut = false
     }
 
-    static func run(_ executable: String, _ arguments: [String]) throws -> Measurement {
+    /// With `timeout` (seconds), a run that takes longer is killed and reported as timed out.
+    static func run(_ executable: String, _ arguments: [String], timeout: Double? = nil) throws -> Measurement {
         #if canImport(Glibc) || canImport(Darwin)
         var fileActions: posix_spawn_file_actions_t = {
             #if canImport(Darwin)
@@ -33,11 +36,19 @@ struct Spawn {
         let start = DispatchTime.now().uptimeNanoseconds
         let spawned = posix_spawnp(&pid, executable, &fileActions, nil, argv, environ)
         guard spawned == 0 else { throw BenchError("cannot start \(executable): \(String(cString: strerror(spawned)))") }
+        var killer: DispatchWorkItem?
+        if let timeout {
+            let child = pid
+            let item = DispatchWorkItem { kill(child, SIGKILL) }
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: item)
+            killer = item
+        }
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 {
             if errno != EINTR { throw BenchError("wait4 failed for \(executable)") }
         }
+        killer?.cancel()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         #if canImport(Darwin)
         let peak = Int(usage.ru_maxrss)           // bytes on macOS
@@ -45,7 +56,8 @@ struct Spawn {
         let peak = Int(usage.ru_maxrss) * 1024    // kilobytes on Linux
         #endif
         let exitStatus: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Measurement(seconds: seconds, peakRSSBytes: peak, status: exitStatus)
+        let timedOut = timeout.map { (status & 0x7F) == SIGKILL && seconds >= $0 } ?? false
+        return Measurement(seconds: seconds, peakRSSBytes: peak, status: exitStatus, timedOut: timedOut)
         #else
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)

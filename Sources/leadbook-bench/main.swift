@@ -4,19 +4,31 @@ import Foundation
 let usage = """
 usage: leadbook-bench generate DIR --customers N [--seed S] [--force]
        leadbook-bench verify DIR
-       leadbook-bench run [--sizes 1000,10000,100000] [--repeat 5] [--work DIR] [--leadbook PATH]
+       leadbook-bench run [--sizes 1000,10000,100000] [--repeat 5] [--only NAME,...] [--work DIR] [--leadbook PATH]
+                          [--no-callgrind] [--callgrind-timeout SECONDS]
        leadbook-bench --help
 
 generate  writes DIR/leadbook.yml (a team of 8 reps) and N customer files
           DIR/customers/<YYYY-MM>/LX2024<number>-<slug>.md, sub-folders by month of capture.
           The same N and seed give byte-identical output (default seed 1).
           DIR/customers must not exist yet, unless --force, which deletes it first.
-run       generates the workspaces (once, under --work, default .build/bench) and times
-          `cat` of their files, check, sync --dry-run, index --check, summary --format json
-          and check --staged (one file staged in a git repository of 10,000 customers), as
-          medians of --repeat runs with peak memory; prints a table and the targets with
-          PASS or FAIL (exit 1 when one fails). --leadbook defaults to the leadbook binary
-          next to this one.
+run       generates the workspaces (once, under --work, default .build/bench), makes their
+          INDEX.md with the leadbook measured, and times, as medians of --repeat runs with
+          peak memory: `cat` of their files; index (from nothing); cold (--no-cache when the
+          command has it) check, sync --dry-run, index --check, summary --format json,
+          agenda, assign --dry-run, export, dupes; the one-customer commands show, explain,
+          log, feedback, feedback N --resolve, feedback N --confirm and new on one customer
+          (each writing run starts from the same saved state; the workspace is put back);
+          warm check, summary and agenda (nothing changed, then one file changed); check
+          --staged (one file staged in a git repository of 10,000 customers); and start-up
+          (`leadbook --version`, 50 runs). With valgrind installed, instructions of the
+          one-customer commands, of --version and of check (up to 10,000 customers) are
+          counted with callgrind (a run over --callgrind-timeout, default 90 s, is stopped).
+          Prints a table and the targets with PASS, FAIL or SKIP (exit 1 when one fails).
+          --only runs a subset: show, explain, log, feedback, resolve, confirm, new, check,
+          summary, index-check, sync, agenda, assign, export, dupes, index, warm, staged,
+          startup, peer, or the groups one (one customer) and tree (whole workspace).
+          --leadbook defaults to the leadbook binary next to this one.
 verify    reads a generated workspace back with LeadbookCore and checks what the generator
           promises: status/next/grade agree with the log, SLA and cadence hold, owners and
           to-do owners are in the team, names, phones and e-mails are unique.
@@ -43,6 +55,9 @@ var sizes = [1_000, 10_000, 100_000]
 var repeats = 5
 var work = ".build/bench"
 var leadbookPath: String?
+var only: Set<String> = []
+var useCallgrind = true
+var callgrindTimeout = 90.0
 var position = 0
 while position < arguments.count {
     let argument = arguments[position]
@@ -71,6 +86,17 @@ while position < arguments.count {
         work = value()
     case "--leadbook":
         leadbookPath = value()
+    case "--only":
+        let names = value().split(separator: ",").map(String.init)
+        if let unknown = names.first(where: { !Benchmark.names.contains($0) }) {
+            fail("--only: unknown measurement \(unknown) (one of \(Benchmark.names.joined(separator: ", ")))")
+        }
+        only.formUnion(names)
+    case "--no-callgrind":
+        useCallgrind = false
+    case "--callgrind-timeout":
+        guard let seconds = Double(value()), seconds > 0 else { fail("--callgrind-timeout takes a number of seconds") }
+        callgrindTimeout = seconds
     default:
         if argument.hasPrefix("-") { fail("unknown option \(argument)\n\n" + usage) }
         positionals.append(argument)
@@ -99,13 +125,21 @@ case "generate":
     }
 case "run":
     let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    let leadbook = leadbookPath ?? executable.deletingLastPathComponent().appendingPathComponent("leadbook").path
+    // Absolute: setup commands run in other folders.
+    let leadbook = leadbookPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        ?? executable.deletingLastPathComponent().appendingPathComponent("leadbook").path
     guard FileManager.default.isExecutableFile(atPath: leadbook) else {
         fail("no leadbook binary at \(leadbook); build it (swift build -c release) or pass --leadbook PATH")
     }
     let workPath = work.hasPrefix("/") ? work : FileManager.default.currentDirectoryPath + "/" + work
     do {
-        exit(try Benchmark(sizes: sizes, repeats: repeats, work: workPath, leadbook: leadbook).run())
+        var benchmark = Benchmark(sizes: sizes, repeats: repeats, work: workPath, leadbook: leadbook, only: only)
+        if !useCallgrind {
+            benchmark.noCallgrindReason = "not counted (--no-callgrind)"
+        } else if let valgrind = Callgrind.find() {
+            benchmark.callgrind = Callgrind(valgrind: valgrind, folder: workPath + "/callgrind", timeout: callgrindTimeout)
+        }
+        exit(try benchmark.run())
     } catch {
         fail("\(error)")
     }
