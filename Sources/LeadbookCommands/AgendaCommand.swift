@@ -34,11 +34,15 @@ public enum AgendaCommand: Command {
             context.complain(Message.notInTheTeam(owner, near: near), spec.name)
             return .failure
         }
-        let set = CustomerSet.load(workspace)
-        var agenda = Agenda(set.customers, configuration: workspace.configuration, asOf: asOf, days: days)
-        if let owner = arguments.value("owner") {
-            agenda.items.removeAll { $0.owner != owner }
+        // Each customer is reduced to its items (only this rep's with --owner) as it is read.
+        let scope = Agenda.Scope(configuration: workspace.configuration, asOf: asOf, days: days)
+        let owner = arguments.value("owner")
+        let set = CustomerSet.reduce(workspace) { entry -> [Agenda.Item]? in
+            var items = scope.items(entry.customer)
+            if let owner { items.removeAll { $0.owner != owner } }
+            return items.isEmpty ? nil : items
         }
+        let agenda = Agenda(items: set.records.flatMap { $0 }, asOf: asOf)
         switch format {
         case "json": context.console.out(agenda.json(team: team).rendered() + "\n")
         case "md": context.console.out(agenda.markdown(team: team))

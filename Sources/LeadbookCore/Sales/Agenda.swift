@@ -53,15 +53,49 @@ public struct Agenda {
 
     /// Everything due at or before the end of `asOf`'s day plus `days`.
     public init(_ customers: [Customer], configuration: Configuration, asOf: LocalDateTime, days: Int) {
+        let scope = Scope(configuration: configuration, asOf: asOf, days: days)
+        self.init(items: customers.flatMap(scope.items), asOf: asOf)
+    }
+
+    /// The agenda of items already found (`Scope.items`, customer by customer in the order of
+    /// the files), most urgent first.
+    public init(items: [Item], asOf: LocalDateTime) {
         self.asOf = asOf
-        let horizon = TimePolicy.endOfDay(asOf.date.adding(days: days))
-        let policy = TimePolicy(configuration)
-        var items: [Item] = []
-        for customer in customers {
-            guard let id = customer.id else { continue }
+        self.items = items.sorted { a, b in
+            if a.overdue != b.overdue { return a.overdue }
+            if a.due != b.due { return a.due < b.due }
+            let ai = a.quadrant == .urgentImportant || a.quadrant == .important
+            let bi = b.quadrant == .urgentImportant || b.quadrant == .important
+            if ai != bi { return ai }
+            if a.customerId != b.customerId { return a.customerId < b.customerId }
+            return a.kind.rawValue < b.kind.rawValue
+        }
+    }
+
+    /// What an agenda looks at: the moment, how far ahead, and the time limits. The items of
+    /// each customer depend on that customer alone, so they are found while its file is read
+    /// (on every core) and the customer is not kept.
+    public struct Scope {
+        public let configuration: Configuration
+        public let asOf: LocalDateTime
+        /// The end of the last day the agenda covers.
+        public let horizon: LocalDateTime
+        let policy: TimePolicy
+
+        public init(configuration: Configuration, asOf: LocalDateTime, days: Int) {
+            self.configuration = configuration
+            self.asOf = asOf
+            horizon = TimePolicy.endOfDay(asOf.date.adding(days: days))
+            policy = TimePolicy(configuration)
+        }
+
+        /// The items of one customer due by the horizon, in the order they are found.
+        public func items(_ customer: Customer) -> [Item] {
+            guard let id = customer.id else { return [] }
             let grade = DerivedValues.workingGrade(customer, configuration)
             let important = grade == .S || grade == .A
             let closed = !customer.isOpen
+            var items: [Item] = []
             func add(_ kind: Kind, _ due: LocalDateTime, _ detail: String, owner: String? = customer.owner) {
                 guard due <= horizon else { return }
                 let overdue = due < asOf
@@ -80,7 +114,7 @@ public struct Agenda {
                     add(.feedbackConfirm, TimePolicy.endOfDay(deadline), Wording<Agenda>.confirmWithin(entry.summary, resolved, configuration.feedbackConfirmDays).text)
                 }
             }
-            if closed { continue }
+            if closed { return items }
             if let sla = policy.sla(customer), sla.assigned == nil || sla.firstContact == nil {
                 let missing = sla.assigned == nil ? (sla.firstContact == nil ? Wording<Agenda>.assignAndContact : .assign) : .firstContact
                 add(.sla, sla.deadline, Wording<Agenda>.sla(missing, sla.hours, of: customer.created!, customer.intent!).text)
@@ -104,17 +138,8 @@ public struct Agenda {
             if let regrade = policy.regradeDue(customer) {
                 add(.regrade, TimePolicy.endOfDay(regrade.due), Wording<Agenda>.regrade(grade, every: regrade.days, last: regrade.since).text)
             }
+            return items
         }
-        items.sort { a, b in
-            if a.overdue != b.overdue { return a.overdue }
-            if a.due != b.due { return a.due < b.due }
-            let ai = a.quadrant == .urgentImportant || a.quadrant == .important
-            let bi = b.quadrant == .urgentImportant || b.quadrant == .important
-            if ai != bi { return ai }
-            if a.customerId != b.customerId { return a.customerId < b.customerId }
-            return a.kind.rawValue < b.kind.rawValue
-        }
-        self.items = items
     }
 
     /// Items grouped by owner: team order first (as in leadbook.yml), then others, unassigned last.
