@@ -71,18 +71,29 @@ public enum IndexFile {
         scanner.finish()
         if !scanner.problems.isEmpty { return .problems(scanner.problems.map(IndexMarkerProblem.init)) }
         // Which tables change, before building the new file (usually none do).
+        // Each table's block is made once (the follow-up and feedback blocks are sorted).
+        var blocks: [IndexTable: IndexAssembly.Block] = [:]
+        func block(_ table: IndexTable) -> IndexAssembly.Block {
+            if let made = blocks[table] { return made }
+            let made = assembly.block(table, owner: owner)
+            blocks[table] = made
+            return made
+        }
         var changed: [IndexTable] = []
-        for span in spans where !assembly.matches(assembly.block(span.table, owner: owner), eol: span.eol, existing[span.range]) {
+        for span in spans where !assembly.matches(block(span.table), eol: span.eol, existing[span.range]) {
             changed.append(span.table)
         }
         let missing = IndexTable.allCases.filter { scanner.seen[$0] == nil }
         if changed.isEmpty && missing.isEmpty { return .unchanged }
         var output: [UInt8] = []
-        output.reserveCapacity(existing.count + existing.count / 8)
+        // The new file in one buffer of about its size, each table added without a copy of its own.
+        var size = existing.count
+        for span in spans { size += assembly.byteCount(block(span.table), eol: span.eol) - span.range.count }
+        output.reserveCapacity(size + 4096 * missing.count)
         var position = 0
         for span in spans {
             output.append(contentsOf: existing[position..<span.range.lowerBound])
-            output.append(contentsOf: assembly.bytes(assembly.block(span.table, owner: owner), eol: span.eol))
+            assembly.append(block(span.table), eol: span.eol, to: &output)
             position = span.range.upperBound
         }
         output.append(contentsOf: existing[position...])

@@ -5,8 +5,9 @@ import XCTest
 @testable import LeadbookText
 
 /// The commands over the whole pipeline that keep only a record per customer (agenda, assign,
-/// renumber) or stream what they write (export) give what reading every whole customer and
-/// rendering one string gave, on the benchmark's generated workspace (400 customers, seed 1).
+/// renumber), stream what they write (export) or make only the rows they show (index) give what
+/// reading every whole customer and rendering one string gave, on the benchmark's generated
+/// workspace (400 customers, seed 1).
 final class GeneratedWorkspaceTests: XCTestCase {
     static var generated: URL?
 
@@ -152,5 +153,49 @@ final class GeneratedWorkspaceTests: XCTestCase {
         XCTAssertEqual(described(planned), described(whole))
         let (_, printed) = try output(["assign", "--dry-run", "--at", "2025-01-10T09:00"])
         XCTAssertEqual(printed.split(separator: "\n").count, whole.count)
+    }
+
+    // MARK: index
+
+    /// The index files as every customer read whole, with all its follow-up rows, gives them.
+    func expectedIndex(_ workspace: Workspace, owners: Bool) -> (IndexAssembly, [WorkspaceIndex.Target]) {
+        let extraction = WorkspaceIndex.extraction(workspace, owners: owners, keepText: true)
+        let rows = CustomerSet.load(workspace).entries.compactMap { extraction.rows($0.customer, path: $0.path) }
+        XCTAssertGreaterThan(rows.reduce(0) { $0 + $1.rows.filter { $0.table == .followUps }.count }, 1000)
+        let assembly = IndexAssembly(rows, configuration: workspace.configuration, keepText: true)
+        return (assembly, WorkspaceIndex.targets(assembly, owners: owners))
+    }
+
+    func testTheIndexIsWhatEveryWholeCustomerGives() throws {
+        let root = try workspaceRoot()
+        let workspace = Workspace.open(root: root.path)
+        let index = root.appendingPathComponent(workspace.configuration.indexFile)
+        defer {
+            try? FileManager.default.removeItem(at: index)
+            try? FileManager.default.removeItem(at: root.appendingPathComponent("index"))
+        }
+        let (assembly, targets) = expectedIndex(workspace, owners: true)
+        XCTAssertGreaterThan(assembly.block(.followUps).rowCount, 0)
+        XCTAssertLessThan(assembly.block(.followUps).rowCount, 100, "the window holds a few of the follow-ups")
+        let (code, said) = try output(["index", "--by", "owner"])
+        XCTAssertEqual(code, .ok)
+        XCTAssertTrue(said.hasPrefix("created INDEX.md (\(assembly.block(.leads).rowCount) customers, \(assembly.block(.followUps).rowCount) follow-ups from"), said)
+        XCTAssertGreaterThan(targets.count, 3)
+        for target in targets {
+            let written = try Data(contentsOf: root.appendingPathComponent(target.path))
+            XCTAssertEqual(written, Data(assembly.document(owner: target.owner)), target.path)
+        }
+        XCTAssertEqual(try output(["index", "--check", "--by", "owner"]).0, .ok)
+        // A row changed by hand, in a file with CRLF line ends and text around the tables, is
+        // written back as the customer files give it; the rest stays byte for byte.
+        let text = try String(contentsOf: index, encoding: .utf8)
+        let edited = "Notes kept by the team.\r\n" + text.replacingOccurrences(of: "\n", with: "\r\n")
+            .replacingOccurrences(of: "| LX2024000003 |", with: "| LX2024000003 (edited) |")
+        try Data(edited.utf8).write(to: index)
+        XCTAssertEqual(try output(["index", "--check"]).0, .findings)
+        let (again, _) = try output(["index"])
+        XCTAssertEqual(again, .ok)
+        let expected = "Notes kept by the team.\r\n" + String(decoding: assembly.document(owner: nil, eol: [0x0D, 0x0A]), as: UTF8.self)
+        XCTAssertEqual(try String(contentsOf: index, encoding: .utf8), expected)
     }
 }
