@@ -61,7 +61,8 @@ public struct Agenda {
     /// the files), most urgent first.
     public init(items: [Item], asOf: LocalDateTime) {
         self.asOf = asOf
-        self.items = items.sorted { a, b in
+        self.items = items
+        self.items.sort { a, b in
             if a.overdue != b.overdue { return a.overdue }
             if a.due != b.due { return a.due < b.due }
             let ai = a.quadrant == .urgentImportant || a.quadrant == .important
@@ -144,8 +145,13 @@ public struct Agenda {
 
     /// Items grouped by owner: team order first (as in leadbook.yml), then others, unassigned last.
     public func byOwner(team: [TeamMember]) -> [(String?, [Item])] {
-        var groups: [String?: [Item]] = [:]
-        for item in items { groups[item.owner, default: []].append(item) }
+        ownerGroups(team: team).map { owner, positions in (owner, positions.map { items[$0] }) }
+    }
+
+    /// The same groups as positions in `items`, so no item is copied.
+    public func ownerGroups(team: [TeamMember]) -> [(String?, [Int])] {
+        var groups: [String?: [Int]] = [:]
+        for (position, item) in items.enumerated() { groups[item.owner, default: []].append(position) }
         var order: [String?] = team.map(\.name).filter { groups[$0] != nil }
         let others = groups.keys.compactMap { $0 }.filter { name in !team.contains { $0.name == name } }.sorted()
         order += others.map { Optional($0) }
@@ -162,53 +168,92 @@ public struct Agenda {
         item.kind == .todo ? "\(item.kind.label) (\(item.quadrant.label))" : item.kind.label
     }
 
-    public func text(team: [TeamMember]) -> String {
-        if items.isEmpty { return Wording<Agenda>.nothingDue(asOf).text + "\n" }
-        var output = Wording<Agenda>.heading(asOf).text + "\n"
-        for (owner, items) in byOwner(team: team) {
+    /// Collects the pieces of a rendering into one string.
+    static func whole(_ render: ((String) -> Void) -> Void) -> String {
+        var output = ""
+        render { output += $0 }
+        return output
+    }
+
+    public func text(team: [TeamMember]) -> String { Self.whole { text(team: team, to: $0) } }
+
+    /// The text agenda handed to `put` a rep at a time, never held whole.
+    public func text(team: [TeamMember], to put: (String) -> Void) {
+        if items.isEmpty { return put(Wording<Agenda>.nothingDue(asOf).text + "\n") }
+        put(Wording<Agenda>.heading(asOf).text + "\n")
+        for (owner, positions) in ownerGroups(team: team) {
             let role = owner.flatMap { name in team.first { $0.name == name }?.role?.rawValue }
-            output += "\n" + Wording<Agenda>.owner(owner, role: role, items: items.count).text + "\n"
-            let rows = items.map { item -> [String] in
-                [(item.overdue ? Wording<Agenda>.overdue : .due).text, Self.dueText(item), item.customerId, item.customerName,
-                 Self.what(item), item.detail]
+            var output = "\n" + Wording<Agenda>.owner(owner, role: role, items: positions.count).text + "\n"
+            let rows = positions.map { position -> [String] in
+                let item = items[position]
+                return [(item.overdue ? Wording<Agenda>.overdue : .due).text, Self.dueText(item), item.customerId, item.customerName,
+                        Self.what(item), item.detail]
             }
             output += TextTable.render(rows, indent: "  ")
+            put(output)
         }
-        return output
     }
 
     public func json(team: [TeamMember]) -> JSON {
         .object([
             ("as_of", .string(asOf.description)),
-            ("owners", .array(byOwner(team: team).map { owner, items in
-                .object([
-                    ("owner", .optional(owner)),
-                    ("items", .array(items.map { item in
-                        .object([
-                            ("customer", .string(item.customerId)), ("name", .string(item.customerName)),
-                            ("kind", .string(item.kind.rawValue)), ("due", .string(Self.dueText(item))),
-                            ("overdue", .bool(item.overdue)), ("quadrant", .string(item.quadrant.rawValue)),
-                            ("grade", .optional(item.grade?.rawValue)), ("detail", .string(item.detail)),
-                        ])
-                    })),
+            ("owners", .array(ownerGroups(team: team).map { owner, positions in ownerJSON(owner, positions) })),
+        ])
+    }
+
+    func ownerJSON(_ owner: String?, _ positions: [Int]) -> JSON {
+        .object([
+            ("owner", .optional(owner)),
+            ("items", .array(positions.map { position in
+                let item = items[position]
+                return .object([
+                    ("customer", .string(item.customerId)), ("name", .string(item.customerName)),
+                    ("kind", .string(item.kind.rawValue)), ("due", .string(Self.dueText(item))),
+                    ("overdue", .bool(item.overdue)), ("quadrant", .string(item.quadrant.rawValue)),
+                    ("grade", .optional(item.grade?.rawValue)), ("detail", .string(item.detail)),
                 ])
             })),
         ])
     }
 
-    public func markdown(team: [TeamMember]) -> String {
-        var output = "# " + Wording<Agenda>.markdownHeading(asOf).text + "\n"
-        if items.isEmpty { return output + "\n" + Wording<Agenda>.markdownNothingDue.text + "\n" }
+    /// `json(team:).rendered()` and a line end handed to `put` a rep at a time: the same bytes.
+    public func json(team: [TeamMember], to put: (String) -> Void) {
+        let groups = ownerGroups(team: team)
+        var head = "{\n  "
+        JSON.escape("as_of", into: &head)
+        head += ": "
+        JSON.escape(asOf.description, into: &head)
+        head += ",\n  "
+        JSON.escape("owners", into: &head)
+        head += ": "
+        if groups.isEmpty { return put(head + "[]\n}\n") }
+        put(head + "[")
+        for (index, (owner, positions)) in groups.enumerated() {
+            var piece = index == 0 ? "\n    " : ",\n    "
+            ownerJSON(owner, positions).write(to: &piece, indent: 2, level: 2)
+            put(piece)
+        }
+        put("\n  ]\n}\n")
+    }
+
+    public func markdown(team: [TeamMember]) -> String { Self.whole { markdown(team: team, to: $0) } }
+
+    /// The Markdown agenda handed to `put` a rep at a time.
+    public func markdown(team: [TeamMember], to put: (String) -> Void) {
+        let heading = "# " + Wording<Agenda>.markdownHeading(asOf).text + "\n"
+        if items.isEmpty { return put(heading + "\n" + Wording<Agenda>.markdownNothingDue.text + "\n") }
+        put(heading)
         func cell(_ text: String) -> String { SummaryMarkdown.escape(text.trimmingSpaces, inTable: true) }
-        for (owner, items) in byOwner(team: team) {
-            output += "\n## \(cell(owner ?? Wording<Agenda>.unassigned.text))\n\n"
+        for (owner, positions) in ownerGroups(team: team) {
+            var output = "\n## \(cell(owner ?? Wording<Agenda>.unassigned.text))\n\n"
             output += "|  | " + Wording<Agenda>.columns.map(\.text).joined(separator: " | ") + " |\n|---|---|---|---|---|\n"
-            for item in items {
+            for position in positions {
+                let item = items[position]
                 let cells = [Self.dueText(item), "\(item.customerId) \(item.customerName)", Self.what(item), item.detail].map(cell)
                 output += "| " + ([item.overdue ? "**\(Wording<Agenda>.markdownOverdue.text)**" : Wording<Agenda>.due.text] + cells).joined(separator: " | ") + " |\n"
             }
+            put(output)
         }
-        return output
     }
 }
 

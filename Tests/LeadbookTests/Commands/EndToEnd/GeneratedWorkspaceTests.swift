@@ -138,6 +138,20 @@ final class GeneratedWorkspaceTests: XCTestCase {
         }
     }
 
+    /// The agenda is printed a rep at a time, never held as one string.
+    func testTheAgendaReachesTheConsoleARepAtATime() throws {
+        let workspace = Workspace.open(root: try workspaceRoot().path)
+        let asOf = LocalDateTime("2025-01-10T09:00")!
+        let whole = Agenda(CustomerSet.load(workspace).customers, configuration: workspace.configuration, asOf: asOf, days: 30)
+        let groups = whole.byOwner(team: workspace.configuration.team).count
+        XCTAssertGreaterThan(groups, 3)
+        for format in ["text", "json", "md"] {
+            let console = PieceConsole()
+            XCTAssertEqual(try run(["agenda", "--as-of", "2025-01-10T09:00", "--days", "30", "--format", format], console), .ok)
+            XCTAssertGreaterThanOrEqual(console.pieces.count, groups + 1, format)
+        }
+    }
+
     func testTheAssignmentOfLeadsIsTheAssignmentOfEveryCustomer() throws {
         let workspace = Workspace.open(root: try workspaceRoot().path)
         let configuration = workspace.configuration
