@@ -273,6 +273,8 @@ public enum WorkspaceIndex {
         guard FileAccess.exists(absolute) else {
             return (.created, .generated(target.path, from: nil, to: assembly.document(owner: target.owner)))
         }
+        // Usually nothing changed: told without holding the file.
+        if IndexFile.isCurrent(path: absolute, assembly, owner: target.owner) == true { return (.unchanged, nil) }
         let existing: [UInt8]
         switch IndexFile.read(absolute) {
         case .success(let bytes): existing = bytes
