@@ -34,15 +34,28 @@ public enum AgendaCommand: Command {
             context.complain(Message.notInTheTeam(owner, near: near), spec.name)
             return .failure
         }
-        let set = CustomerSet.load(workspace)
-        var agenda = Agenda(set.customers, configuration: workspace.configuration, asOf: asOf, days: days)
-        if let owner = arguments.value("owner") {
-            agenda.items.removeAll { $0.owner != owner }
+        // Each customer is reduced to its items (only this rep's with --owner) as it is read.
+        let scope = Agenda.Scope(configuration: workspace.configuration, asOf: asOf, days: days)
+        let owner = arguments.value("owner")
+        var set = CustomerSet.reduce(workspace) { entry -> [Agenda.Item]? in
+            var items = scope.items(entry.customer)
+            if let owner { items.removeAll { $0.owner != owner } }
+            return items.isEmpty ? nil : items
         }
+        var records = set.records
+        set.records = []
+        var items: [Agenda.Item] = []
+        items.reserveCapacity(records.reduce(0) { $0 + $1.count })
+        for index in records.indices {
+            items.append(contentsOf: records[index])
+            records[index] = []
+        }
+        let agenda = Agenda(items: consume items, asOf: asOf)
+        // Printed a rep at a time.
         switch format {
-        case "json": context.console.out(agenda.json(team: team).rendered() + "\n")
-        case "md": context.console.out(agenda.markdown(team: team))
-        default: context.console.out(agenda.text(team: team))
+        case "json": agenda.json(team: team) { context.console.out($0) }
+        case "md": agenda.markdown(team: team) { context.console.out($0) }
+        default: agenda.text(team: team) { context.console.out($0) }
         }
         set.warnAboutErrors("agenda", context)
         return set.filesWithErrors.isEmpty ? .ok : .findings

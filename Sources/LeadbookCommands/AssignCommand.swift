@@ -29,8 +29,8 @@ public enum AssignCommand: Command {
         guard let write = context.openWrite(opened, dryRun: dryRun, "assign") else { return .failure }
         defer { write.release() }
         let workspace = write.workspace
-        let set = CustomerSet.load(workspace)
-        let decisions = Assignment.plan(set.entries, configuration: workspace.configuration)
+        let set = CustomerSet.reduce(workspace) { Assignment.lead($0, configuration: workspace.configuration) }
+        let decisions = Assignment.plan(leads: set.records, configuration: workspace.configuration)
         var left = 0
         var problems: [String] = []
         var refusals: [CustomerWrite.Refusal] = []

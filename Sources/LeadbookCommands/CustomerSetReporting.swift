@@ -21,6 +21,14 @@ extension CustomerSet {
     }
 }
 
+extension CustomerSet.Reduction {
+    /// Tells on stderr why files were not read, and which files were not (fully) read.
+    public func warnAboutErrors(_ command: String, _ context: CommandContext) {
+        context.tellUnread(unread)
+        CustomerSet.warnAboutErrors(filesWithErrors, command, context)
+    }
+}
+
 extension CommandContext {
     /// Tells on stderr why customer files were not read, each as `leadbook check` reports it
     /// (file-too-large, unreadable-file).

@@ -49,22 +49,26 @@ public enum ExportCommand: Command {
         }
         guard let workspace = context.openWorkspace(arguments) else { return .failure }
         let labels = workspace.configuration.language == .zhCN
-        let (rows, broken, unread) = CustomerTable.load(workspace, columns: columns, labels: labels, json: format == "json")
-        let text: String
-        if format == "json" {
-            text = JSON.array(rows.map(\.json)).rendered() + "\n"
-        } else {
-            text = CustomerTable.csv(header: CustomerTable.header(columns, labels: labels), rows: rows)
-        }
+        let tableFormat: CustomerTable.Format = format == "json" ? .json : .csv
+        let (lines, broken, unread) = CustomerTable.lines(workspace, columns: columns, labels: labels, format: tableFormat)
+        let header = CustomerTable.header(columns, labels: labels)
+        // The table goes out in pieces as it is made, never as one string.
         if let out = arguments.value("out") {
             let path = context.absolute(out)
-            do { try AtomicFile.write(Array(text.utf8), to: path) } catch {
+            do {
+                try AtomicFile.write(to: path) { put in
+                    CustomerTable.write(lines, header: header, format: tableFormat) { piece in
+                        var piece = piece
+                        piece.withUTF8 { put(UnsafeRawBufferPointer($0)) }
+                    }
+                }
+            } catch {
                 context.complain("\(error)", spec.name)
                 return .failure
             }
-            console.out(Message.exported(rows.count, to: out))
+            console.out(Message.exported(lines.count, to: out))
         } else {
-            console.out(text)
+            CustomerTable.write(lines, header: header, format: tableFormat) { console.out($0) }
         }
         context.tellUnread(unread)
         CustomerSet.warnAboutErrors(broken, "export", context)

@@ -29,11 +29,11 @@ public enum RenumberCommand: Command {
         guard let write = context.openWrite(opened, dryRun: dryRun, "renumber") else { return .failure }
         defer { write.release() }
         let workspace = write.workspace
-        let set = CustomerSet.load(workspace)
-        let customers = set.entries.compactMap { entry -> Renumbering.Customer? in
+        let set = CustomerSet.reduce(workspace) { entry -> Renumbering.Customer? in
             guard let id = entry.customer.id else { return nil }
             return Renumbering.Customer(path: entry.path, id: id, created: entry.customer.created, mergedInto: entry.customer.mergedInto)
         }
+        let customers = set.records
         if let only, !customers.contains(where: { $0.id == only }) {
             let near = Suggestion.closest(to: only, among: customers.map(\.id))
             context.complain(Message.noSuchId(only, near: near), spec.name)

@@ -150,11 +150,24 @@ public struct IndexAssembly: Sendable {
     /// The bytes between a table's markers, each line ended with `eol` (needs kept text).
     public func bytes(_ block: Block, eol: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []
+        output.reserveCapacity(byteCount(block, eol: eol))
+        append(block, eol: eol, to: &output)
+        return output
+    }
+
+    /// The same bytes added to `output`, without a copy of their own.
+    public func append(_ block: Block, eol: [UInt8], to output: inout [UInt8]) {
         for index in 0..<block.count {
             output.append(contentsOf: line(block, index).line.text)
             output.append(contentsOf: eol)
         }
-        return output
+    }
+
+    /// How many bytes `bytes(block, eol:)` has.
+    public func byteCount(_ block: Block, eol: [UInt8]) -> Int {
+        var count = block.count * eol.count
+        for index in 0..<block.count { count += line(block, index).line.text.count }
+        return count
     }
 
     /// Whether `existing` is exactly what `bytes(block, eol:)` gives, without building it.
@@ -178,35 +191,44 @@ public struct IndexAssembly: Sendable {
 
     /// A new index file: a title, what the file is, and every table under its heading.
     public func document(owner: String? = nil, eol: [UInt8] = [0x0A]) -> [UInt8] {
-        var output: [UInt8] = []
+        // Each block once, and the file made in one buffer of its exact size (an index of
+        // 100,000 customers is over 100 MB: no copy of a table, no growing by doubling).
+        let blocks = IndexTable.allCases.map { block($0, owner: owner) }
+        var head: [UInt8] = []
         func add(_ text: String) {
-            output.append(contentsOf: text.utf8)
-            output.append(contentsOf: eol)
+            head.append(contentsOf: text.utf8)
+            head.append(contentsOf: eol)
         }
         // The owner's name is written in the customer files: escaped like a cell.
         add("# " + words.documentTitle(owner: owner.map(MarkdownRow.escaped)))
         add("")
         add(words.introduction(customersFolder: configuration.customersFolder))
-        for table in IndexTable.allCases {
-            output.append(contentsOf: section(table, owner: owner, eol: eol))
-        }
+        var output: [UInt8] = []
+        output.reserveCapacity(head.count + blocks.reduce(0) { $0 + byteCount($1, eol: eol) + 1024 })
+        output.append(contentsOf: head)
+        for block in blocks { appendSection(block, eol: eol, to: &output) }
         return output
     }
 
     /// A blank line, the table's heading, a blank line, and the table between its markers.
     public func section(_ table: IndexTable, owner: String? = nil, eol: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []
+        appendSection(block(table, owner: owner), eol: eol, to: &output)
+        return output
+    }
+
+    /// The section of `block` added to `output`.
+    public func appendSection(_ block: Block, eol: [UInt8], to output: inout [UInt8]) {
         func add(_ text: String) {
             output.append(contentsOf: text.utf8)
             output.append(contentsOf: eol)
         }
         add("")
-        add("## " + table.title(configuration.language))
+        add("## " + block.table.title(configuration.language))
         add("")
-        add(IndexAssembly.beginMarker(table))
-        output.append(contentsOf: bytes(block(table, owner: owner), eol: eol))
-        add(IndexAssembly.endMarker(table))
-        return output
+        add(IndexAssembly.beginMarker(block.table))
+        append(block, eol: eol, to: &output)
+        add(IndexAssembly.endMarker(block.table))
     }
 
     public static func beginMarker(_ table: IndexTable) -> String { "<!-- leadbook:begin \(table.rawValue) -->" }

@@ -71,18 +71,29 @@ public enum IndexFile {
         scanner.finish()
         if !scanner.problems.isEmpty { return .problems(scanner.problems.map(IndexMarkerProblem.init)) }
         // Which tables change, before building the new file (usually none do).
+        // Each table's block is made once (the follow-up and feedback blocks are sorted).
+        var blocks: [IndexTable: IndexAssembly.Block] = [:]
+        func block(_ table: IndexTable) -> IndexAssembly.Block {
+            if let made = blocks[table] { return made }
+            let made = assembly.block(table, owner: owner)
+            blocks[table] = made
+            return made
+        }
         var changed: [IndexTable] = []
-        for span in spans where !assembly.matches(assembly.block(span.table, owner: owner), eol: span.eol, existing[span.range]) {
+        for span in spans where !assembly.matches(block(span.table), eol: span.eol, existing[span.range]) {
             changed.append(span.table)
         }
         let missing = IndexTable.allCases.filter { scanner.seen[$0] == nil }
         if changed.isEmpty && missing.isEmpty { return .unchanged }
         var output: [UInt8] = []
-        output.reserveCapacity(existing.count + existing.count / 8)
+        // The new file in one buffer of about its size, each table added without a copy of its own.
+        var size = existing.count
+        for span in spans { size += assembly.byteCount(block(span.table), eol: span.eol) - span.range.count }
+        output.reserveCapacity(size + 4096 * missing.count)
         var position = 0
         for span in spans {
             output.append(contentsOf: existing[position..<span.range.lowerBound])
-            output.append(contentsOf: assembly.bytes(assembly.block(span.table, owner: owner), eol: span.eol))
+            assembly.append(block(span.table), eol: span.eol, to: &output)
             position = span.range.upperBound
         }
         output.append(contentsOf: existing[position...])
@@ -95,6 +106,84 @@ public enum IndexFile {
             changed.append(table)
         }
         return .changed(output, changed)
+    }
+
+    /// Whether `rewrite` would leave the file at `path` unchanged, told by reading it a
+    /// megabyte at a time instead of whole (an index of 100,000 customers is over 100 MB): every
+    /// table's lines, with the line ending of its begin marker, are exactly the assembly's. nil
+    /// when the file cannot be read or its markers have problems (`rewrite` tells them).
+    public static func isCurrent(path: String, _ assembly: IndexAssembly, owner: String? = nil) -> Bool? {
+        var scanner = IndexMarkerScanner()
+        var current = true
+        var open: (block: IndexAssembly.Block, eol: [UInt8], position: Int)?
+        var blocks: [IndexTable: IndexAssembly.Block] = [:]
+        var carry: [UInt8] = []
+        var number = 0
+        func take(_ content: UnsafeBufferPointer<UInt8>, _ eol: UnsafeBufferPointer<UInt8>) {
+            number += 1
+            switch scanner.feed(content, number: number) {
+            case .begin(let table):
+                let block = blocks[table] ?? assembly.block(table, owner: owner)
+                blocks[table] = block
+                open = (block, eol.isEmpty ? [ASCII.lf] : Array(eol), 0)
+            case .end:
+                if let state = open, state.position != state.block.count { current = false }
+                open = nil
+            case .inside:
+                guard current, var state = open else { return }
+                if state.position >= state.block.count {
+                    current = false
+                    return
+                }
+                let expected = assembly.line(state.block, state.position).line.text
+                state.position += 1
+                open = state
+                // The line and its ending against the row and the marker's line ending.
+                let line = content.count + eol.count, wanted = expected.count + state.eol.count
+                guard line == wanted else {
+                    current = false
+                    return
+                }
+                for index in 0..<line {
+                    let have = index < content.count ? content[index] : eol[index - content.count]
+                    let want = index < expected.count ? expected[index] : state.eol[index - expected.count]
+                    if have != want {
+                        current = false
+                        return
+                    }
+                }
+            case .outside: break
+            }
+        }
+        /// A line of `buffer` from `start` to `end` (the LF or the end), split as `rewrite` splits it.
+        func split(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, next: Int) {
+            var contentEnd = end
+            if contentEnd > start, buffer[contentEnd - 1] == ASCII.cr { contentEnd -= 1 }
+            take(UnsafeBufferPointer(rebasing: buffer[start..<contentEnd]), UnsafeBufferPointer(rebasing: buffer[contentEnd..<next]))
+        }
+        let result = forEachChunk(path: path) { buffer in
+            var start = 0
+            while current {
+                let index = UTF8Bytes.find(ASCII.lf, in: buffer, from: start, to: buffer.count)
+                guard index < buffer.count else { break }
+                if carry.isEmpty {
+                    split(buffer, start, index, next: index + 1)
+                } else {
+                    carry.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...index]))
+                    carry.withUnsafeBufferPointer { split($0, 0, $0.count - 1, next: $0.count) }
+                    carry.removeAll(keepingCapacity: true)
+                }
+                start = index + 1
+            }
+            if current { carry.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<buffer.count])) }
+            return current
+        }
+        if case .failure = result { return nil }
+        if current, !carry.isEmpty { carry.withUnsafeBufferPointer { split($0, 0, $0.count, next: $0.count) } }
+        guard current else { return scanner.problems.isEmpty ? false : nil }
+        scanner.finish()
+        guard scanner.problems.isEmpty else { return nil }
+        return IndexTable.allCases.allSatisfy { scanner.seen[$0] != nil }
     }
 
     // MARK: Checking

@@ -30,6 +30,9 @@ public struct IndexRows: Sendable {
     /// The same rows as they appear in a per-owner file (other relative links), when those
     /// are made; else empty.
     public var owned: [IndexLine]
+    /// The day (days since 1970) of the customer's newest dated follow-up, when it was noted
+    /// (`WorkspaceIndex.collect`, which makes the follow-up rows of the window only).
+    public var newestFollowUp: Int32?
 
     /// Drops the follow-ups before `day`: they cannot be in the index's window.
     public mutating func dropFollowUps(before day: Int32) {

@@ -130,16 +130,64 @@ public enum WorkspaceIndex {
     /// Every customer file read, reduced to its rows. Files that have errors or were not read
     /// are listed (the rows of the first hold what could be read); `unread` says why those
     /// were not read.
+    ///
+    /// The follow-up table shows only the window up to the newest follow-up of all customers,
+    /// which is known only once every file is read. So the files are read first without the
+    /// follow-ups' texts and rows (each keeps the day of its newest follow-up), and then only
+    /// the files with a follow-up in the window are read again for those rows: the other
+    /// follow-ups are never rendered, masked or turned into strings.
     public static func collect(_ workspace: Workspace, _ extraction: IndexExtraction)
         -> (rows: [IndexRows], filesWithErrors: [String], unread: [Diagnostic]) {
         let paths = workspace.customerPaths
+        var structure = extraction
+        structure.floor = afterEveryDate
         let reading = map(CustomerFiles(workspace), days: extraction.configuration.indexDays) { index, bytes -> (Bool, IndexRows?) in
             let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: workspace.configuration,
-                                             followUpTextFrom: extraction.floor)
-            return (result.findings.errorCount > 0, result.customer.flatMap { extraction.rows($0, path: paths[index]) })
+                                             followUpTextFrom: structure.floor)
+            guard let customer = result.customer, var rows = structure.rows(customer, path: paths[index]) else {
+                return (result.findings.errorCount > 0, nil)
+            }
+            rows.newestFollowUp = customer.followUps.lazy.compactMap(\.date).max().map { Int32(clamping: $0.dayNumber) }
+            return (result.findings.errorCount > 0, rows)
         } unread: { _, _ in true }
         let broken = paths.indices.filter { reading.values[$0].0 }.map { paths[$0] }
-        return (reading.values.compactMap { $0.1 }, broken, reading.unread)
+        var rows = reading.values.compactMap { $0.1 }
+        addFollowUps(&rows, workspace, extraction)
+        return (rows, broken, reading.unread)
+    }
+
+    /// A day after every date a file can hold (9999-12-31): follow-ups before it are not made.
+    static let afterEveryDate = LocalDate(dayNumber: LocalDate(year: 9999, month: 12, day: 31)!.dayNumber + 1)
+
+    /// The follow-up rows of the window, made by reading again the files that have one in it,
+    /// put among each customer's rows where `IndexExtraction.rows` puts them (before feedback).
+    static func addFollowUps(_ rows: inout [IndexRows], _ workspace: Workspace, _ extraction: IndexExtraction) {
+        guard let newest = rows.lazy.compactMap(\.newestFollowUp).max() else { return }
+        var from = LocalDate(dayNumber: Int(newest)).adding(days: -(max(1, extraction.configuration.indexDays) - 1))
+        if let floor = extraction.floor, floor > from { from = floor }
+        let first = Int32(clamping: from.dayNumber)
+        let again = rows.indices.filter { rows[$0].newestFollowUp.map { $0 >= first } ?? false }
+        var windowed = extraction
+        windowed.floor = from
+        let made = ParallelMap.map(again.count) { position -> IndexRows? in
+            let path = rows[again[position]].path
+            guard case .success(let bytes) = CustomerFiles.read(path, root: workspace.root),
+                  let customer = CustomerReader.read(path: path, bytes: bytes, configuration: workspace.configuration,
+                                                     followUpTextFrom: from).customer else { return nil }
+            return windowed.rows(customer, path: path)
+        }
+        for (position, index) in again.enumerated() {
+            guard let full = made[position] else { continue }
+            var target = rows[index]
+            let followUps = full.rows.indices.filter { full.rows[$0].table == .followUps }
+            guard !followUps.isEmpty else { continue }
+            let at = target.rows.firstIndex { $0.table == .feedback } ?? target.rows.count
+            target.rows.insert(contentsOf: followUps.map { full.rows[$0] }, at: at)
+            if !target.owned.isEmpty, !full.owned.isEmpty {
+                target.owned.insert(contentsOf: followUps.map { full.owned[$0] }, at: at)
+            }
+            rows[index] = target
+        }
     }
 
     /// The index file and, with `owners`, one file per owner.
@@ -225,6 +273,8 @@ public enum WorkspaceIndex {
         guard FileAccess.exists(absolute) else {
             return (.created, .generated(target.path, from: nil, to: assembly.document(owner: target.owner)))
         }
+        // Usually nothing changed: told without holding the file.
+        if IndexFile.isCurrent(path: absolute, assembly, owner: target.owner) == true { return (.unchanged, nil) }
         let existing: [UInt8]
         switch IndexFile.read(absolute) {
         case .success(let bytes): existing = bytes

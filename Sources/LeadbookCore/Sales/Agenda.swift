@@ -53,15 +53,50 @@ public struct Agenda {
 
     /// Everything due at or before the end of `asOf`'s day plus `days`.
     public init(_ customers: [Customer], configuration: Configuration, asOf: LocalDateTime, days: Int) {
+        let scope = Scope(configuration: configuration, asOf: asOf, days: days)
+        self.init(items: customers.flatMap(scope.items), asOf: asOf)
+    }
+
+    /// The agenda of items already found (`Scope.items`, customer by customer in the order of
+    /// the files), most urgent first.
+    public init(items: [Item], asOf: LocalDateTime) {
         self.asOf = asOf
-        let horizon = TimePolicy.endOfDay(asOf.date.adding(days: days))
-        let policy = TimePolicy(configuration)
-        var items: [Item] = []
-        for customer in customers {
-            guard let id = customer.id else { continue }
+        self.items = items
+        self.items.sort { a, b in
+            if a.overdue != b.overdue { return a.overdue }
+            if a.due != b.due { return a.due < b.due }
+            let ai = a.quadrant == .urgentImportant || a.quadrant == .important
+            let bi = b.quadrant == .urgentImportant || b.quadrant == .important
+            if ai != bi { return ai }
+            if a.customerId != b.customerId { return a.customerId < b.customerId }
+            return a.kind.rawValue < b.kind.rawValue
+        }
+    }
+
+    /// What an agenda looks at: the moment, how far ahead, and the time limits. The items of
+    /// each customer depend on that customer alone, so they are found while its file is read
+    /// (on every core) and the customer is not kept.
+    public struct Scope {
+        public let configuration: Configuration
+        public let asOf: LocalDateTime
+        /// The end of the last day the agenda covers.
+        public let horizon: LocalDateTime
+        let policy: TimePolicy
+
+        public init(configuration: Configuration, asOf: LocalDateTime, days: Int) {
+            self.configuration = configuration
+            self.asOf = asOf
+            horizon = TimePolicy.endOfDay(asOf.date.adding(days: days))
+            policy = TimePolicy(configuration)
+        }
+
+        /// The items of one customer due by the horizon, in the order they are found.
+        public func items(_ customer: Customer) -> [Item] {
+            guard let id = customer.id else { return [] }
             let grade = DerivedValues.workingGrade(customer, configuration)
             let important = grade == .S || grade == .A
             let closed = !customer.isOpen
+            var items: [Item] = []
             func add(_ kind: Kind, _ due: LocalDateTime, _ detail: String, owner: String? = customer.owner) {
                 guard due <= horizon else { return }
                 let overdue = due < asOf
@@ -80,7 +115,7 @@ public struct Agenda {
                     add(.feedbackConfirm, TimePolicy.endOfDay(deadline), Wording<Agenda>.confirmWithin(entry.summary, resolved, configuration.feedbackConfirmDays).text)
                 }
             }
-            if closed { continue }
+            if closed { return items }
             if let sla = policy.sla(customer), sla.assigned == nil || sla.firstContact == nil {
                 let missing = sla.assigned == nil ? (sla.firstContact == nil ? Wording<Agenda>.assignAndContact : .assign) : .firstContact
                 add(.sla, sla.deadline, Wording<Agenda>.sla(missing, sla.hours, of: customer.created!, customer.intent!).text)
@@ -104,23 +139,19 @@ public struct Agenda {
             if let regrade = policy.regradeDue(customer) {
                 add(.regrade, TimePolicy.endOfDay(regrade.due), Wording<Agenda>.regrade(grade, every: regrade.days, last: regrade.since).text)
             }
+            return items
         }
-        items.sort { a, b in
-            if a.overdue != b.overdue { return a.overdue }
-            if a.due != b.due { return a.due < b.due }
-            let ai = a.quadrant == .urgentImportant || a.quadrant == .important
-            let bi = b.quadrant == .urgentImportant || b.quadrant == .important
-            if ai != bi { return ai }
-            if a.customerId != b.customerId { return a.customerId < b.customerId }
-            return a.kind.rawValue < b.kind.rawValue
-        }
-        self.items = items
     }
 
     /// Items grouped by owner: team order first (as in leadbook.yml), then others, unassigned last.
     public func byOwner(team: [TeamMember]) -> [(String?, [Item])] {
-        var groups: [String?: [Item]] = [:]
-        for item in items { groups[item.owner, default: []].append(item) }
+        ownerGroups(team: team).map { owner, positions in (owner, positions.map { items[$0] }) }
+    }
+
+    /// The same groups as positions in `items`, so no item is copied.
+    public func ownerGroups(team: [TeamMember]) -> [(String?, [Int])] {
+        var groups: [String?: [Int]] = [:]
+        for (position, item) in items.enumerated() { groups[item.owner, default: []].append(position) }
         var order: [String?] = team.map(\.name).filter { groups[$0] != nil }
         let others = groups.keys.compactMap { $0 }.filter { name in !team.contains { $0.name == name } }.sorted()
         order += others.map { Optional($0) }
@@ -137,53 +168,92 @@ public struct Agenda {
         item.kind == .todo ? "\(item.kind.label) (\(item.quadrant.label))" : item.kind.label
     }
 
-    public func text(team: [TeamMember]) -> String {
-        if items.isEmpty { return Wording<Agenda>.nothingDue(asOf).text + "\n" }
-        var output = Wording<Agenda>.heading(asOf).text + "\n"
-        for (owner, items) in byOwner(team: team) {
+    /// Collects the pieces of a rendering into one string.
+    static func whole(_ render: ((String) -> Void) -> Void) -> String {
+        var output = ""
+        render { output += $0 }
+        return output
+    }
+
+    public func text(team: [TeamMember]) -> String { Self.whole { text(team: team, to: $0) } }
+
+    /// The text agenda handed to `put` a rep at a time, never held whole.
+    public func text(team: [TeamMember], to put: (String) -> Void) {
+        if items.isEmpty { return put(Wording<Agenda>.nothingDue(asOf).text + "\n") }
+        put(Wording<Agenda>.heading(asOf).text + "\n")
+        for (owner, positions) in ownerGroups(team: team) {
             let role = owner.flatMap { name in team.first { $0.name == name }?.role?.rawValue }
-            output += "\n" + Wording<Agenda>.owner(owner, role: role, items: items.count).text + "\n"
-            let rows = items.map { item -> [String] in
-                [(item.overdue ? Wording<Agenda>.overdue : .due).text, Self.dueText(item), item.customerId, item.customerName,
-                 Self.what(item), item.detail]
+            var output = "\n" + Wording<Agenda>.owner(owner, role: role, items: positions.count).text + "\n"
+            let rows = positions.map { position -> [String] in
+                let item = items[position]
+                return [(item.overdue ? Wording<Agenda>.overdue : .due).text, Self.dueText(item), item.customerId, item.customerName,
+                        Self.what(item), item.detail]
             }
             output += TextTable.render(rows, indent: "  ")
+            put(output)
         }
-        return output
     }
 
     public func json(team: [TeamMember]) -> JSON {
         .object([
             ("as_of", .string(asOf.description)),
-            ("owners", .array(byOwner(team: team).map { owner, items in
-                .object([
-                    ("owner", .optional(owner)),
-                    ("items", .array(items.map { item in
-                        .object([
-                            ("customer", .string(item.customerId)), ("name", .string(item.customerName)),
-                            ("kind", .string(item.kind.rawValue)), ("due", .string(Self.dueText(item))),
-                            ("overdue", .bool(item.overdue)), ("quadrant", .string(item.quadrant.rawValue)),
-                            ("grade", .optional(item.grade?.rawValue)), ("detail", .string(item.detail)),
-                        ])
-                    })),
+            ("owners", .array(ownerGroups(team: team).map { owner, positions in ownerJSON(owner, positions) })),
+        ])
+    }
+
+    func ownerJSON(_ owner: String?, _ positions: [Int]) -> JSON {
+        .object([
+            ("owner", .optional(owner)),
+            ("items", .array(positions.map { position in
+                let item = items[position]
+                return .object([
+                    ("customer", .string(item.customerId)), ("name", .string(item.customerName)),
+                    ("kind", .string(item.kind.rawValue)), ("due", .string(Self.dueText(item))),
+                    ("overdue", .bool(item.overdue)), ("quadrant", .string(item.quadrant.rawValue)),
+                    ("grade", .optional(item.grade?.rawValue)), ("detail", .string(item.detail)),
                 ])
             })),
         ])
     }
 
-    public func markdown(team: [TeamMember]) -> String {
-        var output = "# " + Wording<Agenda>.markdownHeading(asOf).text + "\n"
-        if items.isEmpty { return output + "\n" + Wording<Agenda>.markdownNothingDue.text + "\n" }
+    /// `json(team:).rendered()` and a line end handed to `put` a rep at a time: the same bytes.
+    public func json(team: [TeamMember], to put: (String) -> Void) {
+        let groups = ownerGroups(team: team)
+        var head = "{\n  "
+        JSON.escape("as_of", into: &head)
+        head += ": "
+        JSON.escape(asOf.description, into: &head)
+        head += ",\n  "
+        JSON.escape("owners", into: &head)
+        head += ": "
+        if groups.isEmpty { return put(head + "[]\n}\n") }
+        put(head + "[")
+        for (index, (owner, positions)) in groups.enumerated() {
+            var piece = index == 0 ? "\n    " : ",\n    "
+            ownerJSON(owner, positions).write(to: &piece, indent: 2, level: 2)
+            put(piece)
+        }
+        put("\n  ]\n}\n")
+    }
+
+    public func markdown(team: [TeamMember]) -> String { Self.whole { markdown(team: team, to: $0) } }
+
+    /// The Markdown agenda handed to `put` a rep at a time.
+    public func markdown(team: [TeamMember], to put: (String) -> Void) {
+        let heading = "# " + Wording<Agenda>.markdownHeading(asOf).text + "\n"
+        if items.isEmpty { return put(heading + "\n" + Wording<Agenda>.markdownNothingDue.text + "\n") }
+        put(heading)
         func cell(_ text: String) -> String { SummaryMarkdown.escape(text.trimmingSpaces, inTable: true) }
-        for (owner, items) in byOwner(team: team) {
-            output += "\n## \(cell(owner ?? Wording<Agenda>.unassigned.text))\n\n"
+        for (owner, positions) in ownerGroups(team: team) {
+            var output = "\n## \(cell(owner ?? Wording<Agenda>.unassigned.text))\n\n"
             output += "|  | " + Wording<Agenda>.columns.map(\.text).joined(separator: " | ") + " |\n|---|---|---|---|---|\n"
-            for item in items {
+            for position in positions {
+                let item = items[position]
                 let cells = [Self.dueText(item), "\(item.customerId) \(item.customerName)", Self.what(item), item.detail].map(cell)
                 output += "| " + ([item.overdue ? "**\(Wording<Agenda>.markdownOverdue.text)**" : Wording<Agenda>.due.text] + cells).joined(separator: " | ") + " |\n"
             }
+            put(output)
         }
-        return output
     }
 }
 

@@ -29,36 +29,78 @@ public struct Assignment: Sendable {
     public static func load(_ customers: [Customer]) -> [String: Int] {
         var load: [String: Int] = [:]
         for customer in customers {
-            guard let owner = customer.owner, !owner.isEmpty, customer.isOpen else { continue }
+            guard let owner = openOwner(customer) else { continue }
             load[owner, default: 0] += 1
         }
         return load
     }
 
+    /// The owner an open customer counts for, nil when it counts for nobody.
+    static func openOwner(_ customer: Customer) -> String? {
+        guard let owner = customer.owner, !owner.isEmpty, customer.isOpen else { return nil }
+        return owner
+    }
+
+    /// What assigning needs of one customer, made while its file is read so the customer is
+    /// not kept: the owner it counts for, or, when it waits for one, what decides who.
+    public struct Lead: Sendable {
+        /// The owner whose open customers it is one of.
+        public var openOwner: String?
+        /// An open customer with an id and no owner.
+        public var waiting: Waiting?
+    }
+
+    public struct Waiting: Sendable {
+        public var customerId: String
+        public var customerName: String
+        public var path: String
+        /// Minutes since 1970 of `created`; Int.max when it has none (it waits last).
+        public var created: Int
+        public var grade: Grade?
+        public var gradeSource: String
+        public var region: String?
+        public var industry: String?
+        public var hasErrors: Bool
+    }
+
+    /// What assigning needs of a customer; nil when it neither counts for an owner nor waits.
+    public static func lead(_ entry: CustomerSet.Entry, configuration: Configuration) -> Lead? {
+        let customer = entry.customer
+        if let owner = openOwner(customer) { return Lead(openOwner: owner, waiting: nil) }
+        guard (customer.owner ?? "").isEmpty, customer.isOpen, let id = customer.id else { return nil }
+        let scored = DerivedValues.grade(customer, configuration)
+        let grade = DerivedValues.workingGrade(customer, scored: scored)
+        let gradeSource = (scored != nil ? Wording<Assignment>.byScore(customer.score!.total!) : customer.grade != nil ? Wording<Assignment>.byGradeWritten : Wording<Assignment>.byIntent(customer.intent)).text
+        return Lead(openOwner: nil, waiting: Waiting(customerId: id, customerName: customer.name ?? "", path: entry.path,
+                                                    created: customer.created?.minuteNumber ?? Int.max, grade: grade,
+                                                    gradeSource: gradeSource, region: customer.region, industry: customer.industry,
+                                                    hasErrors: entry.hasErrors))
+    }
+
     /// Decisions for every open customer without an owner, oldest lead first.
     public static func plan(_ entries: [CustomerSet.Entry], configuration: Configuration) -> [Decision] {
-        var load = load(entries.map(\.customer))
-        let waiting = entries.filter { entry in
-            let customer = entry.customer
-            return (customer.owner ?? "").isEmpty && customer.isOpen && customer.id != nil
-        }.sorted { a, b in
-            let ac = a.customer.created?.minuteNumber ?? Int.max, bc = b.customer.created?.minuteNumber ?? Int.max
-            return ac != bc ? ac < bc : a.customer.id! < b.customer.id!
+        plan(leads: entries.compactMap { lead($0, configuration: configuration) }, configuration: configuration)
+    }
+
+    /// The same from the customers' leads (`lead`), in the order of the files.
+    public static func plan(leads: [Lead], configuration: Configuration) -> [Decision] {
+        var load: [String: Int] = [:]
+        for lead in leads {
+            if let owner = lead.openOwner { load[owner, default: 0] += 1 }
+        }
+        let waiting = leads.compactMap(\.waiting).sorted { a, b in
+            a.created != b.created ? a.created < b.created : a.customerId < b.customerId
         }
         var decisions: [Decision] = []
-        for entry in waiting {
-            let customer = entry.customer
-            let scored = DerivedValues.grade(customer, configuration)
-            let grade = DerivedValues.workingGrade(customer, scored: scored)
-            let gradeSource = (scored != nil ? Wording<Assignment>.byScore(customer.score!.total!) : customer.grade != nil ? Wording<Assignment>.byGradeWritten : Wording<Assignment>.byIntent(customer.intent)).text
-            var decision = Decision(customerId: customer.id!, customerName: customer.name ?? "", path: entry.path, grade: grade,
-                                    gradeSource: gradeSource, role: nil, rep: nil, reason: "")
-            if entry.hasErrors {
-                decision.reason = Wording<Assignment>.fileHasErrors(entry.path).text
+        for customer in waiting {
+            var decision = Decision(customerId: customer.customerId, customerName: customer.customerName, path: customer.path,
+                                    grade: customer.grade, gradeSource: customer.gradeSource, role: nil, rep: nil, reason: "")
+            if customer.hasErrors {
+                decision.reason = Wording<Assignment>.fileHasErrors(customer.path).text
                 decisions.append(decision)
                 continue
             }
-            guard let grade else {
+            guard let grade = customer.grade else {
                 decision.reason = Wording<Assignment>.nothingToAssignBy.text
                 decisions.append(decision)
                 continue

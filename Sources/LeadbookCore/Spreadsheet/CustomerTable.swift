@@ -34,6 +34,83 @@ public enum CustomerTable {
         return (rows, broken, reading.unread)
     }
 
+    /// The two forms of the table.
+    public enum Format: Sendable {
+        case csv
+        case json
+    }
+
+    /// One customer's row as the table's text holds it (a CSV record with its CRLF, or the JSON
+    /// object as it stands in the array), made while its file is read: nothing else of the
+    /// customer is kept, and no cell or JSON value is kept beside the text.
+    public struct Line: Sendable {
+        public var id: String
+        public var path: String
+        public var text: String
+    }
+
+    /// The lines of every customer except tombstones, in id order, as `load` gives its rows.
+    public static func lines(_ workspace: Workspace, columns: [CustomerColumn], labels: Bool, format: Format)
+        -> (lines: [Line], filesWithErrors: [String], unread: [Diagnostic]) {
+        let paths = workspace.customerPaths
+        let reading = CustomerFiles(workspace).reduce { index, bytes -> (Line?, Bool) in
+            let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: workspace.configuration)
+            let hasErrors = result.findings.errorCount > 0
+            guard let customer = result.customer, !customer.isTombstone else { return (nil, hasErrors) }
+            let entry = CustomerSet.Entry(path: paths[index], customer: customer, hasErrors: hasErrors)
+            var text = ""
+            switch format {
+            case .csv: text = CSVWriter.record(columns.map { neutralized(self.text($0, entry, labels: labels)) })
+            case .json: JSON.object(columns.map { ($0.rawValue, self.json($0, entry)) }).write(to: &text, indent: jsonIndent, level: 1)
+            }
+            return (Line(id: customer.id ?? "", path: paths[index], text: text), hasErrors)
+        } unread: { _, _ in (nil, true) }
+        let read = reading.values
+        var lines = read.compactMap(\.0)
+        lines.sort { $0.id != $1.id ? $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) : $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        let broken = zip(paths, read).filter { $0.1.1 }.map(\.0)
+        return (lines, broken, reading.unread)
+    }
+
+    /// The JSON table is pretty-printed with this many spaces per level.
+    public static let jsonIndent = 2
+
+    /// The whole table's text, handed to `put` in pieces of about 64 KB: the same bytes as
+    /// `csv(header:rows:)` (CSV) or the rendered JSON array of the rows and a line end (JSON),
+    /// without ever holding them whole.
+    public static func write(_ lines: [Line], header: [String], format: Format, to put: (String) throws -> Void) rethrows {
+        var piece = ""
+        piece.reserveCapacity(pieceSize + 4096)
+        func add(_ text: String) throws {
+            piece += text
+            if piece.utf8.count >= pieceSize {
+                try put(piece)
+                piece.removeAll(keepingCapacity: true)
+            }
+        }
+        switch format {
+        case .csv:
+            try add("\u{FEFF}" + CSVWriter.record(header.map(neutralized)))
+            for line in lines { try add(line.text) }
+        case .json:
+            if lines.isEmpty {
+                try add("[]")
+            } else {
+                let indent = String(repeating: " ", count: jsonIndent)
+                let first = "[\n" + indent, next = ",\n" + indent
+                for (index, line) in lines.enumerated() {
+                    try add(index == 0 ? first : next)
+                    try add(line.text)
+                }
+                try add("\n]")
+            }
+            try add("\n")
+        }
+        if !piece.isEmpty { try put(piece) }
+    }
+
+    static let pieceSize = 1 << 16
+
     /// The header row.
     public static func header(_ columns: [CustomerColumn], labels: Bool) -> [String] {
         columns.map { labels ? $0.label : $0.rawValue }

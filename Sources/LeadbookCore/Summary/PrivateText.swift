@@ -119,8 +119,19 @@ public enum PrivateText {
     public static func contains(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !needle.isEmpty else { return false }
         let count = bytes.count
+        let first = needle[0]
         var start = 0
         while start < count {
+            // Most places cannot start a match: neither the needle's first byte nor a form that
+            // folds to it (the folded forms all begin with E2, E3 or EF).
+            let lead = bytes[start]
+            if lead != first {
+                guard lead == 0xE2 || lead == 0xE3 || lead == 0xEF, start + 2 < count,
+                      foldedASCII(lead, bytes[start + 1], bytes[start + 2]) == first else {
+                    start += 1
+                    continue
+                }
+            }
             var index = start
             var matched = 0
             while matched < needle.count, index < count {

@@ -50,12 +50,21 @@ public enum AtomicFile {
     }
 
     public static func write(_ bytes: [UInt8], to path: String) throws {
-        try write(pieces: [bytes[...]], to: path)
+        try write(to: path) { put in bytes.withUnsafeBytes { put($0) } }
     }
 
     /// The same, the content being `pieces` one after the other (written from where they
     /// are, never joined).
     public static func write(pieces: [ArraySlice<UInt8>], to path: String) throws {
+        try write(to: path) { put in
+            for piece in pieces { piece.withUnsafeBytes { put($0) } }
+        }
+    }
+
+    /// The same for content made in pieces: `content` hands each piece to `put`, in order, so
+    /// a large file (the export of every customer) is written without being held whole. When
+    /// `content` throws, nothing is written and its error is thrown.
+    public static func write(to path: String, _ content: (_ put: (UnsafeRawBufferPointer) -> Void) throws -> Void) throws {
         let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
         let name = WorkspacePath.fileName(path)
         let temporary = directory + "/" + temporaryName(name)
@@ -65,8 +74,28 @@ public enum AtomicFile {
         if stat(path, &info) == 0 { mode = info.st_mode & 0o7777 }
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
         guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-        let failed = !pieces.allSatisfy { FileAccess.writeAll($0, to: fd) }
-        let reason = failed ? String(cString: strerror(errno)) : ""
+        var failed = false
+        var reason = ""
+        do {
+            try content { piece in
+                guard !failed else { return }
+                var written = 0
+                while written < piece.count {
+                    let count = Foundation.write(fd, piece.baseAddress! + written, piece.count - written)
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        failed = true
+                        reason = String(cString: strerror(errno))
+                        return
+                    }
+                    written += count
+                }
+            }
+        } catch {
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
         if !failed { _ = fchmod(fd, mode) }
         let synced = !failed && fsync(fd) == 0
         close(fd)
@@ -84,6 +113,7 @@ public enum AtomicFile {
         if dirfd >= 0 { _ = fsync(dirfd); close(dirfd) }
         #elseif canImport(WinSDK)
         var failure: String?
+        var thrown: Error?
         let writtenAndFlushed: Bool = temporary.withCString(encodedAs: UTF16.self) { wideTemporary in
             let opened: HANDLE? = CreateFileW(wideTemporary, DWORD(GENERIC_WRITE), 0, nil,
                                               DWORD(CREATE_NEW), DWORD(FILE_ATTRIBUTE_NORMAL), nil)
@@ -92,17 +122,24 @@ public enum AtomicFile {
                 return false
             }
             defer { CloseHandle(file) }
-            let written: Bool = pieces.allSatisfy { piece in
-                piece.withUnsafeBytes { buffer in
+            var written = true
+            do {
+                try content { buffer in
+                    guard written else { return }
                     var offset = 0
                     while offset < buffer.count {
                         var count: DWORD = 0
                         let chunk = DWORD(min(buffer.count - offset, 1 << 30))
-                        guard WriteFile(file, buffer.baseAddress! + offset, chunk, &count, nil) else { return false }
+                        guard WriteFile(file, buffer.baseAddress! + offset, chunk, &count, nil) else {
+                            written = false
+                            return
+                        }
                         offset += Int(count)
                     }
-                    return true
                 }
+            } catch {
+                thrown = error
+                return false
             }
             guard written, FlushFileBuffers(file) else {
                 failure = Wording<FileAccess>.windowsError(GetLastError()).text
@@ -112,6 +149,7 @@ public enum AtomicFile {
         }
         guard writtenAndFlushed else {
             _ = temporary.withCString(encodedAs: UTF16.self) { DeleteFileW($0) }
+            if let thrown { throw thrown }
             throw WriteError(path: path, reason: failure ?? Wording<WriteError>.writeFailed.text)
         }
         // Replaces the old file in one step; write-through returns only once the move is on disk.

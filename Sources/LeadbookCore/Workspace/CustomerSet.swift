@@ -18,20 +18,38 @@ public struct CustomerSet: Sendable {
     public var unread: [Diagnostic] = []
 
     public static func load(_ workspace: Workspace) -> CustomerSet {
-        let paths = workspace.customerPaths
-        let reading = CustomerFiles(workspace).reduce { index, bytes -> (Entry?, Bool) in
-            let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: workspace.configuration)
-            let hasErrors = result.findings.errorCount > 0
-            return (result.customer.map { Entry(path: paths[index], customer: $0, hasErrors: hasErrors) }, hasErrors)
-        } unread: { _, _ in (nil, true) }
-        var entries: [Entry] = []
-        var broken: [String] = []
-        for (index, (entry, hasErrors)) in reading.values.enumerated() {
-            if let entry { entries.append(entry) }
-            if hasErrors { broken.append(paths[index]) }
-        }
-        return CustomerSet(entries: entries, filesWithErrors: broken, unread: reading.unread)
+        let reduced = reduce(workspace) { $0 }
+        return CustomerSet(entries: reduced.records, filesWithErrors: reduced.filesWithErrors, unread: reduced.unread)
     }
 
     public var customers: [Customer] { entries.map(\.customer) }
+
+    /// What a command kept of every customer: one record per file that gave one, in the order
+    /// of the workspace's paths, and the files that did not read cleanly.
+    public struct Reduction<Record> {
+        public var records: [Record]
+        /// Files that could not be read as customers, or that have errors.
+        public var filesWithErrors: [String]
+        /// Why the files that were not read at all were not (file-too-large, unreadable-file).
+        public var unread: [Diagnostic]
+    }
+
+    /// Every customer read as `load` reads it, each reduced by `record` while its file is read
+    /// (on every core), so only the records are kept, never every `Customer` at once: 100,000
+    /// customers in the memory of their records. A nil record keeps nothing of that customer.
+    public static func reduce<Record>(_ workspace: Workspace, _ record: (Entry) -> Record?) -> Reduction<Record> {
+        let paths = workspace.customerPaths
+        let reading = CustomerFiles(workspace).reduce { index, bytes -> (Record?, Bool) in
+            let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: workspace.configuration)
+            let hasErrors = result.findings.errorCount > 0
+            return (result.customer.flatMap { record(Entry(path: paths[index], customer: $0, hasErrors: hasErrors)) }, hasErrors)
+        } unread: { _, _ in (nil, true) }
+        var records: [Record] = []
+        var broken: [String] = []
+        for (index, (record, hasErrors)) in reading.values.enumerated() {
+            if let record { records.append(record) }
+            if hasErrors { broken.append(paths[index]) }
+        }
+        return Reduction(records: records, filesWithErrors: broken, unread: reading.unread)
+    }
 }

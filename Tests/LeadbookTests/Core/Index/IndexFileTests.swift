@@ -197,4 +197,40 @@ final class IndexFileTests: XCTestCase {
         XCTAssertNotEqual(LineDigest.of([]), LineDigest.of([0]))
         XCTAssertEqual(LineDigest.of(Array("| 华东云 |".utf8)), LineDigest.of(Array("| 华东云 |".utf8)))
     }
+
+    /// Whether a file is current, told a megabyte at a time, is what rewriting it tells.
+    func testIsCurrentAgreesWithRewrite() throws {
+        let document = fullDocument
+        let crlf = document.replacingOccurrences(of: "\n", with: "\r\n")
+        let filler = String(repeating: "团队自己的很长的一行说明文字，" + String(repeating: "x", count: 300) + "\n", count: 4000)
+        let followUpsBegin = "<!-- leadbook:begin follow-ups -->"
+        let rows = document.components(separatedBy: "\n").filter { $0.hasPrefix("| LX") }
+        XCTAssertFalse(rows.isEmpty)
+        let variants: [(String, String)] = [
+            ("new", document),
+            ("CRLF", crlf),
+            ("after a megabyte of the team's text", filler + document),
+            ("without its final line end", String(document.dropLast())),
+            ("a stale row", document.replacingOccurrences(of: "| 面谈 | 张伟(技术总监) |", with: "| 电话 | 张伟(技术总监) |")),
+            ("a stale row after a megabyte", filler + document.replacingOccurrences(of: "| 面谈 | 张伟(技术总监) |", with: "| 电话 | 张伟(技术总监) |")),
+            ("one LF row in a CRLF file", crlf.replacingOccurrences(of: rows[0] + "\r\n", with: rows[0] + "\n")),
+            ("a CR at the end of a row", document.replacingOccurrences(of: rows[0] + "\n", with: rows[0] + "\r\r\n")),
+            ("a row missing", document.replacingOccurrences(of: rows[0] + "\n", with: "")),
+            ("a row twice", document.replacingOccurrences(of: rows[0] + "\n", with: rows[0] + "\n" + rows[0] + "\n")),
+            ("a table missing", String(document[..<document.range(of: "\n## " + IndexTable.followUps.title(.zhCN))!.lowerBound]) + "\n"),
+            ("an empty table", String(document[..<document.range(of: followUpsBegin)!.upperBound]) + "\n<!-- leadbook:end follow-ups -->\n"
+                + String(document[document.range(of: "<!-- leadbook:end follow-ups -->\n")!.upperBound...])),
+            ("broken markers", "<!-- leadbook:begin leads -->\n<!-- leadbook:begin leads -->\n"),
+            ("empty", ""),
+        ]
+        for (name, text) in variants {
+            let current = IndexFile.isCurrent(path: try temporaryFile(text), assembly)
+            switch rewrite(text) {
+            case .unchanged: XCTAssertEqual(current, true, name)
+            case .changed: XCTAssertEqual(current, false, name)
+            case .problems: XCTAssertNil(current, name)
+            }
+        }
+        XCTAssertNil(IndexFile.isCurrent(path: "/nonexistent/leadbook-INDEX.md", assembly))
+    }
 }
