@@ -14,18 +14,10 @@ final class GeneratedWorkspaceTests: XCTestCase {
     /// The workspace, generated once for the class by `leadbook-bench generate`.
     func workspaceRoot() throws -> URL {
         if let generated = Self.generated { return generated }
-        let bench = Transcript.executable.deletingLastPathComponent().appendingPathComponent("leadbook-bench")
-        guard FileManager.default.isExecutableFile(atPath: bench.path) else {
-            throw XCTSkip("leadbook-bench was not built at \(bench.path)")
+        let directory: URL
+        do { directory = try GeneratedWorkspace.make(customers: 400, purpose: "generated") } catch let missing as GeneratedWorkspace.Missing {
+            throw XCTSkip(missing.description)
         }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leadbook-generated-" + UUID().uuidString)
-        let process = Process()
-        process.executableURL = bench
-        process.arguments = ["generate", directory.path, "--customers", "400", "--seed", "1"]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
         Self.generated = directory
         return directory
     }

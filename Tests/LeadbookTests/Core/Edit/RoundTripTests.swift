@@ -48,20 +48,8 @@ final class RoundTripTests: XCTestCase {
     /// The benchmark's 1,000-customer workspace (seed 1), file by file. Its 10,000- and
     /// 100,000-customer workspaces get the same checks from `leadbook-bench verify`.
     func testAGeneratedWorkspaceRoundTrips() throws {
-        let bench = Transcript.executable.deletingLastPathComponent().appendingPathComponent("leadbook-bench")
-        guard FileManager.default.isExecutableFile(atPath: bench.path) else {
-            XCTFail("leadbook-bench was not built at \(bench.path)")
-            return
-        }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leadbook-roundtrip-" + UUID().uuidString)
+        let directory = try GeneratedWorkspace.make(customers: 1000, purpose: "roundtrip")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let process = Process()
-        process.executableURL = bench
-        process.arguments = ["generate", directory.path, "--customers", "1000", "--seed", "1"]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
         try assertRoundTrip(Self.markdownFiles(under: directory.appendingPathComponent("customers")), minimum: 1000)
     }
 }

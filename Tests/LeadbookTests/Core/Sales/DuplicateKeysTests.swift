@@ -164,20 +164,8 @@ final class DuplicateKeysTests: XCTestCase {
 
     /// The same over the benchmark's 1,000-customer workspace (seed 1).
     func testDigestsAgreeWithTheLocatedKeysOnAGeneratedWorkspace() throws {
-        let bench = Transcript.executable.deletingLastPathComponent().appendingPathComponent("leadbook-bench")
-        guard FileManager.default.isExecutableFile(atPath: bench.path) else {
-            XCTFail("leadbook-bench was not built at \(bench.path)")
-            return
-        }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leadbook-digests-" + UUID().uuidString)
+        let directory = try GeneratedWorkspace.make(customers: 1000, purpose: "digests")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let process = Process()
-        process.executableURL = bench
-        process.arguments = ["generate", directory.path, "--customers", "1000", "--seed", "1"]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
         var compared = 0
         for url in RoundTripTests.markdownFiles(under: directory.appendingPathComponent("customers")) {
             let bytes = [UInt8](try Data(contentsOf: url))

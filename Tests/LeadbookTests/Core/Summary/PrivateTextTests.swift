@@ -127,20 +127,8 @@ final class PrivateTextTests: XCTestCase {
     /// Every text the index masks, of every customer file of the tests and of the benchmark's
     /// 1,000-customer workspace: the search folded once agrees with the search at every byte.
     func testTheSearchAgreesOnEveryTextOfTheFixturesAndAGeneratedWorkspace() throws {
-        let bench = Transcript.executable.deletingLastPathComponent().appendingPathComponent("leadbook-bench")
-        guard FileManager.default.isExecutableFile(atPath: bench.path) else {
-            XCTFail("leadbook-bench was not built at \(bench.path)")
-            return
-        }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leadbook-masking-" + UUID().uuidString)
+        let directory = try GeneratedWorkspace.make(customers: 1000, purpose: "masking")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let process = Process()
-        process.executableURL = bench
-        process.arguments = ["generate", directory.path, "--customers", "1000", "--seed", "1"]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
         let files = RoundTripTests.markdownFiles(under: Transcript.packageRoot.appendingPathComponent("Tests/Fixtures"))
             + RoundTripTests.markdownFiles(under: directory.appendingPathComponent("customers"))
         var compared = 0, found = 0
