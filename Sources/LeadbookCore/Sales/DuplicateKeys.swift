@@ -12,29 +12,7 @@ public enum DuplicateKeys {
         return text.withUTF8 { bytes -> String? in
             var digits: [UInt8] = []
             digits.reserveCapacity(16)
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if ASCII.isDigit(byte) {
-                    digits.append(byte)
-                } else if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, bytes[index + 2] >= 0x90, bytes[index + 2] <= 0x99 {
-                    digits.append(bytes[index + 2] - 0x90 + ASCII.zero)   // U+FF10...U+FF19
-                    index += 2
-                }
-                index += 1
-            }
-            var start = 0
-            while start < bytes.count, bytes[start] == ASCII.space || bytes[start] == ASCII.tab { start += 1 }
-            func follows(_ prefix: [UInt8]) -> Bool {
-                start + prefix.count <= bytes.count && (0..<prefix.count).allSatisfy { bytes[start + $0] == prefix[$0] }
-            }
-            var drop = 0
-            if follows([ASCII.plus, 0x38, 0x36]) || follows([0xEF, 0xBC, 0x8B, 0x38, 0x36]) {
-                drop = min(2, digits.count)
-            } else if digits.starts(with: [0x30, 0x30, 0x38, 0x36]) {
-                drop = 4
-            }
-            guard digits.count - drop >= 5 else { return nil }
+            guard let drop = phoneDigits(bytes, into: &digits) else { return nil }
             return String(decoding: digits[drop...], as: UTF8.self)
         }
     }
