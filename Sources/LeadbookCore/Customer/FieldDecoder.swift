@@ -56,7 +56,9 @@ public struct FieldDecoder {
         guard let value = Self.parseInteger(text) else {
             if Self.parseInteger(text.removingSeparators()) != nil {
                 WrongType.report(.separators(.wholeNumber, field: field, text: text), at: node.start, &findings)
-            } else if Self.isDigits(text.hasPrefix("-") || text.hasPrefix("+") ? String(text.dropFirst()) : text) {
+            } else if text.hasPrefix("-"), Self.isDigits(String(text.dropFirst())) {
+                OutOfRange.report(.wholeNumberTooSmall(field, text, minimum: minimum), at: node.start, &findings)
+            } else if Self.isDigits(text.hasPrefix("+") ? String(text.dropFirst()) : text) {
                 OutOfRange.report(.wholeNumberTooLarge(field, text), at: node.start, &findings)
             } else {
                 wrongType(node, field, expected: .wholeNumber)

@@ -16,6 +16,11 @@ extension RuleMessage where Of == OutOfRange {
         Self("`\(field)` is too large: `\(text)`", hint: "the largest whole number is \(Int.max)")
     }
 
+    /// A negative whole number beyond what any field holds.
+    public static func wholeNumberTooSmall(_ field: String, _ text: String, minimum: Int) -> Self {
+        Self("`\(field)` is too small: `\(text)`", hint: "use a number of \(minimum) or more")
+    }
+
     public static func amountTooLarge(_ field: String, _ text: String) -> Self {
         Self("`\(field)` is too large: `\(text)`", hint: "amounts are at most 15 digits before the decimal point")
     }

@@ -61,6 +61,12 @@ final class OutOfRangeTests: XCTestCase {
                        hint: "the largest whole number is \(Int.max)")
     }
 
+    func testWholeNumberBelowInt64IsTooSmall() {
+        let text = RuleFixture.customer(adding: ["employees: -9223372036854775809"])
+        RuleAssert.one(RuleFixture.diagnostics(text), "out-of-range", at: (8, 12), says: "`employees` is too small: `-9223372036854775809`",
+                       hint: "use a number of 0 or more")
+    }
+
     func testScorePartFarPastInt64() {
         let text = RuleFixture.customer(adding: ["score: {size: 100000000000000000000}"])
         RuleAssert.only(RuleFixture.diagnostics(text), "out-of-range", at: (8, 15), message: ["too large"])
