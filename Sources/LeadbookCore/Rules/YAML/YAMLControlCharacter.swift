@@ -17,7 +17,7 @@ extension RuleMessage where Of == YAMLControlCharacter {
     public static func forbidden(_ scalar: UInt32) -> Self {
         var hex = String(scalar, radix: 16, uppercase: true)
         while hex.count < 4 { hex = "0" + hex }
-        return Self("control character U+\(hex) in the front matter, which YAML does not allow (other YAML readers refuse the file)",
+        return Self("control character U+\(hex), which YAML does not allow (other YAML readers refuse the file)",
                     hint: "remove it; if the value really needs it, write it as an escape in double quotes, like \"\\u\(hex)\"")
     }
 }

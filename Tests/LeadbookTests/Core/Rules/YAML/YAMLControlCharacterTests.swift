@@ -17,9 +17,15 @@ final class YAMLControlCharacterTests: XCTestCase {
         for (character, hex) in Self.forbidden {
             let text = RuleFixture.customer(adding: ["needs: 数据" + character + "安全"])
             RuleAssert.one(RuleFixture.diagnostics(text), "yaml-control-character", at: (8, 10),
-                           says: "control character U+\(hex) in the front matter, which YAML does not allow (other YAML readers refuse the file)",
+                           says: "control character U+\(hex), which YAML does not allow (other YAML readers refuse the file)",
                            hint: "remove it; if the value really needs it, write it as an escape in double quotes, like \"\\u\(hex)\"")
         }
+    }
+
+    func testInLeadbookYmlTheMessageNamesNoFrontMatter() {
+        let (_, diagnostics) = RuleFixture.configuration("language: zh-CN\nindex: INDEX\u{1B}.md\n")
+        RuleAssert.only(diagnostics, "yaml-control-character", at: (2, 13))
+        XCTAssertFalse(diagnostics.contains { $0.message.contains("front matter") }, RuleFixture.describe(diagnostics))
     }
 
     func testInQuotesAndInCommentsToo() {
