@@ -37,6 +37,17 @@ extension CommandContext {
         for diagnostic in unread { console.err(DiagnosticReport.text(diagnostic, style: style)) }
     }
 
+    /// Tells on stderr which files a whole-workspace writer left alone because its change would
+    /// have given them new errors: `skipped(path, count)` heads each, the new errors follow.
+    public func tellRefused(_ refused: [(String, CustomerWrite.Refusal)], _ command: String,
+                            skipped: (String, Int) -> String) {
+        for (path, refusal) in refused {
+            guard case .newErrors(_, let added) = refusal else { continue }
+            console.err(CommandContext.Message.problem(skipped(path, added.count), command)
+                        + added.map { DiagnosticReport.text($0, style: .init(color: false)) }.joined())
+        }
+    }
+
     /// `--NAME DATETIME` (YYYY-MM-DD HH:MM, YYYY-MM-DDTHH:MM or a date), or now in the
     /// workspace's time zone. nil (after printing why) when the value is not a datetime.
     public func moment(_ arguments: ParsedArguments, _ name: String, _ command: String, _ workspace: Workspace) -> LocalDateTime? {

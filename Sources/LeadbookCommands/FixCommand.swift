@@ -72,11 +72,7 @@ public enum FixCommand: Command {
             context.console.out(Message.filesFixed(fixed.count))
         }
         context.tellUnread(reading.unread)
-        for (path, refusal) in refused {
-            guard case .newErrors(_, let added) = refusal else { continue }
-            context.console.err(CommandContext.Message.problem(Message.skippedForNewErrors(path, added.count), spec.name)
-                                + added.map { DiagnosticReport.text($0, style: .init(color: false)) }.joined())
-        }
+        context.tellRefused(refused, spec.name, skipped: Message.skippedForNewErrors)
         if dryRun && !fixed.isEmpty { return .findings }
         return refused.isEmpty && reading.unread.isEmpty ? .ok : .findings
     }

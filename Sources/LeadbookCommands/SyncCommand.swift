@@ -89,11 +89,7 @@ public enum SyncCommand: Command {
         for path in skipped {
             context.complain(Message.skippedWithErrors(path), spec.name)
         }
-        for (path, refusal) in refused {
-            guard case .newErrors(_, let added) = refusal else { continue }
-            context.console.err(CommandContext.Message.problem(Message.skippedForNewErrors(path, added.count), spec.name)
-                                + added.map { DiagnosticReport.text($0, style: .init(color: false)) }.joined())
-        }
+        context.tellRefused(refused, spec.name, skipped: Message.skippedForNewErrors)
         let refresh = index?.0 ?? WorkspaceIndex.refresh(workspace, indexRows, dryRun: true)
         let indexDone = failed ? (ok: true, changed: false) : IndexUpkeep.report(refresh, command: "sync", context)
         if dryRun && indexDone.changed {
