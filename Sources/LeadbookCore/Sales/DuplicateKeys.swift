@@ -176,11 +176,20 @@ extension DuplicateKeys {
 
     /// The digests of the keys of a read customer (each once, in the order of `located`): what
     /// `check` keeps of each file. Made from the values alone, on their bytes, without the
-    /// front matter tree, the evidence strings or a set.
+    /// front matter tree or the evidence strings; repeats are found in the array while it is
+    /// short (a file has a few keys) and by a set once it is long (a file may hold 150,000
+    /// contacts).
     public static func digests(_ customer: Customer) -> [UInt64] {
         var digests: [UInt64] = []
+        var seen = Set<UInt64>()
         func add(_ digest: UInt64?) {
-            guard let digest, !digests.contains(digest) else { return }
+            guard let digest else { return }
+            if digests.count < 16 {
+                guard !digests.contains(digest) else { return }
+                if digests.count == 15 { seen = Set(digests + [digest]) }
+            } else {
+                guard seen.insert(digest).inserted else { return }
+            }
             digests.append(digest)
         }
         var scratch: [UInt8] = []

@@ -78,18 +78,9 @@ public enum AtomicFile {
         var reason = ""
         do {
             try content { piece in
-                guard !failed else { return }
-                var written = 0
-                while written < piece.count {
-                    let count = Foundation.write(fd, piece.baseAddress! + written, piece.count - written)
-                    if count < 0 {
-                        if errno == EINTR { continue }
-                        failed = true
-                        reason = String(cString: strerror(errno))
-                        return
-                    }
-                    written += count
-                }
+                guard !failed, !FileAccess.writeAll(piece, to: fd) else { return }
+                failed = true
+                reason = String(cString: strerror(errno))
             }
         } catch {
             close(fd)

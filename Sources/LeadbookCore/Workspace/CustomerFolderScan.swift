@@ -37,8 +37,7 @@ public struct CustomerFolderScan: Sendable {
         guard FileAccess.isDirectory(start) else { return scan }
         let resolvedRoot = FileAccess.resolve(root) ?? root
         if let resolved = FileAccess.resolve(start) {
-            let inside = resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/")
-            guard inside else { return scan }  // the walk reads nothing there either
+            guard WorkspacePath.isInside(resolved, resolvedRoot: resolvedRoot) else { return scan }  // the walk reads nothing there either
         }
         scan.scan(relative: folder, root: root, id: idBytes)
         if scan.sure {

@@ -91,20 +91,18 @@ public enum FileAccess {
     /// Writes all of `bytes` to `fd`, again after an interrupted or short write; false when a
     /// write fails (`errno` says why).
     public static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
-        writeAll(bytes[...], to: fd)
+        bytes.withUnsafeBytes { writeAll($0, to: fd) }
     }
 
-    /// The same for a part of an array.
-    public static func writeAll(_ bytes: ArraySlice<UInt8>, to fd: Int32) -> Bool {
+    /// The same for bytes wherever they are.
+    public static func writeAll(_ buffer: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
         var written = 0
-        return bytes.withUnsafeBytes { buffer in
-            while written < buffer.count {
-                let count = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
-                if count < 0 { if errno == EINTR { continue }; return false }
-                written += count
-            }
-            return true
+        while written < buffer.count {
+            let count = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
+            if count < 0 { if errno == EINTR { continue }; return false }
+            written += count
         }
+        return true
     }
     #endif
 

@@ -115,7 +115,7 @@ public struct Workspace: Sendable {
     /// leadbook then neither reads nor writes there.
     public static func customersFolderEscapes(root: String, folder: String) -> Bool {
         guard let resolvedRoot = FileAccess.resolve(root), let resolved = FileAccess.resolve(root + "/" + folder) else { return false }
-        return !(resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/"))
+        return !WorkspacePath.isInside(resolved, resolvedRoot: resolvedRoot)
     }
 
     /// Why a file of the workspace was not read.
@@ -281,7 +281,7 @@ public struct CustomerFolderWalk {
     }
 
     public func isInside(_ resolved: String) -> Bool {
-        resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/")
+        WorkspacePath.isInside(resolved, resolvedRoot: resolvedRoot)
     }
 
     public mutating func walk(relative: String) {
