@@ -102,13 +102,13 @@ public enum WorkspaceInit {
     /// Appends the lines of `text` that `path` lacks; returns them.
     static func addMissingLines(_ text: String, to path: String) throws -> [String] {
         guard case .success(let bytes) = FileAccess.read(path) else { return [] }
-        var existing = String(decoding: bytes, as: UTF8.self)
+        // The file's own bytes stay as they are (whatever their encoding); the lines are added.
+        let existing = String(decoding: bytes, as: UTF8.self)
         let present = Set(existing.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { $0.trimmingCharacters(in: .whitespaces) })
         let missing = text.split(separator: "\n").map(String.init).filter { !$0.isEmpty && !$0.hasPrefix("#") && !present.contains($0) }
         guard !missing.isEmpty else { return [] }
-        if !existing.isEmpty && !existing.hasSuffix("\n") { existing += "\n" }
-        existing += missing.joined(separator: "\n") + "\n"
-        try AtomicFile.write(Array(existing.utf8), to: path)
+        let added = (bytes.isEmpty || bytes.last == 0x0A ? "" : "\n") + missing.joined(separator: "\n") + "\n"
+        try AtomicFile.write(bytes + Array(added.utf8), to: path)
         return missing
     }
 }

@@ -59,7 +59,7 @@ public enum GitHooks {
         _ = try git.succeed(["config", "--local", "merge.leadbook.driver", driver])
         done.append(Wording<GitHooks>.driverRegistered(driver).text)
         if let attributes {
-            try AtomicFile.write(Array(attributes.text.utf8), to: attributes.path)
+            try AtomicFile.write(attributes.bytes, to: attributes.path)
             done.append(Wording<GitHooks>.attributesAdded(attributes.missing).text)
         }
         return done
@@ -223,24 +223,27 @@ public enum GitHooks {
 
     /// The workspace's .gitattributes with the missing lines added: where it really is, its new
     /// text and the lines added; nil when all were there. Writes nothing.
-    public static func attributesChange(root: String, configuration: Configuration) throws -> (path: String, text: String, missing: [String])? {
+    public static func attributesChange(root: String, configuration: Configuration) throws -> (path: String, bytes: [UInt8], missing: [String])? {
         // Read and written where it really is; a link out of the workspace is neither.
         let path: String
         switch WorkspacePath.resolve(".gitattributes", root: root) {
         case .success(let real): path = real
         case .failure(let escape): throw Failure(message: Wording<Failure>.attributesNotWritten(escape.words.text).text)
         }
-        var text = ""
-        if case .success(let bytes) = FileAccess.read(path) { text = String(decoding: bytes, as: UTF8.self) }
+        var bytes: [UInt8] = []
+        if case .success(let read) = FileAccess.read(path) { bytes = read }
+        // The file's own bytes stay as they are (whatever their encoding); the lines are added.
+        let text = String(decoding: bytes, as: UTF8.self)
         let present = Set(text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { $0.trimmingCharacters(in: .whitespaces) })
         let missing = attributeLines(configuration).filter { !present.contains($0) }
         guard !missing.isEmpty else { return nil }
-        if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
-        if text.isEmpty || !text.contains("leadbook") {
-            text += (text.isEmpty ? "" : "\n") + "# leadbook: merge customer files entry by entry (the driver is registered by `leadbook hook install`)\n"
+        var added = ""
+        if !bytes.isEmpty && bytes.last != ASCII.lf { added += "\n" }
+        if bytes.isEmpty || !text.contains("leadbook") {
+            added += (bytes.isEmpty ? "" : "\n") + "# leadbook: merge customer files entry by entry (the driver is registered by `leadbook hook install`)\n"
         }
-        text += missing.joined(separator: "\n") + "\n"
-        return (path, text, missing)
+        added += missing.joined(separator: "\n") + "\n"
+        return (path, bytes + Array(added.utf8), missing)
     }
 }
 
