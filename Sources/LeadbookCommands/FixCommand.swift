@@ -95,7 +95,7 @@ extension FixCommand {
         static func quoted(_ path: String, _ values: [String]) -> String {
             "fixed \(path): quoted \(values.map { "`\($0)`" }.joined(separator: ", "))\n"
         }
-        static func filesFixed(_ count: Int) -> String { "\(count) file\(count == 1 ? "" : "s") fixed\n" }
+        static func filesFixed(_ count: Int) -> String { DiagnosticReport.plural(count, "file") + " fixed\n" }
         static let nothingToFix = "nothing to fix: every text value reads the same in every YAML tool\n"
         /// The new errors follow, one a line.
         static func skippedForNewErrors(_ path: String, _ count: Int) -> String {

@@ -75,7 +75,7 @@ public enum WorkspaceInit {
                     let added = try addMissingLines(file.text, to: path)
                     if !added.isEmpty { outcome.done.append(InitCommand.Message.addedToGitignore(added)) }
                 } else {
-                    outcome.notes.append("\(file.path) already exists: kept as it is")
+                    outcome.notes.append(InitCommand.Message.kept(file.path))
                 }
                 continue
             }
@@ -118,6 +118,7 @@ extension InitCommand {
     enum Message {
         static let oneFolder = "give one folder (DIR or -C DIR)"
         static func notWritten(_ path: String, _ reason: String) -> String { "\(path) not written: \(reason)" }
+        static func kept(_ path: String) -> String { "\(path) already exists: kept as it is" }
         static func addedToGitignore(_ lines: [String]) -> String {
             "added \(lines.map { "`\($0)`" }.joined(separator: ", ")) to the existing .gitignore"
         }
