@@ -586,10 +586,8 @@ public enum IndexRowUpdate {
             guard open > 0, cell[open - 1] == UInt8(ascii: "]") else { return nil }
             var fileStart = cell.count - 1
             while fileStart > open + 1, cell[fileStart - 1] != ASCII.slash { fileStart -= 1 }
-            var idEnd = fileStart
-            while idEnd < cell.count - 1, ASCII.isDigit(cell[idEnd]) || (ASCII.lowercased(cell[idEnd]) >= 0x61 && ASCII.lowercased(cell[idEnd]) <= 0x7A) { idEnd += 1 }
-            guard idEnd > fileStart else { return nil }
-            let id = String(decoding: UnsafeBufferPointer(rebasing: cell[fileStart..<idEnd]), as: UTF8.self)
+            let id = CustomerIds.id(ofFileName: String(decoding: UnsafeBufferPointer(rebasing: cell[fileStart..<(cell.count - 1)]), as: UTF8.self))
+            guard !id.isEmpty else { return nil }
             guard let leads = spans[.leads] else { return nil }
             let key = IdKey(id)
             var unreadable = false
