@@ -8,9 +8,9 @@ public struct OptionSpec: Sendable {
     /// The value's placeholder (`DIR`); nil for a flag.
     public let value: String?
     public let repeatable: Bool
-    public let help: String
+    public let help: Phrase
 
-    public init(_ long: String, short: Character? = nil, value: String? = nil, repeatable: Bool = false, help: String) {
+    public init(_ long: String, short: Character? = nil, value: String? = nil, repeatable: Bool = false, help: Phrase) {
         self.long = long
         self.short = short
         self.value = value
@@ -18,9 +18,22 @@ public struct OptionSpec: Sendable {
         self.help = help
     }
 
-    public static let workspace = OptionSpec("workspace", short: "C", value: "DIR", help: "the workspace folder (default: the first folder upwards with leadbook.yml)")
-    public static let noConfig = OptionSpec("no-config", help: "use the folder as the workspace although it has no leadbook.yml (the toolkit's defaults)")
-    public static let help = OptionSpec("help", short: "h", help: "show this help")
+    /// An option whose help is not yet translated.
+    @available(*, deprecated, message: "write the Chinese help: Phrase(en, zh)")
+    public init(_ long: String, short: Character? = nil, value: String? = nil, repeatable: Bool = false, help: String) {
+        self.init(long, short: short, value: value, repeatable: repeatable, help: Phrase(verbatim: help))
+    }
+
+    public static let workspace = OptionSpec("workspace", short: "C", value: "DIR", help: Phrase(
+        "the workspace folder (default: the first folder upwards with leadbook.yml)",
+        "工作区文件夹（默认：从当前文件夹往上找到的第一个含 leadbook.yml 的文件夹）"))
+    public static let noConfig = OptionSpec("no-config", help: Phrase(
+        "use the folder as the workspace although it has no leadbook.yml (the toolkit's defaults)",
+        "没有 leadbook.yml 也把这个文件夹当作工作区（使用工具包的默认设置）"))
+    public static let language = OptionSpec("lang", value: "LANG", help: Phrase(
+        "the language of what leadbook says: zh-CN or en (default: LEADBOOK_LANG, then leadbook.yml's language)",
+        "leadbook 输出的语言：zh-CN 或 en（默认取 LEADBOOK_LANG，其次是 leadbook.yml 的 language）"))
+    public static let help = OptionSpec("help", short: "h", help: Phrase("show this help", "显示本帮助"))
 }
 
 /// A command's arguments, parsed.

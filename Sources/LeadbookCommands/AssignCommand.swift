@@ -47,7 +47,7 @@ public enum AssignCommand: Command {
                 switch write.read(decision.path) {
                 case .success(let read): bytes = read
                 case .failure(let diagnostic):
-                    problems.append(DiagnosticReport.text(diagnostic, style: .init(color: false)))
+                    problems.append(DiagnosticReport.text(diagnostic, style: .init(color: false, language: context.language)))
                     continue
                 }
                 var edit = try RecordEdit(bytes: bytes)

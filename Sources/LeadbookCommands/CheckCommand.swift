@@ -81,10 +81,10 @@ public enum CheckCommand: Command {
 
     static func finish(_ report: CheckReport, format: String, root: String, _ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
         switch format {
-        case "json": context.console.out(DiagnosticReport.json(report))
-        case "github": context.console.out(DiagnosticReport.github(report, pathPrefix: GitRepository.prefix(of: root)))
-        case "gitlab": context.console.out(DiagnosticReport.gitlab(report, pathPrefix: GitRepository.prefix(of: root)))
-        default: context.console.out(DiagnosticReport.text(report, style: .init(color: context.color)))
+        case "json": context.console.out(DiagnosticReport.json(report, language: context.language))
+        case "github": context.console.out(DiagnosticReport.github(report, pathPrefix: GitRepository.prefix(of: root), language: context.language))
+        case "gitlab": context.console.out(DiagnosticReport.gitlab(report, pathPrefix: GitRepository.prefix(of: root), language: context.language))
+        default: context.console.out(DiagnosticReport.text(report, style: context.style))
         }
         if report.errors > 0 || (arguments.flag("strict") && report.warnings > 0) { return .findings }
         return .ok

@@ -2,24 +2,31 @@ import Foundation
 import LeadbookCore
 import LeadbookText
 
-/// What a command is called, what it takes, and its help text.
+/// What a command is called, what it takes, and its help text (in both languages).
 public struct CommandSpec: Sendable {
     public let name: String
-    public let summary: String
+    public let summary: Phrase
     public let usage: String
     public let options: [OptionSpec]
-    public let details: String
+    public let details: Phrase
     /// How many arguments at the end are always paths, never options (`ArgumentParser`).
     public let trailingPaths: Int
 
-    public init(name: String, summary: String, usage: String, options: [OptionSpec], details: String = "", trailingPaths: Int = 0) {
+    public init(name: String, summary: Phrase, usage: String, options: [OptionSpec], details: Phrase = .empty, trailingPaths: Int = 0) {
         self.name = name
         self.summary = summary
         let opensWorkspace = options.contains { $0.long == OptionSpec.workspace.long } && !Self.withoutWorkspace.contains(name)
-        self.usage = opensWorkspace ? usage + " [--no-config]" : usage
-        self.options = options + (opensWorkspace ? [.noConfig] : []) + [.help]
+        self.usage = (opensWorkspace ? usage + " [--no-config]" : usage) + " [--lang LANG]"
+        self.options = options + (opensWorkspace ? [.noConfig] : []) + [.language, .help]
         self.details = details
         self.trailingPaths = trailingPaths
+    }
+
+    /// Help not yet translated: the same text in both languages.
+    @available(*, deprecated, message: "write the Chinese summary and details: Phrase(en, zh)")
+    public init(name: String, summary: String, usage: String, options: [OptionSpec], details: String = "", trailingPaths: Int = 0) {
+        self.init(name: name, summary: Phrase(verbatim: summary), usage: usage, options: options,
+                  details: Phrase(verbatim: details), trailingPaths: trailingPaths)
     }
 
     /// Commands that take `-C DIR` but do not open a workspace there: `init` makes one, and the
@@ -27,10 +34,12 @@ public struct CommandSpec: Sendable {
     /// `--no-config`.
     static let withoutWorkspace: Set<String> = ["init", "merge-driver"]
 
-    public var help: String {
-        var text = "leadbook \(name): \(summary)\n\nusage: \(usage)\n"
-        if !details.isEmpty { text += "\n" + details + "\n" }
-        text += "\noptions:\n"
+    /// `leadbook NAME: summary`, the usage line, the details and every option with its help.
+    public func help(_ language: Language) -> String {
+        let zh = language == .zhCN
+        var text = "leadbook \(name)\(zh ? "：" : ": ")\(summary.text(language))\n\n\(zh ? "用法" : "usage"): \(usage)\n"
+        if !details.isEmpty { text += "\n" + details.text(language) + "\n" }
+        text += zh ? "\n选项：\n" : "\noptions:\n"
         let labels = options.map { option -> String in
             var label = option.short.map { "-\($0), " } ?? "    "
             label += "--" + option.long
@@ -39,8 +48,8 @@ public struct CommandSpec: Sendable {
         }
         let width = labels.map(\.count).max() ?? 0
         for (label, option) in zip(labels, options) {
-            text += "  " + label + String(repeating: " ", count: width - label.count + 2) + option.help
-            if option.repeatable { text += " (repeatable)" }
+            text += "  " + label + String(repeating: " ", count: width - label.count + 2) + option.help.text(language)
+            if option.repeatable { text += zh ? "（可重复）" : " (repeatable)" }
             text += "\n"
         }
         return text
@@ -60,6 +69,12 @@ public struct CommandContext {
         self.environment = environment
         self.currentDirectory = currentDirectory
     }
+
+    /// The language of what the command says (`LanguageChoice`).
+    public var language: Language { console.language }
+
+    /// How diagnostics are shown on this console: its colour and language.
+    public var style: DiagnosticReport.Style { DiagnosticReport.Style(color: color, language: language) }
 
     /// Colour on a terminal, never with NO_COLOR (https://no-color.org).
     public var color: Bool {
@@ -94,7 +109,7 @@ public struct CommandContext {
         let errors = workspace.configurationDiagnostics.filter { $0.severity == .error }
         guard !errors.isEmpty else { return workspace }
         var text = ""
-        for diagnostic in errors { text += DiagnosticReport.text(diagnostic, style: .init(color: color)) }
+        for diagnostic in errors { text += DiagnosticReport.text(diagnostic, style: style) }
         console.err(text + Message.brokenConfiguration(errors.count))
         return nil
     }

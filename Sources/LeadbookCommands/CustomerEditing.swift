@@ -107,7 +107,7 @@ extension Refusal {
         case .newErrors(let path, let added):
             var message = EditableCustomer.Message.newErrors(path, added.count)
             for diagnostic in added {
-                message += DiagnosticReport.text(diagnostic, style: .init(color: false))
+                message += DiagnosticReport.untranslatedText(diagnostic)
             }
             self = .finding(String(message.dropLast()))
         case .exists(let path):
@@ -138,7 +138,7 @@ extension CustomerWrite.Failure {
 extension CustomerLookup.Problem {
     /// The message, then each file that was not read as `leadbook check` reports it.
     var text: String {
-        message + unread.map { "\n" + DiagnosticReport.text($0, style: .init(color: false)).dropLast() }.joined()
+        message + unread.map { "\n" + DiagnosticReport.untranslatedText($0).dropLast() }.joined()
     }
 }
 

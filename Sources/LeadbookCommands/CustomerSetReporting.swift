@@ -33,7 +33,7 @@ extension CommandContext {
     /// Tells on stderr why customer files were not read, each as `leadbook check` reports it
     /// (file-too-large, unreadable-file).
     public func tellUnread(_ unread: [Diagnostic]) {
-        let style = DiagnosticReport.Style(color: color)
+        let style = self.style
         for diagnostic in unread { console.err(DiagnosticReport.text(diagnostic, style: style)) }
     }
 
@@ -44,7 +44,7 @@ extension CommandContext {
         for (path, refusal) in refused {
             guard case .newErrors(_, let added) = refusal else { continue }
             console.err(CommandContext.Message.problem(skipped(path, added.count), command)
-                        + added.map { DiagnosticReport.text($0, style: .init(color: false)) }.joined())
+                        + added.map { DiagnosticReport.untranslatedText($0) }.joined())
         }
     }
 

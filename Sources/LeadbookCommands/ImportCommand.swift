@@ -148,7 +148,7 @@ public enum ImportCommand: Command {
                     switch write.read(planned.path) {
                     case .success(let before): try write.update(planned.path, from: before, to: planned.bytes)
                     case .failure(let diagnostic):
-                        console.err(DiagnosticReport.text(diagnostic, style: .init(color: false)))
+                        console.err(DiagnosticReport.text(diagnostic, style: .init(color: false, language: context.language)))
                         return .failure
                     }
                 }

@@ -63,7 +63,7 @@ public enum IndexCommand: Command {
             assembly = IndexAssembly(rows, configuration: configuration, keepText: !checkOnly)
         }
         let targets = WorkspaceIndex.targets(assembly, owners: owners)
-        let style = DiagnosticReport.Style(color: context.color)
+        let style = context.style
         var failed = false
         var stale = false
         var planned: [(WorkspaceIndex.Target, WorkspaceIndex.WriteOutcome)] = []

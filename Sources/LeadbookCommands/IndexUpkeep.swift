@@ -143,7 +143,7 @@ enum IndexUpkeep {
         case .unchanged:
             break
         case .problems(let path, let diagnostics):
-            for diagnostic in diagnostics { context.console.err(DiagnosticReport.text(diagnostic, style: .init(color: context.color))) }
+            for diagnostic in diagnostics { context.console.err(DiagnosticReport.text(diagnostic, style: context.style)) }
             context.complain(Message.markersInTheWay(path), command)
         case .failed(let error):
             context.complain("\(error)", command)

@@ -41,9 +41,26 @@ public enum LeadbookCommandLine {
         Entry(RulesCommand.self),
     ]
 
-    public static func run(_ arguments: [String], _ context: CommandContext) -> ExitCode {
+    public static func run(_ given: [String], _ context: CommandContext) -> ExitCode {
+        let choice: LanguageChoice
+        var arguments = given
+        // `leadbook --lang en COMMAND ...`: the language may come before the command too.
+        if arguments.first == "--lang", arguments.count > 2 {
+            arguments.removeFirst(2)
+        } else if arguments.first?.hasPrefix("--lang=") == true {
+            arguments.removeFirst()
+        }
+        switch LanguageChoice.make(given, context.environment) {
+        case .success(let made): choice = made
+        case .failure(let problem):
+            context.console.language = LanguageChoice.fallback(context.environment)
+            context.console.err(problem.phrase)
+            return .failure
+        }
+        context.console.language = choice.language(workspace: nil, context)
         guard let first = arguments.first else {
-            context.console.out(help)
+            context.console.language = choice.language(workspace: .current, context)
+            context.console.out(help(context.console.language))
             return .ok
         }
         switch first {
@@ -51,16 +68,18 @@ public enum LeadbookCommandLine {
             context.console.out(Message.version(version))
             return .ok
         case "--help", "-h", "help":
+            context.console.language = choice.language(workspace: .current, context)
             if arguments.count > 1, let entry = command(named: arguments[1]) {
-                context.console.out(entry.spec.help)
+                context.console.out(entry.spec.help(context.console.language))
             } else {
-                context.console.out(help)
+                context.console.out(help(context.console.language))
             }
             return .ok
         default:
             break
         }
         guard let entry = command(named: first) else {
+            context.console.language = choice.language(workspace: .current, context)
             let near = Suggestion.closest(to: first, among: commands.map(\.spec.name))
             context.console.err(Message.unknownCommand(first, near: near))
             return .failure
@@ -68,11 +87,13 @@ public enum LeadbookCommandLine {
         let rest = Array(arguments.dropFirst())
         switch ArgumentParser.parse(rest, options: entry.spec.options, trailingPaths: entry.spec.trailingPaths) {
         case .failure(let error):
+            context.console.language = choice.language(workspace: .current, context)
             context.complain(error.message, entry.spec.name, usage: entry.spec.usage)
             return .failure
         case .success(let parsed):
+            context.console.language = choice.language(workspace: .named(parsed), context)
             if parsed.flag("help") {
-                context.console.out(entry.spec.help)
+                context.console.out(entry.spec.help(context.console.language))
                 return .ok
             }
             if IndexUpkeep.writers.contains(entry.spec.name),
@@ -95,25 +116,14 @@ public enum LeadbookCommandLine {
         commands.first { $0.spec.name == name }
     }
 
-    public static var help: String {
-        var text = """
-        leadbook \(version): sales leads in plain text, checked and summarised
-
-        usage: leadbook COMMAND [OPTIONS]
-
-        commands:
-
-        """
+    /// The list of commands, in `language`.
+    public static func help(_ language: Language) -> String {
+        var text = Message.helpHead(version).text(language)
         let width = commands.map(\.spec.name.count).max() ?? 0
         for command in commands {
-            text += "  " + command.spec.name + String(repeating: " ", count: width - command.spec.name.count + 2) + command.spec.summary + "\n"
+            text += "  " + command.spec.name + String(repeating: " ", count: width - command.spec.name.count + 2) + command.spec.summary.text(language) + "\n"
         }
-        text += """
-
-        Run `leadbook COMMAND --help` for a command's options.
-        Exit codes: 0 ok, 1 findings, 2 usage or I/O failure.
-
-        """
+        text += Message.helpFoot.text(language)
         return text
     }
 }
@@ -122,6 +132,13 @@ extension LeadbookCommandLine {
     /// What the command line says before a command runs.
     enum Message {
         static func version(_ version: String) -> String { "leadbook \(version)\n" }
+        static func helpHead(_ version: String) -> Phrase {
+            Phrase("leadbook \(version): sales leads in plain text, checked and summarised\n\nusage: leadbook COMMAND [OPTIONS]\n\ncommands:\n",
+                   "leadbook \(version)：用纯文本管理销售线索，校验、汇总一步到位\n\n用法：leadbook 命令 [选项]\n\n命令：\n")
+        }
+        static let helpFoot = Phrase(
+            "\nRun `leadbook COMMAND --help` for a command's options.\nExit codes: 0 ok, 1 findings, 2 usage or I/O failure.\nAdd `--lang en` or `--lang zh-CN` to any command to choose its language.\n",
+            "\n运行 `leadbook 命令 --help` 查看该命令的选项。\n退出码：0 正常，1 有问题需处理，2 用法错误或读写失败。\n任何命令加上 `--lang zh-CN` 或 `--lang en` 可选择输出语言。\n")
         static func unknownCommand(_ name: String, near: String?) -> String {
             "leadbook: unknown command `\(name)`" + (near.map { "; did you mean `\($0)`?" } ?? "")
                 + "\nrun `leadbook --help` for the list of commands\n"

@@ -120,7 +120,7 @@ public enum NewCommand: Command {
         } catch {
             guard case .newErrors(_, let problems) = error else { throw error }
             throw Refusal.usage(Message.wouldHaveErrors
-                                + problems.map { DiagnosticReport.text($0, style: .init(color: false)) }.joined().dropLast())
+                                + problems.map { DiagnosticReport.text($0, style: .init(color: false, language: context.language)) }.joined().dropLast())
         }
         let folder = workspace.absolute(configuration.customersFolder)
         if !FileAccess.isDirectory(folder) {

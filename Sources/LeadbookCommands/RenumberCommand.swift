@@ -62,7 +62,7 @@ public enum RenumberCommand: Command {
             do {
                 switch write.read(path) {
                 case .success(let bytes): try body(bytes)
-                case .failure(let diagnostic): problems.append(DiagnosticReport.text(diagnostic, style: .init(color: false)))
+                case .failure(let diagnostic): problems.append(DiagnosticReport.text(diagnostic, style: .init(color: false, language: context.language)))
                 }
             } catch let refusal as CustomerWrite.Refusal {
                 refusals.append(refusal)

@@ -15,6 +15,7 @@ import LeadbookText
 /// The process's standard output and error, buffered and flushed at exit.
 public final class StandardConsole: Console {
     private var buffer: [UInt8] = []
+    public var language: Language = .zhCN
 
     public init() {
         #if canImport(WinSDK)

@@ -4,11 +4,30 @@
 /// worded as a rule's message uses that message). The hint (how to fix it) is empty when there
 /// is nothing to add.
 public struct Wording<Of>: Sendable, Equatable {
-    public let text: String
-    public let hint: String
+    /// What is wrong (or what happened), in both languages.
+    public let phrase: Phrase
+    /// How to fix it, in both languages; empty when there is nothing to add.
+    public let hintPhrase: Phrase
 
-    public init(_ text: String, hint: String = "") {
-        self.text = text
-        self.hint = hint
+    public init(_ phrase: Phrase, hint: Phrase = .empty) {
+        self.phrase = phrase
+        self.hintPhrase = hint
     }
+
+    /// The English text and its Chinese translation.
+    public init(_ en: String, _ zh: String, hint: Phrase = .empty) {
+        self.init(Phrase(en, zh), hint: hint)
+    }
+
+    /// Words not yet translated: the same text in both languages. Every use is a message still
+    /// to be written in Chinese.
+    @available(*, deprecated, message: "write the Chinese text: Wording(en, zh, hint:)")
+    public init(_ text: String, hint: String = "") {
+        self.init(Phrase(verbatim: text), hint: Phrase(verbatim: hint))
+    }
+
+    /// The words in English (stable across languages: sorting, fingerprints, tests).
+    public var text: String { phrase.en }
+    /// The hint in English.
+    public var hint: String { hintPhrase.en }
 }

@@ -3,7 +3,7 @@ import LeadbookText
 /// leadbook.yml: the team, the numbers of the toolkit's policy, and the workspace layout.
 /// Every key is optional; the defaults are the toolkit's numbers.
 public struct Configuration: Sendable {
-    public enum Language: String, Sendable { case zhCN = "zh-CN", en }
+    public typealias Language = LeadbookText.Language
 
     public var language: Language = .zhCN
     public var timezone: UTCOffset = .chinaStandard

@@ -7,8 +7,15 @@ public struct Diagnostic: Sendable, Equatable {
     public var line: Int
     public var column: Int
     public var rule: Rule
-    public var message: String
-    public var hint: String
+    /// What is wrong, in both languages.
+    public var phrase: Phrase
+    /// How to fix it, in both languages (empty when there is nothing to add).
+    public var hintPhrase: Phrase
+    /// What is wrong, in English: the words that stay the same whatever the user's language
+    /// (order, the GitLab fingerprint).
+    public var message: String { phrase.en }
+    /// The hint in English.
+    public var hint: String { hintPhrase.en }
     /// The text of the line the finding points at (for the caret display), when there is one.
     public var sourceLine: String?
     /// Display width (terminal cells) of the text before the column, for placing the caret.
@@ -17,14 +24,14 @@ public struct Diagnostic: Sendable, Equatable {
     /// The rule's severity.
     public var severity: Severity { rule.severity }
 
-    public init(file: String, line: Int, column: Int, rule: Rule, message: String, hint: String,
+    public init(file: String, line: Int, column: Int, rule: Rule, message: Phrase, hint: Phrase,
                 sourceLine: String? = nil, caretOffset: Int? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.rule = rule
-        self.message = message
-        self.hint = hint
+        self.phrase = message
+        self.hintPhrase = hint
         self.sourceLine = sourceLine
         self.caretOffset = caretOffset ?? max(0, column - 1)
     }
@@ -32,7 +39,7 @@ public struct Diagnostic: Sendable, Equatable {
     /// A message of a rule at a place of a file (a whole file: line 1, column 1, no line shown).
     public init<R>(file: String, line: Int = 1, column: Int = 1, _ message: RuleMessage<R>,
                    sourceLine: String? = nil, caretOffset: Int? = nil) {
-        self.init(file: file, line: line, column: column, rule: R.rule, message: message.text, hint: message.hint,
+        self.init(file: file, line: line, column: column, rule: R.rule, message: message.phrase, hint: message.hintPhrase,
                   sourceLine: sourceLine, caretOffset: caretOffset)
     }
 
@@ -40,8 +47,8 @@ public struct Diagnostic: Sendable, Equatable {
     public func saying<R>(_ message: RuleMessage<R>) -> Diagnostic {
         var diagnostic = self
         diagnostic.rule = R.rule
-        diagnostic.message = message.text
-        diagnostic.hint = message.hint
+        diagnostic.phrase = message.phrase
+        diagnostic.hintPhrase = message.hintPhrase
         return diagnostic
     }
 

@@ -5,13 +5,30 @@ import LeadbookText
 public enum DiagnosticReport {
     public struct Style {
         public var color: Bool
-        public init(color: Bool) { self.color = color }
+        /// The language of the messages, hints and labels.
+        public var language: Language
+        public init(color: Bool, language: Language) {
+            self.color = color
+            self.language = language
+        }
         /// Colour is marked for the console, which alone writes escape sequences (`TerminalText`).
         public func paint(_ text: String, _ code: String) -> String { color ? TerminalText.paint(text, code) : text }
     }
 
     public static func plural(_ count: Int, _ noun: String) -> String {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
+    /// `3 errors` and `3 个错误`: a count with its English noun (an `s` added for more than one)
+    /// and its Chinese measure word and noun (`个错误`, `位客户`, `行`).
+    public static func plural(_ count: Int, _ noun: String, _ chinese: String) -> Phrase {
+        Phrase(plural(count, noun), "\(count) \(chinese)")
+    }
+
+    /// What the end of a report says: `N errors, M warnings in K files`.
+    public static func tally(errors: Int, warnings: Int, files: Int) -> Phrase {
+        Phrase("\(plural(errors, "error")), \(plural(warnings, "warning")) in \(plural(files, "file"))",
+               "\(errors) 个错误，\(warnings) 个警告，共 \(files) 个文件")
     }
 
     /// `FILE:LINE:COL: error[RULE]: message`, the line with a caret under the column, the hint;
@@ -21,7 +38,7 @@ public enum DiagnosticReport {
         for diagnostic in report.diagnostics {
             output += text(diagnostic, style: style)
         }
-        let summary = "\(plural(report.errors, "error")), \(plural(report.warnings, "warning")) in \(plural(report.files, "file"))"
+        let summary = tally(errors: report.errors, warnings: report.warnings, files: report.files).text(style.language)
         output += report.errors > 0 ? style.paint(summary, "1;31") : report.warnings > 0 ? style.paint(summary, "1;33") : style.paint(summary, "1;32")
         output += "\n"
         return output
@@ -29,9 +46,10 @@ public enum DiagnosticReport {
 
     public static func text(_ diagnostic: Diagnostic, style: Style) -> String {
         var output = ""
-        let severity = diagnostic.severity == .error ? style.paint("error", "1;31") : style.paint("warning", "1;33")
+        let zh = style.language == .zhCN
+        let severity = diagnostic.severity == .error ? style.paint(zh ? "错误" : "error", "1;31") : style.paint(zh ? "警告" : "warning", "1;33")
         output += style.paint("\(diagnostic.file):\(diagnostic.line):\(diagnostic.column):", "1")
-        output += " \(severity)[\(diagnostic.rule.id)]: \(diagnostic.message)\n"
+        output += " \(severity)[\(diagnostic.rule.id)]: \(diagnostic.phrase.text(style.language))\n"
         if let line = diagnostic.sourceLine {
             let number = String(diagnostic.line)
             let gutter = String(repeating: " ", count: number.count)
@@ -42,10 +60,22 @@ public enum DiagnosticReport {
             output += " \(number) | \(shown)\n"
             output += " \(gutter) | \(String(repeating: " ", count: shownCaret(tabless, diagnostic.caretOffset)))\(style.paint("^", "1;32"))\n"
         }
-        if !diagnostic.hint.isEmpty {
-            output += "  \(style.paint("hint", "1;36")): \(diagnostic.hint)\n"
+        if !diagnostic.hintPhrase.isEmpty {
+            output += "  \(style.paint(zh ? "提示" : "hint", "1;36")): \(diagnostic.hintPhrase.text(style.language))\n"
         }
         return output
+    }
+
+    /// One diagnostic as `text` shows it without colour, in both languages (for a message that
+    /// carries diagnostics, such as a refused write).
+    public static func phrase(_ diagnostic: Diagnostic) -> Phrase {
+        Phrase(text(diagnostic, style: Style(color: false, language: .en)), text(diagnostic, style: Style(color: false, language: .zhCN)))
+    }
+
+    /// One diagnostic in English only, where the message that carries it is not yet a `Phrase`.
+    @available(*, deprecated, message: "make the message that carries it a Phrase and use DiagnosticReport.phrase")
+    public static func untranslatedText(_ diagnostic: Diagnostic) -> String {
+        text(diagnostic, style: Style(color: false, language: .en))
     }
 
     /// The caret's offset under `line` as `TerminalText` shows it: `caret` cells of the line
@@ -63,12 +93,13 @@ public enum DiagnosticReport {
         return shown + max(0, caret - written)
     }
 
-    public static func json(_ report: CheckReport) -> String {
+    /// Messages and hints in `language`; keys, rule ids and severities the same in both.
+    public static func json(_ report: CheckReport, language: Language) -> String {
         let items: [JSON] = report.diagnostics.map { diagnostic in
             .object([
                 ("file", .string(diagnostic.file)), ("line", .int(diagnostic.line)), ("column", .int(diagnostic.column)),
                 ("severity", .string(diagnostic.severity.rawValue)), ("rule", .string(diagnostic.rule.id)),
-                ("message", .string(diagnostic.message)), ("hint", .string(diagnostic.hint)),
+                ("message", .string(diagnostic.phrase.text(language))), ("hint", .string(diagnostic.hintPhrase.text(language))),
             ])
         }
         return JSON.object([
@@ -78,12 +109,13 @@ public enum DiagnosticReport {
     }
 
     /// GitHub Actions workflow commands; `prefix` is the workspace's path inside the repository.
-    public static func github(_ report: CheckReport, pathPrefix: String = "") -> String {
+    public static func github(_ report: CheckReport, pathPrefix: String = "", language: Language) -> String {
         var output = ""
         for diagnostic in report.diagnostics {
             let kind = diagnostic.severity == .error ? "error" : "warning"
             let file = escapeProperty(pathPrefix + diagnostic.file)
-            let message = escapeData(diagnostic.message + (diagnostic.hint.isEmpty ? "" : "\nhint: " + diagnostic.hint))
+            let hint = diagnostic.hintPhrase.isEmpty ? "" : (language == .zhCN ? "\n提示：" : "\nhint: ") + diagnostic.hintPhrase.text(language)
+            let message = escapeData(diagnostic.phrase.text(language) + hint)
             output += "::\(kind) file=\(file),line=\(diagnostic.line),col=\(diagnostic.column),title=\(escapeProperty(diagnostic.rule.id))::\(message)\n"
         }
         return output
@@ -92,14 +124,16 @@ public enum DiagnosticReport {
     /// A GitLab Code Quality report (a JSON array), for `artifacts: reports: codequality`.
     /// The fingerprint hashes the file, rule and message (not the line), so a finding keeps it
     /// when lines above it move; the same finding twice in one file is told apart by its count.
-    public static func gitlab(_ report: CheckReport, pathPrefix: String = "") -> String {
+    /// The fingerprint uses the English message, so it does not change with the language.
+    public static func gitlab(_ report: CheckReport, pathPrefix: String = "", language: Language) -> String {
         var seen: [String: Int] = [:]
         let items: [JSON] = report.diagnostics.map { diagnostic in
             let path = pathPrefix + diagnostic.file
             let key = path + "\u{0}" + diagnostic.rule.id + "\u{0}" + diagnostic.message
             let occurrence = seen[key, default: 0]
             seen[key] = occurrence + 1
-            let description = diagnostic.message + (diagnostic.hint.isEmpty ? "" : " (hint: \(diagnostic.hint))")
+            let hint = diagnostic.hintPhrase.text(language)
+            let description = diagnostic.phrase.text(language) + (hint.isEmpty ? "" : language == .zhCN ? "（提示：\(hint)）" : " (hint: \(hint))")
             return .object([
                 ("description", .string(description)),
                 ("check_name", .string(diagnostic.rule.id)),

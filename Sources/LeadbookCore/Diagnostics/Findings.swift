@@ -20,7 +20,7 @@ public struct Findings: Sendable {
         let message = message()
         let location = source.location(of: offset)
         diagnostics.append(Diagnostic(
-            file: source.path, line: location.line, column: location.column, rule: rule, message: message.text, hint: message.hint,
+            file: source.path, line: location.line, column: location.column, rule: rule, message: message.phrase, hint: message.hintPhrase,
             sourceLine: source.bytes.isEmpty || !showLine ? nil : location.text, caretOffset: location.caret))
     }
 
@@ -28,7 +28,7 @@ public struct Findings: Sendable {
     /// here: the rule words it (`Diagnostic.saying`) when it decides to report.
     public func anchor<R: RuleDefinition>(_ rule: R.Type, at offset: Int, line: Int) -> Diagnostic {
         let location = source.location(of: offset, onLine: line)
-        return Diagnostic(file: source.path, line: location.line, column: location.column, rule: R.rule, message: "", hint: "",
+        return Diagnostic(file: source.path, line: location.line, column: location.column, rule: R.rule, message: .empty, hint: .empty,
                           sourceLine: location.text, caretOffset: location.caret)
     }
 

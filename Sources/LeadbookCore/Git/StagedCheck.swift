@@ -273,6 +273,13 @@ extension Workspace {
         return ConfigurationReader.read(SourceText(path: configurationFileName, bytes: bytes)).0
     }
 
+    /// The language leadbook.yml in `root` sets (Chinese when it sets none); nil when there is
+    /// no leadbook.yml that can be read.
+    public static func language(root: String) -> Language? {
+        guard case .success(let bytes) = readFile(configurationFileName, root: root) else { return nil }
+        return ConfigurationReader.read(SourceText(path: configurationFileName, bytes: bytes)).0.language
+    }
+
     /// A path (relative to the workspace) that names a customer file: a Markdown file under the
     /// customers folder, with no hidden folder or file on the way.
     public static func isCustomerPath(_ path: String, folder: String) -> Bool {

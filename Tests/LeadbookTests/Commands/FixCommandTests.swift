@@ -22,7 +22,7 @@ final class FixCommandTests: RuleWorkspaceTestCase {
 
     func run(_ arguments: [String]) -> (code: ExitCode, output: String, errors: String) {
         let console = RecordingConsole()
-        let context = CommandContext(console: console, environment: [:], currentDirectory: workspace.root)
+        let context = CommandContext(console: console, environment: ["LEADBOOK_LANG": "en"], currentDirectory: workspace.root)
         let code = LeadbookCommandLine.run(arguments + ["-C", workspace.root], context)
         return (code, console.output, console.errors)
     }

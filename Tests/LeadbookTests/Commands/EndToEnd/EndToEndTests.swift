@@ -168,17 +168,17 @@ final class EndToEndTests: XCTestCase {
 
     /// A fingerprint does not move when lines are added above the finding.
     func testGitLabFingerprintsIgnoreLineNumbers() {
-        let first = Diagnostic(file: "customers/a.md", line: 3, column: 1, rule: StaleGrade.rule, message: "grade is A", hint: "")
+        let first = Diagnostic(file: "customers/a.md", line: 3, column: 1, rule: StaleGrade.rule, message: Phrase("grade is A", "级别为 A"), hint: .empty)
         var moved = first
         moved.line = 10
-        let one = DiagnosticReport.gitlab(CheckReport(files: 1, diagnostics: [first]))
-        let two = DiagnosticReport.gitlab(CheckReport(files: 1, diagnostics: [moved]))
+        let one = DiagnosticReport.gitlab(CheckReport(files: 1, diagnostics: [first]), language: .en)
+        let two = DiagnosticReport.gitlab(CheckReport(files: 1, diagnostics: [moved]), language: .en)
         XCTAssertNotEqual(one, two)
         XCTAssertEqual(one.replacingOccurrences(of: "\"begin\": 3", with: "\"begin\": 10"), two)
-        let twice = DiagnosticReport.gitlab(CheckReport(files: 1, diagnostics: [first, moved]))
+        let twice = DiagnosticReport.gitlab(CheckReport(files: 1, diagnostics: [first, moved]), language: .en)
         XCTAssertEqual(twice.components(separatedBy: "fingerprint").count, 3)
-        XCTAssertTrue(DiagnosticReport.gitlab(CheckReport(files: 1, diagnostics: [first]), pathPrefix: "leads/").contains("\"path\": \"leads/customers/a.md\""))
-        XCTAssertEqual(DiagnosticReport.gitlab(CheckReport(files: 0, diagnostics: [])), "[]\n")
+        XCTAssertTrue(DiagnosticReport.gitlab(CheckReport(files: 1, diagnostics: [first]), pathPrefix: "leads/", language: .en).contains("\"path\": \"leads/customers/a.md\""))
+        XCTAssertEqual(DiagnosticReport.gitlab(CheckReport(files: 0, diagnostics: []), language: .en), "[]\n")
     }
 
     func testTheTemplateWorkspacePasses() throws {

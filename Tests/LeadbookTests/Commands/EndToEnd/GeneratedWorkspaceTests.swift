@@ -33,13 +33,14 @@ final class GeneratedWorkspaceTests: XCTestCase {
         var pieces: [String] = []
         var errors = ""
         var isTerminal: Bool { false }
+        var language: Language = .en
         func out(_ text: String) { pieces.append(text) }
         func err(_ text: String) { errors += text }
     }
 
     func run(_ arguments: [String], _ console: Console) throws -> ExitCode {
         let root = try workspaceRoot()
-        let context = CommandContext(console: console, environment: [:], currentDirectory: root.path)
+        let context = CommandContext(console: console, environment: ["LEADBOOK_LANG": "en"], currentDirectory: root.path)
         return LeadbookCommandLine.run([arguments[0], "-C", root.path] + arguments.dropFirst(), context)
     }
 

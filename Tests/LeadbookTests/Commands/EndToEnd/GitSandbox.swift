@@ -24,7 +24,7 @@ final class GitSandbox {
             "GIT_AUTHOR_NAME": "王五", "GIT_AUTHOR_EMAIL": "wangwu@example.com",
             "GIT_COMMITTER_NAME": "王五", "GIT_COMMITTER_EMAIL": "wangwu@example.com",
             "GIT_AUTHOR_DATE": "2024-03-10T09:00:00+08:00", "GIT_COMMITTER_DATE": "2024-03-10T09:00:00+08:00",
-            "NO_COLOR": "1", "LC_ALL": "C",
+            "NO_COLOR": "1", "LC_ALL": "C", "LEADBOOK_LANG": "en",
         ]
     }
 

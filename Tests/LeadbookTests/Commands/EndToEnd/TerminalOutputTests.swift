@@ -67,7 +67,7 @@ final class TerminalOutputTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         for arguments in Self.commands {
             let console = RecordingConsole(isTerminal: true)
-            let context = CommandContext(console: console, environment: ["TERM": "xterm"], currentDirectory: folder.path)
+            let context = CommandContext(console: console, environment: ["TERM": "xterm", "LEADBOOK_LANG": "en"], currentDirectory: folder.path)
             _ = LeadbookCommandLine.run(arguments + ["-C", folder.path], context)
             let what = arguments.joined(separator: " ")
             assertNothingObeyed(console.output, what)
@@ -79,7 +79,7 @@ final class TerminalOutputTests: XCTestCase {
         }
         // check paints its own words on a terminal.
         let console = RecordingConsole(isTerminal: true)
-        _ = LeadbookCommandLine.run(["check", "--strict", "-C", folder.path], CommandContext(console: console, environment: ["TERM": "xterm"], currentDirectory: folder.path))
+        _ = LeadbookCommandLine.run(["check", "--strict", "-C", folder.path], CommandContext(console: console, environment: ["TERM": "xterm", "LEADBOOK_LANG": "en"], currentDirectory: folder.path))
         XCTAssertTrue(console.output.contains("\u{1B}[1;3"), console.output)
     }
 
@@ -89,10 +89,10 @@ final class TerminalOutputTests: XCTestCase {
         let folder = try workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
         let console = RecordingConsole(isTerminal: false)
-        _ = LeadbookCommandLine.run(["export", "-C", folder.path], CommandContext(console: console, environment: [:], currentDirectory: folder.path))
+        _ = LeadbookCommandLine.run(["export", "-C", folder.path], CommandContext(console: console, environment: ["LEADBOOK_LANG": "en"], currentDirectory: folder.path))
         XCTAssertTrue(console.output.contains("华东\u{1B}]0;pwned\u{7}云 \u{1B}[2J"), console.output)
         let json = RecordingConsole(isTerminal: false)
-        _ = LeadbookCommandLine.run(["export", "--format", "json", "-C", folder.path], CommandContext(console: json, environment: [:], currentDirectory: folder.path))
+        _ = LeadbookCommandLine.run(["export", "--format", "json", "-C", folder.path], CommandContext(console: json, environment: ["LEADBOOK_LANG": "en"], currentDirectory: folder.path))
         XCTAssertTrue(json.output.contains(#""needs": "数据\u009b31m安全 \u202e反转""#), json.output)
     }
 

@@ -35,7 +35,7 @@ final class TwoClonesTests: XCTestCase {
     /// Runs a command in-process in `folder`.
     func leadbook(_ arguments: [String], in folder: URL, file: StaticString = #filePath, line: UInt = #line) -> (code: ExitCode, output: String) {
         let console = RecordingConsole()
-        let context = CommandContext(console: console, environment: [:], currentDirectory: folder.path)
+        let context = CommandContext(console: console, environment: ["LEADBOOK_LANG": "en"], currentDirectory: folder.path)
         let code = LeadbookCommandLine.run(arguments + ["-C", folder.path], context)
         return (code, console.output + console.errors)
     }

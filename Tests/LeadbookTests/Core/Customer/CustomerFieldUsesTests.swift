@@ -214,21 +214,21 @@ final class CustomerFieldUsesTests: XCTestCase {
 
     func testNewTakesTheOptionsOfTheTable() {
         let spec = NewCommand.spec
-        let own = ["workspace", "note", "at", "force", "no-config", "help"]
+        let own = ["workspace", "note", "at", "force", "no-config", "lang", "help"]
         XCTAssertEqual(spec.options.map(\.long).filter { !own.contains($0) }, CustomerField.newOptions.map(\.option.flag))
         let today = ["workspace", "name", "source", "intent", "industry", "region", "employees", "budget", "needs", "contact", "detail",
                      "decision-by", "kind", "owner", "note", "at", "force"]
         XCTAssertEqual(kept(spec.options.map(\.long), today), today)
         for (field, option) in CustomerField.newOptions {
             let made = spec.options.first { $0.long == option.flag }
-            XCTAssertEqual(made?.help, option.help, field.key)
+            XCTAssertEqual(made?.help.en, option.help, field.key)
             XCTAssertEqual(made?.value, option.value, field.key)
             XCTAssertEqual(made?.repeatable, option.repeatable, field.key)
         }
         // The usage line of today's options, word for word (an option added later may come between them).
         let words = spec.usage.components(separatedBy: " [").enumerated().map { $0.offset == 0 ? $0.element : "[" + $0.element }
         let todays = words.filter { word in !CustomerField.newOptions.contains { !today.contains($0.option.flag) && word.hasPrefix("[--\($0.option.flag) ") } }
-        XCTAssertEqual(todays.joined(separator: " "), "leadbook new --name N --source S --intent A|B|C [--industry I] [--region R] [--employees N] [--budget CNY] [--needs TEXT] [--contact \"name,title,phone,email\"]... [--detail KEY=VALUE]... [--decision-by DATE] [--kind company|person] [--owner NAME] [--note TEXT] [--at DATETIME] [--force] [-C DIR] [--no-config]")
+        XCTAssertEqual(todays.joined(separator: " "), "leadbook new --name N --source S --intent A|B|C [--industry I] [--region R] [--employees N] [--budget CNY] [--needs TEXT] [--contact \"name,title,phone,email\"]... [--detail KEY=VALUE]... [--decision-by DATE] [--kind company|person] [--owner NAME] [--note TEXT] [--at DATETIME] [--force] [-C DIR] [--no-config] [--lang LANG]")
         let required = CustomerField.newOptions.filter(\.option.required).count
         XCTAssertEqual(words.count, spec.options.filter { $0.long != "help" }.count - required + 1, "one word per option (the required ones share the first)")
     }

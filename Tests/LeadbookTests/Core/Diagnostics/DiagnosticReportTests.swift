@@ -15,8 +15,8 @@ final class DiagnosticReportTests: XCTestCase {
             let offset = Array(line.utf8).count - Array("飞鸽".utf8).count
             let location = source.location(of: offset, onLine: 1)
             let diagnostic = Diagnostic(file: "customers/a.md", line: 1, column: location.column, rule: UnknownChannel.rule,
-                                        message: "unknown channel", hint: "", sourceLine: location.text, caretOffset: location.caret)
-            let lines = DiagnosticReport.text(diagnostic, style: .init(color: false)).split(separator: "\n", omittingEmptySubsequences: false)
+                                        message: Phrase("unknown channel", "未知渠道"), hint: .empty, sourceLine: location.text, caretOffset: location.caret)
+            let lines = DiagnosticReport.text(diagnostic, style: .init(color: false, language: .en)).split(separator: "\n", omittingEmptySubsequences: false)
             // What a terminal shows: the console escapes what the report did not.
             let shown = TerminalText.render(String(lines[1]), escaping: true), caret = String(lines[2])
             XCTAssertEqual(String(lines[1]), shown, "the report shows the line escaped, on a terminal or not")

@@ -259,7 +259,7 @@ final class ScalarTextTests: XCTestCase {
         func run(_ arguments: [String]) -> ExitCode {
             let console = RecordingConsole()
             let code = LeadbookCommandLine.run(arguments + ["-C", workspace.root],
-                                               CommandContext(console: console, environment: [:], currentDirectory: workspace.root))
+                                               CommandContext(console: console, environment: ["LEADBOOK_LANG": "en"], currentDirectory: workspace.root))
             XCTAssertNotEqual(code, .failure, console.output + console.errors)
             return code
         }

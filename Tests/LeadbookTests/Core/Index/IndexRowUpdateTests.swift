@@ -79,7 +79,7 @@ final class IndexRowUpdateTests: XCTestCase {
 
     func run(_ arguments: [String], _ root: URL) -> (code: ExitCode, output: String, errors: String) {
         let console = RecordingConsole()
-        let context = CommandContext(console: console, environment: [:], currentDirectory: root.path)
+        let context = CommandContext(console: console, environment: ["LEADBOOK_LANG": "en"], currentDirectory: root.path)
         let code = LeadbookCommandLine.run(arguments + ["-C", root.path], context)
         return (code, console.output, console.errors)
     }

@@ -13,7 +13,7 @@ final class ExportTests: XCTestCase {
 
     func export(_ arguments: [String]) -> (code: ExitCode, output: String, errors: String) {
         let console = RecordingConsole()
-        let context = CommandContext(console: console, environment: [:], currentDirectory: FileManager.default.temporaryDirectory.path)
+        let context = CommandContext(console: console, environment: ["LEADBOOK_LANG": "en"], currentDirectory: FileManager.default.temporaryDirectory.path)
         let code = LeadbookCommandLine.run(["export", "-C", workspace.root] + arguments, context)
         return (code, console.output, console.errors)
     }

@@ -188,11 +188,11 @@ final class CustomerFilesTests: XCTestCase {
     /// Commands print the files they could not read as `check` prints them, then name them.
     func testAgendaExportAndSummaryPrintCheckDiagnostics() throws {
         try FileManager.default.removeItem(at: root.appendingPathComponent(Self.gone))
-        let text = checkDiagnostics(Workspace.open(root: root.path)).map { DiagnosticReport.text($0, style: .init(color: false)) }.joined()
+        let text = checkDiagnostics(Workspace.open(root: root.path)).map { DiagnosticReport.text($0, style: .init(color: false, language: .en)) }.joined()
         XCTAssertTrue(text.hasPrefix("\(Self.huge):1:1: error[file-too-large]: the file is 17 MB; customer files are at most 16 MB\n"), text)
         for arguments in [["agenda", "--as-of", "2024-03-10T09:00"], ["export"], ["summary", "--as-of", "2024-03-10T09:00"]] {
             let console = RecordingConsole()
-            let context = CommandContext(console: console, environment: [:], currentDirectory: root.path)
+            let context = CommandContext(console: console, environment: ["LEADBOOK_LANG": "en"], currentDirectory: root.path)
             let code = LeadbookCommandLine.run(arguments + ["-C", root.path], context)
             XCTAssertEqual(code, .findings, arguments[0])
             XCTAssertTrue(console.errors.hasPrefix(text), "\(arguments[0]):\n\(console.errors)")

@@ -52,7 +52,7 @@ final class CustomerWriteTests: XCTestCase {
 
     func run(_ arguments: [String]) -> (code: ExitCode, output: String, errors: String) {
         let console = RecordingConsole()
-        let context = CommandContext(console: console, environment: [:], currentDirectory: root.path)
+        let context = CommandContext(console: console, environment: ["LEADBOOK_LANG": "en"], currentDirectory: root.path)
         let code = LeadbookCommandLine.run(arguments + ["-C", root.path], context)
         return (code, console.output, console.errors)
     }

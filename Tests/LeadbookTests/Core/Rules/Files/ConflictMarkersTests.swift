@@ -102,7 +102,7 @@ final class ConflictMarkersTests: XCTestCase {
         try workspace.write(RuleFixture.path, conflictInAnEntry)
         for arguments in [["show", "LX2024001"], ["log", "LX2024001", "--channel", "phone", "--at", "2024-03-05 10:00"]] {
             let console = RecordingConsole()
-            let context = CommandContext(console: console, environment: [:], currentDirectory: workspace.root)
+            let context = CommandContext(console: console, environment: ["LEADBOOK_LANG": "en"], currentDirectory: workspace.root)
             XCTAssertNotEqual(LeadbookCommandLine.run(arguments + ["-C", workspace.root], context), .ok)
             XCTAssertEqual(console.output, "")
             XCTAssertTrue(console.errors.contains("\(RuleFixture.path), the file of customer LX2024001, cannot be read as a customer until its errors are fixed:\n"
