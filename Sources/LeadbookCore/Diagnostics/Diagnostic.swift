@@ -20,12 +20,15 @@ public struct Diagnostic: Sendable, Equatable {
     public var sourceLine: String?
     /// Display width (terminal cells) of the text before the column, for placing the caret.
     public var caretOffset: Int
+    /// The change `leadbook fix` makes for this finding, when it is mechanical and safe.
+    public var fix: Fix?
 
     /// The rule's severity.
     public var severity: Severity { rule.severity }
 
     public init(file: String, line: Int, column: Int, rule: Rule, message: Phrase, hint: Phrase,
-                sourceLine: String? = nil, caretOffset: Int? = nil) {
+                sourceLine: String? = nil, caretOffset: Int? = nil, fix: Fix? = nil) {
+        self.fix = fix
         self.file = file
         self.line = line
         self.column = column
