@@ -22,6 +22,12 @@ public protocol Vocabulary: CaseIterable, Hashable, Sendable, RawRepresentable w
 extension Vocabulary {
     public static var aliases: [String: Self] { [:] }
 
+    /// How the value is shown to a person: the Chinese label in Chinese (展会), the English value
+    /// in English (exhibition).
+    public func label(in language: Language) -> String {
+        language == .zhCN ? label : rawValue
+    }
+
     /// Reads the English value, the Chinese label or an alias.
     public init?(text: String) {
         var text = text
