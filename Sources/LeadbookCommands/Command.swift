@@ -37,7 +37,7 @@ public struct CommandSpec: Sendable {
     /// `leadbook NAME: summary`, the usage line, the details and every option with its help.
     public func help(_ language: Language) -> String {
         let zh = language == .zhCN
-        var text = "leadbook \(name)\(zh ? "：" : ": ")\(summary.text(language))\n\n\(zh ? "用法" : "usage"): \(usage)\n"
+        var text = "leadbook \(name)\(zh ? "：" : ": ")\(summary.text(language))\n\n\(zh ? "用法：" : "usage: ")\(usage)\n"
         if !details.isEmpty { text += "\n" + details.text(language) + "\n" }
         text += zh ? "\n选项：\n" : "\noptions:\n"
         let labels = options.map { option -> String in

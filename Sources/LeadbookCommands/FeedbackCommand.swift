@@ -261,7 +261,7 @@ extension FeedbackCommand {
         /// `fixWithin`: the hours a feedback to fix is to be answered in; nil for one not to fix.
         static func recorded(_ number: Int, of id: String, in path: String, _ date: LocalDate, type: FeedbackType, priority: Priority, fixWithin hours: Int?) -> Phrase {
             Phrase("recorded feedback \(number) of \(id) in \(path): \(date) \(type.rawValue), \(priority.rawValue) priority\(hours.map { "; fix: answer within \($0) hours" } ?? "")\n",
-                   "已记录客户反馈：\(id) 第 \(number) 条（\(path)）：\(date) \(type.label)，优先级\(priority.label)\(hours.map { "；立即解决：\($0) 小时内答复" } ?? "")\n")
+                   "已记录客户反馈：\(id) 第 \(number) 条，\(date) \(type.label)，优先级\(priority.label)（\(path)）\(hours.map { "；需立即解决，\($0) 小时内答复" } ?? "")\n")
         }
         static func notANumber(_ text: String) -> Phrase {
             Phrase("`\(text)` is not a feedback number (1 is the first entry)", "`\(text)` 不是反馈序号（第一条是 1）")

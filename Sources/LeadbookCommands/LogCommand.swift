@@ -181,11 +181,15 @@ public enum LogCommand: Command {
         return edit.hasChanges ? try edit.apply() : bytes
     }
 
-    /// The key of a follow-up entry nearest to `text`, by its English key or its Chinese label.
+    /// The key of a follow-up entry nearest to `text`, by its English key or its Chinese label;
+    /// a Chinese label that begins with `text` (`决策` for 决策进展) when none is near.
     static func nearestKey(_ text: String) -> EntryKey? {
         let spellings = factKeys.map(\.rawValue) + factKeys.map(\.label)
-        guard let near = Suggestion.closest(to: text, among: spellings) else { return nil }
-        return EntryKey(text: near)
+        if let near = Suggestion.closest(to: text, among: spellings) { return EntryKey(text: near) }
+        let trimmed = text.trimmingSpaces
+        guard !trimmed.isEmpty, !trimmed.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let starting = factKeys.filter { $0.label.hasPrefix(trimmed) }
+        return starting.count == 1 ? starting[0] : nil
     }
 }
 

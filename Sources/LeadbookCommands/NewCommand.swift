@@ -210,9 +210,9 @@ extension NewCommand {
         /// Why the new customer looks like one already there: `same phone 13800000001`.
         static func same(_ evidence: DuplicateKeys.Evidence) -> Phrase {
             switch evidence.kind {
-            case .name: return Phrase("same name \(evidence.value)", "名称相同：\(evidence.value)")
-            case .phone: return Phrase("same phone \(evidence.value)", "电话相同：\(evidence.value)")
-            case .email: return Phrase("same email \(evidence.value)", "邮箱相同：\(evidence.value)")
+            case .name: return Phrase("same name \(evidence.value)", "名称相同（\(evidence.value)）")
+            case .phone: return Phrase("same phone \(evidence.value)", "电话相同（\(evidence.value)）")
+            case .email: return Phrase("same email \(evidence.value)", "邮箱相同（\(evidence.value)）")
             }
         }
         static let notCompared = Phrase("they were not compared with the new customer; ", "没有拿它们和新客户比对；")
