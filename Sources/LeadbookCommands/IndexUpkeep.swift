@@ -166,8 +166,8 @@ extension IndexUpkeep {
             Phrase("\(indexFile) leaves them out; ", "\(indexFile) 里没有它们；")
         }
         static func wouldCreate(_ path: String) -> Phrase { Phrase("would create \(path)\n", "将创建 \(path)\n") }
-        static func wouldUpdate(_ path: String, _ difference: String) -> Phrase {
-            Phrase("would update \(path): \(difference)\n", "将更新 \(path)：\(difference)\n")
+        static func wouldUpdate(_ path: String, _ difference: Phrase) -> Phrase {
+            Phrase("would update \(path): \(difference.en)\n", "将更新 \(path)：\(difference.zh)\n")
         }
         static func created(_ path: String) -> Phrase { Phrase("created \(path)\n", "已创建 \(path)\n") }
         /// The tables by their marker names (`leads`, `follow-ups`...) in English, by their
