@@ -6,7 +6,7 @@ public enum AssignCommand: Command {
     public static let spec = CommandSpec(
         name: "assign",
         summary: Phrase("give every unassigned customer an owner: S to a manager, A to a senior, B/C to a junior",
-                        "给每位没有负责人的客户分配负责人：S 级给经理，A 级给资深销售，B/C 级给初级销售"),
+                        "给每位没有负责人的客户分配负责人：S 级给销售经理，A 级给资深销售，B/C 级给新人销售"),
         usage: "leadbook assign [-C DIR] [--dry-run] [--at DATETIME]",
         options: [
             .workspace,

@@ -221,11 +221,11 @@ extension EditableCustomer {
     enum Message {
         static func unreadable(_ path: String) -> Phrase {
             Phrase("\(path) cannot be read as a customer; run `leadbook check \(path)` and fix it first",
-                   "\(path) 读不成一份客户资料；先运行 `leadbook check \(path)` 把问题改好")
+                   "\(path) 读不出客户资料；先运行 `leadbook check \(path)` 把问题改好")
         }
         static func tombstone(_ id: String, mergedInto target: String, _ path: String) -> Phrase {
             Phrase("\(id) was merged into \(target) (\(path) is its tombstone); write to \(target) instead",
-                   "\(id) 已合并到 \(target)（\(path) 只留作合并记录），请写到 \(target)")
+                   "\(id) 已合并到 \(target)（\(path) 是合并后留下的旧文件），请写到 \(target)")
         }
         /// The first line; the new errors follow, one a line.
         static func newErrors(_ path: String, _ count: Int) -> Phrase {

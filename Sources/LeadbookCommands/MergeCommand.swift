@@ -7,13 +7,13 @@ public enum MergeCommand: Command {
     public static let spec = CommandSpec(
         name: "merge",
         summary: Phrase("merge two files of the same customer into one (OTHER becomes a tombstone)",
-                        "把同一客户的两个文件合并为一个（OTHER 只留作合并记录）"),
+                        "把同一客户的两个文件合并为一个（OTHER 的文件留下，标记为已合并）"),
         usage: "leadbook merge KEEP OTHER [--delete] [--dry-run] [--at DATETIME] [-C DIR]",
         options: [
             .workspace,
             OptionSpec("delete", help: Phrase(
                 "delete OTHER's file instead of leaving a tombstone (git keeps its history)",
-                "删除 OTHER 的文件，不留合并记录（git 里仍有它的历史）")),
+                "删除 OTHER 的文件，而不是留下标记为已合并的旧文件（git 里仍有它的历史）")),
             OptionSpec("dry-run", help: Phrase("print the changes as a unified diff and write nothing",
                                                "以 unified diff 打印改动，什么都不写")),
             OptionSpec("at", value: "DATETIME", help: Phrase(
@@ -119,12 +119,12 @@ extension MergeCommand {
             Phrase("\(path) has \(count) error\(count == 1 ? "" : "s"); fix them first (`leadbook check \(path)`, `leadbook sync`), then merge",
                    "\(path) 有 \(count) 个错误；先改好（`leadbook check \(path)`、`leadbook sync`），再合并")
         }
-        static let notRepointed = Phrase("tombstones among them were not repointed; ", "其中的合并记录没有改指向；")
+        static let notRepointed = Phrase("tombstones among them were not repointed; ", "其中已合并的旧文件没有改指向；")
         /// In a dry run, for OTHER when `--delete` is given.
         static func wouldDelete(_ path: String) -> Phrase { Phrase("delete \(path)\n", "将删除 \(path)\n") }
         static func deleted(_ path: String) -> Phrase { Phrase("deleted \(path)\n", "已删除 \(path)\n") }
         static func tombstone(_ path: String, mergedInto id: String) -> Phrase {
-            Phrase("\(path) is now a tombstone (merged_into: \(id))\n", "\(path) 现在只留作合并记录（merged_into: \(id)）\n")
+            Phrase("\(path) is now a tombstone (merged_into: \(id))\n", "\(path) 已标记为已合并（merged_into: \(id)）\n")
         }
         static func repointed(_ path: String, to id: String) -> Phrase {
             Phrase("\(path): merged_into now \(id)\n", "\(path)：merged_into 改为 \(id)\n")

@@ -20,8 +20,8 @@ public enum RenumberCommand: Command {
         """, """
         对每个被多个文件使用的编号（或只对 ID）：最先创建的客户（先看 `created`，再看文件名）保留编号；
         其他客户各自换成下一个空闲编号（当前最大编号加一），改写 `id` 并重命名文件，编号后面的简称不变。
-        `merged_into` 指向被换号客户的合并记录（根据 git 历史判断：写下合并记录时哪个文件已经存在）
-        会跟着改；判断不了的会列出来，保持不动。
+        已合并的旧文件，若 `merged_into` 指的是被换号的客户（根据 git 历史判断：写下 `merged_into`
+        时哪个文件已经存在），也跟着改；判断不了的会列出来，保持不动。
         """))
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {

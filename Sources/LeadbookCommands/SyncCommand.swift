@@ -144,6 +144,6 @@ extension SyncCommand {
         static func filesUpdated(_ count: Int) -> Phrase {
             Phrase("\(count) file\(count == 1 ? "" : "s") updated\n", "已更新 \(count) 个文件\n")
         }
-        static let inSync = Phrase("everything is in sync\n", "所有文件都已是最新\n")
+        static let inSync = Phrase("everything is in sync\n", "推算出的值和索引都已是最新\n")
     }
 }
