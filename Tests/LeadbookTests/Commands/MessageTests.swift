@@ -113,6 +113,21 @@ final class MessageTests: XCTestCase {
         }
     }
 
+    /// `Phrase(verbatim:)` is for what reads the same in both languages (a path, a number, an
+    /// error's own text); in a translated command file it holds no words but the program's name.
+    func testNoWordsHideInAVerbatimPhrase() throws {
+        for file in try Self.commandFiles() where !Self.stillEnglish.contains(file.name) {
+            for (number, line) in file.text.components(separatedBy: "\n").enumerated() {
+                var rest = Substring(line)
+                while let found = rest.range(of: "Phrase(verbatim: \"") {
+                    let words = Self.literal(rest[rest.index(before: found.upperBound)...]).replacingOccurrences(of: "leadbook", with: "")
+                    XCTAssertFalse(words.contains { $0.isLetter }, "\(file.name):\(number + 1): words in a Phrase(verbatim:); write them in both languages")
+                    rest = rest[found.upperBound...]
+                }
+            }
+        }
+    }
+
     static func isChinese(_ scalar: Unicode.Scalar) -> Bool {
         (0x4E00...0x9FFF).contains(scalar.value) || (0x3000...0x303F).contains(scalar.value) || (0xFF00...0xFFEF).contains(scalar.value)
     }
