@@ -261,8 +261,9 @@ extension OptionValue {
         }
         /// A value outside a vocabulary, in the words of the rule that reports it in a file.
         static func unknownWord<Of>(_ message: Wording<Of>, _ option: String) -> Phrase {
-            Phrase("--\(option): \(message.phrase.en); \(message.hintPhrase.en)",
-                   "--\(option)：\(message.phrase.zh)；\(message.hintPhrase.zh)")
+            let hint = message.hintPhrase
+            return Phrase("--\(option): \(message.phrase.en)" + (hint.en.isEmpty ? "" : "; \(hint.en)"),
+                          "--\(option)：\(message.phrase.zh)" + (hint.zh.isEmpty ? "" : "；\(hint.zh)"))
         }
         static func notOneLine(_ problem: Phrase, _ option: String) -> Phrase {
             Phrase("--\(option) \(problem.en)", "--\(option) \(problem.zh)")

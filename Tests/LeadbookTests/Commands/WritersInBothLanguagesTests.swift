@@ -82,6 +82,15 @@ final class WritersInBothLanguagesTests: XCTestCase {
                        "leadbook new：--budget 要写纯数字的金额，比如 200000，不能写 `20万`\n")
     }
 
+    func testAnUnknownValueIsRefusedInTheWordsOfItsRuleInEitherLanguage() {
+        let word = Wording<WritersInBothLanguagesTests>("unknown status `谈判`", "未知的客户状态 `谈判`",
+                                                        hint: Phrase("did you mean `negotiation`?", "是不是要写 `商务谈判`？"))
+        XCTAssertEqual(OptionValue.Message.unknownWord(word, "status"),
+                       Phrase("--status: unknown status `谈判`; did you mean `negotiation`?", "--status：未知的客户状态 `谈判`；是不是要写 `商务谈判`？"))
+        let bare = Wording<WritersInBothLanguagesTests>("unknown status `x`", "未知的客户状态 `x`")
+        XCTAssertEqual(OptionValue.Message.unknownWord(bare, "status"), Phrase("--status: unknown status `x`", "--status：未知的客户状态 `x`"))
+    }
+
     func testAChineseKeyNearAKeyOfTheEntryIsSuggested() {
         let refused = run(["log", "LX2024001", "--channel", "phone", "--set", "决策=已立项"])
         XCTAssertEqual(refused.code, .failure)
