@@ -194,3 +194,10 @@ extension CommandContext {
         }
     }
 }
+
+extension CommandContext {
+    /// `complain` with a message in both languages, said in the run's language.
+    func complain(_ phrase: Phrase, _ command: String, usage: String? = nil) {
+        complain(phrase.text(language), command, usage: usage)
+    }
+}

@@ -1,0 +1,122 @@
+/// How a view for people is shown: in which language, how many terminal cells wide, and with
+/// colour or not (only on a terminal, never with NO_COLOR).
+public struct ViewStyle: Sendable, Equatable {
+    public var language: Language
+    /// The terminal's width in cells (100 when the output is not a terminal).
+    public var width: Int
+    public var color: Bool
+
+    /// The width when the output is not a terminal and `COLUMNS` is not set.
+    public static let defaultWidth = 100
+
+    public init(language: Language, width: Int = ViewStyle.defaultWidth, color: Bool = false) {
+        self.language = language
+        self.width = width
+        self.color = color
+    }
+
+    /// `text` in the colour of the SGR parameters `code` when the style has colour.
+    public func paint(_ text: String, _ code: String) -> String { color ? TerminalText.paint(text, code) : text }
+
+    /// The SGR parameters of what is late (overdue, missed): bold red.
+    public static let lateColor = "1;31"
+}
+
+extension DisplayWidth {
+    /// `text` in at most `cells` terminal cells: as it is when it fits, else cut at a character
+    /// boundary (a wide character that would straddle the edge is left out) and ended with `…`.
+    public static func cut(_ text: String, to cells: Int) -> String {
+        if of(text) <= cells { return text }
+        guard cells > 1 else { return cells == 1 ? "…" : "" }
+        var scalars = String.UnicodeScalarView()
+        var used = 0
+        for scalar in text.unicodeScalars {
+            let width = of(scalar)
+            if used + width > cells - 1 { break }
+            scalars.append(scalar)
+            used += width
+        }
+        while let last = scalars.last, last == " " { scalars.removeLast() }
+        return String(scalars) + "…"
+    }
+
+    /// `text` in lines of at most `cells` terminal cells, broken at character boundaries (never
+    /// inside a wide character); one line when it fits. Nothing is left out.
+    public static func wrap(_ text: String, to cells: Int) -> [String] {
+        guard cells > 1, of(text) > cells else { return [text] }
+        var lines: [String] = []
+        var line = String.UnicodeScalarView()
+        var used = 0
+        for scalar in text.unicodeScalars {
+            let width = of(scalar)
+            if used + width > cells, !line.isEmpty {
+                lines.append(String(line))
+                line = String.UnicodeScalarView()
+                used = 0
+                if scalar == " " { continue }
+            }
+            line.append(scalar)
+            used += width
+        }
+        if !line.isEmpty { lines.append(String(line)) }
+        return lines
+    }
+}
+
+/// Columns aligned in terminal cells (Chinese characters count two), fitted to a width: when
+/// the rows are wider, the columns that may be cut lose cells (the one with the most to spare
+/// first, never below its minimum) and their cells are cut with `…`; the other columns (ids,
+/// dates, the status word) are never cut.
+public enum TextTable {
+    /// How a column fits a narrower width.
+    public enum Fit: Sendable, Equatable {
+        /// Never cut.
+        case kept
+        /// Cut down to no fewer than `minimum` cells.
+        case cut(minimum: Int)
+    }
+
+    /// `rows` as lines of `indent` and cells separated by two spaces, each at most `width`
+    /// cells when the columns that may be cut can give enough (no limit when `width` is nil).
+    /// `paint(row, column)` gives the SGR parameters of a cell's colour, or nil.
+    public static func render(_ rows: [[String]], indent: String = "", width: Int? = nil, fits: [Fit] = [],
+                              paint: ((Int, Int) -> String?)? = nil) -> String {
+        guard let columns = rows.map(\.count).max(), columns > 0 else { return "" }
+        var widths = [Int](repeating: 0, count: columns)
+        for row in rows {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) }
+        }
+        let natural = widths
+        if let width {
+            var total = DisplayWidth.of(indent) + widths.reduce(0, +) + 2 * (columns - 1)
+            while total > width {
+                var widest: (column: Int, spare: Int)?
+                for index in 0..<min(columns, fits.count) {
+                    guard case .cut(let minimum) = fits[index] else { continue }
+                    let spare = widths[index] - minimum
+                    if spare > (widest?.spare ?? 0) { widest = (index, spare) }
+                }
+                guard let widest else { break }
+                widths[widest.column] -= 1
+                total -= 1
+            }
+        }
+        var output = ""
+        for (rowIndex, row) in rows.enumerated() {
+            var line = indent
+            for (index, cell) in row.enumerated() {
+                let shown = widths[index] < natural[index] ? DisplayWidth.cut(cell, to: widths[index]) : cell
+                let painted = paint?(rowIndex, index).map { TerminalText.paint(shown, $0) } ?? shown
+                if index < columns - 1 {
+                    let padding = max(0, widths[index] - DisplayWidth.of(shown))
+                    line += painted + String(repeating: " ", count: padding + 2)
+                } else {
+                    line += painted
+                }
+            }
+            while line.hasSuffix(" ") { line.removeLast() }
+            output += line + "\n"
+        }
+        return output
+    }
+}
