@@ -64,22 +64,26 @@ extension DisplayWidth {
 }
 
 /// Columns aligned in terminal cells (Chinese characters count two), fitted to a width: when
-/// the rows are wider, the columns that may be cut lose cells (the one with the most to spare
-/// first, never below its minimum) and their cells are cut with `…`; the other columns (ids,
-/// dates, the status word) are never cut.
+/// the rows are wider, the columns that may be cut lose cells, step by step in the order the
+/// `cuts` give (each step down to its width), and their cells are cut with `…`; the other
+/// columns (ids, dates, the status word) are never cut, and a line may stay wider when those
+/// alone are.
 public enum TextTable {
-    /// How a column fits a narrower width.
-    public enum Fit: Sendable, Equatable {
-        /// Never cut.
-        case kept
-        /// Cut down to no fewer than `minimum` cells.
-        case cut(minimum: Int)
+    /// One step of fitting: `column` may lose cells down to `width`.
+    public struct Cut: Sendable, Equatable {
+        public var column: Int
+        public var width: Int
+
+        public init(_ column: Int, downTo width: Int) {
+            self.column = column
+            self.width = width
+        }
     }
 
-    /// `rows` as lines of `indent` and cells separated by two spaces, each at most `width`
-    /// cells when the columns that may be cut can give enough (no limit when `width` is nil).
-    /// `paint(row, column)` gives the SGR parameters of a cell's colour, or nil.
-    public static func render(_ rows: [[String]], indent: String = "", width: Int? = nil, fits: [Fit] = [],
+    /// `rows` as lines of `indent` and cells separated by two spaces, at most `width` cells when
+    /// the `cuts` can give enough (no limit when `width` is nil). `paint(row, column)` gives
+    /// the SGR parameters of a cell's colour, or nil.
+    public static func render(_ rows: [[String]], indent: String = "", width: Int? = nil, cuts: [Cut] = [],
                               paint: ((Int, Int) -> String?)? = nil) -> String {
         guard let columns = rows.map(\.count).max(), columns > 0 else { return "" }
         var widths = [Int](repeating: 0, count: columns)
@@ -88,17 +92,11 @@ public enum TextTable {
         }
         let natural = widths
         if let width {
-            var total = DisplayWidth.of(indent) + widths.reduce(0, +) + 2 * (columns - 1)
-            while total > width {
-                var widest: (column: Int, spare: Int)?
-                for index in 0..<min(columns, fits.count) {
-                    guard case .cut(let minimum) = fits[index] else { continue }
-                    let spare = widths[index] - minimum
-                    if spare > (widest?.spare ?? 0) { widest = (index, spare) }
-                }
-                guard let widest else { break }
-                widths[widest.column] -= 1
-                total -= 1
+            var excess = DisplayWidth.of(indent) + widths.reduce(0, +) + 2 * (columns - 1) - width
+            for cut in cuts where excess > 0 && cut.column < columns {
+                let given = min(excess, max(0, widths[cut.column] - cut.width))
+                widths[cut.column] -= given
+                excess -= given
             }
         }
         var output = ""

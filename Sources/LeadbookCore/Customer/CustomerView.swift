@@ -155,6 +155,12 @@ public enum CustomerView {
             lines.append("  " + label.padded(to: labelCells) + pieces[0])
             for piece in pieces.dropFirst() { lines.append(String(repeating: " ", count: 2 + labelCells) + piece) }
         }
+        /// A line of the log, wrapped to the width; the lines that follow it are indented `more`.
+        func logLine(_ indent: Int, _ text: String, more: Int) {
+            let pieces = DisplayWidth.wrap(text, to: max(20, style.width - indent - more))
+            lines.append(String(repeating: " ", count: indent) + pieces[0])
+            for piece in pieces.dropFirst() { lines.append(String(repeating: " ", count: indent + more) + piece) }
+        }
         lines.append("\(customer.id ?? "?")  \(customer.name ?? "")")
         lines.append("  " + path)
         lines.append("")
@@ -172,12 +178,12 @@ public enum CustomerView {
             lines.append("")
             lines.append(Words.followUps(customer.followUps.count).phrase.text(language))
             for entry in customer.followUps {
-                var heading = "  " + (entry.moment?.description ?? "?") + " " + (entry.channel?.label(in: language) ?? "?")
+                var heading = (entry.moment?.description ?? "?") + " " + (entry.channel?.label(in: language) ?? "?")
                 if !entry.counterpart.isEmpty { heading += " " + entry.counterpart }
                 if let status = entry.status { heading += "  -> " + status.label(in: language) }
-                lines.append(heading)
+                logLine(2, heading, more: 2)
                 for todo in entry.todos {
-                    lines.append("    [\(todo.done ? "x" : " ")] \(todo.date?.description ?? "?") \(todo.text)\(todo.owner.map { " @" + $0 } ?? "")")
+                    logLine(4, "[\(todo.done ? "x" : " ")] \(todo.date?.description ?? "?") \(todo.text)\(todo.owner.map { " @" + $0 } ?? "")", more: 4)
                 }
             }
         }
@@ -185,11 +191,11 @@ public enum CustomerView {
             lines.append("")
             lines.append(Words.feedback(customer.feedback.count).phrase.text(language))
             for entry in customer.feedback {
-                var heading = Phrase(verbatim: "  " + (entry.date?.description ?? "?") + " " + (entry.type?.label(in: language) ?? "?") + "/"
+                var heading = Phrase(verbatim: (entry.date?.description ?? "?") + " " + (entry.type?.label(in: language) ?? "?") + "/"
                                      + (entry.priority?.label(in: language) ?? "?") + " " + entry.summary)
                 if let resolved = entry.resolved { heading += Phrase(verbatim: "  ") + Words.resolved(resolved).phrase }
                 if let confirmed = entry.confirmed { heading += Phrase(", ", "，") + Words.confirmed(confirmed).phrase }
-                lines.append(heading.text(language))
+                logLine(2, heading.text(language), more: 2)
             }
         }
         return lines.joined(separator: "\n") + "\n"

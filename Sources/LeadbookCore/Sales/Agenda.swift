@@ -191,9 +191,11 @@ public struct Agenda {
 
     public func text(team: [TeamMember], style: ViewStyle) -> String { Self.whole { text(team: team, style: style, to: $0) } }
 
-    /// How the columns of the text agenda fit the width: the status word, the due time and the
-    /// id are never cut; the customer's name and what is due are, down to a few characters.
-    public static let columnFits: [TextTable.Fit] = [.kept, .kept, .kept, .cut(minimum: 10), .cut(minimum: 20)]
+    /// How the text agenda fits the width: the customer's name gives cells first (down to 20,
+    /// ten Chinese characters: most company names whole), then what is due (down to 24), then
+    /// both a little more; the status word, the due time and the id are never cut.
+    public static let cuts = [TextTable.Cut(3, downTo: 20), TextTable.Cut(4, downTo: 24), TextTable.Cut(3, downTo: 10),
+                              TextTable.Cut(4, downTo: 16)]
 
     /// What is due and its detail in one column of the text agenda: `follow-up: last contact
     /// …`; an SLA's detail names the step itself (`first contact within 2 h (intent A)`).
@@ -215,7 +217,7 @@ public struct Agenda {
                 return [(item.overdue ? Wording<Agenda>.overdue : .due).phrase.text(language), Self.dueText(item), item.customerId,
                         item.customerName.replacingNewlines(), Self.line(item).text(language).replacingNewlines()]
             }
-            output += TextTable.render(rows, indent: "  ", width: style.width, fits: Self.columnFits) { row, column in
+            output += TextTable.render(rows, indent: "  ", width: style.width, cuts: Self.cuts) { row, column in
                 column == 0 && style.color && self.items[positions[row]].overdue ? ViewStyle.lateColor : nil
             }
             put(output)
@@ -318,12 +320,11 @@ extension Wording where Of == Agenda {
     // Details.
     public static func answerWithin(_ summary: String, _ hours: Int, of date: LocalDate, with owner: String?) -> Self {
         Self("\(summary): answer within \(hours) h of \(date)" + (owner.map { ", with \($0)" } ?? ""),
-             "\(summary)：\(date) 起 \(hours) 小时内答复" + (owner.map { "，协同 \($0)" } ?? ""))
+             "\(summary)（\(date) 起 \(hours) 小时内" + (owner.map { "，协同 \($0)" } ?? "") + "）")
     }
 
     public static func confirmWithin(_ summary: String, _ resolved: LocalDate, _ days: Int) -> Self {
-        Self("\(summary): resolved \(resolved), confirm within \(days) days",
-             "\(summary)：\(resolved) 已解决，\(days) 天内回访确认")
+        Self("\(summary): resolved \(resolved), confirm within \(days) days", "\(summary)（\(resolved) 已解决，\(days) 天内）")
     }
 
     /// What an SLA still misses.
@@ -345,8 +346,8 @@ extension Wording where Of == Agenda {
     public static func planned(_ next: LocalDate) -> Self { Self("planned \(next)", "计划 \(next)") }
 
     public static func initialContact(since start: LocalDate, _ days: Int, _ grade: Grade?) -> Self {
-        Self("initial contact since \(start), at most \(days) days for \(grade?.rawValue ?? "?")",
-             "\(start) 起初步接洽，\(grade?.rawValue ?? "?") 级最多 \(days) 天")
+        Self("initial contact at most \(days) days for \(grade?.rawValue ?? "?"), since \(start)",
+             "\(grade?.rawValue ?? "?") 级初步接洽最多 \(days) 天，\(start) 起")
     }
 
     public static func regrade(_ grade: Grade?, every days: Int, last: LocalDate) -> Self {

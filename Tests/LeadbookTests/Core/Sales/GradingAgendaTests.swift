@@ -281,7 +281,7 @@ final class GradingAgendaTests: XCTestCase {
             agenda at 2024-03-05 09:00
 
             王五 - 1 item
-              due  2024-03-05  LX2024001  星辰*科技* [官网]  to-do (urgent+important)  发送 _报价_ <b>|方案|</b>
+              due  2024-03-05  LX2024001  星辰*科技* [官网]  to-do (urgent+important): 发送 _报价_ <b>|方案|</b>
 
             """)
         XCTAssertEqual(result.markdown(team: []), """
