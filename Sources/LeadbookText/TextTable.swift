@@ -40,25 +40,38 @@ extension DisplayWidth {
         return String(scalars) + "…"
     }
 
-    /// `text` in lines of at most `cells` terminal cells, broken at character boundaries (never
-    /// inside a wide character); one line when it fits. Nothing is left out.
-    public static func wrap(_ text: String, to cells: Int) -> [String] {
-        guard cells > 1, of(text) > cells else { return [text] }
+    /// `text` in lines of at most `cells` terminal cells (the first line at most `first`);
+    /// one line when it fits. A line breaks
+    /// at its last space or after its last wide character (Chinese), so a date or a word stays
+    /// whole; only a word longer than a line is broken inside (never inside a character).
+    /// Nothing is left out but the spaces where a line breaks.
+    public static func wrap(_ text: String, to cells: Int, first: Int? = nil) -> [String] {
+        guard cells > 1, of(text) > (first ?? cells) else { return [text] }
         var lines: [String] = []
-        var line = String.UnicodeScalarView()
+        var line: [Unicode.Scalar] = []
         var used = 0
+        /// Where the next line would start when this one breaks.
+        var breakAt: Int?
+        func take(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+            var scalars = scalars
+            while scalars.last == " " { scalars.removeLast() }
+            return String(String.UnicodeScalarView(scalars))
+        }
         for scalar in text.unicodeScalars {
             let width = of(scalar)
-            if used + width > cells, !line.isEmpty {
-                lines.append(String(line))
-                line = String.UnicodeScalarView()
-                used = 0
-                if scalar == " " { continue }
+            if used + width > (lines.isEmpty ? first ?? cells : cells), !line.isEmpty {
+                let cut = breakAt ?? line.count
+                lines.append(take(line[..<cut]))
+                line = Array(line[cut...].drop { $0 == " " })
+                used = line.reduce(0) { $0 + of($1) }
+                breakAt = nil
             }
+            if scalar == " ", line.isEmpty, !lines.isEmpty { continue }
             line.append(scalar)
             used += width
+            if scalar == " " || width == 2 { breakAt = line.count }
         }
-        if !line.isEmpty { lines.append(String(line)) }
+        if !line.isEmpty { lines.append(take(line[...])) }
         return lines
     }
 }

@@ -157,7 +157,7 @@ public enum CustomerView {
         }
         /// A line of the log, wrapped to the width; the lines that follow it are indented `more`.
         func logLine(_ indent: Int, _ text: String, more: Int) {
-            let pieces = DisplayWidth.wrap(text, to: max(20, style.width - indent - more))
+            let pieces = DisplayWidth.wrap(text, to: max(20, style.width - indent - more), first: max(20, style.width - indent))
             lines.append(String(repeating: " ", count: indent) + pieces[0])
             for piece in pieces.dropFirst() { lines.append(String(repeating: " ", count: indent + more) + piece) }
         }

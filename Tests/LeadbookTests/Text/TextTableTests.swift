@@ -30,6 +30,13 @@ final class TextTableTests: XCTestCase {
         XCTAssertEqual(lines, ["数据安全", "和服务器", "升级需求", "明确"])
         XCTAssertEqual(lines.joined(), "数据安全和服务器升级需求明确")
         XCTAssertEqual(DisplayWidth.wrap("short", to: 20), ["short"])
+        // At a space or after a Chinese character: a date stays whole.
+        XCTAssertEqual(DisplayWidth.wrap("老设备接口不统一  resolved 2024-05-14, confirmed 2024-05-19", to: 40),
+                       ["老设备接口不统一  resolved 2024-05-14,", "confirmed 2024-05-19"])
+        XCTAssertEqual(DisplayWidth.wrap("接口不统一2024-05-19", to: 14), ["接口不统一", "2024-05-19"])
+        XCTAssertEqual(DisplayWidth.wrap("甲乙 丙丁 戊己", to: 4, first: 9), ["甲乙 丙丁", "戊己"], "a first line of its own width")
+        // A word longer than a line is broken inside it.
+        XCTAssertEqual(DisplayWidth.wrap("abcdefghij", to: 4), ["abcd", "efgh", "ij"])
     }
 
     func testATableFitsTheWidthCuttingOnlyTheColumnsThatMayBeCut() {
