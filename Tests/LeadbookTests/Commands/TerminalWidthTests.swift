@@ -137,4 +137,39 @@ final class TerminalWidthTests: XCTestCase {
             }
         }
     }
+
+    /// The built executable on a pseudo-terminal 64 columns wide (util-linux `script`, `stty
+    /// cols`): without COLUMNS, the terminal's own width (TIOCGWINSZ) is fitted, and OVERDUE
+    /// is in colour.
+    func testTheExecutableFitsTheTerminalItRunsOn() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+            throw XCTSkip("script (util-linux) is not installed; no pseudo-terminal to run leadbook on")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        let command = "stty cols 64; " + ([Transcript.executable.path, "agenda", "--as-of", "2024-03-05T09:00", "-C", root.path])
+            .map { "'" + $0 + "'" }.joined(separator: " ")
+        process.arguments = ["-qec", command, "/dev/null"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["TERM"] = "xterm"
+        environment["LEADBOOK_LANG"] = "zh-CN"
+        environment.removeValue(forKey: "NO_COLOR")
+        environment.removeValue(forKey: "COLUMNS")
+        process.environment = environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+        XCTAssertTrue(text.contains("\u{1B}[1;31m已逾期\u{1B}[0m"), text)
+        let items = lines(text).filter { $0.contains("LX2024001") }
+        XCTAssertEqual(items.count, 2, text)
+        for line in items {
+            let shown = line.replacingOccurrences(of: "\u{1B}[1;31m", with: "").replacingOccurrences(of: "\u{1B}[0m", with: "")
+            XCTAssertLessThanOrEqual(DisplayWidth.of(shown), 64, shown)
+            XCTAssertGreaterThan(DisplayWidth.of(shown), 50, "fitted to 64, not to 100 cut short: \(shown)")
+        }
+    }
 }
