@@ -5,16 +5,27 @@ import LeadbookText
 public enum AgendaCommand: Command {
     public static let spec = CommandSpec(
         name: "agenda",
-        summary: "per rep, what is due or overdue: SLAs, follow-ups, stages, to-dos, feedback, grade reviews",
+        summary: Phrase("per rep, what is due or overdue: SLAs, follow-ups, stages, to-dos, feedback, grade reviews",
+                        "按负责人列出到期和已逾期的事项：首次联系时限、跟进、阶段时限、待办、客户反馈、复评等级"),
         usage: "leadbook agenda [-C DIR] [--owner NAME] [--as-of DATETIME] [--days N] [--format text|json|md]",
         options: [
             .workspace,
-            OptionSpec("owner", value: "NAME", help: "only this rep's items"),
-            OptionSpec("as-of", value: "DATETIME", help: "the moment to look from (default: now in the workspace's time zone)"),
-            OptionSpec("days", value: "N", help: "also what falls due in the next N days (default 0: up to the end of the --as-of day)"),
-            OptionSpec("format", value: "FORMAT", help: "text (default), json or md"),
+            OptionSpec("owner", value: "NAME", help: Phrase("only this rep's items", "只看这位负责人的事项")),
+            OptionSpec("as-of", value: "DATETIME", help: Phrase("the moment to look from (default: now in the workspace's time zone)",
+                                                                "从哪个时刻看（默认：工作区时区的当前时间）")),
+            OptionSpec("days", value: "N", help: Phrase("also what falls due in the next N days (default 0: up to the end of the --as-of day)",
+                                                        "再加上之后 N 天内到期的事项（默认 0：到 --as-of 当天结束）")),
+            OptionSpec("format", value: "FORMAT", help: Phrase("text (default), json or md", "text（默认）、json 或 md")),
         ],
-        details: "Most urgent first: overdue items, then by due time; grade S and A before others at the same time.")
+        details: Phrase("""
+            Most urgent first: overdue items, then by due time; grade S and A before others at the same time.
+            The text fits the terminal's width (`COLUMNS`, else the terminal's, else 100 columns):
+            customer names and details are cut with `…`, ids, dates and the status word never.
+            """, """
+            最急的在前：先是已逾期的，再按到期时间；同一时间 S、A 级客户排在前面。
+            文本输出适应终端宽度（`COLUMNS`，否则取终端宽度，不是终端时为 100 列）：
+            客户名称和说明过长时以 `…` 截断，编号、日期和状态词从不截断。
+            """))
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
         guard let format = choice(arguments, "format", ["text", "json", "md"], default: "text", context) else { return .failure }
@@ -53,9 +64,9 @@ public enum AgendaCommand: Command {
         let agenda = Agenda(items: consume items, asOf: asOf)
         // Printed a rep at a time.
         switch format {
-        case "json": agenda.json(team: team) { context.console.out($0) }
-        case "md": agenda.markdown(team: team) { context.console.out($0) }
-        default: agenda.text(team: team) { context.console.out($0) }
+        case "json": agenda.json(team: team, language: context.language) { context.console.out($0) }
+        case "md": agenda.markdown(team: team, language: context.language) { context.console.out($0) }
+        default: agenda.text(team: team, style: context.viewStyle) { context.console.out($0) }
         }
         set.warnAboutErrors("agenda", context)
         return set.filesWithErrors.isEmpty ? .ok : .findings
@@ -65,11 +76,13 @@ public enum AgendaCommand: Command {
 extension AgendaCommand {
     /// What `leadbook agenda` says.
     enum Message {
-        static func daysNotACount(_ range: ClosedRange<Int>) -> String {
-            "--days must be a whole number of days from \(range.lowerBound) to \(range.upperBound)"
+        static func daysNotACount(_ range: ClosedRange<Int>) -> Phrase {
+            Phrase("--days must be a whole number of days from \(range.lowerBound) to \(range.upperBound)",
+                   "--days 要写 \(range.lowerBound) 到 \(range.upperBound) 之间的整数天数")
         }
-        static func notInTheTeam(_ owner: String, near: String?) -> String {
-            "`\(owner)` is not in the team" + (near.map { "; did you mean \($0)?" } ?? "")
+        static func notInTheTeam(_ owner: String, near: String?) -> Phrase {
+            Phrase("`\(owner)` is not in the team" + (near.map { "; did you mean \($0)?" } ?? ""),
+                   "团队里没有 `\(owner)`" + (near.map { "，是不是 \($0)？" } ?? ""))
         }
     }
 }

@@ -5,9 +5,11 @@ import LeadbookText
 public enum ExplainCommand: Command {
     public static let spec = CommandSpec(
         name: "explain",
-        summary: "why a customer has its grade; its screening, SLA, cadence, stage and what is due",
+        summary: Phrase("why a customer has its grade; its screening, SLA, cadence, stage and what is due",
+                        "解释一位客户为什么是这个等级：筛选、首次联系时限、跟进频率、阶段和到期事项"),
         usage: "leadbook explain ID [-C DIR] [--as-of DATETIME]",
-        options: [.workspace, OptionSpec("as-of", value: "DATETIME", help: "the moment to judge deadlines at (default: now)")])
+        options: [.workspace, OptionSpec("as-of", value: "DATETIME", help: Phrase("the moment to judge deadlines at (default: now)",
+                                                                                  "按哪个时刻判断期限（默认：现在）"))])
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
         guard arguments.positionals.count == 1 else {
@@ -25,7 +27,8 @@ public enum ExplainCommand: Command {
                 context.complain(Message.unreadable(found.path), spec.name)
                 return .findings
             }
-            context.console.out(Explanation.text(customer, path: found.path, configuration: workspace.configuration, asOf: asOf))
+            context.console.out(Explanation.text(customer, path: found.path, configuration: workspace.configuration, asOf: asOf,
+                                                 style: context.viewStyle))
             return found.result.findings.errorCount > 0 ? .findings : .ok
         }
     }
@@ -34,7 +37,9 @@ public enum ExplainCommand: Command {
 extension ExplainCommand {
     /// What `leadbook explain` says.
     enum Message {
-        static let oneId = "give one customer id"
-        static func unreadable(_ path: String) -> String { "\(path) cannot be read; run `leadbook check \(path)`" }
+        static let oneId = Phrase("give one customer id", "请给出一个客户编号")
+        static func unreadable(_ path: String) -> Phrase {
+            Phrase("\(path) cannot be read; run `leadbook check \(path)`", "\(path) 无法读取；请运行 `leadbook check \(path)`")
+        }
     }
 }

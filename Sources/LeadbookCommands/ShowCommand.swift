@@ -5,14 +5,24 @@ import LeadbookText
 public enum ShowCommand: Command {
     public static let spec = CommandSpec(
         name: "show",
-        summary: "print one customer: fields, derived values, follow-ups and feedback",
+        summary: Phrase("print one customer: fields, derived values, follow-ups and feedback",
+                        "显示一位客户：字段、推算出的值、跟进记录和客户反馈"),
         usage: "leadbook show ID [-C DIR] [--format text|json]",
-        options: [.workspace, OptionSpec("format", value: "FORMAT", help: "text (default) or json (for jq and scripts)")],
-        details: """
-        The JSON holds every front-matter field (unknown ones too), the derived values (score
-        total, grade, completeness) and each follow-up and feedback entry as data, with the
-        entry's Markdown as written in `text` (free notes included).
-        """)
+        options: [.workspace, OptionSpec("format", value: "FORMAT", help: Phrase("text (default) or json (for jq and scripts)",
+                                                                                 "text（默认）或 json（给 jq 和脚本用）"))],
+        details: Phrase("""
+            The text is in the run's language: field labels, and values of a closed set (status,
+            source, channel...) as that language names them; a long value goes on in the next
+            lines, to fit the terminal's width. The JSON holds every front-matter field (unknown
+            ones too), the derived values (score total, grade, completeness) and each follow-up and
+            feedback entry as data, with the entry's Markdown as written in `text` (free notes
+            included); its keys and values are the same in both languages.
+            """, """
+            文本输出使用本次运行的语言：字段名，以及状态、来源、沟通方式等固定取值都按该语言显示；
+            过长的值接着在下一行显示，以适应终端宽度。JSON 包含文件头的每个字段（包括未知字段）、
+            推算出的值（评分总分、等级、信息完整度），以及每条跟进和客户反馈的数据，`text` 中是该条
+            记录原样的 Markdown（包括自由备注）；两种语言下 JSON 的键和取值都一样。
+            """))
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
         guard let format = choice(arguments, "format", ["text", "json"], default: "text", context) else { return .failure }
@@ -34,7 +44,7 @@ public enum ShowCommand: Command {
             if format == "json" {
                 context.console.out(CustomerView.json(customer, path: found.path, configuration: workspace.configuration, source: found.bytes).rendered() + "\n")
             } else {
-                context.console.out(CustomerView.text(customer, path: found.path, configuration: workspace.configuration))
+                context.console.out(CustomerView.text(customer, path: found.path, configuration: workspace.configuration, style: context.viewStyle))
             }
             return found.result.findings.errorCount > 0 ? .findings : .ok
         }
@@ -44,7 +54,9 @@ public enum ShowCommand: Command {
 extension ShowCommand {
     /// What `leadbook show` says.
     enum Message {
-        static let oneId = "give one customer id"
-        static func hasErrors(_ path: String) -> String { "\(path) has errors; run `leadbook check \(path)`" }
+        static let oneId = Phrase("give one customer id", "请给出一个客户编号")
+        static func hasErrors(_ path: String) -> Phrase {
+            Phrase("\(path) has errors; run `leadbook check \(path)`", "\(path) 有错误；请运行 `leadbook check \(path)`")
+        }
     }
 }

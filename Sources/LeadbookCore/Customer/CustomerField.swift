@@ -327,7 +327,7 @@ extension CustomerField {
         /// The English value and its label: `qualified (需求明确)`.
         case valueAndLabel
         /// The field's own rows (none, one, or one per item).
-        case lines(@Sendable (Customer, Configuration) -> [String])
+        case lines(@Sendable (Customer, Configuration) -> [Phrase])
     }
 
     /// An `export` column (and a header `import` recognises).

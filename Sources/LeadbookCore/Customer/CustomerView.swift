@@ -76,22 +76,23 @@ public enum CustomerView {
     }
 
     /// `90 = size 25/30 + budget 25/30 + urgency 20/20 + decision 20/20 -> S`, when the score is complete.
-    public static func scoreLines(_ customer: Customer, _ configuration: Configuration) -> [String] {
+    public static func scoreLines(_ customer: Customer, _ configuration: Configuration) -> [Phrase] {
         guard let score = customer.score, let total = score.total else { return [] }
-        let grade = configuration.scoring.grade(forTotal: total)
-        let m = configuration.scoring
-        return ["\(total) = size \(score.size!)/\(m.maxSize) + budget \(score.budget!)/\(m.maxBudget) + urgency \(score.urgency!)/\(m.maxUrgency) + decision \(score.decision!)/\(m.maxDecision) -> \(grade.rawValue)"]
+        return [Wording<CustomerView>.score(total, score, configuration.scoring).phrase]
     }
 
-    public static func dealLines(_ customer: Customer, _ configuration: Configuration) -> [String] {
+    public static func dealLines(_ customer: Customer, _ configuration: Configuration) -> [Phrase] {
         guard let deal = customer.deal else { return [] }
-        return ["\(deal.amount.map { Money.format($0) } ?? "?") closed \(deal.closed?.description ?? "?")"]
+        return [Wording<CustomerView>.deal(deal.amount.map { Money.format($0) } ?? "?", closed: deal.closed?.description ?? "?").phrase]
     }
 
     /// One row per contact.
-    public static func contactLines(_ customer: Customer, _ configuration: Configuration) -> [String] {
+    public static func contactLines(_ customer: Customer, _ configuration: Configuration) -> [Phrase] {
         customer.contacts.map { contact in
-            [contact.name, contact.title, contact.phone, contact.email, contact.role?.rawValue].compactMap { $0 }.joined(separator: ", ")
+            let parts = [contact.name, contact.title, contact.phone, contact.email]
+            return Phrase(
+                (parts + [contact.role?.rawValue]).compactMap { $0 }.joined(separator: ", "),
+                (parts + [contact.role?.label]).compactMap { $0 }.joined(separator: "，"))
         }
     }
 
@@ -136,12 +137,29 @@ public enum CustomerView {
         ])
     }
 
-    /// A page for the terminal.
+    /// The page in English, 100 cells wide (the English view, for tests).
     public static func text(_ customer: Customer, path: String, configuration: Configuration) -> String {
+        text(customer, path: path, configuration: configuration, style: ViewStyle(language: .en))
+    }
+
+    /// A page for the terminal in `style`'s language: a value too long for the width goes on
+    /// in the next lines, under itself (a page shows all of it; `agenda` cuts instead).
+    public static func text(_ customer: Customer, path: String, configuration: Configuration, style: ViewStyle) -> String {
+        let language = style.language
+        typealias Words = Wording<CustomerView>
         var lines: [String] = []
+        let labelCells = 14
         func row(_ label: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
-            lines.append("  " + label.padded(to: 14) + value)
+            let pieces = DisplayWidth.wrap(value, to: max(20, style.width - 2 - labelCells))
+            lines.append("  " + label.padded(to: labelCells) + pieces[0])
+            for piece in pieces.dropFirst() { lines.append(String(repeating: " ", count: 2 + labelCells) + piece) }
+        }
+        /// A line of the log, wrapped to the width; the lines that follow it are indented `more`.
+        func logLine(_ indent: Int, _ text: String, more: Int) {
+            let pieces = DisplayWidth.wrap(text, to: max(20, style.width - indent - more), first: max(20, style.width - indent))
+            lines.append(String(repeating: " ", count: indent) + pieces[0])
+            for piece in pieces.dropFirst() { lines.append(String(repeating: " ", count: indent + more) + piece) }
         }
         lines.append("\(customer.id ?? "?")  \(customer.name ?? "")")
         lines.append("  " + path)
@@ -149,33 +167,35 @@ public enum CustomerView {
         var completenessShown = false
         for (field, label, rank, format) in CustomerField.shownRows {
             if !completenessShown && rank > completenessRank {
-                completenessRow(customer, row)
+                completenessRow(customer, language, row)
                 completenessShown = true
             }
-            for value in values(field, format, customer, configuration) { row(label, value) }
+            let shownLabel = language == .zhCN ? field.label : label
+            for value in values(field, format, customer, configuration, in: language) { row(shownLabel, value) }
         }
-        if !completenessShown { completenessRow(customer, row) }
+        if !completenessShown { completenessRow(customer, language, row) }
         if !customer.followUps.isEmpty {
             lines.append("")
-            lines.append(Wording<CustomerView>.followUps(customer.followUps.count).text)
+            lines.append(Words.followUps(customer.followUps.count).phrase.text(language))
             for entry in customer.followUps {
-                var heading = "  " + (entry.moment?.description ?? "?") + " " + (entry.channel?.rawValue ?? "?")
+                var heading = (entry.moment?.description ?? "?") + " " + (entry.channel?.label(in: language) ?? "?")
                 if !entry.counterpart.isEmpty { heading += " " + entry.counterpart }
-                if let status = entry.status { heading += "  -> " + status.rawValue }
-                lines.append(heading)
+                if let status = entry.status { heading += "  -> " + status.label(in: language) }
+                logLine(2, heading, more: 2)
                 for todo in entry.todos {
-                    lines.append("    [\(todo.done ? "x" : " ")] \(todo.date?.description ?? "?") \(todo.text)\(todo.owner.map { " @" + $0 } ?? "")")
+                    logLine(4, "[\(todo.done ? "x" : " ")] \(todo.date?.description ?? "?") \(todo.text)\(todo.owner.map { " @" + $0 } ?? "")", more: 4)
                 }
             }
         }
         if !customer.feedback.isEmpty {
             lines.append("")
-            lines.append(Wording<CustomerView>.feedback(customer.feedback.count).text)
+            lines.append(Words.feedback(customer.feedback.count).phrase.text(language))
             for entry in customer.feedback {
-                var heading = "  " + (entry.date?.description ?? "?") + " " + (entry.type?.rawValue ?? "?") + "/" + (entry.priority?.rawValue ?? "?") + " " + entry.summary
-                if let resolved = entry.resolved { heading += "  " + Wording<CustomerView>.resolved(resolved).text }
-                if let confirmed = entry.confirmed { heading += ", " + Wording<CustomerView>.confirmed(confirmed).text }
-                lines.append(heading)
+                var heading = Phrase(verbatim: (entry.date?.description ?? "?") + " " + (entry.type?.label(in: language) ?? "?") + "/"
+                                     + (entry.priority?.label(in: language) ?? "?") + " " + entry.summary)
+                if let resolved = entry.resolved { heading += Phrase(verbatim: "  ") + Words.resolved(resolved).phrase }
+                if let confirmed = entry.confirmed { heading += Phrase(", ", "，") + Words.confirmed(confirmed).phrase }
+                logLine(2, heading.text(language), more: 2)
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -184,36 +204,59 @@ public enum CustomerView {
     /// The completeness row comes after the field rows of lower rank (CustomerField's `show`).
     public static let completenessRank = 160
 
-    public static func completenessRow(_ customer: Customer, _ row: (String, String?) -> Void) {
+    public static func completenessRow(_ customer: Customer, _ language: Language, _ row: (String, String?) -> Void) {
         let completeness = Completeness.of(customer)
         let words = Wording<CustomerView>.completeness(completeness, filled: Completeness.filled(customer).count, of: Completeness.keyFields.count)
-        row(Wording<CustomerView>.completenessLabel.text, words.text)
+        row(Wording<CustomerView>.completenessLabel.phrase.text(language), words.phrase.text(language))
     }
 
-    /// A field's values on the page: one for most fields, none when it is empty.
+    /// A field's values on the page in English.
     public static func values(_ field: CustomerField, _ format: CustomerField.ShowFormat, _ customer: Customer,
                               _ configuration: Configuration) -> [String] {
-        if case .lines(let lines) = format { return lines(customer, configuration) }
+        values(field, format, customer, configuration, in: .en)
+    }
+
+    /// A field's values on the page: one for most fields, none when it is empty. A value of a
+    /// closed set is shown as the language says it: `qualified (需求明确)` in English, `需求明确`
+    /// in Chinese; a source by its Chinese name in Chinese (展会).
+    public static func values(_ field: CustomerField, _ format: CustomerField.ShowFormat, _ customer: Customer,
+                              _ configuration: Configuration, in language: Language) -> [String] {
+        if case .lines(let lines) = format { return lines(customer, configuration).map { $0.text(language) } }
         guard let value = field.definition.access.value(customer) else { return [] }
+        let chinese = language == .zhCN
         switch (value, format) {
+        case (.text(let text), _) where field == .source: return [chinese ? Configuration.sourceLabels[text] ?? text : text]
         case (.text(let text), .oneLine): return [text.replacingNewlines()]
+        case (.choice(_, let label), _) where chinese: return [label]
         case (.choice(let raw, let label), .valueAndLabel): return ["\(raw) (\(label))"]
         case (.amount(let amount), _): return [Money.format(amount)]
+        case (.texts(let texts), _) where chinese: return [texts.joined(separator: "、")]
         default: return [value.written]
         }
     }
 }
 
 extension Wording where Of == CustomerView {
-    public static func followUps(_ count: Int) -> Self { Self("follow-ups (\(count)):") }
-    public static func feedback(_ count: Int) -> Self { Self("feedback (\(count)):") }
-    public static func resolved(_ date: LocalDate) -> Self { Self("resolved \(date)") }
-    public static func confirmed(_ date: LocalDate) -> Self { Self("confirmed \(date)") }
-    public static let completenessLabel = Self("completeness")
+    public static func followUps(_ count: Int) -> Self { Self("follow-ups (\(count)):", "跟进记录（\(count) 条）：") }
+    public static func feedback(_ count: Int) -> Self { Self("feedback (\(count)):", "客户反馈（\(count) 条）：") }
+    public static func resolved(_ date: LocalDate) -> Self { Self("resolved \(date)", "\(date) 已解决") }
+    public static func confirmed(_ date: LocalDate) -> Self { Self("confirmed \(date)", "\(date) 已确认") }
+    public static let completenessLabel = Self("completeness", "信息完整度")
 
     public static func completeness(_ completeness: Completeness, filled: Int, of keyFields: Int) -> Self {
-        Self("\(completeness.rawValue) (\(completeness.label), \(filled)/\(keyFields) key fields)")
+        Self("\(completeness.rawValue) (\(completeness.label), \(filled)/\(keyFields) key fields)",
+             "\(completeness.label)（关键信息 \(filled)/\(keyFields) 项）")
     }
+
+    public static func score(_ total: Int, _ score: Score, _ scoring: Configuration.Scoring) -> Self {
+        let grade = scoring.grade(forTotal: total).rawValue
+        let (size, budget, urgency, decision) = (score.size!, score.budget!, score.urgency!, score.decision!)
+        return Self(
+            "\(total) = size \(size)/\(scoring.maxSize) + budget \(budget)/\(scoring.maxBudget) + urgency \(urgency)/\(scoring.maxUrgency) + decision \(decision)/\(scoring.maxDecision) -> \(grade)",
+            "\(total) = 规模 \(size)/\(scoring.maxSize) + 预算 \(budget)/\(scoring.maxBudget) + 紧迫度 \(urgency)/\(scoring.maxUrgency) + 决策链 \(decision)/\(scoring.maxDecision) -> \(grade)")
+    }
+
+    public static func deal(_ amount: String, closed: String) -> Self { Self("\(amount) closed \(closed)", "\(amount)，\(closed) 成交") }
 }
 
 /// Amounts in CNY, as people read them.

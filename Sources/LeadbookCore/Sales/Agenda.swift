@@ -7,15 +7,15 @@ public struct Agenda {
     public enum Kind: String, Sendable, CaseIterable {
         case sla, followUp = "follow-up", stage, todo, feedbackFix = "feedback-fix", feedbackConfirm = "feedback-confirm", regrade
 
-        public var label: String {
+        public var label: Phrase {
             switch self {
-            case .sla: return Wording<Agenda>.slaLabel.text
-            case .followUp: return Wording<Agenda>.followUpLabel.text
-            case .stage: return Wording<Agenda>.stageLabel.text
-            case .todo: return Wording<Agenda>.todoLabel.text
-            case .feedbackFix: return Wording<Agenda>.feedbackFixLabel.text
-            case .feedbackConfirm: return Wording<Agenda>.feedbackConfirmLabel.text
-            case .regrade: return Wording<Agenda>.regradeLabel.text
+            case .sla: return Wording<Agenda>.slaLabel.phrase
+            case .followUp: return Wording<Agenda>.followUpLabel.phrase
+            case .stage: return Wording<Agenda>.stageLabel.phrase
+            case .todo: return Wording<Agenda>.todoLabel.phrase
+            case .feedbackFix: return Wording<Agenda>.feedbackFixLabel.phrase
+            case .feedbackConfirm: return Wording<Agenda>.feedbackConfirmLabel.phrase
+            case .regrade: return Wording<Agenda>.regradeLabel.phrase
             }
         }
     }
@@ -28,7 +28,14 @@ public struct Agenda {
         case urgent
         case neither
 
-        public var label: String { self == .urgentImportant ? Wording<Agenda>.urgentImportant.text : rawValue }
+        public var label: Phrase {
+            switch self {
+            case .urgentImportant: return Wording<Agenda>.urgentImportant.phrase
+            case .important: return Wording<Agenda>.importantOnly.phrase
+            case .urgent: return Wording<Agenda>.urgentOnly.phrase
+            case .neither: return Wording<Agenda>.neither.phrase
+            }
+        }
     }
 
     public struct Item: Sendable {
@@ -39,9 +46,13 @@ public struct Agenda {
         /// When it is due; a date-only due is the end of that day.
         public var due: LocalDateTime
         public var overdue: Bool
-        public var detail: String
+        /// What it is about, in both languages (a to-do's text as written).
+        public var detailPhrase: Phrase
         public var quadrant: Quadrant
         public var grade: Grade?
+
+        /// The detail in English.
+        public var detail: String { detailPhrase.en }
     }
 
     public var asOf: LocalDateTime
@@ -97,47 +108,47 @@ public struct Agenda {
             let important = grade == .S || grade == .A
             let closed = !customer.isOpen
             var items: [Item] = []
-            func add(_ kind: Kind, _ due: LocalDateTime, _ detail: String, owner: String? = customer.owner) {
+            func add(_ kind: Kind, _ due: LocalDateTime, _ detail: Phrase, owner: String? = customer.owner) {
                 guard due <= horizon else { return }
                 let overdue = due < asOf
                 let urgent = overdue || due.minuteNumber - asOf.minuteNumber <= 1440
                 let quadrant: Quadrant = urgent ? (important ? .urgentImportant : .urgent) : (important ? .important : .neither)
                 items.append(Item(owner: owner, customerId: id, customerName: customer.name ?? "", kind: kind, due: due,
-                                  overdue: overdue, detail: detail, quadrant: quadrant, grade: grade))
+                                  overdue: overdue, detailPhrase: detail, quadrant: quadrant, grade: grade))
             }
             // Feedback: the only thing closed customers still owe.
             for entry in customer.feedback {
                 if entry.resolved == nil, let deadline = policy.fixDeadline(entry) {
                     add(.feedbackFix, deadline, Wording<Agenda>.answerWithin(entry.summary, configuration.feedbackFixHours, of: entry.date!,
-                                                                             with: entry.owner).text)
+                                                                             with: entry.owner).phrase)
                 }
                 if entry.confirmed == nil, let resolved = entry.resolved, let deadline = policy.confirmDeadline(entry) {
-                    add(.feedbackConfirm, TimePolicy.endOfDay(deadline), Wording<Agenda>.confirmWithin(entry.summary, resolved, configuration.feedbackConfirmDays).text)
+                    add(.feedbackConfirm, TimePolicy.endOfDay(deadline), Wording<Agenda>.confirmWithin(entry.summary, resolved, configuration.feedbackConfirmDays).phrase)
                 }
             }
             if closed { return items }
             if let sla = policy.sla(customer), sla.assigned == nil || sla.firstContact == nil {
                 let missing = sla.assigned == nil ? (sla.firstContact == nil ? Wording<Agenda>.assignAndContact : .assign) : .firstContact
-                add(.sla, sla.deadline, Wording<Agenda>.sla(missing, sla.hours, of: customer.created!, customer.intent!).text)
+                add(.sla, sla.deadline, Wording<Agenda>.sla(missing, sla.hours, customer.intent!).phrase)
             }
             if let cadence = policy.cadence(customer), let due = cadence.due, cadence.lastContact != nil || cadence.plannedNext != nil {
-                var reasons: [String] = []
-                if let last = cadence.lastContact { reasons.append(Wording<Agenda>.lastContact(last, grade, every: cadence.days).text) }
-                if let next = cadence.plannedNext, next == due { reasons.append(Wording<Agenda>.planned(next).text) }
-                add(.followUp, TimePolicy.endOfDay(due), reasons.joined(separator: "; "))
+                var reasons: [Phrase] = []
+                if let last = cadence.lastContact { reasons.append(Wording<Agenda>.lastContact(last, grade, every: cadence.days).phrase) }
+                if let next = cadence.plannedNext, next == due { reasons.append(Wording<Agenda>.planned(next).phrase) }
+                add(.followUp, TimePolicy.endOfDay(due), Phrase.joined(reasons, en: "; ", zh: "；"))
             }
             if let stage = policy.firstStage(customer), stage.left == nil, policy.stage(customer) == .initialContact {
-                add(.stage, TimePolicy.endOfDay(stage.deadline), Wording<Agenda>.initialContact(since: stage.start, stage.limitDays, grade).text)
+                add(.stage, TimePolicy.endOfDay(stage.deadline), Wording<Agenda>.initialContact(since: stage.start, stage.limitDays, grade).phrase)
             }
             for entry in customer.followUps {
                 for todo in entry.todos where !todo.done {
                     guard let date = todo.date else { continue }
                     let owner = todo.owner.flatMap { configuration.member(named: $0) != nil ? $0 : nil } ?? customer.owner
-                    add(.todo, TimePolicy.endOfDay(date), todo.text, owner: owner)
+                    add(.todo, TimePolicy.endOfDay(date), Phrase(verbatim: todo.text), owner: owner)
                 }
             }
             if let regrade = policy.regradeDue(customer) {
-                add(.regrade, TimePolicy.endOfDay(regrade.due), Wording<Agenda>.regrade(grade, every: regrade.days, last: regrade.since).text)
+                add(.regrade, TimePolicy.endOfDay(regrade.due), Wording<Agenda>.regrade(grade, every: regrade.days, last: regrade.since).phrase)
             }
             return items
         }
@@ -164,8 +175,8 @@ public struct Agenda {
     }
 
     /// What is due; a to-do with its quadrant.
-    public static func what(_ item: Item) -> String {
-        item.kind == .todo ? "\(item.kind.label) (\(item.quadrant.label))" : item.kind.label
+    public static func what(_ item: Item) -> Phrase {
+        item.kind == .todo ? Wording<Agenda>.todo(in: item.quadrant.label).phrase : item.kind.label
     }
 
     /// Collects the pieces of a rendering into one string.
@@ -175,33 +186,54 @@ public struct Agenda {
         return output
     }
 
-    public func text(team: [TeamMember]) -> String { Self.whole { text(team: team, to: $0) } }
+    /// The text agenda in English, 100 cells wide, without colour (the English view, for tests).
+    public func text(team: [TeamMember]) -> String { text(team: team, style: ViewStyle(language: .en)) }
 
-    /// The text agenda handed to `put` a rep at a time, never held whole.
-    public func text(team: [TeamMember], to put: (String) -> Void) {
-        if items.isEmpty { return put(Wording<Agenda>.nothingDue(asOf).text + "\n") }
-        put(Wording<Agenda>.heading(asOf).text + "\n")
+    public func text(team: [TeamMember], style: ViewStyle) -> String { Self.whole { text(team: team, style: style, to: $0) } }
+
+    /// How the text agenda fits the width: the customer's name gives cells first (down to 20,
+    /// ten Chinese characters: most company names whole), then what is due (down to 24), then
+    /// both a little more; the status word, the due time and the id are never cut.
+    public static let cuts = [TextTable.Cut(3, downTo: 20), TextTable.Cut(4, downTo: 24), TextTable.Cut(3, downTo: 10),
+                              TextTable.Cut(4, downTo: 16)]
+
+    /// What is due and its detail in one column of the text agenda: `follow-up: last contact
+    /// …`; an SLA's detail names the step itself (`first contact within 2 h (intent A)`).
+    public static func line(_ item: Item) -> Phrase {
+        item.kind == .sla ? item.detailPhrase : what(item) + Wording<Agenda>.separator.phrase + item.detailPhrase
+    }
+
+    /// The text agenda in `style` (language, width, colour) handed to `put` a rep at a time,
+    /// never held whole. Each rep's items are a table fitted to the width; OVERDUE is in colour.
+    public func text(team: [TeamMember], style: ViewStyle, to put: (String) -> Void) {
+        let language = style.language
+        if items.isEmpty { return put(Wording<Agenda>.nothingDue(asOf).phrase.text(language) + "\n") }
+        put(Wording<Agenda>.heading(asOf).phrase.text(language) + "\n")
         for (owner, positions) in ownerGroups(team: team) {
-            let role = owner.flatMap { name in team.first { $0.name == name }?.role?.rawValue }
-            var output = "\n" + Wording<Agenda>.owner(owner, role: role, items: positions.count).text + "\n"
+            let role = owner.flatMap { name in team.first { $0.name == name }?.role }
+            var output = "\n" + Wording<Agenda>.owner(owner, role: role, items: positions.count).phrase.text(language) + "\n"
             let rows = positions.map { position -> [String] in
                 let item = items[position]
-                return [(item.overdue ? Wording<Agenda>.overdue : .due).text, Self.dueText(item), item.customerId, item.customerName,
-                        Self.what(item), item.detail]
+                return [(item.overdue ? Wording<Agenda>.overdue : .due).phrase.text(language), Self.dueText(item), item.customerId,
+                        item.customerName.replacingNewlines(), Self.line(item).text(language).replacingNewlines()]
             }
-            output += TextTable.render(rows, indent: "  ")
+            output += TextTable.render(rows, indent: "  ", width: style.width, cuts: Self.cuts) { row, column in
+                column == 0 && style.color && self.items[positions[row]].overdue ? ViewStyle.lateColor : nil
+            }
             put(output)
         }
     }
 
-    public func json(team: [TeamMember]) -> JSON {
+    /// The JSON agenda: keys and values (kind, quadrant, grade) the same in both languages; the
+    /// detail, a text for people, in `language`.
+    public func json(team: [TeamMember], language: Language = .en) -> JSON {
         .object([
             ("as_of", .string(asOf.description)),
-            ("owners", .array(ownerGroups(team: team).map { owner, positions in ownerJSON(owner, positions) })),
+            ("owners", .array(ownerGroups(team: team).map { owner, positions in ownerJSON(owner, positions, language) })),
         ])
     }
 
-    func ownerJSON(_ owner: String?, _ positions: [Int]) -> JSON {
+    func ownerJSON(_ owner: String?, _ positions: [Int], _ language: Language) -> JSON {
         .object([
             ("owner", .optional(owner)),
             ("items", .array(positions.map { position in
@@ -210,14 +242,14 @@ public struct Agenda {
                     ("customer", .string(item.customerId)), ("name", .string(item.customerName)),
                     ("kind", .string(item.kind.rawValue)), ("due", .string(Self.dueText(item))),
                     ("overdue", .bool(item.overdue)), ("quadrant", .string(item.quadrant.rawValue)),
-                    ("grade", .optional(item.grade?.rawValue)), ("detail", .string(item.detail)),
+                    ("grade", .optional(item.grade?.rawValue)), ("detail", .string(item.detailPhrase.text(language))),
                 ])
             })),
         ])
     }
 
     /// `json(team:).rendered()` and a line end handed to `put` a rep at a time: the same bytes.
-    public func json(team: [TeamMember], to put: (String) -> Void) {
+    public func json(team: [TeamMember], language: Language, to put: (String) -> Void) {
         let groups = ownerGroups(team: team)
         var head = "{\n  "
         JSON.escape("as_of", into: &head)
@@ -230,27 +262,33 @@ public struct Agenda {
         put(head + "[")
         for (index, (owner, positions)) in groups.enumerated() {
             var piece = index == 0 ? "\n    " : ",\n    "
-            ownerJSON(owner, positions).write(to: &piece, indent: 2, level: 2)
+            ownerJSON(owner, positions, language).write(to: &piece, indent: 2, level: 2)
             put(piece)
         }
         put("\n  ]\n}\n")
     }
 
-    public func markdown(team: [TeamMember]) -> String { Self.whole { markdown(team: team, to: $0) } }
+    /// The Markdown agenda in English (the English view, for tests).
+    public func markdown(team: [TeamMember]) -> String { markdown(team: team, language: .en) }
 
-    /// The Markdown agenda handed to `put` a rep at a time.
-    public func markdown(team: [TeamMember], to put: (String) -> Void) {
-        let heading = "# " + Wording<Agenda>.markdownHeading(asOf).text + "\n"
-        if items.isEmpty { return put(heading + "\n" + Wording<Agenda>.markdownNothingDue.text + "\n") }
+    public func markdown(team: [TeamMember], language: Language) -> String { Self.whole { markdown(team: team, language: language, to: $0) } }
+
+    /// The Markdown agenda in `language` handed to `put` a rep at a time (a file or a chat
+    /// message: never cut to a width).
+    public func markdown(team: [TeamMember], language: Language, to put: (String) -> Void) {
+        let heading = "# " + Wording<Agenda>.markdownHeading(asOf).phrase.text(language) + "\n"
+        if items.isEmpty { return put(heading + "\n" + Wording<Agenda>.markdownNothingDue.phrase.text(language) + "\n") }
         put(heading)
         func cell(_ text: String) -> String { SummaryMarkdown.escape(text.trimmingSpaces, inTable: true) }
         for (owner, positions) in ownerGroups(team: team) {
-            var output = "\n## \(cell(owner ?? Wording<Agenda>.unassigned.text))\n\n"
-            output += "|  | " + Wording<Agenda>.columns.map(\.text).joined(separator: " | ") + " |\n|---|---|---|---|---|\n"
+            var output = "\n## \(cell(owner ?? Wording<Agenda>.unassigned.phrase.text(language)))\n\n"
+            output += "|  | " + Wording<Agenda>.columns.map { $0.phrase.text(language) }.joined(separator: " | ") + " |\n|---|---|---|---|---|\n"
             for position in positions {
                 let item = items[position]
-                let cells = [Self.dueText(item), "\(item.customerId) \(item.customerName)", Self.what(item), item.detail].map(cell)
-                output += "| " + ([item.overdue ? "**\(Wording<Agenda>.markdownOverdue.text)**" : Wording<Agenda>.due.text] + cells).joined(separator: " | ") + " |\n"
+                let cells = [Self.dueText(item), "\(item.customerId) \(item.customerName)", Self.what(item).text(language),
+                             item.detailPhrase.text(language)].map(cell)
+                let status = item.overdue ? "**\(Wording<Agenda>.markdownOverdue.phrase.text(language))**" : Wording<Agenda>.due.phrase.text(language)
+                output += "| " + ([status] + cells).joined(separator: " | ") + " |\n"
             }
             put(output)
         }
@@ -259,90 +297,78 @@ public struct Agenda {
 
 extension Wording where Of == Agenda {
     // What is due, by kind.
-    public static let slaLabel = Self("first contact")
-    public static let followUpLabel = Self("follow-up")
-    public static let stageLabel = Self("stage limit")
-    public static let todoLabel = Self("to-do")
-    public static let feedbackFixLabel = Self("answer feedback")
-    public static let feedbackConfirmLabel = Self("confirm with customer")
-    public static let regradeLabel = Self("review grade")
-    public static let urgentImportant = Self("urgent+important")
+    public static let slaLabel = Self("first contact", "首次联系")
+    public static let followUpLabel = Self("follow-up", "跟进")
+    public static let stageLabel = Self("stage limit", "阶段时限")
+    public static let todoLabel = Self("to-do", "待办")
+    public static let feedbackFixLabel = Self("answer feedback", "答复反馈")
+    public static let feedbackConfirmLabel = Self("confirm with customer", "回访确认")
+    public static let regradeLabel = Self("review grade", "复评等级")
+
+    // The toolkit's four quadrants.
+    public static let urgentImportant = Self("urgent+important", "重要紧急")
+    /// Between what is due and its detail.
+    public static let separator = Self(": ", "：")
+    public static let importantOnly = Self("important", "重要不紧急")
+    public static let urgentOnly = Self("urgent", "紧急不重要")
+    public static let neither = Self("neither", "不紧急不重要")
+
+    public static func todo(in quadrant: Phrase) -> Self {
+        Self(Phrase("to-do (", "待办（") + quadrant + Phrase(")", "）"))
+    }
 
     // Details.
     public static func answerWithin(_ summary: String, _ hours: Int, of date: LocalDate, with owner: String?) -> Self {
-        Self("\(summary): answer within \(hours) h of \(date)" + (owner.map { ", with \($0)" } ?? ""))
+        Self("\(summary): answer within \(hours) h of \(date)" + (owner.map { ", with \($0)" } ?? ""),
+             "\(summary)（\(date) 起 \(hours) 小时内" + (owner.map { "，协同 \($0)" } ?? "") + "）")
     }
 
     public static func confirmWithin(_ summary: String, _ resolved: LocalDate, _ days: Int) -> Self {
-        Self("\(summary): resolved \(resolved), confirm within \(days) days")
+        Self("\(summary): resolved \(resolved), confirm within \(days) days", "\(summary)（\(resolved) 已解决，\(days) 天内）")
     }
 
     /// What an SLA still misses.
-    public static let assign = Self("assign")
-    public static let firstContact = Self("first contact")
-    public static let assignAndContact = Self("assign and first contact")
+    public static let assign = Self("assign", "分配")
+    public static let firstContact = Self("first contact", "首次联系")
+    public static let assignAndContact = Self("assign and first contact", "分配并首次联系")
 
-    public static func sla(_ missing: Self, _ hours: Int, of created: LocalDateTime, _ intent: Intent) -> Self {
-        Self("\(missing.text) within \(hours) h of \(created) (intent \(intent.rawValue))")
+    /// The deadline itself is the item's due time.
+    public static func sla(_ missing: Self, _ hours: Int, _ intent: Intent) -> Self {
+        Self("\(missing.phrase.en) within \(hours) h (intent \(intent.rawValue))",
+             "意向 \(intent.rawValue)：\(hours) 小时内\(missing.phrase.zh)")
     }
 
     public static func lastContact(_ last: LocalDate, _ grade: Grade?, every days: Int) -> Self {
-        Self("last contact \(last), \(grade?.rawValue ?? "?") every \(days) day\(days == 1 ? "" : "s")")
+        Self("last contact \(last), \(grade?.rawValue ?? "?") every \(days) day\(days == 1 ? "" : "s")",
+             "上次联系 \(last)，\(grade?.rawValue ?? "?") 级每 \(days) 天一次")
     }
 
-    public static func planned(_ next: LocalDate) -> Self { Self("planned \(next)") }
+    public static func planned(_ next: LocalDate) -> Self { Self("planned \(next)", "计划 \(next)") }
 
     public static func initialContact(since start: LocalDate, _ days: Int, _ grade: Grade?) -> Self {
-        Self("initial contact since \(start), at most \(days) days for \(grade?.rawValue ?? "?")")
+        Self("initial contact at most \(days) days for \(grade?.rawValue ?? "?"), since \(start)",
+             "\(grade?.rawValue ?? "?") 级初步接洽最多 \(days) 天，\(start) 起")
     }
 
     public static func regrade(_ grade: Grade?, every days: Int, last: LocalDate) -> Self {
-        Self("grade \(grade?.rawValue ?? "?") reviewed every \(days) days, last \(last)")
+        Self("\(grade?.rawValue ?? "?") every \(days) days, last \(last)", "\(grade?.rawValue ?? "?") 级每 \(days) 天一次，上次 \(last)")
     }
 
     // The text and Markdown agendas.
-    public static func nothingDue(_ asOf: LocalDateTime) -> Self { Self("nothing due at \(asOf)") }
-    public static func heading(_ asOf: LocalDateTime) -> Self { Self("agenda at \(asOf)") }
-    public static let unassigned = Self("(unassigned)")
+    public static func nothingDue(_ asOf: LocalDateTime) -> Self { Self("nothing due at \(asOf)", "截至 \(asOf) 没有到期的事项") }
+    public static func heading(_ asOf: LocalDateTime) -> Self { Self("agenda at \(asOf)", "待办日程（截至 \(asOf)）") }
+    public static let unassigned = Self("(unassigned)", "（未分配）")
 
-    public static func owner(_ owner: String?, role: String?, items: Int) -> Self {
-        Self("\(owner ?? unassigned.text)\(role.map { " (\($0))" } ?? "") - \(items) item\(items == 1 ? "" : "s")")
+    public static func owner(_ owner: String?, role: TeamRole?, items: Int) -> Self {
+        let en = "\(owner ?? unassigned.phrase.en)\(role.map { " (\($0.rawValue))" } ?? "") - \(items) item\(items == 1 ? "" : "s")"
+        let zh = (owner ?? unassigned.phrase.zh) + (role.map { "（\($0.label)）" } ?? "") + "：\(items) 项"
+        return Self(en, zh)
     }
 
-    public static let overdue = Self("OVERDUE")
-    public static let due = Self("due")
-    public static func markdownHeading(_ asOf: LocalDateTime) -> Self { Self("Agenda at \(asOf)") }
-    public static let markdownNothingDue = Self("Nothing due.")
-    public static let markdownOverdue = Self("overdue")
-    public static let columns = [due, Self("customer"), Self("what"), Self("detail")]
-}
-
-/// Columns aligned in terminal cells (Chinese characters count two).
-public enum TextTable {
-    public static func render(_ rows: [[String]], indent: String = "") -> String {
-        guard let columns = rows.map(\.count).max() else { return "" }
-        var widths = [Int](repeating: 0, count: columns)
-        for row in rows {
-            for (index, cell) in row.enumerated() where index < columns - 1 {
-                widths[index] = max(widths[index], DisplayWidth.of(cell))
-            }
-        }
-        var output = ""
-        for row in rows {
-            var line = indent
-            for (index, cell) in row.enumerated() {
-                line += index < columns - 1 ? cell.padded(to: widths[index]) + "  " : cell
-            }
-            output += line.trimmingTrailingSpaces() + "\n"
-        }
-        return output
-    }
-}
-
-extension String {
-    public func trimmingTrailingSpaces() -> String {
-        var scalars = Array(unicodeScalars)
-        while let last = scalars.last, last == " " { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
-    }
+    public static let overdue = Self("OVERDUE", "已逾期")
+    public static let due = Self("due", "到期")
+    public static func markdownHeading(_ asOf: LocalDateTime) -> Self { Self("Agenda at \(asOf)", "待办日程（截至 \(asOf)）") }
+    public static let markdownNothingDue = Self("Nothing due.", "没有到期的事项。")
+    public static let markdownOverdue = Self("overdue", "已逾期")
+    public static let columns = [due, Self("customer", "客户"), Self("what", "事项"), Self("detail", "说明")]
 }

@@ -3,112 +3,119 @@ import LeadbookText
 /// `leadbook explain`: why a customer has its grade, whether it passes screening, its SLA,
 /// cadence, stage and what is due next, with the numbers from leadbook.yml.
 public enum Explanation {
-    private typealias Words = Wording<Explanation>
+    typealias Words = Wording<Explanation>
 
-    public static func text(_ customer: Customer, path: String, configuration: Configuration, asOf: LocalDateTime) -> String {
+    /// The explanation in `style`'s language; what is late (overdue, missed, over a limit) in
+    /// colour when the style has colour.
+    public static func text(_ customer: Customer, path: String, configuration: Configuration, asOf: LocalDateTime,
+                            style: ViewStyle) -> String {
         let policy = TimePolicy(configuration)
         let scoring = configuration.scoring
-        var lines: [String] = ["\(customer.id ?? "?") \(customer.name ?? "")  (\(path))", Words.asOf(asOf).text, ""]
+        let language = style.language
+        func late(_ words: Words) -> Phrase { words.phrase.map { style.paint($0, ViewStyle.lateColor) } }
+        var lines: [Phrase] = [Words.title(customer.id ?? "?", customer.name ?? "", path).phrase, Words.asOf(asOf).phrase, .empty]
 
-        lines.append(Words.gradeHeading.text)
+        lines.append(Words.gradeHeading.phrase)
         if let score = customer.score, let total = score.total {
             let grade = scoring.grade(forTotal: total)
-            lines.append(Words.size(score.size!, of: scoring.maxSize).text)
-            lines.append(Words.budget(score.budget!, of: scoring.maxBudget).text)
-            lines.append(Words.urgency(score.urgency!, of: scoring.maxUrgency).text)
-            lines.append(Words.decision(score.decision!, of: scoring.maxDecision).text)
-            lines.append(Words.total(total, of: scoring.maxSize + scoring.maxBudget + scoring.maxUrgency + scoring.maxDecision).text)
-            lines.append(Words.grade(grade, thresholdText(total, scoring)).text)
+            lines.append(Words.points(Words.size, score.size!, of: scoring.maxSize).phrase)
+            lines.append(Words.points(Words.budget, score.budget!, of: scoring.maxBudget).phrase)
+            lines.append(Words.points(Words.urgency, score.urgency!, of: scoring.maxUrgency).phrase)
+            lines.append(Words.points(Words.decision, score.decision!, of: scoring.maxDecision).phrase)
+            lines.append(Words.points(Words.total, total, of: scoring.maxSize + scoring.maxBudget + scoring.maxUrgency + scoring.maxDecision).phrase)
+            lines.append(Words.grade(grade, thresholdText(total, scoring)).phrase)
             if let written = customer.grade, written != grade {
-                lines.append(Words.staleGrade(written, grade).text)
+                lines.append(Words.staleGrade(written, grade).phrase)
             }
             if let reviewer = score.reviewedBy {
-                lines.append(Words.reviewed(by: reviewer, on: score.reviewed).text)
+                lines.append(Words.reviewed(by: reviewer, on: score.reviewed).phrase)
             } else {
-                lines.append(Words.notReviewed.text)
+                lines.append(Words.notReviewed.phrase)
             }
         } else if let proposal = ScoreProposal.propose(customer, configuration) {
-            lines.append(Words.proposed(proposal.summary, proposal.score.total!, scoring.grade(forTotal: proposal.score.total!)).text)
-            for reason in proposal.reasons { lines.append("    " + reason) }
+            lines.append(Words.proposed(proposal.summary, proposal.score.total!, scoring.grade(forTotal: proposal.score.total!)).phrase)
+            for reason in proposal.reasons { lines.append(Phrase(verbatim: "    ") + reason) }
         } else {
-            lines.append(Words.noScore(scoring).text)
+            lines.append(Words.noScore(scoring).phrase)
             if let working = DerivedValues.workingGrade(customer, configuration) {
-                lines.append((customer.grade != nil ? Words.workedAsWritten(working) : Words.workedAsIntent(working, customer.intent!)).text)
+                lines.append((customer.grade != nil ? Words.workedAsWritten(working) : Words.workedAsIntent(working, customer.intent!)).phrase)
             }
         }
         if let regrade = policy.regradeDue(customer) {
-            lines.append(Words.regrade(every: regrade.days, due: regrade.due, overdue: regrade.due < asOf.date).text)
+            lines.append(Words.regrade(every: regrade.days, due: regrade.due).phrase + (regrade.due < asOf.date ? late(Words.overdue) : .empty))
         }
 
-        lines.append("")
-        lines.append(Words.screeningHeading.text)
+        lines.append(.empty)
+        lines.append(Words.screeningHeading.phrase)
         let screening = ScreeningResult.screen(customer, configuration)
-        lines.append("  \(screening.outcome.rawValue)" + (screening.industry.map { " (\($0))" } ?? ""))
-        for reason in screening.reasons { lines.append("  - " + reason) }
+        lines.append(Words.screening(screening.outcome, industry: screening.industry).phrase)
+        for reason in screening.reasons { lines.append(Phrase(verbatim: "  - ") + reason) }
 
-        lines.append("")
-        lines.append(Words.slaHeading.text)
+        lines.append(.empty)
+        lines.append(Words.slaHeading.phrase)
         if let sla = policy.sla(customer) {
-            lines.append(Words.slaWindow(customer.intent!, hours: sla.hours, from: customer.created!, by: sla.deadline).text)
-            lines.append(Words.assigned.text + momentText(sla.assigned, sla.deadline, asOf))
-            lines.append(Words.firstFollowUp.text + momentText(sla.firstContact, sla.deadline, asOf))
+            lines.append(Words.slaWindow(customer.intent!, hours: sla.hours, from: customer.created!, by: sla.deadline).phrase)
+            lines.append(Words.assigned.phrase + momentText(sla.assigned, sla.deadline, asOf, late))
+            lines.append(Words.firstFollowUp.phrase + momentText(sla.firstContact, sla.deadline, asOf, late))
         } else {
-            lines.append(Words.slaNeeds.text)
+            lines.append(Words.slaNeeds.phrase)
         }
 
-        lines.append("")
-        lines.append(Words.cadenceHeading.text)
+        lines.append(.empty)
+        lines.append(Words.cadenceHeading.phrase)
         if !customer.isOpen {
-            lines.append(Words.closedNoFollowUps(customer.status?.rawValue ?? "merged").text)
+            lines.append(Words.closedNoFollowUps(customer.status).phrase)
         } else if let cadence = policy.cadence(customer) {
             let grade = DerivedValues.workingGrade(customer, configuration)?.rawValue ?? "?"
-            lines.append(Words.cadence(grade, every: cadence.days).text)
-            lines.append(Words.lastContact(cadence.lastContact).text)
-            if let next = cadence.plannedNext { lines.append(Words.plannedNext(next).text) }
+            lines.append(Words.cadence(grade, every: cadence.days).phrase)
+            lines.append(Words.lastContact(cadence.lastContact).phrase)
+            if let next = cadence.plannedNext { lines.append(Words.plannedNext(next).phrase) }
             if let due = cadence.due {
-                lines.append(Words.nextFollowUp(due, overdueDays: due < asOf.date ? asOf.date.dayNumber - due.dayNumber : nil).text)
+                let overdue = due < asOf.date ? late(Words.overdueBy(days: asOf.date.dayNumber - due.dayNumber)) : .empty
+                lines.append(Words.nextFollowUp(due).phrase + overdue)
             }
         }
 
-        lines.append("")
-        lines.append(Words.stageHeading.text)
+        lines.append(.empty)
+        lines.append(Words.stageHeading.phrase)
         if let stage = policy.stage(customer) {
-            lines.append(Words.stage(stage, from: customer.status!).text)
+            lines.append(Words.stage(stage, from: customer.status!).phrase)
         } else {
-            lines.append((customer.status.map { Words.closed($0) } ?? Words.noStatus).text)
+            lines.append((customer.status.map { Words.closed($0) } ?? Words.noStatus).phrase)
         }
         if let first = policy.firstStage(customer) {
-            let limit = Words.firstStageLimit(first.limitDays, from: first.start, by: first.deadline).text
+            let limit = Phrase(verbatim: "  ") + Words.firstStageLimit(first.limitDays, from: first.start, by: first.deadline).phrase + Words.separator.phrase
             if let left = first.left {
-                lines.append("  \(limit): " + (left <= first.deadline ? Words.leftWithin(left) : Words.leftOver(left)).text)
+                lines.append(limit + (left <= first.deadline ? Words.leftWithin(left).phrase : late(Words.leftOver(left))))
             } else {
-                lines.append("  \(limit): " + (asOf.date > first.deadline ? Words.overLimit : Words.stillWithin).text)
+                lines.append(limit + (asOf.date > first.deadline ? late(Words.overLimit) : Words.stillWithin.phrase))
             }
         }
 
         let openTodos = customer.followUps.flatMap(\.todos).filter { !$0.done }
         if !openTodos.isEmpty {
-            lines.append("")
-            lines.append(Words.todosHeading.text)
+            lines.append(.empty)
+            lines.append(Words.todosHeading.phrase)
             for todo in openTodos {
-                lines.append("  \(todo.date?.description ?? Words.noDate.text) \(todo.text)\(todo.owner.map { " @" + $0 } ?? "")")
+                lines.append(Phrase(verbatim: "  ") + (todo.date.map { Phrase(verbatim: $0.description) } ?? Words.noDate.phrase)
+                             + " \(todo.text)\(todo.owner.map { " @" + $0 } ?? "")")
             }
         }
         let openFeedback = customer.feedback.filter { $0.confirmed == nil }
         if !openFeedback.isEmpty {
-            lines.append("")
-            lines.append(Words.feedbackHeading.text)
+            lines.append(.empty)
+            lines.append(Words.feedbackHeading.phrase)
             for entry in openFeedback {
-                var line = "  \(entry.date?.description ?? "?") \(entry.summary)"
+                var line = Phrase(verbatim: "  \(entry.date?.description ?? "?") \(entry.summary)")
                 if entry.resolved == nil, let deadline = policy.fixDeadline(entry) {
-                    line += Words.answerBy(deadline, overdue: asOf > deadline).text
+                    line += Words.answerBy(deadline).phrase + (asOf > deadline ? late(Words.overdue) : .empty)
                 } else if let resolved = entry.resolved, let deadline = policy.confirmDeadline(entry) {
-                    line += Words.confirmBy(resolved, deadline, overdue: asOf.date > deadline).text
+                    line += Words.confirmBy(resolved, deadline).phrase + (asOf.date > deadline ? late(Words.overdue) : .empty)
                 }
                 lines.append(line)
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map { $0.text(language) }.joined(separator: "\n") + "\n"
     }
 
     public static func thresholdText(_ total: Int, _ scoring: Configuration.Scoring) -> String {
@@ -121,121 +128,165 @@ public enum Explanation {
         }
     }
 
-    public static func momentText(_ moment: LocalDateTime?, _ deadline: LocalDateTime, _ asOf: LocalDateTime) -> String {
-        guard let moment else { return (asOf > deadline ? Words.notYetMissed : Words.notYet).text }
+    /// When an SLA step was done, against its deadline; `late` paints what missed it.
+    static func momentText(_ moment: LocalDateTime?, _ deadline: LocalDateTime, _ asOf: LocalDateTime,
+                           _ late: (Words) -> Phrase) -> Phrase {
+        guard let moment else { return asOf > deadline ? Words.notYet.phrase + Words.separator.phrase + late(Words.missed) : Words.notYet.phrase }
         let minutes = moment.minuteNumber - deadline.minuteNumber
-        if minutes <= 0 { return Words.met(moment).text }
-        return Words.missed(moment, by: DurationText.minutes(minutes)).text
+        if minutes <= 0 { return Words.met(moment).phrase }
+        return Phrase(verbatim: moment.description) + Words.separator.phrase + late(Words.missed(by: DurationText.phrase(minutes: minutes)))
     }
 }
 
 extension Wording where Of == Explanation {
-    public static func asOf(_ moment: LocalDateTime) -> Self { Self("as of \(moment)") }
+    public static func title(_ id: String, _ name: String, _ path: String) -> Self {
+        Self("\(id) \(name)  (\(path))", "\(id) \(name)（\(path)）")
+    }
 
-    public static let gradeHeading = Self("Grade")
-    public static func size(_ points: Int, of most: Int) -> Self { Self("  size      \(points) / \(most)") }
-    public static func budget(_ points: Int, of most: Int) -> Self { Self("  budget    \(points) / \(most)") }
-    public static func urgency(_ points: Int, of most: Int) -> Self { Self("  urgency   \(points) / \(most)") }
-    public static func decision(_ points: Int, of most: Int) -> Self { Self("  decision  \(points) / \(most)") }
-    public static func total(_ points: Int, of most: Int) -> Self { Self("  total     \(points) / \(most)") }
-    public static func grade(_ grade: Grade, _ threshold: String) -> Self { Self("  grade     \(grade.rawValue): " + threshold) }
+    public static func asOf(_ moment: LocalDateTime) -> Self { Self("as of \(moment)", "评估时刻 \(moment)") }
+    /// Between a step and how it went: `: ` / `：`.
+    public static let separator = Self(": ", "：")
+
+    public static let gradeHeading = Self("Grade", "线索等级")
+    public static let size = Self("size", "企业规模")
+    public static let budget = Self("budget", "预算匹配度")
+    public static let urgency = Self("urgency", "需求紧迫度")
+    public static let decision = Self("decision", "决策链清晰度")
+    public static let total = Self("total", "总分")
+
+    /// `  size      25 / 30`: the label in a column of its language's width.
+    public static func points(_ label: Self, _ points: Int, of most: Int) -> Self {
+        Self("  " + label.phrase.en.padded(to: 10) + "\(points) / \(most)", "  " + label.phrase.zh.padded(to: 14) + "\(points) / \(most)")
+    }
+
+    public static func grade(_ grade: Grade, _ threshold: String) -> Self {
+        Self("  grade     \(grade.rawValue): " + threshold, "  " + "等级".padded(to: 14) + "\(grade.rawValue)：" + threshold)
+    }
 
     public static func staleGrade(_ written: Grade, _ grade: Grade) -> Self {
-        Self("  the file says \(written.rawValue): stale, `leadbook sync` writes \(grade.rawValue)")
+        Self("  the file says \(written.rawValue): stale, `leadbook sync` writes \(grade.rawValue)",
+             "  文件里写的是 \(written.rawValue)，已过时：`leadbook sync` 会改为 \(grade.rawValue)")
     }
 
     public static func reviewed(by reviewer: String, on date: LocalDate?) -> Self {
-        Self("  reviewed by \(reviewer)\(date.map { " on \($0)" } ?? "")")
+        Self("  reviewed by \(reviewer)\(date.map { " on \($0)" } ?? "")", "  已由 \(reviewer) 复核\(date.map { "（\($0)）" } ?? "")")
     }
 
-    public static let notReviewed = Self("  not reviewed by a manager yet (no score.reviewed_by)")
+    public static let notReviewed = Self("  not reviewed by a manager yet (no score.reviewed_by)", "  经理尚未复核（没有 `score.reviewed_by`）")
 
     public static func proposed(_ summary: String, _ total: Int, _ grade: Grade) -> Self {
-        Self("  no score; scoring.rules propose \(summary) = \(total) -> \(grade.rawValue) (not reviewed):")
+        Self("  no score; scoring.rules propose \(summary) = \(total) -> \(grade.rawValue) (not reviewed):",
+             "  尚无评分；按 `scoring.rules` 建议 \(summary) = \(total) -> \(grade.rawValue)（未复核）：")
     }
 
     public static func noScore(_ scoring: Configuration.Scoring) -> Self {
-        Self("  no score: add score {size, budget, urgency, decision} (maxima \(scoring.maxSize)/\(scoring.maxBudget)/\(scoring.maxUrgency)/\(scoring.maxDecision))")
+        let maxima = "\(scoring.maxSize)/\(scoring.maxBudget)/\(scoring.maxUrgency)/\(scoring.maxDecision)"
+        return Self("  no score: add score {size, budget, urgency, decision} (maxima \(maxima))",
+                    "  尚无评分：请添加 `score: {size, budget, urgency, decision}`（满分 \(maxima)）")
     }
 
-    public static func workedAsWritten(_ grade: Grade) -> Self { Self("  worked as \(grade.rawValue) (from the grade written)") }
-    public static func workedAsIntent(_ grade: Grade, _ intent: Intent) -> Self { Self("  worked as \(grade.rawValue) (from intent \(intent.rawValue))") }
-
-    public static func regrade(every days: Int, due: LocalDate, overdue: Bool) -> Self {
-        Self("  re-grade every \(days) days: due \(due)\(overdue ? " (overdue)" : "")")
+    public static func workedAsWritten(_ grade: Grade) -> Self {
+        Self("  worked as \(grade.rawValue) (from the grade written)", "  按 \(grade.rawValue) 级跟进（取自文件里的 `grade`）")
     }
 
-    public static let screeningHeading = Self("Screening")
+    public static func workedAsIntent(_ grade: Grade, _ intent: Intent) -> Self {
+        Self("  worked as \(grade.rawValue) (from intent \(intent.rawValue))", "  按 \(grade.rawValue) 级跟进（取自初步意向 \(intent.rawValue)）")
+    }
 
-    public static let slaHeading = Self("SLA (assignment and first follow-up)")
+    public static func regrade(every days: Int, due: LocalDate) -> Self {
+        Self("  re-grade every \(days) days: due \(due)", "  每 \(days) 天复评一次：\(due) 到期")
+    }
+
+    public static let overdue = Self(" (overdue)", "（已逾期）")
+    public static func overdueBy(days: Int) -> Self { Self(" (overdue by \(days) days)", "（已逾期 \(days) 天）") }
+
+    public static let screeningHeading = Self("Screening", "筛选")
+
+    public static func screening(_ outcome: ScreeningResult.Outcome, industry: String?) -> Self {
+        let zh: String
+        switch outcome {
+        case .pass: zh = "通过"
+        case .fail: zh = "未通过"
+        case .noRule: zh = "无筛选规则"
+        }
+        return Self("  \(outcome.rawValue)" + (industry.map { " (\($0))" } ?? ""), "  " + zh + (industry.map { "（\($0)）" } ?? ""))
+    }
+
+    public static let slaHeading = Self("SLA (assignment and first follow-up)", "首次联系时限（分配与首次跟进）")
 
     public static func slaWindow(_ intent: Intent, hours: Int, from created: LocalDateTime, by deadline: LocalDateTime) -> Self {
-        Self("  intent \(intent.rawValue): within \(hours) h of \(created), by \(deadline)")
+        Self("  intent \(intent.rawValue): within \(hours) h of \(created), by \(deadline)",
+             "  意向 \(intent.rawValue)：\(created) 获取后 \(hours) 小时内，截止 \(deadline)")
     }
 
-    public static let assigned = Self("  assigned        ")
-    public static let firstFollowUp = Self("  first follow-up ")
-    public static let slaNeeds = Self("  needs intent and created")
-    public static let notYet = Self("not yet")
-    public static let notYetMissed = Self("not yet: missed")
-    public static func met(_ moment: LocalDateTime) -> Self { Self("\(moment): met") }
-    public static func missed(_ moment: LocalDateTime, by duration: String) -> Self { Self("\(moment): missed by \(duration)") }
+    public static let assigned = Self("  assigned        ", "  " + "分配".padded(to: 10))
+    public static let firstFollowUp = Self("  first follow-up ", "  " + "首次跟进".padded(to: 10))
+    public static let slaNeeds = Self("  needs intent and created", "  需要 `intent` 和 `created`")
+    public static let notYet = Self("not yet", "尚未完成")
+    public static let missed = Self("missed", "已超时")
+    public static func met(_ moment: LocalDateTime) -> Self { Self("\(moment): met", "\(moment)：按时") }
+    public static func missed(by duration: Phrase) -> Self { Self(Phrase("missed by ", "超时 ") + duration) }
 
-    public static let cadenceHeading = Self("Cadence")
-    public static func closedNoFollowUps(_ status: String) -> Self { Self("  closed (\(status)): no follow-ups due") }
+    public static let cadenceHeading = Self("Cadence", "跟进频率")
+
+    public static func closedNoFollowUps(_ status: Status?) -> Self {
+        Self("  closed (\(status?.rawValue ?? "merged")): no follow-ups due", "  已关闭（\(status?.label ?? "已合并")）：无需跟进")
+    }
 
     public static func cadence(_ grade: String, every days: Int) -> Self {
-        Self("  \(grade): every \(days) day\(days == 1 ? "" : "s") since the last entry")
+        Self("  \(grade): every \(days) day\(days == 1 ? "" : "s") since the last entry", "  \(grade) 级每 \(days) 天一次（从上次记录算起）")
     }
 
-    public static func lastContact(_ date: LocalDate?) -> Self { Self("  last contact    \(date?.description ?? "none yet")") }
-    public static func plannedNext(_ date: LocalDate) -> Self { Self("  planned next    \(date)") }
-
-    public static func nextFollowUp(_ due: LocalDate, overdueDays: Int?) -> Self {
-        Self("  next follow-up  \(due)\(overdueDays.map { " (overdue by \($0) days)" } ?? "")")
+    public static func lastContact(_ date: LocalDate?) -> Self {
+        Self("  last contact    \(date?.description ?? "none yet")", "  " + "上次联系".padded(to: 10) + (date?.description ?? "尚无"))
     }
 
-    public static let stageHeading = Self("Stage")
-    public static func stage(_ stage: Stage, from status: Status) -> Self { Self("  \(stage.rawValue) (\(stage.label)), from status \(status.rawValue)") }
-    public static func closed(_ status: Status) -> Self { Self("  closed: \(status.rawValue)") }
-    public static let noStatus = Self("  unknown (no status)")
+    public static func plannedNext(_ date: LocalDate) -> Self { Self("  planned next    \(date)", "  " + "计划下次".padded(to: 10) + date.description) }
+    public static func nextFollowUp(_ due: LocalDate) -> Self { Self("  next follow-up  \(due)", "  " + "下次跟进".padded(to: 10) + due.description) }
+
+    public static let stageHeading = Self("Stage", "阶段")
+
+    public static func stage(_ stage: Stage, from status: Status) -> Self {
+        Self("  \(stage.rawValue) (\(stage.label)), from status \(status.rawValue)", "  \(stage.label)（客户状态：\(status.label)）")
+    }
+
+    public static func closed(_ status: Status) -> Self { Self("  closed: \(status.rawValue)", "  已关闭：\(status.label)") }
+    public static let noStatus = Self("  unknown (no status)", "  未知（没有 `status`）")
 
     public static func firstStageLimit(_ days: Int, from start: LocalDate, by deadline: LocalDate) -> Self {
-        Self("initial contact at most \(days) days from \(start) (by \(deadline))")
+        Self("initial contact at most \(days) days from \(start) (by \(deadline))", "初步接洽从 \(start) 起最多 \(days) 天（\(deadline) 前）")
     }
 
-    public static func leftWithin(_ left: LocalDate) -> Self { Self("left on \(left), within the limit") }
-    public static func leftOver(_ left: LocalDate) -> Self { Self("left on \(left), over the limit") }
-    public static let overLimit = Self("over the limit")
-    public static let stillWithin = Self("still within")
+    public static func leftWithin(_ left: LocalDate) -> Self { Self("left on \(left), within the limit", "\(left) 进入下一阶段，未超时限") }
+    public static func leftOver(_ left: LocalDate) -> Self { Self("left on \(left), over the limit", "\(left) 才进入下一阶段，超过时限") }
+    public static let overLimit = Self("over the limit", "已超过时限")
+    public static let stillWithin = Self("still within", "仍在时限内")
 
-    public static let todosHeading = Self("Open to-dos")
-    public static let noDate = Self("(no date)")
-    public static let feedbackHeading = Self("Open feedback")
+    public static let todosHeading = Self("Open to-dos", "未完成的待办")
+    public static let noDate = Self("(no date)", "（无日期）")
+    public static let feedbackHeading = Self("Open feedback", "未确认的客户反馈")
 
-    public static func answerBy(_ deadline: LocalDateTime, overdue: Bool) -> Self {
-        Self(": fix, answer by \(deadline)\(overdue ? " (overdue)" : "")")
-    }
+    public static func answerBy(_ deadline: LocalDateTime) -> Self { Self(": fix, answer by \(deadline)", "：待处理，\(deadline) 前答复") }
 
-    public static func confirmBy(_ resolved: LocalDate, _ deadline: LocalDate, overdue: Bool) -> Self {
-        Self(": resolved \(resolved), confirm by \(deadline)\(overdue ? " (overdue)" : "")")
+    public static func confirmBy(_ resolved: LocalDate, _ deadline: LocalDate) -> Self {
+        Self(": resolved \(resolved), confirm by \(deadline)", "：\(resolved) 已解决，\(deadline) 前回访确认")
     }
 }
 
-/// "2 h 30 min", "3 days 4 h".
+/// "2 h 30 min", "3 days 4 h"; "2 小时 30 分钟", "3 天 4 小时".
 public enum DurationText {
-    public static func minutes(_ minutes: Int) -> String {
+    public static func phrase(minutes: Int) -> Phrase {
         let days = minutes / 1440, hours = (minutes % 1440) / 60, rest = minutes % 60
-        var parts: [String] = []
-        if days > 0 { parts.append(Wording<DurationText>.days(days).text) }
-        if hours > 0 { parts.append(Wording<DurationText>.hours(hours).text) }
-        if rest > 0 && days == 0 { parts.append(Wording<DurationText>.minutes(rest).text) }
-        return parts.isEmpty ? Wording<DurationText>.minutes(0).text : parts.joined(separator: " ")
+        var parts: [Phrase] = []
+        if days > 0 { parts.append(Wording<DurationText>.days(days).phrase) }
+        if hours > 0 { parts.append(Wording<DurationText>.hours(hours).phrase) }
+        if rest > 0 && days == 0 { parts.append(Wording<DurationText>.minutes(rest).phrase) }
+        return parts.isEmpty ? Wording<DurationText>.minutes(0).phrase : Phrase.joined(parts, en: " ", zh: " ")
     }
 }
 
 extension Wording where Of == DurationText {
-    public static func days(_ count: Int) -> Self { Self("\(count) day\(count == 1 ? "" : "s")") }
-    public static func hours(_ count: Int) -> Self { Self("\(count) h") }
-    public static func minutes(_ count: Int) -> Self { Self("\(count) min") }
+    public static func days(_ count: Int) -> Self { Self("\(count) day\(count == 1 ? "" : "s")", "\(count) 天") }
+    public static func hours(_ count: Int) -> Self { Self("\(count) h", "\(count) 小时") }
+    public static func minutes(_ count: Int) -> Self { Self("\(count) min", "\(count) 分钟") }
 }

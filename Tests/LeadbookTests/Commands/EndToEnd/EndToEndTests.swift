@@ -110,6 +110,17 @@ final class EndToEndTests: XCTestCase {
         try Transcript.check("cli-usage")
     }
 
+    /// show, explain, agenda (text, Markdown, JSON) and dupes in Chinese: labels, values by
+    /// their Chinese names, agenda lines fitted to 100 columns.
+    func testViewsInChinese() throws {
+        try Transcript.check("views-zh")
+    }
+
+    /// The same views of the same workspace in English.
+    func testViewsInEnglish() throws {
+        try Transcript.check("views-en")
+    }
+
     /// The text, JSON and GitHub outputs carry the same findings (file, line, column, rule).
     func testTheThreeFormatsCarryTheSameFindings() throws {
         let workspace = try Transcript.copy(Transcript.fixtures.appendingPathComponent("planted-errors/workspace"))

@@ -48,6 +48,8 @@ enum Transcript {
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        // Views fit 100 columns when the output is not a terminal, whatever the caller's COLUMNS.
+        env.removeValue(forKey: "COLUMNS")
         // The transcripts are in English unless a case asks for another language.
         env["LEADBOOK_LANG"] = "en"
         for (key, value) in environment { env[key] = value }

@@ -281,7 +281,7 @@ final class GradingAgendaTests: XCTestCase {
             agenda at 2024-03-05 09:00
 
             王五 - 1 item
-              due  2024-03-05  LX2024001  星辰*科技* [官网]  to-do (urgent+important)  发送 _报价_ <b>|方案|</b>
+              due  2024-03-05  LX2024001  星辰*科技* [官网]  to-do (urgent+important): 发送 _报价_ <b>|方案|</b>
 
             """)
         XCTAssertEqual(result.markdown(team: []), """
@@ -339,5 +339,38 @@ final class GradingAgendaTests: XCTestCase {
         XCTAssertEqual(result.items.map(\.kind), [.followUp, .todo])
         XCTAssertEqual(result.items.map(\.due.date), [Grading.date("2024-03-02"), Grading.date("2024-03-03")])
         XCTAssertTrue(result.items.allSatisfy { $0.overdue && $0.quadrant == .urgentImportant && $0.owner == "王五" })
+    }
+
+    // MARK: In both languages
+
+    /// Every kind and quadrant has its Chinese words, and an item's detail is said in both.
+    func testEveryKindQuadrantAndDetailIsTranslated() {
+        let quadrants: [Agenda.Quadrant] = [.urgentImportant, .important, .urgent, .neither]
+        for label in Agenda.Kind.allCases.map(\.label) + quadrants.map(\.label) {
+            XCTAssertNotEqual(label.en, label.zh)
+            XCTAssertNil(label.zh.range(of: "[A-Za-z]", options: .regularExpression), label.zh)
+        }
+        XCTAssertEqual(Set(Agenda.Kind.allCases.map(\.label.zh)).count, Agenda.Kind.allCases.count, "one word per kind")
+        var customer = settled(grade: .A)
+        customer.followUps = [Grading.followUp("2024-03-02", time: "10:00", status: .qualified)]
+        let item = try? XCTUnwrap(items(agenda([customer]), .followUp).first)
+        XCTAssertEqual(item?.detailPhrase.zh, "上次联系 2024-03-02，A 级每 2 天一次")
+        XCTAssertEqual(item?.detailPhrase.en, "last contact 2024-03-02, A every 2 days")
+    }
+
+    /// The text agenda in Chinese: the status word, the labels and the details, with the
+    /// owner's role by its Chinese name.
+    func testTheTextAgendaInChinese() {
+        var customer = settled(grade: .A)
+        customer.followUps = [Grading.followUp("2024-03-02", time: "10:00", status: .qualified)]
+        let team = [Grading.member("王五", .senior)]
+        XCTAssertEqual(agenda([customer], team: team).text(team: team, style: ViewStyle(language: .zhCN)), """
+            待办日程（截至 2024-03-05 09:00）
+
+            王五（资深销售）：1 项
+              已逾期  2024-03-04  LX2024001  客户LX2024001  跟进：上次联系 2024-03-02，A 级每 2 天一次
+
+            """)
+        XCTAssertEqual(agenda([], team: team).text(team: team, style: ViewStyle(language: .zhCN)), "截至 2024-03-05 09:00 没有到期的事项\n")
     }
 }
