@@ -82,11 +82,11 @@ extension CommandContext {
     func editableCustomer(_ id: String, _ workspace: Workspace, allowTombstone: Bool = false) throws -> EditableCustomer {
         let found: CustomerLookup.Found
         switch CustomerLookup.find(id, in: workspace) {
-        case .failure(let problem): throw Refusal.usage(problem.text)
+        case .failure(let problem): throw problem.refusal(language)
         case .success(let value): found = value
         }
         indexUpkeep?.customerPath = found.path
-        indexUpkeep?.customerId = id
+        indexUpkeep?.customerId = found.result.customer?.id ?? id
         guard let customer = found.result.customer, var edit = try? RecordEdit(bytes: found.bytes, read: found.result) else {
             throw Refusal.finding(EditableCustomer.Message.unreadable(found.path))
         }
@@ -136,9 +136,13 @@ extension CustomerWrite.Failure {
 }
 
 extension CustomerLookup.Problem {
-    /// The message, then each file that was not read as `leadbook check` reports it.
-    var text: String {
-        message + unread.map { "\n" + DiagnosticReport.untranslatedText($0).dropLast() }.joined()
+    /// The message, the candidates, then each file that was not read as `leadbook check`
+    /// reports it, in `language`.
+    func text(_ language: Language) -> String { report.text(language) }
+
+    /// Why the command cannot go on: several customers named (exit 1), else exit 2.
+    func refusal(_ language: Language) -> Refusal {
+        isAmbiguous ? .finding(text(language)) : .usage(text(language))
     }
 }
 
