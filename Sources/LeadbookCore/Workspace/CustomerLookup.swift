@@ -32,9 +32,9 @@ public enum CustomerLookup {
         /// The message in English.
         public var message: String { phrase.en }
 
-        /// True when the text names several customers: what the files hold stands against
-        /// going on (exit 1), not the usage.
-        public var isAmbiguous: Bool { candidateCount > 0 }
+        /// True when the text names several customers (or a file that cannot be read may be
+        /// the one): what the files hold stands against going on (exit 1), not the usage.
+        public var isAmbiguous = false
 
         /// The message, each candidate on its line, then each file that was not read as
         /// `leadbook check` reports it.
@@ -72,10 +72,16 @@ public enum CustomerLookup {
                 if result.customer != nil { return .success(Found(path: candidate.path, bytes: bytes, result: result)) }
             }
             return .failure(Problem(.changedMeanwhile(candidate.path)))
+        case .ambiguous(let candidates) where candidates.count == 1:
+            // Only a file that cannot be read as a customer, whose name holds the text.
+            var problem = Problem(.onlyUnreadable(query.text, candidates[0].path))
+            problem.isAmbiguous = true
+            return .failure(problem)
         case .ambiguous(let candidates):
             var problem = Problem(.ambiguous(query.text, count: candidates.count))
             problem.candidates = Array(candidates.prefix(Problem.shownCandidates))
             problem.candidateCount = candidates.count
+            problem.isAmbiguous = true
             return .failure(problem)
         case .none:
             break
@@ -195,6 +201,12 @@ extension Wording where Of == CustomerLookup.Problem {
     public static func ambiguous(_ text: String, count: Int) -> Self {
         Self("`\(text)` names \(count) customers; give the id of the one you mean:",
              "`\(text)` 对应 \(count) 位客户，请改用要找的那位客户的编号：")
+    }
+
+    /// The only file whose name holds the text does not read as a customer.
+    public static func onlyUnreadable(_ text: String, _ path: String) -> Self {
+        Self("`\(text)` names no customer that can be read, but \(path) may be the one: it cannot be read as a customer; run `leadbook check \(path)` and fix it first",
+             "没有能读取的客户对应 `\(text)`，但可能是 \(path)：它无法作为客户读取，请先运行 `leadbook check \(path)` 并改正")
     }
 
     /// One candidate: id, name, owner, status, and where the text was found.

@@ -81,6 +81,8 @@ public enum CustomerSearch {
         /// The digits, when the text is a phone number or a piece of one (digits, spaces and
         /// `+-().` only, at least `minimumPhoneDigits` digits).
         let digits: [UInt8]?
+        /// Only digits and separators, however few (too few digits then name no phone).
+        let isNumber: Bool
 
         /// nil when the text is empty or only spaces.
         public init?(_ text: String) {
@@ -99,6 +101,7 @@ public enum CustomerSearch {
                 }
             }
             self.digits = phoneLike && digits.count >= CustomerSearch.minimumPhoneDigits ? digits : nil
+            isNumber = phoneLike && !digits.isEmpty
         }
     }
 
@@ -147,7 +150,7 @@ public enum CustomerSearch {
             if digits == wanted { return true }
             return contains(digits, wanted) ? false : nil
         }
-        return compare(query, phone)
+        return query.isNumber ? nil : compare(query, phone)
     }
 
     /// The short name a customer file's name carries after its id (`hengli` of
