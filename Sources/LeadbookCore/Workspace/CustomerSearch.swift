@@ -289,7 +289,8 @@ public enum CustomerSearch {
     /// paths, and the files that could not be searched.
     public struct Found: Sendable {
         public var customers: [Candidate]
-        /// Files that do not read as customers (errors stop them being searched) or have errors.
+        /// Files that do not read as customers (their errors stop them being searched). A file
+        /// with errors that still reads as a customer is searched as far as it reads.
         public var filesWithErrors: [String]
         /// Why the files that were not read at all were not.
         public var unread: [Diagnostic]
@@ -302,12 +303,12 @@ public enum CustomerSearch {
         let configuration = workspace.configuration
         let reading = CustomerFiles(workspace).reduce { index, bytes -> (Candidate?, Bool) in
             let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: configuration)
-            let hasErrors = result.findings.errorCount > 0
-            guard let customer = result.customer, !customer.isTombstone else { return (nil, hasErrors || result.customer == nil) }
+            guard let customer = result.customer else { return (nil, true) }
+            guard !customer.isTombstone else { return (nil, false) }
             let matches = everywhere(query, customer, bytes: bytes, body: result.layout?.body, firstLine: result.layout?.bodyFirstLine ?? 1)
-            guard !matches.isEmpty else { return (nil, hasErrors) }
+            guard !matches.isEmpty else { return (nil, false) }
             return (Candidate(path: paths[index], id: customer.id, name: customer.name, owner: customer.owner,
-                              status: customer.status, matches: matches), hasErrors)
+                              status: customer.status, matches: matches), false)
         } unread: { _, _ in (nil, false) }
         var found = Found(customers: [], filesWithErrors: [], unread: reading.unread)
         for (index, (candidate, hasErrors)) in reading.values.enumerated() {
