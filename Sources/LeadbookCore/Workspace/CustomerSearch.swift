@@ -206,6 +206,10 @@ public enum CustomerSearch {
             if let whole = compare(query, tag) { matches.append(Match(field: .tag, value: tag, whole: whole)) }
         }
         guard let body else { return matches }
+        // The body lowered once; most files do not hold the text at all, and their lines are
+        // never looked at one by one.
+        let lowered = Self.lowered(Array(bytes[body]))
+        guard contains(lowered, query.lowered) else { return matches }
         // The entries in file order, to tell which one a line belongs to.
         var entries: [(start: Int, end: Int, field: Field, date: LocalDate?)] = []
         for entry in customer.followUps { entries.append((entry.start, entry.end, .followUp, entry.date)) }
@@ -217,8 +221,7 @@ public enum CustomerSearch {
         while lineStart < body.upperBound {
             var lineEnd = lineStart
             while lineEnd < body.upperBound && bytes[lineEnd] != ASCII.lf { lineEnd += 1 }
-            let lowered = Self.lowered(Array(bytes[lineStart..<lineEnd]))
-            if contains(lowered, query.lowered) {
+            if contains(lowered[(lineStart - body.lowerBound)..<(lineEnd - body.lowerBound)], query.lowered) {
                 while entry < entries.count && entries[entry].end <= lineStart { entry += 1 }
                 let inEntry = entry < entries.count && entries[entry].start <= lineStart
                 var text = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
