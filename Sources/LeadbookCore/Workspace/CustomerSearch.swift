@@ -5,9 +5,10 @@ import LeadbookText
 /// customer (name, contacts' names, phones, the short name in the file name), `leadbook find`
 /// lists every customer that holds it (also emails, tags and the log's lines).
 ///
-/// Latin letters compare without case; a phone compares by its digits only, so `138 0000 0031`,
-/// `138-0000-0031` and `13800000031` are one number, and a piece of at least
-/// `minimumPhoneDigits` digits finds the numbers that contain it. Tombstones are never found:
+/// Latin letters compare without case; a phone compares by its digits only, without the
+/// country code, so `138 0000 0031`, `138-0000-0031`, `+86 13800000031` and `13800000031` are
+/// one number, and a piece of at least `minimumPhoneDigits` digits finds the numbers that
+/// contain it. Tombstones are never found:
 /// they stand for the customer they were merged into.
 public enum CustomerSearch {
     /// Fewer digits than this are too common to name a phone number (an extension, a year).
@@ -90,18 +91,18 @@ public enum CustomerSearch {
             guard !trimmed.isEmpty else { return nil }
             self.text = trimmed
             lowered = CustomerSearch.lowered(Array(trimmed.utf8))
-            var digits: [UInt8] = []
+            var count = 0
             var phoneLike = true
-            for byte in trimmed.utf8 {
-                if ASCII.isDigit(byte) {
-                    digits.append(byte)
-                } else if !CustomerSearch.isPhoneSeparator(byte) {
+            for scalar in trimmed.unicodeScalars {
+                if (0x30...0x39).contains(scalar.value) || (0xFF10...0xFF19).contains(scalar.value) {
+                    count += 1   // digits, full-width ones too
+                } else if !(scalar.isASCII && CustomerSearch.isPhoneSeparator(UInt8(scalar.value))) && scalar != "＋" {
                     phoneLike = false
                     break
                 }
             }
-            self.digits = phoneLike && digits.count >= CustomerSearch.minimumPhoneDigits ? digits : nil
-            isNumber = phoneLike && !digits.isEmpty
+            digits = phoneLike && count >= CustomerSearch.minimumPhoneDigits ? CustomerSearch.digits(trimmed) : nil
+            isNumber = phoneLike && count > 0
         }
     }
 
@@ -140,8 +141,12 @@ public enum CustomerSearch {
         return contains(lowered, query.lowered) ? false : nil
     }
 
-    /// The digits of a phone number as written.
-    static func digits(_ phone: String) -> [UInt8] { phone.utf8.filter(ASCII.isDigit) }
+    /// The digits of a phone number, without the +86 / 0086 country code (`DuplicateKeys.phone`,
+    /// as `check` compares phones for duplicates); a short number's digits as they are.
+    static func digits(_ phone: String) -> [UInt8] {
+        if let national = DuplicateKeys.phone(phone) { return Array(national.utf8) }
+        return phone.utf8.filter(ASCII.isDigit)
+    }
 
     /// The phone in `phone`: by its digits when the text is a number, else as text.
     static func comparePhone(_ query: Query, _ phone: String) -> Bool? {
