@@ -8,8 +8,7 @@ import LeadbookText
 /// Latin letters compare without case; a phone compares by its digits only, without the
 /// country code, so `138 0000 0031`, `138-0000-0031`, `+86 13800000031` and `13800000031` are
 /// one number, and a piece of at least `minimumPhoneDigits` digits finds the numbers that
-/// contain it. Tombstones are never found:
-/// they stand for the customer they were merged into.
+/// contain it. Tombstones are never found: they stand for the customer they were merged into.
 public enum CustomerSearch {
     /// Fewer digits than this are too common to name a phone number (an extension, a year).
     public static let minimumPhoneDigits = 4
