@@ -124,9 +124,12 @@ public enum CustomerLookup {
         }
         let reading = CustomerFiles(root: workspace.root, paths: paths).reduce { index, bytes -> Seen? in
             let path = paths[index]
-            let result = CustomerReader.read(path: path, bytes: bytes, configuration: workspace.configuration)
+            // The structure is enough to compare; only the customer that is found is read whole.
+            let result = CustomerReader.read(path: path, bytes: bytes, configuration: workspace.configuration, text: false)
             guard let customer = result.customer else { return unreadable(path) }
-            if customer.id == id { return .customer(Found(path: path, bytes: bytes, result: result)) }
+            if customer.id == id {
+                return .customer(Found(path: path, bytes: bytes, result: CustomerReader.read(path: path, bytes: bytes, configuration: workspace.configuration)))
+            }
             if customer.isTombstone { return nil }
             let matches = CustomerSearch.naming(query, customer, path: path)
             if !matches.isEmpty {
