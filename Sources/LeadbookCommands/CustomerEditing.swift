@@ -82,11 +82,11 @@ extension CommandContext {
     func editableCustomer(_ id: String, _ workspace: Workspace, allowTombstone: Bool = false) throws -> EditableCustomer {
         let found: CustomerLookup.Found
         switch CustomerLookup.find(id, in: workspace) {
-        case .failure(let problem): throw Refusal.usage(problem.phrase)
+        case .failure(let problem): throw problem.refusal
         case .success(let value): found = value
         }
         indexUpkeep?.customerPath = found.path
-        indexUpkeep?.customerId = id
+        indexUpkeep?.customerId = found.result.customer?.id ?? id
         guard let customer = found.result.customer, var edit = try? RecordEdit(bytes: found.bytes, read: found.result) else {
             throw Refusal.finding(EditableCustomer.Message.unreadable(found.path))
         }
@@ -136,14 +136,14 @@ extension CustomerWrite.Failure {
 }
 
 extension CustomerLookup.Problem {
-    /// The message, then each file that was not read as `leadbook check` reports it.
-    var phrase: Phrase {
-        Phrase.said(message) + Phrase.joined(unread.map { "\n" + DiagnosticReport.phrase($0).map { String($0.dropLast()) } }, en: "", zh: "")
-    }
+    /// The message, the candidates, then each file that was not read as `leadbook check`
+    /// reports it, in `language`.
+    func text(_ language: Language) -> String { report.text(language) }
 
-    /// The same, for the commands that still print it as it is.
-    @available(*, deprecated, message: "print the Phrase: problem.phrase")
-    var text: String { phrase.en }
+    /// Why the command cannot go on: several customers named (exit 1), else exit 2.
+    var refusal: Refusal {
+        isAmbiguous ? .finding(report) : .usage(report)
+    }
 }
 
 /// Reading option values, with messages that say what is expected.

@@ -20,8 +20,8 @@ public enum ExplainCommand: Command {
         guard let asOf = context.moment(arguments, "as-of", "explain", workspace) else { return .failure }
         switch CustomerLookup.find(arguments.positionals[0], in: workspace) {
         case .failure(let problem):
-            context.complain(problem.text, spec.name)
-            return .failure
+            context.complain(problem.text(context.language), spec.name)
+            return problem.isAmbiguous ? .findings : .failure
         case .success(let found):
             guard let customer = found.result.customer else {
                 context.complain(Message.unreadable(found.path), spec.name)

@@ -20,6 +20,7 @@ public enum LeadbookCommandLine {
     public static let commands: [Entry] = [
         Entry(CheckCommand.self),
         Entry(ShowCommand.self),
+        Entry(FindCommand.self),
         Entry(NewCommand.self),
         Entry(LogCommand.self),
         Entry(FeedbackCommand.self),

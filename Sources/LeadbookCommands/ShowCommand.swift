@@ -34,8 +34,8 @@ public enum ShowCommand: Command {
         guard let workspace = context.openWorkspace(arguments) else { return .failure }
         switch CustomerLookup.find(id, in: workspace) {
         case .failure(let problem):
-            context.complain(problem.text, spec.name)
-            return .failure
+            context.complain(problem.text(context.language), spec.name)
+            return problem.isAmbiguous ? .findings : .failure
         case .success(let found):
             if found.result.findings.errorCount > 0 {
                 context.complain(Message.hasErrors(found.path), spec.name)
