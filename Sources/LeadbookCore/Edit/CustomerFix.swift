@@ -17,6 +17,8 @@ public enum CustomerFix {
         case taskBox
         /// An ambiguous value written in double quotes (its text).
         case quoted(String)
+        /// A key renamed to the field it names (`负责人` to `owner`).
+        case key(from: String, to: String)
         /// Any other fix: the rule, the text replaced and its replacement.
         case replaced(rule: String, from: String, to: String)
     }
@@ -167,6 +169,8 @@ public enum CustomerFix {
         return chosen
     }
 
+    static let fieldKeys = Set(CustomerField.keys)
+
     /// What a fix repairs, told from its rule and the characters it replaces.
     public static func repair(_ diagnostic: Diagnostic, _ fix: Fix, in bytes: [UInt8]) -> Repair {
         let old = String(decoding: bytes[fix.range.clamped(to: 0..<bytes.count)], as: UTF8.self)
@@ -180,6 +184,7 @@ public enum CustomerFix {
         if has("，、") { return .chineseComma }
         if has("\u{3000}") { return .fullWidthSpace }
         if !old.isEmpty || !new.isEmpty, old.allSatisfy({ $0 == " " }), new.allSatisfy({ $0 == " " }) { return .indentation }
+        if fieldKeys.contains(new), !old.isEmpty, !fieldKeys.contains(old) { return .key(from: old, to: new) }
         return .replaced(rule: diagnostic.rule.id, from: old, to: new)
     }
 
@@ -220,6 +225,7 @@ public enum CustomerFix {
             case .chineseComma: parts.append(Words.chineseCommas(count).phrase)
             case .indentation: parts.append(Words.indentations(count).phrase)
             case .taskBox: parts.append(Words.taskBoxes(count).phrase)
+            case .key(let from, let to): parts.append(Words.key(from, to, times: count).phrase)
             case .replaced(let rule, let from, let to): parts.append(Words.replaced(rule, from, to, times: count).phrase)
             case .quoted: break
             }
@@ -255,6 +261,12 @@ extension Wording where Of == CustomerFix {
         let more = times > 1 ? " (\(times)×)" : ""
         let moreZh = times > 1 ? "（\(times) 处）" : ""
         return Self("\(rule): `\(from)` -> `\(to)`\(more)", "\(rule)：`\(from)` 改为 `\(to)`\(moreZh)")
+    }
+
+    public static func key(_ from: String, _ to: String, times: Int) -> Self {
+        let more = times > 1 ? " (\(times)×)" : ""
+        let moreZh = times > 1 ? "（\(times) 处）" : ""
+        return Self("key `\(from)` -> `\(to)`\(more)", "键名 `\(from)` 改为 `\(to)`\(moreZh)")
     }
 
     public static func quoted(_ values: [String]) -> Self {

@@ -97,14 +97,15 @@ final class CustomerFixTests: XCTestCase {
         XCTAssertEqual(named("[√]", "[x]"), .taskBox)
         XCTAssertEqual(named("ｘ", "x"), .taskBox)
         XCTAssertEqual(named("007", "\"007\"", rule: AmbiguousScalar.rule), .quoted("007"))
-        XCTAssertEqual(named("负责人", "owner", rule: UnknownField.rule), .replaced(rule: "unknown-field", from: "负责人", to: "owner"))
+        XCTAssertEqual(named("负责人", "owner", rule: UnknownField.rule), .key(from: "负责人", to: "owner"))
+        XCTAssertEqual(named("#", "", rule: YAMLSyntax.rule), .replaced(rule: "yaml-syntax", from: "#", to: ""))
     }
 
     func testWhatWasFixedInBothLanguages() {
-        let summary = CustomerFix.summary([.fullWidthColon, .quoted("007"), .fullWidthColon, .chineseComma, .quoted("yes")],
+        let summary = CustomerFix.summary([.fullWidthColon, .quoted("007"), .fullWidthColon, .chineseComma, .quoted("yes"), .key(from: "负责人", to: "owner")],
                                           [.grade(from: .A, to: .S), .status(from: .contacted, to: .proposal)])
-        XCTAssertEqual(summary.en, "2 full-width colons, 1 Chinese comma, quoted `007`, `yes`, grade A -> S, status contacted -> proposal")
-        XCTAssertEqual(summary.zh, "2 个全角冒号，1 个中文逗号，给 `007`、`yes` 加上引号，线索等级 A -> S，客户状态 初步接洽 -> 方案提交")
+        XCTAssertEqual(summary.en, "2 full-width colons, 1 Chinese comma, key `负责人` -> `owner`, quoted `007`, `yes`, grade A -> S, status contacted -> proposal")
+        XCTAssertEqual(summary.zh, "2 个全角冒号，1 个中文逗号，键名 `负责人` 改为 `owner`，给 `007`、`yes` 加上引号，线索等级 A -> S，客户状态 初步接洽 -> 方案提交")
     }
 
     // MARK: The whole file
