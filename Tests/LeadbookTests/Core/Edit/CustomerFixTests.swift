@@ -157,6 +157,39 @@ final class CustomerFixTests: XCTestCase {
         XCTAssertEqual(String(decoding: change.after, as: UTF8.self), expected)
     }
 
+    func testAStaleValueAFixUncoversWhileSyncCannotRunIsLeftForTheWriteToRefuse() throws {
+        // The reader recovers after the colon and reports the unknown status, but it cannot
+        // build the customer; once the colon is fixed, the stale grade shows, and the unknown
+        // status (no fix) keeps sync away: the write's check refuses the result.
+        let broken = Self.staleGrade.replacingOccurrences(of: "source: website", with: "source：website")
+            .replacingOccurrences(of: "status: qualified", with: "status: 谈判")
+        let colon = broken.components(separatedBy: "：")[0].utf8.count
+        let reader = { (content: [UInt8]) -> CustomerReader.Result in
+            var result = CustomerReader.read(path: Self.path, bytes: content, configuration: self.configuration)
+            if String(decoding: content, as: UTF8.self).contains("source：") {
+                var findings = Findings(source: SourceText(path: Self.path, bytes: content))
+                findings.append(contentsOf: [Diagnostic(file: Self.path, line: 3, column: 7, rule: YAMLSyntax.rule, message: Phrase(verbatim: "colon"),
+                                                        hint: .empty, fix: Fix(replacing: colon..<(colon + 3), with: ": ")),
+                                             Diagnostic(file: Self.path, line: 7, column: 9, rule: UnknownStatus.rule, message: Phrase(verbatim: "谈判"),
+                                                        hint: .empty)])
+                result.findings = findings
+                result.customer = nil
+            }
+            return result
+        }
+        let bytes = Array(broken.utf8)
+        guard case .changed(let change) = CustomerFix.fix(path: Self.path, bytes: bytes, configuration: configuration, reader: reader) else {
+            return XCTFail("nothing fixed")
+        }
+        XCTAssertEqual(change.derived, [])
+        XCTAssertTrue(change.has.contains { $0.rule == StaleGrade.rule })
+        guard case .failure(.newErrors(_, let added)) = CustomerWrite.Change.update(Self.path, from: bytes, to: change.after, had: change.had,
+                                                                                   has: change.has, configuration) else {
+            return XCTFail("the write took a file with a new error")
+        }
+        XCTAssertEqual(added.map(\.rule), [StaleGrade.rule])
+    }
+
     func testAFileWithAnErrorWithoutAFixIsNotSynced() throws {
         let text = Self.staleGrade.replacingOccurrences(of: "status: qualified", with: "status: 谈判")
         guard case .changed(let change) = CustomerFix.fix(path: Self.path, bytes: Array(text.utf8), configuration: configuration) else {
