@@ -63,15 +63,14 @@ public enum FixCommand: Command {
             case .success(let change): return .changed(change, fixed, errors: fixed.has.contains { $0.severity == .error })
             case .failure(let refusal): return .refused(path, refusal)
             }
-        }, unread: { _, _ in .kept(errors: true) })
+        }, unread: { _, _ in .kept(errors: false) })  // told with their own diagnostic
         var fixed: [CustomerFix.Change] = []
         var refused: [(String, [Diagnostic])] = []
         var withErrors: [String] = []
-        let unread = Set(reading.unreadPaths)
         for (position, file) in reading.values.enumerated() {
             switch file {
             case .kept(let errors):
-                if errors, !unread.contains(paths[position]) { withErrors.append(paths[position]) }
+                if errors { withErrors.append(paths[position]) }
             case .changed(let change, let result, let errors):
                 fixed.append(result)
                 if errors { withErrors.append(change.path) }
