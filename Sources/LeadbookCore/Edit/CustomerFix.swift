@@ -201,6 +201,13 @@ public enum CustomerFix {
         return derived
     }
 
+    /// A text of a file cut to 30 characters for a line of output.
+    static func shorten(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.count > 30 else { return text }
+        return String(String.UnicodeScalarView(scalars.prefix(29))) + "…"
+    }
+
     /// What was fixed in a file, for people: `2 full-width colons, quoted `007`, grade A -> S`.
     public static func summary(_ repairs: [Repair], _ derived: [Derived]) -> Phrase {
         var parts: [Phrase] = []
@@ -225,12 +232,12 @@ public enum CustomerFix {
             case .chineseComma: parts.append(Words.chineseCommas(count).phrase)
             case .indentation: parts.append(Words.indentations(count).phrase)
             case .taskBox: parts.append(Words.taskBoxes(count).phrase)
-            case .key(let from, let to): parts.append(Words.key(from, to, times: count).phrase)
-            case .replaced(let rule, let from, let to): parts.append(Words.replaced(rule, from, to, times: count).phrase)
+            case .key(let from, let to): parts.append(Words.key(shorten(from), shorten(to), times: count).phrase)
+            case .replaced(let rule, let from, let to): parts.append(Words.replaced(rule, shorten(from), shorten(to), times: count).phrase)
             case .quoted: break
             }
         }
-        if !quoted.isEmpty { parts.append(Wording<CustomerFix>.quoted(quoted).phrase) }
+        if !quoted.isEmpty { parts.append(Wording<CustomerFix>.quoted(quoted.map(shorten)).phrase) }
         for value in derived {
             switch value {
             case .scoreProposed(let summary): parts.append(Wording<CustomerFix>.scoreProposed(summary).phrase)

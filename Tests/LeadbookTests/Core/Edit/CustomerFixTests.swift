@@ -108,6 +108,11 @@ final class CustomerFixTests: XCTestCase {
         XCTAssertEqual(summary.zh, "2 个全角冒号，1 个中文逗号，键名 `负责人` 改为 `owner`，给 `007`、`yes` 加上引号，线索等级 A -> S，客户状态 初步接洽 -> 方案提交")
     }
 
+    func testALongTextIsCutInTheSummary() {
+        let long = String(repeating: "很长的值", count: 10)
+        XCTAssertEqual(CustomerFix.summary([.quoted(long)], []).en, "quoted `\(String(long.prefix(29)))…`")
+    }
+
     // MARK: The whole file
 
     static let staleGrade = RuleFixture.customer(adding: ["score: {size: 25, budget: 25, urgency: 20, decision: 20}", "grade: B   # 旧等级",
