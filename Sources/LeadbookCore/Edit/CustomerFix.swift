@@ -76,8 +76,14 @@ public enum CustomerFix {
                            reader: (([UInt8]) -> CustomerReader.Result)? = nil) -> Outcome {
         let read = reader ?? { (content: [UInt8]) in CustomerReader.read(path: path, bytes: content, configuration: configuration) }
         let original = read(bytes)
-        let fixed = applyFixes(bytes, original.findings.diagnostics) { read($0).findings.diagnostics }
-        let result = fixed.bytes == bytes ? original : read(fixed.bytes)
+        // The reading of the last content tried, which is usually the one kept.
+        var last: (bytes: [UInt8], result: CustomerReader.Result)?
+        let fixed = applyFixes(bytes, original.findings.diagnostics) { content in
+            let result = read(content)
+            last = (content, result)
+            return result.findings.diagnostics
+        }
+        let result = fixed.bytes == bytes ? original : last.flatMap { $0.bytes == fixed.bytes ? $0.result : nil } ?? read(fixed.bytes)
         var after = fixed.bytes
         var derived: [Derived] = []
         var has = result.findings.diagnostics
