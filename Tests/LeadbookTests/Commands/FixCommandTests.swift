@@ -117,6 +117,19 @@ final class FixCommandTests: RuleWorkspaceTestCase {
         XCTAssertEqual(workspace.check().filter { $0.severity == .error }, [], "the index is current")
     }
 
+    func testTheIndexFileIsWrittenWithTheFixes() throws {
+        _ = run(["index"])
+        try workspace.write("customers/LX2024002-clean.md", "---\nid: LX2024002\nname: 华北云\nsource: website\nintent: B\n"
+                            + "created: 2024-03-02 09:10\nstatus: untouched\nowner: 王五\n---\n")
+        XCTAssertTrue(workspace.check().contains { $0.rule == StaleIndex.rule })
+        let fixed = run(["fix"])
+        XCTAssertEqual(fixed.code, .ok, fixed.errors)
+        XCTAssertEqual(fixed.output, "fixed customers/LX2024001-yes.md: quoted `yes`, `on`, `02155550101`\n1 file fixed\n"
+                       + "updated INDEX.md: leads, grading\n")
+        XCTAssertEqual(workspace.check().filter { $0.severity == .error }, [])
+        XCTAssertFalse(run(["fix", "--dry-run"]).output.contains("INDEX.md"), "a dry run writes no index")
+    }
+
     func testAFileWithErrorsFixCannotCorrectIsNamed() throws {
         try workspace.write("customers/LX2024002-clean.md", "---\nid: LX2024002\nname: 华北云\nsource: website\nintent: B\n"
                             + "created: 2024-03-02 09:10\nstatus: 谈判\n---\n")
