@@ -9,7 +9,7 @@ public enum FixCommand: Command {
     public static let spec = CommandSpec(
         name: "fix",
         summary: Phrase("apply every safe fix `check` marks as fixable: typing mistakes, ambiguous values, derived values",
-                        "自动修复 `check` 标为可自动修复的问题：输入错误、有歧义的值、推导值"),
+                        "修复 `check` 标为“可自动修复”的全部问题：输入错误、有歧义的值、推导值"),
         usage: "leadbook fix [PATHS...] [-C DIR] [--dry-run]",
         options: [.workspace, OptionSpec("dry-run", help: Phrase("print the changes as a unified diff and write nothing (exit 1 if any)",
                                                                  "以统一 diff 格式显示修改，不写入任何文件（有修改时退出码为 1）"))],

@@ -65,7 +65,7 @@ final class FixCommandTests: RuleWorkspaceTestCase {
         XCTAssertTrue(help.output.contains("leadbook fix [PATHS...] [-C DIR] [--dry-run]"), help.output)
         XCTAssertTrue(run(["--help"]).output.contains("fix"))
         let chinese = run(["fix", "--help"], language: "zh-CN")
-        XCTAssertTrue(chinese.output.contains("leadbook fix：自动修复 `check` 标为可自动修复的问题"), chinese.output)
+        XCTAssertTrue(chinese.output.contains("leadbook fix：修复 `check` 标为“可自动修复”的全部问题"), chinese.output)
         XCTAssertTrue(chinese.output.contains("以统一 diff 格式显示修改"), chinese.output)
     }
 
