@@ -5,11 +5,11 @@ import LeadbookText
 /// renumber), the index file is brought up to date when the workspace has one, so the
 /// working tree is always consistent and `git add -A && git commit` records both.
 enum IndexUpkeep {
-    static let writers: Set<String> = ["new", "log", "feedback", "merge", "assign", "import", "renumber"]
+    static let writers: Set<String> = ["new", "log", "feedback", "merge", "assign", "import", "renumber", "fix"]
 
     /// Commands that may have written some files and still exit 1 (customers left unassigned,
     /// bad rows skipped); the others exit 1 only when they refused and wrote nothing.
-    static let partialWriters: Set<String> = ["assign", "import"]
+    static let partialWriters: Set<String> = ["assign", "import", "fix"]
 
     /// Writers of one customer whose rows are updated where they are in the index file.
     static let inPlaceWriters: Set<String> = ["log", "feedback"]

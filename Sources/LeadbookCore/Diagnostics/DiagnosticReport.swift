@@ -31,25 +31,38 @@ public enum DiagnosticReport {
                "\(errors) 个错误，\(warnings) 个警告，共 \(files) 个文件")
     }
 
-    /// `FILE:LINE:COL: error[RULE]: message`, the line with a caret under the column, the hint;
-    /// then `N errors, M warnings in K files`.
+    /// What the end of a report says when `leadbook fix` can remove some of its findings.
+    public static func fixableTally(_ count: Int) -> Phrase {
+        Phrase("\(count) of them can be fixed with `leadbook fix`", "其中 \(count) 个可以用 `leadbook fix` 自动修复")
+    }
+
+    /// The mark after the rule of a finding `leadbook fix` removes.
+    public static let fixableMark = Phrase(" (fixable)", "（可自动修复）")
+
+    /// `FILE:LINE:COL: error[RULE]: message` (`(fixable)` after the rule when `leadbook fix`
+    /// removes it), the line with a caret under the column, the hint; then `N errors, M warnings
+    /// in K files`, and how many of them `leadbook fix` removes.
     public static func text(_ report: CheckReport, style: Style) -> String {
         var output = ""
-        for diagnostic in report.diagnostics {
-            output += text(diagnostic, style: style)
+        let fixable = CustomerFix.fixable(report.diagnostics)
+        for (diagnostic, canFix) in zip(report.diagnostics, fixable) {
+            output += text(diagnostic, style: style, fixable: canFix)
         }
         let summary = tally(errors: report.errors, warnings: report.warnings, files: report.files).text(style.language)
         output += report.errors > 0 ? style.paint(summary, "1;31") : report.warnings > 0 ? style.paint(summary, "1;33") : style.paint(summary, "1;32")
         output += "\n"
+        let fixableCount = fixable.reduce(0) { $0 + ($1 ? 1 : 0) }
+        if fixableCount > 0 { output += fixableTally(fixableCount).text(style.language) + "\n" }
         return output
     }
 
-    public static func text(_ diagnostic: Diagnostic, style: Style) -> String {
+    public static func text(_ diagnostic: Diagnostic, style: Style, fixable: Bool = false) -> String {
         var output = ""
         let zh = style.language == .zhCN
         let severity = diagnostic.severity == .error ? style.paint(zh ? "错误" : "error", "1;31") : style.paint(zh ? "警告" : "warning", "1;33")
         output += style.paint("\(diagnostic.file):\(diagnostic.line):\(diagnostic.column):", "1")
-        output += " \(severity)[\(diagnostic.rule.id)]: \(diagnostic.phrase.text(style.language))\n"
+        let mark = fixable ? fixableMark.text(style.language) : ""
+        output += " \(severity)[\(diagnostic.rule.id)]\(mark): \(diagnostic.phrase.text(style.language))\n"
         if let line = diagnostic.sourceLine {
             let number = String(diagnostic.line)
             let gutter = String(repeating: " ", count: number.count)
@@ -94,16 +107,20 @@ public enum DiagnosticReport {
     }
 
     /// Messages and hints in `language`; keys, rule ids and severities the same in both.
+    /// `fixable` (each finding, and their count) says what `leadbook fix` removes.
     public static func json(_ report: CheckReport, language: Language) -> String {
-        let items: [JSON] = report.diagnostics.map { diagnostic in
+        let fixable = CustomerFix.fixable(report.diagnostics)
+        let items: [JSON] = zip(report.diagnostics, fixable).map { diagnostic, canFix in
             .object([
                 ("file", .string(diagnostic.file)), ("line", .int(diagnostic.line)), ("column", .int(diagnostic.column)),
                 ("severity", .string(diagnostic.severity.rawValue)), ("rule", .string(diagnostic.rule.id)),
                 ("message", .string(diagnostic.phrase.text(language))), ("hint", .string(diagnostic.hintPhrase.text(language))),
+                ("fixable", .bool(canFix)),
             ])
         }
         return JSON.object([
             ("files", .int(report.files)), ("errors", .int(report.errors)), ("warnings", .int(report.warnings)),
+            ("fixable", .int(fixable.reduce(0) { $0 + ($1 ? 1 : 0) })),
             ("diagnostics", .array(items)),
         ]).rendered() + "\n"
     }

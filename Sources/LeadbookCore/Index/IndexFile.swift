@@ -188,11 +188,85 @@ public enum IndexFile {
 
     // MARK: Checking
 
-    /// Compares the file at `path` with the assembly, reading it in pieces.
-    public static func verify(path: String, _ assembly: IndexAssembly, owner: String? = nil) -> Result<Status, FileAccess.ReadError> {
+    /// Rows left out of a comparison: those of customer files whose rows cannot be trusted
+    /// (files with errors, files not read). The rows the customer files give for them are
+    /// skipped, and so are the file's rows that link to them, wherever they are.
+    public struct Ignored: Sendable {
+        /// Indices into the assembly's `customers`.
+        public var customers: Set<Int32>
+        /// The links (`[name](LINK)`) of their rows.
+        public var links: Set<[UInt8]>
+
+        public var isEmpty: Bool { customers.isEmpty && links.isEmpty }
+
+        /// The customers of `assembly` whose path is in `paths`, and the links of every path
+        /// as the file at `folder` (workspace-relative) shows them.
+        public init(_ paths: Set<String>, _ assembly: IndexAssembly, folder: String) {
+            var customers: Set<Int32> = []
+            for (index, rows) in assembly.customers.enumerated() where paths.contains(rows.path) { customers.insert(Int32(index)) }
+            self.customers = customers
+            links = Set(paths.map { Array(MarkdownLink.relative($0, from: folder).utf8) })
+        }
+
+        /// The link of a row's name cell: after the first `](` whose `]` is not escaped, up to
+        /// the `)` (a link's own parentheses are percent-encoded).
+        static func link(_ line: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+            var index = 1
+            while index + 1 < line.count {
+                if line[index] == ASCII.closeBracket, line[index + 1] == ASCII.openParen {
+                    var backslashes = 0
+                    while index - 1 - backslashes >= 0, line[index - 1 - backslashes] == ASCII.backslash { backslashes += 1 }
+                    if backslashes % 2 == 0 {
+                        let start = index + 2
+                        var end = start
+                        while end < line.count, line[end] != ASCII.closeParen { end += 1 }
+                        return end < line.count ? UnsafeBufferPointer(rebasing: line[start..<end]) : nil
+                    }
+                }
+                index += 1
+            }
+            return nil
+        }
+
+        func skips(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard !links.isEmpty, MarkdownRow.isTableLine(line), let link = Self.link(line) else { return false }
+            return links.contains(Array(link))
+        }
+
+        func skips(_ line: (kind: IndexAssembly.LineKind, line: IndexLine, reference: IndexAssembly.Reference?)) -> Bool {
+            guard case .row = line.kind, let reference = line.reference else { return false }
+            return customers.contains(reference.customer)
+        }
+    }
+
+    /// Compares the file at `path` with the assembly, reading it in pieces. `ignoring` rows
+    /// are left out on both sides.
+    public static func verify(path: String, _ assembly: IndexAssembly, owner: String? = nil,
+                              ignoring: Ignored? = nil) -> Result<Status, FileAccess.ReadError> {
         var status = Status()
         var scanner = IndexMarkerScanner()
         var current: (block: IndexAssembly.Block, position: Int, differs: Bool)?
+        let ignoring = ignoring?.isEmpty == false ? ignoring : nil
+        // Rows left out so far in the open table, on each side: a row is named by its number
+        // in the file.
+        var skippedExpected = 0, skippedExisting = 0
+        /// The next expected line that is not left out.
+        func skipIgnored(_ state: inout (block: IndexAssembly.Block, position: Int, differs: Bool)) {
+            guard let ignoring else { return }
+            while state.position < state.block.count, ignoring.skips(assembly.line(state.block, state.position)) {
+                state.position += 1
+                skippedExpected += 1
+            }
+        }
+        func inFile(_ row: Int) -> Int { row - skippedExpected + skippedExisting }
+        func inFile(_ kind: Difference.Kind) -> Difference.Kind {
+            switch kind {
+            case .line(.row(let row)): return .line(.row(inFile(row)))
+            case .extraRow(let row): return .extraRow(inFile(row))
+            case .missingRow(let row): return .missingRow(inFile(row))
+            default: return kind
+            }
+        }
         let result = forEachLine(path: path) { line, number in
             status.lineCount = number
             let event = scanner.feed(line, number: number)
@@ -201,13 +275,20 @@ public enum IndexFile {
             case .outside: break
             case .begin(let table):
                 current = (assembly.block(table, owner: owner), 0, false)
+                skippedExpected = 0
+                skippedExisting = 0
             case .inside:
                 guard var state = current else { return }
                 defer { current = state }
                 if state.differs { return }
+                if let ignoring, ignoring.skips(line) {
+                    skippedExisting += 1
+                    return
+                }
+                skipIgnored(&state)
                 if state.position >= state.block.count {
                     let extra = state.position - state.block.count + state.block.rowCount + 1
-                    status.differences.append(Difference(table: state.block.table, line: number, kind: .extraRow(extra),
+                    status.differences.append(Difference(table: state.block.table, line: number, kind: inFile(.extraRow(extra)),
                                                          existing: Array(line), expected: nil))
                     state.differs = true
                     return
@@ -223,17 +304,18 @@ public enum IndexFile {
                     } else if case .row(let row) = expected.kind, line.allSatisfy(MarkdownRow.isBlank) {
                         kind = .missingRow(row)
                     }
-                    status.differences.append(Difference(table: state.block.table, line: number, kind: kind,
+                    status.differences.append(Difference(table: state.block.table, line: number, kind: inFile(kind),
                                                          existing: Array(line), expected: reference))
                     state.differs = true
                 }
             case .end:
-                guard let state = current else { return }
+                guard var state = current else { return }
                 current = nil
+                if !state.differs { skipIgnored(&state) }
                 if !state.differs, state.position < state.block.count {
                     let expected = assembly.line(state.block, state.position)
                     if case .row(let row) = expected.kind {
-                        status.differences.append(Difference(table: state.block.table, line: number, kind: .missingRow(row),
+                        status.differences.append(Difference(table: state.block.table, line: number, kind: .missingRow(inFile(row)),
                                                              existing: [], expected: expected.reference))
                     } else {
                         status.differences.append(Difference(table: state.block.table, line: number, kind: .line(expected.kind),

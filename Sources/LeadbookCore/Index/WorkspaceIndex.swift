@@ -212,16 +212,19 @@ public enum WorkspaceIndex {
     // MARK: Checking
 
     /// Diagnostics for a target: none when it is current or does not exist (a workspace may
-    /// do without an index).
+    /// do without an index). The rows of the customer files `ignoring` names (files with
+    /// errors, files not read: their rows cannot be trusted) are left out of the comparison.
     public static func check(_ workspace: Workspace, _ assembly: IndexAssembly, _ extraction: IndexExtraction,
-                             _ target: Target) -> [Diagnostic] {
+                             _ target: Target, ignoring: Set<String> = []) -> [Diagnostic] {
         let absolute: String
         switch WorkspacePath.resolve(target.path, root: workspace.root) {
         case .success(let real): absolute = real
         case .failure(let escape): return [OutsideWorkspace.diagnostic(escape.words, file: target.path)]
         }
         guard FileAccess.exists(absolute) else { return [] }
-        switch IndexFile.verify(path: absolute, assembly, owner: target.owner) {
+        let ignored = ignoring.isEmpty ? nil
+            : IndexFile.Ignored(ignoring, assembly, folder: target.owner == nil ? extraction.folder : extraction.ownerFolder ?? extraction.folder)
+        switch IndexFile.verify(path: absolute, assembly, owner: target.owner, ignoring: ignored) {
         case .failure(let error):
             return [UnreadableFile.diagnostic(.indexFile(error.description), file: target.path)]
         case .success(let status):

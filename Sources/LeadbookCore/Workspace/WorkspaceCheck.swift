@@ -70,7 +70,10 @@ public enum WorkspaceCheck {
         var facts: [CustomerFacts] = []
         var rows: [IndexRows] = []
         facts.reserveCapacity(reading.values.count)
+        // The files whose index rows cannot be trusted: they add no stale-index finding.
+        var untrusted = Set(reading.unread.map(\.file))
         for ((fileDiagnostics, fileFacts), fileRows) in reading.values {
+            if fileDiagnostics.contains(where: { $0.severity == .error }) { untrusted.insert(fileFacts.path) }
             diagnostics.append(contentsOf: fileDiagnostics)
             facts.append(fileFacts)
             if let fileRows { rows.append(fileRows) }
@@ -78,6 +81,7 @@ public enum WorkspaceCheck {
         // What each file gave is now in `diagnostics`, `facts` and `rows`: the per-file values
         // go before the rules across files make their own tables.
         reading.values = []
+        let untrustedFiles = untrusted
         // The rules across files and the index file are independent: one core each.
         var across: [Diagnostic] = []
         var index: [Diagnostic] = []
@@ -91,15 +95,16 @@ public enum WorkspaceCheck {
                     indexExtraction.floor = nil
                     assembly = IndexAssembly(WorkspaceIndex.collect(workspace, indexExtraction).rows, configuration: configuration, keepText: false)
                 }
-                index = WorkspaceIndex.check(workspace, assembly, indexExtraction, indexTarget)
+                index = WorkspaceIndex.check(workspace, assembly, indexExtraction, indexTarget, ignoring: untrustedFiles)
             }
         }
         diagnostics += across
-        diagnostics += index
         if let only {
             diagnostics.removeAll { !only.contains($0.file) }
         }
         diagnostics.sort(by: Diagnostic.ordered)
+        // The index file's findings follow from the customer files: they come after them.
+        diagnostics += index.sorted(by: Diagnostic.ordered)
         let fileCount = (only?.count ?? paths.count) + (workspace.hasConfigurationFile && only == nil ? 1 : 0)
             + (indexExtraction != nil ? 1 : 0)
         return CheckReport(files: fileCount, diagnostics: diagnostics)

@@ -15,10 +15,13 @@ public enum AmbiguousScalar: RuleDefinition {
     /// plain and another YAML tool reads it as something else; true when it reported.
     @inline(__always)
     public static func check(_ node: YAMLNode, _ text: String, field: String, _ findings: inout Findings) -> Bool {
-        guard case .scalar(_, .plain) = node.content else { return false }
+        guard case .scalar(let written, .plain) = node.content else { return false }
         let reading = PlainScalarReading.of(text)
         guard reading != .text else { return false }
-        findings.report(reading == .unreadable ? Message.tab(text, field: field) : Message.readAs(text, reading, field: field), at: node.start)
+        // The fix writes the value in double quotes, as the same text (what `leadbook fix` does).
+        let quoted = Fix(replacing: node.start..<node.end, with: ScalarText.doubleQuoted(written))
+        findings.report(reading == .unreadable ? Message.tab(text, field: field) : Message.readAs(text, reading, field: field), at: node.start,
+                        fix: quoted)
         return true
     }
 }

@@ -79,7 +79,7 @@ final class GitWorkflowTests: XCTestCase {
         try box.git(["add", "-A"])
         let refused = try box.git(["commit", "-q", "-m", "planted"], expect: 1)
         let output = refused.output
-        XCTAssertTrue(output.contains("customers/LX2024001-huadong.md:7:8: error[stale-grade]: grade is S but the score 60 gives A"), output)
+        XCTAssertTrue(output.contains("customers/LX2024001-huadong.md:7:8: error[stale-grade] (fixable): grade is S but the score 60 gives A"), output)
         XCTAssertTrue(output.contains("run `leadbook sync`"), output)
         XCTAssertEqual(try box.commitCount(), 1, "nothing was committed")
 

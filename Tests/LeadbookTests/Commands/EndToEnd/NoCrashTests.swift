@@ -70,7 +70,7 @@ final class NoCrashTests: XCTestCase {
     static let readers: [[String]] = [
         ["agenda", "--as-of", "2024-03-20 09:00"], ["summary", "--from", "2024-03-01", "--to", "2024-03-31"],
         ["index", "--check"], ["sync", "--dry-run"], ["show", "LX2024001"], ["explain", "LX2024001"],
-        ["export"], ["dupes"],
+        ["export"], ["dupes"], ["fix", "--dry-run"],
     ]
 
     /// The commands that write.
@@ -79,7 +79,7 @@ final class NoCrashTests: XCTestCase {
         ["new", "--name", "另一家公司", "--intent", "B", "--source", "website", "--at", "2024-03-10 10:00"],
         ["feedback", "LX2024001", "--channel", "phone", "--type", "price", "--priority", "low", "--summary", "太贵", "--at", "2024-03-10"],
         ["feedback", "LX2024001", "1", "--resolve", "2024-03-10"],
-        ["assign", "--at", "2024-03-10 10:00"], ["renumber"], ["sync"], ["index"],
+        ["assign", "--at", "2024-03-10 10:00"], ["renumber"], ["sync"], ["index"], ["fix"],
     ]
 
     // MARK: Numbers in leadbook.yml
