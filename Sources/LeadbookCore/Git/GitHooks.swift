@@ -44,7 +44,7 @@ public enum GitHooks {
         // the workspace is refused with no hook written and nothing in .git/config.
         let attributes = try attributesChange(root: root, configuration: configuration)
         var done: [Phrase] = []
-        let program = hookProgram ?? currentExecutable() ?? leadbook
+        let program = shellPath(hookProgram ?? currentExecutable() ?? leadbook)
         let workspace = prefix.line.isEmpty ? "." : String(prefix.line.dropLast())
         let hooks = git.absolute(hooksPath.line)
         try FileManager.default.createDirectory(atPath: hooks, withIntermediateDirectories: true)
@@ -101,6 +101,15 @@ public enum GitHooks {
         #endif
         if let path = Bundle.main.executablePath, let resolved = FileAccess.resolve(path) { return resolved }
         return nil
+    }
+
+    /// A program's path as the hooks' sh takes it: Git for Windows' sh takes `C:/...`.
+    static func shellPath(_ path: String) -> String {
+        #if os(Windows)
+        return path.replacingOccurrences(of: "\\", with: "/")
+        #else
+        return path
+        #endif
     }
 
     /// `'text'` for sh, with any `'` written as `'\''`.
@@ -336,10 +345,10 @@ extension Wording where Of == GitHooks {
     /// The first lines a hook prints when it finds no leadbook: the path it looked for follows.
     static func notFound(_ afterMerge: Bool) -> Self {
         afterMerge
-            ? Self("leadbook hook: cannot find leadbook, so the index file was not updated after the merge; it is neither here nor on PATH:",
-                   "leadbook 钩子：找不到 leadbook，合并后的索引文件没有更新；这里和 PATH 中都没有：")
-            : Self("leadbook hook: cannot find leadbook, so the commit is refused (nothing was checked); it is neither here nor on PATH:",
-                   "leadbook 钩子：找不到 leadbook，提交已拒绝（没有做任何检查）；这里和 PATH 中都没有：")
+            ? Self("leadbook hook: cannot find leadbook, so the index file was not updated after the merge: this file is gone and PATH has no leadbook:",
+                   "leadbook 钩子：找不到 leadbook，合并后的索引文件没有更新：下面这个文件已不存在，PATH 中也没有 leadbook：")
+            : Self("leadbook hook: cannot find leadbook, so the commit is refused (nothing was checked): this file is gone and PATH has no leadbook:",
+                   "leadbook 钩子：找不到 leadbook，提交已拒绝（没有做任何检查）：下面这个文件已不存在，PATH 中也没有 leadbook：")
     }
 
     /// How to fix it, after the path.
