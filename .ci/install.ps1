@@ -1,4 +1,4 @@
-# Installs leadbook on Windows from a release: downloads leadbook-windows-x86_64.zip, checks its
+﻿# Installs leadbook on Windows from a release: downloads leadbook-windows-x86_64.zip, checks its
 # SHA-256 against the release's SHA256SUMS, unpacks leadbook.exe (with the Swift runtime's DLLs)
 # into a folder, adds that folder to the user's PATH and prints the version.
 #
@@ -9,7 +9,8 @@
 # a local folder; by default the project's GitHub release (the latest, or -Version's). -To (or
 # LEADBOOK_INSTALL_DIR) is where leadbook goes: by default %LOCALAPPDATA%\Programs\leadbook.
 # Messages follow LEADBOOK_LANG or the system's language (zh-* in Chinese). Exit 0 when
-# installed, 1 when the download or the checksum failed (nothing is installed).
+# installed, 1 when the download or the checksum failed (nothing is installed). The file is
+# UTF-8 with a BOM, as Windows PowerShell 5.1 needs for its Chinese messages.
 param(
     [string]$Version = $env:LEADBOOK_VERSION,
     [string]$Base = $env:LEADBOOK_BASE_URL,
@@ -17,6 +18,7 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
+try { [Console]::OutputEncoding = [System.Text.Encoding]::UTF8 } catch { }
 
 $Repository = 'https://github.com/your-org/leadbook'
 $Language = if ($env:LEADBOOK_LANG) { $env:LEADBOOK_LANG } else { (Get-Culture).Name }
@@ -27,9 +29,10 @@ function Say([string]$En, [string]$Zh) {
     if ($script:Chinese) { Write-Host $Zh } else { Write-Host $En }
 }
 
+# A refusal: a terminating error, so `-File` exits 1 and `irm | iex` does not close the
+# terminal it runs in.
 function Fail([string]$En, [string]$Zh) {
-    if ($script:Chinese) { [Console]::Error.WriteLine("install.ps1：$Zh") } else { [Console]::Error.WriteLine("install.ps1: $En") }
-    exit 1
+    if ($script:Chinese) { throw "install.ps1：$Zh" } else { throw "install.ps1: $En" }
 }
 
 if ($Version) { $Version = $Version.TrimStart('v') }
