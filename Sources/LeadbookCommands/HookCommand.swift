@@ -70,7 +70,9 @@ public enum HookCommand: Command {
     /// folder, the index is made there and its blob staged, so no edit that is not staged
     /// reaches the commit, and no customer file is ever staged.
     static func stageIndex(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
-        guard let workspace = context.openWorkspace(arguments) else { return .failure }
+        // The staged leadbook.yml has been checked; the working tree's (an edit not staged) does
+        // not stop the commit.
+        guard let workspace = context.openWorkspace(arguments, refusingConfigurationErrors: false) else { return .failure }
         let here = Git(directory: workspace.root)
         guard let top = here.topLevel(), let prefix = try? here.succeed(["rev-parse", "--show-prefix"]).line else {
             context.complain(Message.notInGit(workspace.root).text(context.language), spec.name)

@@ -177,6 +177,20 @@ final class GitHookTests: XCTestCase {
         try box.leadbook(["check"], in: "ci", expect: 0)
     }
 
+    /// A leadbook.yml broken in the working tree but not staged stops neither the check nor the
+    /// index, which is made with the staged leadbook.yml.
+    func testAnUnstagedBrokenConfigurationDoesNotStopTheCommit() throws {
+        let box = try workspaceWithACustomer()
+        try box.replace("ws/" + customerPath, "- [ ] 2024-03-03 发送案例", with: "- [x] 2024-03-03 发送案例")
+        try box.git(["add", customerPath])
+        try box.append("ws/leadbook.yml", "sla_hours: [\n")
+        let committed = try box.git(["commit", "-q", "-m", "ticked"])
+        XCTAssertTrue(committed.output.contains("INDEX.md brought up to date"), committed.output)
+        XCTAssertEqual(try box.git(["show", "--name-only", "--format=", "HEAD"]).stdout, "INDEX.md\n" + customerPath + "\n")
+        // The working tree's INDEX.md cannot be made with that leadbook.yml: it stays as it was.
+        XCTAssertEqual(try box.git(["status", "--porcelain"]).stdout, " M INDEX.md\n M leadbook.yml\n")
+    }
+
     /// A commit the check refuses gets no index staged.
     func testARefusedCommitStagesNothing() throws {
         let box = try workspaceWithACustomer()
