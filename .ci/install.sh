@@ -134,5 +134,6 @@ case ":$PATH:" in
       *) profile="$HOME/.profile" ;;
     esac
     say "$to is not on PATH; add it (then open a new terminal):" "$to 不在 PATH 中；请运行下面这行把它加进去（然后打开新的终端）："
+    # shellcheck disable=SC2016 # $PATH is for the user's shell to expand, later
     printf '  echo '\''export PATH="%s:$PATH"'\'' >> %s\n' "$to" "$profile" ;;
 esac

@@ -336,12 +336,12 @@ leadbook:
   # an empty report, and fails the job.
   script:
     - |
-      against=""
-      if [ -n "${CI_MERGE_REQUEST_DIFF_BASE_SHA:-}" ]; then against="--against $CI_MERGE_REQUEST_DIFF_BASE_SHA"; fi
+      set --
+      if [ -n "${CI_MERGE_REQUEST_DIFF_BASE_SHA:-}" ]; then set -- --against "$CI_MERGE_REQUEST_DIFF_BASE_SHA"; fi
       status=0
-      leadbook check --format gitlab $against > gl-code-quality-report.json || status=$?
+      leadbook check --format gitlab "$@" > gl-code-quality-report.json || status=$?
       if [ "$status" -ge 2 ] || [ ! -s gl-code-quality-report.json ]; then echo "[]" > gl-code-quality-report.json; fi
-      leadbook check $against || true
+      leadbook check "$@" || true
       summary=0
       leadbook summary --format md --out leadbook-summary.md || summary=$?
       leadbook summary --format html --out leadbook-summary.html || summary=$?
