@@ -162,8 +162,8 @@ git add -A && git commit -m "跟进 LX2024001"
   When two branches created the same id, run `leadbook renumber` after the merge.
 
 CI: `.github/workflows/leadbook.yml` (GitHub) and `.gitlab-ci.yml` (GitLab) check every pull
-request and publish the pipeline summary. Set `LEADBOOK_REPOSITORY` in them to where your
-team gets leadbook's source.
+request and publish the pipeline summary. They use the leadbook release named at their top:
+set `LEADBOOK_VERSION` and its `LEADBOOK_SHA256` (from the release's `SHA256SUMS`) together.
 
 """#),
 File(path: "customers/.gitkeep", source: "Sources/LeadbookCore/Workspace/InitTemplate/customers/.gitkeep", text: #"""
