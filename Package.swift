@@ -1,5 +1,9 @@
-// swift-tools-version:5.9
+// swift-tools-version:6.0
 import PackageDescription
+
+// Swift 6.0 is the oldest toolchain that builds leadbook: the sources use typed throws
+// (`throws(Refusal)`), new in 6.0. The code is compiled in the Swift 5 language mode; the README,
+// docs/install.md and the CI templates' image name the same minimum (SwiftMinimumTests).
 
 // Four layers, each a target that sees only the ones below it, so a wrong arrow does not
 // compile: LeadbookText (bytes to structure; knows nothing of customers) <- LeadbookCore (the
@@ -29,5 +33,6 @@ let package = Package(
             name: "leadbook-bench", dependencies: ["LeadbookCore", "LeadbookText", "leadbook"],
             swiftSettings: staticRuntime, linkerSettings: staticRuntimeLink),
         .testTarget(name: "LeadbookTests", dependencies: ["LeadbookText", "LeadbookCore", "LeadbookCommands"]),
-    ]
+    ],
+    swiftLanguageModes: [.v5]
 )

@@ -95,7 +95,7 @@ public enum WorkspaceInit {
             _ = try git.succeed(["init", "-q"])
             outcome.done.append("ran git init")
         }
-        outcome.done += try GitHooks.install(root: root, configuration: Workspace.configuration(root: root))
+        outcome.done += try GitHooks.install(root: root, configuration: Workspace.configuration(root: root)).map(\.en)
         return outcome
     }
 

@@ -4,7 +4,7 @@ import LeadbookText
 /// The `leadbook` command line: finds the command, parses its options, runs it.
 /// The executable only passes in the arguments, the console and the environment.
 public enum LeadbookCommandLine {
-    public static let version = "0.1.0"
+    public static let version = BuildStamp.version
 
     /// A command's help and how to run it.
     public struct Entry {
@@ -132,7 +132,10 @@ public enum LeadbookCommandLine {
 extension LeadbookCommandLine {
     /// What the command line says before a command runs.
     enum Message {
-        static func version(_ version: String) -> Phrase { Phrase(verbatim: "leadbook \(version)\n") }
+        /// `leadbook 0.1.0 (commit 1a2b3c4d5e6f)`: the same in every language (scripts read it).
+        static func version(_ version: String, commit: String = BuildStamp.commit) -> Phrase {
+            Phrase(verbatim: "leadbook \(version) (commit \(commit.prefix(12)))\n")
+        }
         static func helpHead(_ version: String) -> Phrase {
             Phrase("leadbook \(version): sales leads in plain text, checked and summarised\n\nusage: leadbook COMMAND [OPTIONS]\n\ncommands:\n",
                    "leadbook \(version)：用纯文本管理销售线索，校验、汇总一步到位\n\n用法：leadbook 命令 [选项]\n\n命令：\n")

@@ -253,6 +253,8 @@ public enum LogHistory {
         let git = Git(directory: root)
         guard git.isCommit(revision) else {
             if git.topLevel() == nil { throw Git.Failure(message: Wording<Git.Failure>.notInRepository(root).text) }
+            // No commit yet (the first commit's pre-commit hook): nothing was written before.
+            if revision == "HEAD" { return [] }
             throw Git.Failure(message: Wording<Git.Failure>.notACommit(revision).text)
         }
         let reader = try GitObjectReader(git)

@@ -60,8 +60,8 @@ final class GitWorkflowTests: XCTestCase {
         XCTAssertFalse(box.exists("ws/team-b/.git"))
         // The hook now checks both workspaces of the repository.
         let hook = try box.read("ws/.git/hooks/pre-commit")
-        XCTAssertTrue(hook.contains("check --staged --against HEAD -C . || status=1\n"), hook)
-        XCTAssertTrue(hook.contains("check --staged --against HEAD -C team-b || status=1\n"), hook)
+        XCTAssertTrue(hook.contains("check --staged --against HEAD -C .; then\n"), hook)
+        XCTAssertTrue(hook.contains("check --staged --against HEAD -C team-b; then\n"), hook)
         try box.write("ws/team-b/customers/LX2024001-x.md", "---\nid: LX2024001\n---\n")
         try box.git(["add", "-A"])
         let refused = try box.git(["commit", "-q", "-m", "team b"], expect: 1)
@@ -429,7 +429,7 @@ final class GitWorkflowTests: XCTestCase {
         let hook = try box.read(repo + "/.git/hooks/pre-commit")
         XCTAssertTrue(hook.contains("# workspace: .\n"), hook)
         XCTAssertTrue(hook.contains("# workspace: \"east\\nteam\"\n"), hook)
-        XCTAssertTrue(hook.contains("check --staged --against HEAD -C 'east\nteam' || status=1\n"), hook)
+        XCTAssertTrue(hook.contains("check --staged --against HEAD -C 'east\nteam'; then\n"), hook)
         // Installing again keeps both workspaces, each once.
         try box.leadbook(["hook", "install"], in: inner, expect: 0)
         XCTAssertEqual(try box.read(repo + "/.git/hooks/pre-commit"), hook)
