@@ -9,7 +9,7 @@ final class BuildStampTests: XCTestCase {
         let run = try Transcript.run(["--version"], in: ProjectTools.root)
         XCTAssertEqual(run.status, 0)
         XCTAssertEqual(run.stdout, "leadbook \(BuildStamp.version) (commit \(BuildStamp.commit.prefix(12)))\n")
-        XCTAssertEqual(LeadbookCommandLine.Message.version("0.2.0", commit: "0123456789abcdef0123456789abcdef01234567"),
+        XCTAssertEqual(LeadbookCommandLine.Message.version("0.2.0", commit: "0123456789abcdef0123456789abcdef01234567").en,
                        "leadbook 0.2.0 (commit 0123456789ab)\n")
     }
 
