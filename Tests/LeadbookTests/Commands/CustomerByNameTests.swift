@@ -90,7 +90,7 @@ final class CustomerByNameTests: RuleWorkspaceTestCase {
         let shown = run(["show", "天府"], language: "zh-CN")
         XCTAssertEqual(shown.code, .findings)
         XCTAssertEqual(shown.errors, """
-            leadbook show: `天府` 对应 2 位客户，请改用要找的那位客户的编号：
+            leadbook show：`天府` 对应 2 位客户，请改用要找的那位客户的编号：
               LX2024001  成都天府食品有限公司  赵六  未接触（名称：成都天府食品有限公司）
               LX2024002  天府酒店管理有限公司  赵六  未接触（名称：天府酒店管理有限公司）
 
@@ -102,7 +102,7 @@ final class CustomerByNameTests: RuleWorkspaceTestCase {
         XCTAssertEqual(shown.code, .failure)
         XCTAssertEqual(shown.errors, "leadbook show: no customer with id `天付酒店`, nor one whose name, contacts or phones contain it; did you mean 天府酒店管理有限公司?\n")
         let chinese = run(["show", "天付酒店"], language: "zh-CN")
-        XCTAssertEqual(chinese.errors, "leadbook show: 没有编号为 `天付酒店` 的客户，也没有名称、联系人或电话包含它的客户，是不是要找 天府酒店管理有限公司？\n")
+        XCTAssertEqual(chinese.errors, "leadbook show：没有编号为 `天付酒店` 的客户，也没有名称、联系人或电话包含它的客户，是不是要找 天府酒店管理有限公司？\n")
         XCTAssertEqual(run(["show", "LX2024009"]).errors, "leadbook show: no customer with id LX2024009; did you mean LX2024001?\n",
                        "an id keeps the id's did-you-mean")
     }
