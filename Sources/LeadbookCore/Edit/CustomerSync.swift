@@ -7,8 +7,10 @@ public enum CustomerSync {
         public var path: String
         public var before: [UInt8]
         public var after: [UInt8]
-        /// What changed, for people: "grade A -> S".
-        public var notes: [String]
+        /// What changed, for people: "grade A -> S", in both languages.
+        public var phrases: [Phrase]
+        /// The notes in English.
+        public var notes: [String] { phrases.map(\.en) }
     }
 
     public enum Outcome: Sendable {
@@ -33,12 +35,12 @@ public enum CustomerSync {
         }
         if customer.isTombstone { return .unchanged }
         guard var edit = try? RecordEdit(bytes: bytes, read: result) else { return .skipped(path: path, errors: 1) }
-        var notes: [String] = []
+        var notes: [Phrase] = []
         do {
             var score = customer.score
             if score == nil, let proposed = ScoreProposal.propose(customer, configuration) {
                 try edit.set(["score"], toFlowMap: proposed.fields, after: CustomerField.score.anchors)
-                notes.append(Wording<CustomerSync>.scoreProposed(proposed.summary).text)
+                notes.append(Wording<CustomerSync>.scoreProposed(proposed.summary).phrase)
                 score = proposed.score
             }
             if let total = score?.total {
@@ -46,12 +48,12 @@ public enum CustomerSync {
                 if customer.grade != expected {
                     let existing = edit.node(at: ["grade"])?.scalarText
                     try edit.set(["grade"], to: DerivedValues.gradeText(expected, likeExisting: existing), after: CustomerField.grade.anchors)
-                    notes.append("grade \(customer.grade?.rawValue ?? "-") -> \(expected.rawValue)")
+                    notes.append(Wording<CustomerSync>.grade(customer.grade, expected).phrase)
                 }
             }
             try setStatusAndNext(customer, &edit, &notes)
             guard edit.hasChanges else { return .unchanged }
-            return .changed(Change(path: path, before: bytes, after: try edit.apply(), notes: notes))
+            return .changed(Change(path: path, before: bytes, after: try edit.apply(), phrases: notes))
         } catch {
             return .skipped(path: path, errors: 1)
         }
@@ -59,19 +61,35 @@ public enum CustomerSync {
 
     /// Sets the front-matter `status` and `next` to what the customer's log says, where they
     /// differ, noting each change ("status contacted -> proposal").
-    public static func setStatusAndNext(_ customer: Customer, _ edit: inout RecordEdit, _ notes: inout [String]) throws {
+    public static func setStatusAndNext(_ customer: Customer, _ edit: inout RecordEdit, _ notes: inout [Phrase]) throws {
         if let (expected, _) = DerivedValues.status(customer), customer.status != expected {
             let existing = edit.node(at: ["status"])?.scalarText
             try edit.set(["status"], to: DerivedValues.statusText(expected, likeExisting: existing), after: CustomerField.status.anchors)
-            notes.append("status \(customer.status?.rawValue ?? "-") -> \(expected.rawValue)")
+            notes.append(Wording<CustomerSync>.status(customer.status, expected).phrase)
         }
         if let (expected, _) = DerivedValues.next(customer), customer.next != expected {
             try edit.set(["next"], to: expected.description, after: CustomerField.next.anchors)
-            notes.append("next \(customer.next?.description ?? "-") -> \(expected)")
+            notes.append(Wording<CustomerSync>.next(customer.next, expected).phrase)
         }
+    }
+
+    /// The same, noting each change in English.
+    public static func setStatusAndNext(_ customer: Customer, _ edit: inout RecordEdit, _ notes: inout [String]) throws {
+        var phrases: [Phrase] = []
+        try setStatusAndNext(customer, &edit, &phrases)
+        notes += phrases.map(\.en)
     }
 }
 
 extension Wording where Of == CustomerSync {
-    public static func scoreProposed(_ summary: String) -> Self { Self("score proposed \(summary) (not reviewed)") }
+    public static func scoreProposed(_ summary: String) -> Self { Self("score proposed \(summary) (not reviewed)", "已建议评分 \(summary)（未经复核）") }
+    public static func grade(_ old: Grade?, _ new: Grade) -> Self {
+        Self("grade \(old?.rawValue ?? "-") -> \(new.rawValue)", "等级 \(old?.rawValue ?? "-") -> \(new.rawValue)")
+    }
+    public static func status(_ old: Status?, _ new: Status) -> Self {
+        Self("status \(old?.rawValue ?? "-") -> \(new.rawValue)", "状态 \(old?.label ?? "-") -> \(new.label)")
+    }
+    public static func next(_ old: LocalDate?, _ new: LocalDate) -> Self {
+        Self("next \(old?.description ?? "-") -> \(new)", "下次跟进 \(old?.description ?? "-") -> \(new)")
+    }
 }

@@ -164,7 +164,7 @@ public enum StagedCheck {
                     // No commit yet: nothing was written before.
                     history = []
                 } else {
-                    guard git.isCommit(revision) else { throw Git.Failure(message: Wording<Git.Failure>.notACommit(revision).text) }
+                    guard git.isCommit(revision) else { throw Git.Failure(.notACommit(revision)) }
                     history = try git.changes(cached: true, revision: revision)
                     name = LogHistory.shortName(revision)
                 }
@@ -252,8 +252,8 @@ public enum LogHistory {
     public static func checkWorkingTree(root: String, revision: String, folder: String) throws -> [Diagnostic] {
         let git = Git(directory: root)
         guard git.isCommit(revision) else {
-            if git.topLevel() == nil { throw Git.Failure(message: Wording<Git.Failure>.notInRepository(root).text) }
-            throw Git.Failure(message: Wording<Git.Failure>.notACommit(revision).text)
+            if git.topLevel() == nil { throw Git.Failure(.notInRepository(root)) }
+            throw Git.Failure(.notACommit(revision))
         }
         let reader = try GitObjectReader(git)
         defer { reader.close() }
@@ -289,5 +289,6 @@ extension Workspace {
 }
 
 extension Wording where Of == StagedCheck {
-    public static let configurationNotStaged = Self("leadbook.yml is not in git yet (`git add leadbook.yml`); checking with the file as it is")
+    public static let configurationNotStaged = Self("leadbook.yml is not in git yet (`git add leadbook.yml`); checking with the file as it is",
+                                                  "leadbook.yml 还没有加入 git（`git add leadbook.yml`）；先按文件当前的内容检查")
 }

@@ -10,14 +10,17 @@ public enum CustomerLookup {
     }
 
     public struct Problem: Error {
-        public let message: String
+        /// What is wrong, in both languages.
+        public let phrase: Phrase
+        /// The problem in English.
+        public var message: String { phrase.en }
         /// The files searched that were not read, and why: the customer may be one of them.
         public var unread: [Diagnostic] = []
     }
 
     public static func find(_ id: String, in workspace: Workspace) -> Result<Found, Problem> {
         guard WorkspacePath.isSafeRelative(id), !id.contains("/") else {
-            return .failure(Problem(message: Wording<Problem>.notAnId(id).text))
+            return .failure(Problem(phrase: Wording<Problem>.notAnId(id).phrase))
         }
         // The files named after the id, found without listing the workspace when it can be.
         let byName = workspace.files(of: id)
@@ -26,7 +29,7 @@ public enum CustomerLookup {
         // The file named after the id, not readable as a customer (conflict markers, a YAML
         // error): its errors say why, not a "did you mean" with the same id.
         if let broken = named.notCustomers.first, !broken.result.findings.diagnostics.isEmpty {
-            return .failure(Problem(message: Wording<Problem>.notReadable(id, broken.path).text,
+            return .failure(Problem(phrase: Wording<Problem>.notReadable(id, broken.path).phrase,
                                     unread: broken.result.findings.diagnostics.filter { $0.severity == .error }))
         }
         let rest = workspace.customerPaths.filter { !byName.contains($0) }
@@ -39,11 +42,11 @@ public enum CustomerLookup {
         }
         let unread = named.unread + unlisted + others.unread
         if !unread.isEmpty {
-            return .failure(Problem(message: Wording<Problem>.notAmongRead(id, unread: unread.count).text, unread: unread))
+            return .failure(Problem(phrase: Wording<Problem>.notAmongRead(id, unread: unread.count).phrase, unread: unread))
         }
         let ids = workspace.customerPaths.map { WorkspacePath.fileName($0).prefix(while: { $0 != "-" && $0 != "." && $0 != "_" }) }.map(String.init)
         let near = Suggestion.closest(to: id, among: ids)
-        return .failure(Problem(message: Wording<Problem>.noCustomer(id, near: near).text))
+        return .failure(Problem(phrase: Wording<Problem>.noCustomer(id, near: near).phrase))
     }
 
     /// The first of `paths` that holds customer `id`, and why the files that were not read
@@ -60,17 +63,20 @@ public enum CustomerLookup {
 }
 
 extension Wording where Of == CustomerLookup.Problem {
-    public static func notAnId(_ id: String) -> Self { Self("`\(id)` is not a customer id") }
+    public static func notAnId(_ id: String) -> Self { Self("`\(id)` is not a customer id", "`\(id)` 不是客户编号") }
 
     public static func notAmongRead(_ id: String, unread: Int) -> Self {
-        Self("no customer with id \(id) in the files leadbook could read; \(unread) file\(unread == 1 ? " was" : "s were") not read:")
+        Self("no customer with id \(id) in the files leadbook could read; \(unread) file\(unread == 1 ? " was" : "s were") not read:",
+             "在 leadbook 能读取的文件里没有编号为 \(id) 的客户；有 \(unread) 个文件没能读取：")
     }
 
     public static func notReadable(_ id: String, _ path: String) -> Self {
-        Self("\(path), the file of customer \(id), cannot be read as a customer until its errors are fixed:")
+        Self("\(path), the file of customer \(id), cannot be read as a customer until its errors are fixed:",
+             "\(path) 是客户 \(id) 的文件，要先改正其中的错误才能读取：")
     }
 
     public static func noCustomer(_ id: String, near: String?) -> Self {
-        Self("no customer with id \(id)" + (near.map { "; did you mean \($0)?" } ?? ""))
+        Self("no customer with id \(id)" + (near.map { "; did you mean \($0)?" } ?? ""),
+             "没有编号为 \(id) 的客户" + (near.map { "；是不是想找 \($0)？" } ?? ""))
     }
 }
