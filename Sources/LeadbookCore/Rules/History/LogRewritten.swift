@@ -139,27 +139,25 @@ extension RuleMessage where Of == LogRewritten {
     }
 
     public static func removed(_ kind: LogReader.Section.Kind, _ heading: String, line: Int, _ version: LogRewritten.Version) -> Self {
-        let where_ = at(version)
-        return Self(Phrase("the ", "") + entry(kind, heading) + Phrase(" (line \(line) \(where_.en)) was removed or its heading changed", "（第 \(line) 行，\(where_.zh)）被删掉了，或者标题被改了"),
+        let (what, when) = (entry(kind, heading), at(version))
+        return Self("the \(what.en) (line \(line) \(when.en)) was removed or its heading changed", "\(what.zh)（第 \(line) 行，\(when.zh)）被删掉了，或者标题被改了",
                     hint: restore(version))
     }
 
     public static func changed(_ kind: LogReader.Section.Kind, _ heading: String, was line: String, _ version: LogRewritten.Version) -> Self {
-        let where_ = at(version)
-        return Self(Phrase("the ", "") + entry(kind, heading) + Phrase(" \(where_.en) was changed: this line was `\(line)`", "（\(where_.zh)）被改了：这一行原来是 `\(line)`"),
+        let (what, when) = (entry(kind, heading), at(version))
+        return Self("the \(what.en) \(when.en) was changed: this line was `\(line)`", "\(what.zh)（\(when.zh)）被改了：这一行原来是 `\(line)`",
                     hint: restore(version))
     }
 
     public static func lineAdded(_ kind: LogReader.Section.Kind, _ heading: String, _ version: LogRewritten.Version) -> Self {
-        let where_ = at(version)
-        return Self(Phrase("a line was added to the ", "") + entry(kind, heading) + Phrase(", written \(where_.en)", "（\(where_.zh)写下的）里多了一行"),
-                    hint: restore(version))
+        let (what, when) = (entry(kind, heading), at(version))
+        return Self("a line was added to the \(what.en), written \(when.en)", "\(what.zh)（\(when.zh)写下的）里多了一行", hint: restore(version))
     }
 
     public static func lineRemoved(_ kind: LogReader.Section.Kind, _ heading: String, _ line: String, _ version: LogRewritten.Version) -> Self {
-        let where_ = at(version)
-        return Self(Phrase("the ", "") + entry(kind, heading) + Phrase(" \(where_.en) lost its line `\(line)`", "（\(where_.zh)）少了一行 `\(line)`"),
-                    hint: restore(version))
+        let (what, when) = (entry(kind, heading), at(version))
+        return Self("the \(what.en) \(when.en) lost its line `\(line)`", "\(what.zh)（\(when.zh)）少了一行 `\(line)`", hint: restore(version))
     }
 
     public static func fileDeleted(followUps: Int, feedback: Int, oldPath: String, revision: String) -> Self {
