@@ -53,7 +53,8 @@ public enum LogCommand: Command {
                 let known = EntryKey(text: keyText)
                 let hint = known == .status ? Message.useOption("status") : known == .next ? Message.useOption("next")
                     : known == .todo ? Message.useOption("todo")
-                    : Message.useOneOf(factKeys.map(\.rawValue), near: Suggestion.closest(to: keyText, among: factKeys.map(\.rawValue)))
+                    : Message.useOneOf(factKeys.map { "\($0.rawValue) (\($0.label))" },
+                                        near: EntryKey.nearest(to: keyText, among: factKeys).map { "\($0.rawValue) (\($0.label))" })
                 throw Refusal.usage(Message.notAKey(keyText, hint: hint))
             }
             let line = try OptionValue.oneLine(value, "set \(keyText)")

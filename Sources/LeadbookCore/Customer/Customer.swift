@@ -234,7 +234,7 @@ public enum EntryKey: String, Sendable, CaseIterable {
         "心情": .mood, "态度": .mood, "客户态度": .mood, "客户情绪": .mood,
         "客户状态": .status,
         "待办事项": .todo, "任务": .todo,
-        "下次": .next, "下次联系": .next, "下一次跟进": .next, "下次跟进时间": .next,
+        "下次联系": .next, "下一次跟进": .next, "下次跟进时间": .next,
         "反馈类型": .type, "类别": .type,
         "优先": .priority, "紧急程度": .priority,
         "原因分析": .why,

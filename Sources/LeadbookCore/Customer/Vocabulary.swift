@@ -200,7 +200,7 @@ public enum Priority: String, Vocabulary {
         }
     }
     public static let synonyms: [String: Priority] = [
-        "紧急": .high, "很急": .high, "急": .high, "重要": .high, "高优先级": .high, "urgent": .high,
+        "紧急": .high, "很急": .high, "急": .high, "重要": .high, "高优先级": .high,
         "一般": .medium, "普通": .medium, "中等": .medium, "正常": .medium, "normal": .medium,
         "不急": .low, "低优先级": .low, "次要": .low,
     ]

@@ -21,9 +21,9 @@ extension RuleMessage where Of == StaleStatus {
         let channel = entry.channel ?? .phone
         return Self("status is \(written.rawValue) but the last follow-up (\(when ?? "line \(entry.line)")) says \(expected.rawValue) (\(expected.label))",
                     "状态写的是 \(written.label)，但最近一次跟进（\(when ?? "第 \(entry.line) 行")）记的是 \(expected.label)（\(expected.rawValue)）",
-                    hint: Phrase("`leadbook sync` would set the status back to \(expected.rawValue) (\(expected.label)); to keep \(written.rawValue), log a follow-up with that status: "
+                    hint: Phrase("`leadbook sync` would change the status to \(expected.rawValue) (\(expected.label)); to keep \(written.rawValue), log a follow-up with that status: "
                                  + "`leadbook log \(id) --channel \(channel.rawValue) --status \(written.rawValue) --note \"...\"`",
-                                 "`leadbook sync` 会把状态改回 \(expected.label)（\(expected.rawValue)）；要保留 \(written.label)，就记一条带这个状态的跟进："
+                                 "`leadbook sync` 会把状态改成 \(expected.label)（\(expected.rawValue)）；要保留 \(written.label)，就记一条带这个状态的跟进："
                                  + "`leadbook log \(id) --channel \(channel.label) --status \(written.label) --note \"...\"`"))
     }
 }
