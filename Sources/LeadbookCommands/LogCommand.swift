@@ -53,8 +53,7 @@ public enum LogCommand: Command {
                 let known = EntryKey(text: keyText)
                 let hint = known == .status ? Message.useOption("status") : known == .next ? Message.useOption("next")
                     : known == .todo ? Message.useOption("todo")
-                    : Message.useOneOf(factKeys.map { "\($0.rawValue) (\($0.label))" },
-                                        near: EntryKey.nearest(to: keyText, among: factKeys).map { "\($0.rawValue) (\($0.label))" })
+                    : Message.useOneOf(factKeys.map(\.withLabel), near: EntryKey.nearest(to: keyText, among: factKeys)?.withLabel)
                 throw Refusal.usage(Message.notAKey(keyText, hint: hint))
             }
             let line = try OptionValue.oneLine(value, "set \(keyText)")

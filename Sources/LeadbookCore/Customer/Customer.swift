@@ -271,6 +271,9 @@ public enum EntryKey: String, Sendable, CaseIterable {
         return keys.first { $0.rawValue == near || $0.label == near }
     }
 
+    /// The key with its Chinese spelling: `decision (决策进展)`.
+    public var withLabel: String { "\(rawValue) (\(label))" }
+
     /// The keys with their labels in both languages: `background (背景), pain (难点)` and
     /// `背景（background）、难点（pain）`.
     public static func choiceList(_ keys: [EntryKey]) -> Phrase {
