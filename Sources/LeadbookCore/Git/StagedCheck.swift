@@ -15,15 +15,17 @@ import LeadbookText
 public enum StagedCheck {
     public struct Outcome {
         public var report: CheckReport
-        /// Remarks for standard error (a leadbook.yml that is not in git).
-        public var notes: [String] = []
+        /// Remarks for standard error (a leadbook.yml that is not in git), in both languages.
+        public var phrases: [Phrase] = []
+        /// The remarks in English.
+        public var notes: [String] { phrases.map(\.en) }
     }
 
     public static func run(root: String, against revision: String?) throws -> Outcome {
         let git = Git(directory: root)
         let reader = try GitObjectReader(git)
         defer { reader.close() }
-        var notes: [String] = []
+        var notes: [Phrase] = []
 
         // The configuration as staged.
         let index = try git.stagedEntries()
@@ -37,7 +39,7 @@ public enum StagedCheck {
             configurationBytes = bytes
         } else if case .success(let bytes) = Workspace.readFile(configName, root: root) {
             configurationBytes = bytes
-            notes.append(Wording<StagedCheck>.configurationNotStaged.text)
+            notes.append(Wording<StagedCheck>.configurationNotStaged.phrase)
         }
         if let configurationBytes {
             (configuration, configurationDiagnostics) = ConfigurationReader.read(SourceText(path: configName, bytes: configurationBytes))
@@ -176,7 +178,7 @@ public enum StagedCheck {
         }
         diagnostics.sort(by: Diagnostic.ordered)
         let files = checked.count + referencing.union(reported).count + (configurationChanged && configurationBytes != nil ? 1 : 0)
-        return Outcome(report: CheckReport(files: files, diagnostics: diagnostics), notes: notes)
+        return Outcome(report: CheckReport(files: files, diagnostics: diagnostics), phrases: notes)
     }
 
     /// Reads staged entries in batches (a batch's blobs at a time) and checks each file.
