@@ -185,6 +185,10 @@ public enum FeedbackType: String, Vocabulary {
         }
     }
     public static let aliases: [String: FeedbackType] = ["产品/服务类": .product, "价格类": .price, "服务类": .service, "决策类": .decision]
+    public static let synonyms: [String: FeedbackType] = [
+        "功能": .product, "质量": .product, "产品问题": .product, "报价": .price, "费用": .price, "成本": .price, "太贵": .price,
+        "售后": .service, "服务问题": .service, "交付": .service, "审批": .decision, "流程": .decision, "决策流程": .decision,
+    ]
 }
 
 public enum Priority: String, Vocabulary {
@@ -218,6 +222,10 @@ public enum Handling: String, Vocabulary {
         case .decline: return "无法解决"
         }
     }
+    public static let synonyms: [String: Handling] = [
+        "马上解决": .fix, "马上处理": .fix, "立即处理": .fix, "已解决": .fix, "协商": .negotiate, "商量": .negotiate, "沟通解决": .negotiate,
+        "无法处理": .decline, "拒绝": .decline, "不处理": .decline, "解决不了": .decline,
+    ]
 }
 
 public enum Stage: String, Vocabulary {
@@ -239,6 +247,10 @@ public enum Stage: String, Vocabulary {
         }
     }
     public static let aliases: [String: Stage] = ["培育阶段": .nurture]
+    public static let synonyms: [String: Stage] = [
+        "初次接洽": .initialContact, "初步接触": .initialContact, "接洽": .initialContact, "需求挖掘": .needsDeepening, "需求分析": .needsDeepening,
+        "方案比较": .solutionComparison, "方案比选": .solutionComparison, "谈判": .negotiation, "谈判中": .negotiation, "培养": .nurture, "长期培育": .nurture,
+    ]
 }
 
 public enum ContactRole: String, Vocabulary {
