@@ -538,6 +538,12 @@ public struct MergeDraft {
     }
 }
 
+extension CustomerMerge.Problem {
+    /// A problem not yet translated: the same text in both languages.
+    @available(*, deprecated, message: "write the Chinese text: Problem(phrase: Wording(en, zh).phrase)")
+    public init(description: String) { self.init(phrase: Phrase(verbatim: description)) }
+}
+
 extension Wording where Of == CustomerMerge.Problem {
     public static let noFrontMatter = Self("both files need a front matter", "两个文件都要有文件头")
     public static func noId(_ path: String) -> Self { Self("\(path) has no id", "\(path) 没有客户编号") }

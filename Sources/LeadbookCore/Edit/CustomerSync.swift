@@ -81,6 +81,13 @@ public enum CustomerSync {
     }
 }
 
+extension CustomerSync.Change {
+    /// A change whose notes read the same in both languages.
+    public init(path: String, before: [UInt8], after: [UInt8], notes: [String]) {
+        self.init(path: path, before: before, after: after, phrases: notes.map { Phrase(verbatim: $0) })
+    }
+}
+
 extension Wording where Of == CustomerSync {
     public static func scoreProposed(_ summary: String) -> Self { Self("score proposed \(summary) (not reviewed)", "已建议评分 \(summary)（未经复核）") }
     public static func grade(_ old: Grade?, _ new: Grade) -> Self {

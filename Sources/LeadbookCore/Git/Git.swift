@@ -238,6 +238,12 @@ public final class GitObjectReader {
     deinit { close() }
 }
 
+extension Git.Failure {
+    /// A failure not yet translated: the same text in both languages.
+    @available(*, deprecated, message: "write the Chinese text: Failure(Wording(en, zh))")
+    public init(message: String) { self.phrase = Phrase(verbatim: message) }
+}
+
 extension Wording where Of == Git.Failure {
     public static let notInstalled = Self("git is not installed (or not on the PATH)", "没有安装 git（或它不在 PATH 里）")
     public static func cannotRun(_ reason: String) -> Self { Self("cannot run git: \(reason)", "无法运行 git：\(reason)") }

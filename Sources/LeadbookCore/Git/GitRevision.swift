@@ -132,6 +132,12 @@ public enum GitRevision {
     }
 }
 
+extension GitRevision.Failure {
+    /// A failure not yet translated: the same text in both languages.
+    @available(*, deprecated, message: "write the Chinese text: Failure(Wording(en, zh))")
+    public init(_ message: String) { self.init(Phrase(verbatim: message)) }
+}
+
 extension Wording where Of == GitRevision.Failure {
     public static let gitNotFound = Self("git was not found on PATH; --compare needs git", "PATH 里找不到 git；--compare 需要 git")
     public static func cannotRun(_ reason: String) -> Self { Self("cannot run git: \(reason)", "无法运行 git：\(reason)") }

@@ -132,6 +132,12 @@ public struct SummaryPeriod: Sendable, Equatable {
     }
 }
 
+extension SummaryPeriod.Problem {
+    /// A problem not yet translated: the same text in both languages.
+    @available(*, deprecated, message: "write the Chinese text: Problem(Wording(en, zh))")
+    public init(_ message: String) { self.init(Phrase(verbatim: message)) }
+}
+
 extension Wording where Of == SummaryPeriod.Problem {
     public static let periodWithRange = Self("--period cannot be combined with --from or --to", "--period 不能和 --from 或 --to 一起用")
     public static func notAPeriod(_ text: String) -> Self {

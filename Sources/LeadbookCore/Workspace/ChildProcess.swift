@@ -198,6 +198,12 @@ public final class ChildProcess {
     }
 }
 
+extension ChildProcess.Failure {
+    /// A failure not yet translated: the same text in both languages.
+    @available(*, deprecated, message: "write the Chinese text: Failure(Wording(en, zh))")
+    init(message: String) { self.phrase = Phrase(verbatim: message) }
+}
+
 extension Wording where Of == ChildProcess.Failure {
     public static func noPipe(_ reason: String) -> Self { Self("cannot create a pipe: \(reason)", "无法创建管道：\(reason)") }
     public static func cannotRun(_ executable: String, _ reason: String) -> Self { Self("cannot run \(executable): \(reason)", "无法运行 \(executable)：\(reason)") }

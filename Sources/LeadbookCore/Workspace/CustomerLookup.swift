@@ -62,6 +62,14 @@ public enum CustomerLookup {
     }
 }
 
+extension CustomerLookup.Problem {
+    /// A problem not yet translated: the same text in both languages.
+    @available(*, deprecated, message: "write the Chinese text: Problem(phrase: Wording(en, zh).phrase)")
+    public init(message: String, unread: [Diagnostic] = []) {
+        self.init(phrase: Phrase(verbatim: message), unread: unread)
+    }
+}
+
 extension Wording where Of == CustomerLookup.Problem {
     public static func notAnId(_ id: String) -> Self { Self("`\(id)` is not a customer id", "`\(id)` 不是客户编号") }
 
