@@ -28,6 +28,12 @@ extension RuleMessage where Of == UnreadableFile {
              hint: Phrase("check the file's permissions, or delete it and run `leadbook index`", "检查文件权限，或删掉它再运行 `leadbook index`"))
     }
 
+    /// The same, for a reason the system gives (the same in both languages).
+    public static func customerFile(_ reason: String) -> Self { customerFile(Phrase(verbatim: reason)) }
+    public static func folder(_ reason: String) -> Self { folder(Phrase(verbatim: reason)) }
+    public static func configuration(_ reason: String) -> Self { configuration(Phrase(verbatim: reason)) }
+    public static func indexFile(_ reason: String) -> Self { indexFile(Phrase(verbatim: reason)) }
+
     public static var stagedFile: Self {
         Self("cannot read the staged file from git", "无法从 git 读取暂存区里的文件", hint: Phrase("run `git status` and `git add` the file again", "运行 `git status`，再 `git add` 一次这个文件"))
     }
