@@ -77,7 +77,7 @@ public enum LogCommand: Command {
                 let known = EntryKey(text: keyText)
                 let hint = known == .status ? Message.useOption("status") : known == .next ? Message.useOption("next")
                     : known == .todo ? Message.useOption("todo")
-                    : Message.useOneOf(factKeys, near: nearestKey(keyText))
+                    : Message.useOneOf(factKeys, near: EntryKey.nearest(to: keyText, among: factKeys) ?? nearestKey(keyText))
                 throw Refusal.usage(Message.notAKey(keyText, hint: hint))
             }
             let line = try OptionValue.oneLine(value, "set \(keyText)")
@@ -177,7 +177,7 @@ public enum LogCommand: Command {
         let reread = CustomerReader.read(path: target.path, bytes: bytes, configuration: configuration)
         guard let customer = reread.customer else { return bytes }
         var edit = try RecordEdit(bytes: bytes, read: reread)
-        try CustomerSync.setStatusAndNext(customer, &edit, phrases: &notes)
+        try CustomerSync.setStatusAndNext(customer, &edit, &notes)
         return edit.hasChanges ? try edit.apply() : bytes
     }
 
@@ -205,7 +205,7 @@ extension LogCommand {
         static func useOption(_ option: String) -> Phrase { Phrase("use --\(option)", "请用 --\(option)") }
         /// The keys in English, with their Chinese labels in Chinese; the near one when there is one.
         static func useOneOf(_ keys: [EntryKey], near: EntryKey?) -> Phrase {
-            Phrase("use one of \(keys.map(\.rawValue).joined(separator: ", "))" + (near.map { "; did you mean \($0.rawValue)?" } ?? ""),
+            Phrase("use one of \(keys.map(\.withLabel).joined(separator: ", "))" + (near.map { "; did you mean \($0.withLabel)?" } ?? ""),
                    "可以用：\(keys.map { "\($0.label)（\($0.rawValue)）" }.joined(separator: "、"))"
                    + (near.map { "；是不是要写 \($0.label)（\($0.rawValue)）？" } ?? ""))
         }

@@ -77,12 +77,12 @@ public struct YAMLNode: Sendable {
     }
 
     /// A short name of the node's kind for messages ("a list", "a map", "text").
-    public var kindDescription: String {
+    public var kindDescription: Phrase {
         switch content {
-        case .scalar(_, .empty): return Wording<YAMLNode>.emptyValue.text
-        case .scalar: return Wording<YAMLNode>.singleValue.text
-        case .mapping: return Wording<YAMLNode>.map.text
-        case .sequence: return Wording<YAMLNode>.list.text
+        case .scalar(_, .empty): return Wording<YAMLNode>.emptyValue.phrase
+        case .scalar: return Wording<YAMLNode>.singleValue.phrase
+        case .mapping: return Wording<YAMLNode>.map.phrase
+        case .sequence: return Wording<YAMLNode>.list.phrase
         }
     }
 }
@@ -129,8 +129,8 @@ extension String {
 }
 
 extension Wording where Of == YAMLNode {
-    public static let emptyValue = Self("an empty value")
-    public static let singleValue = Self("a single value")
-    public static let map = Self("a map")
-    public static let list = Self("a list")
+    public static let emptyValue = Self("an empty value", "空值")
+    public static let singleValue = Self("a single value", "单个值")
+    public static let map = Self("a map", "映射")
+    public static let list = Self("a list", "列表")
 }

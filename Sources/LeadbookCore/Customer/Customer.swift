@@ -220,6 +220,66 @@ public enum EntryKey: String, Sendable, CaseIterable {
         }
     }
 
+    /// What reps write for a key that is none of its spellings (`决策` for 决策进展): not read
+    /// as the key (the line stays a note), but the "did you mean" of `unknown-entry-key` and
+    /// of `log --set`.
+    public static let synonyms: [String: EntryKey] = [
+        "客户背景": .background, "背景信息": .background, "基本情况": .background,
+        "痛点": .pain, "难题": .pain, "困难": .pain,
+        "客户需求": .need, "需要": .need, "诉求": .need,
+        "价值点": .value, "客户价值": .value,
+        "新变化": .change, "变动": .change,
+        "客户反馈": .feedback, "反馈意见": .feedback,
+        "决策": .decision, "决策情况": .decision, "决策进度": .decision, "决策流程": .decision,
+        "心情": .mood, "态度": .mood, "客户态度": .mood, "客户情绪": .mood,
+        "客户状态": .status,
+        "待办事项": .todo, "任务": .todo,
+        "下次联系": .next, "下一次跟进": .next, "下次跟进时间": .next,
+        "反馈类型": .type, "类别": .type,
+        "优先": .priority, "紧急程度": .priority,
+        "原因分析": .why,
+        "处理": .handling, "处理办法": .handling, "解决方式": .handling,
+        "方案": .plan, "解决方案": .plan,
+        "处理人": .owner, "责任人": .owner,
+        "期限": .due, "截止日期": .due, "截止时间": .due,
+        "解决": .resolved, "已处理": .resolved,
+        "确认": .confirmed, "已确认": .confirmed,
+    ]
+
+    /// The synonyms as UTF-8 bytes, for the reader, which has the key's bytes.
+    static let synonymBytes: [([UInt8], EntryKey)] = synonyms.map { (Array($0.key.utf8), $0.value) }
+
+    /// The key a synonym spelled by `bytes[range]` means, if any.
+    public static func synonym(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> EntryKey? {
+        candidates: for (spelling, key) in synonymBytes where spelling.count == range.count {
+            var index = range.lowerBound
+            for byte in spelling {
+                if bytes[index] != byte { continue candidates }
+                index += 1
+            }
+            return key
+        }
+        return nil
+    }
+
+    /// The key of `keys` that `text` most likely means: a synonym (`决策`), or a near spelling
+    /// of the English key or the Chinese label (`descision`); nil when none is near.
+    public static func nearest(to text: String, among keys: [EntryKey]) -> EntryKey? {
+        if let meant = synonyms[text.trimmingSpaces], keys.contains(meant) { return meant }
+        let spellings = keys.flatMap { [$0.rawValue, $0.label] }
+        guard let near = Suggestion.closest(to: text, among: spellings) else { return nil }
+        return keys.first { $0.rawValue == near || $0.label == near }
+    }
+
+    /// The key with its Chinese spelling: `decision (决策进展)`.
+    public var withLabel: String { "\(rawValue) (\(label))" }
+
+    /// The keys with their labels in both languages: `background (背景), pain (难点)` and
+    /// `背景（background）、难点（pain）`.
+    public static func choiceList(_ keys: [EntryKey]) -> Phrase {
+        Phrase(keys.map { "\($0.rawValue) (\($0.label))" }.joined(separator: ", "), keys.map { "\($0.label)（\($0.rawValue)）" }.joined(separator: "、"))
+    }
+
     public static let followUpKeys: [EntryKey] = [.background, .pain, .need, .value, .change, .feedback, .decision, .mood, .status, .todo, .next]
     public static let feedbackKeys: [EntryKey] = [.type, .priority, .why, .handling, .plan, .owner, .due, .resolved, .confirmed]
 

@@ -16,13 +16,21 @@ public enum Severity: String, Sendable, Comparable {
 public final class Rule: Hashable, Sendable, CustomStringConvertible {
     public let id: String
     public let severity: Severity
-    /// One sentence: what the rule asks of a file.
-    public let summary: String
+    /// One sentence: what the rule asks of a file, in both languages.
+    public let summaryPhrase: Phrase
+    /// The summary in English.
+    public var summary: String { summaryPhrase.en }
 
-    public init(_ id: String, _ severity: Severity, _ summary: String) {
+    public init(_ id: String, _ severity: Severity, _ summary: Phrase) {
         self.id = id
         self.severity = severity
-        self.summary = summary
+        self.summaryPhrase = summary
+    }
+
+    /// A rule whose summary is not yet translated: the same text in both languages.
+    @available(*, deprecated, message: "write the Chinese summary: Rule(id, severity, Phrase(en, zh))")
+    public convenience init(_ id: String, _ severity: Severity, _ summary: String) {
+        self.init(id, severity, Phrase(verbatim: summary))
     }
 
     public static func == (lhs: Rule, rhs: Rule) -> Bool { lhs.id == rhs.id }

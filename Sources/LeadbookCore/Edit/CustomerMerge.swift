@@ -28,12 +28,15 @@ public enum CustomerMerge {
         public var keep: [UInt8]
         /// OTHER as a tombstone; nil when it is to be deleted.
         public var tombstone: [UInt8]?
-        /// What was done, for people.
-        public var summary: [String]
+        /// What was done, for people, in both languages.
+        public var summary: [Phrase]
     }
 
     public struct Problem: Error, CustomStringConvertible {
-        public var description: String
+        /// What is wrong, in both languages.
+        public var phrase: Phrase
+        /// The problem in English.
+        public var description: String { phrase.en }
     }
 
     /// Titles of the section that holds merge records (leadbook does not read it as a log).
@@ -58,8 +61,8 @@ public enum CustomerMerge {
         merge.appendRecord(at: at, changedLines: changedLines, deleteOther: deleteOther)
         let keepBytes = try merge.keepEdit.apply()
         var summary = [Wording<Outcome>.merged(other.customer.id ?? other.path, into: keep.customer.id ?? keep.path, keep.path,
-                                               merge.summaryParts()).text]
-        summary += merge.differences.map { Wording<Outcome>.difference($0, otherId: other.customer.id ?? "OTHER").text }
+                                               merge.summaryParts()).phrase]
+        summary += merge.differences.map { Wording<Outcome>.difference($0, otherId: other.customer.id ?? "OTHER").phrase }
         return Outcome(keep: keepBytes, tombstone: deleteOther ? nil : tombstone, summary: summary)
     }
 
@@ -105,17 +108,17 @@ public struct MergeDraft {
     public let otherRoot: YAMLNode
 
     public var contactsAdded: [String] = []
-    public var filled: [String] = []
+    public var filled: [Phrase] = []
     public var added: [String] = []
     /// Values both files have, differently: KEEP's stays, OTHER's is noted.
     public struct Difference {
-        public var what: String
+        public var what: Phrase
         public var other: String
-        public var kept: String
+        public var kept: Phrase
     }
 
     public var differences: [Difference] = []
-    public var derived: [String] = []
+    public var derived: [Phrase] = []
     public var movedFollowUps = 0
     public var movedFeedback = 0
 
@@ -129,7 +132,7 @@ public struct MergeDraft {
         otherEdit.chineseWhenNoSections = configuration.language == .zhCN
         self.otherEdit = otherEdit
         guard let keepRoot = keepEdit.frontMatter, let otherRoot = otherEdit.frontMatter else {
-            throw CustomerMerge.Problem(description: Wording<CustomerMerge.Problem>.noFrontMatter.text)
+            throw CustomerMerge.Problem(phrase: Wording<CustomerMerge.Problem>.noFrontMatter.phrase)
         }
         self.keepRoot = keepRoot
         self.otherRoot = otherRoot
@@ -152,7 +155,7 @@ public struct MergeDraft {
                 guard let keepNode = pool[match].1, keepNode.pairs != nil else { continue }
                 let name = pool[match].0.name ?? "?"
                 if let otherName = contact.name, otherName.trimmingSpaces != name.trimmingSpaces {
-                    differences.append(Difference(what: Wording<MergeDraft>.contactField(name, "name").text, other: otherName, kept: name))
+                    differences.append(Difference(what: Wording<MergeDraft>.contactField(name, "name").phrase, other: otherName, kept: Phrase(verbatim: name)))
                 }
                 var previous = "name"
                 for field in Self.contactFields.dropFirst() {
@@ -160,14 +163,15 @@ public struct MergeDraft {
                     guard let value = node[field], let text = value.scalarText, !value.isEmpty else { continue }
                     if let existing = keepNode[field], !existing.isEmpty {
                         if !Self.sameValue(field, existing.scalarText ?? "", text) {
-                            differences.append(Difference(what: Wording<MergeDraft>.contactField(name, field).text, other: text, kept: existing.scalarText ?? ""))
+                            differences.append(Difference(what: Wording<MergeDraft>.contactField(name, field).phrase, other: text,
+                                                          kept: Phrase(verbatim: existing.scalarText ?? "")))
                         }
                         continue
                     }
                     let rendered = field == "phone" || field == "wechat" ? CustomerDraft.quotedIfNumeric(text)
                         : ScalarText.render(text, replacing: nil, inFlow: keepNode.isFlow)
                     keepEdit.insert(key: field, rawValue: rendered, into: keepNode, after: [previous] + Self.contactFields.reversed())
-                    filled.append(Wording<MergeDraft>.contactField(name, field).text)
+                    filled.append(Wording<MergeDraft>.contactField(name, field).phrase)
                 }
                 continue
             }
@@ -271,7 +275,8 @@ public struct MergeDraft {
     }
 
     public mutating func note(_ key: String, _ otherNode: YAMLNode, _ keepNode: YAMLNode?) {
-        differences.append(Difference(what: key, other: CustomerMerge.shown(otherNode), kept: keepNode.map(CustomerMerge.shown) ?? "none"))
+        differences.append(Difference(what: Phrase(verbatim: key), other: CustomerMerge.shown(otherNode),
+                                      kept: keepNode.map { Phrase(verbatim: CustomerMerge.shown($0)) } ?? Phrase("none", "无")))
     }
 
     public mutating func fields() throws {
@@ -286,7 +291,7 @@ public struct MergeDraft {
             if existing.value.isEmpty {
                 if let text = pair.value.scalarText {
                     try keepEdit.set([key], to: text)
-                    filled.append(key)
+                    filled.append(Phrase(verbatim: key))
                 } else {
                     note(key, pair.value, nil)
                 }
@@ -314,13 +319,13 @@ public struct MergeDraft {
         if let keepGrade = keepRoot["grade"], !keepGrade.isEmpty {
             if keep.customer.grade != expected {
                 try keepEdit.set(["grade"], to: DerivedValues.gradeText(expected, likeExisting: keepGrade.scalarText))
-                derived.append(Wording<MergeDraft>.gradeChanged(keep.customer.grade?.rawValue ?? "-", expected.rawValue, scoreFrom: otherId).text)
+                derived.append(Wording<MergeDraft>.gradeChanged(keep.customer.grade?.rawValue ?? "-", expected.rawValue, scoreFrom: otherId).phrase)
             }
         } else if let otherGrade = otherRoot["grade"], other.customer.grade == expected, !otherGrade.isEmpty {
             copy("grade")
         } else {
             try keepEdit.set(["grade"], to: expected.rawValue, after: CustomerField.grade.anchors)
-            derived.append(Wording<MergeDraft>.gradeSet(expected.rawValue, scoreFrom: otherId).text)
+            derived.append(Wording<MergeDraft>.gradeSet(expected.rawValue, scoreFrom: otherId).phrase)
         }
     }
 
@@ -400,15 +405,15 @@ public struct MergeDraft {
         if let status, status != keep.customer.status {
             let existing = keepRoot["status"]?.scalarText
             try keepEdit.set(["status"], to: DerivedValues.statusText(status, likeExisting: existing), after: CustomerField.status.anchors)
-            derived.append(Wording<MergeDraft>.changed("status", keep.customer.status?.rawValue ?? "-", status.rawValue).text)
+            derived.append(Wording<MergeDraft>.changed("status", keep.customer.status?.rawValue ?? "-", status.rawValue).phrase)
         }
         if let otherStatus = other.customer.status, otherStatus != keep.customer.status, otherStatus != status {
-            differences.append(Difference(what: "status", other: otherStatus.rawValue, kept: status?.rawValue ?? "-"))
+            differences.append(Difference(what: Phrase(verbatim: "status"), other: otherStatus.rawValue, kept: Phrase(verbatim: status?.rawValue ?? "-")))
         }
         let next = lastNext ?? keep.customer.next ?? other.customer.next
         if let next, next != keep.customer.next {
             try keepEdit.set(["next"], to: next.description, after: CustomerField.next.anchors)
-            derived.append(Wording<MergeDraft>.changed("next", keep.customer.next?.description ?? "-", next.description).text)
+            derived.append(Wording<MergeDraft>.changed("next", keep.customer.next?.description ?? "-", next.description).phrase)
         }
         for (key, needed) in [("deal", status == .won), ("lost_reason", status == .lost)] {
             guard let otherNode = otherRoot[key], !otherNode.isEmpty else { continue }
@@ -443,11 +448,11 @@ public struct MergeDraft {
         return lineStarts.sorted().map { keepEdit.lines($0..<keepEdit.lineEnd(after: $0)).first ?? "" }
     }
 
-    public func summaryParts() -> [String] {
-        var parts = [Wording<MergeDraft>.moved(movedFollowUps, movedFeedback).text]
-        if !contactsAdded.isEmpty { parts.append(Wording<MergeDraft>.contactsAdded(contactsAdded).text) }
-        if !filled.isEmpty { parts.append(Wording<MergeDraft>.filled(filled).text) }
-        if !added.isEmpty { parts.append(Wording<MergeDraft>.added(added).text) }
+    public func summaryParts() -> [Phrase] {
+        var parts = [Wording<MergeDraft>.moved(movedFollowUps, movedFeedback).phrase]
+        if !contactsAdded.isEmpty { parts.append(Wording<MergeDraft>.contactsAdded(contactsAdded).phrase) }
+        if !filled.isEmpty { parts.append(Wording<MergeDraft>.filled(filled).phrase) }
+        if !added.isEmpty { parts.append(Wording<MergeDraft>.added(added).phrase) }
         parts += derived
         return parts
     }
@@ -456,13 +461,13 @@ public struct MergeDraft {
     /// when OTHER is deleted).
     public mutating func tombstone(at: LocalDateTime) throws -> [UInt8] {
         var edit = otherEdit
-        guard let keepId = keep.customer.id else { throw CustomerMerge.Problem(description: Wording<CustomerMerge.Problem>.noId(keep.path).text) }
+        guard let keepId = keep.customer.id else { throw CustomerMerge.Problem(phrase: Wording<CustomerMerge.Problem>.noId(keep.path).phrase) }
         try edit.set(["merged_into"], to: keepId, after: ["id"])
         for entry in other.customer.followUps { edit.remove(entry.start..<entry.end) }
         for entry in other.customer.feedback { edit.remove(entry.start..<entry.end) }
         freeText = Self.freeText(try edit.apply(), name: other.customer.name)
         let chinese = otherEdit.logIsChinese
-        let note = "> " + (chinese ? Wording<MergeDraft>.mergedIntoChinese(keepId, keep.path, at: at) : Wording<MergeDraft>.mergedInto(keepId, keep.path, at: at)).text
+        let note = "> " + Wording<MergeDraft>.mergedInto(keepId, keep.path, at: at).phrase.text(chinese ? .zhCN : .en)
         let position = edit.layout.body.lowerBound
         edit.replacements.append(RecordEdit.Replacement(range: position..<position, text: edit.lineBreak + note + edit.lineBreak))
         return try edit.apply()
@@ -489,29 +494,32 @@ public struct MergeDraft {
         return compact
     }
 
+    /// The record is written in the language of KEEP's log (its headings), like its section.
     public mutating func appendRecord(at: LocalDateTime, changedLines: [String], deleteOther: Bool) {
+        let chinese = keepEdit.logIsChinese
+        let language: Language = chinese ? .zhCN : .en
+        func line(_ words: Wording<MergeDraft>) -> String { "- " + words.phrase.text(language) }
         var lines = ["### \(at) \(otherId) \(other.customer.name ?? "")".trimmingSpaces]
-        lines.append("- " + (deleteOther ? Wording<MergeDraft>.fileDeleted(other.path) : Wording<MergeDraft>.fileTombstone(other.path, keep.customer.id ?? "")).text)
-        lines.append("- " + Wording<MergeDraft>.origin(other.customer.source ?? "-", captured: other.customer.created).text)
-        lines.append("- " + Wording<MergeDraft>.movedHere(movedFollowUps, movedFeedback).text)
-        if !contactsAdded.isEmpty { lines.append("- " + Wording<MergeDraft>.contactsAdded(contactsAdded).text) }
-        if !filled.isEmpty { lines.append("- " + Wording<MergeDraft>.filledFrom(otherId, filled).text) }
-        if !added.isEmpty { lines.append("- " + Wording<MergeDraft>.addedFrom(otherId, added).text) }
-        for change in derived { lines.append("- \(change)") }
+        lines.append(line(deleteOther ? Wording<MergeDraft>.fileDeleted(other.path) : Wording<MergeDraft>.fileTombstone(other.path, keep.customer.id ?? "")))
+        lines.append(line(Wording<MergeDraft>.origin(other.customer.source ?? "-", captured: other.customer.created)))
+        lines.append(line(Wording<MergeDraft>.movedHere(movedFollowUps, movedFeedback)))
+        if !contactsAdded.isEmpty { lines.append(line(Wording<MergeDraft>.contactsAdded(contactsAdded))) }
+        if !filled.isEmpty { lines.append(line(Wording<MergeDraft>.filledFrom(otherId, filled))) }
+        if !added.isEmpty { lines.append(line(Wording<MergeDraft>.addedFrom(otherId, added))) }
+        for change in derived { lines.append("- " + change.text(language)) }
         for difference in differences {
-            lines.append("- " + Wording<MergeDraft>.kept(difference, otherId: otherId).text)
+            lines.append(line(Wording<MergeDraft>.kept(difference, otherId: otherId)))
         }
         if !changedLines.isEmpty {
             let fence = changedLines.contains { $0.trimmingSpaces.hasPrefix("```") } ? "~~~" : "```"
-            lines += ["", Wording<MergeDraft>.changedLines.text, "", fence + "yaml"]
+            lines += ["", Wording<MergeDraft>.changedLines.phrase.text(language), "", fence + "yaml"]
             lines += changedLines
             lines.append(fence)
         }
         if deleteOther, !freeText.isEmpty {
-            lines += ["", Wording<MergeDraft>.notesOf(otherId).text, ""]
+            lines += ["", Wording<MergeDraft>.notesOf(otherId).phrase.text(language), ""]
             lines += freeText.map { $0.isEmpty ? ">" : "> " + $0 }
         }
-        let chinese = keepEdit.logIsChinese
         let end = keepEdit.bytes.count
         let othersAtEnd = keepEdit.replacements.indices.filter { keepEdit.replacements[$0].range.lowerBound == end }
         let sectionExists = keepEdit.section(titled: CustomerMerge.recordTitles) != nil
@@ -530,68 +538,94 @@ public struct MergeDraft {
     }
 }
 
+extension CustomerMerge.Problem {
+    /// A problem not yet translated: the same text in both languages.
+    @available(*, deprecated, message: "write the Chinese text: Problem(phrase: Wording(en, zh).phrase)")
+    public init(description: String) { self.init(phrase: Phrase(verbatim: description)) }
+}
+
 extension Wording where Of == CustomerMerge.Problem {
-    public static let noFrontMatter = Self("both files need a front matter")
-    public static func noId(_ path: String) -> Self { Self("\(path) has no id") }
+    public static let noFrontMatter = Self("both files need a front matter", "两个文件都要有文件头")
+    public static func noId(_ path: String) -> Self { Self("\(path) has no id", "\(path) 没有客户编号") }
 }
 
 extension Wording where Of == CustomerMerge.Outcome {
-    public static func merged(_ otherId: String, into keepId: String, _ keepPath: String, _ parts: [String]) -> Self {
-        Self("merged \(otherId) into \(keepId) (\(keepPath)): " + parts.joined(separator: ", "))
+    public static func merged(_ otherId: String, into keepId: String, _ keepPath: String, _ parts: [Phrase]) -> Self {
+        Self(Phrase("merged \(otherId) into \(keepId) (\(keepPath)): ", "已把 \(otherId) 合并到 \(keepId)（\(keepPath)）：")
+             + Phrase.joined(parts, en: ", ", zh: "，"))
     }
 
     public static func difference(_ difference: MergeDraft.Difference, otherId: String) -> Self {
-        Self("  " + Wording<MergeDraft>.kept(difference, otherId: otherId).text)
+        Self("  " + Wording<MergeDraft>.kept(difference, otherId: otherId).phrase)
     }
 }
 
 extension Wording where Of == MergeDraft {
     /// A field of a contact, as a difference or a value filled: `contact 李娜 phone`.
-    public static func contactField(_ name: String, _ field: String) -> Self { Self("contact \(name) \(field)") }
+    public static func contactField(_ name: String, _ field: String) -> Self { Self("contact \(name) \(field)", "联系人 \(name) 的 \(field)") }
 
     public static func gradeChanged(_ old: String, _ new: String, scoreFrom otherId: String) -> Self {
-        Self("grade \(old) -> \(new) (the score from \(otherId))")
+        Self("grade \(old) -> \(new) (the score from \(otherId))", "等级 \(old) -> \(new)（评分来自 \(otherId)）")
     }
 
-    public static func gradeSet(_ grade: String, scoreFrom otherId: String) -> Self { Self("grade \(grade) (the score from \(otherId))") }
-    public static func changed(_ key: String, _ old: String, _ new: String) -> Self { Self("\(key) \(old) -> \(new)") }
+    public static func gradeSet(_ grade: String, scoreFrom otherId: String) -> Self {
+        Self("grade \(grade) (the score from \(otherId))", "等级 \(grade)（评分来自 \(otherId)）")
+    }
+
+    public static func changed(_ key: String, _ old: String, _ new: String) -> Self {
+        Self(Phrase(verbatim: "\(key) \(old) -> \(new)"))
+    }
 
     public static func moved(_ followUps: Int, _ feedback: Int) -> Self {
-        Self("\(followUps) follow-up\(followUps == 1 ? "" : "s") and \(feedback) feedback moved")
+        Self("\(followUps) follow-up\(followUps == 1 ? "" : "s") and \(feedback) feedback moved", "移入 \(followUps) 条跟进和 \(feedback) 条反馈")
     }
 
-    public static func contactsAdded(_ names: [String]) -> Self { Self("contacts added: \(names.joined(separator: ", "))") }
-    public static func filled(_ keys: [String]) -> Self { Self("filled: \(keys.joined(separator: ", "))") }
-    public static func added(_ keys: [String]) -> Self { Self("added: \(keys.joined(separator: ", "))") }
+    public static func contactsAdded(_ names: [String]) -> Self {
+        Self("contacts added: \(names.joined(separator: ", "))", "新增联系人：\(names.joined(separator: "、"))")
+    }
+
+    public static func filled(_ keys: [Phrase]) -> Self {
+        Self(Phrase("filled: ", "补全：") + Phrase.joined(keys, en: ", ", zh: "、"))
+    }
+
+    public static func added(_ keys: [String]) -> Self { Self("added: \(keys.joined(separator: ", "))", "新增：\(keys.joined(separator: "、"))") }
 
     // The tombstone's note, in the language of its log.
     public static func mergedInto(_ keepId: String, _ keepPath: String, at moment: LocalDateTime) -> Self {
-        Self("Merged into \(keepId) (\(keepPath)) on \(moment); its follow-ups and feedback are there now.")
-    }
-
-    public static func mergedIntoChinese(_ keepId: String, _ keepPath: String, at moment: LocalDateTime) -> Self {
-        Self("已于 \(moment) 合并到 \(keepId)（\(keepPath)），跟进记录和客户反馈都在那里。")
+        Self("Merged into \(keepId) (\(keepPath)) on \(moment); its follow-ups and feedback are there now.",
+             "已于 \(moment) 合并到 \(keepId)（\(keepPath)），跟进记录和客户反馈都在那里。")
     }
 
     // The merge record's lines.
-    public static func fileDeleted(_ path: String) -> Self { Self("file: \(path) (deleted; it is in git history)") }
-    public static func fileTombstone(_ path: String, _ keepId: String) -> Self { Self("file: \(path) (now a tombstone: merged_into \(keepId))") }
+    public static func fileDeleted(_ path: String) -> Self {
+        Self("file: \(path) (deleted; it is in git history)", "文件：\(path)（已删除，可在 git 历史里找到）")
+    }
+
+    public static func fileTombstone(_ path: String, _ keepId: String) -> Self {
+        Self("file: \(path) (now a tombstone: merged_into \(keepId))", "文件：\(path)（现为合并标记：merged_into \(keepId)）")
+    }
 
     public static func origin(_ source: String, captured: LocalDateTime?) -> Self {
-        Self("channel: \(source)" + (captured.map { ", captured \($0)" } ?? ""))
+        Self("channel: \(source)" + (captured.map { ", captured \($0)" } ?? ""), "来源渠道：\(source)" + (captured.map { "，录入于 \($0)" } ?? ""))
     }
 
     public static func movedHere(_ followUps: Int, _ feedback: Int) -> Self {
-        Self("moved here: \(followUps) follow-up\(followUps == 1 ? "" : "s"), \(feedback) feedback")
+        Self("moved here: \(followUps) follow-up\(followUps == 1 ? "" : "s"), \(feedback) feedback", "移入：\(followUps) 条跟进，\(feedback) 条反馈")
     }
 
-    public static func filledFrom(_ otherId: String, _ keys: [String]) -> Self { Self("filled from \(otherId): \(keys.joined(separator: ", "))") }
-    public static func addedFrom(_ otherId: String, _ keys: [String]) -> Self { Self("added from \(otherId): \(keys.joined(separator: ", "))") }
+    public static func filledFrom(_ otherId: String, _ keys: [Phrase]) -> Self {
+        Self(Phrase("filled from \(otherId): ", "从 \(otherId) 补全：") + Phrase.joined(keys, en: ", ", zh: "、"))
+    }
+
+    public static func addedFrom(_ otherId: String, _ keys: [String]) -> Self {
+        Self("added from \(otherId): \(keys.joined(separator: ", "))", "从 \(otherId) 新增：\(keys.joined(separator: "、"))")
+    }
 
     public static func kept(_ difference: MergeDraft.Difference, otherId: String) -> Self {
-        Self("\(difference.what): kept \(difference.kept); \(otherId) had \(difference.other)")
+        Self(difference.what + Phrase(": kept ", "：保留 ") + difference.kept
+             + Phrase("; \(otherId) had \(difference.other)", "；\(otherId) 原为 \(difference.other)"))
     }
 
-    public static let changedLines = Self("Front-matter lines this merge changed, as they were:")
-    public static func notesOf(_ otherId: String) -> Self { Self("Notes of \(otherId):") }
+    public static let changedLines = Self("Front-matter lines this merge changed, as they were:", "本次合并改动的文件头行（改动前）：")
+    public static func notesOf(_ otherId: String) -> Self { Self("Notes of \(otherId):", "\(otherId) 的备注：") }
 }

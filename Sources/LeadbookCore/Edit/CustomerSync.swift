@@ -7,9 +7,9 @@ public enum CustomerSync {
         public var path: String
         public var before: [UInt8]
         public var after: [UInt8]
-        /// What changed, for people: "grade A -> S" / "等级 A → S".
+        /// What changed, for people: "grade A -> S", in both languages.
         public var phrases: [Phrase]
-        /// The same in English.
+        /// The notes in English.
         public var notes: [String] { phrases.map(\.en) }
     }
 
@@ -48,11 +48,10 @@ public enum CustomerSync {
                 if customer.grade != expected {
                     let existing = edit.node(at: ["grade"])?.scalarText
                     try edit.set(["grade"], to: DerivedValues.gradeText(expected, likeExisting: existing), after: CustomerField.grade.anchors)
-                    notes.append(Phrase("grade \(customer.grade?.rawValue ?? "-") -> \(expected.rawValue)",
-                                        "等级 \(customer.grade?.rawValue ?? "-") → \(expected.rawValue)"))
+                    notes.append(Wording<CustomerSync>.grade(customer.grade, expected).phrase)
                 }
             }
-            try setStatusAndNext(customer, &edit, phrases: &notes)
+            try setStatusAndNext(customer, &edit, &notes)
             guard edit.hasChanges else { return .unchanged }
             return .changed(Change(path: path, before: bytes, after: try edit.apply(), phrases: notes))
         } catch {
@@ -62,30 +61,42 @@ public enum CustomerSync {
 
     /// Sets the front-matter `status` and `next` to what the customer's log says, where they
     /// differ, noting each change ("status contacted -> proposal").
-    public static func setStatusAndNext(_ customer: Customer, _ edit: inout RecordEdit, _ notes: inout [String]) throws {
-        var phrases: [Phrase] = []
-        try setStatusAndNext(customer, &edit, phrases: &phrases)
-        notes += phrases.map(\.en)
-    }
-
-    /// The same, each change noted in both languages (the status by its label in Chinese).
-    public static func setStatusAndNext(_ customer: Customer, _ edit: inout RecordEdit, phrases notes: inout [Phrase]) throws {
+    public static func setStatusAndNext(_ customer: Customer, _ edit: inout RecordEdit, _ notes: inout [Phrase]) throws {
         if let (expected, _) = DerivedValues.status(customer), customer.status != expected {
             let existing = edit.node(at: ["status"])?.scalarText
             try edit.set(["status"], to: DerivedValues.statusText(expected, likeExisting: existing), after: CustomerField.status.anchors)
-            notes.append(Phrase("status \(customer.status?.rawValue ?? "-") -> \(expected.rawValue)",
-                                "状态 \(customer.status?.label ?? "-") → \(expected.label)"))
+            notes.append(Wording<CustomerSync>.status(customer.status, expected).phrase)
         }
         if let (expected, _) = DerivedValues.next(customer), customer.next != expected {
             try edit.set(["next"], to: expected.description, after: CustomerField.next.anchors)
-            notes.append(Phrase("next \(customer.next?.description ?? "-") -> \(expected)",
-                                "下次跟进 \(customer.next?.description ?? "-") → \(expected)"))
+            notes.append(Wording<CustomerSync>.next(customer.next, expected).phrase)
         }
+    }
+
+    /// The same, noting each change in English.
+    public static func setStatusAndNext(_ customer: Customer, _ edit: inout RecordEdit, _ notes: inout [String]) throws {
+        var phrases: [Phrase] = []
+        try setStatusAndNext(customer, &edit, &phrases)
+        notes += phrases.map(\.en)
+    }
+}
+
+extension CustomerSync.Change {
+    /// A change whose notes read the same in both languages.
+    public init(path: String, before: [UInt8], after: [UInt8], notes: [String]) {
+        self.init(path: path, before: before, after: after, phrases: notes.map { Phrase(verbatim: $0) })
     }
 }
 
 extension Wording where Of == CustomerSync {
-    public static func scoreProposed(_ summary: String) -> Self {
-        Self("score proposed \(summary) (not reviewed)", "建议评分 \(summary)（规模/预算/紧急度/决策链，待复核）")
+    public static func scoreProposed(_ summary: String) -> Self { Self("score proposed \(summary) (not reviewed)", "已建议评分 \(summary)（未经复核）") }
+    public static func grade(_ old: Grade?, _ new: Grade) -> Self {
+        Self("grade \(old?.rawValue ?? "-") -> \(new.rawValue)", "等级 \(old?.rawValue ?? "-") → \(new.rawValue)")
+    }
+    public static func status(_ old: Status?, _ new: Status) -> Self {
+        Self("status \(old?.rawValue ?? "-") -> \(new.rawValue)", "状态 \(old?.label ?? "-") → \(new.label)")
+    }
+    public static func next(_ old: LocalDate?, _ new: LocalDate) -> Self {
+        Self("next \(old?.description ?? "-") -> \(new)", "下次跟进 \(old?.description ?? "-") → \(new)")
     }
 }

@@ -92,43 +92,53 @@ extension Todo {
 /// Checks on text that becomes one line of a log entry (a value, a counterpart, a summary)
 /// or free lines under it (a note), so what is written reads back as what was meant.
 public enum LogText {
-    /// Why `text` cannot be the value of a `- key: value` line or a heading part; nil when it can.
-    public static func problemAsValue(_ text: String) -> String? {
-        if text.trimmingSpaces.isEmpty { return Wording<LogText>.empty.text }
-        if text.utf8.contains(where: { $0 == ASCII.lf || $0 == ASCII.cr }) { return Wording<LogText>.lineBreak.text }
+    /// Why `text` cannot be the value of a `- key: value` line or a heading part, in both
+    /// languages; nil when it can.
+    public static func valueProblem(_ text: String) -> Phrase? {
+        if text.trimmingSpaces.isEmpty { return Wording<LogText>.empty.phrase }
+        if text.utf8.contains(where: { $0 == ASCII.lf || $0 == ASCII.cr }) { return Wording<LogText>.lineBreak.phrase }
         return nil
     }
+
+    /// `valueProblem` in English.
+    public static func problemAsValue(_ text: String) -> String? { valueProblem(text)?.en }
 
     /// Why free lines (a note) cannot be written as they are: a carriage return not followed by
     /// a line feed, which GitHub and other viewers show as a line break, so what follows it
     /// could pass for a new entry or key. nil when there is none.
-    public static func problemAsLines(_ text: String) -> String? {
+    public static func linesProblem(_ text: String) -> Phrase? {
         var previous: UInt8 = 0
         for byte in text.utf8 {
-            if previous == ASCII.cr, byte != ASCII.lf { return Wording<LogText>.loneCarriageReturn.text }
+            if previous == ASCII.cr, byte != ASCII.lf { return Wording<LogText>.loneCarriageReturn.phrase }
             previous = byte
         }
-        return previous == ASCII.cr ? Wording<LogText>.loneCarriageReturn.text : nil
+        return previous == ASCII.cr ? Wording<LogText>.loneCarriageReturn.phrase : nil
     }
+
+    /// `linesProblem` in English.
+    public static func problemAsLines(_ text: String) -> String? { linesProblem(text)?.en }
 
     /// Why a note line would not stay a note (it would read as a heading, a fence, an entry
     /// key or a to-do); nil when it is fine.
-    public static func problemAsNote(_ line: String) -> String? {
+    public static func noteProblem(_ line: String) -> Phrase? {
         var bytes = Substring(line).drop(while: { $0 == " " })
-        if bytes.hasPrefix("#") { return Wording<LogText>.heading.text }
-        if bytes.hasPrefix("```") || bytes.hasPrefix("~~~") { return Wording<LogText>.fence.text }
+        if bytes.hasPrefix("#") { return Wording<LogText>.heading.phrase }
+        if bytes.hasPrefix("```") || bytes.hasPrefix("~~~") { return Wording<LogText>.fence.phrase }
         if bytes.hasPrefix("- ") || bytes.hasPrefix("* ") {
             bytes = bytes.dropFirst(2).drop(while: { $0 == " " })
             if bytes.hasPrefix("[ ]") || bytes.hasPrefix("[x]") || bytes.hasPrefix("[X]") {
-                return Wording<LogText>.taskItem.text
+                return Wording<LogText>.taskItem.phrase
             }
             let key = bytes.prefix(while: { $0 != ":" && $0 != "：" && $0 != " " })
             if key.count < bytes.count, let entryKey = EntryKey(text: String(key)) {
-                return Wording<LogText>.entryKey(entryKey).text
+                return Wording<LogText>.entryKey(entryKey).phrase
             }
         }
         return nil
     }
+
+    /// `noteProblem` in English.
+    public static func problemAsNote(_ line: String) -> String? { noteProblem(line)?.en }
 }
 
 extension EntryKey {
@@ -141,14 +151,16 @@ extension EntryKey {
 }
 
 extension Wording where Of == LogText {
-    public static let empty = Self("is empty")
-    public static let lineBreak = Self("has a line break (a value is one line)")
-    public static let loneCarriageReturn = Self("has a carriage return (CR) without a line feed, which viewers show as a line break; break lines with a line feed (LF) only")
-    public static let heading = Self("starts with `#`, which would make it a heading")
-    public static let fence = Self("starts a code fence")
-    public static let taskItem = Self("is a task item; use --todo")
+    public static let empty = Self("is empty", "是空的")
+    public static let lineBreak = Self("has a line break (a value is one line)", "含有换行（值只能写一行）")
+    public static let loneCarriageReturn = Self("has a carriage return (CR) without a line feed, which viewers show as a line break; break lines with a line feed (LF) only",
+                                                "含有后面没有换行符的回车符（CR），查看器会把它显示成换行；换行请只用换行符（LF）")
+    public static let heading = Self("starts with `#`, which would make it a heading", "以 `#` 开头，会变成标题")
+    public static let fence = Self("starts a code fence", "会开始一个代码块")
+    public static let taskItem = Self("is a task item; use --todo", "是一条待办；请用 --todo")
 
     public static func entryKey(_ key: EntryKey) -> Self {
-        Self("reads as the entry key `\(key.rawValue)`; use --set \(key.rawValue)=..., --status, --next or --todo")
+        Self("reads as the entry key `\(key.rawValue)`; use --set \(key.rawValue)=..., --status, --next or --todo",
+             "会被读成条目的键 `\(key.label)`（\(key.rawValue)）；请用 --set \(key.rawValue)=...、--status、--next 或 --todo")
     }
 }

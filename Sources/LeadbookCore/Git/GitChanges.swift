@@ -91,7 +91,7 @@ extension Git {
         let output = try run(arguments)
         // 1: nothing found.
         guard output.status == 0 || output.status == 1 else {
-            throw Failure(message: Wording<Failure>.grepFailed(output.stderr.trimmingCharacters(in: .whitespacesAndNewlines)).text)
+            throw Failure(.grepFailed(output.stderr.trimmingCharacters(in: .whitespacesAndNewlines)))
         }
         return Git.fields(output.stdout).map { String(decoding: $0, as: UTF8.self) }
     }

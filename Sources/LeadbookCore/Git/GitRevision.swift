@@ -8,9 +8,12 @@ import LeadbookText
 /// git always runs with an argument array, never through a shell.
 public enum GitRevision {
     public struct Failure: Error, CustomStringConvertible, Equatable {
-        public let message: String
-        public init(_ message: String) { self.message = message }
-        public init(_ words: Wording<Failure>) { self.message = words.text }
+        /// What went wrong, in both languages.
+        public let phrase: Phrase
+        public init(_ phrase: Phrase) { self.phrase = phrase }
+        public init(_ words: Wording<Failure>) { self.phrase = words.phrase }
+        /// The message in English.
+        public var message: String { phrase.en }
         public var description: String { message }
     }
 
@@ -35,7 +38,7 @@ public enum GitRevision {
     public static func failure(_ error: Error) -> Failure {
         switch error {
         case let failure as Failure: return failure
-        case let failure as Git.Failure: return Failure(failure.message)
+        case let failure as Git.Failure: return Failure(failure.phrase)
         default: return Failure(.cannotRun("\(error)"))
         }
     }
@@ -122,24 +125,35 @@ public enum GitRevision {
         let (status, errors) = reader.finish() ?? (0, "")
         if let stopped {
             let detail = firstLine(errors)
-            return .failure(detail.isEmpty ? stopped : Failure(stopped.message + " (" + detail + ")"))
+            return .failure(detail.isEmpty ? stopped : Failure(stopped.phrase + Phrase(" (" + detail + ")", "（" + detail + "）")))
         }
         guard status == 0 else { return .failure(Failure(.catFileFailed(firstLine(errors)))) }
         return .success(())
     }
 }
 
-extension Wording where Of == GitRevision.Failure {
-    public static let gitNotFound = Self("git was not found on PATH; --compare needs git")
-    public static func cannotRun(_ reason: String) -> Self { Self("cannot run git: \(reason)") }
-    public static func notARevision(_ revision: String) -> Self { Self("`\(revision)` is not a git revision") }
-    public static func notInRepository(_ root: String, _ reason: String) -> Self { Self("\(root) is not in a git repository (\(reason))") }
+extension GitRevision.Failure {
+    /// A failure not yet translated: the same text in both languages.
+    @available(*, deprecated, message: "write the Chinese text: Failure(Wording(en, zh))")
+    public init(_ message: String) { self.init(Phrase(verbatim: message)) }
+}
 
-    public static func noCommit(_ revision: String) -> Self {
-        Self("no commit `\(revision)` in the repository (try a branch, a tag, HEAD~1 or a commit hash)")
+extension Wording where Of == GitRevision.Failure {
+    public static let gitNotFound = Self("git was not found on PATH; --compare needs git", "PATH 里找不到 git；--compare 需要 git")
+    public static func cannotRun(_ reason: String) -> Self { Self("cannot run git: \(reason)", "无法运行 git：\(reason)") }
+    public static func notARevision(_ revision: String) -> Self { Self("`\(revision)` is not a git revision", "`\(revision)` 不是 git 版本") }
+    public static func notInRepository(_ root: String, _ reason: String) -> Self {
+        Self("\(root) is not in a git repository (\(reason))", "\(root) 不在 git 仓库里（\(reason)）")
     }
 
-    public static func lsTreeFailed(_ reason: String) -> Self { Self("git ls-tree failed: \(reason)") }
-    public static func noContents(_ path: String, _ blob: String) -> Self { Self("git cat-file gave no contents for \(path): \(blob) missing") }
-    public static func catFileFailed(_ reason: String) -> Self { Self("git cat-file failed: \(reason)") }
+    public static func noCommit(_ revision: String) -> Self {
+        Self("no commit `\(revision)` in the repository (try a branch, a tag, HEAD~1 or a commit hash)",
+             "仓库里没有提交 `\(revision)`（可以试试分支名、标签、HEAD~1 或提交哈希）")
+    }
+
+    public static func lsTreeFailed(_ reason: String) -> Self { Self("git ls-tree failed: \(reason)", "git ls-tree 执行失败：\(reason)") }
+    public static func noContents(_ path: String, _ blob: String) -> Self {
+        Self("git cat-file gave no contents for \(path): \(blob) missing", "git cat-file 没有返回 \(path) 的内容：缺少 \(blob)")
+    }
+    public static func catFileFailed(_ reason: String) -> Self { Self("git cat-file failed: \(reason)", "git cat-file 执行失败：\(reason)") }
 }

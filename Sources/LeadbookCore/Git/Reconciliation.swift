@@ -16,13 +16,21 @@ public enum Reconciliation {
     public struct Result: Sendable {
         public var bytes: [UInt8]
         public var conflicts: Int
-        /// What was decided on the way, for people ("status from the merged log: proposal").
-        public var notes: [String]
+        /// What was decided on the way, for people ("status from the merged log: proposal"),
+        /// in both languages.
+        public var phrases: [Phrase]
+        /// The notes in English.
+        public var notes: [String] { phrases.map(\.en) }
 
-        public init(bytes: [UInt8], conflicts: Int, notes: [String]) {
+        public init(bytes: [UInt8], conflicts: Int, phrases: [Phrase]) {
             self.bytes = bytes
             self.conflicts = conflicts
-            self.notes = notes
+            self.phrases = phrases
+        }
+
+        /// Notes that read the same in both languages.
+        public init(bytes: [UInt8], conflicts: Int, notes: [String]) {
+            self.init(bytes: bytes, conflicts: conflicts, phrases: notes.map { Phrase(verbatim: $0) })
         }
     }
 
@@ -33,11 +41,11 @@ public enum Reconciliation {
         let marker = Array("\u{1}leadbook".utf8)
         guard let a = Version(ours), let b = Version(theirs),
               !contains(ours, marker), !contains(theirs, marker), !contains(base, marker) else {
-            return textual(base, ours, theirs, labels, note: Wording<Reconciliation>.notCustomerFiles.text)
+            return textual(base, ours, theirs, labels, note: Wording<Reconciliation>.notCustomerFiles.phrase)
         }
         let o = base.isEmpty ? nil : Version(base)
         if !base.isEmpty && o == nil {
-            return textual(base, ours, theirs, labels, note: Wording<Reconciliation>.baseUnreadable.text)
+            return textual(base, ours, theirs, labels, note: Wording<Reconciliation>.baseUnreadable.phrase)
         }
         // First every key both sides changed takes ours, to read the merged customer; then the
         // derived keys among them get the values it derives, and the others conflict markers.
@@ -48,13 +56,13 @@ public enum Reconciliation {
         }
         let (resolutions, notes) = derive(derived, conflicted: provisional.conflicted, in: provisional.result.bytes, configuration: configuration)
         var final = assemble(o, a, b, resolutions: resolutions, provisional: false, labels: labels).result
-        final.notes = notes + final.notes
+        final.phrases = notes + final.phrases
         return final
     }
 
-    public static func textual(_ base: [UInt8], _ ours: [UInt8], _ theirs: [UInt8], _ labels: Diff3.Labels, note: String) -> Result {
+    public static func textual(_ base: [UInt8], _ ours: [UInt8], _ theirs: [UInt8], _ labels: Diff3.Labels, note: Phrase) -> Result {
         let merged = Diff3.combine(base: base, ours: ours, theirs: theirs, labels: labels)
-        return Result(bytes: merged.bytes, conflicts: merged.conflicts, notes: [note])
+        return Result(bytes: merged.bytes, conflicts: merged.conflicts, phrases: [note])
     }
 
     public static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
@@ -197,7 +205,7 @@ public enum Reconciliation {
     public static func assemble(_ o: Version?, _ a: Version, _ b: Version, resolutions: [String: [UInt8]], provisional: Bool,
                          labels: Diff3.Labels) -> Merged {
         var conflicts = 0
-        var notes: [String] = []
+        var notes: [Phrase] = []
         var conflicted: [String] = []
         var output = Array(a.bytes[0..<a.layout.frontMatter.lowerBound])
 
@@ -211,7 +219,7 @@ public enum Reconciliation {
             if let resolved = resolutions[key] { return resolved }
             if provisional { return mine ?? other ?? [] }
             conflicts += 1
-            notes.append(Wording<Reconciliation>.bothChanged(key).text)
+            notes.append(Wording<Reconciliation>.bothChanged(key).phrase)
             var text: [UInt8] = []
             Diff3.writeConflict(ours: mine ?? [], theirs: other ?? [], labels: labels, into: &text)
             return text
@@ -251,17 +259,17 @@ public enum Reconciliation {
         // The body: free text line by line, the logs as a union.
         let skeleton = Diff3.combine(base: o?.skeleton ?? [], ours: a.skeleton, theirs: b.skeleton, labels: labels, resolve: newSections)
         conflicts += skeleton.conflicts
-        if skeleton.conflicts > 0 { notes.append(Wording<Reconciliation>.bothChangedLines.text) }
+        if skeleton.conflicts > 0 { notes.append(Wording<Reconciliation>.bothChangedLines.phrase) }
         var body = skeleton.bytes
         for kind in [LogReader.Section.Kind.followUps, .feedback] {
             let union = self.union(kind, o, a, b, labels: labels)
             conflicts += union.conflicts
-            if union.conflicts > 0 { notes.append((kind == .followUps ? Wording<Reconciliation>.bothChangedFollowUp : Wording<Reconciliation>.bothChangedFeedback).text) }
+            if union.conflicts > 0 { notes.append((kind == .followUps ? Wording<Reconciliation>.bothChangedFollowUp : Wording<Reconciliation>.bothChangedFeedback).phrase) }
             body = substitute(body, kind: kind, block: union.bytes, lineBreak: a.lineBreak,
                               chinese: RecordEdit.headingsAreChinese(a.bytes, a.log.followUpSection, a.log.feedbackSection))
         }
         output.append(contentsOf: body)
-        return Merged(result: Result(bytes: output, conflicts: conflicts, notes: notes), conflicted: conflicted)
+        return Merged(result: Result(bytes: output, conflicts: conflicts, phrases: notes), conflicted: conflicted)
     }
 
     /// Settles the skeleton's chunk where both sides added log sections at the same place: a
@@ -512,10 +520,10 @@ public enum Reconciliation {
     /// as `sync` would write them: status and next from the merged log, grade from the score
     /// (not when the score itself is in conflict). A key that cannot be derived is left out.
     public static func derive(_ keys: [String], conflicted: [String], in bytes: [UInt8],
-                       configuration: Configuration) -> (resolutions: [String: [UInt8]], notes: [String]) {
+                       configuration: Configuration) -> (resolutions: [String: [UInt8]], notes: [Phrase]) {
         let read = CustomerReader.read(path: "", bytes: bytes, configuration: configuration)
         guard let customer = read.customer, var edit = try? RecordEdit(bytes: bytes, read: read) else { return ([:], []) }
-        var notes: [String] = []
+        var notes: [Phrase] = []
         var written: [String] = []
         for key in keys {
             let existing = edit.node(at: [key])?.scalarText
@@ -524,15 +532,15 @@ public enum Reconciliation {
                 case "status":
                     guard let (status, _) = DerivedValues.status(customer) else { continue }
                     try edit.set(["status"], to: DerivedValues.statusText(status, likeExisting: existing))
-                    notes.append(Wording<Reconciliation>.statusFromLog(status).text)
+                    notes.append(Wording<Reconciliation>.statusFromLog(status).phrase)
                 case "next":
                     guard let (next, _) = DerivedValues.next(customer) else { continue }
                     try edit.set(["next"], to: next.description)
-                    notes.append(Wording<Reconciliation>.nextFromLog(next).text)
+                    notes.append(Wording<Reconciliation>.nextFromLog(next).phrase)
                 default:
                     guard !conflicted.contains("score"), let grade = DerivedValues.grade(customer, configuration) else { continue }
                     try edit.set(["grade"], to: DerivedValues.gradeText(grade, likeExisting: existing))
-                    notes.append(Wording<Reconciliation>.gradeFromScore(grade).text)
+                    notes.append(Wording<Reconciliation>.gradeFromScore(grade).phrase)
                 }
                 written.append(key)
             } catch {
@@ -547,13 +555,20 @@ public enum Reconciliation {
 }
 
 extension Wording where Of == Reconciliation {
-    public static let notCustomerFiles = Self("not readable as customer files: merged line by line")
-    public static let baseUnreadable = Self("the common version is not readable: merged line by line")
-    public static func bothChanged(_ key: String) -> Self { Self("both sides changed `\(key)`") }
-    public static let bothChangedLines = Self("both sides changed the same lines outside the log")
-    public static let bothChangedFollowUp = Self("both sides changed the same follow-up entry")
-    public static let bothChangedFeedback = Self("both sides changed the same feedback entry")
-    public static func statusFromLog(_ status: Status) -> Self { Self("both sides changed `status`: \(status.rawValue), the last status of the merged log") }
-    public static func nextFromLog(_ next: LocalDate) -> Self { Self("both sides changed `next`: \(next), the last `next` of the merged log") }
-    public static func gradeFromScore(_ grade: Grade) -> Self { Self("both sides changed `grade`: \(grade.rawValue), the grade of the merged score") }
+    public static let notCustomerFiles = Self("not readable as customer files: merged line by line", "无法按客户文件读取：已逐行合并")
+    public static let baseUnreadable = Self("the common version is not readable: merged line by line", "共同的基础版本无法读取：已逐行合并")
+    public static func bothChanged(_ key: String) -> Self { Self("both sides changed `\(key)`", "双方都改了 `\(key)`") }
+    public static let bothChangedLines = Self("both sides changed the same lines outside the log", "双方都改了记录之外的同几行")
+    public static let bothChangedFollowUp = Self("both sides changed the same follow-up entry", "双方都改了同一条跟进")
+    public static let bothChangedFeedback = Self("both sides changed the same feedback entry", "双方都改了同一条反馈")
+    public static func statusFromLog(_ status: Status) -> Self {
+        Self("both sides changed `status`: \(status.rawValue), the last status of the merged log",
+             "双方都改了 `status`：取合并后记录里最后的状态 \(status.label)（\(status.rawValue)）")
+    }
+    public static func nextFromLog(_ next: LocalDate) -> Self {
+        Self("both sides changed `next`: \(next), the last `next` of the merged log", "双方都改了 `next`：取合并后记录里最后的 `next`，\(next)")
+    }
+    public static func gradeFromScore(_ grade: Grade) -> Self {
+        Self("both sides changed `grade`: \(grade.rawValue), the grade of the merged score", "双方都改了 `grade`：取合并后评分对应的等级 \(grade.rawValue)")
+    }
 }

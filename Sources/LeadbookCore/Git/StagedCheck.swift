@@ -15,15 +15,17 @@ import LeadbookText
 public enum StagedCheck {
     public struct Outcome {
         public var report: CheckReport
-        /// Remarks for standard error (a leadbook.yml that is not in git).
-        public var notes: [String] = []
+        /// Remarks for standard error (a leadbook.yml that is not in git), in both languages.
+        public var phrases: [Phrase] = []
+        /// The remarks in English.
+        public var notes: [String] { phrases.map(\.en) }
     }
 
     public static func run(root: String, against revision: String?) throws -> Outcome {
         let git = Git(directory: root)
         let reader = try GitObjectReader(git)
         defer { reader.close() }
-        var notes: [String] = []
+        var notes: [Phrase] = []
 
         // The configuration as staged.
         let index = try git.stagedEntries()
@@ -37,7 +39,7 @@ public enum StagedCheck {
             configurationBytes = bytes
         } else if case .success(let bytes) = Workspace.readFile(configName, root: root) {
             configurationBytes = bytes
-            notes.append(Wording<StagedCheck>.configurationNotStaged.text)
+            notes.append(Wording<StagedCheck>.configurationNotStaged.phrase)
         }
         if let configurationBytes {
             (configuration, configurationDiagnostics) = ConfigurationReader.read(SourceText(path: configName, bytes: configurationBytes))
@@ -164,7 +166,7 @@ public enum StagedCheck {
                     // No commit yet: nothing was written before.
                     history = []
                 } else {
-                    guard git.isCommit(revision) else { throw Git.Failure(message: Wording<Git.Failure>.notACommit(revision).text) }
+                    guard git.isCommit(revision) else { throw Git.Failure(.notACommit(revision)) }
                     history = try git.changes(cached: true, revision: revision)
                     name = LogHistory.shortName(revision)
                 }
@@ -176,7 +178,7 @@ public enum StagedCheck {
         }
         diagnostics.sort(by: Diagnostic.ordered)
         let files = checked.count + referencing.union(reported).count + (configurationChanged && configurationBytes != nil ? 1 : 0)
-        return Outcome(report: CheckReport(files: files, diagnostics: diagnostics), notes: notes)
+        return Outcome(report: CheckReport(files: files, diagnostics: diagnostics), phrases: notes)
     }
 
     /// Reads staged entries in batches (a batch's blobs at a time) and checks each file.
@@ -252,10 +254,10 @@ public enum LogHistory {
     public static func checkWorkingTree(root: String, revision: String, folder: String) throws -> [Diagnostic] {
         let git = Git(directory: root)
         guard git.isCommit(revision) else {
-            if git.topLevel() == nil { throw Git.Failure(message: Wording<Git.Failure>.notInRepository(root).text) }
+            if git.topLevel() == nil { throw Git.Failure(.notInRepository(root)) }
             // No commit yet (the first commit's pre-commit hook): nothing was written before.
             if revision == "HEAD" { return [] }
-            throw Git.Failure(message: Wording<Git.Failure>.notACommit(revision).text)
+            throw Git.Failure(.notACommit(revision))
         }
         let reader = try GitObjectReader(git)
         defer { reader.close() }
@@ -290,6 +292,14 @@ extension Workspace {
     }
 }
 
+extension StagedCheck.Outcome {
+    /// An outcome whose remarks read the same in both languages.
+    public init(report: CheckReport, notes: [String]) {
+        self.init(report: report, phrases: notes.map { Phrase(verbatim: $0) })
+    }
+}
+
 extension Wording where Of == StagedCheck {
-    public static let configurationNotStaged = Self("leadbook.yml is not in git yet (`git add leadbook.yml`); checking with the file as it is")
+    public static let configurationNotStaged = Self("leadbook.yml is not in git yet (`git add leadbook.yml`); checking with the file as it is",
+                                                  "leadbook.yml 还没有加入 git（`git add leadbook.yml`）；先按文件当前的内容检查")
 }

@@ -226,7 +226,7 @@ public enum WorkspaceIndex {
             : IndexFile.Ignored(ignoring, assembly, folder: target.owner == nil ? extraction.folder : extraction.ownerFolder ?? extraction.folder)
         switch IndexFile.verify(path: absolute, assembly, owner: target.owner, ignoring: ignored) {
         case .failure(let error):
-            return [UnreadableFile.diagnostic(.indexFile(error.description), file: target.path)]
+            return [UnreadableFile.diagnostic(.indexFile(error.phrase), file: target.path)]
         case .success(let status):
             return StaleIndex.diagnostics(status, path: target.path, assembly: assembly) { reference in
                 expectedText(workspace, assembly, extraction, reference, owned: target.owner != nil)
@@ -281,7 +281,7 @@ public enum WorkspaceIndex {
         let existing: [UInt8]
         switch IndexFile.read(absolute) {
         case .success(let bytes): existing = bytes
-        case .failure(let error): throw AtomicFile.WriteError(path: target.path, reason: Wording<WorkspaceIndex>.unreadable(error.description).text)
+        case .failure(let error): throw AtomicFile.WriteError(path: target.path, because: Wording<WorkspaceIndex>.unreadable(error.phrase).phrase)
         }
         switch IndexFile.rewrite(existing, assembly, owner: target.owner) {
         case .unchanged: return (.unchanged, nil)
@@ -402,5 +402,5 @@ public enum WorkspaceIndex {
 }
 
 extension Wording where Of == WorkspaceIndex {
-    public static func unreadable(_ reason: String) -> Self { Self("cannot read it: \(reason)", "读不出来：\(reason)") }
+    public static func unreadable(_ reason: Phrase) -> Self { Self(Phrase("cannot read it: ", "无法读取：") + reason) }
 }

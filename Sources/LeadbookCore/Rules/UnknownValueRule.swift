@@ -12,9 +12,21 @@ public protocol UnknownValueRule: RuleDefinition {
 }
 
 extension Vocabulary {
-    /// "`won` (成交)" lists for hints.
+    /// "`won` (成交)" lists for hints, in English.
     public static var choices: String {
         allCases.map { "\($0.rawValue) (\($0.label))" }.joined(separator: ", ")
+    }
+
+    /// The values with their labels in both languages: `won (成交), lost (流失)` and
+    /// `成交（won）、流失（lost）`.
+    public static var choiceList: Phrase {
+        Phrase(choices, allCases.map { "\($0.label)（\($0.rawValue)）" }.joined(separator: "、"))
+    }
+
+    /// The value a rep most likely meant by `text`, a word of the `synonyms` table (`谈判中`:
+    /// negotiation); nil for any other text. The synonym is a suggestion, not an accepted value.
+    public static func synonym(of text: String) -> Self? {
+        synonyms.isEmpty ? nil : synonyms[text.trimmingSpaces.lowercased()]
     }
 
     public static func suggestion(for text: String) -> String? {
@@ -23,9 +35,14 @@ extension Vocabulary {
         return Suggestion.closest(to: text, among: candidates)
     }
 
-    /// The hint of an unknown value: the nearest value, and every value.
-    public static func hint(for text: String) -> String {
-        if let near = suggestion(for: text) { return "did you mean `\(near)`? use one of: \(choices)" }
-        return "use one of: \(choices)"
+    /// The hint of an unknown value: the value a common synonym means or the nearest value,
+    /// and every value with its label.
+    public static func hint(for text: String) -> Phrase {
+        let every = Phrase("use one of: ", "可选值：") + choiceList
+        if let meant = synonym(of: text) {
+            return Phrase("did you mean `\(meant.label)` (\(meant.rawValue))? ", "是不是想写 `\(meant.label)`（\(meant.rawValue)）？") + every
+        }
+        if let near = suggestion(for: text) { return Phrase("did you mean `\(near)`? ", "是不是想写 `\(near)`？") + every }
+        return every
     }
 }

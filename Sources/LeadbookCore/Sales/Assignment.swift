@@ -10,11 +10,15 @@ public struct Assignment: Sendable {
         public var customerName: String
         public var path: String
         public var grade: Grade?
-        public var gradeSource: String
+        /// What the grade comes from (`score 90`), in both languages.
+        public var gradeSourcePhrase: Phrase
+        public var gradeSource: String { gradeSourcePhrase.en }
         public var role: TeamRole?
         /// nil when no rep of the role has capacity left.
         public var rep: TeamMember?
-        public var reason: String
+        /// Why the lead goes to the rep (or to nobody), in both languages.
+        public var reasonPhrase: Phrase
+        public var reason: String { reasonPhrase.en }
     }
 
     public static func role(for grade: Grade) -> TeamRole {
@@ -57,7 +61,7 @@ public struct Assignment: Sendable {
         /// Minutes since 1970 of `created`; Int.max when it has none (it waits last).
         public var created: Int
         public var grade: Grade?
-        public var gradeSource: String
+        public var gradeSource: Phrase
         public var region: String?
         public var industry: String?
         public var hasErrors: Bool
@@ -70,7 +74,7 @@ public struct Assignment: Sendable {
         guard (customer.owner ?? "").isEmpty, customer.isOpen, let id = customer.id else { return nil }
         let scored = DerivedValues.grade(customer, configuration)
         let grade = DerivedValues.workingGrade(customer, scored: scored)
-        let gradeSource = (scored != nil ? Wording<Assignment>.byScore(customer.score!.total!) : customer.grade != nil ? Wording<Assignment>.byGradeWritten : Wording<Assignment>.byIntent(customer.intent)).text
+        let gradeSource = (scored != nil ? Wording<Assignment>.byScore(customer.score!.total!) : customer.grade != nil ? Wording<Assignment>.byGradeWritten : Wording<Assignment>.byIntent(customer.intent)).phrase
         return Lead(openOwner: nil, waiting: Waiting(customerId: id, customerName: customer.name ?? "", path: entry.path,
                                                     created: customer.created?.minuteNumber ?? Int.max, grade: grade,
                                                     gradeSource: gradeSource, region: customer.region, industry: customer.industry,
@@ -94,14 +98,14 @@ public struct Assignment: Sendable {
         var decisions: [Decision] = []
         for customer in waiting {
             var decision = Decision(customerId: customer.customerId, customerName: customer.customerName, path: customer.path,
-                                    grade: customer.grade, gradeSource: customer.gradeSource, role: nil, rep: nil, reason: "")
+                                    grade: customer.grade, gradeSourcePhrase: customer.gradeSource, role: nil, rep: nil, reasonPhrase: .empty)
             if customer.hasErrors {
-                decision.reason = Wording<Assignment>.fileHasErrors(customer.path).text
+                decision.reasonPhrase = Wording<Assignment>.fileHasErrors(customer.path).phrase
                 decisions.append(decision)
                 continue
             }
             guard let grade = customer.grade else {
-                decision.reason = Wording<Assignment>.nothingToAssignBy.text
+                decision.reasonPhrase = Wording<Assignment>.nothingToAssignBy.phrase
                 decisions.append(decision)
                 continue
             }
@@ -109,13 +113,13 @@ public struct Assignment: Sendable {
             decision.role = role
             let reps = configuration.team.filter { $0.role == role }
             if reps.isEmpty {
-                decision.reason = Wording<Assignment>.noRole(role).text
+                decision.reasonPhrase = Wording<Assignment>.noRole(role).phrase
                 decisions.append(decision)
                 continue
             }
             let available = reps.filter { rep in rep.capacity.map { load[rep.name, default: 0] < $0 } ?? true }
             if available.isEmpty {
-                decision.reason = Wording<Assignment>.noCapacity(role, reps.map { ($0.name, load[$0.name, default: 0], $0.capacity ?? 0) }).text
+                decision.reasonPhrase = Wording<Assignment>.noCapacity(role, reps.map { ($0.name, load[$0.name, default: 0], $0.capacity ?? 0) }).phrase
                 decisions.append(decision)
                 continue
             }
@@ -132,14 +136,14 @@ public struct Assignment: Sendable {
             }
             let rep = ranked[0]
             let match = matches(rep)
-            var reasons: [String] = []
-            if let region = customer.region { reasons.append(Wording<Assignment>.region(region, matches: match.region).text) }
-            if let industry = customer.industry { reasons.append(Wording<Assignment>.industry(industry, matches: match.industry).text) }
+            var reasons: [Phrase] = []
+            if let region = customer.region { reasons.append(Wording<Assignment>.region(region, matches: match.region).phrase) }
+            if let industry = customer.industry { reasons.append(Wording<Assignment>.industry(industry, matches: match.industry).phrase) }
             let open = load[rep.name, default: 0]
-            reasons.append(Wording<Assignment>.open(open, of: rep.capacity).text)
-            if let mentor = rep.mentor, role == .junior { reasons.append(Wording<Assignment>.mentor(mentor).text) }
+            reasons.append(Wording<Assignment>.open(open, of: rep.capacity).phrase)
+            if let mentor = rep.mentor, role == .junior { reasons.append(Wording<Assignment>.mentor(mentor).phrase) }
             decision.rep = rep
-            decision.reason = reasons.joined(separator: ", ")
+            decision.reasonPhrase = Phrase.joined(reasons, en: ", ", zh: "，")
             load[rep.name, default: 0] += 1
             decisions.append(decision)
         }
@@ -148,19 +152,29 @@ public struct Assignment: Sendable {
 }
 
 extension Wording where Of == Assignment {
-    public static func byScore(_ total: Int) -> Self { Self("score \(total)") }
-    public static let byGradeWritten = Self("grade written")
-    public static func byIntent(_ intent: Intent?) -> Self { Self("intent \(intent?.rawValue ?? "?")") }
-    public static func fileHasErrors(_ path: String) -> Self { Self("the file has errors; run `leadbook check \(path)`") }
-    public static let nothingToAssignBy = Self("no score, grade or intent to assign by")
-    public static func noRole(_ role: TeamRole) -> Self { Self("the team has no \(role.rawValue)") }
+    public static func byScore(_ total: Int) -> Self { Self("score \(total)", "评分 \(total)") }
+    public static let byGradeWritten = Self("grade written", "已写等级")
+    public static func byIntent(_ intent: Intent?) -> Self { Self("intent \(intent?.rawValue ?? "?")", "意向 \(intent?.rawValue ?? "?")") }
+    public static func fileHasErrors(_ path: String) -> Self {
+        Self("the file has errors; run `leadbook check \(path)`", "文件有错误；运行 `leadbook check \(path)` 查看")
+    }
+    public static let nothingToAssignBy = Self("no score, grade or intent to assign by", "没有评分、等级或意向，无法分配")
+    public static func noRole(_ role: TeamRole) -> Self { Self("the team has no \(role.rawValue)", "团队里没有\(role.label)") }
 
     public static func noCapacity(_ role: TeamRole, _ reps: [(name: String, load: Int, capacity: Int)]) -> Self {
-        Self("no \(role.rawValue) has capacity left (" + reps.map { "\($0.name) \($0.load)/\($0.capacity)" }.joined(separator: ", ") + ")")
+        let loads = reps.map { "\($0.name) \($0.load)/\($0.capacity)" }
+        return Self("no \(role.rawValue) has capacity left (" + loads.joined(separator: ", ") + ")",
+                    "\(role.label)都已满额（" + loads.joined(separator: "，") + "）")
     }
 
-    public static func region(_ region: String, matches: Bool) -> Self { Self("region \(region) \(matches ? "matches" : "does not match")") }
-    public static func industry(_ industry: String, matches: Bool) -> Self { Self("industry \(industry) \(matches ? "matches" : "does not match")") }
-    public static func open(_ count: Int, of capacity: Int?) -> Self { Self("\(count) open" + (capacity.map { " of \($0)" } ?? "")) }
-    public static func mentor(_ name: String) -> Self { Self("mentor \(name)") }
+    public static func region(_ region: String, matches: Bool) -> Self {
+        Self("region \(region) \(matches ? "matches" : "does not match")", "区域 \(region) \(matches ? "匹配" : "不匹配")")
+    }
+    public static func industry(_ industry: String, matches: Bool) -> Self {
+        Self("industry \(industry) \(matches ? "matches" : "does not match")", "行业 \(industry) \(matches ? "匹配" : "不匹配")")
+    }
+    public static func open(_ count: Int, of capacity: Int?) -> Self {
+        Self("\(count) open" + (capacity.map { " of \($0)" } ?? ""), "在跟 \(count) 位" + (capacity.map { "（上限 \($0)）" } ?? ""))
+    }
+    public static func mentor(_ name: String) -> Self { Self("mentor \(name)", "导师 \(name)") }
 }

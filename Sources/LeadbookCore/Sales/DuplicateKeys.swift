@@ -115,6 +115,16 @@ public enum DuplicateKeys {
         public var kind: Kind
         public var value: String
         public var description: String { "same \(kind.rawValue) \(value)" }
+        /// The evidence in both languages: `same phone 13800000001`, `电话相同 13800000001`.
+        public var phrase: Phrase {
+            let chinese: String
+            switch kind {
+            case .phone: chinese = "电话相同"
+            case .email: chinese = "邮箱相同"
+            case .name: chinese = "公司名称相同"
+            }
+            return Phrase(description, "\(chinese) \(value)")
+        }
     }
 
     /// The keys of one customer. A person's name alone is no evidence (many people share a

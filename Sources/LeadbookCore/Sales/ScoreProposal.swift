@@ -5,8 +5,10 @@ import LeadbookText
 /// and the system sum, and a proposal is only the first of the three.
 public struct ScoreProposal: Sendable, Equatable {
     public var score: Score
-    /// Why each part got its points.
-    public var reasons: [String]
+    /// Why each part got its points, in both languages.
+    public var reasonPhrases: [Phrase]
+    /// The reasons in English.
+    public var reasons: [String] { reasonPhrases.map(\.en) }
 
     public var fields: [(String, String)] {
         [("size", String(score.size ?? 0)), ("budget", String(score.budget ?? 0)),
@@ -23,39 +25,39 @@ public struct ScoreProposal: Sendable, Equatable {
     public static func propose(_ customer: Customer, _ configuration: Configuration) -> ScoreProposal? {
         guard let rules = configuration.scoring.rules, customer.score == nil else { return nil }
         var score = Score()
-        var reasons: [String] = []
-        func band<T: Comparable>(_ value: T?, _ bands: [ScoringPolicy.Band<T>], _ what: String) -> Int {
+        var reasons: [Phrase] = []
+        func band<T: Comparable>(_ value: T?, _ bands: [ScoringPolicy.Band<T>], _ what: Phrase) -> Int {
             guard let value else {
                 let fallback = bands.first(where: { $0.threshold == nil })?.points ?? 0
-                reasons.append(Wording<ScoreProposal>.notRecorded(what, fallback).text)
+                reasons.append(Wording<ScoreProposal>.notRecorded(what, fallback).phrase)
                 return fallback
             }
             for band in bands {
                 if let threshold = band.threshold {
                     if band.atMost ? value <= threshold : value >= threshold {
-                        reasons.append(Wording<ScoreProposal>.band(what, "\(value)", atMost: band.atMost, "\(threshold)", band.points).text)
+                        reasons.append(Wording<ScoreProposal>.band(what, "\(value)", atMost: band.atMost, "\(threshold)", band.points).phrase)
                         return band.points
                     }
                 } else {
-                    reasons.append(Wording<ScoreProposal>.points(what, "\(value)", band.points).text)
+                    reasons.append(Wording<ScoreProposal>.points(what, "\(value)", band.points).phrase)
                     return band.points
                 }
             }
-            reasons.append(Wording<ScoreProposal>.points(what, "\(value)", 0).text)
+            reasons.append(Wording<ScoreProposal>.points(what, "\(value)", 0).phrase)
             return 0
         }
         let scoring = configuration.scoring
-        score.size = min(scoring.maxSize, band(customer.employees, rules.size, Wording<ScoreProposal>.employees.text))
-        score.budget = min(scoring.maxBudget, band(customer.budget, rules.budget, Wording<ScoreProposal>.budget.text))
+        score.size = min(scoring.maxSize, band(customer.employees, rules.size, Wording<ScoreProposal>.employees.phrase))
+        score.budget = min(scoring.maxBudget, band(customer.budget, rules.budget, Wording<ScoreProposal>.budget.phrase))
         var days: Int?
         if let decisionBy = customer.decisionBy, let created = customer.created {
             days = decisionBy.dayNumber - created.date.dayNumber
         }
-        score.urgency = min(scoring.maxUrgency, band(days, rules.urgency, Wording<ScoreProposal>.daysToDecision.text))
+        score.urgency = min(scoring.maxUrgency, band(days, rules.urgency, Wording<ScoreProposal>.daysToDecision.phrase))
         let hasDecisionMaker = customer.contacts.contains { $0.role == .decisionMaker }
         score.decision = min(scoring.maxDecision, hasDecisionMaker ? rules.decisionMaker : rules.noDecisionMaker)
-        reasons.append((hasDecisionMaker ? Wording<ScoreProposal>.decisionMaker(rules.decisionMaker) : Wording<ScoreProposal>.noDecisionMaker(rules.noDecisionMaker)).text)
-        return ScoreProposal(score: score, reasons: reasons)
+        reasons.append((hasDecisionMaker ? Wording<ScoreProposal>.decisionMaker(rules.decisionMaker) : Wording<ScoreProposal>.noDecisionMaker(rules.noDecisionMaker)).phrase)
+        return ScoreProposal(score: score, reasonPhrases: reasons)
     }
 }
 
@@ -79,16 +81,16 @@ public struct ScoringPolicy: Sendable {
 }
 
 extension Wording where Of == ScoreProposal {
-    public static let employees = Self("employees")
-    public static let budget = Self("budget")
-    public static let daysToDecision = Self("days to decision")
-    public static func notRecorded(_ what: String, _ points: Int) -> Self { Self("\(what) not recorded: \(points)") }
+    public static let employees = Self("employees", "员工人数")
+    public static let budget = Self("budget", "预算")
+    public static let daysToDecision = Self("days to decision", "距决策天数")
+    public static func notRecorded(_ what: Phrase, _ points: Int) -> Self { Self(what + Phrase(" not recorded: \(points)", "未记录：\(points)")) }
 
-    public static func band(_ what: String, _ value: String, atMost: Bool, _ threshold: String, _ points: Int) -> Self {
-        Self("\(what) \(value) \(atMost ? "<=" : ">=") \(threshold): \(points)")
+    public static func band(_ what: Phrase, _ value: String, atMost: Bool, _ threshold: String, _ points: Int) -> Self {
+        Self(what + " \(value) \(atMost ? "<=" : ">=") \(threshold)" + Phrase(": \(points)", "：\(points)"))
     }
 
-    public static func points(_ what: String, _ value: String, _ points: Int) -> Self { Self("\(what) \(value): \(points)") }
-    public static func decisionMaker(_ points: Int) -> Self { Self("a decision-maker is known: \(points)") }
-    public static func noDecisionMaker(_ points: Int) -> Self { Self("no decision-maker known: \(points)") }
+    public static func points(_ what: Phrase, _ value: String, _ points: Int) -> Self { Self(what + " \(value)" + Phrase(": \(points)", "：\(points)")) }
+    public static func decisionMaker(_ points: Int) -> Self { Self("a decision-maker is known: \(points)", "已知决策人：\(points)") }
+    public static func noDecisionMaker(_ points: Int) -> Self { Self("no decision-maker known: \(points)", "未知决策人：\(points)") }
 }

@@ -7,50 +7,61 @@ public struct ScreeningResult: Sendable, Equatable {
     public enum Outcome: String, Sendable { case pass, fail, noRule = "no-rule" }
     public var outcome: Outcome
     public var industry: String?
-    /// One line per criterion: what was asked, what the customer has, met or not.
-    public var reasons: [String]
+    /// One line per criterion: what was asked, what the customer has, met or not; in both
+    /// languages.
+    public var reasonPhrases: [Phrase]
+    /// The reasons in English.
+    public var reasons: [String] { reasonPhrases.map(\.en) }
 
     public static func screen(_ customer: Customer, _ configuration: Configuration) -> ScreeningResult {
         guard let industry = customer.industry,
               let rule = configuration.screening.first(where: { $0.industry == industry }) else {
             return ScreeningResult(outcome: .noRule, industry: customer.industry,
-                                   reasons: [Wording<ScreeningResult>.noRule(customer.industry).text])
+                                   reasonPhrases: [Wording<ScreeningResult>.noRule(customer.industry).phrase])
         }
-        var reasons: [String] = []
+        var reasons: [Phrase] = []
         var pass = true
-        func atLeast<Value: Comparable>(_ name: String, _ value: Value?, _ minimum: Value?, _ text: (Value) -> String) {
+        func atLeast<Value: Comparable>(_ name: Phrase, _ value: Value?, _ minimum: Value?, _ text: (Value) -> String) {
             guard let minimum else { return }
             guard let value else {
                 pass = false
-                reasons.append(Wording<ScreeningResult>.notRecorded(name, needs: text(minimum)).text)
+                reasons.append(Wording<ScreeningResult>.notRecorded(name, needs: text(minimum)).phrase)
                 return
             }
             let met = value >= minimum
             pass = pass && met
-            reasons.append(Wording<ScreeningResult>.atLeast(name, text(value), text(minimum), met: met).text)
+            reasons.append(Wording<ScreeningResult>.atLeast(name, text(value), text(minimum), met: met).phrase)
         }
-        atLeast(Wording<ScreeningResult>.employees.text, customer.employees, rule.minEmployees) { String($0) }
-        atLeast(Wording<ScreeningResult>.budget.text, customer.budget, rule.minBudget, Money.format)
+        atLeast(Wording<ScreeningResult>.employees.phrase, customer.employees, rule.minEmployees) { String($0) }
+        atLeast(Wording<ScreeningResult>.budget.phrase, customer.budget, rule.minBudget, Money.format)
         if !rule.keywords.isEmpty {
             let needs = customer.needs ?? ""
             let found = rule.keywords.filter { !$0.isEmpty && needs.contains($0) }
             pass = pass && !found.isEmpty
-            reasons.append((found.isEmpty ? Wording<ScreeningResult>.needsNone(rule.keywords) : Wording<ScreeningResult>.needsMention(found)).text)
+            reasons.append((found.isEmpty ? Wording<ScreeningResult>.needsNone(rule.keywords) : Wording<ScreeningResult>.needsMention(found)).phrase)
         }
-        return ScreeningResult(outcome: pass ? .pass : .fail, industry: industry, reasons: reasons)
+        return ScreeningResult(outcome: pass ? .pass : .fail, industry: industry, reasonPhrases: reasons)
     }
 }
 
 extension Wording where Of == ScreeningResult {
-    public static func noRule(_ industry: String?) -> Self { Self("no screening rule for industry \(industry ?? "(not recorded)")") }
-    public static let employees = Self("employees")
-    public static let budget = Self("budget")
-    public static func notRecorded(_ name: String, needs minimum: String) -> Self { Self("\(name) not recorded (needs >= \(minimum))") }
-
-    public static func atLeast(_ name: String, _ value: String, _ minimum: String, met: Bool) -> Self {
-        Self("\(name) \(value) \(met ? ">=" : "<") \(minimum): \(met ? "met" : "not met")")
+    public static func noRule(_ industry: String?) -> Self {
+        Self("no screening rule for industry \(industry ?? "(not recorded)")", "行业 \(industry ?? "（未记录）") 没有筛选规则")
+    }
+    public static let employees = Self("employees", "员工人数")
+    public static let budget = Self("budget", "预算")
+    public static func notRecorded(_ name: Phrase, needs minimum: String) -> Self {
+        Self(name + Phrase(" not recorded (needs >= \(minimum))", "未记录（要求 >= \(minimum)）"))
     }
 
-    public static func needsNone(_ keywords: [String]) -> Self { Self("needs mention none of \(keywords.joined(separator: ", ")): not met") }
-    public static func needsMention(_ found: [String]) -> Self { Self("needs mention \(found.joined(separator: ", ")): met") }
+    public static func atLeast(_ name: Phrase, _ value: String, _ minimum: String, met: Bool) -> Self {
+        Self(name + " \(value) \(met ? ">=" : "<") \(minimum)" + (met ? Phrase(": met", "：符合") : Phrase(": not met", "：不符合")))
+    }
+
+    public static func needsNone(_ keywords: [String]) -> Self {
+        Self("needs mention none of \(keywords.joined(separator: ", ")): not met", "需求里没有提到 \(keywords.joined(separator: "、")) 中的任何一个：不符合")
+    }
+    public static func needsMention(_ found: [String]) -> Self {
+        Self("needs mention \(found.joined(separator: ", ")): met", "需求里提到了 \(found.joined(separator: "、"))：符合")
+    }
 }

@@ -17,12 +17,22 @@ import WinSDK
 public enum AtomicFile {
     public struct WriteError: Error, CustomStringConvertible {
         public let path: String
-        public let reason: String
-        public var description: String { Wording<Self>.cannotWrite(path, reason).text }
+        /// Why, in both languages.
+        public let because: Phrase
+        /// Why, in English.
+        public var reason: String { because.en }
+        /// The whole message in both languages.
+        public var phrase: Phrase { Wording<Self>.cannotWrite(path, because).phrase }
+        public var description: String { phrase.en }
 
+        /// A reason given by the system (the same in both languages).
         public init(path: String, reason: String) {
+            self.init(path: path, because: Phrase(verbatim: reason))
+        }
+
+        public init(path: String, because: Phrase) {
             self.path = path
-            self.reason = reason
+            self.because = because
         }
     }
 
@@ -92,7 +102,7 @@ public enum AtomicFile {
         close(fd)
         guard !failed, synced else {
             unlink(temporary)
-            throw WriteError(path: path, reason: failed ? reason : Wording<WriteError>.syncFailed.text)
+            throw WriteError(path: path, because: failed ? Phrase(verbatim: reason) : Wording<WriteError>.syncFailed.phrase)
         }
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -141,7 +151,7 @@ public enum AtomicFile {
         guard writtenAndFlushed else {
             _ = temporary.withCString(encodedAs: UTF16.self) { DeleteFileW($0) }
             if let thrown { throw thrown }
-            throw WriteError(path: path, reason: failure ?? Wording<WriteError>.writeFailed.text)
+            throw WriteError(path: path, because: failure.map { Phrase(verbatim: $0) } ?? Wording<WriteError>.writeFailed.phrase)
         }
         // Replaces the old file in one step; write-through returns only once the move is on disk.
         let moved: Bool = temporary.withCString(encodedAs: UTF16.self) { from in
@@ -161,7 +171,7 @@ public enum AtomicFile {
 }
 
 extension Wording where Of == AtomicFile.WriteError {
-    public static func cannotWrite(_ path: String, _ reason: String) -> Self { Self("cannot write \(path): \(reason)") }
-    public static let syncFailed = Self("fsync failed")
-    public static let writeFailed = Self("write failed")
+    public static func cannotWrite(_ path: String, _ reason: Phrase) -> Self { Self(Phrase("cannot write \(path): ", "无法写入 \(path)：") + reason) }
+    public static let syncFailed = Self("fsync failed", "fsync 失败")
+    public static let writeFailed = Self("write failed", "写入失败")
 }

@@ -17,7 +17,11 @@ import Darwin
 /// `check --staged` when it runs git four times. Elsewhere, Foundation's `Process`.
 public final class ChildProcess {
     public struct Failure: Error, CustomStringConvertible {
-        public let message: String
+        /// What went wrong, in both languages.
+        public let phrase: Phrase
+        init(_ words: Wording<Failure>) { self.phrase = words.phrase }
+        /// The message in English.
+        public var message: String { phrase.en }
         public var description: String { message }
     }
 
@@ -43,7 +47,7 @@ public final class ChildProcess {
         signal(SIGPIPE, SIG_IGN)
         func pipePair() throws -> (Int32, Int32) {
             var fds: [Int32] = [-1, -1]
-            guard pipe(&fds) == 0 else { throw Failure(message: Wording<Failure>.noPipe(String(cString: strerror(errno))).text) }
+            guard pipe(&fds) == 0 else { throw Failure(.noPipe(String(cString: strerror(errno)))) }
             // The parent's ends must not leak into other children (a leaked write end would
             // keep a reader such as `git cat-file` waiting for more forever).
             _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
@@ -76,7 +80,7 @@ public final class ChildProcess {
         close(errWrite)
         guard status == 0 else {
             close(inWrite); close(outRead); close(errRead)
-            throw Failure(message: Wording<Failure>.cannotRun(executable, String(cString: strerror(status))).text)
+            throw Failure(.cannotRun(executable, String(cString: strerror(status))))
         }
         pid = child
         input = inWrite
@@ -98,7 +102,7 @@ public final class ChildProcess {
         process.standardOutput = outPipe
         process.standardError = errPipe
         do { try process.run() } catch {
-            throw Failure(message: Wording<Failure>.cannotRun(executable, error.localizedDescription).text)
+            throw Failure(.cannotRun(executable, error.localizedDescription))
         }
         self.process = process
         inputHandle = inPipe?.fileHandleForWriting
@@ -129,8 +133,8 @@ public final class ChildProcess {
     /// Writes all of `bytes` to the child's standard input.
     public func write(_ bytes: [UInt8]) throws {
         #if canImport(Glibc) || canImport(Darwin) || canImport(Musl)
-        guard input >= 0 else { throw Failure(message: Wording<Failure>.inputClosed.text) }
-        if !FileAccess.writeAll(bytes, to: input) { throw Failure(message: Wording<Failure>.stoppedReading(String(cString: strerror(errno))).text) }
+        guard input >= 0 else { throw Failure(.inputClosed) }
+        if !FileAccess.writeAll(bytes, to: input) { throw Failure(.stoppedReading(String(cString: strerror(errno)))) }
         #else
         inputHandle?.write(Data(bytes))
         #endif
@@ -194,9 +198,15 @@ public final class ChildProcess {
     }
 }
 
+extension ChildProcess.Failure {
+    /// A failure not yet translated: the same text in both languages.
+    @available(*, deprecated, message: "write the Chinese text: Failure(Wording(en, zh))")
+    init(message: String) { self.phrase = Phrase(verbatim: message) }
+}
+
 extension Wording where Of == ChildProcess.Failure {
-    public static func noPipe(_ reason: String) -> Self { Self("cannot create a pipe: \(reason)") }
-    public static func cannotRun(_ executable: String, _ reason: String) -> Self { Self("cannot run \(executable): \(reason)") }
-    public static let inputClosed = Self("the child's input is closed")
-    public static func stoppedReading(_ reason: String) -> Self { Self("the child process stopped reading: \(reason)") }
+    public static func noPipe(_ reason: String) -> Self { Self("cannot create a pipe: \(reason)", "无法创建管道：\(reason)") }
+    public static func cannotRun(_ executable: String, _ reason: String) -> Self { Self("cannot run \(executable): \(reason)", "无法运行 \(executable)：\(reason)") }
+    public static let inputClosed = Self("the child's input is closed", "子进程的输入已关闭")
+    public static func stoppedReading(_ reason: String) -> Self { Self("the child process stopped reading: \(reason)", "子进程不再读取输入：\(reason)") }
 }

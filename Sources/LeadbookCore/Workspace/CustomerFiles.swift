@@ -89,7 +89,7 @@ public struct CustomerFiles: Sendable {
         switch FileAccess.read(root + "/" + path, limit: maxSize) {
         case .success(let bytes): return .success(bytes)
         case .failure(.tooLarge(let size)): return .failure(FileTooLarge.diagnostic(file: path, size: size))
-        case .failure(let error): return .failure(UnreadableFile.diagnostic(.customerFile(error.description), file: path))
+        case .failure(let error): return .failure(UnreadableFile.diagnostic(.customerFile(error.phrase), file: path))
         }
     }
 

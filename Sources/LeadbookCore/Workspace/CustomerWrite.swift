@@ -54,7 +54,10 @@ public final class CustomerWrite {
     public struct Failure: Error, CustomStringConvertible {
         /// The file that could not be written (or removed), as the error names it.
         public var path: String
-        public var reason: String
+        /// Why, in both languages.
+        public var because: Phrase
+        /// Why, in English.
+        public var reason: String { because.en }
         public var removing = false
         /// Found before anything was written (the check of every change first): nothing was.
         public var beforeWriting = false
@@ -63,14 +66,21 @@ public final class CustomerWrite {
         /// The files written before the failure that could not be put back.
         public var notRestored: [String] = []
 
+        /// A reason given by the system (the same in both languages).
         public init(path: String, reason: String, removing: Bool = false, beforeWriting: Bool = false) {
+            self.init(path: path, because: Phrase(verbatim: reason), removing: removing, beforeWriting: beforeWriting)
+        }
+
+        public init(path: String, because: Phrase, removing: Bool = false, beforeWriting: Bool = false) {
             self.path = path
-            self.reason = reason
+            self.because = because
             self.removing = removing
             self.beforeWriting = beforeWriting
         }
 
-        public var description: String { (removing ? Wording<Failure>.cannotRemove(path, reason) : Wording<Failure>.cannotWrite(path, reason)).text }
+        /// The whole message in both languages.
+        public var phrase: Phrase { (removing ? Wording<Failure>.cannotRemove(path, because) : Wording<Failure>.cannotWrite(path, because)).phrase }
+        public var description: String { phrase.en }
     }
 
     /// One file's change.
@@ -266,7 +276,7 @@ public final class CustomerWrite {
                 var failure: Failure
                 switch error {
                 case .failed(let refused): failure = refused
-                case .exists(let path): failure = Failure(path: path, reason: Wording<Failure>.alreadyThere.text)
+                case .exists(let path): failure = Failure(path: path, because: Wording<Failure>.alreadyThere.phrase)
                 default: failure = Failure(path: derived.first?.newPath ?? "", reason: "\(error)")
                 }
                 failure.beforeWriting = written.isEmpty
@@ -288,7 +298,7 @@ public final class CustomerWrite {
             do {
                 try apply(step)
             } catch {
-                var failure = (error as? Failure) ?? Failure(path: step.change.newPath, reason: (error as? AtomicFile.WriteError)?.reason ?? "\(error)")
+                var failure = (error as? Failure) ?? Failure(path: step.change.newPath, because: (error as? AtomicFile.WriteError)?.because ?? Phrase(verbatim: "\(error)"))
                 // A step that fails leaves nothing of itself (an atomic write, a move whose new
                 // name went again): when it is the first, nothing was written, and it is said.
                 if written.isEmpty && failure.notRestored.isEmpty { failure.beforeWriting = true }
@@ -337,13 +347,13 @@ public final class CustomerWrite {
     }
 
     private func plan(_ change: Change) throws(Refusal) -> Planned {
-        func refused(_ path: String, _ reason: String, removing: Bool = false) -> Refusal {
-            .failed(Failure(path: path, reason: reason, removing: removing, beforeWriting: true))
+        func refused(_ path: String, _ reason: Phrase, removing: Bool = false) -> Refusal {
+            .failed(Failure(path: path, because: reason, removing: removing, beforeWriting: true))
         }
         func resolved(_ path: String) throws(Refusal) -> String {
             switch WorkspacePath.resolve(path, root: workspace.root) {
             case .success(let real): return real
-            case .failure(let escape): throw refused(path, escape.words.text)
+            case .failure(let escape): throw refused(path, escape.words.phrase)
             }
         }
         let absolute = workspace.absolute(change.path)
@@ -351,8 +361,8 @@ public final class CustomerWrite {
         switch change.kind {
         case .update, .remove, .move:
             let real = try resolved(change.path)
-            guard FileAccess.exists(real) else { throw refused(change.path, Wording<FileAccess.ReadError>.notFound.text, removing: change.kind == .remove) }
-            guard !FileAccess.isDirectory(real) else { throw refused(change.path, Wording<FileAccess.ReadError>.isDirectory.text, removing: change.kind == .remove) }
+            guard FileAccess.exists(real) else { throw refused(change.path, Wording<FileAccess.ReadError>.notFound.phrase, removing: change.kind == .remove) }
+            guard !FileAccess.isDirectory(real) else { throw refused(change.path, Wording<FileAccess.ReadError>.isDirectory.phrase, removing: change.kind == .remove) }
             if change.kind == .remove, step.link != nil {
                 // The link goes, not the file it leads to: its own folder, resolved.
                 step.source = try resolved(WorkspaceIndex.folder(of: change.path)) + "/" + WorkspacePath.fileName(change.path)
@@ -360,7 +370,7 @@ public final class CustomerWrite {
                 step.source = real
             }
             if case .move = change.kind, step.link != nil {
-                throw refused(change.path, Wording<Failure>.linkNotRenamed(step.link ?? "").text)
+                throw refused(change.path, Wording<Failure>.linkNotRenamed(step.link ?? "").phrase)
             }
             step.target = step.source
         case .create:
@@ -372,20 +382,20 @@ public final class CustomerWrite {
         }
         let folder = WorkspaceIndex.folder(of: change.kind == .remove ? step.source : step.target)
         if let reason = Self.cannotWriteIn(folder) { throw refused(change.newPath, reason, removing: change.kind == .remove) }
-        if let reason = Self.fault?(.preflight, change.newPath) { throw refused(change.newPath, reason, removing: change.kind == .remove) }
+        if let reason = Self.fault?(.preflight, change.newPath) { throw refused(change.newPath, Phrase(verbatim: reason), removing: change.kind == .remove) }
         return step
     }
 
     /// Why no file can be written in `folder` (or in the folder it will be made in), nil when one can.
-    static func cannotWriteIn(_ folder: String) -> String? {
+    static func cannotWriteIn(_ folder: String) -> Phrase? {
         var existing = folder
         while !existing.isEmpty && !FileAccess.exists(existing) {
             existing = WorkspaceIndex.folder(of: existing)
         }
         if existing.isEmpty { existing = "/" }
-        guard FileAccess.isDirectory(existing) else { return Wording<Failure>.notAFolder(existing).text }
+        guard FileAccess.isDirectory(existing) else { return Wording<Failure>.notAFolder(existing).phrase }
         #if canImport(Glibc) || canImport(Darwin) || canImport(Musl)
-        if access(existing, W_OK) != 0 { return Wording<Failure>.folderNotWritable(existing, String(cString: strerror(errno))).text }
+        if access(existing, W_OK) != 0 { return Wording<Failure>.folderNotWritable(existing, String(cString: strerror(errno))).phrase }
         #endif
         return nil
     }
@@ -445,7 +455,7 @@ public final class CustomerWrite {
                 try FileManager.default.removeItem(atPath: step.source)
             } catch {
                 // Never both names: the new one goes again.
-                var failure = Failure(path: change.path, reason: (error as? Failure)?.reason ?? error.localizedDescription, removing: true)
+                var failure = Failure(path: change.path, because: (error as? Failure)?.because ?? Phrase(verbatim: error.localizedDescription), removing: true)
                 if (try? FileManager.default.removeItem(atPath: step.target)) == nil { failure.notRestored.append(newPath) }
                 throw failure
             }
@@ -454,7 +464,7 @@ public final class CustomerWrite {
                 try Self.failIfFaulty(.remove, change.path, removing: true)
                 try FileManager.default.removeItem(atPath: step.source)
             } catch {
-                throw Failure(path: change.path, reason: (error as? Failure)?.reason ?? error.localizedDescription, removing: true)
+                throw Failure(path: change.path, because: (error as? Failure)?.because ?? Phrase(verbatim: error.localizedDescription), removing: true)
             }
         }
     }
@@ -475,7 +485,7 @@ public final class CustomerWrite {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             madeFolders += missing
         } catch {
-            throw Failure(path: path, reason: Wording<Failure>.noFolder(error.localizedDescription).text)
+            throw Failure(path: path, because: Wording<Failure>.noFolder(error.localizedDescription).phrase)
         }
     }
 
@@ -507,14 +517,17 @@ public final class CustomerWrite {
 }
 
 extension Wording where Of == CustomerWrite.Failure {
-    public static func cannotWrite(_ path: String, _ reason: String) -> Self { Self("cannot write \(path): \(reason)") }
-    public static func cannotRemove(_ path: String, _ reason: String) -> Self { Self("cannot remove \(path): \(reason)") }
+    public static func cannotWrite(_ path: String, _ reason: Phrase) -> Self { Self(Phrase("cannot write \(path): ", "无法写入 \(path)：") + reason) }
+    public static func cannotRemove(_ path: String, _ reason: Phrase) -> Self { Self(Phrase("cannot remove \(path): ", "无法删除 \(path)：") + reason) }
 
-    public static let alreadyThere = Self("it is already there")
-    public static func noFolder(_ reason: String) -> Self { Self("cannot create its folder: \(reason)") }
-    public static func notAFolder(_ path: String) -> Self { Self("\(path) is not a folder") }
-    public static func folderNotWritable(_ folder: String, _ reason: String) -> Self { Self("its folder \(folder) cannot be written: \(reason)") }
+    public static let alreadyThere = Self("it is already there", "它已经存在")
+    public static func noFolder(_ reason: String) -> Self { Self("cannot create its folder: \(reason)", "无法创建它所在的文件夹：\(reason)") }
+    public static func notAFolder(_ path: String) -> Self { Self("\(path) is not a folder", "\(path) 不是文件夹") }
+    public static func folderNotWritable(_ folder: String, _ reason: String) -> Self {
+        Self("its folder \(folder) cannot be written: \(reason)", "它所在的文件夹 \(folder) 无法写入：\(reason)")
+    }
     public static func linkNotRenamed(_ destination: String) -> Self {
-        Self("it is a link to \(destination), and leadbook does not rename links; rename the file it leads to, or replace the link with that file")
+        Self("it is a link to \(destination), and leadbook does not rename links; rename the file it leads to, or replace the link with that file",
+             "它是指向 \(destination) 的链接，leadbook 不会给链接改名；请给它指向的文件改名，或用那个文件替换这个链接")
     }
 }

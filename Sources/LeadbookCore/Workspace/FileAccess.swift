@@ -20,13 +20,18 @@ public enum FileAccess {
         case tooLarge(Int)
         case other(String)
 
-        public var description: String {
+        public var description: String { phrase.en }
+
+        /// Why, in both languages (the system's own words are the same in both).
+        public var phrase: Phrase {
             switch self {
-            case .notFound: return Wording<Self>.notFound.text
-            case .permissionDenied: return Wording<Self>.permissionDenied.text
-            case .isDirectory: return Wording<Self>.isDirectory.text
-            case .tooLarge(let size): return Wording<Self>.tooLarge(size).text
-            case .other(let text): return text
+            case .notFound: return Wording<Self>.notFound.phrase
+            case .permissionDenied: return Wording<Self>.permissionDenied.phrase
+            case .isDirectory: return Wording<Self>.isDirectory.phrase
+            case .tooLarge(let size): return Wording<Self>.tooLarge(size).phrase
+            case .other(let text):
+                for words in [Wording<Self>.linkLoop, .unlistable] where words.text == text { return words.phrase }
+                return Phrase(verbatim: text)
             }
         }
     }
@@ -182,14 +187,16 @@ public enum FileAccess {
 }
 
 extension Wording where Of == FileAccess.ReadError {
-    public static let notFound = Self("no such file")
-    public static let permissionDenied = Self("permission denied")
-    public static let isDirectory = Self("it is a folder, not a file")
-    public static func tooLarge(_ size: Int) -> Self { Self("the file is \(size / 1_000_000) MB, larger than the 64 MB leadbook reads") }
-    public static let linkLoop = Self("too many levels of symbolic links")
-    public static let unlistable = Self("cannot list the folder")
+    public static let notFound = Self("no such file", "文件不存在")
+    public static let permissionDenied = Self("permission denied", "没有权限")
+    public static let isDirectory = Self("it is a folder, not a file", "这是文件夹，不是文件")
+    public static func tooLarge(_ size: Int) -> Self {
+        Self("the file is \(size / 1_000_000) MB, larger than the 64 MB leadbook reads", "文件有 \(size / 1_000_000) MB，超过了 leadbook 能读取的 64 MB")
+    }
+    public static let linkLoop = Self("too many levels of symbolic links", "符号链接层数太多")
+    public static let unlistable = Self("cannot list the folder", "无法列出文件夹内容")
 }
 
 extension Wording where Of == FileAccess {
-    public static func windowsError<Code: BinaryInteger>(_ code: Code) -> Self { Self("Windows error \(code)") }
+    public static func windowsError<Code: BinaryInteger>(_ code: Code) -> Self { Self("Windows error \(code)", "Windows 错误 \(code)") }
 }

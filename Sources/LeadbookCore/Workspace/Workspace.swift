@@ -29,16 +29,20 @@ public struct Workspace: Sendable {
         /// `-C DIR` without leadbook.yml; the folder above that has one, when there is one.
         case noConfiguration(String, workspaceAbove: String?)
 
-        public var message: String {
+        /// What is wrong, in both languages.
+        public var phrase: Phrase {
             switch self {
             case .notFound(let start):
-                return Wording<Self>.notFound(start).text
+                return Wording<Self>.notFound(start).phrase
             case .notADirectory(let path):
-                return Wording<Self>.notADirectory(path).text
+                return Wording<Self>.notADirectory(path).phrase
             case .noConfiguration(let path, let above):
-                return Wording<Self>.noConfiguration(path, workspaceAbove: above).text
+                return Wording<Self>.noConfiguration(path, workspaceAbove: above).phrase
             }
         }
+
+        /// The message in English.
+        public var message: String { phrase.en }
     }
 
     /// The workspace: `explicit` when given, else the first folder from `start` upwards that
@@ -125,10 +129,18 @@ public struct Workspace: Sendable {
         case unreadable(FileAccess.ReadError)
 
         /// The diagnostic of `file`: outside-workspace, or unreadable-file in the words `unreadable` gives.
-        public func diagnostic(file: String, _ unreadable: (String) -> RuleMessage<UnreadableFile>) -> Diagnostic {
+        public func diagnostic(file: String, _ unreadable: (Phrase) -> RuleMessage<UnreadableFile>) -> Diagnostic {
             switch self {
             case .outside(let escape): return OutsideWorkspace.diagnostic(escape.words, file: file)
-            case .unreadable(let error): return UnreadableFile.diagnostic(unreadable(error.description), file: file)
+            case .unreadable(let error): return UnreadableFile.diagnostic(unreadable(error.phrase), file: file)
+            }
+        }
+
+        /// Why, in both languages.
+        public var phrase: Phrase {
+            switch self {
+            case .outside(let escape): return escape.words.phrase
+            case .unreadable(let error): return error.phrase
             }
         }
 
@@ -290,7 +302,7 @@ public struct CustomerFolderWalk {
         switch FileAccess.list(absolute) {
         case .success(let list): entries = list
         case .failure(let error):
-            diagnostics.append(UnreadableFile.diagnostic(.folder(error.description), file: relative))
+            diagnostics.append(UnreadableFile.diagnostic(.folder(error.phrase), file: relative))
             return
         }
         for entry in entries {
@@ -347,15 +359,18 @@ public struct CustomerFolderWalk {
 
 extension Wording where Of == Workspace.LocateError {
     public static func notFound(_ start: String) -> Self {
-        Self("no leadbook.yml in \(start) or any folder above it; run inside a workspace, pass -C DIR, or create one with `leadbook init`")
+        Self("no leadbook.yml in \(start) or any folder above it; run inside a workspace, pass -C DIR, or create one with `leadbook init`",
+             "\(start) 及其上级文件夹里都没有 leadbook.yml；请在工作区里运行、用 -C DIR 指定工作区，或用 `leadbook init` 新建一个")
     }
 
-    public static func notADirectory(_ path: String) -> Self { Self("\(path) is not a folder") }
+    public static func notADirectory(_ path: String) -> Self { Self("\(path) is not a folder", "\(path) 不是文件夹") }
 
     public static func noConfiguration(_ path: String, workspaceAbove: String?) -> Self {
         if let workspaceAbove {
-            return Self("\(path) has no leadbook.yml; it is inside the workspace \(workspaceAbove): pass -C \(workspaceAbove)")
+            return Self("\(path) has no leadbook.yml; it is inside the workspace \(workspaceAbove): pass -C \(workspaceAbove)",
+                        "\(path) 里没有 leadbook.yml；它在工作区 \(workspaceAbove) 里面：请用 -C \(workspaceAbove)")
         }
-        return Self("\(path) has no leadbook.yml, so it is not a workspace; pass the workspace folder, create leadbook.yml with `leadbook init`, or add --no-config to use the toolkit's defaults there")
+        return Self("\(path) has no leadbook.yml, so it is not a workspace; pass the workspace folder, create leadbook.yml with `leadbook init`, or add --no-config to use the toolkit's defaults there",
+                    "\(path) 里没有 leadbook.yml，所以不是工作区；请指定工作区文件夹、用 `leadbook init` 创建 leadbook.yml，或加 --no-config 在那里使用工具包的默认设置")
     }
 }

@@ -25,13 +25,17 @@ public final class WorkspaceLock {
 
     public struct Busy: Error, CustomStringConvertible {
         public let path: String
-        public var description: String { Wording<Self>.busy(path).text }
+        /// The message in both languages.
+        public var phrase: Phrase { Wording<Self>.busy(path).phrase }
+        public var description: String { phrase.en }
     }
 
     public struct Unavailable: Error, CustomStringConvertible {
         public let path: String
         public let reason: String
-        public var description: String { Wording<Self>.unavailable(path, reason).text }
+        /// The message in both languages.
+        public var phrase: Phrase { Wording<Self>.unavailable(path, reason).phrase }
+        public var description: String { phrase.en }
     }
 
     /// Waits (up to `timeout` seconds) for the lock of the workspace at `root`.
@@ -118,9 +122,13 @@ extension Workspace {
 }
 
 extension Wording where Of == WorkspaceLock.Busy {
-    public static func busy(_ path: String) -> Self { Self("another leadbook command holds \(path); try again when it has finished") }
+    public static func busy(_ path: String) -> Self {
+        Self("another leadbook command holds \(path); try again when it has finished", "另一个 leadbook 命令正占用 \(path)；等它结束后再试")
+    }
 }
 
 extension Wording where Of == WorkspaceLock.Unavailable {
-    public static func unavailable(_ path: String, _ reason: String) -> Self { Self("cannot open the workspace lock \(path): \(reason)") }
+    public static func unavailable(_ path: String, _ reason: String) -> Self {
+        Self("cannot open the workspace lock \(path): \(reason)", "无法打开工作区锁 \(path)：\(reason)")
+    }
 }

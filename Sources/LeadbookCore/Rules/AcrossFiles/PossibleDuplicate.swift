@@ -9,7 +9,8 @@ import LeadbookText
 /// for the values and the line to show.
 public enum PossibleDuplicate: WorkspaceRule {
     public static let rule = Rule("possible-duplicate", .warning,
-        "Two customers that share a phone, an email or a company name are one customer (merge them).")
+        Phrase("Two customers that share a phone, an email or a company name are one customer (merge them).",
+               "电话、邮箱或公司名称相同的两位客户是同一位客户（把他们合并）。"))
 
     public static func check(_ facts: [CustomerFacts], _ configuration: Configuration, _ diagnostics: inout [Diagnostic]) {
         var members: [Int] = []
@@ -51,7 +52,9 @@ extension RuleMessage where Of == PossibleDuplicate {
     /// On the newer of two customers, naming the older one and the values they share.
     public static func sameCustomer(_ newer: CustomerFacts, as older: CustomerFacts, sharing evidence: [DuplicateKeys.Evidence]) -> Self {
         let other = older.id.map { "\(older.path) (\($0)\(older.name.map { " " + $0 } ?? ""))" } ?? older.path
-        return Self("looks like the same customer as \(other): \(evidence.map(\.description).joined(separator: ", "))",
-                    hint: "if it is, `leadbook merge \(older.id ?? "KEEP") \(newer.id ?? "OTHER")` makes one profile of the two (`leadbook dupes` lists every group)")
+        return Self(Phrase("looks like the same customer as \(other): ", "看起来和 \(other) 是同一位客户：")
+                        + Phrase.joined(evidence.map(\.phrase), en: ", ", zh: "，"),
+                    hint: Phrase("if it is, `leadbook merge \(older.id ?? "KEEP") \(newer.id ?? "OTHER")` makes one profile of the two (`leadbook dupes` lists every group)",
+                                 "如果是，用 `leadbook merge \(older.id ?? "KEEP") \(newer.id ?? "OTHER")` 把两份资料合成一份（`leadbook dupes` 列出所有疑似重复）"))
     }
 }

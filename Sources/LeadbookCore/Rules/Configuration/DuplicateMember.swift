@@ -3,7 +3,7 @@ import LeadbookText
 /// Each rep is listed once in leadbook.yml `team`: owners, mentors and assignment name reps
 /// by name. The second listing is reported (and not checked further).
 public enum DuplicateMember: RuleDefinition {
-    public static let rule = Rule("duplicate-member", .error, "Each team member's name appears once in leadbook.yml.")
+    public static let rule = Rule("duplicate-member", .error, Phrase("Each team member's name appears once in leadbook.yml.", "每位团队成员的名字在 leadbook.yml 里只出现一次。"))
 
     public static func check(_ team: [(TeamMember, YAMLNode)], _ findings: inout Findings) {
         var seen: Set<String> = []
@@ -21,6 +21,7 @@ public enum DuplicateMember: RuleDefinition {
 
 extension RuleMessage where Of == DuplicateMember {
     public static func listedTwice(_ name: String) -> Self {
-        Self("team member `\(name)` is listed twice", hint: "keep one entry per rep; two reps with the same name need distinct names")
+        Self("team member `\(name)` is listed twice", "团队成员 `\(name)` 写了两次",
+             hint: Phrase("keep one entry per rep; two reps with the same name need distinct names", "每位销售只写一条；同名的两位销售要用能区分的名字"))
     }
 }

@@ -2,7 +2,7 @@ import LeadbookText
 
 /// A mentor is a member of the team, a senior or a manager, and not the member themselves.
 public enum UnknownMentor: RuleDefinition {
-    public static let rule = Rule("unknown-mentor", .error, "A mentor is a senior or manager of the team.")
+    public static let rule = Rule("unknown-mentor", .error, Phrase("A mentor is a senior or manager of the team.", "导师是团队里的资深销售或销售经理。"))
 
     public static func check(_ team: [(TeamMember, YAMLNode)], _ findings: inout Findings) {
         let names = team.map(\.0.name)
@@ -25,15 +25,17 @@ public enum UnknownMentor: RuleDefinition {
 extension RuleMessage where Of == UnknownMentor {
     public static func notInTeam(_ mentor: String, team names: [String]) -> Self {
         let near = Suggestion.closest(to: mentor, among: names)
-        return Self("mentor `\(mentor)` is not in the team",
-                    hint: near.map { "did you mean `\($0)`?" } ?? "add them to `team`, or name one of: \(names.joined(separator: ", "))")
+        return Self("mentor `\(mentor)` is not in the team", "导师 `\(mentor)` 不在团队里",
+                    hint: near.map { Phrase("did you mean `\($0)`?", "是不是想写 `\($0)`？") }
+                        ?? Phrase("add them to `team`, or name one of: \(names.joined(separator: ", "))",
+                                  "把这个人加到 `team` 里，或者从这些人里选一位：\(names.joined(separator: "、"))"))
     }
 
     public static func themselves(_ mentor: String) -> Self {
-        Self("`\(mentor)` cannot mentor themselves", hint: "name a senior or a manager")
+        Self("`\(mentor)` cannot mentor themselves", "`\(mentor)` 不能当自己的导师", hint: Phrase("name a senior or a manager", "写一位资深销售或销售经理"))
     }
 
     public static func junior(_ mentor: String) -> Self {
-        Self("mentor `\(mentor)` is a junior", hint: "a junior's mentor is a senior or a manager")
+        Self("mentor `\(mentor)` is a junior", "导师 `\(mentor)` 是新人销售", hint: Phrase("a junior's mentor is a senior or a manager", "新人销售的导师要是资深销售或销售经理"))
     }
 }

@@ -2,7 +2,7 @@ import LeadbookText
 
 /// Won means a deal: its amount and date feed the deal size and the sales cycle.
 public enum MissingDeal: CustomerRule {
-    public static let rule = Rule("missing-deal", .error, "A won customer has `deal` with `amount` and `closed`.")
+    public static let rule = Rule("missing-deal", .error, Phrase("A won customer has `deal` with `amount` and `closed`.", "已成交的客户要有 `deal`，写明 `amount` 和 `closed`。"))
 
     public static func check(_ context: CustomerContext, _ findings: inout Findings) {
         guard context.customer.status == .won else { return }
@@ -19,14 +19,15 @@ public enum MissingDeal: CustomerRule {
 
 extension RuleMessage where Of == MissingDeal {
     public static var noDeal: Self {
-        Self("status is won but there is no `deal`", hint: "add `deal: {amount: 180000, closed: 2024-04-02}`")
+        Self("status is won but there is no `deal`", "状态是成交，但没有 `deal`",
+             hint: Phrase("add `deal: {amount: 180000, closed: 2024-04-02}`", "加上 `deal: {amount: 180000, closed: 2024-04-02}`"))
     }
 
     public static var noAmount: Self {
-        Self("the deal has no `amount`", hint: "add the contract value in CNY: `amount: 180000`")
+        Self("the deal has no `amount`", "成交信息里没有 `amount`", hint: Phrase("add the contract value in CNY: `amount: 180000`", "加上合同金额（人民币）：`amount: 180000`"))
     }
 
     public static var noClosed: Self {
-        Self("the deal has no `closed`", hint: "add the date it was signed: `closed: 2024-04-02`")
+        Self("the deal has no `closed`", "成交信息里没有 `closed`", hint: Phrase("add the date it was signed: `closed: 2024-04-02`", "加上签约日期：`closed: 2024-04-02`"))
     }
 }

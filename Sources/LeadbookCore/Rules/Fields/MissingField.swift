@@ -5,7 +5,8 @@ import LeadbookText
 /// a `sources` item its source; in leadbook.yml a scoring band its points, a screening rule
 /// its industry, a team member a name and a role).
 public enum MissingField: CustomerRule {
-    public static let rule = Rule("missing-field", .error, "Required fields are present: id, name, source, intent, created, status (and a contact's name).")
+    public static let rule = Rule("missing-field", .error, Phrase("Required fields are present: id, name, source, intent, created, status (and a contact's name).",
+                                                            "必填字段都要有：id、name、source、intent、created、status（联系人要有 name）。"))
 
     public static let required: [(String, String)] = CustomerField.required.map { ($0.field.key, $0.example) }
 
@@ -31,34 +32,38 @@ public enum MissingField: CustomerRule {
 
 extension RuleMessage where Of == MissingField {
     public static func missing(_ key: String, example: String) -> Self {
-        Self("missing required field `\(key)`", hint: "add a line `\(example)` to the front matter")
+        Self("missing required field `\(key)`", "缺少必填字段 `\(key)`", hint: Phrase("add a line `\(example)` to the front matter", "在文件头里加一行 `\(example)`"))
     }
 
     public static func empty(_ key: String, example: String) -> Self {
-        Self("required field `\(key)` is empty", hint: "fill it in, for example `\(example)`")
+        Self("required field `\(key)` is empty", "必填字段 `\(key)` 是空的", hint: Phrase("fill it in, for example `\(example)`", "把它填上，例如 `\(example)`"))
     }
 
     public static var sourcesItemWithoutSource: Self {
-        Self("a `sources` item without `source`", hint: "add `source:` with the channel this lead also came from")
+        Self("a `sources` item without `source`", "`sources` 里有一项没写 `source`",
+             hint: Phrase("add `source:` with the channel this lead also came from", "加上 `source:`，写这条线索的另一个来源渠道"))
     }
 
     public static var contactWithoutName: Self {
-        Self("a contact without `name`", hint: "add `name:` (the contact's name; title, phone and email are optional)")
+        Self("a contact without `name`", "有一位联系人没写 `name`",
+             hint: Phrase("add `name:` (the contact's name; title, phone and email are optional)", "加上 `name:`（联系人姓名；职务、电话、邮箱可不填）"))
     }
 
     public static var scoringBandWithoutPoints: Self {
-        Self("a scoring band without `points`", hint: "add `points: 10`")
+        Self("a scoring band without `points`", "有一档评分没写 `points`", hint: Phrase("add `points: 10`", "加上 `points: 10`"))
     }
 
     public static var screeningRuleWithoutIndustry: Self {
-        Self("a screening rule without `industry`", hint: "add `industry: 软件` (the industry the rule applies to)")
+        Self("a screening rule without `industry`", "有一条筛选规则没写 `industry`",
+             hint: Phrase("add `industry: 软件` (the industry the rule applies to)", "加上 `industry: 软件`（这条规则适用的行业）"))
     }
 
     public static var teamMemberWithoutName: Self {
-        Self("a team member without `name`", hint: "add `name:` with the rep's name")
+        Self("a team member without `name`", "有一位团队成员没写 `name`", hint: Phrase("add `name:` with the rep's name", "加上 `name:`，写销售的姓名"))
     }
 
     public static func teamMemberWithoutRole(_ name: String) -> Self {
-        Self("team member \(name) has no `role`", hint: "add `role: manager`, `senior` or `junior`")
+        Self("team member \(name) has no `role`", "团队成员 \(name) 没写 `role`",
+             hint: Phrase("add `role: manager`, `senior` or `junior`", "加上 `role: manager`（销售经理）、`senior`（资深销售）或 `junior`（新人销售）"))
     }
 }

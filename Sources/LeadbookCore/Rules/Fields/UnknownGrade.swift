@@ -2,7 +2,8 @@ import LeadbookText
 
 /// A `grade` that is not one of the four grades (rule stale-grade says whether it is the score's).
 public enum UnknownGrade: UnknownValueRule {
-    public static let rule = Rule("unknown-grade", .error, "A grade is S, A, B or C.")
+    public static let rule = Rule("unknown-grade", .error, Phrase("A grade is S, A, B or C.",
+                                                   "线索等级是 S、A、B 或 C。"))
 
     /// The grade `text` names (English value, Chinese label or another accepted spelling);
     /// nil, and a diagnostic at `offset`, when it names none.
@@ -17,6 +18,6 @@ public enum UnknownGrade: UnknownValueRule {
     }
 
     public static func message(_ text: String) -> Message {
-        Message("unknown grade `\(text)`", hint: Grade.hint(for: text))
+        Message("unknown grade `\(text)`", "没有 `\(text)` 这个线索等级", hint: Grade.hint(for: text))
     }
 }

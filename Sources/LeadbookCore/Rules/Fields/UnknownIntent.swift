@@ -2,7 +2,8 @@ import LeadbookText
 
 /// An `intent` outside the three levels of a new lead.
 public enum UnknownIntent: UnknownValueRule {
-    public static let rule = Rule("unknown-intent", .error, "An intent is A, B or C.")
+    public static let rule = Rule("unknown-intent", .error, Phrase("An intent is A, B or C.",
+                                                   "初步意向等级是 A、B 或 C。"))
 
     /// The intent `text` names (English value, Chinese label or another accepted spelling);
     /// nil, and a diagnostic at `offset`, when it names none.
@@ -17,6 +18,6 @@ public enum UnknownIntent: UnknownValueRule {
     }
 
     public static func message(_ text: String) -> Message {
-        Message("unknown intent `\(text)`", hint: Intent.hint(for: text))
+        Message("unknown intent `\(text)`", "没有 `\(text)` 这个意向等级", hint: Intent.hint(for: text))
     }
 }

@@ -4,7 +4,7 @@ import LeadbookText
 /// English value or Chinese label: the summary counts leads by source. `new --source`,
 /// `import --source` and an imported row's source are refused in the same words.
 public enum UnknownSource: RuleDefinition {
-    public static let rule = Rule("unknown-source", .error, "A source is one of leadbook.yml `sources`.")
+    public static let rule = Rule("unknown-source", .error, Phrase("A source is one of leadbook.yml `sources`.", "来源渠道是 leadbook.yml `sources` 里列出的之一。"))
 
     /// The source `text` names; nil, and a diagnostic at `offset`, when it is none of them.
     public static func check(_ text: String, _ configuration: Configuration, at offset: Int, _ findings: inout Findings) -> String? {
@@ -19,7 +19,10 @@ extension RuleMessage where Of == UnknownSource {
         let sources = configuration.sources
         let near = Suggestion.closest(to: text, among: sources + sources.compactMap { Configuration.sourceLabels[$0] })
         let named = sources.map { source in Configuration.sourceLabels[source].map { "\(source) (\($0))" } ?? source }
-        return Self("unknown source `\(text)`",
-                    hint: (near.map { "did you mean `\($0)`? " } ?? "") + "sources are: \(named.joined(separator: ", ")) (leadbook.yml `sources`)")
+        let namedInChinese = sources.map { source in Configuration.sourceLabels[source].map { "\($0)（\(source)）" } ?? source }
+        return Self("unknown source `\(text)`", "没有 `\(text)` 这个来源渠道",
+                    hint: (near.map { Phrase("did you mean `\($0)`? ", "是不是想写 `\($0)`？") } ?? .empty)
+                        + Phrase("sources are: \(named.joined(separator: ", ")) (leadbook.yml `sources`)",
+                                 "可选的来源渠道：\(namedInChinese.joined(separator: "、"))（leadbook.yml 的 `sources`）"))
     }
 }

@@ -2,7 +2,8 @@ import LeadbookText
 
 /// A plan step's `stage` outside the four stages of the toolkit and nurture.
 public enum UnknownStage: UnknownValueRule {
-    public static let rule = Rule("unknown-stage", .error, "A plan stage is one of the four stages or nurture.")
+    public static let rule = Rule("unknown-stage", .error, Phrase("A plan stage is one of the four stages or nurture.",
+                                                   "跟进计划的阶段是四个阶段之一，或培育。"))
 
     /// The stage `text` names (English value, Chinese label or another accepted spelling);
     /// nil, and a diagnostic at `offset`, when it names none.
@@ -17,6 +18,6 @@ public enum UnknownStage: UnknownValueRule {
     }
 
     public static func message(_ text: String) -> Message {
-        Message("unknown stage `\(text)`", hint: Stage.hint(for: text))
+        Message("unknown stage `\(text)`", "没有 `\(text)` 这个阶段", hint: Stage.hint(for: text))
     }
 }

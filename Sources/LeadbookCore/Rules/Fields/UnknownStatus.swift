@@ -2,7 +2,8 @@ import LeadbookText
 
 /// A status outside the seven of the funnel, in the front matter or in a follow-up's `- status:`.
 public enum UnknownStatus: UnknownValueRule {
-    public static let rule = Rule("unknown-status", .error, "A status is one of the seven statuses (English value or Chinese label).")
+    public static let rule = Rule("unknown-status", .error, Phrase("A status is one of the seven statuses (English value or Chinese label).",
+                                                   "客户状态是七个状态之一（英文值或中文名称）。"))
 
     /// The status `text` names (English value, Chinese label or another accepted spelling);
     /// nil, and a diagnostic at `offset`, when it names none.
@@ -24,6 +25,6 @@ public enum UnknownStatus: UnknownValueRule {
     }
 
     public static func message(_ text: String) -> Message {
-        Message("unknown status `\(text)`", hint: Status.hint(for: text))
+        Message("unknown status `\(text)`", "没有 `\(text)` 这个状态", hint: Status.hint(for: text))
     }
 }

@@ -4,7 +4,7 @@ import LeadbookText
 /// until someone chooses, the file holds two versions, and reading either as the customer
 /// would drop the other. The file is not read further.
 public enum ConflictMarkers: RuleDefinition {
-    public static let rule = Rule("conflict-markers", .error, "A customer file holds no conflict markers left by a git merge.")
+    public static let rule = Rule("conflict-markers", .error, Phrase("A customer file holds no conflict markers left by a git merge.", "客户文件里没有 git 合并留下的冲突标记。"))
 
     /// One conflict: the line offsets and numbers of its markers (`=======` and `>>>>>>>` nil
     /// when missing).
@@ -98,14 +98,19 @@ public enum ConflictMarkers: RuleDefinition {
 }
 
 extension RuleMessage where Of == ConflictMarkers {
-    static let resolve = "keep the right lines (ask the other rep when unsure), delete the marker lines, then `leadbook check` and `git add` the file"
+    static let resolve = Phrase("keep the right lines (ask the other rep when unsure), delete the marker lines, then `leadbook check` and `git add` the file",
+                                "保留正确的内容（拿不准就问另一位销售），删掉标记行，再运行 `leadbook check` 并 `git add` 这个文件")
 
     public static func conflict(separator: Int?, end: Int) -> Self {
         Self("a git merge left a conflict here: " + (separator.map { "ours up to the `=======` on line \($0), theirs" } ?? "both versions")
              + " up to the `>>>>>>>` on line \(end)",
+             "git 合并在这里留下了冲突：" + (separator.map { "到第 \($0) 行 `=======` 为止是我方版本，之后" } ?? "两个版本都")
+             + "到第 \(end) 行 `>>>>>>>` 为止是对方版本",
              hint: resolve)
     }
 
-    public static let unclosed = Self("a git merge left a conflict marker `<<<<<<<` here, with no `>>>>>>>` line after it", hint: resolve)
-    public static let closingOnly = Self("a git merge left a conflict marker `>>>>>>>` here, with no `<<<<<<<` line before it", hint: resolve)
+    public static let unclosed = Self("a git merge left a conflict marker `<<<<<<<` here, with no `>>>>>>>` line after it",
+                                      "git 合并在这里留下了冲突标记 `<<<<<<<`，后面却没有 `>>>>>>>` 行", hint: resolve)
+    public static let closingOnly = Self("a git merge left a conflict marker `>>>>>>>` here, with no `<<<<<<<` line before it",
+                                         "git 合并在这里留下了冲突标记 `>>>>>>>`，前面却没有 `<<<<<<<` 行", hint: resolve)
 }

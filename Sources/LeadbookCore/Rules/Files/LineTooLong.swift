@@ -2,7 +2,7 @@ import LeadbookText
 
 /// Longer lines are pasted data, not notes; they would also make every diagnostic line huge.
 public enum LineTooLong: RuleDefinition {
-    public static let rule = Rule("line-too-long", .error, "A line of a customer file is at most 64 KB.")
+    public static let rule = Rule("line-too-long", .error, Phrase("A line of a customer file is at most 64 KB.", "客户文件的一行最长 64 KB。"))
 
     public static let maxLength = 64 * 1024
 
@@ -31,6 +31,8 @@ public enum LineTooLong: RuleDefinition {
 extension RuleMessage where Of == LineTooLong {
     public static func tooLong(line: Int, length: Int) -> Self {
         Self("line \(line) is \(length / 1024) KB long; lines are at most \(LineTooLong.maxLength / 1024) KB",
-             hint: "a customer file holds notes, not data: move pasted content to a separate file and link to it")
+             "第 \(line) 行长 \(length / 1024) KB；一行最长 \(LineTooLong.maxLength / 1024) KB",
+             hint: Phrase("a customer file holds notes, not data: move pasted content to a separate file and link to it",
+                          "客户文件记的是跟进笔记，不是数据：把粘贴进来的内容放到单独的文件里，这里只放链接"))
     }
 }

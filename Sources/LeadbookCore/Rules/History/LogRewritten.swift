@@ -5,7 +5,8 @@ import LeadbookText
 /// `resolved` and `confirmed` filled in). A correction is a new entry.
 public enum LogRewritten: RuleDefinition {
     public static let rule = Rule("log-rewritten", .error,
-        "A follow-up or feedback entry is never changed or removed once committed (`check --against REV`); ticking `- [ ]` and filling `resolved` / `confirmed` are allowed.")
+        Phrase("A follow-up or feedback entry is never changed or removed once committed (`check --against REV`); ticking `- [ ]` and filling `resolved` / `confirmed` are allowed.",
+               "跟进或反馈条目一旦提交就不再修改或删除（`check --against REV`）；勾选 `- [ ]`、填写 `resolved` / `confirmed` 除外。"))
 
     /// The version of the file compared with: its revision and its path then.
     public struct Version {
@@ -122,40 +123,51 @@ public enum LogRewritten: RuleDefinition {
 
 extension RuleMessage where Of == LogRewritten {
     /// "follow-up entry `### 2024-03-01 10:30 面谈 张伟`".
-    static func entry(_ kind: LogReader.Section.Kind, _ heading: String) -> String {
-        "\(kind == .followUps ? "follow-up entry" : "feedback entry") `\(heading)`"
+    static func entry(_ kind: LogReader.Section.Kind, _ heading: String) -> Phrase {
+        kind == .followUps ? Phrase("follow-up entry `\(heading)`", "跟进条目 `\(heading)`") : Phrase("feedback entry `\(heading)`", "反馈条目 `\(heading)`")
     }
 
     /// "at REV", and the old path when the file was renamed since.
-    static func at(_ version: LogRewritten.Version) -> String {
-        version.oldPath == version.path ? "at \(version.revision)" : "at \(version.revision) in \(version.oldPath)"
+    static func at(_ version: LogRewritten.Version) -> Phrase {
+        version.oldPath == version.path ? Phrase("at \(version.revision)", "在 \(version.revision) 时")
+            : Phrase("at \(version.revision) in \(version.oldPath)", "在 \(version.revision) 时的 \(version.oldPath) 里")
     }
 
-    static func restore(_ version: LogRewritten.Version) -> String {
-        "the log is append-only: restore the entry as it was (`git show \(version.revision):\(version.oldPath)`) and write the correction as a new entry; only ticking `- [ ]` and filling `resolved` / `confirmed` change an old entry"
+    static func restore(_ version: LogRewritten.Version) -> Phrase {
+        Phrase("the log is append-only: restore the entry as it was (`git show \(version.revision):\(version.oldPath)`) and write the correction as a new entry; only ticking `- [ ]` and filling `resolved` / `confirmed` change an old entry",
+               "记录只能追加：把条目恢复原样（`git show \(version.revision):\(version.oldPath)`），更正写成一条新条目；旧条目只允许勾选 `- [ ]` 和填写 `resolved` / `confirmed`")
     }
 
     public static func removed(_ kind: LogReader.Section.Kind, _ heading: String, line: Int, _ version: LogRewritten.Version) -> Self {
-        Self("the \(entry(kind, heading)) (line \(line) \(at(version))) was removed or its heading changed", hint: restore(version))
+        let (what, when) = (entry(kind, heading), at(version))
+        return Self("the \(what.en) (line \(line) \(when.en)) was removed or its heading changed", "\(what.zh)（第 \(line) 行，\(when.zh)）被删掉了，或者标题被改了",
+                    hint: restore(version))
     }
 
     public static func changed(_ kind: LogReader.Section.Kind, _ heading: String, was line: String, _ version: LogRewritten.Version) -> Self {
-        Self("the \(entry(kind, heading)) \(at(version)) was changed: this line was `\(line)`", hint: restore(version))
+        let (what, when) = (entry(kind, heading), at(version))
+        return Self("the \(what.en) \(when.en) was changed: this line was `\(line)`", "\(what.zh)（\(when.zh)）被改了：这一行原来是 `\(line)`",
+                    hint: restore(version))
     }
 
     public static func lineAdded(_ kind: LogReader.Section.Kind, _ heading: String, _ version: LogRewritten.Version) -> Self {
-        Self("a line was added to the \(entry(kind, heading)), written \(at(version))", hint: restore(version))
+        let (what, when) = (entry(kind, heading), at(version))
+        return Self("a line was added to the \(what.en), written \(when.en)", "\(what.zh)（\(when.zh)写下的）里多了一行", hint: restore(version))
     }
 
     public static func lineRemoved(_ kind: LogReader.Section.Kind, _ heading: String, _ line: String, _ version: LogRewritten.Version) -> Self {
-        Self("the \(entry(kind, heading)) \(at(version)) lost its line `\(line)`", hint: restore(version))
+        let (what, when) = (entry(kind, heading), at(version))
+        return Self("the \(what.en) \(when.en) lost its line `\(line)`", "\(what.zh)（\(when.zh)）少了一行 `\(line)`", hint: restore(version))
     }
 
     public static func fileDeleted(followUps: Int, feedback: Int, oldPath: String, revision: String) -> Self {
         var parts: [String] = []
-        if followUps > 0 { parts.append("\(followUps) follow-up\(followUps == 1 ? "" : "s")") }
-        if feedback > 0 { parts.append("\(feedback) feedback entr\(feedback == 1 ? "y" : "ies")") }
+        var chinese: [String] = []
+        if followUps > 0 { parts.append("\(followUps) follow-up\(followUps == 1 ? "" : "s")"); chinese.append("\(followUps) 条跟进") }
+        if feedback > 0 { parts.append("\(feedback) feedback entr\(feedback == 1 ? "y" : "ies")"); chinese.append("\(feedback) 条反馈") }
         return Self("the file was deleted with its \(parts.joined(separator: " and ")) (at \(revision))",
-                    hint: "customers are never deleted: restore it (`git checkout \(revision) -- \(oldPath)`) and set `status: lost` with a `lost_reason`, or `merged_into` the customer that replaces it")
+                    "文件连同其中的 \(chinese.joined(separator: "和 ")) 被删掉了（在 \(revision) 时还在）",
+                    hint: Phrase("customers are never deleted: restore it (`git checkout \(revision) -- \(oldPath)`) and set `status: lost` with a `lost_reason`, or `merged_into` the customer that replaces it",
+                                 "客户文件不能删：先恢复它（`git checkout \(revision) -- \(oldPath)`），再写 `status: lost` 和 `lost_reason`，或者用 `merged_into` 指向取代它的客户"))
     }
 }

@@ -4,7 +4,8 @@ import LeadbookText
 /// the marker that is wrong (rule index-markers). One diagnostic per index file.
 public enum StaleIndex: RuleDefinition {
     public static let rule = Rule("stale-index", .error,
-        "The tables of the index file (INDEX.md) are what the customer files give; `leadbook index` or `leadbook sync` rewrites them. A workspace without an index file is not stale.")
+        Phrase("The tables of the index file (INDEX.md) are what the customer files give; `leadbook index` or `leadbook sync` rewrites them. A workspace without an index file is not stale.",
+               "索引文件（INDEX.md）的表格与客户文件一致；`leadbook index` 或 `leadbook sync` 会重写它们。没有索引文件的工作区不算过时。"))
 
     /// Diagnostics for the index file at `path` (workspace-relative); none when it is current.
     public static func diagnostics(_ status: IndexFile.Status, path: String, assembly: IndexAssembly,
@@ -70,57 +71,64 @@ public enum StaleIndex: RuleDefinition {
 }
 
 extension RuleMessage where Of == StaleIndex {
-    static var rewrite: String {
-        "run `leadbook index` (or `leadbook sync`) to rewrite the tables; text outside the `<!-- leadbook:… -->` markers is kept"
+    static var rewrite: Phrase {
+        Phrase("run `leadbook index` (or `leadbook sync`) to rewrite the tables; text outside the `<!-- leadbook:… -->` markers is kept",
+               "运行 `leadbook index`（或 `leadbook sync`）重写这些表格；`<!-- leadbook:… -->` 标记之外的文字会保留")
     }
 
     public static func missingTable(_ table: String, from path: String, marker: String) -> Self {
-        Self("table \(table) is missing from \(path) (no `\(marker)` marker)", hint: rewrite)
+        Self("table \(table) is missing from \(path) (no `\(marker)` marker)", "\(path) 里缺少表格 \(table)（没有 `\(marker)` 标记）", hint: rewrite)
     }
 
     public static func extraRow(_ table: String, row: Int, indexHas text: String) -> Self {
-        Self("table \(table) has a row \(row) that the customer files do not give: `\(StaleIndex.shorten(text))`", hint: rewrite)
+        Self("table \(table) has a row \(row) that the customer files do not give: `\(StaleIndex.shorten(text))`",
+             "表格 \(table) 的第 \(row) 行在客户文件里没有对应：`\(StaleIndex.shorten(text))`", hint: rewrite)
     }
 
     public static func endsBeforeRow(_ table: String, row: Int, nextFor customer: String) -> Self {
-        Self("table \(table) ends before row \(row): the customer files give more rows, the next for \(customer)", hint: rewrite)
+        Self("table \(table) ends before row \(row): the customer files give more rows, the next for \(customer)",
+             "表格 \(table) 在第 \(row) 行之前就结束了：客户文件还有更多行，下一行是 \(customer) 的", hint: rewrite)
     }
 
     public static func header(_ table: String, language: Configuration.Language, contactDetails: Bool) -> Self {
         Self("the header of table \(table) differs from what leadbook writes (columns of language \(language.rawValue)\(contactDetails ? ", with contact details" : ""))",
+             "表格 \(table) 的表头和 leadbook 写的不一样（应为语言 \(language.rawValue) 的列\(contactDetails ? "，含联系方式" : "")）",
              hint: rewrite)
     }
 
     public static func delimiter(_ table: String) -> Self {
-        Self("the line under the header of table \(table) differs from what leadbook writes", hint: rewrite)
+        Self("the line under the header of table \(table) differs from what leadbook writes", "表格 \(table) 表头下面那一行和 leadbook 写的不一样", hint: rewrite)
     }
 
     public static func caption(_ table: String, customerFilesGive window: String) -> Self {
-        Self("the line above table \(table) differs; the customer files give: \(window)", hint: rewrite)
+        Self("the line above table \(table) differs; the customer files give: \(window)", "表格 \(table) 上面那一行不一样；按客户文件应为：\(window)", hint: rewrite)
     }
 
     public static func blankLine(_ table: String, indexHas text: String) -> Self {
-        Self("table \(table) is not as leadbook writes it: the file has `\(StaleIndex.shorten(text))` where a blank line belongs", hint: rewrite)
+        Self("table \(table) is not as leadbook writes it: the file has `\(StaleIndex.shorten(text))` where a blank line belongs",
+             "表格 \(table) 和 leadbook 写的不一样：应是空行的地方写着 `\(StaleIndex.shorten(text))`", hint: rewrite)
     }
 
     public static func staleRow(_ table: String, row: Int, customer: String) -> Self {
-        Self("table \(table) is stale at row \(row) (\(customer))", hint: rewrite)
+        Self("table \(table) is stale at row \(row) (\(customer))", "表格 \(table) 第 \(row) 行（\(customer)）已过时", hint: rewrite)
     }
 
     public static func staleRow(_ table: String, row: Int, customer: String, indexHas text: String) -> Self {
-        Self("table \(table) is stale at row \(row) (\(customer)): the index has `\(StaleIndex.shorten(text))`", hint: rewrite)
+        Self("table \(table) is stale at row \(row) (\(customer)): the index has `\(StaleIndex.shorten(text))`",
+             "表格 \(table) 第 \(row) 行（\(customer)）已过时：索引里是 `\(StaleIndex.shorten(text))`", hint: rewrite)
     }
 
     public static func staleCell(_ table: String, row: Int, customer: String, column: String, inIndex: String, inFile: String) -> Self {
         Self("table \(table) is stale at row \(row) (\(customer)): \(column) is `\(StaleIndex.shorten(inIndex))` in the index but `\(StaleIndex.shorten(inFile))` in the customer file",
+             "表格 \(table) 第 \(row) 行（\(customer)）已过时：\(column) 在索引里是 `\(StaleIndex.shorten(inIndex))`，在客户文件里是 `\(StaleIndex.shorten(inFile))`",
              hint: rewrite)
     }
 
     /// The other tables that differ, after the first difference.
     public func also(stale: [String], missing: [String]) -> Self {
-        var text = self.text
-        if !stale.isEmpty { text += "; also stale: " + stale.joined(separator: ", ") }
-        if !missing.isEmpty { text += "; missing: " + missing.joined(separator: ", ") }
-        return Self(text, hint: hint)
+        var text = phrase
+        if !stale.isEmpty { text += Phrase("; also stale: " + stale.joined(separator: ", "), "；另外已过时：" + stale.joined(separator: "、")) }
+        if !missing.isEmpty { text += Phrase("; missing: " + missing.joined(separator: ", "), "；缺少：" + missing.joined(separator: "、")) }
+        return Self(text, hint: hintPhrase)
     }
 }

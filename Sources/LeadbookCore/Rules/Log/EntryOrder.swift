@@ -4,7 +4,7 @@ import LeadbookText
 /// one above it; on one day, entries that both have a time are in time order. Follow-ups and
 /// feedback are ordered separately; undated entries are skipped (bad-entry-heading has them).
 public enum EntryOrder: CustomerRule {
-    public static let rule = Rule("entry-order", .error, "Follow-up and feedback entries are in date order, oldest first.")
+    public static let rule = Rule("entry-order", .error, Phrase("Follow-up and feedback entries are in date order, oldest first.", "跟进和反馈条目按日期排列，早的在前。"))
 
     public static func check(_ context: CustomerContext, _ findings: inout Findings) {
         let log = context.log
@@ -31,7 +31,10 @@ extension RuleMessage where Of == EntryOrder {
     public static func after(_ section: LogReader.Section.Kind, _ date: LocalDate, _ lastDate: LocalDate, _ lastTime: Int?) -> Self {
         let noun = section == .followUps ? "follow-up" : "feedback"
         let lastTimeText = section == .followUps ? lastTime.map { " " + LocalDateTime(date: lastDate, minutes: $0).timeText } ?? "" : ""
+        let chineseNoun = section == .followUps ? "跟进" : "反馈"
         return Self("\(noun) of \(date) comes after one of \(lastDate)\(lastTimeText)",
-                    hint: "entries are in date order, newest last: move this entry up, or fix its date")
+                    "\(date) 的\(chineseNoun)排在了 \(lastDate)\(lastTimeText) 那条的后面",
+                    hint: Phrase("entries are in date order, newest last: move this entry up, or fix its date",
+                                 "条目按日期排列，最新的在最后：把这条往上移，或改正它的日期"))
     }
 }

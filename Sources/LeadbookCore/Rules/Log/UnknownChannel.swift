@@ -2,7 +2,8 @@ import LeadbookText
 
 /// The channel of a log entry heading, or of a plan step's `channels`, that is not one of the known channels.
 public enum UnknownChannel: UnknownValueRule {
-    public static let rule = Rule("unknown-channel", .error, "A follow-up or feedback channel is one of the known channels.")
+    public static let rule = Rule("unknown-channel", .error, Phrase("A follow-up or feedback channel is one of the known channels.",
+                                                   "跟进或反馈的渠道是已知的渠道之一。"))
 
     /// The channel `text` names (English value, Chinese label or another accepted spelling);
     /// nil, and a diagnostic at `offset`, when it names none.
@@ -24,6 +25,6 @@ public enum UnknownChannel: UnknownValueRule {
     }
 
     public static func message(_ text: String) -> Message {
-        Message("unknown channel `\(text)`", hint: Channel.hint(for: text))
+        Message("unknown channel `\(text)`", "没有 `\(text)` 这个渠道", hint: Channel.hint(for: text))
     }
 }

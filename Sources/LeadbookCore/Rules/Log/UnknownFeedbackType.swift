@@ -2,7 +2,8 @@ import LeadbookText
 
 /// A feedback entry's `- type:` outside the four types of feedback.
 public enum UnknownFeedbackType: UnknownValueRule {
-    public static let rule = Rule("unknown-feedback-type", .error, "A feedback type is product, price, service or decision.")
+    public static let rule = Rule("unknown-feedback-type", .error, Phrase("A feedback type is product, price, service or decision.",
+                                                   "反馈类型是 product（产品）、price（价格）、service（服务）或 decision（决策）。"))
 
     /// The feedback type `text` names (English value, Chinese label or another accepted spelling);
     /// nil, and a diagnostic at `offset`, when it names none.
@@ -24,6 +25,6 @@ public enum UnknownFeedbackType: UnknownValueRule {
     }
 
     public static func message(_ text: String) -> Message {
-        Message("unknown feedback type `\(text)`", hint: FeedbackType.hint(for: text))
+        Message("unknown feedback type `\(text)`", "没有 `\(text)` 这个反馈类型", hint: FeedbackType.hint(for: text))
     }
 }

@@ -2,7 +2,8 @@ import LeadbookText
 
 /// A feedback entry's `- handling:` outside the three ways feedback is handled.
 public enum UnknownHandling: UnknownValueRule {
-    public static let rule = Rule("unknown-handling", .error, "Feedback handling is fix, negotiate or decline.")
+    public static let rule = Rule("unknown-handling", .error, Phrase("Feedback handling is fix, negotiate or decline.",
+                                                   "反馈的处理方式是 fix（立即解决）、negotiate（协商解决）或 decline（无法解决）。"))
 
     /// The handling `text` names (English value, Chinese label or another accepted spelling);
     /// nil, and a diagnostic at `offset`, when it names none.
@@ -24,6 +25,6 @@ public enum UnknownHandling: UnknownValueRule {
     }
 
     public static func message(_ text: String) -> Message {
-        Message("unknown handling `\(text)`", hint: Handling.hint(for: text))
+        Message("unknown handling `\(text)`", "没有 `\(text)` 这个处理方式", hint: Handling.hint(for: text))
     }
 }

@@ -2,7 +2,8 @@ import LeadbookText
 
 /// A follow-up's `- mood:` outside the three moods.
 public enum UnknownMood: UnknownValueRule {
-    public static let rule = Rule("unknown-mood", .error, "A mood is positive, hesitant or resistant.")
+    public static let rule = Rule("unknown-mood", .error, Phrase("A mood is positive, hesitant or resistant.",
+                                                   "客户情绪是 positive（积极）、hesitant（犹豫）或 resistant（抵触）。"))
 
     /// The mood `text` names (English value, Chinese label or another accepted spelling);
     /// nil, and a diagnostic at `offset`, when it names none.
@@ -24,6 +25,6 @@ public enum UnknownMood: UnknownValueRule {
     }
 
     public static func message(_ text: String) -> Message {
-        Message("unknown mood `\(text)`", hint: Mood.hint(for: text))
+        Message("unknown mood `\(text)`", "没有 `\(text)` 这个情绪", hint: Mood.hint(for: text))
     }
 }

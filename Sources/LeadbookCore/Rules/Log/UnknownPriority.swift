@@ -2,7 +2,8 @@ import LeadbookText
 
 /// A feedback entry's `- priority:` outside high, medium and low.
 public enum UnknownPriority: UnknownValueRule {
-    public static let rule = Rule("unknown-priority", .error, "A feedback priority is high, medium or low.")
+    public static let rule = Rule("unknown-priority", .error, Phrase("A feedback priority is high, medium or low.",
+                                                   "反馈的优先级是 high（高）、medium（中）或 low（低）。"))
 
     /// The priority `text` names (English value, Chinese label or another accepted spelling);
     /// nil, and a diagnostic at `offset`, when it names none.
@@ -24,6 +25,6 @@ public enum UnknownPriority: UnknownValueRule {
     }
 
     public static func message(_ text: String) -> Message {
-        Message("unknown priority `\(text)`", hint: Priority.hint(for: text))
+        Message("unknown priority `\(text)`", "没有 `\(text)` 这个优先级", hint: Priority.hint(for: text))
     }
 }

@@ -9,7 +9,8 @@ import LeadbookText
 /// meant as what those tools read. Unknown keys and extra fields are not checked either.
 public enum AmbiguousScalar: RuleDefinition {
     public static let rule = Rule("ambiguous-scalar", .warning,
-        "Text that other YAML tools would read as a number, a date, yes/no or null is quoted (`leadbook fix` quotes it).")
+        Phrase("Text that other YAML tools would read as a number, a date, yes/no or null is quoted (`leadbook fix` quotes it).",
+               "其他 YAML 工具会读成数字、日期、是/否或空值的文本要加引号（`leadbook fix` 会加上）。"))
 
     /// Reports `node` (a value of the text field `field` reading `text`) when it is written
     /// plain and another YAML tool reads it as something else; true when it reported.
@@ -29,11 +30,31 @@ public enum AmbiguousScalar: RuleDefinition {
 extension RuleMessage where Of == AmbiguousScalar {
     public static func tab(_ text: String, field: String) -> Self {
         Self("`\(field)` has a tab outside quotes, which PyYAML and ruamel.yaml cannot read",
-             hint: "write it in quotes, `\(ScalarText.doubleQuoted(text))`; `leadbook fix` quotes every such value")
+             "`\(field)` 的值在引号外有制表符，PyYAML 和 ruamel.yaml 读不了",
+             hint: quote(text))
     }
 
     public static func readAs(_ text: String, _ reading: PlainScalarReading, field: String) -> Self {
         Self("`\(field)` is text, but other YAML tools read `\(text)` as \(reading.description)",
-             hint: "write it in quotes, `\(ScalarText.doubleQuoted(text))`; `leadbook fix` quotes every such value")
+             "`\(field)` 是文本，但其他 YAML 工具会把 `\(text)` 读成\(chinese(reading))",
+             hint: quote(text))
+    }
+
+    static func quote(_ text: String) -> Phrase {
+        Phrase("write it in quotes, `\(ScalarText.doubleQuoted(text))`; `leadbook fix` quotes every such value",
+               "加上引号写成 `\(ScalarText.doubleQuoted(text))`；`leadbook fix` 会给所有这样的值加引号")
+    }
+
+    /// What another YAML tool makes of the value, in Chinese.
+    static func chinese(_ reading: PlainScalarReading) -> String {
+        switch reading {
+        case .text: return "文本"
+        case .null: return "空值（null）"
+        case .boolean: return "是/否值（布尔值）"
+        case .number: return "数字"
+        case .timestamp: return "日期"
+        case .special: return "YAML 的键标记"
+        case .unreadable: return "语法错误（引号外有制表符）"
+        }
     }
 }

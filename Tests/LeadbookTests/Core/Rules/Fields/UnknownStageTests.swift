@@ -18,6 +18,17 @@ final class UnknownStageTests: XCTestCase {
         XCTAssertEqual(result.customer?.plan[1].dueText, "每周一")
     }
 
+    /// What reps write for a stage (`需求挖掘`, `方案比较`, `谈判中`) stays unknown, with the stage meant.
+    func testCommonChineseSynonymsSuggestTheStage() {
+        for (stage, word) in [(Stage.needsDeepening, "需求挖掘"), (.solutionComparison, "方案比较"), (.negotiation, "谈判中"), (.nurture, "长期培育")] {
+            let result = RuleFixture.read(RuleFixture.customer(adding: ["plan:", "  - stage: \(word)"]))
+            XCTAssertNil(result.customer?.plan.first?.stage, word)
+            guard let diagnostic = RuleAssert.only(result.findings.diagnostics, "unknown-stage", at: (9, 12), message: ["`\(word)`"]) else { continue }
+            XCTAssertTrue(diagnostic.hint.hasPrefix("did you mean `\(stage.label)` (\(stage.rawValue))?"), diagnostic.hint)
+            XCTAssertTrue(diagnostic.hintPhrase.zh.hasPrefix("是不是想写 `\(stage.label)`（\(stage.rawValue)）？可选值：初步接洽（initial-contact）"), diagnostic.hintPhrase.zh)
+        }
+    }
+
     func testUnknownStage() {
         let text = RuleFixture.customer(adding: ["plan:", "  - stage: initial-contacts", "    goal: 确认决策链"])
         RuleAssert.one(RuleFixture.diagnostics(text), "unknown-stage", at: (9, 12), says: "unknown stage `initial-contacts`",

@@ -41,6 +41,39 @@ final class UnknownStatusTests: XCTestCase {
         XCTAssertFalse(diagnostic?.hint.contains("did you mean") ?? true)
     }
 
+    /// What reps write for a status (`谈判中`, `签约`, `丢单`...) is not accepted, and the hint
+    /// names the status it most likely means, with its label, in both languages.
+    func testCommonChineseSynonymsSuggestTheStatus() {
+        let families: [(Status, [String])] = [
+            (.untouched, ["未联系", "待联系", "新线索"]),
+            (.contacted, ["接洽", "已接洽", "已联系"]),
+            (.qualified, ["需求确认", "意向明确"]),
+            (.proposal, ["方案", "报价", "已报价"]),
+            (.negotiation, ["谈判", "谈判中", "洽谈", "商务洽谈"]),
+            (.won, ["已成交", "签约", "签单"]),
+            (.lost, ["丢单", "已流失", "输单"]),
+        ]
+        for (status, words) in families {
+            for word in words {
+                let result = RuleFixture.read(RuleFixture.customer(set: ["status: \(word)"]))
+                XCTAssertNil(result.customer?.status, "\(word) is not accepted")
+                guard let diagnostic = RuleAssert.only(result.findings.diagnostics, "unknown-status", at: (7, 9), message: ["`\(word)`"]) else { continue }
+                XCTAssertTrue(diagnostic.hint.hasPrefix("did you mean `\(status.label)` (\(status.rawValue))? use one of: untouched (未接触)"),
+                              "\(word): \(diagnostic.hint)")
+                XCTAssertEqual(diagnostic.phrase.zh, "没有 `\(word)` 这个状态")
+                XCTAssertTrue(diagnostic.hintPhrase.zh.hasPrefix("是不是想写 `\(status.label)`（\(status.rawValue)）？可选值：未接触（untouched）、初步接洽（contacted）"),
+                              "\(word): \(diagnostic.hintPhrase.zh)")
+            }
+        }
+    }
+
+    func testASynonymInALogEntryIsReportedWithItsSuggestion() {
+        let text = RuleFixture.customer(body: "\n## 跟进记录\n\n### 2024-03-01 电话 张伟\n- 状态：谈判中\n")
+        let diagnostic = RuleAssert.only(RuleFixture.diagnostics(text), "unknown-status", at: (13, 6), message: ["`谈判中`"],
+                                         hint: ["did you mean `商务谈判` (negotiation)?"])
+        XCTAssertTrue(diagnostic?.hintPhrase.zh.contains("是不是想写 `商务谈判`（negotiation）？") ?? false)
+    }
+
     func testUnknownStatusInALogEntry() {
         let text = RuleFixture.customer(body: """
 

@@ -22,6 +22,25 @@ final class UnknownChannelTests: XCTestCase {
                        hint: "did you mean `phone`? use one of: phone (电话), email (邮件), meeting (面谈), video (线上会议), wechat (微信), visit (拜访), message (短信)")
     }
 
+    /// Words reps write for a channel (`打电话`, `上门`, `腾讯会议`...) stay unknown, with the
+    /// channel they mean as the suggestion.
+    func testCommonChineseSynonymsSuggestTheChannel() {
+        let families: [(Channel, [String])] = [
+            (.phone, ["打电话", "电联", "致电"]), (.email, ["电邮", "发邮件"]), (.meeting, ["见面", "会面"]),
+            (.video, ["腾讯会议", "视频"]), (.wechat, ["企业微信", "微信沟通"]), (.visit, ["上门", "上门拜访"]), (.message, ["发短信"]),
+        ]
+        for (channel, words) in families {
+            for word in words {
+                let result = RuleFixture.read(RuleFixture.followUp("2024-03-01 \(word) 张伟"))
+                XCTAssertNil(result.customer?.followUps.first?.channel, word)
+                guard let diagnostic = RuleAssert.only(result.findings.diagnostics, "unknown-channel", at: (12, 16), message: ["`\(word)`"]) else { continue }
+                XCTAssertTrue(diagnostic.hint.hasPrefix("did you mean `\(channel.label)` (\(channel.rawValue))?"), "\(word): \(diagnostic.hint)")
+                XCTAssertTrue(diagnostic.hintPhrase.zh.hasPrefix("是不是想写 `\(channel.label)`（\(channel.rawValue)）？可选值：电话（phone）"),
+                              "\(word): \(diagnostic.hintPhrase.zh)")
+            }
+        }
+    }
+
     func testUnknownChineseChannelWithoutTime() {
         let text = RuleFixture.followUp("2024-03-01 钉钉 张伟")
         RuleAssert.only(RuleFixture.diagnostics(text), "unknown-channel", at: (12, 16),

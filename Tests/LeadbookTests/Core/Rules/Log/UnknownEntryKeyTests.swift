@@ -21,6 +21,32 @@ final class UnknownEntryKeyTests: XCTestCase {
         XCTAssertEqual(result.customer?.followUps.first?.status, .qualified)
     }
 
+    /// A word reps write for a key (`决策` for 决策进展, `痛点` for 难点) is a note, with a
+    /// warning naming the key; a synonym of a key of the other section, or an ordinary note, is
+    /// not reported.
+    func testCommonChineseSynonymsOfEntryKeys() {
+        let families: [(EntryKey, [String])] = [
+            (.decision, ["决策", "决策情况"]), (.pain, ["痛点"]), (.need, ["客户需求"]), (.mood, ["态度", "心情"]),
+            (.next, ["下次联系", "下次跟进时间"]), (.todo, ["待办事项"]),
+        ]
+        for (key, words) in families {
+            for word in words {
+                for separator in [": ", "："] {
+                    let result = RuleFixture.read(entry("- \(word)\(separator)老板下周拍板"))
+                    guard let diagnostic = RuleAssert.only(result.findings.diagnostics, "unknown-entry-key", .warning, at: (13, 3),
+                                                           message: ["`\(word)` is not an entry key, so this line is a note"]) else { continue }
+                    XCTAssertEqual(diagnostic.hint, "did you mean `\(key.label)` (\(key.rawValue))?")
+                    XCTAssertEqual(diagnostic.phrase.zh, "`\(word)` 不是条目的键，这一行会被当成备注")
+                    XCTAssertEqual(diagnostic.hintPhrase.zh, "是不是想写 `\(key.label)`（\(key.rawValue)）？")
+                }
+            }
+        }
+        // `处理人` names a feedback key: in a follow-up it is a note like any other.
+        RuleAssert.clean(RuleFixture.diagnostics(entry("- 处理人: 王五")))
+        let feedback = RuleFixture.read(entry("- 处理人: 王五", section: "Feedback", heading: "2024-03-03 meeting 方案缺少数据备份功能"))
+        RuleAssert.only(feedback.findings.diagnostics, "unknown-entry-key", .warning, at: (13, 3), hint: ["did you mean `负责人` (owner)?"])
+    }
+
     func testMisspelledStatus() {
         let result = RuleFixture.read(entry("- staus: won"))
         RuleAssert.one(result.findings.diagnostics, "unknown-entry-key", .warning, at: (13, 3),

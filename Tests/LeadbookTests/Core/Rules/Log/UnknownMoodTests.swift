@@ -18,6 +18,24 @@ final class UnknownMoodTests: XCTestCase {
                        hint: "use one of: positive (积极), hesitant (犹豫), resistant (抵触)")
     }
 
+    /// Words reps write for a mood (`观望`, `感兴趣`, `拒绝`...) stay unknown, with the mood they
+    /// mean as the suggestion.
+    func testCommonChineseSynonymsSuggestTheMood() {
+        let families: [(Mood, [String])] = [
+            (.positive, ["感兴趣", "满意", "认可"]), (.hesitant, ["观望", "考虑中", "纠结"]), (.resistant, ["拒绝", "不感兴趣", "排斥"]),
+        ]
+        for (mood, words) in families {
+            for word in words {
+                let result = RuleFixture.read(RuleFixture.followUp("2024-03-01 10:30 phone 张伟", ["- 情绪: \(word)"]))
+                XCTAssertNil(result.customer?.followUps.first?.mood, word)
+                guard let diagnostic = RuleAssert.only(result.findings.diagnostics, "unknown-mood", at: (13, 7), message: ["`\(word)`"]) else { continue }
+                XCTAssertEqual(diagnostic.hint, "did you mean `\(mood.label)` (\(mood.rawValue))? use one of: positive (积极), hesitant (犹豫), resistant (抵触)")
+                XCTAssertEqual(diagnostic.hintPhrase.zh, "是不是想写 `\(mood.label)`（\(mood.rawValue)）？可选值：积极（positive）、犹豫（hesitant）、抵触（resistant）")
+                XCTAssertEqual(diagnostic.phrase.zh, "没有 `\(word)` 这个情绪")
+            }
+        }
+    }
+
     func testUnknownMoodUnderChineseKey() {
         let text = RuleFixture.followUp("2024-03-01 10:30 phone 张伟", ["- 情绪: 积级"])
         RuleAssert.only(RuleFixture.diagnostics(text), "unknown-mood", at: (13, 7), hint: ["did you mean `积极`?"])
