@@ -85,15 +85,20 @@ public enum CustomerReader {
         }
         result.layout = layout
         LoneCarriageReturn.check(buffer, layout.frontMatter.upperBound..<buffer.count, &result.findings)
-        var root: YAMLNode?
-        do {
-            root = try YAMLReader.parse(buffer, range: layout.frontMatter, firstLine: layout.frontMatterFirstLine, checked: true)
-        } catch let error as YAMLSyntaxError {
-            YAMLSyntax.report(error, &result.findings)
-            return result
-        } catch {
-            return result
+        // Every problem of the front matter at once: the reader reads past typing mistakes and
+        // resumes at the next top-level key after any other problem.
+        let reading = YAMLReader.read(buffer, range: layout.frontMatter, firstLine: layout.frontMatterFirstLine, checked: true)
+        for problem in reading.errors {
+            YAMLSyntax.report(problem, &result.findings)
         }
+        for note in reading.notes {
+            switch note.kind {
+            case .chineseQuotes(let inFlow): ChineseQuotes.report(note, inFlow: inFlow, &result.findings)
+            case .listComma: ChineseComma.report(note, &result.findings)
+            }
+        }
+        let root = reading.root
+        if root == nil && !reading.errors.isEmpty { return result }
         if let root, root.pairs == nil {
             FrontMatterNotMap.report(.customerFile(root.kindDescription), at: root.start, &result.findings)
             return result
@@ -107,15 +112,27 @@ public enum CustomerReader {
         customer.feedback = log.feedback
         result.findings = decoder.findings
         result.ambiguousValues = decoder.ambiguous
+        // A front matter with a YAML problem is not read as a customer (other tools cannot read
+        // it either); its values were checked all the same. The checks across fields wait until
+        // no line of it was skipped.
+        guard reading.errors.isEmpty else {
+            if reading.complete { runRules(customer, root, layout, log, configuration, positions, &result.findings) }
+            return result
+        }
         result.customer = customer
         result.frontMatter = root
         result.log = log
+        runRules(customer, root, layout, log, configuration, positions, &result.findings)
+        return result
+    }
+
+    public static func runRules(_ customer: Customer, _ root: YAMLNode?, _ layout: RecordLayout, _ log: LogReader.Log,
+                                _ configuration: Configuration, _ positions: FieldPositions, _ findings: inout Findings) {
         let context = CustomerContext(customer: customer, frontMatter: root, layout: layout, log: log,
                                       configuration: configuration, positions: positions)
         for rule in CustomerRules.all {
-            rule.check(context, &result.findings)
+            rule.check(context, &findings)
         }
-        return result
     }
 
     // MARK: - Front matter

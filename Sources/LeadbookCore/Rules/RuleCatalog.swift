@@ -19,7 +19,8 @@ public enum RuleCatalog {
         ]),
         Group(title: "YAML front matter", definitions: [
             YAMLSyntax.self, YAMLUnsupported.self, YAMLTabIndent.self, DuplicateKey.self, FrontMatterNotMap.self,
-            YAMLControlCharacter.self, AmbiguousScalar.self,
+            YAMLControlCharacter.self, AmbiguousScalar.self, FullWidthColon.self, FullWidthSpace.self, ChineseQuotes.self,
+            ChineseComma.self,
         ]),
         Group(title: "Fields", definitions: [
             MissingField.self, WrongType.self, InvalidDate.self, OutOfRange.self, UnknownField.self, UnknownSource.self,
