@@ -145,7 +145,7 @@ public enum CustomerReader {
             let value = pair.value
             let key = pair.keyText
             guard let field = CustomerField(key: key) else {
-                if !configuration.extraFields.contains(key) {
+                if !configuration.extraFields.contains(key), !ChineseKey.checkFrontMatter(pair, in: root, &decoder.findings) {
                     decoder.unknownKey(pair, known: frontMatterKeys, in: .frontMatter)
                 }
                 customer.extra.append((key, value.scalarText ?? "…"))
@@ -252,7 +252,10 @@ public enum CustomerReader {
                 case .wechat?: contact.wechat = decoder.text(pair.value, "contacts.wechat")
                 case .prefers?: contact.prefers = decoder.vocabulary(pair.value, "contacts.prefers", ContactPreference.self)
                 case .role?: contact.role = decoder.vocabulary(pair.value, "contacts.role", ContactRole.self)
-                case nil: decoder.unknownKey(pair, known: contactKeys, in: .contact)
+                case nil:
+                    if !ChineseKey.checkContact(pair, in: item, &decoder.findings) {
+                        decoder.unknownKey(pair, known: contactKeys, in: .contact)
+                    }
                 }
             }
             if contact.name == nil {

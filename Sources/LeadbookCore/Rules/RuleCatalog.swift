@@ -23,14 +23,14 @@ public enum RuleCatalog {
             ChineseComma.self,
         ]),
         Group(title: "Fields", definitions: [
-            MissingField.self, WrongType.self, InvalidDate.self, OutOfRange.self, UnknownField.self, UnknownSource.self,
+            MissingField.self, WrongType.self, InvalidDate.self, OutOfRange.self, UnknownField.self, ChineseKey.self, UnknownSource.self,
             UnknownKind.self, UnknownIntent.self, UnknownGrade.self, UnknownStatus.self, UnknownStage.self,
             UnknownContactRole.self, UnknownPreference.self,
             InvalidId.self, FileNameMismatch.self, UnknownOwner.self, MissingDeal.self, MissingLostReason.self,
         ]),
         Group(title: "Follow-up and feedback log", definitions: [
             BadEntryHeading.self, UnknownChannel.self, UnknownMood.self, UnknownFeedbackType.self, UnknownPriority.self,
-            UnknownHandling.self, TodoWithoutDate.self, EntryOrder.self, UnknownEntryKey.self, DuplicateSection.self,
+            UnknownHandling.self, TodoWithoutDate.self, TodoBox.self, EntryOrder.self, UnknownEntryKey.self, DuplicateSection.self,
         ]),
         Group(title: "Derived values", definitions: [StaleGrade.self, StaleStatus.self, StaleNext.self]),
         Group(title: "Across files", definitions: [DuplicateId.self, UnknownMergeTarget.self, PossibleDuplicate.self]),
