@@ -145,8 +145,15 @@ public enum CustomerReader {
             let value = pair.value
             let key = pair.keyText
             guard let field = CustomerField(key: key) else {
-                if !configuration.extraFields.contains(key), !ChineseKey.checkFrontMatter(pair, in: root, &decoder.findings) {
-                    decoder.unknownKey(pair, known: frontMatterKeys, in: .frontMatter)
+                if !configuration.extraFields.contains(key) {
+                    let chinese = ChineseKey.checkFrontMatter(pair, in: root, &decoder.findings)
+                    if let meant = chinese.field {
+                        // A Chinese name that `fix` renames: read as the field it names.
+                        positions.record(meant, key: pair.key.start, value: value)
+                        readers[meant.rawValue](&customer, value, meant.key, &decoder, configuration)
+                        continue
+                    }
+                    if !chinese.reported { decoder.unknownKey(pair, known: frontMatterKeys, in: .frontMatter) }
                 }
                 customer.extra.append((key, value.scalarText ?? "…"))
                 continue
@@ -244,7 +251,12 @@ public enum CustomerReader {
         for item in decoder.mapList(node, "contacts", example: "- {name: 张伟, title: 技术总监, phone: \"13800000001\"}") {
             var contact = Contact()
             for pair in item.pairs ?? [] {
-                switch contactNames(pair.keyText) {
+                var part = contactNames(pair.keyText)
+                var chinese = false
+                if part == nil {
+                    (chinese, part) = ChineseKey.checkContact(pair, in: item, &decoder.findings)
+                }
+                switch part {
                 case .name?: contact.name = decoder.text(pair.value, "contacts.name")
                 case .title?: contact.title = decoder.text(pair.value, "contacts.title")
                 case .phone?: contact.phone = decoder.text(pair.value, "contacts.phone")
@@ -253,9 +265,7 @@ public enum CustomerReader {
                 case .prefers?: contact.prefers = decoder.vocabulary(pair.value, "contacts.prefers", ContactPreference.self)
                 case .role?: contact.role = decoder.vocabulary(pair.value, "contacts.role", ContactRole.self)
                 case nil:
-                    if !ChineseKey.checkContact(pair, in: item, &decoder.findings) {
-                        decoder.unknownKey(pair, known: contactKeys, in: .contact)
-                    }
+                    if !chinese { decoder.unknownKey(pair, known: contactKeys, in: .contact) }
                 }
             }
             if contact.name == nil {

@@ -23,7 +23,7 @@ public enum RuleCatalog {
             ChineseComma.self,
         ]),
         Group(title: "Fields", definitions: [
-            MissingField.self, WrongType.self, InvalidDate.self, OutOfRange.self, UnknownField.self, ChineseKey.self, UnknownSource.self,
+            MissingField.self, WrongType.self, InvalidDate.self, FullWidthDigits.self, OutOfRange.self, UnknownField.self, ChineseKey.self, UnknownSource.self,
             UnknownKind.self, UnknownIntent.self, UnknownGrade.self, UnknownStatus.self, UnknownStage.self,
             UnknownContactRole.self, UnknownPreference.self,
             InvalidId.self, FileNameMismatch.self, UnknownOwner.self, MissingDeal.self, MissingLostReason.self,

@@ -65,35 +65,48 @@ public enum ChineseKey: RuleDefinition {
         .name: "姓名", .title: "职位", .phone: "电话", .email: "邮箱", .wechat: "微信", .prefers: "联系偏好", .role: "角色",
     ]
 
-    /// Reports `pair` when its key is a Chinese name of a known top-level field; true when it did.
-    public static func checkFrontMatter(_ pair: YAMLPair, in root: YAMLNode?, _ findings: inout Findings) -> Bool {
+    /// What checking a key found: whether it is a Chinese name (and so reported), and the
+    /// field to read its value as, when the name means it for certain (the fix renames it).
+    public struct Finding {
+        public var reported: Bool
+        public var field: CustomerField?
+    }
+
+    /// Reports `pair` when its key is a Chinese name of a known top-level field. A key the fix
+    /// renames is read as the field meanwhile, so the customer keeps its owner and no other
+    /// finding (a missing `status`) follows from the key alone.
+    public static func checkFrontMatter(_ pair: YAMLPair, in root: YAMLNode?, _ findings: inout Findings) -> Finding {
         let key = pair.keyText
-        guard let meaning = frontMatterNames[key] else { return false }
+        guard let meaning = frontMatterNames[key] else { return Finding(reported: false) }
         switch meaning {
         case .field(let field):
             let fits = shapeFits(pair.value, field.type)
             let certain = fits && root?[field.key] == nil && !(root?.pairs ?? []).contains { other in
                 other.key.start != pair.key.start && frontMatterNames[other.keyText] == meaning
             }
-            report(key, english: field.key, label: field.label, pair, certain: certain, taken: root?[field.key] != nil, &findings)
+            let fixed = report(key, english: field.key, label: field.label, pair, certain: certain, taken: root?[field.key] != nil, &findings)
+            return Finding(reported: true, field: fixed && !field.definition.access.readsLast ? field : nil)
         case .contactPart(let part):
             findings.report(Message.contactPart(key, english: part.rawValue), at: pair.key.start)
+            return Finding(reported: true)
         }
-        return true
     }
 
-    /// Reports `pair` of a contact when its key is a Chinese name of a contact's key.
-    public static func checkContact(_ pair: YAMLPair, in item: YAMLNode, _ findings: inout Findings) -> Bool {
+    /// Reports `pair` of a contact when its key is a Chinese name of a contact's key; returns
+    /// the key to read it as when the fix renames it (nil: not such a name, or not certain).
+    public static func checkContact(_ pair: YAMLPair, in item: YAMLNode, _ findings: inout Findings) -> (reported: Bool, readAs: CustomerReader.ContactField?) {
         let key = pair.keyText
-        guard let part = contactNames[key] else { return false }
+        guard let part = contactNames[key] else { return (false, nil) }
         let certain = pair.value.scalarText != nil && item[part.rawValue] == nil && !(item.pairs ?? []).contains { other in
             other.key.start != pair.key.start && contactNames[other.keyText] == part
         }
-        report(key, english: part.rawValue, label: contactLabels[part] ?? key, pair, certain: certain, taken: item[part.rawValue] != nil, &findings)
-        return true
+        let fixed = report(key, english: part.rawValue, label: contactLabels[part] ?? key, pair, certain: certain, taken: item[part.rawValue] != nil, &findings)
+        return (true, fixed ? part : nil)
     }
 
-    static func report(_ key: String, english: String, label: String, _ pair: YAMLPair, certain: Bool, taken: Bool, _ findings: inout Findings) {
+    /// True when it attached the fix.
+    @discardableResult
+    static func report(_ key: String, english: String, label: String, _ pair: YAMLPair, certain: Bool, taken: Bool, _ findings: inout Findings) -> Bool {
         let plainKey: Bool
         if case .scalar(_, .plain) = pair.key.content { plainKey = true } else { plainKey = false }
         let fix = certain && plainKey ? Fix(replacing: pair.key.start..<pair.key.end, with: english) : nil
@@ -104,6 +117,7 @@ public enum ChineseKey: RuleDefinition {
         let message: Message = taken ? .alsoWritten(key, english: english, label: label)
             : .named(key, english: english, label: label, value: written, fixable: fix != nil)
         findings.report(message, at: pair.key.start, fix: fix)
+        return fix != nil
     }
 
     /// A scalar for a field of one value, a list for a list, a map for a map.
