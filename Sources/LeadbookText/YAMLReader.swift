@@ -323,7 +323,8 @@ public struct YAMLReader {
         guard index < end else { return false }
         let first = bytes[index]
         if first == ASCII.space || first == ASCII.tab || first == ASCII.hash || first == ASCII.lf || first == ASCII.cr { return false }
-        if isDashIndicator(index) { return false }
+        // `- item`, and the `? key` / `: value` lines of a complex key.
+        if isDashIndicator(index) || ((first == ASCII.colon || first == ASCII.question) && isSeparatorOrEnd(index + 1)) { return false }
         return lineHasMappingKey(from: index, keyOnly: true)
     }
 
@@ -362,6 +363,8 @@ public struct YAMLReader {
             } catch let problem as YAMLSyntaxError {
                 recovered.append(problem)
                 skipped = true
+                // After a document marker or a directive the lines belong to no front matter.
+                if problem.problem == .unsupported(.documents) || problem.problem == .unsupported(.directive) { break }
                 resume(after: problem)
             } catch {
                 break

@@ -97,7 +97,7 @@ public enum CustomerReader {
             case .listComma: ChineseComma.report(note, &result.findings)
             }
         }
-        let root = reading.root
+        var root = reading.root
         if root == nil && !reading.errors.isEmpty { return result }
         if let root, root.pairs == nil {
             FrontMatterNotMap.report(.customerFile(root.kindDescription), at: root.start, &result.findings)
@@ -112,6 +112,12 @@ public enum CustomerReader {
         customer.feedback = log.feedback
         result.findings = decoder.findings
         result.ambiguousValues = decoder.ambiguous
+        // Chinese keys read as the fields they name: the tree says so too.
+        let renamed = decoder.findings.diagnostics.compactMap { diagnostic -> (Int, String)? in
+            guard diagnostic.rule == ChineseKey.rule, let fix = diagnostic.fix else { return nil }
+            return (fix.range.lowerBound, String(decoding: fix.replacement, as: UTF8.self))
+        }
+        if !renamed.isEmpty { root = root?.renamingKeys(Dictionary(renamed, uniquingKeysWith: { first, _ in first })) }
         // A front matter with a YAML problem is not read as a customer (other tools cannot read
         // it either); its values were checked all the same. The checks across fields wait until
         // no line of it was skipped.

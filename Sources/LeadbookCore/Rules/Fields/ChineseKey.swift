@@ -153,3 +153,26 @@ extension RuleMessage where Of == ChineseKey {
                           "写到联系人下面，例如 `contacts:` 下一行写 `  - {name: 张伟, \(english): ...}`"))
     }
 }
+
+extension YAMLNode {
+    /// The tree with the keys starting at the given offsets named as given (the Chinese keys
+    /// `fix` renames, read as their fields): the tree as the customer was read, its byte ranges
+    /// those of the file.
+    public func renamingKeys(_ names: [Int: String]) -> YAMLNode {
+        var node = self
+        switch content {
+        case .mapping(let pairs):
+            node.content = .mapping(pairs.map { pair in
+                var pair = pair
+                if let name = names[pair.key.start], case .scalar(_, let style) = pair.key.content { pair.key.content = .scalar(name, style) }
+                pair.value = pair.value.renamingKeys(names)
+                return pair
+            })
+        case .sequence(let items):
+            node.content = .sequence(items.map { $0.renamingKeys(names) })
+        case .scalar:
+            break
+        }
+        return node
+    }
+}

@@ -118,7 +118,8 @@ extension RuleMessage where Of == YAMLSyntax {
         let message = Phrase("unexpected indentation: this line is indented \(spaces); ", "缩进不对：这一行缩进了 \(found) 个空格，") + levels
         let hint: Phrase
         if indentation.levels.count == 1, let level = indentation.levels.first, level.indent == 0 {
-            hint = Phrase("start it at the beginning of the line, like the other top-level keys", "顶格写，和其他顶层的键一样")
+            hint = Phrase("start it at the beginning of the line, like the other top-level keys (a key with a value holds no keys below it)",
+                          "顶格写，和其他顶层的键一样（有值的键下面不能再有键）")
         } else if indentation.levels.count == 1, let level = indentation.levels.first {
             let target = level.indent == 1 ? "1 space" : "\(level.indent) spaces"
             hint = Phrase("indent it \(target), like the keys it belongs with", "改成缩进 \(level.indent) 个空格，和同级的键对齐")
