@@ -93,8 +93,8 @@ public enum CustomerReader {
         }
         for note in reading.notes {
             switch note.kind {
-            case .chineseQuotes(let inFlow): ChineseQuotes.report(note, inFlow: inFlow, &result.findings)
-            case .listComma: ChineseComma.report(note, &result.findings)
+            case .chineseQuotes(let inFlow): ChineseQuotes.report(note, inFlow: inFlow, in: buffer, &result.findings)
+            case .listComma: ChineseComma.report(note, in: buffer, &result.findings)
             }
         }
         var root = reading.root

@@ -285,8 +285,8 @@ public struct LogReader {
 
     /// A task box typed with a Chinese keyboard or another mark: `[ｘ]`, `[√]`, `[✓]`, `［ ］`,
     /// `[　]`, `【x】`, `[]`. Returns whether it reads as done (nil: a mark that says neither),
-    /// where the box ends and the mark inside it; nil when `start` holds no such box.
-    public func oddTaskBox(_ start: Int, _ stop: Int) -> (done: Bool?, end: Int, mark: Range<Int>)? {
+    /// and where the box ends; nil when `start` holds no such box.
+    public func oddTaskBox(_ start: Int, _ stop: Int) -> (done: Bool?, end: Int)? {
         guard start < stop, bytes[start] == ASCII.openBracket || bytes[start] >= 0xE3 else { return nil }
         func bracket(_ index: Int, _ ascii: UInt8, _ wide: (UInt8, UInt8, UInt8), _ lenticular: (UInt8, UInt8, UInt8)) -> Int? {
             guard index < stop else { return nil }
@@ -301,7 +301,7 @@ public struct LogReader {
         if let close = bracket(inner, ASCII.closeBracket, (0xEF, 0xBC, 0xBD), (0xE3, 0x80, 0x91)) {
             // `[]`: an empty box.
             guard close == stop || bytes[close] == ASCII.space else { return nil }
-            return (false, close, inner..<inner)
+            return (false, close)
         }
         let byte = bytes[inner]
         if byte == ASCII.space || byte == ASCII.x || byte == ASCII.X {
@@ -326,7 +326,7 @@ public struct LogReader {
               close == stop || bytes[close] == ASCII.space else { return nil }
         // The ASCII boxes `[ ]` and `[x]` are read by `taskBox`.
         if close == markEnd + 1, inner == start + 1, markEnd == inner + 1 { return nil }
-        return (done, close, inner..<markEnd)
+        return (done, close)
     }
 
     public func readFollowUpItem(_ entry: inout FollowUp, _ start: Int, _ stop: Int, _ line: Int, _ findings: inout Findings) {
@@ -337,7 +337,7 @@ public struct LogReader {
         if bytes[start] == ASCII.openBracket || bytes[start] >= 0xE3, let box = oddTaskBox(start, stop) {
             // Read as the to-do it is meant to be (an unclear mark as an open one), so it stays
             // in show and agenda while the finding says how to write it.
-            TodoBox.report(box.done, mark: text(box.mark), box: start..<box.end, &findings)
+            TodoBox.report(box.done, written: text(start..<box.end), box: start..<box.end, &findings)
             if let todo = readTodo(trimmed(box.end, stop), done: box.done ?? false, line: line, keep: keepsText(entry), &findings) {
                 entry.todos.append(todo)
             }

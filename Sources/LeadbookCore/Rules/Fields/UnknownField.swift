@@ -41,7 +41,8 @@ public enum UnknownField: RuleDefinition {
 
 extension RuleMessage where Of == UnknownField {
     public static func unknownKey(_ key: String, known: [String], in place: UnknownField.Place) -> Self {
-        let message = Phrase("unknown key `\(key)`\(place.phrase.en)", "\(place.phrase.zh)有未知的键 `\(key)`")
+        let zh = place.phrase.zh.isEmpty ? "未知的键 `\(key)`" : "\(place.phrase.zh)有未知的键 `\(key)`"
+        let message = Phrase("unknown key `\(key)`\(place.phrase.en)", zh)
         if let near = Suggestion.closest(to: key, among: known), near != key {
             return Self(message, hint: Phrase("did you mean `\(near)`?", "是不是想写 `\(near)`？"))
         }

@@ -10,9 +10,9 @@ public enum TodoBox: RuleDefinition {
     public static let rule = Rule("todo-box", .warning,
         "A to-do's box is `[ ]` or `[x]` in ASCII, not `[ｘ]`, `[√]` or full-width brackets (`leadbook fix` changes it).")
 
-    /// `done`: what the box reads as (nil: unclear); `box`: its bytes, brackets included.
-    public static func report(_ done: Bool?, mark: String, box: Range<Int>, _ findings: inout Findings) {
-        let written = String(decoding: findings.source.bytes[box], as: UTF8.self)
+    /// `done`: what the box reads as (nil: unclear); `box`: its bytes, brackets included, and
+    /// `written` their text.
+    public static func report(_ done: Bool?, written: String, box: Range<Int>, _ findings: inout Findings) {
         guard let done else {
             findings.report(Message.unclear(written), at: box.lowerBound)
             return

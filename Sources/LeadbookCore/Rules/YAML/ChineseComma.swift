@@ -9,11 +9,11 @@ public enum ChineseComma: RuleDefinition {
     public static let rule = Rule("chinese-comma", .warning,
         "The items of a `[...]` list are separated by the ASCII `,`, not `，` or `、` (`leadbook fix` changes them).")
 
-    public static func report(_ note: YAMLNote, _ findings: inout Findings) {
+    /// `bytes`: the file the note was read from.
+    public static func report(_ note: YAMLNote, in bytes: UnsafeBufferPointer<UInt8>, _ findings: inout Findings) {
         let range = note.range
-        let bytes = findings.source.bytes
         guard range.upperBound <= bytes.count else { return }
-        let mark = String(decoding: bytes[range], as: UTF8.self)
+        let mark = UTF8Bytes.string(bytes, range)
         let spaced = range.upperBound < bytes.count && bytes[range.upperBound] == ASCII.space
         findings.report(Message.separator(mark), at: range.lowerBound, fix: Fix(replacing: range, with: spaced ? "," : ", "))
     }

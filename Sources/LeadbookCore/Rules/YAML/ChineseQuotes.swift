@@ -11,12 +11,12 @@ public enum ChineseQuotes: RuleDefinition {
     public static let rule = Rule("chinese-quotes", .warning,
         "A value is not wrapped in Chinese quotes `“…”`, which YAML keeps as part of the text (`leadbook fix` removes them).")
 
-    public static func report(_ note: YAMLNote, inFlow: Bool, _ findings: inout Findings) {
+    /// `bytes`: the file the note was read from.
+    public static func report(_ note: YAMLNote, inFlow: Bool, in bytes: UnsafeBufferPointer<UInt8>, _ findings: inout Findings) {
         let range = note.range
-        let bytes = findings.source.bytes
         guard range.count >= 6, range.upperBound <= bytes.count else { return }
-        let value = String(decoding: bytes[range], as: UTF8.self)
-        let inner = String(decoding: bytes[range.lowerBound + 3..<range.upperBound - 3], as: UTF8.self)
+        let value = UTF8Bytes.string(bytes, range)
+        let inner = UTF8Bytes.string(bytes, range.lowerBound + 3..<range.upperBound - 3)
         let replacement = ScalarText.isPlainSafe(inner, inFlow: inFlow) ? inner : ScalarText.doubleQuoted(inner)
         findings.report(Message.quoted(value, replacement: replacement), at: range.lowerBound,
                         fix: Fix(replacing: range, with: replacement))

@@ -49,4 +49,12 @@ final class TodoBoxTests: XCTestCase {
         RuleAssert.clean(result.findings.diagnostics)
         XCTAssertEqual(result.customer?.followUps.first?.todos.count, 2)
     }
+
+    /// Readers that keep no source (an edit reads the log for its places only) read such a box too.
+    func testAnEditOfAFileWithSuchABox() throws {
+        let text = RuleFixture.followUp("2024-03-02 电话 张伟", ["- [\u{3000}] 2024-03-05 发报价"])
+        let edit = try RecordEdit(bytes: Array(text.utf8))
+        XCTAssertEqual(edit.log.followUps.first?.todos.first?.done, false)
+        XCTAssertEqual(try edit.apply(), Array(text.utf8))
+    }
 }
