@@ -243,8 +243,10 @@ public struct YAMLReader {
         try skipBlankLines()
     }
 
+    /// `- `, or `-` before an ideographic space as a Chinese keyboard types it (reported where
+    /// the item is read).
     public func isDashIndicator(_ index: Int) -> Bool {
-        byte(index) == ASCII.dash && isSeparatorOrEnd(index + 1)
+        byte(index) == ASCII.dash && (isSeparatorOrEnd(index + 1) || isIdeographicSpace(index + 1))
     }
 
     // MARK: - Document
@@ -589,6 +591,11 @@ public struct YAMLReader {
         while true {
             let dash = pos
             pos += 1
+            if isIdeographicSpace(pos) {
+                let space = pos
+                while isIdeographicSpace(pos) { pos += 3 }
+                recovered.append(YAMLSyntaxError(space, .fullWidthSpace(.afterDash), repair: YAMLRepair(space..<pos, " ")))
+            }
             skipInlineBlanks()
             if !isLineEnd(pos), byte(pos) != ASCII.hash, let tab = (dash + 1..<pos).first(where: { bytes[$0] == ASCII.tab }) {
                 throw error(.tabIndent, at: tab)

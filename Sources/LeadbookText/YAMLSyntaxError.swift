@@ -85,6 +85,8 @@ public enum YAMLProblem: Sendable, Equatable {
     public enum FullWidthSpacePlace: Sendable, Equatable {
         /// After the colon of a key.
         case afterColon
+        /// After the `-` of a list item.
+        case afterDash
         /// In the indentation at the start of a line.
         case indentation
     }

@@ -1,7 +1,8 @@
 import LeadbookText
 
 /// An ideographic space U+3000 (全角空格) where YAML needs a space: after the colon of a key
-/// (`region:　西南`, which YAML does not read as a key) or in the indentation of a line. It
+/// (`region:　西南`, which YAML does not read as a key), after the `-` of a list item
+/// (`-　老客户推荐`) or in the indentation of a line. It
 /// looks like a space, so the finding names it. After a colon the fix is one space; in the
 /// indentation each full-width space becomes two spaces, the width it shows.
 public enum FullWidthSpace: RuleDefinition {
@@ -9,7 +10,11 @@ public enum FullWidthSpace: RuleDefinition {
         "Spaces that YAML reads (after a key's colon, in indentation) are ASCII spaces, not full-width `　` (`leadbook fix` changes them).")
 
     public static func report(_ place: YAMLProblem.FullWidthSpacePlace, at offset: Int, fix: Fix?, _ findings: inout Findings) {
-        findings.report(place == .afterColon ? Message.afterColon : Message.indentation, at: offset, fix: fix)
+        switch place {
+        case .afterColon: findings.report(Message.afterColon, at: offset, fix: fix)
+        case .afterDash: findings.report(Message.afterDash, at: offset, fix: fix)
+        case .indentation: findings.report(Message.indentation, at: offset, fix: fix)
+        }
     }
 }
 
@@ -19,6 +24,13 @@ extension RuleMessage where Of == FullWidthSpace {
              "冒号后面是全角空格 `　`（U+3000），YAML 要求这里是英文空格",
              hint: Phrase("type an ordinary space after `:` (switch the keyboard to half-width); `leadbook fix` changes it",
                           "在 `:` 后面改用半角空格（把输入法切到半角）；`leadbook fix` 可以自动修改"))
+    }
+
+    public static var afterDash: Self {
+        Self("full-width space `　` (U+3000) after the `-` of a list item; YAML needs an ASCII space there",
+             "列表项的 `-` 后面是全角空格 `　`（U+3000），YAML 要求这里是英文空格",
+             hint: Phrase("type an ordinary space after `-` (switch the keyboard to half-width); `leadbook fix` changes it",
+                          "在 `-` 后面改用半角空格（把输入法切到半角）；`leadbook fix` 可以自动修改"))
     }
 
     public static var indentation: Self {

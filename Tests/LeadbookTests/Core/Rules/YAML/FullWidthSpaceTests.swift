@@ -25,6 +25,16 @@ final class FullWidthSpaceTests: XCTestCase {
         RuleAssert.clean(RuleFixture.diagnostics(expected))
     }
 
+    func testAfterTheDashOfAListItem() {
+        let text = RuleFixture.customer(adding: ["tags:", "  -\u{3000}老客户推荐", "  - 价格敏感"])
+        let result = RuleFixture.read(text)
+        let diagnostic = RuleAssert.only(result.findings.diagnostics, "full-width-space", at: (9, 4), message: ["after the `-`"])
+        XCTAssertEqual(diagnostic?.phrase.zh, "列表项的 `-` 后面是全角空格 `\u{3000}`（U+3000），YAML 要求这里是英文空格")
+        let fixed = String(decoding: Fix.apply([diagnostic!.fix!], to: Array(text.utf8)).bytes, as: UTF8.self)
+        XCTAssertEqual(fixed, RuleFixture.customer(adding: ["tags:", "  - 老客户推荐", "  - 价格敏感"]))
+        XCTAssertEqual(RuleFixture.read(fixed).customer?.tags, ["老客户推荐", "价格敏感"])
+    }
+
     /// Inside a value an ideographic space is text.
     func testInsideAValueItIsText() {
         let text = RuleFixture.customer(adding: ["needs: 数据安全\u{3000}服务器升级", "region: \u{3000}华东"])
