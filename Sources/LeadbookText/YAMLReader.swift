@@ -1184,8 +1184,9 @@ public struct YAMLReader {
 
     // MARK: - Flow collections (one line)
 
-    /// `item`: an item of a `[...]` list (where a Chinese comma is noted).
-    public mutating func parseFlowNode(item: Bool = false) throws -> YAMLNode {
+    /// `item`: an item of a `[...]` list (where a Chinese comma is noted); `key`: a key of a
+    /// `{...}` map (which a full-width colon after an ASCII word ends).
+    public mutating func parseFlowNode(item: Bool = false, key: Bool = false) throws -> YAMLNode {
         depth += 1
         defer { depth -= 1 }
         if depth > Self.maxDepth { throw error(.tooDeep) }
@@ -1196,11 +1197,11 @@ public struct YAMLReader {
         case ASCII.openBrace: return try parseFlowMapping()
         case ASCII.doubleQuote, ASCII.singleQuote: return try parseQuoted(parentIndent: Int.max, inFlow: true)
         case ASCII.comma, ASCII.closeBracket, ASCII.closeBrace: throw error(.emptyFlowEntry)
-        default: return try parsePlainFlowScalar(item: item)
+        default: return try parsePlainFlowScalar(item: item, key: key)
         }
     }
 
-    public mutating func parsePlainFlowScalar(item: Bool = false) throws -> YAMLNode {
+    public mutating func parsePlainFlowScalar(item: Bool = false, key: Bool = false) throws -> YAMLNode {
         try rejectIndicatorStart(inFlow: true)
         let start = pos
         var scan = pos
@@ -1208,6 +1209,10 @@ public struct YAMLReader {
             if isLineEnd(scan) { throw error(.multiLineFlow, at: scan) }
             let byte = bytes[scan]
             if byte == ASCII.comma || byte == ASCII.closeBracket || byte == ASCII.closeBrace { break }
+            if key, byte == 0xEF, scan > start, isFullWidthColon(scan),
+               (start..<scan).allSatisfy({ ASCII.isDigit(bytes[$0]) || ((bytes[$0] | 0x20) >= 0x61 && (bytes[$0] | 0x20) <= 0x7A) || bytes[$0] == 0x5F }) {
+                break
+            }
             if item, byte == 0xEF || byte == 0xE3, scan + 2 < end,
                (byte == 0xEF && bytes[scan + 1] == 0xBC && bytes[scan + 2] == 0x8C) || (byte == 0xE3 && bytes[scan + 1] == 0x80 && bytes[scan + 2] == 0x81) {
                 notes.append(YAMLNote(.listComma, scan..<scan + 3))
@@ -1258,14 +1263,24 @@ public struct YAMLReader {
             if isLineEnd(pos) || bytes[pos] == ASCII.hash { throw error(.multiLineFlow, at: start) }
             if bytes[pos] == ASCII.closeBrace { pos += 1; break }
             if bytes[pos] == ASCII.openBracket || bytes[pos] == ASCII.openBrace { throw error(.flowKey) }
-            let key = try parseFlowNode()
+            let key = try parseFlowNode(key: true)
             let keyText = key.scalarText ?? ""
             if let firstLine = keys.insert(keyText, line: key.line) {
                 throw error(.duplicateKey(keyText, line: firstLine), at: key.start)
             }
             skipInlineBlanks()
             var value: YAMLNode
-            if byte(pos) == ASCII.colon {
+            if isFullWidthColon(pos) {
+                // `{size：25}`: read as the `size: 25` it is meant to be.
+                let colon = pos
+                pos += 3
+                recovered.append(YAMLSyntaxError(colon, .fullWidthColon, repair: YAMLRepair(colon..<pos, isBlank(pos) ? ":" : ": ")))
+                skipInlineBlanks()
+                if isLineEnd(pos) { throw error(.multiLineFlow, at: start) }
+                value = bytes[pos] == ASCII.comma || bytes[pos] == ASCII.closeBrace
+                    ? YAMLNode(content: .scalar("", .empty), start: pos, end: pos, line: line, indent: pos - lineStart)
+                    : try parseFlowNode()
+            } else if byte(pos) == ASCII.colon {
                 pos += 1
                 let afterColon = pos
                 skipInlineBlanks()

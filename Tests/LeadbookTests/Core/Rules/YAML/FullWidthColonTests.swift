@@ -45,6 +45,14 @@ final class FullWidthColonTests: XCTestCase {
         }
     }
 
+    func testAKeyOfAFlowMap() {
+        let text = RuleFixture.customer(adding: ["score: {size：25, budget： 20}"])
+        let result = RuleFixture.read(text)
+        RuleAssert.rules(result.findings.diagnostics, [("full-width-colon", 8, 13), ("full-width-colon", 8, 24)])
+        let fixed = String(decoding: Fix.apply(result.findings.diagnostics.compactMap(\.fix), to: Array(text.utf8)).bytes, as: UTF8.self)
+        XCTAssertEqual(fixed, RuleFixture.customer(adding: ["score: {size: 25, budget: 20}"]))
+    }
+
     func testAFullWidthColonInsideAValueIsText() {
         let text = RuleFixture.customer(adding: ["needs: \"价格：太高\"", "region: 华东：上海"])
         let result = RuleFixture.read(text)
