@@ -549,7 +549,9 @@ public struct YAMLReader {
         var index = pos
         while index < stop {
             if bytes[index] == ASCII.colon, index + 1 < stop, bytes[index + 1] != ASCII.space {
-                return error(.missingColonSpace, at: index)
+                // `region:西南`: after a key of ASCII letters, the space is certainly what is missing.
+                let word = index > pos && (pos..<index).allSatisfy { ASCII.isDigit(bytes[$0]) || ((bytes[$0] | 0x20) >= 0x61 && (bytes[$0] | 0x20) <= 0x7A) || bytes[$0] == 0x5F }
+                return YAMLSyntaxError(index, .syntax(.missingColonSpace), repair: word ? YAMLRepair(index + 1..<index + 1, " ") : nil)
             }
             index += 1
         }

@@ -120,9 +120,11 @@ final class TypingCorpusTests: XCTestCase {
                 let first = source.location(of: fix.range.lowerBound).column
                 let last = source.location(of: max(fix.range.lowerBound, fix.range.upperBound - 1)).column
                 if diagnostic.rule.id == "yaml-syntax" {
-                    // An indentation: spaces at the start of the line, before the text pointed at.
+                    // Spaces only: an indentation at the start of the line, before the text pointed
+                    // at, or the space missing after the colon pointed at.
                     XCTAssertTrue(bytes[fix.range].allSatisfy { $0 == ASCII.space } && fix.replacement.allSatisfy { $0 == ASCII.space }
-                                  && fix.range.lowerBound == lineStart && first <= diagnostic.column, "\(name): \(diagnostic.rule)")
+                                  && (fix.range.lowerBound == lineStart && first <= diagnostic.column || first == diagnostic.column + 1),
+                                  "\(name): \(diagnostic.rule) at column \(diagnostic.column), its fix at \(first)")
                 } else {
                     XCTAssertTrue((first...last).contains(diagnostic.column),
                                   "\(name): \(diagnostic.rule) points at column \(diagnostic.column), its fix at \(first)...\(last)")

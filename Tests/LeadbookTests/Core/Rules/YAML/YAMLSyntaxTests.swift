@@ -22,6 +22,16 @@ final class YAMLSyntaxTests: XCTestCase {
                         message: ["missing space after `:`"], hint: ["`key: value`"])
     }
 
+    /// After a key of ASCII letters the fix adds the space; the values after it are read.
+    func testTheMissingSpaceIsFixed() {
+        let text = RuleFixture.customer(set: ["status: 谈判"], adding: ["region:华东"])
+        let diagnostics = RuleFixture.diagnostics(text)
+        RuleAssert.rules(diagnostics, [("unknown-status", 7, 9), ("yaml-syntax", 8, 7)])
+        let fixed = String(decoding: Fix.apply(diagnostics.compactMap(\.fix), to: Array(text.utf8)).bytes, as: UTF8.self)
+        XCTAssertEqual(fixed, RuleFixture.customer(set: ["status: 谈判"], adding: ["region: 华东"]))
+        XCTAssertNil(RuleFixture.diagnostics(RuleFixture.customer(adding: ["备注:年底"])).first?.fix)
+    }
+
     func testLineWithoutColon() {
         let text = RuleFixture.customer(adding: ["region 华东"])
         RuleAssert.only(RuleFixture.diagnostics(text), "yaml-syntax", at: (8, 1), message: ["expected `key: value`"])
