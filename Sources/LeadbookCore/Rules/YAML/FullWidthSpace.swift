@@ -7,7 +7,7 @@ import LeadbookText
 /// indentation each full-width space becomes two spaces, the width it shows.
 public enum FullWidthSpace: RuleDefinition {
     public static let rule = Rule("full-width-space", .error,
-        "Spaces that YAML reads (after a key's colon, in indentation) are ASCII spaces, not full-width `　` (`leadbook fix` changes them).")
+        "Spaces that YAML reads (after a key's colon or a list item's `-`, in indentation) are ASCII spaces, not full-width `　` (`leadbook fix` changes them).")
 
     public static func report(_ place: YAMLProblem.FullWidthSpacePlace, at offset: Int, fix: Fix?, _ findings: inout Findings) {
         switch place {
