@@ -82,6 +82,19 @@ public enum PlainScalarReading: Equatable, Sendable {
         }
     }
 
+    /// What the reading is called in messages, in both languages ("a number" / "数字").
+    public var phrase: Phrase {
+        switch self {
+        case .text: return Phrase("text", "文字")
+        case .null: return Phrase("null (no value)", "空值（null）")
+        case .boolean: return Phrase("a yes/no value (boolean)", "是/否（布尔值）")
+        case .number: return Phrase("a number", "数字")
+        case .timestamp: return Phrase("a date", "日期")
+        case .special: return Phrase("a YAML key marker", "YAML 的键标记")
+        case .unreadable: return Phrase("a syntax error (a tab outside quotes)", "语法错误（引号外有 Tab）")
+        }
+    }
+
     static let booleanWords: [[UInt8]] = ["yes", "no", "on", "off", "true", "false"].map { Array($0.utf8) }
     static let nullWord = Array("null".utf8), infWord = Array("inf".utf8)
     static let nanWords: [[UInt8]] = ["nan", "NaN", "NAN"].map { Array($0.utf8) }

@@ -14,6 +14,28 @@ public struct YAMLReader {
     public var line: Int
     public var lineStart: Int
     public var depth = 0
+    /// The first byte of the document (lines are counted from it when the reader resumes).
+    public var begin = 0
+    /// Problems read past (a full-width colon after a key, an ideographic space after a colon)
+    /// and, in `read`, those recovered from at the next top-level key.
+    public var recovered: [YAMLSyntaxError] = []
+    /// Values read as YAML reads them that hold a typing mistake (`YAMLNote`).
+    public var notes: [YAMLNote] = []
+    /// True once lines were skipped after a problem.
+    public var skipped = false
+    /// The block maps being read, outermost first, and the one that ended last (with the line
+    /// it ended on): what an indentation that matches no level is compared with.
+    public var levels: [MapLevel] = []
+    public var closed: MapLevel?
+    public var closedLine = 0
+    /// The key whose value is being read (its text's bytes); nil at the top level.
+    public var valueKey: Range<Int>?
+
+    public struct MapLevel: Sendable {
+        public var indent: Int
+        /// The key the map is the value of (nil: the top level).
+        public var key: Range<Int>?
+    }
 
     public static let maxDepth = 64
 
@@ -22,9 +44,30 @@ public struct YAMLReader {
     /// `checked`: the caller has already found no NUL byte in the bytes (a customer file). A lone
     /// CR is then found where its line ends, so it fails the parse all the same, though an
     /// earlier error of another kind is reported first.
+    /// A problem the reader reads past (a full-width colon after a key) fails the parse too: the
+    /// first problem in the file is thrown.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, firstLine: Int = 1, checked: Bool = false) throws -> YAMLNode? {
         var reader = YAMLReader(bytes: bytes, end: range.upperBound, pos: range.lowerBound, line: firstLine, lineStart: range.lowerBound)
-        return try reader.parseDocument(checked: checked)
+        reader.begin = range.lowerBound
+        let node: YAMLNode?
+        do {
+            node = try reader.parseDocument(checked: checked)
+        } catch let problem as YAMLSyntaxError {
+            if let first = reader.recovered.first, first.offset < problem.offset { throw first }
+            throw problem
+        }
+        if let first = reader.recovered.min(by: { $0.offset < $1.offset }) { throw first }
+        return node
+    }
+
+    /// Reads a customer file's front matter without stopping at the first problem: a typing
+    /// mistake it can read past is reported and read past; after any other problem in a
+    /// top-level map the reader resumes at the next top-level key, so every problem of the
+    /// file is found in one pass. The tree holds every top-level pair read without a problem.
+    public static func read(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, firstLine: Int = 1, checked: Bool = false) -> YAMLReading {
+        var reader = YAMLReader(bytes: bytes, end: range.upperBound, pos: range.lowerBound, line: firstLine, lineStart: range.lowerBound)
+        reader.begin = range.lowerBound
+        return reader.readDocument(checked: checked)
     }
 
     /// Parses a whole byte array (a leading BOM is skipped).
@@ -129,7 +172,62 @@ public struct YAMLReader {
         var index = lineStart
         while index < end, bytes[index] == ASCII.space { index += 1 }
         if index < end, bytes[index] == ASCII.tab { throw error(.tabIndent, at: index) }
+        if index < end, bytes[index] == 0xE3, isIdeographicSpace(index) { throw ideographicIndentError(at: index) }
         return index - lineStart
+    }
+
+    /// U+3000, the ideographic (full-width) space, at `index`.
+    @inline(__always) public func isIdeographicSpace(_ index: Int) -> Bool {
+        index + 2 < end && bytes[index] == 0xE3 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80
+    }
+
+    /// U+FF1A, the full-width colon, at `index`.
+    @inline(__always) public func isFullWidthColon(_ index: Int) -> Bool {
+        index + 2 < end && bytes[index] == 0xEF && bytes[index + 1] == 0xBC && bytes[index + 2] == 0x9A
+    }
+
+    /// Ideographic spaces in the indentation from `index`: each becomes two spaces, the width
+    /// it shows in an editor, so the line stays where the writer saw it.
+    public func ideographicIndentError(at index: Int) -> YAMLSyntaxError {
+        var stop = index
+        var replacement = ""
+        while stop < end {
+            if isIdeographicSpace(stop) {
+                replacement += "  "
+                stop += 3
+            } else if bytes[stop] == ASCII.space {
+                replacement += " "
+                stop += 1
+            } else {
+                break
+            }
+        }
+        return YAMLSyntaxError(index, .fullWidthSpace(.indentation), repair: YAMLRepair(index..<stop, replacement))
+    }
+
+    /// A key line indented `found` spaces, which matches no level of the maps it could belong
+    /// to: names the nearest (two when it sits halfway), and moves the line there when it is one
+    /// space off one level only.
+    public func indentationError(found: Int, at offset: Int? = nil) -> YAMLSyntaxError {
+        var candidates = levels
+        if let closed, closedLine == line, !candidates.contains(where: { $0.indent == closed.indent }) {
+            candidates.append(closed)
+        }
+        guard let distance = candidates.map({ abs($0.indent - found) }).min() else { return error(.badIndentation, at: offset) }
+        var nearest: [MapLevel] = []
+        for level in candidates.sorted(by: { $0.indent > $1.indent }) where abs(level.indent - found) == distance {
+            if !nearest.contains(where: { $0.indent == level.indent }) { nearest.append(level) }
+        }
+        let described = nearest.map { level in
+            YAMLProblem.Indentation.Level(indent: level.indent, key: level.key.map { UTF8Bytes.string(bytes, $0) })
+        }
+        var repair: YAMLRepair?
+        if nearest.count == 1, distance == 1 {
+            let target = nearest[0].indent
+            repair = target < found ? YAMLRepair(lineStart..<lineStart + 1, "") : YAMLRepair(lineStart..<lineStart, " ")
+        }
+        return YAMLSyntaxError(offset ?? lineStart + found, .syntax(.indentation(YAMLProblem.Indentation(found: found, levels: described))),
+                               repair: repair)
     }
 
     /// After a value on one line: only blanks and a comment may follow. Moves to the next content line.
@@ -145,8 +243,10 @@ public struct YAMLReader {
         try skipBlankLines()
     }
 
+    /// `- `, or `-` before an ideographic space as a Chinese keyboard types it (reported where
+    /// the item is read).
     public func isDashIndicator(_ index: Int) -> Bool {
-        byte(index) == ASCII.dash && isSeparatorOrEnd(index + 1)
+        byte(index) == ASCII.dash && (isSeparatorOrEnd(index + 1) || isIdeographicSpace(index + 1))
     }
 
     // MARK: - Document
@@ -158,6 +258,11 @@ public struct YAMLReader {
         try skipDocumentStart()
         try skipBlankLines()
         if atEnd { return nil }
+        return try parseDocumentBody()
+    }
+
+    /// From the first line with content to the end.
+    public mutating func parseDocumentBody() throws -> YAMLNode {
         let indent = try currentIndent()
         pos = lineStart + indent
         let node = try parseBlockNode(parentIndent: -1, column: indent)
@@ -166,6 +271,143 @@ public struct YAMLReader {
             throw error(.unexpectedContent, at: lineStart + indent)
         }
         return node
+    }
+
+    public mutating func readDocument(checked: Bool) -> YAMLReading {
+        do {
+            if !checked { try rejectNulAndLoneCR() }
+            try rejectControlCharacters()
+            try skipDocumentStart()
+            try skipBlankLines()
+        } catch let problem as YAMLSyntaxError {
+            return YAMLReading(root: nil, errors: [problem], complete: false)
+        } catch {
+            return YAMLReading(root: nil, complete: false)
+        }
+        if atEnd { return YAMLReading(root: nil, errors: recovered, notes: notes) }
+        guard startsTopLevelMap() else {
+            // A list or a lone value (the front-matter-not-map finding), or nothing readable.
+            do {
+                let node = try parseDocumentBody()
+                return YAMLReading(root: node, errors: ordered(recovered), notes: notes)
+            } catch let problem as YAMLSyntaxError {
+                return YAMLReading(root: nil, errors: ordered(recovered + [problem]), notes: notes, complete: false)
+            } catch {
+                return YAMLReading(root: nil, complete: false)
+            }
+        }
+        let root = parseTopLevelMap()
+        return YAMLReading(root: root, errors: ordered(recovered), notes: notes, complete: !skipped)
+    }
+
+    public func ordered(_ problems: [YAMLSyntaxError]) -> [YAMLSyntaxError] {
+        problems.count < 2 ? problems : problems.enumerated().sorted {
+            $0.element.offset != $1.element.offset ? $0.element.offset < $1.element.offset : $0.offset < $1.offset
+        }.map(\.element)
+    }
+
+    /// The document is a map at column 0: its first line with content is a `key:` line there,
+    /// or, when that line is broken, a later line is.
+    public func startsTopLevelMap() -> Bool {
+        if isTopLevelKeyLine(lineStart) { return true }
+        if byte(lineStart) == ASCII.space || isDashIndicator(lineStart) { return false }
+        var index = lineEnd(from: lineStart)
+        while index < end {
+            index += 1
+            if isTopLevelKeyLine(index) { return true }
+            index = lineEnd(from: index)
+        }
+        return false
+    }
+
+    /// A line starting at `index` with a key at column 0.
+    public func isTopLevelKeyLine(_ index: Int) -> Bool {
+        guard index < end else { return false }
+        let first = bytes[index]
+        if first == ASCII.space || first == ASCII.tab || first == ASCII.hash || first == ASCII.lf || first == ASCII.cr { return false }
+        // `- item`, and the `? key` / `: value` lines of a complex key.
+        if isDashIndicator(index) || ((first == ASCII.colon || first == ASCII.question) && isSeparatorOrEnd(index + 1)) { return false }
+        return lineHasMappingKey(from: index, keyOnly: true)
+    }
+
+    /// The top-level map, pair by pair: a pair with a problem is left out, the problem kept,
+    /// and reading resumes at the next top-level key.
+    public mutating func parseTopLevelMap() -> YAMLNode {
+        let start = pos
+        let startLine = line
+        var pairs: [YAMLPair] = []
+        pairs.reserveCapacity(32)
+        var keys = KeySet()
+        keys.keys.reserveCapacity(32)
+        var nodeEnd = pos
+        levels.reserveCapacity(8)
+        levels.append(MapLevel(indent: 0, key: nil))
+        defer { levels.removeAll() }
+        while !atEnd {
+            do {
+                let indent = try currentIndent()
+                pos = lineStart + indent
+                if indent > 0 {
+                    throw isDashIndicator(pos) ? error(.badIndentation) : indentationError(found: indent)
+                }
+                if isDashIndicator(pos) { throw error(.itemInMapping) }
+                guard lineHasMappingKey(from: pos, keyOnly: true) else { throw missingKeyError() }
+                let key = try parseKey(keyOnly: true)
+                let keyText = key.scalarText ?? ""
+                if let firstLine = keys.insert(keyText, line: key.line) {
+                    throw error(.duplicateKey(keyText, line: firstLine), at: key.start)
+                }
+                valueKey = key.start..<key.end
+                defer { valueKey = nil }
+                let value = try parseMappingValue(indent: 0)
+                nodeEnd = max(value.end, key.end)
+                pairs.append(YAMLPair(key: key, value: value))
+            } catch let problem as YAMLSyntaxError {
+                recovered.append(problem)
+                skipped = true
+                // After a document marker or a directive the lines belong to no front matter.
+                if problem.problem == .unsupported(.documents) || problem.problem == .unsupported(.directive) { break }
+                resume(after: problem)
+            } catch {
+                break
+            }
+        }
+        return YAMLNode(content: .mapping(pairs), start: start, end: nodeEnd, line: startLine, indent: 0)
+    }
+
+    /// After `problem`: to the next line, past the problem's own, that starts a top-level key
+    /// (or the end).
+    public mutating func resume(after problem: YAMLSyntaxError) {
+        var problemLine = min(max(problem.offset, begin), end)
+        while problemLine > begin, bytes[problemLine - 1] != ASCII.lf { problemLine -= 1 }
+        var index: Int
+        if lineStart > problemLine, lineStart < end {
+            // The reader is on a later line it has not read yet (the next key ended a quote).
+            index = lineStart
+        } else {
+            move(toLineAt: problemLine)
+            index = lineEnd(from: problemLine)
+            if index < end, bytes[index] == ASCII.cr { index += 1 }
+            if index < end { index += 1; line += 1 }
+        }
+        while index < end, !isTopLevelKeyLine(index) {
+            index = lineEnd(from: index)
+            if index < end, bytes[index] == ASCII.cr { index += 1 }
+            if index < end { index += 1; line += 1 }
+        }
+        pos = min(index, end)
+        lineStart = pos
+    }
+
+    /// Sets `lineStart` to `target` (a line's first byte) and `line` to its number.
+    public mutating func move(toLineAt target: Int) {
+        if target >= lineStart {
+            for index in lineStart..<target where bytes[index] == ASCII.lf { line += 1 }
+        } else {
+            for index in target..<lineStart where bytes[index] == ASCII.lf { line -= 1 }
+        }
+        lineStart = target
+        pos = target
     }
 
     /// One `---` line before any content starts the (only) document; it may carry a comment,
@@ -255,13 +497,15 @@ public struct YAMLReader {
         if isDashIndicator(pos) {
             return try parseBlockSequence(indent: column)
         }
-        if lineHasMappingKey(from: pos) {
-            return try parseBlockMapping(indent: column)
+        if lineHasMappingKey(from: pos, keyOnly: parentIndent < 0) {
+            return try parseBlockMapping(indent: column, firstKeyOnly: parentIndent < 0)
         }
         return try parseInlineValue(parentIndent: parentIndent)
     }
 
-    public mutating func parseBlockMapping(indent: Int) throws -> YAMLNode {
+    /// `firstKeyOnly`: the first line can only be a key (so a full-width colon after any text
+    /// ends it, not only after a word of ASCII letters).
+    public mutating func parseBlockMapping(indent: Int, firstKeyOnly: Bool = false) throws -> YAMLNode {
         let start = pos
         let startLine = line
         var pairs: [YAMLPair] = []
@@ -269,22 +513,31 @@ public struct YAMLReader {
         var keys = KeySet()
         keys.keys.reserveCapacity(indent == 0 ? 32 : 8)
         var nodeEnd = pos
+        let parentKey = valueKey
+        levels.append(MapLevel(indent: indent, key: parentKey))
+        defer {
+            closed = levels.removeLast()
+            closedLine = line
+            valueKey = parentKey
+        }
         while true {
-            let key = try parseKey()
+            let key = try parseKey(keyOnly: firstKeyOnly || !pairs.isEmpty)
             let keyText = key.scalarText ?? ""
             if let firstLine = keys.insert(keyText, line: key.line) {
                 throw error(.duplicateKey(keyText, line: firstLine), at: key.start)
             }
+            valueKey = key.start..<key.end
             let value = try parseMappingValue(indent: indent)
+            valueKey = parentKey
             nodeEnd = max(value.end, key.end)
             pairs.append(YAMLPair(key: key, value: value))
             if atEnd { break }
             let next = try currentIndent()
             if next < indent { break }
             pos = lineStart + next
-            if next > indent { throw error(.badIndentation) }
+            if next > indent { throw isDashIndicator(pos) ? error(.badIndentation) : indentationError(found: next) }
             if isDashIndicator(pos) { throw error(.itemInMapping) }
-            guard lineHasMappingKey(from: pos) else { throw missingKeyError() }
+            guard lineHasMappingKey(from: pos, keyOnly: true) else { throw missingKeyError() }
         }
         return YAMLNode(content: .mapping(pairs), start: start, end: nodeEnd, line: startLine, indent: indent)
     }
@@ -296,7 +549,9 @@ public struct YAMLReader {
         var index = pos
         while index < stop {
             if bytes[index] == ASCII.colon, index + 1 < stop, bytes[index + 1] != ASCII.space {
-                return error(.missingColonSpace, at: index)
+                // `region:西南`: after a key of ASCII letters, the space is certainly what is missing.
+                let word = index > pos && (pos..<index).allSatisfy { ASCII.isDigit(bytes[$0]) || ((bytes[$0] | 0x20) >= 0x61 && (bytes[$0] | 0x20) <= 0x7A) || bytes[$0] == 0x5F }
+                return YAMLSyntaxError(index, .syntax(.missingColonSpace), repair: word ? YAMLRepair(index + 1..<index + 1, " ") : nil)
             }
             index += 1
         }
@@ -338,6 +593,11 @@ public struct YAMLReader {
         while true {
             let dash = pos
             pos += 1
+            if isIdeographicSpace(pos) {
+                let space = pos
+                while isIdeographicSpace(pos) { pos += 3 }
+                recovered.append(YAMLSyntaxError(space, .fullWidthSpace(.afterDash), repair: YAMLRepair(space..<pos, " ")))
+            }
             skipInlineBlanks()
             if !isLineEnd(pos), byte(pos) != ASCII.hash, let tab = (dash + 1..<pos).first(where: { bytes[$0] == ASCII.tab }) {
                 throw error(.tabIndent, at: tab)
@@ -358,7 +618,7 @@ public struct YAMLReader {
                 let column = pos - lineStart
                 if isDashIndicator(pos) {
                     item = try parseBlockSequence(indent: column)
-                } else if lineHasMappingKey(from: pos) {
+                } else if lineHasMappingKey(from: pos, keyOnly: false) {
                     depth += 1
                     defer { depth -= 1 }
                     item = try parseBlockMapping(indent: column)
@@ -371,7 +631,9 @@ public struct YAMLReader {
             if atEnd { break }
             let next = try currentIndent()
             if next < indent { break }
-            if next > indent { throw error(.badIndentation, at: lineStart + next) }
+            if next > indent {
+                throw isDashIndicator(lineStart + next) ? error(.badIndentation, at: lineStart + next) : indentationError(found: next)
+            }
             guard isDashIndicator(lineStart + next) else { break }
             pos = lineStart + next
         }
@@ -379,24 +641,47 @@ public struct YAMLReader {
     }
 
     /// Is the text at `index` a `key:` (a scalar on this line followed by `: ` or `:` at the end)?
-    public func lineHasMappingKey(from index: Int) -> Bool {
+    /// A key typed with a Chinese keyboard counts too (`keyColon`).
+    public func lineHasMappingKey(from index: Int, keyOnly: Bool = false) -> Bool {
+        keyColon(from: index, keyOnly: keyOnly) != nil
+    }
+
+    /// The colon that ends the key starting at `index`: `:` followed by a blank or the line's end,
+    /// or, as typed with a Chinese keyboard, `:` followed by an ideographic space or a
+    /// full-width `：`. A `：` ends a key written in ASCII letters (`industry：食品`) even
+    /// when an ASCII `: ` follows on the line; after other text it ends the key only where a
+    /// key must be (`keyOnly`: the top level, the lines after a map's first key) and no ASCII
+    /// `: ` follows. `wide: false` looks for the ASCII forms only.
+    public func keyColon(from index: Int, keyOnly: Bool, wide: Bool = true) -> Int? {
         let first = byte(index)
         var scan = index
         if first == ASCII.doubleQuote || first == ASCII.singleQuote {
-            guard let close = closingQuoteOnLine(from: index) else { return false }
+            guard let close = closingQuoteOnLine(from: index) else { return nil }
             scan = close + 1
             while isBlank(scan) { scan += 1 }
-            return byte(scan) == ASCII.colon && isSeparatorOrEnd(scan + 1)
+            if byte(scan) == ASCII.colon && (isSeparatorOrEnd(scan + 1) || (wide && isIdeographicSpace(scan + 1))) { return scan }
+            return wide && isFullWidthColon(scan) ? scan : nil
         }
-        if first == ASCII.openBracket || first == ASCII.openBrace { return false }
-        if first == ASCII.question && isSeparatorOrEnd(index + 1) { return false }
+        if first == ASCII.openBracket || first == ASCII.openBrace { return nil }
+        if first == ASCII.question && isSeparatorOrEnd(index + 1) { return nil }
+        var word = true
+        var weak: Int?
         while !isLineEnd(scan) {
             let byte = bytes[scan]
-            if byte == ASCII.colon && isSeparatorOrEnd(scan + 1) { return true }
-            if byte == ASCII.hash && scan > index && isBlank(scan - 1) { return false }
+            if byte == ASCII.colon {
+                if isSeparatorOrEnd(scan + 1) || (wide && isIdeographicSpace(scan + 1)) { return scan }
+            } else if byte == 0xEF, wide, scan > index, isFullWidthColon(scan) {
+                if word { return scan }
+                if keyOnly && weak == nil { weak = scan }
+            }
+            if byte == ASCII.hash && scan > index && isBlank(scan - 1) { break }
+            if word, !(ASCII.isDigit(byte) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) || byte == 0x5F
+                       || byte == ASCII.dash || byte == ASCII.dot || byte == ASCII.space) {
+                word = false
+            }
             scan += 1
         }
-        return false
+        return weak
     }
 
     public func closingQuoteOnLine(from index: Int) -> Int? {
@@ -420,8 +705,9 @@ public struct YAMLReader {
         return nil
     }
 
-    /// A mapping key on one line; leaves `pos` just past its colon.
-    public mutating func parseKey() throws -> YAMLNode {
+    /// A mapping key on one line; leaves `pos` just past its colon. A full-width colon or an
+    /// ideographic space after the colon is read as `: ` and kept in `recovered`, with its repair.
+    public mutating func parseKey(keyOnly: Bool = false) throws -> YAMLNode {
         let start = pos
         let first = byte(pos)
         let key: YAMLNode
@@ -431,16 +717,27 @@ public struct YAMLReader {
         } else {
             try rejectIndicatorStart(inFlow: false)
             if first == ASCII.colon { throw error(.emptyKey) }
-            var scan = pos
-            while !isLineEnd(scan) && !(bytes[scan] == ASCII.colon && isSeparatorOrEnd(scan + 1)) { scan += 1 }
-            var textEnd = scan
+            guard let colon = keyColon(from: pos, keyOnly: keyOnly) else { throw error(.expectedKey, at: lineEnd(from: pos)) }
+            var textEnd = colon
             while textEnd > start, isBlank(textEnd - 1) { textEnd -= 1 }
             let text = UTF8Bytes.string(bytes, start..<textEnd)
             key = YAMLNode(content: .scalar(text, .plain), start: start, end: textEnd, line: line, indent: start - lineStart)
-            pos = scan
+            pos = colon
+        }
+        if isFullWidthColon(pos) {
+            let colon = pos
+            pos += 3
+            while isIdeographicSpace(pos) { pos += 3 }
+            recovered.append(YAMLSyntaxError(colon, .fullWidthColon, repair: YAMLRepair(colon..<pos, isSeparatorOrEnd(pos) ? ":" : ": ")))
+            return key
         }
         guard byte(pos) == ASCII.colon else { throw error(.expectedKey) }
         pos += 1
+        if isIdeographicSpace(pos) {
+            let space = pos
+            while isIdeographicSpace(pos) { pos += 3 }
+            recovered.append(YAMLSyntaxError(space, .fullWidthSpace(.afterColon), repair: YAMLRepair(space..<pos, " ")))
+        }
         return key
     }
 
@@ -537,6 +834,11 @@ public struct YAMLReader {
                 let indent = index - lineStart
                 if indent > parentIndent && bytes[index] != ASCII.hash {
                     if indent == 0 { try rejectDocumentMarker() }
+                    // `key: value` more indented than the key before it: a key out of line,
+                    // not more text (which could not hold `: ` anyway).
+                    if !levels.isEmpty, !isDashIndicator(index), keyColon(from: index, keyOnly: false, wide: false) != nil {
+                        throw indentationError(found: indent)
+                    }
                     continuation = true
                     pos = index
                 }
@@ -559,9 +861,31 @@ public struct YAMLReader {
             pos = stop
         }
         let text = folded.map { String(decoding: $0, as: UTF8.self) } ?? UTF8Bytes.string(bytes, start..<textEnd)
+        if folded == nil, bytes[start] >= 0xE2 { noteChineseQuotes(start..<textEnd, inFlow: false) }
         let node = YAMLNode(content: .scalar(text, .plain), start: start, end: nodeEnd, line: startLine, indent: column)
         try finishLine()
         return node
+    }
+
+    /// A plain value wholly inside Chinese quotes: “…” ‘…’ 「…」 『…』 ＂…＂.
+    public mutating func noteChineseQuotes(_ range: Range<Int>, inFlow: Bool) {
+        guard range.count >= 6 else { return }
+        let open = (bytes[range.lowerBound], bytes[range.lowerBound + 1], bytes[range.lowerBound + 2])
+        let close = (bytes[range.upperBound - 3], bytes[range.upperBound - 2], bytes[range.upperBound - 1])
+        let paired: Bool
+        switch (open.0, open.1, open.2) {
+        case (0xE2, 0x80, 0x9C), (0xE2, 0x80, 0x9D):  // “ (and ” typed twice)
+            paired = close.0 == 0xE2 && close.1 == 0x80 && (close.2 == 0x9D || close.2 == 0x9C)
+        case (0xE2, 0x80, 0x98), (0xE2, 0x80, 0x99):  // ‘
+            paired = close.0 == 0xE2 && close.1 == 0x80 && (close.2 == 0x99 || close.2 == 0x98)
+        case (0xE3, 0x80, 0x8C), (0xE3, 0x80, 0x8E):  // 「 『
+            paired = close.0 == 0xE3 && close.1 == 0x80 && close.2 == open.2 + 1
+        case (0xEF, 0xBC, 0x82):  // ＂
+            paired = close.0 == 0xEF && close.1 == 0xBC && close.2 == 0x82
+        default:
+            paired = false
+        }
+        if paired { notes.append(YAMLNote(.chineseQuotes(inFlow: inFlow), range)) }
     }
 
     /// Scans one line of a plain scalar: returns the end of its text (trailing blanks trimmed)
@@ -862,7 +1186,9 @@ public struct YAMLReader {
 
     // MARK: - Flow collections (one line)
 
-    public mutating func parseFlowNode() throws -> YAMLNode {
+    /// `item`: an item of a `[...]` list (where a Chinese comma is noted); `key`: a key of a
+    /// `{...}` map (which a full-width colon after an ASCII word ends).
+    public mutating func parseFlowNode(item: Bool = false, key: Bool = false) throws -> YAMLNode {
         depth += 1
         defer { depth -= 1 }
         if depth > Self.maxDepth { throw error(.tooDeep) }
@@ -873,11 +1199,11 @@ public struct YAMLReader {
         case ASCII.openBrace: return try parseFlowMapping()
         case ASCII.doubleQuote, ASCII.singleQuote: return try parseQuoted(parentIndent: Int.max, inFlow: true)
         case ASCII.comma, ASCII.closeBracket, ASCII.closeBrace: throw error(.emptyFlowEntry)
-        default: return try parsePlainFlowScalar()
+        default: return try parsePlainFlowScalar(item: item, key: key)
         }
     }
 
-    public mutating func parsePlainFlowScalar() throws -> YAMLNode {
+    public mutating func parsePlainFlowScalar(item: Bool = false, key: Bool = false) throws -> YAMLNode {
         try rejectIndicatorStart(inFlow: true)
         let start = pos
         var scan = pos
@@ -885,6 +1211,14 @@ public struct YAMLReader {
             if isLineEnd(scan) { throw error(.multiLineFlow, at: scan) }
             let byte = bytes[scan]
             if byte == ASCII.comma || byte == ASCII.closeBracket || byte == ASCII.closeBrace { break }
+            if key, byte == 0xEF, scan > start, isFullWidthColon(scan),
+               (start..<scan).allSatisfy({ ASCII.isDigit(bytes[$0]) || ((bytes[$0] | 0x20) >= 0x61 && (bytes[$0] | 0x20) <= 0x7A) || bytes[$0] == 0x5F }) {
+                break
+            }
+            if item, byte == 0xEF || byte == 0xE3, scan + 2 < end,
+               (byte == 0xEF && bytes[scan + 1] == 0xBC && bytes[scan + 2] == 0x8C) || (byte == 0xE3 && bytes[scan + 1] == 0x80 && bytes[scan + 2] == 0x81) {
+                notes.append(YAMLNote(.listComma, scan..<scan + 3))
+            }
             if byte == ASCII.openBracket || byte == ASCII.openBrace { throw error(.flowSeparator, at: scan) }
             if byte == ASCII.colon {
                 if isSeparatorOrEnd(scan + 1) || isFlowIndicator(scan + 1) { break }
@@ -897,6 +1231,7 @@ public struct YAMLReader {
         while textEnd > start, isBlank(textEnd - 1) { textEnd -= 1 }
         pos = scan
         let text = UTF8Bytes.string(bytes, start..<textEnd)
+        if bytes[start] >= 0xE2 { noteChineseQuotes(start..<textEnd, inFlow: true) }
         return YAMLNode(content: .scalar(text, .plain), start: start, end: textEnd, line: line, indent: start - lineStart)
     }
 
@@ -908,7 +1243,7 @@ public struct YAMLReader {
             skipInlineBlanks()
             if isLineEnd(pos) || bytes[pos] == ASCII.hash { throw error(.multiLineFlow, at: start) }
             if bytes[pos] == ASCII.closeBracket { pos += 1; break }
-            let item = try parseFlowNode()
+            let item = try parseFlowNode(item: true)
             skipInlineBlanks()
             if byte(pos) == ASCII.colon { throw error(.pairInFlowSequence) }
             items.append(item)
@@ -930,14 +1265,24 @@ public struct YAMLReader {
             if isLineEnd(pos) || bytes[pos] == ASCII.hash { throw error(.multiLineFlow, at: start) }
             if bytes[pos] == ASCII.closeBrace { pos += 1; break }
             if bytes[pos] == ASCII.openBracket || bytes[pos] == ASCII.openBrace { throw error(.flowKey) }
-            let key = try parseFlowNode()
+            let key = try parseFlowNode(key: true)
             let keyText = key.scalarText ?? ""
             if let firstLine = keys.insert(keyText, line: key.line) {
                 throw error(.duplicateKey(keyText, line: firstLine), at: key.start)
             }
             skipInlineBlanks()
             var value: YAMLNode
-            if byte(pos) == ASCII.colon {
+            if isFullWidthColon(pos) {
+                // `{size：25}`: read as the `size: 25` it is meant to be.
+                let colon = pos
+                pos += 3
+                recovered.append(YAMLSyntaxError(colon, .fullWidthColon, repair: YAMLRepair(colon..<pos, isBlank(pos) ? ":" : ": ")))
+                skipInlineBlanks()
+                if isLineEnd(pos) { throw error(.multiLineFlow, at: start) }
+                value = bytes[pos] == ASCII.comma || bytes[pos] == ASCII.closeBrace
+                    ? YAMLNode(content: .scalar("", .empty), start: pos, end: pos, line: line, indent: pos - lineStart)
+                    : try parseFlowNode()
+            } else if byte(pos) == ASCII.colon {
                 pos += 1
                 let afterColon = pos
                 skipInlineBlanks()

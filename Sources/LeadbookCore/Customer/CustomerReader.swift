@@ -85,15 +85,20 @@ public enum CustomerReader {
         }
         result.layout = layout
         LoneCarriageReturn.check(buffer, layout.frontMatter.upperBound..<buffer.count, &result.findings)
-        var root: YAMLNode?
-        do {
-            root = try YAMLReader.parse(buffer, range: layout.frontMatter, firstLine: layout.frontMatterFirstLine, checked: true)
-        } catch let error as YAMLSyntaxError {
-            YAMLSyntax.report(error, &result.findings)
-            return result
-        } catch {
-            return result
+        // Every problem of the front matter at once: the reader reads past typing mistakes and
+        // resumes at the next top-level key after any other problem.
+        let reading = YAMLReader.read(buffer, range: layout.frontMatter, firstLine: layout.frontMatterFirstLine, checked: true)
+        for problem in reading.errors {
+            YAMLSyntax.report(problem, &result.findings)
         }
+        for note in reading.notes {
+            switch note.kind {
+            case .chineseQuotes(let inFlow): ChineseQuotes.report(note, inFlow: inFlow, in: buffer, &result.findings)
+            case .listComma: ChineseComma.report(note, in: buffer, &result.findings)
+            }
+        }
+        var root = reading.root
+        if root == nil && !reading.errors.isEmpty { return result }
         if let root, root.pairs == nil {
             FrontMatterNotMap.report(.customerFile(root.kindDescription), at: root.start, &result.findings)
             return result
@@ -107,15 +112,33 @@ public enum CustomerReader {
         customer.feedback = log.feedback
         result.findings = decoder.findings
         result.ambiguousValues = decoder.ambiguous
+        // Chinese keys read as the fields they name: the tree says so too.
+        let renamed = decoder.findings.diagnostics.compactMap { diagnostic -> (Int, String)? in
+            guard diagnostic.rule == ChineseKey.rule, let fix = diagnostic.fix else { return nil }
+            return (fix.range.lowerBound, String(decoding: fix.replacement, as: UTF8.self))
+        }
+        if !renamed.isEmpty { root = root?.renamingKeys(Dictionary(renamed, uniquingKeysWith: { first, _ in first })) }
+        // A front matter with a YAML problem is not read as a customer (other tools cannot read
+        // it either); its values were checked all the same. The checks across fields wait until
+        // no line of it was skipped.
+        guard reading.errors.isEmpty else {
+            if reading.complete { runRules(customer, root, layout, log, configuration, positions, &result.findings) }
+            return result
+        }
         result.customer = customer
         result.frontMatter = root
         result.log = log
+        runRules(customer, root, layout, log, configuration, positions, &result.findings)
+        return result
+    }
+
+    public static func runRules(_ customer: Customer, _ root: YAMLNode?, _ layout: RecordLayout, _ log: LogReader.Log,
+                                _ configuration: Configuration, _ positions: FieldPositions, _ findings: inout Findings) {
         let context = CustomerContext(customer: customer, frontMatter: root, layout: layout, log: log,
                                       configuration: configuration, positions: positions)
         for rule in CustomerRules.all {
-            rule.check(context, &result.findings)
+            rule.check(context, &findings)
         }
-        return result
     }
 
     // MARK: - Front matter
@@ -129,7 +152,14 @@ public enum CustomerReader {
             let key = pair.keyText
             guard let field = CustomerField(key: key) else {
                 if !configuration.extraFields.contains(key) {
-                    decoder.unknownKey(pair, known: frontMatterKeys, in: .frontMatter)
+                    let chinese = ChineseKey.checkFrontMatter(pair, in: root, &decoder.findings)
+                    if let meant = chinese.field {
+                        // A Chinese name that `fix` renames: read as the field it names.
+                        positions.record(meant, key: pair.key.start, value: value)
+                        readers[meant.rawValue](&customer, value, meant.key, &decoder, configuration)
+                        continue
+                    }
+                    if !chinese.reported { decoder.unknownKey(pair, known: frontMatterKeys, in: .frontMatter) }
                 }
                 customer.extra.append((key, value.scalarText ?? "…"))
                 continue
@@ -227,7 +257,12 @@ public enum CustomerReader {
         for item in decoder.mapList(node, "contacts", example: "- {name: 张伟, title: 技术总监, phone: \"13800000001\"}") {
             var contact = Contact()
             for pair in item.pairs ?? [] {
-                switch contactNames(pair.keyText) {
+                var part = contactNames(pair.keyText)
+                var chinese = false
+                if part == nil {
+                    (chinese, part) = ChineseKey.checkContact(pair, in: item, &decoder.findings)
+                }
+                switch part {
                 case .name?: contact.name = decoder.text(pair.value, "contacts.name")
                 case .title?: contact.title = decoder.text(pair.value, "contacts.title")
                 case .phone?: contact.phone = decoder.text(pair.value, "contacts.phone")
@@ -235,7 +270,8 @@ public enum CustomerReader {
                 case .wechat?: contact.wechat = decoder.text(pair.value, "contacts.wechat")
                 case .prefers?: contact.prefers = decoder.vocabulary(pair.value, "contacts.prefers", ContactPreference.self)
                 case .role?: contact.role = decoder.vocabulary(pair.value, "contacts.role", ContactRole.self)
-                case nil: decoder.unknownKey(pair, known: contactKeys, in: .contact)
+                case nil:
+                    if !chinese { decoder.unknownKey(pair, known: contactKeys, in: .contact) }
                 }
             }
             if contact.name == nil {

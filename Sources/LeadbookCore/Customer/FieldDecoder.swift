@@ -53,7 +53,7 @@ public struct FieldDecoder {
 
     public mutating func integer(_ node: YAMLNode, _ field: String, minimum: Int = 0, maximum: Int = Int.max) -> Int? {
         guard let text = string(node, field) else { return nil }
-        guard let value = Self.parseInteger(text) else {
+        guard let value = Self.parseInteger(text) ?? fullWidth(node, text, field, Self.parseInteger) else {
             if Self.parseInteger(text.removingSeparators()) != nil {
                 WrongType.report(.separators(.wholeNumber, field: field, text: text), at: node.start, &findings)
             } else if text.hasPrefix("-"), Self.isDigits(String(text.dropFirst())) {
@@ -74,7 +74,7 @@ public struct FieldDecoder {
 
     public mutating func number(_ node: YAMLNode, _ field: String) -> Double? {
         guard let text = string(node, field) else { return nil }
-        guard let value = Self.parseNumber(text) else {
+        guard let value = Self.parseNumber(text) ?? fullWidth(node, text, field, Self.parseNumber) else {
             if Self.isNumeral(text) {
                 OutOfRange.report(.amountTooLarge(field, text), at: node.start, &findings)
                 return nil
@@ -100,6 +100,7 @@ public struct FieldDecoder {
         case .failure(.doesNotExist):
             InvalidDate.report(.doesNotExist(text, field: field), at: node.start, &findings)
         case .failure(.format):
+            if let date = fullWidth(node, text, field, { try? Self.checkText($0, LocalDate.check).get() }) { return date }
             InvalidDate.report(.notADate(text, field: field), at: node.start, &findings)
         }
         return nil
@@ -112,9 +113,18 @@ public struct FieldDecoder {
         case .failure(.doesNotExist):
             InvalidDate.report(.dateTimeDoesNotExist(text, field: field), at: node.start, &findings)
         case .failure(.format):
+            if let value = fullWidth(node, text, field, { try? Self.checkText($0, LocalDateTime.check).get() }) { return value }
             InvalidDate.report(.notADateTime(text, field: field), at: node.start, &findings)
         }
         return nil
+    }
+
+    /// A value typed with full-width digits (`２０２４-05-12`): reported (full-width-digits) and
+    /// read as its ASCII form, when that form reads.
+    public mutating func fullWidth<T>(_ node: YAMLNode, _ text: String, _ field: String, _ read: (String) -> T?) -> T? {
+        guard text.utf8.contains(where: { $0 >= 0xEF }), let ascii = FullWidthDigits.ascii(text), let value = read(ascii) else { return nil }
+        FullWidthDigits.report(node, text, ascii: ascii, field: field, &findings)
+        return value
     }
 
     public mutating func vocabulary<V: Vocabulary>(_ node: YAMLNode, _ field: String, _ type: V.Type) -> V? {

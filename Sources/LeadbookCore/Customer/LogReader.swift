@@ -283,9 +283,64 @@ public struct LogReader {
         }
     }
 
+    /// A task box typed with a Chinese keyboard or another mark: `[ｘ]`, `[√]`, `[✓]`, `［ ］`,
+    /// `[　]`, `【x】`, `[]`. Returns whether it reads as done (nil: a mark that says neither),
+    /// and where the box ends; nil when `start` holds no such box.
+    public func oddTaskBox(_ start: Int, _ stop: Int) -> (done: Bool?, end: Int)? {
+        guard start < stop, bytes[start] == ASCII.openBracket || bytes[start] >= 0xE3 else { return nil }
+        func bracket(_ index: Int, _ ascii: UInt8, _ wide: (UInt8, UInt8, UInt8), _ lenticular: (UInt8, UInt8, UInt8)) -> Int? {
+            guard index < stop else { return nil }
+            if bytes[index] == ascii { return index + 1 }
+            guard index + 3 <= stop else { return nil }
+            let three = (bytes[index], bytes[index + 1], bytes[index + 2])
+            return three == wide || three == lenticular ? index + 3 : nil
+        }
+        guard let inner = bracket(start, ASCII.openBracket, (0xEF, 0xBC, 0xBB), (0xE3, 0x80, 0x90)) else { return nil }
+        var markEnd = inner
+        var done: Bool?
+        if let close = bracket(inner, ASCII.closeBracket, (0xEF, 0xBC, 0xBD), (0xE3, 0x80, 0x91)) {
+            // `[]`: an empty box.
+            guard close == stop || bytes[close] == ASCII.space else { return nil }
+            return (false, close)
+        }
+        let byte = bytes[inner]
+        if byte == ASCII.space || byte == ASCII.x || byte == ASCII.X {
+            markEnd = inner + 1
+            done = byte != ASCII.space
+        } else {
+            guard byte >= 0xC0 else { return nil }
+            markEnd = inner + 1
+            while markEnd < stop, bytes[markEnd] & 0xC0 == 0x80 { markEnd += 1 }
+            switch Array(bytes[inner..<markEnd]) {
+            case [0xE3, 0x80, 0x80]: done = false  // ideographic space
+            case [0xEF, 0xBD, 0x98], [0xEF, 0xBC, 0xB8], [0xE2, 0x88, 0x9A], [0xE2, 0x9C, 0x93], [0xE2, 0x9C, 0x94],
+                 [0xE2, 0x98, 0x91], [0xE2, 0x9C, 0x85]:
+                done = true  // ｘ Ｘ √ ✓ ✔ ☑ ✅
+            case [0xC3, 0x97], [0xE2, 0x9C, 0x97], [0xE2, 0x9C, 0x98]:
+                done = nil  // × ✗ ✘: done to some, not done to others
+            default:
+                return nil
+            }
+        }
+        guard let close = bracket(markEnd, ASCII.closeBracket, (0xEF, 0xBC, 0xBD), (0xE3, 0x80, 0x91)),
+              close == stop || bytes[close] == ASCII.space else { return nil }
+        // The ASCII boxes `[ ]` and `[x]` are read by `taskBox`.
+        if close == markEnd + 1, inner == start + 1, markEnd == inner + 1 { return nil }
+        return (done, close)
+    }
+
     public func readFollowUpItem(_ entry: inout FollowUp, _ start: Int, _ stop: Int, _ line: Int, _ findings: inout Findings) {
         if let done = taskBox(start, stop) {
             if let todo = readTodo(trimmed(start + 3, stop), done: done, line: line, keep: keepsText(entry), &findings) { entry.todos.append(todo) }
+            return
+        }
+        if bytes[start] == ASCII.openBracket || bytes[start] >= 0xE3, let box = oddTaskBox(start, stop) {
+            // Read as the to-do it is meant to be (an unclear mark as an open one), so it stays
+            // in show and agenda while the finding says how to write it.
+            TodoBox.report(box.done, written: text(start..<box.end), box: start..<box.end, &findings)
+            if let todo = readTodo(trimmed(box.end, stop), done: box.done ?? false, line: line, keep: keepsText(entry), &findings) {
+                entry.todos.append(todo)
+            }
             return
         }
         guard let (keyRange, valueRange) = splitKey(start, stop) else { return }

@@ -23,17 +23,18 @@ public enum RuleCatalog {
         ]),
         Group(heading: Phrase("YAML front matter", "YAML 文件头"), definitions: [
             YAMLSyntax.self, YAMLUnsupported.self, YAMLTabIndent.self, DuplicateKey.self, FrontMatterNotMap.self,
-            YAMLControlCharacter.self, AmbiguousScalar.self,
+            YAMLControlCharacter.self, AmbiguousScalar.self, FullWidthColon.self, FullWidthSpace.self, ChineseQuotes.self,
+            ChineseComma.self,
         ]),
         Group(heading: Phrase("Fields", "字段"), definitions: [
-            MissingField.self, WrongType.self, InvalidDate.self, OutOfRange.self, UnknownField.self, UnknownSource.self,
+            MissingField.self, WrongType.self, InvalidDate.self, FullWidthDigits.self, OutOfRange.self, UnknownField.self, ChineseKey.self, UnknownSource.self,
             UnknownKind.self, UnknownIntent.self, UnknownGrade.self, UnknownStatus.self, UnknownStage.self,
             UnknownContactRole.self, UnknownPreference.self,
             InvalidId.self, FileNameMismatch.self, UnknownOwner.self, MissingDeal.self, MissingLostReason.self,
         ]),
         Group(heading: Phrase("Follow-up and feedback log", "跟进与反馈记录"), definitions: [
             BadEntryHeading.self, UnknownChannel.self, UnknownMood.self, UnknownFeedbackType.self, UnknownPriority.self,
-            UnknownHandling.self, TodoWithoutDate.self, EntryOrder.self, UnknownEntryKey.self, DuplicateSection.self,
+            UnknownHandling.self, TodoWithoutDate.self, TodoBox.self, EntryOrder.self, UnknownEntryKey.self, DuplicateSection.self,
         ]),
         Group(heading: Phrase("Derived values", "推导值"), definitions: [StaleGrade.self, StaleStatus.self, StaleNext.self]),
         Group(heading: Phrase("Across files", "跨文件"), definitions: [DuplicateId.self, UnknownMergeTarget.self, PossibleDuplicate.self]),

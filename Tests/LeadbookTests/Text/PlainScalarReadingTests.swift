@@ -34,4 +34,14 @@ final class PlainScalarReadingTests: XCTestCase {
             XCTAssertEqual(PlainScalarReading.of(text), .text, text)
         }
     }
+
+    /// Each reading is named in both languages, the English words those of `description`.
+    func testEachReadingIsNamedInBothLanguages() {
+        let readings: [PlainScalarReading] = [.text, .null, .boolean, .number, .timestamp, .special, .unreadable]
+        for reading in readings {
+            XCTAssertEqual(reading.phrase.en, reading.description)
+            XCTAssertTrue(reading.phrase.zh.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF }, reading.description)
+        }
+        XCTAssertEqual(Set(readings.map(\.phrase.zh)).count, readings.count)
+    }
 }

@@ -62,6 +62,15 @@ final class UnknownFieldTests: XCTestCase {
                        hint: "known keys: amount, closed; list extra keys under `extra_fields` in leadbook.yml")
     }
 
+    func testMessagesInChinese() {
+        let top = RuleFixture.diagnostics(RuleFixture.customer(adding: ["bugdet: 200000"])).first
+        XCTAssertEqual(top?.phrase.zh, "未知的键 `bugdet`")
+        XCTAssertEqual(top?.hintPhrase.zh, "是不是想写 `budget`？")
+        let contact = RuleFixture.diagnostics(RuleFixture.customer(adding: ["contacts:", "  - name: 张伟", "    wechat_group: 华东群"])).first
+        XCTAssertEqual(contact?.phrase.zh, "联系人里有未知的键 `wechat_group`")
+        XCTAssertEqual(contact?.hintPhrase.zh.hasPrefix("可用的键：name、title、phone"), true, contact?.hintPhrase.zh ?? "")
+    }
+
     // MARK: leadbook.yml
 
     func testUnknownKeysOfLeadbookYml() {

@@ -80,9 +80,16 @@ final class YAMLUnsupportedTests: XCTestCase {
     }
 
     func testNestedKeyOnAContinuationLine() {
-        // `source: website` then an indented `page:` line: YAML reads one value with `: ` in it.
+        // `source: website` then an indented `page:` line: YAML reads one value with `: ` in it;
+        // it is a key out of line, told as an indentation (yaml-syntax) at the key.
         let text = RuleFixture.customer(set: ["source: website\n  page: 企业解决方案"])
-        RuleAssert.only(RuleFixture.diagnostics(text), "yaml-unsupported", at: (5, 7), message: ["continued on the next line"])
+        RuleAssert.only(RuleFixture.diagnostics(text), "yaml-syntax", at: (5, 3),
+                        message: ["this line is indented 2 spaces", "the top-level keys are not indented"])
+    }
+
+    func testACommentOnAContinuationLine() {
+        let text = RuleFixture.customer(adding: ["needs: 数据安全", "  服务器升级 #重要"])
+        RuleAssert.only(RuleFixture.diagnostics(text), "yaml-unsupported", at: (9, 9), message: ["continued on the next line"])
     }
 
     // MARK: leadbook.yml
