@@ -63,6 +63,10 @@ public struct CommandContext {
     public let currentDirectory: String
     /// The index refresh a writing command makes inside its write (set for each run).
     var indexUpkeep: IndexUpkeep.Pending?
+    /// The language `--lang` names on the command line, nil without it (`LEADBOOK_LANG` is not
+    /// one): what leadbook writes for the team (`summary --out`, `export`) follows leadbook.yml
+    /// unless it is given.
+    public var languageOption: Language?
 
     public init(console: Console, environment: [String: String], currentDirectory: String) {
         self.console = console
@@ -117,6 +121,12 @@ public struct CommandContext {
     /// Prints `leadbook COMMAND: text` on stderr, then the command's usage line when given.
     func complain(_ text: String, _ command: String, usage: String? = nil) {
         console.err(Message.problem(text, command, usage: usage))
+    }
+
+    /// The same in the run's language.
+    func complain(_ text: Phrase, _ command: String, usage: String? = nil) {
+        console.err(Phrase("leadbook \(command): ", "leadbook \(command)：") + text + "\n"
+                    + (usage.map { Phrase("usage: \($0)\n", "用法：\($0)\n") } ?? .empty))
     }
 
     /// A path given on the command line as an absolute path (a relative one is taken from the

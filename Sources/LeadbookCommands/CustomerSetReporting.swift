@@ -19,6 +19,11 @@ extension CustomerSet {
         let more = files.count > 5 ? Message.more(files.count - 5) : ""
         context.complain(Message.filesWithErrors(files.count, shown: shown, more: more, consequence: consequence), command)
     }
+
+    /// The same with a consequence in both languages.
+    public static func warnAboutErrors(_ files: [String], _ command: String, _ context: CommandContext, consequence: Phrase) {
+        warnAboutErrors(files, command, context, consequence: consequence.text(context.language))
+    }
 }
 
 extension CustomerSet.Reduction {
