@@ -451,11 +451,11 @@ extension Wording where Of == LeadImport {
 
 extension Wording where Of == SourceAddition {
     public static func source(_ source: String, _ date: LocalDate) -> Self {
-        Self("source \(source) \(date)", "来源 \(Configuration.sourceLabels[source] ?? source) \(date)")
+        Self("source \(source) \(date)", "新增来源 \(Configuration.sourceLabels[source] ?? source) \(date)")
     }
-    public static func contact(_ name: String) -> Self { Self("contact \(name)", "联系人 \(name)") }
-    /// An empty field the row filled: `industry 制造业` / `所属行业 制造业`.
+    public static func contact(_ name: String) -> Self { Self("contact \(name)", "新增联系人 \(name)") }
+    /// An empty field the row filled: `industry 制造业` / `补填行业 制造业`.
     public static func filled(_ key: String, _ value: String) -> Self {
-        Self("\(key) \(value)", "\(CustomerField(key: key)?.label ?? key) \(value)")
+        Self("\(key) \(value)", "补填\(CustomerField(key: key)?.label ?? key) \(value)")
     }
 }

@@ -27,6 +27,6 @@ final class LeadImportRegressionTests: XCTestCase {
         """), merged)
         XCTAssertEqual(merge.newErrors, [])
         XCTAssertEqual(merge.changes.map(\.en), ["source exhibition 2024-03-06", "contact 刘洋", "needs 高可用"])
-        XCTAssertEqual(merge.changes.map(\.zh), ["来源 展会 2024-03-06", "联系人 刘洋", "需求 高可用"])
+        XCTAssertEqual(merge.changes.map(\.zh), ["新增来源 展会 2024-03-06", "新增联系人 刘洋", "补填需求 高可用"])
     }
 }

@@ -102,7 +102,7 @@ final class LeadImportTests: XCTestCase {
         XCTAssertEqual(evidence.en, "same name 华东云科技, same phone 13800000001")
         XCTAssertEqual(evidence.zh, "企业名称相同：华东云科技，电话相同：13800000001")
         XCTAssertEqual(changes.map(\.en), ["source exhibition 2024-03-06", "needs 数据安全"])
-        XCTAssertEqual(changes.map(\.zh), ["来源 展会 2024-03-06", "需求 数据安全"])
+        XCTAssertEqual(changes.map(\.zh), ["新增来源 展会 2024-03-06", "补填需求 数据安全"])
         XCTAssertEqual(notTaken, [])
         XCTAssertEqual(text(plan, "customers/LX2024001-huadongyun.md"), """
         ---
@@ -172,7 +172,7 @@ final class LeadImportTests: XCTestCase {
         plan.add(.success(different), row: 3, line: 3)
         guard case .added(_, _, _, _, let changes, _) = plan.results[0].outcome else { return XCTFail("\(plan.results[0].outcome)") }
         XCTAssertEqual(changes.map(\.en), ["industry 互联网"], "an empty field is filled, no source is added")
-        XCTAssertEqual(changes.map(\.zh), ["行业 互联网"])
+        XCTAssertEqual(changes.map(\.zh), ["补填行业 互联网"])
         guard case .unchanged(let id, _, _, _, let notTaken) = plan.results[1].outcome else { return XCTFail("\(plan.results[1].outcome)") }
         XCTAssertEqual(id, "LX2024001")
         XCTAssertEqual(notTaken, ["industry: 软件"], "industry was filled by row 2 of the same run")

@@ -61,7 +61,7 @@ final class SpreadsheetWordingTests: XCTestCase {
         assertTranslated(Wording<LeadImport>.newFileInvalid(Phrase("x", "某错误"), hint: Phrase("y", "某提示")), "newFileInvalid")
         assertTranslated(Wording<SourceAddition>.source("exhibition", LocalDate("2024-03-06")!), "source", hint: false)
         assertTranslated(Wording<SourceAddition>.contact("刘洋"), "contact", hint: false)
-        XCTAssertEqual(Wording<SourceAddition>.filled("industry", "制造业").phrase, Phrase("industry 制造业", "行业 制造业"))
+        XCTAssertEqual(Wording<SourceAddition>.filled("industry", "制造业").phrase, Phrase("industry 制造业", "补填行业 制造业"))
         XCTAssertEqual(Wording<LeadImport>.closedNew(.won).phrase.zh, "新客户不能以“成交”开始：需要成交信息 `deal`（金额和日期），表格里没有")
     }
 
