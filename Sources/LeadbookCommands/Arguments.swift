@@ -48,8 +48,11 @@ public struct ParsedArguments: Sendable {
 }
 
 public struct UsageError: Error, Equatable {
-    public let message: String
-    public init(_ message: String) { self.message = message }
+    /// What is wrong with the arguments, in both languages.
+    public let phrase: Phrase
+    public init(_ phrase: Phrase) { self.phrase = phrase }
+    /// The words in English (tests).
+    public var message: String { phrase.en }
 }
 
 public enum ArgumentParser {
@@ -125,12 +128,21 @@ public enum ArgumentParser {
 extension ArgumentParser {
     /// What the parser says of arguments it cannot take.
     enum Message {
-        static func unknownOption(_ name: String, near: String?) -> String {
-            "unknown option --\(name)" + (near.map { "; did you mean --\($0)?" } ?? "")
+        static func unknownOption(_ name: String, near: String?) -> Phrase {
+            Phrase("unknown option --\(name)" + (near.map { "; did you mean --\($0)?" } ?? ""),
+                   "没有 --\(name) 这个选项" + (near.map { "，是不是要写 --\($0)？" } ?? ""))
         }
-        static func unknownShortOption(_ short: Character) -> String { "unknown option -\(short)" }
-        static func takesNoValue(_ option: String) -> String { "--\(option) takes no value" }
-        static func needsValue(_ option: String, _ placeholder: String) -> String { "--\(option) needs a value (\(placeholder))" }
-        static func givenTwice(_ option: String) -> String { "--\(option) is given twice" }
+        static func unknownShortOption(_ short: Character) -> Phrase {
+            Phrase("unknown option -\(short)", "没有 -\(short) 这个选项")
+        }
+        static func takesNoValue(_ option: String) -> Phrase {
+            Phrase("--\(option) takes no value", "--\(option) 后面不带值")
+        }
+        static func needsValue(_ option: String, _ placeholder: String) -> Phrase {
+            Phrase("--\(option) needs a value (\(placeholder))", "--\(option) 后面要写一个值（\(placeholder)）")
+        }
+        static func givenTwice(_ option: String) -> Phrase {
+            Phrase("--\(option) is given twice", "--\(option) 写了两次，只能写一次")
+        }
     }
 }

@@ -5,18 +5,24 @@ import LeadbookText
 public enum AssignCommand: Command {
     public static let spec = CommandSpec(
         name: "assign",
-        summary: "give every unassigned customer an owner: S to a manager, A to a senior, B/C to a junior",
+        summary: Phrase("give every unassigned customer an owner: S to a manager, A to a senior, B/C to a junior",
+                        "给每位没有负责人的客户分配负责人：S 级给销售经理，A 级给资深销售，B/C 级给新人销售"),
         usage: "leadbook assign [-C DIR] [--dry-run] [--at DATETIME]",
         options: [
             .workspace,
-            OptionSpec("dry-run", help: "print the decisions and write nothing"),
-            OptionSpec("at", value: "DATETIME", help: "the time written as `assigned` (default: now in the workspace's time zone)"),
+            OptionSpec("dry-run", help: Phrase("print the decisions and write nothing", "打印分配结果，什么都不写")),
+            OptionSpec("at", value: "DATETIME", help: Phrase(
+                "the time written as `assigned` (default: now in the workspace's time zone)",
+                "写进 `assigned` 的时间（默认：工作区时区的当前时间）")),
         ],
-        details: """
+        details: Phrase("""
         Reps whose regions and industries match the customer come first, then the one with the
         fewest open customers below capacity, then by name. Writes `owner` and `assigned`.
         Exit 1 when a customer is left unassigned (no rep of its role has capacity).
-        """)
+        """, """
+        先看地区和行业与客户匹配的销售，再看未满额、手上在跟客户最少的，最后按姓名。
+        写入 `owner` 和 `assigned`。有客户没分出去（对应角色的销售都已满额）时退出码为 1。
+        """))
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
         guard let opened = context.openWorkspace(arguments) else { return .failure }
@@ -32,22 +38,22 @@ public enum AssignCommand: Command {
         let set = CustomerSet.reduce(workspace) { Assignment.lead($0, configuration: workspace.configuration) }
         let decisions = Assignment.plan(leads: set.records, configuration: workspace.configuration)
         var left = 0
-        var problems: [String] = []
+        var problems: [Phrase] = []
         var refusals: [CustomerWrite.Refusal] = []
         for decision in decisions {
-            let grade = decision.grade.map { "\($0.rawValue) (\(decision.gradeSource))" } ?? "?"
+            let grade = decision.grade.map { Message.grade($0, .said(decision.gradeSource)) } ?? Phrase(verbatim: "?")
             guard let rep = decision.rep else {
                 left += 1
-                context.console.out(Message.leftUnassigned(decision.customerId, decision.customerName, grade: grade, decision.reason))
+                context.console.out(Message.leftUnassigned(decision.customerId, decision.customerName, grade: grade, .said(decision.reason)))
                 continue
             }
-            context.console.out(Message.assigned(decision.customerId, decision.customerName, grade: grade, role: decision.role!.rawValue, rep.name, decision.reason))
+            context.console.out(Message.assigned(decision.customerId, decision.customerName, grade: grade, role: decision.role!, rep.name, .said(decision.reason)))
             do {
                 let bytes: [UInt8]
                 switch write.read(decision.path) {
                 case .success(let read): bytes = read
                 case .failure(let diagnostic):
-                    problems.append(DiagnosticReport.text(diagnostic, style: .init(color: false, language: context.language)))
+                    problems.append(DiagnosticReport.phrase(diagnostic))
                     continue
                 }
                 var edit = try RecordEdit(bytes: bytes)
@@ -57,7 +63,7 @@ public enum AssignCommand: Command {
             } catch let refusal as CustomerWrite.Refusal {
                 refusals.append(refusal)
             } catch {
-                problems.append(CommandContext.Message.problem(Message.notWritten(decision.path, "\(error)"), spec.name))
+                problems.append(CommandContext.Message.problem(Message.notWritten(decision.path, Phrase(verbatim: "\(error)")), spec.name))
             }
         }
         if decisions.isEmpty { context.console.out(Message.nothingToAssign) }
@@ -79,14 +85,20 @@ public enum AssignCommand: Command {
 extension AssignCommand {
     /// What `leadbook assign` says.
     enum Message {
-        static let noTeam = "leadbook.yml has no `team` to assign to"
-        static func leftUnassigned(_ id: String, _ name: String, grade: String, _ reason: String) -> String {
-            "\(id) \(name): grade \(grade): left unassigned: \(reason)\n"
+        static let noTeam = Phrase("leadbook.yml has no `team` to assign to", "leadbook.yml 里没有可以分配的团队（`team`）")
+        /// `A (by score 78)`: the grade and where it comes from.
+        static func grade(_ grade: Grade, _ source: Phrase) -> Phrase {
+            Phrase("\(grade.rawValue) (\(source.en))", "\(grade.rawValue)（\(source.zh)）")
         }
-        static func assigned(_ id: String, _ name: String, grade: String, role: String, _ rep: String, _ reason: String) -> String {
-            "\(id) \(name): grade \(grade) -> \(role) \(rep): \(reason)\n"
+        static func leftUnassigned(_ id: String, _ name: String, grade: Phrase, _ reason: Phrase) -> Phrase {
+            Phrase("\(id) \(name): grade \(grade.en): left unassigned: \(reason.en)\n",
+                   "\(id) \(name)：等级 \(grade.zh)：未分配：\(reason.zh)\n")
         }
-        static func notWritten(_ path: String, _ error: String) -> String { "\(path): \(error)" }
-        static let nothingToAssign = "every open customer has an owner\n"
+        static func assigned(_ id: String, _ name: String, grade: Phrase, role: TeamRole, _ rep: String, _ reason: Phrase) -> Phrase {
+            Phrase("\(id) \(name): grade \(grade.en) -> \(role.rawValue) \(rep): \(reason.en)\n",
+                   "\(id) \(name)：等级 \(grade.zh) → \(role.label) \(rep)：\(reason.zh)\n")
+        }
+        static func notWritten(_ path: String, _ error: Phrase) -> Phrase { Phrase(verbatim: "\(path): ") + error }
+        static let nothingToAssign = Phrase("every open customer has an owner\n", "每位在跟的客户都已有负责人\n")
     }
 }

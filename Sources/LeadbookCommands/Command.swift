@@ -37,7 +37,7 @@ public struct CommandSpec: Sendable {
     /// `leadbook NAME: summary`, the usage line, the details and every option with its help.
     public func help(_ language: Language) -> String {
         let zh = language == .zhCN
-        var text = "leadbook \(name)\(zh ? "：" : ": ")\(summary.text(language))\n\n\(zh ? "用法" : "usage"): \(usage)\n"
+        var text = "leadbook \(name)\(zh ? "：" : ": ")\(summary.text(language))\n\n\(zh ? "用法：" : "usage: ")\(usage)\n"
         if !details.isEmpty { text += "\n" + details.text(language) + "\n" }
         text += zh ? "\n选项：\n" : "\noptions:\n"
         let labels = options.map { option -> String in
@@ -98,7 +98,7 @@ public struct CommandContext {
         case .success(let root):
             return root
         case .failure(let error):
-            console.err(Message.noWorkspace(error.message))
+            console.err(Message.noWorkspace(.said(error.message)))
             return nil
         }
     }
@@ -119,14 +119,14 @@ public struct CommandContext {
     }
 
     /// Prints `leadbook COMMAND: text` on stderr, then the command's usage line when given.
-    func complain(_ text: String, _ command: String, usage: String? = nil) {
+    func complain(_ text: Phrase, _ command: String, usage: String? = nil) {
         console.err(Message.problem(text, command, usage: usage))
     }
 
-    /// The same in the run's language.
-    func complain(_ text: Phrase, _ command: String, usage: String? = nil) {
-        console.err(Phrase("leadbook \(command): ", "leadbook \(command)：") + text + "\n"
-                    + (usage.map { Phrase("usage: \($0)\n", "用法：\($0)\n") } ?? .empty))
+    /// The same for words not yet translated: shown as they are in both languages.
+    @available(*, deprecated, message: "make the message a Phrase: Phrase(en, zh)")
+    func complain(_ text: String, _ command: String, usage: String? = nil) {
+        complain(Phrase(verbatim: text), command, usage: usage)
     }
 
     /// A path given on the command line as an absolute path (a relative one is taken from the
@@ -192,15 +192,25 @@ extension CommandContext {
     /// What every command says the same way.
     enum Message {
         /// How a command tells of a problem: `leadbook COMMAND: text`, then `usage: ...` when given.
-        static func problem(_ text: String, _ command: String, usage: String? = nil) -> String {
-            "leadbook \(command): \(text)\n" + (usage.map { "usage: \($0)\n" } ?? "")
+        static func problem(_ text: Phrase, _ command: String, usage: String? = nil) -> Phrase {
+            Phrase("leadbook \(command): ", "leadbook \(command)：") + text + "\n"
+                + (usage.map { Phrase("usage: \($0)\n", "用法：\($0)\n") } ?? .empty)
         }
-        static func noWorkspace(_ reason: String) -> String { "leadbook: \(reason)\n" }
-        static func brokenConfiguration(_ count: Int) -> String {
-            "leadbook: leadbook.yml has \(DiagnosticReport.plural(count, "error")); nothing was done: fix \(count == 1 ? "it" : "them") (`leadbook check` lists every finding) and run the command again\n"
+        static func noWorkspace(_ reason: Phrase) -> Phrase { Phrase("leadbook: ", "leadbook：") + reason + "\n" }
+        static func brokenConfiguration(_ count: Int) -> Phrase {
+            Phrase("leadbook: leadbook.yml has \(DiagnosticReport.plural(count, "error")); nothing was done: fix \(count == 1 ? "it" : "them") (`leadbook check` lists every finding) and run the command again\n",
+                   "leadbook：leadbook.yml 有 \(count) 个错误，什么都没有做：先改好（`leadbook check` 会列出每一处问题），再运行一次\n")
         }
-        static func notAChoice(_ option: String, _ allowed: [String], near: String?) -> String {
-            "--\(option) must be one of \(allowed.joined(separator: ", "))" + (near.map { "; did you mean \($0)?" } ?? "")
+        static func notAChoice(_ option: String, _ allowed: [String], near: String?) -> Phrase {
+            Phrase("--\(option) must be one of \(allowed.joined(separator: ", "))" + (near.map { "; did you mean \($0)?" } ?? ""),
+                   "--\(option) 只能是 \(allowed.joined(separator: "、")) 之一" + (near.map { "，是不是要写 \($0)？" } ?? ""))
         }
     }
+}
+
+extension Phrase {
+    /// What the core says, as a phrase: a `Phrase` as it is; a `String` the core still words in
+    /// English only is shown as it is in both languages until the core words it in both.
+    static func said(_ phrase: Phrase) -> Phrase { phrase }
+    static func said(_ text: String) -> Phrase { Phrase(verbatim: text) }
 }

@@ -13,16 +13,15 @@ extension CustomerSet {
     /// Tells on stderr that `files` have errors, naming the first five: `leadbook COMMAND: 7
     /// files have errors (a.md, ... and 2 more); ` then `consequence` (what that meant for the
     /// command, ending in `; `) and `run `leadbook check``.
-    public static func warnAboutErrors(_ files: [String], _ command: String, _ context: CommandContext, consequence: String = "") {
+    public static func warnAboutErrors(_ files: [String], _ command: String, _ context: CommandContext, consequence: Phrase = .empty) {
         guard !files.isEmpty else { return }
-        let shown = files.prefix(5).joined(separator: ", ")
-        let more = files.count > 5 ? Message.more(files.count - 5) : ""
-        context.complain(Message.filesWithErrors(files.count, shown: shown, more: more, consequence: consequence), command)
+        context.complain(Message.filesWithErrors(files.count, shown: Array(files.prefix(5)), consequence: consequence), command)
     }
 
-    /// The same with a consequence in both languages.
-    public static func warnAboutErrors(_ files: [String], _ command: String, _ context: CommandContext, consequence: Phrase) {
-        warnAboutErrors(files, command, context, consequence: consequence.text(context.language))
+    /// The same with a consequence not yet translated.
+    @available(*, deprecated, message: "make the consequence a Phrase: Phrase(en, zh)")
+    public static func warnAboutErrors(_ files: [String], _ command: String, _ context: CommandContext, consequence: String) {
+        warnAboutErrors(files, command, context, consequence: Phrase(verbatim: consequence))
     }
 }
 
@@ -45,12 +44,20 @@ extension CommandContext {
     /// Tells on stderr which files a whole-workspace writer left alone because its change would
     /// have given them new errors: `skipped(path, count)` heads each, the new errors follow.
     public func tellRefused(_ refused: [(String, CustomerWrite.Refusal)], _ command: String,
-                            skipped: (String, Int) -> String) {
+                            skipped: (String, Int) -> Phrase) {
+        let style = self.style
         for (path, refusal) in refused {
             guard case .newErrors(_, let added) = refusal else { continue }
-            console.err(CommandContext.Message.problem(skipped(path, added.count), command)
-                        + added.map { DiagnosticReport.untranslatedText($0) }.joined())
+            console.err(CommandContext.Message.problem(skipped(path, added.count), command).text(language)
+                        + added.map { DiagnosticReport.text($0, style: style) }.joined())
         }
+    }
+
+    /// The same with a heading not yet translated.
+    @available(*, deprecated, message: "make the heading a Phrase: Phrase(en, zh)")
+    public func tellRefused(_ refused: [(String, CustomerWrite.Refusal)], _ command: String,
+                            skipped: (String, Int) -> String) {
+        tellRefused(refused, command) { Phrase(verbatim: skipped($0, $1)) }
     }
 
     /// `--NAME DATETIME` (YYYY-MM-DD HH:MM, YYYY-MM-DDTHH:MM or a date), or now in the
@@ -80,15 +87,19 @@ extension CommandContext {
 extension CustomerSet {
     /// What is said of files a command over the whole pipeline could not read fully.
     enum Message {
-        static func filesWithErrors(_ count: Int, shown: String, more: String, consequence: String) -> String {
-            "\(count) file\(count == 1 ? " has" : "s have") errors (\(shown)\(more)); \(consequence)run `leadbook check`"
+        /// `7 files have errors (a.md, ... and 2 more); ` then the consequence and `run `leadbook check``.
+        static func filesWithErrors(_ count: Int, shown: [String], consequence: Phrase) -> Phrase {
+            let more = count - shown.count
+            return Phrase("\(count) file\(count == 1 ? " has" : "s have") errors (\(shown.joined(separator: ", "))\(more > 0 ? " and \(more) more" : "")); ",
+                          "\(count) 个文件有错误（\(shown.joined(separator: "、"))\(more > 0 ? " 等，另有 \(more) 个" : "")）；")
+                + consequence + Phrase("run `leadbook check`", "请运行 `leadbook check`")
         }
-        static func more(_ count: Int) -> String { " and \(count) more" }
     }
 }
 
 extension CommandContext.Message {
-    static func notAMoment(_ text: String, _ option: String) -> String {
-        "--\(option) must be a date and time like 2024-03-05T09:00 or \"2024-03-05 09:00\", not `\(text)`"
+    static func notAMoment(_ text: String, _ option: String) -> Phrase {
+        Phrase("--\(option) must be a date and time like 2024-03-05T09:00 or \"2024-03-05 09:00\", not `\(text)`",
+               "--\(option) 要写日期和时间，比如 2024-03-05T09:00 或 \"2024-03-05 09:00\"，不能写 `\(text)`")
     }
 }

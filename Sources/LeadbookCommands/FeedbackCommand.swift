@@ -6,7 +6,8 @@ import LeadbookText
 public enum FeedbackCommand: Command {
     public static let spec = CommandSpec(
         name: "feedback",
-        summary: "record customer feedback, or mark feedback N resolved / confirmed",
+        summary: Phrase("record customer feedback, or mark feedback N resolved / confirmed",
+                        "记录客户反馈，或把第 N 条反馈标为已解决 / 客户已确认"),
         usage: """
         leadbook feedback ID --channel C --type T --priority P --summary TEXT [--why W]... [--handling H] [--plan P] [--owner O] [--due DATE] [--at DATE] [--force] [-C DIR]
                leadbook feedback ID N [--resolve DATE] [--confirm "DATE RESULT"] [-C DIR]
@@ -14,27 +15,47 @@ public enum FeedbackCommand: Command {
         """,
         options: [
             .workspace,
-            OptionSpec("channel", value: "CHANNEL", help: "how the feedback came: phone, email, meeting, video, wechat, visit, message"),
-            OptionSpec("type", value: "TYPE", help: "product, price, service or decision (产品, 价格, 服务, 决策)"),
-            OptionSpec("priority", value: "PRIORITY", help: "high, medium or low (高, 中, 低)"),
-            OptionSpec("summary", value: "TEXT", help: "what the customer said, as facts (the entry's heading)"),
-            OptionSpec("why", value: "TEXT", repeatable: true, help: "a root cause (the 5 Whys), one per --why"),
-            OptionSpec("handling", value: "HANDLING", help: "fix (answer within 24 hours), negotiate or decline"),
-            OptionSpec("plan", value: "TEXT", help: "what will be done"),
-            OptionSpec("owner", value: "NAME", help: "who does it"),
-            OptionSpec("due", value: "DATE", help: "by when"),
-            OptionSpec("at", value: "DATE", help: "when the feedback came (default: today in the workspace's time zone)"),
-            OptionSpec("resolve", value: "DATE", help: "with N: the date feedback N was resolved"),
-            OptionSpec("confirm", value: "\"DATE RESULT\"", help: "with N: the date the customer confirmed, and what they said"),
-            OptionSpec("force", help: "allow an entry older than the last feedback entry, or a due date before it"),
+            OptionSpec("channel", value: "CHANNEL", help: Phrase(
+                "how the feedback came: phone, email, meeting, video, wechat, visit, message",
+                "反馈渠道：电话、邮件、面谈、线上会议、微信、拜访、短信")),
+            OptionSpec("type", value: "TYPE", help: Phrase(
+                "product, price, service or decision (产品, 价格, 服务, 决策)",
+                "反馈类型：产品、价格、服务或决策（product、price、service、decision）")),
+            OptionSpec("priority", value: "PRIORITY", help: Phrase(
+                "high, medium or low (高, 中, 低)", "优先级：高、中或低（high、medium、low）")),
+            OptionSpec("summary", value: "TEXT", help: Phrase(
+                "what the customer said, as facts (the entry's heading)", "客户说了什么，只写事实（作为这条反馈的标题）")),
+            OptionSpec("why", value: "TEXT", repeatable: true, help: Phrase(
+                "a root cause (the 5 Whys), one per --why", "一条根本原因（5 Why），每个 --why 写一条")),
+            OptionSpec("handling", value: "HANDLING", help: Phrase(
+                "fix (answer within 24 hours), negotiate or decline",
+                "处理方式：立即解决（24 小时内答复）、协商解决或无法解决（fix、negotiate、decline）")),
+            OptionSpec("plan", value: "TEXT", help: Phrase("what will be done", "处理方案：要做什么")),
+            OptionSpec("owner", value: "NAME", help: Phrase("who does it", "谁来做")),
+            OptionSpec("due", value: "DATE", help: Phrase("by when", "完成时限")),
+            OptionSpec("at", value: "DATE", help: Phrase(
+                "when the feedback came (default: today in the workspace's time zone)",
+                "收到反馈的日期（默认：工作区时区的今天）")),
+            OptionSpec("resolve", value: "DATE", help: Phrase(
+                "with N: the date feedback N was resolved", "和 N 一起用：第 N 条反馈解决的日期")),
+            OptionSpec("confirm", value: "\"DATE RESULT\"", help: Phrase(
+                "with N: the date the customer confirmed, and what they said",
+                "和 N 一起用：客户确认的日期和客户的说法")),
+            OptionSpec("force", help: Phrase(
+                "allow an entry older than the last feedback entry, or a due date before it",
+                "允许记录早于上一条反馈，或完成时限早于反馈日期")),
         ],
-        details: """
+        details: Phrase("""
         With only ID, lists the customer's feedback entries with their numbers. N counts the
         entries of the Feedback section from 1, oldest first. Filling `resolved` and
         `confirmed` is the only change leadbook makes to an old entry; a value already there is
         never replaced. Exit 0 when written, 1 when refused because of what the file holds,
         2 on bad options.
-        """)
+        """, """
+        只给 ID 时，列出这位客户的反馈及编号。N 是客户反馈一节里的序号，从 1 开始，最早的在前。
+        补填 `resolved` 和 `confirmed` 是 leadbook 对旧记录唯一的改动；已经写了的值从不替换。
+        退出码：写入成功为 0，因文件内容被拒绝为 1，选项有误为 2。
+        """))
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
         context.refusing(spec.name) { try execute(arguments, context) }
@@ -105,8 +126,8 @@ public enum FeedbackCommand: Command {
         try write.update(target.path, from: target.bytes, to: bytes, had: target.result.findings.diagnostics)
         try write.commit()
         let number = (insertBefore.map { start in target.customer.feedback.firstIndex { $0.start == start }! } ?? target.customer.feedback.count) + 1
-        context.console.out(Message.recorded(number, of: target.customer.id ?? "", in: target.path, date, type: draft.type.rawValue,
-                                                 priority: draft.priority.rawValue, fixWithin: draft.handling == .fix ? configuration.feedbackFixHours : nil))
+        context.console.out(Message.recorded(number, of: target.customer.id ?? "", in: target.path, date, type: draft.type,
+                                             priority: draft.priority, fixWithin: draft.handling == .fix ? configuration.feedbackFixHours : nil))
         return .ok
     }
 
@@ -138,7 +159,7 @@ public enum FeedbackCommand: Command {
         }
         let entry = entries[number - 1]
         let chinese = target.edit.logIsChinese
-        var done: [String] = []
+        var done: [Phrase] = []
         var resolved = entry.resolved
         if let resolve {
             if let existing = entry.resolved {
@@ -198,8 +219,9 @@ public enum FeedbackCommand: Command {
             var state = Message.open
             if let resolved = entry.resolved { state = Message.resolved(resolved) }
             if let confirmed = entry.confirmed { state += Message.andConfirmed(confirmed, entry.confirmation ?? "") }
-            let kind = [entry.type?.rawValue, entry.priority?.rawValue, entry.handling?.rawValue].compactMap { $0 }.joined(separator: ", ")
-            context.console.out(Message.listed(index + 1, entry.date?.description ?? "?", entry.channel?.rawValue ?? "?", entry.summary, kind: kind, state))
+            let kind = Message.kind([entry.type.map(Message.value), entry.priority.map(Message.value), entry.handling.map(Message.value)].compactMap { $0 })
+            context.console.out(Message.listed(index + 1, entry.date?.description ?? "?", entry.channel.map(Message.value) ?? Phrase(verbatim: "?"),
+                                               entry.summary, kind: kind, state))
         }
         return .ok
     }
@@ -208,58 +230,95 @@ public enum FeedbackCommand: Command {
 extension FeedbackCommand {
     /// What `leadbook feedback` says.
     enum Message {
-        static func whichEntry(usage: String) -> String { "give a customer id (and the number of a feedback entry)\nusage: \(usage)" }
-        static let onlyClosing = "with a feedback number, give only --resolve and --confirm"
-        static func whatHappened(_ number: String) -> String {
-            "say what happened to feedback \(number): --resolve DATE or --confirm \"DATE RESULT\""
+        static func whichEntry(usage: String) -> Phrase {
+            Phrase("give a customer id (and the number of a feedback entry)\nusage: \(usage)",
+                   "请给出客户编号（以及反馈的序号）\n用法：\(usage)")
         }
-        static func closingNeedsNumber(_ id: String) -> String {
-            "--resolve and --confirm need the feedback's number: leadbook feedback \(id) N --resolve DATE"
+        static let onlyClosing = Phrase("with a feedback number, give only --resolve and --confirm",
+                                        "给了反馈序号时，只能写 --resolve 和 --confirm")
+        static func whatHappened(_ number: String) -> Phrase {
+            Phrase("say what happened to feedback \(number): --resolve DATE or --confirm \"DATE RESULT\"",
+                   "请说明第 \(number) 条反馈怎么样了：--resolve 日期 或 --confirm \"日期 结果\"")
         }
-        static func needs(_ options: [String]) -> String { "a feedback entry needs \(options.map { "--" + $0 }.joined(separator: ", "))" }
-        static func dueBeforeDate(_ due: LocalDate, _ date: LocalDate) -> String {
-            "--due \(due) is before the feedback's date \(date); pass --force if that is right"
+        static func closingNeedsNumber(_ id: String) -> Phrase {
+            Phrase("--resolve and --confirm need the feedback's number: leadbook feedback \(id) N --resolve DATE",
+                   "--resolve 和 --confirm 要写反馈的序号：leadbook feedback \(id) N --resolve 日期")
         }
-        static func outOfOrder(last: LocalDate, _ date: LocalDate) -> String {
-            "the last feedback entry is of \(last) and this one (\(date)) would come before it; entries are in date order, so check --at, or pass --force to put it where its date belongs"
+        static func needs(_ options: [String]) -> Phrase {
+            Phrase("a feedback entry needs \(options.map { "--" + $0 }.joined(separator: ", "))",
+                   "一条反馈必须写 \(options.map { "--" + $0 }.joined(separator: "、"))")
         }
+        static func dueBeforeDate(_ due: LocalDate, _ date: LocalDate) -> Phrase {
+            Phrase("--due \(due) is before the feedback's date \(date); pass --force if that is right",
+                   "--due \(due) 早于反馈日期 \(date)；确实如此的话，加 --force")
+        }
+        static func outOfOrder(last: LocalDate, _ date: LocalDate) -> Phrase {
+            Phrase("the last feedback entry is of \(last) and this one (\(date)) would come before it; entries are in date order, so check --at, or pass --force to put it where its date belongs",
+                   "上一条反馈是 \(last)，这一条（\(date)）比它还早；记录按日期排列，请检查 --at，或加 --force 把它插到日期该在的位置")
+        }
+        /// A value as the language names it: `product` / `产品`.
+        static func value<V: Vocabulary>(_ value: V) -> Phrase { Phrase(value.label(in: .en), value.label(in: .zhCN)) }
         /// `fixWithin`: the hours a feedback to fix is to be answered in; nil for one not to fix.
-        static func recorded(_ number: Int, of id: String, in path: String, _ date: LocalDate, type: String, priority: String, fixWithin hours: Int?) -> String {
-            "recorded feedback \(number) of \(id) in \(path): \(date) \(type), \(priority) priority\(hours.map { "; fix: answer within \($0) hours" } ?? "")\n"
+        static func recorded(_ number: Int, of id: String, in path: String, _ date: LocalDate, type: FeedbackType, priority: Priority, fixWithin hours: Int?) -> Phrase {
+            Phrase("recorded feedback \(number) of \(id) in \(path): \(date) \(type.rawValue), \(priority.rawValue) priority\(hours.map { "; fix: answer within \($0) hours" } ?? "")\n",
+                   "已记录客户反馈：\(id) 第 \(number) 条，\(date) \(type.label)，优先级\(priority.label)（\(path)）\(hours.map { "；需立即解决，\($0) 小时内答复" } ?? "")\n")
         }
-        static func notANumber(_ text: String) -> String { "`\(text)` is not a feedback number (1 is the first entry)" }
-        static func notAConfirmation(_ text: String) -> String { "--confirm is `DATE RESULT`, like \"2024-03-06 客户认可\", not `\(text)`" }
-        static func noSuchEntry(_ id: String, has count: Int, _ given: String) -> String {
-            "\(id) has \(count) feedback entr\(count == 1 ? "y" : "ies"); `leadbook feedback \(given)` lists them"
+        static func notANumber(_ text: String) -> Phrase {
+            Phrase("`\(text)` is not a feedback number (1 is the first entry)", "`\(text)` 不是反馈序号（第一条是 1）")
         }
-        static func alreadyResolved(_ number: Int, on date: LocalDate) -> String {
-            "feedback \(number) is already resolved on \(date); the log is append-only, so correct that line by hand if it is wrong"
+        static func notAConfirmation(_ text: String) -> Phrase {
+            Phrase("--confirm is `DATE RESULT`, like \"2024-03-06 客户认可\", not `\(text)`",
+                   "--confirm 的写法是 `日期 结果`，比如 \"2024-03-06 客户认可\"，不能写 `\(text)`")
         }
-        static func resolvedBeforeCame(_ resolve: LocalDate, _ date: LocalDate) -> String {
-            "--resolve \(resolve) is before the feedback came (\(date))"
+        static func noSuchEntry(_ id: String, has count: Int, _ given: String) -> Phrase {
+            Phrase("\(id) has \(count) feedback entr\(count == 1 ? "y" : "ies"); `leadbook feedback \(given)` lists them",
+                   "\(id) 只有 \(count) 条反馈；`leadbook feedback \(given)` 可以列出来")
         }
-        static func alreadyConfirmed(_ number: Int, on date: LocalDate, _ result: String) -> String {
-            "feedback \(number) is already confirmed on \(date) (\(result)); the log is append-only, so correct that line by hand if it is wrong"
+        static func alreadyResolved(_ number: Int, on date: LocalDate) -> Phrase {
+            Phrase("feedback \(number) is already resolved on \(date); the log is append-only, so correct that line by hand if it is wrong",
+                   "第 \(number) 条反馈已在 \(date) 解决；记录只能追加，如果写错了，请手动改那一行")
         }
-        static func notResolvedYet(_ number: Int) -> String {
-            "feedback \(number) is not resolved yet; resolve it first (--resolve DATE), then confirm it with the customer"
+        static func resolvedBeforeCame(_ resolve: LocalDate, _ date: LocalDate) -> Phrase {
+            Phrase("--resolve \(resolve) is before the feedback came (\(date))", "--resolve \(resolve) 早于收到反馈的日期（\(date)）")
         }
-        static func confirmedBeforeResolved(_ date: LocalDate, _ resolved: LocalDate) -> String {
-            "--confirm \(date) is before the feedback was resolved (\(resolved))"
+        static func alreadyConfirmed(_ number: Int, on date: LocalDate, _ result: String) -> Phrase {
+            Phrase("feedback \(number) is already confirmed on \(date) (\(result)); the log is append-only, so correct that line by hand if it is wrong",
+                   "第 \(number) 条反馈客户已在 \(date) 确认（\(result)）；记录只能追加，如果写错了，请手动改那一行")
         }
-        static func resolved(_ date: LocalDate) -> String { "resolved \(date)" }
-        static func confirmed(_ date: LocalDate, _ result: String) -> String { "confirmed \(date) \(result)" }
-        static func confirmedLate(_ days: Int, rule: Int) -> String { "\(days) days after it was resolved (the rule is \(rule))" }
-        static func alreadySaysSo(_ number: Int, of id: String) -> String { "feedback \(number) of \(id) already says so; nothing to write\n" }
-        static func closed(_ number: Int, of id: String, _ summary: String, _ done: [String]) -> String {
-            "feedback \(number) of \(id) (\(summary)): \(done.joined(separator: ", "))\n"
+        static func notResolvedYet(_ number: Int) -> Phrase {
+            Phrase("feedback \(number) is not resolved yet; resolve it first (--resolve DATE), then confirm it with the customer",
+                   "第 \(number) 条反馈还没有解决；先解决（--resolve 日期），再和客户确认")
         }
-        static func noEntries(_ id: String, _ path: String) -> String { "\(id) has no feedback entries (\(path))\n" }
+        static func confirmedBeforeResolved(_ date: LocalDate, _ resolved: LocalDate) -> Phrase {
+            Phrase("--confirm \(date) is before the feedback was resolved (\(resolved))", "--confirm \(date) 早于反馈解决的日期（\(resolved)）")
+        }
+        static func resolved(_ date: LocalDate) -> Phrase { Phrase("resolved \(date)", "\(date) 已解决") }
+        static func confirmed(_ date: LocalDate, _ result: String) -> Phrase {
+            Phrase("confirmed \(date) \(result)", "\(date) 客户确认：\(result)")
+        }
+        static func confirmedLate(_ days: Int, rule: Int) -> Phrase {
+            Phrase("\(days) days after it was resolved (the rule is \(rule))", "解决后 \(days) 天才确认（规定 \(rule) 天内）")
+        }
+        static func alreadySaysSo(_ number: Int, of id: String) -> Phrase {
+            Phrase("feedback \(number) of \(id) already says so; nothing to write\n", "\(id) 第 \(number) 条反馈已经这样写了，不用再写\n")
+        }
+        static func closed(_ number: Int, of id: String, _ summary: String, _ done: [Phrase]) -> Phrase {
+            Phrase("feedback \(number) of \(id) (\(summary)): \(done.map(\.en).joined(separator: ", "))\n",
+                   "\(id) 第 \(number) 条反馈（\(summary)）：\(done.map(\.zh).joined(separator: "，"))\n")
+        }
+        static func noEntries(_ id: String, _ path: String) -> Phrase {
+            Phrase("\(id) has no feedback entries (\(path))\n", "\(id) 还没有客户反馈（\(path)）\n")
+        }
         /// The state of a listed entry neither resolved nor confirmed.
-        static let open = "open"
-        static func andConfirmed(_ date: LocalDate, _ result: String) -> String { ", confirmed \(date) \(result)" }
-        static func listed(_ number: Int, _ date: String, _ channel: String, _ summary: String, kind: String, _ state: String) -> String {
-            "\(number)  \(date) \(channel) \(summary)  [\(kind)] \(state)\n"
+        static let open = Phrase("open", "未解决")
+        static func andConfirmed(_ date: LocalDate, _ result: String) -> Phrase {
+            Phrase(", confirmed \(date) \(result)", "，\(date) 客户确认：\(result)")
+        }
+        /// An entry's type, priority and handling: `product, high, fix` / `产品、高、立即解决`.
+        static func kind(_ values: [Phrase]) -> Phrase { Phrase.joined(values, en: ", ", zh: "、") }
+        static func listed(_ number: Int, _ date: String, _ channel: Phrase, _ summary: String, kind: Phrase, _ state: Phrase) -> Phrase {
+            Phrase("\(number)  \(date) \(channel.en) \(summary)  [\(kind.en)] \(state.en)\n",
+                   "\(number)  \(date) \(channel.zh) \(summary)  [\(kind.zh)] \(state.zh)\n")
         }
     }
 }

@@ -131,7 +131,7 @@ enum IndexUpkeep {
     static func report(_ refresh: WorkspaceIndex.Refresh, command: String, _ context: CommandContext) -> (ok: Bool, changed: Bool) {
         switch refresh {
         case .misplaced(let reason):
-            context.complain(reason, command)
+            context.complain(.said(reason), command)
         case .wouldCreate(let path):
             context.console.out(Message.wouldCreate(path))
         case .wouldUpdate(let path, let differences):
@@ -146,7 +146,7 @@ enum IndexUpkeep {
             for diagnostic in diagnostics { context.console.err(DiagnosticReport.text(diagnostic, style: context.style)) }
             context.complain(Message.markersInTheWay(path), command)
         case .failed(let error):
-            context.complain("\(error)", command)
+            context.complain(.said(error), command)
         case .outside(let path, let escape):
             context.complain(CustomerWrite.Failure(path: path, reason: escape.words.text, beforeWriting: true).text, command)
         }
@@ -157,15 +157,27 @@ enum IndexUpkeep {
 extension IndexUpkeep {
     /// What the upkeep of the index file says, after a write and for `leadbook index`.
     enum Message {
-        static func notUpdated(_ indexFile: String, _ reason: String) -> String {
-            "\(indexFile) not updated: \(reason); run `leadbook index`"
+        static func notUpdated(_ indexFile: String, _ reason: Phrase) -> Phrase {
+            Phrase("\(indexFile) not updated: \(reason.en); run `leadbook index`",
+                   "\(indexFile) 没有更新：\(reason.zh)；请运行 `leadbook index`")
         }
         /// The consequence, for `CustomerSet.warnAboutErrors`, of files that were not read.
-        static func leavesThemOut(_ indexFile: String) -> String { "\(indexFile) leaves them out; " }
-        static func wouldCreate(_ path: String) -> String { "would create \(path)\n" }
-        static func wouldUpdate(_ path: String, _ difference: String) -> String { "would update \(path): \(difference)\n" }
-        static func created(_ path: String) -> String { "created \(path)\n" }
-        static func updated(_ path: String, _ tables: [String]) -> String { "updated \(path): \(tables.joined(separator: ", "))\n" }
-        static func markersInTheWay(_ path: String) -> String { "\(path) was not updated; fix its markers first" }
+        static func leavesThemOut(_ indexFile: String) -> Phrase {
+            Phrase("\(indexFile) leaves them out; ", "\(indexFile) 里没有它们；")
+        }
+        static func wouldCreate(_ path: String) -> Phrase { Phrase("would create \(path)\n", "将创建 \(path)\n") }
+        static func wouldUpdate(_ path: String, _ difference: Phrase) -> Phrase {
+            Phrase("would update \(path): \(difference.en)\n", "将更新 \(path)：\(difference.zh)\n")
+        }
+        static func created(_ path: String) -> Phrase { Phrase("created \(path)\n", "已创建 \(path)\n") }
+        /// The tables by their marker names (`leads`, `follow-ups`...) in English, by their
+        /// headings in Chinese.
+        static func updated(_ path: String, _ tables: [String]) -> Phrase {
+            Phrase("updated \(path): \(tables.joined(separator: ", "))\n",
+                   "已更新 \(path)：\(tables.map { IndexTable(rawValue: $0)?.title(.zhCN) ?? $0 }.joined(separator: "、"))\n")
+        }
+        static func markersInTheWay(_ path: String) -> Phrase {
+            Phrase("\(path) was not updated; fix its markers first", "\(path) 没有更新：先把其中的标记改好")
+        }
     }
 }

@@ -55,11 +55,6 @@ public enum WorkspaceInit {
         public var done: [Phrase] = []
         /// What was left alone, and why.
         public var notes: [Phrase] = []
-
-        /// Lines of what was made.
-        mutating func record(_ lines: [Phrase]) { done += lines }
-        /// Lines another part of leadbook wrote in English only (shown as they are).
-        mutating func record(_ lines: [String]) { done += lines.map(Phrase.init(verbatim:)) }
     }
 
     public struct Failure: Error, CustomStringConvertible {
@@ -113,7 +108,7 @@ public enum WorkspaceInit {
             _ = try git.succeed(["init", "-q"])
             outcome.done.append(InitCommand.Message.ranGitInit)
         }
-        outcome.record(try GitHooks.install(root: root, configuration: Workspace.configuration(root: root)))
+        outcome.done += try GitHooks.install(root: root, configuration: Workspace.configuration(root: root)).map { .said($0) }
         return outcome
     }
 

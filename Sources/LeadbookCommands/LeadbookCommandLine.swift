@@ -88,7 +88,7 @@ public enum LeadbookCommandLine {
         switch ArgumentParser.parse(rest, options: entry.spec.options, trailingPaths: entry.spec.trailingPaths) {
         case .failure(let error):
             context.console.language = choice.language(workspace: .current, context)
-            context.complain(error.message, entry.spec.name, usage: entry.spec.usage)
+            context.complain(error.phrase, entry.spec.name, usage: entry.spec.usage)
             return .failure
         case .success(let parsed):
             context.console.language = choice.language(workspace: .named(parsed), context)
@@ -132,7 +132,7 @@ public enum LeadbookCommandLine {
 extension LeadbookCommandLine {
     /// What the command line says before a command runs.
     enum Message {
-        static func version(_ version: String) -> String { "leadbook \(version)\n" }
+        static func version(_ version: String) -> Phrase { Phrase(verbatim: "leadbook \(version)\n") }
         static func helpHead(_ version: String) -> Phrase {
             Phrase("leadbook \(version): sales leads in plain text, checked and summarised\n\nusage: leadbook COMMAND [OPTIONS]\n\ncommands:\n",
                    "leadbook \(version)：用纯文本管理销售线索，校验、汇总一步到位\n\n用法：leadbook 命令 [选项]\n\n命令：\n")
@@ -140,12 +140,15 @@ extension LeadbookCommandLine {
         static let helpFoot = Phrase(
             "\nRun `leadbook COMMAND --help` for a command's options.\nExit codes: 0 ok, 1 findings, 2 usage or I/O failure.\nAdd `--lang en` or `--lang zh-CN` to any command to choose its language.\n",
             "\n运行 `leadbook 命令 --help` 查看该命令的选项。\n退出码：0 正常，1 有问题需处理，2 用法错误或读写失败。\n任何命令加上 `--lang zh-CN` 或 `--lang en` 可选择输出语言。\n")
-        static func unknownCommand(_ name: String, near: String?) -> String {
-            "leadbook: unknown command `\(name)`" + (near.map { "; did you mean `\($0)`?" } ?? "")
-                + "\nrun `leadbook --help` for the list of commands\n"
+        static func unknownCommand(_ name: String, near: String?) -> Phrase {
+            Phrase("leadbook: unknown command `\(name)`" + (near.map { "; did you mean `\($0)`?" } ?? "")
+                   + "\nrun `leadbook --help` for the list of commands\n",
+                   "leadbook：没有 `\(name)` 这个命令" + (near.map { "，是不是要写 `\($0)`？" } ?? "")
+                   + "\n运行 `leadbook --help` 查看所有命令\n")
         }
-        static func customersFolderEscapes(_ folder: String) -> String {
-            "the customers folder `\(folder)` leads outside the workspace; leadbook does not write there (run `leadbook check`)"
+        static func customersFolderEscapes(_ folder: String) -> Phrase {
+            Phrase("the customers folder `\(folder)` leads outside the workspace; leadbook does not write there (run `leadbook check`)",
+                   "客户文件夹 `\(folder)` 指到了工作区外面，leadbook 不会往那里写（运行 `leadbook check` 查看）")
         }
     }
 }

@@ -6,29 +6,53 @@ import LeadbookText
 public enum LogCommand: Command {
     public static let spec = CommandSpec(
         name: "log",
-        summary: "record a follow-up: append an entry to a customer's log and update status and next",
+        summary: Phrase("record a follow-up: append an entry to a customer's log and update status and next",
+                        "记录跟进：在客户的跟进记录里追加一条，并更新状态和下次跟进"),
         usage: "leadbook log ID --channel C [--with WHO] [--at DATETIME] [--status S] [--next DATE] [--todo \"DATE TEXT @owner\"]... [--set key=value]... [--note TEXT] [--deal AMOUNT] [--lost-reason TEXT] [--force] [-C DIR]",
         options: [
             .workspace,
-            OptionSpec("channel", value: "CHANNEL", help: "how you were in touch: phone, email, meeting, video, wechat, visit, message (or 电话, 邮件, ...)"),
-            OptionSpec("with", value: "WHO", help: "who you spoke with, written after the channel: 张伟(技术总监)"),
-            OptionSpec("at", value: "DATETIME", help: "when the contact was (default: now in the workspace's time zone)"),
-            OptionSpec("status", value: "STATUS", help: "the customer's status from this contact on (also written to the front matter)"),
-            OptionSpec("next", value: "DATE", help: "the date of the next follow-up (also written to the front matter)"),
-            OptionSpec("todo", value: "\"DATE TEXT @owner\"", repeatable: true, help: "an open to-do, written as a task item"),
-            OptionSpec("set", value: "KEY=VALUE", repeatable: true, help: "a line of the entry: background, pain, need, value, change, feedback, decision, mood (or 背景, 难点, ...)"),
-            OptionSpec("note", value: "TEXT", help: "free text under the entry"),
-            OptionSpec("deal", value: "AMOUNT", help: "with --status won: the contract value, written as `deal: {amount, closed}`"),
-            OptionSpec("lost-reason", value: "TEXT", help: "with --status lost: why, written as `lost_reason`"),
-            OptionSpec("force", help: "allow a status that moves backwards, an entry older than the last one, or a next date before the entry"),
+            OptionSpec("channel", value: "CHANNEL", help: Phrase(
+                "how you were in touch: phone, email, meeting, video, wechat, visit, message (or 电话, 邮件, ...)",
+                "跟进方式：电话、邮件、面谈、线上会议、微信、拜访、短信（或 phone、email……）")),
+            OptionSpec("with", value: "WHO", help: Phrase(
+                "who you spoke with, written after the channel: 张伟(技术总监)",
+                "沟通对象，写在跟进方式后面：张伟(技术总监)")),
+            OptionSpec("at", value: "DATETIME", help: Phrase(
+                "when the contact was (default: now in the workspace's time zone)",
+                "跟进时间（默认：工作区时区的当前时间）")),
+            OptionSpec("status", value: "STATUS", help: Phrase(
+                "the customer's status from this contact on (also written to the front matter)",
+                "这次跟进之后的客户状态（也写进文件头）")),
+            OptionSpec("next", value: "DATE", help: Phrase(
+                "the date of the next follow-up (also written to the front matter)",
+                "下次跟进的日期（也写进文件头）")),
+            OptionSpec("todo", value: "\"DATE TEXT @owner\"", repeatable: true, help: Phrase(
+                "an open to-do, written as a task item", "一条待办，写成任务项")),
+            OptionSpec("set", value: "KEY=VALUE", repeatable: true, help: Phrase(
+                "a line of the entry: background, pain, need, value, change, feedback, decision, mood (or 背景, 难点, ...)",
+                "记录里的一行：背景、难点、需求、价值、变化、反馈、决策进展、情绪（或 background、pain……）")),
+            OptionSpec("note", value: "TEXT", help: Phrase("free text under the entry", "写在记录下面的自由文字")),
+            OptionSpec("deal", value: "AMOUNT", help: Phrase(
+                "with --status won: the contract value, written as `deal: {amount, closed}`",
+                "和 --status won 一起用：合同金额，写成 `deal: {amount, closed}`")),
+            OptionSpec("lost-reason", value: "TEXT", help: Phrase(
+                "with --status lost: why, written as `lost_reason`", "和 --status lost 一起用：流失原因，写成 `lost_reason`")),
+            OptionSpec("force", help: Phrase(
+                "allow a status that moves backwards, an entry older than the last one, or a next date before the entry",
+                "允许状态倒退、记录早于上一条，或下次跟进早于这次跟进")),
         ],
-        details: """
+        details: Phrase("""
         Everything is checked before anything is written, and the file is written once
         (atomically, under the workspace lock). Entries stay in date order: an entry older than
         the last one is refused, or with --force put where its date belongs. The first entry
         of an untouched customer sets the status to contacted unless --status says otherwise.
         Exit 0 when written, 1 when refused because of what the file holds, 2 on bad options.
-        """)
+        """, """
+        先全部检查，再写入，文件只写一次（原子写入，持有工作区锁）。记录按日期排列：
+        早于上一条的记录会被拒绝，加 --force 则插到它的日期该在的位置。未接触的客户记下第一条跟进后，
+        状态变为初步接洽，除非 --status 另有指定。
+        退出码：写入成功为 0，因文件内容被拒绝为 1，选项有误为 2。
+        """))
 
     static let factKeys: [EntryKey] = [.background, .pain, .need, .value, .change, .feedback, .decision, .mood]
 
@@ -40,7 +64,7 @@ public enum LogCommand: Command {
         guard arguments.positionals.count == 1 else { throw Refusal.usage(Message.oneId(usage: spec.usage)) }
         guard let opened = context.openWorkspace(arguments) else { return .failure }
         let configuration = opened.configuration
-        guard let channelText = arguments.value("channel") else { throw Refusal.usage(Message.channelRequired(Channel.choices)) }
+        guard let channelText = arguments.value("channel") else { throw Refusal.usage(Message.channelRequired) }
         let at = try context.moment(arguments, "at", opened)
         var draft = FollowUpDraft(at: at, channel: try OptionValue.vocabulary(channelText, "channel", Channel.self))
         if let with = arguments.value("with") { draft.counterpart = try OptionValue.oneLine(with, "with") }
@@ -53,7 +77,7 @@ public enum LogCommand: Command {
                 let known = EntryKey(text: keyText)
                 let hint = known == .status ? Message.useOption("status") : known == .next ? Message.useOption("next")
                     : known == .todo ? Message.useOption("todo")
-                    : Message.useOneOf(factKeys.map(\.rawValue), near: Suggestion.closest(to: keyText, among: factKeys.map(\.rawValue)))
+                    : Message.useOneOf(factKeys, near: nearestKey(keyText))
                 throw Refusal.usage(Message.notAKey(keyText, hint: hint))
             }
             let line = try OptionValue.oneLine(value, "set \(keyText)")
@@ -64,10 +88,10 @@ public enum LogCommand: Command {
             }
         }
         if let note = arguments.value("note") {
-            if let problem = LogText.problemAsLines(note) { throw Refusal.usage(Message.badNote(problem)) }
+            if let problem = LogText.problemAsLines(note) { throw Refusal.usage(Message.badNote(.said(problem))) }
             let lines = note.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.hasSuffix("\r") ? $0.dropLast() : $0) }
             for line in lines {
-                if let problem = LogText.problemAsNote(line) { throw Refusal.usage(Message.badNoteLine(line, problem)) }
+                if let problem = LogText.problemAsNote(line) { throw Refusal.usage(Message.badNoteLine(line, .said(problem))) }
             }
             draft.note = lines
             while draft.note.last?.trimmingSpaces.isEmpty == true { draft.note.removeLast() }
@@ -82,7 +106,7 @@ public enum LogCommand: Command {
         defer { write.release() }
         var target = try context.editableCustomer(arguments.positionals[0], write.workspace)
         let customer = target.customer
-        var notes: [String] = []
+        var notes: [Phrase] = []
 
         // Status: forwards only, unless --force.
         let current = DerivedValues.status(customer)?.0 ?? customer.status
@@ -140,54 +164,89 @@ public enum LogCommand: Command {
         bytes = try bringDerivedValues(bytes, target, configuration, &notes)
         try write.update(target.path, from: target.bytes, to: bytes, had: target.result.findings.diagnostics)
         try write.commit()
-        if requested == nil, draft.status == .contacted, let index = notes.firstIndex(where: { $0.hasPrefix("status ") }) {
+        if requested == nil, draft.status == .contacted, let index = notes.firstIndex(where: { $0.en.hasPrefix("status ") }) {
             notes[index] += Message.firstContact
         }
-        context.console.out(Message.logged("\(at)", draft.channel.rawValue, in: target.path, beforeLaterEntries: insertBefore != nil, notes))
+        context.console.out(Message.logged(target.customer.id ?? arguments.positionals[0], "\(at)", draft.channel, in: target.path,
+                                           beforeLaterEntries: insertBefore != nil, notes))
         return .ok
     }
 
     /// Sets the front-matter `status` and `next` to what the log now says.
-    static func bringDerivedValues(_ bytes: [UInt8], _ target: EditableCustomer, _ configuration: Configuration, _ notes: inout [String]) throws -> [UInt8] {
+    static func bringDerivedValues(_ bytes: [UInt8], _ target: EditableCustomer, _ configuration: Configuration, _ notes: inout [Phrase]) throws -> [UInt8] {
         let reread = CustomerReader.read(path: target.path, bytes: bytes, configuration: configuration)
         guard let customer = reread.customer else { return bytes }
         var edit = try RecordEdit(bytes: bytes, read: reread)
-        try CustomerSync.setStatusAndNext(customer, &edit, &notes)
+        try CustomerSync.setStatusAndNext(customer, &edit, phrases: &notes)
         return edit.hasChanges ? try edit.apply() : bytes
+    }
+
+    /// The key of a follow-up entry nearest to `text`, by its English key or its Chinese label;
+    /// a Chinese label that begins with `text` (`决策` for 决策进展) when none is near.
+    static func nearestKey(_ text: String) -> EntryKey? {
+        let spellings = factKeys.map(\.rawValue) + factKeys.map(\.label)
+        if let near = Suggestion.closest(to: text, among: spellings) { return EntryKey(text: near) }
+        let trimmed = text.trimmingSpaces
+        guard !trimmed.isEmpty, !trimmed.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let starting = factKeys.filter { $0.label.hasPrefix(trimmed) }
+        return starting.count == 1 ? starting[0] : nil
     }
 }
 
 extension LogCommand {
     /// What `leadbook log` says.
     enum Message {
-        static func oneId(usage: String) -> String { "give one customer id\nusage: \(usage)" }
-        static func channelRequired(_ choices: String) -> String { "--channel is required (\(choices))" }
-        static func useOption(_ option: String) -> String { "use --\(option)" }
-        static func useOneOf(_ keys: [String], near: String?) -> String {
-            "use one of \(keys.joined(separator: ", "))" + (near.map { "; did you mean \($0)?" } ?? "")
+        static func oneId(usage: String) -> Phrase {
+            Phrase("give one customer id\nusage: \(usage)", "请给出一个客户编号\n用法：\(usage)")
         }
-        static func notAKey(_ key: String, hint: String) -> String { "--set: `\(key)` is not a key of a follow-up entry here; \(hint)" }
-        static func badNoteLine(_ line: String, _ problem: String) -> String { "--note: the line `\(line)` \(problem)" }
-        static func badNote(_ problem: String) -> String { "--note \(problem)" }
-        static let dealWithoutWon = "--deal goes with --status won"
-        static let lostReasonWithoutLost = "--lost-reason goes with --status lost"
-        static func backwards(from current: Status, to requested: Status) -> String {
-            "status \(current.rawValue) (\(current.label)) -> \(requested.rawValue) (\(requested.label)) moves backwards; pass --force if the customer really went back"
+        static let channelRequired = Phrase(
+            "--channel is required (\(Channel.choices))",
+            "必须写 --channel（\(Channel.allCases.map { "\($0.label)/\($0.rawValue)" }.joined(separator: "、"))）")
+        static func useOption(_ option: String) -> Phrase { Phrase("use --\(option)", "请用 --\(option)") }
+        /// The keys in English, with their Chinese labels in Chinese; the near one when there is one.
+        static func useOneOf(_ keys: [EntryKey], near: EntryKey?) -> Phrase {
+            Phrase("use one of \(keys.map(\.rawValue).joined(separator: ", "))" + (near.map { "; did you mean \($0.rawValue)?" } ?? ""),
+                   "可以用：\(keys.map { "\($0.label)（\($0.rawValue)）" }.joined(separator: "、"))"
+                   + (near.map { "；是不是要写 \($0.label)（\($0.rawValue)）？" } ?? ""))
         }
-        static let wonNeedsDeal = "status won needs the deal: add --deal AMOUNT (the contract value; the entry's date is written as closed)"
-        static let lostNeedsReason = "status lost needs a reason: add --lost-reason TEXT"
-        static func nextBeforeDate(_ next: LocalDate, _ date: LocalDate) -> String {
-            "--next \(next) is before the entry's date \(date); pass --force if that is right"
+        static func notAKey(_ key: String, hint: Phrase) -> Phrase {
+            Phrase("--set: `\(key)` is not a key of a follow-up entry here; \(hint.en)",
+                   "--set：`\(key)` 不是跟进记录里能写的项；\(hint.zh)")
         }
-        static func outOfOrder(last: String, _ moment: String) -> String {
-            "the last follow-up is of \(last) and this one (\(moment)) would come before it; entries are in date order, so check --at, or pass --force to put it where its date belongs"
+        static func badNoteLine(_ line: String, _ problem: Phrase) -> Phrase {
+            Phrase("--note: the line `\(line)` \(problem.en)", "--note：`\(line)` 这一行\(problem.zh)")
         }
-        static func deal(_ amount: String, closed date: LocalDate) -> String { "deal \(amount) closed \(date)" }
-        static func lostReason(_ reason: String) -> String { "lost_reason \(reason)" }
+        static func badNote(_ problem: Phrase) -> Phrase { Phrase("--note \(problem.en)", "--note \(problem.zh)") }
+        static let dealWithoutWon = Phrase("--deal goes with --status won", "--deal 要和 --status won 一起用")
+        static let lostReasonWithoutLost = Phrase("--lost-reason goes with --status lost", "--lost-reason 要和 --status lost 一起用")
+        static func backwards(from current: Status, to requested: Status) -> Phrase {
+            Phrase("status \(current.rawValue) (\(current.label)) -> \(requested.rawValue) (\(requested.label)) moves backwards; pass --force if the customer really went back",
+                   "状态从 \(current.label)（\(current.rawValue)）退回到 \(requested.label)（\(requested.rawValue)）；客户确实退回了的话，加 --force")
+        }
+        static let wonNeedsDeal = Phrase(
+            "status won needs the deal: add --deal AMOUNT (the contract value; the entry's date is written as closed)",
+            "状态为成交时要写成交信息：加上 --deal 金额（合同金额；这条记录的日期记为成交日期）")
+        static let lostNeedsReason = Phrase("status lost needs a reason: add --lost-reason TEXT",
+                                            "状态为流失时要写原因：加上 --lost-reason 原因")
+        static func nextBeforeDate(_ next: LocalDate, _ date: LocalDate) -> Phrase {
+            Phrase("--next \(next) is before the entry's date \(date); pass --force if that is right",
+                   "--next \(next) 早于这条记录的日期 \(date)；确实如此的话，加 --force")
+        }
+        static func outOfOrder(last: String, _ moment: String) -> Phrase {
+            Phrase("the last follow-up is of \(last) and this one (\(moment)) would come before it; entries are in date order, so check --at, or pass --force to put it where its date belongs",
+                   "上一条跟进是 \(last)，这一条（\(moment)）比它还早；记录按日期排列，请检查 --at，或加 --force 把它插到日期该在的位置")
+        }
+        static func deal(_ amount: String, closed date: LocalDate) -> Phrase {
+            Phrase("deal \(amount) closed \(date)", "成交 \(amount) 元，成交日期 \(date)")
+        }
+        static func lostReason(_ reason: String) -> Phrase { Phrase("lost_reason \(reason)", "流失原因 \(reason)") }
         /// Added to the note of the status a first follow-up sets.
-        static let firstContact = " (first contact)"
-        static func logged(_ moment: String, _ channel: String, in path: String, beforeLaterEntries: Bool, _ notes: [String]) -> String {
-            "logged \(moment) \(channel) in \(path)\(beforeLaterEntries ? " (before later entries, --force)" : "")\(notes.isEmpty ? "" : ": " + notes.joined(separator: ", "))\n"
+        static let firstContact = Phrase(" (first contact)", "（首次联系）")
+        static func logged(_ id: String, _ moment: String, _ channel: Channel, in path: String, beforeLaterEntries: Bool, _ notes: [Phrase]) -> Phrase {
+            Phrase("logged \(moment) \(channel.rawValue) in \(path)\(beforeLaterEntries ? " (before later entries, --force)" : "")"
+                   + (notes.isEmpty ? "" : ": " + notes.map(\.en).joined(separator: ", ")) + "\n",
+                   "已记录跟进：\(id) \(moment) \(channel.label)（\(path)）\(beforeLaterEntries ? "，插在更晚的记录之前（--force）" : "")"
+                   + (notes.isEmpty ? "" : "；" + notes.map(\.zh).joined(separator: "，")) + "\n")
         }
     }
 }

@@ -6,22 +6,33 @@ import LeadbookText
 public enum MergeCommand: Command {
     public static let spec = CommandSpec(
         name: "merge",
-        summary: "merge two files of the same customer into one (OTHER becomes a tombstone)",
+        summary: Phrase("merge two files of the same customer into one (OTHER becomes a tombstone)",
+                        "把同一客户的两个文件合并为一个（OTHER 的文件留下，标记为已合并）"),
         usage: "leadbook merge KEEP OTHER [--delete] [--dry-run] [--at DATETIME] [-C DIR]",
         options: [
             .workspace,
-            OptionSpec("delete", help: "delete OTHER's file instead of leaving a tombstone (git keeps its history)"),
-            OptionSpec("dry-run", help: "print the changes as a unified diff and write nothing"),
-            OptionSpec("at", value: "DATETIME", help: "the time written in the merge record (default: now)"),
+            OptionSpec("delete", help: Phrase(
+                "delete OTHER's file instead of leaving a tombstone (git keeps its history)",
+                "删除 OTHER 的文件，而不是留下标记为已合并的旧文件（git 里仍有它的历史）")),
+            OptionSpec("dry-run", help: Phrase("print the changes as a unified diff and write nothing",
+                                               "以 unified diff 打印改动，什么都不写")),
+            OptionSpec("at", value: "DATETIME", help: Phrase(
+                "the time written in the merge record (default: now)", "合并记录里写的时间（默认：现在）")),
         ],
-        details: """
+        details: Phrase("""
         KEEP gets OTHER's contacts (without repeats), OTHER's channel as a `sources` item (with
         its capture date and detail), OTHER's follow-up and feedback entries (byte for byte,
         interleaved by date) and the fields KEEP lacked. Where both have a value, KEEP's stays
         and OTHER's is noted in the merge record (section `## Merges` / `## 合并记录` of KEEP);
         status and next follow the merged log. OTHER keeps every other line and gets
         `merged_into: KEEP`. Both files must be free of errors first (`leadbook check`).
-        """)
+        """, """
+        KEEP 得到 OTHER 的联系人（去掉重复）、OTHER 的来源渠道（作为 `sources` 的一项，带获取日期
+        和来源详情）、OTHER 的跟进记录和客户反馈（逐字节照搬，按日期穿插），以及 KEEP 缺少的字段。
+        两边都有值时保留 KEEP 的，OTHER 的值记在合并记录里（KEEP 的 `## Merges` / `## 合并记录` 一节）；
+        状态和下次跟进按合并后的跟进记录推算。OTHER 其余每一行都保留，并写上 `merged_into: KEEP`。
+        两个文件都要先没有错误（`leadbook check`）。
+        """))
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
         context.refusing(spec.name) { try execute(arguments, context) }
@@ -51,7 +62,7 @@ public enum MergeCommand: Command {
                 other: CustomerMerge.Input(path: other.path, bytes: other.bytes, customer: other.customer, edit: other.edit),
                 configuration: workspace.configuration, at: at, deleteOther: delete)
         } catch let problem as CustomerMerge.Problem {
-            throw Refusal.finding(problem.description)
+            throw Refusal.finding(.said(problem.description))
         }
         // KEEP first: if anything stops halfway, OTHER's entries are in both files, never in none.
         try write.update(keep.path, from: keep.bytes, to: outcome.keep, had: keep.result.findings.diagnostics)
@@ -87,7 +98,7 @@ public enum MergeCommand: Command {
             return .ok
         }
         try write.commit()
-        for line in outcome.summary { context.console.out(line + "\n") }
+        for line in outcome.summary { context.console.out(Phrase.said(line) + "\n") }
         context.console.out(outcome.tombstone == nil ? Message.deleted(other.path) : Message.tombstone(other.path, mergedInto: keep.customer.id ?? ""))
         for (path, _, _) in repointed { context.console.out(Message.repointed(path, to: keep.customer.id ?? "")) }
         return .ok
@@ -97,17 +108,26 @@ public enum MergeCommand: Command {
 extension MergeCommand {
     /// What `leadbook merge` says besides the summary of the merge.
     enum Message {
-        static func twoIds(usage: String) -> String { "give two customer ids: KEEP and OTHER\nusage: \(usage)" }
-        static let sameCustomer = "KEEP and OTHER are the same customer"
-        static func sameFile(_ keep: String, _ other: String, _ path: String) -> String { "\(keep) and \(other) are the same file (\(path))" }
-        static func hasErrors(_ path: String, _ count: Int) -> String {
-            "\(path) has \(count) error\(count == 1 ? "" : "s"); fix them first (`leadbook check \(path)`, `leadbook sync`), then merge"
+        static func twoIds(usage: String) -> Phrase {
+            Phrase("give two customer ids: KEEP and OTHER\nusage: \(usage)", "请给出两个客户编号：KEEP（保留的）和 OTHER（并进来的）\n用法：\(usage)")
         }
-        static let notRepointed = "tombstones among them were not repointed; "
+        static let sameCustomer = Phrase("KEEP and OTHER are the same customer", "KEEP 和 OTHER 是同一个客户")
+        static func sameFile(_ keep: String, _ other: String, _ path: String) -> Phrase {
+            Phrase("\(keep) and \(other) are the same file (\(path))", "\(keep) 和 \(other) 是同一个文件（\(path)）")
+        }
+        static func hasErrors(_ path: String, _ count: Int) -> Phrase {
+            Phrase("\(path) has \(count) error\(count == 1 ? "" : "s"); fix them first (`leadbook check \(path)`, `leadbook sync`), then merge",
+                   "\(path) 有 \(count) 个错误；先改好（`leadbook check \(path)`、`leadbook sync`），再合并")
+        }
+        static let notRepointed = Phrase("tombstones among them were not repointed; ", "其中已合并的旧文件没有改指向；")
         /// In a dry run, for OTHER when `--delete` is given.
-        static func wouldDelete(_ path: String) -> String { "delete \(path)\n" }
-        static func deleted(_ path: String) -> String { "deleted \(path)\n" }
-        static func tombstone(_ path: String, mergedInto id: String) -> String { "\(path) is now a tombstone (merged_into: \(id))\n" }
-        static func repointed(_ path: String, to id: String) -> String { "\(path): merged_into now \(id)\n" }
+        static func wouldDelete(_ path: String) -> Phrase { Phrase("delete \(path)\n", "将删除 \(path)\n") }
+        static func deleted(_ path: String) -> Phrase { Phrase("deleted \(path)\n", "已删除 \(path)\n") }
+        static func tombstone(_ path: String, mergedInto id: String) -> Phrase {
+            Phrase("\(path) is now a tombstone (merged_into: \(id))\n", "\(path) 已标记为已合并（merged_into: \(id)）\n")
+        }
+        static func repointed(_ path: String, to id: String) -> Phrase {
+            Phrase("\(path): merged_into now \(id)\n", "\(path)：merged_into 改为 \(id)\n")
+        }
     }
 }

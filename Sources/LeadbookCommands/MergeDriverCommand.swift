@@ -42,7 +42,7 @@ public enum MergeDriverCommand: Command {
             case .success(let bytes): versions.append(bytes)
             case .failure(.notFound): versions.append([])
             case .failure(let error):
-                context.complain(Message.cannotRead(name, Phrase(verbatim: error.description)), spec.name)
+                context.complain(Message.cannotRead(name, .said(error.description)), spec.name)
                 return .failure
             }
         }
@@ -83,7 +83,7 @@ public enum MergeDriverCommand: Command {
         }
         if keptOurs { context.complain(Message.note(path, Message.indexKeptOurs), spec.name) }
         for note in result.notes {
-            context.complain(Message.note(path, note), spec.name)
+            context.complain(Message.note(path, .said(note)), spec.name)
         }
         if result.conflicts > 0 {
             context.complain(Message.conflicts(path, result.conflicts), spec.name)
@@ -102,8 +102,6 @@ extension MergeDriverCommand {
         static let indexKeptOurs = Phrase("both sides changed it: kept ours; the post-merge hook regenerates it (or run `leadbook index` after the merge)",
                                           "两边都改过：保留我方版本；git 合并后 post-merge 钩子会重新生成（也可以合并后运行 `leadbook index`）")
         static func note(_ path: String, _ note: Phrase) -> Phrase { Phrase("\(path): ", "\(path)：") + note }
-        /// A note of the reconciliation in English only (shown as it is).
-        static func note(_ path: String, _ note: String) -> Phrase { Self.note(path, Phrase(verbatim: note)) }
         static func conflicts(_ path: String, _ count: Int) -> Phrase {
             Phrase("\(path): \(count) conflict\(count == 1 ? "" : "s") left between <<<<<<< and >>>>>>> lines; keep the right lines, then `leadbook check` and `git add \(path)`",
                    "\(path)：还有 \(count) 处冲突在 <<<<<<< 和 >>>>>>> 之间；请保留正确的行，然后运行 `leadbook check` 和 `git add \(path)`")

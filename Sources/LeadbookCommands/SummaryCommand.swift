@@ -53,7 +53,7 @@ public enum SummaryCommand: Command {
         let period: SummaryPeriod
         switch SummaryPeriod.from(period: arguments.value("period"), from: arguments.value("from"), to: arguments.value("to")) {
         case .failure(let error):
-            context.complain(error.message, spec.name)
+            context.complain(.said(error.message), spec.name)
             return .failure
         case .success(let value):
             period = value
@@ -65,7 +65,7 @@ public enum SummaryCommand: Command {
         if let revision = arguments.value("compare") {
             switch GitRevision.commit(revision, root: workspace.root, environment: context.environment) {
             case .failure(let failure):
-                context.complain(Message.compare(failure.message), spec.name)
+                context.complain(Message.compare(.said(failure.message)), spec.name)
                 return .failure
             case .success(let hash):
                 commit = hash
@@ -81,7 +81,7 @@ public enum SummaryCommand: Command {
         if let revision = arguments.value("compare"), let commit {
             switch SummaryInput.snapshots(at: commit, workspace, asOf: asOf, environment: context.environment) {
             case .failure(let failure):
-                context.complain(Message.compare(failure.message), spec.name)
+                context.complain(Message.compare(.said(failure.message)), spec.name)
                 return .failure
             case .success(let snapshots):
                 summary.movement = PipelineMovement(revision: revision, commit: commit, before: snapshots, now: input.records, period: period)
@@ -131,8 +131,6 @@ extension SummaryCommand {
     /// What `leadbook summary` says besides the summary.
     enum Message {
         static func compare(_ reason: Phrase) -> Phrase { Phrase("--compare: ", "--compare：") + reason }
-        /// A reason git gave in its own words.
-        static func compare(_ reason: String) -> Phrase { compare(Phrase(verbatim: reason)) }
         static let partlyCounted = Phrase("they are counted as far as they could be read; ", "能读出的部分照常统计；")
     }
 }

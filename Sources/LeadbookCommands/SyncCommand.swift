@@ -5,15 +5,22 @@ import LeadbookText
 public enum SyncCommand: Command {
     public static let spec = CommandSpec(
         name: "sync",
-        summary: "write derived values: grade from score, status and next from the log; the index tables",
+        summary: Phrase("write derived values: grade from score, status and next from the log; the index tables",
+                        "写入推算出的值：由评分得出等级，由跟进记录得出状态和下次跟进；以及索引表"),
         usage: "leadbook sync [-C DIR] [--dry-run]",
-        options: [.workspace, OptionSpec("dry-run", help: "print the changes (customer files and the index) as a unified diff and write nothing (exit 1 if any)")],
-        details: """
+        options: [.workspace, OptionSpec("dry-run", help: Phrase(
+            "print the changes (customer files and the index) as a unified diff and write nothing (exit 1 if any)",
+            "以 unified diff 打印改动（客户文件和索引），什么都不写（有改动时退出码为 1）"))],
+        details: Phrase("""
         Only the derived values change; every other byte of a file stays as it was. A file with
         errors (see `leadbook check`) is left alone and named. The index file (leadbook.yml
         `index`, default INDEX.md) is created or brought up to date as `leadbook index` would.
         Running sync twice changes nothing the second time.
-        """)
+        """, """
+        只改推算出的值，文件的其他每个字节都保持原样。有错误的文件（见 `leadbook check`）不动，
+        并列出文件名。索引文件（leadbook.yml 的 `index`，默认 INDEX.md）会像 `leadbook index`
+        一样创建或更新。连续运行两次 sync，第二次什么都不会改。
+        """))
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
         guard let opened = context.openWorkspace(arguments) else { return .failure }
@@ -77,7 +84,7 @@ public enum SyncCommand: Command {
             try write.commit()
             if !dryRun {
                 for change in changes {
-                    context.console.out(Message.updated(change.path, change.notes))
+                    context.console.out(Message.updated(change.path, change.phrases))
                 }
             }
         } catch {
@@ -121,13 +128,22 @@ public enum SyncCommand: Command {
 extension SyncCommand {
     /// What `leadbook sync` says of the files it brings up to date.
     enum Message {
-        static func updated(_ path: String, _ notes: [String]) -> String { "updated \(path): \(notes.joined(separator: ", "))\n" }
-        static func skippedWithErrors(_ path: String) -> String { "skipped \(path): it has errors; run `leadbook check \(path)`" }
-        /// The new errors follow, one a line.
-        static func skippedForNewErrors(_ path: String, _ count: Int) -> String {
-            "skipped \(path): its derived values would give it \(DiagnosticReport.plural(count, "new error")):"
+        static func updated(_ path: String, _ notes: [Phrase]) -> Phrase {
+            Phrase("updated \(path): \(notes.map(\.en).joined(separator: ", "))\n",
+                   "已更新 \(path)：\(notes.map(\.zh).joined(separator: "，"))\n")
         }
-        static func filesUpdated(_ count: Int) -> String { "\(count) file\(count == 1 ? "" : "s") updated\n" }
-        static let inSync = "everything is in sync\n"
+        static func skippedWithErrors(_ path: String) -> Phrase {
+            Phrase("skipped \(path): it has errors; run `leadbook check \(path)`",
+                   "跳过 \(path)：文件有错误；请运行 `leadbook check \(path)`")
+        }
+        /// The new errors follow, one a line.
+        static func skippedForNewErrors(_ path: String, _ count: Int) -> Phrase {
+            Phrase("skipped \(path): its derived values would give it \(DiagnosticReport.plural(count, "new error")):",
+                   "跳过 \(path)：写入推算出的值会让它多出 \(count) 个错误：")
+        }
+        static func filesUpdated(_ count: Int) -> Phrase {
+            Phrase("\(count) file\(count == 1 ? "" : "s") updated\n", "已更新 \(count) 个文件\n")
+        }
+        static let inSync = Phrase("everything is in sync\n", "推算出的值和索引都已是最新\n")
     }
 }

@@ -26,31 +26,31 @@ public enum CustomerField: Int, CaseIterable, Sendable {
                 required: .required(example: "name: 华东云科技有限公司"), show: .title,
                 columns: [Column(header: "企业名称", summary: "company or person name", defaultRank: 20)],
                 imports: .value(aliases: ["企业名称", "客户名称", "公司名称", "名称", "company", "customer"]),
-                option: NewOption("name", value: "NAME", usage: "N", help: "the company (or person) name", rank: 10, required: true),
+                option: NewOption("name", value: "NAME", usage: "N", help: Phrase("the company (or person) name", "企业（或个人）名称"), rank: 10, required: true),
                 keyField: KeyField())
         case .kind:
             return Definition(
                 key: "kind", label: "客户类型", access: .choice(CustomerKind.self, get: { $0.kind }, set: { $0.kind = $1 ?? .company }),
                 columns: [Column(summary: "company or person", content: .labelled)],
                 imports: .value(aliases: ["客户类型"]),
-                option: NewOption("kind", value: "KIND", usage: "company|person", help: "company (default) or person", rank: 120))
+                option: NewOption("kind", value: "KIND", usage: "company|person", help: Phrase("company (default) or person", "company（企业，默认）或 person（个人）"), rank: 120))
         case .industry:
             return Definition(
                 key: "industry", label: "行业", access: .text(get: { $0.industry }, set: { $0.industry = $1 }),
                 show: .row("industry", rank: 70), columns: [Column(header: "所属行业", defaultRank: 40)],
                 imports: .value(aliases: ["所属行业", "行业"]),
-                option: NewOption("industry", value: "TEXT", usage: "I", help: "industry", rank: 40), keyField: KeyField())
+                option: NewOption("industry", value: "TEXT", usage: "I", help: Phrase("industry", "所属行业"), rank: 40), keyField: KeyField())
         case .region:
             return Definition(
                 key: "region", label: "区域", access: .text(get: { $0.region }, set: { $0.region = $1 }),
                 show: .row("region", rank: 80), columns: [Column(defaultRank: 50)],
                 imports: .value(aliases: ["地区", "所在区域"]),
-                option: NewOption("region", value: "TEXT", usage: "R", help: "region", rank: 50), keyField: KeyField())
+                option: NewOption("region", value: "TEXT", usage: "R", help: Phrase("region", "所在地区"), rank: 50), keyField: KeyField())
         case .employees:
             return Definition(
                 key: "employees", label: "员工数", access: .wholeNumber(get: { $0.employees }, set: { $0.employees = $1 }),
                 show: .row("employees", rank: 90), columns: [Column()], imports: .value(aliases: ["员工人数", "企业规模"]),
-                option: NewOption("employees", value: "N", usage: "N", help: "number of employees", rank: 60))
+                option: NewOption("employees", value: "N", usage: "N", help: Phrase("number of employees", "员工人数"), rank: 60))
         case .revenue:
             return Definition(
                 key: "revenue", label: "年营收", access: .amount(get: { $0.revenue }, set: { $0.revenue = $1 }),
@@ -67,7 +67,8 @@ public enum CustomerField: Int, CaseIterable, Sendable {
                 }), defaultRank: 30)],
                 imports: .value(aliases: ["来源渠道", "来源", "线索来源", "channel"]),
                 option: NewOption("source", value: "SOURCE", usage: "S",
-                                  help: "where the lead came from: one of leadbook.yml `sources` (exhibition, website, referral, ... or 展会, 官网表单, ...)",
+                                  help: Phrase("where the lead came from: one of leadbook.yml `sources` (exhibition, website, referral, ... or 展会, 官网表单, ...)",
+                                         "线索来源：leadbook.yml `sources` 中的一个（展会、官网表单、推荐……或 exhibition、website、referral……）"),
                                   rank: 20, required: true),
                 merge: .ownStep)
         case .sourceDetail:
@@ -80,7 +81,7 @@ public enum CustomerField: Int, CaseIterable, Sendable {
                 columns: [Column(summary: "source_detail as `key: value; ...`", content: .custom(text: { customer, _ in
                     customer.sourceDetail.map { "\($0.0): \($0.1)" }.joined(separator: "; ")
                 }, json: CustomerView.sourceDetailJSON))],
-                option: NewOption("detail", value: "KEY=VALUE", help: "source detail: booth=A12, minutes=30, page=..., referrer=...",
+                option: NewOption("detail", value: "KEY=VALUE", help: Phrase("source detail: booth=A12, minutes=30, page=..., referrer=...", "来源详情：booth=A12、minutes=30、page=...、referrer=..."),
                                   rank: 100, repeatable: true),
                 merge: .ownStep)
         case .sources:
@@ -115,7 +116,7 @@ public enum CustomerField: Int, CaseIterable, Sendable {
                 ],
                 imports: .parts([.contact, .title, .contactInfo, .phone, .email, .wechat]),
                 option: NewOption("contact", value: "\"NAME,TITLE,PHONE,EMAIL\"", usage: "\"name,title,phone,email\"",
-                                  help: "a contact; leave parts empty: \"张伟,,13800000001\"", rank: 90, repeatable: true),
+                                  help: Phrase("a contact; leave parts empty: \"张伟,,13800000001\"", "联系人；不知道的部分留空：\"张伟,,13800000001\""), rank: 90, repeatable: true),
                 keyField: KeyField(name: "contact", english: "contact with phone or email", chinese: "联系人电话或邮箱", filled: { customer in
                     customer.contacts.contains { !($0.phone ?? "").isEmpty || !($0.email ?? "").isEmpty }
                 }),
@@ -125,17 +126,17 @@ public enum CustomerField: Int, CaseIterable, Sendable {
                 key: "needs", label: "需求", access: .text(get: { $0.needs }, set: { $0.needs = $1 }),
                 show: .row("needs", rank: 110, format: .oneLine), columns: [Column(header: "需求关键词", defaultRank: 100)],
                 imports: .value(aliases: ["需求关键词", "需求", "需求描述", "need"]),
-                option: NewOption("needs", value: "TEXT", help: "need keywords or description", rank: 80), keyField: KeyField())
+                option: NewOption("needs", value: "TEXT", help: Phrase("need keywords or description", "需求关键词或描述"), rank: 80), keyField: KeyField())
         case .budget:
             return Definition(
                 key: "budget", label: "预算", access: .amount(get: { $0.budget }, set: { $0.budget = $1 }),
                 show: .row("budget", rank: 100), columns: [Column(defaultRank: 110)], imports: .value(aliases: []),
-                option: NewOption("budget", value: "CNY", help: "budget in CNY, digits only", rank: 70), keyField: KeyField())
+                option: NewOption("budget", value: "CNY", help: Phrase("budget in CNY, digits only", "预算（人民币元，只写数字）"), rank: 70), keyField: KeyField())
         case .decisionBy:
             return Definition(
                 key: "decision_by", label: "决策时间", access: .date(get: { $0.decisionBy }, set: { $0.decisionBy = $1 }),
                 show: .row("decision by", rank: 120), columns: [Column(summary: "expected decision date")], imports: .value(aliases: []),
-                option: NewOption("decision-by", value: "DATE", help: "expected decision date", rank: 110),
+                option: NewOption("decision-by", value: "DATE", help: Phrase("expected decision date", "预计决策日期"), rank: 110),
                 keyField: KeyField(english: "decision date"))
         case .intent:
             return Definition(
@@ -144,7 +145,8 @@ public enum CustomerField: Int, CaseIterable, Sendable {
                 columns: [Column(summary: "initial intent A/B/C", defaultRank: 120)],
                 imports: .value(aliases: ["初步意向等级", "意向等级", "意向"]),
                 option: NewOption("intent", value: "A|B|C",
-                                  help: "initial intent: A clear and urgent, B a need without details, C only collecting material",
+                                  help: Phrase("initial intent: A clear and urgent, B a need without details, C only collecting material",
+                                         "初步意向等级：A 需求明确且紧急，B 有需求但细节不清，C 只是收集资料"),
                                   rank: 30, required: true))
         case .score:
             return Definition(
@@ -169,7 +171,8 @@ public enum CustomerField: Int, CaseIterable, Sendable {
             return Definition(
                 key: "owner", label: "负责人", access: .text(get: { $0.owner }, set: { $0.owner = $1 }),
                 show: .row("owner", rank: 20), columns: [Column(defaultRank: 150)], imports: .value(aliases: ["负责人"]),
-                option: NewOption("owner", value: "NAME", help: "the rep who follows it (a team member); `assigned` is set to the capture time",
+                option: NewOption("owner", value: "NAME", help: Phrase("the rep who follows it (a team member); `assigned` is set to the capture time",
+                                         "跟进的销售（团队成员）；`assigned` 写成获取时间"),
                                   rank: 130))
         case .created:
             return Definition(
@@ -376,13 +379,13 @@ extension CustomerField {
         public let value: String
         /// The value's placeholder in the usage line.
         public let usage: String
-        public let help: String
+        public let help: Phrase
         /// Its place among the options (tens).
         public let rank: Int
         public let required: Bool
         public let repeatable: Bool
 
-        public init(_ flag: String, value: String, usage: String? = nil, help: String, rank: Int, required: Bool = false, repeatable: Bool = false) {
+        public init(_ flag: String, value: String, usage: String? = nil, help: Phrase, rank: Int, required: Bool = false, repeatable: Bool = false) {
             self.flag = flag
             self.value = value
             self.usage = usage ?? value

@@ -7,8 +7,10 @@ public enum CustomerSync {
         public var path: String
         public var before: [UInt8]
         public var after: [UInt8]
-        /// What changed, for people: "grade A -> S".
-        public var notes: [String]
+        /// What changed, for people: "grade A -> S" / "等级 A → S".
+        public var phrases: [Phrase]
+        /// The same in English.
+        public var notes: [String] { phrases.map(\.en) }
     }
 
     public enum Outcome: Sendable {
@@ -33,12 +35,12 @@ public enum CustomerSync {
         }
         if customer.isTombstone { return .unchanged }
         guard var edit = try? RecordEdit(bytes: bytes, read: result) else { return .skipped(path: path, errors: 1) }
-        var notes: [String] = []
+        var notes: [Phrase] = []
         do {
             var score = customer.score
             if score == nil, let proposed = ScoreProposal.propose(customer, configuration) {
                 try edit.set(["score"], toFlowMap: proposed.fields, after: CustomerField.score.anchors)
-                notes.append(Wording<CustomerSync>.scoreProposed(proposed.summary).text)
+                notes.append(Wording<CustomerSync>.scoreProposed(proposed.summary).phrase)
                 score = proposed.score
             }
             if let total = score?.total {
@@ -46,12 +48,13 @@ public enum CustomerSync {
                 if customer.grade != expected {
                     let existing = edit.node(at: ["grade"])?.scalarText
                     try edit.set(["grade"], to: DerivedValues.gradeText(expected, likeExisting: existing), after: CustomerField.grade.anchors)
-                    notes.append("grade \(customer.grade?.rawValue ?? "-") -> \(expected.rawValue)")
+                    notes.append(Phrase("grade \(customer.grade?.rawValue ?? "-") -> \(expected.rawValue)",
+                                        "等级 \(customer.grade?.rawValue ?? "-") → \(expected.rawValue)"))
                 }
             }
-            try setStatusAndNext(customer, &edit, &notes)
+            try setStatusAndNext(customer, &edit, phrases: &notes)
             guard edit.hasChanges else { return .unchanged }
-            return .changed(Change(path: path, before: bytes, after: try edit.apply(), notes: notes))
+            return .changed(Change(path: path, before: bytes, after: try edit.apply(), phrases: notes))
         } catch {
             return .skipped(path: path, errors: 1)
         }
@@ -60,18 +63,29 @@ public enum CustomerSync {
     /// Sets the front-matter `status` and `next` to what the customer's log says, where they
     /// differ, noting each change ("status contacted -> proposal").
     public static func setStatusAndNext(_ customer: Customer, _ edit: inout RecordEdit, _ notes: inout [String]) throws {
+        var phrases: [Phrase] = []
+        try setStatusAndNext(customer, &edit, phrases: &phrases)
+        notes += phrases.map(\.en)
+    }
+
+    /// The same, each change noted in both languages (the status by its label in Chinese).
+    public static func setStatusAndNext(_ customer: Customer, _ edit: inout RecordEdit, phrases notes: inout [Phrase]) throws {
         if let (expected, _) = DerivedValues.status(customer), customer.status != expected {
             let existing = edit.node(at: ["status"])?.scalarText
             try edit.set(["status"], to: DerivedValues.statusText(expected, likeExisting: existing), after: CustomerField.status.anchors)
-            notes.append("status \(customer.status?.rawValue ?? "-") -> \(expected.rawValue)")
+            notes.append(Phrase("status \(customer.status?.rawValue ?? "-") -> \(expected.rawValue)",
+                                "状态 \(customer.status?.label ?? "-") → \(expected.label)"))
         }
         if let (expected, _) = DerivedValues.next(customer), customer.next != expected {
             try edit.set(["next"], to: expected.description, after: CustomerField.next.anchors)
-            notes.append("next \(customer.next?.description ?? "-") -> \(expected)")
+            notes.append(Phrase("next \(customer.next?.description ?? "-") -> \(expected)",
+                                "下次跟进 \(customer.next?.description ?? "-") → \(expected)"))
         }
     }
 }
 
 extension Wording where Of == CustomerSync {
-    public static func scoreProposed(_ summary: String) -> Self { Self("score proposed \(summary) (not reviewed)") }
+    public static func scoreProposed(_ summary: String) -> Self {
+        Self("score proposed \(summary) (not reviewed)", "建议评分 \(summary)（规模/预算/紧急度/决策链，待复核）")
+    }
 }

@@ -320,7 +320,7 @@ public enum WorkspaceIndex {
         case misplaced(String)
         case wouldCreate(path: String)
         /// One message per difference a dry run found (empty: the file is up to date).
-        case wouldUpdate(path: String, differences: [String])
+        case wouldUpdate(path: String, differences: [Phrase])
         case created(path: String)
         case updated(path: String, tables: [IndexTable])
         case unchanged
@@ -381,7 +381,7 @@ public enum WorkspaceIndex {
             if case .failure(let escape) = WorkspacePath.resolve(target.path, root: workspace.root) { return .outside(path: target.path, escape) }
             guard FileAccess.exists(workspace.absolute(target.path)) else { return .wouldCreate(path: target.path) }
             let diagnostics = check(workspace, assembly, extraction, target)
-            return .wouldUpdate(path: target.path, differences: diagnostics.map(\.message))
+            return .wouldUpdate(path: target.path, differences: diagnostics.map(\.phrase))
         }
         do {
             switch try write(workspace, assembly, target) {
@@ -399,5 +399,5 @@ public enum WorkspaceIndex {
 }
 
 extension Wording where Of == WorkspaceIndex {
-    public static func unreadable(_ reason: String) -> Self { Self("cannot read it: \(reason)") }
+    public static func unreadable(_ reason: String) -> Self { Self("cannot read it: \(reason)", "读不出来：\(reason)") }
 }

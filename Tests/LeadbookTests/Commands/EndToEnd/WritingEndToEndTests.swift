@@ -12,6 +12,13 @@ final class WritingEndToEndTests: XCTestCase {
         try Transcript.check("writing")
     }
 
+    /// The writers and the command line in Chinese: help, usage errors, an unknown command, the
+    /// confirmations and refusals of new, log, feedback, sync, merge, and the previews of assign
+    /// and renumber.
+    func testTheWritersInChinese() throws {
+        try Transcript.check("writing-zh")
+    }
+
     /// possible-duplicate in check, dupes in text and JSON, merge into a tombstone and with --delete.
     func testDuplicatesAndMerge() throws {
         try Transcript.check("merging")

@@ -221,7 +221,7 @@ final class CustomerFieldUsesTests: XCTestCase {
         XCTAssertEqual(kept(spec.options.map(\.long), today), today)
         for (field, option) in CustomerField.newOptions {
             let made = spec.options.first { $0.long == option.flag }
-            XCTAssertEqual(made?.help.en, option.help, field.key)
+            XCTAssertEqual(made?.help, option.help, field.key)
             XCTAssertEqual(made?.value, option.value, field.key)
             XCTAssertEqual(made?.repeatable, option.repeatable, field.key)
         }

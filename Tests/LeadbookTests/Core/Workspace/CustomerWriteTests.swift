@@ -92,7 +92,7 @@ final class CustomerWriteTests: XCTestCase {
             guard case CustomerWrite.Refusal.failed(let failure)? = error as? CustomerWrite.Refusal else { return XCTFail("\(error)") }
             XCTAssertTrue(failure.beforeWriting)
             XCTAssertEqual(failure.restored, [])
-            XCTAssertEqual(Refusal(CustomerWrite.Refusal.failed(failure)).message,
+            XCTAssertEqual(Refusal(CustomerWrite.Refusal.failed(failure)).message.en,
                            "cannot write customers/north/LX2024002-b.md: no such file; nothing was written")
         }
         XCTAssertEqual(try read("customers/LX2024001-a.md"), first)
@@ -119,7 +119,7 @@ final class CustomerWriteTests: XCTestCase {
             XCTAssertFalse(failure.beforeWriting)
             XCTAssertEqual(failure.restored, ["customers/LX2024001-a.md", "customers/LX2024003-c.md"])
             XCTAssertEqual(failure.notRestored, [])
-            XCTAssertEqual(Refusal(CustomerWrite.Refusal.failed(failure)).message,
+            XCTAssertEqual(Refusal(CustomerWrite.Refusal.failed(failure)).message.en,
                            "cannot write customers/north/LX2024002-b.md: No space left on device; 2 files written before it were put back")
         }
         XCTAssertEqual(attempts, ["customers/LX2024001-a.md", "customers/LX2024003-c.md", "customers/north/LX2024002-b.md"])
@@ -142,7 +142,7 @@ final class CustomerWriteTests: XCTestCase {
         XCTAssertThrowsError(try write.commit()) { error in
             guard case CustomerWrite.Refusal.failed(let failure)? = error as? CustomerWrite.Refusal else { return XCTFail("\(error)") }
             XCTAssertEqual(failure.notRestored, ["customers/LX2024001-a.md"])
-            XCTAssertEqual(Refusal(CustomerWrite.Refusal.failed(failure)).message,
+            XCTAssertEqual(Refusal(CustomerWrite.Refusal.failed(failure)).message.en,
                            "cannot write customers/LX2024002-b.md: Input/output error; customers/LX2024001-a.md could not be put back (see `git status`)")
         }
     }
@@ -218,7 +218,7 @@ final class CustomerWriteTests: XCTestCase {
         try write.update("customers/LX2024001-a.md", from: Array(text.utf8), to: Self.changed(text))
         XCTAssertThrowsError(try write.commit()) { error in
             guard case CustomerWrite.Refusal.failed(let failure)? = error as? CustomerWrite.Refusal else { return XCTFail("\(error)") }
-            XCTAssertEqual(Refusal(CustomerWrite.Refusal.failed(failure)).message,
+            XCTAssertEqual(Refusal(CustomerWrite.Refusal.failed(failure)).message.en,
                            "cannot write customers/LX2024001-a.md: `customers/LX2024001-a.md` is a link to \(outside.path)/a.md, outside the workspace; "
                            + "leadbook neither reads nor writes through it; nothing was written")
         }
