@@ -63,6 +63,10 @@ public struct CommandContext {
     public let currentDirectory: String
     /// The index refresh a writing command makes inside its write (set for each run).
     var indexUpkeep: IndexUpkeep.Pending?
+    /// The language `--lang` names on the command line, nil without it (`LEADBOOK_LANG` is not
+    /// one): what leadbook writes for the team (`summary --out`, `export`) follows leadbook.yml
+    /// unless it is given.
+    public var languageOption: Language?
 
     public init(console: Console, environment: [String: String], currentDirectory: String) {
         self.console = console

@@ -5,24 +5,43 @@ import LeadbookText
 public enum ExportCommand: Command {
     public static let spec = CommandSpec(
         name: "export",
-        summary: "every customer as one row of a CSV table for Excel (UTF-8 with BOM) or JSON",
+        summary: Phrase("every customer as one row of a CSV table for Excel (UTF-8 with BOM) or JSON",
+                        "导出客户表：每位客户一行，CSV（UTF-8 带 BOM，可直接用 Excel 打开）或 JSON"),
         usage: "leadbook export [-C DIR] [--format csv|json] [--out FILE] [--fields a,b,...]",
         options: [
             .workspace,
-            OptionSpec("format", value: "FORMAT", help: "csv (default) or json"),
-            OptionSpec("out", value: "FILE", help: "write to FILE instead of standard output"),
-            OptionSpec("fields", value: "LIST", help: "the columns, in order, separated by commas (default: \(CustomerColumn.defaults.map(\.rawValue).joined(separator: ",")))"),
+            OptionSpec("format", value: "FORMAT", help: Phrase("csv (default) or json", "csv（默认）或 json")),
+            OptionSpec("out", value: "FILE", help: Phrase("write to FILE instead of standard output", "写入 FILE，而不是输出到终端")),
+            OptionSpec("fields", value: "LIST", help: Phrase("the columns, in order, separated by commas (default: \(defaultFields))",
+                                                             "要导出的列，按顺序用英文逗号分隔（默认：\(defaultFields)）")),
         ],
-        details: """
+        details: Phrase("""
         Tombstones (customers merged into another) are left out; customers are in id order.
         CSV headers and values are in Chinese when leadbook.yml has `language: zh-CN` (the
-        default), else in English; `leadbook import` reads both. A cell that starts with =, +, -,
-        @, a tab or a carriage return gets a leading ' so a spreadsheet does not run it as a
-        formula. JSON always uses the English field names and values.
+        default), else in English (--lang chooses them too); `leadbook import` reads both. A cell
+        that starts with =, +, -, @, a tab or a carriage return gets a leading ' so a spreadsheet
+        does not run it as a formula. JSON always uses the English field names and values.
 
         fields:
-        \(CustomerColumn.allCases.map { "  \($0.rawValue.padded(to: 14)) \($0.label.padded(to: 12)) \($0.summary)" }.joined(separator: "\n"))
-        """)
+        \(fieldList(.en))
+        """, """
+        已合并到其他客户的档案不导出；客户按编号排序。leadbook.yml 设置 `language: zh-CN`（默认）时，
+        CSV 的表头和取值用中文，否则用英文（也可以用 --lang 指定）；`leadbook import` 两种都能读。
+        以 =、+、-、@、制表符或回车开头的单元格前面会加一个 '，防止表格软件把它当作公式执行。
+        JSON 始终使用英文字段名和取值。
+
+        字段：
+        \(fieldList(.zhCN))
+        """))
+
+    static let defaultFields = CustomerColumn.defaults.map(\.rawValue).joined(separator: ",")
+
+    /// Every column: its name, its Chinese header and what it holds.
+    static func fieldList(_ language: Language) -> String {
+        CustomerColumn.allCases.map { column in
+            "  \(column.rawValue.padded(to: 14)) \(column.label.padded(to: 12)) \(column.summaryPhrase.text(language))"
+        }.joined(separator: "\n")
+    }
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
         let console = context.console
@@ -48,7 +67,8 @@ public enum ExportCommand: Command {
             }
         }
         guard let workspace = context.openWorkspace(arguments) else { return .failure }
-        let labels = workspace.configuration.language == .zhCN
+        // The table is the team's data: its headers follow leadbook.yml unless --lang says otherwise.
+        let labels = (context.languageOption ?? workspace.configuration.language) == .zhCN
         let tableFormat: CustomerTable.Format = format == "json" ? .json : .csv
         let (lines, broken, unread) = CustomerTable.lines(workspace, columns: columns, labels: labels, format: tableFormat)
         let header = CustomerTable.header(columns, labels: labels)
@@ -63,7 +83,7 @@ public enum ExportCommand: Command {
                     }
                 }
             } catch {
-                context.complain("\(error)", spec.name)
+                context.complain(Phrase(verbatim: "\(error)"), spec.name)
                 return .failure
             }
             console.out(Message.exported(lines.count, to: out))
@@ -79,12 +99,15 @@ public enum ExportCommand: Command {
 extension ExportCommand {
     /// What `leadbook export` says besides the table it writes.
     enum Message {
-        static func unexpected(_ argument: String) -> String { "unexpected argument `\(argument)`" }
+        static func unexpected(_ argument: String) -> Phrase { Phrase("unexpected argument `\(argument)`", "多余的参数 `\(argument)`") }
         /// The unknown field, then a line that lists the fields there are.
-        static func unknownField(_ name: String, near: String?, fields: [String]) -> String {
-            "unknown field `\(name)`" + (near.map { "; did you mean \($0)?" } ?? "") + "\nfields: \(fields.joined(separator: ", "))"
+        static func unknownField(_ name: String, near: String?, fields: [String]) -> Phrase {
+            Phrase("unknown field `\(name)`" + (near.map { "; did you mean \($0)?" } ?? "") + "\nfields: \(fields.joined(separator: ", "))",
+                   "没有 `\(name)` 这个字段" + (near.map { "；是不是要写 \($0)？" } ?? "") + "\n字段有：\(fields.joined(separator: "、"))")
         }
-        static func fieldTwice(_ field: String) -> String { "--fields names `\(field)` twice" }
-        static func exported(_ count: Int, to path: String) -> String { "exported \(count) customer\(count == 1 ? "" : "s") to \(path)\n" }
+        static func fieldTwice(_ field: String) -> Phrase { Phrase("--fields names `\(field)` twice", "--fields 里 `\(field)` 写了两次") }
+        static func exported(_ count: Int, to path: String) -> Phrase {
+            Phrase("exported \(count) customer\(count == 1 ? "" : "s") to \(path)\n", "已导出 \(count) 位客户到 \(path)\n")
+        }
     }
 }

@@ -7,18 +7,24 @@ import LeadbookText
 public enum ImportCommand: Command {
     public static let spec = CommandSpec(
         name: "import",
-        summary: "create customers from a CSV sheet (UTF-8 or GB18030), merging rows that match existing customers",
+        summary: Phrase("create customers from a CSV sheet (UTF-8 or GB18030), merging rows that match existing customers",
+                        "从 CSV 表格（UTF-8 或 GB18030）导入客户，与已有客户匹配的行并入该客户"),
         usage: "leadbook import FILE.csv [-C DIR] [--source S] [--encoding utf-8|gb18030] [--map COLUMN=FIELD]... [--at DATETIME] [--dry-run] [--skip-bad]",
         options: [
             .workspace,
-            OptionSpec("source", value: "S", help: "the source of rows whose 来源渠道 (source) is empty, or of every row when the sheet has no such column"),
-            OptionSpec("encoding", value: "ENC", help: "utf-8 or gb18030 (default: UTF-8 when the bytes are valid UTF-8, else GB18030)"),
-            OptionSpec("map", value: "COLUMN=FIELD", repeatable: true, help: "read a column (header or letter) as a field, `note` or `ignore`"),
-            OptionSpec("at", value: "DATETIME", help: "`created` of rows whose 获取时间 (created) is empty (default: now)"),
-            OptionSpec("dry-run", help: "print what would be created and added, and write nothing"),
-            OptionSpec("skip-bad", help: "import the good rows even when some rows are bad (the bad ones are skipped)"),
+            OptionSpec("source", value: "S", help: Phrase("the source of rows whose 来源渠道 (source) is empty, or of every row when the sheet has no such column",
+                                                          "来源渠道为空的行使用的来源；表格没有来源渠道列时，所有行都用它")),
+            OptionSpec("encoding", value: "ENC", help: Phrase("utf-8 or gb18030 (default: UTF-8 when the bytes are valid UTF-8, else GB18030)",
+                                                              "utf-8 或 gb18030（默认：内容是有效的 UTF-8 就按 UTF-8，否则按 GB18030）")),
+            OptionSpec("map", value: "COLUMN=FIELD", repeatable: true, help: Phrase("read a column (header or letter) as a field, `note` or `ignore`",
+                                                                                    "把某一列（表头或列字母）当作某个字段、`note`（备注）或 `ignore`（不导入）")),
+            OptionSpec("at", value: "DATETIME", help: Phrase("`created` of rows whose 获取时间 (created) is empty (default: now)",
+                                                             "获取时间为空的行使用的 `created`（默认：现在）")),
+            OptionSpec("dry-run", help: Phrase("print what would be created and added, and write nothing", "只列出会新建和并入的内容，不写任何文件")),
+            OptionSpec("skip-bad", help: Phrase("import the good rows even when some rows are bad (the bad ones are skipped)",
+                                                "有问题的行跳过，照样导入其余的行")),
         ],
-        details: """
+        details: Phrase("""
         The first row names the columns, in English or as in the toolkit's capture table: 序号 (no),
         线索编号 (id), 来源渠道 (source), 企业名称 (name), 所属行业 (industry), 区域 (region),
         联系人 (contact), 职位 (title), 联系方式 (contact_info: phone and/or email), 电话 (phone),
@@ -28,11 +34,20 @@ public enum ImportCommand: Command {
         earlier row) is added to that customer as a further source; it is never created twice.
         A bad row is reported with its row number and column; with any bad row nothing is
         written unless --skip-bad. Exit 1 when a row is bad. See docs/import-export.md.
-        """)
+        """, """
+        第一行是表头，可以用英文，也可以用工具包线索登记表的写法：序号（no）、线索编号（id）、
+        来源渠道（source）、企业名称（name）、所属行业（industry）、区域（region）、联系人（contact）、
+        职位（title）、联系方式（contact_info：电话和/或邮箱）、电话（phone）、邮箱（email）、
+        需求关键词（needs）、预算（budget）、初步意向等级（intent）、获取时间（created）、
+        负责人（owner）、备注（note）。企业名称、初步意向等级和来源渠道必填。
+        与已有客户（或表格中前面的行）电话、邮箱或规范化后的企业名称相同的行，作为新的来源并入
+        该客户，不会重复建档。有问题的行会报出行号和列；只要有一行有问题，就什么都不写，除非加
+        --skip-bad。有问题的行时退出码为 1。详见 docs/import-export.md。
+        """))
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
         let console = context.console
-        func usage(_ message: String) -> ExitCode {
+        func usage(_ message: Phrase) -> ExitCode {
             context.complain(message, spec.name, usage: spec.usage)
             return .failure
         }
@@ -49,8 +64,7 @@ public enum ImportCommand: Command {
         var defaultSource: String?
         if let text = arguments.value("source") {
             guard let source = configuration.source(named: text) else {
-                let message = UnknownSource.Message.unknown(text, configuration)
-                return usage(OptionValue.Message.unknownWord(message.text, hint: message.hint, "source"))
+                return usage(Message.unknownSource(UnknownSource.Message.unknown(text, configuration)))
             }
             defaultSource = source
         }
@@ -76,14 +90,14 @@ public enum ImportCommand: Command {
         switch FileAccess.read(path) {
         case .success(let read): bytes = read
         case .failure(let error):
-            context.complain(Message.cannotRead(file, error.description), spec.name)
+            context.complain(Message.cannotRead(file, .said(error.description)), spec.name)
             return .failure
         }
         let decoded: SpreadsheetText.Decoded
         switch SpreadsheetText.decode(bytes, as: encoding) {
         case .success(let value): decoded = value
         case .failure(let problem):
-            console.err(Message.undecodable(file, line: problem.line, problem.message, hint: problem.hint))
+            console.err(Message.undecodable(file, line: problem.line, problem.phrase, hint: problem.hintPhrase))
             return .findings
         }
         var records = CSVReader.read(decoded.bytes)
@@ -124,7 +138,7 @@ public enum ImportCommand: Command {
 
         console.out(Message.read(file, encoding: decoded.encoding == .gb18030 ? "GB18030" : "UTF-8", rows: records.count))
         for column in sheet.ignored where !column.header.isEmpty {
-            console.out(Message.notImported(column.display))
+            console.out(Message.notImported(column.place))
         }
         for result in plan.results {
             if case .bad(let problems) = result.outcome {
@@ -167,14 +181,14 @@ public enum ImportCommand: Command {
     }
 
     /// `leads.csv:7: row 7, column J (初步意向等级): unknown intent `D`` and its hint.
-    static func describe(_ problem: LeadSheet.Problem, _ file: String) -> String {
-        var place: [String] = []
+    static func describe(_ problem: LeadSheet.Problem, _ file: String) -> Phrase {
+        var place: [Phrase] = []
         if let row = problem.row, row > 1 { place.append(Message.row(row)) }
-        if let column = problem.column, problem.row.map({ $0 > 1 }) ?? false { place.append(Message.column(column)) }
-        return Message.problem(file, line: problem.line, place: place, problem.message, hint: problem.hint)
+        if let column = problem.column, problem.row.map({ $0 > 1 }) ?? false { place.append(LeadSheet.place(column)) }
+        return Message.problem(file, line: problem.line, place: place, problem.phrase, hint: problem.hintPhrase)
     }
 
-    static func describe(_ result: LeadImport.RowResult) -> String? {
+    static func describe(_ result: LeadImport.RowResult) -> Phrase? {
         switch result.outcome {
         case .bad: return nil
         case .created(let id, let path, let notes):
@@ -190,50 +204,75 @@ public enum ImportCommand: Command {
 extension ImportCommand {
     /// What `leadbook import` says of the sheet, its rows and what was written.
     enum Message {
-        static let nameTheFile = "name the CSV file to import"
-        static let oneFile = "import one file at a time"
-        static func unknownEncoding(_ name: String) -> String { "--encoding must be utf-8 or gb18030, not `\(name)`" }
-        static func notAMap(_ text: String) -> String { "--map takes COLUMN=FIELD, not `\(text)`" }
-        static func unknownField(_ map: String, _ name: String, near: String?, fields: [String]) -> String {
-            "--map \(map): unknown field `\(name)`" + (near.map { "; did you mean \($0)?" } ?? "") + "\nfields: \(fields.joined(separator: ", "))"
+        static let nameTheFile = Phrase("name the CSV file to import", "请指定要导入的 CSV 文件")
+        static let oneFile = Phrase("import one file at a time", "一次只能导入一个文件")
+        static func unknownEncoding(_ name: String) -> Phrase {
+            Phrase("--encoding must be utf-8 or gb18030, not `\(name)`", "--encoding 只能是 utf-8 或 gb18030，不能是 `\(name)`")
         }
-        static func cannotRead(_ file: String, _ reason: String) -> String { "cannot read \(file): \(reason)" }
-        static func undecodable(_ file: String, line: Int?, _ message: String, hint: String) -> String {
-            "\(file)\(line.map { ":\($0)" } ?? ""): \(message)\n  hint: \(hint)\n"
+        /// `--source` names no source of leadbook.yml, in the words of the rule unknown-source.
+        static func unknownSource<Of>(_ message: Wording<Of>) -> Phrase {
+            Phrase("--source: \(message.phrase.en); \(message.hintPhrase.en)", "--source：\(message.phrase.zh)；\(message.hintPhrase.zh)")
         }
-        static func empty(_ file: String) -> String {
-            "\(file): the file is empty\n  hint: the first row names the columns (企业名称, 来源渠道, 初步意向等级, ...)\n"
+        static func notAMap(_ text: String) -> Phrase {
+            Phrase("--map takes COLUMN=FIELD, not `\(text)`", "--map 的写法是 列=字段，不是 `\(text)`")
         }
-        static func badHeader(_ file: String, _ count: Int) -> String {
-            "the header of \(file) has \(DiagnosticReport.plural(count, "problem")); nothing was written"
+        static func unknownField(_ map: String, _ name: String, near: String?, fields: [String]) -> Phrase {
+            Phrase("--map \(map): unknown field `\(name)`" + (near.map { "; did you mean \($0)?" } ?? "") + "\nfields: \(fields.joined(separator: ", "))",
+                   "--map \(map)：没有 `\(name)` 这个字段" + (near.map { "；是不是要写 \($0)？" } ?? "") + "\n字段有：\(fields.joined(separator: "、"))")
         }
-        static func read(_ file: String, encoding: String, rows: Int) -> String { "\(file): \(encoding), \(DiagnosticReport.plural(rows, "row"))\n" }
-        static func notImported(_ column: String) -> String { "column \(column) is not imported: leadbook computes or keeps it\n" }
-        static func badRows(_ bad: Int, in file: String, good: Int) -> String {
-            "\(DiagnosticReport.plural(bad, "bad row")) in \(file); nothing was written (fix \(bad == 1 ? "it" : "them"), or pass --skip-bad to import the other \(DiagnosticReport.plural(good, "row")))"
+        static func cannotRead(_ file: String, _ reason: Phrase) -> Phrase { Phrase("cannot read \(file): ", "无法读取 \(file)：") + reason }
+        static func undecodable(_ file: String, line: Int?, _ message: Phrase, hint: Phrase) -> Phrase {
+            let place = "\(file)\(line.map { ":\($0)" } ?? "")"
+            return Phrase(place + ": ", place + "：") + message + Phrase("\n  hint: ", "\n  提示：") + hint + "\n"
         }
-        static func notOverwritten(_ path: String) -> String { "\(path) already exists; not overwritten" }
-        static func done(created: Int, added: Int, unchanged: Int, skipped: Int, dryRun: Bool) -> String {
-            "\(created) created, \(added) added, \(unchanged) unchanged, \(skipped) skipped" + (dryRun ? " (dry run: nothing written)" : "") + "\n"
+        static func empty(_ file: String) -> Phrase {
+            Phrase("\(file): the file is empty\n  hint: the first row names the columns (企业名称, 来源渠道, 初步意向等级, ...)\n",
+                   "\(file)：文件是空的\n  提示：第一行应是表头（企业名称、来源渠道、初步意向等级……）\n")
         }
-        static func row(_ row: Int) -> String { "row \(row)" }
-        static func column(_ column: String) -> String { "column \(column)" }
+        static func badHeader(_ file: String, _ count: Int) -> Phrase {
+            Phrase("the header of \(file) has \(DiagnosticReport.plural(count, "problem")); nothing was written",
+                   "\(file) 的表头有 \(count) 个问题；没有写入任何文件")
+        }
+        static func read(_ file: String, encoding: String, rows: Int) -> Phrase {
+            Phrase("\(file): \(encoding), \(DiagnosticReport.plural(rows, "row"))\n", "\(file)：\(encoding)，\(rows) 行\n")
+        }
+        static func notImported(_ column: Phrase) -> Phrase {
+            column + Phrase(" is not imported: leadbook computes or keeps it\n", "不导入：这一项由 leadbook 计算或维护\n")
+        }
+        static func badRows(_ bad: Int, in file: String, good: Int) -> Phrase {
+            Phrase("\(DiagnosticReport.plural(bad, "bad row")) in \(file); nothing was written (fix \(bad == 1 ? "it" : "them"), or pass --skip-bad to import the other \(DiagnosticReport.plural(good, "row")))",
+                   "\(file) 有 \(bad) 行有问题；没有写入任何文件（请改好这些行，或加 --skip-bad 只导入其余 \(good) 行）")
+        }
+        static func notOverwritten(_ path: String) -> Phrase { Phrase("\(path) already exists; not overwritten", "\(path) 已存在；没有覆盖") }
+        static func done(created: Int, added: Int, unchanged: Int, skipped: Int, dryRun: Bool) -> Phrase {
+            Phrase("\(created) created, \(added) added, \(unchanged) unchanged, \(skipped) skipped" + (dryRun ? " (dry run: nothing written)" : "") + "\n",
+                   "新建 \(created) 位，并入 \(added) 位，无变化 \(unchanged) 位，跳过 \(skipped) 行" + (dryRun ? "（试运行：没有写入任何文件）" : "") + "\n")
+        }
+        static func row(_ row: Int) -> Phrase { Phrase("row \(row)", "第 \(row) 行") }
         /// A bad row: `leads.csv:7: row 7, column J (初步意向等级): unknown intent `D`` and its hint.
-        static func problem(_ file: String, line: Int, place: [String], _ message: String, hint: String) -> String {
-            "\(file):\(line): \(place.isEmpty ? "" : place.joined(separator: ", ") + ": ")\(message)\n  hint: \(hint)\n"
+        static func problem(_ file: String, line: Int, place: [Phrase], _ message: Phrase, hint: Phrase) -> Phrase {
+            Phrase("\(file):\(line): ", "\(file):\(line)：")
+                + (place.isEmpty ? .empty : Phrase.joined(place, en: ", ", zh: "，") + Phrase(": ", "："))
+                + message + Phrase("\n  hint: ", "\n  提示：") + hint + "\n"
         }
         /// How a row was matched to a customer: the evidence, after the row it was created from.
-        static func how(_ evidence: String, intoRow: Int?) -> String { (intoRow.map { "created from row \($0); " } ?? "") + evidence }
-        static func created(row: Int, _ id: String, _ path: String, _ notes: [String]) -> String {
-            "row \(row): created \(id) \(path)" + (notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))") + "\n"
+        static func how(_ evidence: Phrase, intoRow: Int?) -> Phrase {
+            (intoRow.map { Phrase("created from row \($0); ", "由第 \($0) 行新建；") } ?? .empty) + evidence
         }
-        static func added(row: Int, _ id: String, _ path: String, how: String, _ changes: [String], notTaken: [String]) -> String {
-            "row \(row): added to \(id) \(path) (\(how)): \(changes.joined(separator: ", "))"
-                + (notTaken.isEmpty ? "" : "; kept the customer's \(notTaken.joined(separator: "; "))") + "\n"
+        static func created(row: Int, _ id: String, _ path: String, _ notes: [Phrase]) -> Phrase {
+            Phrase("row \(row): created \(id) \(path)", "第 \(row) 行：新建 \(id) \(path)")
+                + (notes.isEmpty ? .empty : Phrase(" (", "（") + Phrase.joined(notes, en: "; ", zh: "；") + Phrase(")", "）")) + "\n"
         }
-        static func unchanged(row: Int, _ id: String, _ path: String, how: String, notTaken: [String]) -> String {
-            "row \(row): unchanged: \(id) \(path) already has this lead (\(how))"
-                + (notTaken.isEmpty ? "" : "; kept the customer's values, not \(notTaken.joined(separator: "; "))") + "\n"
+        static func added(row: Int, _ id: String, _ path: String, how: Phrase, _ changes: [Phrase], notTaken: [String]) -> Phrase {
+            Phrase("row \(row): added to \(id) \(path) (", "第 \(row) 行：并入 \(id) \(path)（") + how + Phrase("): ", "）：")
+                + Phrase.joined(changes, en: ", ", zh: "，")
+                + (notTaken.isEmpty ? .empty : Phrase("; kept the customer's \(notTaken.joined(separator: "; "))",
+                                                      "；保留客户原有的值，未采用 \(notTaken.joined(separator: "；"))")) + "\n"
+        }
+        static func unchanged(row: Int, _ id: String, _ path: String, how: Phrase, notTaken: [String]) -> Phrase {
+            Phrase("row \(row): unchanged: \(id) \(path) already has this lead (", "第 \(row) 行：无变化：\(id) \(path) 已有这条线索（") + how + Phrase(")", "）")
+                + (notTaken.isEmpty ? .empty : Phrase("; kept the customer's values, not \(notTaken.joined(separator: "; "))",
+                                                      "；保留客户原有的值，未采用 \(notTaken.joined(separator: "；"))")) + "\n"
         }
     }
 }

@@ -6,15 +6,19 @@ import LeadbookText
 public enum IndexCommand: Command {
     public static let spec = CommandSpec(
         name: "index",
-        summary: "write the index tables (INDEX.md): leads, grading, plans, follow-ups, feedback",
+        summary: Phrase("write the index tables (INDEX.md): leads, grading, plans, follow-ups, feedback",
+                        "生成索引表（INDEX.md）：线索、分级、跟进计划、跟进记录、客户反馈"),
         usage: "leadbook index [-C DIR] [--check] [--by owner] [--stage]",
         options: [
             .workspace,
-            OptionSpec("check", help: "write nothing; exit 1 when the index differs from the customer files, naming the first table and row"),
-            OptionSpec("by", value: "owner", help: "also one index per rep, index/OWNER.md (next to the index file)"),
-            OptionSpec("stage", help: "bring an existing index file up to date and `git add` it (the pre-commit hook does this when a commit ends a merge)"),
+            OptionSpec("check", help: Phrase("write nothing; exit 1 when the index differs from the customer files, naming the first table and row",
+                                             "不写文件；索引与客户文件不一致时退出码为 1，并指出第一处不一致的表和行")),
+            OptionSpec("by", value: "owner", help: Phrase("also one index per rep, index/OWNER.md (next to the index file)",
+                                                          "另外给每位负责人生成一份索引 index/负责人.md（和索引文件放在一起）")),
+            OptionSpec("stage", help: Phrase("bring an existing index file up to date and `git add` it (the pre-commit hook does this when a commit ends a merge)",
+                                             "更新已有的索引文件并 `git add`（提交结束一次 git 合并时，pre-commit 钩子会这样做）")),
         ],
-        details: """
+        details: Phrase("""
         Only the lines between `<!-- leadbook:begin NAME -->` and `<!-- leadbook:end NAME -->` are
         rewritten; everything else in the file is kept byte for byte. A table without markers is
         appended with its heading; a missing file is created. Labels follow leadbook.yml
@@ -22,7 +26,13 @@ public enum IndexCommand: Command {
         appear only with `index_pii: true`. Running it twice changes nothing the second time.
         With --check, a file that does not exist is not stale. With --stage, a workspace without
         an index file is left without one. See docs/index.md.
-        """)
+        """, """
+        只改写 `<!-- leadbook:begin NAME -->` 和 `<!-- leadbook:end NAME -->` 之间的行，文件里的其他
+        内容一个字节都不动。没有标记的表会连同标题追加到文件末尾；文件不存在时会新建。表头语言取
+        leadbook.yml 的 `language`；跟进记录覆盖到最新一条为止的 `index_days` 天；只有设置
+        `index_pii: true` 才会显示电话和邮箱。连续运行两次，第二次不会有任何改动。加 --check 时，
+        不存在的文件不算过期。加 --stage 时，没有索引文件的工作区不会新建。详见 docs/index.md。
+        """))
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
         guard let by = choice(arguments, "by", ["owner"], default: "", context) else { return .failure }
@@ -33,7 +43,7 @@ public enum IndexCommand: Command {
         guard let opened = context.openWorkspace(arguments) else { return .failure }
         let configuration = opened.configuration
         if let misplaced = WorkspaceIndex.misplaced(configuration) {
-            context.complain(misplaced.text, spec.name)
+            context.complain(misplaced.phrase, spec.name)
             return .failure
         }
         let checkOnly = arguments.flag("check")
@@ -94,7 +104,7 @@ public enum IndexCommand: Command {
                 context.complain(CustomerWrite.Failure(path: target.path, reason: escape.words.text, beforeWriting: true).text, spec.name)
                 return .failure
             } catch {
-                context.complain("\(error)", spec.name)
+                context.complain(Phrase(verbatim: "\(error)"), spec.name)
                 failed = true
             }
         }
@@ -124,7 +134,7 @@ public enum IndexCommand: Command {
             do {
                 _ = try Git(directory: workspace.root).succeed(["add", "--"] + targets.map(\.path))
             } catch {
-                context.complain(Message.cannotStage(targets.map(\.path), "\(error)"), spec.name)
+                context.complain(Message.cannotStage(targets.map(\.path), Phrase(verbatim: "\(error)")), spec.name)
                 failed = true
             }
         }
@@ -133,7 +143,7 @@ public enum IndexCommand: Command {
     }
 
     /// `15 customers, 12 follow-ups from 2024-02-20 to 2024-03-20`.
-    static func counts(_ assembly: IndexAssembly, owner: String?) -> String {
+    static func counts(_ assembly: IndexAssembly, owner: String?) -> Phrase {
         let customers = assembly.block(.leads, owner: owner).rowCount
         let followUps = assembly.block(.followUps, owner: owner).rowCount
         var text = Message.counts(customers: customers, followUps: followUps)
@@ -145,18 +155,30 @@ public enum IndexCommand: Command {
 extension IndexCommand {
     /// What `leadbook index` says of the index files.
     enum Message {
-        static func unexpected(_ argument: String) -> String { "unexpected argument `\(argument)`" }
-        static let stageOrCheck = "--stage writes and --check does not; give one of them"
-        static func nothingToStage(_ indexFile: String) -> String { "\(indexFile) does not exist: nothing to stage\n" }
-        static func nothingToCheck(_ path: String) -> String { "\(path) does not exist: nothing to check (`leadbook index` creates it)\n" }
-        static func upToDate(_ path: String) -> String { "\(path) is up to date\n" }
-        static func created(_ path: String, _ counts: String) -> String { "created \(path) (\(counts))\n" }
-        static func markersInTheWay(_ path: String) -> String { "\(path) was not written; fix its markers first" }
-        static let partlyRead = "their rows show what could be read; "
-        static func cannotStage(_ paths: [String], _ error: String) -> String { "cannot stage \(paths.joined(separator: ", ")): \(error)" }
-        static func counts(customers: Int, followUps: Int) -> String {
-            "\(customers) customer\(customers == 1 ? "" : "s"), \(followUps) follow-up\(followUps == 1 ? "" : "s")"
+        static func unexpected(_ argument: String) -> Phrase { Phrase("unexpected argument `\(argument)`", "多余的参数 `\(argument)`") }
+        static let stageOrCheck = Phrase("--stage writes and --check does not; give one of them", "--stage 会写文件，--check 不写；两者只能选一个")
+        static func nothingToStage(_ indexFile: String) -> Phrase {
+            Phrase("\(indexFile) does not exist: nothing to stage\n", "\(indexFile) 不存在：没有要暂存的文件\n")
         }
-        static func window(from: String, to: String) -> String { " from \(from) to \(to)" }
+        static func nothingToCheck(_ path: String) -> Phrase {
+            Phrase("\(path) does not exist: nothing to check (`leadbook index` creates it)\n",
+                   "\(path) 不存在：没有要检查的内容（`leadbook index` 会生成它）\n")
+        }
+        static func upToDate(_ path: String) -> Phrase { Phrase("\(path) is up to date\n", "\(path) 已是最新\n") }
+        static func created(_ path: String, _ counts: Phrase) -> Phrase {
+            Phrase("created \(path) (", "已生成 \(path)（") + counts + Phrase(")\n", "）\n")
+        }
+        static func markersInTheWay(_ path: String) -> Phrase {
+            Phrase("\(path) was not written; fix its markers first", "没有写入 \(path)；请先修正文件里的标记")
+        }
+        static let partlyRead = Phrase("their rows show what could be read; ", "表中只有能读出的内容；")
+        static func cannotStage(_ paths: [String], _ error: Phrase) -> Phrase {
+            Phrase("cannot stage \(paths.joined(separator: ", ")): ", "无法暂存 \(paths.joined(separator: "、"))：") + error
+        }
+        static func counts(customers: Int, followUps: Int) -> Phrase {
+            Phrase("\(customers) customer\(customers == 1 ? "" : "s"), \(followUps) follow-up\(followUps == 1 ? "" : "s")",
+                   "\(customers) 位客户，\(followUps) 条跟进记录")
+        }
+        static func window(from: String, to: String) -> Phrase { Phrase(" from \(from) to \(to)", "，\(from) 至 \(to)") }
     }
 }

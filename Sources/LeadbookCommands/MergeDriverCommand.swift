@@ -7,10 +7,11 @@ import LeadbookText
 public enum MergeDriverCommand: Command {
     public static let spec = CommandSpec(
         name: "merge-driver",
-        summary: "git merge driver: merge customer files key by key and their logs entry by entry",
+        summary: Phrase("git merge driver: merge customer files key by key and their logs entry by entry",
+                        "git 合并驱动：客户文件按字段逐个合并，跟进记录按条目合并"),
         usage: "leadbook merge-driver [-C DIR] [--] BASE OURS THEIRS PATH",
         options: [.workspace],
-        details: """
+        details: Phrase("""
         git runs it as `leadbook merge-driver -- %O %A %B %P` for the files .gitattributes marks
         `merge=leadbook`; the result is written over OURS. The last four arguments are always
         the files, even when one begins with `-` and there is no `--`. Customer files: the front matter key by
@@ -19,7 +20,14 @@ public enum MergeDriverCommand: Command {
         union of both sides' entries in date order. The index file (leadbook.yml `index`): ours
         is kept when both sides changed it; the post-merge hook (`leadbook index`) regenerates it after the merge.
         Other files are merged line by line. Exit 0 when merged cleanly, 1 when conflicts remain.
-        """,
+        """, """
+        对 .gitattributes 标记为 `merge=leadbook` 的文件，git 以 `leadbook merge-driver -- %O %A %B %P`
+        运行它，合并结果写回 OURS。最后四个参数始终是文件，即使某个以 `-` 开头且没有 `--`。客户文件：
+        文件头按字段逐个合并（只有两边把同一字段改成不同的值时才留下冲突标记；状态、下次跟进和等级
+        按合并后的跟进记录和评分重新推算），跟进记录和客户反馈取两边条目的并集，按日期排列。索引文件
+        （leadbook.yml 的 `index`）两边都改过时保留我方版本，git 合并后由 post-merge 钩子（`leadbook index`）
+        重新生成。其他文件逐行合并。合并干净时退出码为 0，仍有冲突时为 1。
+        """),
         trailingPaths: 4)
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
@@ -34,7 +42,7 @@ public enum MergeDriverCommand: Command {
             case .success(let bytes): versions.append(bytes)
             case .failure(.notFound): versions.append([])
             case .failure(let error):
-                context.complain(Message.cannotRead(name, error.description), spec.name)
+                context.complain(Message.cannotRead(name, .said(error.description)), spec.name)
                 return .failure
             }
         }
@@ -52,14 +60,14 @@ public enum MergeDriverCommand: Command {
         }
         let labels = Diff3.Labels(ours: "ours", theirs: "theirs")
         let result: Reconciliation.Result
+        var keptOurs = false
         if let relative, relative == configuration.indexFile {
             // Generated: never worth a conflict. `leadbook index` writes it anew.
             if ours == base || ours == theirs {
                 result = Reconciliation.Result(bytes: theirs, conflicts: 0, notes: [])
             } else {
-                result = Reconciliation.Result(bytes: ours, conflicts: 0, notes: theirs == base ? [] : [
-                    Message.indexKeptOurs,
-                ])
+                result = Reconciliation.Result(bytes: ours, conflicts: 0, notes: [])
+                keptOurs = theirs != base
             }
         } else if relative.map({ Workspace.isCustomerPath($0, folder: configuration.customersFolder) }) ?? CustomerFolderWalk.isMarkdown(path) {
             result = Reconciliation.reconcile(base: base, ours: ours, theirs: theirs, configuration: configuration, labels: labels)
@@ -70,11 +78,12 @@ public enum MergeDriverCommand: Command {
         do {
             try AtomicFile.write(result.bytes, to: context.absolute(names[1]))
         } catch {
-            context.complain("\(error)", spec.name)
+            context.complain(Phrase(verbatim: "\(error)"), spec.name)
             return .failure
         }
+        if keptOurs { context.complain(Message.note(path, Message.indexKeptOurs), spec.name) }
         for note in result.notes {
-            context.complain(Message.note(path, note), spec.name)
+            context.complain(Message.note(path, .said(note)), spec.name)
         }
         if result.conflicts > 0 {
             context.complain(Message.conflicts(path, result.conflicts), spec.name)
@@ -87,13 +96,15 @@ public enum MergeDriverCommand: Command {
 extension MergeDriverCommand {
     /// What `leadbook merge-driver` says while git merges.
     enum Message {
-        static let fourFiles = "give the four files git passes: %O %A %B %P"
-        static func cannotRead(_ name: String, _ reason: String) -> String { "cannot read \(name): \(reason)" }
+        static let fourFiles = Phrase("give the four files git passes: %O %A %B %P", "请给出 git 传入的四个文件：%O %A %B %P")
+        static func cannotRead(_ name: String, _ reason: Phrase) -> Phrase { Phrase("cannot read \(name): ", "无法读取 \(name)：") + reason }
         /// The index file, changed on both sides.
-        static let indexKeptOurs = "both sides changed it: kept ours; the post-merge hook regenerates it (or run `leadbook index` after the merge)"
-        static func note(_ path: String, _ note: String) -> String { "\(path): \(note)" }
-        static func conflicts(_ path: String, _ count: Int) -> String {
-            "\(path): \(count) conflict\(count == 1 ? "" : "s") left between <<<<<<< and >>>>>>> lines; keep the right lines, then `leadbook check` and `git add \(path)`"
+        static let indexKeptOurs = Phrase("both sides changed it: kept ours; the post-merge hook regenerates it (or run `leadbook index` after the merge)",
+                                          "两边都改过：保留我方版本；git 合并后 post-merge 钩子会重新生成（也可以合并后运行 `leadbook index`）")
+        static func note(_ path: String, _ note: Phrase) -> Phrase { Phrase("\(path): ", "\(path)：") + note }
+        static func conflicts(_ path: String, _ count: Int) -> Phrase {
+            Phrase("\(path): \(count) conflict\(count == 1 ? "" : "s") left between <<<<<<< and >>>>>>> lines; keep the right lines, then `leadbook check` and `git add \(path)`",
+                   "\(path)：还有 \(count) 处冲突在 <<<<<<< 和 >>>>>>> 之间；请保留正确的行，然后运行 `leadbook check` 和 `git add \(path)`")
         }
     }
 }

@@ -27,7 +27,16 @@ public enum CSVReader {
         public var line: Int
         /// 0-based index of the field.
         public var field: Int
-        public var message: String
+        /// What is wrong, in both languages.
+        public var phrase: Phrase
+        /// What is wrong, in English.
+        public var message: String { phrase.en }
+
+        public init(line: Int, field: Int, _ words: Wording<CSVReader>) {
+            self.line = line
+            self.field = field
+            self.phrase = words.phrase
+        }
     }
 
     public static func read(_ bytes: [UInt8]) -> [Record] {
@@ -90,14 +99,12 @@ public enum CSVReader {
                     index += 1
                 }
                 if !closed {
-                    problems.append(Problem(line: openLine, field: fields.count,
-                                            message: Wording<CSVReader>.unclosedQuote.text))
+                    problems.append(Problem(line: openLine, field: fields.count, .unclosedQuote))
                     endRecord()
                     return records
                 }
                 if index < count && bytes[index] != ASCII.comma && bytes[index] != ASCII.lf && bytes[index] != ASCII.cr {
-                    problems.append(Problem(line: line, field: fields.count,
-                                            message: Wording<CSVReader>.textAfterQuote.text))
+                    problems.append(Problem(line: line, field: fields.count, .textAfterQuote))
                 }
             }
             // The unquoted part (or what follows a closing quote).
@@ -126,6 +133,6 @@ public enum CSVReader {
 }
 
 extension Wording where Of == CSVReader {
-    public static let unclosedQuote = Self("the quote that opens this field is never closed")
-    public static let textAfterQuote = Self("text after the closing quote of a quoted field")
+    public static let unclosedQuote = Self("the quote that opens this field is never closed", "这个单元格开头的引号没有闭合")
+    public static let textAfterQuote = Self("text after the closing quote of a quoted field", "带引号的单元格在闭合引号后面还有文字")
 }

@@ -26,17 +26,17 @@ public enum SpreadsheetText {
     public struct Problem: Error, Equatable, Sendable {
         /// 1-based line of the bad byte (nil when the whole file is the problem).
         public var line: Int?
-        public var message: String
-        public var hint: String
-
-        public init(line: Int?, message: String, hint: String) {
-            self.line = line
-            self.message = message
-            self.hint = hint
-        }
+        /// What is wrong and how to fix it, in both languages.
+        public var phrase: Phrase
+        public var hintPhrase: Phrase
+        /// The English views.
+        public var message: String { phrase.en }
+        public var hint: String { hintPhrase.en }
 
         public init(line: Int?, _ words: Wording<SpreadsheetText>) {
-            self.init(line: line, message: words.text, hint: words.hint)
+            self.line = line
+            self.phrase = words.phrase
+            self.hintPhrase = words.hintPhrase
         }
     }
 
@@ -96,25 +96,38 @@ public enum SpreadsheetText {
 
 extension Wording where Of == SpreadsheetText {
     public static let utf16 = Self("the file is UTF-16 (Excel's \"Unicode Text\"), not CSV",
-                                   hint: "in Excel, save it as \"CSV UTF-8 (逗号分隔)\" or \"CSV (逗号分隔)\"")
-    public static let workbook = Self("the file is an Excel workbook (.xlsx), not CSV",
-                                      hint: "in Excel, use File > Save As > \"CSV UTF-8 (逗号分隔)\"")
-    public static func nul(at offset: Int) -> Self { Self("the file has a NUL byte at offset \(offset): it is not a text file", hint: "export the sheet as CSV") }
+                                   "文件是 UTF-16 编码（Excel 的“Unicode 文本”），不是 CSV",
+                                   hint: Phrase("in Excel, save it as \"CSV UTF-8 (逗号分隔)\" or \"CSV (逗号分隔)\"",
+                                                "请在 Excel 里另存为“CSV UTF-8 (逗号分隔)”或“CSV (逗号分隔)”"))
+    public static let workbook = Self("the file is an Excel workbook (.xlsx), not CSV", "文件是 Excel 工作簿（.xlsx），不是 CSV",
+                                      hint: Phrase("in Excel, use File > Save As > \"CSV UTF-8 (逗号分隔)\"",
+                                                   "请在 Excel 里用“文件 > 另存为 > CSV UTF-8 (逗号分隔)”"))
+    public static func nul(at offset: Int) -> Self {
+        Self("the file has a NUL byte at offset \(offset): it is not a text file", "文件在偏移 \(offset) 处有 NUL 字节：不是文本文件",
+             hint: Phrase("export the sheet as CSV", "请把表格导出为 CSV"))
+    }
 
     /// `asked`: the user passed `--encoding utf-8` (otherwise the file's BOM said UTF-8).
     public static func invalidUTF8(at offset: Int, byte: UInt8, asked: Bool) -> Self {
         Self("invalid UTF-8 at byte offset \(offset) (byte 0x\(SpreadsheetText.hex(byte)))",
-             hint: asked ? "if Excel wrote it on Chinese Windows, try --encoding gb18030"
-                         : "the file starts with a UTF-8 BOM but is not UTF-8; save it again as CSV UTF-8")
+             "字节偏移 \(offset) 处不是有效的 UTF-8（字节 0x\(SpreadsheetText.hex(byte))）",
+             hint: asked ? Phrase("if Excel wrote it on Chinese Windows, try --encoding gb18030",
+                                  "如果是中文 Windows 上的 Excel 保存的，请试试 `--encoding gb18030`")
+                         : Phrase("the file starts with a UTF-8 BOM but is not UTF-8; save it again as CSV UTF-8",
+                                  "文件以 UTF-8 BOM 开头，内容却不是 UTF-8；请重新另存为 CSV UTF-8"))
     }
 
     public static func neither(utf8At: Int, gb18030At offset: Int, byte: UInt8) -> Self {
         Self("the file is neither UTF-8 (invalid at byte offset \(utf8At)) nor GB18030 (invalid at byte offset \(offset) (byte 0x\(SpreadsheetText.hex(byte))))",
-             hint: "open it in Excel or a text editor and save it as \"CSV UTF-8\"")
+             "文件既不是 UTF-8（字节偏移 \(utf8At) 处无效），也不是 GB18030（字节偏移 \(offset) 处无效，字节 0x\(SpreadsheetText.hex(byte))）",
+             hint: Phrase("open it in Excel or a text editor and save it as \"CSV UTF-8\"",
+                          "请用 Excel 或文本编辑器打开，另存为“CSV UTF-8”"))
     }
 
     public static func invalidGB18030(at offset: Int, byte: UInt8) -> Self {
         Self("invalid GB18030 at byte offset \(offset) (byte 0x\(SpreadsheetText.hex(byte)))",
-             hint: "the file may be in another encoding; save it as \"CSV UTF-8\" and use --encoding utf-8")
+             "字节偏移 \(offset) 处不是有效的 GB18030（字节 0x\(SpreadsheetText.hex(byte))）",
+             hint: Phrase("the file may be in another encoding; save it as \"CSV UTF-8\" and use --encoding utf-8",
+                          "文件可能是别的编码；请另存为“CSV UTF-8”，再加 `--encoding utf-8` 导入"))
     }
 }

@@ -21,6 +21,9 @@ public struct CustomerColumn: Hashable, Sendable {
     let cell: @Sendable (CustomerSet.Entry, Bool) -> String
     let json: @Sendable (CustomerSet.Entry) -> JSON
 
+    /// What the column holds, in both languages (`export --help`).
+    public var summaryPhrase: Phrase { Phrase(summary, Self.chineseSummaries[rawValue] ?? "该字段的值") }
+
     public static func == (lhs: CustomerColumn, rhs: CustomerColumn) -> Bool { lhs.rawValue == rhs.rawValue }
     public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 
@@ -115,6 +118,38 @@ public struct CustomerColumn: Hashable, Sendable {
         }
         return columns + lastColumns
     }()
+
+    /// What each column holds, in Chinese; a column missing here holds "the field of the same
+    /// name" (该字段的值), and a test fails when a column with a summary of its own has none.
+    static let chineseSummaries: [String: String] = [
+        "id": "客户编号",
+        "name": "企业或个人名称",
+        "kind": "企业或个人",
+        "source": "首次来源渠道",
+        "source_detail": "来源详情，写成 `键: 值; ...`",
+        "sources": "之后的来源渠道，写成 `来源 日期 详情; ...`",
+        "contact": "第一位联系人的姓名",
+        "title": "第一位联系人的职位",
+        "phone": "第一位联系人的电话",
+        "email": "第一位联系人的邮箱",
+        "wechat": "第一位联系人的微信",
+        "contacts": "全部联系人，每行一位",
+        "decision_by": "预计决策日期",
+        "intent": "初步意向等级 A/B/C",
+        "score": "评分合计（规模+预算+紧急度+决策链）",
+        "grade": "文件里写的线索等级 S/A/B/C",
+        "created": "获取线索的时间",
+        "assigned": "分配负责人的时间",
+        "status": "客户状态",
+        "next": "下次跟进日期（没写时按跟进记录推算）",
+        "deal_amount": "成交金额",
+        "deal_closed": "成交日期",
+        "lost_reason": "流失原因",
+        "last_contact": "最近一条跟进记录的日期",
+        "follow_ups": "跟进记录条数",
+        "completeness": "信息完整度：完整 / 基本完整 / 不完整",
+        "file": "客户文件，相对于工作区的路径",
+    ]
 
     /// The columns `export` writes when `--fields` is not given.
     public static let defaults: [CustomerColumn] = allCases.filter { $0.defaultRank != nil }.sorted { $0.defaultRank! < $1.defaultRank! }

@@ -12,9 +12,12 @@ import LeadbookText
 /// no source, so importing a sheet twice changes nothing the second time.
 public struct LeadImport {
     public enum Outcome: Sendable {
-        case created(id: String, path: String, notes: [String])
-        case added(id: String, path: String, evidence: String, intoRow: Int?, changes: [String], notTaken: [String])
-        case unchanged(id: String, path: String, evidence: String, intoRow: Int?, notTaken: [String])
+        /// `notes`: what became of the id the row gave.
+        case created(id: String, path: String, notes: [Phrase])
+        /// `evidence`: what the row and the customer share; `changes`: what was added, for
+        /// people; `notTaken`: the row's differing values as the source's detail writes them.
+        case added(id: String, path: String, evidence: Phrase, intoRow: Int?, changes: [Phrase], notTaken: [String])
+        case unchanged(id: String, path: String, evidence: Phrase, intoRow: Int?, notTaken: [String])
         case bad([LeadSheet.Problem])
     }
 
@@ -131,7 +134,7 @@ public struct LeadImport {
 
     public mutating func plan(_ lead: Lead) -> Outcome {
         func problem(_ words: Wording<LeadImport>) -> Outcome {
-            .bad([LeadSheet.Problem(row: lead.row, line: lead.line, column: nil, message: words.text, hint: words.hint)])
+            .bad([LeadSheet.Problem(row: lead.row, line: lead.line, column: nil, words)])
         }
         let contacts = lead.contact.map { [$0] } ?? []
         var matched: [(path: String, id: String, evidence: [DuplicateKeys.Evidence])] = []
@@ -143,11 +146,10 @@ public struct LeadImport {
             }
         }
         if matched.count > 1 {
-            let list = matched.map { "\($0.id) (\($0.evidence.map(\.description).joined(separator: ", ")))" }.joined(separator: " and ")
-            return problem(.matchesSeveral(matched.count, list))
+            return problem(.matchesSeveral(matched.map { ($0.id, Self.evidence($0.evidence)) }))
         }
         guard let match = matched.first, var target = targets[match.path] else { return create(lead) }
-        let evidence = match.evidence.map(\.description).joined(separator: ", ")
+        let evidence = Self.evidence(match.evidence)
         if target.hasErrors {
             return problem(.matchHasErrors(match.id, evidence, match.path))
         }
@@ -159,10 +161,10 @@ public struct LeadImport {
         do {
             addition = try SourceAddition(lead, to: bytes, path: match.path, configuration: configuration)
         } catch {
-            return problem(.matchUnchangeable(match.id, evidence, match.path, "\(error)"))
+            return problem(.matchUnchangeable(match.id, evidence, match.path, Phrase(verbatim: "\(error)")))
         }
         if let diagnostic = addition.newErrors.first {
-            return problem(.additionInvalid(match.path, diagnostic))
+            return problem(.additionInvalid(match.path, diagnostic.phrase))
         }
         index.add(id: target.id, path: match.path, name: lead.name, contacts: contacts, kind: target.kind)
         if addition.changes.isEmpty {
@@ -179,14 +181,13 @@ public struct LeadImport {
     public mutating func create(_ lead: Lead) -> Outcome {
         func noFreeId(_ lead: Lead) -> Outcome {
             let words = Wording<LeadImport>.noFreeId(lead.created.date.year, maxDigits: CustomerIds.maxDigits)
-            return .bad([LeadSheet.Problem(row: lead.row, line: lead.line, column: nil, message: words.text, hint: words.hint)])
+            return .bad([LeadSheet.Problem(row: lead.row, line: lead.line, column: nil, words)])
         }
         if let status = lead.status, status.isClosed {
             // A won customer needs a deal and a lost one a reason, which a sheet does not carry.
-            let words = Wording<LeadImport>.closedNew(status)
-            return .bad([LeadSheet.Problem(row: lead.row, line: lead.line, column: nil, message: words.text, hint: words.hint)])
+            return .bad([LeadSheet.Problem(row: lead.row, line: lead.line, column: nil, Wording<LeadImport>.closedNew(status))])
         }
-        var notes: [String] = []
+        var notes: [Phrase] = []
         let prefix = configuration.idPrefix
         var id: String
         if let given = lead.id, InvalidId.isValid(given, prefix: prefix), !taken.contains(given) {
@@ -195,8 +196,8 @@ public struct LeadImport {
             guard let next = CustomerIds.next(prefix: prefix, year: lead.created.date.year, taken: taken) else { return noFreeId(lead) }
             id = next
             if let given = lead.id {
-                notes.append(taken.contains(given) ? Wording<LeadImport>.idTaken(given, id).text
-                                                   : Wording<LeadImport>.notAnId(given, like: "\(prefix)\(lead.created.date.year)001", id).text)
+                notes.append(taken.contains(given) ? Wording<LeadImport>.idTaken(given, id).phrase
+                                                   : Wording<LeadImport>.notAnId(given, like: "\(prefix)\(lead.created.date.year)001", id).phrase)
             }
         }
         var draft = Self.draft(lead, id: id)
@@ -212,13 +213,18 @@ public struct LeadImport {
         let bytes = Array(draft.render(chineseHeadings: configuration.language == .zhCN).utf8)
         let read = CustomerReader.read(path: path, bytes: bytes, configuration: configuration)
         if let error = read.findings.diagnostics.first(where: { $0.severity == .error }) {
-            let words = Wording<LeadImport>.newFileInvalid(error.message, hint: error.hint)
-            return .bad([LeadSheet.Problem(row: lead.row, line: lead.line, column: nil, message: words.text, hint: words.hint)])
+            let words = Wording<LeadImport>.newFileInvalid(error.phrase, hint: error.hintPhrase)
+            return .bad([LeadSheet.Problem(row: lead.row, line: lead.line, column: nil, words)])
         }
         targets[path] = Target(id: id, bytes: bytes, isNew: true, hasErrors: false, kind: draft.kind ?? .company, createdByRow: lead.row, changed: true)
         order.append(path)
         index.add(id: id, path: path, name: lead.name, contacts: lead.contact.map { [$0] } ?? [], kind: draft.kind ?? .company)
         return .created(id: id, path: path, notes: notes)
+    }
+
+    /// What a row and a customer share, for people: `same phone 13800000001, same name 华东云科技`.
+    public static func evidence(_ keys: [DuplicateKeys.Evidence]) -> Phrase {
+        Phrase.joined(keys.map { Wording<LeadImport>.evidence($0).phrase }, en: ", ", zh: "，")
     }
 
     /// The new customer file of a lead.
@@ -255,19 +261,19 @@ public struct LeadImport {
 public struct SourceAddition {
     public var bytes: [UInt8]
     /// What was added, for people: "source exhibition 2024-03-05", "contact 李娜", "industry 制造业".
-    public var changes: [String] = []
+    public var changes: [Phrase] = []
     /// Values of the lead that differ from the customer's and could not be kept (the lead is
     /// the same capture as one the customer has, so no source item carries them).
     public var notTaken: [String] = []
     /// Errors the file would have with the lead added.
-    public var newErrors: [String] = []
+    public var newErrors: [Diagnostic] = []
 
     public init(_ lead: Lead, to bytes: [UInt8], path: String, configuration: Configuration) throws {
         let before = CustomerReader.read(path: path, bytes: bytes, configuration: configuration)
         guard let customer = before.customer else { throw RecordEdit.Problem.notACustomerFile }
         var edit = try RecordEdit(bytes: bytes, read: before)
         var differing: [String] = []
-        var changes: [String] = []
+        var changes: [Phrase] = []
 
         // Empty fields to fill, written after the list items: a key placed after a list lands
         // where the list's new item goes, and must follow it.
@@ -333,22 +339,22 @@ public struct SourceAddition {
             }
             let item = flow ? ["{" + fields.map(rendered).joined(separator: ", ") + "}"] : fields.map(rendered)
             try edit.appendListItem(["sources"], item: item, after: CustomerField.sources.anchors)
-            changes.append(Wording<SourceAddition>.source(lead.source, date).text)
+            changes.append(Wording<SourceAddition>.source(lead.source, date).phrase)
         }
         if let contact = newContact {
             let flow = edit.node(at: ["contacts"])?.isFlow == true
             try edit.appendListItem(["contacts"], item: Self.contactItem(contact, flow: flow), after: CustomerField.contacts.anchors)
-            changes.append(Wording<SourceAddition>.contact(contact.name ?? "").text)
+            changes.append(Wording<SourceAddition>.contact(contact.name ?? "").phrase)
         }
         for (key, value) in fills {
             try edit.set([key], to: value, after: CustomerField.anchors(for: key))
-            changes.append("\(key) \(value)")
+            changes.append(Wording<SourceAddition>.filled(key, value).phrase)
         }
         self.changes = changes
         self.bytes = edit.hasChanges ? try edit.apply() : bytes
         if edit.hasChanges {
             let after = CustomerReader.read(path: path, bytes: self.bytes, configuration: configuration)
-            newErrors = after.findings.diagnostics.filter { $0.severity == .error }.map(\.message)
+            newErrors = after.findings.diagnostics.filter { $0.severity == .error }
         }
     }
 
@@ -381,48 +387,75 @@ extension String {
 extension Wording where Of == LeadImport {
     public static func noFreeId(_ year: Int, maxDigits: Int) -> Self {
         Self("no free id is left for \(year): its running numbers are used up to \(maxDigits) digits",
-             hint: "give the row an unused id in the `id` column")
+             "\(year) 年已没有可用的客户编号：\(maxDigits) 位流水号已经用完",
+             hint: Phrase("give the row an unused id in the `id` column", "请在 `id`（线索编号）列给这一行填一个未使用的编号"))
     }
 
-    public static func matchesSeveral(_ count: Int, _ list: String) -> Self {
-        Self("the row matches \(count) customers: \(list)", hint: "merge those customers first (`leadbook merge`), or correct the row")
+    /// What a row shares with a customer: `same phone 13800000001` / `电话相同：13800000001`.
+    public static func evidence(_ key: DuplicateKeys.Evidence) -> Self {
+        switch key.kind {
+        case .phone: return Self("same phone \(key.value)", "电话相同：\(key.value)")
+        case .email: return Self("same email \(key.value)", "邮箱相同：\(key.value)")
+        case .name: return Self("same name \(key.value)", "企业名称相同：\(key.value)")
+        }
     }
 
-    public static func matchHasErrors(_ id: String, _ evidence: String, _ path: String) -> Self {
-        Self("the row matches \(id) (\(evidence)), whose file \(path) has errors",
-             hint: "run `leadbook check \(path)`, fix the file, and import again")
+    /// `matches`: each customer's id and what the row shares with it.
+    public static func matchesSeveral(_ matches: [(id: String, evidence: Phrase)]) -> Self {
+        Self(Phrase("the row matches \(matches.count) customers: ", "这一行同时匹配 \(matches.count) 位客户：")
+                + Phrase.joined(matches.map { $0.id + Phrase(" (", "（") + $0.evidence + Phrase(")", "）") }, en: " and ", zh: "、"),
+             hint: Phrase("merge those customers first (`leadbook merge`), or correct the row", "请先合并这些客户（`leadbook merge`），或修改这一行"))
     }
 
-    public static func matchUnreadable(_ id: String, _ evidence: String, _ path: String) -> Self {
-        Self("the row matches \(id) (\(evidence)), whose file \(path) cannot be read", hint: "check the file's permissions")
+    public static func matchHasErrors(_ id: String, _ evidence: Phrase, _ path: String) -> Self {
+        Self(Phrase("the row matches \(id) (", "这一行匹配到 \(id)（") + evidence + Phrase("), whose file \(path) has errors", "），但它的文件 \(path) 有错误"),
+             hint: Phrase("run `leadbook check \(path)`, fix the file, and import again", "请运行 `leadbook check \(path)`，改好文件后重新导入"))
     }
 
-    public static func matchUnchangeable(_ id: String, _ evidence: String, _ path: String, _ reason: String) -> Self {
-        Self("the row matches \(id) (\(evidence)), but \(path) cannot be changed: \(reason)", hint: "run `leadbook check \(path)`")
+    public static func matchUnreadable(_ id: String, _ evidence: Phrase, _ path: String) -> Self {
+        Self(Phrase("the row matches \(id) (", "这一行匹配到 \(id)（") + evidence + Phrase("), whose file \(path) cannot be read", "），但它的文件 \(path) 无法读取"),
+             hint: Phrase("check the file's permissions", "请检查文件的权限"))
     }
 
-    public static func additionInvalid(_ path: String, _ diagnostic: String) -> Self {
-        Self("merging the row into \(path) would make it invalid: \(diagnostic)", hint: "correct the row")
+    public static func matchUnchangeable(_ id: String, _ evidence: Phrase, _ path: String, _ reason: Phrase) -> Self {
+        Self(Phrase("the row matches \(id) (", "这一行匹配到 \(id)（") + evidence + Phrase("), but \(path) cannot be changed: ", "），但 \(path) 无法修改：") + reason,
+             hint: Phrase("run `leadbook check \(path)`", "请运行 `leadbook check \(path)`"))
+    }
+
+    /// `diagnostic`: the first error the customer's file would have, in both languages.
+    public static func additionInvalid(_ path: String, _ diagnostic: Phrase) -> Self {
+        Self(Phrase("merging the row into \(path) would make it invalid: ", "把这一行并入 \(path) 会让文件出错：") + diagnostic,
+             hint: Phrase("correct the row", "请修改这一行"))
     }
 
     /// A row whose status is won or lost: a sheet carries no deal nor lost reason.
     public static func closedNew(_ status: Status) -> Self {
         Self("a new customer cannot start as \(status.rawValue): it needs \(status == .won ? "a `deal` (amount and date)" : "a `lost_reason`"), which the sheet does not give",
-             hint: "leave the status empty for this row (or ignore the column with --map COLUMN=ignore), then write the status in the file")
+             "新客户不能以“\(status.label)”开始：需要\(status == .won ? "成交信息 `deal`（金额和日期）" : "流失原因 `lost_reason`")，表格里没有",
+             hint: Phrase("leave the status empty for this row (or ignore the column with --map COLUMN=ignore), then write the status in the file",
+                          "这一行请把状态留空（或用 `--map 列=ignore` 忽略这一列），导入后再在客户文件里写状态"))
     }
 
-    public static func idTaken(_ given: String, _ id: String) -> Self { Self("id \(given) is taken; the new customer is \(id)") }
+    public static func idTaken(_ given: String, _ id: String) -> Self {
+        Self("id \(given) is taken; the new customer is \(id)", "编号 \(given) 已被占用；新客户的编号是 \(id)")
+    }
 
     public static func notAnId(_ given: String, like example: String, _ id: String) -> Self {
-        Self("`\(given)` is not an id like \(example); the new customer is \(id)")
+        Self("`\(given)` is not an id like \(example); the new customer is \(id)", "`\(given)` 不是 \(example) 这样的编号；新客户的编号是 \(id)")
     }
 
-    public static func newFileInvalid(_ message: String, hint: String) -> Self {
-        Self("the new customer file would be invalid: \(message)", hint: hint)
+    public static func newFileInvalid(_ message: Phrase, hint: Phrase) -> Self {
+        Self(Phrase("the new customer file would be invalid: ", "新建的客户文件会出错：") + message, hint: hint)
     }
 }
 
 extension Wording where Of == SourceAddition {
-    public static func source(_ source: String, _ date: LocalDate) -> Self { Self("source \(source) \(date)") }
-    public static func contact(_ name: String) -> Self { Self("contact \(name)") }
+    public static func source(_ source: String, _ date: LocalDate) -> Self {
+        Self("source \(source) \(date)", "新增来源 \(Configuration.sourceLabels[source] ?? source) \(date)")
+    }
+    public static func contact(_ name: String) -> Self { Self("contact \(name)", "新增联系人 \(name)") }
+    /// An empty field the row filled: `industry 制造业` / `补填行业 制造业`.
+    public static func filled(_ key: String, _ value: String) -> Self {
+        Self("\(key) \(value)", "补填\(CustomerField(key: key)?.label ?? key) \(value)")
+    }
 }

@@ -43,6 +43,17 @@ public struct LeadSheet: Sendable {
         public var letter: String { LeadSheet.letter(index) }
         /// `J (初步意向等级)`.
         public var display: String { header.isEmpty ? letter : "\(letter) (\(header))" }
+        /// `column J (初步意向等级)`, `J 列（初步意向等级）`.
+        public var place: Phrase { LeadSheet.place(display) }
+    }
+
+    /// A column as `display` writes it (`J (初步意向等级)`, `D`), for people: `column J
+    /// (初步意向等级)`, `J 列（初步意向等级）`.
+    public static func place(_ display: String) -> Phrase {
+        let letters = display.prefix { $0 >= "A" && $0 <= "Z" }
+        let rest = display.dropFirst(letters.count)
+        guard !letters.isEmpty, rest.hasPrefix(" ("), rest.hasSuffix(")") else { return Phrase("column \(display)", "\(display) 列") }
+        return Phrase("column \(display)", "\(letters) 列（\(rest.dropFirst(2).dropLast())）")
     }
 
     /// A problem of the header or of one row.
@@ -52,10 +63,29 @@ public struct LeadSheet: Sendable {
         public var line: Int
         /// The column, as `J (初步意向等级)`.
         public var column: String?
-        public var message: String
-        public var hint: String
+        /// What is wrong and how to fix it, in both languages.
+        public var phrase: Phrase
+        public var hintPhrase: Phrase
         /// The column's index, to list a row's problems from left to right.
         public var columnIndex: Int?
+
+        /// The English views.
+        public var message: String { phrase.en }
+        public var hint: String { hintPhrase.en }
+
+        public init(row: Int?, line: Int, column: String?, phrase: Phrase, hint: Phrase, columnIndex: Int? = nil) {
+            self.row = row
+            self.line = line
+            self.column = column
+            self.phrase = phrase
+            self.hintPhrase = hint
+            self.columnIndex = columnIndex
+        }
+
+        /// A problem in the words of whoever found it: the sheet, the import, a rule.
+        public init<Of>(row: Int?, line: Int, column: String?, _ words: Wording<Of>, columnIndex: Int? = nil) {
+            self.init(row: row, line: line, column: column, phrase: words.phrase, hint: words.hintPhrase, columnIndex: columnIndex)
+        }
     }
 
     /// The problems of a header or a row, all of them (an `Error` for `Result`).
@@ -85,11 +115,10 @@ public struct LeadSheet: Sendable {
                             hasDefaultSource: Bool, configuration: Configuration) -> Result<LeadSheet, Problems> {
         var problems: [Problem] = []
         func problem(_ words: Wording<LeadSheet>, column: String? = nil) {
-            problems.append(Problem(row: 1, line: header.line, column: column, message: words.text, hint: words.hint))
+            problems.append(Problem(row: 1, line: header.line, column: column, words))
         }
         for problem in header.problems {
-            let words = Wording<LeadSheet>.headerQuotes(problem.message)
-            problems.append(Problem(row: 1, line: problem.line, column: nil, message: words.text, hint: words.hint))
+            problems.append(Problem(row: 1, line: problem.line, column: nil, Wording<LeadSheet>.headerQuotes(problem.phrase)))
         }
         guard problems.isEmpty else { return .failure(Problems(items: problems)) }
         let headers = header.fields.map(\.trimmingSpreadsheetSpaces)
@@ -162,15 +191,16 @@ public struct LeadSheet: Sendable {
         var problems: [Problem] = []
         for problem in record.problems {
             let column = columns.first { $0.index == problem.field }?.display ?? LeadSheet.letter(problem.field)
-            let words = Wording<LeadSheet>.quotes(problem.message)
-            problems.append(Problem(row: record.row, line: problem.line, column: column, message: words.text, hint: words.hint,
+            problems.append(Problem(row: record.row, line: problem.line, column: column, Wording<LeadSheet>.quotes(problem.phrase),
                                     columnIndex: problem.field))
         }
-        func report(_ column: Column?, _ message: String, _ hint: String) {
-            problems.append(Problem(row: record.row, line: record.line, column: column?.display, message: message, hint: hint,
+        func report(_ column: Column?, _ phrase: Phrase, _ hint: Phrase) {
+            problems.append(Problem(row: record.row, line: record.line, column: column?.display, phrase: phrase, hint: hint,
                                     columnIndex: column?.index))
         }
-        func report(_ column: Column?, _ words: Wording<LeadSheet>) { report(column, words.text, words.hint) }
+        func report(_ column: Column?, _ words: Wording<LeadSheet>) { report(column, words.phrase, words.hintPhrase) }
+        func report<Of>(_ column: Column?, said words: Wording<Of>) { report(column, words.phrase, words.hintPhrase) }
+        func report(_ column: Column?, _ problem: SpreadsheetValue.Problem) { report(column, problem.phrase, problem.hintPhrase) }
         var values: [LeadField: (Column, String)] = [:]
         var notes: [(Column, String)] = []
         for column in columns {
@@ -195,7 +225,7 @@ public struct LeadSheet: Sendable {
             switch parser(value) {
             case .success(let parsed): return parsed
             case .failure(let problem):
-                report(column, problem.message, problem.hint)
+                report(column, problem)
                 return nil
             }
         }
@@ -214,8 +244,7 @@ public struct LeadSheet: Sendable {
                 source = known
                 remark = inside
             } else {
-                let message = UnknownSource.Message.unknown(value, configuration)
-                report(column, message.text, message.hint)
+                report(column, said: UnknownSource.Message.unknown(value, configuration))
             }
         } else if let defaultSource {
             source = defaultSource
@@ -241,16 +270,14 @@ public struct LeadSheet: Sendable {
             case .kind:
                 lead.kind = parse(.field(.kind)) { text in
                     guard let kind = CustomerKind(text: text) else {
-                        let words = Wording<LeadSheet>.unknownKind(text)
-                        return .failure(SpreadsheetValue.Problem(words.text, hint: words.hint))
+                        return .failure(SpreadsheetValue.Problem(said: Wording<LeadSheet>.unknownKind(text)))
                     }
                     return .success(kind)
                 }
             case .status:
                 lead.status = parse(.field(.status)) { text in
                     guard let status = Status(text: text) else {
-                        let message = UnknownStatus.message(text)
-                        return .failure(SpreadsheetValue.Problem(message.text, hint: message.hint))
+                        return .failure(SpreadsheetValue.Problem(said: UnknownStatus.message(text)))
                     }
                     return .success(status)
                 }
@@ -258,8 +285,7 @@ public struct LeadSheet: Sendable {
                 let (column, owner) = values[.field(.owner)]!
                 let team = configuration.team
                 if !team.isEmpty && configuration.member(named: owner) == nil {
-                    let message = UnknownOwner.Message.notInTeam(owner, team: team.map(\.name))
-                    report(column, message.text, message.hint)
+                    report(column, said: UnknownOwner.Message.notInTeam(owner, team: team.map(\.name)))
                 } else {
                     lead.fields[.owner] = owner
                 }
@@ -284,7 +310,7 @@ public struct LeadSheet: Sendable {
                 }
                 switch SpreadsheetValue.count(minutes) {
                 case .success(let number): lead.sourceDetail.append((key, String(number)))
-                case .failure(let problem): report(column, problem.message, problem.hint)
+                case .failure(let problem): report(column, problem)
                 }
                 continue
             }
@@ -307,7 +333,7 @@ public struct LeadSheet: Sendable {
         contact.wechat = text(.wechat)
         if let (column, value) = values[.contactInfo] {
             switch SpreadsheetValue.contactInfo(value) {
-            case .failure(let problem): report(column, problem.message, problem.hint)
+            case .failure(let problem): report(column, problem)
             case .success(let info):
                 let parts: [(String?, String?, (String, String) -> Wording<LeadSheet>)] = [
                     (contact.phone, info.phone, Wording.phoneDiffers), (contact.email, info.email, Wording.emailDiffers),
@@ -383,72 +409,96 @@ public struct LeadSheet: Sendable {
 }
 
 extension Wording where Of == LeadSheet {
-    private static let quoting = "a quoted field ends with a quote followed by a comma or a line break; write a quote inside it as \"\""
+    private static let quoting = Phrase("a quoted field ends with a quote followed by a comma or a line break; write a quote inside it as \"\"",
+                                        "带引号的单元格以引号结束，后面紧跟逗号或换行；单元格里的引号要写成 \"\"")
 
     /// A quoting problem of the header row (`problem` is what the CSV reader says).
-    public static func headerQuotes(_ problem: String) -> Self { Self("the header row: \(problem)", hint: quoting) }
+    public static func headerQuotes(_ problem: Phrase) -> Self { Self(Phrase("the header row: ", "表头：") + problem, hint: quoting) }
     /// A quoting problem of a row's cell.
-    public static func quotes(_ problem: String) -> Self { Self(problem, hint: quoting) }
+    public static func quotes(_ problem: Phrase) -> Self { Self(problem, hint: quoting) }
 
     public static let notCommaSeparated = Self("the header has one column: the file is not separated by commas",
-                                               hint: "save the sheet as CSV (comma-separated); files separated by semicolons or tabs are not read")
+                                               "表头只有一列：文件不是用逗号分隔的",
+                                               hint: Phrase("save the sheet as CSV (comma-separated); files separated by semicolons or tabs are not read",
+                                                            "请把表格另存为 CSV（逗号分隔）；用分号或制表符分隔的文件无法读取"))
 
     public static func mapsNoColumn(_ name: String, headers: [String]) -> Self {
         let near = Suggestion.closest(to: name, among: headers)
-        return Self("--map names a column `\(name)` that the file does not have",
-                    hint: (near.map { "did you mean `\($0)`? " } ?? "") + "the columns are: \(headers.joined(separator: ", "))")
+        return Self("--map names a column `\(name)` that the file does not have", "`--map` 指定的列 `\(name)` 在文件里不存在",
+                    hint: Phrase((near.map { "did you mean `\($0)`? " } ?? "") + "the columns are: \(headers.joined(separator: ", "))",
+                                 (near.map { "是不是要写 `\($0)`？" } ?? "") + "文件的列有：\(headers.joined(separator: "、"))"))
     }
 
     public static func noHeader(_ letter: String) -> Self {
-        Self("column \(letter) has values but no header", hint: "add a header, or pass --map \(letter)=FIELD (or =note, or =ignore)")
+        Self("column \(letter) has values but no header", "\(letter) 列有内容但没有表头",
+             hint: Phrase("add a header, or pass --map \(letter)=FIELD (or =note, or =ignore)",
+                          "请补上表头，或加 `--map \(letter)=字段`（也可以 `=note` 或 `=ignore`）"))
     }
 
     public static func unknownColumn(_ letter: String, _ header: String, fields names: [String]) -> Self {
         let near = Suggestion.closest(to: LeadField.normalizedHeader(header), among: names)
-        return Self("column \(letter) (\(header)) is not a field leadbook knows",
-                    hint: "map it: --map \(header)=FIELD" + (near.map { " (did you mean \($0)?)" } ?? "")
-                        + ", --map \(header)=note to keep it in the note, or --map \(header)=ignore; fields: \(names.joined(separator: ", "))")
+        return Self("column \(letter) (\(header)) is not a field leadbook knows", "\(letter) 列（\(header)）不是 leadbook 认识的字段",
+                    hint: Phrase("map it: --map \(header)=FIELD" + (near.map { " (did you mean \($0)?)" } ?? "")
+                                    + ", --map \(header)=note to keep it in the note, or --map \(header)=ignore; fields: \(names.joined(separator: ", "))",
+                                 "请指定对应的字段：`--map \(header)=字段`" + (near.map { "（是不是 `\($0)`？）" } ?? "")
+                                    + "；要写进备注用 `--map \(header)=note`，不导入用 `--map \(header)=ignore`；字段有：\(names.joined(separator: "、"))"))
     }
 
     public static func twoColumns(_ first: LeadSheet.Column, _ second: LeadSheet.Column) -> Self {
-        Self("columns \(first.display) and \(second.display) both hold `\(second.field.name)`",
-             hint: "map one of them to another field or ignore it: --map \(second.header.isEmpty ? second.letter : second.header)=ignore")
+        let map = "--map \(second.header.isEmpty ? second.letter : second.header)=ignore"
+        return Self("columns \(first.display) and \(second.display) both hold `\(second.field.name)`",
+                    "\(first.place.zh)和\(second.place.zh)都是 `\(second.field.name)`",
+                    hint: Phrase("map one of them to another field or ignore it: \(map)", "请把其中一列对应到别的字段，或忽略它：`\(map)`"))
     }
 
-    public static let noNameColumn = Self("the file has no column for the company name",
-                                          hint: "name one column 企业名称 (or name), or pass --map COLUMN=name")
-    public static let noIntentColumn = Self("the file has no column for the initial intent",
-                                            hint: "add a column 初步意向等级 (or intent) with A, B or C, or pass --map COLUMN=intent")
-    public static let noSourceColumn = Self("the file has no column for the source",
-                                            hint: "add a column 来源渠道 (or source), or pass --source SOURCE for every row")
+    public static let noNameColumn = Self("the file has no column for the company name", "文件里没有企业名称列",
+                                          hint: Phrase("name one column 企业名称 (or name), or pass --map COLUMN=name",
+                                                       "请把一列的表头写成 企业名称（或 name），或加 `--map 列=name`"))
+    public static let noIntentColumn = Self("the file has no column for the initial intent", "文件里没有初步意向等级列",
+                                            hint: Phrase("add a column 初步意向等级 (or intent) with A, B or C, or pass --map COLUMN=intent",
+                                                         "请加一列 初步意向等级（或 intent），填 A、B 或 C，或加 `--map 列=intent`"))
+    public static let noSourceColumn = Self("the file has no column for the source", "文件里没有来源渠道列",
+                                            hint: Phrase("add a column 来源渠道 (or source), or pass --source SOURCE for every row",
+                                                         "请加一列 来源渠道（或 source），或用 `--source 来源` 给所有行指定来源"))
 
     public static func moreCells(_ cells: Int, columns: Int) -> Self {
-        Self("the row has \(cells) cells but the header has \(columns) columns",
-             hint: "a comma inside a value must be in a quoted field; check the row's quotes")
+        Self("the row has \(cells) cells but the header has \(columns) columns", "这一行有 \(cells) 个单元格，表头却只有 \(columns) 列",
+             hint: Phrase("a comma inside a value must be in a quoted field; check the row's quotes",
+                          "值里的逗号必须放在带引号的单元格里；请检查这一行的引号"))
     }
 
-    public static let noName = Self("the company name is empty", hint: "every lead needs a name (企业名称)")
-    public static let noSource = Self("the source is empty", hint: "fill 来源渠道, or pass --source SOURCE for the rows without one")
-    public static let noIntent = Self("the initial intent is empty", hint: "write A, B or C (初步意向等级)")
-    public static func unknownKind(_ text: String) -> Self { Self("unknown kind `\(text)`", hint: "write company (企业) or person (个人)") }
+    public static let noName = Self("the company name is empty", "企业名称为空",
+                                    hint: Phrase("every lead needs a name (企业名称)", "每条线索都要有企业名称"))
+    public static let noSource = Self("the source is empty", "来源渠道为空",
+                                      hint: Phrase("fill 来源渠道, or pass --source SOURCE for the rows without one",
+                                                   "请填写来源渠道，或用 `--source 来源` 给没有来源的行指定"))
+    public static let noIntent = Self("the initial intent is empty", "初步意向等级为空",
+                                      hint: Phrase("write A, B or C (初步意向等级)", "请填写 A、B 或 C"))
+    public static func unknownKind(_ text: String) -> Self {
+        Self("unknown kind `\(text)`", "无法识别的客户类型 `\(text)`",
+             hint: Phrase("write company (企业) or person (个人)", "请写 企业（company）或 个人（person）"))
+    }
 
     public static func detailOfOtherSources(_ key: String, _ sources: [String], source: String) -> Self {
-        Self("`\(key)` is a detail of \(sources.joined(separator: " and ")) leads, and this row's source is \(source)",
-             hint: "leave the cell empty for this row, or put the text in 备注")
+        func label(_ source: String) -> String { Configuration.sourceLabels[source] ?? source }
+        return Self("`\(key)` is a detail of \(sources.joined(separator: " and ")) leads, and this row's source is \(source)",
+                    "`\(key)` 只用于来源为\(sources.map(label).joined(separator: "、"))的线索，这一行的来源是\(label(source))",
+                    hint: Phrase("leave the cell empty for this row, or put the text in 备注", "这一行请把该单元格留空，或把内容写进备注"))
     }
 
     // A contact detail given twice, in its own column and in 联系方式.
-    private static let keepOne = "keep one of them; the other can go in 备注"
+    private static let keepOne = Phrase("keep one of them; the other can go in 备注", "请只保留一个，另一个可以写进备注")
     public static func phoneDiffers(_ found: String, from current: String) -> Self {
-        Self("the phone number `\(found)` differs from `\(current)` in another column", hint: keepOne)
+        Self("the phone number `\(found)` differs from `\(current)` in another column", "电话号码 `\(found)` 与另一列的 `\(current)` 不一致", hint: keepOne)
     }
     public static func emailDiffers(_ found: String, from current: String) -> Self {
-        Self("the email `\(found)` differs from `\(current)` in another column", hint: keepOne)
+        Self("the email `\(found)` differs from `\(current)` in another column", "邮箱 `\(found)` 与另一列的 `\(current)` 不一致", hint: keepOne)
     }
     public static func wechatDiffers(_ found: String, from current: String) -> Self {
-        Self("the WeChat id `\(found)` differs from `\(current)` in another column", hint: keepOne)
+        Self("the WeChat id `\(found)` differs from `\(current)` in another column", "微信号 `\(found)` 与另一列的 `\(current)` 不一致", hint: keepOne)
     }
 
-    public static let noContactName = Self("contact details are given but the contact's name is empty",
-                                           hint: "fill 联系人 (a contact needs a name; a role such as 采购部 works)")
+    public static let noContactName = Self("contact details are given but the contact's name is empty", "填了联系方式，但联系人姓名为空",
+                                           hint: Phrase("fill 联系人 (a contact needs a name; a role such as 采购部 works)",
+                                                        "请填写联系人（联系人要有称呼；写部门或职务如“采购部”也可以）"))
 }

@@ -7,15 +7,21 @@ import LeadbookText
 /// anything else is a problem of its row.
 public enum SpreadsheetValue {
     public struct Problem: Error, Equatable, Sendable {
-        public var message: String
-        public var hint: String
-        public init(_ message: String, hint: String) {
-            self.message = message
-            self.hint = hint
-        }
+        /// What is wrong and how to fix it, in both languages.
+        public var phrase: Phrase
+        public var hintPhrase: Phrase
+        /// The English views.
+        public var message: String { phrase.en }
+        public var hint: String { hintPhrase.en }
 
         public init(_ words: Wording<SpreadsheetValue>) {
-            self.init(words.text, hint: words.hint)
+            self.init(said: words)
+        }
+
+        /// A problem worded elsewhere: a rule's message for the same mistake.
+        public init<Of>(said words: Wording<Of>) {
+            phrase = words.phrase
+            hintPhrase = words.hintPhrase
         }
     }
 
@@ -262,66 +268,99 @@ public enum SpreadsheetValue {
 
 extension Wording where Of == SpreadsheetValue {
     public static func notADate(_ text: String) -> Self {
-        Self("`\(text)` is not a date", hint: "write it like 2024-03-01, 2024/3/1 or 2024-03-01 09:30")
+        Self("`\(text)` is not a date", "`\(text)` 不是日期",
+             hint: Phrase("write it like 2024-03-01, 2024/3/1 or 2024-03-01 09:30", "请写成 2024-03-01、2024/3/1 或 2024-03-01 09:30 这样"))
     }
 
     public static func numberForDate(_ text: String) -> Self {
         Self("`\(text)` is a number, not a date (Excel writes dates as numbers in General format)",
-             hint: "format the column as a date (yyyy-mm-dd) in Excel and export again")
+             "`\(text)` 是数字，不是日期（单元格格式为“常规”时，Excel 会把日期写成数字）",
+             hint: Phrase("format the column as a date (yyyy-mm-dd) in Excel and export again",
+                          "请在 Excel 里把这一列设为日期格式（yyyy-mm-dd），再重新导出"))
     }
 
-    public static func noSuchDate(_ text: String) -> Self { Self("\(text) is not a date that exists", hint: "check the month and day") }
-    public static func noSuchTime(_ text: String) -> Self { Self("\(text) is not a time that exists", hint: "times run from 00:00 to 23:59") }
+    public static func noSuchDate(_ text: String) -> Self {
+        Self("\(text) is not a date that exists", "\(text) 这个日期不存在", hint: Phrase("check the month and day", "请检查月份和日期"))
+    }
+    public static func noSuchTime(_ text: String) -> Self {
+        Self("\(text) is not a time that exists", "\(text) 这个时间不存在", hint: Phrase("times run from 00:00 to 23:59", "时间从 00:00 到 23:59"))
+    }
 
     public static func timeForDate(_ text: String) -> Self {
-        Self("`\(text)` has a time; a date is expected", hint: "write the date alone, like 2024-04-01")
+        Self("`\(text)` has a time; a date is expected", "`\(text)` 带了时间，这里只要日期",
+             hint: Phrase("write the date alone, like 2024-04-01", "只写日期，例如 2024-04-01"))
     }
 
-    public static func notAnAmount(_ text: String) -> Self { Self("`\(text)` is not an amount", hint: "write digits, like 200000, 200,000 or 20万") }
-    public static func negativeAmount(_ text: String) -> Self { Self("`\(text)` is negative", hint: "amounts are 0 or more") }
+    public static func notAnAmount(_ text: String) -> Self {
+        Self("`\(text)` is not an amount", "`\(text)` 不是金额",
+             hint: Phrase("write digits, like 200000, 200,000 or 20万", "请写数字，例如 200000、200,000 或 20万"))
+    }
+    public static func negativeAmount(_ text: String) -> Self {
+        Self("`\(text)` is negative", "`\(text)` 是负数", hint: Phrase("amounts are 0 or more", "金额不能小于 0"))
+    }
 
     public static func amountTooLarge(_ text: String) -> Self {
-        Self("`\(text)` is too large", hint: "amounts are at most 15 digits before the decimal point")
+        Self("`\(text)` is too large", "`\(text)` 太大了",
+             hint: Phrase("amounts are at most 15 digits before the decimal point", "金额的整数部分最多 15 位"))
     }
 
-    public static func notAWholeNumber(_ text: String) -> Self { Self("`\(text)` is not a whole number", hint: "write digits, like 500") }
+    public static func notAWholeNumber(_ text: String) -> Self {
+        Self("`\(text)` is not a whole number", "`\(text)` 不是整数", hint: Phrase("write digits, like 500", "请写数字，例如 500"))
+    }
 
     public static func unknownIntent(_ text: String) -> Self {
-        Self("unknown intent `\(text)`", hint: "write A, B or C (A级, B级, C级 and 高意向, 中意向, 低意向 work too)")
+        Self("unknown intent `\(text)`", "无法识别的初步意向等级 `\(text)`",
+             hint: Phrase("write A, B or C (A级, B级, C级 and 高意向, 中意向, 低意向 work too)",
+                          "请写 A、B 或 C（也可以写 A级、B级、C级 或 高意向、中意向、低意向）"))
     }
 
     public static func phoneAsNumber(_ text: String) -> Self {
-        Self("`\(text)` is a phone number Excel turned into a number",
-             hint: "format the column as Text in Excel, type the numbers again and export again")
+        Self("`\(text)` is a phone number Excel turned into a number", "`\(text)` 是被 Excel 转成数字的电话号码",
+             hint: Phrase("format the column as Text in Excel, type the numbers again and export again",
+                          "请在 Excel 里把这一列设为“文本”格式，重新输入号码后再导出"))
     }
 
     public static func notAPhone(_ text: String) -> Self {
-        Self("`\(text)` is not a phone number", hint: "write digits, with spaces or dashes if you like: 138-0000-0001")
+        Self("`\(text)` is not a phone number", "`\(text)` 不是电话号码",
+             hint: Phrase("write digits, with spaces or dashes if you like: 138-0000-0001", "请写数字，可以用空格或短横线分隔：138-0000-0001"))
     }
 
     public static func phoneDigits(_ text: String, _ digits: Int) -> Self {
-        Self("`\(text)` is not a phone number (\(digits) digits)", hint: "a phone number has 5 to 20 digits")
+        Self("`\(text)` is not a phone number (\(digits) digits)", "`\(text)` 不是电话号码（\(digits) 位数字）",
+             hint: Phrase("a phone number has 5 to 20 digits", "电话号码应有 5 到 20 位数字"))
     }
 
     // A part of 联系方式 that is not an email and not a phone number either.
-    private static let phoneOrEmail = "write a phone number and/or an email, like 138-0000-0001 / zhang@example.com"
+    private static let phoneOrEmail = Phrase("write a phone number and/or an email, like 138-0000-0001 / zhang@example.com",
+                                             "请写电话号码和（或）邮箱，例如 138-0000-0001 / zhang@example.com")
 
     public static func neitherPhoneNorEmail(_ text: String) -> Self {
-        Self("`\(text)` is neither a phone number nor an email", hint: phoneOrEmail)
+        Self("`\(text)` is neither a phone number nor an email", "`\(text)` 既不是电话号码也不是邮箱", hint: phoneOrEmail)
     }
 
     public static func neitherPhoneNorEmail(_ text: String, digits: Int) -> Self {
-        Self("`\(text)` is neither a phone number nor an email (\(digits) digits)", hint: phoneOrEmail)
+        Self("`\(text)` is neither a phone number nor an email (\(digits) digits)",
+             "`\(text)` 既不是电话号码也不是邮箱（\(digits) 位数字）", hint: phoneOrEmail)
     }
 
     public static func contactAsNumber(_ text: String) -> Self {
-        Self("`\(text)` is a phone number Excel turned into a number", hint: phoneOrEmail)
+        Self("`\(text)` is a phone number Excel turned into a number", "`\(text)` 是被 Excel 转成数字的电话号码", hint: phoneOrEmail)
     }
 
-    public static func notAnEmail(_ text: String) -> Self { Self("`\(text)` is not an email address", hint: "write it like zhang.wei@example.com") }
+    public static func notAnEmail(_ text: String) -> Self {
+        Self("`\(text)` is not an email address", "`\(text)` 不是邮箱地址",
+             hint: Phrase("write it like zhang.wei@example.com", "请写成 zhang.wei@example.com 这样"))
+    }
 
-    private static let oneContact = "put the others in another row with the same company (it is merged) or in 备注"
-    public static func severalWechatIds(_ text: String) -> Self { Self("`\(text)` has several WeChat ids; a contact has one", hint: oneContact) }
-    public static func severalEmails(_ text: String) -> Self { Self("`\(text)` has several emails; a contact has one", hint: oneContact) }
-    public static func severalPhones(_ text: String) -> Self { Self("`\(text)` has several phone numbers; a contact has one", hint: oneContact) }
+    private static let oneContact = Phrase("put the others in another row with the same company (it is merged) or in 备注",
+                                           "其余的请写到同一企业的另一行（导入时会合并），或写进备注")
+    public static func severalWechatIds(_ text: String) -> Self {
+        Self("`\(text)` has several WeChat ids; a contact has one", "`\(text)` 有多个微信号；一位联系人只能有一个", hint: oneContact)
+    }
+    public static func severalEmails(_ text: String) -> Self {
+        Self("`\(text)` has several emails; a contact has one", "`\(text)` 有多个邮箱；一位联系人只能有一个", hint: oneContact)
+    }
+    public static func severalPhones(_ text: String) -> Self {
+        Self("`\(text)` has several phone numbers; a contact has one", "`\(text)` 有多个电话号码；一位联系人只能有一个", hint: oneContact)
+    }
 }

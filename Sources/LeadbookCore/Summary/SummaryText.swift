@@ -84,17 +84,23 @@ public struct SummaryText: Sendable {
         distribution.count == 0 ? empty : decimal(distribution.sum, distribution.count)
     }
 
-    /// Minutes as `45 min` or `2 h 05 min` (`45分钟`, `2小时05分钟`), rounded half up to the minute.
-    public func duration(minutesTimesTwo value: Int?) -> String {
-        guard let value else { return Self.empty }
-        let minutes = Ratio.roundedHalfUp(value, 2)
+    /// Whole minutes as `45 min` or `2 h 05 min` (`45分钟`, `2小时05分钟`).
+    public func duration(minutes: Int) -> String {
         if minutes < 60 { return self("\(minutes) min", "\(minutes)分钟") }
         let rest = LocalDate.pad(minutes % 60, 2)
         return self("\(minutes / 60) h \(rest) min", "\(minutes / 60)小时\(rest)分钟")
     }
 
+    /// Twice a number of minutes (an exact median), rounded half up to the minute.
+    public func duration(minutesTimesTwo value: Int?) -> String {
+        guard let value else { return Self.empty }
+        return duration(minutes: Ratio.roundedHalfUp(value, 2))
+    }
+
+    /// The mean (the exact sum over the count that JSON shows), rounded half up to the minute
+    /// once: 463.29 minutes is `7 h 43 min`, never rounded to a half minute first.
     public func duration(meanOf distribution: Distribution) -> String {
-        distribution.count == 0 ? Self.empty : duration(minutesTimesTwo: Ratio.roundedHalfUp(distribution.sum * 2, distribution.count))
+        distribution.count == 0 ? Self.empty : duration(minutes: Ratio.roundedHalfUp(distribution.sum, distribution.count))
     }
 
     // MARK: Names of things

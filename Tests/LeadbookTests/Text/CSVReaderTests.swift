@@ -88,7 +88,8 @@ final class CSVReaderTests: XCTestCase {
     func testTextAfterAClosingQuoteIsAProblemOfItsRecord() {
         let records = CSVReader.read(Array("a,b\r\n\"abc\"def,x\r\nc,d\r\n".utf8))
         XCTAssertEqual(records.map(\.fields), [["a", "b"], ["abcdef", "x"], ["c", "d"]])
-        XCTAssertEqual(records[1].problems, [CSVReader.Problem(line: 2, field: 0, message: "text after the closing quote of a quoted field")])
+        XCTAssertEqual(records[1].problems.map { "\($0.line):\($0.field) \($0.message)" }, ["2:0 text after the closing quote of a quoted field"])
+        XCTAssertEqual(records[1].problems.map(\.phrase.zh), ["带引号的单元格在闭合引号后面还有文字"])
         XCTAssertEqual(records[2].problems, [])
     }
 
@@ -96,7 +97,8 @@ final class CSVReaderTests: XCTestCase {
         let records = CSVReader.read(Array("a,b\r\nc,\"open\r\nd,e\r\n".utf8))
         XCTAssertEqual(records.count, 2)
         XCTAssertEqual(records[1].fields, ["c", "open\r\nd,e\r\n"])
-        XCTAssertEqual(records[1].problems, [CSVReader.Problem(line: 2, field: 1, message: "the quote that opens this field is never closed")])
+        XCTAssertEqual(records[1].problems.map { "\($0.line):\($0.field) \($0.message)" }, ["2:1 the quote that opens this field is never closed"])
+        XCTAssertEqual(records[1].problems.map(\.phrase.zh), ["这个单元格开头的引号没有闭合"])
     }
 
     // MARK: - Python's csv module as the oracle

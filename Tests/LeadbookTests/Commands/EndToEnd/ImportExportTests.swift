@@ -11,4 +11,10 @@ final class ImportExportEndToEndTests: XCTestCase {
     func testImportAndExport() throws {
         try Transcript.check("import-export")
     }
+
+    /// The same commands in Chinese: import with a bad row, export, index, the usage errors of
+    /// summary, init and the merge driver, and the help of each.
+    func testTheSpreadsheetCommandsInChinese() throws {
+        try Transcript.check("spreadsheets-zh")
+    }
 }

@@ -270,7 +270,7 @@ final class CustomerFieldUsesTests: XCTestCase {
         XCTAssertEqual(String(decoding: merge.bytes, as: UTF8.self),
                        "---\nid: LX2024001\nname: 华东云\nregion: 华东\nemployees: 500\nsource: website\nneeds: 数据安全\nbudget: 200000\ndecision_by: 2024-04-01\n"
                        + "intent: A\nowner: 王五\ncreated: 2024-03-01 09:10\nstatus: contacted\nwechat_group: 华东群\n备注: 老客户\n---\n")
-        XCTAssertEqual(merge.changes, ["region 华东", "employees 500", "budget 200000", "decision_by 2024-04-01", "备注 老客户"])
+        XCTAssertEqual(merge.changes.map(\.en), ["region 华东", "employees 500", "budget 200000", "decision_by 2024-04-01", "备注 老客户"])
     }
 
     /// `merge` copies a field KEEP lacks to after the nearest field before it (a grade after

@@ -26,6 +26,7 @@ final class LeadImportRegressionTests: XCTestCase {
 
         """), merged)
         XCTAssertEqual(merge.newErrors, [])
-        XCTAssertEqual(merge.changes, ["source exhibition 2024-03-06", "contact 刘洋", "needs 高可用"])
+        XCTAssertEqual(merge.changes.map(\.en), ["source exhibition 2024-03-06", "contact 刘洋", "needs 高可用"])
+        XCTAssertEqual(merge.changes.map(\.zh), ["新增来源 展会 2024-03-06", "新增联系人 刘洋", "补填需求 高可用"])
     }
 }

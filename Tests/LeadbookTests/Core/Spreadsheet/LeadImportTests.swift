@@ -84,7 +84,7 @@ final class LeadImportTests: XCTestCase {
         for item in [first, second, third] { plan.add(.success(item), row: item.row, line: item.row) }
         let outcomes = plan.results.map { result -> String in
             guard case .created(let id, _, let notes) = result.outcome else { return "?" }
-            return ([id] + notes).joined(separator: " | ")
+            return ([id] + notes.map(\.en)).joined(separator: " | ")
         }
         XCTAssertEqual(outcomes, ["LX2024050", "LX2024051 | id LX2024001 is taken; the new customer is LX2024051",
                                   "LX2024052 | `2024-001` is not an id like LX2024001; the new customer is LX2024052"])
@@ -99,8 +99,10 @@ final class LeadImportTests: XCTestCase {
         plan.add(.success(row), row: 2, line: 2)
         guard case .added(let id, _, let evidence, nil, let changes, let notTaken) = plan.results[0].outcome else { return XCTFail("\(plan.results[0].outcome)") }
         XCTAssertEqual(id, "LX2024001")
-        XCTAssertEqual(evidence, "same name 华东云科技, same phone 13800000001")
-        XCTAssertEqual(changes, ["source exhibition 2024-03-06", "needs 数据安全"])
+        XCTAssertEqual(evidence.en, "same name 华东云科技, same phone 13800000001")
+        XCTAssertEqual(evidence.zh, "企业名称相同：华东云科技，电话相同：13800000001")
+        XCTAssertEqual(changes.map(\.en), ["source exhibition 2024-03-06", "needs 数据安全"])
+        XCTAssertEqual(changes.map(\.zh), ["新增来源 展会 2024-03-06", "补填需求 数据安全"])
         XCTAssertEqual(notTaken, [])
         XCTAssertEqual(text(plan, "customers/LX2024001-huadongyun.md"), """
         ---
@@ -142,7 +144,7 @@ final class LeadImportTests: XCTestCase {
         let outcomes = plan.results.map { result -> String in
             switch result.outcome {
             case .created(let id, _, _): return "created \(id)"
-            case .added(let id, _, let evidence, let row, let changes, _): return "added \(id) row \(row ?? 0) (\(evidence)): \(changes.joined(separator: ", "))"
+            case .added(let id, _, let evidence, let row, let changes, _): return "added \(id) row \(row ?? 0) (\(evidence.en)): \(changes.map(\.en).joined(separator: ", "))"
             case .unchanged(let id, _, _, _, _): return "unchanged \(id)"
             case .bad(let problems): return "bad \(problems.map(\.message))"
             }
@@ -169,7 +171,8 @@ final class LeadImportTests: XCTestCase {
         different.fields[.industry] = "软件"
         plan.add(.success(different), row: 3, line: 3)
         guard case .added(_, _, _, _, let changes, _) = plan.results[0].outcome else { return XCTFail("\(plan.results[0].outcome)") }
-        XCTAssertEqual(changes, ["industry 互联网"], "an empty field is filled, no source is added")
+        XCTAssertEqual(changes.map(\.en), ["industry 互联网"], "an empty field is filled, no source is added")
+        XCTAssertEqual(changes.map(\.zh), ["补填行业 互联网"])
         guard case .unchanged(let id, _, _, _, let notTaken) = plan.results[1].outcome else { return XCTFail("\(plan.results[1].outcome)") }
         XCTAssertEqual(id, "LX2024001")
         XCTAssertEqual(notTaken, ["industry: 软件"], "industry was filled by row 2 of the same run")
@@ -190,8 +193,8 @@ final class LeadImportTests: XCTestCase {
         let outcomes = plan.results.map { result -> String in
             switch result.outcome {
             case .created(let id, _, _): return "created \(id)"
-            case .added(let id, _, let evidence, _, _, _): return "added \(id) (\(evidence))"
-            case .unchanged(let id, _, let evidence, _, _): return "unchanged \(id) (\(evidence))"
+            case .added(let id, _, let evidence, _, _, _): return "added \(id) (\(evidence.en))"
+            case .unchanged(let id, _, let evidence, _, _): return "unchanged \(id) (\(evidence.en))"
             case .bad(let problems): return "bad \(problems.map(\.message))"
             }
         }

@@ -73,8 +73,10 @@ final class SpreadsheetValueTests: XCTestCase {
 
     func testAContactPartThatIsNoPhoneNumberIsWordedForTheContactCell() {
         let hint = "write a phone number and/or an email, like 138-0000-0001 / zhang@example.com"
-        XCTAssertEqual(SpreadsheetValue.contactInfo("1234").failure, .init("`1234` is neither a phone number nor an email (4 digits)", hint: hint))
-        XCTAssertEqual(SpreadsheetValue.contactInfo("1.38E+10").failure, .init("`1.38E+10` is a phone number Excel turned into a number", hint: hint))
+        XCTAssertEqual(SpreadsheetValue.contactInfo("1234").failure.map { [$0.message, $0.hint] }, ["`1234` is neither a phone number nor an email (4 digits)", hint])
+        XCTAssertEqual(SpreadsheetValue.contactInfo("1.38E+10").failure.map { [$0.message, $0.hint] }, ["`1.38E+10` is a phone number Excel turned into a number", hint])
+        XCTAssertEqual(SpreadsheetValue.contactInfo("1234").failure?.phrase.zh, "`1234` 既不是电话号码也不是邮箱（4 位数字）")
+        XCTAssertEqual(SpreadsheetValue.contactInfo("1234").failure?.hintPhrase.zh, "请写电话号码和（或）邮箱，例如 138-0000-0001 / zhang@example.com")
         XCTAssertEqual(SpreadsheetValue.phone("1234").failure, .init(.phoneDigits("1234", 4)))
         XCTAssertEqual(SpreadsheetValue.phone("1234").failure?.hint, "a phone number has 5 to 20 digits")
     }

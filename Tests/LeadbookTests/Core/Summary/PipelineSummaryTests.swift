@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import LeadbookCommands
 @testable import LeadbookCore
@@ -209,6 +210,31 @@ final class PipelineSummaryTests: XCTestCase {
     }
 
     // MARK: Process metrics
+
+    /// The mean response time is rounded to the minute once, from the exact mean JSON shows:
+    /// 463.33 minutes is 7 h 43 min in Markdown and HTML (rounding to a half minute first made
+    /// it 463.5 and then 7 h 44 min).
+    func testTheMeanResponseTimeIsTheSameMinuteInEveryFormat() throws {
+        var records = [lead("1", "2024-03-01 09:00", .contacted), lead("2", "2024-03-01 09:00", .contacted),
+                       lead("3", "2024-03-01 09:00", .contacted)]
+        for (index, minutes) in [463, 463, 464].enumerated() { records[index].responseMinutes = minutes }
+        let summary = self.summary(records)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(SummaryJSON.render(summary).rendered().utf8)) as? [String: Any])
+        let response = try XCTUnwrap((json["process"] as? [String: Any])?["response_minutes"] as? [String: Any])
+        let mean = try XCTUnwrap(response["mean"] as? Double)
+        XCTAssertEqual(mean, 1390.0 / 3, accuracy: 1e-9)
+        XCTAssertEqual(Int(mean.rounded()), 463)
+        for language in [Configuration.Language.en, .zhCN] {
+            let document = SummaryDocument(summary, text: SummaryText(language))
+            let expected = language == .en ? "7 h 43 min" : "7小时43分钟"
+            let label = language == .en ? "response time, mean" : "线索响应时长平均值"
+            for output in [SummaryMarkdown.render(document), SummaryHTML.render(document)] {
+                let lines = output.components(separatedBy: "\n")
+                let row = lines.firstIndex { $0.contains(label) }.map { lines[$0...].prefix(4).joined(separator: "\n") } ?? ""
+                XCTAssertTrue(row.contains(expected), "\(language): \(row)")
+            }
+        }
+    }
 
     func testResponseSLAPlanCompletionAndKeyFields() {
         var records = [lead("1", "2024-03-01 09:00", .won), lead("2", "2024-03-01 09:00", .contacted),

@@ -75,6 +75,10 @@ final class SummaryMathTests: XCTestCase {
         XCTAssertEqual(english.duration(minutesTimesTwo: nil), "-")
         XCTAssertEqual(english.duration(meanOf: Distribution([])), "-")
         XCTAssertEqual(english.duration(meanOf: Distribution([30, 30, 1020])), "6 h 00 min")
+        // 1390 / 3 = 463.33 minutes: the minute it rounds to, not the half minute first (463.5 -> 464).
+        XCTAssertEqual(english.duration(meanOf: Distribution([463, 463, 464])), "7 h 43 min")
+        XCTAssertEqual(chinese.duration(meanOf: Distribution([463, 463, 464])), "7小时43分钟")
+        XCTAssertEqual(english.duration(meanOf: Distribution([1, 2])), "2 min")  // 1.5 rounds half up
     }
 
     func testMedianAndNinetiethPercentile() {

@@ -97,8 +97,8 @@ final class WorkspaceTemplateTests: XCTestCase {
                                                    withDestinationPath: outside.appendingPathComponent("ignore").path)
         let outcome = try WorkspaceInit.create(at: folder.path)
         let link = "outside the workspace; leadbook neither reads nor writes through it"
-        XCTAssertTrue(outcome.notes.contains("customers/.gitkeep not written: `customers` is a link to \(outside.path), \(link)"), "\(outcome.notes)")
-        XCTAssertTrue(outcome.notes.contains(".gitignore not written: `.gitignore` is a link to \(outside.path)/ignore, \(link)"), "\(outcome.notes)")
+        XCTAssertTrue(outcome.notes.map(\.en).contains("customers/.gitkeep not written: `customers` is a link to \(outside.path), \(link)"), "\(outcome.notes)")
+        XCTAssertTrue(outcome.notes.map(\.en).contains(".gitignore not written: `.gitignore` is a link to \(outside.path)/ignore, \(link)"), "\(outcome.notes)")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: outside.path), ["ignore"])
         XCTAssertEqual(try String(contentsOf: outside.appendingPathComponent("ignore"), encoding: .utf8), "*.key\n")
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("leadbook.yml").path))
