@@ -18,12 +18,6 @@ public struct OptionSpec: Sendable {
         self.help = help
     }
 
-    /// An option whose help is not yet translated.
-    @available(*, deprecated, message: "write the Chinese help: Phrase(en, zh)")
-    public init(_ long: String, short: Character? = nil, value: String? = nil, repeatable: Bool = false, help: String) {
-        self.init(long, short: short, value: value, repeatable: repeatable, help: Phrase(verbatim: help))
-    }
-
     public static let workspace = OptionSpec("workspace", short: "C", value: "DIR", help: Phrase(
         "the workspace folder (default: the first folder upwards with leadbook.yml)",
         "工作区文件夹（默认：从当前文件夹往上找到的第一个含 leadbook.yml 的文件夹）"))

@@ -41,13 +41,13 @@ public enum AssignCommand: Command {
         var problems: [Phrase] = []
         var refusals: [CustomerWrite.Refusal] = []
         for decision in decisions {
-            let grade = decision.grade.map { Message.grade($0, .said(decision.gradeSource)) } ?? Phrase(verbatim: "?")
+            let grade = decision.grade.map { Message.grade($0, decision.gradeSourcePhrase) } ?? Phrase(verbatim: "?")
             guard let rep = decision.rep else {
                 left += 1
-                context.console.out(Message.leftUnassigned(decision.customerId, decision.customerName, grade: grade, .said(decision.reason)))
+                context.console.out(Message.leftUnassigned(decision.customerId, decision.customerName, grade: grade, decision.reasonPhrase))
                 continue
             }
-            context.console.out(Message.assigned(decision.customerId, decision.customerName, grade: grade, role: decision.role!, rep.name, .said(decision.reason)))
+            context.console.out(Message.assigned(decision.customerId, decision.customerName, grade: grade, role: decision.role!, rep.name, decision.reasonPhrase))
             do {
                 let bytes: [UInt8]
                 switch write.read(decision.path) {

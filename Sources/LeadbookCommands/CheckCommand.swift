@@ -87,7 +87,7 @@ public enum CheckCommand: Command {
                 report.diagnostics += history
                 report.diagnostics.sort(by: Diagnostic.ordered)
             } catch {
-                context.complain(Message.against(revision, Phrase(verbatim: "\(error)")), spec.name)
+                context.complain(Message.against(revision, .of(error)), spec.name)
                 return .failure
             }
         }
@@ -120,10 +120,10 @@ public enum CheckCommand: Command {
         do {
             outcome = try StagedCheck.run(root: root, against: arguments.value("against"))
         } catch {
-            context.complain(Phrase(verbatim: "\(error)"), spec.name)
+            context.complain(.of(error), spec.name)
             return .failure
         }
-        for note in outcome.notes { context.complain(.said(note), spec.name) }
+        for note in outcome.phrases { context.complain(note, spec.name) }
         let code = finish(outcome.report, format: format, root: root, arguments, context)
         if code == .findings && format == "text" {
             let derived: Set<Rule> = [StaleGrade.rule, StaleStatus.rule, StaleNext.rule]

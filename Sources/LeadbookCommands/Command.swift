@@ -22,13 +22,6 @@ public struct CommandSpec: Sendable {
         self.trailingPaths = trailingPaths
     }
 
-    /// Help not yet translated: the same text in both languages.
-    @available(*, deprecated, message: "write the Chinese summary and details: Phrase(en, zh)")
-    public init(name: String, summary: String, usage: String, options: [OptionSpec], details: String = "", trailingPaths: Int = 0) {
-        self.init(name: name, summary: Phrase(verbatim: summary), usage: usage, options: options,
-                  details: Phrase(verbatim: details), trailingPaths: trailingPaths)
-    }
-
     /// Commands that take `-C DIR` but do not open a workspace there: `init` makes one, and the
     /// merge driver works with or without leadbook.yml. Every other command with `-C` takes
     /// `--no-config`.
@@ -98,7 +91,7 @@ public struct CommandContext {
         case .success(let root):
             return root
         case .failure(let error):
-            console.err(Message.noWorkspace(.said(error.message)))
+            console.err(Message.noWorkspace(error.phrase))
             return nil
         }
     }
@@ -121,12 +114,6 @@ public struct CommandContext {
     /// Prints `leadbook COMMAND: text` on stderr, then the command's usage line when given.
     func complain(_ text: Phrase, _ command: String, usage: String? = nil) {
         console.err(Message.problem(text, command, usage: usage))
-    }
-
-    /// The same for words not yet translated: shown as they are in both languages.
-    @available(*, deprecated, message: "make the message a Phrase: Phrase(en, zh)")
-    func complain(_ text: String, _ command: String, usage: String? = nil) {
-        complain(Phrase(verbatim: text), command, usage: usage)
     }
 
     /// A path given on the command line as an absolute path (a relative one is taken from the
@@ -208,9 +195,3 @@ extension CommandContext {
     }
 }
 
-extension Phrase {
-    /// What the core says, as a phrase: a `Phrase` as it is; a `String` the core still words in
-    /// English only is shown as it is in both languages until the core words it in both.
-    static func said(_ phrase: Phrase) -> Phrase { phrase }
-    static func said(_ text: String) -> Phrase { Phrase(verbatim: text) }
-}

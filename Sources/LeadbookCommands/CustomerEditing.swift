@@ -103,7 +103,7 @@ extension Refusal {
     init(_ refusal: CustomerWrite.Refusal) {
         switch refusal {
         case .locked(let reason):
-            self = .usage(.said(reason))
+            self = .usage(reason)
         case .newErrors(let path, let added):
             var message = EditableCustomer.Message.newErrors(path, added.count)
             for diagnostic in added {
@@ -121,7 +121,7 @@ extension Refusal {
 extension CustomerWrite.Failure {
     /// `cannot write FILE: reason`, and what became of the files written before it.
     var text: Phrase {
-        var text = Phrase.said(description)
+        var text = phrase
         if beforeWriting {
             text += EditableCustomer.Message.nothingWritten
         }
@@ -159,7 +159,7 @@ enum OptionValue {
     }
 
     static func oneLine(_ text: String, _ option: String) throws -> String {
-        if let problem = LogText.problemAsValue(text) { throw Refusal.usage(Message.notOneLine(.said(problem), option)) }
+        if let problem = LogText.valueProblem(text) { throw Refusal.usage(Message.notOneLine(problem, option)) }
         return text.trimmingSpaces
     }
 
@@ -295,9 +295,6 @@ extension OptionValue {
 }
 
 extension OptionValue.Message {
-    /// A value outside a vocabulary, for the commands that still print in English only.
-    @available(*, deprecated, message: "use unknownWord(_ message: Wording, _ option:), a Phrase")
-    static func unknownWord(_ text: String, hint: String, _ option: String) -> String { "--\(option): \(text); \(hint)" }
 }
 
 /// Where a new dated entry goes among the entries of its section.

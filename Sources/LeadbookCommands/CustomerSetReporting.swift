@@ -18,11 +18,6 @@ extension CustomerSet {
         context.complain(Message.filesWithErrors(files.count, shown: Array(files.prefix(5)), consequence: consequence), command)
     }
 
-    /// The same with a consequence not yet translated.
-    @available(*, deprecated, message: "make the consequence a Phrase: Phrase(en, zh)")
-    public static func warnAboutErrors(_ files: [String], _ command: String, _ context: CommandContext, consequence: String) {
-        warnAboutErrors(files, command, context, consequence: Phrase(verbatim: consequence))
-    }
 }
 
 extension CustomerSet.Reduction {
@@ -51,13 +46,6 @@ extension CommandContext {
             console.err(CommandContext.Message.problem(skipped(path, added.count), command).text(language)
                         + added.map { DiagnosticReport.text($0, style: style) }.joined())
         }
-    }
-
-    /// The same with a heading not yet translated.
-    @available(*, deprecated, message: "make the heading a Phrase: Phrase(en, zh)")
-    public func tellRefused(_ refused: [(String, CustomerWrite.Refusal)], _ command: String,
-                            skipped: (String, Int) -> String) {
-        tellRefused(refused, command) { Phrase(verbatim: skipped($0, $1)) }
     }
 
     /// `--NAME DATETIME` (YYYY-MM-DD HH:MM, YYYY-MM-DDTHH:MM or a date), or now in the

@@ -72,7 +72,7 @@ public enum DupesCommand: Command {
             context.console.out(text(groups, style: context.viewStyle))
         }
         context.tellUnread(facts.unread)
-        CustomerSet.warnAboutErrors(facts.unreadPaths, "dupes", context, consequence: Message.notCompared.text(context.language))
+        CustomerSet.warnAboutErrors(facts.unreadPaths, "dupes", context, consequence: Message.notCompared)
         return groups.isEmpty && facts.unread.isEmpty ? .ok : .findings
     }
 

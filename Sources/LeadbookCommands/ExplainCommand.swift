@@ -20,7 +20,7 @@ public enum ExplainCommand: Command {
         guard let asOf = context.moment(arguments, "as-of", "explain", workspace) else { return .failure }
         switch CustomerLookup.find(arguments.positionals[0], in: workspace) {
         case .failure(let problem):
-            context.complain(problem.text(context.language), spec.name)
+            context.complain(problem.report, spec.name)
             return problem.isAmbiguous ? .findings : .failure
         case .success(let found):
             guard let customer = found.result.customer else {

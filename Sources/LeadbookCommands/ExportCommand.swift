@@ -83,7 +83,7 @@ public enum ExportCommand: Command {
                     }
                 }
             } catch {
-                context.complain(Phrase(verbatim: "\(error)"), spec.name)
+                context.complain(.of(error), spec.name)
                 return .failure
             }
             console.out(Message.exported(lines.count, to: out))

@@ -30,7 +30,7 @@ public enum FindCommand: Command {
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
         guard let format = choice(arguments, "format", ["text", "json"], default: "text", context) else { return .failure }
         guard arguments.positionals.count == 1, let query = CustomerSearch.Query(arguments.positionals[0]) else {
-            context.complain(Message.oneText.text(context.language), spec.name, usage: spec.usage)
+            context.complain(Message.oneText, spec.name, usage: spec.usage)
             return .failure
         }
         guard let workspace = context.openWorkspace(arguments) else { return .failure }
@@ -41,7 +41,7 @@ public enum FindCommand: Command {
             context.console.out(text(query, found, context.language))
         }
         context.tellUnread(found.unread)
-        CustomerSet.warnAboutErrors(found.filesWithErrors, spec.name, context, consequence: Message.notSearched.text(context.language))
+        CustomerSet.warnAboutErrors(found.filesWithErrors, spec.name, context, consequence: Message.notSearched)
         return found.customers.isEmpty || !found.filesWithErrors.isEmpty || !found.unread.isEmpty ? .findings : .ok
     }
 

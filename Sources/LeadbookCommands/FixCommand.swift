@@ -42,7 +42,7 @@ public enum FixCommand: Command {
             switch select(arguments.positionals, in: opened, context) {
             case .success(let chosen): selection = chosen
             case .failure(let problem):
-                context.complain(problem.phrase.text(context.language), spec.name, usage: spec.usage)
+                context.complain(problem.phrase, spec.name, usage: spec.usage)
                 return .failure
             }
         }
@@ -100,11 +100,11 @@ public enum FixCommand: Command {
         }
         context.tellUnread(reading.unread)
         for (path, added) in refused {
-            context.complain(Message.skippedForNewErrors(path, added.count).text(context.language), spec.name)
+            context.complain(Message.skippedForNewErrors(path, added.count), spec.name)
             for diagnostic in added { context.console.err(DiagnosticReport.text(diagnostic, style: context.style)) }
         }
         if !withErrors.isEmpty {
-            context.complain(Message.errorsLeft(withErrors).text(context.language), spec.name)
+            context.complain(Message.errorsLeft(withErrors), spec.name)
         }
         if dryRun && !fixed.isEmpty { return .findings }
         return refused.isEmpty && reading.unread.isEmpty ? .ok : .findings

@@ -41,7 +41,7 @@ public enum HookCommand: Command {
         case ["install"]: return install(arguments, context)
         case ["index"]: return stageIndex(arguments, context)
         default:
-            context.complain(Message.subcommands.text(context.language), spec.name, usage: spec.usage)
+            context.complain(Message.subcommands, spec.name, usage: spec.usage)
             return .failure
         }
     }
@@ -55,10 +55,10 @@ public enum HookCommand: Command {
                 context.console.out(line + "\n")
             }
         } catch let failure as GitHooks.Failure {
-            context.complain(failure.phrase.text(context.language), spec.name)
+            context.complain(failure.phrase, spec.name)
             return .failure
         } catch {
-            context.complain("\(error)", spec.name)
+            context.complain(.of(error), spec.name)
             return .failure
         }
         return .ok
@@ -75,7 +75,7 @@ public enum HookCommand: Command {
         guard let workspace = context.openWorkspace(arguments, refusingConfigurationErrors: false) else { return .failure }
         let here = Git(directory: workspace.root)
         guard let top = here.topLevel(), let prefix = try? here.succeed(["rev-parse", "--show-prefix"]).line else {
-            context.complain(Message.notInGit(workspace.root).text(context.language), spec.name)
+            context.complain(Message.notInGit(workspace.root), spec.name)
             return .failure
         }
         let git = Git(directory: top)
@@ -108,7 +108,7 @@ public enum HookCommand: Command {
             }
             return .ok
         } catch {
-            context.complain(Message.cannotStage(workspace.configuration.indexFile, "\(error)").text(context.language), spec.name)
+            context.complain(Message.cannotStage(workspace.configuration.indexFile, "\(error)"), spec.name)
             return .failure
         }
     }

@@ -90,7 +90,7 @@ public enum ImportCommand: Command {
         switch FileAccess.read(path) {
         case .success(let read): bytes = read
         case .failure(let error):
-            context.complain(Message.cannotRead(file, .said(error.description)), spec.name)
+            context.complain(Message.cannotRead(file, error.phrase), spec.name)
             return .failure
         }
         let decoded: SpreadsheetText.Decoded

@@ -104,7 +104,7 @@ public enum IndexCommand: Command {
                 context.complain(CustomerWrite.Failure(path: target.path, reason: escape.words.text, beforeWriting: true).text, spec.name)
                 return .failure
             } catch {
-                context.complain(Phrase(verbatim: "\(error)"), spec.name)
+                context.complain(.of(error), spec.name)
                 failed = true
             }
         }
@@ -134,7 +134,7 @@ public enum IndexCommand: Command {
             do {
                 _ = try Git(directory: workspace.root).succeed(["add", "--"] + targets.map(\.path))
             } catch {
-                context.complain(Message.cannotStage(targets.map(\.path), Phrase(verbatim: "\(error)")), spec.name)
+                context.complain(Message.cannotStage(targets.map(\.path), .of(error)), spec.name)
                 failed = true
             }
         }

@@ -131,7 +131,7 @@ enum IndexUpkeep {
     static func report(_ refresh: WorkspaceIndex.Refresh, command: String, _ context: CommandContext) -> (ok: Bool, changed: Bool) {
         switch refresh {
         case .misplaced(let reason):
-            context.complain(.said(reason), command)
+            context.complain(reason, command)
         case .wouldCreate(let path):
             context.console.out(Message.wouldCreate(path))
         case .wouldUpdate(let path, let differences):
@@ -146,7 +146,7 @@ enum IndexUpkeep {
             for diagnostic in diagnostics { context.console.err(DiagnosticReport.text(diagnostic, style: context.style)) }
             context.complain(Message.markersInTheWay(path), command)
         case .failed(let error):
-            context.complain(.said(error), command)
+            context.complain(error, command)
         case .outside(let path, let escape):
             context.complain(CustomerWrite.Failure(path: path, reason: escape.words.text, beforeWriting: true).text, command)
         }

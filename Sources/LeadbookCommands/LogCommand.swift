@@ -88,10 +88,10 @@ public enum LogCommand: Command {
             }
         }
         if let note = arguments.value("note") {
-            if let problem = LogText.problemAsLines(note) { throw Refusal.usage(Message.badNote(.said(problem))) }
+            if let problem = LogText.linesProblem(note) { throw Refusal.usage(Message.badNote(problem)) }
             let lines = note.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.hasSuffix("\r") ? $0.dropLast() : $0) }
             for line in lines {
-                if let problem = LogText.problemAsNote(line) { throw Refusal.usage(Message.badNoteLine(line, .said(problem))) }
+                if let problem = LogText.noteProblem(line) { throw Refusal.usage(Message.badNoteLine(line, problem)) }
             }
             draft.note = lines
             while draft.note.last?.trimmingSpaces.isEmpty == true { draft.note.removeLast() }
@@ -216,7 +216,7 @@ extension LogCommand {
         static func badNoteLine(_ line: String, _ problem: Phrase) -> Phrase {
             Phrase("--note: the line `\(line)` \(problem.en)", "--note：`\(line)` 这一行\(problem.zh)")
         }
-        static func badNote(_ problem: Phrase) -> Phrase { Phrase("--note \(problem.en)", "--note \(problem.zh)") }
+        static func badNote(_ problem: Phrase) -> Phrase { "--note " + problem }
         static let dealWithoutWon = Phrase("--deal goes with --status won", "--deal 要和 --status won 一起用")
         static let lostReasonWithoutLost = Phrase("--lost-reason goes with --status lost", "--lost-reason 要和 --status lost 一起用")
         static func backwards(from current: Status, to requested: Status) -> Phrase {

@@ -62,7 +62,7 @@ public enum MergeCommand: Command {
                 other: CustomerMerge.Input(path: other.path, bytes: other.bytes, customer: other.customer, edit: other.edit),
                 configuration: workspace.configuration, at: at, deleteOther: delete)
         } catch let problem as CustomerMerge.Problem {
-            throw Refusal.finding(.said(problem.description))
+            throw Refusal.finding(problem.phrase)
         }
         // KEEP first: if anything stops halfway, OTHER's entries are in both files, never in none.
         try write.update(keep.path, from: keep.bytes, to: outcome.keep, had: keep.result.findings.diagnostics)
@@ -98,7 +98,7 @@ public enum MergeCommand: Command {
             return .ok
         }
         try write.commit()
-        for line in outcome.summary { context.console.out(Phrase.said(line) + "\n") }
+        for line in outcome.summary { context.console.out(line + "\n") }
         context.console.out(outcome.tombstone == nil ? Message.deleted(other.path) : Message.tombstone(other.path, mergedInto: keep.customer.id ?? ""))
         for (path, _, _) in repointed { context.console.out(Message.repointed(path, to: keep.customer.id ?? "")) }
         return .ok

@@ -42,7 +42,7 @@ public enum MergeDriverCommand: Command {
             case .success(let bytes): versions.append(bytes)
             case .failure(.notFound): versions.append([])
             case .failure(let error):
-                context.complain(Message.cannotRead(name, .said(error.description)), spec.name)
+                context.complain(Message.cannotRead(name, error.phrase), spec.name)
                 return .failure
             }
         }
@@ -78,12 +78,12 @@ public enum MergeDriverCommand: Command {
         do {
             try AtomicFile.write(result.bytes, to: context.absolute(names[1]))
         } catch {
-            context.complain(Phrase(verbatim: "\(error)"), spec.name)
+            context.complain(.of(error), spec.name)
             return .failure
         }
         if keptOurs { context.complain(Message.note(path, Message.indexKeptOurs), spec.name) }
-        for note in result.notes {
-            context.complain(Message.note(path, .said(note)), spec.name)
+        for note in result.phrases {
+            context.complain(Message.note(path, note), spec.name)
         }
         if result.conflicts > 0 {
             context.complain(Message.conflicts(path, result.conflicts), spec.name)

@@ -83,7 +83,7 @@ public enum NewCommand: Command {
             draft.fields[.assigned] = created.description
         }
         if let note = arguments.value("note") {
-            if let problem = LogText.problemAsLines(note) { throw Refusal.usage(Message.badNote(.said(problem))) }
+            if let problem = LogText.linesProblem(note) { throw Refusal.usage(Message.badNote(problem)) }
             for line in note.split(separator: "\n") where String(line).trimmingSpaces.hasPrefix("#") || line.hasPrefix("---") {
                 throw Refusal.usage(Message.noteLineIsMarkup(String(line)))
             }
@@ -186,7 +186,7 @@ extension NewCommand {
         /// The new file's path alone on standard output, in both languages, so that a script
         /// (or `$EDITOR "$(leadbook new ...)"`) can take it.
         static func created(_ path: String) -> Phrase { Phrase(verbatim: path + "\n") }
-        static func badNote(_ problem: Phrase) -> Phrase { Phrase("--note \(problem.en)", "--note \(problem.zh)") }
+        static func badNote(_ problem: Phrase) -> Phrase { "--note " + problem }
         static func noFreeId(_ year: Int, maxDigits: Int) -> Phrase {
             Phrase("no free id is left for \(year): its running numbers are used up to \(maxDigits) digits; nothing was written",
                    "\(year) 年已经没有空闲编号：流水号已经用满 \(maxDigits) 位，什么都没有写")

@@ -73,7 +73,7 @@ public enum RenumberCommand: Command {
             } catch let refusal as CustomerWrite.Refusal {
                 refusals.append(refusal)
             } catch {
-                problems.append(CommandContext.Message.problem(Message.notWritten(path, Phrase(verbatim: "\(error)")), spec.name))
+                problems.append(CommandContext.Message.problem(Message.notWritten(path, .of(error)), spec.name))
             }
         }
         for (id, path) in plan.kept {

@@ -34,7 +34,7 @@ public enum ShowCommand: Command {
         guard let workspace = context.openWorkspace(arguments) else { return .failure }
         switch CustomerLookup.find(id, in: workspace) {
         case .failure(let problem):
-            context.complain(problem.text(context.language), spec.name)
+            context.complain(problem.report, spec.name)
             return problem.isAmbiguous ? .findings : .failure
         case .success(let found):
             if found.result.findings.errorCount > 0 {

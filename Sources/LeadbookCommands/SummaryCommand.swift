@@ -53,7 +53,7 @@ public enum SummaryCommand: Command {
         let period: SummaryPeriod
         switch SummaryPeriod.from(period: arguments.value("period"), from: arguments.value("from"), to: arguments.value("to")) {
         case .failure(let error):
-            context.complain(.said(error.message), spec.name)
+            context.complain(error.phrase, spec.name)
             return .failure
         case .success(let value):
             period = value
@@ -65,7 +65,7 @@ public enum SummaryCommand: Command {
         if let revision = arguments.value("compare") {
             switch GitRevision.commit(revision, root: workspace.root, environment: context.environment) {
             case .failure(let failure):
-                context.complain(Message.compare(.said(failure.message)), spec.name)
+                context.complain(Message.compare(failure.phrase), spec.name)
                 return .failure
             case .success(let hash):
                 commit = hash
@@ -81,7 +81,7 @@ public enum SummaryCommand: Command {
         if let revision = arguments.value("compare"), let commit {
             switch SummaryInput.snapshots(at: commit, workspace, asOf: asOf, environment: context.environment) {
             case .failure(let failure):
-                context.complain(Message.compare(.said(failure.message)), spec.name)
+                context.complain(Message.compare(failure.phrase), spec.name)
                 return .failure
             case .success(let snapshots):
                 summary.movement = PipelineMovement(revision: revision, commit: commit, before: snapshots, now: input.records, period: period)
@@ -103,7 +103,7 @@ public enum SummaryCommand: Command {
                 defer { lock.release() }
                 try AtomicFile.write(Array(output.utf8), to: path)
             } catch {
-                context.complain(Phrase(verbatim: "\(error)"), spec.name)
+                context.complain(.of(error), spec.name)
                 return .failure
             }
         } else {

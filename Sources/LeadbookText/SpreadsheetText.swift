@@ -23,7 +23,7 @@ public enum SpreadsheetText {
     }
 
     /// Why the bytes are not text leadbook can read.
-    public struct Problem: Error, Equatable, Sendable {
+    public struct Problem: Error, SaidError, Equatable, Sendable {
         /// 1-based line of the bad byte (nil when the whole file is the problem).
         public var line: Int?
         /// What is wrong and how to fix it, in both languages.

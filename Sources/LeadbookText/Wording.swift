@@ -19,13 +19,6 @@ public struct Wording<Of>: Sendable, Equatable {
         self.init(Phrase(en, zh), hint: hint)
     }
 
-    /// Words not yet translated: the same text in both languages. Every use is a message still
-    /// to be written in Chinese.
-    @available(*, deprecated, message: "write the Chinese text: Wording(en, zh, hint:)")
-    public init(_ text: String, hint: String = "") {
-        self.init(Phrase(verbatim: text), hint: Phrase(verbatim: hint))
-    }
-
     /// The words in English (stable across languages: sorting, fingerprints, tests).
     public var text: String { phrase.en }
     /// The hint in English.

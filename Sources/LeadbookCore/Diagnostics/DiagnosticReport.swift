@@ -85,12 +85,6 @@ public enum DiagnosticReport {
         Phrase(text(diagnostic, style: Style(color: false, language: .en)), text(diagnostic, style: Style(color: false, language: .zhCN)))
     }
 
-    /// One diagnostic in English only, where the message that carries it is not yet a `Phrase`.
-    @available(*, deprecated, message: "make the message that carries it a Phrase and use DiagnosticReport.phrase")
-    public static func untranslatedText(_ diagnostic: Diagnostic) -> String {
-        text(diagnostic, style: Style(color: false, language: .en))
-    }
-
     /// The caret's offset under `line` as `TerminalText` shows it: `caret` cells of the line
     /// as written, where each control character before the caret takes the cells of its escape
     /// (`\u{1B}`: six) instead of one.

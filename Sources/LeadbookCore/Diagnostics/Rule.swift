@@ -27,12 +27,6 @@ public final class Rule: Hashable, Sendable, CustomStringConvertible {
         self.summaryPhrase = summary
     }
 
-    /// A rule whose summary is not yet translated: the same text in both languages.
-    @available(*, deprecated, message: "write the Chinese summary: Rule(id, severity, Phrase(en, zh))")
-    public convenience init(_ id: String, _ severity: Severity, _ summary: String) {
-        self.init(id, severity, Phrase(verbatim: summary))
-    }
-
     public static func == (lhs: Rule, rhs: Rule) -> Bool { lhs.id == rhs.id }
     public func hash(into hasher: inout Hasher) { hasher.combine(id) }
 

@@ -32,7 +32,7 @@ public enum CustomerMerge {
         public var summary: [Phrase]
     }
 
-    public struct Problem: Error, CustomStringConvertible {
+    public struct Problem: Error, SaidError, CustomStringConvertible {
         /// What is wrong, in both languages.
         public var phrase: Phrase
         /// The problem in English.
@@ -539,9 +539,6 @@ public struct MergeDraft {
 }
 
 extension CustomerMerge.Problem {
-    /// A problem not yet translated: the same text in both languages.
-    @available(*, deprecated, message: "write the Chinese text: Problem(phrase: Wording(en, zh).phrase)")
-    public init(description: String) { self.init(phrase: Phrase(verbatim: description)) }
 }
 
 extension Wording where Of == CustomerMerge.Problem {

@@ -37,7 +37,7 @@ public struct Git: Sendable {
         }
     }
 
-    public struct Failure: Error, CustomStringConvertible, Sendable {
+    public struct Failure: Error, SaidError, CustomStringConvertible, Sendable {
         /// What went wrong, in both languages.
         public let phrase: Phrase
         public init(_ words: Wording<Failure>) { self.phrase = words.phrase }
@@ -239,9 +239,6 @@ public final class GitObjectReader {
 }
 
 extension Git.Failure {
-    /// A failure not yet translated: the same text in both languages.
-    @available(*, deprecated, message: "write the Chinese text: Failure(Wording(en, zh))")
-    public init(message: String) { self.phrase = Phrase(verbatim: message) }
 }
 
 extension Wording where Of == Git.Failure {

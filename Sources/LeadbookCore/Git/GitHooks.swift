@@ -21,7 +21,7 @@ public enum GitHooks {
     /// Where an existing hook goes; leadbook's hook runs it first.
     public static let chainedSuffix = ".before-leadbook"
 
-    public struct Failure: Error, CustomStringConvertible {
+    public struct Failure: Error, SaidError, CustomStringConvertible {
         public let words: Wording<Failure>
         public var phrase: Phrase { words.phrase }
         public var description: String { words.text }

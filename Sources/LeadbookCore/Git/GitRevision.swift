@@ -7,7 +7,7 @@ import LeadbookText
 /// `git show REV:path` prints), read as a stream so they are never all in memory at once.
 /// git always runs with an argument array, never through a shell.
 public enum GitRevision {
-    public struct Failure: Error, CustomStringConvertible, Equatable {
+    public struct Failure: Error, SaidError, CustomStringConvertible, Equatable {
         /// What went wrong, in both languages.
         public let phrase: Phrase
         public init(_ phrase: Phrase) { self.phrase = phrase }
@@ -133,9 +133,6 @@ public enum GitRevision {
 }
 
 extension GitRevision.Failure {
-    /// A failure not yet translated: the same text in both languages.
-    @available(*, deprecated, message: "write the Chinese text: Failure(Wording(en, zh))")
-    public init(_ message: String) { self.init(Phrase(verbatim: message)) }
 }
 
 extension Wording where Of == GitRevision.Failure {

@@ -320,7 +320,7 @@ public enum WorkspaceIndex {
     /// What bringing the index file up to date did, or would do with `dryRun`.
     public enum Refresh: Sendable {
         /// `index_file` points outside the workspace or at a customer file: why.
-        case misplaced(String)
+        case misplaced(Phrase)
         case wouldCreate(path: String)
         /// One message per difference a dry run found (empty: the file is up to date).
         case wouldUpdate(path: String, differences: [Phrase])
@@ -329,7 +329,7 @@ public enum WorkspaceIndex {
         case unchanged
         /// The file's markers must be fixed by hand first.
         case problems(path: String, [Diagnostic])
-        case failed(String)
+        case failed(Phrase)
         /// The index file, or a folder on the way to it, is a link out of the workspace: it is
         /// neither read nor written.
         case outside(path: String, WorkspacePath.Escape)
@@ -355,7 +355,7 @@ public enum WorkspaceIndex {
     /// `change` is written (by the caller, in its `CustomerWrite`, with the customer files).
     public static func plannedRefresh(_ workspace: Workspace, _ rows: [IndexRows]) -> (Refresh, CustomerWrite.Change?) {
         let configuration = workspace.configuration
-        if let misplaced = misplaced(configuration) { return (.misplaced(misplaced.text), nil) }
+        if let misplaced = misplaced(configuration) { return (.misplaced(misplaced.phrase), nil) }
         let target = Target(path: configuration.indexFile, owner: nil)
         let assembly = IndexAssembly(rows, configuration: configuration, keepText: true)
         do {
@@ -369,14 +369,14 @@ public enum WorkspaceIndex {
         } catch let escape as WorkspacePath.Escape {
             return (.outside(path: target.path, escape), nil)
         } catch {
-            return (.failed("\(error)"), nil)
+            return (.failed(.of(error)), nil)
         }
     }
 
     /// Brings the index file up to date with rows already read (by `sync`).
     public static func refresh(_ workspace: Workspace, _ rows: [IndexRows], dryRun: Bool) -> Refresh {
         let configuration = workspace.configuration
-        if let misplaced = misplaced(configuration) { return .misplaced(misplaced.text) }
+        if let misplaced = misplaced(configuration) { return .misplaced(misplaced.phrase) }
         let target = Target(path: configuration.indexFile, owner: nil)
         let extraction = self.extraction(workspace, owners: false, keepText: !dryRun)
         let assembly = IndexAssembly(rows, configuration: configuration, keepText: !dryRun)
@@ -396,7 +396,7 @@ public enum WorkspaceIndex {
         } catch let escape as WorkspacePath.Escape {
             return .outside(path: target.path, escape)
         } catch {
-            return .failed("\(error)")
+            return .failed(.of(error))
         }
     }
 }

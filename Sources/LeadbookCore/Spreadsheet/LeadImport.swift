@@ -161,7 +161,7 @@ public struct LeadImport {
         do {
             addition = try SourceAddition(lead, to: bytes, path: match.path, configuration: configuration)
         } catch {
-            return problem(.matchUnchangeable(match.id, evidence, match.path, Phrase(verbatim: "\(error)")))
+            return problem(.matchUnchangeable(match.id, evidence, match.path, .of(error)))
         }
         if let diagnostic = addition.newErrors.first {
             return problem(.additionInvalid(match.path, diagnostic.phrase))

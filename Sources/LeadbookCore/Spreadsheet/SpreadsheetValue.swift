@@ -6,7 +6,7 @@ import LeadbookText
 /// ¥200,000.00, phone numbers with dashes. What is accepted is listed in docs/import-export.md;
 /// anything else is a problem of its row.
 public enum SpreadsheetValue {
-    public struct Problem: Error, Equatable, Sendable {
+    public struct Problem: Error, SaidError, Equatable, Sendable {
         /// What is wrong and how to fix it, in both languages.
         public var phrase: Phrase
         public var hintPhrase: Phrase

@@ -80,7 +80,7 @@ public struct SummaryPeriod: Sendable, Equatable {
     }
 
     /// Why the options do not name a period, in words for the user.
-    public struct Problem: Error, Equatable {
+    public struct Problem: Error, SaidError, Equatable {
         /// What is wrong, in both languages.
         public let phrase: Phrase
         public init(_ phrase: Phrase) { self.phrase = phrase }
@@ -133,9 +133,6 @@ public struct SummaryPeriod: Sendable, Equatable {
 }
 
 extension SummaryPeriod.Problem {
-    /// A problem not yet translated: the same text in both languages.
-    @available(*, deprecated, message: "write the Chinese text: Problem(Wording(en, zh))")
-    public init(_ message: String) { self.init(Phrase(verbatim: message)) }
 }
 
 extension Wording where Of == SummaryPeriod.Problem {

@@ -15,7 +15,7 @@ import WinSDK
 /// On macOS and Linux the old file's permissions are kept; on Windows the new file takes the
 /// folder's, as a save from any Windows editor does.
 public enum AtomicFile {
-    public struct WriteError: Error, CustomStringConvertible {
+    public struct WriteError: Error, SaidError, CustomStringConvertible {
         public let path: String
         /// Why, in both languages.
         public let because: Phrase

@@ -16,7 +16,7 @@ import Darwin
 /// polls a run loop in 50 ms steps, which would cost more than the whole of
 /// `check --staged` when it runs git four times. Elsewhere, Foundation's `Process`.
 public final class ChildProcess {
-    public struct Failure: Error, CustomStringConvertible {
+    public struct Failure: Error, SaidError, CustomStringConvertible {
         /// What went wrong, in both languages.
         public let phrase: Phrase
         init(_ words: Wording<Failure>) { self.phrase = words.phrase }
@@ -199,9 +199,6 @@ public final class ChildProcess {
 }
 
 extension ChildProcess.Failure {
-    /// A failure not yet translated: the same text in both languages.
-    @available(*, deprecated, message: "write the Chinese text: Failure(Wording(en, zh))")
-    init(message: String) { self.phrase = Phrase(verbatim: message) }
 }
 
 extension Wording where Of == ChildProcess.Failure {

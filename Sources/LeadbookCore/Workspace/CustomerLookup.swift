@@ -12,7 +12,7 @@ public enum CustomerLookup {
         public var result: CustomerReader.Result
     }
 
-    public struct Problem: Error {
+    public struct Problem: Error, SaidError {
         public let phrase: Phrase
         /// The files searched that were not read, and why: the customer may be one of them.
         public var unread: [Diagnostic] = []

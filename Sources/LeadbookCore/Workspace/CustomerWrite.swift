@@ -42,7 +42,7 @@ public final class CustomerWrite {
     /// Why a change was not made; nothing was written.
     public enum Refusal: Error {
         /// The workspace lock could not be taken: why.
-        case locked(String)
+        case locked(Phrase)
         /// The new content of `path` reads back with these errors, which the file did not have.
         case newErrors(path: String, [Diagnostic])
         /// A new file (or the new name of a file) is already there.
@@ -51,7 +51,7 @@ public final class CustomerWrite {
         case failed(Failure)
     }
 
-    public struct Failure: Error, CustomStringConvertible {
+    public struct Failure: Error, SaidError, CustomStringConvertible {
         /// The file that could not be written (or removed), as the error names it.
         public var path: String
         /// Why, in both languages.
@@ -190,7 +190,7 @@ public final class CustomerWrite {
             do {
                 lock = try opened.lock()
             } catch {
-                throw .locked("\(error)")
+                throw .locked(.of(error))
             }
         }
         self.workspace = opened
@@ -298,7 +298,7 @@ public final class CustomerWrite {
             do {
                 try apply(step)
             } catch {
-                var failure = (error as? Failure) ?? Failure(path: step.change.newPath, because: (error as? AtomicFile.WriteError)?.because ?? Phrase(verbatim: "\(error)"))
+                var failure = (error as? Failure) ?? Failure(path: step.change.newPath, because: (error as? AtomicFile.WriteError)?.because ?? .of(error))
                 // A step that fails leaves nothing of itself (an atomic write, a move whose new
                 // name went again): when it is the first, nothing was written, and it is said.
                 if written.isEmpty && failure.notRestored.isEmpty { failure.beforeWriting = true }

@@ -13,7 +13,7 @@ import WinSDK
 /// Reading files and folders. POSIX calls where they exist (one `read` per file, `readdir`
 /// without a `stat` per entry); Foundation elsewhere.
 public enum FileAccess {
-    public enum ReadError: Error, Equatable {
+    public enum ReadError: Error, SaidError, Equatable {
         case notFound
         case permissionDenied
         case isDirectory

@@ -23,7 +23,7 @@ public struct Workspace: Sendable {
 
     public static let configurationFileName = "leadbook.yml"
 
-    public enum LocateError: Error, Equatable {
+    public enum LocateError: Error, SaidError, Equatable {
         case notFound(String)
         case notADirectory(String)
         /// `-C DIR` without leadbook.yml; the folder above that has one, when there is one.
@@ -123,7 +123,7 @@ public struct Workspace: Sendable {
     }
 
     /// Why a file of the workspace was not read.
-    public enum FileProblem: Error {
+    public enum FileProblem: Error, SaidError {
         /// It is (or a folder on the way to it is) a link out of the workspace: not followed.
         case outside(WorkspacePath.Escape)
         case unreadable(FileAccess.ReadError)

@@ -23,14 +23,14 @@ public final class WorkspaceLock {
     #endif
     private let path: String
 
-    public struct Busy: Error, CustomStringConvertible {
+    public struct Busy: Error, SaidError, CustomStringConvertible {
         public let path: String
         /// The message in both languages.
         public var phrase: Phrase { Wording<Self>.busy(path).phrase }
         public var description: String { phrase.en }
     }
 
-    public struct Unavailable: Error, CustomStringConvertible {
+    public struct Unavailable: Error, SaidError, CustomStringConvertible {
         public let path: String
         public let reason: String
         /// The message in both languages.

@@ -8,12 +8,6 @@ import XCTest
 /// inline string literal with words in it to the console, a refusal or a usage error. Every
 /// message is a `Phrase`, in English and in Chinese: no `Message` declares a `String` message.
 final class MessageTests: XCTestCase {
-    /// The command files whose messages are still to be written in both languages, by the part
-    /// of the work that owns them. Empty it file by file as they land; a file that is
-    /// translated must leave the list (the test fails while it is on it).
-    static let stillEnglish: Set<String> = [
-    ]
-
     /// The folder with Package.swift, found upwards from this file.
     static func packageRoot() throws -> URL {
         var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -35,18 +29,11 @@ final class MessageTests: XCTestCase {
     func testEveryMessageIsAPhrase() throws {
         let files = try Self.commandFiles()
         XCTAssertTrue(files.contains { $0.name == "LogCommand.swift" })
-        for file in files where !Self.stillEnglish.contains(file.name) {
+        for file in files {
             for (number, line) in Self.stringMessages(file.text) {
                 XCTFail("\(file.name):\(number): `\(line.trimmingCharacters(in: .whitespaces))` is a message in one language; make it a Phrase(en, zh)")
             }
         }
-        // A file on the list that has no String message left is done: take it off the list.
-        for file in files where Self.stillEnglish.contains(file.name) && Self.stringMessages(file.text).isEmpty
-            && !file.text.contains("help: \"") && !file.text.contains("summary: \"") {
-            XCTFail("\(file.name) speaks both languages now: take it off MessageTests.stillEnglish")
-        }
-        let names = Set(files.map(\.name))
-        XCTAssertEqual(Self.stillEnglish.subtracting(names), [], "excepted files that do not exist")
     }
 
     /// The lines of `enum Message` declarations (and of extensions of a `Message`) that declare
@@ -100,7 +87,7 @@ final class MessageTests: XCTestCase {
     /// punctuation) in its second text, different from the first; one that only puts the Chinese
     /// of other phrases in (`\\(problem.zh)`) is left to them.
     func testEveryPhraseOfATranslatedFileHasItsChinese() throws {
-        for file in try Self.commandFiles() where !Self.stillEnglish.contains(file.name) {
+        for file in try Self.commandFiles() {
             for (line, english, chinese) in Self.phrasePairs(file.text) where !chinese.raw.contains(".zh)") {
                 XCTAssertNotEqual(english.raw, chinese.raw, "\(file.name):\(line): the Chinese is the English")
                 XCTAssertTrue(chinese.text.unicodeScalars.contains(where: Self.isChinese), "\(file.name):\(line): `\(chinese.raw)` has no Chinese")
@@ -111,7 +98,7 @@ final class MessageTests: XCTestCase {
     /// `Phrase(verbatim:)` is for what reads the same in both languages (a path, a number, an
     /// error's own text); in a translated command file it holds no words but the program's name.
     func testNoWordsHideInAVerbatimPhrase() throws {
-        for file in try Self.commandFiles() where !Self.stillEnglish.contains(file.name) {
+        for file in try Self.commandFiles() {
             for (number, line) in file.text.components(separatedBy: "\n").enumerated() {
                 var rest = Substring(line)
                 while let found = rest.range(of: "Phrase(verbatim: \"") {
@@ -206,7 +193,7 @@ final class MessageTests: XCTestCase {
             command.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined() + "Command.swift"
         }
         var checked = 0
-        for entry in LeadbookCommandLine.commands where !Self.stillEnglish.contains(file(of: entry.spec.name)) {
+        for entry in LeadbookCommandLine.commands {
             let spec = entry.spec
             var phrases = [("summary", spec.summary)] + spec.options.map { ("--" + $0.long, $0.help) }
             if !spec.details.isEmpty { phrases.append(("details", spec.details)) }
