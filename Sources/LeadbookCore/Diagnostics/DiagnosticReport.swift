@@ -74,7 +74,7 @@ public enum DiagnosticReport {
             output += " \(gutter) | \(String(repeating: " ", count: shownCaret(tabless, diagnostic.caretOffset)))\(style.paint("^", "1;32"))\n"
         }
         if !diagnostic.hintPhrase.isEmpty {
-            output += "  \(style.paint(zh ? "提示" : "hint", "1;36")): \(diagnostic.hintPhrase.text(style.language))\n"
+            output += "  \(style.paint(zh ? "提示" : "hint", "1;36"))\(zh ? "：" : ": ")\(diagnostic.hintPhrase.text(style.language))\n"
         }
         return output
     }

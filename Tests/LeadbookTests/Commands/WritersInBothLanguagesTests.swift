@@ -96,7 +96,7 @@ final class WritersInBothLanguagesTests: XCTestCase {
         XCTAssertEqual(refused.code, .failure)
         XCTAssertTrue(refused.err.hasSuffix("决策进展（decision）、情绪（mood）；是不是要写 决策进展（decision）？\n"), refused.err)
         XCTAssertTrue(run(["log", "LX2024001", "--channel", "phone", "--set", "decison=x", "--lang", "en"]).err
-            .hasSuffix("use one of background, pain, need, value, change, feedback, decision, mood; did you mean decision?\n"))
+            .hasSuffix("use one of background (背景), pain (难点), need (需求), value (价值), change (变化), feedback (反馈), decision (决策进展), mood (情绪); did you mean decision (决策进展)?\n"))
         XCTAssertEqual(LogCommand.nearestKey("需"), .need)
         XCTAssertNil(LogCommand.nearestKey("x"), "no ASCII prefix guess")
     }

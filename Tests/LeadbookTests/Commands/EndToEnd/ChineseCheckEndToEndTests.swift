@@ -34,7 +34,7 @@ final class ChineseCheckEndToEndTests: XCTestCase {
         }
         let text = try Transcript.run(["check", "--lang", "zh-CN"], in: workspace).stdout
         XCTAssertTrue(text.contains("customers/LX2024023-logstatus.md:30:7: 错误[unknown-status]: 没有 `谈判中` 这个状态\n"), text)
-        XCTAssertTrue(text.contains("  提示: 是不是想写 `商务谈判`（negotiation）？可选值："), text)
+        XCTAssertTrue(text.contains("  提示：是不是想写 `商务谈判`（negotiation）？可选值："), text)
         XCTAssertTrue(text.contains("customers/LX2024025-todo.md:28:9: 错误[todo-without-date]: 这条待办没有日期\n"), text)
     }
 }

@@ -26,7 +26,7 @@ final class ChineseDiagnosticsTests: XCTestCase {
             customers/LX2024001-huadongyun.md:7:9: 错误[unknown-status]: 没有 `谈判中` 这个状态
              7 | status: 谈判中
                |         ^
-              提示: 是不是想写 `商务谈判`（negotiation）？可选值：未接触（untouched）、初步接洽（contacted）、需求明确（qualified）、方案提交（proposal）、商务谈判（negotiation）、成交（won）、流失（lost）
+              提示：是不是想写 `商务谈判`（negotiation）？可选值：未接触（untouched）、初步接洽（contacted）、需求明确（qualified）、方案提交（proposal）、商务谈判（negotiation）、成交（won）、流失（lost）
 
             """)
         XCTAssertTrue(DiagnosticReport.text(diagnostic, style: DiagnosticReport.Style(color: false, language: .en))
