@@ -166,9 +166,9 @@ public enum CustomerSearch {
         return String(name[name.index(after: separator)...])
     }
 
-    /// Where `query` names the customer: its name, its contacts' names and phones, and the short
-    /// name in its file name (what `CustomerLookup` resolves a piece of text with).
-    public static func naming(_ query: Query, _ customer: Customer, path: String) -> [Match] {
+    /// Where `query` occurs in the customer's name and its contacts' names and phones (and
+    /// emails, with `emails`).
+    static func nameAndContacts(_ query: Query, _ customer: Customer, emails: Bool) -> [Match] {
         var matches: [Match] = []
         if let name = customer.name, let whole = compare(query, name) {
             matches.append(Match(field: .name, value: name, whole: whole))
@@ -180,7 +180,17 @@ public enum CustomerSearch {
             if let phone = contact.phone, let whole = comparePhone(query, phone) {
                 matches.append(Match(field: .phone, value: phone, whole: whole))
             }
+            if emails, let email = contact.email, let whole = compare(query, email) {
+                matches.append(Match(field: .email, value: email, whole: whole))
+            }
         }
+        return matches
+    }
+
+    /// Where `query` names the customer: its name, its contacts' names and phones, and the short
+    /// name in its file name (what `CustomerLookup` resolves a piece of text with).
+    public static func naming(_ query: Query, _ customer: Customer, path: String) -> [Match] {
+        var matches = nameAndContacts(query, customer, emails: false)
         let short = shortName(ofPath: path)
         if !short.isEmpty, matches.isEmpty, let whole = compare(query, short) {
             matches.append(Match(field: .fileName, value: WorkspacePath.fileName(path), whole: whole))
@@ -191,21 +201,7 @@ public enum CustomerSearch {
     /// Everywhere `query` occurs in a customer: name, contacts (names, phones, emails), tags,
     /// and every line of the body (`bytes[layout.body]`), with the entry each line belongs to.
     public static func everywhere(_ query: Query, _ customer: Customer, bytes: [UInt8], body: Range<Int>?, firstLine: Int) -> [Match] {
-        var matches: [Match] = []
-        if let name = customer.name, let whole = compare(query, name) {
-            matches.append(Match(field: .name, value: name, whole: whole))
-        }
-        for contact in customer.contacts {
-            if let name = contact.name, let whole = compare(query, name) {
-                matches.append(Match(field: .contact, value: name, whole: whole))
-            }
-            if let phone = contact.phone, let whole = comparePhone(query, phone) {
-                matches.append(Match(field: .phone, value: phone, whole: whole))
-            }
-            if let email = contact.email, let whole = compare(query, email) {
-                matches.append(Match(field: .email, value: email, whole: whole))
-            }
-        }
+        var matches = nameAndContacts(query, customer, emails: true)
         for tag in customer.tags {
             if let whole = compare(query, tag) { matches.append(Match(field: .tag, value: tag, whole: whole)) }
         }
