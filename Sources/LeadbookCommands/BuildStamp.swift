@@ -5,6 +5,6 @@
 
 /// What this build of leadbook is.
 public enum BuildStamp {
-    public static let version = "0.1.0"
+    public static let version = "0.2.0"
     public static let commit = "unknown"
 }

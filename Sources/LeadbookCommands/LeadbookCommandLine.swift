@@ -133,7 +133,7 @@ public enum LeadbookCommandLine {
 extension LeadbookCommandLine {
     /// What the command line says before a command runs.
     enum Message {
-        /// `leadbook 0.1.0 (commit 1a2b3c4d5e6f)`: the version first, as scripts read it.
+        /// `leadbook 0.2.0 (commit 1a2b3c4d5e6f)`: the version first, as scripts read it.
         static func version(_ version: String, commit: String = BuildStamp.commit) -> Phrase {
             Phrase("leadbook \(version) (commit \(commit.prefix(12)))\n", "leadbook \(version)（提交 \(commit.prefix(12))）\n")
         }

@@ -200,7 +200,7 @@ on:
   workflow_dispatch:
 
 env:
-  LEADBOOK_VERSION: "0.1.0"
+  LEADBOOK_VERSION: "0.2.0"
   LEADBOOK_SHA256: "0000000000000000000000000000000000000000000000000000000000000000"
   LEADBOOK_RELEASES: https://github.com/your-org/leadbook/releases/download
   LEADBOOK_REPOSITORY: https://github.com/your-org/leadbook.git
@@ -299,7 +299,7 @@ File(path: ".gitlab-ci.yml", source: "template-workspace/.gitlab-ci.yml", text: 
 leadbook:
   image: swift:6.0-jammy
   variables:
-    LEADBOOK_VERSION: "0.1.0"
+    LEADBOOK_VERSION: "0.2.0"
     LEADBOOK_SHA256: "0000000000000000000000000000000000000000000000000000000000000000"
     LEADBOOK_RELEASES: https://github.com/your-org/leadbook/releases/download
     LEADBOOK_REPOSITORY: https://github.com/your-org/leadbook.git
@@ -316,7 +316,7 @@ leadbook:
       tool="$CI_PROJECT_DIR/.leadbook-tool"
       mkdir -p "$tool/bin"
       command -v curl >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq curl >/dev/null; } || true
-      if ! "$tool/bin/leadbook" --version 2>/dev/null | grep -q "^leadbook $LEADBOOK_VERSION "; then
+      if ! LEADBOOK_LANG=en "$tool/bin/leadbook" --version 2>/dev/null | grep -q "^leadbook $LEADBOOK_VERSION "; then
         if curl -fsSL --retry 3 -o "$tool/leadbook.tar.gz" "$LEADBOOK_RELEASES/v$LEADBOOK_VERSION/leadbook-linux-x86_64.tar.gz" \
           && echo "$LEADBOOK_SHA256  $tool/leadbook.tar.gz" | sha256sum -c -; then
           tar -xzf "$tool/leadbook.tar.gz" -C "$tool/bin"

@@ -49,8 +49,6 @@ enum ProjectTools {
     /// A copy of template-workspace at `relative` in the box (without its CI templates).
     static func copySample(to relative: String, in box: GitSandbox) throws {
         try FileManager.default.copyItem(at: root.appendingPathComponent("template-workspace"), to: box.url(relative))
-        try? FileManager.default.removeItem(at: box.url(relative + "/.github"))
-        try? FileManager.default.removeItem(at: box.url(relative + "/.gitlab-ci.yml"))
     }
 
     static func sha256(_ file: URL) throws -> String {
@@ -62,7 +60,7 @@ enum ProjectTools {
     /// A release folder as the release workflow makes it: `leadbook-TARGET.tar.gz` holding a
     /// small script named leadbook that prints `leadbook VERSION (commit fake)`, and SHA256SUMS.
     @discardableResult
-    static func fakeRelease(at folder: URL, target: String, version: String = "0.1.0") throws -> URL {
+    static func fakeRelease(at folder: URL, target: String, version: String = "0.2.0") throws -> URL {
         let tar = try program("tar", install: "tar")
         let content = folder.appendingPathComponent("content")
         try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
