@@ -65,6 +65,7 @@ public enum FixCommand: Command {
             }
         }, unread: { _, _ in .kept(errors: false) })  // told with their own diagnostic
         var fixed: [CustomerFix.Change] = []
+        var contents: [String: [UInt8]] = [:]
         var refused: [(String, [Diagnostic])] = []
         var withErrors: [String] = []
         for (position, file) in reading.values.enumerated() {
@@ -76,6 +77,7 @@ public enum FixCommand: Command {
                 if errors { withErrors.append(change.path) }
                 if dryRun {
                     context.console.out(UnifiedDiff.diff(old: change.before, new: change.after, path: change.path))
+                    contents[change.path] = change.after
                 } else {
                     write.add(change)
                 }
@@ -98,6 +100,7 @@ public enum FixCommand: Command {
         } else if !dryRun {
             context.console.out(Message.filesFixed(fixed.count))
         }
+        let index = dryRun ? pendingIndex(workspace, contents, context) : (ok: true, changed: false)
         context.tellUnread(reading.unread)
         for (path, added) in refused {
             context.complain(Message.skippedForNewErrors(path, added.count), spec.name)
@@ -106,8 +109,24 @@ public enum FixCommand: Command {
         if !withErrors.isEmpty {
             context.complain(Message.errorsLeft(withErrors), spec.name)
         }
-        if dryRun && !fixed.isEmpty { return .findings }
+        if dryRun && (!fixed.isEmpty || index.changed || !index.ok) { return .findings }
         return refused.isEmpty && reading.unread.isEmpty ? .ok : .findings
+    }
+
+    /// For a dry run: what fix would write to the index file, from the customer files as fix
+    /// would leave them (`contents`): `would update INDEX.md: leads, grading` and the unified
+    /// diff. Fix writes an index file only where there is one, so none is created.
+    static func pendingIndex(_ workspace: Workspace, _ contents: [String: [UInt8]], _ context: CommandContext) -> (ok: Bool, changed: Bool) {
+        let path = workspace.configuration.indexFile
+        guard WorkspaceIndex.misplaced(workspace.configuration) == nil else { return (true, false) }
+        if case .success(let real) = WorkspacePath.resolve(path, root: workspace.root), !FileAccess.exists(real) { return (true, false) }
+        let (refresh, change) = WorkspaceIndex.plannedRefresh(workspace, WorkspaceIndex.rows(workspace, replacing: contents))
+        guard case .updated(let path, let tables) = refresh, let change else {
+            return IndexUpkeep.report(refresh, command: spec.name, context)
+        }
+        context.console.out(IndexUpkeep.Message.wouldUpdate(path, tables: tables.map(\.rawValue)))
+        context.console.out(UnifiedDiff.diff(old: change.before, new: change.after, path: path))
+        return (true, true)
     }
 
     /// What fix makes of one file.
