@@ -324,11 +324,11 @@ public enum WorkspaceIndex {
         let paths = workspace.customerPaths
         let configuration = workspace.configuration
         let extraction = extraction(workspace, owners: false, keepText: true)
-        let reading = map(CustomerFiles(workspace), days: configuration.indexDays) { index, bytes -> (Bool, IndexRows?) in
+        let reading = map(CustomerFiles(workspace), days: configuration.indexDays) { index, bytes -> ((), IndexRows?) in
             let path = paths[index]
             let customer = CustomerReader.read(path: path, bytes: contents[path] ?? bytes, configuration: configuration).customer
-            return (true, customer.flatMap { extraction.rows($0, path: path) })
-        } unread: { _, _ in false }
+            return ((), customer.flatMap { extraction.rows($0, path: path) })
+        } unread: { _, _ in () }
         return reading.values.compactMap { $0.1 }
     }
 
