@@ -19,18 +19,23 @@ public enum FixCommand: Command {
         quotes around a value, a Chinese comma between list items, an indentation that matches
         no sibling, a to-do ticked with `√` or `ｘ`, a text value other YAML tools would read as a
         number, a date, yes/no or null (`phone: 02155550101` becomes `phone: "02155550101"`),
-        and then the derived values `leadbook sync` writes (grade, status, next). Only those
-        bytes change: comments, key order, other values, line endings stay as they are. A
-        fix that would give a file a new error is left out. The index file is brought up to
-        date with the files. With PATHS (files or folders, relative to the current folder),
-        only those customer files are fixed. Running fix twice changes nothing the second time.
+        and then the grade of the score and the derived values a file lacks (a missing status
+        or next, from the log). A status or next the file holds is never overwritten: its
+        finding stays for the rep (`leadbook sync` writes the log's values). Only those bytes
+        change: comments, key order, other values, line endings stay as they are. A fix that
+        would give a file a new error is left out. The index file is brought up to date with
+        the files (with --dry-run, its diff is printed too). With PATHS (files or folders,
+        relative to the current folder), only those customer files are fixed. Running fix
+        twice changes nothing the second time.
         """, """
         `leadbook check` 标为可自动修复的问题都会在原处改正：文件头里的全角冒号或全角空格
         （`industry：食品` 改为 `industry: 食品`）、值两边的中文引号、列表项之间的中文逗号、
         与同级对不齐的缩进、用 `√` 或 `ｘ` 勾选的待办、其他 YAML 工具会读成数字、日期、是/否
-        或空值的文字（`phone: 02155550101` 改为 `phone: "02155550101"`），然后写入
-        `leadbook sync` 推导的值（线索等级、客户状态、下次跟进）。只改这些字节：注释、键的顺序、
-        其他值和换行符都保持原样。会给文件带来新错误的修复不做。索引文件随客户文件一起更新。
+        或空值的文字（`phone: 02155550101` 改为 `phone: "02155550101"`），然后写入由评分得出的
+        线索等级，以及文件里缺少的推导值（按跟进记录补上客户状态、下次跟进）。文件里已经写了的
+        客户状态和下次跟进不会被改掉：这类问题留给销售自己处理（`leadbook sync` 会改成跟进记录
+        里的值）。只改这些字节：注释、键的顺序、其他值和换行符都保持原样。会给文件带来新错误的
+        修复不做。索引文件随客户文件一起更新（加 --dry-run 时也显示它的 diff）。
         给出 PATHS（文件或文件夹，相对于当前文件夹）时只修复这些客户文件。连续运行两次，
         第二次不会再改任何内容。
         """))
@@ -65,6 +70,7 @@ public enum FixCommand: Command {
             }
         }, unread: { _, _ in .kept(errors: false) })  // told with their own diagnostic
         var fixed: [CustomerFix.Change] = []
+        var contents: [String: [UInt8]] = [:]
         var refused: [(String, [Diagnostic])] = []
         var withErrors: [String] = []
         for (position, file) in reading.values.enumerated() {
@@ -76,6 +82,7 @@ public enum FixCommand: Command {
                 if errors { withErrors.append(change.path) }
                 if dryRun {
                     context.console.out(UnifiedDiff.diff(old: change.before, new: change.after, path: change.path))
+                    contents[change.path] = change.after
                 } else {
                     write.add(change)
                 }
@@ -98,6 +105,7 @@ public enum FixCommand: Command {
         } else if !dryRun {
             context.console.out(Message.filesFixed(fixed.count))
         }
+        let index = dryRun ? pendingIndex(workspace, contents, context) : (ok: true, changed: false)
         context.tellUnread(reading.unread)
         for (path, added) in refused {
             context.complain(Message.skippedForNewErrors(path, added.count), spec.name)
@@ -106,8 +114,24 @@ public enum FixCommand: Command {
         if !withErrors.isEmpty {
             context.complain(Message.errorsLeft(withErrors), spec.name)
         }
-        if dryRun && !fixed.isEmpty { return .findings }
+        if dryRun && (!fixed.isEmpty || index.changed || !index.ok) { return .findings }
         return refused.isEmpty && reading.unread.isEmpty ? .ok : .findings
+    }
+
+    /// For a dry run: what fix would write to the index file, from the customer files as fix
+    /// would leave them (`contents`): `would update INDEX.md: leads, grading` and the unified
+    /// diff. Fix writes an index file only where there is one, so none is created.
+    static func pendingIndex(_ workspace: Workspace, _ contents: [String: [UInt8]], _ context: CommandContext) -> (ok: Bool, changed: Bool) {
+        let path = workspace.configuration.indexFile
+        guard WorkspaceIndex.misplaced(workspace.configuration) == nil else { return (true, false) }
+        if case .success(let real) = WorkspacePath.resolve(path, root: workspace.root), !FileAccess.exists(real) { return (true, false) }
+        let (refresh, change) = WorkspaceIndex.plannedRefresh(workspace, WorkspaceIndex.rows(workspace, replacing: contents))
+        guard case .updated(let path, let tables) = refresh, let change else {
+            return IndexUpkeep.report(refresh, command: spec.name, context)
+        }
+        context.console.out(IndexUpkeep.Message.wouldUpdate(path, tables: tables.map(\.rawValue)))
+        context.console.out(UnifiedDiff.diff(old: change.before, new: change.after, path: path))
+        return (true, true)
     }
 
     /// What fix makes of one file.

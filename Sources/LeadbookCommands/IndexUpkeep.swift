@@ -169,6 +169,11 @@ extension IndexUpkeep {
         static func wouldUpdate(_ path: String, _ difference: Phrase) -> Phrase {
             Phrase("would update \(path): \(difference.en)\n", "将更新 \(path)：\(difference.zh)\n")
         }
+        /// What a dry run would update, table by table (as `updated` names them).
+        static func wouldUpdate(_ path: String, tables: [String]) -> Phrase {
+            Phrase("would update \(path): \(tables.joined(separator: ", "))\n",
+                   "将更新 \(path)：\(tables.map { IndexTable(rawValue: $0)?.title(.zhCN) ?? $0 }.joined(separator: "、"))\n")
+        }
         static func created(_ path: String) -> Phrase { Phrase("created \(path)\n", "已创建 \(path)\n") }
         /// The tables by their marker names (`leads`, `follow-ups`...) in English, by their
         /// headings in Chinese.

@@ -22,13 +22,18 @@ public struct Diagnostic: Sendable, Equatable {
     public var caretOffset: Int
     /// The change `leadbook fix` makes for this finding, when it is mechanical and safe.
     public var fix: Fix?
+    /// The derived value the finding is about (a stale grade, status or next, a missing status
+    /// the log gives), and whether the file holds a value of its own: `CustomerFix.writes`
+    /// decides from it whether `leadbook fix` writes the value.
+    public var derived: DerivedFinding?
 
     /// The rule's severity.
     public var severity: Severity { rule.severity }
 
     public init(file: String, line: Int, column: Int, rule: Rule, message: Phrase, hint: Phrase,
-                sourceLine: String? = nil, caretOffset: Int? = nil, fix: Fix? = nil) {
+                sourceLine: String? = nil, caretOffset: Int? = nil, fix: Fix? = nil, derived: DerivedFinding? = nil) {
         self.fix = fix
+        self.derived = derived
         self.file = file
         self.line = line
         self.column = column
@@ -62,5 +67,21 @@ public struct Diagnostic: Sendable, Equatable {
         if lhs.column != rhs.column { return lhs.column < rhs.column }
         if lhs.rule.id != rhs.rule.id { return lhs.rule.id < rhs.rule.id }
         return lhs.message < rhs.message
+    }
+}
+
+/// What a finding about a value `sync` derives is about: the value, and whether the file holds
+/// one (a value a rep typed) or has none (missing or empty).
+public struct DerivedFinding: Sendable, Equatable {
+    public enum Value: Sendable, Equatable {
+        case grade, status, next
+    }
+
+    public var value: Value
+    public var written: Bool
+
+    public init(_ value: Value, written: Bool) {
+        self.value = value
+        self.written = written
     }
 }

@@ -15,14 +15,15 @@ public struct Findings: Sendable {
 
     /// Reports a message of its rule at a byte offset. `showLine: false` leaves out the source
     /// line (for bytes that are not text). `fix` is the change that removes the finding, when
-    /// it is certain.
-    public mutating func report<R>(_ message: @autoclosure () -> RuleMessage<R>, at offset: Int, showLine: Bool = true, fix: Fix? = nil) {
+    /// it is certain; `derived`, what a finding about a derived value is about.
+    public mutating func report<R>(_ message: @autoclosure () -> RuleMessage<R>, at offset: Int, showLine: Bool = true, fix: Fix? = nil,
+                                   derived: DerivedFinding? = nil) {
         let rule = R.rule
         let message = message()
         let location = source.location(of: offset)
         diagnostics.append(Diagnostic(
             file: source.path, line: location.line, column: location.column, rule: rule, message: message.phrase, hint: message.hintPhrase,
-            sourceLine: source.bytes.isEmpty || !showLine ? nil : location.text, caretOffset: location.caret, fix: fix))
+            sourceLine: source.bytes.isEmpty || !showLine ? nil : location.text, caretOffset: location.caret, fix: fix, derived: derived))
     }
 
     /// Where a rule of several files would point, at an offset on a known line, not recorded

@@ -2,10 +2,12 @@ import LeadbookText
 
 /// `leadbook fix` for one customer file: every mechanical fix the reader attaches to its
 /// findings (`Diagnostic.fix`: a full-width colon after a key, a value written plain that other
-/// YAML tools read as something else...), round after round until none is left, then what
-/// `sync` derives (grade, status, next) once nothing else stands in its way. Only the bytes of
-/// the fixes and of the derived values change, and the result never has an error the file did
-/// not have: a fix that would give it one is left out.
+/// YAML tools read as something else...), round after round until none is left, then the
+/// derived values `writes` allows (the grade of the score, a missing status or next the log
+/// gives, a proposed score) once nothing else stands in their way. A status or next the file
+/// holds is never overwritten: it may be what the rep typed, and its finding says how to keep
+/// it. Only the bytes of the fixes and of the derived values change, and the result never has
+/// an error the file did not have: a fix that would give it one is left out.
 public enum CustomerFix {
     /// What one fix of the reader did, as a person names it.
     public enum Repair: Sendable, Hashable {
@@ -51,17 +53,30 @@ public enum CustomerFix {
     /// `sync` from a file.
     static let otherFilesRules: Set<Rule> = Set(WorkspaceRules.all.map { $0.rule } + [LogRewritten.rule])
 
+    /// Whether `leadbook fix` writes a derived value a finding is about: the grade, which
+    /// follows from the score alone, and a status or next the file does not hold. A status or
+    /// next the file holds stays as it is (the rep may have typed it; its finding says how to
+    /// keep it or how to let `leadbook sync` write the log's). `fix` writes by this rule and
+    /// `check` marks by it (`fixable`), so the two always agree.
+    public static func writes(_ finding: DerivedFinding) -> Bool {
+        switch finding.value {
+        case .grade: return true
+        case .status, .next: return !finding.written
+        }
+    }
+
     /// Whether `leadbook fix` removes each of `diagnostics` (in their order): those that carry
-    /// a fix, and the stale derived values of a file whose other errors all carry one (`sync`
-    /// sets them once those are fixed).
+    /// a fix, and the findings about a derived value it writes (`writes`) in a file whose other
+    /// errors it all removes (the derived values are set once those are fixed).
     public static func fixable(_ diagnostics: [Diagnostic]) -> [Bool] {
         var blocked: Set<String> = []
         for diagnostic in diagnostics where diagnostic.severity == .error && diagnostic.fix == nil
-            && !CustomerSync.fixableRules.contains(diagnostic.rule) && !otherFilesRules.contains(diagnostic.rule) {
+            && !CustomerSync.fixableRules.contains(diagnostic.rule) && !otherFilesRules.contains(diagnostic.rule)
+            && !(diagnostic.derived.map(writes) ?? false) {
             blocked.insert(diagnostic.file)
         }
         return diagnostics.map { diagnostic in
-            diagnostic.fix != nil || (CustomerSync.fixableRules.contains(diagnostic.rule) && !blocked.contains(diagnostic.file))
+            diagnostic.fix != nil || ((diagnostic.derived.map(writes) ?? false) && !blocked.contains(diagnostic.file))
         }
     }
 
@@ -87,7 +102,7 @@ public enum CustomerFix {
         var after = fixed.bytes
         var derived: [Derived] = []
         var has = result.findings.diagnostics
-        if case .changed(let synced) = CustomerSync.sync(result, path: path, bytes: after, configuration: configuration) {
+        if case .changed(let synced) = CustomerSync.sync(result, path: path, bytes: after, configuration: configuration, writes: writes) {
             let syncedRead = read(synced.after)
             // A derived value that would give the file an error is left for `sync` to tell.
             if EditCheck.newErrors(before: original.findings.diagnostics, after: syncedRead.findings.diagnostics).isEmpty {

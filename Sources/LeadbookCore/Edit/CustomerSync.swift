@@ -27,9 +27,16 @@ public enum CustomerSync {
              configuration: configuration)
     }
 
-    /// The same, for a file already read (`result` is `bytes` read).
-    public static func sync(_ result: CustomerReader.Result, path: String, bytes: [UInt8], configuration: Configuration) -> Outcome {
-        let blocking = result.findings.diagnostics.filter { $0.severity == .error && !fixableRules.contains($0.rule) }
+    /// The same, for a file already read (`result` is `bytes` read). With `writes` (the rule of
+    /// `leadbook fix`, `CustomerFix.writes`), only the derived values it allows are written,
+    /// and a finding it allows (a missing status the log gives) does not keep the file from
+    /// being synced; without it, as `leadbook sync`: every derived value.
+    public static func sync(_ result: CustomerReader.Result, path: String, bytes: [UInt8], configuration: Configuration,
+                            writes: ((DerivedFinding) -> Bool)? = nil) -> Outcome {
+        let blocking = result.findings.diagnostics.filter { diagnostic in
+            diagnostic.severity == .error && !fixableRules.contains(diagnostic.rule)
+                && !(writes.flatMap { allows in diagnostic.derived.map(allows) } ?? false)
+        }
         guard blocking.isEmpty, let customer = result.customer else {
             return .skipped(path: path, errors: max(1, blocking.count))
         }
@@ -45,13 +52,13 @@ public enum CustomerSync {
             }
             if let total = score?.total {
                 let expected = configuration.scoring.grade(forTotal: total)
-                if customer.grade != expected {
+                if customer.grade != expected, writes?(DerivedFinding(.grade, written: customer.grade != nil)) ?? true {
                     let existing = edit.node(at: ["grade"])?.scalarText
                     try edit.set(["grade"], to: DerivedValues.gradeText(expected, likeExisting: existing), after: CustomerField.grade.anchors)
                     notes.append(Wording<CustomerSync>.grade(customer.grade, expected).phrase)
                 }
             }
-            try setStatusAndNext(customer, &edit, &notes)
+            try setStatusAndNext(customer, &edit, &notes, writes: writes)
             guard edit.hasChanges else { return .unchanged }
             return .changed(Change(path: path, before: bytes, after: try edit.apply(), phrases: notes))
         } catch {
@@ -60,14 +67,18 @@ public enum CustomerSync {
     }
 
     /// Sets the front-matter `status` and `next` to what the customer's log says, where they
-    /// differ, noting each change ("status contacted -> proposal").
-    public static func setStatusAndNext(_ customer: Customer, _ edit: inout RecordEdit, _ notes: inout [Phrase]) throws {
-        if let (expected, _) = DerivedValues.status(customer), customer.status != expected {
+    /// differ, noting each change ("status contacted -> proposal"); with `writes`, only where
+    /// it allows.
+    public static func setStatusAndNext(_ customer: Customer, _ edit: inout RecordEdit, _ notes: inout [Phrase],
+                                        writes: ((DerivedFinding) -> Bool)? = nil) throws {
+        if let (expected, _) = DerivedValues.status(customer), customer.status != expected,
+           writes?(DerivedFinding(.status, written: customer.status != nil)) ?? true {
             let existing = edit.node(at: ["status"])?.scalarText
             try edit.set(["status"], to: DerivedValues.statusText(expected, likeExisting: existing), after: CustomerField.status.anchors)
             notes.append(Wording<CustomerSync>.status(customer.status, expected).phrase)
         }
-        if let (expected, _) = DerivedValues.next(customer), customer.next != expected {
+        if let (expected, _) = DerivedValues.next(customer), customer.next != expected,
+           writes?(DerivedFinding(.next, written: customer.next != nil)) ?? true {
             try edit.set(["next"], to: expected.description, after: CustomerField.next.anchors)
             notes.append(Wording<CustomerSync>.next(customer.next, expected).phrase)
         }

@@ -317,6 +317,21 @@ public enum WorkspaceIndex {
         return UnifiedDiff.diff(old: existing, new: bytes, path: path)
     }
 
+    /// The rows of every customer file of the workspace, with their text (for
+    /// `plannedRefresh`), each file read from `contents` when it names it (the content a dry
+    /// run would write) and else from disk.
+    public static func rows(_ workspace: Workspace, replacing contents: [String: [UInt8]]) -> [IndexRows] {
+        let paths = workspace.customerPaths
+        let configuration = workspace.configuration
+        let extraction = extraction(workspace, owners: false, keepText: true)
+        let reading = map(CustomerFiles(workspace), days: configuration.indexDays) { index, bytes -> ((), IndexRows?) in
+            let path = paths[index]
+            let customer = CustomerReader.read(path: path, bytes: contents[path] ?? bytes, configuration: configuration).customer
+            return ((), customer.flatMap { extraction.rows($0, path: path) })
+        } unread: { _, _ in () }
+        return reading.values.compactMap { $0.1 }
+    }
+
     /// What bringing the index file up to date did, or would do with `dryRun`.
     public enum Refresh: Sendable {
         /// `index_file` points outside the workspace or at a customer file: why.

@@ -12,11 +12,11 @@ public enum StaleGrade: CustomerRule {
         guard customer.grade != expected else { return }
         if let written = customer.grade {
             findings.report(Message.differs(written, score: total, gives: expected, context.configuration.scoring),
-                            at: context.offset(of: "grade"))
+                            at: context.offset(of: "grade"), derived: DerivedFinding(.grade, written: true))
         } else if context.has("grade"), !context.hasValue("grade") {
-            findings.report(Message.empty(score: total, gives: expected), at: context.offset(of: "grade"))
+            findings.report(Message.empty(score: total, gives: expected), at: context.offset(of: "grade"), derived: DerivedFinding(.grade, written: false))
         } else if !context.has("grade") {
-            findings.report(Message.missing(score: total, gives: expected), at: context.offset(of: "score"))
+            findings.report(Message.missing(score: total, gives: expected), at: context.offset(of: "score"), derived: DerivedFinding(.grade, written: false))
         }
     }
 }

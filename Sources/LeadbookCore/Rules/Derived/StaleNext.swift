@@ -9,9 +9,10 @@ public enum StaleNext: CustomerRule {
         guard !customer.isTombstone, let (expected, entry) = DerivedValues.next(customer) else { return }
         if customer.next == expected { return }
         if let written = customer.next {
-            findings.report(Message.differs(written, lastFollowUp: entry, plans: expected), at: context.offset(of: "next"))
+            findings.report(Message.differs(written, lastFollowUp: entry, plans: expected), at: context.offset(of: "next"),
+                            derived: DerivedFinding(.next, written: true))
         } else if context.frontMatter?["next"] == nil || context.frontMatter?["next"]?.isEmpty == true {
-            findings.report(Message.missing(plans: expected), at: context.offset(of: "status"))
+            findings.report(Message.missing(plans: expected), at: context.offset(of: "status"), derived: DerivedFinding(.next, written: false))
         }
     }
 }

@@ -9,7 +9,8 @@ public enum StaleStatus: CustomerRule {
         let customer = context.customer
         guard !customer.isTombstone, let (expected, entry) = DerivedValues.status(customer),
               let written = customer.status, written != expected else { return }
-        findings.report(Message.differs(written, lastFollowUp: entry, says: expected, id: customer.id ?? "ID"), at: context.offset(of: "status"))
+        findings.report(Message.differs(written, lastFollowUp: entry, says: expected, id: customer.id ?? "ID"), at: context.offset(of: "status"),
+                        derived: DerivedFinding(.status, written: true))
     }
 }
 

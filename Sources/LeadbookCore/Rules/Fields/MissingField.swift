@@ -12,14 +12,21 @@ public enum MissingField: CustomerRule {
 
     public static func check(_ context: CustomerContext, _ findings: inout Findings) {
         let tombstone = context.hasValue("merged_into")
-        for (key, example) in required {
+        for (key, written) in required {
             if tombstone && key != "id" { continue }
+            // A status the log records is the one to write (`leadbook fix` writes it).
+            var example = written
+            var derived: DerivedFinding?
+            if key == "status", !tombstone, let (logged, _) = DerivedValues.status(context.customer) {
+                example = "status: \(logged.rawValue)"
+                derived = DerivedFinding(.status, written: false)
+            }
             guard let position = context.position(key) else {
-                findings.report(Message.missing(key, example: example), at: context.layout.frontMatter.lowerBound)
+                findings.report(Message.missing(key, example: example), at: context.layout.frontMatter.lowerBound, derived: derived)
                 continue
             }
             if position.valueIsEmpty {
-                findings.report(Message.empty(key, example: example), at: position.key)
+                findings.report(Message.empty(key, example: example), at: position.key, derived: derived)
             }
         }
     }

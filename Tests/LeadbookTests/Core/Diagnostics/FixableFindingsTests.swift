@@ -40,6 +40,27 @@ final class FixableFindingsTests: RuleWorkspaceTestCase {
         XCTAssertTrue(text.hasSuffix("2 of them can be fixed with `leadbook fix`\n"), text)
     }
 
+    func testATypedStatusIsNotMarkedNorCountedAMissingNextIs() throws {
+        // The log says proposal and plans 2024-03-07; the rep typed negotiation and no next.
+        try workspace.write("customers/LX2024001-huadongyun.md", RuleFixture.customer(
+            set: ["status: negotiation"], adding: ["score: {size: 25, budget: 25, urgency: 20, decision: 20}", "grade: B"],
+            body: "\n## Follow-ups\n\n### 2024-03-05 电话 张伟\n- 状态: 方案提交\n- 下次跟进: 2024-03-07\n"))
+        let report = report()
+        XCTAssertEqual(report.diagnostics.map(\.rule.id), ["stale-next", "stale-status", "stale-grade"])
+        let text = DiagnosticReport.text(report, style: .init(color: false, language: .en))
+        let heads = text.split(separator: "\n").filter { $0.hasPrefix("customers/") }
+        XCTAssertTrue(heads[0].contains(" error[stale-next] (fixable): the last follow-up plans 2024-03-07 but there is no `next`"), String(heads[0]))
+        XCTAssertTrue(heads[1].contains(" error[stale-status]: status is negotiation"), String(heads[1]))
+        XCTAssertTrue(heads[2].contains(" error[stale-grade] (fixable): "), String(heads[2]))
+        XCTAssertTrue(text.hasSuffix("3 errors, 0 warnings in 2 files\n2 of them can be fixed with `leadbook fix`\n"), text)
+        let chinese = DiagnosticReport.text(report, style: .init(color: false, language: .zhCN))
+        XCTAssertTrue(chinese.contains(" 错误[stale-status]: 状态写的是 商务谈判"), chinese)
+        XCTAssertTrue(chinese.hasSuffix("其中 2 个可以用 `leadbook fix` 自动修复\n"), chinese)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(DiagnosticReport.json(report, language: .en).utf8)) as? [String: Any])
+        XCTAssertEqual(json["fixable"] as? Int, 2)
+        XCTAssertEqual((json["diagnostics"] as? [[String: Any]])?.map { $0["fixable"] as? Bool }, [true, false, true])
+    }
+
     func testACleanReportSaysNothingOfFix() throws {
         try workspace.write("customers/LX2024001-huadongyun.md", RuleFixture.customer())
         let text = DiagnosticReport.text(report(), style: .init(color: false, language: .en))

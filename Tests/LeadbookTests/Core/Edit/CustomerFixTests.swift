@@ -205,18 +205,122 @@ final class CustomerFixTests: XCTestCase {
         XCTAssertTrue(change.has.contains { $0.rule == UnknownStatus.rule })
     }
 
+    // MARK: Derived values: the grade, and what is missing
+
+    /// A scored customer whose log records proposal and plans 2024-03-07; `status` and `next`
+    /// are the front matter's lines (nil: left out).
+    static func logged(status: String?, next: String?, grade: String = "grade: B") -> String {
+        RuleFixture.customer(set: status.map { [$0] } ?? [], adding: ["score: {size: 25, budget: 25, urgency: 20, decision: 20}", grade]
+                                + (next.map { [$0] } ?? []),
+                             removing: status == nil ? ["status"] : [],
+                             body: "\n## Follow-ups\n\n### 2024-03-05 电话 张伟\n- 状态: 方案提交\n- 下次跟进: 2024-03-07\n")
+    }
+
+    /// Each finding of `text` that `check` calls fixable is gone after `fix`, and each other is
+    /// still there: check and fix agree.
+    func assertCheckAgreesWithFix(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
+        let before = CustomerReader.read(path: Self.path, bytes: Array(text.utf8), configuration: configuration).findings.diagnostics
+        var after = before
+        if case .changed(let change) = CustomerFix.fix(path: Self.path, bytes: Array(text.utf8), configuration: configuration) {
+            after = change.has
+        }
+        for (diagnostic, fixable) in zip(before, CustomerFix.fixable(before)) {
+            let left = after.contains { $0.rule == diagnostic.rule && $0.phrase == diagnostic.phrase }
+            XCTAssertEqual(fixable, !left, "\(diagnostic.rule.id): \(diagnostic.message)", file: file, line: line)
+        }
+    }
+
+    func testAStatusAndNextTheFileHoldsAreKeptWhileTheGradeIsFixed() throws {
+        let text = Self.logged(status: "status: contacted", next: "next: 2024-03-04")
+        let read = CustomerReader.read(path: Self.path, bytes: Array(text.utf8), configuration: configuration).findings.diagnostics
+        XCTAssertEqual(read.map(\.rule), [StaleGrade.rule, StaleStatus.rule, StaleNext.rule])
+        XCTAssertEqual(CustomerFix.fixable(read), [true, false, false])
+        guard case .changed(let change) = CustomerFix.fix(path: Self.path, bytes: Array(text.utf8), configuration: configuration) else {
+            return XCTFail("the grade was not fixed")
+        }
+        XCTAssertEqual(String(decoding: change.after, as: UTF8.self), text.replacingOccurrences(of: "grade: B", with: "grade: S"),
+                       "the status and next the rep typed stay")
+        XCTAssertEqual(change.derived, [.grade(from: .B, to: .S)])
+        XCTAssertEqual(change.has.map(\.rule), [StaleStatus.rule, StaleNext.rule])
+        // `sync` still writes the log's values.
+        guard case .changed(let synced) = CustomerSync.sync(path: Self.path, bytes: Array(text.utf8), configuration: configuration) else {
+            return XCTFail("sync wrote nothing")
+        }
+        XCTAssertEqual(String(decoding: synced.after, as: UTF8.self), text.replacingOccurrences(of: "grade: B", with: "grade: S")
+            .replacingOccurrences(of: "status: contacted", with: "status: proposal").replacingOccurrences(of: "next: 2024-03-04", with: "next: 2024-03-07"))
+        assertCheckAgreesWithFix(text)
+    }
+
+    func testAMissingStatusAndNextAreFilledFromTheLog() throws {
+        let text = Self.logged(status: nil, next: nil)
+        let read = CustomerReader.read(path: Self.path, bytes: Array(text.utf8), configuration: configuration).findings.diagnostics
+        XCTAssertEqual(Set(read.map(\.rule)), [MissingField.rule, StaleGrade.rule, StaleNext.rule])
+        XCTAssertEqual(CustomerFix.fixable(read), read.map { _ in true })
+        XCTAssertTrue(read.contains { $0.rule == MissingField.rule && $0.hint.contains("`status: proposal`") }, "\(read.map(\.hint))")
+        guard case .changed(let change) = CustomerFix.fix(path: Self.path, bytes: Array(text.utf8), configuration: configuration) else {
+            return XCTFail("nothing filled in")
+        }
+        XCTAssertEqual(change.derived, [.grade(from: .B, to: .S), .status(from: nil, to: .proposal), .next(from: nil, to: LocalDate(year: 2024, month: 3, day: 7)!)])
+        XCTAssertEqual(change.has, [])
+        let after = String(decoding: change.after, as: UTF8.self)
+        XCTAssertTrue(after.contains("\nstatus: proposal\n"), after)
+        XCTAssertTrue(after.contains("\nnext: 2024-03-07\n"), after)
+        assertCheckAgreesWithFix(text)
+        // An empty status is filled in too; `sync` leaves a file with a missing status alone, as it did.
+        let empty = Self.logged(status: "status:", next: nil)
+        guard case .changed(let filled) = CustomerFix.fix(path: Self.path, bytes: Array(empty.utf8), configuration: configuration) else {
+            return XCTFail("the empty status was not filled in")
+        }
+        XCTAssertTrue(String(decoding: filled.after, as: UTF8.self).contains("\nstatus: proposal\n"))
+        assertCheckAgreesWithFix(empty)
+        guard case .skipped = CustomerSync.sync(path: Self.path, bytes: Array(text.utf8), configuration: configuration) else {
+            return XCTFail("sync changed its behaviour")
+        }
+    }
+
+    func testAMissingStatusWithoutAStatusInTheLogIsNotFixable() {
+        let text = RuleFixture.customer(removing: ["status"])
+        let read = CustomerReader.read(path: Self.path, bytes: Array(text.utf8), configuration: configuration).findings.diagnostics
+        XCTAssertEqual(read.map(\.rule), [MissingField.rule])
+        XCTAssertEqual(CustomerFix.fixable(read), [false])
+        assertCheckAgreesWithFix(text)
+    }
+
     // MARK: What check calls fixable
 
     func testFixableFindings() {
-        func finding(_ file: String, _ rule: Rule, fix: Bool = false) -> Diagnostic {
+        func finding(_ file: String, _ rule: Rule, fix: Bool = false, derived: DerivedFinding? = nil) -> Diagnostic {
             Diagnostic(file: file, line: 1, column: 1, rule: rule, message: .empty, hint: .empty,
-                       fix: fix ? Fix(replacing: 0..<1, with: "x") : nil)
+                       fix: fix ? Fix(replacing: 0..<1, with: "x") : nil, derived: derived)
         }
         let diagnostics = [
-            finding("a.md", YAMLSyntax.rule, fix: true), finding("a.md", StaleGrade.rule), finding("a.md", DuplicateId.rule),
-            finding("b.md", UnknownStatus.rule), finding("b.md", StaleStatus.rule), finding("b.md", AmbiguousScalar.rule, fix: true),
-            finding("c.md", StaleNext.rule), finding("c.md", PossibleDuplicate.rule), finding("INDEX.md", StaleIndex.rule),
+            finding("a.md", YAMLSyntax.rule, fix: true), finding("a.md", StaleGrade.rule, derived: .init(.grade, written: true)),
+            finding("a.md", DuplicateId.rule),
+            finding("b.md", UnknownStatus.rule), finding("b.md", StaleNext.rule, derived: .init(.next, written: false)),
+            finding("b.md", AmbiguousScalar.rule, fix: true),
+            finding("c.md", StaleNext.rule, derived: .init(.next, written: false)), finding("c.md", PossibleDuplicate.rule),
+            finding("INDEX.md", StaleIndex.rule),
         ]
         XCTAssertEqual(CustomerFix.fixable(diagnostics), [true, true, false, false, false, true, true, false, false])
+    }
+
+    func testAStatusOrNextTheFileHoldsIsNotFixableButMissingOnesAndTheGradeAre() {
+        func finding(_ file: String, _ rule: Rule, _ derived: DerivedFinding?) -> Diagnostic {
+            Diagnostic(file: file, line: 1, column: 1, rule: rule, message: .empty, hint: .empty, derived: derived)
+        }
+        let diagnostics = [
+            // Typed values stay findings for the rep, and keep nothing else from being fixed.
+            finding("a.md", StaleStatus.rule, .init(.status, written: true)), finding("a.md", StaleNext.rule, .init(.next, written: true)),
+            finding("a.md", StaleGrade.rule, .init(.grade, written: true)),
+            // A missing status the log gives is written, and so no longer blocks the file.
+            finding("b.md", MissingField.rule, .init(.status, written: false)), finding("b.md", StaleNext.rule, .init(.next, written: false)),
+            finding("b.md", StaleGrade.rule, .init(.grade, written: false)),
+            // Any other missing field blocks.
+            finding("c.md", MissingField.rule, nil), finding("c.md", StaleGrade.rule, .init(.grade, written: false)),
+        ]
+        XCTAssertEqual(CustomerFix.fixable(diagnostics), [false, false, true, true, true, true, false, false])
+        XCTAssertEqual([DerivedFinding(.grade, written: true), .init(.grade, written: false), .init(.status, written: true),
+                        .init(.status, written: false), .init(.next, written: true), .init(.next, written: false)].map(CustomerFix.writes),
+                       [true, true, false, true, false, true])
     }
 }
