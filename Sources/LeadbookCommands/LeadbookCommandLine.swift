@@ -135,7 +135,9 @@ extension LeadbookCommandLine {
     enum Message {
         /// `leadbook 0.2.0 (commit 1a2b3c4d5e6f)`: the version first, as scripts read it.
         static func version(_ version: String, commit: String = BuildStamp.commit) -> Phrase {
-            Phrase("leadbook \(version) (commit \(commit.prefix(12)))\n", "leadbook \(version)（提交 \(commit.prefix(12))）\n")
+            let unstamped = commit == "unknown"
+            return Phrase("leadbook \(version) (commit \(commit.prefix(12)))\n",
+                          "leadbook \(version)（\(unstamped ? "提交未知" : "提交 \(commit.prefix(12))")）\n")
         }
         static func helpHead(_ version: String) -> Phrase {
             Phrase("leadbook \(version): sales leads in plain text, checked and summarised\n\nusage: leadbook COMMAND [OPTIONS]\n\ncommands:\n",

@@ -109,11 +109,11 @@ public struct MergeDraft {
 
     public var contactsAdded: [String] = []
     public var filled: [Phrase] = []
-    public var added: [String] = []
+    public var added: [Phrase] = []
     /// Values both files have, differently: KEEP's stays, OTHER's is noted.
     public struct Difference {
         public var what: Phrase
-        public var other: String
+        public var other: Phrase
         public var kept: Phrase
     }
 
@@ -144,6 +144,12 @@ public struct MergeDraft {
 
     public static let contactFields = CustomerReader.contactKeys
 
+    /// A front-matter key as a confirmation names it: the key in English, the field's label in
+    /// Chinese (`decision_by` / `决策时间`); a key of no field (an `extra_fields` key) as written.
+    public static func field(_ key: String) -> Phrase {
+        Phrase(key, CustomerField(key: key)?.label ?? key)
+    }
+
     public mutating func contacts() {
         let otherItems = otherRoot["contacts"]?.items ?? []
         let keepItems = keepRoot["contacts"]?.items ?? []
@@ -155,7 +161,7 @@ public struct MergeDraft {
                 guard let keepNode = pool[match].1, keepNode.pairs != nil else { continue }
                 let name = pool[match].0.name ?? "?"
                 if let otherName = contact.name, otherName.trimmingSpaces != name.trimmingSpaces {
-                    differences.append(Difference(what: Wording<MergeDraft>.contactField(name, "name").phrase, other: otherName, kept: Phrase(verbatim: name)))
+                    differences.append(Difference(what: Wording<MergeDraft>.contactField(name, "name").phrase, other: Phrase(verbatim: otherName), kept: Phrase(verbatim: name)))
                 }
                 var previous = "name"
                 for field in Self.contactFields.dropFirst() {
@@ -163,7 +169,7 @@ public struct MergeDraft {
                     guard let value = node[field], let text = value.scalarText, !value.isEmpty else { continue }
                     if let existing = keepNode[field], !existing.isEmpty {
                         if !Self.sameValue(field, existing.scalarText ?? "", text) {
-                            differences.append(Difference(what: Wording<MergeDraft>.contactField(name, field).phrase, other: text,
+                            differences.append(Difference(what: Wording<MergeDraft>.contactField(name, field).phrase, other: Phrase(verbatim: text),
                                                           kept: Phrase(verbatim: existing.scalarText ?? "")))
                         }
                         continue
@@ -240,7 +246,7 @@ public struct MergeDraft {
             }
         }
         try? keepEdit.appendListItems(["sources"], items: items.map { [$0] }, after: CustomerMerge.anchors(for: "sources"))
-        if !items.isEmpty { added.append("sources +\(items.count)") }
+        if !items.isEmpty { added.append(Self.field("sources") + " +\(items.count)") }
     }
 
     public mutating func tags() {
@@ -258,7 +264,7 @@ public struct MergeDraft {
             count += 1
         }
         try? keepEdit.appendListItems(["tags"], items: items)
-        if count > 0 { added.append("tags +\(count)") }
+        if count > 0 { added.append(Self.field("tags") + " +\(count)") }
     }
 
     // MARK: - Other fields
@@ -271,11 +277,11 @@ public struct MergeDraft {
     public mutating func copy(_ key: String) {
         guard let range = otherEdit.pairLines(key) else { return }
         keepEdit.insertFrontMatterLines(otherEdit.lines(range), after: CustomerMerge.anchors(for: key))
-        added.append(key)
+        added.append(Self.field(key))
     }
 
     public mutating func note(_ key: String, _ otherNode: YAMLNode, _ keepNode: YAMLNode?) {
-        differences.append(Difference(what: Phrase(verbatim: key), other: CustomerMerge.shown(otherNode),
+        differences.append(Difference(what: Self.field(key), other: Phrase(verbatim: CustomerMerge.shown(otherNode)),
                                       kept: keepNode.map { Phrase(verbatim: CustomerMerge.shown($0)) } ?? Phrase("none", "无")))
     }
 
@@ -291,7 +297,7 @@ public struct MergeDraft {
             if existing.value.isEmpty {
                 if let text = pair.value.scalarText {
                     try keepEdit.set([key], to: text)
-                    filled.append(Phrase(verbatim: key))
+                    filled.append(Self.field(key))
                 } else {
                     note(key, pair.value, nil)
                 }
@@ -302,8 +308,8 @@ public struct MergeDraft {
             }
         }
         for key in ["grade", "assigned"] {
-            guard let otherNode = otherRoot[key], !otherNode.isEmpty, !added.contains(key) else { continue }
-            if key == "grade", keepRoot["score"] != nil || added.contains("score") { continue }
+            guard let otherNode = otherRoot[key], !otherNode.isEmpty, !added.contains(Self.field(key)) else { continue }
+            if key == "grade", keepRoot["score"] != nil || added.contains(Self.field("score")) { continue }
             if let keepNode = keepRoot[key], !keepNode.isEmpty {
                 if CustomerMerge.flowText(keepNode) != CustomerMerge.flowText(otherNode) { note(key, otherNode, keepNode) }
             } else if key == "grade" {
@@ -405,15 +411,16 @@ public struct MergeDraft {
         if let status, status != keep.customer.status {
             let existing = keepRoot["status"]?.scalarText
             try keepEdit.set(["status"], to: DerivedValues.statusText(status, likeExisting: existing), after: CustomerField.status.anchors)
-            derived.append(Wording<MergeDraft>.changed("status", keep.customer.status?.rawValue ?? "-", status.rawValue).phrase)
+            derived.append(Wording<CustomerSync>.status(keep.customer.status, status).phrase)
         }
         if let otherStatus = other.customer.status, otherStatus != keep.customer.status, otherStatus != status {
-            differences.append(Difference(what: Phrase(verbatim: "status"), other: otherStatus.rawValue, kept: Phrase(verbatim: status?.rawValue ?? "-")))
+            differences.append(Difference(what: Self.field("status"), other: Phrase(otherStatus.rawValue, otherStatus.label),
+                                          kept: status.map { Phrase($0.rawValue, $0.label) } ?? Phrase(verbatim: "-")))
         }
         let next = lastNext ?? keep.customer.next ?? other.customer.next
         if let next, next != keep.customer.next {
             try keepEdit.set(["next"], to: next.description, after: CustomerField.next.anchors)
-            derived.append(Wording<MergeDraft>.changed("next", keep.customer.next?.description ?? "-", next.description).phrase)
+            derived.append(Wording<CustomerSync>.next(keep.customer.next, next).phrase)
         }
         for (key, needed) in [("deal", status == .won), ("lost_reason", status == .lost)] {
             guard let otherNode = otherRoot[key], !otherNode.isEmpty else { continue }
@@ -559,18 +566,17 @@ extension Wording where Of == CustomerMerge.Outcome {
 
 extension Wording where Of == MergeDraft {
     /// A field of a contact, as a difference or a value filled: `contact 李娜 phone`.
-    public static func contactField(_ name: String, _ field: String) -> Self { Self("contact \(name) \(field)", "联系人 \(name) 的 \(field)") }
+    public static func contactField(_ name: String, _ field: String) -> Self {
+        let label = CustomerReader.ContactField(rawValue: field).flatMap { ChineseKey.contactLabels[$0] } ?? field
+        return Self("contact \(name) \(field)", "联系人 \(name) 的\(label)")
+    }
 
     public static func gradeChanged(_ old: String, _ new: String, scoreFrom otherId: String) -> Self {
-        Self("grade \(old) -> \(new) (the score from \(otherId))", "等级 \(old) -> \(new)（评分来自 \(otherId)）")
+        Self("grade \(old) -> \(new) (the score from \(otherId))", "等级 \(old) → \(new)（评分来自 \(otherId)）")
     }
 
     public static func gradeSet(_ grade: String, scoreFrom otherId: String) -> Self {
         Self("grade \(grade) (the score from \(otherId))", "等级 \(grade)（评分来自 \(otherId)）")
-    }
-
-    public static func changed(_ key: String, _ old: String, _ new: String) -> Self {
-        Self(Phrase(verbatim: "\(key) \(old) -> \(new)"))
     }
 
     public static func moved(_ followUps: Int, _ feedback: Int) -> Self {
@@ -585,7 +591,7 @@ extension Wording where Of == MergeDraft {
         Self(Phrase("filled: ", "补全：") + Phrase.joined(keys, en: ", ", zh: "、"))
     }
 
-    public static func added(_ keys: [String]) -> Self { Self("added: \(keys.joined(separator: ", "))", "新增：\(keys.joined(separator: "、"))") }
+    public static func added(_ keys: [Phrase]) -> Self { Self(Phrase("added: ", "新增：") + Phrase.joined(keys, en: ", ", zh: "、")) }
 
     // The tombstone's note, in the language of its log.
     public static func mergedInto(_ keepId: String, _ keepPath: String, at moment: LocalDateTime) -> Self {
@@ -603,7 +609,8 @@ extension Wording where Of == MergeDraft {
     }
 
     public static func origin(_ source: String, captured: LocalDateTime?) -> Self {
-        Self("channel: \(source)" + (captured.map { ", captured \($0)" } ?? ""), "来源渠道：\(source)" + (captured.map { "，录入于 \($0)" } ?? ""))
+        Self("channel: \(source)" + (captured.map { ", captured \($0)" } ?? ""),
+             "来源渠道：\(Configuration.sourceLabels[source] ?? source)" + (captured.map { "，录入于 \($0)" } ?? ""))
     }
 
     public static func movedHere(_ followUps: Int, _ feedback: Int) -> Self {
@@ -614,13 +621,13 @@ extension Wording where Of == MergeDraft {
         Self(Phrase("filled from \(otherId): ", "从 \(otherId) 补全：") + Phrase.joined(keys, en: ", ", zh: "、"))
     }
 
-    public static func addedFrom(_ otherId: String, _ keys: [String]) -> Self {
-        Self("added from \(otherId): \(keys.joined(separator: ", "))", "从 \(otherId) 新增：\(keys.joined(separator: "、"))")
+    public static func addedFrom(_ otherId: String, _ keys: [Phrase]) -> Self {
+        Self(Phrase("added from \(otherId): ", "从 \(otherId) 新增：") + Phrase.joined(keys, en: ", ", zh: "、"))
     }
 
     public static func kept(_ difference: MergeDraft.Difference, otherId: String) -> Self {
         Self(difference.what + Phrase(": kept ", "：保留 ") + difference.kept
-             + Phrase("; \(otherId) had \(difference.other)", "；\(otherId) 原为 \(difference.other)"))
+             + Phrase("; \(otherId) had ", "；\(otherId) 原为 ") + difference.other)
     }
 
     public static let changedLines = Self("Front-matter lines this merge changed, as they were:", "本次合并改动的文件头行（改动前）：")

@@ -34,7 +34,7 @@ public enum Explanation {
             }
         } else if let proposal = ScoreProposal.propose(customer, configuration) {
             lines.append(Words.proposed(proposal.summary, proposal.score.total!, scoring.grade(forTotal: proposal.score.total!)).phrase)
-            for reason in proposal.reasons { lines.append(Phrase(verbatim: "    ") + reason) }
+            for reason in proposal.reasonPhrases { lines.append(Phrase(verbatim: "    ") + reason) }
         } else {
             lines.append(Words.noScore(scoring).phrase)
             if let working = DerivedValues.workingGrade(customer, configuration) {
@@ -49,7 +49,7 @@ public enum Explanation {
         lines.append(Words.screeningHeading.phrase)
         let screening = ScreeningResult.screen(customer, configuration)
         lines.append(Words.screening(screening.outcome, industry: screening.industry).phrase)
-        for reason in screening.reasons { lines.append(Phrase(verbatim: "  - ") + reason) }
+        for reason in screening.reasonPhrases { lines.append(Phrase(verbatim: "  - ") + reason) }
 
         lines.append(.empty)
         lines.append(Words.slaHeading.phrase)

@@ -144,6 +144,44 @@ final class WritersInBothLanguagesTests: XCTestCase {
         XCTAssertEqual(run(["sync", "--lang", "en"]).out, "everything is in sync\n")
     }
 
+    func testMergeNamesFieldsAndStatusesByTheLanguagesWords() throws {
+        let other = """
+            ---
+            id: LX2024002
+            name: 华东云科技
+            source: exhibition
+            intent: A
+            revenue: 5000000
+            decision_by: 2024-04-30
+            tags: [老客户推荐]
+            created: 2024-03-02 09:00
+            status: proposal
+            ---
+
+            ## 跟进记录
+
+            ### 2024-03-03 10:00 电话 张伟
+            - 状态: 方案提交
+
+            """
+        let otherPath = root.appendingPathComponent("customers/LX2024002-huadongyun.md")
+        try other.write(to: otherPath, atomically: true, encoding: .utf8)
+        let keepPath = root.appendingPathComponent("customers/LX2024001-huadongyun.md")
+        let before = (try Data(contentsOf: keepPath), try Data(contentsOf: otherPath))
+        let arguments = ["merge", "LX2024001", "LX2024002", "--at", "2024-06-01T09:00"]
+        let chinese = run(arguments).out
+        XCTAssertTrue(chinese.contains("，新增：其他来源 +1、标签、年营收、决策时间，状态 初步接洽 → 方案提交\n"), chinese)
+        XCTAssertTrue(chinese.contains("  名称：保留 华东云科技有限公司；LX2024002 原为 华东云科技\n"), chinese)
+        let record = try String(contentsOf: keepPath, encoding: .utf8)
+        XCTAssertTrue(record.contains("- 来源渠道：展会，录入于 2024-03-02 09:00\n"), record)
+        XCTAssertTrue(record.contains("- 从 LX2024002 新增：其他来源 +1、标签、年营收、决策时间\n- 状态 初步接洽 → 方案提交\n"), record)
+        try before.0.write(to: keepPath)
+        try before.1.write(to: otherPath)
+        let english = run(arguments, ["LEADBOOK_LANG": "en"]).out
+        XCTAssertTrue(english.contains(", added: sources +1, tags, revenue, decision_by, status contacted -> proposal\n"), english)
+        XCTAssertTrue(english.contains("  name: kept 华东云科技有限公司; LX2024002 had 华东云科技\n"), english)
+    }
+
     func testNewPrintsThePathAloneInEitherLanguage() throws {
         let arguments = ["new", "--name", "杭州数智科技有限公司", "--source", "展会", "--intent", "B", "--at", "2024-05-06 10:00"]
         XCTAssertEqual(run(arguments).out, "customers/LX2024002-杭州数智科技.md\n")

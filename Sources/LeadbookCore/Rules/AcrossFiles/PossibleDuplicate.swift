@@ -51,8 +51,9 @@ public enum PossibleDuplicate: WorkspaceRule {
 extension RuleMessage where Of == PossibleDuplicate {
     /// On the newer of two customers, naming the older one and the values they share.
     public static func sameCustomer(_ newer: CustomerFacts, as older: CustomerFacts, sharing evidence: [DuplicateKeys.Evidence]) -> Self {
-        let other = older.id.map { "\(older.path) (\($0)\(older.name.map { " " + $0 } ?? ""))" } ?? older.path
-        return Self(Phrase("looks like the same customer as \(other): ", "看起来和 \(other) 是同一位客户：")
+        let who = older.id.map { "\($0)\(older.name.map { " " + $0 } ?? "")" }
+        return Self(Phrase("looks like the same customer as \(older.path)\(who.map { " (\($0))" } ?? ""): ",
+                           "看起来和 \(older.path)\(who.map { "（\($0)）" } ?? " ")是同一位客户：")
                         + Phrase.joined(evidence.map(\.phrase), en: ", ", zh: "，"),
                     hint: Phrase("if it is, `leadbook merge \(older.id ?? "KEEP") \(newer.id ?? "OTHER")` makes one profile of the two (`leadbook dupes` lists every group)",
                                  "如果是，用 `leadbook merge \(older.id ?? "KEEP") \(newer.id ?? "OTHER")` 把两份资料合成一份（`leadbook dupes` 列出所有疑似重复）"))

@@ -25,6 +25,6 @@ extension RuleMessage where Of == FileNameMismatch {
     public static func doesNotBeginWithId(_ fileName: String, id: String) -> Self {
         Self("file name `\(fileName)` does not begin with the id `\(id)`", "文件名 `\(fileName)` 不是以客户编号 `\(id)` 开头",
              hint: Phrase("rename the file to `\(id)-<short name>.md` (git mv keeps its history), or fix the id",
-                          "把文件改名为 `\(id)-<简称>.md`（用 git mv 可保留历史），或改正客户编号"))
+                          "把文件改名为 `\(id)-<简称>.md`（用 `git mv` 可保留历史），或改正客户编号"))
     }
 }

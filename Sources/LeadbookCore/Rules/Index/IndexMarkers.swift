@@ -43,7 +43,7 @@ extension RuleMessage where Of == IndexMarkers {
         let near = Suggestion.closest(to: name, among: IndexTable.allCases.map(\.rawValue))
         return Self("unknown table `\(name)` in `<!-- leadbook:begin \(name) -->`", "`<!-- leadbook:begin \(name) -->` 里的表格 `\(name)` 不存在",
                     hint: (near.map { Phrase("did you mean `\($0)`? ", "是不是想写 `\($0)`？") } ?? .empty)
-                        + Phrase("the tables are: \(IndexMarkerScanner.names)", "可用的表格：\(IndexMarkerScanner.names)"))
+                        + Phrase("the tables are: \(IndexMarkerScanner.names)", "可用的表格：" + IndexTable.allCases.map { "`\($0.rawValue)`（\($0.title(.zhCN))）" }.joined(separator: "、")))
     }
 
     public static func twice(_ table: IndexTable, lines first: Int, _ second: Int) -> Self {

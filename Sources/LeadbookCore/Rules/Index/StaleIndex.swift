@@ -15,8 +15,8 @@ public enum StaleIndex: RuleDefinition {
         }
         guard let first = status.differences.first else { return [] }
         let others = status.differences.dropFirst()
-        let stale = others.filter { $0.kind != .missingTable }.map(\.table.rawValue)
-        let missing = others.filter { $0.kind == .missingTable }.map(\.table.rawValue)
+        let stale = others.filter { $0.kind != .missingTable }.map(\.table)
+        let missing = others.filter { $0.kind == .missingTable }.map(\.table)
         let message = describe(first, path: path, assembly: assembly, expectedText: expectedText).also(stale: stale, missing: missing)
         return [Diagnostic(file: path, line: first.line, message)]
     }
@@ -25,11 +25,11 @@ public enum StaleIndex: RuleDefinition {
     public static func describe(_ difference: IndexFile.Difference, path: String, assembly: IndexAssembly,
                                 expectedText: (IndexAssembly.Reference) -> [UInt8]?) -> Message {
         let language = assembly.configuration.language
-        let table = difference.table.named(language)
-        func customer(_ reference: IndexAssembly.Reference?) -> String {
-            guard let reference else { return "" }
+        let table = name(difference.table, language)
+        func customer(_ reference: IndexAssembly.Reference?) -> Phrase {
+            guard let reference else { return .empty }
             let rows = assembly.customers[Int(reference.customer)]
-            return rows.id.isEmpty ? rows.path : "\(rows.id) in \(rows.path)"
+            return rows.id.isEmpty ? Phrase(verbatim: rows.path) : Phrase("\(rows.id) in \(rows.path)", "\(rows.id) 在 \(rows.path)")
         }
         let existing = String(decoding: difference.existing, as: UTF8.self)
         switch difference.kind {
@@ -62,6 +62,12 @@ public enum StaleIndex: RuleDefinition {
         }
     }
 
+    /// A table as a message names it: `leads (线索获取与筛选表)`, with the heading of the
+    /// workspace's index file, in English; by its Chinese title (`线索获取与筛选表`) in Chinese.
+    public static func name(_ table: IndexTable, _ language: Configuration.Language) -> Phrase {
+        Phrase(table.named(language), table.title(.zhCN))
+    }
+
     /// A text cut to 60 characters for a message.
     public static func shorten(_ text: String) -> String {
         let scalars = text.unicodeScalars
@@ -76,59 +82,63 @@ extension RuleMessage where Of == StaleIndex {
                "运行 `leadbook index`（或 `leadbook sync`）重写这些表格；`<!-- leadbook:… -->` 标记之外的文字会保留")
     }
 
-    public static func missingTable(_ table: String, from path: String, marker: String) -> Self {
-        Self("table \(table) is missing from \(path) (no `\(marker)` marker)", "\(path) 里缺少表格 \(table)（没有 `\(marker)` 标记）", hint: rewrite)
+    public static func missingTable(_ table: Phrase, from path: String, marker: String) -> Self {
+        Self("table \(table.en) is missing from \(path) (no `\(marker)` marker)", "\(path) 里缺少\(table.zh)（没有 `\(marker)` 标记）", hint: rewrite)
     }
 
-    public static func extraRow(_ table: String, row: Int, indexHas text: String) -> Self {
-        Self("table \(table) has a row \(row) that the customer files do not give: `\(StaleIndex.shorten(text))`",
-             "表格 \(table) 的第 \(row) 行在客户文件里没有对应：`\(StaleIndex.shorten(text))`", hint: rewrite)
+    public static func extraRow(_ table: Phrase, row: Int, indexHas text: String) -> Self {
+        Self("table \(table.en) has a row \(row) that the customer files do not give: `\(StaleIndex.shorten(text))`",
+             "\(table.zh) 的第 \(row) 行在客户文件里没有对应：`\(StaleIndex.shorten(text))`", hint: rewrite)
     }
 
-    public static func endsBeforeRow(_ table: String, row: Int, nextFor customer: String) -> Self {
-        Self("table \(table) ends before row \(row): the customer files give more rows, the next for \(customer)",
-             "表格 \(table) 在第 \(row) 行之前就结束了：客户文件还有更多行，下一行是 \(customer) 的", hint: rewrite)
+    public static func endsBeforeRow(_ table: Phrase, row: Int, nextFor customer: Phrase) -> Self {
+        Self("table \(table.en) ends before row \(row): the customer files give more rows, the next for \(customer.en)",
+             "\(table.zh) 在第 \(row) 行之前就结束了：客户文件还有更多行，下一行是 \(customer.zh) 的", hint: rewrite)
     }
 
-    public static func header(_ table: String, language: Configuration.Language, contactDetails: Bool) -> Self {
-        Self("the header of table \(table) differs from what leadbook writes (columns of language \(language.rawValue)\(contactDetails ? ", with contact details" : ""))",
-             "表格 \(table) 的表头和 leadbook 写的不一样（应为语言 \(language.rawValue) 的列\(contactDetails ? "，含联系方式" : "")）",
+    public static func header(_ table: Phrase, language: Configuration.Language, contactDetails: Bool) -> Self {
+        Self("the header of table \(table.en) differs from what leadbook writes (columns of language \(language.rawValue)\(contactDetails ? ", with contact details" : ""))",
+             "\(table.zh) 的表头和 leadbook 写的不一样（应为语言 \(language.rawValue) 的列\(contactDetails ? "，含联系方式" : "")）",
              hint: rewrite)
     }
 
-    public static func delimiter(_ table: String) -> Self {
-        Self("the line under the header of table \(table) differs from what leadbook writes", "表格 \(table) 表头下面那一行和 leadbook 写的不一样", hint: rewrite)
+    public static func delimiter(_ table: Phrase) -> Self {
+        Self("the line under the header of table \(table.en) differs from what leadbook writes", "\(table.zh) 表头下面那一行和 leadbook 写的不一样", hint: rewrite)
     }
 
-    public static func caption(_ table: String, customerFilesGive window: String) -> Self {
-        Self("the line above table \(table) differs; the customer files give: \(window)", "表格 \(table) 上面那一行不一样；按客户文件应为：\(window)", hint: rewrite)
+    public static func caption(_ table: Phrase, customerFilesGive window: String) -> Self {
+        Self("the line above table \(table.en) differs; the customer files give: \(window)", "\(table.zh) 上面那一行不一样；按客户文件应为：\(window)", hint: rewrite)
     }
 
-    public static func blankLine(_ table: String, indexHas text: String) -> Self {
-        Self("table \(table) is not as leadbook writes it: the file has `\(StaleIndex.shorten(text))` where a blank line belongs",
-             "表格 \(table) 和 leadbook 写的不一样：应是空行的地方写着 `\(StaleIndex.shorten(text))`", hint: rewrite)
+    public static func blankLine(_ table: Phrase, indexHas text: String) -> Self {
+        Self("table \(table.en) is not as leadbook writes it: the file has `\(StaleIndex.shorten(text))` where a blank line belongs",
+             "\(table.zh) 和 leadbook 写的不一样：应是空行的地方写着 `\(StaleIndex.shorten(text))`", hint: rewrite)
     }
 
-    public static func staleRow(_ table: String, row: Int, customer: String) -> Self {
-        Self("table \(table) is stale at row \(row) (\(customer))", "表格 \(table) 第 \(row) 行（\(customer)）已过时", hint: rewrite)
+    public static func staleRow(_ table: Phrase, row: Int, customer: Phrase) -> Self {
+        Self("table \(table.en) is stale at row \(row) (\(customer.en))", "\(table.zh) 第 \(row) 行（\(customer.zh)）已过时", hint: rewrite)
     }
 
-    public static func staleRow(_ table: String, row: Int, customer: String, indexHas text: String) -> Self {
-        Self("table \(table) is stale at row \(row) (\(customer)): the index has `\(StaleIndex.shorten(text))`",
-             "表格 \(table) 第 \(row) 行（\(customer)）已过时：索引里是 `\(StaleIndex.shorten(text))`", hint: rewrite)
+    public static func staleRow(_ table: Phrase, row: Int, customer: Phrase, indexHas text: String) -> Self {
+        Self("table \(table.en) is stale at row \(row) (\(customer.en)): the index has `\(StaleIndex.shorten(text))`",
+             "\(table.zh) 第 \(row) 行（\(customer.zh)）已过时：索引里是 `\(StaleIndex.shorten(text))`", hint: rewrite)
     }
 
-    public static func staleCell(_ table: String, row: Int, customer: String, column: String, inIndex: String, inFile: String) -> Self {
-        Self("table \(table) is stale at row \(row) (\(customer)): \(column) is `\(StaleIndex.shorten(inIndex))` in the index but `\(StaleIndex.shorten(inFile))` in the customer file",
-             "表格 \(table) 第 \(row) 行（\(customer)）已过时：\(column) 在索引里是 `\(StaleIndex.shorten(inIndex))`，在客户文件里是 `\(StaleIndex.shorten(inFile))`",
+    public static func staleCell(_ table: Phrase, row: Int, customer: Phrase, column: String, inIndex: String, inFile: String) -> Self {
+        Self("table \(table.en) is stale at row \(row) (\(customer.en)): \(column) is `\(StaleIndex.shorten(inIndex))` in the index but `\(StaleIndex.shorten(inFile))` in the customer file",
+             "\(table.zh) 第 \(row) 行（\(customer.zh)）已过时：\(column) 在索引里是 `\(StaleIndex.shorten(inIndex))`，在客户文件里是 `\(StaleIndex.shorten(inFile))`",
              hint: rewrite)
     }
 
     /// The other tables that differ, after the first difference.
-    public func also(stale: [String], missing: [String]) -> Self {
+    /// English names them by marker (`grading, follow-ups`), Chinese by title.
+    public func also(stale: [IndexTable], missing: [IndexTable]) -> Self {
         var text = phrase
-        if !stale.isEmpty { text += Phrase("; also stale: " + stale.joined(separator: ", "), "；另外已过时：" + stale.joined(separator: "、")) }
-        if !missing.isEmpty { text += Phrase("; missing: " + missing.joined(separator: ", "), "；缺少：" + missing.joined(separator: "、")) }
+        func names(_ tables: [IndexTable]) -> Phrase {
+            Phrase(tables.map(\.rawValue).joined(separator: ", "), tables.map { $0.title(.zhCN) }.joined(separator: "、"))
+        }
+        if !stale.isEmpty { text += Phrase("; also stale: ", "；另外已过时：") + names(stale) }
+        if !missing.isEmpty { text += Phrase("; missing: ", "；缺少：") + names(missing) }
         return Self(text, hint: hintPhrase)
     }
 }

@@ -66,7 +66,7 @@ final class CustomerMergeTests: XCTestCase {
         XCTAssertEqual(merged.read.followUps.count, 1)
         XCTAssertEqual(merged.read.feedback.count, 1)
         XCTAssertEqual(merged.read.status, .contacted)
-        XCTAssertTrue(merged.keep.hasSuffix("\n# 甲\n\n## 跟进记录\n\n### 2024-03-02 电话 王\n- 状态: 初步接洽\n\n## 客户反馈\n\n### 2024-03-03 电话 贵\n- 类型: 价格\n- 优先级: 低\n\n## 合并记录\n\n### 2024-06-01 09:00 LX2024002 甲\n- 文件：customers/LX2024002.md（现为合并标记：merged_into LX2024001）\n- 来源渠道：website，录入于 2024-03-01 09:00\n- 移入：1 条跟进，1 条反馈\n- status untouched -> contacted\n\n本次合并改动的文件头行（改动前）：\n\n```yaml\nstatus: untouched\n```\n"), "the record in the language of the log:\n" + merged.keep)
+        XCTAssertTrue(merged.keep.hasSuffix("\n# 甲\n\n## 跟进记录\n\n### 2024-03-02 电话 王\n- 状态: 初步接洽\n\n## 客户反馈\n\n### 2024-03-03 电话 贵\n- 类型: 价格\n- 优先级: 低\n\n## 合并记录\n\n### 2024-06-01 09:00 LX2024002 甲\n- 文件：customers/LX2024002.md（现为合并标记：merged_into LX2024001）\n- 来源渠道：官网表单，录入于 2024-03-01 09:00\n- 移入：1 条跟进，1 条反馈\n- 状态 未接触 → 初步接洽\n\n本次合并改动的文件头行（改动前）：\n\n```yaml\nstatus: untouched\n```\n"), "the record in the language of the log:\n" + merged.keep)
         XCTAssertFalse(merged.keep.contains("sources:"), "the same channel on the same day is not a second source")
         let tombstone = try XCTUnwrap(merged.tombstone)
         XCTAssertTrue(tombstone.hasPrefix("---\nid: LX2024002\nmerged_into: LX2024001\nsource: website\n"), tombstone)
@@ -89,7 +89,7 @@ final class CustomerMergeTests: XCTestCase {
         XCTAssertEqual(merged.read.contacts[1].phone, "13900000002")
         XCTAssertTrue(merged.keep.contains("  - {name: 李娜, email: li.na@example.com, phone: \"13900000002\"}\n"), merged.keep)
         XCTAssertTrue(merged.keep.contains("  - name: 王磊\n    wechat: \"13700000003\"\n"), "a new contact's lines are copied as written")
-        XCTAssertTrue(merged.keep.contains("- 联系人 张伟 的 name：保留 张伟；LX2024002 原为 张总"), merged.keep)
+        XCTAssertTrue(merged.keep.contains("- 联系人 张伟 的姓名：保留 张伟；LX2024002 原为 张总"), merged.keep)
         XCTAssertTrue(merged.keep.contains("  - {name: 李娜, email: li.na@example.com}\n```"), "the contact line that changed is kept as it was")
     }
 
@@ -126,8 +126,8 @@ final class CustomerMergeTests: XCTestCase {
         XCTAssertEqual(merged.read.plan.first?.goal, "确认决策链")
         XCTAssertEqual(merged.read.owner, "王五")
         XCTAssertEqual(merged.read.assigned, LocalDateTime("2024-03-01 10:00"))
-        XCTAssertTrue(merged.keep.contains("- industry：保留 制造业；LX2024002 原为 智能制造"), merged.keep)
-        XCTAssertTrue(merged.keep.contains("- 等级 B -> S（评分来自 LX2024002）"), merged.keep)
+        XCTAssertTrue(merged.keep.contains("- 行业：保留 制造业；LX2024002 原为 智能制造"), merged.keep)
+        XCTAssertTrue(merged.keep.contains("- 等级 B → S（评分来自 LX2024002）"), merged.keep)
     }
 
     func testAWinInTheMergedLogBringsTheDealAlong() throws {

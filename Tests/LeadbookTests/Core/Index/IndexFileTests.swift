@@ -114,6 +114,16 @@ final class IndexFileTests: XCTestCase {
         XCTAssertEqual(message, "table grading (线索分级与分配表) is stale at row 3 (LX2024002 in customers/LX2024002-hengli.md): 负责人 is `孙八` in the index but `赵六` in the customer file")
     }
 
+    func testStaleIndexNamesTablesByTheirChineseTitlesInChinese() throws {
+        let stale = fullDocument
+            .replacingOccurrences(of: "| 赵六 | 2024-03-02 10:05 |", with: "| 孙八 | 2024-03-02 10:05 |")
+            .replacingOccurrences(of: "| 客户对成本敏感 → 未量化我方方案优势 |", with: "| 旧原因 |")
+        let status = try verify(stale)
+        let diagnostics = StaleIndex.diagnostics(status, path: "INDEX.md", assembly: assembly) { self.assembly.row($0).line.text }
+        XCTAssertEqual(diagnostics.map(\.phrase.zh), ["线索分级与分配表 第 3 行（LX2024002 在 customers/LX2024002-hengli.md）已过时：负责人 在索引里是 `孙八`，在客户文件里是 `赵六`；另外已过时：客户需求分析表"])
+        XCTAssertEqual(diagnostics.map(\.message), ["table grading (线索分级与分配表) is stale at row 3 (LX2024002 in customers/LX2024002-hengli.md): 负责人 is `孙八` in the index but `赵六` in the customer file; also stale: feedback"])
+    }
+
     func testAllStaleTablesAreFoundInFileOrder() throws {
         let stale = fullDocument
             .replacingOccurrences(of: "| 需方案定制、预算待确认 |", with: "| 旧标签 |")
