@@ -197,7 +197,7 @@ extension LogCommand {
     /// What `leadbook log` says.
     enum Message {
         static func oneId(usage: String) -> Phrase {
-            Phrase("give one customer id\nusage: \(usage)", "请给出一个客户编号\n用法：\(usage)")
+            Phrase("give one customer: its id, or a piece of its name, a contact's name or a phone number\nusage: \(usage)", "请给出一位客户：客户编号，或客户名称、联系人姓名、电话号码中的一段\n用法：\(usage)")
         }
         static let channelRequired = Phrase(
             "--channel is required (\(Channel.choices))",

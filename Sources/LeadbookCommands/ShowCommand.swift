@@ -54,7 +54,7 @@ public enum ShowCommand: Command {
 extension ShowCommand {
     /// What `leadbook show` says.
     enum Message {
-        static let oneId = Phrase("give one customer id", "请给出一个客户编号")
+        static let oneId = Phrase("give one customer: its id, or a piece of its name, a contact's name or a phone number", "请给出一位客户：客户编号，或客户名称、联系人姓名、电话号码中的一段")
         static func hasErrors(_ path: String) -> Phrase {
             Phrase("\(path) has errors; run `leadbook check \(path)`", "\(path) 有错误；请运行 `leadbook check \(path)`")
         }
