@@ -1,7 +1,36 @@
+import Foundation
 import LeadbookText
 
 /// Reads leadbook.yml into a `Configuration`, with the same diagnostics as customer files.
 public enum ConfigurationReader {
+    /// The last leadbook.yml read by `readOnce`, by its workspace and bytes: a command reads the
+    /// file to know its language and again when it opens the workspace; the second read of the
+    /// same bytes takes the first one's result.
+    private static let lastRead = LastRead()
+
+    private final class LastRead: @unchecked Sendable {
+        let lock = NSLock()
+        var source: (root: String, bytes: [UInt8])?
+        var result: (Configuration, [Diagnostic])?
+    }
+
+    /// `read` of the leadbook.yml of the workspace at `root`, unless the same bytes of the same
+    /// workspace were the last ones read.
+    public static func readOnce(_ source: SourceText, root: String) -> (Configuration, [Diagnostic]) {
+        lastRead.lock.lock()
+        if let last = lastRead.source, let result = lastRead.result, last.root == root, last.bytes == source.bytes {
+            lastRead.lock.unlock()
+            return result
+        }
+        lastRead.lock.unlock()
+        let result = read(source)
+        lastRead.lock.lock()
+        lastRead.source = (root, source.bytes)
+        lastRead.result = result
+        lastRead.lock.unlock()
+        return result
+    }
+
     public static let keys = ["language", "timezone", "id_prefix", "customers", "index", "summary", "sources", "extra_fields",
                        "scoring", "sla_hours", "cadence_days", "first_stage_days", "regrade_days", "screening", "team",
                        "index_days", "index_pii", "feedback", "team_check", "expected_cycle_days"]

@@ -281,7 +281,7 @@ extension Workspace {
     /// no leadbook.yml that can be read.
     public static func language(root: String) -> Language? {
         guard case .success(let bytes) = readFile(configurationFileName, root: root) else { return nil }
-        return ConfigurationReader.read(SourceText(path: configurationFileName, bytes: bytes)).0.language
+        return ConfigurationReader.readOnce(SourceText(path: configurationFileName, bytes: bytes), root: root).0.language
     }
 
     /// A path (relative to the workspace) that names a customer file: a Markdown file under the

@@ -172,7 +172,7 @@ public struct Workspace: Sendable {
             hasConfigurationFile = true
             switch readFile(configurationFileName, root: root) {
             case .success(let bytes):
-                (configuration, configurationDiagnostics) = ConfigurationReader.read(SourceText(path: configurationFileName, bytes: bytes))
+                (configuration, configurationDiagnostics) = ConfigurationReader.readOnce(SourceText(path: configurationFileName, bytes: bytes), root: root)
             case .failure(let problem):
                 configurationDiagnostics.append(problem.diagnostic(file: configurationFileName, UnreadableFile.Message.configuration))
             }
