@@ -64,16 +64,16 @@ public enum MergeDriverCommand: Command {
         if let relative, relative == configuration.indexFile {
             // Generated: never worth a conflict. `leadbook index` writes it anew.
             if ours == base || ours == theirs {
-                result = Reconciliation.Result(bytes: theirs, conflicts: 0, notes: [])
+                result = Reconciliation.Result(bytes: theirs, conflicts: 0, phrases: [])
             } else {
-                result = Reconciliation.Result(bytes: ours, conflicts: 0, notes: [])
+                result = Reconciliation.Result(bytes: ours, conflicts: 0, phrases: [])
                 keptOurs = theirs != base
             }
         } else if relative.map({ Workspace.isCustomerPath($0, folder: configuration.customersFolder) }) ?? CustomerFolderWalk.isMarkdown(path) {
             result = Reconciliation.reconcile(base: base, ours: ours, theirs: theirs, configuration: configuration, labels: labels)
         } else {
             let merged = Diff3.combine(base: base, ours: ours, theirs: theirs, labels: labels)
-            result = Reconciliation.Result(bytes: merged.bytes, conflicts: merged.conflicts, notes: [])
+            result = Reconciliation.Result(bytes: merged.bytes, conflicts: merged.conflicts, phrases: [])
         }
         do {
             try AtomicFile.write(result.bytes, to: context.absolute(names[1]))

@@ -83,21 +83,8 @@ public enum CustomerSync {
             notes.append(Wording<CustomerSync>.next(customer.next, expected).phrase)
         }
     }
-
-    /// The same, noting each change in English.
-    public static func setStatusAndNext(_ customer: Customer, _ edit: inout RecordEdit, _ notes: inout [String]) throws {
-        var phrases: [Phrase] = []
-        try setStatusAndNext(customer, &edit, &phrases)
-        notes += phrases.map(\.en)
-    }
 }
 
-extension CustomerSync.Change {
-    /// A change whose notes read the same in both languages.
-    public init(path: String, before: [UInt8], after: [UInt8], notes: [String]) {
-        self.init(path: path, before: before, after: after, phrases: notes.map { Phrase(verbatim: $0) })
-    }
-}
 
 extension Wording where Of == CustomerSync {
     public static func scoreProposed(_ summary: String) -> Self { Self("score proposed \(summary) (not reviewed)", "已建议评分 \(summary)（未经复核）") }

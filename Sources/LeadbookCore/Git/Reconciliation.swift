@@ -27,17 +27,12 @@ public enum Reconciliation {
             self.conflicts = conflicts
             self.phrases = phrases
         }
-
-        /// Notes that read the same in both languages.
-        public init(bytes: [UInt8], conflicts: Int, notes: [String]) {
-            self.init(bytes: bytes, conflicts: conflicts, phrases: notes.map { Phrase(verbatim: $0) })
-        }
     }
 
     public static func reconcile(base: [UInt8], ours: [UInt8], theirs: [UInt8], configuration: Configuration,
                                  labels: Diff3.Labels = .init()) -> Result {
-        if ours == theirs || base == theirs { return Result(bytes: ours, conflicts: 0, notes: []) }
-        if base == ours { return Result(bytes: theirs, conflicts: 0, notes: []) }
+        if ours == theirs || base == theirs { return Result(bytes: ours, conflicts: 0, phrases: []) }
+        if base == ours { return Result(bytes: theirs, conflicts: 0, phrases: []) }
         let marker = Array("\u{1}leadbook".utf8)
         guard let a = Version(ours), let b = Version(theirs),
               !contains(ours, marker), !contains(theirs, marker), !contains(base, marker) else {

@@ -292,13 +292,6 @@ extension Workspace {
     }
 }
 
-extension StagedCheck.Outcome {
-    /// An outcome whose remarks read the same in both languages.
-    public init(report: CheckReport, notes: [String]) {
-        self.init(report: report, phrases: notes.map { Phrase(verbatim: $0) })
-    }
-}
-
 extension Wording where Of == StagedCheck {
     public static let configurationNotStaged = Self("leadbook.yml is not in git yet (`git add leadbook.yml`); checking with the file as it is",
                                                   "leadbook.yml 还没有加入 git（`git add leadbook.yml`）；先按文件当前的内容检查")

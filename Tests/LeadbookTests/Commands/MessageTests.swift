@@ -141,30 +141,8 @@ final class MessageTests: XCTestCase {
             return ((String(body[..<end.lowerBound]), String(body[..<end.lowerBound])), body[end.upperBound...])
         }
         guard source.first == "\"" else { return nil }
-        let text = Self.literal(source)
-        // Find the closing quote as `literal` does: skip escapes and interpolations.
-        var index = source.index(after: source.startIndex)
-        while index < source.endIndex, source[index] != "\"" {
-            if source[index] == "\\" {
-                let next = source.index(after: index)
-                guard next < source.endIndex else { return nil }
-                if source[next] == "(" {
-                    var depth = 0, inString = false
-                    index = next
-                    while index < source.endIndex {
-                        let character = source[index]
-                        if character == "\"" { inString.toggle() }
-                        if !inString && character == "(" { depth += 1 }
-                        if !inString && character == ")" { depth -= 1; if depth == 0 { break } }
-                        index = source.index(after: index)
-                    }
-                } else {
-                    index = next
-                }
-            }
-            if index < source.endIndex { index = source.index(after: index) }
-        }
-        guard index < source.endIndex else { return nil }
+        let (text, close) = Self.scanLiteral(source)
+        guard let index = close else { return nil }
         return ((text, String(source[source.index(after: source.startIndex)..<index])), source[source.index(after: index)...])
     }
 
@@ -252,13 +230,16 @@ final class MessageTests: XCTestCase {
 
     /// The text of the string literal that `source` starts with, less its escapes and its
     /// interpolations (`\(...)`, with nested parentheses and strings).
-    static func literal(_ source: Substring) -> String {
+    static func literal(_ source: Substring) -> String { scanLiteral(source).text }
+
+    /// The same text, and where the literal's closing quote is (nil when the line ends first).
+    static func scanLiteral(_ source: Substring) -> (text: String, close: Substring.Index?) {
         var text = ""
         var index = source.index(after: source.startIndex)
         while index < source.endIndex, source[index] != "\"" {
             if source[index] == "\\" {
                 let next = source.index(after: index)
-                guard next < source.endIndex else { break }
+                guard next < source.endIndex else { return (text, nil) }
                 if source[next] == "(" {
                     var depth = 0, inString = false
                     index = next
@@ -277,7 +258,7 @@ final class MessageTests: XCTestCase {
             }
             if index < source.endIndex { index = source.index(after: index) }
         }
-        return text
+        return (text, index < source.endIndex ? index : nil)
     }
 
     func testTheScanSeesInlineWords() {
