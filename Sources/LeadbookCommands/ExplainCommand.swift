@@ -20,8 +20,7 @@ public enum ExplainCommand: Command {
         guard let asOf = context.moment(arguments, "as-of", "explain", workspace) else { return .failure }
         switch CustomerLookup.find(arguments.positionals[0], in: workspace) {
         case .failure(let problem):
-            context.complain(problem.report, spec.name)
-            return problem.isAmbiguous ? .findings : .failure
+            return context.refuse(problem.refusal, spec.name)
         case .success(let found):
             guard let customer = found.result.customer else {
                 context.complain(Message.unreadable(found.path), spec.name)

@@ -71,7 +71,7 @@ public enum FixCommand: Command {
         }, unread: { _, _ in .kept(errors: false) })  // told with their own diagnostic
         var fixed: [CustomerFix.Change] = []
         var contents: [String: [UInt8]] = [:]
-        var refused: [(String, [Diagnostic])] = []
+        var refused: [(String, CustomerWrite.Refusal)] = []
         var withErrors: [String] = []
         for (position, file) in reading.values.enumerated() {
             switch file {
@@ -87,7 +87,7 @@ public enum FixCommand: Command {
                     write.add(change)
                 }
             case .refused(let path, let refusal):
-                if case .newErrors(_, let added) = refusal { refused.append((path, added)) }
+                refused.append((path, refusal))
             }
         }
         do {
@@ -107,10 +107,7 @@ public enum FixCommand: Command {
         }
         let index = dryRun ? pendingIndex(workspace, contents, context) : (ok: true, changed: false)
         context.tellUnread(reading.unread)
-        for (path, added) in refused {
-            context.complain(Message.skippedForNewErrors(path, added.count), spec.name)
-            for diagnostic in added { context.console.err(DiagnosticReport.text(diagnostic, style: context.style)) }
-        }
+        context.tellRefused(refused, spec.name, skipped: Message.skippedForNewErrors)
         if !withErrors.isEmpty {
             context.complain(Message.errorsLeft(withErrors), spec.name)
         }

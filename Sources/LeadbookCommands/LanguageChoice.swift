@@ -8,6 +8,8 @@ import LeadbookText
 struct LanguageChoice {
     /// `--lang` or `LEADBOOK_LANG`, when given.
     let explicit: Language?
+    /// `--lang` alone, when given (it also decides the language of the files a command writes).
+    var option: Language? = nil
 
     /// A `--lang` or `LEADBOOK_LANG` that names no language, and what to say.
     struct Refused: Error {
@@ -41,7 +43,7 @@ struct LanguageChoice {
         }
         if let given {
             guard let language = Language(code: given) else { return .failure(Refused(phrase: Message.unknown(given, "--lang"))) }
-            return .success(LanguageChoice(explicit: language))
+            return .success(LanguageChoice(explicit: language, option: language))
         }
         if let value = environment["LEADBOOK_LANG"], !value.isEmpty {
             guard let language = Language(code: value) else { return .failure(Refused(phrase: Message.unknown(value, "LEADBOOK_LANG"))) }

@@ -106,7 +106,7 @@ public enum LeadbookCommandLine {
                 }
             }
             var context = context
-            context.languageOption = choice.explicit == nil ? nil : (try? LanguageChoice.make(given, [:]).get())?.explicit
+            context.languageOption = choice.option
             if IndexUpkeep.writers.contains(entry.spec.name) { context.indexUpkeep = IndexUpkeep.Pending(inPlace: IndexUpkeep.inPlaceWriters.contains(entry.spec.name)) }
             let code = entry.run(parsed, context)
             IndexUpkeep.afterWrite(entry.spec.name, parsed, context, code)

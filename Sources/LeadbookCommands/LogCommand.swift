@@ -181,11 +181,9 @@ public enum LogCommand: Command {
         return edit.hasChanges ? try edit.apply() : bytes
     }
 
-    /// The key of a follow-up entry nearest to `text`, by its English key or its Chinese label;
-    /// a Chinese label that begins with `text` (`决策` for 决策进展) when none is near.
+    /// The key of a follow-up entry whose Chinese label begins with `text` (`决策` for 决策进展),
+    /// for a text `EntryKey.nearest` finds nothing near.
     static func nearestKey(_ text: String) -> EntryKey? {
-        let spellings = factKeys.map(\.rawValue) + factKeys.map(\.label)
-        if let near = Suggestion.closest(to: text, among: spellings) { return EntryKey(text: near) }
         let trimmed = text.trimmingSpaces
         guard !trimmed.isEmpty, !trimmed.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         let starting = factKeys.filter { $0.label.hasPrefix(trimmed) }

@@ -34,8 +34,7 @@ public enum ShowCommand: Command {
         guard let workspace = context.openWorkspace(arguments) else { return .failure }
         switch CustomerLookup.find(id, in: workspace) {
         case .failure(let problem):
-            context.complain(problem.report, spec.name)
-            return problem.isAmbiguous ? .findings : .failure
+            return context.refuse(problem.refusal, spec.name)
         case .success(let found):
             if found.result.findings.errorCount > 0 {
                 context.complain(Message.hasErrors(found.path), spec.name)

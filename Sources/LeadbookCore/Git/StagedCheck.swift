@@ -274,7 +274,7 @@ extension Workspace {
     /// defaults when it is missing or has errors.
     public static func configuration(root: String) -> Configuration {
         guard case .success(let bytes) = readFile(configurationFileName, root: root) else { return Configuration() }
-        return ConfigurationReader.read(SourceText(path: configurationFileName, bytes: bytes)).0
+        return ConfigurationReader.readOnce(SourceText(path: configurationFileName, bytes: bytes), root: root).0
     }
 
     /// The language leadbook.yml in `root` sets (Chinese when it sets none); nil when there is
