@@ -37,6 +37,11 @@ public enum ASCII {
 
     @inlinable @inline(__always) public static func isDigit(_ byte: UInt8) -> Bool { byte >= zero && byte <= nine }
 
+    /// A letter, digit or `_`: a byte of a key written in ASCII (`decision_by`).
+    @inlinable @inline(__always) public static func isWordByte(_ byte: UInt8) -> Bool {
+        isDigit(byte) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) || byte == 0x5F
+    }
+
     @inlinable public static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
         case zero...nine: return byte - zero

@@ -69,29 +69,19 @@ public enum PlainScalarReading: Equatable, Sendable {
     /// True when `text` written plain reads back as `text` in every reader above.
     public static func isText(_ text: String) -> Bool { of(text) == .text }
 
-    /// What the reading is called in messages ("a number").
-    public var description: String {
-        switch self {
-        case .text: return "text"
-        case .null: return "null (no value)"
-        case .boolean: return "a yes/no value (boolean)"
-        case .number: return "a number"
-        case .timestamp: return "a date"
-        case .special: return "a YAML key marker"
-        case .unreadable: return "a syntax error (a tab outside quotes)"
-        }
-    }
+    /// What the reading is called in English messages ("a number").
+    public var description: String { phrase.en }
 
     /// What the reading is called in messages, in both languages ("a number" / "数字").
     public var phrase: Phrase {
         switch self {
-        case .text: return Phrase("text", "文字")
+        case .text: return Phrase("text", "文本")
         case .null: return Phrase("null (no value)", "空值（null）")
-        case .boolean: return Phrase("a yes/no value (boolean)", "是/否（布尔值）")
+        case .boolean: return Phrase("a yes/no value (boolean)", "是/否值（布尔值）")
         case .number: return Phrase("a number", "数字")
         case .timestamp: return Phrase("a date", "日期")
         case .special: return Phrase("a YAML key marker", "YAML 的键标记")
-        case .unreadable: return Phrase("a syntax error (a tab outside quotes)", "语法错误（引号外有 Tab）")
+        case .unreadable: return Phrase("a syntax error (a tab outside quotes)", "语法错误（引号外有制表符）")
         }
     }
 

@@ -550,7 +550,7 @@ public struct YAMLReader {
         while index < stop {
             if bytes[index] == ASCII.colon, index + 1 < stop, bytes[index + 1] != ASCII.space {
                 // `region:西南`: after a key of ASCII letters, the space is certainly what is missing.
-                let word = index > pos && (pos..<index).allSatisfy { ASCII.isDigit(bytes[$0]) || ((bytes[$0] | 0x20) >= 0x61 && (bytes[$0] | 0x20) <= 0x7A) || bytes[$0] == 0x5F }
+                let word = index > pos && (pos..<index).allSatisfy { ASCII.isWordByte(bytes[$0]) }
                 return YAMLSyntaxError(index, .syntax(.missingColonSpace), repair: word ? YAMLRepair(index + 1..<index + 1, " ") : nil)
             }
             index += 1
@@ -675,7 +675,7 @@ public struct YAMLReader {
                 if keyOnly && weak == nil { weak = scan }
             }
             if byte == ASCII.hash && scan > index && isBlank(scan - 1) { break }
-            if word, !(ASCII.isDigit(byte) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) || byte == 0x5F
+            if word, !(ASCII.isWordByte(byte)
                        || byte == ASCII.dash || byte == ASCII.dot || byte == ASCII.space) {
                 word = false
             }
@@ -1212,7 +1212,7 @@ public struct YAMLReader {
             let byte = bytes[scan]
             if byte == ASCII.comma || byte == ASCII.closeBracket || byte == ASCII.closeBrace { break }
             if key, byte == 0xEF, scan > start, isFullWidthColon(scan),
-               (start..<scan).allSatisfy({ ASCII.isDigit(bytes[$0]) || ((bytes[$0] | 0x20) >= 0x61 && (bytes[$0] | 0x20) <= 0x7A) || bytes[$0] == 0x5F }) {
+               (start..<scan).allSatisfy({ ASCII.isWordByte(bytes[$0]) }) {
                 break
             }
             if item, byte == 0xEF || byte == 0xE3, scan + 2 < end,

@@ -14,21 +14,24 @@ public enum MissingField: CustomerRule {
         let tombstone = context.hasValue("merged_into")
         for (key, written) in required {
             if tombstone && key != "id" { continue }
-            // A status the log records is the one to write (`leadbook fix` writes it).
-            var example = written
-            var derived: DerivedFinding?
-            if key == "status", !tombstone, let (logged, _) = DerivedValues.status(context.customer) {
-                example = "status: \(logged.rawValue)"
-                derived = DerivedFinding(.status, written: false)
-            }
-            guard let position = context.position(key) else {
-                findings.report(Message.missing(key, example: example), at: context.layout.frontMatter.lowerBound, derived: derived)
-                continue
-            }
-            if position.valueIsEmpty {
+            let position = context.position(key)
+            guard position?.valueIsEmpty ?? true else { continue }
+            let (example, derived) = Self.example(key, written, context, tombstone: tombstone)
+            if let position {
                 findings.report(Message.empty(key, example: example), at: position.key, derived: derived)
+            } else {
+                findings.report(Message.missing(key, example: example), at: context.layout.frontMatter.lowerBound, derived: derived)
             }
         }
+    }
+
+    /// What to write for a missing or empty `key`: a status the log records is the one to
+    /// write (`leadbook fix` writes it), any other key its example.
+    static func example(_ key: String, _ written: String, _ context: CustomerContext, tombstone: Bool) -> (String, DerivedFinding?) {
+        if key == "status", !tombstone, let (logged, _) = DerivedValues.status(context.customer) {
+            return ("status: \(logged.rawValue)", DerivedFinding(.status, written: false))
+        }
+        return (written, nil)
     }
 
     /// An item of a list read without the key it needs, at the item.

@@ -35,8 +35,8 @@ extension RuleMessage where Of == AmbiguousScalar {
     }
 
     public static func readAs(_ text: String, _ reading: PlainScalarReading, field: String) -> Self {
-        Self("`\(field)` is text, but other YAML tools read `\(text)` as \(reading.description)",
-             "`\(field)` 是文本，但其他 YAML 工具会把 `\(text)` 读成\(chinese(reading))",
+        Self("`\(field)` is text, but other YAML tools read `\(text)` as \(reading.phrase.en)",
+             "`\(field)` 是文本，但其他 YAML 工具会把 `\(text)` 读成\(reading.phrase.zh)",
              hint: quote(text))
     }
 
@@ -45,16 +45,4 @@ extension RuleMessage where Of == AmbiguousScalar {
                "加上引号写成 `\(ScalarText.doubleQuoted(text))`；`leadbook fix` 会给所有这样的值加引号")
     }
 
-    /// What another YAML tool makes of the value, in Chinese.
-    static func chinese(_ reading: PlainScalarReading) -> String {
-        switch reading {
-        case .text: return "文本"
-        case .null: return "空值（null）"
-        case .boolean: return "是/否值（布尔值）"
-        case .number: return "数字"
-        case .timestamp: return "日期"
-        case .special: return "YAML 的键标记"
-        case .unreadable: return "语法错误（引号外有制表符）"
-        }
-    }
 }
