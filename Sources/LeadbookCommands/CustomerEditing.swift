@@ -136,10 +136,6 @@ extension CustomerWrite.Failure {
 }
 
 extension CustomerLookup.Problem {
-    /// The message, the candidates, then each file that was not read as `leadbook check`
-    /// reports it, in `language`.
-    func text(_ language: Language) -> String { report.text(language) }
-
     /// Why the command cannot go on: several customers named (exit 1), else exit 2.
     var refusal: Refusal {
         isAmbiguous ? .finding(report) : .usage(report)
@@ -294,8 +290,6 @@ extension OptionValue {
     }
 }
 
-extension OptionValue.Message {
-}
 
 /// Where a new dated entry goes among the entries of its section.
 enum EntryOrder {

@@ -274,12 +274,6 @@ public enum EntryKey: String, Sendable, CaseIterable {
     /// The key with its Chinese spelling: `decision (决策进展)`.
     public var withLabel: String { "\(rawValue) (\(label))" }
 
-    /// The keys with their labels in both languages: `background (背景), pain (难点)` and
-    /// `背景（background）、难点（pain）`.
-    public static func choiceList(_ keys: [EntryKey]) -> Phrase {
-        Phrase(keys.map { "\($0.rawValue) (\($0.label))" }.joined(separator: ", "), keys.map { "\($0.label)（\($0.rawValue)）" }.joined(separator: "、"))
-    }
-
     public static let followUpKeys: [EntryKey] = [.background, .pain, .need, .value, .change, .feedback, .decision, .mood, .status, .todo, .next]
     public static let feedbackKeys: [EntryKey] = [.type, .priority, .why, .handling, .plan, .owner, .due, .resolved, .confirmed]
 

@@ -19,12 +19,6 @@ public enum DiagnosticReport {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
-    /// `3 errors` and `3 个错误`: a count with its English noun (an `s` added for more than one)
-    /// and its Chinese measure word and noun (`个错误`, `位客户`, `行`).
-    public static func plural(_ count: Int, _ noun: String, _ chinese: String) -> Phrase {
-        Phrase(plural(count, noun), "\(count) \(chinese)")
-    }
-
     /// What the end of a report says: `N errors, M warnings in K files`.
     public static func tally(errors: Int, warnings: Int, files: Int) -> Phrase {
         Phrase("\(plural(errors, "error")), \(plural(warnings, "warning")) in \(plural(files, "file"))",

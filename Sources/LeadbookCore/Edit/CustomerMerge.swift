@@ -545,8 +545,6 @@ public struct MergeDraft {
     }
 }
 
-extension CustomerMerge.Problem {
-}
 
 extension Wording where Of == CustomerMerge.Problem {
     public static let noFrontMatter = Self("both files need a front matter", "两个文件都要有文件头")

@@ -238,8 +238,6 @@ public final class GitObjectReader {
     deinit { close() }
 }
 
-extension Git.Failure {
-}
 
 extension Wording where Of == Git.Failure {
     public static let notInstalled = Self("git is not installed (or not on the PATH)", "没有安装 git（或它不在 PATH 里）")

@@ -132,8 +132,6 @@ public enum GitRevision {
     }
 }
 
-extension GitRevision.Failure {
-}
 
 extension Wording where Of == GitRevision.Failure {
     public static let gitNotFound = Self("git was not found on PATH; --compare needs git", "PATH 里找不到 git；--compare 需要 git")

@@ -132,8 +132,6 @@ public struct SummaryPeriod: Sendable, Equatable {
     }
 }
 
-extension SummaryPeriod.Problem {
-}
 
 extension Wording where Of == SummaryPeriod.Problem {
     public static let periodWithRange = Self("--period cannot be combined with --from or --to", "--period 不能和 --from 或 --to 一起用")

@@ -198,8 +198,6 @@ public final class ChildProcess {
     }
 }
 
-extension ChildProcess.Failure {
-}
 
 extension Wording where Of == ChildProcess.Failure {
     public static func noPipe(_ reason: String) -> Self { Self("cannot create a pipe: \(reason)", "无法创建管道：\(reason)") }

@@ -18,9 +18,6 @@ public enum UnknownField: RuleDefinition {
         case configuration
         case teamMember
 
-        /// The place as a suffix of the English message (" in a contact").
-        public var words: String { phrase.en }
-
         /// " in `score`" / "`score` 里"; empty at the top of the front matter.
         public var phrase: Phrase {
             switch self {
