@@ -250,10 +250,10 @@ public struct CustomerList: Sendable {
         return cells
     }
 
-    /// How the text table fits the width: the name gives cells first (down to 20, ten Chinese
-    /// characters), then the reason (down to 24), then both a little more; the id, grade,
-    /// status, owner and date are never cut.
-    public static let cuts = [TextTable.Cut(1, downTo: 20), TextTable.Cut(6, downTo: 24), TextTable.Cut(1, downTo: 10),
+    /// How the text table fits the width: the name gives cells first (down to 14, seven Chinese
+    /// characters: the id beside it names the customer), then the reason (down to 28), then
+    /// both a little more; the id, grade, status, owner and date are never cut.
+    public static let cuts = [TextTable.Cut(1, downTo: 14), TextTable.Cut(6, downTo: 28), TextTable.Cut(1, downTo: 10),
                               TextTable.Cut(6, downTo: 16)]
 
     /// The table fitted to `style`'s width, in its language, then the count; one line when
@@ -350,12 +350,16 @@ extension Wording where Of == CustomerList {
         Self("\(count) customer\(count == 1 ? "" : "s")", "共 \(count) 位客户")
     }
 
-    /// An agenda item: `overdue 2024-03-05 to-do (urgent+important): 提供竞品分析报告`.
+    /// An agenda item, what and when first (what a narrow table keeps):
+    /// `to-do (urgent+important), overdue 2024-03-05: 提供竞品分析报告`.
     public static func item(_ item: Agenda.Item) -> Self {
         let due = Agenda.dueText(item)
-        let head = item.overdue ? Phrase("overdue \(due) ", "\(due) 已逾期：") : Phrase("due \(due) ", "\(due) 到期：")
-        return Self(head + Agenda.line(item))
+        let when = item.overdue ? Phrase(", overdue \(due)", "，\(due) 已逾期") : Phrase(", due \(due)", "，\(due) 到期")
+        // An SLA's detail names its step (`first contact within 2 h`): the item is named by the limit.
+        let what = item.kind == .sla ? slaLimit.phrase : Agenda.what(item)
+        return Self(what + when + Wording<Agenda>.separator.phrase + item.detailPhrase)
     }
+    public static let slaLimit = Self("first-contact limit", "首次联系时限")
     public static func more(_ count: Int) -> Self { Self(" (+\(count) more)", "（另有 \(count) 项）") }
 
     public static func noContact(_ days: Int, since last: LocalDate) -> Self {

@@ -370,10 +370,10 @@ final class ListCommandTests: RuleWorkspaceTestCase {
         XCTAssertEqual(items?.first?["detail"] as? String, "回电 ＊＊＊ 确认报价")
         XCTAssertFalse(overdue.output.contains("13912345678"))
         let md = run(["--overdue", "--stalled", "2", "--format", "md"])
-        XCTAssertTrue(md.output.contains("| LX2024001 | 苏州恒力精密制造有限公司 | S | proposal | 赵六 | 2024-05-20 | overdue 2024-05-05 to-do (urgent+important): 回电 ＊＊＊ 确认报价 (+1 more); no contact for 2 days (last 2024-05-08) |"), md.output)
-        XCTAssertTrue(md.output.contains("| LX2024003 | 北京数策软件有限公司 | A | negotiation | 钱七 | 2024-03-25 | overdue 2024-03-08 review grade: A every 7 days, last 2024-03-01 (+1 more); no contact for 51 days (last 2024-03-20) |"), md.output)
+        XCTAssertTrue(md.output.contains("| LX2024001 | 苏州恒力精密制造有限公司 | S | proposal | 赵六 | 2024-05-20 | to-do (urgent+important), overdue 2024-05-05: 回电 ＊＊＊ 确认报价 (+1 more); no contact for 2 days (last 2024-05-08) |"), md.output)
+        XCTAssertTrue(md.output.contains("| LX2024003 | 北京数策软件有限公司 | A | negotiation | 钱七 | 2024-03-25 | review grade, overdue 2024-03-08: A every 7 days, last 2024-03-01 (+1 more); no contact for 51 days (last 2024-03-20) |"), md.output)
         // A private person is shown by id only, as in the summary.
-        XCTAssertTrue(md.output.contains("| LX2024005 | - | C | contacted | - | - | overdue 2024-02-01 13:00 assign within 4 h (intent B) (+3 more); no contact for 98 days (last 2024-02-02) |"), md.output)
+        XCTAssertTrue(md.output.contains("| LX2024005 | - | C | contacted | - | - | first-contact limit, overdue 2024-02-01 13:00: assign within 4 h (intent B) (+3 more); no contact for 98 days (last 2024-02-02) |"), md.output)
         XCTAssertFalse(md.output.contains("陈小明"))
     }
 
@@ -394,7 +394,7 @@ final class ListCommandTests: RuleWorkspaceTestCase {
         XCTAssertEqual(lines.count, 5, console.output)
         for line in lines.dropLast() { XCTAssertLessThanOrEqual(DisplayWidth.of(line), 80, line) }
         // The name and the reason are cut; the id, grade, status, owner and date are whole.
-        XCTAssertTrue(lines[1].hasPrefix("LX2024001  苏州恒力…   S     方案提交  赵六    2024-05-20  2024-05-05 已逾期"), lines[1])
+        XCTAssertTrue(lines[1].hasPrefix("LX2024001  苏州恒力…   S     方案提交  赵六    2024-05-20  待办（重要紧急）"), lines[1])
         XCTAssertTrue(lines[1].hasSuffix("…"), lines[1])
         XCTAssertEqual(lines.last, "共 3 位客户")
     }
