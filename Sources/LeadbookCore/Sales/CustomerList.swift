@@ -380,18 +380,17 @@ extension Wording where Of == CustomerList {
     }
 
     /// `screening fail: employees 30 < 100: not met`: a failed screening names the criteria
-    /// not met, a missing rule says so.
+    /// not met, a missing rule says so (`no screening rule for industry 零售`).
     public static func screening(_ result: ScreeningResult) -> Self {
         let head = Phrase("screening ", "筛选") + outcomeWord(result.outcome).phrase
-        var shown = result.reasonPhrases
-        if result.outcome == .fail {
+        switch result.outcome {
+        case .pass: return Self(head)
+        case .noRule: return Self(Phrase.joined(result.reasonPhrases, en: ", ", zh: "，"))
+        case .fail:
             // The criteria not met or not recorded (`Wording<ScreeningResult>.atLeast`, `needsNone`, `notRecorded`).
-            shown = shown.filter { $0.en.hasSuffix(": not met") || $0.en.contains(" not recorded ") }
-        } else if result.outcome == .pass {
-            shown = []
+            let shown = result.reasonPhrases.filter { $0.en.hasSuffix(": not met") || $0.en.contains(" not recorded ") }
+            return Self(shown.isEmpty ? head : head + Phrase(": ", "：") + Phrase.joined(shown, en: ", ", zh: "，"))
         }
-        guard !shown.isEmpty else { return Self(head) }
-        return Self(head + Phrase(": ", "：") + Phrase.joined(shown, en: ", ", zh: "，"))
     }
 
     public static func team(_ team: String) -> Self { Self("team \(team)", "团队 \(team)") }

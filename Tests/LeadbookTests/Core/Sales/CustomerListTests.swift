@@ -34,6 +34,20 @@ final class CustomerListTests: XCTestCase {
         XCTAssertNil(CustomerList.outcome(named: "failed"))
     }
 
+    func testTheScreeningReason() {
+        let pass = ScreeningResult(outcome: .pass, industry: "软件", reasonPhrases: [Phrase("employees 80 >= 50: met", "员工人数 80 >= 50：符合")])
+        XCTAssertEqual(Wording<CustomerList>.screening(pass).phrase, Phrase("screening pass", "筛选通过"))
+        let none = ScreeningResult(outcome: .noRule, industry: "零售", reasonPhrases: [Wording<ScreeningResult>.noRule("零售").phrase])
+        XCTAssertEqual(Wording<CustomerList>.screening(none).phrase, Phrase("no screening rule for industry 零售", "行业 零售 没有筛选规则"))
+        let fail = ScreeningResult(outcome: .fail, industry: "教育", reasonPhrases: [
+            Wording<ScreeningResult>.atLeast(Wording<ScreeningResult>.employees.phrase, "10", "20", met: false).phrase,
+            Wording<ScreeningResult>.needsMention(["在线课程"]).phrase,
+            Wording<ScreeningResult>.notRecorded(Wording<ScreeningResult>.budget.phrase, needs: "50,000").phrase])
+        XCTAssertEqual(Wording<CustomerList>.screening(fail).phrase,
+                       Phrase("screening fail: employees 10 < 20: not met, budget not recorded (needs >= 50,000)",
+                              "筛选未通过：员工人数 10 < 20：不符合，预算未记录（要求 >= 50,000）"))
+    }
+
     func testReasonsInBothLanguages() {
         var filter = CustomerList.Filter()
         filter.stalledDays = 30
