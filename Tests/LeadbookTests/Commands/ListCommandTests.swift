@@ -26,7 +26,7 @@ final class ListCommandTests: RuleWorkspaceTestCase {
         team:
           - {name: 王五, role: manager, group: 华东组}
           - {name: 赵六, role: senior, group: 华东组}
-          - {name: 钱七, role: senior, group: 华北组}
+          - {name: 钱七, role: senior, group: 华北组, regions: [华北, 西北]}
         screening:
           - {industry: 制造业, min_employees: 100, min_budget: 200000, keywords: [自动化]}
           - {industry: 教育, min_employees: 20, min_budget: 50000, keywords: [在线课程]}
@@ -282,8 +282,10 @@ final class ListCommandTests: RuleWorkspaceTestCase {
         XCTAssertEqual(try ids(["--region", "华东"]), ["001", "002", "004"])
         XCTAssertEqual(try ids(["--industry", "软件"]), ["003"])
         XCTAssertEqual(try ids(["--tag", "展会2024"]), ["001", "003"])
-        // A value leadbook.yml names that no customer has matches nobody; it is no typo.
         XCTAssertEqual(try ids(["--industry", "制造业", "--industry", "教育"]), ["001", "002"])
+        // A value leadbook.yml names (a rep's region) that no customer has matches nobody; it is no typo.
+        XCTAssertEqual(try ids(["--region", "西北"]), [])
+        XCTAssertEqual(run(["--region", "西北"]).output, "no customers match\n")
     }
 
     /// Exactly the agenda's overdue items: the customers `agenda` shows OVERDUE lines for.
