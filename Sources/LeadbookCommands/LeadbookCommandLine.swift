@@ -21,6 +21,7 @@ public enum LeadbookCommandLine {
         Entry(CheckCommand.self),
         Entry(ShowCommand.self),
         Entry(FindCommand.self),
+        Entry(ListCommand.self),
         Entry(NewCommand.self),
         Entry(LogCommand.self),
         Entry(FeedbackCommand.self),

@@ -87,6 +87,10 @@ final class ChineseOutputTests: XCTestCase {
                          "merge LX2024105 LX2024106 --delete --at 2024-06-01T10:00", "merge LX2024101 LX2024102 --at 2024-06-01T11:00"]),
             ("planted-errors", ["check"]),
             ("fixing", ["check", "fix --dry-run", "fix"]),
+            ("list-zh", ["list --as-of 2024-06-01T18:00 --due-within 3 --all --format md", "list --as-of 2024-06-01T18:00 --stalled 30",
+                         "list --screening fail --screening no-rule --screening pass --format md", "list --source 展会 --region 华东 --team 华东组",
+                         "list --tag 价格敏感 --intent C --created-from 2024-03-01 --all", "list --status 谈判中", "list --region 华中",
+                         "list --team 华北", "list --help"]),
         ]
         var checked = 0
         for (fixture, commands) in runs {
