@@ -387,8 +387,7 @@ extension Wording where Of == CustomerList {
         case .pass: return Self(head)
         case .noRule: return Self(Phrase.joined(result.reasonPhrases, en: ", ", zh: "，"))
         case .fail:
-            // The criteria not met or not recorded (`Wording<ScreeningResult>.atLeast`, `needsNone`, `notRecorded`).
-            let shown = result.reasonPhrases.filter { $0.en.hasSuffix(": not met") || $0.en.contains(" not recorded ") }
+            let shown = result.unmetPhrases
             return Self(shown.isEmpty ? head : head + Phrase(": ", "：") + Phrase.joined(shown, en: ", ", zh: "，"))
         }
     }

@@ -10,6 +10,8 @@ public struct ScreeningResult: Sendable, Equatable {
     /// One line per criterion: what was asked, what the customer has, met or not; in both
     /// languages.
     public var reasonPhrases: [Phrase]
+    /// The criteria not met or not recorded, a part of `reasonPhrases`: why a lead failed.
+    public var unmetPhrases: [Phrase] = []
     /// The reasons in English.
     public var reasons: [String] { reasonPhrases.map(\.en) }
 
@@ -20,17 +22,20 @@ public struct ScreeningResult: Sendable, Equatable {
                                    reasonPhrases: [Wording<ScreeningResult>.noRule(customer.industry).phrase])
         }
         var reasons: [Phrase] = []
+        var unmet: [Phrase] = []
         var pass = true
         func atLeast<Value: Comparable>(_ name: Phrase, _ value: Value?, _ minimum: Value?, _ text: (Value) -> String) {
             guard let minimum else { return }
             guard let value else {
                 pass = false
                 reasons.append(Wording<ScreeningResult>.notRecorded(name, needs: text(minimum)).phrase)
+                unmet.append(reasons[reasons.count - 1])
                 return
             }
             let met = value >= minimum
             pass = pass && met
             reasons.append(Wording<ScreeningResult>.atLeast(name, text(value), text(minimum), met: met).phrase)
+            if !met { unmet.append(reasons[reasons.count - 1]) }
         }
         atLeast(Wording<ScreeningResult>.employees.phrase, customer.employees, rule.minEmployees) { String($0) }
         atLeast(Wording<ScreeningResult>.budget.phrase, customer.budget, rule.minBudget, Money.format)
@@ -39,8 +44,9 @@ public struct ScreeningResult: Sendable, Equatable {
             let found = rule.keywords.filter { !$0.isEmpty && needs.contains($0) }
             pass = pass && !found.isEmpty
             reasons.append((found.isEmpty ? Wording<ScreeningResult>.needsNone(rule.keywords) : Wording<ScreeningResult>.needsMention(found)).phrase)
+            if found.isEmpty { unmet.append(reasons[reasons.count - 1]) }
         }
-        return ScreeningResult(outcome: pass ? .pass : .fail, industry: industry, reasonPhrases: reasons)
+        return ScreeningResult(outcome: pass ? .pass : .fail, industry: industry, reasonPhrases: reasons, unmetPhrases: unmet)
     }
 }
 

@@ -39,10 +39,10 @@ final class CustomerListTests: XCTestCase {
         XCTAssertEqual(Wording<CustomerList>.screening(pass).phrase, Phrase("screening pass", "筛选通过"))
         let none = ScreeningResult(outcome: .noRule, industry: "零售", reasonPhrases: [Wording<ScreeningResult>.noRule("零售").phrase])
         XCTAssertEqual(Wording<CustomerList>.screening(none).phrase, Phrase("no screening rule for industry 零售", "行业 零售 没有筛选规则"))
+        let employees = Wording<ScreeningResult>.atLeast(Wording<ScreeningResult>.employees.phrase, "10", "20", met: false).phrase
+        let budget = Wording<ScreeningResult>.notRecorded(Wording<ScreeningResult>.budget.phrase, needs: "50,000").phrase
         let fail = ScreeningResult(outcome: .fail, industry: "教育", reasonPhrases: [
-            Wording<ScreeningResult>.atLeast(Wording<ScreeningResult>.employees.phrase, "10", "20", met: false).phrase,
-            Wording<ScreeningResult>.needsMention(["在线课程"]).phrase,
-            Wording<ScreeningResult>.notRecorded(Wording<ScreeningResult>.budget.phrase, needs: "50,000").phrase])
+            employees, Wording<ScreeningResult>.needsMention(["在线课程"]).phrase, budget], unmetPhrases: [employees, budget])
         XCTAssertEqual(Wording<CustomerList>.screening(fail).phrase,
                        Phrase("screening fail: employees 10 < 20: not met, budget not recorded (needs >= 50,000)",
                               "筛选未通过：员工人数 10 < 20：不符合，预算未记录（要求 >= 50,000）"))

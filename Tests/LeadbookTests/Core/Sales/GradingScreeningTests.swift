@@ -53,6 +53,13 @@ final class GradingScreeningTests: XCTestCase {
         XCTAssertTrue(result.reasons[0].contains("49") && result.reasons[0].contains("not met"), "\(result.reasons)")
         XCTAssertTrue(result.reasons[1].contains("not met"), "\(result.reasons)")
         XCTAssertTrue(result.reasons[2].hasSuffix(": met"), "\(result.reasons)")
+        XCTAssertEqual(result.unmetPhrases, Array(result.reasonPhrases[0...1]))
+    }
+
+    func testUnmetCriteriaAreTheOnesThatFailed() {
+        XCTAssertEqual(ScreeningResult.screen(lead(), configuration()).unmetPhrases, [])
+        let missing = ScreeningResult.screen(lead(employees: nil, needs: "数据安全"), configuration())
+        XCTAssertEqual(missing.unmetPhrases.map(\.en), ["employees not recorded (needs >= 50)", "needs mention none of 效率提升, 成本控制: not met"])
     }
 
     func testOneCriterionMissedFails() {
