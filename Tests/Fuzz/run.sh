@@ -1,36 +1,45 @@
 #!/usr/bin/env bash
 # Fuzzes leadbook's readers with libFuzzer.
 #   Tests/Fuzz/run.sh TARGET [SECONDS] [extra libFuzzer flags...]
-# TARGET is front-matter, log or csv. The seed corpus is every customer file of the repository
-# (template-workspace and test fixtures); new inputs go to .build/fuzz/TARGET/corpus, crashes to
+# TARGET is front-matter, log, csv or inflate. The seed corpus is every customer file of the
+# repository (template-workspace and test fixtures), for inflate the DEFLATE streams of
+# Tests/Fixtures/deflate; new inputs go to .build/fuzz/TARGET/corpus, crashes to
 # .build/fuzz/TARGET/crashes. A crash found is kept as a regression case under
 # Tests/Fixtures/fuzz/TARGET/ (the unit tests read every file there).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 command -v swiftc >/dev/null 2>&1 || export PATH="/opt/swift/usr/bin:$PATH"
-target=${1:?usage: Tests/Fuzz/run.sh front-matter|log|csv [SECONDS]}
+target=${1:?usage: Tests/Fuzz/run.sh front-matter|log|csv|inflate [SECONDS]}
 seconds=${2:-60}
 shift $(( $# >= 2 ? 2 : $# ))
 case "$target" in
   front-matter) entry=Tests/Fuzz/FrontMatterTarget.swift ;;
   log) entry=Tests/Fuzz/LogTarget.swift ;;
   csv) entry=Tests/Fuzz/CSVTarget.swift ;;
+  inflate) entry=Tests/Fuzz/InflateTarget.swift ;;
   *) echo "unknown target $target" >&2; exit 2 ;;
 esac
 work=.build/fuzz/$target
 mkdir -p "$work/corpus" "$work/crashes" "$work/seed"
-find template-workspace Tests/Fixtures -name '*.md' -type f -size -64k 2>/dev/null | while read -r f; do
-  cp "$f" "$work/seed/$(echo "$f" | tr '/' '_')"
-done
+if [ "$target" = inflate ]; then
+  find Tests/Fixtures/deflate -name '*.deflate' -type f 2>/dev/null | while read -r f; do cp "$f" "$work/seed/$(echo "$f" | tr '/' '_')"; done
+else
+  find template-workspace Tests/Fixtures -name '*.md' -type f -size -64k 2>/dev/null | while read -r f; do
+    cp "$f" "$work/seed/$(echo "$f" | tr '/' '_')"
+  done
+fi
 if [ "$target" = csv ]; then
   find Tests/Fixtures -name '*.csv' -type f 2>/dev/null | while read -r f; do cp "$f" "$work/seed/$(echo "$f" | tr '/' '_')"; done
 fi
 binary=$work/fuzz-$target
 # The text layer and the core compiled as one module with the target, so the fuzzer sees them
-# all (the core's `import LeadbookText` lines are left out of the copy).
+# all (the core's `import LeadbookText` lines are left out of the copy); inflate needs only the
+# text layer.
 flat=$work/sources
 rm -rf "$flat" && mkdir -p "$flat"
-find Sources/LeadbookText Sources/LeadbookCore -name '*.swift' | sort | while read -r f; do
+layers="Sources/LeadbookText Sources/LeadbookCore"
+[ "$target" = inflate ] && layers=Sources/LeadbookText
+find $layers -name '*.swift' | sort | while read -r f; do
   grep -v '^import LeadbookText$' "$f" > "$flat/$(echo "$f" | tr '/' '_')"
 done
 sources=$(find "$flat" -name '*.swift' | sort)
