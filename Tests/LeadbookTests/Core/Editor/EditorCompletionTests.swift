@@ -223,4 +223,35 @@ final class EditorCompletionTests: XCTestCase {
         XCTAssertEqual(range.start.column, line.count - 3, "after `@`: the three bytes of 李 before the end")
         XCTAssertEqual(Array(line[range.start.column..<range.end.column]), Array("李".utf8))
     }
+
+    /// Every position of odd files (and some past their ends) answers, never crashes.
+    func testEveryPositionOfOddFilesAnswers() {
+        let texts = [
+            "", "\n", "---", "---\n", "---\n---\n", "\u{FEFF}", "\u{FEFF}---\r\n- \r\n  - [\r\n---\r\n### \r\n",
+            "---\nscore: {size: [1, {a: \"x, y: 'z\n- - - \n  : \n:\n---\n## Follow-ups\n###\n### 2024-13-45 25:99 ＠ @\n- [ ] @\n- todo:\n- ：\n",
+            "---\nstatus: |\n  qualified\nplan:\n  - {stage: , channels: [,,]}\n  - stage: >-\n---\n## 客户反馈\n### 2024-03-01\n- 类型：\n```\n### x\n",
+            "---\nname: 𠀀😀\u{0301}张\r\nowner：\u{3000}王五 # 😀\n---\n## Feedback\n### 2024-03-01 电话（张伟）😀\n- [ｘ] 2024-03-01 𠀀 ＠王\n",
+            F.customer, String(decoding: [0x2D, 0x2D, 0x2D, 0x0A, 0xFF, 0xFE, 0x3A, 0x20, 0xC3, 0x0A, 0x2D, 0x2D, 0x2D, 0x0A], as: UTF8.self),
+        ]
+        for text in texts {
+            var bytes = Array(text.utf8)
+            if text.isEmpty { bytes = [] }
+            for raw in [bytes, bytes + [0xE4, 0xBD]] {
+                let document = EditorDocument(bytes: raw, path: F.path, configuration: F.configuration)
+                for line in -1...(document.lineCount + 1) {
+                    let length = line >= 0 && line < document.lineCount ? document.lineText(line).count : 0
+                    for column in [-1] + Array(0...(length + 2)) {
+                        let position = EditorPosition(line: line, column: column)
+                        for item in EditorCompletion.items(document, at: position, now: F.now, language: .zhCN) {
+                            if let range = item.range { XCTAssertLessThanOrEqual(range.start, range.end) }
+                        }
+                        if let hover = EditorHover.hover(document, at: position, language: .en, customerName: { _ in "x" }) {
+                            XCTAssertLessThanOrEqual(hover.range.start, hover.range.end)
+                        }
+                    }
+                }
+                _ = EditorOutline.symbols(document, language: .en)
+            }
+        }
+    }
 }
