@@ -163,4 +163,17 @@ final class EditorActionTests: XCTestCase {
                                                                       end: EditorPosition(line: line, column: start + "decison-maker".utf8.count)))
         XCTAssertEqual(actions.first?.edits.first?.newText, "decision-maker")
     }
+
+    func testLeadbookYmlGetsItsDidYouMeans() {
+        let text = "language: zh-CN\nteam:\n  - name: 王五\n    role: senior\n  - name: 李雷\n    role: junoir\n    mentor: 王武\n"
+        let document = EditorDocument(bytes: Array(text.utf8), path: "leadbook.yml", configuration: Configuration())
+        let found = ConfigurationReader.read(SourceText(path: "leadbook.yml", bytes: document.bytes)).1
+        XCTAssertEqual(Set(found.map(\.rule.id)), ["unknown-team-role", "unknown-mentor"])
+        let all = EditorRange(start: EditorPosition(line: 0, column: 0), end: EditorPosition(line: 9, column: 0))
+        let actions = EditorAction.actions(document, diagnostics: found, in: all, language: .zhCN)
+        XCTAssertEqual(actions.map(\.title), ["把 `junoir` 改为 `junior`", "把 `王武` 改为 `王五`"])
+        let fixed = applying(actions.flatMap(\.edits), to: document)
+        XCTAssertEqual(ConfigurationReader.read(SourceText(path: "leadbook.yml", bytes: fixed)).1, [])
+        XCTAssertEqual(EditorAction.actions(document, diagnostics: found, in: EditorRange(at: EditorPosition(line: 0, column: 0)), language: .en), [])
+    }
 }
