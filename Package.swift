@@ -32,7 +32,7 @@ let package = Package(
         .executableTarget(name: "leadbook", dependencies: ["LeadbookCommands"], swiftSettings: staticRuntime, linkerSettings: staticRuntimeLink),
         // The benchmark times the `leadbook` built beside it, so building it builds both.
         .executableTarget(
-            name: "leadbook-bench", dependencies: ["LeadbookCore", "LeadbookText", "leadbook"],
+            name: "leadbook-bench", dependencies: ["LeadbookCore", "LeadbookText", "LeadbookServer", "leadbook"],
             swiftSettings: staticRuntime, linkerSettings: staticRuntimeLink),
         .testTarget(name: "LeadbookTests", dependencies: ["LeadbookText", "LeadbookCore", "LeadbookServer", "LeadbookCommands"]),
     ],
