@@ -22,6 +22,10 @@ public struct Diagnostic: Sendable, Equatable {
     public var caretOffset: Int
     /// The change `leadbook fix` makes for this finding, when it is mechanical and safe.
     public var fix: Fix?
+    /// The "did you mean" of the hint as a change: the text written replaced by the spelling
+    /// the hint suggests (an unknown status by the nearest status). A guess for a person to
+    /// take: `leadbook fix` never applies it; an editor offers it as a quick fix.
+    public var suggestion: Fix?
     /// The derived value the finding is about (a stale grade, status or next, a missing status
     /// the log gives), and whether the file holds a value of its own: `CustomerFix.writes`
     /// decides from it whether `leadbook fix` writes the value.
@@ -31,8 +35,9 @@ public struct Diagnostic: Sendable, Equatable {
     public var severity: Severity { rule.severity }
 
     public init(file: String, line: Int, column: Int, rule: Rule, message: Phrase, hint: Phrase,
-                sourceLine: String? = nil, caretOffset: Int? = nil, fix: Fix? = nil, derived: DerivedFinding? = nil) {
+                sourceLine: String? = nil, caretOffset: Int? = nil, fix: Fix? = nil, derived: DerivedFinding? = nil, suggestion: Fix? = nil) {
         self.fix = fix
+        self.suggestion = suggestion
         self.derived = derived
         self.file = file
         self.line = line

@@ -11,6 +11,13 @@ public protocol UnknownValueRule: RuleDefinition {
     static func message(_ text: String) -> Message
 }
 
+extension UnknownValueRule {
+    /// The "did you mean" of `text` at `offset` as a change (`Vocabulary.meant(by:)`).
+    public static func suggestion(for text: String, at offset: Int, in findings: Findings) -> Fix? {
+        findings.suggestion(replacing: text, at: offset, with: Value.meant(by: text))
+    }
+}
+
 extension Vocabulary {
     /// "`won` (成交)" lists for hints, in English.
     public static var choices: String {
@@ -27,6 +34,14 @@ extension Vocabulary {
     /// negotiation); nil for any other text. The synonym is a suggestion, not an accepted value.
     public static func synonym(of text: String) -> Self? {
         synonyms.isEmpty ? nil : synonyms[text.trimmingSpaces.lowercased()]
+    }
+
+    /// The spelling the hint's "did you mean" names for `text` (`Diagnostic.suggestion`): the
+    /// value a synonym means (its English value when the rep typed ASCII, else its label), or
+    /// the nearest spelling; nil when the hint names none.
+    public static func meant(by text: String) -> String? {
+        if let meant = synonym(of: text) { return text.unicodeScalars.allSatisfy(\.isASCII) ? meant.rawValue : meant.label }
+        return suggestion(for: text)
     }
 
     public static func suggestion(for text: String) -> String? {

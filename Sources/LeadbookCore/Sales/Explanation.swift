@@ -10,37 +10,12 @@ public enum Explanation {
     public static func text(_ customer: Customer, path: String, configuration: Configuration, asOf: LocalDateTime,
                             style: ViewStyle) -> String {
         let policy = TimePolicy(configuration)
-        let scoring = configuration.scoring
         let language = style.language
         func late(_ words: Words) -> Phrase { words.phrase.map { style.paint($0, ViewStyle.lateColor) } }
         var lines: [Phrase] = [Words.title(customer.id ?? "?", customer.name ?? "", path).phrase, Words.asOf(asOf).phrase, .empty]
 
         lines.append(Words.gradeHeading.phrase)
-        if let score = customer.score, let total = score.total {
-            let grade = scoring.grade(forTotal: total)
-            lines.append(Words.points(Words.size, score.size!, of: scoring.maxSize).phrase)
-            lines.append(Words.points(Words.budget, score.budget!, of: scoring.maxBudget).phrase)
-            lines.append(Words.points(Words.urgency, score.urgency!, of: scoring.maxUrgency).phrase)
-            lines.append(Words.points(Words.decision, score.decision!, of: scoring.maxDecision).phrase)
-            lines.append(Words.points(Words.total, total, of: scoring.maxSize + scoring.maxBudget + scoring.maxUrgency + scoring.maxDecision).phrase)
-            lines.append(Words.grade(grade, thresholdText(total, scoring)).phrase)
-            if let written = customer.grade, written != grade {
-                lines.append(Words.staleGrade(written, grade).phrase)
-            }
-            if let reviewer = score.reviewedBy {
-                lines.append(Words.reviewed(by: reviewer, on: score.reviewed).phrase)
-            } else {
-                lines.append(Words.notReviewed.phrase)
-            }
-        } else if let proposal = ScoreProposal.propose(customer, configuration) {
-            lines.append(Words.proposed(proposal.summary, proposal.score.total!, scoring.grade(forTotal: proposal.score.total!)).phrase)
-            for reason in proposal.reasonPhrases { lines.append(Phrase(verbatim: "    ") + reason) }
-        } else {
-            lines.append(Words.noScore(scoring).phrase)
-            if let working = DerivedValues.workingGrade(customer, configuration) {
-                lines.append((customer.grade != nil ? Words.workedAsWritten(working) : Words.workedAsIntent(working, customer.intent!)).phrase)
-            }
-        }
+        lines += gradeLines(customer, configuration: configuration)
         if let regrade = policy.regradeDue(customer) {
             lines.append(Words.regrade(every: regrade.days, due: regrade.due).phrase + (regrade.due < asOf.date ? late(Words.overdue) : .empty))
         }
@@ -116,6 +91,40 @@ public enum Explanation {
             }
         }
         return lines.map { $0.text(language) }.joined(separator: "\n") + "\n"
+    }
+
+    /// The lines under "Grade": the points of each dimension against its maximum, the total,
+    /// the grade and its threshold, a stale written grade and the review (or the proposed score,
+    /// or what is missing). The editor's hover on `score` and `grade` shows them too.
+    public static func gradeLines(_ customer: Customer, configuration: Configuration) -> [Phrase] {
+        let scoring = configuration.scoring
+        var lines: [Phrase] = []
+        if let score = customer.score, let total = score.total {
+            let grade = scoring.grade(forTotal: total)
+            lines.append(Words.points(Words.size, score.size!, of: scoring.maxSize).phrase)
+            lines.append(Words.points(Words.budget, score.budget!, of: scoring.maxBudget).phrase)
+            lines.append(Words.points(Words.urgency, score.urgency!, of: scoring.maxUrgency).phrase)
+            lines.append(Words.points(Words.decision, score.decision!, of: scoring.maxDecision).phrase)
+            lines.append(Words.points(Words.total, total, of: scoring.maxSize + scoring.maxBudget + scoring.maxUrgency + scoring.maxDecision).phrase)
+            lines.append(Words.grade(grade, thresholdText(total, scoring)).phrase)
+            if let written = customer.grade, written != grade {
+                lines.append(Words.staleGrade(written, grade).phrase)
+            }
+            if let reviewer = score.reviewedBy {
+                lines.append(Words.reviewed(by: reviewer, on: score.reviewed).phrase)
+            } else {
+                lines.append(Words.notReviewed.phrase)
+            }
+        } else if let proposal = ScoreProposal.propose(customer, configuration) {
+            lines.append(Words.proposed(proposal.summary, proposal.score.total!, scoring.grade(forTotal: proposal.score.total!)).phrase)
+            for reason in proposal.reasonPhrases { lines.append(Phrase(verbatim: "    ") + reason) }
+        } else {
+            lines.append(Words.noScore(scoring).phrase)
+            if let working = DerivedValues.workingGrade(customer, configuration) {
+                lines.append((customer.grade != nil ? Words.workedAsWritten(working) : Words.workedAsIntent(working, customer.intent!)).phrase)
+            }
+        }
+        return lines
     }
 
     public static func thresholdText(_ total: Int, _ scoring: Configuration.Scoring) -> String {

@@ -33,7 +33,9 @@ public enum UnknownField: RuleDefinition {
     }
 
     public static func report(_ key: String, known: [String], in place: Place, at offset: Int, _ findings: inout Findings) {
-        findings.report(Message.unknownKey(key, known: known, in: place), at: offset)
+        let near = Suggestion.closest(to: key, among: known)
+        findings.report(Message.unknownKey(key, known: known, in: place), at: offset,
+                        suggestion: findings.suggestion(replacing: key, at: offset, with: near))
     }
 }
 

@@ -8,7 +8,10 @@ public enum UnknownOwner: CustomerRule {
         let team = context.configuration.team
         guard !team.isEmpty, let owner = context.customer.owner, !owner.isEmpty else { return }
         guard context.configuration.member(named: owner) == nil else { return }
-        findings.report(Message.notInTeam(owner, team: team.map(\.name)), at: context.offset(of: "owner"))
+        let offset = context.offset(of: "owner")
+        let near = Suggestion.closest(to: owner, among: team.map(\.name))
+        findings.report(Message.notInTeam(owner, team: team.map(\.name)), at: offset,
+                        suggestion: findings.suggestion(replacing: owner, at: offset, with: near))
     }
 }
 

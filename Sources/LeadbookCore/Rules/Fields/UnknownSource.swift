@@ -9,15 +9,22 @@ public enum UnknownSource: RuleDefinition {
     /// The source `text` names; nil, and a diagnostic at `offset`, when it is none of them.
     public static func check(_ text: String, _ configuration: Configuration, at offset: Int, _ findings: inout Findings) -> String? {
         if let known = configuration.source(named: text) { return known }
-        findings.report(Message.unknown(text, configuration), at: offset)
+        findings.report(Message.unknown(text, configuration), at: offset,
+                        suggestion: findings.suggestion(replacing: text, at: offset, with: nearest(to: text, configuration)))
         return nil
+    }
+
+    /// The source (or its Chinese name) nearest to `text`, the hint's "did you mean".
+    public static func nearest(to text: String, _ configuration: Configuration) -> String? {
+        let sources = configuration.sources
+        return Suggestion.closest(to: text, among: sources + sources.compactMap { Configuration.sourceLabels[$0] })
     }
 }
 
 extension RuleMessage where Of == UnknownSource {
     public static func unknown(_ text: String, _ configuration: Configuration) -> Self {
         let sources = configuration.sources
-        let near = Suggestion.closest(to: text, among: sources + sources.compactMap { Configuration.sourceLabels[$0] })
+        let near = UnknownSource.nearest(to: text, configuration)
         let named = sources.map { source in Configuration.sourceLabels[source].map { "\(source) (\($0))" } ?? source }
         let namedInChinese = sources.map { source in Configuration.sourceLabels[source].map { "\($0)（\(source)）" } ?? source }
         return Self("unknown source `\(text)`", "没有 `\(text)` 这个来源渠道",

@@ -21,7 +21,7 @@ public enum UnknownChannel: UnknownValueRule {
     }
 
     public static func report(_ text: String, at offset: Int, _ findings: inout Findings) {
-        findings.report(message(text), at: offset)
+        findings.report(message(text), at: offset, suggestion: suggestion(for: text, at: offset, in: findings))
     }
 
     public static func message(_ text: String) -> Message {

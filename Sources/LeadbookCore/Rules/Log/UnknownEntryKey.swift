@@ -14,14 +14,17 @@ public enum UnknownEntryKey: RuleDefinition {
             let byte = ASCII.lowercased(bytes[index])
             if !(byte >= 0x61 && byte <= 0x7A) && byte != ASCII.dash && byte != UInt8(ascii: "_") {
                 if bytes[range.lowerBound] >= 0x80, let meant = EntryKey.synonym(bytes, range), allowed.contains(meant) {
-                    findings.report(Message.synonym(UTF8Bytes.string(bytes, range), meant), at: range.lowerBound)
+                    let key = UTF8Bytes.string(bytes, range)
+                    findings.report(Message.synonym(key, meant), at: range.lowerBound,
+                                    suggestion: findings.suggestion(replacing: key, at: range.lowerBound, with: meant.label))
                 }
                 return
             }
         }
         let key = UTF8Bytes.string(bytes, range).lowercased()
         if let near = Suggestion.closest(to: key, among: allowed.map(\.rawValue)), near != key {
-            findings.report(Message.nearKey(key, near), at: range.lowerBound)
+            findings.report(Message.nearKey(key, near), at: range.lowerBound,
+                            suggestion: findings.suggestion(replacing: UTF8Bytes.string(bytes, range), at: range.lowerBound, with: near))
         }
     }
 }

@@ -1,0 +1,109 @@
+import LeadbookText
+
+/// The changes an editor offers for a customer file (its code actions):
+///
+/// - a quick fix for each finding `leadbook fix` removes: the finding's own fix (a full-width
+///   colon, a value to quote...) when it gives the file no error it did not have, which is how
+///   `leadbook fix` applies fixes (`CustomerFix`), and a derived value `leadbook fix` writes
+///   (`CustomerFix.writes`: the grade of the score, a status or next the file lacks);
+/// - a quick fix for each "did you mean" (`Diagnostic.suggestion`: an unknown status, source,
+///   key... replaced by the one the hint names), which `leadbook fix` leaves to a person;
+/// - "fix the file" (`.source`), everything `leadbook fix` would change in it at once;
+/// - "sync the file" (`.source`), when `leadbook sync` would change a derived value.
+///
+/// A quick fix belongs to the diagnostics on the lines of the range asked for (an editor asks
+/// for the cursor's line or the selection's); the file-wide actions are offered anywhere.
+public enum EditorAction {
+    public struct Action: Sendable, Equatable {
+        public var title: String
+        public var kind: Kind
+        public var edits: [EditorTextEdit]
+        /// The rule of the diagnostic a quick fix removes; nil for the file-wide actions.
+        public var rule: String?
+        /// The diagnostic a quick fix removes, as it was passed in.
+        public var diagnostic: Diagnostic?
+
+        public init(title: String, kind: Kind, edits: [EditorTextEdit], rule: String?, diagnostic: Diagnostic? = nil) {
+            self.title = title
+            self.kind = kind
+            self.edits = edits
+            self.rule = rule
+            self.diagnostic = diagnostic
+        }
+    }
+
+    public enum Kind: Sendable {
+        case quickFix
+        case source
+    }
+
+    typealias Words = Wording<EditorAction>
+
+    /// The actions for the diagnostics that touch `range` (the server passes the file's
+    /// diagnostics, as check gives them).
+    public static func actions(_ document: EditorDocument, diagnostics: [Diagnostic], in range: EditorRange, language: Language) -> [Action] {
+        let bytes = document.bytes
+        let path = document.path
+        let configuration = document.configuration
+        let result = document.read()
+        let own = result.findings.diagnostics
+        var actions: [Action] = []
+        for diagnostic in diagnostics where touches(diagnostic, range, document) {
+            // The fix and suggestion of the finding as this reading of the buffer gives it, so
+            // an action never carries offsets of an older version of the text.
+            let finding = own.first { $0.rule == diagnostic.rule && $0.line == diagnostic.line && $0.column == diagnostic.column
+                && $0.message == diagnostic.message } ?? (diagnostic.fix == nil && diagnostic.suggestion == nil ? diagnostic : nil)
+            guard let finding else { continue }
+            if let fix = finding.fix, fix.range.upperBound <= bytes.count {
+                let after = Fix.apply([fix], to: bytes).bytes
+                let read = CustomerReader.read(path: path, bytes: after, configuration: configuration)
+                if after != bytes, CustomerFix.newErrors(own, read.findings.diagnostics).isEmpty {
+                    let repair = CustomerFix.repair(finding, fix, in: bytes)
+                    actions.append(Action(title: (Words.fix.phrase + CustomerFix.summary([repair], [])).text(language), kind: .quickFix,
+                                          edits: [EditorTextEdit(range: document.range(of: fix.range), newText: String(decoding: fix.replacement, as: UTF8.self))],
+                                          rule: diagnostic.rule.id, diagnostic: diagnostic))
+                }
+            }
+            if let suggestion = finding.suggestion, suggestion.range.upperBound <= bytes.count {
+                let written = String(decoding: bytes[suggestion.range], as: UTF8.self)
+                let replacement = String(decoding: suggestion.replacement, as: UTF8.self)
+                actions.append(Action(title: Words.replace(written, replacement).phrase.text(language), kind: .quickFix,
+                                      edits: [EditorTextEdit(range: document.range(of: suggestion.range), newText: replacement)],
+                                      rule: diagnostic.rule.id, diagnostic: diagnostic))
+            }
+            if let derived = finding.derived, CustomerFix.writes(derived) {
+                let only: (DerivedFinding) -> Bool = { $0.value == derived.value && CustomerFix.writes($0) }
+                if case .changed(let change) = CustomerSync.sync(result, path: path, bytes: bytes, configuration: configuration, writes: only) {
+                    actions.append(Action(title: (Words.fix.phrase + Phrase.joined(change.phrases, en: ", ", zh: "，")).text(language),
+                                          kind: .quickFix, edits: EditorTextEdit.edits(from: document, to: change.after),
+                                          rule: diagnostic.rule.id, diagnostic: diagnostic))
+                }
+            }
+        }
+        if case .changed(let change) = CustomerFix.fix(path: path, bytes: bytes, configuration: configuration) {
+            actions.append(Action(title: (Words.fixFile.phrase + CustomerFix.summary(change.repairs, change.derived)).text(language), kind: .source,
+                                  edits: EditorTextEdit.edits(from: document, to: change.after), rule: nil))
+        }
+        if case .changed(let change) = CustomerSync.sync(result, path: path, bytes: bytes, configuration: configuration) {
+            actions.append(Action(title: (Words.syncFile.phrase + Phrase.joined(change.phrases, en: ", ", zh: "，")).text(language), kind: .source,
+                                  edits: EditorTextEdit.edits(from: document, to: change.after), rule: nil))
+        }
+        return actions
+    }
+
+    /// Whether a diagnostic is on one of the lines of `range`.
+    static func touches(_ diagnostic: Diagnostic, _ range: EditorRange, _ document: EditorDocument) -> Bool {
+        let line = document.position(of: diagnostic).line
+        return line >= range.start.line && line <= range.end.line
+    }
+}
+
+extension Wording where Of == EditorAction {
+    public static let fix = Self("Fix: ", "修复：")
+    public static let fixFile = Self("Fix the file (`leadbook fix`): ", "修复本文件（`leadbook fix`）：")
+    public static let syncFile = Self("Sync the file (`leadbook sync`): ", "同步本文件（`leadbook sync`）：")
+
+    public static func replace(_ written: String, _ replacement: String) -> Self {
+        Self("Change `\(written)` to `\(replacement)`", "把 `\(written)` 改为 `\(replacement)`")
+    }
+}
