@@ -1,3 +1,4 @@
+import Foundation
 import LeadbookCore
 import LeadbookText
 
@@ -50,6 +51,8 @@ public final class LanguageServer {
         var path: String?
         /// The diagnostics last published, as JSON (to publish again only what changed).
         var published: JSON?
+        /// The findings last published (for code actions).
+        var findings: [Diagnostic] = []
     }
 
     /// `language`: the one `leadbook lsp --lang` names (`initializationOptions.language` wins over it).
@@ -392,9 +395,13 @@ public final class LanguageServer {
 
     private func publish(_ uri: String, onlyWhenChanged: Bool = false) {
         guard var document = documents[uri] else { return }
-        let diagnostics = self.diagnostics(document)
-        let rendered = JSON.array(diagnostics)
-        if onlyWhenChanged, let published = document.published, published == rendered { return }
+        let (findings, language) = self.findings(document)
+        let rendered = JSON.array(findings.map { lspDiagnostic($0, document.text, language) })
+        document.findings = findings
+        if onlyWhenChanged, let published = document.published, published == rendered {
+            documents[uri] = document
+            return
+        }
         document.published = rendered
         documents[uri] = document
         notify("textDocument/publishDiagnostics", .object([("uri", .string(uri)), ("version", .int(document.text.version)),
@@ -402,9 +409,9 @@ public final class LanguageServer {
         if let root = document.root, !onlyWhenChanged { publishOthers(root, except: uri) }
     }
 
-    /// What `check` says of an open file, as LSP diagnostics.
-    private func diagnostics(_ document: OpenDocument) -> [JSON] {
-        guard let root = document.root, let path = document.path, let served = workspaces[root] else { return [] }
+    /// What `check` says of an open file, and in which language.
+    private func findings(_ document: OpenDocument) -> ([Diagnostic], Language) {
+        guard let root = document.root, let path = document.path, let served = workspaces[root] else { return ([], language) }
         let bytes = document.text.bytes
         let found: [Diagnostic]
         if path == Workspace.configurationFileName {
@@ -415,10 +422,9 @@ public final class LanguageServer {
             }
             found = served.check(path, bytes)
         } else {
-            return []
+            return ([], language)
         }
-        let language = language(root: root)
-        return found.map { lspDiagnostic($0, document.text, language) }
+        return (found, language(root: root))
     }
 
     func lspDiagnostic(_ diagnostic: Diagnostic, _ text: TextDocument, _ language: Language) -> JSON {
@@ -461,10 +467,13 @@ public final class LanguageServer {
     // MARK: what editor requests see
 
     /// The open document of a request, and where it is.
-    func document(_ params: JSON) -> (text: TextDocument, root: String?, path: String?)? {
+    func document(_ params: JSON) -> (text: TextDocument, root: String?, path: String?, diagnostics: [Diagnostic])? {
         guard let uri = params["textDocument"]?["uri"]?.stringValue, let document = documents[uri] else { return nil }
-        return (document.text, document.root, document.path)
+        return (document.text, document.root, document.path, document.findings)
     }
+
+    /// Seconds since 1970 now (tests set a fixed moment): today's date in completions.
+    public var clock: () -> Int = { Int(Date().timeIntervalSince1970) }
 
     func workspace(_ root: String?) -> ServedWorkspace? { root.flatMap { workspaces[$0] } }
 }

@@ -68,10 +68,38 @@ final class LanguageServerTests: XCTestCase {
         session.change(file, version: 2, [ServerSession.edit(8, 42, 8, 45, "decision-maker")])
         let afterRole = try XCTUnwrap(session.published(file))
         XCTAssertEqual(afterRole.map { $0["code"]?.stringValue }, ["ambiguous-scalar"])
-        // Then the phone in quotes (24 to 34), in two edits of one change: the file is clean.
-        session.change(file, version: 3, [ServerSession.edit(8, 34, 8, 34, "\""), ServerSession.edit(8, 24, 8, 24, "\"")])
+        // The phone's quick fix, applied as the editor applies it (its edit sent back as a change).
+        let actions = session.request("textDocument/codeAction", .object([
+            ("textDocument", .object([("uri", .string(file))])),
+            ("range", .object([("start", .object([("line", .int(8)), ("character", .int(26))])), ("end", .object([("line", .int(8)), ("character", .int(26))]))])),
+            ("context", .object([("diagnostics", .array(afterRole))])),
+        ]))["result"]?.arrayValue ?? []
+        XCTAssertEqual(actions.map { $0["kind"] }, [.string("quickfix"), .string("source")])
+        let quickFix = try XCTUnwrap(actions.first { $0["kind"] == .string("quickfix") })
+        XCTAssertEqual(quickFix["diagnostics"]?.arrayValue?.first?["code"], .string("ambiguous-scalar"))
+        XCTAssertEqual(quickFix["title"], .string("Fix: quoted `1380013800`"))
+        let edits = try XCTUnwrap(quickFix["edit"]?["changes"]?[file]?.arrayValue)
+        XCTAssertEqual(edits.map(\.span), [[8, 24, 8, 34]], "the edit in UTF-16 units after 王𠀋芳")
+        session.change(file, version: 3, edits.map { .object([("range", $0["range"]!), ("text", $0["newText"]!)]) })
         diagnostics = try XCTUnwrap(session.published(file))
         XCTAssertEqual(diagnostics, [])
+
+        // Completion after `status: ` (line 6), and hover on `intent` (line 4).
+        let completion = session.request("textDocument/completion", .object([
+            ("textDocument", .object([("uri", .string(file))])), ("position", .object([("line", .int(6)), ("character", .int(8))]))]))
+        let items = try XCTUnwrap(completion["result"]?.arrayValue)
+        XCTAssertEqual(items.prefix(3).compactMap { $0["label"]?.stringValue }, ["untouched", "contacted", "qualified"])
+        XCTAssertEqual(items[1]["detail"], .string("初步接洽"))
+        XCTAssertEqual(items[1]["textEdit"]?.span, [6, 8, 6, 17], "replaces `untouched`")
+        let hover = session.request("textDocument/hover", .object([
+            ("textDocument", .object([("uri", .string(file))])), ("position", .object([("line", .int(4)), ("character", .int(2))]))]))
+        XCTAssertEqual(hover["result"]?["contents"]?["value"], .string("**intent** (初步意向等级)\n\nvalues: A (A级), B (B级), C (C级)"))
+        XCTAssertEqual(hover["result"]?.span, [4, 0, 4, 6])
+        let outline = session.request("textDocument/documentSymbol", .object([("textDocument", .object([("uri", .string(file))]))]))
+        let front = try XCTUnwrap(outline["result"]?.arrayValue?.first)
+        XCTAssertEqual(front["name"], .string("front matter"))
+        XCTAssertEqual(front["children"]?.arrayValue?[1]["name"], .string("name"))
+        XCTAssertEqual(front["children"]?.arrayValue?[1].span, [2, 0, 2, 17], "name: 华东云😀科技有限公司 is 17 UTF-16 units")
 
         session.notify("textDocument/didClose", .object([("textDocument", .object([("uri", .string(file))]))]))
         XCTAssertEqual(session.published(file), [])
@@ -92,6 +120,32 @@ final class LanguageServerTests: XCTestCase {
         XCTAssertEqual(diagnostics.last?.span, [8, 48, 8, 55])
         session.change(file, version: 2, [ServerSession.edit(8, 48, 8, 55, "user")])
         XCTAssertEqual(try XCTUnwrap(session.published(file)).map { $0["code"]?.stringValue }, ["ambiguous-scalar"])
+    }
+
+    /// A "did you mean" as a quick fix, in UTF-8 positions after Chinese text, and nothing for a
+    /// file that is not a customer file.
+    func testADidYouMeanQuickFix() throws {
+        let session = ServerSession()
+        _ = session.initialize(root: root, encodings: ["utf-8"])
+        let file = uri("customers/LX2024001-huadong.md")
+        session.open(file, Self.customer.replacingOccurrences(of: "role: 老板x", with: "role: usr"))
+        let diagnostics = try XCTUnwrap(session.published(file))
+        let role = try XCTUnwrap(diagnostics.first { $0["code"] == .string("unknown-contact-role") })
+        XCTAssertEqual(role.span, [8, 48, 8, 51])
+        let actions = session.request("textDocument/codeAction", .object([
+            ("textDocument", .object([("uri", .string(file))])), ("range", role["range"]!),
+            ("context", .object([("diagnostics", .array([role])), ("only", .array([.string("quickfix")]))])),
+        ]))["result"]?.arrayValue ?? []
+        let replace = try XCTUnwrap(actions.first { $0["title"] == .string("Change `usr` to `user`") }, "\(actions)")
+        XCTAssertEqual(replace["edit"]?["changes"]?[file]?.arrayValue?.map(\.span), [[8, 48, 8, 51]])
+        XCTAssertFalse(actions.contains { $0["kind"] == .string("source") }, "only quick fixes were asked for")
+
+        let yml = uri("leadbook.yml")
+        session.open(yml, "language: en\n")
+        XCTAssertEqual(session.request("textDocument/completion", .object([("textDocument", .object([("uri", .string(yml))])),
+                                                                            ("position", .object([("line", .int(0)), ("character", .int(0))]))]))["result"], .array([]))
+        XCTAssertEqual(session.request("textDocument/hover", .object([("textDocument", .object([("uri", .string(uri("customers/not-open.md")))])),
+                                                                       ("position", .object([("line", .int(0)), ("character", .int(0))]))]))["error"]?["code"], .int(-32602))
     }
 
     func testUTF16OnlyWhenTheClientOffersNoUTF8() {
