@@ -53,6 +53,8 @@ public final class LanguageServer {
         var published: JSON?
         /// The findings last published (for code actions).
         var findings: [Diagnostic] = []
+        /// Whether the client's log was told that the document is too large to check.
+        var toldTooLarge = false
     }
 
     /// `language`: the one `leadbook lsp --lang` names (`initializationOptions.language` wins over it).
@@ -395,6 +397,10 @@ public final class LanguageServer {
 
     private func publish(_ uri: String, onlyWhenChanged: Bool = false) {
         guard var document = documents[uri] else { return }
+        if document.text.bytes.count > Self.maxDocumentSize, !document.toldTooLarge, let path = document.path {
+            document.toldTooLarge = true
+            log(.warning, Message.tooLarge(path, document.text.bytes.count))
+        }
         let (findings, language) = self.findings(document)
         let rendered = JSON.array(findings.map { lspDiagnostic($0, document.text, language) })
         document.findings = findings
@@ -417,9 +423,6 @@ public final class LanguageServer {
         if path == Workspace.configurationFileName {
             found = ConfigurationReader.read(SourceText(path: path, bytes: bytes)).1.sorted(by: Diagnostic.ordered)
         } else if served.isCustomerPath(path) {
-            if bytes.count > Self.maxDocumentSize {
-                log(.warning, Message.tooLarge(path, bytes.count))
-            }
             found = served.check(path, bytes)
         } else {
             return ([], language)

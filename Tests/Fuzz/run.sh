@@ -1,20 +1,21 @@
 #!/usr/bin/env bash
 # Fuzzes leadbook's readers with libFuzzer.
 #   Tests/Fuzz/run.sh TARGET [SECONDS] [extra libFuzzer flags...]
-# TARGET is front-matter, log or csv. The seed corpus is every customer file of the repository
+# TARGET is front-matter, log, csv or json. The seed corpus is every customer file of the repository
 # (template-workspace and test fixtures); new inputs go to .build/fuzz/TARGET/corpus, crashes to
 # .build/fuzz/TARGET/crashes. A crash found is kept as a regression case under
 # Tests/Fixtures/fuzz/TARGET/ (the unit tests read every file there).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 command -v swiftc >/dev/null 2>&1 || export PATH="/opt/swift/usr/bin:$PATH"
-target=${1:?usage: Tests/Fuzz/run.sh front-matter|log|csv [SECONDS]}
+target=${1:?usage: Tests/Fuzz/run.sh front-matter|log|csv|json [SECONDS]}
 seconds=${2:-60}
 shift $(( $# >= 2 ? 2 : $# ))
 case "$target" in
   front-matter) entry=Tests/Fuzz/FrontMatterTarget.swift ;;
   log) entry=Tests/Fuzz/LogTarget.swift ;;
   csv) entry=Tests/Fuzz/CSVTarget.swift ;;
+  json) entry=Tests/Fuzz/JSONTarget.swift ;;
   *) echo "unknown target $target" >&2; exit 2 ;;
 esac
 work=.build/fuzz/$target
@@ -22,6 +23,13 @@ mkdir -p "$work/corpus" "$work/crashes" "$work/seed"
 find template-workspace Tests/Fixtures -name '*.md' -type f -size -64k 2>/dev/null | while read -r f; do
   cp "$f" "$work/seed/$(echo "$f" | tr '/' '_')"
 done
+if [ "$target" = json ]; then
+  # What the language server reads: the JSON of the fixtures and the messages of its tests.
+  rm -f "$work"/seed/*.md
+  find Tests/Fixtures -name '*.json' -type f -size -64k 2>/dev/null | while read -r f; do cp "$f" "$work/seed/$(echo "$f" | tr '/' '_')"; done
+  printf '%s' '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"rootUri":"file:///ws","capabilities":{"general":{"positionEncodings":["utf-8"]}}}}' > "$work/seed/initialize.json"
+  printf '%s' '{"a":"\ud83d\ude00\u4e2d\n","b":[1,-2.5e-3,true,false,null,{}],"a":"\ud800"}' > "$work/seed/strings.json"
+fi
 if [ "$target" = csv ]; then
   find Tests/Fixtures -name '*.csv' -type f 2>/dev/null | while read -r f; do cp "$f" "$work/seed/$(echo "$f" | tr '/' '_')"; done
 fi
@@ -30,7 +38,9 @@ binary=$work/fuzz-$target
 # all (the core's `import LeadbookText` lines are left out of the copy).
 flat=$work/sources
 rm -rf "$flat" && mkdir -p "$flat"
-find Sources/LeadbookText Sources/LeadbookCore -name '*.swift' | sort | while read -r f; do
+folders="Sources/LeadbookText Sources/LeadbookCore"
+[ "$target" = json ] && folders=Sources/LeadbookText
+find $folders -name '*.swift' | sort | while read -r f; do
   grep -v '^import LeadbookText$' "$f" > "$flat/$(echo "$f" | tr '/' '_')"
 done
 sources=$(find "$flat" -name '*.swift' | sort)

@@ -406,3 +406,63 @@ final class LanguageServerTests: XCTestCase {
         XCTAssertEqual(DocumentURI.path(DocumentURI.of(path: "/tmp/客户 1/a#b.md")), "/tmp/客户 1/a#b.md")
     }
 }
+
+/// Whatever bytes a client writes, the server answers or logs and never crashes: mutations of
+/// a real session (bytes dropped, doubled, replaced), from a fixed seed.
+final class LanguageServerNoCrashTests: XCTestCase {
+    func testMutatedSessionsNeverCrashTheServer() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("leadbook-lsp-mutated-" + UUID().uuidString)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("customers"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try "language: en\n".write(to: root.appendingPathComponent("leadbook.yml"), atomically: true, encoding: .utf8)
+        let file = DocumentURI.of(path: root.appendingPathComponent("customers/LX2024001-a.md").path)
+        func message(_ method: String, id: Int? = nil, _ params: JSON) -> [UInt8] {
+            var fields: [(String, JSON)] = [("jsonrpc", .string("2.0"))]
+            if let id { fields.append(("id", .int(id))) }
+            fields += [("method", .string(method)), ("params", params)]
+            return MessageStream.frame(.object(fields))
+        }
+        let position: JSON = .object([("line", .int(8)), ("character", .int(30))])
+        let document: JSON = .object([("uri", .string(file))])
+        let session: [[UInt8]] = [
+            message("initialize", id: 1, .object([("rootUri", .string(DocumentURI.of(path: root.path))), ("capabilities", .object([]))])),
+            message("initialized", .object([])),
+            message("textDocument/didOpen", .object([("textDocument", .object([("uri", .string(file)), ("version", .int(1)), ("text", .string(LanguageServerTests.customer))]))])),
+            message("textDocument/didChange", .object([("textDocument", .object([("uri", .string(file)), ("version", .int(2))])),
+                                                        ("contentChanges", .array([ServerSession.edit(8, 20, 9, 2, "😀\r\n"), ServerSession.edit(99, 99, 0, 0, "x")]))])),
+            message("textDocument/completion", id: 2, .object([("textDocument", document), ("position", position)])),
+            message("textDocument/hover", id: 3, .object([("textDocument", document), ("position", position)])),
+            message("textDocument/codeAction", id: 4, .object([("textDocument", document), ("range", .object([("start", position), ("end", position)]))])),
+            message("textDocument/documentSymbol", id: 5, .object([("textDocument", document)])),
+            message("shutdown", id: 6, .null),
+        ]
+        let whole = session.flatMap { $0 }
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> Int {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return Int(truncatingIfNeeded: state >> 1)
+        }
+        for _ in 0..<150 {
+            var bytes = whole
+            for _ in 0..<(1 + next() % 6) {
+                let at = next() % bytes.count
+                switch next() % 3 {
+                case 0: bytes.remove(at: at)
+                case 1: bytes.insert(bytes[at], at: at)
+                default: bytes[at] = UInt8(truncatingIfNeeded: next())
+                }
+            }
+            var written = 0
+            let server = LanguageServer(environment: ["LEADBOOK_LANG": "en"], currentDirectory: "/", version: "test") { written += $0.count }
+            var offset = 0
+            while offset < bytes.count {
+                let end = min(bytes.count, offset + 1 + next() % 700)
+                server.receive(Array(bytes[offset..<end]))
+                offset = end
+            }
+            server.endOfInput()
+            XCTAssertNotNil(server.exitCode)
+            XCTAssertGreaterThan(written, 0)
+        }
+    }
+}
