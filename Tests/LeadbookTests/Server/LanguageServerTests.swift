@@ -297,6 +297,25 @@ final class LanguageServerTests: XCTestCase {
                        "unknown contact role `老板x`")
     }
 
+    /// The folder the editor names (workspaceFolders, rootUri or rootPath) is the workspace,
+    /// read at initialize: its language (en here; Chinese without one) is the server's at once.
+    func testTheWorkspaceTheEditorNames() {
+        let folder: JSON = .string(ServerSession.uri(root))
+        let ways: [[(String, JSON)]] = [
+            [("workspaceFolders", .array([.object([("uri", folder), ("name", .string("leads"))])]))],
+            [("rootUri", folder)],
+            [("rootPath", .string(root.path))],
+            [],
+        ]
+        var said: [String] = []
+        for way in ways {
+            let session = ServerSession(environment: [:])
+            _ = session.request("initialize", .object([("capabilities", .object([]))] + way))
+            said.append(session.request("workspace/symbol")["error"]?["message"]?.stringValue ?? "")
+        }
+        XCTAssertEqual(said, Array(repeating: "leadbook does not answer `workspace/symbol`", count: 3) + ["leadbook 不处理 `workspace/symbol`"])
+    }
+
     // MARK: a bad client
 
     func testRequestsBeforeInitializeAndAfterShutdown() {
