@@ -45,14 +45,22 @@ public enum EditorAction {
         let bytes = document.bytes
         let path = document.path
         let configuration = document.configuration
+        // leadbook.yml: its "did you mean"s; `fix` and `sync` are for customer files.
+        if document.isConfiguration {
+            let own = ConfigurationReader.read(SourceText(path: path, bytes: bytes)).1
+            return diagnostics.compactMap { diagnostic -> Action? in
+                guard touches(diagnostic, range, document), let finding = own.first(where: { same($0, diagnostic) }),
+                      let suggestion = finding.suggestion else { return nil }
+                return replacement(suggestion, for: diagnostic, document, language)
+            }
+        }
         let result = document.read()
         let own = result.findings.diagnostics
         var actions: [Action] = []
         for diagnostic in diagnostics where touches(diagnostic, range, document) {
             // The fix and suggestion of the finding as this reading of the buffer gives it, so
             // an action never carries offsets of an older version of the text.
-            let finding = own.first { $0.rule == diagnostic.rule && $0.line == diagnostic.line && $0.column == diagnostic.column
-                && $0.message == diagnostic.message } ?? (diagnostic.fix == nil && diagnostic.suggestion == nil ? diagnostic : nil)
+            let finding = own.first { same($0, diagnostic) } ?? (diagnostic.fix == nil && diagnostic.suggestion == nil ? diagnostic : nil)
             guard let finding else { continue }
             if let fix = finding.fix, fix.range.upperBound <= bytes.count {
                 let after = Fix.apply([fix], to: bytes).bytes
@@ -64,12 +72,8 @@ public enum EditorAction {
                                           rule: diagnostic.rule.id, diagnostic: diagnostic))
                 }
             }
-            if let suggestion = finding.suggestion, suggestion.range.upperBound <= bytes.count {
-                let written = String(decoding: bytes[suggestion.range], as: UTF8.self)
-                let replacement = String(decoding: suggestion.replacement, as: UTF8.self)
-                actions.append(Action(title: Words.replace(written, replacement).phrase.text(language), kind: .quickFix,
-                                      edits: [EditorTextEdit(range: document.range(of: suggestion.range), newText: replacement)],
-                                      rule: diagnostic.rule.id, diagnostic: diagnostic))
+            if let suggestion = finding.suggestion, let action = replacement(suggestion, for: diagnostic, document, language) {
+                actions.append(action)
             }
             if let derived = finding.derived, CustomerFix.writes(derived) {
                 let only: (DerivedFinding) -> Bool = { $0.value == derived.value && CustomerFix.writes($0) }
@@ -89,6 +93,21 @@ public enum EditorAction {
                                   edits: EditorTextEdit.edits(from: document, to: change.after), rule: nil))
         }
         return actions
+    }
+
+    /// The same finding: rule, place and words.
+    static func same(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+        lhs.rule == rhs.rule && lhs.line == rhs.line && lhs.column == rhs.column && lhs.message == rhs.message
+    }
+
+    /// "Change `qualifed` to `qualified`": the suggestion of a diagnostic as a quick fix.
+    static func replacement(_ suggestion: Fix, for diagnostic: Diagnostic, _ document: EditorDocument, _ language: Language) -> Action? {
+        guard suggestion.range.upperBound <= document.bytes.count else { return nil }
+        let written = String(decoding: document.bytes[suggestion.range], as: UTF8.self)
+        let replacement = String(decoding: suggestion.replacement, as: UTF8.self)
+        return Action(title: Words.replace(written, replacement).phrase.text(language), kind: .quickFix,
+                      edits: [EditorTextEdit(range: document.range(of: suggestion.range), newText: replacement)],
+                      rule: diagnostic.rule.id, diagnostic: diagnostic)
     }
 
     /// Whether a diagnostic is on one of the lines of `range`.

@@ -39,6 +39,16 @@ public enum EditorCompletion {
 
     public static func items(_ document: EditorDocument, at position: EditorPosition, now: LocalDateTime, language: Language) -> [Item] {
         guard let place = EditorPlace.at(position, in: document) else { return [] }
+        let items = self.items(place, document, now: now, language: language)
+        guard !place.lead.isEmpty else { return items }
+        return items.map { item in
+            var item = item
+            item.insertText = place.lead + item.insertText
+            return item
+        }
+    }
+
+    static func items(_ place: EditorPlace, _ document: EditorDocument, now: LocalDateTime, language: Language) -> [Item] {
         let range = document.range(of: place.token)
         let configuration = document.configuration
         switch place.kind {

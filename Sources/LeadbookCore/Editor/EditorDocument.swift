@@ -88,6 +88,9 @@ public struct EditorDocument {
         return EditorPosition(line: line, column: min(column, text.count))
     }
 
+    /// The workspace's leadbook.yml rather than a customer file.
+    public var isConfiguration: Bool { path == "leadbook.yml" }
+
     /// The file read as `check` reads it (its customer, its front matter, its findings).
     public func read() -> CustomerReader.Result {
         CustomerReader.read(path: path, bytes: bytes, configuration: configuration)

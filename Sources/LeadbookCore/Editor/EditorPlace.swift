@@ -27,6 +27,20 @@ struct EditorPlace {
     var kind: Kind
     /// The bytes of the word at the position (what a completion replaces, what hover explains).
     var token: Range<Int>
+    /// What goes before a value typed right after a colon (`status:|`): the space YAML needs.
+    var lead = ""
+
+    init(kind: Kind, token: Range<Int>) {
+        self.kind = kind
+        self.token = token
+    }
+
+    /// The same, with a space before what is typed at `token` when a colon is right before it.
+    func spaced(_ bytes: UnsafeBufferPointer<UInt8>) -> EditorPlace {
+        var place = self
+        if token.isEmpty, token.lowerBound > 0, bytes[token.lowerBound - 1] == ASCII.colon { place.lead = " " }
+        return place
+    }
 
     static let scalarLists: Set<String> = ["tags", "channels", "keywords", "products"]
 
@@ -255,7 +269,7 @@ struct EditorPlace {
         if let last = levels.last, last.isMap, last.expectingKey {
             return EditorPlace(kind: .key(parents: path, hasColon: false, siblings: []), token: token)
         }
-        return EditorPlace(kind: .value(path: path), token: token)
+        return document.bytes.withUnsafeBufferPointer { EditorPlace(kind: .value(path: path), token: token).spaced($0) }
     }
 
     static func trimmedSpaces(_ range: Range<Int>, _ bytes: [UInt8]) -> Range<Int> {
@@ -366,7 +380,7 @@ struct EditorPlace {
             var tokenStart = valueRange.lowerBound
             if offset < tokenStart { tokenStart = offset }
             let token = tokenStart..<max(offset, valueRange.upperBound)
-            return EditorPlace(kind: .entryValue(kind, key), token: token)
+            return EditorPlace(kind: .entryValue(kind, key), token: token).spaced(bytes)
         }
         // A key: one word from the start of the item.
         guard !bytes[start..<offset].contains(ASCII.space) else { return nil }
@@ -391,7 +405,7 @@ struct EditorPlace {
         }
         var first = start
         while first < end, bytes[first] == ASCII.space { first += 1 }
-        if wordStart <= first { return EditorPlace(kind: .todoDate, token: min(wordStart, offset)..<wordEnd) }
+        if wordStart <= first { return EditorPlace(kind: .todoDate, token: min(wordStart, offset)..<wordEnd).spaced(bytes) }
         return nil
     }
 }

@@ -10,7 +10,9 @@ public enum UnknownMentor: RuleDefinition {
             guard let mentor = member.mentor else { continue }
             let offset = node["mentor"]?.start ?? node.start
             guard let mentorMember = team.first(where: { $0.0.name == mentor })?.0 else {
-                findings.report(Message.notInTeam(mentor, team: names), at: offset)
+                let near = Suggestion.closest(to: mentor, among: names)
+                findings.report(Message.notInTeam(mentor, team: names), at: offset,
+                                suggestion: findings.suggestion(replacing: mentor, at: offset, with: near))
                 continue
             }
             if mentor == member.name {

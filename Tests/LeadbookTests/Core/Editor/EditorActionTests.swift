@@ -46,9 +46,9 @@ final class EditorActionTests: XCTestCase {
 
     func testTheFixesOfLeadbookFixAsQuickFixes() {
         let text = F.customer(replacing: "owner: 王五", with: "owner：王五").replacingOccurrences(of: "- [ ] 2024-03-03", with: "- [ｘ] 2024-03-03")
-        let actions = checkEachQuickFix(text, expecting: ["yaml-syntax", "todo-box"])
-        XCTAssertEqual(actions.first { $0.rule == "yaml-syntax" }?.title, "Fix: 1 full-width colon")
-        let colon = actions.first { $0.rule == "yaml-syntax" }!
+        let actions = checkEachQuickFix(text, expecting: ["full-width-colon", "todo-box"])
+        XCTAssertEqual(actions.first { $0.rule == "full-width-colon" }?.title, "Fix: 1 full-width colon")
+        let colon = actions.first { $0.rule == "full-width-colon" }!
         XCTAssertEqual(colon.edits.count, 1)
         XCTAssertEqual(colon.edits[0].newText, ": ")
         let chinese = EditorAction.actions(document(text), diagnostics: diagnostics(document(text)), in: colon.edits[0].range, language: .zhCN)
@@ -112,7 +112,7 @@ final class EditorActionTests: XCTestCase {
     }
 
     func testFixTheFileDoesWhatLeadbookFixDoes() {
-        let text = F.customer(replacing: "owner: 王五", with: "owner：王五").replacingOccurrences(of: "grade: S", with: "grade: A")
+        let text = F.customer(replacing: "source: website", with: "source：website").replacingOccurrences(of: "grade: S", with: "grade: A")
         let document = document(text)
         let actions = EditorAction.actions(document, diagnostics: diagnostics(document), in: EditorRange(at: EditorPosition(line: 0, column: 0)),
                                            language: .en)
@@ -147,7 +147,7 @@ final class EditorActionTests: XCTestCase {
         }
         let crlf = document("\u{FEFF}---\r\nid: LX2024001\r\nname: 华东云\r\nsource: website\r\nintent: A\r\ncreated: 2024-03-01 09:10\r\nstatus：won\r\n---\r\n")
         let actions = EditorAction.actions(crlf, diagnostics: diagnostics(crlf), in: EditorRange(at: EditorPosition(line: 6, column: 0)), language: .en)
-        let colon = actions.first { $0.rule == "yaml-syntax" }
+        let colon = actions.first { $0.rule == "full-width-colon" }
         XCTAssertEqual(colon?.edits.first?.range, EditorRange(start: EditorPosition(line: 6, column: 6), end: EditorPosition(line: 6, column: 9)))
     }
 
@@ -162,5 +162,18 @@ final class EditorActionTests: XCTestCase {
         XCTAssertEqual(actions.first?.edits.first?.range, EditorRange(start: EditorPosition(line: line, column: start),
                                                                       end: EditorPosition(line: line, column: start + "decison-maker".utf8.count)))
         XCTAssertEqual(actions.first?.edits.first?.newText, "decision-maker")
+    }
+
+    func testLeadbookYmlGetsItsDidYouMeans() {
+        let text = "language: zh-CN\nteam:\n  - name: 王五\n    role: senior\n  - name: 李雷\n    role: junoir\n    mentor: 王武\n"
+        let document = EditorDocument(bytes: Array(text.utf8), path: "leadbook.yml", configuration: Configuration())
+        let found = ConfigurationReader.read(SourceText(path: "leadbook.yml", bytes: document.bytes)).1
+        XCTAssertEqual(Set(found.map(\.rule.id)), ["unknown-team-role", "unknown-mentor"])
+        let all = EditorRange(start: EditorPosition(line: 0, column: 0), end: EditorPosition(line: 9, column: 0))
+        let actions = EditorAction.actions(document, diagnostics: found, in: all, language: .zhCN)
+        XCTAssertEqual(actions.map(\.title), ["把 `junoir` 改为 `junior`", "把 `王武` 改为 `王五`"])
+        let fixed = applying(actions.flatMap(\.edits), to: document)
+        XCTAssertEqual(ConfigurationReader.read(SourceText(path: "leadbook.yml", bytes: fixed)).1, [])
+        XCTAssertEqual(EditorAction.actions(document, diagnostics: found, in: EditorRange(at: EditorPosition(line: 0, column: 0)), language: .en), [])
     }
 }

@@ -200,6 +200,12 @@ final class EditorCompletionTests: XCTestCase {
                       "at the start of a key: its own key is offered (it is the one being replaced)")
         XCTAssertEqual(F.labels(F.customer(replacing: "status: qualified", with: "status: qualified|")).prefix(2), ["untouched", "contacted"])
         XCTAssertEqual(F.labels(F.customer(replacing: "status: qualified", with: "status:|")).first, "untouched")
+        let (_, glued) = items(F.customer(replacing: "status: qualified", with: "status:|"))
+        XCTAssertEqual(glued.first?.insertText, " untouched", "YAML needs the space after the colon")
+        let (_, entry) = items(F.customer(replacing: "- status: qualified", with: "- next:|"))
+        XCTAssertEqual(entry.first?.insertText, " 2024-03-05")
+        let (_, spaced) = items(F.customer(replacing: "status: qualified", with: "status: |"))
+        XCTAssertEqual(spaced.first?.insertText, "untouched")
     }
 
     func testAFrontMatterNotYetClosedAndBrokenYAML() {

@@ -50,8 +50,8 @@ final class EditorDocumentTests: XCTestCase {
         // check counts columns in characters: 😀 is one, four bytes here.
         let document = document("---\nname: 😀恒力\nowner：王五\n---\n")
         let diagnostic = Diagnostic(file: "customers/LX1.md", line: 2, column: 8, rule: YAMLSyntax.rule, message: Phrase(verbatim: "x"), hint: .empty)
-        XCTAssertEqual(document.position(of: diagnostic), EditorPosition(line: 1, column: "name: 😀".utf8.count + 3))
-        let read = document.read().findings.diagnostics.first { $0.rule == YAMLSyntax.rule }!
+        XCTAssertEqual(document.position(of: diagnostic), EditorPosition(line: 1, column: "name: 😀".utf8.count), "7 characters, 10 bytes")
+        let read = document.read().findings.diagnostics.first { $0.rule == FullWidthColon.rule }!
         XCTAssertEqual(document.position(of: read), document.position(of: read.fix!.range.lowerBound))
     }
 
