@@ -148,6 +148,21 @@ final class LanguageServerTests: XCTestCase {
                                                                        ("position", .object([("line", .int(0)), ("character", .int(0))]))]))["error"]?["code"], .int(-32602))
     }
 
+    /// A hover on the id of `merged_into` names that customer, from the workspace on disk.
+    func testHoverOnAMergeTargetNamesTheCustomer() throws {
+        try write("customers/LX2024001-a.md", Self.customer)
+        let tombstone = "---\nid: LX2024002\nname: 华东云科技\nsource: web\nintent: C\ncreated: 2024-04-01 08:00\nstatus: lost\nmerged_into: LX2024001\n---\n"
+        let session = ServerSession()
+        _ = session.initialize(root: root)
+        let file = uri("customers/LX2024002-b.md")
+        session.open(file, tombstone)
+        XCTAssertEqual(session.published(file)?.contains { $0["code"] == .string("unknown-merge-target") }, false)
+        let hover = session.request("textDocument/hover", .object([("textDocument", .object([("uri", .string(file))])),
+                                                                   ("position", .object([("line", .int(7)), ("character", .int(15))]))]))
+        let text = try XCTUnwrap(hover["result"]?["contents"]?["value"]?.stringValue, "\(hover)")
+        XCTAssertTrue(text.contains("华东云😀科技有限公司"), text)
+    }
+
     func testUTF16OnlyWhenTheClientOffersNoUTF8() {
         let session = ServerSession()
         XCTAssertEqual(session.initialize(root: root, encodings: ["utf-32", "utf-16"])["result"]?["capabilities"]?["positionEncoding"], .string("utf-16"))
