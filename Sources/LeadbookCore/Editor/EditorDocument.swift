@@ -22,9 +22,8 @@ public struct EditorDocument {
         self.bytes = bytes
         self.path = path
         self.configuration = configuration
-        var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == ASCII.lf { starts.append(offset + 1) }
-        self.lineStarts = starts
+        var source = SourceText(path: path, bytes: bytes)
+        self.lineStarts = source.lineStarts()
     }
 
     public var lineCount: Int { lineStarts.count }

@@ -23,6 +23,7 @@ public enum EditorHover {
                 markdown = gradeExplanation(document)
             } else if parents.isEmpty, let field = CustomerField(key: word) {
                 markdown = fieldHeading(field)
+                if field == .source { markdown? += Phrase(verbatim: "\n\n") + Words.values.phrase + sourceList(configuration) }
             }
         case .value(let path):
             markdown = value(unquoted(word), at: path, document, customerName: customerName)
@@ -65,6 +66,13 @@ public enum EditorHover {
         default: break
         }
         return text
+    }
+
+    /// leadbook.yml `sources` with the Chinese names of the default ones.
+    static func sourceList(_ configuration: Configuration) -> Phrase {
+        let sources = configuration.sources
+        return Phrase(sources.map { source in Configuration.sourceLabels[source].map { "\(source) (\($0))" } ?? source }.joined(separator: ", "),
+                      sources.map { source in Configuration.sourceLabels[source].map { "\($0)（\(source)）" } ?? source }.joined(separator: "、"))
     }
 
     static func value(_ word: String, at path: [String], _ document: EditorDocument, customerName: (String) -> String?) -> Phrase? {

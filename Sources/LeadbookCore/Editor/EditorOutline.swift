@@ -144,7 +144,7 @@ public enum EditorOutline {
         return document.bytes.withUnsafeBufferPointer { buffer -> [Symbol] in
             guard UTF8Bytes.firstInvalidOffset(buffer) == nil else { return [] }
             var findings = Findings(source: SourceText(path: document.path, bytes: []))
-            let log = LogReader.read(buffer, range: layout.body, firstLine: layout.bodyFirstLine, findings: &findings, keepText: true)
+            let log = LogReader.read(buffer, range: layout.body, firstLine: layout.bodyFirstLine, findings: &findings, keepText: false)
             var sections: [Symbol] = []
             func section(_ section: LogReader.Section?, _ entries: [Symbol]) {
                 guard let section else { return }

@@ -181,6 +181,8 @@ struct EditorPlace {
         // Before any colon: a key, the value of a list item, or a flow collection of an item.
         let column = shape.isBlank ? offset : shape.content
         guard offset >= column else { return nil }
+        // In the indentation before an item's `-`: nothing goes there.
+        if let dash = shape.dash, offset <= dash { return nil }
         guard let parents = parents(of: line, column: shape.dash ?? column, lineStart: shape.start, frontMatter: frontMatter, document) else { return nil }
         if shape.dash != nil, shape.content < shape.end, bytes[shape.content] == ASCII.openBracket || bytes[shape.content] == UInt8(ascii: "{") {
             return flowPlace(parents, from: shape.content, to: offset, end: shape.end, frontMatter: frontMatter, line: line, document)
@@ -203,6 +205,7 @@ struct EditorPlace {
     static func flowPlace(_ path: [String], from start: Int, to offset: Int, end: Int, frontMatter: Range<Int>, line: Int,
                           _ document: EditorDocument) -> EditorPlace? {
         let bytes = document.bytes
+        let start = min(start, offset)
         struct Level { var isMap: Bool; var key: String?; var expectingKey: Bool }
         var levels: [Level] = []
         var tokenStart = start

@@ -237,7 +237,7 @@ final class EditorCompletionTests: XCTestCase {
             "---\nscore: {size: [1, {a: \"x, y: 'z\n- - - \n  : \n:\n---\n## Follow-ups\n###\n### 2024-13-45 25:99 ＠ @\n- [ ] @\n- todo:\n- ：\n",
             "---\nstatus: |\n  qualified\nplan:\n  - {stage: , channels: [,,]}\n  - stage: >-\n---\n## 客户反馈\n### 2024-03-01\n- 类型：\n```\n### x\n",
             "---\nname: 𠀀😀\u{0301}张\r\nowner：\u{3000}王五 # 😀\n---\n## Feedback\n### 2024-03-01 电话（张伟）😀\n- [ｘ] 2024-03-01 𠀀 ＠王\n",
-            F.customer, String(decoding: [0x2D, 0x2D, 0x2D, 0x0A, 0xFF, 0xFE, 0x3A, 0x20, 0xC3, 0x0A, 0x2D, 0x2D, 0x2D, 0x0A], as: UTF8.self),
+            "---\nplan:\n  - channels:\n      -   \ntags:\n  -   \ncontacts:\n  -   \n  - {name:   , role: }\n---\n", F.customer, String(decoding: [0x2D, 0x2D, 0x2D, 0x0A, 0xFF, 0xFE, 0x3A, 0x20, 0xC3, 0x0A, 0x2D, 0x2D, 0x2D, 0x0A], as: UTF8.self),
         ]
         for text in texts {
             var bytes = Array(text.utf8)
@@ -248,8 +248,11 @@ final class EditorCompletionTests: XCTestCase {
                     let length = line >= 0 && line < document.lineCount ? document.lineText(line).count : 0
                     for column in [-1] + Array(0...(length + 2)) {
                         let position = EditorPosition(line: line, column: column)
+                        let cursor = document.position(of: document.offset(of: position))
                         for item in EditorCompletion.items(document, at: position, now: F.now, language: .zhCN) {
-                            if let range = item.range { XCTAssertLessThanOrEqual(range.start, range.end) }
+                            guard let range = item.range else { continue }
+                            XCTAssertEqual(range.start.line, range.end.line, "one line")
+                            XCTAssertTrue(range.contains(cursor), "\(range) holds the cursor \(cursor) in \(text.debugDescription)")
                         }
                         if let hover = EditorHover.hover(document, at: position, language: .en, customerName: { _ in "x" }) {
                             XCTAssertLessThanOrEqual(hover.range.start, hover.range.end)

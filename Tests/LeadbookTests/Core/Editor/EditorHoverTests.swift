@@ -53,6 +53,11 @@ final class EditorHoverTests: XCTestCase {
                        "**website** (官网表单): a website form: `source_detail` holds the pages visited, the need keywords and whether the contact details are complete")
         let key = hover(F.customer(replacing: "status: qualified", with: "st|atus: qualified"), language: .zhCN)!.markdown
         XCTAssertTrue(key.hasPrefix("**客户状态**（status）\n\n可选值：未接触（untouched）、"), key)
+        var configuration = F.configuration
+        configuration.sources = ["exhibition", "dealer"]
+        let (sources, onSource) = F.document(F.customer(replacing: "source: website", with: "sou|rce: website"), configuration: configuration)
+        XCTAssertEqual(EditorHover.hover(sources, at: onSource, language: .en) { _ in nil }?.markdown,
+                       "**source** (来源渠道)\n\nvalues: exhibition (展会), dealer", "leadbook.yml's sources")
     }
 
     func testEntryKeysAndTheirStatus() {
