@@ -26,13 +26,15 @@ let package = Package(
     targets: [
         .target(name: "LeadbookText", swiftSettings: staticRuntime),
         .target(name: "LeadbookCore", dependencies: ["LeadbookText"], exclude: ["Workspace/InitTemplate"], swiftSettings: staticRuntime),
-        .target(name: "LeadbookCommands", dependencies: ["LeadbookCore", "LeadbookText"], swiftSettings: staticRuntime),
+        // The language server (`leadbook lsp`): the protocol over byte streams, beside the commands.
+        .target(name: "LeadbookServer", dependencies: ["LeadbookCore", "LeadbookText"], swiftSettings: staticRuntime),
+        .target(name: "LeadbookCommands", dependencies: ["LeadbookServer", "LeadbookCore", "LeadbookText"], swiftSettings: staticRuntime),
         .executableTarget(name: "leadbook", dependencies: ["LeadbookCommands"], swiftSettings: staticRuntime, linkerSettings: staticRuntimeLink),
         // The benchmark times the `leadbook` built beside it, so building it builds both.
         .executableTarget(
-            name: "leadbook-bench", dependencies: ["LeadbookCore", "LeadbookText", "leadbook"],
+            name: "leadbook-bench", dependencies: ["LeadbookCore", "LeadbookText", "LeadbookServer", "leadbook"],
             swiftSettings: staticRuntime, linkerSettings: staticRuntimeLink),
-        .testTarget(name: "LeadbookTests", dependencies: ["LeadbookText", "LeadbookCore", "LeadbookCommands"]),
+        .testTarget(name: "LeadbookTests", dependencies: ["LeadbookText", "LeadbookCore", "LeadbookServer", "LeadbookCommands"]),
     ],
     swiftLanguageModes: [.v5]
 )

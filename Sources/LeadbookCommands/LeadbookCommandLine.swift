@@ -41,6 +41,7 @@ public enum LeadbookCommandLine {
         Entry(RenumberCommand.self),
         Entry(MergeDriverCommand.self),
         Entry(RulesCommand.self),
+        Entry(LspCommand.self),
     ]
 
     public static func run(_ given: [String], _ context: CommandContext) -> ExitCode {

@@ -44,7 +44,7 @@ struct Benchmark {
     /// The measurements `--only` can name, by group.
     static let oneCustomer = ["show", "explain", "log", "feedback", "resolve", "confirm", "new"]
     static let wholeTree = ["check", "summary", "index-check", "sync", "agenda", "assign", "export", "dupes"]
-    static let others = ["index", "warm", "staged", "startup", "peer"]
+    static let others = ["index", "warm", "staged", "startup", "peer", "lsp"]
     static let groups: [String: [String]] = ["one": oneCustomer, "tree": wholeTree]
     static var names: [String] { oneCustomer + wholeTree + others + groups.keys.sorted() }
 
@@ -251,6 +251,12 @@ struct Benchmark {
                 }
             }
 
+            // The language server: a change published again, against the workspace read once.
+            if wanted("lsp"), available.contains("lsp"), let customer = OneCustomer.pick(files) {
+                let samples = try LanguageServerTiming(leadbook: leadbook, directory: directory, file: customer.path).measure(max(repeats, 51))
+                rows.append(Row(size: size, name: "lsp: didChange to publishDiagnostics", samples: samples))
+            }
+
             if wanted("staged"), size == 10_000, checkHelp.contains("--staged") {
                 let repository = try stagedRepository(directory)
                 let samples = try measure(repeats) { try Spawn.run(leadbook, ["check", "--staged", "-C", repository]) }
@@ -429,7 +435,13 @@ struct Benchmark {
         }
         target("check --staged with one file staged in 10,000 customers under 0.5 s", row(10_000, "check --staged (1 file)").map { $0.median < 0.5 })
 
-        // 5. Start-up.
+        // 5. The language server's diagnostics after a change.
+        if let lsp = row(10_000, "lsp: didChange to publishDiagnostics") {
+            target("leadbook lsp publishes a change's diagnostics on 10,000 customers within 50 ms (median of \(lsp.samples.count): \(ms(lsp.median)), slowest \(ms(lsp.maximum)))",
+                   lsp.median < 0.050)
+        }
+
+        // 6. Start-up.
         if let version = row(0, "--version") {
             let instructions = version.instructions.map { ", \(Self.millions($0)) instructions" } ?? ""
             target("leadbook --version under 8 ms (median of \(version.samples.count): \(ms(version.median))\(instructions))", version.median < 0.008)

@@ -20,14 +20,15 @@ run       generates the workspaces (once, under --work, default .build/bench), m
           log, feedback, feedback N --resolve, feedback N --confirm and new on one customer
           (each writing run starts from the same saved state; the workspace is put back);
           warm check, summary and agenda (nothing changed, then one file changed); check
-          --staged (one file staged in a git repository of 10,000 customers); and start-up
-          (`leadbook --version`, 50 runs). With valgrind installed, instructions of the
+          --staged (one file staged in a git repository of 10,000 customers); the language
+          server (`leadbook lsp`: from a didChange of one customer file to its
+          publishDiagnostics, at least 51 changes); and start-up (`leadbook --version`, 50 runs). With valgrind installed, instructions of the
           one-customer commands, of --version and of check (up to 10,000 customers) are
           counted with callgrind (a run over --callgrind-timeout, default 90 s, is stopped).
           Prints a table and the targets with PASS, FAIL or SKIP (exit 1 when one fails).
           --only runs a subset: show, explain, log, feedback, resolve, confirm, new, check,
           summary, index-check, sync, agenda, assign, export, dupes, index, warm, staged,
-          startup, peer, or the groups one (one customer) and tree (whole workspace).
+          startup, peer, lsp, or the groups one (one customer) and tree (whole workspace).
           --leadbook defaults to the leadbook binary next to this one.
 verify    reads a generated workspace back with LeadbookCore and checks what the generator
           promises: status/next/grade agree with the log, SLA and cadence hold, owners and

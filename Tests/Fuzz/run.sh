@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Fuzzes leadbook's readers with libFuzzer.
 #   Tests/Fuzz/run.sh TARGET [SECONDS] [extra libFuzzer flags...]
-# TARGET is front-matter, log, csv or inflate. The seed corpus is every customer file of the
+# TARGET is front-matter, log, csv, inflate or json. The seed corpus is every customer file of the
 # repository (template-workspace and test fixtures), for inflate the DEFLATE streams of
-# Tests/Fixtures/deflate; new inputs go to .build/fuzz/TARGET/corpus, crashes to
+# Tests/Fixtures/deflate, for json the JSON of the fixtures; new inputs go to .build/fuzz/TARGET/corpus, crashes to
 # .build/fuzz/TARGET/crashes. A crash found is kept as a regression case under
 # Tests/Fixtures/fuzz/TARGET/ (the unit tests read every file there).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 command -v swiftc >/dev/null 2>&1 || export PATH="/opt/swift/usr/bin:$PATH"
-target=${1:?usage: Tests/Fuzz/run.sh front-matter|log|csv|inflate [SECONDS]}
+target=${1:?usage: Tests/Fuzz/run.sh front-matter|log|csv|inflate|json [SECONDS]}
 seconds=${2:-60}
 shift $(( $# >= 2 ? 2 : $# ))
 case "$target" in
@@ -17,12 +17,18 @@ case "$target" in
   log) entry=Tests/Fuzz/LogTarget.swift ;;
   csv) entry=Tests/Fuzz/CSVTarget.swift ;;
   inflate) entry=Tests/Fuzz/InflateTarget.swift ;;
+  json) entry=Tests/Fuzz/JSONTarget.swift ;;
   *) echo "unknown target $target" >&2; exit 2 ;;
 esac
 work=.build/fuzz/$target
 mkdir -p "$work/corpus" "$work/crashes" "$work/seed"
 if [ "$target" = inflate ]; then
   find Tests/Fixtures/deflate -name '*.deflate' -type f 2>/dev/null | while read -r f; do cp "$f" "$work/seed/$(echo "$f" | tr '/' '_')"; done
+elif [ "$target" = json ]; then
+  # What the language server reads: the JSON of the fixtures and the messages of its tests.
+  find Tests/Fixtures -name '*.json' -type f -size -64k 2>/dev/null | while read -r f; do cp "$f" "$work/seed/$(echo "$f" | tr '/' '_')"; done
+  printf '%s' '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"rootUri":"file:///ws","capabilities":{"general":{"positionEncodings":["utf-8"]}}}}' > "$work/seed/initialize.json"
+  printf '%s' '{"a":"\ud83d\ude00\u4e2d\n","b":[1,-2.5e-3,true,false,null,{}],"a":"\ud800"}' > "$work/seed/strings.json"
 else
   find template-workspace Tests/Fixtures -name '*.md' -type f -size -64k 2>/dev/null | while read -r f; do
     cp "$f" "$work/seed/$(echo "$f" | tr '/' '_')"
@@ -33,12 +39,13 @@ if [ "$target" = csv ]; then
 fi
 binary=$work/fuzz-$target
 # The text layer and the core compiled as one module with the target, so the fuzzer sees them
-# all (the core's `import LeadbookText` lines are left out of the copy); inflate needs only the
+# all (the core's `import LeadbookText` lines are left out of the copy); inflate and json need only the
 # text layer.
 flat=$work/sources
 rm -rf "$flat" && mkdir -p "$flat"
 layers="Sources/LeadbookText Sources/LeadbookCore"
 [ "$target" = inflate ] && layers=Sources/LeadbookText
+[ "$target" = json ] && layers=Sources/LeadbookText
 find $layers -name '*.swift' | sort | while read -r f; do
   grep -v '^import LeadbookText$' "$f" > "$flat/$(echo "$f" | tr '/' '_')"
 done

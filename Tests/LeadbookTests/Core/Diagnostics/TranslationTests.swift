@@ -14,7 +14,7 @@ final class TranslationTests: XCTestCase {
     static var checkedFiles: [String] {
         let root = Transcript.packageRoot
         var files: [String] = []
-        for target in ["LeadbookText", "LeadbookCore", "LeadbookCommands", "leadbook"] {
+        for target in ["LeadbookText", "LeadbookCore", "LeadbookServer", "LeadbookCommands", "leadbook"] {
             let folder = root.appendingPathComponent("Sources/" + target)
             if let walk = FileManager.default.enumerator(atPath: folder.path) {
                 for case let path as String in walk where path.hasSuffix(".swift") {
