@@ -1,6 +1,7 @@
 """Makes the workbooks the import tests read: the same five leads written by openpyxl
 (deflate-compressed, a date cell, a text cell for each phone) and by LibreOffice from a CSV
-(the phone column imported as text, the date column as dates), and bomb.xlsx.
+(the phone column imported as text, the date column as dates), bomb.xlsx, and the workbook of
+the spreadsheets-zh transcript.
 
     python3 make_fixtures.py            # needs openpyxl; soffice for leads-libreoffice.xlsx
 
@@ -56,6 +57,24 @@ def libreoffice_workbook(path):
         shutil.copy(os.path.join(folder, "leads-libreoffice.xlsx"), path)
 
 
+def titled_workbook(path):
+    """The spreadsheets-zh transcript's workbook: a title merged over the table, then three leads,
+    one with an intent that does not exist."""
+    import openpyxl
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "展会线索"
+    sheet.append(["2024年3月数博会线索"])
+    sheet.merge_cells("A1:E1")
+    sheet.append(["企业名称", "来源渠道", "初步意向等级", "联系人", "电话"])
+    sheet.append(["贵州黔云数据有限公司", "展会(数博会)", "A", "吴敏", "08515550101"])
+    sheet.append(["遵义山城物流有限公司", "展会", "D", "罗刚", "13800000301"])
+    sheet.append(["毕节绿茶贸易有限公司", "展会", "B", "韦芳", "13800000302"])
+    for row in sheet.iter_rows(min_row=3):
+        row[4].number_format = "@"
+    book.save(path)
+
+
 def bomb(path):
     """A "workbook" whose sheet is 5 MB of spaces: it deflates to a few kilobytes (a ratio far above 100)."""
     import zipfile
@@ -65,5 +84,6 @@ def bomb(path):
 
 if __name__ == "__main__":
     bomb(os.path.join(HERE, "bomb.xlsx"))
+    titled_workbook(os.path.join(HERE, "..", "e2e", "spreadsheets-zh", "workspace", "leads.xlsx"))
     openpyxl_workbook(os.path.join(HERE, "leads-openpyxl.xlsx"))
     libreoffice_workbook(os.path.join(HERE, "leads-libreoffice.xlsx"))
