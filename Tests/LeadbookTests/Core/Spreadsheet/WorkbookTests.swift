@@ -178,4 +178,43 @@ final class WorkbookTests: XCTestCase {
                                      sharedStrings: [])
         guard case .content? = kind(noString) else { return XCTFail("a missing shared string is not refused") }
     }
+
+    /// Damaged workbooks (bytes changed, inserted, cut) are refused or read, never a crash: a
+    /// few thousand mutations of the openpyxl fixture, the same ones every run.
+    func testDamagedWorkbooksNeverCrash() throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/xlsx/leads-openpyxl.xlsx")
+        let original = Array(try Data(contentsOf: fixture))
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int(truncatingIfNeeded: (z ^ (z >> 31)) >> 1)
+        }
+        var read = 0, refused = 0
+        for round in 0..<3000 {
+            var bytes = original
+            for _ in 0..<(1 + next() % 4) {
+                let at = next() % bytes.count
+                switch next() % 3 {
+                case 0: bytes[at] = UInt8(truncatingIfNeeded: next())
+                case 1: bytes.insert(UInt8(truncatingIfNeeded: next()), at: at)
+                default: bytes[at] ^= UInt8(1 << (next() % 8))
+                }
+            }
+            if round % 10 == 0 { bytes = Array(bytes.prefix(next() % bytes.count)) }
+            do {
+                let workbook = try Workbook(bytes)
+                _ = try workbook.table(workbook.sheet(named: nil))
+                read += 1
+            } catch {
+                XCTAssertFalse(error.phrase.en.isEmpty)
+                refused += 1
+            }
+        }
+        XCTAssertEqual(read + refused, 3000)
+        XCTAssertGreaterThan(refused, 1000)
+    }
 }
