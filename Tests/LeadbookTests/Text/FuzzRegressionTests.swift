@@ -39,6 +39,40 @@ final class FuzzRegressionTests: XCTestCase {
         }
     }
 
+    /// As Tests/Fuzz/InflateTarget.swift checks them. Each input is named after zlib's verdict on
+    /// it (`decodes-…`, or zlib's error message) and gets that verdict, as the kind of `InflateError`
+    /// that zlib's message means; Python's zlib, where it is there, agrees on every input.
+    func testInflateInputs() throws {
+        let cases = try inputs("inflate")
+        XCTAssertFalse(cases.isEmpty)
+        let zlibVerdicts: [(String, InflateError.Kind?)] = [
+            ("decodes-", nil), ("invalid-bit-length-repeat-", .badCodeLengths), ("invalid-block-type-", .badBlockType),
+            ("invalid-code-lengths-set-", .badCodeLengths), ("invalid-code-missing-end-of-block-", .badCodeLengths),
+            ("invalid-distance-code-", .badSymbol), ("invalid-distance-too-far-back-", .badDistance),
+            ("invalid-distances-set-", .badCodeLengths), ("invalid-literal-length-code-", .badSymbol),
+            ("invalid-literal-lengths-set-", .badCodeLengths), ("invalid-stored-block-lengths-", .storedLengthMismatch),
+            ("too-many-length-or-distance-symbols-", .badCodeLengths), ("truncated-", .truncated),
+        ]
+        for (name, bytes) in cases {
+            let verdict = zlibVerdicts.first { name.hasPrefix($0.0) }
+            XCTAssertNotNil(verdict, "\(name): an inflate input is named after zlib's verdict on it")
+            var consumed = -1
+            do {
+                let output = try Inflate.decompress(bytes, limit: 1 << 16, consumed: &consumed)
+                if let verdict { XCTAssertNil(verdict.1, "\(name) decodes") }
+                XCTAssertTrue(consumed >= 1 && consumed <= bytes.count, name)
+                XCTAssertEqual(try? Inflate.decompress(Array(bytes[..<consumed]), limit: output.count), output, name)
+                XCTAssertThrowsError(try Inflate.decompress(Array(bytes[..<(consumed - 1)]), limit: 1 << 16), name) { error in
+                    XCTAssertEqual((error as? InflateError)?.kind, .truncated, name)
+                }
+            } catch let error as InflateError {
+                XCTAssertTrue(error.offset >= 0 && error.offset <= bytes.count, name)
+                if let verdict { XCTAssertEqual(error.kind, verdict.1, name) }
+            }
+        }
+        try InflateTests.agreeWithZlib(cases.map(\.1))
+    }
+
     func testCSVInputs() throws {
         let cases = try inputs("csv")
         XCTAssertFalse(cases.isEmpty)
