@@ -1,17 +1,20 @@
 import LeadbookCore
 import LeadbookText
 
-/// `leadbook export`: every customer as one row of a CSV (for Excel) or JSON table.
+/// `leadbook export`: every customer as one row of a workbook (.xlsx), a CSV (for Excel) or a
+/// JSON table.
 public enum ExportCommand: Command {
     public static let spec = CommandSpec(
         name: "export",
-        summary: Phrase("every customer as one row of a CSV table for Excel (UTF-8 with BOM) or JSON",
-                        "导出客户表：每位客户一行，CSV（UTF-8 带 BOM，可直接用 Excel 打开）或 JSON"),
-        usage: "leadbook export [-C DIR] [--format csv|json] [--out FILE] [--fields a,b,...]",
+        summary: Phrase("every customer as one row of a workbook (.xlsx), a CSV table for Excel (UTF-8 with BOM) or JSON",
+                        "导出客户表：每位客户一行，工作簿（.xlsx）、CSV（UTF-8 带 BOM，可直接用 Excel 打开）或 JSON"),
+        usage: "leadbook export [-C DIR] [--format csv|json|xlsx] [--out FILE] [--fields a,b,...]",
         options: [
             .workspace,
-            OptionSpec("format", value: "FORMAT", help: Phrase("csv (default) or json", "csv（默认）或 json")),
-            OptionSpec("out", value: "FILE", help: Phrase("write to FILE instead of standard output", "写入 FILE，而不是输出到终端")),
+            OptionSpec("format", value: "FORMAT", help: Phrase("csv (default; xlsx when --out ends in .xlsx), json or xlsx",
+                                                               "csv（默认；--out 以 .xlsx 结尾时为 xlsx）、json 或 xlsx")),
+            OptionSpec("out", value: "FILE", help: Phrase("write to FILE instead of standard output (required for xlsx)",
+                                                          "写入 FILE，而不是输出到终端（xlsx 必须指定）")),
             OptionSpec("fields", value: "LIST", help: Phrase("the columns, in order, separated by commas (default: \(defaultFields))",
                                                              "要导出的列，按顺序用英文逗号分隔（默认：\(defaultFields)）")),
         ],
@@ -21,6 +24,9 @@ public enum ExportCommand: Command {
         default), else in English (--lang chooses them too); `leadbook import` reads both. A cell
         that starts with =, +, -, @, a tab or a carriage return gets a leading ' so a spreadsheet
         does not run it as a formula. JSON always uses the English field names and values.
+        xlsx (with --out FILE.xlsx) is one sheet with the same columns and headers: every text a
+        text cell (leading zeros kept, no formula anywhere), dates as dates, amounts as numbers,
+        the header row frozen.
 
         fields:
         \(fieldList(.en))
@@ -29,6 +35,8 @@ public enum ExportCommand: Command {
         CSV 的表头和取值用中文，否则用英文（也可以用 --lang 指定）；`leadbook import` 两种都能读。
         以 =、+、-、@、制表符或回车开头的单元格前面会加一个 '，防止表格软件把它当作公式执行。
         JSON 始终使用英文字段名和取值。
+        xlsx（用 --out 文件.xlsx）是一个工作表，列和表头与 CSV 相同：文字都是文本单元格（开头的 0
+        不会丢，也没有任何公式），日期是日期，金额是数字，表头行冻结。
 
         字段：
         \(fieldList(.zhCN))
@@ -45,7 +53,13 @@ public enum ExportCommand: Command {
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
         let console = context.console
-        guard let format = choice(arguments, "format", ["csv", "json"], default: "csv", context) else { return .failure }
+        let out = arguments.value("out")
+        let byName = out.map { $0.lowercased().hasSuffix(".xlsx") } == true ? "xlsx" : "csv"
+        guard let format = choice(arguments, "format", ["csv", "json", "xlsx"], default: byName, context) else { return .failure }
+        if format == "xlsx" && out == nil {
+            context.complain(Message.xlsxNeedsOut, spec.name, usage: spec.usage)
+            return .failure
+        }
         if !arguments.positionals.isEmpty {
             context.complain(Message.unexpected(arguments.positionals[0]), spec.name, usage: spec.usage)
             return .failure
@@ -69,6 +83,9 @@ public enum ExportCommand: Command {
         guard let workspace = context.openWorkspace(arguments) else { return .failure }
         // The table is the team's data: its headers follow leadbook.yml unless --lang says otherwise.
         let labels = (context.languageOption ?? workspace.configuration.language) == .zhCN
+        if format == "xlsx", let out {
+            return writeWorkbook(workspace, columns: columns, labels: labels, to: out, context)
+        }
         let tableFormat: CustomerTable.Format = format == "json" ? .json : .csv
         let (lines, broken, unread) = CustomerTable.lines(workspace, columns: columns, labels: labels, format: tableFormat)
         let header = CustomerTable.header(columns, labels: labels)
@@ -97,8 +114,29 @@ public enum ExportCommand: Command {
 }
 
 extension ExportCommand {
+    /// `--format xlsx`: the workbook, written atomically to `out`.
+    static func writeWorkbook(_ workspace: Workspace, columns: [CustomerColumn], labels: Bool, to out: String,
+                              _ context: CommandContext) -> ExitCode {
+        let (rows, broken, unread) = WorkbookExport.rows(workspace, columns: columns, labels: labels)
+        let bytes = WorkbookExport.workbook(header: CustomerTable.header(columns, labels: labels), rows: rows.map(\.cells),
+                                            sheetName: labels ? "客户" : "Customers")
+        do {
+            try AtomicFile.write(to: context.absolute(out)) { put in bytes.withUnsafeBytes { put($0) } }
+        } catch {
+            context.complain(.of(error), spec.name)
+            return .failure
+        }
+        context.console.out(Message.exported(rows.count, to: out))
+        context.tellUnread(unread)
+        CustomerSet.warnAboutErrors(broken, "export", context)
+        return broken.isEmpty ? .ok : .findings
+    }
+}
+
+extension ExportCommand {
     /// What `leadbook export` says besides the table it writes.
     enum Message {
+        static let xlsxNeedsOut = Phrase("--format xlsx writes a file: pass --out FILE.xlsx", "--format xlsx 要写入文件：请加 `--out 文件.xlsx`")
         static func unexpected(_ argument: String) -> Phrase { Phrase("unexpected argument `\(argument)`", "多余的参数 `\(argument)`") }
         /// The unknown field, then a line that lists the fields there are.
         static func unknownField(_ name: String, near: String?, fields: [String]) -> Phrase {

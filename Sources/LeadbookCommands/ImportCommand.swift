@@ -2,20 +2,22 @@ import Foundation
 import LeadbookCore
 import LeadbookText
 
-/// `leadbook import FILE.csv`: leads from a spreadsheet become customer files, or further
-/// sources of the customers they match.
+/// `leadbook import FILE.csv|FILE.xlsx`: leads from a spreadsheet become customer files, or
+/// further sources of the customers they match.
 public enum ImportCommand: Command {
     public static let spec = CommandSpec(
         name: "import",
-        summary: Phrase("create customers from a CSV sheet (UTF-8 or GB18030), merging rows that match existing customers",
-                        "从 CSV 表格（UTF-8 或 GB18030）导入客户，与已有客户匹配的行并入该客户"),
-        usage: "leadbook import FILE.csv [-C DIR] [--source S] [--encoding utf-8|gb18030] [--map COLUMN=FIELD]... [--at DATETIME] [--dry-run] [--skip-bad]",
+        summary: Phrase("create customers from a workbook (.xlsx) or a CSV sheet (UTF-8 or GB18030), merging rows that match existing customers",
+                        "从工作簿（.xlsx）或 CSV 表格（UTF-8 或 GB18030）导入客户，与已有客户匹配的行并入该客户"),
+        usage: "leadbook import FILE.xlsx|FILE.csv [-C DIR] [--sheet NAME] [--source S] [--encoding utf-8|gb18030] [--map COLUMN=FIELD]... [--at DATETIME] [--dry-run] [--skip-bad]",
         options: [
             .workspace,
+            OptionSpec("sheet", value: "NAME", help: Phrase("the worksheet of a workbook to import (default: the first)",
+                                                            "要导入的工作表（默认：第一个）")),
             OptionSpec("source", value: "S", help: Phrase("the source of rows whose 来源渠道 (source) is empty, or of every row when the sheet has no such column",
                                                           "来源渠道为空的行使用的来源；表格没有来源渠道列时，所有行都用它")),
-            OptionSpec("encoding", value: "ENC", help: Phrase("utf-8 or gb18030 (default: UTF-8 when the bytes are valid UTF-8, else GB18030)",
-                                                              "utf-8 或 gb18030（默认：内容是有效的 UTF-8 就按 UTF-8，否则按 GB18030）")),
+            OptionSpec("encoding", value: "ENC", help: Phrase("of a CSV file: utf-8 or gb18030 (default: UTF-8 when the bytes are valid UTF-8, else GB18030)",
+                                                              "CSV 文件的编码：utf-8 或 gb18030（默认：内容是有效的 UTF-8 就按 UTF-8，否则按 GB18030）")),
             OptionSpec("map", value: "COLUMN=FIELD", repeatable: true, help: Phrase("read a column (header or letter) as a field, `note` or `ignore`",
                                                                                     "把某一列（表头或列字母）当作某个字段、`note`（备注）或 `ignore`（不导入）")),
             OptionSpec("at", value: "DATETIME", help: Phrase("`created` of rows whose 获取时间 (created) is empty (default: now)",
@@ -33,7 +35,10 @@ public enum ImportCommand: Command {
         A row that shares a phone, an email or a normalized name with a customer (or with an
         earlier row) is added to that customer as a further source; it is never created twice.
         A bad row is reported with its row number and column; with any bad row nothing is
-        written unless --skip-bad. Exit 1 when a row is bad. See docs/import-export.md.
+        written unless --skip-bad. Exit 1 when a row is bad.
+        A workbook (.xlsx, .xlsm; Excel, WPS, LibreOffice) is read from its first worksheet, or the
+        one --sheet names; dates are read as dates and text cells as written (leading zeros
+        kept). An .xls workbook is refused: save it as .xlsx. See docs/import-export.md.
         """, """
         第一行是表头，可以用英文，也可以用工具包线索登记表的写法：序号（no）、线索编号（id）、
         来源渠道（source）、企业名称（name）、所属行业（industry）、区域（region）、联系人（contact）、
@@ -42,7 +47,10 @@ public enum ImportCommand: Command {
         负责人（owner）、备注（note）。企业名称、初步意向等级和来源渠道必填。
         与已有客户（或表格中前面的行）电话、邮箱或规范化后的企业名称相同的行，作为新的来源并入
         该客户，不会重复建档。有问题的行会报出行号和列；只要有一行有问题，就什么都不写，除非加
-        --skip-bad。有问题的行时退出码为 1。详见 docs/import-export.md。
+        --skip-bad。有问题的行时退出码为 1。
+        工作簿（.xlsx、.xlsm；Excel、WPS、LibreOffice 保存的都可以）读第一个工作表，或 --sheet 指定的
+        工作表；日期按日期读，文本单元格按原样读（开头的 0 不会丢）。不读 .xls：请先另存为 .xlsx。
+        详见 docs/import-export.md。
         """))
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
@@ -93,19 +101,44 @@ public enum ImportCommand: Command {
             context.complain(Message.cannotRead(file, error.phrase), spec.name)
             return .failure
         }
-        let decoded: SpreadsheetText.Decoded
-        switch SpreadsheetText.decode(bytes, as: encoding) {
-        case .success(let value): decoded = value
-        case .failure(let problem):
-            console.err(Message.undecodable(file, line: problem.line, problem.phrase, hint: problem.hintPhrase))
-            return .findings
+        let header: CSVReader.Record
+        var records: [CSVReader.Record]
+        let readAs: (Int) -> Phrase
+        let isWorkbook = Workbook.isWorkbook(bytes) || Workbook.isWorkbookName(file)
+        if isWorkbook {
+            // A workbook: its rows are read into the records a CSV file gives.
+            if encoding != nil { return usage(Message.encodingOfWorkbook) }
+            do throws(WorkbookProblem) {
+                let workbook = try Workbook(bytes)
+                let table = try workbook.table(try workbook.sheet(named: arguments.value("sheet")))
+                header = table.header
+                records = table.records
+                readAs = { Message.readSheet(file, sheet: table.sheet.name, rows: $0) }
+            } catch {
+                console.err(Message.undecodable(file, line: nil, error.phrase, hint: error.hintPhrase))
+                return .findings
+            }
+            guard !header.fields.isEmpty else {
+                console.err(Message.emptySheet(file))
+                return .findings
+            }
+        } else {
+            if arguments.value("sheet") != nil { return usage(Message.sheetOfCSV) }
+            let decoded: SpreadsheetText.Decoded
+            switch SpreadsheetText.decode(bytes, as: encoding) {
+            case .success(let value): decoded = value
+            case .failure(let problem):
+                console.err(Message.undecodable(file, line: problem.line, problem.phrase, hint: problem.hintPhrase))
+                return .findings
+            }
+            records = CSVReader.read(decoded.bytes)
+            guard !records.isEmpty else {
+                console.err(Message.empty(file))
+                return .findings
+            }
+            header = records.removeFirst()
+            readAs = { Message.read(file, encoding: decoded.encoding == .gb18030 ? "GB18030" : "UTF-8", rows: $0) }
         }
-        var records = CSVReader.read(decoded.bytes)
-        guard !records.isEmpty else {
-            console.err(Message.empty(file))
-            return .findings
-        }
-        let header = records.removeFirst()
         records.removeAll { $0.isBlank && $0.problems.isEmpty }
         var blankColumns = Set(header.fields.indices)
         for record in records {
@@ -115,7 +148,7 @@ public enum ImportCommand: Command {
         switch LeadSheet.read(header: header, maps: maps, blankColumns: blankColumns, hasDefaultSource: defaultSource != nil, configuration: configuration) {
         case .success(let read): sheet = read
         case .failure(let problems):
-            for problem in problems.items { console.err(describe(problem, file)) }
+            for problem in problems.items { console.err(describe(problem, file, sheet: isWorkbook)) }
             context.complain(Message.badHeader(file, problems.items.count), spec.name)
             return .findings
         }
@@ -136,13 +169,13 @@ public enum ImportCommand: Command {
             plan.add(sheet.lead(record, defaultSource: defaultSource, defaultCreated: at, configuration: configuration), row: record.row, line: record.line)
         }
 
-        console.out(Message.read(file, encoding: decoded.encoding == .gb18030 ? "GB18030" : "UTF-8", rows: records.count))
+        console.out(readAs(records.count))
         for column in sheet.ignored where !column.header.isEmpty {
             console.out(Message.notImported(column.place))
         }
         for result in plan.results {
             if case .bad(let problems) = result.outcome {
-                for problem in problems { console.err(describe(problem, file)) }
+                for problem in problems { console.err(describe(problem, file, sheet: isWorkbook)) }
             }
         }
         if plan.bad > 0 && !skipBad {
@@ -180,8 +213,14 @@ public enum ImportCommand: Command {
         return plan.bad > 0 ? .findings : .ok
     }
 
-    /// `leads.csv:7: row 7, column J (初步意向等级): unknown intent `D`` and its hint.
-    static func describe(_ problem: LeadSheet.Problem, _ file: String) -> Phrase {
+    /// `leads.csv:7: row 7, column J (初步意向等级): unknown intent `D`` and its hint; of a
+    /// workbook's `sheet`, `leads.xlsx: row 7, column J (初步意向等级): ...` (its `line` is the row).
+    static func describe(_ problem: LeadSheet.Problem, _ file: String, sheet: Bool = false) -> Phrase {
+        if sheet {
+            var place = [Message.row(problem.line)]
+            if let column = problem.column { place.append(LeadSheet.place(column)) }
+            return Message.sheetProblem(file, place: place, problem.phrase, hint: problem.hintPhrase)
+        }
         var place: [Phrase] = []
         if let row = problem.row, row > 1 { place.append(Message.row(row)) }
         if let column = problem.column, problem.row.map({ $0 > 1 }) ?? false { place.append(LeadSheet.place(column)) }
@@ -204,7 +243,7 @@ public enum ImportCommand: Command {
 extension ImportCommand {
     /// What `leadbook import` says of the sheet, its rows and what was written.
     enum Message {
-        static let nameTheFile = Phrase("name the CSV file to import", "请指定要导入的 CSV 文件")
+        static let nameTheFile = Phrase("name the workbook (.xlsx) or CSV file to import", "请指定要导入的工作簿（.xlsx）或 CSV 文件")
         static let oneFile = Phrase("import one file at a time", "一次只能导入一个文件")
         static func unknownEncoding(_ name: String) -> Phrase {
             Phrase("--encoding must be utf-8 or gb18030, not `\(name)`", "--encoding 只能是 utf-8 或 gb18030，不能是 `\(name)`")
@@ -224,6 +263,22 @@ extension ImportCommand {
         static func undecodable(_ file: String, line: Int?, _ message: Phrase, hint: Phrase) -> Phrase {
             let place = "\(file)\(line.map { ":\($0)" } ?? "")"
             return Phrase(place + ": ", place + "：") + message + Phrase("\n  hint: ", "\n  提示：") + hint + "\n"
+        }
+        static let encodingOfWorkbook = Phrase("--encoding is for CSV files; a workbook's text is always Unicode",
+                                                "--encoding 只用于 CSV 文件；工作簿里的文字总是 Unicode，不需要指定编码")
+        static let sheetOfCSV = Phrase("--sheet is for workbooks (.xlsx); a CSV file has one sheet",
+                                       "--sheet 只用于工作簿（.xlsx）；CSV 文件只有一个表")
+        static func readSheet(_ file: String, sheet: String, rows: Int) -> Phrase {
+            Phrase("\(file): sheet `\(sheet)`, \(DiagnosticReport.plural(rows, "row"))\n", "\(file)：工作表 `\(sheet)`，\(rows) 行\n")
+        }
+        static func emptySheet(_ file: String) -> Phrase {
+            Phrase("\(file): the sheet is empty\n  hint: the first row names the columns (企业名称, 来源渠道, 初步意向等级, ...)\n",
+                   "\(file)：工作表是空的\n  提示：第一行应是表头（企业名称、来源渠道、初步意向等级……）\n")
+        }
+        /// A bad row of a workbook: `leads.xlsx: row 7, column J (初步意向等级): unknown intent `D`` and its hint.
+        static func sheetProblem(_ file: String, place: [Phrase], _ message: Phrase, hint: Phrase) -> Phrase {
+            Phrase("\(file): ", "\(file)：") + Phrase.joined(place, en: ", ", zh: "，") + Phrase(": ", "：")
+                + message + Phrase("\n  hint: ", "\n  提示：") + hint + "\n"
         }
         static func empty(_ file: String) -> Phrase {
             Phrase("\(file): the file is empty\n  hint: the first row names the columns (企业名称, 来源渠道, 初步意向等级, ...)\n",

@@ -18,6 +18,13 @@ public enum CSVReader {
         public var row: Int
         public var problems: [Problem] = []
 
+        public init(fields: [String], line: Int, row: Int, problems: [Problem] = []) {
+            self.fields = fields
+            self.line = line
+            self.row = row
+            self.problems = problems
+        }
+
         /// True when every field is empty (a blank line, or `,,,`).
         public var isBlank: Bool { fields.allSatisfy(\.isEmpty) }
     }
@@ -29,6 +36,9 @@ public enum CSVReader {
         public var field: Int
         /// What is wrong, in both languages.
         public var phrase: Phrase
+        /// How to fix it, when the problem is not the CSV reader's own (a workbook's cell);
+        /// nil for quoting problems, whose hint the sheet gives.
+        public var hintPhrase: Phrase?
         /// What is wrong, in English.
         public var message: String { phrase.en }
 
@@ -36,6 +46,14 @@ public enum CSVReader {
             self.line = line
             self.field = field
             self.phrase = words.phrase
+        }
+
+        /// A problem of a cell found by another reader (a workbook's), with its hint.
+        public init<Of>(line: Int, field: Int, said words: Wording<Of>) {
+            self.line = line
+            self.field = field
+            self.phrase = words.phrase
+            self.hintPhrase = words.hintPhrase
         }
     }
 

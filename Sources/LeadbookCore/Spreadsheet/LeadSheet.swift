@@ -191,8 +191,13 @@ public struct LeadSheet: Sendable {
         var problems: [Problem] = []
         for problem in record.problems {
             let column = columns.first { $0.index == problem.field }?.display ?? LeadSheet.letter(problem.field)
-            problems.append(Problem(row: record.row, line: problem.line, column: column, Wording<LeadSheet>.quotes(problem.phrase),
-                                    columnIndex: problem.field))
+            if let hint = problem.hintPhrase {
+                problems.append(Problem(row: record.row, line: problem.line, column: column, phrase: problem.phrase, hint: hint,
+                                        columnIndex: problem.field))
+            } else {
+                problems.append(Problem(row: record.row, line: problem.line, column: column, Wording<LeadSheet>.quotes(problem.phrase),
+                                        columnIndex: problem.field))
+            }
         }
         func report(_ column: Column?, _ phrase: Phrase, _ hint: Phrase) {
             problems.append(Problem(row: record.row, line: record.line, column: column?.display, phrase: phrase, hint: hint,
