@@ -350,11 +350,13 @@ public final class CustomerCache: @unchecked Sendable {
         let sum = writer.bytes.withUnsafeBufferPointer { LineDigest.of($0) }
         writer.fixed(sum.high)
         writer.fixed(sum.low)
-        write(writer.bytes)
+        Self.write(writer.bytes, to: file, folder: folder, root: root)
     }
 
-    func write(_ bytes: [UInt8]) {
-        guard Self.placeIsInside(root) else { return }
+    /// Writes a cache file of the workspace at `root` (atomically), making the folder and its
+    /// `.gitignore` first; a cache that cannot be written is no cache.
+    static func write(_ bytes: [UInt8], to file: String, folder: String, root: String) {
+        guard placeIsInside(root) else { return }
         if !FileAccess.isDirectory(folder) {
             guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return }
         }

@@ -101,8 +101,20 @@ public enum WorkspaceCheck {
                     // The workspace's newest follow-up is older than the index shows: read the rows again in full.
                     indexExtraction.floor = nil
                     assembly = IndexAssembly(WorkspaceIndex.collect(workspace, indexExtraction).rows, configuration: configuration, keepText: false)
+                    index = WorkspaceIndex.check(workspace, assembly, indexExtraction, indexTarget, ignoring: untrustedFiles)
+                    return
+                }
+                // The same rows against the same index file: the same findings as last time.
+                var verdict: IndexVerdict?
+                if cache != nil, case .success(let real) = WorkspacePath.resolve(indexTarget.path, root: workspace.root) {
+                    verdict = IndexVerdict(workspace, indexFile: real, rows: rows, ignoring: untrustedFiles, floor: floor?.floor)
+                }
+                if let known = verdict?.recall() {
+                    index = known
+                    return
                 }
                 index = WorkspaceIndex.check(workspace, assembly, indexExtraction, indexTarget, ignoring: untrustedFiles)
+                verdict?.keep(index, path: indexTarget.path)
             }
         }
         diagnostics += across

@@ -157,7 +157,7 @@ final class CustomerCacheTests: XCTestCase {
         let files = customerFiles
         let file = files[random.next(files.count)]
         let url = root.appendingPathComponent(file)
-        switch random.next(9) {
+        switch random.next(11) {
         case 0, 1:
             // Same size, same modification time: a digit of a phone, the grade, a status letter.
             let content = try bytes(file)
@@ -198,6 +198,16 @@ final class CustomerCacheTests: XCTestCase {
             default: text += text.contains("index_days:") ? "" : "\nindex_days: \(20 + round)\n"
             }
             try Data(text.utf8).write(to: configuration)
+        case 9:
+            // INDEX.md: a letter of a row changed in place, its modification time put back.
+            let index = try bytes("INDEX.md")
+            let rows = index.indices.filter { index[$0] == UInt8(ascii: "|") && $0 + 2 < index.count && index[$0 + 2] >= 0x41 && index[$0 + 2] <= 0x5A }
+            guard !rows.isEmpty else { return }
+            let at = rows[random.next(rows.count)] + 2
+            try editInPlace("INDEX.md", at: at, [index[at] == 0x5A ? 0x41 : index[at] + 1])
+        case 10:
+            // INDEX.md made again from the customer files.
+            run(["index"])
         default:
             // Touched: a new identity, the same bytes.
             var times = [timespec(tv_sec: 1_700_000_000 + round, tv_nsec: 0), timespec(tv_sec: 1_700_000_000 + round, tv_nsec: 0)]
@@ -230,6 +240,20 @@ final class CustomerCacheTests: XCTestCase {
         let after = cached(["check"])
         XCTAssertEqual(after.recalled, customerFiles.count - 1)
         XCTAssertTrue(after.result.out.contains("unknown-status"), after.result.out)
+    }
+
+    func testAnIndexFileEditedInPlaceIsComparedAgain() throws {
+        let clean = run(["check"])
+        XCTAssertFalse(clean.out.contains("stale-index"), clean.out)
+        XCTAssertEqual(run(["check"]).out, clean.out)
+        let index = try bytes("INDEX.md")
+        let text = String(decoding: index, as: UTF8.self)
+        guard let range = text.range(of: "| LX2024") else { return XCTFail("no row") }
+        let offset = text.utf8.distance(from: text.utf8.startIndex, to: range.lowerBound) + 4
+        try editInPlace("INDEX.md", at: offset, Array("Y".utf8))
+        let after = run(["check"])
+        XCTAssertTrue(after.out.contains("stale-index"), after.out)
+        XCTAssertEqual(after.out, run(["check", "--no-cache"]).out)
     }
 
     func testAFileChangedJustBeforeTheCacheIsWrittenIsNotKept() throws {
