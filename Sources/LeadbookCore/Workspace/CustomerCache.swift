@@ -95,6 +95,27 @@ public final class CustomerCache: @unchecked Sendable {
             #endif
         }
 
+        /// The identity of the file `name` of the open folder `folder` (one path component to
+        /// look up, not the whole path from the workspace's root).
+        static func of(_ folder: Int32, _ name: UnsafePointer<CChar>) -> FileIdentity? {
+            #if canImport(Glibc) || canImport(Musl)
+            var info = stat()
+            guard fstatat(folder, name, &info, 0) == 0 else { return nil }
+            return FileIdentity(size: UInt64(info.st_size), modified: Int64(info.st_mtim.tv_sec), modifiedNanoseconds: Int64(info.st_mtim.tv_nsec),
+                                changed: Int64(info.st_ctim.tv_sec), changedNanoseconds: Int64(info.st_ctim.tv_nsec),
+                                inode: UInt64(info.st_ino), device: UInt64(info.st_dev), mode: UInt64(info.st_mode))
+            #elseif canImport(Darwin)
+            var info = stat()
+            guard fstatat(folder, name, &info, 0) == 0 else { return nil }
+            return FileIdentity(size: UInt64(info.st_size), modified: Int64(info.st_mtimespec.tv_sec),
+                                modifiedNanoseconds: Int64(info.st_mtimespec.tv_nsec),
+                                changed: Int64(info.st_ctimespec.tv_sec), changedNanoseconds: Int64(info.st_ctimespec.tv_nsec),
+                                inode: UInt64(info.st_ino), device: UInt64(info.st_dev), mode: UInt64(info.st_mode))
+            #else
+            return nil
+            #endif
+        }
+
         func write(_ writer: inout BinaryWriter) {
             for value in [size, UInt64(bitPattern: modified), UInt64(bitPattern: modifiedNanoseconds), UInt64(bitPattern: changed),
                           UInt64(bitPattern: changedNanoseconds), inode, device, mode] {
@@ -158,6 +179,9 @@ public final class CustomerCache: @unchecked Sendable {
     /// Per path, the old entry of the same path (-1: none).
     let matches: [Int32]
     let slots: UnsafeMutableBufferPointer<Slot>
+    /// The customer folders, open (-1: not opened), and per path the one it is in.
+    let folderHandles: [Int32]
+    let folderOf: [Int32]
     /// The moment a cache is written, in nanoseconds since 1970, for the racy check (tests
     /// move it on, so that the files they have just written count as old).
     public nonisolated(unsafe) static var clock: () -> Int64 = { Int64((Date().timeIntervalSince1970 * 1e9).rounded(.down)) }
@@ -211,11 +235,52 @@ public final class CustomerCache: @unchecked Sendable {
         self.matches = kept.withUnsafeBufferPointer { Self.match(paths, entries: entries, in: $0) }
         slots = .allocate(capacity: paths.count)
         slots.initialize(repeating: Slot())
+        (folderHandles, folderOf) = Self.openFolders(root, paths)
     }
 
     deinit {
         slots.deinitialize()
         slots.deallocate()
+        #if canImport(Glibc) || canImport(Musl) || canImport(Darwin)
+        for handle in folderHandles where handle >= 0 { close(handle) }
+        #endif
+    }
+
+    /// Each folder the paths are in, opened once, so that a file's identity is asked of its
+    /// folder (`fstatat`) and the kernel does not walk the whole path for every file.
+    static func openFolders(_ root: String, _ paths: [String]) -> ([Int32], [Int32]) {
+        var handles: [Int32] = []
+        var of = [Int32](repeating: -1, count: paths.count)
+        #if canImport(Glibc) || canImport(Musl) || canImport(Darwin)
+        var known: [Substring: Int32] = [:]
+        var last: Substring?
+        var lastHandle: Int32 = -1
+        for (index, path) in paths.enumerated() {
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
+            let folder = path[..<slash]
+            if folder != last {
+                if let handle = known[folder] {
+                    lastHandle = handle
+                } else {
+                    let fd = openFolder(root + "/" + folder)
+                    lastHandle = fd < 0 ? -1 : Int32(handles.count)
+                    if fd >= 0 { handles.append(fd) }
+                    known[folder] = lastHandle
+                }
+                last = folder
+            }
+            of[index] = lastHandle
+        }
+        #endif
+        return (handles, of)
+    }
+
+    /// The identity of the file of path `index`.
+    func identity(_ index: Int) -> FileIdentity? {
+        let folder = Int(folderOf[index])
+        let path = paths[index]
+        guard folder >= 0, let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return FileIdentity.of(root + "/" + path) }
+        return String(path[path.utf8.index(after: slash)...]).withCString { FileIdentity.of(folderHandles[folder], $0) }
     }
 
     /// Whether the cache was written in this run's context.
@@ -283,7 +348,7 @@ public final class CustomerCache: @unchecked Sendable {
     /// The record of file `index` from the cache, when its file is as it was; else nil, and
     /// the file must be read (`keep` then stores what was made of it).
     func recall<Value>(_ index: Int, _ coding: Coding<Value>) -> Value? {
-        let identity = FileIdentity.of(root + "/" + paths[index])
+        let identity = identity(index)
         slots[index].identity = identity
         let match = Int(matches[index])
         guard let identity, match >= 0, entries[match].identity == identity else { return nil }
@@ -313,17 +378,20 @@ public final class CustomerCache: @unchecked Sendable {
         let fence = Self.clock() - Self.racyWindow
         let headerContext = context ?? oldContext
         var kept = 0
-        var fresh = false
+        var fresh = 0
         var recalled = 0
         for index in paths.indices {
             let slot = slots[index]
             if slot.reused >= 0 { recalled += 1 }
             guard let identity = slot.identity, identity.isSettled(before: fence), slot.reused >= 0 || slot.fresh != nil else { continue }
-            if slot.fresh != nil { fresh = true }
+            if slot.fresh != nil { fresh += 1 }
             kept += 1
         }
         Self.observer?(recalled, paths.count - recalled)
-        guard fresh || kept != entries.count || headerContext != oldContext || old.isEmpty && kept > 0 else { return }
+        // A few files read again are cheaper for the next run than writing the whole cache
+        // now: it is written when more than 1 in 64 of its records changed (or it has none, or
+        // its context changed). Records of files that are gone are never matched again.
+        guard fresh > entries.count / 64 || headerContext != oldContext || old.isEmpty && kept > 0 else { return }
         var writer = BinaryWriter(capacity: old.count + 4096)
         writer.bytes.append(contentsOf: Self.magic)
         writer.unsigned(Self.formatVersion)
@@ -365,6 +433,13 @@ public final class CustomerCache: @unchecked Sendable {
         try? AtomicFile.write(bytes, to: file)
     }
 }
+
+#if canImport(Glibc) || canImport(Musl) || canImport(Darwin)
+/// A folder opened for asking its files' identities (`fstatat`); -1 when it cannot be.
+private func openFolder(_ path: String) -> Int32 {
+    open(path, O_RDONLY | O_DIRECTORY)
+}
+#endif
 
 extension CustomerFiles {
     /// `reduce` through a cache: a file whose record the cache holds (and whose identity is
