@@ -73,6 +73,8 @@ public enum WorkspaceCheck {
             return ((diagnostics, facts), rows)
         } unread: { index, _ in ([], CustomerFacts(path: paths[index])) }
         cache?.save()
+        // The cache's bytes are not kept through the rules across files: only whether there is one.
+        let cached = cache != nil
         var diagnostics: [Diagnostic] = workspace.configurationDiagnostics + workspace.walkDiagnostics + reading.unread
         var facts: [CustomerFacts] = []
         var rows: [IndexRows] = []
@@ -106,7 +108,7 @@ public enum WorkspaceCheck {
                 }
                 // The same rows against the same index file: the same findings as last time.
                 var verdict: IndexVerdict?
-                if cache != nil, case .success(let real) = WorkspacePath.resolve(indexTarget.path, root: workspace.root) {
+                if cached, case .success(let real) = WorkspacePath.resolve(indexTarget.path, root: workspace.root) {
                     verdict = IndexVerdict(workspace, indexFile: real, rows: rows, ignoring: untrustedFiles, floor: floor?.floor)
                 }
                 if let known = verdict?.recall() {
