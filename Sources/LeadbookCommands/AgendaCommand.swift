@@ -7,7 +7,7 @@ public enum AgendaCommand: Command {
         name: "agenda",
         summary: Phrase("per rep, what is due or overdue: SLAs, follow-ups, stages, to-dos, feedback, grade reviews",
                         "按负责人列出到期和已逾期的事项：首次联系时限、跟进、阶段时限、待办、客户反馈、复评等级"),
-        usage: "leadbook agenda [-C DIR] [--owner NAME] [--as-of DATETIME] [--days N] [--format text|json|md]",
+        usage: "leadbook agenda [-C DIR] [--owner NAME] [--as-of DATETIME] [--days N] [--format text|json|md] [--no-cache]",
         options: [
             .workspace,
             OptionSpec("owner", value: "NAME", help: Phrase("only this rep's items", "只看这位负责人的事项")),
@@ -16,6 +16,7 @@ public enum AgendaCommand: Command {
             OptionSpec("days", value: "N", help: Phrase("also what falls due in the next N days (default 0: up to the end of the --as-of day)",
                                                         "再加上之后 N 天内到期的事项（默认 0：到 --as-of 当天结束）")),
             OptionSpec("format", value: "FORMAT", help: Phrase("text (default), json or md", "text（默认）、json 或 md")),
+            .noCache,
         ],
         details: Phrase("""
             Most urgent first: overdue items, then by due time; grade S and A before others at the same time.
@@ -37,7 +38,8 @@ public enum AgendaCommand: Command {
             }
             days = value
         }
-        guard let workspace = context.openWorkspace(arguments) else { return .failure }
+        guard var workspace = context.openWorkspace(arguments) else { return .failure }
+        workspace.cache = context.cacheSetting(arguments)
         guard let asOf = context.moment(arguments, "as-of", "agenda", workspace) else { return .failure }
         let team = workspace.configuration.team
         if let owner = arguments.value("owner"), !team.isEmpty, !team.contains(where: { $0.name == owner }) {
@@ -48,10 +50,20 @@ public enum AgendaCommand: Command {
         // Each customer is reduced to its items (only this rep's with --owner) as it is read.
         let scope = Agenda.Scope(configuration: workspace.configuration, asOf: asOf, days: days)
         let owner = arguments.value("owner")
-        var set = CustomerSet.reduce(workspace) { entry -> [Agenda.Item]? in
-            var items = scope.items(entry.customer)
-            if let owner { items.removeAll { $0.owner != owner } }
+        // The cache keeps every customer's items at this moment and look-ahead; --owner chooses after.
+        var moment = BinaryWriter()
+        moment.dateTime(asOf)
+        moment.int(days)
+        let cache = CustomerCache.open(workspace, kind: "agenda", context: moment.bytes).map { ($0, Agenda.coding) }
+        var set = CustomerSet.reduce(workspace, cache: cache) { entry -> [Agenda.Item]? in
+            let items = scope.items(entry.customer)
             return items.isEmpty ? nil : items
+        }
+        if let owner {
+            set.records = set.records.compactMap { items in
+                let mine = items.filter { $0.owner == owner }
+                return mine.isEmpty ? nil : mine
+            }
         }
         var records = set.records
         set.records = []

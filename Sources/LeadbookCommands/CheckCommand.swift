@@ -6,7 +6,7 @@ public enum CheckCommand: Command {
     public static let spec = CommandSpec(
         name: "check",
         summary: Phrase("validate every customer file and leadbook.yml", "校验每个客户文件和 leadbook.yml"),
-        usage: "leadbook check [PATHS...] [-C DIR] [--staged] [--against REV] [--format text|json|github|gitlab] [--strict]",
+        usage: "leadbook check [PATHS...] [-C DIR] [--staged] [--against REV] [--format text|json|github|gitlab] [--strict] [--no-cache]",
         options: [
             .workspace,
             OptionSpec("format", value: "FORMAT", help: Phrase(
@@ -19,6 +19,7 @@ public enum CheckCommand: Command {
             OptionSpec("against", value: "REV", help: Phrase(
                 "also report log entries that existed at REV and were changed or removed",
                 "同时报告在 REV 时已有、之后被改动或删除的记录")),
+            .noCache,
         ],
         details: Phrase("""
         With PATHS, reports the findings of those files (or folders) only; rules across files
@@ -48,7 +49,8 @@ public enum CheckCommand: Command {
         if arguments.flag("staged") {
             return runStaged(arguments, format: format, context)
         }
-        guard let workspace = context.openWorkspace(arguments, refusingConfigurationErrors: false) else { return .failure }
+        guard var workspace = context.openWorkspace(arguments, refusingConfigurationErrors: false) else { return .failure }
+        workspace.cache = context.cacheSetting(arguments)
         var only: Set<String>?
         if !arguments.positionals.isEmpty {
             var selected: Set<String> = []

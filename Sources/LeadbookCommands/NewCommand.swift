@@ -12,7 +12,7 @@ public enum NewCommand: Command {
         usage: "leadbook new " + (fieldOptions.map { field in
             let option = field.option, words = "--\(option.flag) \(option.usage)"
             return option.required ? words : "[\(words)]" + (option.repeatable ? "..." : "")
-        } + ["[--note TEXT]", "[--at DATETIME]", "[--force]", "[-C DIR]"]).joined(separator: " "),
+        } + ["[--note TEXT]", "[--at DATETIME]", "[--force]", "[--no-cache]", "[-C DIR]"]).joined(separator: " "),
         options: [.workspace]
             + fieldOptions.map { OptionSpec($0.option.flag, value: $0.option.value, repeatable: $0.option.repeatable, help: $0.option.help) }
             + [
@@ -23,6 +23,7 @@ public enum NewCommand: Command {
                 OptionSpec("force", help: Phrase(
                     "create it even when it looks like a customer already in the workspace",
                     "即使看起来和工作区里已有的客户重复，也照样创建")),
+                .noCache,
             ],
         details: Phrase("""
         The id is the id prefix, the year of capture and the next running number of that year
@@ -49,7 +50,8 @@ public enum NewCommand: Command {
         guard arguments.positionals.isEmpty else {
             throw Refusal.usage(Message.unexpected(arguments.positionals[0], usage: spec.usage))
         }
-        guard let opened = context.openWorkspace(arguments) else { return .failure }
+        guard var opened = context.openWorkspace(arguments) else { return .failure }
+        opened.cache = context.cacheSetting(arguments)
         let configuration = opened.configuration
         let missing = fieldOptions.filter { $0.option.required && arguments.value($0.option.flag) == nil }.map(\.option.flag)
         if !missing.isEmpty { throw Refusal.usage(Message.needs(missing)) }

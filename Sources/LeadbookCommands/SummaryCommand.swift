@@ -7,7 +7,7 @@ public enum SummaryCommand: Command {
         name: "summary",
         summary: Phrase("the conversion review: pipeline, process and result metrics, the toolkit's checks (md, json, html)",
                         "转化复盘：线索漏斗、过程指标、结果指标和工具包要求的检查（md、json、html）"),
-        usage: "leadbook summary [-C DIR] [--format md|json|html] [--out FILE] [--from DATE --to DATE | --period 2024-03 | --period 2024-Q1] [--as-of DATETIME] [--by source|grade|owner|group|region|industry]... [--compare REV]",
+        usage: "leadbook summary [-C DIR] [--format md|json|html] [--out FILE] [--from DATE --to DATE | --period 2024-03 | --period 2024-Q1] [--as-of DATETIME] [--by source|grade|owner|group|region|industry]... [--compare REV] [--no-cache]",
         options: [
             .workspace,
             OptionSpec("format", value: "FORMAT", help: Phrase("md (default: Markdown with Mermaid charts), json or html (one self-contained file)",
@@ -24,6 +24,7 @@ public enum SummaryCommand: Command {
                                     "结果指标按 source（来源渠道）、grade（线索等级）、owner（负责人）、group（团队）、region（区域）或 industry（行业）分组（默认：source、grade、owner、group）")),
             OptionSpec("compare", value: "REV", help: Phrase("also show the pipeline's movement since git revision REV (a commit, branch or tag)",
                                                              "同时列出自 git 版本 REV（提交、分支或标签）以来线索的变化")),
+            .noCache,
         ],
         details: Phrase("""
         Without a period it covers every lead captured up to --as-of; a period selects the leads
@@ -58,7 +59,8 @@ public enum SummaryCommand: Command {
         case .success(let value):
             period = value
         }
-        guard let workspace = context.openWorkspace(arguments) else { return .failure }
+        guard var workspace = context.openWorkspace(arguments) else { return .failure }
+        workspace.cache = context.cacheSetting(arguments)
         guard let asOf = context.moment(arguments, "as-of", "summary", workspace) else { return .failure }
 
         var commit: String?

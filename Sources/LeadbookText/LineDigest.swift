@@ -3,8 +3,9 @@
 /// Checking an index compares what the customer files give with what the index file holds,
 /// line by line. Keeping only fingerprints of the expected lines (16 bytes instead of a few
 /// hundred) lets `check` verify the index of 100,000 customers in little memory. Two lines
-/// that differ get the same fingerprint with a chance of about 2^-128; this is not a cache and
-/// never outlives the run.
+/// that differ get the same fingerprint with a chance of about 2^-128. The per-file cache of
+/// `check` keeps them between runs (the hash has no seed: the same bytes give the same
+/// fingerprint in every run and build), and checksums its own files with it.
 public struct LineDigest: Hashable, Sendable {
     public var high: UInt64
     public var low: UInt64

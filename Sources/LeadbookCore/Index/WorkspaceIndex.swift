@@ -102,6 +102,7 @@ public enum WorkspaceIndex {
     /// holds about one window of follow-ups rather than every follow-up of the workspace. A
     /// file that is not read gives `unread(index, diagnostic)` and no rows.
     public static func map<T>(_ files: CustomerFiles, days: Int, batchSize: Int = CustomerFiles.batchSize,
+                              cache: CustomerCache? = nil, coding: CustomerCache.Coding<(T, IndexRows?)>? = nil,
                               _ body: (Int, [UInt8]) -> (T, IndexRows?),
                               unread: (Int, Diagnostic) -> T) -> CustomerFiles.Reading<(T, IndexRows?)> {
         // The oldest follow-up day each file still holds (Int32.max: none), to prune only those
@@ -109,7 +110,7 @@ public enum WorkspaceIndex {
         var oldest: [Int32] = []
         oldest.reserveCapacity(files.count)
         var newest: Int32?
-        return files.reduce(batchSize: batchSize, body, unread: { (unread($0, $1), nil) }) { values, batch in
+        let prune = { (values: inout [(T, IndexRows?)], batch: Range<Int>) in
             for index in batch {
                 var low = Int32.max
                 for row in values[index].1?.rows ?? [] where row.table == .followUps {
@@ -125,6 +126,10 @@ public enum WorkspaceIndex {
                 oldest[index] = values[index].1?.rows.lazy.filter { $0.table == .followUps }.map(\.day).min() ?? Int32.max
             }
         }
+        if let cache, let coding {
+            return files.reduce(batchSize: batchSize, cache: cache, coding, body, unread: { (unread($0, $1), nil) }, afterBatch: prune)
+        }
+        return files.reduce(batchSize: batchSize, body, unread: { (unread($0, $1), nil) }, afterBatch: prune)
     }
 
     /// Every customer file read, reduced to its rows. Files that have errors or were not read

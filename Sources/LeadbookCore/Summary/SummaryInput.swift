@@ -28,12 +28,17 @@ public struct SummaryInput: Sendable {
     public static func load(_ workspace: Workspace, asOf: LocalDateTime) -> SummaryInput {
         let paths = workspace.customerPaths
         let configuration = workspace.configuration
-        let reading = CustomerFiles(workspace).reduce { index, bytes -> Read in
+        // Each record is made at the as-of moment: a cache of another moment is read again.
+        var context = BinaryWriter()
+        context.dateTime(asOf)
+        let cache = CustomerCache.open(workspace, kind: "summary", context: context.bytes)
+        let reading = CustomerFiles(workspace).reduce(cache: cache, coding) { index, bytes -> Read in
             let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: configuration, text: false)
             guard let customer = result.customer else { return .unreadable }
             return .extracted(SummaryRecord.extract(customer, configuration: configuration, asOf: asOf),
                               hasErrors: result.findings.errorCount > 0)
         } unread: { _, _ in .unreadable }
+        cache?.save()
         var input = SummaryInput()
         input.unread = reading.unread
         input.records.reserveCapacity(reading.values.count)

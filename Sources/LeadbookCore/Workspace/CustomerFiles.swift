@@ -51,6 +51,13 @@ public struct CustomerFiles: Sendable {
                               _ reduce: (Int, [UInt8]) -> Value,
                               unread: (Int, Diagnostic) -> Value,
                               afterBatch: (inout [Value], Range<Int>) -> Void = { _, _ in }) -> Reading<Value> {
+        self.reduce(batchSize: batchSize, recall: { _ in nil }, reduce, unread: unread, afterBatch: afterBatch)
+    }
+
+    /// `reduce`, taking a file's value from `recall` when it has one (the file is then not read).
+    func reduce<Value>(batchSize: Int, recall: (Int) -> Value?, _ reduce: (Int, [UInt8]) -> Value,
+                       unread: (Int, Diagnostic) -> Value,
+                       afterBatch: (inout [Value], Range<Int>) -> Void) -> Reading<Value> {
         var reading = Reading<Value>(values: [], unread: [])
         var start = 0
         while start < paths.count {
@@ -62,6 +69,7 @@ public struct CustomerFiles: Sendable {
             let values = problems.withUnsafeMutableBufferPointer { slots in
                 ParallelMap.map(batch.count) { offset -> Value in
                     let index = batch.lowerBound + offset
+                    if let value = recall(index) { return value }
                     switch Self.read(paths[index], root: root) {
                     case .success(let bytes): return reduce(index, bytes)
                     case .failure(let diagnostic):

@@ -38,12 +38,20 @@ public struct CustomerSet: Sendable {
     /// (on every core), so only the records are kept, never every `Customer` at once: 100,000
     /// customers in the memory of their records. A nil record keeps nothing of that customer.
     public static func reduce<Record>(_ workspace: Workspace, _ record: (Entry) -> Record?) -> Reduction<Record> {
+        reduce(workspace, cache: nil, record)
+    }
+
+    /// `reduce` through `cache` (`CustomerCache.open`), whose records are `coding`'s: the files
+    /// whose record the cache holds are not read.
+    public static func reduce<Record>(_ workspace: Workspace, cache: (CustomerCache, CustomerCache.Coding<(Record?, Bool)>)?,
+                                      _ record: (Entry) -> Record?) -> Reduction<Record> {
         let paths = workspace.customerPaths
-        let reading = CustomerFiles(workspace).reduce { index, bytes -> (Record?, Bool) in
+        let reading = CustomerFiles(workspace).reduce(cache: cache?.0, cache?.1 ?? .unused) { index, bytes -> (Record?, Bool) in
             let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: workspace.configuration)
             let hasErrors = result.findings.errorCount > 0
             return (result.customer.flatMap { record(Entry(path: paths[index], customer: $0, hasErrors: hasErrors)) }, hasErrors)
         } unread: { _, _ in (nil, true) }
+        cache?.0.save()
         var records: [Record] = []
         var broken: [String] = []
         for (index, (record, hasErrors)) in reading.values.enumerated() {

@@ -20,6 +20,12 @@ public struct Workspace: Sendable {
     public var temporaryPaths: [String] { listing.walked.temporaries }
     /// Whether the customer files have been listed (for tests that count work).
     public var isListed: Bool { listing.isListed }
+    /// A fingerprint of leadbook.yml's bytes as they were read (nil: no file, or not read):
+    /// what the per-file cache's records depend on.
+    public var configurationDigest: LineDigest?
+    /// Whether the commands that keep a per-file cache use it for this workspace
+    /// (`CustomerCache`); off unless the command turns it on.
+    public var cache = CustomerCache.Setting.off
 
     public static let configurationFileName = "leadbook.yml"
 
@@ -168,26 +174,33 @@ public struct Workspace: Sendable {
         var configuration = Configuration()
         var configurationDiagnostics: [Diagnostic] = []
         var hasConfigurationFile = false
+        var configurationDigest: LineDigest?
         if FileAccess.exists(configPath) || WorkspacePath.linkDestination(configPath) != nil {
             hasConfigurationFile = true
             switch readFile(configurationFileName, root: root) {
             case .success(let bytes):
+                configurationDigest = LineDigest.of(bytes)
                 (configuration, configurationDiagnostics) = ConfigurationReader.readOnce(SourceText(path: configurationFileName, bytes: bytes), root: root)
             case .failure(let problem):
                 configurationDiagnostics.append(problem.diagnostic(file: configurationFileName, UnreadableFile.Message.configuration))
             }
         }
-        return Workspace(root: root, configuration: configuration, hasConfigurationFile: hasConfigurationFile,
-                         configurationDiagnostics: configurationDiagnostics,
-                         listing: Listing(root: root, folder: configuration.customersFolder))
+        var workspace = Workspace(root: root, configuration: configuration, hasConfigurationFile: hasConfigurationFile,
+                                  configurationDiagnostics: configurationDiagnostics,
+                                  listing: Listing(root: root, folder: configuration.customersFolder))
+        workspace.configurationDigest = configurationDigest
+        return workspace
     }
 
     /// The same workspace with its customer files listed afresh when next asked for (after a
     /// write, or under the lock), leadbook.yml as it was read.
     public func relisted() -> Workspace {
-        Workspace(root: root, configuration: configuration, hasConfigurationFile: hasConfigurationFile,
-                  configurationDiagnostics: configurationDiagnostics,
-                  listing: Listing(root: root, folder: configuration.customersFolder))
+        var workspace = Workspace(root: root, configuration: configuration, hasConfigurationFile: hasConfigurationFile,
+                                  configurationDiagnostics: configurationDiagnostics,
+                                  listing: Listing(root: root, folder: configuration.customersFolder))
+        workspace.configurationDigest = configurationDigest
+        workspace.cache = cache
+        return workspace
     }
 
     /// The customer files whose name begins with `id` (`FileNameMismatch.matches`), sorted by

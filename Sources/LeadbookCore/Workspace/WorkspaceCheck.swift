@@ -61,11 +61,20 @@ public enum WorkspaceCheck {
             ? WorkspaceIndex.extraction(workspace, owners: false, keepText: false) : nil
         let floor = indexExtraction == nil ? nil : WorkspaceIndex.checkFloor(workspace)
         indexExtraction?.floor = floor?.floor
-        var reading = WorkspaceIndex.map(CustomerFiles(workspace), days: configuration.indexDays) { index, bytes -> (([Diagnostic], CustomerFacts), IndexRows?) in
-            var (diagnostics, facts, rows) = checkFile(path: paths[index], bytes: bytes, configuration: configuration, index: indexExtraction)
+        // The index's rows depend on its window: a cache written for another one is read again.
+        var context = BinaryWriter()
+        context.optionalInt(floor.map { $0.floor.dayNumber })
+        let cache = CustomerCache.open(workspace, kind: "check", context: indexExtraction == nil ? nil : context.bytes)
+        let extraction = indexExtraction
+        var reading = WorkspaceIndex.map(CustomerFiles(workspace), days: configuration.indexDays, cache: cache,
+                                         coding: coding(paths: paths, root: workspace.root, withIndex: extraction != nil)) { index, bytes -> FileResult in
+            var (diagnostics, facts, rows) = checkFile(path: paths[index], bytes: bytes, configuration: configuration, index: extraction)
             facts.root = workspace.root
             return ((diagnostics, facts), rows)
         } unread: { index, _ in ([], CustomerFacts(path: paths[index])) }
+        cache?.save()
+        // The cache's bytes are not kept through the rules across files: only whether there is one.
+        let cached = cache != nil
         var diagnostics: [Diagnostic] = workspace.configurationDiagnostics + workspace.walkDiagnostics + reading.unread
         var facts: [CustomerFacts] = []
         var rows: [IndexRows] = []
@@ -94,8 +103,20 @@ public enum WorkspaceCheck {
                     // The workspace's newest follow-up is older than the index shows: read the rows again in full.
                     indexExtraction.floor = nil
                     assembly = IndexAssembly(WorkspaceIndex.collect(workspace, indexExtraction).rows, configuration: configuration, keepText: false)
+                    index = WorkspaceIndex.check(workspace, assembly, indexExtraction, indexTarget, ignoring: untrustedFiles)
+                    return
+                }
+                // The same rows against the same index file: the same findings as last time.
+                var verdict: IndexVerdict?
+                if cached, case .success(let real) = WorkspacePath.resolve(indexTarget.path, root: workspace.root) {
+                    verdict = IndexVerdict(workspace, indexFile: real, rows: rows, ignoring: untrustedFiles, floor: floor?.floor)
+                }
+                if let known = verdict?.recall() {
+                    index = known
+                    return
                 }
                 index = WorkspaceIndex.check(workspace, assembly, indexExtraction, indexTarget, ignoring: untrustedFiles)
+                verdict?.keep(index, path: indexTarget.path)
             }
         }
         diagnostics += across
@@ -115,11 +136,15 @@ public enum WorkspaceCheck {
     /// workspace.
     public static func facts(_ workspace: Workspace) -> CustomerFiles.Reading<CustomerFacts> {
         let paths = workspace.customerPaths
-        return CustomerFiles(workspace).reduce { index, bytes -> CustomerFacts in
-            var facts = checkFile(path: paths[index], bytes: bytes, configuration: workspace.configuration).1
+        // Through `check`'s cache: its records begin with the facts.
+        let cache = CustomerCache.open(workspace, kind: "check", context: nil)
+        let reading = CustomerFiles(workspace).reduce(cache: cache, factsCoding(paths: paths, root: workspace.root)) { index, bytes -> ([Diagnostic], CustomerFacts) in
+            var (diagnostics, facts) = checkFile(path: paths[index], bytes: bytes, configuration: workspace.configuration)
             facts.root = workspace.root
-            return facts
-        } unread: { index, _ in CustomerFacts(path: paths[index]) }
+            return (diagnostics, facts)
+        } unread: { index, _ in ([], CustomerFacts(path: paths[index])) }
+        cache?.save()
+        return CustomerFiles.Reading(values: reading.values.map(\.1), unread: reading.unread)
     }
 
     /// Reads and checks one customer file.

@@ -6,8 +6,9 @@ public enum DuplicateId: WorkspaceRule {
 
     public static func check(_ facts: [CustomerFacts], _ configuration: Configuration, _ diagnostics: inout [Diagnostic]) {
         var byId: [String: [Int]] = [:]
-        for (index, fact) in facts.enumerated() {
-            if let id = fact.id, !id.isEmpty { byId[id, default: []].append(index) }
+        // By index: each customer's facts are looked at where they are, not copied.
+        for index in facts.indices {
+            if let id = facts[index].id, !id.isEmpty { byId[id, default: []].append(index) }
         }
         for (id, indices) in byId where indices.count > 1 {
             for index in indices {

@@ -14,7 +14,7 @@ public enum PossibleDuplicate: WorkspaceRule {
 
     public static func check(_ facts: [CustomerFacts], _ configuration: Configuration, _ diagnostics: inout [Diagnostic]) {
         var members: [Int] = []
-        for (position, fact) in facts.enumerated() where !fact.isTombstone && !fact.duplicateDigests.isEmpty {
+        for position in facts.indices where !facts[position].isTombstone && !facts[position].duplicateDigests.isEmpty {
             members.append(position)
         }
         let table = DuplicateKeyTable(members.map { facts[$0].duplicateDigests })

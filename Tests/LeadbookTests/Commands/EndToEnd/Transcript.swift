@@ -52,6 +52,8 @@ enum Transcript {
         env.removeValue(forKey: "COLUMNS")
         // The transcripts are in English unless a case asks for another language.
         env["LEADBOOK_LANG"] = "en"
+        // A fixture read where it is in the source tree (not a copy) is left as it is: no cache.
+        if ([directory.path] + arguments).contains(where: { $0.hasPrefix(packageRoot.path + "/") }) { env["LEADBOOK_NO_CACHE"] = "1" }
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe(), err = Pipe()
