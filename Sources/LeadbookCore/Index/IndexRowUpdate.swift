@@ -693,6 +693,12 @@ extension IndexRowUpdate {
             guard WorkspaceIndex.misplaced(workspace.configuration) == nil,
                   let change = written.last(where: { $0.newPath == indexFile && $0.kind != .remove }),
                   case .success(let real) = WorkspacePath.resolve(indexFile, root: workspace.root) else { return }
+            if let layout = change.layout {
+                // Known without reading the file written.
+                guard identity(real)?.first == change.count else { return }
+                LayoutMemory(root: workspace.root, indexFile: indexFile, real: real).remember(layout)
+                return
+            }
             let bytes = change.after
             let layout = bytes.withUnsafeBufferPointer { buffer -> Layout? in
                 var update = Update(buffer: buffer, configuration: workspace.configuration)

@@ -69,11 +69,15 @@ public enum AtomicFile {
     public enum Piece: Sendable {
         case bytes(ArraySlice<UInt8>)
         case original(Range<Int>)
+        /// `count` bytes made while they are written: `write` hands them to `put` in order (a
+        /// table of 100,000 rows, never held as one buffer).
+        case made(count: Int, write: @Sendable (_ put: (UnsafeRawBufferPointer) -> Void) -> Void)
 
         public var count: Int {
             switch self {
             case .bytes(let bytes): return bytes.count
             case .original(let range): return range.count
+            case .made(let count, _): return count
             }
         }
     }
@@ -99,6 +103,13 @@ public enum AtomicFile {
                     switch piece {
                     case .bytes(let bytes):
                         guard bytes.withUnsafeBytes({ FileAccess.writeAll($0, to: fd) }) else { return String(cString: strerror(errno)) }
+                    case .made(_, let make):
+                        var reason: String?
+                        make { buffer in
+                            guard reason == nil, !FileAccess.writeAll(buffer, to: fd) else { return }
+                            reason = String(cString: strerror(errno))
+                        }
+                        if let reason { return reason }
                     case .original(let range):
                         guard range.upperBound <= original.count else { return Wording<WriteError>.originalChanged.text }
                         var offset = range.lowerBound
@@ -132,6 +143,7 @@ public enum AtomicFile {
             for piece in pieces where injected == nil {
                 switch piece {
                 case .bytes(let bytes): bytes.withUnsafeBytes { put($0) }
+                case .made(_, let make): make(put)
                 case .original(let range):
                     guard let original, range.upperBound <= original.count else { throw WriteError(path: path, because: Wording<WriteError>.originalChanged.phrase) }
                     put(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(original.buffer)[range]))

@@ -107,6 +107,7 @@ public final class CustomerWrite {
                 switch piece {
                 case .bytes(let slice): bytes.append(contentsOf: slice)
                 case .original(let range): if let original { bytes.append(contentsOf: original.buffer[range]) }
+                case .made(_, let make): make { bytes.append(contentsOf: $0) }
                 }
             }
             return bytes
@@ -128,16 +129,25 @@ public final class CustomerWrite {
             self.whole = after
             self.pieces = nil
             self.original = nil
+            self.layout = nil
         }
 
-        init(kind: Kind, path: String, original: FileSnapshot, pieces: [AtomicFile.Piece]) {
+        /// Where an index file's tables are once it is written, when the change knows it (so
+        /// it need not be searched for them in the bytes written).
+        public let layout: IndexRowUpdate.Layout?
+
+        init(kind: Kind, path: String, original: FileSnapshot?, pieces: [AtomicFile.Piece], layout: IndexRowUpdate.Layout? = nil) {
             self.kind = kind
             self.path = path
             self.earlier = []
             self.whole = []
             self.pieces = pieces
             self.original = original
+            self.layout = layout
         }
+
+        /// How many bytes the content after has.
+        public var count: Int { pieces?.reduce(0) { $0 + $1.count } ?? whole.count }
 
         /// What is written: the pieces, or the whole content as one.
         var written: [AtomicFile.Piece] { pieces ?? [.bytes(whole[...])] }
@@ -177,6 +187,12 @@ public final class CustomerWrite {
         /// give one after the other.
         public static func generated(_ path: String, from original: FileSnapshot, pieces: [AtomicFile.Piece]) -> Change {
             Change(kind: .update, path: path, original: original, pieces: pieces)
+        }
+
+        /// A file leadbook makes, new (`original` nil) or from the file as it is, to the content
+        /// `pieces` give, with where its tables will be.
+        public static func generated(_ path: String, from original: FileSnapshot?, pieces: [AtomicFile.Piece], layout: IndexRowUpdate.Layout?) -> Change {
+            Change(kind: original == nil ? .create : .update, path: path, original: original, pieces: pieces, layout: layout)
         }
 
         /// `path` removed (git keeps its history).
@@ -458,7 +474,7 @@ public final class CustomerWrite {
         case .create:
             try makeFolder(for: step.target, change.path)
             try Self.failIfFaulty(.write, change.path)
-            try AtomicFile.write(change.after, to: step.target)
+            try AtomicFile.write(pieces: change.written, from: change.original, to: step.target)
         case .move(let newPath):
             try makeFolder(for: step.target, newPath)
             try Self.failIfFaulty(.write, newPath)
