@@ -190,6 +190,48 @@ final class IndexRowUpdateTests: XCTestCase {
         }
     }
 
+    /// `leadbook index` writes a stale or new INDEX.md as it makes it; cut off halfway (a full
+    /// disk), it leaves the old file byte for byte (or none), and the next run writes it whole.
+    func testAnIndexRunCutOffHalfwayLeavesTheOldFile() throws {
+        for (maps, kernel) in AtomicFileTests.ways {
+            FileSnapshot.maps = maps
+            AtomicFile.copiesInKernel = kernel
+            let root = try workspace()
+            let customer = root.appendingPathComponent("customers/LX2024001-a.md")
+            try Data(try String(contentsOf: customer, encoding: .utf8).replacingOccurrences(of: "name: Alpha", with: "name: Alpha Two").utf8).write(to: customer)
+            let before = try index(root)
+            for existing in [true, false] {
+                if !existing { try FileManager.default.removeItem(at: root.appendingPathComponent("INDEX.md")) }
+                var pieces = 0
+                AtomicFile.fault = { path, _ in
+                    guard path.hasSuffix("/INDEX.md") else { return nil }
+                    pieces += 1
+                    return pieces == 2 ? "No space left on device" : nil
+                }
+                let result = run(["index"], root)
+                AtomicFile.fault = nil
+                XCTAssertEqual(result.code, .failure, "maps \(maps), kernel \(kernel), existing \(existing): \(result.output)")
+                XCTAssertTrue(result.errors.contains("No space left on device"), result.errors)
+                XCTAssertEqual(pieces, 2)
+                if existing {
+                    XCTAssertEqual(try index(root), before)
+                } else {
+                    XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("INDEX.md").path))
+                }
+                XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".INDEX.md") }, [])
+            }
+            XCTAssertEqual(run(["index"], root).code, .ok)
+            XCTAssertTrue(try index(root).contains("[Alpha Two]"))
+            assertCurrent(root, "after the failed runs, maps \(maps), kernel \(kernel)")
+            // The layout remembered for the next `log` is where the tables are.
+            XCTAssertEqual(memory(root).recall(), try scannedLayout(root))
+            try Data(try String(contentsOf: customer, encoding: .utf8).replacingOccurrences(of: "name: Alpha Two", with: "name: Alpha Three").utf8).write(to: customer)
+            XCTAssertEqual(run(["index"], root).code, .ok)
+            XCTAssertEqual(memory(root).recall(), try scannedLayout(root), "after a rewrite of a stale file")
+            assertCurrent(root, "stale, maps \(maps), kernel \(kernel)")
+        }
+    }
+
     // MARK: Fallbacks
 
     func workspace(_ extraFollowUp: String = "") throws -> URL {
