@@ -154,12 +154,23 @@ public enum WorkspaceIndex {
             return shared[position..<(position + count)]
         }
         for index in batch where values[index].1 != nil {
-            for row in values[index].1!.rows.indices {
-                values[index].1!.rows[row].line.bytes = slice(values[index].1!.rows[row].line.bytes.count)
+            // Each customer's rows copied into an array of exactly their number: grown row by
+            // row, the array has room for up to twice as many (50 MB at 100,000 customers).
+            values[index].1!.rows = exactly(values[index].1!.rows) { row in row.line.bytes = slice(row.line.bytes.count) }
+            values[index].1!.owned = exactly(values[index].1!.owned) { line in line.bytes = slice(line.bytes.count) }
+        }
+    }
+
+    /// `items`, each changed by `change`, in an array with room for exactly them.
+    static func exactly<Item>(_ items: [Item], _ change: (inout Item) -> Void) -> [Item] {
+        guard !items.isEmpty else { return [] }
+        return [Item](unsafeUninitializedCapacity: items.count) { buffer, count in
+            for (position, item) in items.enumerated() {
+                var copy = item
+                change(&copy)
+                (buffer.baseAddress! + position).initialize(to: copy)
             }
-            for line in values[index].1!.owned.indices {
-                values[index].1!.owned[line].bytes = slice(values[index].1!.owned[line].bytes.count)
-            }
+            count = items.count
         }
     }
 
