@@ -644,6 +644,12 @@ extension IndexRowUpdate {
         /// Where the index file really is.
         public let real: String
 
+        public init(root: String, indexFile: String, real: String) {
+            self.root = root
+            self.indexFile = indexFile
+            self.real = real
+        }
+
         /// The file's identity, or nil where it cannot be told.
         public static func identity(_ path: String) -> [Int]? {
             #if canImport(Glibc) || canImport(Musl)

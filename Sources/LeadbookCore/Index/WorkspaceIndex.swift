@@ -315,6 +315,14 @@ public enum WorkspaceIndex {
     /// out of it is refused (`WorkspacePath.Escape`), so nothing outside is read or copied in.
     /// The assembly must keep text.
     public static func plan(_ workspace: Workspace, _ assembly: IndexAssembly, _ target: Target) throws -> (WriteOutcome, CustomerWrite.Change?) {
+        var current: IndexRowUpdate.Layout?
+        return try plan(workspace, assembly, target, current: &current)
+    }
+
+    /// The same; when the file is already current, `current` is where its tables are (for
+    /// `LayoutMemory`, so the next `log` need not search the file for them).
+    public static func plan(_ workspace: Workspace, _ assembly: IndexAssembly, _ target: Target,
+                            current: inout IndexRowUpdate.Layout?) throws -> (WriteOutcome, CustomerWrite.Change?) {
         let absolute: String
         switch WorkspacePath.resolve(target.path, root: workspace.root) {
         case .success(let real): absolute = real
@@ -338,7 +346,10 @@ public enum WorkspaceIndex {
         if !survey.problems.isEmpty {
             return (.problems(survey.problems.map { IndexMarkers.diagnostic($0, path: target.path) }), nil)
         }
-        if survey.isCurrent { return (.unchanged, nil) }
+        if survey.isCurrent {
+            current = IndexRowUpdate.Layout(tables: survey.spans.map { .init(table: $0.table, content: $0.content, crlf: $0.eol.count == 2) })
+            return (.unchanged, nil)
+        }
         guard let (pieces, tables, layout) = IndexFile.rewrite(survey, assembly, owner: target.owner, original: existing) else {
             throw AtomicFile.WriteError(path: target.path, because: Wording<AtomicFile.WriteError>.originalChanged.phrase)
         }

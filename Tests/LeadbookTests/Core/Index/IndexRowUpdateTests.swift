@@ -379,6 +379,20 @@ final class IndexRowUpdateTests: XCTestCase {
         XCTAssertEqual(memory(root).recall(), try scannedLayout(root))
     }
 
+    /// `leadbook index` that finds INDEX.md current (a checkout wrote the same bytes) remembers
+    /// where its tables are, so the next `log` does not search the file.
+    func testAnIndexAlreadyCurrentRemembersWhereItsTablesAre() throws {
+        let root = try workspace()
+        try write(try index(root), root)
+        XCTAssertNil(memory(root).recall())
+        let result = run(["index"], root)
+        XCTAssertEqual(result.output, "INDEX.md is up to date\n")
+        XCTAssertEqual(memory(root).recall(), try scannedLayout(root))
+        XCTAssertEqual(run(["log", "LX2024002", "--channel", "phone", "--at", "2024-03-07 09:00"], root).code, .ok)
+        XCTAssertEqual(outcomes, [true])
+        assertCurrent(root, "log after an index that wrote nothing")
+    }
+
     func testAFileWrittenSinceIsSearchedAgain() throws {
         let root = try workspace()
         XCTAssertEqual(run(["log", "LX2024002", "--channel", "phone", "--at", "2024-03-07 09:00"], root).code, .ok)
