@@ -167,8 +167,8 @@ public enum IndexFile {
                 }
                 let expected = assembly.line(state.block, state.position).line.bytes
                 state.position += 1
-                guard content.count == expected.count, eol.count == state.eol.count, content.elementsEqual(expected),
-                      eol.elementsEqual(state.eol) else {
+                guard content.count == expected.count, eol.count == state.eol.count, eol.elementsEqual(state.eol),
+                      content.isEmpty || expected.withUnsafeBufferPointer({ memcmp(content.baseAddress!, $0.baseAddress!, content.count) == 0 }) else {
                     state.current = false
                     return
                 }
