@@ -77,6 +77,8 @@ public enum IndexCommand: Command {
         var failed = false
         var stale = false
         var planned: [(WorkspaceIndex.Target, WorkspaceIndex.WriteOutcome)] = []
+        /// Where the tables of an index file already current are, remembered for the next `log`.
+        var unchangedLayout: IndexRowUpdate.Layout?
 
         for target in targets {
             if checkOnly {
@@ -96,8 +98,10 @@ public enum IndexCommand: Command {
                 continue
             }
             do {
-                let (outcome, change) = try WorkspaceIndex.plan(workspace, assembly, target)
+                var current: IndexRowUpdate.Layout?
+                let (outcome, change) = try WorkspaceIndex.plan(workspace, assembly, target, current: &current)
                 if let change { write.add(change) }
+                if let current, target.owner == nil { unchangedLayout = current }
                 planned.append((target, outcome))
             } catch let escape as WorkspacePath.Escape {
                 // Nothing is read or written through a link out of the workspace: no file is.
@@ -110,7 +114,14 @@ public enum IndexCommand: Command {
         }
         // Every index file is written, or none.
         do {
-            if !failed { try write.commit() }
+            if !failed {
+                if let unchangedLayout, case .success(let real) = WorkspacePath.resolve(configuration.indexFile, root: workspace.root) {
+                    let memory = IndexRowUpdate.LayoutMemory(root: workspace.root, indexFile: configuration.indexFile, real: real)
+                    // The index file is not written, so nothing else is to remember.
+                    write.committed = { memory.remember(unchangedLayout) }
+                }
+                try write.commit()
+            }
         } catch {
             return context.refuse(error, spec.name)
         }

@@ -158,7 +158,7 @@ public struct IndexAssembly: Sendable {
     /// The same bytes added to `output`, without a copy of their own.
     public func append(_ block: Block, eol: [UInt8], to output: inout [UInt8]) {
         for index in 0..<block.count {
-            output.append(contentsOf: line(block, index).line.text)
+            output.append(contentsOf: line(block, index).line.bytes)
             output.append(contentsOf: eol)
         }
     }
@@ -166,27 +166,79 @@ public struct IndexAssembly: Sendable {
     /// How many bytes `bytes(block, eol:)` has.
     public func byteCount(_ block: Block, eol: [UInt8]) -> Int {
         var count = block.count * eol.count
-        for index in 0..<block.count { count += line(block, index).line.text.count }
+        for index in 0..<block.count { count += line(block, index).line.bytes.count }
         return count
     }
 
     /// Whether `existing` is exactly what `bytes(block, eol:)` gives, without building it.
     public func matches(_ block: Block, eol: [UInt8], _ existing: ArraySlice<UInt8>) -> Bool {
         var position = existing.startIndex
-        func take(_ part: [UInt8]) -> Bool {
+        func take<Part: Collection<UInt8>>(_ part: Part) -> Bool {
             guard existing.endIndex - position >= part.count,
                   existing[position..<(position + part.count)].elementsEqual(part) else { return false }
             position += part.count
             return true
         }
         for index in 0..<block.count {
-            guard take(line(block, index).line.text), take(eol) else { return false }
+            guard take(line(block, index).line.bytes), take(eol) else { return false }
         }
         return position == existing.endIndex
     }
 
     public func row(_ reference: Reference) -> IndexRow {
         customers[Int(reference.customer)].rows[Int(reference.row)]
+    }
+
+    /// A table's lines as a piece of a file that is made while it is written (`AtomicFile`):
+    /// handed on a megabyte at a time, never held whole.
+    public func piece(_ block: Block, eol: [UInt8]) -> AtomicFile.Piece {
+        let assembly = self
+        return .made(count: byteCount(block, eol: eol)) { put in
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(1 << 20)
+            for index in 0..<block.count {
+                buffer.append(contentsOf: assembly.line(block, index).line.bytes)
+                buffer.append(contentsOf: eol)
+                if buffer.count >= 1 << 20 {
+                    buffer.withUnsafeBytes { put($0) }
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            if !buffer.isEmpty { buffer.withUnsafeBytes { put($0) } }
+        }
+    }
+
+    /// The lines of a section around its table (`appendSection`): before (a blank line, the
+    /// heading, a blank line, the begin marker) and after (the end marker).
+    func sectionFrame(_ table: IndexTable, eol: [UInt8]) -> (before: [UInt8], after: [UInt8]) {
+        var before: [UInt8] = []
+        for text in ["", "## " + table.title(configuration.language), "", IndexAssembly.beginMarker(table)] {
+            before.append(contentsOf: text.utf8)
+            before.append(contentsOf: eol)
+        }
+        return (before, Array(IndexAssembly.endMarker(table).utf8) + eol)
+    }
+
+    /// `document` as pieces made while the file is written, and where its tables are in it.
+    public func documentPieces(owner: String? = nil, eol: [UInt8] = [0x0A]) -> ([AtomicFile.Piece], IndexRowUpdate.Layout) {
+        var head: [UInt8] = []
+        for text in ["# " + words.documentTitle(owner: owner.map(MarkdownRow.escaped)), "", words.introduction(customersFolder: configuration.customersFolder)] {
+            head.append(contentsOf: text.utf8)
+            head.append(contentsOf: eol)
+        }
+        var pieces: [AtomicFile.Piece] = [.bytes(head[...])]
+        var offset = head.count
+        var layout = IndexRowUpdate.Layout(tables: [])
+        for table in IndexTable.allCases {
+            let block = block(table, owner: owner)
+            let (before, after) = sectionFrame(table, eol: eol)
+            let lines = piece(block, eol: eol)
+            pieces += [.bytes(before[...]), lines, .bytes(after[...])]
+            offset += before.count
+            layout.tables.append(.init(table: table, content: offset..<(offset + lines.count), crlf: eol.count == 2))
+            offset += lines.count + after.count
+        }
+        return (pieces, layout)
     }
 
     /// A new index file: a title, what the file is, and every table under its heading.

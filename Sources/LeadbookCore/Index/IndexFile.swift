@@ -108,6 +108,165 @@ public enum IndexFile {
         return .changed(output, changed)
     }
 
+    /// What `rewrite` needs to know of the file at `path`, found by reading it a megabyte at a
+    /// time (never whole): where each table's lines are, their line ending, whether they are
+    /// already the assembly's, and the marker problems.
+    public struct Survey: Sendable {
+        public struct Span: Sendable {
+            public var table: IndexTable
+            /// From the line after the begin marker to the start of the end marker's line.
+            public var content: Range<Int>
+            public var eol: [UInt8]
+            /// The lines are exactly the assembly's, each with `eol`.
+            public var current: Bool
+        }
+
+        public var spans: [Span] = []
+        /// The first line ending of the file.
+        public var firstEOL: [UInt8]?
+        public var problems: [IndexMarkerProblem] = []
+        public var missing: [IndexTable] = []
+        public var size = 0
+        /// The file ends with a line feed (or is empty).
+        public var endsWithLineFeed = true
+
+        public var isCurrent: Bool { problems.isEmpty && missing.isEmpty && spans.allSatisfy(\.current) }
+    }
+
+    /// The survey of the file at `path` against the assembly; nil when it cannot be read.
+    public static func survey(path: String, _ assembly: IndexAssembly, owner: String? = nil) -> Survey? {
+        var survey = Survey()
+        var scanner = IndexMarkerScanner()
+        var open: (block: IndexAssembly.Block, eol: [UInt8], position: Int, start: Int, current: Bool)?
+        var blocks: [IndexTable: IndexAssembly.Block] = [:]
+        var carry: [UInt8] = []
+        var carryStart = 0
+        var number = 0
+        var last: UInt8?
+        /// One line: its content, its line ending, where it starts in the file and where the next one does.
+        func take(_ content: UnsafeBufferPointer<UInt8>, _ eol: UnsafeBufferPointer<UInt8>, _ start: Int, _ next: Int) {
+            number += 1
+            if survey.firstEOL == nil, !eol.isEmpty { survey.firstEOL = Array(eol) }
+            switch scanner.feed(content, number: number) {
+            case .begin(let table):
+                let block = blocks[table] ?? assembly.block(table, owner: owner)
+                blocks[table] = block
+                open = (block, eol.isEmpty ? [ASCII.lf] : Array(eol), 0, next, true)
+            case .end(let table):
+                if let state = open {
+                    survey.spans.append(Survey.Span(table: table, content: state.start..<start, eol: state.eol,
+                                                    current: state.current && state.position == state.block.count))
+                }
+                open = nil
+            case .inside:
+                guard var state = open, state.current else { return }
+                defer { open = state }
+                guard state.position < state.block.count else {
+                    state.current = false
+                    return
+                }
+                let expected = assembly.line(state.block, state.position).line.bytes
+                state.position += 1
+                guard content.count == expected.count, eol.count == state.eol.count, eol.elementsEqual(state.eol),
+                      content.isEmpty || expected.withUnsafeBufferPointer({ memcmp(content.baseAddress!, $0.baseAddress!, content.count) == 0 }) else {
+                    state.current = false
+                    return
+                }
+            case .outside: break
+            }
+        }
+        func split(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, next: Int, at offset: Int) {
+            var contentEnd = end
+            if contentEnd > start, buffer[contentEnd - 1] == ASCII.cr { contentEnd -= 1 }
+            take(UnsafeBufferPointer(rebasing: buffer[start..<contentEnd]), UnsafeBufferPointer(rebasing: buffer[contentEnd..<next]),
+                 offset, offset + (next - start))
+        }
+        var base = 0
+        let result = forEachChunk(path: path) { (buffer: UnsafeBufferPointer<UInt8>) -> Void in
+            var start = 0
+            if let byte = buffer.last { last = byte }
+            while true {
+                let index = UTF8Bytes.find(ASCII.lf, in: buffer, from: start, to: buffer.count)
+                guard index < buffer.count else { break }
+                if carry.isEmpty {
+                    split(buffer, start, index, next: index + 1, at: base + start)
+                } else {
+                    carry.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...index]))
+                    carry.withUnsafeBufferPointer { split($0, 0, $0.count - 1, next: $0.count, at: carryStart) }
+                    carry.removeAll(keepingCapacity: true)
+                }
+                start = index + 1
+            }
+            if start < buffer.count {
+                if carry.isEmpty { carryStart = base + start }
+                carry.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<buffer.count]))
+            }
+            base += buffer.count
+        }
+        if case .failure = result { return nil }
+        if !carry.isEmpty { carry.withUnsafeBufferPointer { split($0, 0, $0.count, next: $0.count, at: carryStart) } }
+        survey.size = base
+        survey.endsWithLineFeed = last.map { $0 == ASCII.lf } ?? true
+        scanner.finish()
+        survey.problems = scanner.problems.map(IndexMarkerProblem.init)
+        survey.missing = IndexTable.allCases.filter { scanner.seen[$0] == nil }
+        return survey
+    }
+
+    /// What `rewrite` makes of a surveyed file, as pieces written one after the other: the
+    /// text outside the tables and the tables already current copied from the file as it is
+    /// (`original`), the other tables made while they are written; with the tables that change
+    /// and where the tables are in the new file. nil when the file need not change (or has
+    /// marker problems: `survey.problems`).
+    public static func rewrite(_ survey: Survey, _ assembly: IndexAssembly, owner: String? = nil, original: FileSnapshot)
+        -> (pieces: [AtomicFile.Piece], tables: [IndexTable], layout: IndexRowUpdate.Layout)? {
+        guard survey.problems.isEmpty, !survey.isCurrent, original.count == survey.size else { return nil }
+        var pieces: [AtomicFile.Piece] = []
+        var layout = IndexRowUpdate.Layout(tables: [])
+        var changed: [IndexTable] = []
+        var offset = 0
+        var position = 0
+        for span in survey.spans {
+            if position < span.content.lowerBound {
+                pieces.append(.original(position..<span.content.lowerBound))
+                offset += span.content.lowerBound - position
+            }
+            let piece: AtomicFile.Piece
+            if span.current {
+                piece = .original(span.content)
+            } else {
+                piece = assembly.piece(assembly.block(span.table, owner: owner), eol: span.eol)
+                changed.append(span.table)
+            }
+            if piece.count > 0 { pieces.append(piece) }
+            layout.tables.append(.init(table: span.table, content: offset..<(offset + piece.count), crlf: span.eol.count == 2))
+            offset += piece.count
+            position = span.content.upperBound
+        }
+        if position < survey.size {
+            pieces.append(.original(position..<survey.size))
+            offset += survey.size - position
+        }
+        let eol = survey.firstEOL ?? [ASCII.lf]
+        var endsWithLineFeed = survey.endsWithLineFeed
+        for table in survey.missing {
+            if offset > 0, !endsWithLineFeed {
+                pieces.append(.bytes(eol[...]))
+                offset += eol.count
+            }
+            var (before, after) = assembly.sectionFrame(table, eol: eol)
+            if offset == 0 { before.removeFirst(eol.count) }
+            let lines = assembly.piece(assembly.block(table, owner: owner), eol: eol)
+            pieces += [.bytes(before[...]), lines, .bytes(after[...])]
+            offset += before.count
+            layout.tables.append(.init(table: table, content: offset..<(offset + lines.count), crlf: eol.count == 2))
+            offset += lines.count + after.count
+            endsWithLineFeed = true
+            changed.append(table)
+        }
+        return (pieces, changed, layout)
+    }
+
     /// Whether `rewrite` would leave the file at `path` unchanged, told by reading it a
     /// megabyte at a time instead of whole (an index of 100,000 customers is over 100 MB): every
     /// table's lines, with the line ending of its begin marker, are exactly the assembly's. nil
@@ -135,7 +294,7 @@ public enum IndexFile {
                     current = false
                     return
                 }
-                let expected = assembly.line(state.block, state.position).line.text
+                let expected = assembly.line(state.block, state.position).line.bytes
                 state.position += 1
                 open = state
                 // The line and its ending against the row and the marker's line ending.
@@ -146,7 +305,7 @@ public enum IndexFile {
                 }
                 for index in 0..<line {
                     let have = index < content.count ? content[index] : eol[index - content.count]
-                    let want = index < expected.count ? expected[index] : state.eol[index - expected.count]
+                    let want = index < expected.count ? expected[expected.startIndex + index] : state.eol[index - expected.count]
                     if have != want {
                         current = false
                         return
@@ -337,7 +496,7 @@ public enum IndexFile {
 
     public static func same(_ line: UnsafeBufferPointer<UInt8>, _ expected: IndexLine, _ assembly: IndexAssembly) -> Bool {
         if assembly.keepText {
-            return line.elementsEqual(expected.text)
+            return line.elementsEqual(expected.bytes)
         }
         return LineDigest.of(line) == expected.digest
     }

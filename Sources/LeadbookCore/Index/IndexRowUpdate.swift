@@ -49,15 +49,9 @@ public enum IndexRowUpdate {
     /// What the update does to the file, and where its tables are afterwards.
     public enum Outcome {
         case unchanged(Layout)
-        /// The new file as pieces one after the other (most of them slices of the old file, so
-        /// its unchanged bytes are never copied), and the tables whose lines change.
-        case changed([ArraySlice<UInt8>], [IndexTable], Layout)
-
-        /// The new file's bytes (for tests).
-        public var bytes: [UInt8]? {
-            guard case .changed(let pieces, _, _) = self else { return nil }
-            return pieces.flatMap { $0 }
-        }
+        /// The new file as pieces one after the other (most of them ranges of the old file, so
+        /// its unchanged bytes are never copied through memory), and the tables whose lines change.
+        case changed([AtomicFile.Piece], [IndexTable], Layout)
     }
 
     /// Where an index file's tables are: each table's lines between its markers, in the
@@ -76,12 +70,10 @@ public enum IndexRowUpdate {
     /// be sure (the caller then refreshes the index from every customer file). `layout`, when
     /// given, is where the file's tables are (`LayoutMemory`): the file is then not searched
     /// for its markers.
-    public static func rewrite(_ existing: [UInt8], _ written: [Written], configuration: Configuration,
+    public static func rewrite(_ existing: UnsafeBufferPointer<UInt8>, _ written: [Written], configuration: Configuration,
                                layout: Layout? = nil) -> Outcome? {
-        let planned = existing.withUnsafeBufferPointer { buffer -> ([Splice], [IndexTable], Layout)? in
-            var update = Update(buffer: buffer, configuration: configuration)
-            return update.run(written, layout: layout)
-        }
+        var update = Update(buffer: existing, configuration: configuration)
+        let planned = update.run(written, layout: layout)
         guard let (splices, tables, before) = planned else { return nil }
         guard !splices.isEmpty else { return .unchanged(before) }
         // The tables after the splices: each moved by what changed before it.
@@ -96,14 +88,14 @@ public enum IndexRowUpdate {
             }
             after.tables[index].content = start..<end
         }
-        var pieces: [ArraySlice<UInt8>] = []
+        var pieces: [AtomicFile.Piece] = []
         var position = 0
         for splice in splices {
-            pieces.append(existing[position..<splice.range.lowerBound])
-            if !splice.bytes.isEmpty { pieces.append(splice.bytes[...]) }
+            if position < splice.range.lowerBound { pieces.append(.original(position..<splice.range.lowerBound)) }
+            if !splice.bytes.isEmpty { pieces.append(.bytes(splice.bytes[...])) }
             position = splice.range.upperBound
         }
-        pieces.append(existing[position...])
+        if position < existing.count { pieces.append(.original(position..<existing.count)) }
         return .changed(pieces, tables, after)
     }
 
@@ -614,15 +606,18 @@ extension WorkspaceIndex {
         let configuration = workspace.configuration
         guard misplaced(configuration) == nil, !changes.isEmpty, changes.allSatisfy({ $0.kind == .update }),
               case .success(let real) = WorkspacePath.resolve(configuration.indexFile, root: workspace.root),
-              FileAccess.exists(real), case .success(let existing) = FileAccess.read(real, limit: Int.max) else { return nil }
+              FileAccess.exists(real), case .success(let existing) = FileSnapshot.open(real) else { return nil }
         let extraction = self.extraction(workspace, owners: false, keepText: true)
         let written = changes.map { change in
             IndexRowUpdate.Written(before: IndexRowUpdate.rows(path: change.path, bytes: change.before, extraction),
                                    after: IndexRowUpdate.rows(path: change.path, bytes: change.after, extraction))
         }
         let memory = IndexRowUpdate.LayoutMemory(root: workspace.root, indexFile: configuration.indexFile, real: real)
-        let rewrite = IndexRowUpdate.rewrite(existing, written, configuration: configuration, layout: memory.recall())
-            ?? IndexRowUpdate.rewrite(existing, written, configuration: configuration)
+        // Mapped, not read: only the pages the binary searches touch are brought in.
+        let rewrite = withExtendedLifetime(existing) {
+            IndexRowUpdate.rewrite(existing.buffer, written, configuration: configuration, layout: memory.recall())
+                ?? IndexRowUpdate.rewrite(existing.buffer, written, configuration: configuration)
+        }
         IndexRowUpdate.observer?(rewrite != nil)
         switch rewrite {
         case nil: return nil
@@ -648,6 +643,12 @@ extension IndexRowUpdate {
         public let indexFile: String
         /// Where the index file really is.
         public let real: String
+
+        public init(root: String, indexFile: String, real: String) {
+            self.root = root
+            self.indexFile = indexFile
+            self.real = real
+        }
 
         /// The file's identity, or nil where it cannot be told.
         public static func identity(_ path: String) -> [Int]? {
@@ -698,6 +699,12 @@ extension IndexRowUpdate {
             guard WorkspaceIndex.misplaced(workspace.configuration) == nil,
                   let change = written.last(where: { $0.newPath == indexFile && $0.kind != .remove }),
                   case .success(let real) = WorkspacePath.resolve(indexFile, root: workspace.root) else { return }
+            if let layout = change.layout {
+                // Known without reading the file written.
+                guard identity(real)?.first == change.count else { return }
+                LayoutMemory(root: workspace.root, indexFile: indexFile, real: real).remember(layout)
+                return
+            }
             let bytes = change.after
             let layout = bytes.withUnsafeBufferPointer { buffer -> Layout? in
                 var update = Update(buffer: buffer, configuration: workspace.configuration)

@@ -96,39 +96,61 @@ public final class CustomerWrite {
         public let kind: Kind
         public let path: String
         /// The content before (empty for a new file).
-        public let before: [UInt8]
+        public var before: [UInt8] { original?.bytes ?? earlier }
+        private let earlier: [UInt8]
         /// The content after (empty for a removed file).
         public var after: [UInt8] {
             guard let pieces else { return whole }
             var bytes: [UInt8] = []
             bytes.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
-            for piece in pieces { bytes.append(contentsOf: piece) }
+            for piece in pieces {
+                switch piece {
+                case .bytes(let slice): bytes.append(contentsOf: slice)
+                case .original(let range): if let original { bytes.append(contentsOf: original.buffer[range]) }
+                case .made(_, let make): make { bytes.append(contentsOf: $0) }
+                }
+            }
             return bytes
         }
         private let whole: [UInt8]
         /// The content after as pieces written one after the other: a large generated file
-        /// (the index) changed in a few rows, whose unchanged parts are slices of `before`
-        /// and are never copied.
-        public let pieces: [ArraySlice<UInt8>]?
+        /// (the index) changed in a few rows, whose unchanged parts are ranges of the file as
+        /// it was (`original`), never copied through memory.
+        public let pieces: [AtomicFile.Piece]?
+        /// The file as it was, when the change was made from it mapped rather than read
+        /// (`FileSnapshot`): `before` and the pieces' ranges are its bytes, and putting the
+        /// file back copies them from it.
+        public let original: FileSnapshot?
 
         init(kind: Kind, path: String, before: [UInt8], after: [UInt8]) {
             self.kind = kind
             self.path = path
-            self.before = before
+            self.earlier = before
             self.whole = after
             self.pieces = nil
+            self.original = nil
+            self.layout = nil
         }
 
-        init(kind: Kind, path: String, before: [UInt8], pieces: [ArraySlice<UInt8>]) {
+        /// Where an index file's tables are once it is written, when the change knows it (so
+        /// it need not be searched for them in the bytes written).
+        public let layout: IndexRowUpdate.Layout?
+
+        init(kind: Kind, path: String, original: FileSnapshot?, pieces: [AtomicFile.Piece], layout: IndexRowUpdate.Layout? = nil) {
             self.kind = kind
             self.path = path
-            self.before = before
+            self.earlier = []
             self.whole = []
             self.pieces = pieces
+            self.original = original
+            self.layout = layout
         }
 
+        /// How many bytes the content after has.
+        public var count: Int { pieces?.reduce(0) { $0 + $1.count } ?? whole.count }
+
         /// What is written: the pieces, or the whole content as one.
-        var written: [ArraySlice<UInt8>] { pieces ?? [whole[...]] }
+        var written: [AtomicFile.Piece] { pieces ?? [.bytes(whole[...])] }
 
         /// Where the content is after the change.
         public var newPath: String {
@@ -161,9 +183,16 @@ public final class CustomerWrite {
             Change(kind: before == nil ? .create : .update, path: path, before: before ?? [], after: after)
         }
 
-        /// A file leadbook makes, from `before` to the content `pieces` give one after the other.
-        public static func generated(_ path: String, from before: [UInt8], pieces: [ArraySlice<UInt8>]) -> Change {
-            Change(kind: .update, path: path, before: before, pieces: pieces)
+        /// A file leadbook makes, from the file as it is (`original`) to the content `pieces`
+        /// give one after the other.
+        public static func generated(_ path: String, from original: FileSnapshot, pieces: [AtomicFile.Piece]) -> Change {
+            Change(kind: .update, path: path, original: original, pieces: pieces)
+        }
+
+        /// A file leadbook makes, new (`original` nil) or from the file as it is, to the content
+        /// `pieces` give, with where its tables will be.
+        public static func generated(_ path: String, from original: FileSnapshot?, pieces: [AtomicFile.Piece], layout: IndexRowUpdate.Layout?) -> Change {
+            Change(kind: original == nil ? .create : .update, path: path, original: original, pieces: pieces, layout: layout)
         }
 
         /// `path` removed (git keeps its history).
@@ -441,11 +470,11 @@ public final class CustomerWrite {
         switch change.kind {
         case .update:
             try Self.failIfFaulty(.write, change.path)
-            try AtomicFile.write(pieces: change.written, to: step.target)
+            try AtomicFile.write(pieces: change.written, from: change.original, to: step.target)
         case .create:
             try makeFolder(for: step.target, change.path)
             try Self.failIfFaulty(.write, change.path)
-            try AtomicFile.write(change.after, to: step.target)
+            try AtomicFile.write(pieces: change.written, from: change.original, to: step.target)
         case .move(let newPath):
             try makeFolder(for: step.target, newPath)
             try Self.failIfFaulty(.write, newPath)
@@ -496,7 +525,12 @@ public final class CustomerWrite {
             try Self.failIfFaulty(.restore, change.newPath)
             switch change.kind {
             case .update:
-                try AtomicFile.write(change.before, to: step.source)
+                if let original = change.original {
+                    // The old file, replaced by the rename but still open: copied back from it.
+                    try AtomicFile.write(pieces: [.original(0..<original.count)], from: original, to: step.source)
+                } else {
+                    try AtomicFile.write(change.before, to: step.source)
+                }
             case .remove:
                 if let link = step.link {
                     try FileManager.default.createSymbolicLink(atPath: step.source, withDestinationPath: link)

@@ -243,4 +243,77 @@ final class IndexFileTests: XCTestCase {
         }
         XCTAssertNil(IndexFile.isCurrent(path: "/nonexistent/leadbook-INDEX.md", assembly))
     }
+
+    /// Where the tables are in `bytes`, as `log` finds them by searching the file.
+    func scannedLayout(_ bytes: [UInt8]) -> IndexRowUpdate.Layout? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var update = IndexRowUpdate.Update(buffer: buffer, configuration: assembly.configuration)
+            guard update.layout() else { return nil }
+            return IndexRowUpdate.Layout(tables: update.order.map {
+                IndexRowUpdate.Layout.Table(table: $0, content: update.spans[$0]!.content, crlf: update.spans[$0]!.eol.count == 2)
+            })
+        }
+    }
+
+    /// A file written as it is made (`leadbook index` at 100,000 customers: the new tables a
+    /// megabyte at a time, the rest copied from the old file) is byte for byte what `rewrite`
+    /// makes in memory, names the same tables, and says where its tables are.
+    func testWritingAsItIsMadeGivesWhatRewriteGives() throws {
+        let document = fullDocument
+        let (pieces, layout) = assembly.documentPieces()
+        let made = CustomerWrite.Change.generated("INDEX.md", from: nil, pieces: pieces, layout: layout)
+        XCTAssertEqual(made.kind, .create)
+        XCTAssertEqual(made.after, assembly.document())
+        XCTAssertEqual(made.count, made.after.count)
+        XCTAssertEqual(layout, scannedLayout(made.after))
+        let crlf = document.replacingOccurrences(of: "\n", with: "\r\n")
+        let filler = String(repeating: "团队自己的很长的一行说明文字，" + String(repeating: "x", count: 300) + "\n", count: 4000)
+        let rows = document.components(separatedBy: "\n").filter { $0.hasPrefix("| LX") }
+        let withoutFollowUps = String(document[..<document.range(of: "\n## " + IndexTable.followUps.title(.zhCN))!.lowerBound])
+        let variants: [(String, String)] = [
+            ("new", document),
+            ("CRLF", crlf),
+            ("after a megabyte of the team's text", filler + document),
+            ("a line longer than a megabyte", String(repeating: "长", count: 400_000) + "\n" + document),
+            ("without its final line end", String(document.dropLast())),
+            ("a stale row", document.replacingOccurrences(of: "| 面谈 | 张伟(技术总监) |", with: "| 电话 | 张伟(技术总监) |")),
+            ("a stale row in CRLF", crlf.replacingOccurrences(of: "| 面谈 | 张伟(技术总监) |", with: "| 电话 | 张伟(技术总监) |")),
+            ("a stale row after a megabyte", filler + document.replacingOccurrences(of: "| 面谈 | 张伟(技术总监) |", with: "| 电话 | 张伟(技术总监) |")),
+            ("one LF row in a CRLF file", crlf.replacingOccurrences(of: rows[0] + "\r\n", with: rows[0] + "\n")),
+            ("a CR at the end of a row", document.replacingOccurrences(of: rows[0] + "\n", with: rows[0] + "\r\r\n")),
+            ("a row missing", document.replacingOccurrences(of: rows[0] + "\n", with: "")),
+            ("a row twice", document.replacingOccurrences(of: rows[0] + "\n", with: rows[0] + "\n" + rows[0] + "\n")),
+            ("a table missing", withoutFollowUps + "\n"),
+            ("a table missing, no final line end", withoutFollowUps),
+            ("a table missing in CRLF", withoutFollowUps.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n"),
+            ("the team's notes only", "# 我们的客户\r\n\r\n说明"),
+            ("broken markers", "<!-- leadbook:begin leads -->\n<!-- leadbook:begin leads -->\n"),
+            ("empty", ""),
+        ]
+        for (maps, _) in AtomicFileTests.ways {
+            FileSnapshot.maps = maps
+            defer { FileSnapshot.maps = true }
+            for (name, text) in variants {
+                let path = try temporaryFile(text)
+                let survey = try XCTUnwrap(IndexFile.survey(path: path, assembly), name)
+                XCTAssertEqual(survey.size, text.utf8.count, name)
+                switch rewrite(text) {
+                case .unchanged:
+                    XCTAssertTrue(survey.isCurrent, name)
+                case .problems(let problems):
+                    XCTAssertEqual(survey.problems, problems, name)
+                case .changed(let bytes, let tables):
+                    XCTAssertFalse(survey.isCurrent, name)
+                    let original = try FileSnapshot.open(path).get()
+                    let (pieces, changed, layout) = try XCTUnwrap(IndexFile.rewrite(survey, assembly, original: original), name)
+                    let change = CustomerWrite.Change.generated("INDEX.md", from: original, pieces: pieces, layout: layout)
+                    XCTAssertEqual(String(decoding: change.after, as: UTF8.self), String(decoding: bytes, as: UTF8.self), name)
+                    XCTAssertEqual(change.count, bytes.count, name)
+                    XCTAssertEqual(changed, tables, name)
+                    XCTAssertEqual(layout, scannedLayout(bytes), name)
+                    XCTAssertEqual(change.before, Array(text.utf8), name)
+                }
+            }
+        }
+    }
 }

@@ -18,6 +18,9 @@ final class IndexRowUpdateTests: XCTestCase {
 
     override func tearDown() {
         IndexRowUpdate.observer = nil
+        AtomicFile.fault = nil
+        AtomicFile.copiesInKernel = true
+        FileSnapshot.maps = true
         for root in roots { try? FileManager.default.removeItem(at: root) }
     }
 
@@ -123,9 +126,20 @@ final class IndexRowUpdateTests: XCTestCase {
         }
     }
 
+    /// Every way the index file's old bytes reach its new version: mapped and copied by the
+    /// kernel, mapped and written from memory, read whole and written (the portable path).
     func testLogAndFeedbackLeaveTheIndexAsLeadbookIndexWritesIt() throws {
+        for (maps, kernel) in AtomicFileTests.ways {
+            FileSnapshot.maps = maps
+            AtomicFile.copiesInKernel = kernel
+            outcomes = []
+            try logAndFeedbackLeaveTheIndexAsLeadbookIndexWritesIt(seeds: maps && kernel ? 1...60 : 1...20, "maps \(maps), kernel \(kernel)")
+        }
+    }
+
+    func logAndFeedbackLeaveTheIndexAsLeadbookIndexWritesIt(seeds: ClosedRange<Int>, _ way: String) throws {
         var commands = 0
-        for seed in 1...60 {
+        for seed in seeds {
             var random = Seeded(state: UInt64(seed))
             let root = try makeWorkspace(&random)
             XCTAssertEqual(run(["index"], root).code, .ok, "seed \(seed)")
@@ -134,13 +148,88 @@ final class IndexRowUpdateTests: XCTestCase {
                 let result = run(arguments, root)
                 guard result.code == .ok else { continue }
                 commands += 1
-                assertCurrent(root, "seed \(seed) step \(step): \(arguments.joined(separator: " "))")
+                assertCurrent(root, "\(way), seed \(seed) step \(step): \(arguments.joined(separator: " "))")
             }
         }
-        XCTAssertGreaterThan(commands, 150)
+        XCTAssertGreaterThan(commands, seeds.count * 5 / 2, way)
         // Most writes are updated in place; the rest fell back (rows of one minute that cannot
         // be ordered, a customer's own rows in the same minute, plans).
-        XCTAssertGreaterThan(outcomes.filter { $0 }.count, outcomes.count / 2, "in place \(outcomes.filter { $0 }.count) of \(outcomes.count)")
+        XCTAssertGreaterThan(outcomes.filter { $0 }.count, outcomes.count / 2, "\(way): in place \(outcomes.filter { $0 }.count) of \(outcomes.count)")
+    }
+
+    /// The index file's write fails halfway (a full disk), after the customer file was written:
+    /// the customer file is put back, INDEX.md is byte for byte as it was, no temporary file is
+    /// left, and the next log updates both.
+    func testAnIndexWriteCutOffHalfwayLeavesBothFilesAsTheyWere() throws {
+        for (maps, kernel) in AtomicFileTests.ways {
+            FileSnapshot.maps = maps
+            AtomicFile.copiesInKernel = kernel
+            outcomes = []
+            let root = try workspace()
+            let customer = root.appendingPathComponent("customers/x/LX2024002-b.md")
+            let (indexBefore, customerBefore) = (try index(root), try String(contentsOf: customer, encoding: .utf8))
+            var pieces = 0
+            AtomicFile.fault = { path, _ in
+                guard path.hasSuffix("/INDEX.md") else { return nil }
+                pieces += 1
+                return pieces == 2 ? "No space left on device" : nil
+            }
+            let result = run(["log", "LX2024002", "--channel", "phone", "--at", "2024-03-07 09:00"], root)
+            AtomicFile.fault = nil
+            XCTAssertEqual(result.code, .failure, "maps \(maps), kernel \(kernel): \(result.output)")
+            XCTAssertTrue(result.errors.contains("cannot write INDEX.md: No space left on device"), result.errors)
+            XCTAssertEqual(outcomes, [true])
+            XCTAssertEqual(pieces, 2, "the write was cut off after its first piece")
+            XCTAssertEqual(try index(root), indexBefore)
+            XCTAssertEqual(try String(contentsOf: customer, encoding: .utf8), customerBefore)
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".INDEX.md") }, [])
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: customer.deletingLastPathComponent().path), ["LX2024002-b.md"])
+            XCTAssertEqual(run(["log", "LX2024002", "--channel", "phone", "--at", "2024-03-07 09:00"], root).code, .ok)
+            XCTAssertEqual(outcomes, [true, true])
+            assertCurrent(root, "after the failed write, maps \(maps), kernel \(kernel)")
+        }
+    }
+
+    /// `leadbook index` writes a stale or new INDEX.md as it makes it; cut off halfway (a full
+    /// disk), it leaves the old file byte for byte (or none), and the next run writes it whole.
+    func testAnIndexRunCutOffHalfwayLeavesTheOldFile() throws {
+        for (maps, kernel) in AtomicFileTests.ways {
+            FileSnapshot.maps = maps
+            AtomicFile.copiesInKernel = kernel
+            let root = try workspace()
+            let customer = root.appendingPathComponent("customers/LX2024001-a.md")
+            try Data(try String(contentsOf: customer, encoding: .utf8).replacingOccurrences(of: "name: Alpha", with: "name: Alpha Two").utf8).write(to: customer)
+            let before = try index(root)
+            for existing in [true, false] {
+                if !existing { try FileManager.default.removeItem(at: root.appendingPathComponent("INDEX.md")) }
+                var pieces = 0
+                AtomicFile.fault = { path, _ in
+                    guard path.hasSuffix("/INDEX.md") else { return nil }
+                    pieces += 1
+                    return pieces == 2 ? "No space left on device" : nil
+                }
+                let result = run(["index"], root)
+                AtomicFile.fault = nil
+                XCTAssertEqual(result.code, .failure, "maps \(maps), kernel \(kernel), existing \(existing): \(result.output)")
+                XCTAssertTrue(result.errors.contains("No space left on device"), result.errors)
+                XCTAssertEqual(pieces, 2)
+                if existing {
+                    XCTAssertEqual(try index(root), before)
+                } else {
+                    XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("INDEX.md").path))
+                }
+                XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".INDEX.md") }, [])
+            }
+            XCTAssertEqual(run(["index"], root).code, .ok)
+            XCTAssertTrue(try index(root).contains("[Alpha Two]"))
+            assertCurrent(root, "after the failed runs, maps \(maps), kernel \(kernel)")
+            // The layout remembered for the next `log` is where the tables are.
+            XCTAssertEqual(memory(root).recall(), try scannedLayout(root))
+            try Data(try String(contentsOf: customer, encoding: .utf8).replacingOccurrences(of: "name: Alpha Two", with: "name: Alpha Three").utf8).write(to: customer)
+            XCTAssertEqual(run(["index"], root).code, .ok)
+            XCTAssertEqual(memory(root).recall(), try scannedLayout(root), "after a rewrite of a stale file")
+            assertCurrent(root, "stale, maps \(maps), kernel \(kernel)")
+        }
     }
 
     // MARK: Fallbacks
@@ -288,6 +377,20 @@ final class IndexRowUpdateTests: XCTestCase {
         XCTAssertEqual(outcomes, [true, true])
         assertCurrent(root, "second log, from the remembered layout")
         XCTAssertEqual(memory(root).recall(), try scannedLayout(root))
+    }
+
+    /// `leadbook index` that finds INDEX.md current (a checkout wrote the same bytes) remembers
+    /// where its tables are, so the next `log` does not search the file.
+    func testAnIndexAlreadyCurrentRemembersWhereItsTablesAre() throws {
+        let root = try workspace()
+        try write(try index(root), root)
+        XCTAssertNil(memory(root).recall())
+        let result = run(["index"], root)
+        XCTAssertEqual(result.output, "INDEX.md is up to date\n")
+        XCTAssertEqual(memory(root).recall(), try scannedLayout(root))
+        XCTAssertEqual(run(["log", "LX2024002", "--channel", "phone", "--at", "2024-03-07 09:00"], root).code, .ok)
+        XCTAssertEqual(outcomes, [true])
+        assertCurrent(root, "log after an index that wrote nothing")
     }
 
     func testAFileWrittenSinceIsSearchedAgain() throws {

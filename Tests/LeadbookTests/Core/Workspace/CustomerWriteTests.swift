@@ -128,6 +128,35 @@ final class CustomerWriteTests: XCTestCase {
         XCTAssertEqual(try files(), ["LX2024001-a.md", "north", "north/LX2024002-b.md"])
     }
 
+    /// A generated file written from ranges of its old version (the index after `log`) is put
+    /// back from that version, which the rename replaced, when a later write fails.
+    func testAFileWrittenFromItsOldVersionIsPutBackFromIt() throws {
+        for (maps, kernel) in AtomicFileTests.ways {
+            FileSnapshot.maps = maps
+            AtomicFile.copiesInKernel = kernel
+            defer { FileSnapshot.maps = true; AtomicFile.copiesInKernel = true }
+            let old = String(repeating: "| LX2024001 | 华东云 |\n", count: 2_000)
+            let first = Self.customer("LX2024001", "华东云有限公司")
+            try write("INDEX.md", old)
+            try write("customers/LX2024001-a.md", first)
+            let write = try CustomerWrite(Workspace.open(root: root.path))
+            let original = try FileSnapshot.open(root.appendingPathComponent("INDEX.md").path).get()
+            write.add(.generated("INDEX.md", from: original, pieces: [.bytes(Array("# new\n".utf8)[...]), .original(0..<original.count)]))
+            try write.update("customers/LX2024001-a.md", from: Array(first.utf8), to: Self.changed(first))
+            CustomerWrite.fault = { step, path in step == .write && path == "customers/LX2024001-a.md" ? "No space left on device" : nil }
+            XCTAssertThrowsError(try write.commit()) { error in
+                guard case CustomerWrite.Refusal.failed(let failure)? = error as? CustomerWrite.Refusal else { return XCTFail("\(error)") }
+                XCTAssertEqual(failure.restored, ["INDEX.md"])
+                XCTAssertEqual(failure.notRestored, [])
+            }
+            CustomerWrite.fault = nil
+            XCTAssertEqual(try read("INDEX.md"), old, "maps \(maps), kernel \(kernel)")
+            XCTAssertEqual(try read("customers/LX2024001-a.md"), first)
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".INDEX.md") }, [])
+            XCTAssertEqual(try files(), ["LX2024001-a.md"])
+        }
+    }
+
     /// A file that cannot be put back either is named, so the user knows what to restore.
     func testAFileThatCannotBePutBackIsNamed() throws {
         let first = Self.customer("LX2024001", "华东云有限公司"), second = Self.customer("LX2024002", "华北云有限公司")
