@@ -460,15 +460,20 @@ extension FlatFrontMatter {
     /// The next sibling of node `index`.
     @inline(__always) func after(_ index: Int) -> Int { index + nodes[index].size + 1 }
 
-    /// The children of the collection at `index`.
-    func children(_ index: Int) -> [Int] {
-        var result: [Int] = []
+    /// The children of the collection at `index`, in order.
+    @inline(__always) func forEachChild(_ index: Int, _ body: (Int) throws -> Void) rethrows {
         var child = index + 1
         let stop = after(index)
         while child < stop {
-            result.append(child)
+            try body(child)
             child = after(child)
         }
+    }
+
+    /// The same, as an array (for the rare nested values).
+    func children(_ index: Int) -> [Int] {
+        var result: [Int] = []
+        forEachChild(index) { result.append($0) }
         return result
     }
 
@@ -570,29 +575,31 @@ extension FlatFrontMatter {
         return value
     }
 
-    /// The items of a list (nil: an empty value); anything else declines.
-    func items(_ index: Int) throws -> [Int]? {
+    /// A list (false: an empty value); anything else declines.
+    func isList(_ index: Int) throws -> Bool {
         switch nodes[index].kind {
-        case .empty: return nil
-        case .sequence: return children(index)
+        case .empty: return false
+        case .sequence: return true
         default: throw Decline()
         }
     }
 
-    /// The pairs of a map (nil: an empty value); anything else declines.
-    func pairs(_ index: Int) throws -> [Int]? {
+    /// A map (false: an empty value); anything else declines.
+    func isMap(_ index: Int) throws -> Bool {
         switch nodes[index].kind {
-        case .empty: return nil
-        case .map: return children(index)
+        case .empty: return false
+        case .map: return true
         default: throw Decline()
         }
     }
 
-    /// The items of a list of maps, each a map.
-    func maps(_ index: Int) throws -> [Int] {
-        let items = try items(index) ?? []
-        for item in items where nodes[item].kind != .map { throw Decline() }
-        return items
+    /// Each item of a list of maps, each a map.
+    func forEachMap(_ index: Int, _ body: (Int) throws -> Void) throws {
+        guard try isList(index) else { return }
+        try forEachChild(index) { item in
+            guard nodes[item].kind == .map else { throw Decline() }
+            try body(item)
+        }
     }
 
     func keyText(_ node: Node) -> String { UTF8Bytes.string(bytes, node.keyStart..<node.keyEnd) }
@@ -650,7 +657,12 @@ extension FlatFrontMatter {
             case .intent: customer.intent = try vocabulary(index, Intent.self)
             case .score: customer.score = try score(index, configuration.scoring)
             case .grade: customer.grade = try vocabulary(index, Grade.self)
-            case .tags: customer.tags = try (items(index) ?? []).compactMap { try text($0) }
+            case .tags:
+                if try isList(index) {
+                    try forEachChild(index) { item in
+                        if let text = try text(item) { customer.tags.append(text) }
+                    }
+                }
             case .owner: customer.owner = try text(index)
             case .created: customer.created = try dateTime(index)
             case .assigned: customer.assigned = try dateTime(index)
@@ -667,10 +679,10 @@ extension FlatFrontMatter {
     }
 
     func sourceDetail(_ index: Int, into customer: inout Customer) throws {
-        guard let pairs = try pairs(index) else { return }
+        guard try isMap(index) else { return }
         let source = customer.source
         let known = source.flatMap { CustomerReader.detailKeys[$0] }
-        for pair in pairs {
+        for pair in children(index) {
             let node = nodes[pair]
             let key = keyText(node)
             if let known, !known.contains(key) { throw Decline() }
@@ -698,7 +710,9 @@ extension FlatFrontMatter {
 
     func sources(_ index: Int, _ configuration: Configuration) throws -> [SourceRecord] {
         var records: [SourceRecord] = []
-        for item in try maps(index) {
+        guard try isList(index) else { return [] }
+        for item in children(index) {
+            guard nodes[item].kind == .map else { throw Decline() }
             var record = SourceRecord()
             var hasSource = false
             for pair in children(item) {
@@ -746,9 +760,9 @@ extension FlatFrontMatter {
     func contacts(_ index: Int) throws -> [Contact] {
         var contacts: [Contact] = []
         let table = CustomerReader.contactNames.byLength
-        for item in try maps(index) {
+        try forEachMap(index) { item in
             var contact = Contact()
-            for pair in children(item) {
+            try forEachChild(item) { pair in
                 guard let part = keyMatch(nodes[pair], table) else { throw Decline() }
                 switch part {
                 case .name: contact.name = try text(pair)
@@ -767,10 +781,10 @@ extension FlatFrontMatter {
     }
 
     func score(_ index: Int, _ scoring: Configuration.Scoring) throws -> Score? {
-        guard let pairs = try pairs(index) else { return nil }
+        guard try isMap(index) else { return nil }
         var score = Score()
         let table = CustomerReader.scoreNames.byLength
-        for pair in pairs {
+        try forEachChild(index) { pair in
             guard let part = keyMatch(nodes[pair], table) else { throw Decline() }
             switch part {
             case .size: score.size = try integer(pair, maximum: scoring.maxSize)
@@ -787,9 +801,9 @@ extension FlatFrontMatter {
     func plan(_ index: Int) throws -> [PlanStep] {
         var steps: [PlanStep] = []
         let table = CustomerReader.planNames.byLength
-        for item in try maps(index) {
+        try forEachMap(index) { item in
             var step = PlanStep()
-            for pair in children(item) {
+            try forEachChild(item) { pair in
                 guard let part = keyMatch(nodes[pair], table) else { throw Decline() }
                 switch part {
                 case .stage: step.stage = try vocabulary(pair, Stage.self)
@@ -820,9 +834,9 @@ extension FlatFrontMatter {
     }
 
     func deal(_ index: Int) throws -> Deal? {
-        guard let pairs = try pairs(index) else { return nil }
+        guard try isMap(index) else { return nil }
         var deal = Deal()
-        for pair in pairs {
+        try forEachChild(index) { pair in
             switch keyText(nodes[pair]) {
             case "amount": deal.amount = try number(pair)
             case "closed": deal.closed = try date(pair)
