@@ -217,6 +217,13 @@ public struct FlatFrontMatter {
         var scan = pos
         while scan < stop {
             let byte = bytes[scan]
+            if byte >= 0xE0 {
+                // A character of three or four bytes (Chinese text): only a full-width colon
+                // matters, in a list item.
+                if item, byte == 0xEF, isFullWidthColon(scan) { throw Decline() }
+                scan += byte >= 0xF0 ? 4 : 3
+                continue
+            }
             if byte == ASCII.colon {
                 let next = scan + 1
                 if next >= stop || bytes[next] == ASCII.space || (bytes[next] == 0xE3 && self.byte(next + 1) == 0x80 && self.byte(next + 2) == 0x80) {
@@ -368,6 +375,10 @@ public struct FlatFrontMatter {
         while true {
             if isLineEnd(scan) { throw Decline() }
             let byte = bytes[scan]
+            if byte >= 0xE0 && byte != 0xE3 && byte != 0xEF {
+                scan += byte >= 0xF0 ? 4 : 3
+                continue
+            }
             if byte == ASCII.comma || byte == (inSequence ? ASCII.closeBracket : ASCII.closeBrace) { break }
             switch byte {
             case ASCII.colon, ASCII.openBracket, ASCII.openBrace, ASCII.closeBracket, ASCII.closeBrace: throw Decline()
