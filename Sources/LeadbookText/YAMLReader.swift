@@ -390,7 +390,9 @@ public struct YAMLReader {
             if index < end, bytes[index] == ASCII.cr { index += 1 }
             if index < end { index += 1; line += 1 }
         }
-        while index < end, !isTopLevelKeyLine(index) {
+        // Past the problem itself: a line that lone carriage returns split is one line to the
+        // scan back above, so the key found could otherwise be one already read.
+        while index < end, index <= problem.offset || !isTopLevelKeyLine(index) {
             index = lineEnd(from: index)
             if index < end, bytes[index] == ASCII.cr { index += 1 }
             if index < end { index += 1; line += 1 }
