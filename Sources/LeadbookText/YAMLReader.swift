@@ -390,7 +390,9 @@ public struct YAMLReader {
             if index < end, bytes[index] == ASCII.cr { index += 1 }
             if index < end { index += 1; line += 1 }
         }
-        while index < end, !isTopLevelKeyLine(index) {
+        // Past the problem itself: a line that lone carriage returns split is one line to the
+        // scan back above, so the key found could otherwise be one already read.
+        while index < end, index <= problem.offset || !isTopLevelKeyLine(index) {
             index = lineEnd(from: index)
             if index < end, bytes[index] == ASCII.cr { index += 1 }
             if index < end { index += 1; line += 1 }
@@ -465,6 +467,13 @@ public struct YAMLReader {
             }
             index += 1
         }
+    }
+
+    /// No character that `rejectControlCharacters` refuses is in `bytes[range]`.
+    public static func isFreeOfControlCharacters(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let reader = YAMLReader(bytes: bytes, end: range.upperBound, pos: range.lowerBound, line: 1, lineStart: range.lowerBound)
+        do { try reader.rejectControlCharacters() } catch { return false }
+        return true
     }
 
     /// The bytes that may start a character `rejectControlCharacters` refuses: the C0
@@ -869,7 +878,12 @@ public struct YAMLReader {
 
     /// A plain value wholly inside Chinese quotes: “…” ‘…’ 「…」 『…』 ＂…＂.
     public mutating func noteChineseQuotes(_ range: Range<Int>, inFlow: Bool) {
-        guard range.count >= 6 else { return }
+        if Self.isInChineseQuotes(bytes, range) { notes.append(YAMLNote(.chineseQuotes(inFlow: inFlow), range)) }
+    }
+
+    /// `bytes[range]` is wholly inside a pair of Chinese quotes (what `noteChineseQuotes` notes).
+    public static func isInChineseQuotes(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard range.count >= 6 else { return false }
         let open = (bytes[range.lowerBound], bytes[range.lowerBound + 1], bytes[range.lowerBound + 2])
         let close = (bytes[range.upperBound - 3], bytes[range.upperBound - 2], bytes[range.upperBound - 1])
         let paired: Bool
@@ -885,7 +899,7 @@ public struct YAMLReader {
         default:
             paired = false
         }
-        if paired { notes.append(YAMLNote(.chineseQuotes(inFlow: inFlow), range)) }
+        return paired
     }
 
     /// Scans one line of a plain scalar: returns the end of its text (trailing blanks trimmed)

@@ -39,15 +39,18 @@ if [ "$target" = csv ]; then
 fi
 binary=$work/fuzz-$target
 # The text layer and the core compiled as one module with the target, so the fuzzer sees them
-# all (the core's `import LeadbookText` lines are left out of the copy); inflate and json need only the
-# text layer.
+# all (the core's `import LeadbookText` lines and `LeadbookText.` qualifiers are left out of
+# the copy, and `Configuration.Language`, an alias of `LeadbookText.Language`, is `Language`);
+# inflate and json need only the text layer.
 flat=$work/sources
 rm -rf "$flat" && mkdir -p "$flat"
 layers="Sources/LeadbookText Sources/LeadbookCore"
 [ "$target" = inflate ] && layers=Sources/LeadbookText
 [ "$target" = json ] && layers=Sources/LeadbookText
 find $layers -name '*.swift' | sort | while read -r f; do
-  grep -v '^import LeadbookText$' "$f" > "$flat/$(echo "$f" | tr '/' '_')"
+  grep -v '^import LeadbookText$' "$f" | sed -e '/typealias \([A-Za-z]*\) = LeadbookText\.\1$/d' -e 's/\bLeadbookText\.\([A-Z]\)/\1/g' \
+    -e 's/\bConfiguration\.Language\b/Language/g' \
+    > "$flat/$(echo "$f" | tr '/' '_')"
 done
 sources=$(find "$flat" -name '*.swift' | sort)
 swiftc -sanitize=fuzzer,address -O -parse-as-library -module-name LeadbookCore \

@@ -13,23 +13,36 @@ public enum CustomerReader {
         public var findings: Findings
         /// The values reported as `ambiguous-scalar` (what `leadbook fix` quotes).
         public var ambiguousValues: [YAMLNode] = []
+        /// Where each known top-level key is (with or without the tree).
+        public var positions = FieldPositions()
+
+        /// Where the value of `field` starts and its line, from the tree or, for a file the
+        /// flat decoder read, from the positions.
+        public func valuePlace(_ field: CustomerField) -> (offset: Int, line: Int)? {
+            if let frontMatter {
+                return frontMatter[field.key].map { ($0.start, $0.line) }
+            }
+            return positions[field].map { ($0.value, $0.line) }
+        }
     }
 
     public static let frontMatterKeys = CustomerField.keys
 
     /// Where each known top-level key of the front matter is, found while decoding, so rules
     /// point at a field without searching the tree again.
-    public struct FieldPositions {
-        public struct Position {
+    public struct FieldPositions: Sendable {
+        public struct Position: Sendable {
             public var key: Int
             public var value: Int
             public var valueIsEmpty: Bool
+            /// The value's line.
+            public var line: Int = 0
         }
         public var entries = [Position?](repeating: nil, count: CustomerField.table.count)
 
         public mutating func record(_ field: CustomerField, key: Int, value: YAMLNode) {
             let empty = value.isEmpty || value.scalarText?.isEmpty == true
-            entries[field.rawValue] = Position(key: key, value: value.start, valueIsEmpty: empty)
+            entries[field.rawValue] = Position(key: key, value: value.start, valueIsEmpty: empty, line: value.line)
         }
 
         public subscript(_ field: CustomerField) -> Position? { entries[field.rawValue] }
@@ -39,16 +52,19 @@ public enum CustomerReader {
     /// front matter is read in full).
     /// `followUpTextFrom`: follow-ups before that day keep their structure but not their texts
     /// (the index needs the texts of recent follow-ups only).
+    /// `tree: false`: the caller needs no front matter tree (`frontMatter`), so the flat
+    /// decoder (`FlatFrontMatter`) reads the front matter when it can; the customer, its
+    /// positions and every diagnostic are the same either way.
     public static func read(path: String, bytes: [UInt8], configuration: Configuration, text: Bool = true,
-                            followUpTextFrom: LocalDate? = nil) -> Result {
+                            followUpTextFrom: LocalDate? = nil, tree: Bool = true) -> Result {
         var findings = Findings(source: SourceText(path: path, bytes: bytes))
         return bytes.withUnsafeBufferPointer { buffer in
-            read(buffer, configuration: configuration, findings: &findings, text: text, followUpTextFrom: followUpTextFrom)
+            read(buffer, configuration: configuration, findings: &findings, text: text, followUpTextFrom: followUpTextFrom, tree: tree)
         }
     }
 
     public static func read(_ buffer: UnsafeBufferPointer<UInt8>, configuration: Configuration, findings: inout Findings, text: Bool = true,
-                     followUpTextFrom: LocalDate? = nil) -> Result {
+                     followUpTextFrom: LocalDate? = nil, tree: Bool = true) -> Result {
         var result = Result(customer: nil, layout: nil, frontMatter: nil, log: nil, findings: findings)
         let contentStart = UTF8Bytes.hasBOM(buffer) ? 3 : 0
         if buffer.count == contentStart || buffer[contentStart...].allSatisfy({ $0 == ASCII.space || $0 == ASCII.lf || $0 == ASCII.cr || $0 == ASCII.tab }) {
@@ -85,6 +101,18 @@ public enum CustomerReader {
         }
         result.layout = layout
         LoneCarriageReturn.check(buffer, layout.frontMatter.upperBound..<buffer.count, &result.findings)
+        if !tree, let (decoded, positions) = FlatFrontMatter.decode(buffer, layout: layout, configuration: configuration) {
+            var customer = decoded
+            let log = LogReader.read(buffer, range: layout.body, firstLine: layout.bodyFirstLine, findings: &result.findings, keepText: text,
+                                     followUpTextFrom: followUpTextFrom)
+            customer.followUps = log.followUps
+            customer.feedback = log.feedback
+            result.customer = customer
+            result.log = log
+            result.positions = positions
+            runRules(customer, nil, layout, log, configuration, positions, &result.findings)
+            return result
+        }
         // Every problem of the front matter at once: the reader reads past typing mistakes and
         // resumes at the next top-level key after any other problem.
         let reading = YAMLReader.read(buffer, range: layout.frontMatter, firstLine: layout.frontMatterFirstLine, checked: true)
@@ -112,6 +140,7 @@ public enum CustomerReader {
         customer.feedback = log.feedback
         result.findings = decoder.findings
         result.ambiguousValues = decoder.ambiguous
+        result.positions = positions
         // Chinese keys read as the fields they name: the tree says so too.
         let renamed = decoder.findings.diagnostics.compactMap { diagnostic -> (Int, String)? in
             guard diagnostic.rule == ChineseKey.rule, let fix = diagnostic.fix else { return nil }

@@ -195,7 +195,7 @@ public enum WorkspaceIndex {
         structure.floor = afterEveryDate
         let reading = map(CustomerFiles(workspace), days: extraction.configuration.indexDays) { index, bytes -> (Bool, IndexRows?) in
             let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: workspace.configuration,
-                                             followUpTextFrom: structure.floor)
+                                             followUpTextFrom: structure.floor, tree: false)
             guard let customer = result.customer, var rows = structure.rows(customer, path: paths[index]) else {
                 return (result.findings.errorCount > 0, nil)
             }
@@ -225,7 +225,7 @@ public enum WorkspaceIndex {
             let path = rows[again[position]].path
             guard case .success(let bytes) = CustomerFiles.read(path, root: workspace.root),
                   let customer = CustomerReader.read(path: path, bytes: bytes, configuration: workspace.configuration,
-                                                     followUpTextFrom: from).customer else { return nil }
+                                                     followUpTextFrom: from, tree: false).customer else { return nil }
             return windowed.rows(customer, path: path)
         }
         for (position, index) in again.enumerated() {
@@ -297,7 +297,7 @@ public enum WorkspaceIndex {
         }
         let path = assembly.customers[Int(reference.customer)].path
         guard case .success(let bytes) = CustomerFiles.read(path, root: workspace.root),
-              let customer = CustomerReader.read(path: path, bytes: bytes, configuration: workspace.configuration).customer else { return nil }
+              let customer = CustomerReader.read(path: path, bytes: bytes, configuration: workspace.configuration, tree: false).customer else { return nil }
         var textual = extraction
         textual.keepText = true
         guard let rows = textual.rows(customer, path: path),
@@ -395,7 +395,7 @@ public enum WorkspaceIndex {
         let extraction = extraction(workspace, owners: false, keepText: true)
         let reading = map(CustomerFiles(workspace), days: configuration.indexDays) { index, bytes -> ((), IndexRows?) in
             let path = paths[index]
-            let customer = CustomerReader.read(path: path, bytes: contents[path] ?? bytes, configuration: configuration).customer
+            let customer = CustomerReader.read(path: path, bytes: contents[path] ?? bytes, configuration: configuration, tree: false).customer
             return ((), customer.flatMap { extraction.rows($0, path: path) })
         } unread: { _, _ in () }
         return reading.values.compactMap { $0.1 }

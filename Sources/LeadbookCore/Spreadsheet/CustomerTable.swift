@@ -18,7 +18,7 @@ public enum CustomerTable {
         -> (rows: [Row], filesWithErrors: [String], unread: [Diagnostic]) {
         let paths = workspace.customerPaths
         let reading = CustomerFiles(workspace).reduce { index, bytes -> (Row?, Bool) in
-            let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: workspace.configuration)
+            let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: workspace.configuration, tree: false)
             let hasErrors = result.findings.errorCount > 0
             guard let customer = result.customer, !customer.isTombstone else { return (nil, hasErrors) }
             let entry = CustomerSet.Entry(path: paths[index], customer: customer, hasErrors: hasErrors)
@@ -54,7 +54,7 @@ public enum CustomerTable {
         -> (lines: [Line], filesWithErrors: [String], unread: [Diagnostic]) {
         let paths = workspace.customerPaths
         let reading = CustomerFiles(workspace).reduce { index, bytes -> (Line?, Bool) in
-            let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: workspace.configuration)
+            let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: workspace.configuration, tree: false)
             let hasErrors = result.findings.errorCount > 0
             guard let customer = result.customer, !customer.isTombstone else { return (nil, hasErrors) }
             let entry = CustomerSet.Entry(path: paths[index], customer: customer, hasErrors: hasErrors)

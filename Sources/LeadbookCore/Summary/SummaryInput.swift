@@ -33,7 +33,7 @@ public struct SummaryInput: Sendable {
         context.dateTime(asOf)
         let cache = CustomerCache.open(workspace, kind: "summary", context: context.bytes)
         let reading = CustomerFiles(workspace).reduce(cache: cache, coding) { index, bytes -> Read in
-            let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: configuration, text: false)
+            let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: configuration, text: false, tree: false)
             guard let customer = result.customer else { return .unreadable }
             return .extracted(SummaryRecord.extract(customer, configuration: configuration, asOf: asOf),
                               hasErrors: result.findings.errorCount > 0)
@@ -76,7 +76,8 @@ public struct SummaryInput: Sendable {
             let parsed = ParallelMap.map(batch.count) { index -> PipelineMovement.Snapshot? in
                 // Not counted now, not counted then (`CustomerFiles.maxSize`).
                 guard CustomerFiles.sizeProblem(batch[index].path, batch[index].bytes) == nil else { return nil }
-                let result = CustomerReader.read(path: batch[index].path, bytes: batch[index].bytes, configuration: configuration, text: false)
+                let result = CustomerReader.read(path: batch[index].path, bytes: batch[index].bytes, configuration: configuration, text: false,
+                                                 tree: false)
                 return result.customer.flatMap { PipelineMovement.snapshot($0, configuration: configuration, asOf: asOf) }
             }
             snapshots.append(contentsOf: parsed.compactMap { $0 })

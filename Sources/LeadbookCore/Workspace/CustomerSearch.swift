@@ -306,7 +306,7 @@ public enum CustomerSearch {
         let configuration = workspace.configuration
         let reading = CustomerFiles(workspace).reduce { index, bytes -> (Candidate?, Bool) in
             // The log is searched in its bytes: its texts need not become strings.
-            let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: configuration, text: false)
+            let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: configuration, text: false, tree: false)
             guard let customer = result.customer else { return (nil, true) }
             guard !customer.isTombstone else { return (nil, false) }
             let matches = everywhere(query, customer, bytes: bytes, body: result.layout?.body, firstLine: result.layout?.bodyFirstLine ?? 1)

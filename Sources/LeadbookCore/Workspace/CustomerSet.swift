@@ -47,7 +47,7 @@ public struct CustomerSet: Sendable {
                                       _ record: (Entry) -> Record?) -> Reduction<Record> {
         let paths = workspace.customerPaths
         let reading = CustomerFiles(workspace).reduce(cache: cache?.0, cache?.1 ?? .unused) { index, bytes -> (Record?, Bool) in
-            let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: workspace.configuration)
+            let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: workspace.configuration, tree: false)
             let hasErrors = result.findings.errorCount > 0
             return (result.customer.flatMap { record(Entry(path: paths[index], customer: $0, hasErrors: hasErrors)) }, hasErrors)
         } unread: { _, _ in (nil, true) }

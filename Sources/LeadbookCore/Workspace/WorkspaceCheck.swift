@@ -158,17 +158,17 @@ public enum WorkspaceCheck {
     public static func checkFile(path: String, bytes: [UInt8], configuration: Configuration,
                                  index: IndexExtraction?) -> ([Diagnostic], CustomerFacts, IndexRows?) {
         let result = CustomerReader.read(path: path, bytes: bytes, configuration: configuration, text: index != nil,
-                                         followUpTextFrom: index?.floor)
+                                         followUpTextFrom: index?.floor, tree: false)
         var facts = CustomerFacts(path: path)
-        if let customer = result.customer, let root = result.frontMatter {
+        if let customer = result.customer {
             facts.id = customer.id
-            if let idNode = root["id"], customer.id != nil {
-                facts.idAnchor = result.findings.anchor(DuplicateId.self, at: idNode.start, line: idNode.line)
+            if let place = result.valuePlace(.id), customer.id != nil {
+                facts.idAnchor = result.findings.anchor(DuplicateId.self, at: place.offset, line: place.line)
             }
             facts.created = customer.created
             facts.mergedInto = customer.mergedInto
-            if let node = root["merged_into"], customer.mergedInto != nil {
-                facts.mergedIntoAnchor = result.findings.anchor(UnknownMergeTarget.self, at: node.start, line: node.line)
+            if let place = result.valuePlace(.mergedInto), customer.mergedInto != nil {
+                facts.mergedIntoAnchor = result.findings.anchor(UnknownMergeTarget.self, at: place.offset, line: place.line)
             }
             facts.name = customer.name
             facts.duplicateDigests = DuplicateKeys.digests(customer)

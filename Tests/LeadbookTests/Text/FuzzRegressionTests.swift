@@ -25,6 +25,8 @@ final class FuzzRegressionTests: XCTestCase {
             if result.customer != nil, let edit = try? RecordEdit(bytes: bytes) {
                 XCTAssertEqual(try edit.apply(), bytes, name)
             }
+            var tally = FlatFrontMatterTests.Tally()
+            FlatFrontMatterTests.compare(bytes, path: "customers/LX2024001-fuzz.md", configuration: Configuration(), &tally)
         }
     }
 

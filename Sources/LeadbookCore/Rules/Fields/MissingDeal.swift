@@ -11,7 +11,11 @@ public enum MissingDeal: CustomerRule {
             return
         }
         let deal = context.frontMatter?["deal"]
-        for key in ["amount", "closed"] where deal?[key] == nil || deal?[key]?.isEmpty == true {
+        // Without a tree (the flat decoder read the file, so every value written was read),
+        // the customer's deal says which are written.
+        let flat = context.frontMatter == nil
+        for key in ["amount", "closed"] where flat ? (key == "amount" ? context.customer.deal?.amount == nil : context.customer.deal?.closed == nil)
+            : deal?[key] == nil || deal?[key]?.isEmpty == true {
             findings.report(key == "amount" ? Message.noAmount : Message.noClosed, at: context.offset(of: "deal"))
         }
     }
