@@ -46,7 +46,7 @@ public struct JSONReader {
                                          "数组和对象嵌套超过 \(JSONReader.maxDepth) 层")
             case .trailingText: said = Phrase("more text after the JSON value", "JSON 值后面还有多余的文本")
             }
-            return said + Phrase(" (byte \(offset))", "（第 \(offset) 个字节）")
+            return said + Phrase(" (byte \(offset + 1))", "（第 \(offset + 1) 个字节）")
         }
     }
 
@@ -183,10 +183,15 @@ public struct JSONReader {
 
     private mutating func string() throws -> String {
         position += 1
-        var scalars = String.UnicodeScalarView()
+        // The string's UTF-8, gathered as bytes (runs copied whole, escapes encoded) and made a
+        // String once: appending to a String's scalars copies it again and again.
+        var utf8: [UInt8] = []
         var runStart = position
         func flushRun(_ end: Int) {
-            if end > runStart { scalars.append(contentsOf: String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self).unicodeScalars) }
+            if end > runStart { utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
+        }
+        func append(_ scalar: Unicode.Scalar) {
+            utf8.append(contentsOf: UTF8.encode(scalar)!)
         }
         while true {
             let byte = try peek()
@@ -194,21 +199,21 @@ public struct JSONReader {
             case UInt8(ascii: "\""):
                 flushRun(position)
                 position += 1
-                return String(scalars)
+                return String(decoding: utf8, as: UTF8.self)
             case UInt8(ascii: "\\"):
                 flushRun(position)
                 position += 1
                 let escape = try peek()
                 position += 1
                 switch escape {
-                case UInt8(ascii: "\""): scalars.append("\"")
-                case UInt8(ascii: "\\"): scalars.append("\\")
-                case UInt8(ascii: "/"): scalars.append("/")
-                case UInt8(ascii: "b"): scalars.append("\u{08}")
-                case UInt8(ascii: "f"): scalars.append("\u{0C}")
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "t"): scalars.append("\t")
+                case UInt8(ascii: "\""): append("\"")
+                case UInt8(ascii: "\\"): append("\\")
+                case UInt8(ascii: "/"): append("/")
+                case UInt8(ascii: "b"): append("\u{08}")
+                case UInt8(ascii: "f"): append("\u{0C}")
+                case UInt8(ascii: "n"): append("\n")
+                case UInt8(ascii: "r"): append("\r")
+                case UInt8(ascii: "t"): append("\t")
                 case UInt8(ascii: "u"):
                     let unit = try hexQuad()
                     if unit >= 0xD800, unit < 0xDC00 {
@@ -218,18 +223,18 @@ public struct JSONReader {
                             position += 2
                             let low = try hexQuad()
                             if low >= 0xDC00, low < 0xE000 {
-                                scalars.append(Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))!)
+                                append(Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))!)
                             } else {
-                                scalars.append("\u{FFFD}")
+                                append("\u{FFFD}")
                                 position = saved
                             }
                         } else {
-                            scalars.append("\u{FFFD}")
+                            append("\u{FFFD}")
                         }
                     } else if unit >= 0xDC00, unit < 0xE000 {
-                        scalars.append("\u{FFFD}")
+                        append("\u{FFFD}")
                     } else {
-                        scalars.append(Unicode.Scalar(unit)!)
+                        append(Unicode.Scalar(unit)!)
                     }
                 default:
                     position -= 1

@@ -50,7 +50,18 @@ final class JSONReaderTests: XCTestCase {
         guard case .failure(let problem) = JSONReader.read("[1, 2,, 3]") else { return XCTFail("read") }
         XCTAssertEqual(problem.offset, 6)
         XCTAssertEqual(problem.kind, .unexpectedByte(UInt8(ascii: ",")))
-        XCTAssertTrue(problem.phrase.zh.contains("第 6 个字节"), problem.phrase.zh)
+        // Said counting from 1, as people count: the second comma is the 7th byte.
+        XCTAssertTrue(problem.phrase.zh.contains("第 7 个字节"), problem.phrase.zh)
+        XCTAssertTrue(problem.phrase.en.hasSuffix("(byte 7)"), problem.phrase.en)
+    }
+
+    /// A long string of many escapes (a customer file of 80,000 lines sent by an editor) reads
+    /// to its text; each escape appends to the bytes gathered, never copies the string so far.
+    func testALongStringOfManyEscapes() {
+        let lines = (1...80_000).map { "- 背景: 第\($0)行" }
+        let escaped = lines.joined(separator: "\\n")
+        guard case .success(.string(let text)) = JSONReader.read("\"\(escaped)\"") else { return XCTFail("read") }
+        XCTAssertEqual(text, lines.joined(separator: "\n"))
     }
 
     /// Nesting is limited, so no input exhausts the stack; the limit itself is accepted.
