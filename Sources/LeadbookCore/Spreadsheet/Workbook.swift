@@ -25,6 +25,10 @@ public struct Workbook: Sendable {
     let sharedStrings: [String]
     /// For each cell format (`s="3"`), whether its number format is a date, and one with a time.
     let dateFormats: [DateFormat]
+    /// For each cell format, the width of its number format when that is made only of `0`
+    /// digits (`00000000000`: a phone number that lost its leading zero shows it again); 0
+    /// for any other format.
+    let paddedWidths: [Int]
     let date1904: Bool
 
     enum DateFormat: Sendable { case none, date, dateTime }
@@ -93,6 +97,7 @@ public struct Workbook: Sendable {
             if let code = styles.customFormats[id] { return Self.dateFormat(code: code) }
             return Self.builtInDateFormat(id)
         }
+        paddedWidths = styles.cellFormats.map { id in styles.customFormats[id].map(Self.paddedWidth(code:)) ?? 0 }
     }
 
     /// The sheet `--sheet` names (its name exactly, else ignoring case and surrounding spaces),
@@ -214,6 +219,22 @@ public struct Workbook: Sendable {
         }
         let moment = LocalDateTime(date: LocalDate(dayNumber: dayNumber), minutes: minutes, hasTime: withTime || minutes != 0)
         return moment.description
+    }
+
+    /// The width of a number format made only of `0` digits (`00000000000` is 11); 0 for any
+    /// other format.
+    static func paddedWidth(code: String) -> Int {
+        guard !code.isEmpty, code.utf8.allSatisfy({ $0 == UInt8(ascii: "0") }) else { return 0 }
+        return code.utf8.count
+    }
+
+    /// A whole number as a format of `width` zeros shows it: its digits padded with zeros on
+    /// the left (`2155550101` in `00000000000` is `02155550101`); any other number unchanged.
+    static func paddedText(_ number: String, width: Int) -> String {
+        let negative = number.hasPrefix("-")
+        let digits = negative ? number.utf8.dropFirst() : number.utf8[...]
+        guard width > digits.count, !digits.isEmpty, digits.allSatisfy(ASCII.isDigit) else { return number }
+        return (negative ? "-" : "") + String(repeating: "0", count: width - digits.count) + String(decoding: digits, as: UTF8.self)
     }
 
     /// A number as Excel shows it in a General cell: an integer without a decimal point, else

@@ -19,7 +19,7 @@ public struct WorkbookTable: Sendable {
 
 extension Workbook {
     public func table(_ sheet: Sheet) throws(WorkbookProblem) -> WorkbookTable {
-        var reader = SheetPart(sharedStrings: sharedStrings, dateFormats: dateFormats, date1904: date1904)
+        var reader = SheetPart(sharedStrings: sharedStrings, dateFormats: dateFormats, paddedWidths: paddedWidths, date1904: date1904)
         try Self.parse(archive, sheet.part, into: &reader)
         let rowsWithProblems = Set(reader.problems.map(\.row))
         let rows = reader.rows.filter { !$0.cells.isEmpty || rowsWithProblems.contains($0.row) }
@@ -102,6 +102,7 @@ extension Workbook {
 
         let sharedStrings: [String]
         let dateFormats: [DateFormat]
+        let paddedWidths: [Int]
         let date1904: Bool
         var rows: [Row] = []
         var merges: [Merge] = []
@@ -118,9 +119,10 @@ extension Workbook {
         var inCell = false, inValue = false, inInline = false, inText = false, phonetic = 0
         var value = "", inline = ""
 
-        init(sharedStrings: [String], dateFormats: [DateFormat], date1904: Bool) {
+        init(sharedStrings: [String], dateFormats: [DateFormat], paddedWidths: [Int], date1904: Bool) {
             self.sharedStrings = sharedStrings
             self.dateFormats = dateFormats
+            self.paddedWidths = paddedWidths
             self.date1904 = date1904
         }
 
@@ -242,7 +244,9 @@ extension Workbook {
                     }
                     return date
                 }
-                return Workbook.numberText(text)
+                let number = Workbook.numberText(text)
+                let width = cellStyle < paddedWidths.count ? paddedWidths[cellStyle] : 0
+                return width > 0 ? Workbook.paddedText(number, width: width) : number
             }
         }
     }

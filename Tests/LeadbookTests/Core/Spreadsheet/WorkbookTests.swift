@@ -119,6 +119,31 @@ final class WorkbookTests: XCTestCase {
         XCTAssertEqual(Workbook.dateFormat(code: "\"day\" 0"), .none)
     }
 
+    /// A number in a format of only `0` digits reads as Excel shows it, padded to that width
+    /// (openpyxl: `s["E2"] = 2155550101; s["E2"].number_format = "00000000000"`).
+    func testZeroPaddedNumberFormats() throws {
+        let styles = """
+            <styleSheet xmlns="\(Self.main)"><numFmts><numFmt numFmtId="164" formatCode="00000000000"/>\
+            <numFmt numFmtId="165" formatCode="0.00"/><numFmt numFmtId="166" formatCode="000"/></numFmts>\
+            <cellXfs><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/><xf numFmtId="1"/></cellXfs></styleSheet>
+            """
+        let data = """
+            <row r="1"><c r="A1" t="inlineStr"><is><t>电话</t></is></c></row>
+            <row r="2"><c r="A2" s="1"><v>2155550101</v></c></row>
+            <row r="3"><c r="A3" s="1"><v>13800000101</v></c></row>
+            <row r="4"><c r="A4" s="2"><v>7</v></c></row>
+            <row r="5"><c r="A5" s="3"><v>-7</v></c></row>
+            <row r="6"><c r="A6" s="3"><v>1.5</v></c></row>
+            <row r="7"><c r="A7" s="4"><v>7</v></c></row>
+            <row r="8"><c r="A8"><v>2155550101</v></c></row>
+            """
+        let read = try table(Self.workbook(sheets: [(name: "S", data: data, after: "", hidden: false)], styles: styles))
+        XCTAssertEqual(read.records.map { $0.fields[0] }, ["02155550101", "13800000101", "7", "-007", "1.5", "7", "2155550101"])
+        XCTAssertEqual(Workbook.paddedWidth(code: "00000"), 5)
+        XCTAssertEqual(Workbook.paddedWidth(code: "0\"-\"0"), 0)
+        XCTAssertEqual(Workbook.paddedWidth(code: ""), 0)
+    }
+
     /// A title merged over the columns is skipped; a header merged down makes a two-level header.
     func testMergedHeaderCellsAndEmptyRowsAndColumns() throws {
         let data = """
