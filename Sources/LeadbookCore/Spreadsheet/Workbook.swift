@@ -322,6 +322,11 @@ extension Wording where Of == Workbook {
              hint: Phrase("correct the formula or type the value, then save the workbook again",
                           "请改正公式或直接填写值，再保存工作簿"))
     }
+    public static func formulaWithoutResult(_ cell: String) -> Self {
+        Self("\(cell) holds a formula with no saved result", "\(cell) 是公式，但工作簿里没有保存它的计算结果",
+             hint: Phrase("open the workbook in Excel or WPS and save it again, then import it",
+                          "请用 Excel 或 WPS 打开工作簿，保存一次后再导入"))
+    }
     public static let leapDay = Self("the cell holds 1900-02-29, a day Excel counts that never was", "单元格的日期是 1900-02-29，这一天并不存在（Excel 的历史遗留问题）",
                                      hint: Phrase("type the date again", "请重新填写这个日期"))
 }

@@ -117,6 +117,7 @@ extension Workbook {
         var cellStyle = 0
         var cellColumn = 0
         var inCell = false, inValue = false, inInline = false, inText = false, phonetic = 0
+        var hasFormula = false, hasValue = false
         var value = "", inline = ""
 
         init(sharedStrings: [String], dateFormats: [DateFormat], paddedWidths: [Int], date1904: Bool) {
@@ -160,7 +161,12 @@ extension Workbook {
                 inCell = true
                 value = ""
                 inline = ""
-            case "v" where inCell: inValue = true
+                hasFormula = false
+                hasValue = false
+            case "f" where inCell: hasFormula = true
+            case "v" where inCell:
+                inValue = true
+                hasValue = true
             case "is" where inCell: inInline = true
             case "rPh" where inInline: phonetic += 1
             case "t" where inInline: inText = phonetic == 0
@@ -185,6 +191,13 @@ extension Workbook {
             case "t": inText = false
             case "c" where inCell:
                 inCell = false
+                if hasFormula && (!hasValue || (value.isEmpty && cellType != "str")) {
+                    // A formula Excel never computed (openpyxl writes `<f>1+1</f><v/>`): its
+                    // value is not in the workbook, so the cell is a problem, never an empty value.
+                    let reference = LeadSheet.letter(cellColumn) + String(rowNumber)
+                    problems.append(Problem(row: rowNumber, column: cellColumn, words: .formulaWithoutResult(reference)))
+                    return
+                }
                 if let text = try cellText(), !text.isEmpty {
                     let cell = Cell(column: cellColumn, text: text)
                     var cells = rows[rows.count - 1].cells

@@ -195,6 +195,28 @@ final class WorkbookImportTests: RuleWorkspaceTestCase {
         XCTAssertEqual(try files().count, 0)
     }
 
+    /// A formula cell with no saved result is a problem of its row and cell, in both languages.
+    func testAFormulaWithNoSavedResultIsToldByItsCell() throws {
+        let path = try write("formula.xlsx", WorkbookTests.workbook(sheets: [(name: "线索", data: """
+            <row r="1"><c r="A1" t="inlineStr"><is><t>企业名称</t></is></c><c r="B1" t="inlineStr"><is><t>来源渠道</t></is></c>\
+            <c r="C1" t="inlineStr"><is><t>初步意向等级</t></is></c><c r="L1" t="inlineStr"><is><t>预算</t></is></c></row>
+            <row r="5"><c r="A5" t="inlineStr"><is><t>远航物流</t></is></c><c r="B5" t="inlineStr"><is><t>展会</t></is></c>\
+            <c r="C5" t="inlineStr"><is><t>B</t></is></c><c r="L5"><f>1+1</f><v/></c></row>
+            """, after: "", hidden: false)]))
+        let english = run(["import", path])
+        XCTAssertEqual(english.code, .findings)
+        XCTAssertTrue(english.errors.hasPrefix("""
+            \(path): row 5, column L (预算): L5 holds a formula with no saved result
+              hint: open the workbook in Excel or WPS and save it again, then import it
+            """), english.errors)
+        let chinese = run(["import", path], language: "zh-CN")
+        XCTAssertTrue(chinese.errors.hasPrefix("""
+            \(path)：第 5 行，L 列（预算）：L5 是公式，但工作簿里没有保存它的计算结果
+              提示：请用 Excel 或 WPS 打开工作簿，保存一次后再导入
+            """), chinese.errors)
+        XCTAssertEqual(try files().count, 0)
+    }
+
     func testWorkbooksThatAreRefused() throws {
         var encrypted = WorkbookTests.workbook(sheets: [(name: "S", data: "", after: "", hidden: false)])
         let end = encrypted.count - 22

@@ -33,7 +33,7 @@ final class WorkbookTests: XCTestCase {
         for (index, sheet) in sheets.enumerated() {
             var xml = "<x:worksheet xmlns:x=\"\(main)\"><x:sheetData>\(sheet.data)</x:sheetData>\(sheet.after)</x:worksheet>"
             // Every element of the sheet with the prefix x: (the reader goes by namespace, not by prefix).
-            let names = ["c", "row", "v", "is", "t", "mergeCell", "mergeCells"]
+            let names = ["c", "row", "v", "f", "is", "t", "mergeCell", "mergeCells"]
             for name in names {
                 xml = xml.replacingOccurrences(of: "<\(name)>", with: "<x:\(name)>")
                 xml = xml.replacingOccurrences(of: "<\(name) ", with: "<x:\(name) ")
@@ -142,6 +142,26 @@ final class WorkbookTests: XCTestCase {
         XCTAssertEqual(Workbook.paddedWidth(code: "00000"), 5)
         XCTAssertEqual(Workbook.paddedWidth(code: "0\"-\"0"), 0)
         XCTAssertEqual(Workbook.paddedWidth(code: ""), 0)
+    }
+
+    /// A formula with no saved result (openpyxl writes `<f>1+1</f><v/>`) is a problem of its
+    /// cell, never an empty value; a formula whose saved result is an empty text is read.
+    func testAFormulaWithNoSavedResultIsAProblem() throws {
+        let data = """
+            <row r="1"><c r="A1" t="inlineStr"><is><t>企业名称</t></is></c><c r="L1" t="inlineStr"><is><t>预算</t></is></c></row>
+            <row r="5"><c r="A5" t="inlineStr"><is><t>远航物流</t></is></c><c r="L5"><f>1+1</f><v/></c></row>
+            <row r="6"><c r="A6" t="inlineStr"><is><t>星河数据</t></is></c><c r="L6"><f>1+1</f></c></row>
+            <row r="7"><c r="A7" t="inlineStr"><is><t>云帆</t></is></c><c r="L7" t="str"><f>""</f><v></v></c></row>
+            <row r="8"><c r="L8"><f>1+1</f><v>2</v></c></row>
+            """
+        let read = try table(Self.workbook(sheets: [(name: "S", data: data, after: "", hidden: false)]))
+        XCTAssertEqual(read.records.map(\.row), [5, 6, 7, 8])
+        XCTAssertEqual(read.records[0].problems.map(\.phrase), [Wording<Workbook>.formulaWithoutResult("L5").phrase])
+        XCTAssertEqual(read.records[0].problems.map(\.field), [11])
+        XCTAssertEqual(read.records[1].problems.map(\.phrase), [Wording<Workbook>.formulaWithoutResult("L6").phrase])
+        XCTAssertTrue(read.records[2].problems.isEmpty)
+        XCTAssertEqual(read.records[3].fields[11], "2")
+        XCTAssertTrue(read.records[3].problems.isEmpty)
     }
 
     /// A title merged over the columns is skipped; a header merged down makes a two-level header.
