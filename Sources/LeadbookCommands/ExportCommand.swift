@@ -126,7 +126,7 @@ extension ExportCommand {
                 context.console.err(Message.tooLongForACell(text, column: header[text.column]))
             }
             context.complain(Message.notWritten(long.count, to: out), spec.name)
-            return .failure
+            return .findings
         }
         let bytes = WorkbookExport.workbook(header: header, rows: rows.map(\.cells),
                                             sheetName: labels ? "客户" : "Customers")
