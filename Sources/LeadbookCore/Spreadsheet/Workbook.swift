@@ -276,7 +276,8 @@ public struct WorkbookProblem: Error, SaidError, Equatable, Sendable {
         case .xml(let part, let problem): return .xml(part, problem.phrase)
         case .missingPart(let part): return .missingPart(part)
         case .noSheetNamed(let name, let sheets): return .noSheetNamed(name, sheets)
-        case .content(let phrase): return Wording(phrase, hint: Wording<Workbook>.saveAgain)
+        case .content(let phrase):
+            return Wording(phrase, hint: phrase == Wording<Workbook>.tooManyCells(Workbook.cellLimit) ? Wording<Workbook>.fewerCells : Wording<Workbook>.saveAgain)
         }
     }
 
@@ -311,7 +312,26 @@ extension Wording where Of == Workbook {
                                  (near.map { "是不是要写 `\($0)`？" } ?? "") + "工作表有：" + sheets.map { "`\($0)`" }.joined(separator: "、")))
     }
     static func tooManyCells(_ limit: Int) -> Phrase {
-        Phrase("the sheet has more than \(limit) cells", "工作表的单元格超过 \(limit) 个")
+        Phrase("the sheet has more than \(grouped(limit)) cells", "工作表的单元格超过 \(grouped(limit)) 个")
+    }
+    /// The hint of `tooManyCells`: saving the workbook again does not make it smaller.
+    static let fewerCells = Phrase("split the sheet into several workbooks, or delete the empty rows and columns at its end, and import each",
+                                   "请把工作表拆成几个工作簿分别导入，或删掉表格末尾多余的空行、空列")
+    /// A row number outside Excel's grid (`<row r="0">`).
+    static func badRow(_ row: String) -> Phrase {
+        Phrase("the sheet has a row numbered `\(row)`, outside Excel's 1,048,576 rows",
+               "工作表里有编号为 `\(row)` 的行，超出了 Excel 的 1,048,576 行")
+    }
+    /// A row number that comes again, or before the row above it (`<row r="2">` after row 5).
+    static func rowOutOfOrder(_ row: String, after previous: Int) -> Phrase {
+        Phrase("the sheet has row \(row) after row \(previous): its rows are repeated or out of order",
+               "工作表里第 \(row) 行出现在第 \(previous) 行之后：有重复或顺序错乱的行")
+    }
+    /// 1000000 as `1,000,000`, as the other messages write numbers.
+    static func grouped(_ number: Int) -> String {
+        var digits = String(number.magnitude), shown = ""
+        while digits.count > 3 { shown = "," + digits.suffix(3) + shown; digits.removeLast(3) }
+        return (number < 0 ? "-" : "") + digits + shown
     }
     static func badReference(_ reference: String) -> Phrase {
         Phrase("the sheet has a cell `\(reference)` outside Excel's 1,048,576 rows and 16,384 columns",

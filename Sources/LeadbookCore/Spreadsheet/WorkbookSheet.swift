@@ -135,8 +135,11 @@ extension Workbook {
             case "sheetData": inSheetData = true
             case "row" where inSheetData:
                 if let text = element.attribute("r") {
-                    guard let number = Int(text), number > rowNumber || rows.isEmpty, number >= 1, number <= 1_048_576 else {
-                        throw fail(Wording<Workbook>.badReference("row \(text)"), element.offset)
+                    guard let number = Int(text), number >= 1, number <= 1_048_576 else {
+                        throw fail(Wording<Workbook>.badRow(text), element.offset)
+                    }
+                    guard number > rowNumber || rows.isEmpty else {
+                        throw fail(Wording<Workbook>.rowOutOfOrder(text, after: rowNumber), element.offset)
                     }
                     rowNumber = number
                 } else {
@@ -152,7 +155,7 @@ extension Workbook {
                 } else {
                     cellColumn = nextColumn
                 }
-                guard cellColumn < 16_384 else { throw fail(Wording<Workbook>.badReference("column \(cellColumn + 1)"), element.offset) }
+                guard cellColumn < 16_384 else { throw fail(Wording<Workbook>.badReference(LeadSheet.letter(cellColumn) + String(rowNumber)), element.offset) }
                 nextColumn = cellColumn + 1
                 cellCount += 1
                 guard cellCount <= Workbook.cellLimit else { throw fail(Wording<Workbook>.tooManyCells(Workbook.cellLimit), element.offset) }

@@ -219,6 +219,21 @@ final class WorkbookTests: XCTestCase {
         XCTAssertEqual(kind(doctype), .xml("xl/styles.xml", XMLProblem(.doctype, offset: 0)))
         let outside = Self.workbook(sheets: [(name: "S", data: "<row><c r=\"XFE1\"><v>1</v></c></row>", after: "", hidden: false)])
         XCTAssertEqual(kind(outside), .content(Wording<Workbook>.badReference("XFE1")))
+        // A repeated or out-of-order row has its own words, in both languages; so has a row outside the grid.
+        let again = Self.workbook(sheets: [(name: "S", data: "<row r=\"5\"><c><v>1</v></c></row><row r=\"2\"><c><v>1</v></c></row>", after: "", hidden: false)])
+        XCTAssertEqual(kind(again), .content(Wording<Workbook>.rowOutOfOrder("2", after: 5)))
+        XCTAssertEqual(Wording<Workbook>.rowOutOfOrder("2", after: 5).zh, "工作表里第 2 行出现在第 5 行之后：有重复或顺序错乱的行")
+        let twice = Self.workbook(sheets: [(name: "S", data: "<row r=\"2\"/><row r=\"2\"/>", after: "", hidden: false)])
+        XCTAssertEqual(kind(twice), .content(Wording<Workbook>.rowOutOfOrder("2", after: 2)))
+        let zero = Self.workbook(sheets: [(name: "S", data: "<row r=\"0\"/>", after: "", hidden: false)])
+        XCTAssertEqual(kind(zero), .content(Wording<Workbook>.badRow("0")))
+        XCTAssertFalse(Wording<Workbook>.badRow("0").zh.contains("row"))
+        // Too many cells: the hint says how to make the sheet smaller, the number grouped.
+        let tooMany = WorkbookProblem(.content(Wording<Workbook>.tooManyCells(Workbook.cellLimit)))
+        XCTAssertEqual(tooMany.phrase.zh, "工作表的单元格超过 1,000,000 个")
+        XCTAssertEqual(tooMany.phrase.en, "the sheet has more than 1,000,000 cells")
+        XCTAssertEqual(tooMany.hintPhrase, Wording<Workbook>.fewerCells)
+        XCTAssertFalse(tooMany.hintPhrase.zh.contains("另存为"))
         let noString = Self.workbook(sheets: [(name: "S", data: "<row><c t=\"s\"><v>7</v></c></row>", after: "", hidden: false)],
                                      sharedStrings: [])
         guard case .content? = kind(noString) else { return XCTFail("a missing shared string is not refused") }
