@@ -30,12 +30,13 @@ extension Workbook {
         func merge(startingAt row: Int, column: Int) -> (lastRow: Int, lastColumn: Int)? {
             reader.merges.first { $0.firstRow == row && $0.firstColumn == column }.map { ($0.lastRow, $0.lastColumn) }
         }
-        // The header: the first row that is not a title.
+        // The header: the first row that is not a title. A title's merged cell may also reach
+        // down over further rows (A1:N2): a merge starting at the row always ends at it or below.
         var headerIndex = 0
         while headerIndex < rows.count {
             let row = rows[headerIndex]
             if row.cells.count == 1, let only = row.cells.first, let span = merge(startingAt: row.row, column: only.column),
-               span.lastColumn > only.column, span.lastRow == row.row || span.lastRow > row.row {
+               span.lastColumn > only.column {
                 headerIndex += 1
                 continue
             }
