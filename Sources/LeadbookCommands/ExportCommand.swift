@@ -155,7 +155,7 @@ extension ExportCommand {
         }
         static func fieldTwice(_ field: String) -> Phrase { Phrase("--fields names `\(field)` twice", "--fields 里 `\(field)` 写了两次") }
         static func tooLongForACell(_ text: WorkbookExport.LongText, column: String) -> Phrase {
-            let length = grouped(text.length), limit = grouped(WorkbookExport.cellTextLimit)
+            let length = Workbook.grouped(text.length), limit = Workbook.grouped(WorkbookExport.cellTextLimit)
             let id = text.id.isEmpty ? text.path : text.id
             return Phrase("\(text.path): customer \(id), column `\(column)`: the text has \(length) characters, more than the \(limit) an Excel cell holds\n",
                           "\(text.path)：客户 \(id) 的 `\(column)` 有 \(length) 个字符，超过了 Excel 一个单元格能放的 \(limit) 个\n")
@@ -163,12 +163,6 @@ extension ExportCommand {
         static func notWritten(_ count: Int, to path: String) -> Phrase {
             Phrase("\(count) text\(count == 1 ? " is" : "s are") too long for a workbook, so \(path) was not written; export with `--format csv` instead, or shorten \(count == 1 ? "it" : "them")",
                    "有 \(count) 处文字太长，放不进工作簿，所以没有写入 \(path)；请改用 `--format csv` 导出，或把文字删短")
-        }
-        /// 32767 as `32,767`.
-        static func grouped(_ number: Int) -> String {
-            var digits = String(number.magnitude), shown = ""
-            while digits.count > 3 { shown = "," + digits.suffix(3) + shown; digits.removeLast(3) }
-            return (number < 0 ? "-" : "") + digits + shown
         }
         static func exported(_ count: Int, to path: String) -> Phrase {
             Phrase("exported \(count) customer\(count == 1 ? "" : "s") to \(path)\n", "已导出 \(count) 位客户到 \(path)\n")

@@ -237,6 +237,13 @@ public struct Workbook: Sendable {
         return (negative ? "-" : "") + String(repeating: "0", count: width - digits.count) + String(decoding: digits, as: UTF8.self)
     }
 
+    /// 1000000 as `1,000,000`, as messages write numbers.
+    public static func grouped(_ number: Int) -> String {
+        var digits = String(number.magnitude), shown = ""
+        while digits.count > 3 { shown = "," + digits.suffix(3) + shown; digits.removeLast(3) }
+        return (number < 0 ? "-" : "") + digits + shown
+    }
+
     /// A number as Excel shows it in a General cell: an integer without a decimal point, else
     /// at most 15 significant digits.
     static func numberText(_ text: String) -> String {
@@ -312,7 +319,7 @@ extension Wording where Of == Workbook {
                                  (near.map { "是不是要写 `\($0)`？" } ?? "") + "工作表有：" + sheets.map { "`\($0)`" }.joined(separator: "、")))
     }
     static func tooManyCells(_ limit: Int) -> Phrase {
-        Phrase("the sheet has more than \(grouped(limit)) cells", "工作表的单元格超过 \(grouped(limit)) 个")
+        Phrase("the sheet has more than \(Workbook.grouped(limit)) cells", "工作表的单元格超过 \(Workbook.grouped(limit)) 个")
     }
     /// The hint of `tooManyCells`: saving the workbook again does not make it smaller.
     static let fewerCells = Phrase("split the sheet into several workbooks, or delete the empty rows and columns at its end, and import each",
@@ -326,12 +333,6 @@ extension Wording where Of == Workbook {
     static func rowOutOfOrder(_ row: String, after previous: Int) -> Phrase {
         Phrase("the sheet has row \(row) after row \(previous): its rows are repeated or out of order",
                "工作表里第 \(row) 行出现在第 \(previous) 行之后：有重复或顺序错乱的行")
-    }
-    /// 1000000 as `1,000,000`, as the other messages write numbers.
-    static func grouped(_ number: Int) -> String {
-        var digits = String(number.magnitude), shown = ""
-        while digits.count > 3 { shown = "," + digits.suffix(3) + shown; digits.removeLast(3) }
-        return (number < 0 ? "-" : "") + digits + shown
     }
     static func badReference(_ reference: String) -> Phrase {
         Phrase("the sheet has a cell `\(reference)` outside Excel's 1,048,576 rows and 16,384 columns",
