@@ -118,7 +118,17 @@ extension ExportCommand {
     static func writeWorkbook(_ workspace: Workspace, columns: [CustomerColumn], labels: Bool, to out: String,
                               _ context: CommandContext) -> ExitCode {
         let (rows, broken, unread) = WorkbookExport.rows(workspace, columns: columns, labels: labels)
-        let bytes = WorkbookExport.workbook(header: CustomerTable.header(columns, labels: labels), rows: rows.map(\.cells),
+        let header = CustomerTable.header(columns, labels: labels)
+        let long = WorkbookExport.longTexts(rows)
+        guard long.isEmpty else {
+            // Excel would cut these texts or "repair" the workbook: nothing is written.
+            for text in long {
+                context.console.err(Message.tooLongForACell(text, column: header[text.column]))
+            }
+            context.complain(Message.notWritten(long.count, to: out), spec.name)
+            return .findings
+        }
+        let bytes = WorkbookExport.workbook(header: header, rows: rows.map(\.cells),
                                             sheetName: labels ? "客户" : "Customers")
         do {
             try AtomicFile.write(to: context.absolute(out)) { put in bytes.withUnsafeBytes { put($0) } }
@@ -144,6 +154,16 @@ extension ExportCommand {
                    "没有 `\(name)` 这个字段" + (near.map { "；是不是要写 \($0)？" } ?? "") + "\n字段有：\(fields.joined(separator: "、"))")
         }
         static func fieldTwice(_ field: String) -> Phrase { Phrase("--fields names `\(field)` twice", "--fields 里 `\(field)` 写了两次") }
+        static func tooLongForACell(_ text: WorkbookExport.LongText, column: String) -> Phrase {
+            let length = Workbook.grouped(text.length), limit = Workbook.grouped(WorkbookExport.cellTextLimit)
+            let id = text.id.isEmpty ? text.path : text.id
+            return Phrase("\(text.path): customer \(id), column `\(column)`: the text has \(length) characters, more than the \(limit) an Excel cell holds\n",
+                          "\(text.path)：客户 \(id) 的 `\(column)` 有 \(length) 个字符，超过了 Excel 一个单元格能放的 \(limit) 个\n")
+        }
+        static func notWritten(_ count: Int, to path: String) -> Phrase {
+            Phrase("\(count) text\(count == 1 ? " is" : "s are") too long for a workbook, so \(path) was not written; export with `--format csv` instead, or shorten \(count == 1 ? "it" : "them")",
+                   "有 \(count) 处文字太长，放不进工作簿，所以没有写入 \(path)；请改用 `--format csv` 导出，或把文字删短")
+        }
         static func exported(_ count: Int, to path: String) -> Phrase {
             Phrase("exported \(count) customer\(count == 1 ? "" : "s") to \(path)\n", "已导出 \(count) 位客户到 \(path)\n")
         }

@@ -146,7 +146,9 @@ public enum ImportCommand: Command {
         }
         let sheet: LeadSheet
         switch LeadSheet.read(header: header, maps: maps, blankColumns: blankColumns, hasDefaultSource: defaultSource != nil, configuration: configuration) {
-        case .success(let read): sheet = read
+        case .success(var read):
+            read.fromWorkbook = isWorkbook
+            sheet = read
         case .failure(let problems):
             for problem in problems.items { console.err(describe(problem, file, sheet: isWorkbook)) }
             context.complain(Message.badHeader(file, problems.items.count), spec.name)

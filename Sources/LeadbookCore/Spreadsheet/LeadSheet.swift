@@ -97,6 +97,8 @@ public struct LeadSheet: Sendable {
     /// Columns that are read but not imported because leadbook computes or keeps them.
     public var ignored: [Column] { columns.filter { $0.field == .ignore && !mappedToIgnore.contains($0.index) } }
     public var mappedToIgnore: Set<Int> = []
+    /// True when the rows come from a workbook: a hint then says to save it, not to export a CSV.
+    public var fromWorkbook = false
 
     public static func letter(_ index: Int) -> String {
         var index = index
@@ -333,7 +335,12 @@ public struct LeadSheet: Sendable {
         var contact = Contact()
         contact.name = text(.contact)
         contact.title = text(.title)
-        contact.phone = parse(.phone, SpreadsheetValue.phone)
+        contact.phone = parse(.phone) { text in
+            SpreadsheetValue.phone(text).mapError { problem in
+                guard fromWorkbook, problem == SpreadsheetValue.Problem(.phoneAsNumber(text)) else { return problem }
+                return SpreadsheetValue.Problem(.phoneAsNumberInWorkbook(text))
+            }
+        }
         contact.email = parse(.email, SpreadsheetValue.email)
         contact.wechat = text(.wechat)
         if let (column, value) = values[.contactInfo] {

@@ -320,6 +320,13 @@ extension Wording where Of == SpreadsheetValue {
                           "请在 Excel 里把这一列设为“文本”格式，重新输入号码后再导出"))
     }
 
+    /// The same, in a workbook: it is saved, not exported.
+    public static func phoneAsNumberInWorkbook(_ text: String) -> Self {
+        Self("`\(text)` is a phone number Excel turned into a number", "`\(text)` 是被 Excel 转成数字的电话号码",
+             hint: Phrase("format the column as Text in Excel, type the numbers again and save the workbook again",
+                          "请在 Excel 里把这一列设为“文本”格式，重新输入号码后再保存"))
+    }
+
     public static func notAPhone(_ text: String) -> Self {
         Self("`\(text)` is not a phone number", "`\(text)` 不是电话号码",
              hint: Phrase("write digits, with spaces or dashes if you like: 138-0000-0001", "请写数字，可以用空格或短横线分隔：138-0000-0001"))

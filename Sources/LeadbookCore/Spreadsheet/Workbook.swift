@@ -25,6 +25,10 @@ public struct Workbook: Sendable {
     let sharedStrings: [String]
     /// For each cell format (`s="3"`), whether its number format is a date, and one with a time.
     let dateFormats: [DateFormat]
+    /// For each cell format, the width of its number format when that is made only of `0`
+    /// digits (`00000000000`: a phone number that lost its leading zero shows it again); 0
+    /// for any other format.
+    let paddedWidths: [Int]
     let date1904: Bool
 
     enum DateFormat: Sendable { case none, date, dateTime }
@@ -93,6 +97,7 @@ public struct Workbook: Sendable {
             if let code = styles.customFormats[id] { return Self.dateFormat(code: code) }
             return Self.builtInDateFormat(id)
         }
+        paddedWidths = styles.cellFormats.map { id in styles.customFormats[id].map(Self.paddedWidth(code:)) ?? 0 }
     }
 
     /// The sheet `--sheet` names (its name exactly, else ignoring case and surrounding spaces),
@@ -216,6 +221,29 @@ public struct Workbook: Sendable {
         return moment.description
     }
 
+    /// The width of a number format made only of `0` digits (`00000000000` is 11); 0 for any
+    /// other format.
+    static func paddedWidth(code: String) -> Int {
+        guard !code.isEmpty, code.utf8.allSatisfy({ $0 == UInt8(ascii: "0") }) else { return 0 }
+        return code.utf8.count
+    }
+
+    /// A whole number as a format of `width` zeros shows it: its digits padded with zeros on
+    /// the left (`2155550101` in `00000000000` is `02155550101`); any other number unchanged.
+    static func paddedText(_ number: String, width: Int) -> String {
+        let negative = number.hasPrefix("-")
+        let digits = negative ? number.utf8.dropFirst() : number.utf8[...]
+        guard width > digits.count, !digits.isEmpty, digits.allSatisfy(ASCII.isDigit) else { return number }
+        return (negative ? "-" : "") + String(repeating: "0", count: width - digits.count) + String(decoding: digits, as: UTF8.self)
+    }
+
+    /// 1000000 as `1,000,000`, as messages write numbers.
+    public static func grouped(_ number: Int) -> String {
+        var digits = String(number.magnitude), shown = ""
+        while digits.count > 3 { shown = "," + digits.suffix(3) + shown; digits.removeLast(3) }
+        return (number < 0 ? "-" : "") + digits + shown
+    }
+
     /// A number as Excel shows it in a General cell: an integer without a decimal point, else
     /// at most 15 significant digits.
     static func numberText(_ text: String) -> String {
@@ -255,7 +283,8 @@ public struct WorkbookProblem: Error, SaidError, Equatable, Sendable {
         case .xml(let part, let problem): return .xml(part, problem.phrase)
         case .missingPart(let part): return .missingPart(part)
         case .noSheetNamed(let name, let sheets): return .noSheetNamed(name, sheets)
-        case .content(let phrase): return Wording(phrase, hint: Wording<Workbook>.saveAgain)
+        case .content(let phrase):
+            return Wording(phrase, hint: phrase == Wording<Workbook>.tooManyCells(Workbook.cellLimit) ? Wording<Workbook>.fewerCells : Wording<Workbook>.saveAgain)
         }
     }
 
@@ -290,7 +319,20 @@ extension Wording where Of == Workbook {
                                  (near.map { "是不是要写 `\($0)`？" } ?? "") + "工作表有：" + sheets.map { "`\($0)`" }.joined(separator: "、")))
     }
     static func tooManyCells(_ limit: Int) -> Phrase {
-        Phrase("the sheet has more than \(limit) cells", "工作表的单元格超过 \(limit) 个")
+        Phrase("the sheet has more than \(Workbook.grouped(limit)) cells", "工作表的单元格超过 \(Workbook.grouped(limit)) 个")
+    }
+    /// The hint of `tooManyCells`: saving the workbook again does not make it smaller.
+    static let fewerCells = Phrase("split the sheet into several workbooks, or delete the empty rows and columns at its end, and import each",
+                                   "请把工作表拆成几个工作簿分别导入，或删掉表格末尾多余的空行、空列")
+    /// A row number outside Excel's grid (`<row r="0">`).
+    static func badRow(_ row: String) -> Phrase {
+        Phrase("the sheet has a row numbered `\(row)`, outside Excel's 1,048,576 rows",
+               "工作表里有编号为 `\(row)` 的行，超出了 Excel 的 1,048,576 行")
+    }
+    /// A row number that comes again, or before the row above it (`<row r="2">` after row 5).
+    static func rowOutOfOrder(_ row: String, after previous: Int) -> Phrase {
+        Phrase("the sheet has row \(row) after row \(previous): its rows are repeated or out of order",
+               "工作表里第 \(row) 行出现在第 \(previous) 行之后：有重复或顺序错乱的行")
     }
     static func badReference(_ reference: String) -> Phrase {
         Phrase("the sheet has a cell `\(reference)` outside Excel's 1,048,576 rows and 16,384 columns",
@@ -300,6 +342,11 @@ extension Wording where Of == Workbook {
         Self("the cell holds the error `\(value)`", "单元格的值是错误 `\(value)`",
              hint: Phrase("correct the formula or type the value, then save the workbook again",
                           "请改正公式或直接填写值，再保存工作簿"))
+    }
+    public static func formulaWithoutResult(_ cell: String) -> Self {
+        Self("\(cell) holds a formula with no saved result", "\(cell) 是公式，但工作簿里没有保存它的计算结果",
+             hint: Phrase("open the workbook in Excel or WPS and save it again, then import it",
+                          "请用 Excel 或 WPS 打开工作簿，保存一次后再导入"))
     }
     public static let leapDay = Self("the cell holds 1900-02-29, a day Excel counts that never was", "单元格的日期是 1900-02-29，这一天并不存在（Excel 的历史遗留问题）",
                                      hint: Phrase("type the date again", "请重新填写这个日期"))

@@ -78,6 +78,32 @@ public enum WorkbookExport {
         return (rows, broken, reading.unread)
     }
 
+    /// Most characters (UTF-16 units) Excel keeps in a cell: a longer text would be cut or
+    /// "repaired" when the workbook is opened.
+    public static let cellTextLimit = 32_767
+
+    /// A text too long for one cell of a workbook: the customer, the column (its index in the
+    /// columns) and the text's length in UTF-16 units.
+    public struct LongText: Sendable, Equatable {
+        public var id: String
+        public var path: String
+        public var column: Int
+        public var length: Int
+    }
+
+    /// The texts of `rows` longer than Excel keeps in a cell, by row then column.
+    public static func longTexts(_ rows: [Row]) -> [LongText] {
+        var found: [LongText] = []
+        for row in rows {
+            for (column, cell) in row.cells.enumerated() {
+                guard case .text(let text) = cell, text.utf8.count > cellTextLimit else { continue }
+                let length = text.utf16.count
+                if length > cellTextLimit { found.append(LongText(id: row.id, path: row.path, column: column, length: length)) }
+            }
+        }
+        return found
+    }
+
     /// The workbook's bytes: one sheet named `sheetName`, the header and the rows.
     public static func workbook(header: [String], rows: [[Cell]], sheetName: String) -> [UInt8] {
         var strings: [String] = []

@@ -19,7 +19,7 @@ public struct WorkbookTable: Sendable {
 
 extension Workbook {
     public func table(_ sheet: Sheet) throws(WorkbookProblem) -> WorkbookTable {
-        var reader = SheetPart(sharedStrings: sharedStrings, dateFormats: dateFormats, date1904: date1904)
+        var reader = SheetPart(sharedStrings: sharedStrings, dateFormats: dateFormats, paddedWidths: paddedWidths, date1904: date1904)
         try Self.parse(archive, sheet.part, into: &reader)
         let rowsWithProblems = Set(reader.problems.map(\.row))
         let rows = reader.rows.filter { !$0.cells.isEmpty || rowsWithProblems.contains($0.row) }
@@ -30,12 +30,13 @@ extension Workbook {
         func merge(startingAt row: Int, column: Int) -> (lastRow: Int, lastColumn: Int)? {
             reader.merges.first { $0.firstRow == row && $0.firstColumn == column }.map { ($0.lastRow, $0.lastColumn) }
         }
-        // The header: the first row that is not a title.
+        // The header: the first row that is not a title. A title's merged cell may also reach
+        // down over further rows (A1:N2): a merge starting at the row always ends at it or below.
         var headerIndex = 0
         while headerIndex < rows.count {
             let row = rows[headerIndex]
             if row.cells.count == 1, let only = row.cells.first, let span = merge(startingAt: row.row, column: only.column),
-               span.lastColumn > only.column, span.lastRow == row.row || span.lastRow > row.row {
+               span.lastColumn > only.column {
                 headerIndex += 1
                 continue
             }
@@ -102,6 +103,7 @@ extension Workbook {
 
         let sharedStrings: [String]
         let dateFormats: [DateFormat]
+        let paddedWidths: [Int]
         let date1904: Bool
         var rows: [Row] = []
         var merges: [Merge] = []
@@ -116,11 +118,13 @@ extension Workbook {
         var cellStyle = 0
         var cellColumn = 0
         var inCell = false, inValue = false, inInline = false, inText = false, phonetic = 0
+        var hasFormula = false, hasValue = false
         var value = "", inline = ""
 
-        init(sharedStrings: [String], dateFormats: [DateFormat], date1904: Bool) {
+        init(sharedStrings: [String], dateFormats: [DateFormat], paddedWidths: [Int], date1904: Bool) {
             self.sharedStrings = sharedStrings
             self.dateFormats = dateFormats
+            self.paddedWidths = paddedWidths
             self.date1904 = date1904
         }
 
@@ -132,8 +136,11 @@ extension Workbook {
             case "sheetData": inSheetData = true
             case "row" where inSheetData:
                 if let text = element.attribute("r") {
-                    guard let number = Int(text), number > rowNumber || rows.isEmpty, number >= 1, number <= 1_048_576 else {
-                        throw fail(Wording<Workbook>.badReference("row \(text)"), element.offset)
+                    guard let number = Int(text), number >= 1, number <= 1_048_576 else {
+                        throw fail(Wording<Workbook>.badRow(text), element.offset)
+                    }
+                    guard number > rowNumber || rows.isEmpty else {
+                        throw fail(Wording<Workbook>.rowOutOfOrder(text, after: rowNumber), element.offset)
                     }
                     rowNumber = number
                 } else {
@@ -149,7 +156,7 @@ extension Workbook {
                 } else {
                     cellColumn = nextColumn
                 }
-                guard cellColumn < 16_384 else { throw fail(Wording<Workbook>.badReference("column \(cellColumn + 1)"), element.offset) }
+                guard cellColumn < 16_384 else { throw fail(Wording<Workbook>.badReference(LeadSheet.letter(cellColumn) + String(rowNumber)), element.offset) }
                 nextColumn = cellColumn + 1
                 cellCount += 1
                 guard cellCount <= Workbook.cellLimit else { throw fail(Wording<Workbook>.tooManyCells(Workbook.cellLimit), element.offset) }
@@ -158,7 +165,12 @@ extension Workbook {
                 inCell = true
                 value = ""
                 inline = ""
-            case "v" where inCell: inValue = true
+                hasFormula = false
+                hasValue = false
+            case "f" where inCell: hasFormula = true
+            case "v" where inCell:
+                inValue = true
+                hasValue = true
             case "is" where inCell: inInline = true
             case "rPh" where inInline: phonetic += 1
             case "t" where inInline: inText = phonetic == 0
@@ -183,6 +195,13 @@ extension Workbook {
             case "t": inText = false
             case "c" where inCell:
                 inCell = false
+                if hasFormula && (!hasValue || (value.isEmpty && cellType != "str")) {
+                    // A formula Excel never computed (openpyxl writes `<f>1+1</f><v/>`): its
+                    // value is not in the workbook, so the cell is a problem, never an empty value.
+                    let reference = LeadSheet.letter(cellColumn) + String(rowNumber)
+                    problems.append(Problem(row: rowNumber, column: cellColumn, words: .formulaWithoutResult(reference)))
+                    return
+                }
                 if let text = try cellText(), !text.isEmpty {
                     let cell = Cell(column: cellColumn, text: text)
                     var cells = rows[rows.count - 1].cells
@@ -242,7 +261,9 @@ extension Workbook {
                     }
                     return date
                 }
-                return Workbook.numberText(text)
+                let number = Workbook.numberText(text)
+                let width = cellStyle < paddedWidths.count ? paddedWidths[cellStyle] : 0
+                return width > 0 ? Workbook.paddedText(number, width: width) : number
             }
         }
     }

@@ -123,6 +123,49 @@ final class WorkbookExportTests: XCTestCase {
         XCTAssertTrue(run(["export", "--format", "xlsx"], in: folder, language: "zh-CN").errors.contains("请加 `--out 文件.xlsx`"))
     }
 
+    /// A text longer than Excel keeps in a cell (32,767 UTF-16 units; 𠀾 counts two) refuses
+    /// the workbook in both languages: nothing is written, and the CSV export is suggested.
+    func testATextTooLongForACellRefusesTheWorkbook() throws {
+        let folder = try workspace("long")
+        func customer(_ id: String, needs: String) throws {
+            try """
+                ---
+                id: \(id)
+                name: 长文本测试\(id)有限公司
+                source: website
+                needs: \(needs)
+                intent: B
+                created: 2024-03-05
+                status: untouched
+                ---
+
+                ## 跟进记录
+
+                """.write(toFile: folder + "/customers/2024/\(id)-long.md", atomically: true, encoding: .utf8)
+        }
+        // Exactly the limit is kept (52,767 bytes of UTF-8, 32,767 UTF-16 units).
+        try customer("LX2024190", needs: String(repeating: "中", count: 10_000) + String(repeating: "a", count: 22_767))
+        XCTAssertEqual(run(["export", "--out", "fits.xlsx"], in: folder).code, .ok)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/fits.xlsx"))
+        // 24,768 characters, 32,768 UTF-16 units: one too many.
+        try customer("LX2024191", needs: String(repeating: "𠀾", count: 8_000) + String(repeating: "a", count: 16_768))
+        let english = run(["export", "--out", "long.xlsx"], in: folder)
+        XCTAssertEqual(english.code, .findings)
+        XCTAssertEqual(english.output, "")
+        XCTAssertEqual(english.errors, """
+            customers/2024/LX2024191-long.md: customer LX2024191, column `需求关键词`: the text has 32,768 characters, more than the 32,767 an Excel cell holds
+            leadbook export: 1 text is too long for a workbook, so long.xlsx was not written; export with `--format csv` instead, or shorten it
+
+            """)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/long.xlsx"))
+        let chinese = run(["export", "--out", "long.xlsx"], in: folder, language: "zh-CN")
+        XCTAssertEqual(chinese.code, .findings)
+        XCTAssertTrue(chinese.errors.contains("客户 LX2024191 的 `需求关键词` 有 32,768 个字符，超过了 Excel 一个单元格能放的 32,767 个"), chinese.errors)
+        XCTAssertTrue(chinese.errors.contains("所以没有写入 long.xlsx；请改用 `--format csv` 导出"), chinese.errors)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/long.xlsx"))
+        XCTAssertEqual(run(["export", "--format", "csv", "--out", "long.csv"], in: folder).code, .ok)
+    }
+
     /// Export, then import into an empty workspace: the workbook gives the files the CSV export
     /// gives, byte for byte, except where the CSV had to neutralize a formula.
     func testExportThenImportGivesWhatTheCSVGives() throws {

@@ -195,6 +195,48 @@ final class WorkbookImportTests: RuleWorkspaceTestCase {
         XCTAssertEqual(try files().count, 0)
     }
 
+    /// A formula cell with no saved result is a problem of its row and cell, in both languages.
+    func testAFormulaWithNoSavedResultIsToldByItsCell() throws {
+        let path = try write("formula.xlsx", WorkbookTests.workbook(sheets: [(name: "线索", data: """
+            <row r="1"><c r="A1" t="inlineStr"><is><t>企业名称</t></is></c><c r="B1" t="inlineStr"><is><t>来源渠道</t></is></c>\
+            <c r="C1" t="inlineStr"><is><t>初步意向等级</t></is></c><c r="L1" t="inlineStr"><is><t>预算</t></is></c></row>
+            <row r="5"><c r="A5" t="inlineStr"><is><t>远航物流</t></is></c><c r="B5" t="inlineStr"><is><t>展会</t></is></c>\
+            <c r="C5" t="inlineStr"><is><t>B</t></is></c><c r="L5"><f>1+1</f><v/></c></row>
+            """, after: "", hidden: false)]))
+        let english = run(["import", path])
+        XCTAssertEqual(english.code, .findings)
+        XCTAssertTrue(english.errors.hasPrefix("""
+            \(path): row 5, column L (预算): L5 holds a formula with no saved result
+              hint: open the workbook in Excel or WPS and save it again, then import it
+            """), english.errors)
+        let chinese = run(["import", path], language: "zh-CN")
+        XCTAssertTrue(chinese.errors.hasPrefix("""
+            \(path)：第 5 行，L 列（预算）：L5 是公式，但工作簿里没有保存它的计算结果
+              提示：请用 Excel 或 WPS 打开工作簿，保存一次后再导入
+            """), chinese.errors)
+        XCTAssertEqual(try files().count, 0)
+    }
+
+    /// A phone that Excel turned into a number: in a workbook the hint says to save it again,
+    /// in a CSV file to export it again.
+    func testAPhoneTurnedIntoANumberIsToldInTheWordsOfItsFile() throws {
+        let path = try write("phone.xlsx", WorkbookTests.workbook(sheets: [(name: "线索", data: """
+            <row r="1"><c r="A1" t="inlineStr"><is><t>企业名称</t></is></c><c r="B1" t="inlineStr"><is><t>来源渠道</t></is></c>\
+            <c r="C1" t="inlineStr"><is><t>初步意向等级</t></is></c><c r="D1" t="inlineStr"><is><t>电话</t></is></c></row>
+            <row r="2"><c r="A2" t="inlineStr"><is><t>远航物流</t></is></c><c r="B2" t="inlineStr"><is><t>展会</t></is></c>\
+            <c r="C2" t="inlineStr"><is><t>B</t></is></c><c r="D2" t="inlineStr"><is><t>1.38E+10</t></is></c></row>
+            """, after: "", hidden: false)]))
+        let workbook = run(["import", path], language: "zh-CN")
+        XCTAssertEqual(workbook.code, .findings)
+        XCTAssertTrue(workbook.errors.contains("提示：请在 Excel 里把这一列设为“文本”格式，重新输入号码后再保存\n"), workbook.errors)
+        XCTAssertTrue(run(["import", path]).errors.contains("hint: format the column as Text in Excel, type the numbers again and save the workbook again\n"))
+        let csv = try write("phone.csv", Array("企业名称,来源渠道,初步意向等级,电话\n远航物流,展会,B,1.38E+10\n".utf8))
+        let table = run(["import", csv], language: "zh-CN")
+        XCTAssertEqual(table.code, .findings)
+        XCTAssertTrue(table.errors.contains("提示：请在 Excel 里把这一列设为“文本”格式，重新输入号码后再导出\n"), table.errors)
+        XCTAssertEqual(try files().count, 0)
+    }
+
     func testWorkbooksThatAreRefused() throws {
         var encrypted = WorkbookTests.workbook(sheets: [(name: "S", data: "", after: "", hidden: false)])
         let end = encrypted.count - 22

@@ -33,7 +33,7 @@ final class WorkbookTests: XCTestCase {
         for (index, sheet) in sheets.enumerated() {
             var xml = "<x:worksheet xmlns:x=\"\(main)\"><x:sheetData>\(sheet.data)</x:sheetData>\(sheet.after)</x:worksheet>"
             // Every element of the sheet with the prefix x: (the reader goes by namespace, not by prefix).
-            let names = ["c", "row", "v", "is", "t", "mergeCell", "mergeCells"]
+            let names = ["c", "row", "v", "f", "is", "t", "mergeCell", "mergeCells"]
             for name in names {
                 xml = xml.replacingOccurrences(of: "<\(name)>", with: "<x:\(name)>")
                 xml = xml.replacingOccurrences(of: "<\(name) ", with: "<x:\(name) ")
@@ -119,6 +119,51 @@ final class WorkbookTests: XCTestCase {
         XCTAssertEqual(Workbook.dateFormat(code: "\"day\" 0"), .none)
     }
 
+    /// A number in a format of only `0` digits reads as Excel shows it, padded to that width
+    /// (openpyxl: `s["E2"] = 2155550101; s["E2"].number_format = "00000000000"`).
+    func testZeroPaddedNumberFormats() throws {
+        let styles = """
+            <styleSheet xmlns="\(Self.main)"><numFmts><numFmt numFmtId="164" formatCode="00000000000"/>\
+            <numFmt numFmtId="165" formatCode="0.00"/><numFmt numFmtId="166" formatCode="000"/></numFmts>\
+            <cellXfs><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/><xf numFmtId="1"/></cellXfs></styleSheet>
+            """
+        let data = """
+            <row r="1"><c r="A1" t="inlineStr"><is><t>电话</t></is></c></row>
+            <row r="2"><c r="A2" s="1"><v>2155550101</v></c></row>
+            <row r="3"><c r="A3" s="1"><v>13800000101</v></c></row>
+            <row r="4"><c r="A4" s="2"><v>7</v></c></row>
+            <row r="5"><c r="A5" s="3"><v>-7</v></c></row>
+            <row r="6"><c r="A6" s="3"><v>1.5</v></c></row>
+            <row r="7"><c r="A7" s="4"><v>7</v></c></row>
+            <row r="8"><c r="A8"><v>2155550101</v></c></row>
+            """
+        let read = try table(Self.workbook(sheets: [(name: "S", data: data, after: "", hidden: false)], styles: styles))
+        XCTAssertEqual(read.records.map { $0.fields[0] }, ["02155550101", "13800000101", "7", "-007", "1.5", "7", "2155550101"])
+        XCTAssertEqual(Workbook.paddedWidth(code: "00000"), 5)
+        XCTAssertEqual(Workbook.paddedWidth(code: "0\"-\"0"), 0)
+        XCTAssertEqual(Workbook.paddedWidth(code: ""), 0)
+    }
+
+    /// A formula with no saved result (openpyxl writes `<f>1+1</f><v/>`) is a problem of its
+    /// cell, never an empty value; a formula whose saved result is an empty text is read.
+    func testAFormulaWithNoSavedResultIsAProblem() throws {
+        let data = """
+            <row r="1"><c r="A1" t="inlineStr"><is><t>企业名称</t></is></c><c r="L1" t="inlineStr"><is><t>预算</t></is></c></row>
+            <row r="5"><c r="A5" t="inlineStr"><is><t>远航物流</t></is></c><c r="L5"><f>1+1</f><v/></c></row>
+            <row r="6"><c r="A6" t="inlineStr"><is><t>星河数据</t></is></c><c r="L6"><f>1+1</f></c></row>
+            <row r="7"><c r="A7" t="inlineStr"><is><t>云帆</t></is></c><c r="L7" t="str"><f>""</f><v></v></c></row>
+            <row r="8"><c r="L8"><f>1+1</f><v>2</v></c></row>
+            """
+        let read = try table(Self.workbook(sheets: [(name: "S", data: data, after: "", hidden: false)]))
+        XCTAssertEqual(read.records.map(\.row), [5, 6, 7, 8])
+        XCTAssertEqual(read.records[0].problems.map(\.phrase), [Wording<Workbook>.formulaWithoutResult("L5").phrase])
+        XCTAssertEqual(read.records[0].problems.map(\.field), [11])
+        XCTAssertEqual(read.records[1].problems.map(\.phrase), [Wording<Workbook>.formulaWithoutResult("L6").phrase])
+        XCTAssertTrue(read.records[2].problems.isEmpty)
+        XCTAssertEqual(read.records[3].fields[11], "2")
+        XCTAssertTrue(read.records[3].problems.isEmpty)
+    }
+
     /// A title merged over the columns is skipped; a header merged down makes a two-level header.
     func testMergedHeaderCellsAndEmptyRowsAndColumns() throws {
         let data = """
@@ -174,6 +219,21 @@ final class WorkbookTests: XCTestCase {
         XCTAssertEqual(kind(doctype), .xml("xl/styles.xml", XMLProblem(.doctype, offset: 0)))
         let outside = Self.workbook(sheets: [(name: "S", data: "<row><c r=\"XFE1\"><v>1</v></c></row>", after: "", hidden: false)])
         XCTAssertEqual(kind(outside), .content(Wording<Workbook>.badReference("XFE1")))
+        // A repeated or out-of-order row has its own words, in both languages; so has a row outside the grid.
+        let again = Self.workbook(sheets: [(name: "S", data: "<row r=\"5\"><c><v>1</v></c></row><row r=\"2\"><c><v>1</v></c></row>", after: "", hidden: false)])
+        XCTAssertEqual(kind(again), .content(Wording<Workbook>.rowOutOfOrder("2", after: 5)))
+        XCTAssertEqual(Wording<Workbook>.rowOutOfOrder("2", after: 5).zh, "工作表里第 2 行出现在第 5 行之后：有重复或顺序错乱的行")
+        let twice = Self.workbook(sheets: [(name: "S", data: "<row r=\"2\"/><row r=\"2\"/>", after: "", hidden: false)])
+        XCTAssertEqual(kind(twice), .content(Wording<Workbook>.rowOutOfOrder("2", after: 2)))
+        let zero = Self.workbook(sheets: [(name: "S", data: "<row r=\"0\"/>", after: "", hidden: false)])
+        XCTAssertEqual(kind(zero), .content(Wording<Workbook>.badRow("0")))
+        XCTAssertFalse(Wording<Workbook>.badRow("0").zh.contains("row"))
+        // Too many cells: the hint says how to make the sheet smaller, the number grouped.
+        let tooMany = WorkbookProblem(.content(Wording<Workbook>.tooManyCells(Workbook.cellLimit)))
+        XCTAssertEqual(tooMany.phrase.zh, "工作表的单元格超过 1,000,000 个")
+        XCTAssertEqual(tooMany.phrase.en, "the sheet has more than 1,000,000 cells")
+        XCTAssertEqual(tooMany.hintPhrase, Wording<Workbook>.fewerCells)
+        XCTAssertFalse(tooMany.hintPhrase.zh.contains("另存为"))
         let noString = Self.workbook(sheets: [(name: "S", data: "<row><c t=\"s\"><v>7</v></c></row>", after: "", hidden: false)],
                                      sharedStrings: [])
         guard case .content? = kind(noString) else { return XCTFail("a missing shared string is not refused") }
