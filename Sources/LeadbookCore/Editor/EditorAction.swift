@@ -81,6 +81,8 @@ public enum EditorAction {
                     actions.append(Action(title: (Words.fix.phrase + Phrase.joined(change.phrases, en: ", ", zh: "，")).text(language),
                                           kind: .quickFix, edits: EditorTextEdit.edits(from: document, to: change.after),
                                           rule: diagnostic.rule.id, diagnostic: diagnostic))
+                } else if let action = derivedAfterRepairs(only, for: diagnostic, document, own, language) {
+                    actions.append(action)
                 }
             }
         }
@@ -93,6 +95,28 @@ public enum EditorAction {
                                   edits: EditorTextEdit.edits(from: document, to: change.after), rule: nil))
         }
         return actions
+    }
+
+    /// A derived value that another error keeps `sync` from writing, when every such error has a
+    /// certain fix (a full-width colon): the action makes those fixes and writes the value, as
+    /// `leadbook fix` would, and its title names both. Nil when the fixes would add an error or
+    /// the value still cannot be written.
+    static func derivedAfterRepairs(_ only: @escaping (DerivedFinding) -> Bool, for diagnostic: Diagnostic, _ document: EditorDocument,
+                                    _ own: [Diagnostic], _ language: Language) -> Action? {
+        let bytes = document.bytes
+        let fixes = own.compactMap { finding in finding.fix.map { (finding, $0) } }.filter { $0.1.range.upperBound <= bytes.count }
+        guard !fixes.isEmpty else { return nil }
+        let applied = Fix.apply(fixes.map(\.1), to: bytes)
+        let repaired = CustomerReader.read(path: document.path, bytes: applied.bytes, configuration: document.configuration)
+        guard CustomerFix.newErrors(own, repaired.findings.diagnostics).isEmpty,
+              case .changed(let change) = CustomerSync.sync(repaired, path: document.path, bytes: applied.bytes,
+                                                           configuration: document.configuration, writes: only) else { return nil }
+        let after = CustomerReader.read(path: document.path, bytes: change.after, configuration: document.configuration)
+        guard CustomerFix.newErrors(own, after.findings.diagnostics).isEmpty else { return nil }
+        let repairs = fixes.filter { pair in applied.applied.contains(pair.1) }.map { CustomerFix.repair($0.0, $0.1, in: bytes) }
+        let title = Words.fix.phrase + Phrase.joined(change.phrases, en: ", ", zh: "，") + Words.alsoFixes(CustomerFix.summary(repairs, [])).phrase
+        return Action(title: title.text(language), kind: .quickFix, edits: EditorTextEdit.edits(from: document, to: change.after),
+                      rule: diagnostic.rule.id, diagnostic: diagnostic)
     }
 
     /// The same finding: rule, place and words.
@@ -120,6 +144,8 @@ public enum EditorAction {
 extension Wording where Of == EditorAction {
     public static let fix = Self("Fix: ", "修复：")
     public static let fixFile = Self("Fix the file (`leadbook fix`): ", "修复本文件（`leadbook fix`）：")
+    /// What a derived value's quick fix repairs first so that the value can be written.
+    public static func alsoFixes(_ repairs: Phrase) -> Self { Self(Phrase(" (fixing ", "（先修复 ") + repairs + Phrase(" first)", "）")) }
     public static let syncFile = Self("Sync the file (`leadbook sync`): ", "同步本文件（`leadbook sync`）：")
 
     public static func replace(_ written: String, _ replacement: String) -> Self {

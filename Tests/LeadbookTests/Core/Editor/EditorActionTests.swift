@@ -61,6 +61,23 @@ final class EditorActionTests: XCTestCase {
         XCTAssertEqual(actions.first?.edits.map(\.newText), ["S"], "only the grade's byte changes")
     }
 
+    /// A stale grade in a file that also has a full-width colon: `sync` would refuse the file,
+    /// so the grade's quick fix makes the certain fix first, as `leadbook fix` does, and says so.
+    func testAStaleGradeIsFixedWhenAnotherErrorHasACertainFix() {
+        let text = F.customer(replacing: "grade: S", with: "grade: B").replacingOccurrences(of: "owner: 王五", with: "owner：王五")
+        let document = document(text)
+        let found = diagnostics(document)
+        let grade = found.first { $0.rule == StaleGrade.rule }!
+        let line = EditorRange(start: document.position(of: grade), end: document.position(of: grade))
+        let actions = EditorAction.actions(document, diagnostics: found, in: line, language: .en).filter { $0.rule == "stale-grade" }
+        XCTAssertEqual(actions.map(\.title), ["Fix: grade B -> S (fixing 1 full-width colon first)"])
+        let after = applying(actions[0].edits, to: document)
+        XCTAssertEqual(String(decoding: after, as: UTF8.self), text.replacingOccurrences(of: "grade: B", with: "grade: S")
+            .replacingOccurrences(of: "owner：王五", with: "owner: 王五"))
+        let chinese = EditorAction.actions(document, diagnostics: found, in: line, language: .zhCN).filter { $0.rule == "stale-grade" }
+        XCTAssertEqual(chinese.map(\.title), ["修复：等级 B → S（先修复 1 个全角冒号）"])
+    }
+
     func testAStatusTheFileHoldsIsNotOverwrittenButSyncOffersIt() {
         let text = F.customer(replacing: "- status: qualified", with: "- status: proposal")
         let document = document(text)
