@@ -52,24 +52,35 @@ public enum CustomerTable {
     /// The lines of every customer except tombstones, in id order, as `load` gives its rows.
     public static func lines(_ workspace: Workspace, columns: [CustomerColumn], labels: Bool, format: Format)
         -> (lines: [Line], filesWithErrors: [String], unread: [Diagnostic]) {
-        let paths = workspace.customerPaths
-        let reading = CustomerFiles(workspace).reduce { index, bytes -> (Line?, Bool) in
-            let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: workspace.configuration, tree: false)
-            let hasErrors = result.findings.errorCount > 0
-            guard let customer = result.customer, !customer.isTombstone else { return (nil, hasErrors) }
-            let entry = CustomerSet.Entry(path: paths[index], customer: customer, hasErrors: hasErrors)
+        let made = customers(workspace) { entry in
             var text = ""
             switch format {
             case .csv: text = CSVWriter.record(columns.map { neutralized(self.text($0, entry, labels: labels)) })
             case .json: JSON.object(columns.map { ($0.rawValue, self.json($0, entry)) }).write(to: &text, indent: jsonIndent, level: 1)
             }
-            return (Line(id: customer.id ?? "", path: paths[index], text: text), hasErrors)
+            return Line(id: entry.customer.id ?? "", path: entry.path, text: text)
+        }
+        return (made.values, made.filesWithErrors, made.unread)
+    }
+
+    /// Every customer except tombstones made into `make`'s value while its file is read (nothing
+    /// else of the customer is kept), in id order, then path; the files with errors; and why the
+    /// files that were not read were not. The one read of the CSV, JSON and workbook exports.
+    public static func customers<Value>(_ workspace: Workspace, _ make: (CustomerSet.Entry) -> Value)
+        -> (values: [Value], filesWithErrors: [String], unread: [Diagnostic]) {
+        let paths = workspace.customerPaths
+        let reading = CustomerFiles(workspace).reduce { index, bytes -> ((id: String, path: String, value: Value)?, Bool) in
+            let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: workspace.configuration, tree: false)
+            let hasErrors = result.findings.errorCount > 0
+            guard let customer = result.customer, !customer.isTombstone else { return (nil, hasErrors) }
+            let entry = CustomerSet.Entry(path: paths[index], customer: customer, hasErrors: hasErrors)
+            return ((customer.id ?? "", paths[index], make(entry)), hasErrors)
         } unread: { _, _ in (nil, true) }
         let read = reading.values
-        var lines = read.compactMap(\.0)
-        lines.sort { $0.id != $1.id ? $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) : $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        var made = read.compactMap(\.0)
+        made.sort { $0.id != $1.id ? $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) : $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         let broken = zip(paths, read).filter { $0.1.1 }.map(\.0)
-        return (lines, broken, reading.unread)
+        return (made.map(\.value), broken, reading.unread)
     }
 
     /// The JSON table is pretty-printed with this many spaces per level.

@@ -63,19 +63,10 @@ public enum WorkbookExport {
     /// why the files that were not read were not (as `CustomerTable.lines`).
     public static func rows(_ workspace: Workspace, columns: [CustomerColumn], labels: Bool)
         -> (rows: [Row], filesWithErrors: [String], unread: [Diagnostic]) {
-        let paths = workspace.customerPaths
-        let reading = CustomerFiles(workspace).reduce { index, bytes -> (Row?, Bool) in
-            let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: workspace.configuration)
-            let hasErrors = result.findings.errorCount > 0
-            guard let customer = result.customer, !customer.isTombstone else { return (nil, hasErrors) }
-            let entry = CustomerSet.Entry(path: paths[index], customer: customer, hasErrors: hasErrors)
-            return (Row(id: customer.id ?? "", path: paths[index], cells: columns.map { cell($0, entry, labels: labels) }), hasErrors)
-        } unread: { _, _ in (nil, true) }
-        let read = reading.values
-        var rows = read.compactMap(\.0)
-        rows.sort { $0.id != $1.id ? $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) : $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        let broken = zip(paths, read).filter { $0.1.1 }.map(\.0)
-        return (rows, broken, reading.unread)
+        let made = CustomerTable.customers(workspace) { entry in
+            Row(id: entry.customer.id ?? "", path: entry.path, cells: columns.map { cell($0, entry, labels: labels) })
+        }
+        return (made.values, made.filesWithErrors, made.unread)
     }
 
     /// Most characters (UTF-16 units) Excel keeps in a cell: a longer text would be cut or
