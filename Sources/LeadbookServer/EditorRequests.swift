@@ -84,7 +84,7 @@ enum EditorRequests {
             fields.append(("sortText", .string(sortKey(index))))
             if let range = item.range {
                 fields.append(("textEdit", textEdit(EditorTextEdit(range: range, newText: item.insertText), opened, server.encoding)))
-                fields.append(("filterText", .string(filterText(item, opened))))
+                fields.append(("filterText", .string(filterText(item))))
             } else {
                 fields.append(("insertText", .string(item.insertText)))
             }
@@ -94,7 +94,7 @@ enum EditorRequests {
 
     /// What the editor matches the typed word against: the value and its label, so `won` and
     /// `成交` both find 成交（won）.
-    static func filterText(_ item: EditorCompletion.Item, _ opened: Opened) -> String {
+    static func filterText(_ item: EditorCompletion.Item) -> String {
         item.label == item.insertText ? item.label : item.insertText + " " + item.label
     }
 

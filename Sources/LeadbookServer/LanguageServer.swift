@@ -351,12 +351,9 @@ public final class LanguageServer {
     private func didSave(_ params: JSON) {
         guard let (uri, _) = textDocument(params), let document = documents[uri], let root = document.root else { return }
         guard let served = workspaces[root] else { return }
-        if document.path == Workspace.configurationFileName {
-            reload(served)
-        } else if !clientWatchesFiles {
-            // Without watched-file events, a save is when the files on disk are looked at again.
-            reload(served)
-        }
+        // leadbook.yml changes every file's findings; without watched-file events, a save is
+        // when the files on disk are looked at again.
+        if document.path == Workspace.configurationFileName || !clientWatchesFiles { reload(served) }
     }
 
     private func didChangeWatchedFiles(_ params: JSON) {
@@ -450,7 +447,7 @@ public final class LanguageServer {
         var bounds = text.lineBounds(line)
         let bytes = text.bytes
         var lineStart = bounds.lowerBound
-        if line == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { lineStart = min(3, bounds.upperBound) }
+        if line == 0, UTF8Bytes.hasBOM(bytes) { lineStart = min(3, bounds.upperBound) }
         bounds = lineStart..<bounds.upperBound
         let lineText = String(decoding: bytes[bounds], as: UTF8.self)
         let before = lineText.prefix(max(0, diagnostic.column - 1)).utf8.count

@@ -47,7 +47,6 @@ final class ServedWorkspace {
         for diagnostic in workspace.walkDiagnostics + reading.unread { fileProblems[diagnostic.file, default: []].append(diagnostic) }
     }
 
-    var customerCount: Int { facts.count }
 
     func isCustomerPath(_ path: String) -> Bool {
         Workspace.isCustomerPath(path, folder: configuration.customersFolder)
@@ -146,7 +145,8 @@ final class ServedWorkspace {
     /// The name of the customer with this id, when there is one (for a hover on `merged_into`).
     func customerName(_ id: String) -> String? {
         guard let paths = byId[id] else { return nil }
-        return paths.sorted { $0.bytesPrecede($1) }.lazy.compactMap { self.facts[$0] }.first { !$0.isTombstone }?.name
-            ?? paths.sorted { $0.bytesPrecede($1) }.compactMap { self.facts[$0]?.name }.first
+        let sorted = paths.sorted { $0.bytesPrecede($1) }
+        return sorted.lazy.compactMap { self.facts[$0] }.first { !$0.isTombstone }?.name
+            ?? sorted.compactMap { self.facts[$0]?.name }.first
     }
 }

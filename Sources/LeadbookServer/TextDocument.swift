@@ -44,9 +44,8 @@ public struct TextDocument {
     }
 
     private mutating func findLines() {
-        var starts = [0]
-        for (index, byte) in bytes.enumerated() where byte == ASCII.lf { starts.append(index + 1) }
-        lineStarts = starts
+        var source = SourceText(path: "", bytes: bytes)
+        lineStarts = source.lineStarts()
     }
 
     public var lineCount: Int { lineStarts.count }

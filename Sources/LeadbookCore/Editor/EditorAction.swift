@@ -86,7 +86,9 @@ public enum EditorAction {
                 }
             }
         }
-        if case .changed(let change) = CustomerFix.fix(path: path, bytes: bytes, configuration: configuration) {
+        // The buffer as read above is the fix's first reading.
+        let reader = { (content: [UInt8]) in content == bytes ? result : CustomerReader.read(path: path, bytes: content, configuration: configuration) }
+        if case .changed(let change) = CustomerFix.fix(path: path, bytes: bytes, configuration: configuration, reader: reader) {
             actions.append(Action(title: (Words.fixFile.phrase + CustomerFix.summary(change.repairs, change.derived)).text(language), kind: .source,
                                   edits: EditorTextEdit.edits(from: document, to: change.after), rule: nil))
         }

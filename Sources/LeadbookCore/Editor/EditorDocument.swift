@@ -17,6 +17,8 @@ public struct EditorDocument {
     public let configuration: Configuration
     /// The offset of each line's first byte (line 0: 0, its BOM included).
     public let lineStarts: [Int]
+    /// The file's front matter and body, when it has a front matter (`---` lines).
+    public let layout: RecordLayout?
 
     public init(bytes: [UInt8], path: String, configuration: Configuration) {
         self.bytes = bytes
@@ -24,6 +26,10 @@ public struct EditorDocument {
         self.configuration = configuration
         var source = SourceText(path: path, bytes: bytes)
         self.lineStarts = source.lineStarts()
+        self.layout = bytes.withUnsafeBufferPointer { buffer in
+            if case .success(let layout) = RecordLayout.read(buffer) { return layout }
+            return nil
+        }
     }
 
     public var lineCount: Int { lineStarts.count }
@@ -95,13 +101,6 @@ public struct EditorDocument {
         CustomerReader.read(path: path, bytes: bytes, configuration: configuration)
     }
 
-    /// The file's front matter and body, when it has a front matter (`---` lines).
-    public var layout: RecordLayout? {
-        bytes.withUnsafeBufferPointer { buffer in
-            if case .success(let layout) = RecordLayout.read(buffer) { return layout }
-            return nil
-        }
-    }
 
     /// The lines of the front matter (those between the `---` lines; while the closing line is
     /// missing, every line after the opening one), nil without an opening `---` line.
