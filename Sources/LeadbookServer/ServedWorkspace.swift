@@ -21,6 +21,9 @@ final class ServedWorkspace {
     private var onDisk: [String: CustomerFacts] = [:]
     private var byId: [String: Set<String>] = [:]
     private var byDigest: [UInt64: Set<String>] = [:]
+    /// The own findings of each open buffer (of the bytes its facts hold as `content`), so a
+    /// file republished because another changed is not read again.
+    private var own: [String: [Diagnostic]] = [:]
     /// The diagnostics of the folder walk and of the files that could not be read, by path.
     private var fileProblems: [String: [Diagnostic]] = [:]
 
@@ -39,6 +42,7 @@ final class ServedWorkspace {
     private func load() {
         facts = [:]
         onDisk = [:]
+        own = [:]
         byId = [:]
         byDigest = [:]
         fileProblems = [:]
@@ -60,6 +64,7 @@ final class ServedWorkspace {
     }
 
     private func remove(_ path: String) {
+        own[path] = nil
         guard let old = facts.removeValue(forKey: path) else { return }
         if let id = old.id, !id.isEmpty {
             byId[id]?.remove(path)
@@ -74,10 +79,11 @@ final class ServedWorkspace {
     /// The buffer of an open customer file: its facts stand for the file's.
     func setBuffer(_ path: String, _ bytes: [UInt8]) {
         if onDisk[path] == nil { onDisk[path] = facts[path] ?? CustomerFacts(path: path) }
-        var fact = WorkspaceCheck.checkFile(path: path, bytes: bytes, configuration: configuration).1
+        var (diagnostics, fact) = WorkspaceCheck.checkFile(path: path, bytes: bytes, configuration: configuration)
         fact.root = root
         fact.content = bytes
         insert(fact)
+        own[path] = diagnostics
     }
 
     /// An open file closed: the file on disk counts again (read again, as it may have been saved).
@@ -116,11 +122,8 @@ final class ServedWorkspace {
     /// the workspace. The bytes become the file's facts (the file is open).
     func check(_ path: String, _ bytes: [UInt8]) -> [Diagnostic] {
         if let tooLarge = CustomerFiles.sizeProblem(path, bytes) { return [tooLarge] }
-        if onDisk[path] == nil { onDisk[path] = facts[path] ?? CustomerFacts(path: path) }
-        var (diagnostics, fact) = WorkspaceCheck.checkFile(path: path, bytes: bytes, configuration: configuration)
-        fact.root = root
-        fact.content = bytes
-        insert(fact)
+        if facts[path]?.content != bytes || own[path] == nil { setBuffer(path, bytes) }
+        var diagnostics = own[path] ?? []
         diagnostics += fileProblems[path]?.filter { $0.rule.id != FileTooLarge.rule.id && $0.rule.id != UnreadableFile.rule.id } ?? []
         diagnostics += across(path)
         diagnostics.sort(by: Diagnostic.ordered)
