@@ -231,8 +231,6 @@ public struct FlatFrontMatter {
                 }
             } else if byte == ASCII.hash, bytes[scan - 1] == ASCII.space {
                 break
-            } else if item, byte == 0xEF, isFullWidthColon(scan) {
-                throw Decline()
             }
             scan += 1
         }
@@ -491,8 +489,6 @@ extension FlatFrontMatter {
     @inline(__always) func keyMatch<Field>(_ node: Node, _ table: [[([UInt8], Field)]]) -> Field? {
         KeyNames.match(UnsafeBufferPointer(rebasing: bytes[node.keyStart..<node.keyEnd]), in: table)
     }
-
-    @inline(__always) func isScalar(_ kind: Kind) -> Bool { kind != .map && kind != .sequence }
 
     /// The text of a scalar (nil for an empty value); a collection declines.
     func string(_ index: Int) throws -> String? {

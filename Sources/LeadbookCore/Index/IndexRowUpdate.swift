@@ -426,15 +426,15 @@ public enum IndexRowUpdate {
                   let next = take(old[0].line.text, at: found, span.eol, within: span.rows.upperBound) else { return false }
             // Two customers with one id: their order is by path, not told here.
             if next < span.rows.upperBound, idCell(next) == before.id { return false }
-            if old[0].line.text != new[0].line.text {
+            if old[0].line.bytes != new[0].line.bytes {
                 splice(table, found..<next, new[0].line.text + span.eol)
             }
             return true
         }
 
         func sameLines(_ before: IndexRows, _ after: IndexRows, _ table: IndexTable) -> Bool {
-            let old = before.rows.filter { $0.table == table }.map(\.line.text)
-            let new = after.rows.filter { $0.table == table }.map(\.line.text)
+            let old = before.rows.filter { $0.table == table }.map(\.line.bytes)
+            let new = after.rows.filter { $0.table == table }.map(\.line.bytes)
             return old == new
         }
 
@@ -495,7 +495,7 @@ public enum IndexRowUpdate {
                 let inWindow = cut.map { start < $0 } ?? true
                 if let pair = remaining.firstIndex(where: { $0.sequence == row.sequence && $0.day == row.day && $0.minute == row.minute }) {
                     let replacement = remaining.remove(at: pair)
-                    if replacement.line.text != row.line.text, inWindow {
+                    if replacement.line.bytes != row.line.bytes, inWindow {
                         splice(table, start..<lineEnd(start).1, replacement.line.text + span.eol)
                     }
                 } else if inWindow {

@@ -16,22 +16,12 @@ public enum CustomerTable {
     /// row's JSON object.
     public static func load(_ workspace: Workspace, columns: [CustomerColumn], labels: Bool, json: Bool)
         -> (rows: [Row], filesWithErrors: [String], unread: [Diagnostic]) {
-        let paths = workspace.customerPaths
-        let reading = CustomerFiles(workspace).reduce { index, bytes -> (Row?, Bool) in
-            let result = CustomerReader.read(path: paths[index], bytes: bytes, configuration: workspace.configuration, tree: false)
-            let hasErrors = result.findings.errorCount > 0
-            guard let customer = result.customer, !customer.isTombstone else { return (nil, hasErrors) }
-            let entry = CustomerSet.Entry(path: paths[index], customer: customer, hasErrors: hasErrors)
-            let row = Row(id: customer.id ?? "", path: paths[index],
-                          cells: json ? [] : columns.map { text($0, entry, labels: labels) },
-                          json: json ? .object(columns.map { ($0.rawValue, self.json($0, entry)) }) : .null)
-            return (row, hasErrors)
-        } unread: { _, _ in (nil, true) }
-        let read = reading.values
-        var rows = read.compactMap(\.0)
-        rows.sort { $0.id != $1.id ? $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) : $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        let broken = zip(paths, read).filter { $0.1.1 }.map(\.0)
-        return (rows, broken, reading.unread)
+        let made = customers(workspace) { entry in
+            Row(id: entry.customer.id ?? "", path: entry.path,
+                cells: json ? [] : columns.map { text($0, entry, labels: labels) },
+                json: json ? .object(columns.map { ($0.rawValue, self.json($0, entry)) }) : .null)
+        }
+        return (made.values, made.filesWithErrors, made.unread)
     }
 
     /// The two forms of the table.

@@ -239,9 +239,7 @@ public struct Workbook: Sendable {
 
     /// 1000000 as `1,000,000`, as messages write numbers.
     public static func grouped(_ number: Int) -> String {
-        var digits = String(number.magnitude), shown = ""
-        while digits.count > 3 { shown = "," + digits.suffix(3) + shown; digits.removeLast(3) }
-        return (number < 0 ? "-" : "") + digits + shown
+        (number < 0 ? "-" : "") + SummaryText.grouped(digits: String(number.magnitude))
     }
 
     /// A number as Excel shows it in a General cell: an integer without a decimal point, else

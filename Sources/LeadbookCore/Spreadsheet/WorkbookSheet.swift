@@ -204,16 +204,16 @@ extension Workbook {
                 }
                 if let text = try cellText(), !text.isEmpty {
                     let cell = Cell(column: cellColumn, text: text)
-                    var cells = rows[rows.count - 1].cells
-                    if let last = cells.last, last.column >= cell.column {
+                    // Changed in place: a copy of the row's cells per cell would make a row quadratic.
+                    let last = rows.count - 1
+                    if let previous = rows[last].cells.last, previous.column >= cell.column {
                         // Out of order or twice: keep the columns in order, the later cell wins.
-                        cells.removeAll { $0.column == cell.column }
-                        cells.append(cell)
-                        cells.sort { $0.column < $1.column }
+                        rows[last].cells.removeAll { $0.column == cell.column }
+                        rows[last].cells.append(cell)
+                        rows[last].cells.sort { $0.column < $1.column }
                     } else {
-                        cells.append(cell)
+                        rows[last].cells.append(cell)
                     }
-                    rows[rows.count - 1].cells = cells
                 }
             default: break
             }

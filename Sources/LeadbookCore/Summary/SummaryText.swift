@@ -42,17 +42,18 @@ public struct SummaryText: Sendable {
     }
 
     /// A sum of amounts, exact at any size: `930,000,000,000,000,000.00` has no limit.
+    /// Digits with a comma before each group of three from the right: `1234567` as `1,234,567`.
+    public static func grouped(digits: String) -> String {
+        var digits = digits, shown = ""
+        while digits.count > 3 { shown = "," + digits.suffix(3) + shown; digits.removeLast(3) }
+        return digits + shown
+    }
+
     public static func money(_ total: MoneyTotal) -> String {
         let all = total.digits
         let padded = all.count < 3 ? String(repeating: "0", count: 3 - all.count) + all : all
-        var digits = String(padded.dropLast(2))
         let fen = String(padded.suffix(2))
-        var grouped = ""
-        while digits.count > 3 {
-            grouped = "," + String(digits.suffix(3)) + grouped
-            digits = String(digits.dropLast(3))
-        }
-        grouped = digits + grouped
+        var grouped = grouped(digits: String(padded.dropLast(2)))
         if fen != "00" { grouped += "." + fen }
         return (total.isNegative ? "-" : "") + grouped
     }

@@ -111,14 +111,14 @@ public enum AtomicFile {
                         }
                         if let reason { return reason }
                     case .original(let range):
-                        guard range.upperBound <= original.count else { return Wording<WriteError>.originalChanged.text }
+                        guard range.upperBound <= original.count else { throw WriteError(path: path, because: Wording<WriteError>.originalChanged.phrase) }
                         var offset = range.lowerBound
                         while offset < range.upperBound {
                             if kernel {
                                 var from = off_t(offset)
                                 let count = copyFileRange(original.descriptor, &from, fd, nil, range.upperBound - offset, 0)
                                 if count > 0 { offset += count; continue }
-                                if count == 0 { return Wording<WriteError>.originalChanged.text }
+                                if count == 0 { throw WriteError(path: path, because: Wording<WriteError>.originalChanged.phrase) }
                                 if errno == EINTR { continue }
                                 guard [ENOSYS, EXDEV, EINVAL, EOPNOTSUPP, EBADF, EPERM, ETXTBSY].contains(errno) else { return String(cString: strerror(errno)) }
                                 // Not between these files: the rest from the snapshot's bytes.

@@ -74,7 +74,7 @@ extension BinaryWriter {
     }
 
     mutating func indexLine(_ value: IndexLine) {
-        data(value.text)
+        value.bytes.withUnsafeBufferPointer { data($0) }
         fixed(value.digest.high)
         fixed(value.digest.low)
     }
