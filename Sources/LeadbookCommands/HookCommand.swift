@@ -152,11 +152,7 @@ public enum HookCommand: Command {
     }
 
     static func stagedEntry(_ git: Git, _ path: String) throws -> (mode: String, blob: String)? {
-        let output = try git.succeed(["ls-files", "-s", "-z", "--", path]).stdout
-        guard let first = Git.fields(output).first else { return nil }
-        let fields = String(decoding: first, as: UTF8.self).split(separator: " ", maxSplits: 2)
-        guard fields.count == 3 else { return nil }
-        return (String(fields[0]), String(fields[1]))
+        try git.stagedEntries([path]).first.map { ($0.mode, $0.object) }
     }
 }
 
