@@ -136,6 +136,23 @@ public enum UTF8Bytes {
         #endif
     }
 
+    /// Whether `needle` occurs in `bytes` as it is (byte for byte; an empty needle does not).
+    public static func occurs(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let length = needle.count, count = bytes.count
+        guard length > 0, length <= count else { return false }
+        return needle.withUnsafeBufferPointer { needle in
+            let first = needle[0], stop = count - length + 1
+            var start = find(first, in: bytes, from: 0, to: stop)
+            while start < stop {
+                var matched = 1
+                while matched < length, bytes[start + matched] == needle[matched] { matched += 1 }
+                if matched == length { return true }
+                start = find(first, in: bytes, from: start + 1, to: stop)
+            }
+            return false
+        }
+    }
+
     /// The byte offset of the first byte that is not valid UTF-8 text (an invalid sequence or
     /// a NUL), or nil when all is valid.
     public static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {

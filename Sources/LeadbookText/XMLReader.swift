@@ -79,11 +79,12 @@ public enum XMLReader {
         func find(_ literal: StaticString, from: Int) -> Int? {
             var at = from
             let first = literal.utf8Start[0]
-            while at < count {
-                if bytes[at] == first && starts(literal, at: at) { return at }
+            while true {
+                at = UTF8Bytes.find(first, in: bytes, from: at, to: count)
+                guard at < count else { return nil }
+                if starts(literal, at: at) { return at }
                 at += 1
             }
-            return nil
         }
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
         func isNameByte(_ byte: UInt8) -> Bool {
@@ -107,7 +108,7 @@ public enum XMLReader {
                     guard let semicolon = (at + 1..<min(range.upperBound, at + 12)).first(where: { bytes[$0] == UInt8(ascii: ";") }) else {
                         throw XMLProblem(.badReference, offset: at)
                     }
-                    let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(at + 1)..<semicolon]), as: UTF8.self)
+                    let name = UTF8Bytes.string(bytes, (at + 1)..<semicolon)
                     switch name {
                     case "lt": output.append(UInt8(ascii: "<"))
                     case "gt": output.append(UInt8(ascii: ">"))
@@ -150,8 +151,7 @@ public enum XMLReader {
         while index < count {
             let byte = bytes[index]
             if byte != UInt8(ascii: "<") {
-                var end = index
-                while end < count && bytes[end] != UInt8(ascii: "<") { end += 1 }
+                let end = UTF8Bytes.find(UInt8(ascii: "<"), in: bytes, from: index, to: count)
                 try decode(index..<end, attribute: false, into: &text)
                 index = end
                 continue
@@ -184,7 +184,7 @@ public enum XMLReader {
                 try flushText()
                 var at = index + 2
                 while at < count && isNameByte(bytes[at]) { at += 1 }
-                let qualified = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 2)..<at]), as: UTF8.self)
+                let qualified = UTF8Bytes.string(bytes, (index + 2)..<at)
                 while at < count && isSpace(bytes[at]) { at += 1 }
                 guard at < count, bytes[at] == UInt8(ascii: ">") else { throw XMLProblem(.unclosed("</"), offset: index) }
                 guard let last = open.last, last.qualified == qualified else {
@@ -200,7 +200,7 @@ public enum XMLReader {
                 var at = index + 1
                 while at < count && isNameByte(bytes[at]) { at += 1 }
                 guard at > index + 1 else { throw XMLProblem(.unexpectedLessThan, offset: index) }
-                let qualified = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<at]), as: UTF8.self)
+                let qualified = UTF8Bytes.string(bytes, (index + 1)..<at)
                 var raw: [(String, String)] = []
                 var selfClosing = false
                 while true {
@@ -216,7 +216,7 @@ public enum XMLReader {
                     let nameStart = at
                     while at < count && isNameByte(bytes[at]) { at += 1 }
                     guard at > nameStart else { throw XMLProblem(.badAttribute, offset: at) }
-                    let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<at]), as: UTF8.self)
+                    let name = UTF8Bytes.string(bytes, nameStart..<at)
                     while at < count && isSpace(bytes[at]) { at += 1 }
                     guard at < count, bytes[at] == UInt8(ascii: "=") else { throw XMLProblem(.badAttribute, offset: at) }
                     at += 1
@@ -224,8 +224,7 @@ public enum XMLReader {
                     guard at < count, bytes[at] == ASCII.doubleQuote || bytes[at] == ASCII.singleQuote else { throw XMLProblem(.badAttribute, offset: at) }
                     let quote = bytes[at]
                     let valueStart = at + 1
-                    at = valueStart
-                    while at < count && bytes[at] != quote { at += 1 }
+                    at = UTF8Bytes.find(quote, in: bytes, from: valueStart, to: count)
                     guard at < count else { throw XMLProblem(.unclosed("<\(qualified)"), offset: tagStart) }
                     var value: [UInt8] = []
                     try decode(valueStart..<at, attribute: true, into: &value)

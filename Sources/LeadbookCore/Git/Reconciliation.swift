@@ -61,13 +61,7 @@ public enum Reconciliation {
     }
 
     public static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, bytes.count >= needle.count else { return false }
-        var index = 0
-        while index + needle.count <= bytes.count {
-            if bytes[index] == first && bytes[index..<(index + needle.count)].elementsEqual(needle) { return true }
-            index += 1
-        }
-        return false
+        bytes.withUnsafeBufferPointer { UTF8Bytes.occurs(needle, in: $0) }
     }
 
     // MARK: - One version, in parts

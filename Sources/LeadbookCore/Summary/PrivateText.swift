@@ -165,19 +165,7 @@ public enum PrivateText {
 
     /// Whether `needle` occurs in `bytes` as it is.
     public static func occurs(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let length = needle.count, count = bytes.count
-        guard length > 0, length <= count else { return false }
-        return needle.withUnsafeBufferPointer { needle in
-            let first = needle[0], stop = count - length + 1
-            var start = UTF8Bytes.find(first, in: bytes, from: 0, to: stop)
-            while start < stop {
-                var matched = 1
-                while matched < length, bytes[start + matched] == needle[matched] { matched += 1 }
-                if matched == length { return true }
-                start = UTF8Bytes.find(first, in: bytes, from: start + 1, to: stop)
-            }
-            return false
-        }
+        UTF8Bytes.occurs(needle, in: bytes)
     }
 
     /// The bytes of `folded`, without where each came from.

@@ -116,21 +116,12 @@ public enum CustomerSearch {
     }
 
     /// True when `needle` occurs in `haystack` (both already lowered).
-    static func contains<H: RandomAccessCollection>(_ haystack: H, _ needle: [UInt8]) -> Bool where H.Element == UInt8, H.Index == Int {
-        let count = needle.count
-        guard count > 0, haystack.count >= count else { return false }
-        let first = needle[0]
-        var index = haystack.startIndex
-        let last = haystack.endIndex - count
-        while index <= last {
-            if haystack[index] == first {
-                var offset = 1
-                while offset < count && haystack[index + offset] == needle[offset] { offset += 1 }
-                if offset == count { return true }
-            }
-            index += 1
-        }
-        return false
+    static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+        haystack.withUnsafeBufferPointer { UTF8Bytes.occurs(needle, in: $0) }
+    }
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        haystack.withUnsafeBufferPointer { UTF8Bytes.occurs(needle, in: $0) }
     }
 
     /// The text in `value`: nil when it is not there, else whether it is the whole value.
