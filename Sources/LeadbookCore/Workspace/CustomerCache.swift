@@ -77,19 +77,10 @@ public final class CustomerCache: @unchecked Sendable {
         /// The identity of the file at `path` (following links, as reading does); nil where it
         /// cannot be told.
         public static func of(_ path: String) -> FileIdentity? {
-            #if canImport(Glibc) || canImport(Musl)
+            #if canImport(Glibc) || canImport(Musl) || canImport(Darwin)
             var info = stat()
             guard stat(path, &info) == 0 else { return nil }
-            return FileIdentity(size: UInt64(info.st_size), modified: Int64(info.st_mtim.tv_sec), modifiedNanoseconds: Int64(info.st_mtim.tv_nsec),
-                                changed: Int64(info.st_ctim.tv_sec), changedNanoseconds: Int64(info.st_ctim.tv_nsec),
-                                inode: UInt64(info.st_ino), device: UInt64(info.st_dev), mode: UInt64(info.st_mode))
-            #elseif canImport(Darwin)
-            var info = stat()
-            guard stat(path, &info) == 0 else { return nil }
-            return FileIdentity(size: UInt64(info.st_size), modified: Int64(info.st_mtimespec.tv_sec),
-                                modifiedNanoseconds: Int64(info.st_mtimespec.tv_nsec),
-                                changed: Int64(info.st_ctimespec.tv_sec), changedNanoseconds: Int64(info.st_ctimespec.tv_nsec),
-                                inode: UInt64(info.st_ino), device: UInt64(info.st_dev), mode: UInt64(info.st_mode))
+            return FileIdentity(info)
             #else
             return nil
             #endif
@@ -98,19 +89,10 @@ public final class CustomerCache: @unchecked Sendable {
         /// The identity of the file `name` of the open folder `folder` (one path component to
         /// look up, not the whole path from the workspace's root).
         static func of(_ folder: Int32, _ name: UnsafePointer<CChar>) -> FileIdentity? {
-            #if canImport(Glibc) || canImport(Musl)
+            #if canImport(Glibc) || canImport(Musl) || canImport(Darwin)
             var info = stat()
             guard fstatat(folder, name, &info, 0) == 0 else { return nil }
-            return FileIdentity(size: UInt64(info.st_size), modified: Int64(info.st_mtim.tv_sec), modifiedNanoseconds: Int64(info.st_mtim.tv_nsec),
-                                changed: Int64(info.st_ctim.tv_sec), changedNanoseconds: Int64(info.st_ctim.tv_nsec),
-                                inode: UInt64(info.st_ino), device: UInt64(info.st_dev), mode: UInt64(info.st_mode))
-            #elseif canImport(Darwin)
-            var info = stat()
-            guard fstatat(folder, name, &info, 0) == 0 else { return nil }
-            return FileIdentity(size: UInt64(info.st_size), modified: Int64(info.st_mtimespec.tv_sec),
-                                modifiedNanoseconds: Int64(info.st_mtimespec.tv_nsec),
-                                changed: Int64(info.st_ctimespec.tv_sec), changedNanoseconds: Int64(info.st_ctimespec.tv_nsec),
-                                inode: UInt64(info.st_ino), device: UInt64(info.st_dev), mode: UInt64(info.st_mode))
+            return FileIdentity(info)
             #else
             return nil
             #endif
@@ -457,4 +439,21 @@ extension CustomerFiles {
             return value
         }, unread: unread, afterBatch: afterBatch)
     }
+}
+
+extension CustomerCache.FileIdentity {
+    #if canImport(Glibc) || canImport(Musl)
+    /// The identity `stat` gives.
+    init(_ info: stat) {
+        self.init(size: UInt64(info.st_size), modified: Int64(info.st_mtim.tv_sec), modifiedNanoseconds: Int64(info.st_mtim.tv_nsec),
+                  changed: Int64(info.st_ctim.tv_sec), changedNanoseconds: Int64(info.st_ctim.tv_nsec),
+                  inode: UInt64(info.st_ino), device: UInt64(info.st_dev), mode: UInt64(info.st_mode))
+    }
+    #elseif canImport(Darwin)
+    init(_ info: stat) {
+        self.init(size: UInt64(info.st_size), modified: Int64(info.st_mtimespec.tv_sec), modifiedNanoseconds: Int64(info.st_mtimespec.tv_nsec),
+                  changed: Int64(info.st_ctimespec.tv_sec), changedNanoseconds: Int64(info.st_ctimespec.tv_nsec),
+                  inode: UInt64(info.st_ino), device: UInt64(info.st_dev), mode: UInt64(info.st_mode))
+    }
+    #endif
 }
