@@ -64,6 +64,24 @@ final class FeedbackSatisfactionTests: RuleWorkspaceTestCase {
         XCTAssertEqual(RuleFixture.read(text, path: Self.path).customer?.feedback.first?.satisfaction, 4)
         XCTAssertTrue(workspace.check().isEmpty)
         XCTAssertTrue(run([]).out.contains("confirmed 2024-03-06 客户认可, satisfaction 4/5"))
+        XCTAssertTrue(run([], language: "zh-CN").out.contains("2024-03-06 客户确认：客户认可，满意度 4/5"))
+    }
+
+    /// `show` prints it beside the confirmation, and its JSON carries it.
+    func testShowPrintsTheSatisfaction() throws {
+        XCTAssertEqual(run(["2", "--satisfaction", "5"]).code, .ok)
+        func show(_ arguments: [String], _ language: String) -> String {
+            let console = RecordingConsole()
+            let context = CommandContext(console: console, environment: ["LEADBOOK_LANG": language], currentDirectory: workspace.root)
+            XCTAssertEqual(LeadbookCommandLine.run(["show", "LX2024001", "-C", workspace.root] + arguments, context), .ok, console.errors)
+            return console.output
+        }
+        XCTAssertTrue(show([], "en").contains("confirmed 2024-03-06, satisfaction 5/5"), show([], "en"))
+        XCTAssertTrue(show([], "zh-CN").contains("2024-03-06 已确认，满意度 5/5"), show([], "zh-CN"))
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(show(["--format", "json"], "en").utf8)) as? [String: Any])
+        let feedback = try XCTUnwrap(json["feedback"] as? [[String: Any]])
+        XCTAssertEqual(feedback.map { $0["satisfaction"] as? Int }, [nil, 5, nil])
+        XCTAssertTrue(feedback[0]["satisfaction"] is NSNull)
     }
 
     /// An entry confirmed earlier takes its satisfaction alone; a Chinese log gets the Chinese key.
