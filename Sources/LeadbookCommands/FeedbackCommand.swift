@@ -10,7 +10,7 @@ public enum FeedbackCommand: Command {
                         "记录客户反馈，或把第 N 条反馈标为已解决 / 客户已确认"),
         usage: """
         leadbook feedback ID --channel C --type T --priority P --summary TEXT [--why W]... [--handling H] [--plan P] [--owner O] [--due DATE] [--at DATE] [--force] [-C DIR]
-               leadbook feedback ID N [--resolve DATE] [--confirm "DATE RESULT"] [-C DIR]
+               leadbook feedback ID N [--resolve DATE] [--confirm "DATE RESULT"] [--satisfaction 1-5] [-C DIR]
                leadbook feedback ID [-C DIR]
         """,
         options: [
@@ -41,6 +41,9 @@ public enum FeedbackCommand: Command {
             OptionSpec("confirm", value: "\"DATE RESULT\"", help: Phrase(
                 "with N: the date the customer confirmed, and what they said",
                 "和 N 一起用：客户确认的日期和客户的说法")),
+            OptionSpec("satisfaction", value: "1-5", help: Phrase(
+                "with N and --confirm (or an entry already confirmed): how satisfied the customer is, 1 (very dissatisfied) to 5 (very satisfied)",
+                "和 N、--confirm 一起用（或反馈已确认）：客户满意度，1（很不满意）到 5（很满意）")),
             OptionSpec("force", help: Phrase(
                 "allow an entry older than the last feedback entry, or a due date before it",
                 "允许记录早于上一条反馈，或完成时限早于反馈日期")),
@@ -48,12 +51,13 @@ public enum FeedbackCommand: Command {
         details: Phrase("""
         With only ID, lists the customer's feedback entries with their numbers. N counts the
         entries of the Feedback section from 1, oldest first. Filling `resolved` and
-        `confirmed` is the only change leadbook makes to an old entry; a value already there is
-        never replaced. Exit 0 when written, 1 when refused because of what the file holds,
+        `confirmed` (and the customer's `satisfaction` with it) is the only change leadbook makes
+        to an old entry; a value already there is never replaced. Exit 0 when written, 1 when refused because of what the file holds,
         2 on bad options.
         """, """
         只给 ID 时，列出这位客户的反馈及编号。N 是客户反馈一节里的序号，从 1 开始，最早的在前。
-        补填 `resolved` 和 `confirmed` 是 leadbook 对旧记录唯一的改动；已经写了的值从不替换。
+        补填 `resolved`、`confirmed`（以及确认时客户的满意度 `satisfaction`）是 leadbook 对旧记录唯一的改动；
+        已经写了的值从不替换。
         退出码：写入成功为 0，因文件内容被拒绝为 1，选项有误为 2。
         """))
 
@@ -68,7 +72,7 @@ public enum FeedbackCommand: Command {
         guard positionals.count == 1 || positionals.count == 2 else {
             throw Refusal.usage(Message.whichEntry(usage: spec.usage))
         }
-        let closing = arguments.value("resolve") != nil || arguments.value("confirm") != nil
+        let closing = arguments.value("resolve") != nil || arguments.value("confirm") != nil || arguments.value("satisfaction") != nil
         let adding = newEntryOptions.contains { arguments.value($0) != nil }
         if positionals.count == 2 {
             if adding { throw Refusal.usage(Message.onlyClosing) }
@@ -149,6 +153,13 @@ public enum FeedbackCommand: Command {
             }
             confirm = (date, String(parts[1]).trimmingSpaces)
         }
+        var satisfaction: Int?
+        if let text = arguments.value("satisfaction") {
+            guard let score = Int(text.trimmingSpaces), (1...5).contains(score) else {
+                throw Refusal.usage(Message.notASatisfaction(text))
+            }
+            satisfaction = score
+        }
 
         let write = try context.openWrite(opened, customer: arguments.positionals[0])
         defer { write.release() }
@@ -161,6 +172,7 @@ public enum FeedbackCommand: Command {
         let chinese = target.edit.logIsChinese
         var done: [Phrase] = []
         var resolved = entry.resolved
+        var confirmed = entry.confirmed
         if let resolve {
             if let existing = entry.resolved {
                 if existing != resolve {
@@ -188,10 +200,25 @@ public enum FeedbackCommand: Command {
                 if date < resolved { throw Refusal.finding(Message.confirmedBeforeResolved(date, resolved)) }
                 target.edit.addItem("- \(chinese ? EntryKey.confirmed.label : EntryKey.confirmed.rawValue): \(date) \(result)",
                                     toEntry: entry.start..<entry.end)
+                confirmed = date
                 done.append(Message.confirmed(date, result))
                 if date > resolved.adding(days: configuration.feedbackConfirmDays) {
                     done.append(Message.confirmedLate(date.dayNumber - resolved.dayNumber, rule: configuration.feedbackConfirmDays))
                 }
+            }
+        }
+        if let satisfaction {
+            if let existing = entry.satisfaction {
+                if existing != satisfaction {
+                    throw Refusal.finding(Message.alreadyRated(number, existing))
+                }
+            } else {
+                guard confirmed != nil else {
+                    throw Refusal.finding(Message.notConfirmedYet(number))
+                }
+                target.edit.addItem("- \(chinese ? EntryKey.satisfaction.label : EntryKey.satisfaction.rawValue): \(satisfaction)",
+                                    toEntry: entry.start..<entry.end)
+                done.append(Message.rated(satisfaction))
             }
         }
         guard target.edit.hasChanges else {
@@ -219,6 +246,7 @@ public enum FeedbackCommand: Command {
             var state = Message.open
             if let resolved = entry.resolved { state = Message.resolved(resolved) }
             if let confirmed = entry.confirmed { state += Message.andConfirmed(confirmed, entry.confirmation ?? "") }
+            if let satisfaction = entry.satisfaction { state += Phrase(", ", "，") + Message.rated(satisfaction) }
             let kind = Message.kind([entry.type.map(Message.value), entry.priority.map(Message.value), entry.handling.map(Message.value)].compactMap { $0 })
             context.console.out(Message.listed(index + 1, entry.date?.description ?? "?", entry.channel.map(Message.value) ?? Phrase(verbatim: "?"),
                                                entry.summary, kind: kind, state))
@@ -234,15 +262,15 @@ extension FeedbackCommand {
             Phrase("give a customer id (and the number of a feedback entry)\nusage: \(usage)",
                    "请给出客户编号（以及反馈的序号）\n用法：\(usage)")
         }
-        static let onlyClosing = Phrase("with a feedback number, give only --resolve and --confirm",
-                                        "给了反馈序号时，只能写 --resolve 和 --confirm")
+        static let onlyClosing = Phrase("with a feedback number, give only --resolve, --confirm and --satisfaction",
+                                        "给了反馈序号时，只能写 --resolve、--confirm 和 --satisfaction")
         static func whatHappened(_ number: String) -> Phrase {
             Phrase("say what happened to feedback \(number): --resolve DATE or --confirm \"DATE RESULT\"",
                    "请说明第 \(number) 条反馈怎么样了：--resolve 日期 或 --confirm \"日期 结果\"")
         }
         static func closingNeedsNumber(_ id: String) -> Phrase {
-            Phrase("--resolve and --confirm need the feedback's number: leadbook feedback \(id) N --resolve DATE",
-                   "--resolve 和 --confirm 要写反馈的序号：leadbook feedback \(id) N --resolve 日期")
+            Phrase("--resolve, --confirm and --satisfaction need the feedback's number: leadbook feedback \(id) N --resolve DATE",
+                   "--resolve、--confirm 和 --satisfaction 要写反馈的序号：leadbook feedback \(id) N --resolve 日期")
         }
         static func needs(_ options: [String]) -> Phrase {
             Phrase("a feedback entry needs \(options.map { "--" + $0 }.joined(separator: ", "))",
@@ -296,6 +324,19 @@ extension FeedbackCommand {
         static func confirmed(_ date: LocalDate, _ result: String) -> Phrase {
             Phrase("confirmed \(date) \(result)", "\(date) 客户确认：\(result)")
         }
+        static func notASatisfaction(_ text: String) -> Phrase {
+            Phrase("--satisfaction is a whole number from 1 (very dissatisfied) to 5 (very satisfied), not `\(text)`",
+                   "--satisfaction 是 1（很不满意）到 5（很满意）的整数，不能写 `\(text)`")
+        }
+        static func alreadyRated(_ number: Int, _ score: Int) -> Phrase {
+            Phrase("feedback \(number) already records satisfaction \(score); the log is append-only, so correct that line by hand if it is wrong",
+                   "第 \(number) 条反馈已记录满意度 \(score)；记录只能追加，如果写错了，请手动改那一行")
+        }
+        static func notConfirmedYet(_ number: Int) -> Phrase {
+            Phrase("feedback \(number) is not confirmed yet; the satisfaction is what the customer says when confirming: --confirm \"DATE RESULT\" --satisfaction N",
+                   "第 \(number) 条反馈还没有和客户确认；满意度是客户确认时给的：--confirm \"日期 结果\" --satisfaction N")
+        }
+        static func rated(_ score: Int) -> Phrase { Phrase("satisfaction \(score)/5", "满意度 \(score)/5") }
         static func confirmedLate(_ days: Int, rule: Int) -> Phrase {
             Phrase("\(days) days after it was resolved (the rule is \(rule))", "解决后 \(days) 天才确认（规定 \(rule) 天内）")
         }

@@ -180,6 +180,9 @@ public struct FeedbackEntry: Sendable {
     public var resolved: LocalDate?
     public var confirmed: LocalDate?
     public var confirmation: String?
+    /// The customer's satisfaction with how it was handled, 1 (very dissatisfied) to 5 (very
+    /// satisfied), recorded with the confirmation (`- satisfaction: 4`).
+    public var satisfaction: Int?
 
     public init(start: Int, line: Int) {
         self.start = start
@@ -194,6 +197,8 @@ public enum EntryKey: String, Sendable, CaseIterable {
     case background, pain, need, value, change, feedback, decision, mood, status, todo, next
     // Feedback.
     case type, priority, why, handling, plan, owner, due, resolved, confirmed
+    // Feedback: the customer's satisfaction (1-5), recorded with the confirmation.
+    case satisfaction
 
     public var label: String {
         switch self {
@@ -217,6 +222,7 @@ public enum EntryKey: String, Sendable, CaseIterable {
         case .due: return "完成时限"
         case .resolved: return "已解决"
         case .confirmed: return "客户确认"
+        case .satisfaction: return "满意度"
         }
     }
 
@@ -244,6 +250,7 @@ public enum EntryKey: String, Sendable, CaseIterable {
         "期限": .due, "截止日期": .due, "截止时间": .due,
         "解决": .resolved, "已处理": .resolved,
         "确认": .confirmed, "已确认": .confirmed,
+        "客户满意度": .satisfaction, "满意程度": .satisfaction, "满意": .satisfaction,
     ]
 
     /// The synonyms as UTF-8 bytes, for the reader, which has the key's bytes.
@@ -275,7 +282,8 @@ public enum EntryKey: String, Sendable, CaseIterable {
     public var withLabel: String { "\(rawValue) (\(label))" }
 
     public static let followUpKeys: [EntryKey] = [.background, .pain, .need, .value, .change, .feedback, .decision, .mood, .status, .todo, .next]
-    public static let feedbackKeys: [EntryKey] = [.type, .priority, .why, .handling, .plan, .owner, .due, .resolved, .confirmed]
+    public static let feedbackKeys: [EntryKey] = [.type, .priority, .why, .handling, .plan, .owner, .due, .resolved, .confirmed,
+                                                  .satisfaction]
 
     /// The English key and the Chinese label as UTF-8 bytes, grouped by length for lookup
     /// without allocating.
@@ -295,6 +303,7 @@ public enum EntryKey: String, Sendable, CaseIterable {
         switch self {
         case .background, .pain, .need, .value, .change, .feedback, .decision, .mood, .status, .todo, .next: return true
         case .type, .priority, .why, .handling, .plan, .owner, .due, .resolved, .confirmed: return false
+        case .satisfaction: return false
         }
     }
 

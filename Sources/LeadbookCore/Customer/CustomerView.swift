@@ -134,6 +134,7 @@ public enum CustomerView {
             ("handling", .optional(entry.handling?.rawValue)), ("plan", .optional(entry.plan)), ("owner", .optional(entry.owner)),
             ("due", .optional(entry.due)), ("resolved", .optional(entry.resolved)),
             ("confirmed", .optional(entry.confirmed)), ("confirmation", .optional(entry.confirmation)),
+            ("satisfaction", .optional(entry.satisfaction)),
         ])
     }
 
@@ -195,6 +196,7 @@ public enum CustomerView {
                                      + (entry.priority?.label(in: language) ?? "?") + " " + entry.summary)
                 if let resolved = entry.resolved { heading += Phrase(verbatim: "  ") + Words.resolved(resolved).phrase }
                 if let confirmed = entry.confirmed { heading += Phrase(", ", "，") + Words.confirmed(confirmed).phrase }
+                if let satisfaction = entry.satisfaction { heading += Phrase(", ", "，") + Words.satisfaction(satisfaction).phrase }
                 logLine(2, heading.text(language), more: 2)
             }
         }
@@ -241,6 +243,7 @@ extension Wording where Of == CustomerView {
     public static func feedback(_ count: Int) -> Self { Self("feedback (\(count)):", "客户反馈（\(count) 条）：") }
     public static func resolved(_ date: LocalDate) -> Self { Self("resolved \(date)", "\(date) 已解决") }
     public static func confirmed(_ date: LocalDate) -> Self { Self("confirmed \(date)", "\(date) 已确认") }
+    public static func satisfaction(_ score: Int) -> Self { Self("satisfaction \(score)/5", "满意度 \(score)/5") }
     public static let completenessLabel = Self("completeness", "信息完整度")
 
     public static func completeness(_ completeness: Completeness, filled: Int, of keyFields: Int) -> Self {

@@ -133,9 +133,14 @@ public struct LogEntries: Sendable {
         return nil
     }
 
-    /// A feedback line that is filled in later: `resolved` or `confirmed`.
+    /// A feedback line that is filled in later: `resolved`, `confirmed` or `satisfaction`.
     public static func isFilledLater(_ line: ArraySlice<UInt8>) -> Bool {
         guard let (key, _) = itemKey(line) else { return false }
-        return key == .resolved || key == .confirmed
+        return isFilledLater(key)
+    }
+
+    /// The feedback keys whose lines are filled in after the entry was written.
+    public static func isFilledLater(_ key: EntryKey) -> Bool {
+        key == .resolved || key == .confirmed || key == .satisfaction
     }
 }

@@ -400,6 +400,7 @@ public struct LogReader {
             } else {
                 InvalidDate.report(.confirmedWithoutDate, at: valueRange.lowerBound, &findings)
             }
+        case .satisfaction: entry.satisfaction = InvalidSatisfaction.check(bytes, valueRange, &findings)
         default: break
         }
     }

@@ -83,6 +83,7 @@ public enum EditorCompletion {
             case .handling: return choices(Handling.self, language, range)
             case .owner: return members(configuration, language, range)
             case .next, .due, .resolved, .confirmed: return [date(now.date, language, range)]
+            case .satisfaction: return satisfactionScores(language, range)
             default: return []
             }
         case .todoDate:
@@ -186,6 +187,16 @@ public enum EditorCompletion {
         let english = V.allCases.map { Item(label: $0.rawValue, detail: $0.label, insertText: $0.rawValue, kind: kind, range: range) }
         let chinese = V.allCases.map { Item(label: $0.label, detail: $0.rawValue, insertText: $0.label, kind: kind, range: range) }
         return language == .zhCN ? chinese + english : english + chinese
+    }
+
+    /// The scores of `- satisfaction:`, 5 first, each with what it means.
+    static let satisfactionMeanings = [Phrase("very satisfied", "很满意"), Phrase("satisfied", "满意"), Phrase("neutral", "一般"),
+                                       Phrase("dissatisfied", "不满意"), Phrase("very dissatisfied", "很不满意")]
+
+    static func satisfactionScores(_ language: Language, _ range: EditorRange?) -> [Item] {
+        satisfactionMeanings.enumerated().map { index, meaning in
+            Item(label: String(5 - index), detail: meaning.text(language), insertText: String(5 - index), kind: .value, range: range)
+        }
     }
 
     static func sources(_ configuration: Configuration, _ language: Language) -> [Item] {

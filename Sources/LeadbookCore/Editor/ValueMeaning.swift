@@ -83,6 +83,9 @@ public enum ValueMeaning {
         case .confirmed:
             return Phrase("`DATE RESULT`: confirmed with the customer within \(configuration.feedbackConfirmDays) days of `resolved`",
                           "`日期 结果`：`resolved` 后 \(configuration.feedbackConfirmDays) 天内与客户确认")
+        case .satisfaction:
+            return Phrase("how satisfied the customer is with the handling, from 1 (very dissatisfied) to 5 (very satisfied), given with the confirmation",
+                          "客户对处理结果的满意度，1（很不满意）到 5（很满意），确认时填写")
         }
     }
 }

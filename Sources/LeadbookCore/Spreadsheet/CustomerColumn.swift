@@ -99,6 +99,8 @@ public struct CustomerColumn: Hashable, Sendable {
         CustomerColumn("follow_ups", "跟进次数", "number of follow-up entries", cell: { entry, _ in
             String(entry.customer.followUps.count)
         }, json: { .int($0.customer.followUps.count) }),
+        CustomerColumn("first_contact", "首次跟进", "date and time of the first follow-up entry (response time: from assigned to it)",
+                       cell: { entry, _ in CustomerTable.firstContact(entry.customer)?.description ?? "" }),
     ]
 
     /// The columns after every field's.
@@ -147,6 +149,7 @@ public struct CustomerColumn: Hashable, Sendable {
         "lost_reason": "流失原因",
         "last_contact": "最近一条跟进记录的日期",
         "follow_ups": "跟进记录条数",
+        "first_contact": "最早一条跟进记录的日期和时间（响应时长：从分配时间到它）",
         "completeness": "信息完整度：完整 / 基本完整 / 不完整",
         "file": "客户文件，相对于工作区的路径",
     ]

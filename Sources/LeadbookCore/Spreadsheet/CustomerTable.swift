@@ -175,4 +175,10 @@ public enum CustomerTable {
     public static func lastContact(_ customer: Customer) -> LocalDate? {
         customer.followUps.compactMap(\.date).max()
     }
+
+    /// The earliest follow-up entry's moment (a date alone when it has no time): where the
+    /// summary's response time ends.
+    public static func firstContact(_ customer: Customer) -> LocalDateTime? {
+        customer.followUps.compactMap(\.moment).min()
+    }
 }

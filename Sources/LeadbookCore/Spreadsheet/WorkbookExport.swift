@@ -29,7 +29,7 @@ public enum WorkbookExport {
     /// The columns whose values are dates (the others are numbers or texts by their value).
     static func holdsDates(_ column: CustomerColumn) -> Bool {
         if let type = column.field?.type, type == .date || type == .dateTime, column.rawValue == column.field?.key { return true }
-        return ["next", "last_contact", "deal_closed"].contains(column.rawValue)
+        return ["next", "last_contact", "first_contact", "deal_closed"].contains(column.rawValue)
     }
 
     /// The cell of one column of one customer.

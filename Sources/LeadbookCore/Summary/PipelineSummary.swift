@@ -52,6 +52,13 @@ public struct PipelineSummary: Sendable {
         /// Won customers with an amount (the average deal's denominator).
         public var wonWithAmount = 0
         public var cycle = Distribution([])
+        /// The process metrics of the row's leads, as the workspace's (`SummaryRecord`):
+        /// response minutes, first contact within the SLA, follow-up plan completion, and the
+        /// satisfactions recorded with confirmed feedback.
+        public var response = Distribution([])
+        public var sla = Ratio(0, 0)
+        public var planCompletion = Ratio(0, 0)
+        public var satisfaction = Distribution([])
 
         public var open: Int { leads - won - lost }
         public var conversion: Ratio { Ratio(won, leads) }
@@ -136,6 +143,8 @@ public struct PipelineSummary: Sendable {
     public var sla = Ratio(0, 0)
     public var planCompletion = Ratio(0, 0)
     public var completeness = Completeness()
+    /// The satisfactions (1-5) of the confirmed feedback of the leads.
+    public var satisfaction = Distribution([])
 
     public var total = ResultRow(key: .none)
     public var cuts: [(cut: Cut, rows: [ResultRow])] = []
@@ -275,6 +284,7 @@ public struct PipelineSummary: Sendable {
         }
         sla = Ratio(met, decided)
         planCompletion = Ratio(done, asked)
+        satisfaction = Distribution(selected.flatMap(\.satisfactions))
         completeness = Completeness(complete: levels.0, mostly: levels.1, incomplete: levels.2,
                                     fields: zip(LeadbookCore.Completeness.keyFields, fields).map { ($0, $1) },
                                     filled: Ratio(filled, selected.count * fields.count))
@@ -282,17 +292,39 @@ public struct PipelineSummary: Sendable {
 
     // MARK: Results and cuts
 
+    /// The durations and scores of a row's leads, gathered before their distributions are made.
+    public struct RowValues: Sendable {
+        public var cycles: [Int] = []
+        public var responses: [Int] = []
+        public var satisfactions: [Int] = []
+        public init() {}
+
+        public func finish(_ row: inout ResultRow) {
+            row.cycle = Distribution(cycles)
+            row.response = Distribution(responses)
+            row.satisfaction = Distribution(satisfactions)
+        }
+    }
+
     public static func resultRow(_ key: Key, _ records: [SummaryRecord]) -> ResultRow {
         var row = ResultRow(key: key)
-        var cycles: [Int] = []
+        var values = RowValues()
         for record in records {
-            add(record, to: &row, cycles: &cycles)
+            add(record, to: &row, values: &values)
         }
-        row.cycle = Distribution(cycles)
+        values.finish(&row)
         return row
     }
 
-    public static func add(_ record: SummaryRecord, to row: inout ResultRow, cycles: inout [Int]) {
+    public static func add(_ record: SummaryRecord, to row: inout ResultRow, values: inout RowValues) {
+        if let minutes = record.responseMinutes { values.responses.append(minutes) }
+        if let met = record.slaMet {
+            row.sla.denominator += 1
+            if met { row.sla.numerator += 1 }
+        }
+        row.planCompletion.numerator += record.cadenceDone
+        row.planCompletion.denominator += record.cadenceAsked
+        values.satisfactions += record.satisfactions
         row.leads += 1
         switch record.status {
         case .won:
@@ -301,7 +333,7 @@ public struct PipelineSummary: Sendable {
                 row.wonCents += cents
                 row.wonWithAmount += 1
             }
-            if let days = record.cycleDays { cycles.append(days) }
+            if let days = record.cycleDays { values.cycles.append(days) }
         case .lost: row.lost += 1
         default: break
         }
@@ -324,14 +356,14 @@ public struct PipelineSummary: Sendable {
     /// members, groups) even when empty, then the others found, then none/unassigned.
     public static func rows(_ cut: Cut, _ records: [SummaryRecord], _ configuration: Configuration) -> [ResultRow] {
         var rows: [Key: ResultRow] = [:]
-        var cycles: [Key: [Int]] = [:]
+        var values: [Key: RowValues] = [:]
         for record in records {
             let key = key(cut, record, configuration)
-            add(record, to: &rows[key, default: ResultRow(key: key)], cycles: &cycles[key, default: []])
+            add(record, to: &rows[key, default: ResultRow(key: key)], values: &values[key, default: RowValues()])
         }
         return order(cut, Array(rows.keys), configuration).map { key in
             var row = rows[key] ?? ResultRow(key: key)
-            row.cycle = Distribution(cycles[key] ?? [])
+            (values[key] ?? RowValues()).finish(&row)
             return row
         }
     }

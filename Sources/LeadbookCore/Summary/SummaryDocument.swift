@@ -181,6 +181,8 @@ public struct SummaryDocument: Sendable {
                    "节奏要求的 \(summary.planCompletion.denominator) 次跟进中完成 \(summary.planCompletion.numerator) 次")],
                 [t("key-field completeness", "客户信息完整度"), SummaryText.percent(c.filled),
                  t("\(c.filled.numerator) of \(c.filled.denominator) key fields filled", "\(c.filled.denominator) 个关键字段中已填 \(c.filled.numerator) 个")],
+                [t("customer satisfaction (1 to 5), mean", "客户满意度（1-5）平均值"), SummaryText.satisfaction(summary.satisfaction, count: false),
+                 t("\(summary.satisfaction.count) confirmed feedback items rated", "\(summary.satisfaction.count) 条已确认并评分的客户反馈")],
             ], numeric: [1])
 
             heading(3, t("Completeness of the key fields", "关键字段完整度"))
@@ -193,6 +195,32 @@ public struct SummaryDocument: Sendable {
             table([t("key field", "关键字段"), t("filled", "已填"), t("share", "填写率")],
                   c.fields.map { [t.keyField($0.name), String($0.filled), SummaryText.percent(Ratio($0.filled, leads))] },
                   numeric: [1, 2])
+            processByRow()
+        }
+
+        /// The process metrics of each owner and each team (the rows of the owner and team
+        /// cuts asked for), beside the workspace's above.
+        public mutating func processByRow() {
+            let groups = Dictionary(summary.byOwner.map { ($0.key, $0.group) }, uniquingKeysWith: { a, _ in a })
+            for (cut, rows) in summary.cuts where cut == .owner || cut == .group {
+                heading(3, t("By \(t.cut(cut))", "按\(t.cut(cut))"))
+                var header = [t.cut(cut)]
+                if cut == .owner { header.append(t("team", "团队")) }
+                header += [t("leads", "线索"), t("response median", "响应时长中位数"), t("response mean", "响应时长平均"),
+                           t("within SLA", "时限内首次跟进"), t("plan completion", "跟进计划完成率"), t("satisfaction (count)", "满意度（评分数）")]
+                let first = cut == .owner ? 2 : 1
+                table(header, rows.map { row in
+                    var cells = [t.key(row.key, cut)]
+                    if cut == .owner { cells.append((groups[row.key] ?? nil) ?? empty) }
+                    return cells + processCells(row)
+                }, numeric: Set(first..<header.count))
+            }
+        }
+
+        public func processCells(_ row: PipelineSummary.ResultRow) -> [String] {
+            [String(row.leads), t.duration(minutesTimesTwo: row.response.medianTimesTwo), t.duration(meanOf: row.response),
+             SummaryText.percentWithCounts(row.sla), SummaryText.percentWithCounts(row.planCompletion),
+             SummaryText.satisfaction(row.satisfaction)]
         }
 
         // MARK: 3. Results

@@ -106,6 +106,7 @@ public enum SummaryJSON {
                 ("key_fields", rate(completeness.filled)),
                 ("fields", .object(completeness.fields.map { ($0.name, .int($0.filled)) })),
             ])),
+            ("satisfaction", distribution(summary.satisfaction)),
         ])
     }
 
@@ -116,6 +117,10 @@ public enum SummaryJSON {
             ("won_amount", money(row.wonCents)), ("won_with_amount", .int(row.wonWithAmount)),
             ("average_deal", row.wonWithAmount > 0 ? JSON.number(row.wonCents.value / Double(row.wonWithAmount) / 100) : .null),
             ("cycle_days", distribution(row.cycle)),
+            ("response_minutes", distribution(row.response)),
+            ("sla_met", rate(row.sla)),
+            ("plan_completion", rate(row.planCompletion)),
+            ("satisfaction", distribution(row.satisfaction)),
         ])
     }
 

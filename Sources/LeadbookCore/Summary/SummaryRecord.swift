@@ -42,6 +42,9 @@ public struct SummaryRecord: Sendable {
     public var lostReason: String?
     /// Follow-up entries dated by the as-of moment.
     public var followUps = 0
+    /// The satisfactions (1-5) of the feedback items confirmed by the as-of moment (an item
+    /// without a `confirmed` date counts from its own date), oldest first.
+    public var satisfactions: [Int] = []
 
     public init(id: String, name: String, created: LocalDateTime, status: Status) {
         self.id = id
@@ -180,6 +183,9 @@ public struct SummaryRecord: Sendable {
         for entry in customer.feedback {
             guard let date = entry.date, LocalDateTime(date: date, minutes: entry.time ?? 0) <= asOf else { continue }
             if let type = entry.type { record.feedback.counts[type, default: 0] += 1 } else { record.feedback.untyped += 1 }
+            if let satisfaction = entry.satisfaction, (entry.confirmed ?? date) <= asOf.date {
+                record.satisfactions.append(satisfaction)
+            }
         }
         return .record(record)
     }

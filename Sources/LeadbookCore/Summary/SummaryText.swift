@@ -85,6 +85,12 @@ public struct SummaryText: Sendable {
         distribution.count == 0 ? empty : decimal(distribution.sum, distribution.count)
     }
 
+    /// A mean satisfaction (1 to 5) with one decimal, with the number of scores: `4.5 (2)`; `-` for none.
+    public static func satisfaction(_ distribution: Distribution, count: Bool = true) -> String {
+        guard distribution.count > 0 else { return empty }
+        return decimal(distribution.sum, distribution.count) + (count ? " (\(distribution.count))" : "")
+    }
+
     /// Whole minutes as `45 min` or `2 h 05 min` (`45分钟`, `2小时05分钟`).
     public func duration(minutes: Int) -> String {
         if minutes < 60 { return self("\(minutes) min", "\(minutes)分钟") }

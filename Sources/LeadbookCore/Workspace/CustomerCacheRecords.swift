@@ -312,6 +312,8 @@ extension BinaryWriter {
         int(value.feedback.untyped)
         optionalText(value.lostReason)
         int(value.followUps)
+        unsigned(UInt64(value.satisfactions.count))
+        for satisfaction in value.satisfactions { int(satisfaction) }
     }
 }
 
@@ -358,6 +360,8 @@ extension BinaryReader {
         record.feedback.untyped = int()
         record.lostReason = optionalText()
         record.followUps = int()
+        let satisfactions = self.count()
+        for _ in 0..<satisfactions where !failed { record.satisfactions.append(int()) }
         return record
     }
 }

@@ -108,9 +108,9 @@ public enum LogRewritten: RuleDefinition {
         return i < old.count ? .removed(old[i]) : nil
     }
 
-    /// `- resolved:` left empty, now filled in.
+    /// `- resolved:` (or `confirmed`, `satisfaction`) left empty, now filled in.
     public static func isFill(_ old: LogEntries.Line, _ new: LogEntries.Line) -> Bool {
-        guard let (oldKey, oldEmpty) = LogEntries.itemKey(old.text), oldEmpty, oldKey == .resolved || oldKey == .confirmed,
+        guard let (oldKey, oldEmpty) = LogEntries.itemKey(old.text), oldEmpty, LogEntries.isFilledLater(oldKey),
               let (newKey, _) = LogEntries.itemKey(new.text) else { return false }
         return oldKey == newKey
     }

@@ -110,13 +110,13 @@ final class CustomerFieldUsesTests: XCTestCase {
         var expected: [String] = []
         for field in CustomerField.allCases {
             expected += field.definition.columns.map { $0.name ?? field.key }
-            if field == .next { expected += ["last_contact", "follow_ups"] }
+            if field == .next { expected += ["last_contact", "follow_ups", "first_contact"] }
         }
         XCTAssertEqual(CustomerColumn.allCases.map(\.rawValue), expected + ["completeness", "file"])
         let today = [
             "id", "name", "kind", "industry", "region", "employees", "revenue", "source", "source_detail", "sources", "contact", "title",
             "phone", "email", "wechat", "contacts", "needs", "budget", "decision_by", "intent", "score", "grade", "tags", "owner",
-            "created", "assigned", "status", "next", "last_contact", "follow_ups", "deal_amount", "deal_closed", "lost_reason",
+            "created", "assigned", "status", "next", "last_contact", "follow_ups", "first_contact", "deal_amount", "deal_closed", "lost_reason",
             "completeness", "file",
         ]
         XCTAssertEqual(kept(CustomerColumn.allCases.map(\.rawValue), today), today, "export --help and `--fields` list them in this order")

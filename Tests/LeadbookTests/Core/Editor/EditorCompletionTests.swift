@@ -143,7 +143,8 @@ final class EditorCompletionTests: XCTestCase {
         XCTAssertEqual(Array(followUp.prefix(11)), EntryKey.followUpKeys.map(\.rawValue))
         XCTAssertEqual(Array(followUp.suffix(11)), EntryKey.followUpKeys.map(\.label))
         let feedback = F.labels(F.customer(replacing: "- handling: fix", with: "- handling: fix\n- |"))
-        XCTAssertEqual(Array(feedback.prefix(9)), EntryKey.feedbackKeys.map(\.rawValue))
+        XCTAssertEqual(Array(feedback.prefix(EntryKey.feedbackKeys.count)), EntryKey.feedbackKeys.map(\.rawValue))
+        XCTAssertTrue(feedback.contains("satisfaction") && feedback.contains("满意度"))
         let (_, items) = items(F.customer(replacing: "- need: 高稳定性服务器", with: "- need: 高稳定性服务器\n- |"))
         XCTAssertEqual(items.first?.insertText, "background: ")
         XCTAssertEqual(items.first?.detail, "背景")
@@ -161,6 +162,9 @@ final class EditorCompletionTests: XCTestCase {
         XCTAssertEqual(F.labels(F.customer(replacing: "- handling: fix", with: "- handling: |")).prefix(3), ["fix", "negotiate", "decline"])
         XCTAssertEqual(F.labels(F.customer(replacing: "- handling: fix", with: "- handling: fix\n- owner: |")), ["王五", "李雷"])
         XCTAssertEqual(F.labels(F.customer(replacing: "- status: qualified", with: "- next: |")), ["2024-03-05"])
+        XCTAssertEqual(F.labels(F.customer(replacing: "- handling: fix", with: "- handling: fix\n- satisfaction: |")), ["5", "4", "3", "2", "1"])
+        let (_, scores) = items(F.customer(replacing: "- handling: fix", with: "- handling: fix\n- 满意度: |"))
+        XCTAssertEqual(scores.first?.detail, "very satisfied")
         XCTAssertEqual(F.labels(F.customer(replacing: "- need: 高稳定性服务器", with: "- 情绪：|")).prefix(3), ["positive", "hesitant", "resistant"],
                        "a Chinese key with a full-width colon")
     }
