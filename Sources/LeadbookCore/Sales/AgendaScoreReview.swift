@@ -20,13 +20,23 @@ public enum ScoreReview {
         return mine.isEmpty ? all : mine
     }
 
-    /// When an open customer's complete score, not reviewed (neither `reviewed_by` nor
-    /// `reviewed`, the date the grade review counts from too), is due for its review: the end
-    /// of the day `score_review.days` after `created`. nil when there is nothing to review or
-    /// no date to count from.
+    /// Whether a score counts as reviewed: `reviewed_by` names a member whose role reviews
+    /// scores (any name without a team), or, with no `reviewed_by`, a `reviewed` date (which
+    /// the grade review counts from too). A "review" by someone else (rule `score-reviewer`)
+    /// leaves the score to be reviewed.
+    public static func isReviewed(_ score: Score, _ configuration: Configuration) -> Bool {
+        guard let reviewer = score.reviewedBy, !reviewer.isEmpty else { return score.reviewed != nil }
+        if configuration.team.isEmpty { return true }
+        guard let role = configuration.member(named: reviewer)?.role else { return false }
+        return configuration.scoreReviewRoles.contains(role)
+    }
+
+    /// When an open customer's complete score, not reviewed (`isReviewed`), is due for its
+    /// review: the end of the day `score_review.days` after `created`. nil when there is
+    /// nothing to review, nobody asked to review it, or no date to count from.
     public static func due(_ customer: Customer, _ configuration: Configuration) -> LocalDateTime? {
         guard !configuration.scoreReviewRoles.isEmpty, customer.isOpen, let score = customer.score, score.total != nil,
-              (score.reviewedBy ?? "").isEmpty, score.reviewed == nil, let created = customer.created else { return nil }
+              !isReviewed(score, configuration), let created = customer.created else { return nil }
         return TimePolicy.endOfDay(created.date.adding(days: configuration.scoreReviewDays))
     }
 

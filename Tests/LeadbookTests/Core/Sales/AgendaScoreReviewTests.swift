@@ -72,6 +72,11 @@ final class AgendaScoreReviewTests: XCTestCase {
 
     func testNothingToReviewOrNobodyToReviewIt() {
         XCTAssertEqual(reviews(scored(reviewer: "王五"), at: "2024-03-20 09:00").count, 0, "reviewed")
+        var byTheJunior = scored(reviewer: "孙八")
+        byTheJunior.score?.reviewed = Grading.date("2024-03-02")
+        XCTAssertEqual(reviews(byTheJunior, at: "2024-03-20 09:00").map(\.owner), ["王五", "李四"], "a junior's review is none")
+        XCTAssertEqual(reviews(scored(reviewer: "外人"), at: "2024-03-20 09:00").count, 2, "nor is a non-member's")
+        XCTAssertEqual(reviews(scored(reviewer: "孙八"), at: "2024-03-20 09:00", configure: { $0.scoreReviewRoles = [.junior] }).count, 0)
         var dated = scored()
         dated.score?.reviewed = Grading.date("2024-03-02")
         XCTAssertEqual(reviews(dated, at: "2024-03-20 09:00").count, 0, "a review date counts, as for the grade review")
