@@ -70,6 +70,14 @@ final class AgendaScoreReviewTests: XCTestCase {
         XCTAssertEqual(reviews(scored(), at: "2024-03-09 09:00", configure: { $0.scoreReviewRoles = [.senior] }).map(\.owner), ["赵六"])
     }
 
+    /// `explain` says by when and by whom an unreviewed score is reviewed, and nothing once it is.
+    func testExplainSaysTheReviewDeadline() {
+        let lines = Explanation.gradeLines(scored(), configuration: configuration(grouped))
+        XCTAssertTrue(lines.contains { $0.en == "  to be reviewed by 2024-03-08 (王五)" && $0.zh == "  复核期限 2024-03-08（王五）" },
+                      lines.map(\.en).joined(separator: "\n"))
+        XCTAssertFalse(Explanation.gradeLines(scored(reviewer: "王五"), configuration: configuration(grouped)).contains { $0.en.contains("to be reviewed") })
+    }
+
     func testNothingToReviewOrNobodyToReviewIt() {
         XCTAssertEqual(reviews(scored(reviewer: "王五"), at: "2024-03-20 09:00").count, 0, "reviewed")
         var byTheJunior = scored(reviewer: "孙八")
