@@ -274,10 +274,11 @@ public struct Agenda {
     /// The JSON agenda: keys and values (kind, quadrant, grade) the same in both languages; the
     /// detail, a text for people, in `language`.
     public func json(team: [TeamMember], language: Language = .en) -> JSON {
-        .object([
+        let menteeGroups = menteeGroups(team: team)
+        return .object([
             ("as_of", .string(asOf.description)),
             ("owners", .array(ownerGroups(team: team).map { owner, positions in
-                ownerJSON(owner, positions, language, mentees: owner.flatMap { menteeGroups(team: team)[$0] })
+                ownerJSON(owner, positions, language, mentees: owner.flatMap { menteeGroups[$0] })
             })),
         ])
     }

@@ -11,11 +11,12 @@ public enum ScoreReviewer: CustomerRule {
         guard !configuration.team.isEmpty, !context.customer.isTombstone,
               let reviewer = context.customer.score?.reviewedBy, !reviewer.isEmpty else { return }
         let roles = configuration.scoreReviewRoles
-        let reviewers = ScoreReview.reviewers(in: configuration).map(\.name)
         if let member = configuration.member(named: reviewer) {
             guard !roles.isEmpty, let role = member.role, !roles.contains(role) else { return }
+            let reviewers = ScoreReview.reviewers(in: configuration).map(\.name)
             findings.report(Message.wrongRole(reviewer, role, roles: roles, reviewers: reviewers), at: offset(context, findings))
         } else {
+            let reviewers = ScoreReview.reviewers(in: configuration).map(\.name)
             let offset = offset(context, findings)
             let near = Suggestion.closest(to: reviewer, among: roles.isEmpty ? configuration.team.map(\.name) : reviewers)
             findings.report(Message.notMember(reviewer, near: near, roles: roles, reviewers: reviewers), at: offset,
