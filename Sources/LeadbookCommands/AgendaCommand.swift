@@ -7,10 +7,13 @@ public enum AgendaCommand: Command {
         name: "agenda",
         summary: Phrase("per rep, what is due or overdue: SLAs, follow-ups, stages, to-dos, feedback, grade reviews",
                         "按负责人列出到期和已逾期的事项：首次联系时限、跟进、阶段时限、待办、客户反馈、复评等级"),
-        usage: "leadbook agenda [-C DIR] [--owner NAME] [--as-of DATETIME] [--days N] [--format text|json|md] [--no-cache]",
+        usage: "leadbook agenda [-C DIR] [--owner NAME | --mentor NAME] [--as-of DATETIME] [--days N] [--format text|json|md] [--no-cache]",
         options: [
             .workspace,
-            OptionSpec("owner", value: "NAME", help: Phrase("only this rep's items", "只看这位负责人的事项")),
+            OptionSpec("owner", value: "NAME", help: Phrase("only this rep's items (and, for a mentor, the mentees' overdue ones)",
+                                                            "只看这位负责人的事项（导师还会看到所带新人已逾期的事项）")),
+            OptionSpec("mentor", value: "NAME", help: Phrase("the items of this mentor's mentees (members whose `mentor` it is)",
+                                                             "只看这位导师所带新人（`mentor` 是他的成员）的事项")),
             OptionSpec("as-of", value: "DATETIME", help: Phrase("the moment to look from (default: now in the workspace's time zone)",
                                                                 "从哪个时刻看（默认：工作区时区的当前时间）")),
             OptionSpec("days", value: "N", help: Phrase("also what falls due in the next N days (default 0: up to the end of the --as-of day)",
@@ -22,10 +25,12 @@ public enum AgendaCommand: Command {
             Most urgent first: overdue items, then by due time; grade S and A before others at the same time.
             The text fits the terminal's width (`COLUMNS`, else the terminal's, else 100 columns):
             customer names and details are cut with `…`, ids, dates and the status word never.
+            A mentor's section ends with the overdue items of their mentees (`team[].mentor`).
             """, """
             最急的在前：先是已逾期的，再按到期时间；同一时间 S、A 级客户排在前面。
             文本输出适应终端宽度（`COLUMNS`，否则取终端宽度，不是终端时为 100 列）：
             客户名称和说明过长时以 `…` 截断，编号、日期和状态词从不截断。
+            导师的部分最后列出所带新人（`team[].mentor`）已逾期的事项。
             """))
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
@@ -47,6 +52,19 @@ public enum AgendaCommand: Command {
             context.complain(Message.notInTheTeam(owner, near: near), spec.name)
             return .failure
         }
+        let mentor = arguments.value("mentor")
+        if let mentor {
+            if arguments.value("owner") != nil {
+                context.complain(Message.ownerOrMentor, spec.name)
+                return .failure
+            }
+            guard team.contains(where: { $0.name == mentor }) else {
+                let mentors = team.filter { member in team.contains { $0.mentor == member.name } }.map(\.name)
+                let near = Suggestion.closest(to: mentor, among: mentors.isEmpty ? team.map(\.name) : mentors)
+                context.complain(Message.notInTheTeam(mentor, near: near), spec.name)
+                return .failure
+            }
+        }
         // Each customer is reduced to its items (only this rep's with --owner) as it is read.
         let scope = Agenda.Scope(configuration: workspace.configuration, asOf: asOf, days: days)
         let owner = arguments.value("owner")
@@ -59,10 +77,23 @@ public enum AgendaCommand: Command {
             let items = scope.items(entry.customer)
             return items.isEmpty ? nil : items
         }
+        // The overdue items of mentees, for their mentors' sections (not with --mentor: its
+        // items are the mentees' own).
+        var mentees: [Agenda.Item] = []
+        if mentor == nil {
+            for items in set.records { mentees += Agenda.menteeItems(items, team: team, of: owner) }
+        }
         if let owner {
             set.records = set.records.compactMap { items in
                 let mine = items.filter { $0.owner == owner }
                 return mine.isEmpty ? nil : mine
+            }
+        } else if let mentor {
+            let juniors = Set(Agenda.mentees(of: mentor, team: team))
+            if juniors.isEmpty { context.complain(Message.mentorsNobody(mentor), spec.name) }
+            set.records = set.records.compactMap { items in
+                let theirs = items.filter { $0.owner.map(juniors.contains) ?? false }
+                return theirs.isEmpty ? nil : theirs
             }
         }
         var records = set.records
@@ -73,7 +104,7 @@ public enum AgendaCommand: Command {
             items.append(contentsOf: records[index])
             records[index] = []
         }
-        let agenda = Agenda(items: consume items, asOf: asOf)
+        let agenda = Agenda(items: consume items, asOf: asOf, mentees: mentees)
         // Printed a rep at a time.
         switch format {
         case "json": agenda.json(team: team, language: context.language) { context.console.out($0) }
@@ -91,6 +122,11 @@ extension AgendaCommand {
         static func daysNotACount(_ range: ClosedRange<Int>) -> Phrase {
             Phrase("--days must be a whole number of days from \(range.lowerBound) to \(range.upperBound)",
                    "--days 要写 \(range.lowerBound) 到 \(range.upperBound) 之间的整数天数")
+        }
+        static let ownerOrMentor = Phrase("give --owner or --mentor, not both", "--owner 和 --mentor 只能选一个")
+        static func mentorsNobody(_ mentor: String) -> Phrase {
+            Phrase("no member of the team has `\(mentor)` as `mentor` in leadbook.yml, so there is nothing to list",
+                   "leadbook.yml 的团队里没有人的 `mentor` 是 `\(mentor)`，没有可列出的事项")
         }
         static func notInTheTeam(_ owner: String, near: String?) -> Phrase {
             Phrase("`\(owner)` is not in the team" + (near.map { "; did you mean \($0)?" } ?? ""),

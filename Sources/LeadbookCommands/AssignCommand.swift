@@ -7,9 +7,12 @@ public enum AssignCommand: Command {
         name: "assign",
         summary: Phrase("give every unassigned customer an owner: S to a manager, A to a senior, B/C to a junior",
                         "给每位没有负责人的客户分配负责人：S 级给销售经理，A 级给资深销售，B/C 级给新人销售"),
-        usage: "leadbook assign [-C DIR] [--dry-run] [--at DATETIME]",
+        usage: "leadbook assign [-C DIR] [--rebalance] [--dry-run] [--at DATETIME]",
         options: [
             .workspace,
+            OptionSpec("rebalance", help: Phrase(
+                "instead, move every open customer whose owner has another role than its grade asks for (`grade_roles`)",
+                "改为调整负责人：负责人角色与线索等级不符（`grade_roles`）的在跟客户，改派给对应角色的销售")),
             OptionSpec("dry-run", help: Phrase("print the decisions and write nothing", "打印分配结果，什么都不写")),
             OptionSpec("at", value: "DATETIME", help: Phrase(
                 "the time written as `assigned` (default: now in the workspace's time zone)",
@@ -19,9 +22,14 @@ public enum AssignCommand: Command {
         Reps whose regions and industries match the customer come first, then the one with the
         fewest open customers below capacity, then by name. Writes `owner` and `assigned`.
         Exit 1 when a customer is left unassigned (no rep of its role has capacity).
+        With --rebalance, the customers whose owner's role is not the one their grade asks for
+        (rule `owner-role`) go to a rep of that role by the same ranking; each move prints
+        from whom, to whom and why. A customer no rep of its role can take stays (exit 1).
         """, """
         先看地区和行业与客户匹配的销售，再看未满额、手上在跟客户最少的，最后按姓名。
         写入 `owner` 和 `assigned`。有客户没分出去（对应角色的销售都已满额）时退出码为 1。
+        加 --rebalance 时，负责人角色与线索等级不符（规则 `owner-role`）的客户按同样的排序改派给
+        对应角色的销售，每次改派都打印原负责人、新负责人和理由；没有销售能接手的客户保持不变（退出码 1）。
         """))
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
@@ -36,6 +44,7 @@ public enum AssignCommand: Command {
         defer { write.release() }
         let workspace = write.workspace
         let set = CustomerSet.reduce(workspace) { Assignment.lead($0, configuration: workspace.configuration) }
+        if arguments.flag("rebalance") { return rebalance(set, write, at: at, context) }
         let decisions = Assignment.plan(leads: set.records, configuration: workspace.configuration)
         var left = 0
         var problems: [Phrase] = []
@@ -83,6 +92,57 @@ public enum AssignCommand: Command {
 }
 
 extension AssignCommand {
+    /// `assign --rebalance`: the moves of `Assignment.rebalance`, written all at once or not at all.
+    static func rebalance(_ set: CustomerSet.Reduction<Assignment.Lead>, _ write: CustomerWrite, at: LocalDateTime, _ context: CommandContext) -> ExitCode {
+        let moves = Assignment.rebalance(leads: set.records, configuration: write.workspace.configuration)
+        var stayed = 0
+        var problems: [Phrase] = []
+        var refusals: [CustomerWrite.Refusal] = []
+        for move in moves {
+            let grade = Message.grade(move.grade, move.gradeSourcePhrase)
+            guard let rep = move.rep else {
+                stayed += 1
+                context.console.out(Message.stays(move.customerId, move.customerName, grade: grade, with: move.from, move.fromRole,
+                                                  needs: move.role, move.reasonPhrase))
+                continue
+            }
+            context.console.out(Message.moved(move.customerId, move.customerName, grade: grade, from: move.from, move.fromRole,
+                                              to: rep.name, move.role, move.reasonPhrase))
+            do {
+                let bytes: [UInt8]
+                switch write.read(move.path) {
+                case .success(let read): bytes = read
+                case .failure(let diagnostic):
+                    problems.append(DiagnosticReport.phrase(diagnostic))
+                    continue
+                }
+                var edit = try RecordEdit(bytes: bytes)
+                try edit.set(["owner"], to: rep.name, after: ["tags", "grade", "score", "intent"])
+                try edit.set(["assigned"], to: at.description, after: ["created", "owner"])
+                try write.update(move.path, from: bytes, to: try edit.apply())
+            } catch let refusal as CustomerWrite.Refusal {
+                refusals.append(refusal)
+            } catch {
+                problems.append(CommandContext.Message.problem(Message.notWritten(move.path, Phrase(verbatim: "\(error)")), spec.name))
+            }
+        }
+        if moves.isEmpty { context.console.out(Message.nothingToRebalance) }
+        set.warnAboutErrors("assign", context)
+        // Every move is written, or none.
+        for problem in problems { context.console.err(problem) }
+        let refused = refusals.map { context.refuse($0, "assign") }
+        if !problems.isEmpty || refused.contains(.failure) { return .failure }
+        if !refused.isEmpty { return .findings }
+        do {
+            try write.commit()
+        } catch {
+            return context.refuse(error, "assign")
+        }
+        return stayed > 0 ? .findings : .ok
+    }
+}
+
+extension AssignCommand {
     /// What `leadbook assign` says.
     enum Message {
         static let noTeam = Phrase("leadbook.yml has no `team` to assign to", "leadbook.yml 里没有可以分配的团队（`team`）")
@@ -100,5 +160,17 @@ extension AssignCommand {
         }
         static func notWritten(_ path: String, _ error: Phrase) -> Phrase { Phrase(verbatim: "\(path): ") + error }
         static let nothingToAssign = Phrase("every open customer has an owner\n", "每位在跟的客户都已有负责人\n")
+        static func moved(_ id: String, _ name: String, grade: Phrase, from owner: String, _ ownerRole: TeamRole, to rep: String, _ role: TeamRole,
+                          _ reason: Phrase) -> Phrase {
+            Phrase("\(id) \(name): grade \(grade.en): \(owner) (\(ownerRole.rawValue)) -> \(role.rawValue) \(rep): \(reason.en)\n",
+                   "\(id) \(name)：等级 \(grade.zh)：\(owner)（\(ownerRole.label)）→ \(role.label) \(rep)：\(reason.zh)\n")
+        }
+        static func stays(_ id: String, _ name: String, grade: Phrase, with owner: String, _ ownerRole: TeamRole, needs role: TeamRole,
+                          _ reason: Phrase) -> Phrase {
+            Phrase("\(id) \(name): grade \(grade.en) asks for a \(role.rawValue): stays with \(owner) (\(ownerRole.rawValue)): \(reason.en)\n",
+                   "\(id) \(name)：等级 \(grade.zh)，应由\(role.label)跟进：仍由 \(owner)（\(ownerRole.label)）负责：\(reason.zh)\n")
+        }
+        static let nothingToRebalance = Phrase("every open customer's owner has the role its grade asks for\n",
+                                               "每位在跟客户的负责人角色都与线索等级相符\n")
     }
 }

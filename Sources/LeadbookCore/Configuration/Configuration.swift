@@ -36,6 +36,18 @@ public struct Configuration: Sendable {
     /// Expected days from assignment to a deal, per grade: the grading table's expected cycle
     /// (toolkit: S 30 days, A 45, C 90 and more; B, which the toolkit leaves out, 60).
     public var expectedCycleDays: [Grade: Int] = [.S: 30, .A: 45, .B: 60, .C: 90]
+    /// The role that follows a lead of each grade (toolkit section 2: S a sales manager in
+    /// person, A a senior rep, B and C a junior rep): `assign` gives a lead to a rep of that
+    /// role, and `check` (owner-role) warns when the owner has another.
+    public var gradeRoles: [Grade: TeamRole] = Configuration.defaultGradeRoles
+    /// The roles whose `score.reviewed_by` counts as the review of a rep's score (toolkit: the
+    /// sales manager reviews the scores).
+    public var scoreReviewRoles: [TeamRole] = [.manager]
+    /// An unreviewed score is on its reviewers' agenda this many days after `created` (the
+    /// toolkit gives no number; a week, its rhythm for grades and the weekly report).
+    public var scoreReviewDays = 7
+
+    public static let defaultGradeRoles: [Grade: TeamRole] = [.S: .manager, .A: .senior, .B: .junior, .C: .junior]
 
     public init() {}
 

@@ -33,7 +33,8 @@ public enum ConfigurationReader {
 
     public static let keys = ["language", "timezone", "id_prefix", "customers", "index", "summary", "sources", "extra_fields",
                        "scoring", "sla_hours", "cadence_days", "first_stage_days", "regrade_days", "screening", "team",
-                       "index_days", "index_pii", "feedback", "team_check", "expected_cycle_days"]
+                       "index_days", "index_pii", "feedback", "team_check", "expected_cycle_days",
+                       "grade_roles", "score_review"]
 
     public static func read(_ source: SourceText) -> (Configuration, [Diagnostic]) {
         var configuration = Configuration()
@@ -169,6 +170,10 @@ public enum ConfigurationReader {
                         WrongType.report(.indexPII(text), at: value.start, &decoder.findings)
                     }
                 }
+            case "grade_roles":
+                readGradeRoles(value, &configuration.gradeRoles, &decoder)
+            case "score_review":
+                readScoreReview(value, &configuration, &decoder)
             default:
                 decoder.unknownKey(pair, known: keys, in: .configuration)
             }
@@ -333,6 +338,54 @@ public enum ConfigurationReader {
             team.append((member, item))
         }
         return team
+    }
+}
+
+extension ConfigurationReader {
+    /// `grade_roles: {S: manager, A: senior, B: junior, C: junior}`: the role each grade asks for.
+    public static func readGradeRoles(_ node: YAMLNode, _ target: inout [Grade: TeamRole], _ decoder: inout FieldDecoder) {
+        let names = Grade.allCases.map(\.rawValue)
+        guard let pairs = decoder.map(node, "grade_roles", example: "grade_roles: {S: manager, A: senior, B: junior, C: junior}") else { return }
+        for pair in pairs {
+            guard let grade = Grade(rawValue: pair.keyText) else {
+                decoder.unknownKey(pair, known: names, in: .field("grade_roles"))
+                continue
+            }
+            if let role = decoder.vocabulary(pair.value, "grade_roles.\(pair.keyText)", TeamRole.self) { target[grade] = role }
+        }
+    }
+
+    /// `score_review: {roles: [manager], days: 7}`: who reviews a rep's score, and within how many days.
+    public static func readScoreReview(_ node: YAMLNode, _ configuration: inout Configuration, _ decoder: inout FieldDecoder) {
+        guard let parts = decoder.map(node, "score_review", example: "score_review: {roles: [manager], days: 7}") else { return }
+        for part in parts {
+            switch part.keyText {
+            case "roles":
+                if part.value.scalarText != nil, !part.value.isEmpty {
+                    // One role written without brackets.
+                    if let role = decoder.vocabulary(part.value, "score_review.roles", TeamRole.self) { configuration.scoreReviewRoles = [role] }
+                    continue
+                }
+                guard let items = part.value.items else {
+                    _ = decoder.stringList(part.value, "score_review.roles")
+                    continue
+                }
+                // `roles: []`: no review is asked for. A role that is not one keeps the default.
+                var roles: [TeamRole] = []
+                var unknown = false
+                for item in items {
+                    if let role = decoder.vocabulary(item, "score_review.roles", TeamRole.self) {
+                        if !roles.contains(role) { roles.append(role) }
+                    } else {
+                        unknown = true
+                    }
+                }
+                if !unknown { configuration.scoreReviewRoles = roles }
+            case "days":
+                if let v = decoder.integer(part.value, "score_review.days", in: Configuration.Limits.days) { configuration.scoreReviewDays = v }
+            default: decoder.unknownKey(part, known: ["roles", "days"], in: .field("score_review"))
+            }
+        }
     }
 }
 

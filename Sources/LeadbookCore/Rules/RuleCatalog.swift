@@ -31,6 +31,7 @@ public enum RuleCatalog {
             UnknownKind.self, UnknownIntent.self, UnknownGrade.self, UnknownStatus.self, UnknownStage.self,
             UnknownContactRole.self, UnknownPreference.self,
             InvalidId.self, FileNameMismatch.self, UnknownOwner.self, MissingDeal.self, MissingLostReason.self,
+            OwnerRole.self, ScoreReviewer.self,
         ]),
         Group(heading: Phrase("Follow-up and feedback log", "跟进与反馈记录"), definitions: [
             BadEntryHeading.self, UnknownChannel.self, UnknownMood.self, UnknownFeedbackType.self, UnknownPriority.self,

@@ -6,6 +6,7 @@ import LeadbookText
 public struct Agenda {
     public enum Kind: String, Sendable, CaseIterable {
         case sla, followUp = "follow-up", stage, todo, feedbackFix = "feedback-fix", feedbackConfirm = "feedback-confirm", regrade
+        case scoreReview = "score-review"
 
         public var label: Phrase {
             switch self {
@@ -16,6 +17,7 @@ public struct Agenda {
             case .feedbackFix: return Wording<Agenda>.feedbackFixLabel.phrase
             case .feedbackConfirm: return Wording<Agenda>.feedbackConfirmLabel.phrase
             case .regrade: return Wording<Agenda>.regradeLabel.phrase
+            case .scoreReview: return Wording<Agenda>.scoreReviewLabel.phrase
             }
         }
     }
@@ -57,6 +59,9 @@ public struct Agenda {
 
     public var asOf: LocalDateTime
     public var items: [Item]
+    /// The overdue items of mentees (team members with a `mentor`), shown again at the end of
+    /// their mentor's section (`menteeGroups`); most urgent first, as `items`.
+    public var mentees: [Item] = []
 
     /// How far ahead an agenda may look (`agenda --days`): ten years, like the day counts of
     /// leadbook.yml (`Configuration.Limits.days`).
@@ -65,23 +70,37 @@ public struct Agenda {
     /// Everything due at or before the end of `asOf`'s day plus `days`.
     public init(_ customers: [Customer], configuration: Configuration, asOf: LocalDateTime, days: Int) {
         let scope = Scope(configuration: configuration, asOf: asOf, days: days)
-        self.init(items: customers.flatMap(scope.items), asOf: asOf)
+        let items = customers.flatMap(scope.items)
+        self.init(items: items, asOf: asOf, mentees: Self.menteeItems(items, team: configuration.team))
+    }
+
+    /// The overdue items among `items` of the mentees of `mentor` (the members whose `mentor`
+    /// it is), or of every member with a mentor: what the mentors' sections show.
+    public static func menteeItems(_ items: [Item], team: [TeamMember], of mentor: String? = nil) -> [Item] {
+        let mentees = Set(team.compactMap { member in
+            member.mentor.flatMap { mentor == nil || $0 == mentor ? member.name : nil }
+        })
+        guard !mentees.isEmpty else { return [] }
+        return items.filter { item in item.overdue && item.owner.map(mentees.contains) == true }
     }
 
     /// The agenda of items already found (`Scope.items`, customer by customer in the order of
     /// the files), most urgent first.
-    public init(items: [Item], asOf: LocalDateTime) {
+    public init(items: [Item], asOf: LocalDateTime, mentees: [Item] = []) {
         self.asOf = asOf
         self.items = items
-        self.items.sort { a, b in
-            if a.overdue != b.overdue { return a.overdue }
-            if a.due != b.due { return a.due < b.due }
-            let ai = a.quadrant == .urgentImportant || a.quadrant == .important
-            let bi = b.quadrant == .urgentImportant || b.quadrant == .important
-            if ai != bi { return ai }
-            if a.customerId != b.customerId { return a.customerId < b.customerId }
-            return a.kind.rawValue < b.kind.rawValue
-        }
+        self.items.sort(by: Self.moreUrgent)
+        self.mentees = mentees.sorted(by: Self.moreUrgent)
+    }
+
+    static func moreUrgent(_ a: Item, _ b: Item) -> Bool {
+        if a.overdue != b.overdue { return a.overdue }
+        if a.due != b.due { return a.due < b.due }
+        let ai = a.quadrant == .urgentImportant || a.quadrant == .important
+        let bi = b.quadrant == .urgentImportant || b.quadrant == .important
+        if ai != bi { return ai }
+        if a.customerId != b.customerId { return a.customerId < b.customerId }
+        return a.kind.rawValue < b.kind.rawValue
     }
 
     /// What an agenda looks at: the moment, how far ahead, and the time limits. The items of
@@ -150,6 +169,7 @@ public struct Agenda {
             if let regrade = policy.regradeDue(customer) {
                 add(.regrade, TimePolicy.endOfDay(regrade.due), Wording<Agenda>.regrade(grade, every: regrade.days, last: regrade.since).phrase)
             }
+            scoreReviewItems(customer, add)
             return items
         }
     }
@@ -163,11 +183,29 @@ public struct Agenda {
     public func ownerGroups(team: [TeamMember]) -> [(String?, [Int])] {
         var groups: [String?: [Int]] = [:]
         for (position, item) in items.enumerated() { groups[item.owner, default: []].append(position) }
+        // A mentor whose mentees have overdue items has a section, if only for them.
+        for mentor in menteeGroups(team: team).keys where groups[mentor] == nil { groups[mentor] = [] }
         var order: [String?] = team.map(\.name).filter { groups[$0] != nil }
         let others = groups.keys.compactMap { $0 }.filter { name in !team.contains { $0.name == name } }.sorted()
         order += others.map { Optional($0) }
         if groups[nil] != nil { order.append(nil) }
         return order.map { ($0, groups[$0] ?? []) }
+    }
+
+    /// The positions in `mentees` by the mentor of each item's owner (`team[].mentor`).
+    public func menteeGroups(team: [TeamMember]) -> [String: [Int]] {
+        guard !mentees.isEmpty else { return [:] }
+        var groups: [String: [Int]] = [:]
+        for (position, item) in mentees.enumerated() {
+            guard let owner = item.owner, let mentor = team.first(where: { $0.name == owner })?.mentor else { continue }
+            groups[mentor, default: []].append(position)
+        }
+        return groups
+    }
+
+    /// The mentees of `mentor`: the members of the team whose `mentor` it is, in team order.
+    public static func mentees(of mentor: String, team: [TeamMember]) -> [String] {
+        team.filter { $0.mentor == mentor }.map(\.name)
     }
 
     public static func dueText(_ item: Item) -> String {
@@ -207,18 +245,27 @@ public struct Agenda {
     /// never held whole. Each rep's items are a table fitted to the width; OVERDUE is in colour.
     public func text(team: [TeamMember], style: ViewStyle, to put: (String) -> Void) {
         let language = style.language
-        if items.isEmpty { return put(Wording<Agenda>.nothingDue(asOf).phrase.text(language) + "\n") }
+        if items.isEmpty && mentees.isEmpty { return put(Wording<Agenda>.nothingDue(asOf).phrase.text(language) + "\n") }
         put(Wording<Agenda>.heading(asOf).phrase.text(language) + "\n")
+        let menteeGroups = menteeGroups(team: team)
+        func table(_ list: [Item], _ positions: [Int], indent: String, mentee: Bool) -> String {
+            let rows = positions.map { position -> [String] in
+                let item = list[position]
+                let line = mentee ? Wording<Agenda>.menteeMark(item.owner ?? "").phrase + Self.line(item) : Self.line(item)
+                return [(item.overdue ? Wording<Agenda>.overdue : .due).phrase.text(language), Self.dueText(item), item.customerId,
+                        item.customerName.replacingNewlines(), line.text(language).replacingNewlines()]
+            }
+            return TextTable.render(rows, indent: indent, width: style.width, cuts: Self.cuts) { row, column in
+                column == 0 && style.color && list[positions[row]].overdue ? ViewStyle.lateColor : nil
+            }
+        }
         for (owner, positions) in ownerGroups(team: team) {
             let role = owner.flatMap { name in team.first { $0.name == name }?.role }
             var output = "\n" + Wording<Agenda>.owner(owner, role: role, items: positions.count).phrase.text(language) + "\n"
-            let rows = positions.map { position -> [String] in
-                let item = items[position]
-                return [(item.overdue ? Wording<Agenda>.overdue : .due).phrase.text(language), Self.dueText(item), item.customerId,
-                        item.customerName.replacingNewlines(), Self.line(item).text(language).replacingNewlines()]
-            }
-            output += TextTable.render(rows, indent: "  ", width: style.width, cuts: Self.cuts) { row, column in
-                column == 0 && style.color && self.items[positions[row]].overdue ? ViewStyle.lateColor : nil
+            output += table(items, positions, indent: "  ", mentee: false)
+            if let owner, let mine = menteeGroups[owner] {
+                output += "  " + Wording<Agenda>.menteesHeading(owner, items: mine.count).phrase.text(language) + "\n"
+                output += table(mentees, mine, indent: "    ", mentee: true)
             }
             put(output)
         }
@@ -227,30 +274,40 @@ public struct Agenda {
     /// The JSON agenda: keys and values (kind, quadrant, grade) the same in both languages; the
     /// detail, a text for people, in `language`.
     public func json(team: [TeamMember], language: Language = .en) -> JSON {
-        .object([
+        let menteeGroups = menteeGroups(team: team)
+        return .object([
             ("as_of", .string(asOf.description)),
-            ("owners", .array(ownerGroups(team: team).map { owner, positions in ownerJSON(owner, positions, language) })),
+            ("owners", .array(ownerGroups(team: team).map { owner, positions in
+                ownerJSON(owner, positions, language, mentees: owner.flatMap { menteeGroups[$0] })
+            })),
         ])
     }
 
-    func ownerJSON(_ owner: String?, _ positions: [Int], _ language: Language) -> JSON {
-        .object([
+    func ownerJSON(_ owner: String?, _ positions: [Int], _ language: Language, mentees mine: [Int]? = nil) -> JSON {
+        var fields: [(String, JSON)] = [
             ("owner", .optional(owner)),
-            ("items", .array(positions.map { position in
-                let item = items[position]
-                return .object([
-                    ("customer", .string(item.customerId)), ("name", .string(item.customerName)),
-                    ("kind", .string(item.kind.rawValue)), ("due", .string(Self.dueText(item))),
-                    ("overdue", .bool(item.overdue)), ("quadrant", .string(item.quadrant.rawValue)),
-                    ("grade", .optional(item.grade?.rawValue)), ("detail", .string(item.detailPhrase.text(language))),
-                ])
-            })),
+            ("items", .array(positions.map { Self.itemJSON(items[$0], language) })),
+        ]
+        // A mentor's mentees' overdue items, each with the mentee who owns it.
+        if let mine, !mine.isEmpty {
+            fields.append(("mentees", .array(mine.map { Self.itemJSON(mentees[$0], language, mentee: true) })))
+        }
+        return .object(fields)
+    }
+
+    static func itemJSON(_ item: Item, _ language: Language, mentee: Bool = false) -> JSON {
+        .object((mentee ? [("mentee", JSON.optional(item.owner))] : []) + [
+            ("customer", .string(item.customerId)), ("name", .string(item.customerName)),
+            ("kind", .string(item.kind.rawValue)), ("due", .string(Self.dueText(item))),
+            ("overdue", .bool(item.overdue)), ("quadrant", .string(item.quadrant.rawValue)),
+            ("grade", .optional(item.grade?.rawValue)), ("detail", .string(item.detailPhrase.text(language))),
         ])
     }
 
     /// `json(team:).rendered()` and a line end handed to `put` a rep at a time: the same bytes.
     public func json(team: [TeamMember], language: Language, to put: (String) -> Void) {
         let groups = ownerGroups(team: team)
+        let menteeGroups = menteeGroups(team: team)
         var head = "{\n  "
         JSON.escape("as_of", into: &head)
         head += ": "
@@ -262,7 +319,7 @@ public struct Agenda {
         put(head + "[")
         for (index, (owner, positions)) in groups.enumerated() {
             var piece = index == 0 ? "\n    " : ",\n    "
-            ownerJSON(owner, positions, language).write(to: &piece, indent: 2, level: 2)
+            ownerJSON(owner, positions, language, mentees: owner.flatMap { menteeGroups[$0] }).write(to: &piece, indent: 2, level: 2)
             put(piece)
         }
         put("\n  ]\n}\n")
@@ -277,18 +334,29 @@ public struct Agenda {
     /// message: never cut to a width).
     public func markdown(team: [TeamMember], language: Language, to put: (String) -> Void) {
         let heading = "# " + Wording<Agenda>.markdownHeading(asOf).phrase.text(language) + "\n"
-        if items.isEmpty { return put(heading + "\n" + Wording<Agenda>.markdownNothingDue.phrase.text(language) + "\n") }
+        if items.isEmpty && mentees.isEmpty { return put(heading + "\n" + Wording<Agenda>.markdownNothingDue.phrase.text(language) + "\n") }
         put(heading)
         func cell(_ text: String) -> String { SummaryMarkdown.escape(text.trimmingSpaces, inTable: true) }
-        for (owner, positions) in ownerGroups(team: team) {
-            var output = "\n## \(cell(owner ?? Wording<Agenda>.unassigned.phrase.text(language)))\n\n"
-            output += "|  | " + Wording<Agenda>.columns.map { $0.phrase.text(language) }.joined(separator: " | ") + " |\n|---|---|---|---|---|\n"
+        let header = "|  | " + Wording<Agenda>.columns.map { $0.phrase.text(language) }.joined(separator: " | ") + " |\n|---|---|---|---|---|\n"
+        func rows(_ list: [Item], _ positions: [Int], mentee: Bool) -> String {
+            var output = ""
             for position in positions {
-                let item = items[position]
-                let cells = [Self.dueText(item), "\(item.customerId) \(item.customerName)", Self.what(item).text(language),
+                let item = list[position]
+                let what = mentee ? Wording<Agenda>.menteeMark(item.owner ?? "").phrase + Self.what(item) : Self.what(item)
+                let cells = [Self.dueText(item), "\(item.customerId) \(item.customerName)", what.text(language),
                              item.detailPhrase.text(language)].map(cell)
                 let status = item.overdue ? "**\(Wording<Agenda>.markdownOverdue.phrase.text(language))**" : Wording<Agenda>.due.phrase.text(language)
                 output += "| " + ([status] + cells).joined(separator: " | ") + " |\n"
+            }
+            return output
+        }
+        let menteeGroups = menteeGroups(team: team)
+        for (owner, positions) in ownerGroups(team: team) {
+            var output = "\n## \(cell(owner ?? Wording<Agenda>.unassigned.phrase.text(language)))\n\n"
+            if !positions.isEmpty { output += header + rows(items, positions, mentee: false) }
+            if let owner, let mine = menteeGroups[owner] {
+                output += (positions.isEmpty ? "" : "\n") + "### " + cell(Wording<Agenda>.menteesHeading(owner, items: mine.count).phrase.text(language)) + "\n\n"
+                output += header + rows(mentees, mine, mentee: true)
             }
             put(output)
         }
@@ -364,6 +432,14 @@ extension Wording where Of == Agenda {
         let zh = (owner ?? unassigned.phrase.zh) + (role.map { "（\($0.label)）" } ?? "") + "：\(items) 项"
         return Self(en, zh)
     }
+
+    /// The heading of a mentor's mentees' overdue items (`agenda`, `agenda --owner MENTOR`).
+    public static func menteesHeading(_ mentor: String, items: Int) -> Self {
+        Self("overdue items of \(mentor)'s mentees - \(items) item\(items == 1 ? "" : "s")", "\(mentor)带教的新人已逾期的事项：\(items) 项")
+    }
+
+    /// The mentee who owns an item, before what is due.
+    public static func menteeMark(_ mentee: String) -> Self { Self("(\(mentee)) ", "（\(mentee)）") }
 
     public static let overdue = Self("OVERDUE", "已逾期")
     public static let due = Self("due", "到期")

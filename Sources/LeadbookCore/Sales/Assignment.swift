@@ -21,12 +21,30 @@ public struct Assignment: Sendable {
         public var reason: String { reasonPhrase.en }
     }
 
+    /// The toolkit's role for a grade (leadbook.yml `grade_roles` changes it: `role(for:_:)`).
     public static func role(for grade: Grade) -> TeamRole {
-        switch grade {
-        case .S: return .manager
-        case .A: return .senior
-        case .B, .C: return .junior
-        }
+        Configuration.defaultGradeRoles[grade] ?? .junior
+    }
+
+    /// The role a grade asks for in this workspace (`grade_roles`).
+    public static func role(for grade: Grade, _ configuration: Configuration) -> TeamRole {
+        configuration.gradeRoles[grade] ?? role(for: grade)
+    }
+
+    /// The grade ownership follows: the score's grade, else the grade written. A lead with only
+    /// an intent is not graded yet, so its owner is not held to a role.
+    public static func ownedGrade(_ customer: Customer, _ configuration: Configuration) -> Grade? {
+        DerivedValues.grade(customer, configuration) ?? customer.grade
+    }
+
+    /// An open customer whose owner, a member of the team with a role, has another role than
+    /// its grade asks for (`grade_roles`); nil otherwise. Closed customers are not held to it.
+    public static func misplacement(_ customer: Customer, _ configuration: Configuration) -> (grade: Grade, expected: TeamRole, owner: TeamMember, role: TeamRole)? {
+        guard !configuration.team.isEmpty, customer.isOpen, let owner = customer.owner, !owner.isEmpty,
+              let member = configuration.member(named: owner), let role = member.role,
+              let grade = ownedGrade(customer, configuration) else { return nil }
+        let expected = Self.role(for: grade, configuration)
+        return expected == role ? nil : (grade, expected, member, role)
     }
 
     /// Open customers (not won, lost or merged) per owner.
@@ -52,6 +70,32 @@ public struct Assignment: Sendable {
         public var openOwner: String?
         /// An open customer with an id and no owner.
         public var waiting: Waiting?
+        /// An open customer whose owner has another role than its grade asks for.
+        public var misplaced: Misplaced?
+    }
+
+    /// A customer `assign --rebalance` moves: what decides who gets it, and who has it now.
+    public struct Misplaced: Sendable {
+        public var customer: Waiting
+        public var owner: String
+        public var ownerRole: TeamRole
+        public var role: TeamRole
+    }
+
+    /// A move of `assign --rebalance`: from the owner to a rep of the role the grade asks for.
+    public struct Move: Sendable {
+        public var customerId: String
+        public var customerName: String
+        public var path: String
+        public var grade: Grade
+        public var gradeSourcePhrase: Phrase
+        public var from: String
+        public var fromRole: TeamRole
+        public var role: TeamRole
+        /// nil when no rep of the role can take it: it stays.
+        public var rep: TeamMember?
+        /// Why it goes to the rep (or stays), in both languages.
+        public var reasonPhrase: Phrase
     }
 
     public struct Waiting: Sendable {
@@ -70,15 +114,25 @@ public struct Assignment: Sendable {
     /// What assigning needs of a customer; nil when it neither counts for an owner nor waits.
     public static func lead(_ entry: CustomerSet.Entry, configuration: Configuration) -> Lead? {
         let customer = entry.customer
-        if let owner = openOwner(customer) { return Lead(openOwner: owner, waiting: nil) }
+        if let owner = openOwner(customer) {
+            var lead = Lead(openOwner: owner, waiting: nil)
+            if let id = customer.id, let misplaced = misplacement(customer, configuration) {
+                lead.misplaced = Misplaced(customer: waiting(entry, id: id, grade: misplaced.grade, configuration), owner: owner,
+                                           ownerRole: misplaced.role, role: misplaced.expected)
+            }
+            return lead
+        }
         guard (customer.owner ?? "").isEmpty, customer.isOpen, let id = customer.id else { return nil }
-        let scored = DerivedValues.grade(customer, configuration)
-        let grade = DerivedValues.workingGrade(customer, scored: scored)
-        let gradeSource = (scored != nil ? Wording<Assignment>.byScore(customer.score!.total!) : customer.grade != nil ? Wording<Assignment>.byGradeWritten : Wording<Assignment>.byIntent(customer.intent)).phrase
-        return Lead(openOwner: nil, waiting: Waiting(customerId: id, customerName: customer.name ?? "", path: entry.path,
-                                                    created: customer.created?.minuteNumber ?? Int.max, grade: grade,
-                                                    gradeSource: gradeSource, region: customer.region, industry: customer.industry,
-                                                    hasErrors: entry.hasErrors))
+        let grade = DerivedValues.workingGrade(customer, configuration)
+        return Lead(openOwner: nil, waiting: waiting(entry, id: id, grade: grade, configuration))
+    }
+
+    static func waiting(_ entry: CustomerSet.Entry, id: String, grade: Grade?, _ configuration: Configuration) -> Waiting {
+        let customer = entry.customer
+        let scored = DerivedValues.grade(customer, configuration) != nil
+        let gradeSource = (scored ? Wording<Assignment>.byScore(customer.score!.total!) : customer.grade != nil ? Wording<Assignment>.byGradeWritten : Wording<Assignment>.byIntent(customer.intent)).phrase
+        return Waiting(customerId: id, customerName: customer.name ?? "", path: entry.path, created: customer.created?.minuteNumber ?? Int.max,
+                       grade: grade, gradeSource: gradeSource, region: customer.region, industry: customer.industry, hasErrors: entry.hasErrors)
     }
 
     /// Decisions for every open customer without an owner, oldest lead first.
@@ -109,45 +163,79 @@ public struct Assignment: Sendable {
                 decisions.append(decision)
                 continue
             }
-            let role = role(for: grade)
+            let role = role(for: grade, configuration)
             decision.role = role
-            let reps = configuration.team.filter { $0.role == role }
-            if reps.isEmpty {
-                decision.reasonPhrase = Wording<Assignment>.noRole(role).phrase
-                decisions.append(decision)
-                continue
-            }
-            let available = reps.filter { rep in rep.capacity.map { load[rep.name, default: 0] < $0 } ?? true }
-            if available.isEmpty {
-                decision.reasonPhrase = Wording<Assignment>.noCapacity(role, reps.map { ($0.name, load[$0.name, default: 0], $0.capacity ?? 0) }).phrase
-                decisions.append(decision)
-                continue
-            }
-            func matches(_ rep: TeamMember) -> (region: Bool, industry: Bool) {
-                (customer.region.map { rep.regions.contains($0) } ?? false, customer.industry.map { rep.industries.contains($0) } ?? false)
-            }
-            let ranked = available.sorted { a, b in
-                let ma = matches(a), mb = matches(b)
-                let sa = (ma.region ? 1 : 0) + (ma.industry ? 1 : 0), sb = (mb.region ? 1 : 0) + (mb.industry ? 1 : 0)
-                if sa != sb { return sa > sb }
-                let la = load[a.name, default: 0], lb = load[b.name, default: 0]
-                if la != lb { return la < lb }
-                return a.name.unicodeScalars.lexicographicallyPrecedes(b.name.unicodeScalars)
-            }
-            let rep = ranked[0]
-            let match = matches(rep)
-            var reasons: [Phrase] = []
-            if let region = customer.region { reasons.append(Wording<Assignment>.region(region, matches: match.region).phrase) }
-            if let industry = customer.industry { reasons.append(Wording<Assignment>.industry(industry, matches: match.industry).phrase) }
-            let open = load[rep.name, default: 0]
-            reasons.append(Wording<Assignment>.open(open, of: rep.capacity).phrase)
-            if let mentor = rep.mentor, role == .junior { reasons.append(Wording<Assignment>.mentor(mentor).phrase) }
+            let (rep, reason) = choose(for: customer, role: role, load: load, configuration: configuration)
             decision.rep = rep
-            decision.reasonPhrase = Phrase.joined(reasons, en: ", ", zh: "，")
-            load[rep.name, default: 0] += 1
+            decision.reasonPhrase = reason
+            if let rep { load[rep.name, default: 0] += 1 }
             decisions.append(decision)
         }
         return decisions
+    }
+
+    /// The rep of `role` a customer goes to, by the toolkit's ranking (region and industry
+    /// matches, then the fewest open customers below capacity, then the name), and why; no rep
+    /// when the team has none of the role or none has capacity left, and why.
+    static func choose(for customer: Waiting, role: TeamRole, load: [String: Int], configuration: Configuration) -> (TeamMember?, Phrase) {
+        let reps = configuration.team.filter { $0.role == role }
+        if reps.isEmpty { return (nil, Wording<Assignment>.noRole(role).phrase) }
+        let available = reps.filter { rep in rep.capacity.map { load[rep.name, default: 0] < $0 } ?? true }
+        if available.isEmpty {
+            return (nil, Wording<Assignment>.noCapacity(role, reps.map { ($0.name, load[$0.name, default: 0], $0.capacity ?? 0) }).phrase)
+        }
+        func matches(_ rep: TeamMember) -> (region: Bool, industry: Bool) {
+            (customer.region.map { rep.regions.contains($0) } ?? false, customer.industry.map { rep.industries.contains($0) } ?? false)
+        }
+        let ranked = available.sorted { a, b in
+            let ma = matches(a), mb = matches(b)
+            let sa = (ma.region ? 1 : 0) + (ma.industry ? 1 : 0), sb = (mb.region ? 1 : 0) + (mb.industry ? 1 : 0)
+            if sa != sb { return sa > sb }
+            let la = load[a.name, default: 0], lb = load[b.name, default: 0]
+            if la != lb { return la < lb }
+            return a.name.unicodeScalars.lexicographicallyPrecedes(b.name.unicodeScalars)
+        }
+        let rep = ranked[0]
+        let match = matches(rep)
+        var reasons: [Phrase] = []
+        if let region = customer.region { reasons.append(Wording<Assignment>.region(region, matches: match.region).phrase) }
+        if let industry = customer.industry { reasons.append(Wording<Assignment>.industry(industry, matches: match.industry).phrase) }
+        reasons.append(Wording<Assignment>.open(load[rep.name, default: 0], of: rep.capacity).phrase)
+        if let mentor = rep.mentor, role == .junior { reasons.append(Wording<Assignment>.mentor(mentor).phrase) }
+        return (rep, Phrase.joined(reasons, en: ", ", zh: "，"))
+    }
+
+    /// `assign --rebalance`: a move for every open customer whose owner has another role than
+    /// its grade asks for, oldest lead first, each to the rep `assign` would choose (the load
+    /// moving with it); a file with errors, or a role with nobody free, stays, with the reason.
+    public static func rebalance(leads: [Lead], configuration: Configuration) -> [Move] {
+        var load: [String: Int] = [:]
+        for lead in leads {
+            if let owner = lead.openOwner { load[owner, default: 0] += 1 }
+        }
+        let misplaced = leads.compactMap(\.misplaced).sorted { a, b in
+            a.customer.created != b.customer.created ? a.customer.created < b.customer.created : a.customer.customerId < b.customer.customerId
+        }
+        var moves: [Move] = []
+        for item in misplaced {
+            let customer = item.customer
+            var move = Move(customerId: customer.customerId, customerName: customer.customerName, path: customer.path,
+                            grade: customer.grade ?? .C, gradeSourcePhrase: customer.gradeSource, from: item.owner, fromRole: item.ownerRole,
+                            role: item.role, rep: nil, reasonPhrase: .empty)
+            if customer.hasErrors {
+                move.reasonPhrase = Wording<Assignment>.fileHasErrors(customer.path).phrase
+            } else {
+                let (rep, reason) = choose(for: customer, role: item.role, load: load, configuration: configuration)
+                move.rep = rep
+                move.reasonPhrase = reason
+                if let rep {
+                    load[rep.name, default: 0] += 1
+                    load[item.owner, default: 0] -= 1
+                }
+            }
+            moves.append(move)
+        }
+        return moves
     }
 }
 

@@ -115,6 +115,9 @@ public enum Explanation {
             } else {
                 lines.append(Words.notReviewed.phrase)
             }
+            if let due = ScoreReview.due(customer, configuration) {
+                lines.append(Words.reviewDue(due.date, by: ScoreReview.reviewers(of: customer, configuration).map(\.name)).phrase)
+            }
         } else if let proposal = ScoreProposal.propose(customer, configuration) {
             lines.append(Words.proposed(proposal.summary, proposal.score.total!, scoring.grade(forTotal: proposal.score.total!)).phrase)
             for reason in proposal.reasonPhrases { lines.append(Phrase(verbatim: "    ") + reason) }
@@ -179,6 +182,12 @@ extension Wording where Of == Explanation {
 
     public static func reviewed(by reviewer: String, on date: LocalDate?) -> Self {
         Self("  reviewed by \(reviewer)\(date.map { " on \($0)" } ?? "")", "  已由 \(reviewer) 复核\(date.map { "（\($0)）" } ?? "")")
+    }
+
+    /// When an unreviewed score is on its reviewers' agenda (`score_review`).
+    public static func reviewDue(_ date: LocalDate, by reviewers: [String]) -> Self {
+        Self("  to be reviewed by \(date)" + (reviewers.isEmpty ? "" : " (\(reviewers.joined(separator: ", ")))"),
+             "  复核期限 \(date)" + (reviewers.isEmpty ? "" : "（\(reviewers.joined(separator: "、"))）"))
     }
 
     public static let notReviewed = Self("  not reviewed by a manager yet (no score.reviewed_by)", "  经理尚未复核（没有 `score.reviewed_by`）")

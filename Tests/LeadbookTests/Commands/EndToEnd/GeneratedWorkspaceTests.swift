@@ -125,6 +125,7 @@ final class GeneratedWorkspaceTests: XCTestCase {
         for owner in [team[0].name, team[5].name] {
             var mine = whole
             mine.items.removeAll { $0.owner != owner }
+            mine.mentees = Agenda.menteeItems(whole.items, team: team, of: owner)
             XCTAssertFalse(mine.items.isEmpty)
             let (_, printed) = try output(["agenda", "--as-of", "2025-01-10T09:00", "--days", "30", "--owner", owner])
             XCTAssertEqual(printed, mine.text(team: team))

@@ -130,11 +130,12 @@ final class GradingAgendaTests: XCTestCase {
         """)
 
     func testOpenTodosFromFile() throws {
-        let result = Grading.read(Self.todoFile, configuration: configuration(team: [Grading.member("王五", .senior), Grading.member("李四", .senior)]))
+        // 李四 owns a B lead: a junior, as the toolkit (and owner-role) asks.
+        let result = Grading.read(Self.todoFile, configuration: configuration(team: [Grading.member("王五", .senior), Grading.member("李四", .junior)]))
         XCTAssertEqual(result.findings.diagnostics, [], Grading.describe(result.findings.diagnostics))
         let customer = try XCTUnwrap(result.customer)
         XCTAssertEqual(customer.followUps.first?.todos.map(\.done), [false, true, false, false, false])
-        let team = [Grading.member("王五", .senior), Grading.member("李四", .senior)]
+        let team = [Grading.member("王五", .senior), Grading.member("李四", .junior)]
         let todos = items(agenda([customer], team: team), .todo)
         XCTAssertEqual(todos.map(\.detail), ["提交定制方案", "预约面谈", "准备报价"])
         // @王五 is on the team: it is theirs; @外部顾问 is not: the customer's owner gets it.
