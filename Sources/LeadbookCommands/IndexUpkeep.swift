@@ -12,7 +12,7 @@ enum IndexUpkeep {
     static let partialWriters: Set<String> = ["assign", "import", "fix"]
 
     /// Writers of one customer whose rows are updated where they are in the index file.
-    static let inPlaceWriters: Set<String> = ["log", "feedback"]
+    static let inPlaceWriters: Set<String> = ["new", "log", "feedback"]
 
     /// The index refresh of one run of a writing command, made inside the command's
     /// `CustomerWrite` (`attach`): the index file is written with the customer files, under the

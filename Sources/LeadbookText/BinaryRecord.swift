@@ -48,6 +48,20 @@ public struct BinaryWriter {
         bytes.append(contentsOf: value)
     }
 
+    /// How many bytes `unsigned(value)` writes.
+    public static func unsignedSize(_ value: UInt64) -> Int {
+        var size = 1
+        var rest = value
+        while rest >= 0x80 {
+            size += 1
+            rest >>= 7
+        }
+        return size
+    }
+
+    /// How many bytes `data` of `count` bytes writes.
+    public static func dataSize(_ count: Int) -> Int { unsignedSize(UInt64(count)) + count }
+
     public mutating func text(_ value: String) {
         var value = value
         value.withUTF8 { data($0) }

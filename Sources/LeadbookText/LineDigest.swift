@@ -58,4 +58,67 @@ public struct LineDigest: Hashable, Sendable {
         x ^= x >> 33
         return x
     }
+
+    /// The digest of `count` bytes handed in pieces of any size (`feed`), equal to `of` of
+    /// the pieces joined: a large file is fingerprinted as it is written, never held whole.
+    public struct Stream {
+        var a: UInt64
+        var b: UInt64
+        /// The bytes of a word not complete yet (the lowest first), and how many.
+        var pending: UInt64 = 0
+        var pendingCount = 0
+        public let count: Int
+        public private(set) var fed = 0
+
+        public init(count: Int) {
+            self.count = count
+            a = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
+            b = 0xC2B2_AE3D_27D4_EB4F &+ UInt64(count) &* 0x1656_67B1_9E37_79F9
+        }
+
+        @inline(__always) mutating func word(_ word: UInt64) {
+            a = (a ^ word) &* 0xFF51_AFD7_ED55_8CCD
+            a ^= a >> 29
+            b = (b &+ word) &* 0xC4CE_B9FE_1A85_EC53
+            b = (b << 31) | (b >> 33)
+        }
+
+        public mutating func feed(_ buffer: UnsafeRawBufferPointer) {
+            let count = buffer.count
+            fed += count
+            var index = 0
+            if pendingCount > 0 {
+                while pendingCount < 8, index < count {
+                    pending |= UInt64(buffer[index]) << UInt64(8 * pendingCount)
+                    pendingCount += 1
+                    index += 1
+                }
+                guard pendingCount == 8 else { return }
+                word(pending)
+                pending = 0
+                pendingCount = 0
+            }
+            while index + 8 <= count {
+                word(UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+                index += 8
+            }
+            while index < count {
+                pending |= UInt64(buffer[index]) << UInt64(8 * pendingCount)
+                pendingCount += 1
+                index += 1
+            }
+        }
+
+        /// The digest, once `count` bytes were fed.
+        public func finish() -> LineDigest {
+            // As `of` does for no bytes at all.
+            if count == 0 { return LineDigest(high: LineDigest.mix(a), low: LineDigest.mix(b)) }
+            var a = a, b = b
+            if pendingCount > 0 {
+                a = (a ^ pending) &* 0xFF51_AFD7_ED55_8CCD
+                b = (b &+ pending) &* 0xC4CE_B9FE_1A85_EC53
+            }
+            return LineDigest(high: LineDigest.mix(a), low: LineDigest.mix(b ^ a >> 17))
+        }
+    }
 }

@@ -22,17 +22,28 @@ import Darwin
 /// checks them), a table's header, caption or blank lines not as leadbook writes them, a
 /// customer's old rows not in the file exactly as they are rendered, a row that cannot be read,
 /// rows of the same minute whose order cannot be told, plan rows that change, a customer that
-/// gains or loses its rows, a follow-up window that would shrink.
+/// gains or loses its rows, a follow-up window that would shrink. A new customer file
+/// (`leadbook new`) has its rows put in the same way, unless a row already shows its id or it
+/// has plan rows.
 public enum IndexRowUpdate {
     /// One written customer: its rows before and after the write (nil: no rows, a file that
     /// does not read as a customer or a tombstone).
     public struct Written: Sendable {
         public var before: IndexRows?
         public var after: IndexRows?
+        /// The file is new (`leadbook new`): it had no rows, and its rows are put in.
+        public var created = false
 
         public init(before: IndexRows?, after: IndexRows?) {
             self.before = before
             self.after = after
+        }
+
+        /// A new customer file and its rows.
+        public static func created(_ after: IndexRows?) -> Written {
+            var written = Written(before: nil, after: after)
+            written.created = true
+            return written
         }
     }
 
@@ -158,6 +169,10 @@ public enum IndexRowUpdate {
             for customer in written {
                 let before = customer.before, after = customer.after
                 if before == nil && after == nil { continue }
+                if customer.created {
+                    guard before == nil, let after, !after.id.isEmpty, seen.insert(after.path).inserted, inserted(after) else { return nil }
+                    continue
+                }
                 // A customer that gains or loses its rows, or changes id or file: not here.
                 guard let before, let after, before.id == after.id, before.path == after.path, !before.id.isEmpty,
                       seen.insert(before.path).inserted else { return nil }
@@ -432,6 +447,33 @@ public enum IndexRowUpdate {
             return true
         }
 
+        /// A new customer's row of the leads or grading table put where its id puts it; false
+        /// when a row of the same id is there (their order is by path, not told here).
+        mutating func idInsert(_ table: IndexTable, _ after: IndexRows) -> Bool {
+            let new = after.rows.filter { $0.table == table }
+            guard new.count == 1, let span = spans[table] else { return false }
+            let key = IdKey(after.id)
+            var unreadable = false
+            guard let found = firstLine(in: span.rows, where: { start in
+                guard let id = idCell(start) else { unreadable = true; return nil }
+                return !(IdKey(id) < key)
+            }), !unreadable else { return false }
+            if found < span.rows.upperBound {
+                guard let id = idCell(found), IdKey(id) != key, id != after.id else { return false }
+            }
+            splice(table, found..<found, new[0].line.text + span.eol)
+            return true
+        }
+
+        /// A new customer's rows put in: leads and grading by id, follow-ups and feedback by
+        /// date; false when it has plan rows (their place among the customers is not told here).
+        mutating func inserted(_ after: IndexRows) -> Bool {
+            guard !after.rows.contains(where: { $0.table == .plans }) else { return false }
+            let none = IndexRows(path: after.path, id: after.id, owner: after.owner, rows: [], owned: [])
+            return idInsert(.leads, after) && idInsert(.grading, after)
+                && datedTable(.feedback, none, after) && datedTable(.followUps, none, after)
+        }
+
         func sameLines(_ before: IndexRows, _ after: IndexRows, _ table: IndexTable) -> Bool {
             let old = before.rows.filter { $0.table == table }.map(\.line.bytes)
             let new = after.rows.filter { $0.table == table }.map(\.line.bytes)
@@ -604,13 +646,15 @@ extension WorkspaceIndex {
     public static func plannedUpdate(_ workspace: Workspace, _ changes: [CustomerWrite.Change])
         -> (Refresh, CustomerWrite.Change?, @Sendable () -> Void)? {
         let configuration = workspace.configuration
-        guard misplaced(configuration) == nil, !changes.isEmpty, changes.allSatisfy({ $0.kind == .update }),
+        guard misplaced(configuration) == nil, !changes.isEmpty, changes.allSatisfy({ $0.kind == .update || $0.kind == .create }),
               case .success(let real) = WorkspacePath.resolve(configuration.indexFile, root: workspace.root),
               FileAccess.exists(real), case .success(let existing) = FileSnapshot.open(real) else { return nil }
         let extraction = self.extraction(workspace, owners: false, keepText: true)
         let written = changes.map { change in
-            IndexRowUpdate.Written(before: IndexRowUpdate.rows(path: change.path, bytes: change.before, extraction),
-                                   after: IndexRowUpdate.rows(path: change.path, bytes: change.after, extraction))
+            change.kind == .create
+                ? IndexRowUpdate.Written.created(IndexRowUpdate.rows(path: change.path, bytes: change.after, extraction))
+                : IndexRowUpdate.Written(before: IndexRowUpdate.rows(path: change.path, bytes: change.before, extraction),
+                                         after: IndexRowUpdate.rows(path: change.path, bytes: change.after, extraction))
         }
         let memory = IndexRowUpdate.LayoutMemory(root: workspace.root, indexFile: configuration.indexFile, real: real)
         // Mapped, not read: only the pages the binary searches touch are brought in.

@@ -28,6 +28,9 @@ public enum PrivateText {
         /// The contacts' values, folded, longest first (so a phone number is not half-replaced
         /// by a shorter value inside it).
         public let needles: [[UInt8]]
+        /// Which bytes each needle holds (`Survey.bit`): a needle can occur in a text only when
+        /// the text, folded, holds every one of them.
+        let needleBytes: [Survey.Bytes]
 
         /// `names`: also the contacts' names (the summary names no person; the index shows the
         /// first contact and each counterpart by design, and masks only how to reach them).
@@ -36,6 +39,8 @@ public enum PrivateText {
             // Repeats found by hashing: comparing each value with those before it took n²/2
             // comparisons, minutes for the 150,000 contacts a file may hold (`check` and
             // `index` mask every customer's texts).
+            // A few values (the common customer) are compared directly: hashing them cost more.
+            let hashing = contacts.count > 4
             var seen = Set<[UInt8]>()
             for contact in contacts {
                 for value in [names ? contact.name : nil, contact.phone, contact.email, contact.wechat] {
@@ -51,11 +56,18 @@ public enum PrivateText {
                         guard scalars >= 2 else { return nil }
                         return PrivateText.foldedBytes(UnsafeBufferPointer(rebasing: bytes[start..<end]))
                     }
-                    if let folded, seen.insert(folded).inserted { needles.append(folded) }
+                    guard let folded else { continue }
+                    if hashing ? seen.insert(folded).inserted : !needles.contains(folded) { needles.append(folded) }
                 }
             }
             needles.sort { $0.count > $1.count }
             self.needles = needles
+            needleBytes = needles.map { needle in needle.withUnsafeBufferPointer { Survey.Bytes(of: $0) } }
+        }
+
+        /// Whether some needle may occur in a text of `survey`: it holds every byte of one.
+        func mayHoldNeedle(_ survey: Survey) -> Bool {
+            needleBytes.contains { survey.bytes.holds($0) }
         }
 
         /// `text` with what it holds of personal data masked; `text` itself when there is none.
@@ -68,7 +80,10 @@ public enum PrivateText {
         /// nil when nothing is masked (most texts: no `@`, no full-width form, fewer than 11 digits).
         public func masked(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
             // Most texts hold nothing to mask: tell that without copying them.
-            if !PrivateText.mayHoldPersonalData(raw), !PrivateText.containsAny(needles, in: raw) { return nil }
+            // Most texts hold nothing to mask: tell that without copying them. A text that
+            // lacks a byte of every needle holds none of them.
+            let survey = Survey(raw)
+            if !survey.personal, !mayHoldNeedle(survey) || !PrivateText.containsAny(needles, in: raw) { return nil }
             let folding = PrivateText.needsFolding(raw)
             let folded = folding ? PrivateText.folded(Array(raw)) : (bytes: Array(raw), origin: [])
             var spans = Spans(count: folded.bytes.count)
@@ -89,6 +104,64 @@ public enum PrivateText {
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: raw[copied..<raw.count]))
             return output
+        }
+    }
+
+    /// What one pass over a text tells: whether it may hold an email or a long number
+    /// (`mayHoldPersonalData`) and, when it does not, which bytes it holds read folded.
+    public struct Survey {
+        /// A set of bytes: bit `b` for an ASCII byte `b`, bit 0 for any other byte.
+        public struct Bytes: Equatable, Sendable {
+            public var low: UInt64 = 0
+            public var high: UInt64 = 0
+
+            @inline(__always) mutating func insert(_ byte: UInt8) {
+                let bit = byte < 0x80 ? byte : 0
+                if bit < 64 { low |= 1 << UInt64(bit) } else { high |= 1 << UInt64(bit - 64) }
+            }
+
+            /// Every byte of `other` is here.
+            public func holds(_ other: Bytes) -> Bool { other.low & ~low == 0 && other.high & ~high == 0 }
+
+            /// The bytes of `bytes` as they are (a needle is folded already).
+            public init(of bytes: UnsafeBufferPointer<UInt8>) {
+                for byte in bytes { insert(byte) }
+            }
+
+            public init() {}
+        }
+
+        /// An `@` or 11 digits (read folded): the text may hold an email or a long number.
+        public var personal = false
+        /// The bytes of the text read folded, as `foldedBytes` makes them (all of them when
+        /// `personal` is false).
+        public var bytes = Bytes()
+
+        public init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var digits = 0
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                var byte = bytes[index]
+                if PrivateText.mayFold(byte), index + 2 < count, let ascii = PrivateText.foldedASCII(byte, bytes[index + 1], bytes[index + 2]) {
+                    byte = ascii
+                    index += 3
+                } else {
+                    index += 1
+                }
+                if byte == ASCII.at {
+                    personal = true
+                    return
+                }
+                if ASCII.isDigit(byte) {
+                    digits += 1
+                    if digits >= 11 {
+                        personal = true
+                        return
+                    }
+                }
+                self.bytes.insert(byte)
+            }
         }
     }
 

@@ -155,7 +155,8 @@ public final class CustomerCache: @unchecked Sendable {
     let paths: [String]
     let root: String
     /// The cache as it was read (empty when there was none or it was not usable).
-    let old: [UInt8]
+    /// Let go by `save`, with the records made in this run: the rest of a run does not need them.
+    private(set) var old: [UInt8]
     let oldContext: [UInt8]
     let entries: [Entry]
     /// Per path, the old entry of the same path (-1: none).
@@ -333,7 +334,8 @@ public final class CustomerCache: @unchecked Sendable {
         let identity = identity(index)
         slots[index].identity = identity
         let match = Int(matches[index])
-        guard let identity, match >= 0, entries[match].identity == identity else { return nil }
+        // (After `save` the old bytes are gone: nothing is recalled any more.)
+        guard let identity, match >= 0, entries[match].identity == identity, entries[match].payload.upperBound <= old.count else { return nil }
         let context = sameContext
         let value = old.withUnsafeBufferPointer { buffer -> Value? in
             var reader = BinaryReader(buffer, range: entries[match].payload)
@@ -349,7 +351,13 @@ public final class CustomerCache: @unchecked Sendable {
         guard slots[index].identity != nil else { return }
         var writer = BinaryWriter(capacity: 256)
         guard coding.encode(value, &writer) else { return }
-        slots[index].fresh = writer.bytes
+        // Kept in an array of exactly its size: the writer's grows by doubling, and 100,000
+        // records of about 380 bytes would otherwise hold 512 each until the cache is written.
+        let record = writer.bytes
+        slots[index].fresh = [UInt8](unsafeUninitializedCapacity: record.count) { buffer, count in
+            _ = buffer.initialize(from: record)
+            count = record.count
+        }
     }
 
     /// Writes the cache for the next run: every file whose record was used or made, except
@@ -357,61 +365,105 @@ public final class CustomerCache: @unchecked Sendable {
     /// nothing changed; a cache that cannot be written is no cache (the run's output is the
     /// same).
     public func save() {
+        defer {
+            // 38 MB each at 100,000 customers, kept otherwise through the rules across files.
+            old = []
+            for index in paths.indices { slots[index].fresh = nil }
+        }
         let fence = Self.clock() - Self.racyWindow
         let headerContext = context ?? oldContext
         var kept = 0
         var fresh = 0
         var recalled = 0
+        // The exact size of what the checksum covers: the file is written in pieces as it is
+        // made and fingerprinted on the way (`LineDigest.Stream`), never held whole (38 MB at
+        // 100,000 customers, beside every record of the run).
+        var size = Self.magic.count + BinaryWriter.unsignedSize(Self.formatVersion) + 16 + BinaryWriter.dataSize(headerContext.count)
         for index in paths.indices {
             let slot = slots[index]
             if slot.reused >= 0 { recalled += 1 }
             guard let identity = slot.identity, identity.isSettled(before: fence), slot.reused >= 0 || slot.fresh != nil else { continue }
-            if slot.fresh != nil { fresh += 1 }
+            if let record = slot.fresh {
+                fresh += 1
+                size += BinaryWriter.dataSize(record.count)
+            } else {
+                size += BinaryWriter.dataSize(entries[Int(slot.reused)].payload.count)
+            }
+            size += BinaryWriter.dataSize(paths[index].utf8.count) + 64
             kept += 1
         }
+        size += BinaryWriter.unsignedSize(UInt64(kept))
         Self.observer?(recalled, paths.count - recalled)
         // A few files read again are cheaper for the next run than writing the whole cache
         // now: it is written when more than 1 in 64 of its records changed (or it has none, or
         // its context changed). Records of files that are gone are never matched again.
         guard fresh > entries.count / 64 || headerContext != oldContext || old.isEmpty && kept > 0 else { return }
-        var writer = BinaryWriter(capacity: old.count + 4096)
-        writer.bytes.append(contentsOf: Self.magic)
-        writer.unsigned(Self.formatVersion)
-        writer.fixed(stamp.high)
-        writer.fixed(stamp.low)
-        writer.data(headerContext)
-        writer.unsigned(UInt64(kept))
-        old.withUnsafeBufferPointer { buffer in
-            for index in paths.indices {
-                let slot = slots[index]
-                guard let identity = slot.identity, identity.isSettled(before: fence) else { continue }
-                if let fresh = slot.fresh {
-                    writer.text(paths[index])
-                    identity.write(&writer)
-                    writer.data(fresh)
-                } else if slot.reused >= 0 {
-                    let entry = entries[Int(slot.reused)]
-                    writer.text(paths[index])
-                    identity.write(&writer)
-                    writer.data(UnsafeBufferPointer(rebasing: buffer[entry.payload]))
+        guard Self.prepare(folder: folder, root: root) else { return }
+        try? AtomicFile.write(to: file) { put in
+            var sum = LineDigest.Stream(count: size)
+            var writer = BinaryWriter(capacity: Self.pieceSize + 4096)
+            func flush() {
+                writer.bytes.withUnsafeBytes { piece in
+                    sum.feed(piece)
+                    put(piece)
+                }
+                writer.bytes.removeAll(keepingCapacity: true)
+            }
+            writer.bytes.append(contentsOf: Self.magic)
+            writer.unsigned(Self.formatVersion)
+            writer.fixed(stamp.high)
+            writer.fixed(stamp.low)
+            writer.data(headerContext)
+            writer.unsigned(UInt64(kept))
+            old.withUnsafeBufferPointer { buffer in
+                for index in paths.indices {
+                    let slot = slots[index]
+                    guard let identity = slot.identity, identity.isSettled(before: fence) else { continue }
+                    if let fresh = slot.fresh {
+                        writer.text(paths[index])
+                        identity.write(&writer)
+                        writer.data(fresh)
+                    } else if slot.reused >= 0 {
+                        let entry = entries[Int(slot.reused)]
+                        writer.text(paths[index])
+                        identity.write(&writer)
+                        writer.data(UnsafeBufferPointer(rebasing: buffer[entry.payload]))
+                    } else {
+                        continue
+                    }
+                    if writer.bytes.count >= Self.pieceSize { flush() }
                 }
             }
+            flush()
+            // A size that does not add up would make a checksum no reader accepts: no cache then.
+            guard sum.fed == size else { throw CacheSizeMismatch() }
+            let digest = sum.finish()
+            writer.fixed(digest.high)
+            writer.fixed(digest.low)
+            writer.bytes.withUnsafeBytes { put($0) }
         }
-        let sum = writer.bytes.withUnsafeBufferPointer { LineDigest.of($0) }
-        writer.fixed(sum.high)
-        writer.fixed(sum.low)
-        Self.write(writer.bytes, to: file, folder: folder, root: root)
+    }
+
+    /// The pieces the cache file is written in (tests make them small).
+    nonisolated(unsafe) static var pieceSize = 1 << 20
+
+    struct CacheSizeMismatch: Error {}
+
+    /// The cache folder made, with its `.gitignore`; false when it cannot be (no cache then).
+    static func prepare(folder: String, root: String) -> Bool {
+        guard placeIsInside(root) else { return false }
+        if !FileAccess.isDirectory(folder) {
+            guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return false }
+        }
+        let ignore = folder + "/.gitignore"
+        if !FileAccess.exists(ignore) { try? AtomicFile.write(Array(Self.ignoreFile.utf8), to: ignore) }
+        return true
     }
 
     /// Writes a cache file of the workspace at `root` (atomically), making the folder and its
     /// `.gitignore` first; a cache that cannot be written is no cache.
     static func write(_ bytes: [UInt8], to file: String, folder: String, root: String) {
-        guard placeIsInside(root) else { return }
-        if !FileAccess.isDirectory(folder) {
-            guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return }
-        }
-        let ignore = folder + "/.gitignore"
-        if !FileAccess.exists(ignore) { try? AtomicFile.write(Array(Self.ignoreFile.utf8), to: ignore) }
+        guard prepare(folder: folder, root: root) else { return }
         try? AtomicFile.write(bytes, to: file)
     }
 }

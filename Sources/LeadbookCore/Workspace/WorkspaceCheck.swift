@@ -15,10 +15,55 @@ public struct CustomerFacts: Sendable {
     public var path: String
     public var id: String?
     /// A ready diagnostic location at the id (used when another file shares it).
-    public var idAnchor: Diagnostic?
+    public var idAnchor: Diagnostic? {
+        get { anchors?.id?.diagnostic }
+        set { anchors = Anchors(id: newValue, mergedInto: mergedIntoAnchor) }
+    }
     public var created: LocalDateTime?
     public var mergedInto: String?
-    public var mergedIntoAnchor: Diagnostic?
+    public var mergedIntoAnchor: Diagnostic? {
+        get { anchors?.mergedInto?.diagnostic }
+        set { anchors = Anchors(id: idAnchor, mergedInto: newValue) }
+    }
+    /// The two anchors, kept out of line and compact: a `Diagnostic` takes hundreds of bytes,
+    /// and the facts of 100,000 customers are held, and copied, in arrays (two anchors inline
+    /// made the facts of a customer several times their size).
+    var anchors: Anchors?
+
+    final class Anchors: Sendable {
+        let id: Anchor?
+        let mergedInto: Anchor?
+
+        init?(id: Diagnostic?, mergedInto: Diagnostic?) {
+            if id == nil && mergedInto == nil { return nil }
+            self.id = id.map(Anchor.init)
+            self.mergedInto = mergedInto.map(Anchor.init)
+        }
+    }
+
+    /// A diagnostic without words, as `Findings.anchor` makes it: its place and line; any
+    /// other diagnostic is kept whole, so the anchor read is always the one kept.
+    enum Anchor: Sendable {
+        case place(file: String, line: Int, column: Int, rule: Rule, sourceLine: String?, caretOffset: Int)
+        indirect case whole(Diagnostic)
+
+        init(_ diagnostic: Diagnostic) {
+            let place = Anchor.place(file: diagnostic.file, line: diagnostic.line, column: diagnostic.column, rule: diagnostic.rule,
+                                     sourceLine: diagnostic.sourceLine, caretOffset: diagnostic.caretOffset)
+            self = place.diagnostic == diagnostic ? place : .whole(diagnostic)
+        }
+
+        var diagnostic: Diagnostic {
+            switch self {
+            case .place(let file, let line, let column, let rule, let sourceLine, let caretOffset):
+                return Diagnostic(file: file, line: line, column: column, rule: rule, message: .empty, hint: .empty,
+                                  sourceLine: sourceLine, caretOffset: caretOffset)
+            case .whole(let diagnostic):
+                return diagnostic
+            }
+        }
+    }
+
     public var name: String?
     /// The digests of the customer's duplicate keys (normalized name, phones, emails): 8 bytes
     /// a key, so that 100,000 customers are compared in a few megabytes.

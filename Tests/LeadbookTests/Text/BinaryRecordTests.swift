@@ -63,4 +63,18 @@ final class BinaryRecordTests: XCTestCase {
             XCTAssertEqual(reader.byte(), 0)
         }
     }
+
+    /// The sizes the cache adds up before writing itself in pieces are what the writer writes.
+    func testTheSizesOfNumbersAndDataAreWhatIsWritten() {
+        for value: UInt64 in [0, 1, 127, 128, 255, 16_383, 16_384, 1 << 35, UInt64.max] {
+            var writer = BinaryWriter()
+            writer.unsigned(value)
+            XCTAssertEqual(BinaryWriter.unsignedSize(value), writer.bytes.count, "\(value)")
+        }
+        for count in [0, 5, 127, 128, 300, 20_000] {
+            var writer = BinaryWriter()
+            writer.data([UInt8](repeating: 7, count: count))
+            XCTAssertEqual(BinaryWriter.dataSize(count), writer.bytes.count, "\(count)")
+        }
+    }
 }

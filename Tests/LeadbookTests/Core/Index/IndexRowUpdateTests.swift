@@ -354,6 +354,46 @@ final class IndexRowUpdateTests: XCTestCase {
         XCTAssertTrue(text.contains("| 2024-03-05 11:00 | [Beta]"))
     }
 
+    /// `new` puts the new customer's rows in (leads and grading by id) without reading the
+    /// other customers: on random workspaces, INDEX.md is then what `leadbook index` writes.
+    func testNewPutsTheCustomersRowsInAndAgreesWithTheFullIndex() throws {
+        var created = 0
+        for seed in 1...40 {
+            var random = Seeded(state: UInt64(seed) &* 7919)
+            let root = try makeWorkspace(&random)
+            XCTAssertEqual(run(["index"], root).code, .ok, "seed \(seed)")
+            outcomes = []
+            for step in 0..<3 {
+                var arguments = ["new", "--name", random.pick(["新客户", "Zeta", "华南物流"]) + "\(seed)-\(step)", "--source", "website",
+                                 "--intent", random.pick(["A", "B", "C"]), "--at", random.pick(["2023-12-30 09:00", "2024-03-05 10:00", "2025-01-02 08:00"]),
+                                 "--force"]
+                if random.chance(50) { arguments += ["--owner", "王五"] }
+                if random.chance(30) { arguments += ["--contact", "李四,经理,1380013800\(step)"] }
+                let result = run(arguments, root)
+                XCTAssertEqual(result.code, .ok, "seed \(seed) step \(step): \(result.errors)")
+                XCTAssertTrue(result.output.hasSuffix("updated INDEX.md: leads, grading\n"), result.output)
+                created += 1
+                assertCurrent(root, "seed \(seed) step \(step): \(arguments.joined(separator: " "))")
+            }
+            XCTAssertEqual(outcomes, [true, true, true], "seed \(seed)")
+        }
+        XCTAssertEqual(created, 120)
+    }
+
+    /// A new customer whose id another row already shows (a hand-made INDEX.md, or rows of a
+    /// file the index left out) cannot be ordered by path here: the index is made in full.
+    func testANewCustomerWhoseIdTheIndexAlreadyShowsFallsBack() throws {
+        let root = try workspace()
+        // The next free id of 2024 is LX2024003; a stale row of that id stands in the leads table.
+        let text = try index(root)
+        let row = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("| LX2024002 | ") })
+        try write(text.replacingOccurrences(of: row + "\n", with: row + "\n" + row.replacingOccurrences(of: "LX2024002", with: "LX2024003") + "\n"), root)
+        let result = run(["new", "--name", "Gamma", "--source", "website", "--intent", "B", "--at", "2024-03-06 09:00"], root)
+        XCTAssertEqual(result.code, .ok, result.errors)
+        XCTAssertEqual(outcomes, [false])
+        assertCurrent(root, "an id shown twice")
+    }
+
     func scannedLayout(_ root: URL) throws -> IndexRowUpdate.Layout {
         let bytes = Array(try Data(contentsOf: root.appendingPathComponent("INDEX.md")))
         return bytes.withUnsafeBufferPointer { buffer in

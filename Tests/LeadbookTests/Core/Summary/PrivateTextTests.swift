@@ -153,4 +153,41 @@ final class PrivateTextTests: XCTestCase {
         XCTAssertGreaterThan(compared, 50_000)
         XCTAssertGreaterThan(found, 0)
     }
+    /// The survey that lets most texts go without a search: on every text of the fixtures and
+    /// of a generated workspace, it says "personal" exactly when `mayHoldPersonalData` does,
+    /// and a needle found in a text has all its bytes in the text's survey, so the masker's
+    /// answer is the one the search of every needle gives.
+    func testTheSurveyOfATextNeverHidesANeedleItHolds() throws {
+        let directory = try GeneratedWorkspace.make(customers: 300, purpose: "survey")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let files = RoundTripTests.markdownFiles(under: Transcript.packageRoot.appendingPathComponent("Tests/Fixtures"))
+            + RoundTripTests.markdownFiles(under: directory.appendingPathComponent("customers"))
+        var compared = 0, spared = 0, found = 0
+        for url in files {
+            let bytes = [UInt8](try Data(contentsOf: url))
+            guard let customer = CustomerReader.read(path: "customers/" + url.lastPathComponent, bytes: bytes, configuration: Configuration()).customer else { continue }
+            let masker = PrivateText.Masker(contacts: customer.contacts, names: false)
+            var texts = [customer.needs].compactMap { $0 } + customer.tags
+            texts += customer.followUps.flatMap { [$0.counterpart] + $0.facts.map(\.1) + $0.todos.map(\.text) }
+            texts += customer.feedback.flatMap { [$0.summary, $0.plan ?? "", $0.confirmation ?? ""] + $0.whys }
+            texts += customer.contacts.flatMap { [$0.phone, $0.email, $0.wechat].compactMap { $0 }.map { "见 " + $0 + "。" } }
+            for shown in texts {
+                var text = shown
+                text.withUTF8 { bytes in
+                    let survey = PrivateText.Survey(bytes)
+                    XCTAssertEqual(survey.personal, PrivateText.mayHoldPersonalData(bytes), "`\(shown)`")
+                    guard !survey.personal else { return }
+                    for needle in masker.needles where PrivateText.contains(needle, in: bytes) {
+                        found += 1
+                        XCTAssertTrue(survey.bytes.holds(needle.withUnsafeBufferPointer { PrivateText.Survey.Bytes(of: $0) }), "`\(shown)`")
+                    }
+                    if !masker.mayHoldNeedle(survey) { spared += 1 }
+                    compared += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(compared, 10_000)
+        XCTAssertGreaterThan(found, 100)
+        XCTAssertGreaterThan(spared, compared / 2, "most texts are told apart without a search")
+    }
 }

@@ -230,6 +230,25 @@ final class CustomerCacheTests: XCTestCase {
         XCTAssertEqual(third.result.out, run(["check", "--no-cache"]).out)
     }
 
+    /// The cache is written in pieces as it is made, its checksum computed on the way: in
+    /// pieces of a few bytes it is byte for byte the file written in one piece, and it serves.
+    func testACacheWrittenInPiecesIsTheSameFileAndServes() throws {
+        defer { CustomerCache.pieceSize = 1 << 20 }
+        let cacheFile = root.appendingPathComponent(CustomerCache.folder + "/check")
+        run(["check"])
+        let whole = try Data(contentsOf: cacheFile)
+        XCTAssertGreaterThan(whole.count, 3 * 1024)
+        for size in [1, 7, 64, 1000] {
+            try FileManager.default.removeItem(at: cacheFile)
+            CustomerCache.pieceSize = size
+            XCTAssertEqual(cached(["check"]).recalled, 0)
+            XCTAssertEqual(try Data(contentsOf: cacheFile), whole, "pieces of \(size) bytes")
+            let warm = cached(["check"])
+            XCTAssertEqual(warm.recalled, customerFiles.count, "pieces of \(size) bytes")
+            XCTAssertEqual(warm.result.out, run(["check", "--no-cache"]).out)
+        }
+    }
+
     func testASameSizeEditWithItsModificationTimePutBackIsReadAgain() throws {
         run(["check"])
         let file = customerFiles[3]

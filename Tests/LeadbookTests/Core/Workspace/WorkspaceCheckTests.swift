@@ -24,6 +24,28 @@ final class WorkspaceCheckTests: RuleWorkspaceTestCase {
         RuleAssert.clean(workspace.check())
     }
 
+    /// The facts keep their anchors (at the id, at merged_into) compactly, out of line: what
+    /// is set is what is read, a diagnostic with words too.
+    func testTheFactsGiveBackTheAnchorsTheyWereGiven() {
+        var facts = CustomerFacts(path: "customers/LX2024001-a.md")
+        XCTAssertNil(facts.anchors)
+        let place = Diagnostic(file: facts.path, line: 3, column: 5, rule: DuplicateId.rule, message: .empty, hint: .empty,
+                               sourceLine: "id: LX2024001", caretOffset: 4)
+        let worded = Diagnostic(file: facts.path, line: 7, column: 1, rule: UnknownMergeTarget.rule, message: Phrase("merged", "已合并"),
+                                hint: .empty, sourceLine: nil, caretOffset: 0)
+        facts.idAnchor = place
+        facts.mergedIntoAnchor = worded
+        XCTAssertEqual(facts.idAnchor, place)
+        XCTAssertEqual(facts.mergedIntoAnchor, worded)
+        guard case .place? = facts.anchors?.id else { return XCTFail("an anchor without words is kept as its place") }
+        guard case .whole? = facts.anchors?.mergedInto else { return XCTFail("one with words is kept whole") }
+        facts.idAnchor = nil
+        XCTAssertNil(facts.idAnchor)
+        XCTAssertEqual(facts.mergedIntoAnchor, worded)
+        facts.mergedIntoAnchor = nil
+        XCTAssertNil(facts.anchors)
+    }
+
     func testABadCreatedDateGivesOnlyItsOwnFinding() throws {
         try workspace.write(Self.first, RuleFixture.customer(set: ["created: 2024-13-01 09:10"], adding: ["owner: 王五"]))
         let diagnostics = workspace.check()
