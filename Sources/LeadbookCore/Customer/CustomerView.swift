@@ -234,7 +234,7 @@ public enum CustomerView {
         let channels = step.channels.map { $0.label(in: language) }.joined(separator: language == .zhCN ? "、" : ", ")
         for (label, value) in [(Words.planGoal, step.goal), (Words.planChannels, channels), (Words.planPoints, step.points),
                                (Words.planExpected, step.expected), (Words.planFallback, step.fallback)] {
-            guard let value, !value.isEmpty else { continue }
+            guard let value = value?.replacingNewlines(), !value.isEmpty else { continue }
             logLine(4, label.phrase.text(language) + Words.separator.phrase.text(language) + value, 4)
         }
     }

@@ -66,7 +66,7 @@ extension Wording where Of == Agenda {
 
     /// `获取采购总监联系方式 (initial contact; phone, meeting)`, a weekly point with its days first.
     public static func planPoint(_ step: PlanStep) -> Self {
-        let what = step.goal ?? step.expected ?? step.points ?? ""
+        let what = (step.goal ?? step.expected ?? step.points ?? "").replacingNewlines()
         var en: [String] = []
         var zh: [String] = []
         if let stage = step.stage {

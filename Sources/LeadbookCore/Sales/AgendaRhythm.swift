@@ -54,10 +54,10 @@ extension Wording where Of == Agenda {
         let grade = state.grade.rawValue
         if let last = state.last {
             return Self("\(grade): no \(channels.en) since \(last), one every \(days) day\(days == 1 ? "" : "s")",
-                        "\(grade) 级每 \(days) 天一次\(channels.zh)，上次 \(last)")
+                        "\(last) 以来没有\(channels.zh)（\(grade) 级每 \(days) 天一次）")
         }
         return Self("\(grade): no \(channels.en) yet (since \(state.since)), one every \(days) day\(days == 1 ? "" : "s")",
-                    "\(grade) 级每 \(days) 天一次\(channels.zh)，\(state.since) 以来还没有")
+                    "\(state.since) 以来还没有\(channels.zh)（\(grade) 级每 \(days) 天一次）")
     }
 }
 

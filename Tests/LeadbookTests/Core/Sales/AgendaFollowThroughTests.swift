@@ -35,7 +35,7 @@ final class AgendaFollowThroughTests: XCTestCase {
         XCTAssertFalse(atDeadline.overdue)
         XCTAssertEqual(atDeadline.owner, "王五")
         XCTAssertEqual(atDeadline.detail, "S: no meeting or visit yet (since 2024-03-01), one every 7 days")
-        XCTAssertEqual(atDeadline.detailPhrase.zh, "S 级每 7 天一次面谈或拜访，2024-03-01 以来还没有")
+        XCTAssertEqual(atDeadline.detailPhrase.zh, "2024-03-01 以来还没有面谈或拜访（S 级每 7 天一次）")
         let past = try XCTUnwrap(items(agenda([customer], asOf: "2024-03-09 00:00"), .rhythm).first)
         XCTAssertTrue(past.overdue)
         XCTAssertEqual(items(agenda([customer], asOf: "2024-03-07 09:00"), .rhythm).count, 0)
@@ -47,7 +47,7 @@ final class AgendaFollowThroughTests: XCTestCase {
         let item = try XCTUnwrap(items(agenda([customer], asOf: "2024-03-10 09:00", days: 7), .rhythm).first)
         XCTAssertEqual(item.due, Grading.moment("2024-03-09 23:59"))
         XCTAssertEqual(item.detail, "S: no meeting or visit since 2024-03-02, one every 7 days")
-        XCTAssertEqual(item.detailPhrase.zh, "S 级每 7 天一次面谈或拜访，上次 2024-03-02")
+        XCTAssertEqual(item.detailPhrase.zh, "2024-03-02 以来没有面谈或拜访（S 级每 7 天一次）")
     }
 
     func testAAsksForAnEmailOrCallAndBHasNoRhythm() throws {
