@@ -38,9 +38,12 @@ extension Agenda.Scope {
 }
 
 extension Rhythm {
-    /// `meeting or visit` / `面谈或拜访`.
+    /// `meeting or visit`, `meeting, visit or video` / `面谈或拜访`、`面谈、拜访或线上会议`.
     public var channelsPhrase: Phrase {
-        Phrase(channels.map(\.rawValue).joined(separator: " or "), channels.map(\.label).joined(separator: "或"))
+        func list(_ names: [String], _ comma: String, _ or: String) -> String {
+            names.count < 2 ? names.joined() : names.dropLast().joined(separator: comma) + or + names.last!
+        }
+        return Phrase(list(channels.map(\.rawValue), ", ", " or "), list(channels.map(\.label), "、", "或"))
     }
 }
 

@@ -59,6 +59,12 @@ final class AgendaFollowThroughTests: XCTestCase {
         XCTAssertEqual(items(agenda([customer], asOf: "2024-03-20 09:00"), .rhythm).count, 0)
     }
 
+    func testThreeChannelsAreOneList() {
+        let rhythm = Rhythm(channels: [.meeting, .visit, .video], days: 7)
+        XCTAssertEqual(rhythm.channelsPhrase, Phrase("meeting, visit or video", "面谈、拜访或线上会议"))
+        XCTAssertEqual(Rhythm(channels: [.email], days: 7).channelsPhrase, Phrase("email", "邮件"))
+    }
+
     func testClosedCustomersHaveNoRhythm() {
         var customer = sLead()
         customer.status = .lost
