@@ -48,6 +48,24 @@ public struct Configuration: Sendable {
     public var scoreReviewDays = 7
 
     public static let defaultGradeRoles: [Grade: TeamRole] = [.S: .manager, .A: .senior, .B: .junior, .C: .junior]
+    /// The rhythms beside the cadence (`rhythm`), per grade: a contact on one of the channels at
+    /// least every so many days (toolkit: S a meeting every week, A an email or call every week).
+    public var rhythms: [Grade: Rhythm] = [.S: Rhythm(channels: [.meeting, .visit], days: 7), .A: Rhythm(channels: [.email, .phone], days: 7)]
+    /// The most days a customer stays in each stage after initial contact, per grade
+    /// (`stage_days`; initial contact is `firstStageDays`). The toolkit gives only initial
+    /// contact's; these keep each grade's four stages within its expected cycle.
+    public var laterStageDays: [Stage: [Grade: Int]] = [
+        .needsDeepening: [.S: 7, .A: 10, .B: 14, .C: 21],
+        .solutionComparison: [.S: 7, .A: 10, .B: 14, .C: 21],
+        .negotiation: [.S: 7, .A: 10, .B: 14, .C: 21],
+    ]
+    /// The most follow-ups in each stage (`stage_follow_ups`; toolkit: 1-3, 2-4, 1-3, 1-2).
+    public var stageFollowUps: [Stage: Int] = [.initialContact: 3, .needsDeepening: 4, .solutionComparison: 3, .negotiation: 2]
+
+    /// The most days a customer of `grade` stays in `stage`; nil for nurture and a grade without one.
+    public func stageDays(_ stage: Stage, _ grade: Grade) -> Int? {
+        stage == .initialContact ? firstStageDays[grade] : laterStageDays[stage]?[grade]
+    }
 
     public init() {}
 
@@ -60,6 +78,10 @@ public struct Configuration: Sendable {
         /// `cadence_days`, `first_stage_days`, `regrade_days`, `expected_cycle_days`,
         /// `feedback.confirm_days`: at most ten years.
         public static let days = 0...3_650
+        /// `rhythm.*.days`: one day to ten years.
+        public static let rhythmDays = 1...3_650
+        /// `stage_follow_ups.*`: at least one follow-up a stage.
+        public static let followUps = 1...10_000
         /// `index_days`: one day to ten years.
         public static let indexDays = 1...3_650
         /// `scoring.max.*`: each sub-score's maximum.
@@ -162,4 +184,14 @@ public struct TeamMember: Sendable {
     /// Most open customers at once; nil = no limit.
     public var capacity: Int?
     public init(name: String) { self.name = name }
+}
+
+/// A contact on one of `channels` at least every `days` days (leadbook.yml `rhythm`).
+public struct Rhythm: Sendable, Equatable {
+    public var channels: [Channel]
+    public var days: Int
+    public init(channels: [Channel], days: Int) {
+        self.channels = channels
+        self.days = days
+    }
 }

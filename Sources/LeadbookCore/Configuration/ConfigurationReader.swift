@@ -34,7 +34,8 @@ public enum ConfigurationReader {
     public static let keys = ["language", "timezone", "id_prefix", "customers", "index", "summary", "sources", "extra_fields",
                        "scoring", "sla_hours", "cadence_days", "first_stage_days", "regrade_days", "screening", "team",
                        "index_days", "index_pii", "feedback", "team_check", "expected_cycle_days",
-                       "grade_roles", "score_review"]
+                       "grade_roles", "score_review",
+                       "rhythm", "stage_days", "stage_follow_ups"]
 
     public static func read(_ source: SourceText) -> (Configuration, [Diagnostic]) {
         var configuration = Configuration()
@@ -60,6 +61,7 @@ public enum ConfigurationReader {
             return (configuration, decoder.findings.diagnostics)
         }
         var indexNode: YAMLNode?
+        var stageDaysNode: YAMLNode?
         for pair in pairs {
             let value = pair.value
             switch pair.keyText {
@@ -159,6 +161,12 @@ public enum ConfigurationReader {
                     default: decoder.unknownKey(part, known: ["below_percent", "months"], in: .field("team_check"))
                     }
                 }
+            case "rhythm":
+                configuration.rhythms = readRhythms(value, &decoder)
+            case "stage_days":
+                stageDaysNode = value
+            case "stage_follow_ups":
+                readStageFollowUps(value, &configuration.stageFollowUps, &decoder)
             case "index_days":
                 if let days = decoder.integer(value, "index_days", in: Configuration.Limits.indexDays) { configuration.indexDays = days }
             case "index_pii":
@@ -178,6 +186,8 @@ public enum ConfigurationReader {
                 decoder.unknownKey(pair, known: keys, in: .configuration)
             }
         }
+        // After `first_stage_days`, wherever it is: `stage_days.initial-contact` wins.
+        if let stageDaysNode { readStageDays(stageDaysNode, &configuration, &decoder) }
         if let indexNode, let misplaced = WorkspaceIndex.misplaced(configuration) {
             WrongType.report(misplaced, at: indexNode.start, &decoder.findings)
         }
@@ -194,6 +204,80 @@ public enum ConfigurationReader {
                 continue
             }
             if let number = decoder.integer(pair.value, "\(field).\(pair.keyText)", in: range) { target[level] = number }
+        }
+    }
+
+    /// `rhythm: {S: {channels: [meeting, visit], days: 7}, ...}`: the rhythms written replace
+    /// the defaults; a grade not written has none.
+    public static func readRhythms(_ node: YAMLNode, _ decoder: inout FieldDecoder) -> [Grade: Rhythm] {
+        var rhythms: [Grade: Rhythm] = [:]
+        let names = Grade.allCases.map(\.rawValue)
+        guard let pairs = decoder.map(node, "rhythm", example: "rhythm: {S: {channels: [meeting, visit], days: 7}}") else { return rhythms }
+        for pair in pairs {
+            guard let grade = Grade(rawValue: pair.keyText) else {
+                decoder.unknownKey(pair, known: names, in: .field("rhythm"))
+                continue
+            }
+            let field = "rhythm.\(pair.keyText)"
+            guard let parts = decoder.map(pair.value, field, example: "\(pair.keyText): {channels: [meeting, visit], days: 7}") else { continue }
+            var channels: [Channel]?
+            var days: Int?
+            for part in parts {
+                switch part.keyText {
+                case "channels":
+                    let nodes = part.value.items ?? (part.value.isEmpty ? [] : [part.value])
+                    var read: [Channel] = []
+                    for channelNode in nodes {
+                        if let channel = decoder.vocabulary(channelNode, field + ".channels", Channel.self) { read.append(channel) }
+                    }
+                    if !read.isEmpty { channels = read }
+                case "days":
+                    days = decoder.integer(part.value, field + ".days", in: Configuration.Limits.rhythmDays)
+                default: decoder.unknownKey(part, known: ["channels", "days"], in: .field(field))
+                }
+            }
+            if pair.value["channels"] == nil || pair.value["days"] == nil {
+                MissingField.report(.rhythmWithout(grade: pair.keyText, channels: pair.value["channels"] == nil), at: pair.value.start, &decoder.findings)
+            }
+            if let channels, let days { rhythms[grade] = Rhythm(channels: channels, days: days) }
+        }
+        return rhythms
+    }
+
+    /// The stages `stage_days` and `stage_follow_ups` take (nurture has no limit).
+    static let limitedStages: [Stage] = [.initialContact, .needsDeepening, .solutionComparison, .negotiation]
+
+    /// `stage_days: {needs-deepening: {S: 7, A: 10, B: 14, C: 21}, ...}`: each stage's days by
+    /// grade, grades not written keep theirs; `initial-contact` is `first_stage_days`.
+    public static func readStageDays(_ node: YAMLNode, _ configuration: inout Configuration, _ decoder: inout FieldDecoder) {
+        let names = limitedStages.map(\.rawValue)
+        guard let pairs = decoder.map(node, "stage_days", example: "stage_days: {needs-deepening: {S: 7, A: 10, B: 14, C: 21}}") else { return }
+        for pair in pairs {
+            guard let stage = Stage(rawValue: pair.keyText), limitedStages.contains(stage) else {
+                decoder.unknownKey(pair, known: names, in: .field("stage_days"))
+                continue
+            }
+            let field = "stage_days.\(pair.keyText)"
+            if stage == .initialContact {
+                readLevels(pair.value, field, Grade.self, &configuration.firstStageDays, Configuration.Limits.days, &decoder)
+            } else {
+                var days = configuration.laterStageDays[stage] ?? [:]
+                readLevels(pair.value, field, Grade.self, &days, Configuration.Limits.days, &decoder)
+                configuration.laterStageDays[stage] = days
+            }
+        }
+    }
+
+    /// `stage_follow_ups: {initial-contact: 3, needs-deepening: 4, ...}`: the most follow-ups of each stage.
+    public static func readStageFollowUps(_ node: YAMLNode, _ target: inout [Stage: Int], _ decoder: inout FieldDecoder) {
+        let names = limitedStages.map(\.rawValue)
+        guard let pairs = decoder.map(node, "stage_follow_ups", example: "stage_follow_ups: {initial-contact: 3, needs-deepening: 4}") else { return }
+        for pair in pairs {
+            guard let stage = Stage(rawValue: pair.keyText), limitedStages.contains(stage) else {
+                decoder.unknownKey(pair, known: names, in: .field("stage_follow_ups"))
+                continue
+            }
+            if let most = decoder.integer(pair.value, "stage_follow_ups.\(pair.keyText)", in: Configuration.Limits.followUps) { target[stage] = most }
         }
     }
 

@@ -107,6 +107,8 @@ public struct PlanStep: Sendable {
     public var due: LocalDate?
     /// `due` as written when it is not a date (the toolkit's "每周一", every Monday).
     public var dueText: String?
+    /// The days of the week `dueText` comes back on, when it names them.
+    public var weekly: WeeklyDays?
     public var owner: String?
     public var expected: String?
     public var fallback: String?

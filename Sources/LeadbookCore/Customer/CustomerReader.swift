@@ -358,6 +358,10 @@ public enum CustomerReader {
                         step.due = decoder.date(pair.value, "plan.due")
                     } else {
                         step.dueText = decoder.text(pair.value, "plan.due")
+                        if let text = step.dueText {
+                            step.weekly = WeeklyDays(text)
+                            if step.weekly == nil { InvalidPlanDue.report(text, at: pair.value.start, &decoder.findings) }
+                        }
                     }
                 case .owner?: step.owner = decoder.text(pair.value, "plan.owner")
                 case .expected?: step.expected = decoder.text(pair.value, "plan.expected")

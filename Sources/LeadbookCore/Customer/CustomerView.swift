@@ -66,7 +66,9 @@ public enum CustomerView {
         .object([
             ("stage", .optional(step.stage?.rawValue)), ("goal", .optional(step.goal)),
             ("channels", .array(step.channels.map { .string($0.rawValue) })), ("points", .optional(step.points)),
-            ("due", step.due.map { .string($0.description) } ?? .optional(step.dueText)), ("owner", .optional(step.owner)),
+            ("due", step.due.map { .string($0.description) } ?? .optional(step.dueText)),
+            ("weekdays", step.weekly.map { weekly in .array(weekly.days.map { .string(WeeklyDays.englishNames[$0].lowercased()) }) } ?? .null),
+            ("owner", .optional(step.owner)),
             ("expected", .optional(step.expected)), ("fallback", .optional(step.fallback)),
         ])
     }
@@ -175,6 +177,11 @@ public enum CustomerView {
             for value in values(field, format, customer, configuration, in: language) { row(shownLabel, value) }
         }
         if !completenessShown { completenessRow(customer, language, row) }
+        if !customer.plan.isEmpty {
+            lines.append("")
+            lines.append(Words.plan(customer.plan.count).phrase.text(language))
+            for step in customer.plan { planLines(step, language, logLine) }
+        }
         if !customer.followUps.isEmpty {
             lines.append("")
             lines.append(Words.followUps(customer.followUps.count).phrase.text(language))
@@ -183,9 +190,12 @@ public enum CustomerView {
                 if !entry.counterpart.isEmpty { heading += " " + entry.counterpart }
                 if let status = entry.status { heading += "  -> " + status.label(in: language) }
                 logLine(2, heading, more: 2)
+                for (key, value) in entry.facts { logLine(4, keyed(key, value, language), more: 4) }
+                if let mood = entry.mood { logLine(4, keyed(.mood, mood.label(in: language), language), more: 4) }
                 for todo in entry.todos {
                     logLine(4, "[\(todo.done ? "x" : " ")] \(todo.date?.description ?? "?") \(todo.text)\(todo.owner.map { " @" + $0 } ?? "")", more: 4)
                 }
+                if let next = entry.next { logLine(4, keyed(.next, next.description, language), more: 4) }
             }
         }
         if !customer.feedback.isEmpty {
@@ -198,9 +208,37 @@ public enum CustomerView {
                 if let confirmed = entry.confirmed { heading += Phrase(", ", "，") + Words.confirmed(confirmed).phrase }
                 if let satisfaction = entry.satisfaction { heading += Phrase(", ", "，") + Words.satisfaction(satisfaction).phrase }
                 logLine(2, heading.text(language), more: 2)
+                for why in entry.whys { logLine(4, keyed(.why, why, language), more: 4) }
+                if let handling = entry.handling { logLine(4, keyed(.handling, handling.label(in: language), language), more: 4) }
+                if let plan = entry.plan { logLine(4, keyed(.plan, plan, language), more: 4) }
+                if let owner = entry.owner { logLine(4, keyed(.owner, owner, language), more: 4) }
+                if let due = entry.due { logLine(4, keyed(.due, due.description, language), more: 4) }
+                if let result = entry.confirmation, !result.isEmpty { logLine(4, keyed(.confirmed, result, language), more: 4) }
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `background: 服务器月均宕机5次` / `背景：服务器月均宕机5次`: a line of an entry, by its key.
+    static func keyed(_ key: EntryKey, _ value: String, _ language: Language) -> String {
+        language == .zhCN ? key.label + "：" + value : key.rawValue + ": " + value
+    }
+
+    /// A plan step: when (a date, the weekdays it comes back on, or the text as written), its
+    /// stage and owner, then each part the step writes.
+    static func planLines(_ step: PlanStep, _ language: Language, _ logLine: (Int, String, Int) -> Void) {
+        typealias Words = Wording<CustomerView>
+        let when = step.due?.description ?? step.weekly?.phrase.text(language) ?? step.dueText ?? "?"
+        var heading = when
+        if let stage = step.stage { heading += "  " + stage.label(in: language) }
+        if let owner = step.owner { heading += "  @" + owner }
+        logLine(2, heading, 2)
+        let channels = step.channels.map { $0.label(in: language) }.joined(separator: language == .zhCN ? "、" : ", ")
+        for (label, value) in [(Words.planGoal, step.goal), (Words.planChannels, channels), (Words.planPoints, step.points),
+                               (Words.planExpected, step.expected), (Words.planFallback, step.fallback)] {
+            guard let value = value?.replacingNewlines(), !value.isEmpty else { continue }
+            logLine(4, label.phrase.text(language) + Words.separator.phrase.text(language) + value, 4)
+        }
     }
 
     /// The completeness row comes after the field rows of lower rank (CustomerField's `show`).
@@ -239,6 +277,13 @@ public enum CustomerView {
 }
 
 extension Wording where Of == CustomerView {
+    public static func plan(_ count: Int) -> Self { Self("plan (\(count)):", "跟进计划（\(count) 项）：") }
+    public static let planGoal = Self("goal", "跟进目标")
+    public static let planChannels = Self("channels", "跟进方式")
+    public static let planPoints = Self("points", "沟通要点")
+    public static let planExpected = Self("expected", "预期成果")
+    public static let planFallback = Self("fallback", "应急预案")
+    public static let separator = Self(": ", "：")
     public static func followUps(_ count: Int) -> Self { Self("follow-ups (\(count)):", "跟进记录（\(count) 条）：") }
     public static func feedback(_ count: Int) -> Self { Self("feedback (\(count)):", "客户反馈（\(count) 条）：") }
     public static func resolved(_ date: LocalDate) -> Self { Self("resolved \(date)", "\(date) 已解决") }

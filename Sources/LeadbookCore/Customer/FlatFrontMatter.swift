@@ -829,6 +829,11 @@ extension FlatFrontMatter {
                         throw Decline()
                     } else {
                         step.dueText = try text(pair)
+                        if let text = step.dueText {
+                            // A text that is no weekday is reported by the full reader.
+                            guard let weekly = WeeklyDays(text) else { throw Decline() }
+                            step.weekly = weekly
+                        }
                     }
                 case .owner: step.owner = try text(pair)
                 case .expected: step.expected = try text(pair)

@@ -47,5 +47,6 @@ public enum CustomerRules {
         EntryOrder.self, MissingField.self, InvalidId.self, FileNameMismatch.self, UnknownOwner.self,
         MissingDeal.self, MissingLostReason.self, StaleGrade.self, StaleStatus.self, StaleNext.self,
         OwnerRole.self, ScoreReviewer.self,
+        StageFollowUps.self,
     ]
 }

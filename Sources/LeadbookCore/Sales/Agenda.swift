@@ -7,6 +7,7 @@ public struct Agenda {
     public enum Kind: String, Sendable, CaseIterable {
         case sla, followUp = "follow-up", stage, todo, feedbackFix = "feedback-fix", feedbackConfirm = "feedback-confirm", regrade
         case scoreReview = "score-review"
+        case rhythm, plan
 
         public var label: Phrase {
             switch self {
@@ -18,6 +19,8 @@ public struct Agenda {
             case .feedbackConfirm: return Wording<Agenda>.feedbackConfirmLabel.phrase
             case .regrade: return Wording<Agenda>.regradeLabel.phrase
             case .scoreReview: return Wording<Agenda>.scoreReviewLabel.phrase
+            case .rhythm: return Wording<Agenda>.rhythmLabel.phrase
+            case .plan: return Wording<Agenda>.planLabel.phrase
             }
         }
     }
@@ -156,9 +159,7 @@ public struct Agenda {
                 if let next = cadence.plannedNext, next == due { reasons.append(Wording<Agenda>.planned(next).phrase) }
                 add(.followUp, TimePolicy.endOfDay(due), Phrase.joined(reasons, en: "; ", zh: "；"))
             }
-            if let stage = policy.firstStage(customer), stage.left == nil, policy.stage(customer) == .initialContact {
-                add(.stage, TimePolicy.endOfDay(stage.deadline), Wording<Agenda>.initialContact(since: stage.start, stage.limitDays, grade).phrase)
-            }
+            followThroughItems(customer, add)
             for entry in customer.followUps {
                 for todo in entry.todos where !todo.done {
                     guard let date = todo.date else { continue }
@@ -412,11 +413,6 @@ extension Wording where Of == Agenda {
     }
 
     public static func planned(_ next: LocalDate) -> Self { Self("planned \(next)", "计划 \(next)") }
-
-    public static func initialContact(since start: LocalDate, _ days: Int, _ grade: Grade?) -> Self {
-        Self("initial contact at most \(days) days for \(grade?.rawValue ?? "?"), since \(start)",
-             "\(grade?.rawValue ?? "?") 级初步接洽最多 \(days) 天，\(start) 起")
-    }
 
     public static func regrade(_ grade: Grade?, every days: Int, last: LocalDate) -> Self {
         Self("\(grade?.rawValue ?? "?") every \(days) days, last \(last)", "\(grade?.rawValue ?? "?") 级每 \(days) 天一次，上次 \(last)")

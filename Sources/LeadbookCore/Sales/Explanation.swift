@@ -49,6 +49,7 @@ public enum Explanation {
                 let overdue = due < asOf.date ? late(Words.overdueBy(days: asOf.date.dayNumber - due.dayNumber)) : .empty
                 lines.append(Words.nextFollowUp(due).phrase + overdue)
             }
+            lines += rhythmLines(customer, policy, asOf: asOf, late: late)
         }
 
         lines.append(.empty)
@@ -66,6 +67,7 @@ public enum Explanation {
                 lines.append(limit + (asOf.date > first.deadline ? late(Words.overLimit) : Words.stillWithin.phrase))
             }
         }
+        lines += stageLines(customer, policy, asOf: asOf, late: late)
 
         let openTodos = customer.followUps.flatMap(\.todos).filter { !$0.done }
         if !openTodos.isEmpty {

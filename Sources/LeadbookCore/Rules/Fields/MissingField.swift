@@ -68,6 +68,13 @@ extension RuleMessage where Of == MissingField {
              hint: Phrase("add `industry: 软件` (the industry the rule applies to)", "加上 `industry: 软件`（这条规则适用的行业）"))
     }
 
+    public static func rhythmWithout(grade: String, channels: Bool) -> Self {
+        let key = channels ? "channels" : "days"
+        return Self("the rhythm of \(grade) has no `\(key)`", "\(grade) 级的跟进节奏没写 `\(key)`",
+                    hint: Phrase("write both: `\(grade): {channels: [meeting, visit], days: 7}`",
+                                 "两项都要写：`\(grade): {channels: [meeting, visit], days: 7}`"))
+    }
+
     public static var teamMemberWithoutName: Self {
         Self("a team member without `name`", "有一位团队成员没写 `name`", hint: Phrase("add `name:` with the rep's name", "加上 `name:`，写销售的姓名"))
     }

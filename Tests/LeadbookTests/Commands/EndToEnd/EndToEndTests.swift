@@ -121,6 +121,12 @@ final class EndToEndTests: XCTestCase {
         try Transcript.check("views-en")
     }
 
+    /// Rhythms, plan time points, stage limits and follow-ups per stage in check, explain and
+    /// agenda, in English and Chinese.
+    func testRhythmsPlanPointsAndStages() throws {
+        try Transcript.check("follow-through")
+    }
+
     /// The text, JSON and GitHub outputs carry the same findings (file, line, column, rule).
     func testTheThreeFormatsCarryTheSameFindings() throws {
         let workspace = try Transcript.copy(Transcript.fixtures.appendingPathComponent("planted-errors/workspace"))

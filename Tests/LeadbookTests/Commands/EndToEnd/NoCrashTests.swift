@@ -96,6 +96,8 @@ final class NoCrashTests: XCTestCase {
         "scoring: {rules: {size: [{min: 9223372036854775807, points: 10}]}}",
         "scoring: {rules: {urgency: [{min: -9223372036854775807, points: 10}]}}",
         "screening: [{industry: 软件, min_employees: 9223372036854775807}]",
+        "stage_days: {negotiation: {B: 9223372036854775807}}", "stage_follow_ups: {negotiation: 9223372036854775807}",
+        "rhythm: {B: {channels: phone, days: 9223372036854775807}}",
     ]
 
     func testHugeNumbersInLeadbookYmlAreOutOfRangeAtTheirLineAndNoCommandCrashes() throws {
@@ -128,6 +130,9 @@ final class NoCrashTests: XCTestCase {
             regrade_days: {S: 3650, A: 3650, B: 3650, C: 3650}
             expected_cycle_days: {S: 3650, A: 3650, B: 3650, C: 3650}
             feedback: {fix_hours: 8760, confirm_days: 3650}
+            stage_days: {needs-deepening: {S: 3650, A: 3650, B: 3650, C: 3650}, negotiation: {B: 3650}}
+            stage_follow_ups: {initial-contact: 10000}
+            rhythm: {S: {channels: meeting, days: 3650}, B: {channels: [phone, email], days: 3650}}
             scoring: {max: {size: 1000, budget: 1000, urgency: 1000, decision: 1000}, grades: {S: 4000, A: 3999, B: 3998}}
 
             """)

@@ -31,6 +31,10 @@ final class ConfigurationLimitsTests: XCTestCase {
         ({ "scoring: {rules: {size: [{min: \($0), points: 5}]}}" }, 32, "scoring.rules.size", 0...1_000_000_000_000, { $0.scoring.rules?.size.first?.threshold }),
         ({ "scoring: {rules: {urgency: [{max: \($0), points: 5}]}}" }, 35, "scoring.rules.urgency", -36_500...36_500, { $0.scoring.rules?.urgency.first?.threshold }),
         ({ "screening: [{industry: 软件, min_employees: \($0)}]" }, 43, "min_employees", 0...1_000_000_000_000, { $0.screening.first?.minEmployees }),
+        ({ "stage_days: {negotiation: {B: \($0)}}" }, 31, "stage_days.negotiation.B", 0...3_650, { $0.laterStageDays[.negotiation]?[.B] }),
+        ({ "stage_days: {initial-contact: {S: \($0)}}" }, 35, "stage_days.initial-contact.S", 0...3_650, { $0.firstStageDays[.S] }),
+        ({ "stage_follow_ups: {solution-comparison: \($0)}" }, 41, "stage_follow_ups.solution-comparison", 1...10_000, { $0.stageFollowUps[.solutionComparison] }),
+        ({ "rhythm: {S: {channels: meeting, days: \($0)}}" }, 39, "rhythm.S.days", 1...3_650, { $0.rhythms[.S]?.days }),
     ]
 
     func testTheLargestAllowedValueIsRead() {
