@@ -120,6 +120,12 @@ final class BusinessHoursTests: XCTestCase {
         XCTAssertEqual(calendar.items.first { $0.kind == .sla }?.detail, "assign and first contact within 2 h (intent A)")
     }
 
+    func testTheEditorsHoverSaysWorkingHours() {
+        XCTAssertTrue(ValueMeaning.intent(.A, BusinessHoursTests.office()).zh.hasSuffix("获取后 2 个工作小时内分配并首次跟进"))
+        XCTAssertTrue(ValueMeaning.intent(.A, BusinessHoursTests.office()).en.hasSuffix("within 2 working hours of capture"))
+        XCTAssertTrue(ValueMeaning.intent(.A, Configuration()).en.hasSuffix("within 2 h of capture"))
+    }
+
     func testWeekdaysAreNamedInBothLanguages() {
         XCTAssertEqual(BusinessHours.weekdayNames["mon"], 0)
         XCTAssertEqual(BusinessHours.weekdayNames["周一"], 0)
