@@ -433,9 +433,7 @@ extension ConfigurationReader {
     static func timeOfDay(_ node: YAMLNode, _ field: String, allowsEndOfDay: Bool, _ decoder: inout FieldDecoder) -> Int? {
         guard let text = decoder.string(node, field) else { return nil }
         let bytes = Array(text.utf8)
-        var colon = bytes.firstIndex(of: ASCII.colon) ?? bytes.count
-        if colon == bytes.count { colon = -1 }
-        if colon > 0, colon <= 2, bytes.count - colon == 3,
+        if let colon = bytes.firstIndex(of: ASCII.colon), colon > 0, colon <= 2, bytes.count - colon == 3,
            bytes[..<colon].allSatisfy(ASCII.isDigit), bytes[(colon + 1)...].allSatisfy(ASCII.isDigit) {
             let hour = bytes[..<colon].reduce(0) { $0 * 10 + Int($1 - ASCII.zero) }
             let minute = bytes[(colon + 1)...].reduce(0) { $0 * 10 + Int($1 - ASCII.zero) }
