@@ -132,6 +132,7 @@ public enum FeedbackCommand: Command {
         let number = (insertBefore.map { start in target.customer.feedback.firstIndex { $0.start == start }! } ?? target.customer.feedback.count) + 1
         context.console.out(Message.recorded(number, of: target.customer.id ?? "", in: target.path, date, type: draft.type,
                                              priority: draft.priority, fixWithin: draft.handling == .fix ? configuration.feedbackFixHours : nil))
+        context.warnLateRecording(arguments, opened)
         return .ok
     }
 

@@ -169,6 +169,7 @@ public enum LogCommand: Command {
         }
         context.console.out(Message.logged(target.customer.id ?? arguments.positionals[0], "\(at)", draft.channel, in: target.path,
                                            beforeLaterEntries: insertBefore != nil, notes))
+        context.warnLateRecording(arguments, opened)
         return .ok
     }
 

@@ -98,7 +98,7 @@ enum Verify {
         }
         // Seed rules with time in them.
         if let intent = customer.intent, let created = customer.created, let hours = configuration.slaHours[intent] {
-            let limit = created.minuteNumber + hours * 60
+            let limit = TimePolicy(configuration).deadline(from: created, hours: hours).minuteNumber
             if let assigned = customer.assigned, assigned.minuteNumber > limit { report(path, "assigned after the \(hours)h SLA") }
             if let first = log.first?.moment, first.minuteNumber > limit { report(path, "first follow-up after the \(hours)h SLA") }
             if let first = log.first?.moment, let assigned = customer.assigned, first < assigned { report(path, "first follow-up before assignment") }

@@ -66,6 +66,13 @@ public struct Configuration: Sendable {
     public func stageDays(_ stage: Stage, _ grade: Grade) -> Int? {
         stage == .initialContact ? firstStageDays[grade] : laterStageDays[stage]?[grade]
     }
+    /// The team's working time (`business_hours`, `holidays`, `workdays`): when set, SLA hours
+    /// and feedback fix hours count working time only; nil counts calendar hours (the toolkit
+    /// is silent on office hours).
+    public var businessHours: BusinessHours?
+    /// `log` and `feedback` warn, and `check --staged` warns (`late-entry`), when a contact is
+    /// recorded more than this many hours after it happened (toolkit: 24, "24 小时内录入"); 0 turns it off.
+    public var recordWithinHours = 24
 
     public init() {}
 
@@ -164,6 +171,45 @@ public struct Configuration: Sendable {
             return .C
         }
     }
+}
+
+/// When a team works (leadbook.yml `business_hours`, `holidays`, `workdays`), in the
+/// workspace's time zone.
+public struct BusinessHours: Sendable, Equatable {
+    /// Working weekdays, 0 = Monday ... 6 = Sunday (`days`; default Monday to Friday).
+    public var weekdays: Set<Int> = [0, 1, 2, 3, 4]
+    /// Minutes after midnight the working day starts and ends (`from`, `to`; default 09:00 to 18:00).
+    public var from = 9 * 60
+    public var to = 18 * 60
+    /// Dates off although their weekday is worked (`holidays`: 国庆节 2024-10-01...).
+    public var holidays: Set<LocalDate> = []
+    /// Dates worked although their weekday is not (`workdays`: 调休上班 2024-09-29...).
+    public var workdays: Set<LocalDate> = []
+
+    public init() {}
+
+    public func isWorkingDay(_ date: LocalDate) -> Bool {
+        if workdays.contains(date) { return true }
+        if holidays.contains(date) { return false }
+        return weekdays.contains(date.weekday)
+    }
+
+    /// The weekday names `days` accepts: English (`mon`, `monday`) and Chinese (`周一`, `星期一`).
+    public static let weekdayNames: [String: Int] = {
+        var names: [String: Int] = [:]
+        let english = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        let long = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        let chinese = ["一", "二", "三", "四", "五", "六", "日"]
+        for day in 0..<7 {
+            names[english[day]] = day
+            names[long[day]] = day
+            names["周" + chinese[day]] = day
+            names["星期" + chinese[day]] = day
+        }
+        names["周天"] = 6
+        names["星期天"] = 6
+        return names
+    }()
 }
 
 public struct ScreeningCriterion: Sendable {

@@ -35,7 +35,8 @@ public enum ConfigurationReader {
                        "scoring", "sla_hours", "cadence_days", "first_stage_days", "regrade_days", "screening", "team",
                        "index_days", "index_pii", "feedback", "team_check", "expected_cycle_days",
                        "grade_roles", "score_review",
-                       "rhythm", "stage_days", "stage_follow_ups"]
+                       "rhythm", "stage_days", "stage_follow_ups",
+                       "business_hours", "holidays", "workdays", "record_within_hours"]
 
     public static func read(_ source: SourceText) -> (Configuration, [Diagnostic]) {
         var configuration = Configuration()
@@ -62,6 +63,7 @@ public enum ConfigurationReader {
         }
         var indexNode: YAMLNode?
         var stageDaysNode: YAMLNode?
+        var hours = WorkingTimeKeys()
         for pair in pairs {
             let value = pair.value
             switch pair.keyText {
@@ -182,12 +184,18 @@ public enum ConfigurationReader {
                 readGradeRoles(value, &configuration.gradeRoles, &decoder)
             case "score_review":
                 readScoreReview(value, &configuration, &decoder)
+            case "business_hours", "holidays", "workdays":
+                readWorkingTime(pair, &hours, &decoder)
+            case "record_within_hours":
+                if let v = decoder.integer(value, "record_within_hours", in: Configuration.Limits.hours) { configuration.recordWithinHours = v }
             default:
                 decoder.unknownKey(pair, known: keys, in: .configuration)
             }
         }
         // After `first_stage_days`, wherever it is: `stage_days.initial-contact` wins.
         if let stageDaysNode { readStageDays(stageDaysNode, &configuration, &decoder) }
+
+        configuration.businessHours = hours.finish(&decoder)
         if let indexNode, let misplaced = WorkspaceIndex.misplaced(configuration) {
             WrongType.report(misplaced, at: indexNode.start, &decoder.findings)
         }
@@ -470,6 +478,107 @@ extension ConfigurationReader {
             default: decoder.unknownKey(part, known: ["roles", "days"], in: .field("score_review"))
             }
         }
+    }
+}
+
+/// What leadbook.yml says of working time, read key by key: `business_hours`, `holidays` and
+/// `workdays` may come in any order.
+public struct WorkingTimeKeys {
+    var hours: BusinessHours?
+    var holidays: [LocalDate] = []
+    var workdays: [LocalDate] = []
+    /// Where `holidays` or `workdays` is, for the error when `business_hours` is missing.
+    var datesAt: (String, Int)?
+
+    /// The business hours with their dates; nil (and an error for dates alone) without `business_hours`.
+    mutating func finish(_ decoder: inout FieldDecoder) -> BusinessHours? {
+        guard var hours else {
+            if let (key, offset) = datesAt { MissingField.report(.datesWithoutBusinessHours(key), at: offset, &decoder.findings) }
+            return nil
+        }
+        hours.holidays = Set(holidays)
+        hours.workdays = Set(workdays)
+        return hours
+    }
+}
+
+extension ConfigurationReader {
+    /// `business_hours: {days: [mon, tue, wed, thu, fri], from: "09:00", to: "18:00"}`,
+    /// `holidays: [2024-10-01, ...]`, `workdays: [2024-09-29, ...]`.
+    public static func readWorkingTime(_ pair: YAMLPair, _ keys: inout WorkingTimeKeys, _ decoder: inout FieldDecoder) {
+        let value = pair.value
+        switch pair.keyText {
+        case "business_hours":
+            var hours = BusinessHours()
+            guard let parts = decoder.map(value, "business_hours", example: "business_hours: {days: [mon, tue, wed, thu, fri], from: \"09:00\", to: \"18:00\"}") else {
+                if value.isEmpty { keys.hours = hours }
+                return
+            }
+            var fromNode: YAMLNode?
+            for part in parts {
+                switch part.keyText {
+                case "days":
+                    var days: Set<Int> = []
+                    if part.value.isEmpty {
+                        MissingField.report(.noWorkingDays, at: part.value.start, &decoder.findings)
+                        continue
+                    }
+                    for item in part.value.items ?? [] {
+                        guard let text = decoder.string(item, "business_hours.days") else { continue }
+                        if let day = BusinessHours.weekdayNames[text.lowercased()] {
+                            days.insert(day)
+                        } else {
+                            WrongType.report(.weekday(text), at: item.start, &decoder.findings)
+                        }
+                    }
+                    if part.value.items == nil {
+                        decoder.wrongType(part.value, "business_hours.days", expected: .list, example: "days: [mon, tue, wed, thu, fri]")
+                    } else if days.isEmpty {
+                        MissingField.report(.noWorkingDays, at: part.value.start, &decoder.findings)
+                    } else {
+                        hours.weekdays = days
+                    }
+                case "from":
+                    fromNode = part.value
+                    if let minutes = timeOfDay(part.value, "business_hours.from", allowsEndOfDay: false, &decoder) { hours.from = minutes }
+                case "to":
+                    if let minutes = timeOfDay(part.value, "business_hours.to", allowsEndOfDay: true, &decoder) { hours.to = minutes }
+                default:
+                    decoder.unknownKey(part, known: ["days", "from", "to"], in: .field("business_hours"))
+                }
+            }
+            if hours.from >= hours.to {
+                OutOfRange.report(.workingDayEndsBeforeItStarts(hours), at: (fromNode ?? value).start, &decoder.findings)
+                let defaults = BusinessHours()
+                hours.from = defaults.from
+                hours.to = defaults.to
+            }
+            keys.hours = hours
+        default:
+            let field = pair.keyText
+            if keys.datesAt == nil { keys.datesAt = (field, pair.key.start) }
+            if value.isEmpty { return }
+            guard let items = value.items else {
+                decoder.wrongType(value, field, expected: .list, example: field == "holidays" ? "holidays: [2024-10-01, 2024-10-02]" : "workdays: [2024-09-29, 2024-10-12]")
+                return
+            }
+            let dates = items.compactMap { decoder.date($0, field) }
+            if field == "holidays" { keys.holidays += dates } else { keys.workdays += dates }
+        }
+    }
+
+    /// `"09:00"`: hours 00 to 23 and minutes; `"24:00"` as the end of a day when `allowsEndOfDay`.
+    static func timeOfDay(_ node: YAMLNode, _ field: String, allowsEndOfDay: Bool, _ decoder: inout FieldDecoder) -> Int? {
+        guard let text = decoder.string(node, field) else { return nil }
+        let bytes = Array(text.utf8)
+        if let colon = bytes.firstIndex(of: ASCII.colon), colon > 0, colon <= 2, bytes.count - colon == 3,
+           bytes[..<colon].allSatisfy(ASCII.isDigit), bytes[(colon + 1)...].allSatisfy(ASCII.isDigit) {
+            let hour = bytes[..<colon].reduce(0) { $0 * 10 + Int($1 - ASCII.zero) }
+            let minute = bytes[(colon + 1)...].reduce(0) { $0 * 10 + Int($1 - ASCII.zero) }
+            if minute < 60, hour < 24 || (allowsEndOfDay && hour == 24 && minute == 0) { return hour * 60 + minute }
+        }
+        WrongType.report(.timeOfDay(field, text), at: node.start, &decoder.findings)
+        return nil
     }
 }
 

@@ -17,8 +17,8 @@ public enum ValueMeaning {
     }
 
     public static func intent(_ intent: Intent, _ configuration: Configuration) -> Phrase {
-        let hours = configuration.slaHours[intent] ?? 0
-        let limit = Phrase("; assigned and first followed up within \(hours) h of capture", "；获取后 \(hours) 小时内分配并首次跟进")
+        let within = TimePolicy.hours(configuration.slaHours[intent] ?? 0, working: configuration.businessHours != nil)
+        let limit = Phrase("; assigned and first followed up within \(within.en) of capture", "；获取后 \(within.zh)内分配并首次跟进")
         switch intent {
         case .A: return Phrase("a clear, urgent need with a budget and a known decision maker", "需求明确且紧急，有预算，决策人清楚") + limit
         case .B: return Phrase("a need without details, the budget not confirmed", "有需求但细节不清，预算未确认") + limit
@@ -74,8 +74,9 @@ public enum ValueMeaning {
         case .priority: return Phrase("how much it weighs on the deal: high, medium or low", "对成交的影响：高、中或低")
         case .why: return Phrase("one of the 5 Whys towards the root cause (repeat the line)", "找根本原因的「5 个为什么」之一（可写多行）")
         case .handling:
-            return Phrase("fix (answered within \(configuration.feedbackFixHours) h), negotiate an alternative, or decline honestly",
-                          "立即解决（\(configuration.feedbackFixHours) 小时内答复）、协商替代方案，或如实说明无法解决")
+            let within = TimePolicy.hours(configuration.feedbackFixHours, working: configuration.businessHours != nil)
+            return Phrase("fix (answered within \(within.en)), negotiate an alternative, or decline honestly",
+                          "立即解决（\(within.zh)内答复）、协商替代方案，或如实说明无法解决")
         case .plan: return Phrase("how the feedback is handled", "处理方案")
         case .owner: return Phrase("who handles it", "由谁处理")
         case .due: return Phrase("the date it is handled by", "完成时限")

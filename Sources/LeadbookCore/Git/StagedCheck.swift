@@ -1,3 +1,4 @@
+import Foundation
 import LeadbookText
 
 /// `leadbook check --staged`: what the next commit would record, read from git's staging area, so
@@ -21,7 +22,9 @@ public enum StagedCheck {
         public var notes: [String] { phrases.map(\.en) }
     }
 
-    public static func run(root: String, against revision: String?) throws -> Outcome {
+    /// `now` is the commit's moment (the clock in the workspace's time zone when nil): a
+    /// contact the commit adds that is older than `record_within_hours` is `late-entry`.
+    public static func run(root: String, against revision: String?, now: LocalDateTime? = nil) throws -> Outcome {
         let git = Git(directory: root)
         let reader = try GitObjectReader(git)
         defer { reader.close() }
@@ -156,6 +159,8 @@ public enum StagedCheck {
         if configurationChanged {
             diagnostics.append(contentsOf: configurationDiagnostics)
         }
+        diagnostics += try lateEntries(changes, checked: checked, entries: entries, reader: reader, configuration: configuration,
+                                       now: now ?? configuration.timezone.localTime(secondsSince1970: Int(Date().timeIntervalSince1970)))
 
         // The log is append-only.
         if let revision {
@@ -179,6 +184,24 @@ public enum StagedCheck {
         diagnostics.sort(by: Diagnostic.ordered)
         let files = checked.count + referencing.union(reported).count + (configurationChanged && configurationBytes != nil ? 1 : 0)
         return Outcome(report: CheckReport(files: files, diagnostics: diagnostics), phrases: notes)
+    }
+
+    /// `late-entry` for the entries the staged customer files add to their version at HEAD.
+    static func lateEntries(_ changes: [GitChange], checked: Set<String>, entries: [String: StagedEntry], reader: GitObjectReader,
+                            configuration: Configuration, now: LocalDateTime) throws -> [Diagnostic] {
+        guard configuration.recordWithinHours > 0 else { return [] }
+        let policy = TimePolicy(configuration)
+        var diagnostics: [Diagnostic] = []
+        for change in changes where change.status != .deleted && change.status != .unmerged {
+            guard let path = change.newPath, checked.contains(path), let entry = entries[path], !entry.isSymlink,
+                  let new = try reader.read([entry.object]).first ?? nil else { continue }
+            var old: [UInt8]?
+            if change.status != .added && change.status != .copied, let object = change.oldObject {
+                old = try reader.read([object]).first ?? nil
+            }
+            diagnostics += LateEntry.check(old: old, new: new, path: path, now: now, policy: policy)
+        }
+        return diagnostics
     }
 
     /// Reads staged entries in batches (a batch's blobs at a time) and checks each file.

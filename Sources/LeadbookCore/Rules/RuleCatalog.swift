@@ -43,7 +43,8 @@ public enum RuleCatalog {
         Group(heading: Phrase("Derived values", "推导值"), definitions: [StaleGrade.self, StaleStatus.self, StaleNext.self]),
         Group(heading: Phrase("Across files", "跨文件"), definitions: [DuplicateId.self, UnknownMergeTarget.self, PossibleDuplicate.self]),
         Group(heading: Phrase("Generated index", "生成的索引"), definitions: [StaleIndex.self, IndexMarkers.self]),
-        Group(heading: Phrase("History (check --against REV)", "历史（check --against REV）"), definitions: [LogRewritten.self]),
+        Group(heading: Phrase("History (check --against REV, check --staged)", "历史（check --against REV、check --staged）"),
+              definitions: [LogRewritten.self, LateEntry.self]),
         Group(heading: Phrase(verbatim: "leadbook.yml"), definitions: [UnknownTeamRole.self, DuplicateMember.self, UnknownMentor.self, MissingMentor.self]),
     ]
 

@@ -123,9 +123,11 @@ public struct Agenda {
             policy = TimePolicy(configuration)
         }
 
-        /// The items of one customer due by the horizon, in the order they are found.
-        public func items(_ customer: Customer) -> [Item] {
-            guard let id = customer.id else { return [] }
+        /// The items of one customer due by the horizon, in the order they are found, from what
+        /// was known at `asOf` (`Customer.known(at:)`: later entries are left out).
+        public func items(_ written: Customer) -> [Item] {
+            guard let id = written.id, !written.isLater(than: asOf) else { return [] }
+            let customer = written.known(at: asOf)
             let grade = DerivedValues.workingGrade(customer, configuration)
             let important = grade == .S || grade == .A
             let closed = !customer.isOpen
@@ -142,7 +144,7 @@ public struct Agenda {
             for entry in customer.feedback {
                 if entry.resolved == nil, let deadline = policy.fixDeadline(entry) {
                     add(.feedbackFix, deadline, Wording<Agenda>.answerWithin(entry.summary, configuration.feedbackFixHours, of: entry.date!,
-                                                                             with: entry.owner).phrase)
+                                                                             with: entry.owner, working: configuration.businessHours != nil).phrase)
                 }
                 if entry.confirmed == nil, let resolved = entry.resolved, let deadline = policy.confirmDeadline(entry) {
                     add(.feedbackConfirm, TimePolicy.endOfDay(deadline), Wording<Agenda>.confirmWithin(entry.summary, resolved, configuration.feedbackConfirmDays).phrase)
@@ -151,7 +153,7 @@ public struct Agenda {
             if closed { return items }
             if let sla = policy.sla(customer), sla.assigned == nil || sla.firstContact == nil {
                 let missing = sla.assigned == nil ? (sla.firstContact == nil ? Wording<Agenda>.assignAndContact : .assign) : .firstContact
-                add(.sla, sla.deadline, Wording<Agenda>.sla(missing, sla.hours, customer.intent!).phrase)
+                add(.sla, sla.deadline, Wording<Agenda>.sla(missing, sla.hours, customer.intent!, working: configuration.businessHours != nil).phrase)
             }
             if let cadence = policy.cadence(customer), let due = cadence.due, cadence.lastContact != nil || cadence.plannedNext != nil {
                 var reasons: [Phrase] = []
@@ -387,9 +389,10 @@ extension Wording where Of == Agenda {
     }
 
     // Details.
-    public static func answerWithin(_ summary: String, _ hours: Int, of date: LocalDate, with owner: String?) -> Self {
-        Self("\(summary): answer within \(hours) h of \(date)" + (owner.map { ", with \($0)" } ?? ""),
-             "\(summary)（\(date) 起 \(hours) 小时内" + (owner.map { "，协同 \($0)" } ?? "") + "）")
+    public static func answerWithin(_ summary: String, _ hours: Int, of date: LocalDate, with owner: String?, working: Bool = false) -> Self {
+        let within = TimePolicy.hours(hours, working: working)
+        return Self("\(summary): answer within \(within.en) of \(date)" + (owner.map { ", with \($0)" } ?? ""),
+                    "\(summary)（\(date) 起 \(within.zh)内" + (owner.map { "，协同 \($0)" } ?? "") + "）")
     }
 
     public static func confirmWithin(_ summary: String, _ resolved: LocalDate, _ days: Int) -> Self {
@@ -402,9 +405,10 @@ extension Wording where Of == Agenda {
     public static let assignAndContact = Self("assign and first contact", "分配并首次联系")
 
     /// The deadline itself is the item's due time.
-    public static func sla(_ missing: Self, _ hours: Int, _ intent: Intent) -> Self {
-        Self("\(missing.phrase.en) within \(hours) h (intent \(intent.rawValue))",
-             "意向 \(intent.rawValue)：\(hours) 小时内\(missing.phrase.zh)")
+    public static func sla(_ missing: Self, _ hours: Int, _ intent: Intent, working: Bool = false) -> Self {
+        let within = TimePolicy.hours(hours, working: working)
+        return Self("\(missing.phrase.en) within \(within.en) (intent \(intent.rawValue))",
+                    "意向 \(intent.rawValue)：\(within.zh)内\(missing.phrase.zh)")
     }
 
     public static func lastContact(_ last: LocalDate, _ grade: Grade?, every days: Int) -> Self {

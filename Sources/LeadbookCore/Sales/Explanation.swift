@@ -13,6 +13,11 @@ public enum Explanation {
         let language = style.language
         func late(_ words: Words) -> Phrase { words.phrase.map { style.paint($0, ViewStyle.lateColor) } }
         var lines: [Phrase] = [Words.title(customer.id ?? "?", customer.name ?? "", path).phrase, Words.asOf(asOf).phrase, .empty]
+        // As known at that moment: what the file says of later moments is left out.
+        if customer.isLater(than: asOf), let created = customer.created {
+            lines.insert(Words.capturedLater(created).phrase, at: 2)
+        }
+        let customer = customer.known(at: asOf)
 
         lines.append(Words.gradeHeading.phrase)
         lines += gradeLines(customer, configuration: configuration)
@@ -29,7 +34,8 @@ public enum Explanation {
         lines.append(.empty)
         lines.append(Words.slaHeading.phrase)
         if let sla = policy.sla(customer) {
-            lines.append(Words.slaWindow(customer.intent!, hours: sla.hours, from: customer.created!, by: sla.deadline).phrase)
+            lines.append(Words.slaWindow(customer.intent!, hours: sla.hours, from: customer.created!, by: sla.deadline,
+                                          working: configuration.businessHours != nil).phrase)
             lines.append(Words.assigned.phrase + momentText(sla.assigned, sla.deadline, asOf, late))
             lines.append(Words.firstFollowUp.phrase + momentText(sla.firstContact, sla.deadline, asOf, late))
         } else {
@@ -158,6 +164,9 @@ extension Wording where Of == Explanation {
     }
 
     public static func asOf(_ moment: LocalDateTime) -> Self { Self("as of \(moment)", "评估时刻 \(moment)") }
+    public static func capturedLater(_ created: LocalDateTime) -> Self {
+        Self("captured \(created), after this moment: nothing was due yet", "\(created) 才获取，晚于评估时刻：那时还没有任何到期事项")
+    }
     /// Between a step and how it went: `: ` / `：`.
     public static let separator = Self(": ", "：")
 
@@ -234,9 +243,10 @@ extension Wording where Of == Explanation {
 
     public static let slaHeading = Self("SLA (assignment and first follow-up)", "首次联系时限（分配与首次跟进）")
 
-    public static func slaWindow(_ intent: Intent, hours: Int, from created: LocalDateTime, by deadline: LocalDateTime) -> Self {
-        Self("  intent \(intent.rawValue): within \(hours) h of \(created), by \(deadline)",
-             "  意向 \(intent.rawValue)：\(created) 获取后 \(hours) 小时内，截止 \(deadline)")
+    public static func slaWindow(_ intent: Intent, hours: Int, from created: LocalDateTime, by deadline: LocalDateTime, working: Bool = false) -> Self {
+        let within = TimePolicy.hours(hours, working: working)
+        return Self("  intent \(intent.rawValue): within \(within.en) of \(created), by \(deadline)",
+                    "  意向 \(intent.rawValue)：\(created) 获取后 \(within.zh)内，截止 \(deadline)")
     }
 
     public static let assigned = Self("  assigned        ", "  " + "分配".padded(to: 10))

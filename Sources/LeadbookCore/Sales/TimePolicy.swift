@@ -15,6 +15,63 @@ public struct TimePolicy {
         LocalDateTime(date: date, minutes: 1439)
     }
 
+    // MARK: Working time
+
+    /// The moment `hours` after `start`: calendar hours, or working hours when leadbook.yml sets
+    /// `business_hours` (every deadline the toolkit gives in hours goes through here).
+    ///
+    /// A start with a date only (`created: 2024-03-01`): without business hours it is the end of
+    /// that day (the date is all that is known, so the whole day is given); with business hours,
+    /// the start of that working day (the next one when the date is not a working day).
+    public func deadline(from start: LocalDateTime, hours: Int) -> LocalDateTime {
+        guard let working = configuration.businessHours else {
+            let begin = start.hasTime ? start : Self.endOfDay(start.date)
+            return LocalDateTime(minuteNumber: begin.minuteNumber + hours * 60)
+        }
+        return Self.adding(minutes: hours * 60, to: start.hasTime ? start : LocalDateTime(date: start.date, minutes: 0), working)
+    }
+
+    /// `2 h` / `2 小时`, or `2 working hours` / `2 个工作小时` when hours count working time.
+    public static func hours(_ hours: Int, working: Bool) -> Phrase {
+        working ? Phrase("\(hours) working hour\(hours == 1 ? "" : "s")", "\(hours) 个工作小时") : Phrase("\(hours) h", "\(hours) 小时")
+    }
+
+    /// How many days ahead a working moment is looked for: beyond it (a calendar of holidays
+    /// only, which leadbook.yml cannot write) the count stops rather than loop.
+    static let workingDaysSearched = 4 * 3_660
+
+    /// `minutes` of working time after `start`: time outside working hours is skipped; a
+    /// deadline that falls exactly at the end of a working day stays there.
+    public static func adding(minutes: Int, to start: LocalDateTime, _ working: BusinessHours) -> LocalDateTime {
+        var date = start.date
+        var at = start.minutes
+        var left = minutes
+        for _ in 0..<workingDaysSearched {
+            if working.isWorkingDay(date), at < working.to {
+                let begin = max(at, working.from)
+                if left <= working.to - begin { return LocalDateTime(date: date, minutes: begin + left) }
+                left -= working.to - begin
+            }
+            date = date.adding(days: 1)
+            at = 0
+        }
+        return LocalDateTime(minuteNumber: start.minuteNumber + minutes)
+    }
+
+    // MARK: Recording (the toolkit, section 3: 每次跟进后 24 小时内录入)
+
+    /// How long after a contact it is recorded (minutes), when that is more than
+    /// `record_within_hours` (calendar hours: the rule is about memory, not office time); nil
+    /// when in time or when the rule is off (0). A contact with a date only counts from the
+    /// end of that day, so it is never called late before it can be.
+    public func lateRecording(of contact: LocalDateTime, recordedAt now: LocalDateTime) -> Int? {
+        let hours = configuration.recordWithinHours
+        guard hours > 0 else { return nil }
+        let happened = contact.hasTime ? contact : Self.endOfDay(contact.date)
+        let elapsed = now.minuteNumber - happened.minuteNumber
+        return elapsed > hours * 60 ? elapsed : nil
+    }
+
     // MARK: SLA (the toolkit, section 1)
 
     public struct SLA {
@@ -35,7 +92,7 @@ public struct TimePolicy {
     public func sla(_ customer: Customer) -> SLA? {
         guard let intent = customer.intent, let created = customer.created,
               let hours = configuration.slaHours[intent] else { return nil }
-        let deadline = LocalDateTime(minuteNumber: created.minuteNumber + hours * 60)
+        let deadline = deadline(from: created, hours: hours)
         let first = customer.followUps.compactMap(\.moment).min()
         return SLA(hours: hours, deadline: deadline, assigned: customer.assigned, firstContact: first)
     }
@@ -116,11 +173,12 @@ public struct TimePolicy {
         time.map { LocalDateTime(date: date, minutes: $0) } ?? endOfDay(date)
     }
 
-    /// `fix` is answered (resolved) within 24 hours of the feedback.
+    /// `fix` is answered (resolved) within 24 hours of the feedback (working hours with
+    /// `business_hours`); a date-only entry counts as `deadline(from:hours:)` says.
     public func fixDeadline(_ entry: FeedbackEntry) -> LocalDateTime? {
         guard entry.handling == .fix, let date = entry.date else { return nil }
-        let start = Self.moment(date, entry.time)
-        return LocalDateTime(minuteNumber: start.minuteNumber + configuration.feedbackFixHours * 60)
+        let start = entry.time.map { LocalDateTime(date: date, minutes: $0) } ?? LocalDateTime(date: date, minutes: 0, hasTime: false)
+        return deadline(from: start, hours: configuration.feedbackFixHours)
     }
 
     /// A resolved item is confirmed with the customer within 3 days.

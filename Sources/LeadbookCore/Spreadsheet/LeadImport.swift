@@ -292,6 +292,8 @@ public struct SourceAddition {
             case .kind: if let kind = lead.kind, kind != customer.kind { differing.append("kind: \(kind.rawValue)") }
             case .intent: if lead.intent != customer.intent { differing.append("intent: \(lead.intent.rawValue)") }
             case .status: if let status = lead.status, status != customer.status { differing.append("status: \(status.rawValue)") }
+            // The row's assignment goes with the owner it fills in, never beside another owner.
+            case .assigned: if customer.owner == nil, let value = lead.fields[field] { fill(field.key, value, field.written(customer)) }
             default: if let value = lead.fields[field] { fill(field.key, value, field.written(customer)) }
             }
         }

@@ -300,6 +300,11 @@ public struct LeadSheet: Sendable {
                 lead.fields[field] = parse(.field(field)) { SpreadsheetValue.written($0, as: field.type) }
             }
         }
+        // An owner is assigned when the lead is captured, as `new --owner` records it: the row's
+        // 获取时间, or the import's `--at` (now) for a row without one.
+        if lead.fields[.owner] != nil, lead.fields[.assigned] == nil {
+            lead.fields[.assigned] = lead.created.description
+        }
 
         // Source details: the columns, then the bracket remark when the source has a key for it.
         for column in columns {

@@ -111,12 +111,7 @@ public struct SummaryRecord: Sendable {
         if let closed = customer.deal?.closed, closed > asOf.date { later = true }
 
         // The file's status is its present; before a later entry (or deal), the log tells.
-        let status: Status
-        if !later, let written = customer.status {
-            status = written
-        } else {
-            status = lastStatus ?? (entries > 0 ? .contacted : .untouched)
-        }
+        let status = Customer.knownStatus(written: customer.status, later: later, lastLogged: lastStatus, entries: entries)
         if status != .lost { reached = max(reached, status.rank) }
 
         // A private person (`kind: person`) is named by id only in every report.

@@ -54,6 +54,19 @@ extension RuleMessage where Of == MissingField {
              hint: Phrase("add `source:` with the channel this lead also came from", "加上 `source:`，写这条线索的另一个来源渠道"))
     }
 
+    /// `holidays` or `workdays` without `business_hours`: they count only in working time.
+    public static func datesWithoutBusinessHours(_ key: String) -> Self {
+        Self("`\(key)` counts only with `business_hours`, which leadbook.yml does not set", "`\(key)` 只在设置了 `business_hours` 时才起作用，leadbook.yml 没有设置它",
+             hint: Phrase("add `business_hours: {days: [mon, tue, wed, thu, fri], from: \"09:00\", to: \"18:00\"}`, or remove `\(key)`",
+                          "加上 `business_hours: {days: [周一, 周二, 周三, 周四, 周五], from: \"09:00\", to: \"18:00\"}`，或者删掉 `\(key)`"))
+    }
+
+    /// `business_hours.days: []`.
+    public static var noWorkingDays: Self {
+        Self("`business_hours.days` lists no working day", "`business_hours.days` 没有列出任何工作日",
+             hint: Phrase("list the weekdays the team works, for example `days: [mon, tue, wed, thu, fri]`", "列出团队上班的星期几，例如 `days: [周一, 周二, 周三, 周四, 周五]`"))
+    }
+
     public static var contactWithoutName: Self {
         Self("a contact without `name`", "有一位联系人没写 `name`",
              hint: Phrase("add `name:` (the contact's name; title, phone and email are optional)", "加上 `name:`（联系人姓名；职务、电话、邮箱可不填）"))

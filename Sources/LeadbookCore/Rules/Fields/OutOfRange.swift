@@ -40,6 +40,16 @@ extension RuleMessage where Of == OutOfRange {
         Self("`\(field)` is negative", "`\(field)` 是负数", hint: Phrase("amounts are 0 or more", "金额不能小于 0"))
     }
 
+    /// `business_hours` whose `to` is not after its `from` (a working day within one date).
+    public static func workingDayEndsBeforeItStarts(_ hours: BusinessHours) -> Self {
+        let from = LocalDateTime(date: LocalDate(dayNumber: 0), minutes: hours.from).timeText
+        let to = hours.to == 1440 ? "24:00" : LocalDateTime(date: LocalDate(dayNumber: 0), minutes: hours.to).timeText
+        return Self("`business_hours.to` (\(to)) must be after `business_hours.from` (\(from))",
+                    "`business_hours.to`（\(to)）必须晚于 `business_hours.from`（\(from)）",
+                    hint: Phrase("a working day lies within one date, for example `from: \"09:00\"`, `to: \"18:00\"`; the default 09:00 to 18:00 applies until then",
+                                 "工作时间要在同一天之内，例如 `from: \"09:00\"`、`to: \"18:00\"`；改好之前按默认的 09:00 到 18:00 计算"))
+    }
+
     public static func gradeThresholds(_ scoring: Configuration.Scoring) -> Self {
         Self("grade thresholds must fall from S to B (S \(scoring.gradeS), A \(scoring.gradeA), B \(scoring.gradeB))",
              "等级分数线必须从 S 到 B 依次降低（S \(scoring.gradeS)，A \(scoring.gradeA)，B \(scoring.gradeB)）",

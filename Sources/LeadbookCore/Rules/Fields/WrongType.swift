@@ -66,6 +66,19 @@ extension RuleMessage where Of == WrongType {
              hint: Phrase("write `timezone: \"+08:00\"`", "写成 `timezone: \"+08:00\"`"))
     }
 
+    /// A `business_hours.days` item that names no weekday.
+    public static func weekday(_ text: String) -> Self {
+        Self("`business_hours.days` lists weekdays such as mon or 周一, not `\(text)`", "`business_hours.days` 要写星期几，例如 mon 或 周一，不能是 `\(text)`",
+             hint: Phrase("write `days: [mon, tue, wed, thu, fri]` (or `[周一, 周二, 周三, 周四, 周五]`)", "写成 `days: [周一, 周二, 周三, 周四, 周五]`（或 `[mon, tue, wed, thu, fri]`）"))
+    }
+
+    /// `business_hours.from` / `to` that is no time of day.
+    public static func timeOfDay(_ field: String, _ text: String) -> Self {
+        Self("`\(field)` must be a time of day such as \"09:00\", not `\(text)`", "`\(field)` 必须是 \"09:00\" 这样的时刻，不能是 `\(text)`",
+             hint: Phrase("write hours and minutes in quotes, for example `from: \"09:00\"`, `to: \"18:00\"`",
+                          "用引号写时和分，例如 `from: \"09:00\"`、`to: \"18:00\"`"))
+    }
+
     public static func idPrefix(_ text: String) -> Self {
         Self("`id_prefix` must be ASCII letters, not `\(text)`", "`id_prefix` 必须是英文字母，不能是 `\(text)`", hint: Phrase("write `id_prefix: LX`", "写成 `id_prefix: LX`"))
     }

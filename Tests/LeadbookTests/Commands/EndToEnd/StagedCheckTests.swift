@@ -79,7 +79,11 @@ final class StagedCheckTests: XCTestCase {
         try box.append("ws/customers/LX2024008-hengli-zhan.md", "\n### 2024-03-11 电话 王工\n- 反馈: 已收到报价\n")
         try box.git(["add", "-A"])
         let followUp = try box.leadbook(["check", "--staged"], expect: 0)
-        XCTAssertEqual(followUp.stdout, "0 errors, 0 warnings in 1 file\n")
+        // No pair; the entry, dated 2024, is committed long after the contact (late-entry).
+        XCTAssertEqual(followUp.stdout.components(separatedBy: "\n").filter { $0.contains("warning[") }, [
+            "customers/LX2024008-hengli-zhan.md:19:1: warning[late-entry]: follow-up `### 2024-03-11 电话 王工` is committed more than 24 h after the contact; the toolkit asks for every contact to be recorded within 24 h",
+        ], followUp.stdout)
+        XCTAssertTrue(followUp.stdout.hasSuffix("0 errors, 1 warning in 1 file\n"), followUp.stdout)
         XCTAssertTrue(try box.leadbook(["check"], expect: 0).stdout.contains("customers/LX2024008-hengli-zhan.md:3:7: warning[possible-duplicate]"))
     }
 
@@ -148,5 +152,37 @@ final class StagedCheckTests: XCTestCase {
         XCTAssertTrue(outside.stderr.contains("is not in a git repository"), outside.stderr)
         let against = try box.leadbook(["check", "--against", "HEAD"], in: "plain", expect: 2)
         XCTAssertTrue(against.stderr.contains("is not in a git repository"), against.stderr)
+    }
+
+    /// The 24-hour rule (`late-entry`): an entry the commit adds, dated more than
+    /// `record_within_hours` before now, is a warning; a fresh one is not, nor one already committed.
+    func testAnEntryCommittedLongAfterTheContactIsLate() throws {
+        let box = try repository(config: "language: en\n")
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        let fresh = formatter.string(from: Date().addingTimeInterval(-3600))
+        try box.append("ws/customers/LX2024001-huadong.md", "\n### \(fresh) phone 张伟\n- feedback: 已收到报价\n")
+        try box.git(["add", "-A"])
+        XCTAssertEqual(try box.leadbook(["check", "--staged"], expect: 0).stdout, "0 errors, 0 warnings in 1 file\n")
+        try box.git(["commit", "-q", "-m", "fresh"])
+        try box.append("ws/customers/LX2024003-hengli.md", "\n### 2024-03-22 phone 王磊\n- feedback: 想看案例\n")
+        try box.git(["add", "-A"])
+        let late = try box.leadbook(["check", "--staged"], expect: 0)
+        XCTAssertTrue(late.stdout.contains("customers/LX2024003-hengli.md:17:1: warning[late-entry]: follow-up `### 2024-03-22 phone 王磊` is committed more than 24 h after the contact"),
+                      late.stdout)
+        XCTAssertTrue(late.stdout.hasSuffix("0 errors, 1 warning in 1 file\n"), late.stdout)
+        try box.leadbook(["check", "--staged", "--strict"], expect: 1)
+        // Committed, it is history: the next commit does not warn about it again.
+        try box.git(["commit", "-q", "-m", "late"])
+        try box.replace("ws/customers/LX2024003-hengli.md", "status: contacted\n", with: "status: contacted\nregion: 华北\n")
+        try box.git(["add", "-A"])
+        XCTAssertEqual(try box.leadbook(["check", "--staged"], expect: 0).stdout, "0 errors, 0 warnings in 1 file\n")
+        // Off with `record_within_hours: 0`.
+        try box.append("ws/customers/LX2024003-hengli.md", "\n### 2024-03-23 phone 王磊\n- feedback: 案例已收到\n")
+        try box.write("ws/leadbook.yml", "language: en\nrecord_within_hours: 0\n")
+        try box.git(["add", "-A"])
+        XCTAssertFalse(try box.leadbook(["check", "--staged"], expect: 0).stdout.contains("late-entry"))
     }
 }

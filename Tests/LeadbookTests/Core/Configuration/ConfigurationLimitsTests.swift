@@ -17,6 +17,7 @@ final class ConfigurationLimitsTests: XCTestCase {
         ({ "expected_cycle_days: {A: \($0)}" }, 26, "expected_cycle_days.A", 0...3_650, { $0.expectedCycleDays[.A] }),
         ({ "feedback: {fix_hours: \($0)}" }, 23, "feedback.fix_hours", 0...8_760, { $0.feedbackFixHours }),
         ({ "feedback: {confirm_days: \($0)}" }, 26, "feedback.confirm_days", 0...3_650, { $0.feedbackConfirmDays }),
+        ({ "record_within_hours: \($0)" }, 22, "record_within_hours", 0...8_760, { $0.recordWithinHours }),
         ({ "team_check: {below_percent: \($0)}" }, 29, "team_check.below_percent", 0...100, { $0.teamCheckPercent }),
         ({ "team_check: {months: \($0)}" }, 22, "team_check.months", 1...24, { $0.teamCheckMonths }),
         ({ "scoring: {max: {size: \($0)}}" }, 23, "scoring.max.size", 1...1_000, { $0.scoring.maxSize }),

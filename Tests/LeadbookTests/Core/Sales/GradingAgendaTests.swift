@@ -337,9 +337,13 @@ final class GradingAgendaTests: XCTestCase {
         XCTAssertEqual(read.findings.diagnostics, [], Grading.describe(read.findings.diagnostics))
         let customer = try XCTUnwrap(read.customer)
         let result = agenda([customer], asOf: Grading.moment("2024-03-04 09:00"))
-        XCTAssertEqual(result.items.map(\.kind), [.followUp, .todo])
-        XCTAssertEqual(result.items.map(\.due.date), [Grading.date("2024-03-02"), Grading.date("2024-03-03")])
-        XCTAssertTrue(result.items.allSatisfy { $0.overdue && $0.quadrant == .urgentImportant && $0.owner == "王五" })
+        // The feedback is resolved on 03-05: on 03-04 it was still to be answered (as known then).
+        XCTAssertEqual(result.items.map(\.kind), [.followUp, .todo, .feedbackFix])
+        XCTAssertEqual(result.items.map(\.due.date), [Grading.date("2024-03-02"), Grading.date("2024-03-03"), Grading.date("2024-03-04")])
+        XCTAssertEqual(result.items.map(\.overdue), [true, true, false])
+        XCTAssertTrue(result.items.allSatisfy { $0.quadrant == .urgentImportant && $0.owner == "王五" })
+        let resolved = agenda([customer], asOf: Grading.moment("2024-03-05 09:00"))
+        XCTAssertFalse(resolved.items.contains { $0.kind == .feedbackFix }, "answered on 03-05")
     }
 
     // MARK: In both languages

@@ -128,6 +128,25 @@ final class LeadImportTests: XCTestCase {
         XCTAssertEqual(plan.added, 1)
     }
 
+    /// A matched row fills an empty owner and its assignment; beside an owner the customer
+    /// has, the row's assignment is not written (nor reported as a difference).
+    func testTheAssignmentGoesWithTheOwnerARowFillsIn() throws {
+        var row = lead("华东云科技", created: "2024-03-06", contact: ("刘洋", "13800000001", nil))
+        row.fields[.owner] = "赵六"
+        row.fields[.assigned] = "2024-03-06"
+        var plan = planner()
+        plan.add(.success(row), row: 2, line: 2)
+        let filled = try XCTUnwrap(text(plan, "customers/LX2024001-huadongyun.md"))
+        XCTAssertTrue(filled.contains("owner: 赵六\n"), filled)
+        XCTAssertTrue(filled.contains("assigned: 2024-03-06\n"), filled)
+        files["customers/LX2024001-huadongyun.md"] = Self.huadong.replacingOccurrences(of: "status: contacted\n", with: "owner: 王五\nstatus: contacted\n")
+        var owned = planner()
+        owned.add(.success(row), row: 2, line: 2)
+        let kept = try XCTUnwrap(text(owned, "customers/LX2024001-huadongyun.md"))
+        XCTAssertFalse(kept.contains("assigned:"), kept)
+        XCTAssertTrue(kept.contains("owner: 王五\n"), kept)
+    }
+
     func testFlowListsAndCRLFAreKept() throws {
         var plan = planner()
         plan.add(.success(lead("苏州恒力精密制造有限公司", source: "website", intent: .B, contact: ("周建国", nil, "zhou@example.com"))), row: 2, line: 2)

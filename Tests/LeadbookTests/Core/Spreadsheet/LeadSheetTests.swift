@@ -50,6 +50,17 @@ final class LeadSheetTests: XCTestCase {
         XCTAssertEqual(lead.row, 2)
     }
 
+    /// An owner is assigned when the lead is captured (as `new --owner`): the row's 获取时间,
+    /// or the import's `--at` for a row without one; a row without an owner is not assigned.
+    func testARowWithAnOwnerIsAssignedAtItsCaptureTime() throws {
+        let row = "2,LX2024002,展会(数博会),制造有限公司,制造业,王磊,采购经理,1395678,降本增效,B,基本完整,2024-03-02,赵六,"
+        XCTAssertEqual(try lead(Self.toolkitHeader, row).get().fields[.assigned], "2024-03-02")
+        let undated = "2,LX2024002,展会,制造有限公司,制造业,王磊,采购经理,1395678,降本增效,B,基本完整,,赵六,"
+        XCTAssertEqual(try lead(Self.toolkitHeader, undated).get().fields[.assigned], "2024-03-10 09:00")
+        let unowned = "2,LX2024002,展会,制造有限公司,制造业,王磊,采购经理,1395678,降本增效,B,基本完整,2024-03-02 14:30,,"
+        XCTAssertNil(try lead(Self.toolkitHeader, unowned).get().fields[.assigned])
+    }
+
     func testUnknownColumnsMustBeMapped() throws {
         let problems = try XCTUnwrap(sheet("企业名称,初步意向等级,来源渠道,微信群").failure).items
         XCTAssertEqual(problems.map(\.message), ["column D (微信群) is not a field leadbook knows"])
