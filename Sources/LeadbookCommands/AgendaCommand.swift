@@ -10,7 +10,8 @@ public enum AgendaCommand: Command {
         usage: "leadbook agenda [-C DIR] [--owner NAME] [--as-of DATETIME] [--days N] [--format text|json|md] [--no-cache]",
         options: [
             .workspace,
-            OptionSpec("owner", value: "NAME", help: Phrase("only this rep's items", "只看这位负责人的事项")),
+            OptionSpec("owner", value: "NAME", help: Phrase("only this rep's (or responder's) items, with the to-dos they wait for",
+                                                            "只看这位负责人（或 `responders` 里的负责人）的事项，包括在等别人完成的待办")),
             OptionSpec("as-of", value: "DATETIME", help: Phrase("the moment to look from (default: now in the workspace's time zone)",
                                                                 "从哪个时刻看（默认：工作区时区的当前时间）")),
             OptionSpec("days", value: "N", help: Phrase("also what falls due in the next N days (default 0: up to the end of the --as-of day)",
@@ -42,8 +43,9 @@ public enum AgendaCommand: Command {
         workspace.cache = context.cacheSetting(arguments)
         guard let asOf = context.moment(arguments, "as-of", "agenda", workspace) else { return .failure }
         let team = workspace.configuration.team
-        if let owner = arguments.value("owner"), !team.isEmpty, !team.contains(where: { $0.name == owner }) {
-            let near = Suggestion.closest(to: owner, among: team.map(\.name))
+        let configuration = workspace.configuration
+        if let owner = arguments.value("owner"), configuration.namesOwners, configuration.responder(named: owner) == nil {
+            let near = Suggestion.closest(to: owner, among: configuration.ownerNames)
             context.complain(Message.notInTheTeam(owner, near: near), spec.name)
             return .failure
         }

@@ -33,7 +33,7 @@ public enum ConfigurationReader {
 
     public static let keys = ["language", "timezone", "id_prefix", "customers", "index", "summary", "sources", "extra_fields",
                        "scoring", "sla_hours", "cadence_days", "first_stage_days", "regrade_days", "screening", "team",
-                       "index_days", "index_pii", "feedback", "team_check", "expected_cycle_days"]
+                       "index_days", "index_pii", "feedback", "team_check", "expected_cycle_days", "responders"]
 
     public static func read(_ source: SourceText) -> (Configuration, [Diagnostic]) {
         var configuration = Configuration()
@@ -59,6 +59,7 @@ public enum ConfigurationReader {
             return (configuration, decoder.findings.diagnostics)
         }
         var indexNode: YAMLNode?
+        var responderNodes: [(Responder, YAMLNode)] = []
         for pair in pairs {
             let value = pair.value
             switch pair.keyText {
@@ -144,7 +145,10 @@ public enum ConfigurationReader {
                     switch part.keyText {
                     case "fix_hours": if let v = decoder.integer(part.value, "feedback.fix_hours", in: Configuration.Limits.hours) { configuration.feedbackFixHours = v }
                     case "confirm_days": if let v = decoder.integer(part.value, "feedback.confirm_days", in: Configuration.Limits.days) { configuration.feedbackConfirmDays = v }
-                    default: decoder.unknownKey(part, known: ["fix_hours", "confirm_days"], in: .field("feedback"))
+                    case "negotiate_days": if let v = decoder.integer(part.value, "feedback.negotiate_days", in: Configuration.Limits.days) { configuration.feedbackNegotiateDays = v }
+                    case "decline_days": if let v = decoder.integer(part.value, "feedback.decline_days", in: Configuration.Limits.days) { configuration.feedbackDeclineDays = v }
+                    case "handling_days": if let v = decoder.integer(part.value, "feedback.handling_days", in: Configuration.Limits.days) { configuration.feedbackHandlingDays = v }
+                    default: decoder.unknownKey(part, known: ["fix_hours", "confirm_days", "negotiate_days", "decline_days", "handling_days"], in: .field("feedback"))
                     }
                 }
             case "team_check":
@@ -158,6 +162,9 @@ public enum ConfigurationReader {
                     default: decoder.unknownKey(part, known: ["below_percent", "months"], in: .field("team_check"))
                     }
                 }
+            case "responders":
+                responderNodes = readResponders(value, &decoder)
+                configuration.responders = responderNodes.map(\.0)
             case "index_days":
                 if let days = decoder.integer(value, "index_days", in: Configuration.Limits.indexDays) { configuration.indexDays = days }
             case "index_pii":
@@ -173,6 +180,7 @@ public enum ConfigurationReader {
                 decoder.unknownKey(pair, known: keys, in: .configuration)
             }
         }
+        DuplicateMember.check(responders: responderNodes, team: configuration.team, &decoder.findings)
         if let indexNode, let misplaced = WorkspaceIndex.misplaced(configuration) {
             WrongType.report(misplaced, at: indexNode.start, &decoder.findings)
         }
@@ -333,6 +341,31 @@ public enum ConfigurationReader {
             team.append((member, item))
         }
         return team
+    }
+}
+
+extension ConfigurationReader {
+    /// `responders`: a list of `{name, team, role}`; a name is required (that it is neither a
+    /// member of `team` nor another responder's is `duplicate-member`).
+    public static func readResponders(_ node: YAMLNode, _ decoder: inout FieldDecoder) -> [(Responder, YAMLNode)] {
+        var responders: [(Responder, YAMLNode)] = []
+        for item in decoder.mapList(node, "responders", example: "- {name: 法务部, team: 法务, role: 合同审核}") {
+            var responder = Responder(name: "")
+            for pair in item.pairs ?? [] {
+                switch pair.keyText {
+                case "name": responder.name = decoder.string(pair.value, "name") ?? ""
+                case "team": responder.team = decoder.string(pair.value, "team")
+                case "role": responder.role = decoder.string(pair.value, "role")
+                default: decoder.unknownKey(pair, known: ["name", "team", "role"], in: .field("responders"))
+                }
+            }
+            if responder.name.isEmpty {
+                MissingField.report(.responderWithoutName, at: item.start, &decoder.findings)
+                continue
+            }
+            responders.append((responder, item))
+        }
+        return responders
     }
 }
 

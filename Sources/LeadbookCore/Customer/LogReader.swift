@@ -439,19 +439,29 @@ public struct LogReader {
         var textRange = trimmed(scan, range.upperBound)
         guard keep else { return Todo(date: date, text: "", owner: nil, done: done, line: line) }
         var owner: String?
-        // A trailing `@name` (ASCII or full-width ＠) names who does it.
-        var last = textRange.upperBound
-        while last > textRange.lowerBound, bytes[last - 1] != ASCII.space { last -= 1 }
-        if last < textRange.upperBound {
-            if bytes[last] == ASCII.at, last + 1 < textRange.upperBound {
-                owner = text(last + 1..<textRange.upperBound)
-                textRange = trimmed(textRange.lowerBound, last)
-            } else if last + 3 < textRange.upperBound, bytes[last] == 0xEF, bytes[last + 1] == 0xBC, bytes[last + 2] == 0xA0 {
-                owner = text(last + 3..<textRange.upperBound)
-                textRange = trimmed(textRange.lowerBound, last)
-            }
+        var requester: String?
+        // The last words: `@name` (ASCII or full-width ＠) names who does it, `^name` (or ＾)
+        // who asked for it, each once, in either order.
+        for _ in 0..<2 {
+            var last = textRange.upperBound
+            while last > textRange.lowerBound, bytes[last - 1] != ASCII.space { last -= 1 }
+            guard last < textRange.upperBound else { break }
+            let nameStart: Int
+            let isOwner: Bool
+            if bytes[last] == ASCII.at || bytes[last] == UInt8(ascii: "^") {
+                nameStart = last + 1
+                isOwner = bytes[last] == ASCII.at
+            } else if last + 3 < textRange.upperBound, bytes[last] == 0xEF, bytes[last + 1] == 0xBC,
+                      bytes[last + 2] == 0xA0 || bytes[last + 2] == 0xBE {
+                nameStart = last + 3
+                isOwner = bytes[last + 2] == 0xA0
+            } else { break }
+            guard nameStart < textRange.upperBound, (isOwner ? owner : requester) == nil else { break }
+            let name = text(nameStart..<textRange.upperBound)
+            if isOwner { owner = name } else { requester = name }
+            textRange = trimmed(textRange.lowerBound, last)
         }
-        return Todo(date: date, text: text(textRange), owner: owner, done: done, line: line)
+        return Todo(date: date, text: text(textRange), owner: owner, done: done, line: line, requester: requester)
     }
 
 }

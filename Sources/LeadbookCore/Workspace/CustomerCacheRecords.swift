@@ -380,6 +380,8 @@ extension Agenda {
             writer.phrase(item.detailPhrase)
             writer.text(item.quadrant.rawValue)
             writer.vocabulary(item.grade)
+            writer.optionalText(item.requester)
+            writer.optionalText(item.waitingFor)
         }
         return true
     }, decode: { reader, sameContext, _ in
@@ -399,8 +401,11 @@ extension Agenda {
             let detail = reader.phrase()
             guard let quadrant = Quadrant(rawValue: reader.text()) else { return nil }
             let grade = reader.vocabulary(Grade.self)
+            let requester = reader.optionalText()
+            let waitingFor = reader.optionalText()
             items.append(Item(owner: owner, customerId: customerId, customerName: customerName, kind: kind, due: due,
-                              overdue: overdue, detailPhrase: detail, quadrant: quadrant, grade: grade))
+                              overdue: overdue, detailPhrase: detail, quadrant: quadrant, grade: grade,
+                              requester: requester, waitingFor: waitingFor))
         }
         return (items, hasErrors)
     })

@@ -168,23 +168,23 @@ final class GradingAgendaTests: XCTestCase {
             Grading.feedback("2024-03-04", time: "08:00", summary: "已解决", resolved: "2024-03-04"),
         ]
         let result = agenda([customer])
-        let fix = items(result, .feedbackFix)
+        let fix = items(result, .feedback)
         XCTAssertEqual(fix.count, 1)
         XCTAssertEqual(fix.first?.due, Grading.moment("2024-03-05 10:00"))
         XCTAssertEqual(fix.first?.overdue, false)
         XCTAssertTrue(fix.first?.detail.hasPrefix("缺少备份功能") ?? false)
-        let confirm = items(result, .feedbackConfirm)
+        let confirm = items(result, .confirmation)
         XCTAssertEqual(confirm.map(\.due.date), [Grading.date("2024-03-04")])
         XCTAssertEqual(confirm.first?.overdue, true)
         // The one resolved on 2024-03-04 is confirmed by 2024-03-07: in a 2-day horizon.
-        XCTAssertEqual(items(agenda([customer], days: 2), .feedbackConfirm).map(\.due.date),
+        XCTAssertEqual(items(agenda([customer], days: 2), .confirmation).map(\.due.date),
                        [Grading.date("2024-03-04"), Grading.date("2024-03-07")])
     }
 
     func testDateOnlyFeedbackCountsFromEndOfDay() throws {
         var customer = settled()
         customer.feedback = [Grading.feedback("2024-03-04", summary: "无时间")]
-        let item = try XCTUnwrap(items(agenda([customer]), .feedbackFix).first)
+        let item = try XCTUnwrap(items(agenda([customer]), .feedback).first)
         XCTAssertEqual(item.due, Grading.moment("2024-03-05 23:59"))
         XCTAssertFalse(item.overdue)
     }
@@ -203,7 +203,7 @@ final class GradingAgendaTests: XCTestCase {
             }
             XCTAssertEqual(agenda([customer]).items.count, 0, close)
             customer.feedback = [Grading.feedback("2024-03-04", time: "12:00")]
-            XCTAssertEqual(agenda([customer]).items.map(\.kind), [.feedbackFix], close)
+            XCTAssertEqual(agenda([customer]).items.map(\.kind), [.feedback], close)
         }
     }
 
@@ -265,7 +265,7 @@ final class GradingAgendaTests: XCTestCase {
         XCTAssertEqual(quadrant("LX2024002"), .urgent)
         XCTAssertEqual(quadrant("LX2024003"), .important)
         XCTAssertEqual(quadrant("LX2024004"), .neither)
-        XCTAssertEqual(quadrant("LX2024005", .feedbackFix), .urgentImportant)
+        XCTAssertEqual(quadrant("LX2024005", .feedback), .urgentImportant)
         XCTAssertEqual(result.items.first { $0.customerId == "LX2024001" }?.grade, .S)
     }
 
