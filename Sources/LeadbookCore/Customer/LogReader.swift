@@ -377,7 +377,8 @@ public struct LogReader {
         }
         if valueRange.isEmpty { return }
         switch key {
-        case .why, .plan, .owner:
+        // The owner is kept even without texts: the summary names who answered late.
+        case .why, .plan:
             guard keepText else { return }
         default: break
         }

@@ -7,11 +7,10 @@ import LeadbookText
 /// it too, as waiting for that owner.
 extension Agenda.Scope {
     /// Who an item of this name goes to: the name as leadbook.yml spells it when it is a member
-    /// or a responder (or any name when leadbook.yml names neither); else the customer's
-    /// owner, and the name is said in the detail (`unknown-responder` warns about it).
+    /// or a responder; else the customer's owner, and the name is said in the detail. Without
+    /// a team or responders in leadbook.yml, nobody is known: the customer's owner, as before.
     func responsible(_ name: String?, _ customer: Customer) -> (owner: String?, unknown: String?) {
-        guard let name, !name.isEmpty else { return (customer.owner, nil) }
-        guard configuration.namesOwners else { return (name, nil) }
+        guard let name, !name.isEmpty, configuration.namesOwners else { return (customer.owner, nil) }
         if let known = configuration.responder(named: name) { return (known.name, nil) }
         return (customer.owner, name)
     }
@@ -58,7 +57,7 @@ extension Agenda.Scope {
                 }
             }
             // The customer is asked by a rep: the entry's owner when a member, else the customer's.
-            let rep = owner.flatMap { configuration.member(named: $0) != nil || !configuration.namesOwners ? $0 : nil } ?? customer.owner
+            let rep = owner.flatMap { configuration.member(named: $0) != nil ? $0 : nil } ?? customer.owner
             if entry.confirmed == nil, let resolved = entry.resolved, let deadline = policy.confirmDeadline(entry),
                let item = item(customer, id: id, grade: grade, .confirmation, TimePolicy.endOfDay(deadline),
                                Wording<Agenda>.confirmWithin(entry.summary, resolved, configuration.feedbackConfirmDays).phrase,
@@ -76,14 +75,15 @@ extension Agenda.Scope {
         for entry in customer.followUps {
             for todo in entry.todos where !todo.done {
                 guard let date = todo.date else { continue }
-                let (owner, _) = responsible(todo.owner, customer)
+                let (owner, unknown) = responsible(todo.owner, customer)
                 let requester = todo.requester.flatMap { name -> String? in
                     let (asker, unknown) = responsible(name, customer)
                     return unknown == nil ? asker : nil
                 }
                 let due = TimePolicy.endOfDay(date)
                 let asked = requester.flatMap { $0 == owner ? nil : $0 }
-                let detail = asked.map { Wording<Agenda>.askedBy(todo.text, $0).phrase } ?? Phrase(verbatim: todo.text)
+                var detail = asked.map { Wording<Agenda>.askedBy(todo.text, $0).phrase } ?? Phrase(verbatim: todo.text)
+                if let unknown { detail += Wording<Agenda>.unknownOwner(unknown).phrase }
                 guard var item = item(customer, id: id, grade: grade, .todo, due, detail, owner: owner) else { continue }
                 item.requester = asked
                 items.append(item)
@@ -119,6 +119,11 @@ extension Wording where Of == Agenda {
     /// A to-do on its owner's agenda, asked for by someone else.
     public static func askedBy(_ text: String, _ requester: String) -> Self {
         Self("\(text) (asked by \(requester))", "\(text)（\(requester) 提出）")
+    }
+
+    /// After a to-do whose `@name` is neither a member nor a responder (on the customer owner's agenda).
+    public static func unknownOwner(_ name: String) -> Self {
+        Self(" (for \(name): not in the team or responders of leadbook.yml)", "（给 \(name)：不在 leadbook.yml 的团队或负责人里）")
     }
 
     /// The same to-do on the requester's agenda.

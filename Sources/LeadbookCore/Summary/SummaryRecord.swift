@@ -42,6 +42,21 @@ public struct SummaryRecord: Sendable {
     public var lostReason: String?
     /// Follow-up entries dated by the as-of moment.
     public var followUps = 0
+    /// Feedback answered or confirmed after its deadline, by the as-of day.
+    public var lateFeedback: [LateFeedback] = []
+
+    /// One feedback step done late: the entry's number (1 is the oldest), who owned it (the
+    /// entry's owner, else the customer's) and how late.
+    public struct LateFeedback: Sendable, Equatable {
+        public var number: Int
+        public var owner: String?
+        public var step: TimePolicy.LateStep
+        public init(number: Int, owner: String?, step: TimePolicy.LateStep) {
+            self.number = number
+            self.owner = owner
+            self.step = step
+        }
+    }
 
     public init(id: String, name: String, created: LocalDateTime, status: Status) {
         self.id = id
@@ -180,6 +195,13 @@ public struct SummaryRecord: Sendable {
         for entry in customer.feedback {
             guard let date = entry.date, LocalDateTime(date: date, minutes: entry.time ?? 0) <= asOf else { continue }
             if let type = entry.type { record.feedback.counts[type, default: 0] += 1 } else { record.feedback.untyped += 1 }
+        }
+        let policy = TimePolicy(configuration)
+        for (index, entry) in customer.feedback.enumerated() {
+            for step in policy.lateSteps(entry, asOf: asOf.date) {
+                let owner = entry.owner.flatMap { $0.isEmpty ? nil : $0 } ?? record.owner
+                record.lateFeedback.append(LateFeedback(number: index + 1, owner: owner, step: step))
+            }
         }
         return .record(record)
     }

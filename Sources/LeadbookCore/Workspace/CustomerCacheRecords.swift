@@ -312,6 +312,15 @@ extension BinaryWriter {
         int(value.feedback.untyped)
         optionalText(value.lostReason)
         int(value.followUps)
+        unsigned(UInt64(value.lateFeedback.count))
+        for late in value.lateFeedback {
+            int(late.number)
+            optionalText(late.owner)
+            text(late.step.step.rawValue)
+            dateTime(late.step.due)
+            int(late.step.done.dayNumber)
+            int(late.step.daysLate)
+        }
     }
 }
 
@@ -358,6 +367,17 @@ extension BinaryReader {
         record.feedback.untyped = int()
         record.lostReason = optionalText()
         record.followUps = int()
+        let lateCount = self.count()
+        for _ in 0..<lateCount where !failed {
+            let number = int()
+            let owner = optionalText()
+            guard let step = TimePolicy.LateStep.Step(rawValue: text()) else { fail(); break }
+            let due = dateTime()
+            let done = LocalDate(dayNumber: int())
+            let daysLate = int()
+            record.lateFeedback.append(SummaryRecord.LateFeedback(number: number, owner: owner,
+                                                                  step: TimePolicy.LateStep(step: step, due: due, done: done, daysLate: daysLate)))
+        }
         return record
     }
 }

@@ -136,8 +136,8 @@ final class GradingAgendaTests: XCTestCase {
         XCTAssertEqual(customer.followUps.first?.todos.map(\.done), [false, true, false, false, false])
         let team = [Grading.member("王五", .senior), Grading.member("李四", .senior)]
         let todos = items(agenda([customer], team: team), .todo)
-        XCTAssertEqual(todos.map(\.detail), ["提交定制方案", "预约面谈", "准备报价"])
-        // @王五 is on the team: it is theirs; @外部顾问 is not: the customer's owner gets it.
+        XCTAssertEqual(todos.map(\.detail), ["提交定制方案", "预约面谈", "准备报价 (for 外部顾问: not in the team or responders of leadbook.yml)"])
+        // @王五 is on the team: it is theirs; @外部顾问 is not: the customer's owner gets it, told whom it names.
         XCTAssertEqual(todos.map(\.owner), ["王五", "李四", "李四"])
         XCTAssertTrue(todos.allSatisfy { $0.due == TimePolicy.endOfDay(Grading.date("2024-03-05")) })
         // Within the horizon the later one shows too.
