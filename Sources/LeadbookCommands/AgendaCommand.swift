@@ -46,7 +46,7 @@ public enum AgendaCommand: Command {
         let configuration = workspace.configuration
         if let owner = arguments.value("owner"), configuration.namesOwners, configuration.responder(named: owner) == nil {
             let near = Suggestion.closest(to: owner, among: configuration.ownerNames)
-            context.complain(Message.notInTheTeam(owner, near: near), spec.name)
+            context.complain(configuration.responders.isEmpty ? Message.notInTheTeam(owner, near: near) : Message.notAnOwner(owner, near: near), spec.name)
             return .failure
         }
         // Each customer is reduced to its items (only this rep's with --owner) as it is read.
@@ -93,6 +93,10 @@ extension AgendaCommand {
         static func daysNotACount(_ range: ClosedRange<Int>) -> Phrase {
             Phrase("--days must be a whole number of days from \(range.lowerBound) to \(range.upperBound)",
                    "--days 要写 \(range.lowerBound) 到 \(range.upperBound) 之间的整数天数")
+        }
+        static func notAnOwner(_ owner: String, near: String?) -> Phrase {
+            Phrase("`\(owner)` is neither in the team nor among the responders" + (near.map { "; did you mean \($0)?" } ?? ""),
+                   "团队（`team`）和负责人（`responders`）里都没有 `\(owner)`" + (near.map { "，是不是 \($0)？" } ?? ""))
         }
         static func notInTheTeam(_ owner: String, near: String?) -> Phrase {
             Phrase("`\(owner)` is not in the team" + (near.map { "; did you mean \($0)?" } ?? ""),

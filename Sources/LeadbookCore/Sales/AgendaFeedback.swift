@@ -34,15 +34,14 @@ extension Agenda.Scope {
         for entry in customer.feedback {
             guard let date = entry.date else { continue }
             let (owner, unknown) = responsible(entry.owner, customer)
-            // The fix's detail names its owner, as it always did; the others name one only when
-            // the item could not go to them.
+            // A detail names the entry's owner only when the item could not go to them.
             if entry.resolved == nil {
                 var detail: Phrase?
                 var due: LocalDateTime?
                 switch entry.handling {
                 case .fix?:
                     due = policy.answerDeadline(entry)
-                    detail = Wording<Agenda>.answerWithin(entry.summary, configuration.feedbackFixHours, of: date, with: entry.owner).phrase
+                    detail = Wording<Agenda>.answerWithin(entry.summary, configuration.feedbackFixHours, of: date, with: unknown).phrase
                 case let handling?:
                     due = policy.answerDeadline(entry)
                     detail = Wording<Agenda>.answerBy(entry.summary, handling, due: entry.due,

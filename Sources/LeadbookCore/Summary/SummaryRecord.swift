@@ -199,7 +199,10 @@ public struct SummaryRecord: Sendable {
         let policy = TimePolicy(configuration)
         for (index, entry) in customer.feedback.enumerated() {
             for step in policy.lateSteps(entry, asOf: asOf.date) {
-                let owner = entry.owner.flatMap { $0.isEmpty ? nil : $0 } ?? record.owner
+                // The answer is the entry owner's; the confirmation a rep's, as on the agenda.
+                var owner = entry.owner.flatMap { $0.isEmpty ? nil : $0 }
+                if step.step == .confirmation, let name = owner, configuration.namesOwners, configuration.member(named: name) == nil { owner = nil }
+                owner = owner ?? record.owner
                 record.lateFeedback.append(LateFeedback(number: index + 1, owner: owner, step: step))
             }
         }
