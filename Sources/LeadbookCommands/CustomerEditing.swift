@@ -298,8 +298,8 @@ extension OptionValue {
                    "--\(option)：leadbook.yml 的团队（`team`）和负责人（`responders`）里都没有 `\(name)`" + (near.map { "，是不是要写 \($0)？" } ?? ""))
         }
         static func notATodo(_ text: String, _ option: String) -> Phrase {
-            Phrase("--\(option) is `DATE TEXT [@owner]`, like \"2024-03-07 发送案例 @王五\", not `\(text)`",
-                   "--\(option) 的写法是 `日期 内容 [@负责人]`，比如 \"2024-03-07 发送案例 @王五\"，不能写 `\(text)`")
+            Phrase("--\(option) is `DATE TEXT [@owner] [^requester]`, like \"2024-03-07 发送案例 @王五\", not `\(text)`",
+                   "--\(option) 的写法是 `日期 内容 [@负责人] [^提出人]`，比如 \"2024-03-07 发送案例 @王五\"，不能写 `\(text)`")
         }
         static func todoWithoutText(_ option: String) -> Phrase {
             Phrase("--\(option) has a date but no text: say what is to be done", "--\(option) 只有日期没有内容：写上要做什么")

@@ -109,7 +109,8 @@ public enum CustomerView {
     }
 
     public static func todoJSON(_ todo: Todo) -> JSON {
-        .object([("date", .optional(todo.date)), ("text", .string(todo.text)), ("owner", .optional(todo.owner)), ("done", .bool(todo.done))])
+        .object([("date", .optional(todo.date)), ("text", .string(todo.text)), ("owner", .optional(todo.owner)), ("done", .bool(todo.done))]
+                + (todo.requester.map { [("requester", JSON.string($0))] } ?? []))
     }
 
     public static func followUpJSON(_ entry: FollowUp) -> JSON {
@@ -183,7 +184,7 @@ public enum CustomerView {
                 if let status = entry.status { heading += "  -> " + status.label(in: language) }
                 logLine(2, heading, more: 2)
                 for todo in entry.todos {
-                    logLine(4, "[\(todo.done ? "x" : " ")] \(todo.date?.description ?? "?") \(todo.text)\(todo.owner.map { " @" + $0 } ?? "")", more: 4)
+                    logLine(4, "[\(todo.done ? "x" : " ")] \(todo.date?.description ?? "?") \(todo.text)\(todo.owner.map { " @" + $0 } ?? "")\(todo.requester.map { " ^" + $0 } ?? "")", more: 4)
                 }
             }
         }

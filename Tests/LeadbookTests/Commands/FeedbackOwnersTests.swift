@@ -110,4 +110,17 @@ final class FeedbackOwnersTests: RuleWorkspaceTestCase {
         XCTAssertTrue(agenda.errors.contains("did you mean 法务部?"), agenda.errors)
         XCTAssertFalse(text.contains("审核合同条款"))
     }
+
+    func testExplainGivesEveryHandlingItsDeadline() {
+        XCTAssertEqual(feedback(["--handling", "negotiate", "--at", "2024-03-04"]).code, .ok)
+        XCTAssertEqual(feedback(["--handling", "decline", "--due", "2024-03-05", "--at", "2024-03-04"]).code, .ok)
+        XCTAssertEqual(feedback(["--at", "2024-03-04"]).code, .ok)
+        let explained = run(["explain", "LX2024016", "--as-of", "2024-03-06 09:00"])
+        XCTAssertTrue(explained.out.contains("2024-03-04 价格偏高: negotiate, answer by 2024-03-11\n"), explained.out)
+        XCTAssertTrue(explained.out.contains("2024-03-04 价格偏高: decline, answer by 2024-03-05 (overdue)"), explained.out)
+        XCTAssertTrue(explained.out.contains("2024-03-04 价格偏高: no handling yet, decide by 2024-03-05 (overdue)"), explained.out)
+        let chinese = run(["explain", "LX2024016", "--as-of", "2024-03-06 09:00"], language: "zh-CN")
+        XCTAssertTrue(chinese.out.contains("价格偏高：协商解决，2024-03-11 前答复"), chinese.out)
+        XCTAssertTrue(chinese.out.contains("价格偏高：还没有处理方式，2024-03-05 前定下"), chinese.out)
+    }
 }
