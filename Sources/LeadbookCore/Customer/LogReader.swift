@@ -424,7 +424,7 @@ public struct LogReader {
         return date >= from
     }
 
-    /// `DATE TEXT [@owner]`; with `keep` false, the date alone (no text or owner).
+    /// `DATE TEXT [@owner] [^requester]`; with `keep` false, the date and the names (no text).
     public func readTodo(_ range: Range<Int>, done: Bool, line: Int, keep: Bool, _ findings: inout Findings) -> Todo? {
         var scan = range.lowerBound
         while scan < range.upperBound, bytes[scan] != ASCII.space { scan += 1 }
@@ -438,7 +438,7 @@ public struct LogReader {
             scan = range.lowerBound
         }
         var textRange = trimmed(scan, range.upperBound)
-        guard keep else { return Todo(date: date, text: "", owner: nil, done: done, line: line) }
+        // Without texts the names are still read (short, and `unknown-responder` checks them).
         var owner: String?
         var requester: String?
         // The last words: `@name` (ASCII or full-width ＠) names who does it, `^name` (or ＾)
@@ -462,7 +462,7 @@ public struct LogReader {
             if isOwner { owner = name } else { requester = name }
             textRange = trimmed(textRange.lowerBound, last)
         }
-        return Todo(date: date, text: text(textRange), owner: owner, done: done, line: line, requester: requester)
+        return Todo(date: date, text: keep ? text(textRange) : "", owner: owner, done: done, line: line, requester: requester)
     }
 
 }

@@ -46,6 +46,6 @@ public enum CustomerRules {
     public static let all: [any CustomerRule.Type] = [
         EntryOrder.self, MissingField.self, InvalidId.self, FileNameMismatch.self, UnknownOwner.self,
         MissingDeal.self, MissingLostReason.self, StaleGrade.self, StaleStatus.self, StaleNext.self,
-        UnhandledFeedback.self,
+        UnhandledFeedback.self, UnknownResponder.self,
     ]
 }

@@ -35,7 +35,7 @@ public enum RuleCatalog {
         Group(heading: Phrase("Follow-up and feedback log", "跟进与反馈记录"), definitions: [
             BadEntryHeading.self, UnknownChannel.self, UnknownMood.self, UnknownFeedbackType.self, UnknownPriority.self,
             UnknownHandling.self, TodoWithoutDate.self, TodoBox.self, EntryOrder.self, UnknownEntryKey.self, DuplicateSection.self,
-            UnhandledFeedback.self,
+            UnhandledFeedback.self, UnknownResponder.self,
         ]),
         Group(heading: Phrase("Derived values", "推导值"), definitions: [StaleGrade.self, StaleStatus.self, StaleNext.self]),
         Group(heading: Phrase("Across files", "跨文件"), definitions: [DuplicateId.self, UnknownMergeTarget.self, PossibleDuplicate.self]),
