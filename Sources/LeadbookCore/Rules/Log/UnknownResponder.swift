@@ -22,7 +22,8 @@ public enum UnknownResponder: CustomerRule {
                 for name in [unknown(todo.owner), unknown(todo.requester)].compactMap({ $0 }) { found.append((name, todo.line, nil)) }
             }
         }
-        for entry in context.log.feedback {
+        // Answered feedback, like a done to-do, is history: its owner is no one's agenda any more.
+        for entry in context.log.feedback where entry.resolved == nil {
             if let name = unknown(entry.owner) { found.append((name, nil, entry.start..<entry.end)) }
         }
         guard !found.isEmpty else { return }

@@ -41,9 +41,11 @@ final class UnknownResponderTests: XCTestCase {
         RuleAssert.clean(RuleFixture.diagnostics(text))
     }
 
-    func testADoneToDoIsHistory() {
+    func testADoneToDoAndAnsweredFeedbackAreHistory() {
         let text = RuleFixture.followUp("2024-03-05 phone 张伟", ["- [x] 2024-03-08 审核合同条款 @外部顾问"])
         RuleAssert.clean(RuleFixture.diagnostics(text, configuration: Self.configuration))
+        let feedback = RuleFixture.feedback(["- handling: fix", "- owner: 技术总监张伟", "- resolved: 2024-03-05"])
+        RuleAssert.clean(RuleFixture.diagnostics(feedback, configuration: Self.configuration))
     }
 
     func testCheckSeesTheNamesWithoutReadingTexts() {
