@@ -10,8 +10,8 @@ public enum AgendaCommand: Command {
         usage: "leadbook agenda [-C DIR] [--owner NAME | --mentor NAME] [--as-of DATETIME] [--days N] [--format text|json|md] [--no-cache]",
         options: [
             .workspace,
-            OptionSpec("owner", value: "NAME", help: Phrase("only this rep's items (and, for a mentor, the mentees' overdue ones)",
-                                                            "只看这位负责人的事项（导师还会看到所带新人已逾期的事项）")),
+            OptionSpec("owner", value: "NAME", help: Phrase("only this rep's (or responder's) items, with the to-dos they wait for (and, for a mentor, the mentees' overdue ones)",
+                                                            "只看这位负责人（或 `responders` 里的负责人）的事项，包括在等别人完成的待办（导师还会看到所带新人已逾期的事项）")),
             OptionSpec("mentor", value: "NAME", help: Phrase("the items of this mentor's mentees (members whose `mentor` it is)",
                                                              "只看这位导师所带新人（`mentor` 是他的成员）的事项")),
             OptionSpec("as-of", value: "DATETIME", help: Phrase("the moment to look from (default: now in the workspace's time zone)",
@@ -47,9 +47,10 @@ public enum AgendaCommand: Command {
         workspace.cache = context.cacheSetting(arguments)
         guard let asOf = context.moment(arguments, "as-of", "agenda", workspace) else { return .failure }
         let team = workspace.configuration.team
-        if let owner = arguments.value("owner"), !team.isEmpty, !team.contains(where: { $0.name == owner }) {
-            let near = Suggestion.closest(to: owner, among: team.map(\.name))
-            context.complain(Message.notInTheTeam(owner, near: near), spec.name)
+        let configuration = workspace.configuration
+        if let owner = arguments.value("owner"), configuration.namesOwners, configuration.responder(named: owner) == nil {
+            let near = Suggestion.closest(to: owner, among: configuration.ownerNames)
+            context.complain(configuration.responders.isEmpty ? Message.notInTheTeam(owner, near: near) : Message.notAnOwner(owner, near: near), spec.name)
             return .failure
         }
         let mentor = arguments.value("mentor")
@@ -127,6 +128,10 @@ extension AgendaCommand {
         static func mentorsNobody(_ mentor: String) -> Phrase {
             Phrase("no member of the team has `\(mentor)` as `mentor` in leadbook.yml, so there is nothing to list",
                    "leadbook.yml 的团队里没有人的 `mentor` 是 `\(mentor)`，没有可列出的事项")
+        }
+        static func notAnOwner(_ owner: String, near: String?) -> Phrase {
+            Phrase("`\(owner)` is neither in the team nor among the responders" + (near.map { "; did you mean \($0)?" } ?? ""),
+                   "团队（`team`）和负责人（`responders`）里都没有 `\(owner)`" + (near.map { "，是不是 \($0)？" } ?? ""))
         }
         static func notInTheTeam(_ owner: String, near: String?) -> Phrase {
             Phrase("`\(owner)` is not in the team" + (near.map { "; did you mean \($0)?" } ?? ""),

@@ -185,7 +185,17 @@ enum OptionValue {
         throw Refusal.usage(Message.notInTheTeam(name, near: near, option))
     }
 
-    /// `DATE TEXT [@owner]` (a to-do).
+    /// A name that must be a member of the team or a responder when leadbook.yml names either
+    /// (the owner of feedback or of a to-do, who asked for a to-do).
+    static func responder(_ name: String, _ option: String, _ configuration: Configuration) throws -> String {
+        let name = try oneLine(name, option)
+        guard configuration.namesOwners, configuration.responder(named: name) == nil else { return name }
+        let near = Suggestion.closest(to: name, among: configuration.ownerNames)
+        if configuration.responders.isEmpty { throw Refusal.usage(Message.notInTheTeam(name, near: near, option)) }
+        throw Refusal.usage(Message.notAnOwner(name, near: near, option))
+    }
+
+    /// `DATE TEXT [@owner] [^requester]` (a to-do).
     static func todo(_ text: String, _ option: String, _ configuration: Configuration) throws -> Todo {
         let trimmed = try oneLine(text, option)
         let parts = trimmed.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
@@ -194,13 +204,20 @@ enum OptionValue {
         }
         var words = parts[1].split(separator: " ")
         var owner: String?
-        if let last = words.last, last.hasPrefix("@") || last.hasPrefix("＠") {
-            owner = try member(String(last.dropFirst()), option, configuration)
+        var requester: String?
+        // `@owner` and `^requester` at the end, in either order, as the reader takes them.
+        for _ in 0..<2 {
+            guard let last = words.last else { break }
+            if owner == nil, last.hasPrefix("@") || last.hasPrefix("＠") {
+                owner = try responder(String(last.dropFirst()), option, configuration)
+            } else if requester == nil, last.hasPrefix("^") || last.hasPrefix("＾") {
+                requester = try responder(String(last.dropFirst()), option, configuration)
+            } else { break }
             words.removeLast()
         }
         let body = words.joined(separator: " ")
         guard !body.isEmpty else { throw Refusal.usage(Message.todoWithoutText(option)) }
-        return Todo(date: date, text: body, owner: owner, done: false, line: 0)
+        return Todo(date: date, text: body, owner: owner, done: false, line: 0, requester: requester)
     }
 
     /// `key=value`.
@@ -276,9 +293,13 @@ extension OptionValue {
             Phrase("--\(option): `\(name)` is not in the team of leadbook.yml" + (near.map { "; did you mean \($0)?" } ?? ""),
                    "--\(option)：leadbook.yml 的团队（`team`）里没有 `\(name)`" + (near.map { "，是不是要写 \($0)？" } ?? ""))
         }
+        static func notAnOwner(_ name: String, near: String?, _ option: String) -> Phrase {
+            Phrase("--\(option): `\(name)` is neither in the team nor among the responders of leadbook.yml" + (near.map { "; did you mean \($0)?" } ?? ""),
+                   "--\(option)：leadbook.yml 的团队（`team`）和负责人（`responders`）里都没有 `\(name)`" + (near.map { "，是不是要写 \($0)？" } ?? ""))
+        }
         static func notATodo(_ text: String, _ option: String) -> Phrase {
-            Phrase("--\(option) is `DATE TEXT [@owner]`, like \"2024-03-07 发送案例 @王五\", not `\(text)`",
-                   "--\(option) 的写法是 `日期 内容 [@负责人]`，比如 \"2024-03-07 发送案例 @王五\"，不能写 `\(text)`")
+            Phrase("--\(option) is `DATE TEXT [@owner] [^requester]`, like \"2024-03-07 发送案例 @王五\", not `\(text)`",
+                   "--\(option) 的写法是 `日期 内容 [@负责人] [^提出人]`，比如 \"2024-03-07 发送案例 @王五\"，不能写 `\(text)`")
         }
         static func todoWithoutText(_ option: String) -> Phrase {
             Phrase("--\(option) has a date but no text: say what is to be done", "--\(option) 只有日期没有内容：写上要做什么")

@@ -9,7 +9,7 @@ public enum FeedbackCommand: Command {
         summary: Phrase("record customer feedback, or mark feedback N resolved / confirmed",
                         "记录客户反馈，或把第 N 条反馈标为已解决 / 客户已确认"),
         usage: """
-        leadbook feedback ID --channel C --type T --priority P --summary TEXT [--why W]... [--handling H] [--plan P] [--owner O] [--due DATE] [--at DATE] [--force] [-C DIR]
+        leadbook feedback ID --channel C --type T --priority P --summary TEXT [--why W]... [--handling H] [--plan P] [--owner O] [--due DATE] [--at DATETIME] [--force] [-C DIR]
                leadbook feedback ID N [--resolve DATE] [--confirm "DATE RESULT"] [--satisfaction 1-5] [-C DIR]
                leadbook feedback ID [-C DIR]
         """,
@@ -31,11 +31,13 @@ public enum FeedbackCommand: Command {
                 "fix (answer within 24 hours), negotiate or decline",
                 "处理方式：立即解决（24 小时内答复）、协商解决或无法解决（fix、negotiate、decline）")),
             OptionSpec("plan", value: "TEXT", help: Phrase("what will be done", "处理方案：要做什么")),
-            OptionSpec("owner", value: "NAME", help: Phrase("who does it", "谁来做")),
-            OptionSpec("due", value: "DATE", help: Phrase("by when", "完成时限")),
-            OptionSpec("at", value: "DATE", help: Phrase(
-                "when the feedback came (default: today in the workspace's time zone)",
-                "收到反馈的日期（默认：工作区时区的今天）")),
+            OptionSpec("owner", value: "NAME", help: Phrase("who answers it: a member of the team or one of leadbook.yml `responders`",
+                                                            "谁来处理：团队成员，或 leadbook.yml `responders` 里的负责人（如 法务部）")),
+            OptionSpec("due", value: "DATE", help: Phrase("by when (default for negotiate and decline: leadbook.yml `feedback`)",
+                                                          "完成时限（协商解决、无法解决不写时按 leadbook.yml `feedback` 的天数）")),
+            OptionSpec("at", value: "DATETIME", help: Phrase(
+                "when the feedback came, a date or \"DATE HH:MM\" (default: today in the workspace's time zone)",
+                "收到反馈的日期，或 \"日期 时:分\"（默认：工作区时区的今天）")),
             OptionSpec("resolve", value: "DATE", help: Phrase(
                 "with N: the date feedback N was resolved", "和 N 一起用：第 N 条反馈解决的日期")),
             OptionSpec("confirm", value: "\"DATE RESULT\"", help: Phrase(
@@ -92,17 +94,21 @@ public enum FeedbackCommand: Command {
         if !missing.isEmpty {
             throw Refusal.usage(Message.needs(missing))
         }
-        let date = try context.moment(arguments, "at", opened).date
+        let moment = try context.moment(arguments, "at", opened)
+        let date = moment.date
+        // A time given with --at is kept in the heading; the default is today, a date.
+        let time = arguments.value("at") != nil && moment.hasTime ? moment.minutes : nil
         var draft = FeedbackDraft(
             date: date,
             channel: try OptionValue.vocabulary(arguments.value("channel")!, "channel", Channel.self),
             summary: try OptionValue.oneLine(arguments.value("summary")!, "summary"),
             type: try OptionValue.vocabulary(arguments.value("type")!, "type", FeedbackType.self),
             priority: try OptionValue.vocabulary(arguments.value("priority")!, "priority", Priority.self))
+        draft.time = time
         draft.whys = try arguments.values("why").map { try OptionValue.oneLine($0, "why") }
         draft.handling = try arguments.value("handling").map { try OptionValue.vocabulary($0, "handling", Handling.self) }
         draft.plan = try arguments.value("plan").map { try OptionValue.oneLine($0, "plan") }
-        draft.owner = try arguments.value("owner").map { try OptionValue.member($0, "owner", configuration) }
+        draft.owner = try arguments.value("owner").map { try OptionValue.responder($0, "owner", configuration) }
         draft.due = try arguments.value("due").map { try OptionValue.date($0, "due") }
         let force = arguments.flag("force")
         if let due = draft.due, due < date, !force {
@@ -112,7 +118,7 @@ public enum FeedbackCommand: Command {
         let write = try context.openWrite(opened, customer: arguments.positionals[0])
         defer { write.release() }
         var target = try context.editableCustomer(arguments.positionals[0], write.workspace)
-        let at = LocalDateTime(date: date, minutes: 0, hasTime: false)
+        let at = LocalDateTime(date: date, minutes: time ?? 0, hasTime: time != nil)
         var insertBefore: Int?
         if let last = target.customer.feedback.last(where: { $0.date != nil }), EntryOrder.isBefore(at, (last.date!, last.time)) {
             guard force else {

@@ -27,7 +27,8 @@ public enum LogCommand: Command {
                 "the date of the next follow-up (also written to the front matter)",
                 "下次跟进的日期（也写进文件头）")),
             OptionSpec("todo", value: "\"DATE TEXT @owner\"", repeatable: true, help: Phrase(
-                "an open to-do, written as a task item", "一条待办，写成任务项")),
+                "an open to-do, written as a task item; `^name` after it: who asked for it",
+                "一条待办，写成任务项；后面加 `^姓名`：谁提出的")),
             OptionSpec("set", value: "KEY=VALUE", repeatable: true, help: Phrase(
                 "a line of the entry: background, pain, need, value, change, feedback, decision, mood (or 背景, 难点, ...)",
                 "记录里的一行：背景、难点、需求、价值、变化、反馈、决策进展、情绪（或 background、pain……）")),

@@ -74,6 +74,18 @@ public struct Configuration: Sendable {
     /// recorded more than this many hours after it happened (toolkit: 24, "24 小时内录入"); 0 turns it off.
     public var recordWithinHours = 24
 
+    /// Feedback handled as `negotiate` is answered with an alternative within this many days
+    /// of the feedback, unless the entry gives its own `due` (the toolkit gives no number: 7).
+    public var feedbackNegotiateDays = 7
+    /// Feedback handled as `decline` is answered, honestly, within this many days, unless the
+    /// entry gives its own `due` (the toolkit gives no number: 3).
+    public var feedbackDeclineDays = 3
+    /// Feedback without a `handling` is decided (fix, negotiate or decline) within this many
+    /// days (the toolkit gives no number: 1, so that a `fix` can still be answered in 24 hours).
+    public var feedbackHandlingDays = 1
+    /// People outside the sales team who own feedback and to-dos (法务部, 技术总监...).
+    public var responders: [Responder] = []
+
     public init() {}
 
     /// The range of every number in leadbook.yml (docs/format.md): wider than any team needs,
@@ -109,6 +121,25 @@ public struct Configuration: Sendable {
         /// The `urgency` thresholds of `scoring.rules` (days from `created` to `decision_by`).
         public static let urgencyDays = -36_500...36_500
     }
+
+    /// The member or responder of that name (`member(named:)` first): who may own feedback
+    /// and to-dos.
+    public func responder(named name: String) -> Responder? {
+        if let member = member(named: name) { return Responder(name: member.name, team: member.group, role: member.role?.rawValue) }
+        let plain = Self.isCanonicalAsWritten(name)
+        return responders.first { responder in
+            if responder.name.sameBytes(as: name) { return true }
+            if plain && Self.isCanonicalAsWritten(responder.name) { return false }
+            return responder.name == name
+        }
+    }
+
+    /// Whether leadbook.yml names who may own work: a team or responders. Without either, any
+    /// name is taken as written.
+    public var namesOwners: Bool { !team.isEmpty || !responders.isEmpty }
+
+    /// The names a feedback or to-do owner may take: the team's, then the responders'.
+    public var ownerNames: [String] { team.map(\.name) + responders.map(\.name) }
 
     public static let defaultSources = ["exhibition", "website", "referral", "social", "partner", "cold-call", "other"]
 
@@ -239,5 +270,18 @@ public struct Rhythm: Sendable, Equatable {
     public init(channels: [Channel], days: Int) {
         self.channels = channels
         self.days = days
+    }
+}
+
+/// Someone outside the sales team who answers feedback and does to-dos (leadbook.yml
+/// `responders`): a department (法务部) or a person with a role (技术总监).
+public struct Responder: Sendable, Equatable {
+    public var name: String
+    public var team: String?
+    public var role: String?
+    public init(name: String, team: String? = nil, role: String? = nil) {
+        self.name = name
+        self.team = team
+        self.role = role
     }
 }

@@ -36,7 +36,7 @@ public enum ConfigurationReader {
                        "index_days", "index_pii", "feedback", "team_check", "expected_cycle_days",
                        "grade_roles", "score_review",
                        "rhythm", "stage_days", "stage_follow_ups",
-                       "business_hours", "holidays", "workdays", "record_within_hours"]
+                       "business_hours", "holidays", "workdays", "record_within_hours", "responders"]
 
     public static func read(_ source: SourceText) -> (Configuration, [Diagnostic]) {
         var configuration = Configuration()
@@ -64,6 +64,7 @@ public enum ConfigurationReader {
         var indexNode: YAMLNode?
         var stageDaysNode: YAMLNode?
         var hours = WorkingTimeKeys()
+        var responderNodes: [(Responder, YAMLNode)] = []
         for pair in pairs {
             let value = pair.value
             switch pair.keyText {
@@ -149,7 +150,10 @@ public enum ConfigurationReader {
                     switch part.keyText {
                     case "fix_hours": if let v = decoder.integer(part.value, "feedback.fix_hours", in: Configuration.Limits.hours) { configuration.feedbackFixHours = v }
                     case "confirm_days": if let v = decoder.integer(part.value, "feedback.confirm_days", in: Configuration.Limits.days) { configuration.feedbackConfirmDays = v }
-                    default: decoder.unknownKey(part, known: ["fix_hours", "confirm_days"], in: .field("feedback"))
+                    case "negotiate_days": if let v = decoder.integer(part.value, "feedback.negotiate_days", in: Configuration.Limits.days) { configuration.feedbackNegotiateDays = v }
+                    case "decline_days": if let v = decoder.integer(part.value, "feedback.decline_days", in: Configuration.Limits.days) { configuration.feedbackDeclineDays = v }
+                    case "handling_days": if let v = decoder.integer(part.value, "feedback.handling_days", in: Configuration.Limits.days) { configuration.feedbackHandlingDays = v }
+                    default: decoder.unknownKey(part, known: ["fix_hours", "confirm_days", "negotiate_days", "decline_days", "handling_days"], in: .field("feedback"))
                     }
                 }
             case "team_check":
@@ -169,6 +173,9 @@ public enum ConfigurationReader {
                 stageDaysNode = value
             case "stage_follow_ups":
                 readStageFollowUps(value, &configuration.stageFollowUps, &decoder)
+            case "responders":
+                responderNodes = readResponders(value, &decoder)
+                configuration.responders = responderNodes.map(\.0)
             case "index_days":
                 if let days = decoder.integer(value, "index_days", in: Configuration.Limits.indexDays) { configuration.indexDays = days }
             case "index_pii":
@@ -196,6 +203,7 @@ public enum ConfigurationReader {
         if let stageDaysNode { readStageDays(stageDaysNode, &configuration, &decoder) }
 
         configuration.businessHours = hours.finish(&decoder)
+        DuplicateMember.check(responders: responderNodes, team: configuration.team, &decoder.findings)
         if let indexNode, let misplaced = WorkspaceIndex.misplaced(configuration) {
             WrongType.report(misplaced, at: indexNode.start, &decoder.findings)
         }
@@ -579,6 +587,31 @@ extension ConfigurationReader {
         }
         WrongType.report(.timeOfDay(field, text), at: node.start, &decoder.findings)
         return nil
+    }
+}
+
+extension ConfigurationReader {
+    /// `responders`: a list of `{name, team, role}`; a name is required (that it is neither a
+    /// member of `team` nor another responder's is `duplicate-member`).
+    public static func readResponders(_ node: YAMLNode, _ decoder: inout FieldDecoder) -> [(Responder, YAMLNode)] {
+        var responders: [(Responder, YAMLNode)] = []
+        for item in decoder.mapList(node, "responders", example: "- {name: 法务部, team: 法务, role: 合同审核}") {
+            var responder = Responder(name: "")
+            for pair in item.pairs ?? [] {
+                switch pair.keyText {
+                case "name": responder.name = decoder.string(pair.value, "name") ?? ""
+                case "team": responder.team = decoder.string(pair.value, "team")
+                case "role": responder.role = decoder.string(pair.value, "role")
+                default: decoder.unknownKey(pair, known: ["name", "team", "role"], in: .field("responders"))
+                }
+            }
+            if responder.name.isEmpty {
+                MissingField.report(.responderWithoutName, at: item.start, &decoder.findings)
+                continue
+            }
+            responders.append((responder, item))
+        }
+        return responders
     }
 }
 

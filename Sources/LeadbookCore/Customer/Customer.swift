@@ -151,15 +151,19 @@ public struct FollowUp: Sendable {
 public struct Todo: Sendable, Equatable {
     public var date: LocalDate?
     public var text: String
+    /// Who does it (`@name`).
     public var owner: String?
     public var done: Bool
     public var line: Int
-    public init(date: LocalDate?, text: String, owner: String?, done: Bool, line: Int) {
+    /// Who asked for it (`^name`), waiting for the owner.
+    public var requester: String?
+    public init(date: LocalDate?, text: String, owner: String?, done: Bool, line: Int, requester: String? = nil) {
         self.date = date
         self.text = text
         self.owner = owner
         self.done = done
         self.line = line
+        self.requester = requester
     }
 }
 

@@ -111,7 +111,8 @@ public enum CustomerView {
     }
 
     public static func todoJSON(_ todo: Todo) -> JSON {
-        .object([("date", .optional(todo.date)), ("text", .string(todo.text)), ("owner", .optional(todo.owner)), ("done", .bool(todo.done))])
+        .object([("date", .optional(todo.date)), ("text", .string(todo.text)), ("owner", .optional(todo.owner)), ("done", .bool(todo.done))]
+                + (todo.requester.map { [("requester", JSON.string($0))] } ?? []))
     }
 
     public static func followUpJSON(_ entry: FollowUp) -> JSON {
@@ -193,7 +194,7 @@ public enum CustomerView {
                 for (key, value) in entry.facts { logLine(4, keyed(key, value, language), more: 4) }
                 if let mood = entry.mood { logLine(4, keyed(.mood, mood.label(in: language), language), more: 4) }
                 for todo in entry.todos {
-                    logLine(4, "[\(todo.done ? "x" : " ")] \(todo.date?.description ?? "?") \(todo.text)\(todo.owner.map { " @" + $0 } ?? "")", more: 4)
+                    logLine(4, "[\(todo.done ? "x" : " ")] \(todo.date?.description ?? "?") \(todo.text)\(todo.owner.map { " @" + $0 } ?? "")\(todo.requester.map { " ^" + $0 } ?? "")", more: 4)
                 }
                 if let next = entry.next { logLine(4, keyed(.next, next.description, language), more: 4) }
             }

@@ -377,7 +377,8 @@ public struct LogReader {
         }
         if valueRange.isEmpty { return }
         switch key {
-        case .why, .plan, .owner:
+        // The owner is kept even without texts: the summary names who answered late.
+        case .why, .plan:
             guard keepText else { return }
         default: break
         }
@@ -424,7 +425,7 @@ public struct LogReader {
         return date >= from
     }
 
-    /// `DATE TEXT [@owner]`; with `keep` false, the date alone (no text or owner).
+    /// `DATE TEXT [@owner] [^requester]`; with `keep` false, the date and the names (no text).
     public func readTodo(_ range: Range<Int>, done: Bool, line: Int, keep: Bool, _ findings: inout Findings) -> Todo? {
         var scan = range.lowerBound
         while scan < range.upperBound, bytes[scan] != ASCII.space { scan += 1 }
@@ -438,21 +439,31 @@ public struct LogReader {
             scan = range.lowerBound
         }
         var textRange = trimmed(scan, range.upperBound)
-        guard keep else { return Todo(date: date, text: "", owner: nil, done: done, line: line) }
+        // Without texts the names are still read (short, and `unknown-responder` checks them).
         var owner: String?
-        // A trailing `@name` (ASCII or full-width ＠) names who does it.
-        var last = textRange.upperBound
-        while last > textRange.lowerBound, bytes[last - 1] != ASCII.space { last -= 1 }
-        if last < textRange.upperBound {
-            if bytes[last] == ASCII.at, last + 1 < textRange.upperBound {
-                owner = text(last + 1..<textRange.upperBound)
-                textRange = trimmed(textRange.lowerBound, last)
-            } else if last + 3 < textRange.upperBound, bytes[last] == 0xEF, bytes[last + 1] == 0xBC, bytes[last + 2] == 0xA0 {
-                owner = text(last + 3..<textRange.upperBound)
-                textRange = trimmed(textRange.lowerBound, last)
-            }
+        var requester: String?
+        // The last words: `@name` (ASCII or full-width ＠) names who does it, `^name` (or ＾)
+        // who asked for it, each once, in either order.
+        for _ in 0..<2 {
+            var last = textRange.upperBound
+            while last > textRange.lowerBound, bytes[last - 1] != ASCII.space { last -= 1 }
+            guard last < textRange.upperBound else { break }
+            let nameStart: Int
+            let isOwner: Bool
+            if bytes[last] == ASCII.at || bytes[last] == UInt8(ascii: "^") {
+                nameStart = last + 1
+                isOwner = bytes[last] == ASCII.at
+            } else if last + 3 < textRange.upperBound, bytes[last] == 0xEF, bytes[last + 1] == 0xBC,
+                      bytes[last + 2] == 0xA0 || bytes[last + 2] == 0xBE {
+                nameStart = last + 3
+                isOwner = bytes[last + 2] == 0xA0
+            } else { break }
+            guard nameStart < textRange.upperBound, (isOwner ? owner : requester) == nil else { break }
+            let name = text(nameStart..<textRange.upperBound)
+            if isOwner { owner = name } else { requester = name }
+            textRange = trimmed(textRange.lowerBound, last)
         }
-        return Todo(date: date, text: text(textRange), owner: owner, done: done, line: line)
+        return Todo(date: date, text: keep ? text(textRange) : "", owner: owner, done: done, line: line, requester: requester)
     }
 
 }

@@ -44,6 +44,8 @@ public struct FollowUpDraft: Sendable {
 /// A new feedback entry, written by `leadbook feedback` (the toolkit, section 5).
 public struct FeedbackDraft: Sendable {
     public var date: LocalDate
+    /// Minutes after midnight when the time is known (`feedback --at "DATE HH:MM"`).
+    public var time: Int?
     public var channel: Channel
     public var summary: String
     public var type: FeedbackType
@@ -63,7 +65,8 @@ public struct FeedbackDraft: Sendable {
     }
 
     public func lines(chinese: Bool) -> [String] {
-        var lines = ["### \(date) \(chinese ? channel.label : channel.rawValue) \(summary)"]
+        let at = time.map { LocalDateTime(date: date, minutes: $0).description } ?? date.description
+        var lines = ["### \(at) \(chinese ? channel.label : channel.rawValue) \(summary)"]
         func item(_ key: EntryKey, _ value: String) {
             lines.append("- \(chinese ? key.label : key.rawValue): \(value)")
         }
@@ -79,12 +82,14 @@ public struct FeedbackDraft: Sendable {
 }
 
 extension Todo {
-    /// `- [ ] 2024-03-07 发送案例 @王五` (`- [x]` when done).
+    /// `- [ ] 2024-03-07 发送案例 @王五` (`- [x]` when done), `- [ ] 2024-03-08 审核合同条款 @法务部 ^赵六`
+    /// when someone asked for it.
     public var taskLine: String {
         var line = done ? "- [x] " : "- [ ] "
         if let date { line += date.description + " " }
         line += text
         if let owner, !owner.isEmpty { line += " @" + owner }
+        if let requester, !requester.isEmpty { line += " ^" + requester }
         return line
     }
 }

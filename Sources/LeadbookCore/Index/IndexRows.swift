@@ -326,6 +326,10 @@ public struct IndexRowRenderer {
                 row.plain(" @")
                 row.text(owner)
             }
+            if let requester = todo.requester, MarkdownRow.hasText(requester) {
+                row.plain(" ^")
+                row.text(requester)
+            }
             if todo.done { row.plain(words.done()) }
         }
         row.endCell()

@@ -48,5 +48,6 @@ public enum CustomerRules {
         MissingDeal.self, MissingLostReason.self, StaleGrade.self, StaleStatus.self, StaleNext.self,
         OwnerRole.self, ScoreReviewer.self,
         StageFollowUps.self,
+        UnhandledFeedback.self, UnknownResponder.self,
     ]
 }

@@ -39,6 +39,7 @@ public enum RuleCatalog {
             UnknownHandling.self, TodoWithoutDate.self, TodoBox.self, EntryOrder.self, UnknownEntryKey.self, DuplicateSection.self,
             InvalidSatisfaction.self,
             StageFollowUps.self,
+            UnhandledFeedback.self, UnknownResponder.self,
         ]),
         Group(heading: Phrase("Derived values", "推导值"), definitions: [StaleGrade.self, StaleStatus.self, StaleNext.self]),
         Group(heading: Phrase("Across files", "跨文件"), definitions: [DuplicateId.self, UnknownMergeTarget.self, PossibleDuplicate.self]),

@@ -5,7 +5,7 @@ import LeadbookText
 /// and grades due for review.
 public struct Agenda {
     public enum Kind: String, Sendable, CaseIterable {
-        case sla, followUp = "follow-up", stage, todo, feedbackFix = "feedback-fix", feedbackConfirm = "feedback-confirm", regrade
+        case sla, followUp = "follow-up", stage, todo, feedback, confirmation, regrade
         case scoreReview = "score-review"
         case rhythm, plan
 
@@ -15,8 +15,8 @@ public struct Agenda {
             case .followUp: return Wording<Agenda>.followUpLabel.phrase
             case .stage: return Wording<Agenda>.stageLabel.phrase
             case .todo: return Wording<Agenda>.todoLabel.phrase
-            case .feedbackFix: return Wording<Agenda>.feedbackFixLabel.phrase
-            case .feedbackConfirm: return Wording<Agenda>.feedbackConfirmLabel.phrase
+            case .feedback: return Wording<Agenda>.feedbackLabel.phrase
+            case .confirmation: return Wording<Agenda>.confirmationLabel.phrase
             case .regrade: return Wording<Agenda>.regradeLabel.phrase
             case .scoreReview: return Wording<Agenda>.scoreReviewLabel.phrase
             case .rhythm: return Wording<Agenda>.rhythmLabel.phrase
@@ -55,6 +55,10 @@ public struct Agenda {
         public var detailPhrase: Phrase
         public var quadrant: Quadrant
         public var grade: Grade?
+        /// A to-do's `^requester`: who asked the owner for it.
+        public var requester: String? = nil
+        /// On the requester's own agenda: the owner they wait for.
+        public var waitingFor: String? = nil
 
         /// The detail in English.
         public var detail: String { detailPhrase.en }
@@ -141,15 +145,7 @@ public struct Agenda {
                                   overdue: overdue, detailPhrase: detail, quadrant: quadrant, grade: grade))
             }
             // Feedback: the only thing closed customers still owe.
-            for entry in customer.feedback {
-                if entry.resolved == nil, let deadline = policy.fixDeadline(entry) {
-                    add(.feedbackFix, deadline, Wording<Agenda>.answerWithin(entry.summary, configuration.feedbackFixHours, of: entry.date!,
-                                                                             with: entry.owner, working: configuration.businessHours != nil).phrase)
-                }
-                if entry.confirmed == nil, let resolved = entry.resolved, let deadline = policy.confirmDeadline(entry) {
-                    add(.feedbackConfirm, TimePolicy.endOfDay(deadline), Wording<Agenda>.confirmWithin(entry.summary, resolved, configuration.feedbackConfirmDays).phrase)
-                }
-            }
+            items += feedbackItems(customer, id: id, grade: grade)
             if closed { return items }
             if let sla = policy.sla(customer), sla.assigned == nil || sla.firstContact == nil {
                 let missing = sla.assigned == nil ? (sla.firstContact == nil ? Wording<Agenda>.assignAndContact : .assign) : .firstContact
@@ -162,13 +158,7 @@ public struct Agenda {
                 add(.followUp, TimePolicy.endOfDay(due), Phrase.joined(reasons, en: "; ", zh: "；"))
             }
             followThroughItems(customer, add)
-            for entry in customer.followUps {
-                for todo in entry.todos where !todo.done {
-                    guard let date = todo.date else { continue }
-                    let owner = todo.owner.flatMap { configuration.member(named: $0) != nil ? $0 : nil } ?? customer.owner
-                    add(.todo, TimePolicy.endOfDay(date), Phrase(verbatim: todo.text), owner: owner)
-                }
-            }
+            items += todoItems(customer, id: id, grade: grade)
             if let regrade = policy.regradeDue(customer) {
                 add(.regrade, TimePolicy.endOfDay(regrade.due), Wording<Agenda>.regrade(grade, every: regrade.days, last: regrade.since).phrase)
             }
@@ -299,12 +289,16 @@ public struct Agenda {
     }
 
     static func itemJSON(_ item: Item, _ language: Language, mentee: Bool = false) -> JSON {
-        .object((mentee ? [("mentee", JSON.optional(item.owner))] : []) + [
+        var fields: [(String, JSON)] = (mentee ? [("mentee", JSON.optional(item.owner))] : []) + [
             ("customer", .string(item.customerId)), ("name", .string(item.customerName)),
             ("kind", .string(item.kind.rawValue)), ("due", .string(Self.dueText(item))),
             ("overdue", .bool(item.overdue)), ("quadrant", .string(item.quadrant.rawValue)),
             ("grade", .optional(item.grade?.rawValue)), ("detail", .string(item.detailPhrase.text(language))),
-        ])
+        ]
+        // A to-do someone asked for: who asked, and on their agenda whom they wait for.
+        if let requester = item.requester { fields.append(("requester", .string(requester))) }
+        if let waitingFor = item.waitingFor { fields.append(("waiting_for", .string(waitingFor))) }
+        return .object(fields)
     }
 
     /// `json(team:).rendered()` and a line end handed to `put` a rep at a time: the same bytes.
@@ -372,8 +366,8 @@ extension Wording where Of == Agenda {
     public static let followUpLabel = Self("follow-up", "跟进")
     public static let stageLabel = Self("stage limit", "阶段时限")
     public static let todoLabel = Self("to-do", "待办")
-    public static let feedbackFixLabel = Self("answer feedback", "答复反馈")
-    public static let feedbackConfirmLabel = Self("confirm with customer", "回访确认")
+    public static let feedbackLabel = Self("answer feedback", "答复反馈")
+    public static let confirmationLabel = Self("confirm with customer", "回访确认")
     public static let regradeLabel = Self("review grade", "复评等级")
 
     // The toolkit's four quadrants.

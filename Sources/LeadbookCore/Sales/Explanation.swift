@@ -81,7 +81,7 @@ public enum Explanation {
             lines.append(Words.todosHeading.phrase)
             for todo in openTodos {
                 lines.append(Phrase(verbatim: "  ") + (todo.date.map { Phrase(verbatim: $0.description) } ?? Words.noDate.phrase)
-                             + " \(todo.text)\(todo.owner.map { " @" + $0 } ?? "")")
+                             + " \(todo.text)\(todo.owner.map { " @" + $0 } ?? "")\(todo.requester.map { " ^" + $0 } ?? "")")
             }
         }
         let openFeedback = customer.feedback.filter { $0.confirmed == nil }
@@ -92,6 +92,10 @@ public enum Explanation {
                 var line = Phrase(verbatim: "  \(entry.date?.description ?? "?") \(entry.summary)")
                 if entry.resolved == nil, let deadline = policy.fixDeadline(entry) {
                     line += Words.answerBy(deadline).phrase + (asOf > deadline ? late(Words.overdue) : .empty)
+                } else if entry.resolved == nil, let handling = entry.handling, let deadline = policy.answerDeadline(entry) {
+                    line += Words.answerBy(deadline.date, handling).phrase + (asOf > deadline ? late(Words.overdue) : .empty)
+                } else if entry.resolved == nil, let decide = policy.handlingDeadline(entry) {
+                    line += Words.decideBy(decide).phrase + (asOf.date > decide ? late(Words.overdue) : .empty)
                 } else if let resolved = entry.resolved, let deadline = policy.confirmDeadline(entry) {
                     line += Words.confirmBy(resolved, deadline).phrase + (asOf.date > deadline ? late(Words.overdue) : .empty)
                 }
@@ -297,6 +301,15 @@ extension Wording where Of == Explanation {
     public static let feedbackHeading = Self("Open feedback", "未确认的客户反馈")
 
     public static func answerBy(_ deadline: LocalDateTime) -> Self { Self(": fix, answer by \(deadline)", "：待处理，\(deadline) 前答复") }
+
+    /// `negotiate` or `decline`: answered by a date.
+    public static func answerBy(_ deadline: LocalDate, _ handling: Handling) -> Self {
+        Self(": \(handling.rawValue), answer by \(deadline)", "：\(handling.label)，\(deadline) 前答复")
+    }
+
+    public static func decideBy(_ deadline: LocalDate) -> Self {
+        Self(": no handling yet, decide by \(deadline)", "：还没有处理方式，\(deadline) 前定下")
+    }
 
     public static func confirmBy(_ resolved: LocalDate, _ deadline: LocalDate) -> Self {
         Self(": resolved \(resolved), confirm by \(deadline)", "：\(resolved) 已解决，\(deadline) 前回访确认")

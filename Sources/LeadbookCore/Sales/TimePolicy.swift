@@ -185,4 +185,50 @@ public struct TimePolicy {
     public func confirmDeadline(_ entry: FeedbackEntry) -> LocalDate? {
         entry.resolved.map { $0.adding(days: configuration.feedbackConfirmDays) }
     }
+
+    /// When feedback is answered (`resolved`), by its handling: `fix` within
+    /// `feedback.fix_hours`; `negotiate` and `decline` by the entry's own `due`, else the end of
+    /// the day `feedback.negotiate_days` / `feedback.decline_days` after the feedback's day.
+    /// Nil without a handling or a date.
+    public func answerDeadline(_ entry: FeedbackEntry) -> LocalDateTime? {
+        guard let handling = entry.handling, let date = entry.date else { return nil }
+        switch handling {
+        case .fix: return fixDeadline(entry)
+        case .negotiate, .decline:
+            if let due = entry.due { return Self.endOfDay(due) }
+            let days = handling == .negotiate ? configuration.feedbackNegotiateDays : configuration.feedbackDeclineDays
+            return Self.endOfDay(date.adding(days: days))
+        }
+    }
+
+    /// Feedback without a handling is given one (fix, negotiate or decline) by the end of the
+    /// day `feedback.handling_days` after it came. Nil once it has one, or without a date.
+    public func handlingDeadline(_ entry: FeedbackEntry) -> LocalDate? {
+        guard entry.handling == nil, let date = entry.date else { return nil }
+        return date.adding(days: configuration.feedbackHandlingDays)
+    }
+
+    /// An answer or confirmation given after its deadline.
+    public struct LateStep: Sendable, Equatable {
+        public enum Step: String, Sendable { case answer, confirmation }
+        public var step: Step
+        public var due: LocalDateTime
+        public var done: LocalDate
+        /// Whole days after the deadline's day (at least 1).
+        public var daysLate: Int
+    }
+
+    /// The steps of one feedback entry done late by `asOf`'s day: an answer (`resolved`) after
+    /// `answerDeadline`'s day, a confirmation after `confirmDeadline`. Dates are days, so an
+    /// answer on the deadline's day is on time.
+    public func lateSteps(_ entry: FeedbackEntry, asOf: LocalDate) -> [LateStep] {
+        var late: [LateStep] = []
+        if let resolved = entry.resolved, resolved <= asOf, let due = answerDeadline(entry), resolved > due.date {
+            late.append(LateStep(step: .answer, due: due, done: resolved, daysLate: resolved.dayNumber - due.date.dayNumber))
+        }
+        if let confirmed = entry.confirmed, confirmed <= asOf, let due = confirmDeadline(entry), confirmed > due {
+            late.append(LateStep(step: .confirmation, due: Self.endOfDay(due), done: confirmed, daysLate: confirmed.dayNumber - due.dayNumber))
+        }
+        return late
+    }
 }

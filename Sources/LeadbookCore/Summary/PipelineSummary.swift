@@ -114,6 +114,16 @@ public struct PipelineSummary: Sendable {
         /// Customers with at least one feedback entry (the share's denominator).
         public var customers: Int
         public var entries: Int
+        /// Answers and confirmations given late, latest first (the toolkit, section 5).
+        public var late: [LateFeedback] = []
+    }
+
+    /// A feedback step done late, with its customer.
+    public struct LateFeedback: Sendable {
+        public var customer: String
+        /// "" for a private person (shown by id only).
+        public var name: String
+        public var late: SummaryRecord.LateFeedback
     }
 
     public struct LostReason: Sendable {
@@ -473,6 +483,15 @@ public struct PipelineSummary: Sendable {
             return a.offset < b.offset
         }.map(\.element)
         feedback = FeedbackSummary(rows: ranked, customers: withFeedback, entries: total)
+        var late: [LateFeedback] = []
+        for record in selected {
+            for step in record.lateFeedback { late.append(LateFeedback(customer: record.id, name: record.name, late: step)) }
+        }
+        feedback.late = late.sorted { a, b in
+            if a.late.step.done != b.late.step.done { return a.late.step.done > b.late.step.done }
+            if a.customer != b.customer { return a.customer < b.customer }
+            return (a.late.number, a.late.step.step.rawValue) < (b.late.number, b.late.step.step.rawValue)
+        }
     }
 
     public mutating func computeLostReasons(_ selected: [SummaryRecord]) {

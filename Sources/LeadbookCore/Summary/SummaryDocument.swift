@@ -310,6 +310,22 @@ public struct SummaryDocument: Sendable {
                   feedback.rows.map { [t.feedbackType($0.type), String($0.customers), SummaryText.percent(Ratio($0.customers, feedback.customers)), String($0.entries)] },
                   numeric: [1, 2, 3])
 
+            heading(3, t("Feedback answered late", "逾期答复的客户反馈"))
+            if feedback.late.isEmpty {
+                paragraph(t("Every answer and confirmation came in time.", "所有答复和回访确认都在时限内。"))
+            } else {
+                table([t("customer", "客户"), t("feedback", "反馈"), t("step", "环节"), t("owner", "负责人"), t("due", "时限"),
+                       t("done", "完成"), t("days late", "逾期天数")],
+                      feedback.late.map { late in
+                          let step = late.late.step
+                          return ["\(late.customer)\(late.name.isEmpty ? "" : " " + late.name)", String(late.late.number),
+                                  step.step == .answer ? t("answer", "答复") : t("confirmation", "回访确认"),
+                                  late.late.owner ?? t("(unassigned)", "（未分配）"),
+                                  step.due.minutes == 1439 ? step.due.date.description : step.due.description,
+                                  step.done.description, String(step.daysLate)]
+                      }, numeric: [1, 6])
+            }
+
             heading(3, t("Lost reasons", "流失原因"))
             let lost = summary.lostReasons.reduce(0) { $0 + $1.customers }
             if lost == 0 {

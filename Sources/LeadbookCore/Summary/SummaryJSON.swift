@@ -168,6 +168,12 @@ public enum SummaryJSON {
                     .object([("type", .optional(row.type?.rawValue)), ("customers", .int(row.customers)), ("entries", .int(row.entries)),
                              ("share", rate(Ratio(row.customers, summary.feedback.customers)))])
                 })),
+                ("late", .array(summary.feedback.late.map { late in
+                    .object([("customer", .string(late.customer)), ("name", .string(late.name)), ("feedback", .int(late.late.number)),
+                             ("step", .string(late.late.step.step.rawValue)), ("owner", .optional(late.late.owner)),
+                             ("due", .string(late.late.step.due.minutes == 1439 ? late.late.step.due.date.description : late.late.step.due.description)),
+                             ("done", .string(late.late.step.done.description)), ("days_late", .int(late.late.step.daysLate))])
+                })),
             ])),
             ("lost_reasons", .array(summary.lostReasons.map { reason in
                 .object([("reason", reason.reason.isEmpty ? .null : .string(reason.reason)), ("customers", .int(reason.customers))])

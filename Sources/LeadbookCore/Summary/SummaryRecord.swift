@@ -45,6 +45,21 @@ public struct SummaryRecord: Sendable {
     /// The satisfactions (1-5) of the feedback items confirmed by the as-of moment (an item
     /// without a `confirmed` date counts from its own date), oldest first.
     public var satisfactions: [Int] = []
+    /// Feedback answered or confirmed after its deadline, by the as-of day.
+    public var lateFeedback: [LateFeedback] = []
+
+    /// One feedback step done late: the entry's number (1 is the oldest), who owned it (the
+    /// entry's owner, else the customer's) and how late.
+    public struct LateFeedback: Sendable, Equatable {
+        public var number: Int
+        public var owner: String?
+        public var step: TimePolicy.LateStep
+        public init(number: Int, owner: String?, step: TimePolicy.LateStep) {
+            self.number = number
+            self.owner = owner
+            self.step = step
+        }
+    }
 
     public init(id: String, name: String, created: LocalDateTime, status: Status) {
         self.id = id
@@ -180,6 +195,16 @@ public struct SummaryRecord: Sendable {
             if let type = entry.type { record.feedback.counts[type, default: 0] += 1 } else { record.feedback.untyped += 1 }
             if let satisfaction = entry.satisfaction, (entry.confirmed ?? date) <= asOf.date {
                 record.satisfactions.append(satisfaction)
+            }
+        }
+        let policy = TimePolicy(configuration)
+        for (index, entry) in customer.feedback.enumerated() {
+            for step in policy.lateSteps(entry, asOf: asOf.date) {
+                // The answer is the entry owner's; the confirmation a rep's, as on the agenda.
+                var owner = entry.owner.flatMap { $0.isEmpty ? nil : $0 }
+                if step.step == .confirmation, let name = owner, configuration.namesOwners, configuration.member(named: name) == nil { owner = nil }
+                owner = owner ?? record.owner
+                record.lateFeedback.append(LateFeedback(number: index + 1, owner: owner, step: step))
             }
         }
         return .record(record)

@@ -314,6 +314,15 @@ extension BinaryWriter {
         int(value.followUps)
         unsigned(UInt64(value.satisfactions.count))
         for satisfaction in value.satisfactions { int(satisfaction) }
+        unsigned(UInt64(value.lateFeedback.count))
+        for late in value.lateFeedback {
+            int(late.number)
+            optionalText(late.owner)
+            text(late.step.step.rawValue)
+            dateTime(late.step.due)
+            int(late.step.done.dayNumber)
+            int(late.step.daysLate)
+        }
     }
 }
 
@@ -362,6 +371,17 @@ extension BinaryReader {
         record.followUps = int()
         let satisfactions = self.count()
         for _ in 0..<satisfactions where !failed { record.satisfactions.append(int()) }
+        let lateCount = self.count()
+        for _ in 0..<lateCount where !failed {
+            let number = int()
+            let owner = optionalText()
+            guard let step = TimePolicy.LateStep.Step(rawValue: text()) else { fail(); break }
+            let due = dateTime()
+            let done = LocalDate(dayNumber: int())
+            let daysLate = int()
+            record.lateFeedback.append(SummaryRecord.LateFeedback(number: number, owner: owner,
+                                                                  step: TimePolicy.LateStep(step: step, due: due, done: done, daysLate: daysLate)))
+        }
         return record
     }
 }
@@ -384,6 +404,8 @@ extension Agenda {
             writer.phrase(item.detailPhrase)
             writer.text(item.quadrant.rawValue)
             writer.vocabulary(item.grade)
+            writer.optionalText(item.requester)
+            writer.optionalText(item.waitingFor)
         }
         return true
     }, decode: { reader, sameContext, _ in
@@ -403,8 +425,11 @@ extension Agenda {
             let detail = reader.phrase()
             guard let quadrant = Quadrant(rawValue: reader.text()) else { return nil }
             let grade = reader.vocabulary(Grade.self)
+            let requester = reader.optionalText()
+            let waitingFor = reader.optionalText()
             items.append(Item(owner: owner, customerId: customerId, customerName: customerName, kind: kind, due: due,
-                              overdue: overdue, detailPhrase: detail, quadrant: quadrant, grade: grade))
+                              overdue: overdue, detailPhrase: detail, quadrant: quadrant, grade: grade,
+                              requester: requester, waitingFor: waitingFor))
         }
         return (items, hasErrors)
     })

@@ -12,6 +12,17 @@ public enum DuplicateMember: RuleDefinition {
         }
     }
 
+    /// A responder is named once, and not like a member of the team: an owner's name must
+    /// say who it is.
+    public static func check(responders: [(Responder, YAMLNode)], team: [TeamMember], _ findings: inout Findings) {
+        var seen = Set(team.map(\.name))
+        let members = seen
+        for (responder, node) in responders where !seen.insert(responder.name).inserted {
+            let message = members.contains(responder.name) ? Message.responderInTeam(responder.name) : Message.responderTwice(responder.name)
+            findings.report(message, at: node["name"]?.start ?? node.start)
+        }
+    }
+
     /// The members as first listed, without their second listings.
     public static func firstListings(_ team: [(TeamMember, YAMLNode)]) -> [(TeamMember, YAMLNode)] {
         var seen: Set<String> = []
@@ -23,5 +34,18 @@ extension RuleMessage where Of == DuplicateMember {
     public static func listedTwice(_ name: String) -> Self {
         Self("team member `\(name)` is listed twice", "团队成员 `\(name)` 写了两次",
              hint: Phrase("keep one entry per rep; two reps with the same name need distinct names", "每位销售只写一条；同名的两位销售要用能区分的名字"))
+    }
+}
+
+extension RuleMessage where Of == DuplicateMember {
+    public static func responderTwice(_ name: String) -> Self {
+        Self("responder `\(name)` is listed twice", "负责人 `\(name)` 在 `responders` 里写了两次",
+             hint: Phrase("keep one entry per responder", "每个负责人只写一条"))
+    }
+
+    public static func responderInTeam(_ name: String) -> Self {
+        Self("responder `\(name)` is also a member of `team`", "`responders` 里的 `\(name)` 已经是团队（`team`）成员",
+             hint: Phrase("a member owns feedback and to-dos already; remove them from `responders`",
+                          "团队成员本来就可以负责反馈和待办；把这一条从 `responders` 里删掉"))
     }
 }

@@ -92,6 +92,11 @@ extension RuleMessage where Of == MissingField {
         Self("a team member without `name`", "有一位团队成员没写 `name`", hint: Phrase("add `name:` with the rep's name", "加上 `name:`，写销售的姓名"))
     }
 
+    public static var responderWithoutName: Self {
+        Self("a responder without `name`", "有一个负责人（`responders`）没写 `name`",
+             hint: Phrase("add `name:` with the department or person, like `name: 法务部`", "加上 `name:`，写部门或人名，比如 `name: 法务部`"))
+    }
+
     public static func teamMemberWithoutRole(_ name: String) -> Self {
         Self("team member \(name) has no `role`", "团队成员 \(name) 没写 `role`",
              hint: Phrase("add `role: manager`, `senior` or `junior`", "加上 `role: manager`（销售经理）、`senior`（资深销售）或 `junior`（新人销售）"))

@@ -62,10 +62,10 @@ final class CustomerAsOfTests: XCTestCase {
     func testTheAgendaAtAnEarlierMomentHasTheOpenItemsOfThen() {
         let customer = Self.won()
         let then = Agenda([customer], configuration: Configuration(), asOf: Grading.moment("2024-03-05 12:00"), days: 0)
-        XCTAssertTrue(then.items.contains { $0.kind == .feedbackFix }, "the fix was still open on 03-05")
+        XCTAssertTrue(then.items.contains { $0.kind == .feedback }, "the fix was still open on 03-05")
         XCTAssertTrue(then.items.contains { $0.kind == .followUp }, "a won customer has no follow-ups; on 03-05 it was in proposal")
         let now = Agenda([customer], configuration: Configuration(), asOf: Grading.moment("2024-03-12 12:00"), days: 0)
-        XCTAssertFalse(now.items.contains { $0.kind == .followUp || $0.kind == .feedbackFix })
+        XCTAssertFalse(now.items.contains { $0.kind == .followUp || $0.kind == .feedback })
         let before = Agenda([customer], configuration: Configuration(), asOf: Grading.moment("2024-02-28 12:00"), days: 30)
         XCTAssertTrue(before.items.isEmpty, "not captured yet")
     }

@@ -132,13 +132,15 @@ final class GradingAgendaTests: XCTestCase {
     func testOpenTodosFromFile() throws {
         // 李四 owns a B lead: a junior, as the toolkit (and owner-role) asks.
         let result = Grading.read(Self.todoFile, configuration: configuration(team: [Grading.member("王五", .senior), Grading.member("李四", .junior)]))
-        XCTAssertEqual(result.findings.diagnostics, [], Grading.describe(result.findings.diagnostics))
+        // @外部顾问 is not on the team: the one finding, a warning at the name.
+        XCTAssertEqual(result.findings.diagnostics.map { "\($0.line):\($0.column) \($0.rule.id)" }, ["20:24 unknown-responder"],
+                       Grading.describe(result.findings.diagnostics))
         let customer = try XCTUnwrap(result.customer)
         XCTAssertEqual(customer.followUps.first?.todos.map(\.done), [false, true, false, false, false])
         let team = [Grading.member("王五", .senior), Grading.member("李四", .junior)]
         let todos = items(agenda([customer], team: team), .todo)
-        XCTAssertEqual(todos.map(\.detail), ["提交定制方案", "预约面谈", "准备报价"])
-        // @王五 is on the team: it is theirs; @外部顾问 is not: the customer's owner gets it.
+        XCTAssertEqual(todos.map(\.detail), ["提交定制方案", "预约面谈", "准备报价 (for 外部顾问: not in the team or responders of leadbook.yml)"])
+        // @王五 is on the team: it is theirs; @外部顾问 is not: the customer's owner gets it, told whom it names.
         XCTAssertEqual(todos.map(\.owner), ["王五", "李四", "李四"])
         XCTAssertTrue(todos.allSatisfy { $0.due == TimePolicy.endOfDay(Grading.date("2024-03-05")) })
         // Within the horizon the later one shows too.
@@ -169,23 +171,23 @@ final class GradingAgendaTests: XCTestCase {
             Grading.feedback("2024-03-04", time: "08:00", summary: "已解决", resolved: "2024-03-04"),
         ]
         let result = agenda([customer])
-        let fix = items(result, .feedbackFix)
+        let fix = items(result, .feedback)
         XCTAssertEqual(fix.count, 1)
         XCTAssertEqual(fix.first?.due, Grading.moment("2024-03-05 10:00"))
         XCTAssertEqual(fix.first?.overdue, false)
         XCTAssertTrue(fix.first?.detail.hasPrefix("缺少备份功能") ?? false)
-        let confirm = items(result, .feedbackConfirm)
+        let confirm = items(result, .confirmation)
         XCTAssertEqual(confirm.map(\.due.date), [Grading.date("2024-03-04")])
         XCTAssertEqual(confirm.first?.overdue, true)
         // The one resolved on 2024-03-04 is confirmed by 2024-03-07: in a 2-day horizon.
-        XCTAssertEqual(items(agenda([customer], days: 2), .feedbackConfirm).map(\.due.date),
+        XCTAssertEqual(items(agenda([customer], days: 2), .confirmation).map(\.due.date),
                        [Grading.date("2024-03-04"), Grading.date("2024-03-07")])
     }
 
     func testDateOnlyFeedbackCountsFromEndOfDay() throws {
         var customer = settled()
         customer.feedback = [Grading.feedback("2024-03-04", summary: "无时间")]
-        let item = try XCTUnwrap(items(agenda([customer]), .feedbackFix).first)
+        let item = try XCTUnwrap(items(agenda([customer]), .feedback).first)
         XCTAssertEqual(item.due, Grading.moment("2024-03-05 23:59"))
         XCTAssertFalse(item.overdue)
     }
@@ -204,7 +206,7 @@ final class GradingAgendaTests: XCTestCase {
             }
             XCTAssertEqual(agenda([customer]).items.count, 0, close)
             customer.feedback = [Grading.feedback("2024-03-04", time: "12:00")]
-            XCTAssertEqual(agenda([customer]).items.map(\.kind), [.feedbackFix], close)
+            XCTAssertEqual(agenda([customer]).items.map(\.kind), [.feedback], close)
         }
     }
 
@@ -266,7 +268,7 @@ final class GradingAgendaTests: XCTestCase {
         XCTAssertEqual(quadrant("LX2024002"), .urgent)
         XCTAssertEqual(quadrant("LX2024003"), .important)
         XCTAssertEqual(quadrant("LX2024004"), .neither)
-        XCTAssertEqual(quadrant("LX2024005", .feedbackFix), .urgentImportant)
+        XCTAssertEqual(quadrant("LX2024005", .feedback), .urgentImportant)
         XCTAssertEqual(result.items.first { $0.customerId == "LX2024001" }?.grade, .S)
     }
 
@@ -338,12 +340,12 @@ final class GradingAgendaTests: XCTestCase {
         let customer = try XCTUnwrap(read.customer)
         let result = agenda([customer], asOf: Grading.moment("2024-03-04 09:00"))
         // The feedback is resolved on 03-05: on 03-04 it was still to be answered (as known then).
-        XCTAssertEqual(result.items.map(\.kind), [.followUp, .todo, .feedbackFix])
+        XCTAssertEqual(result.items.map(\.kind), [.followUp, .todo, .feedback])
         XCTAssertEqual(result.items.map(\.due.date), [Grading.date("2024-03-02"), Grading.date("2024-03-03"), Grading.date("2024-03-04")])
         XCTAssertEqual(result.items.map(\.overdue), [true, true, false])
         XCTAssertTrue(result.items.allSatisfy { $0.quadrant == .urgentImportant && $0.owner == "王五" })
         let resolved = agenda([customer], asOf: Grading.moment("2024-03-05 09:00"))
-        XCTAssertFalse(resolved.items.contains { $0.kind == .feedbackFix }, "answered on 03-05")
+        XCTAssertFalse(resolved.items.contains { $0.kind == .feedback }, "answered on 03-05")
     }
 
     // MARK: In both languages

@@ -1,0 +1,65 @@
+import LeadbookText
+
+/// When leadbook.yml has a team or responders, a to-do's `@owner` and `^requester` and a
+/// feedback entry's `owner` name one of them: the agenda puts a name it does not know on the
+/// customer owner's list, where the one meant never sees it.
+public enum UnknownResponder: CustomerRule {
+    public static let rule = Rule("unknown-responder", .warning, Phrase(
+        "A to-do's `@owner` and `^requester` and a feedback `owner` are team members or responders in leadbook.yml.",
+        "待办的 `@负责人`、`^提出人` 和反馈的 `owner` 是 leadbook.yml 里的团队成员或负责人（`responders`）。"))
+
+    public static func check(_ context: CustomerContext, _ findings: inout Findings) {
+        let configuration = context.configuration
+        guard configuration.namesOwners else { return }
+        func unknown(_ name: String?) -> String? {
+            guard let name, !name.isEmpty, configuration.responder(named: name) == nil else { return nil }
+            return name
+        }
+        // (name, where to look for it: a line's bytes, or a feedback entry's)
+        var found: [(String, line: Int?, Range<Int>?)] = []
+        for entry in context.log.followUps {
+            for todo in entry.todos where !todo.done {
+                for name in [unknown(todo.owner), unknown(todo.requester)].compactMap({ $0 }) { found.append((name, todo.line, nil)) }
+            }
+        }
+        // Answered feedback, like a done to-do, is history: its owner is no one's agenda any more.
+        for entry in context.log.feedback where entry.resolved == nil {
+            if let name = unknown(entry.owner) { found.append((name, nil, entry.start..<entry.end)) }
+        }
+        guard !found.isEmpty else { return }
+        var source = findings.source
+        let starts = source.lineStarts()
+        let bytes = source.bytes
+        let names = configuration.ownerNames
+        for (name, line, entry) in found {
+            var range = entry ?? 0..<0
+            if let line, line >= 1, line <= starts.count {
+                range = starts[line - 1]..<(line < starts.count ? starts[line] : bytes.count)
+            }
+            // The last place on that line (or in that entry) the name is written: after the heading.
+            let needle = Array(name.utf8)
+            var offset = range.lowerBound
+            if needle.count <= range.count {
+                var start = range.upperBound - needle.count
+                while start >= range.lowerBound {
+                    if bytes[start..<start + needle.count].elementsEqual(needle) { offset = start; break }
+                    start -= 1
+                }
+            }
+            let near = Suggestion.closest(to: name, among: names)
+            findings.report(Message.unknown(name, names: names), at: offset,
+                            suggestion: findings.suggestion(replacing: name, at: offset, with: near))
+        }
+    }
+}
+
+extension RuleMessage where Of == UnknownResponder {
+    public static func unknown(_ name: String, names: [String]) -> Self {
+        let near = Suggestion.closest(to: name, among: names)
+        return Self("`\(name)` is neither a member of the team nor a responder", "`\(name)` 既不是团队成员，也不在负责人（`responders`）里",
+                    hint: near.map { Phrase("did you mean `\($0)`? (until then it is on the customer owner's agenda)",
+                                            "是不是想写 `\($0)`？（改好之前，这一项列在客户负责人的待办日程里）") }
+                        ?? Phrase("use one of: \(names.joined(separator: ", ")), or add it to `responders` in leadbook.yml",
+                                  "可选：\(names.joined(separator: "、"))，或者把它加到 leadbook.yml 的 `responders` 里"))
+    }
+}

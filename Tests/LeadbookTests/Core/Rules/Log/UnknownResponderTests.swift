@@ -1,0 +1,57 @@
+import XCTest
+@testable import LeadbookCommands
+@testable import LeadbookCore
+@testable import LeadbookText
+
+/// unknown-responder: a to-do's `@owner` / `^requester` and a feedback `owner` are members of
+/// the team or responders, when leadbook.yml names either.
+final class UnknownResponderTests: XCTestCase {
+    static let configuration: Configuration = {
+        var configuration = Configuration()
+        configuration.team = [TeamMember(name: "王五"), TeamMember(name: "赵六")]
+        configuration.responders = [Responder(name: "法务部")]
+        return configuration
+    }()
+
+    func testKnownNamesAreClean() {
+        let text = RuleFixture.followUp("2024-03-05 phone 张伟", ["- [ ] 2024-03-08 审核合同条款 @法务部 ^赵六", "- todo: 2024-03-09 回访 @王五"])
+        RuleAssert.clean(RuleFixture.diagnostics(text, configuration: Self.configuration))
+    }
+
+    func testAnUnknownOwnerOfAToDoIsAWarningAtTheNameWithTheNearest() {
+        // Line 12 is the heading, 13 the to-do; `法务` starts at column 27.
+        let text = RuleFixture.followUp("2024-03-05 phone 张伟", ["- [ ] 2024-03-08 审核合同条款 @法务 ^赵六"])
+        let diagnostic = RuleAssert.one(RuleFixture.diagnostics(text, configuration: Self.configuration), "unknown-responder", .warning, at: (13, 26),
+                                        says: "`法务` is neither a member of the team nor a responder",
+                                        hint: "did you mean `法务部`? (until then it is on the customer owner's agenda)")
+        XCTAssertEqual(diagnostic?.phrase.zh, "`法务` 既不是团队成员，也不在负责人（`responders`）里")
+        XCTAssertNotNil(diagnostic?.suggestion, "the editor offers the name meant")
+    }
+
+    func testAnUnknownRequesterAndAFeedbackOwner() {
+        let todo = RuleFixture.followUp("2024-03-05 phone 张伟", ["- [ ] 2024-03-08 审核合同条款 @法务部 ^赵七"])
+        XCTAssertEqual(RuleFixture.diagnostics(todo, configuration: Self.configuration).map(\.message), ["`赵七` is neither a member of the team nor a responder"])
+        let feedback = RuleFixture.feedback(["- handling: negotiate", "- owner: 技术部"])
+        let diagnostics = RuleFixture.diagnostics(feedback, configuration: Self.configuration)
+        RuleAssert.only(diagnostics, "unknown-responder", .warning, at: (14, 10), message: ["`技术部`"], hint: ["use one of: 王五, 赵六, 法务部"])
+    }
+
+    func testWithoutATeamOrRespondersNamesAreNotChecked() {
+        let text = RuleFixture.followUp("2024-03-05 phone 张伟", ["- [ ] 2024-03-08 审核合同条款 @外部顾问 ^谁"])
+        RuleAssert.clean(RuleFixture.diagnostics(text))
+    }
+
+    func testADoneToDoAndAnsweredFeedbackAreHistory() {
+        let text = RuleFixture.followUp("2024-03-05 phone 张伟", ["- [x] 2024-03-08 审核合同条款 @外部顾问"])
+        RuleAssert.clean(RuleFixture.diagnostics(text, configuration: Self.configuration))
+        let feedback = RuleFixture.feedback(["- handling: fix", "- owner: 技术总监张伟", "- resolved: 2024-03-05"])
+        RuleAssert.clean(RuleFixture.diagnostics(feedback, configuration: Self.configuration))
+    }
+
+    func testCheckSeesTheNamesWithoutReadingTexts() {
+        let text = RuleFixture.followUp("2024-03-05 phone 张伟", ["- [ ] 2024-03-08 审核合同条款 @法务 ^赵六"])
+        let result = CustomerReader.read(path: RuleFixture.path, bytes: Array(text.utf8), configuration: Self.configuration, text: false, tree: false)
+        XCTAssertEqual(result.findings.diagnostics.map(\.rule.id), ["unknown-responder"])
+        XCTAssertEqual(result.customer?.followUps.first?.todos.first?.text, "", "the text itself is not kept")
+    }
+}
