@@ -69,6 +69,14 @@ public enum ArgumentParser {
         var onlyPositionals = false
         func spec(long: String) -> OptionSpec? { options.first { $0.long == long } }
         func spec(short: Character) -> OptionSpec? { options.first { $0.short == short } }
+        /// `--name`, `--name=...` or `-X` of one of `options` (a value never looks like that).
+        func names(_ argument: String) -> Bool {
+            if argument.hasPrefix("--") {
+                let name = argument.dropFirst(2).prefix { $0 != "=" }
+                return !name.isEmpty && spec(long: String(name)) != nil
+            }
+            return argument.count == 2 && argument.hasPrefix("-") && spec(short: argument.last!) != nil
+        }
         while index < arguments.count {
             let argument = arguments[index]
             index += 1
@@ -106,7 +114,11 @@ public enum ArgumentParser {
             if let inlineValue {
                 value = inlineValue
             } else {
-                guard index < arguments.count else { return .failure(UsageError(Message.needsValue(found.long, found.value!))) }
+                // The next argument is the value, unless it is another of the command's options:
+                // `--satisfaction -C dir` left the value out.
+                guard index < arguments.count, !names(arguments[index]) else {
+                    return .failure(UsageError(Message.needsValue(found.long, found.value!)))
+                }
                 value = arguments[index]
                 index += 1
             }

@@ -54,12 +54,13 @@ public enum FeedbackCommand: Command {
         With only ID, lists the customer's feedback entries with their numbers. N counts the
         entries of the Feedback section from 1, oldest first. Filling `resolved` and
         `confirmed` (and the customer's `satisfaction` with it) is the only change leadbook makes
-        to an old entry; a value already there is never replaced. Exit 0 when written, 1 when refused because of what the file holds,
+        to an old entry; a line of the key left empty is filled, and a value already there (even
+        one leadbook cannot read) is never replaced. Exit 0 when written, 1 when refused because of what the file holds,
         2 on bad options.
         """, """
         只给 ID 时，列出这位客户的反馈及编号。N 是客户反馈一节里的序号，从 1 开始，最早的在前。
         补填 `resolved`、`confirmed`（以及确认时客户的满意度 `satisfaction`）是 leadbook 对旧记录唯一的改动；
-        已经写了的值从不替换。
+        留空的那一行会被填上；已经写了的值（包括 leadbook 读不懂的值）从不替换。
         退出码：写入成功为 0，因文件内容被拒绝为 1，选项有误为 2。
         """))
 
@@ -81,8 +82,18 @@ public enum FeedbackCommand: Command {
             guard closing else { throw Refusal.usage(Message.whatHappened(positionals[1])) }
             return try close(arguments, context)
         }
-        if closing { throw Refusal.usage(Message.closingNeedsNumber(positionals[0])) }
+        if closing { throw Refusal.usage(Message.closingNeedsNumber(positionals[0], closingOptions(arguments))) }
         return adding ? try add(arguments, context) : try list(arguments, context)
+    }
+
+    /// The closing options given, in the order of the usage line, as a command line takes
+    /// them: `--confirm "2024-05-10 客户认可" --satisfaction 4`.
+    static func closingOptions(_ arguments: ParsedArguments) -> String {
+        ["resolve", "confirm", "satisfaction"].compactMap { option in
+            arguments.value(option).map { value in
+                "--\(option) " + (value.contains(" ") || value.isEmpty ? "\"\(value)\"" : value)
+            }
+        }.joined(separator: " ")
     }
 
     // MARK: - A new entry
@@ -180,17 +191,34 @@ public enum FeedbackCommand: Command {
         var done: [Phrase] = []
         var resolved = entry.resolved
         var confirmed = entry.confirmed
+        /// The entry's lines of `key`: one with a value leadbook could not read is refused (it is
+        /// never replaced, and a second line would make two); else the first one left empty is
+        /// filled, or a line is added.
+        func fillIn(_ key: EntryKey, _ value: String) throws {
+            let lines = target.edit.items(key, inEntry: entry.start..<entry.end, firstLine: entry.line)
+            if let written = lines.first(where: { !$0.emptyValue }) {
+                throw Refusal.finding(Message.unreadable(number, key, line: written.line, written.text))
+            }
+            if let empty = lines.first {
+                target.edit.fill(empty, with: value)
+            } else {
+                target.edit.addItem("- \(chinese ? key.label : key.rawValue): \(value)", toEntry: entry.start..<entry.end)
+            }
+        }
+        /// The line of the value already written for `key`, for the refusal.
+        func line(_ key: EntryKey) -> Int? {
+            target.edit.items(key, inEntry: entry.start..<entry.end, firstLine: entry.line).last { !$0.emptyValue }?.line
+        }
         if let resolve {
             if let existing = entry.resolved {
                 if existing != resolve {
-                    throw Refusal.finding(Message.alreadyResolved(number, on: existing))
+                    throw Refusal.finding(Message.alreadyResolved(number, on: existing, line: line(.resolved)))
                 }
             } else {
                 if let date = entry.date, resolve < date {
                     throw Refusal.finding(Message.resolvedBeforeCame(resolve, date))
                 }
-                target.edit.addItem("- \(chinese ? EntryKey.resolved.label : EntryKey.resolved.rawValue): \(resolve)",
-                                    toEntry: entry.start..<entry.end)
+                try fillIn(.resolved, "\(resolve)")
                 resolved = resolve
                 done.append(Message.resolved(resolve))
             }
@@ -198,15 +226,14 @@ public enum FeedbackCommand: Command {
         if let (date, result) = confirm {
             if let existing = entry.confirmed {
                 if existing != date || (entry.confirmation ?? "") != result {
-                    throw Refusal.finding(Message.alreadyConfirmed(number, on: existing, entry.confirmation ?? ""))
+                    throw Refusal.finding(Message.alreadyConfirmed(number, on: existing, entry.confirmation ?? "", line: line(.confirmed)))
                 }
             } else {
                 guard let resolved else {
                     throw Refusal.finding(Message.notResolvedYet(number))
                 }
                 if date < resolved { throw Refusal.finding(Message.confirmedBeforeResolved(date, resolved)) }
-                target.edit.addItem("- \(chinese ? EntryKey.confirmed.label : EntryKey.confirmed.rawValue): \(date) \(result)",
-                                    toEntry: entry.start..<entry.end)
+                try fillIn(.confirmed, "\(date) \(result)")
                 confirmed = date
                 done.append(Message.confirmed(date, result))
                 if date > resolved.adding(days: configuration.feedbackConfirmDays) {
@@ -217,14 +244,13 @@ public enum FeedbackCommand: Command {
         if let satisfaction {
             if let existing = entry.satisfaction {
                 if existing != satisfaction {
-                    throw Refusal.finding(Message.alreadyRated(number, existing))
+                    throw Refusal.finding(Message.alreadyRated(number, existing, line: line(.satisfaction)))
                 }
             } else {
                 guard confirmed != nil else {
                     throw Refusal.finding(Message.notConfirmedYet(number))
                 }
-                target.edit.addItem("- \(chinese ? EntryKey.satisfaction.label : EntryKey.satisfaction.rawValue): \(satisfaction)",
-                                    toEntry: entry.start..<entry.end)
+                try fillIn(.satisfaction, "\(satisfaction)")
                 done.append(Message.rated(satisfaction))
             }
         }
@@ -275,9 +301,10 @@ extension FeedbackCommand {
             Phrase("say what happened to feedback \(number): --resolve DATE or --confirm \"DATE RESULT\"",
                    "请说明第 \(number) 条反馈怎么样了：--resolve 日期 或 --confirm \"日期 结果\"")
         }
-        static func closingNeedsNumber(_ id: String) -> Phrase {
-            Phrase("--resolve, --confirm and --satisfaction need the feedback's number: leadbook feedback \(id) N --resolve DATE",
-                   "--resolve、--confirm 和 --satisfaction 要写反馈的序号：leadbook feedback \(id) N --resolve 日期")
+        /// `given`: the closing options given, as written (`--satisfaction 4`), for the example.
+        static func closingNeedsNumber(_ id: String, _ given: String) -> Phrase {
+            Phrase("--resolve, --confirm and --satisfaction need the feedback's number: leadbook feedback \(id) N \(given)",
+                   "--resolve、--confirm 和 --satisfaction 要写反馈的序号：leadbook feedback \(id) N \(given)")
         }
         static func needs(_ options: [String]) -> Phrase {
             Phrase("a feedback entry needs \(options.map { "--" + $0 }.joined(separator: ", "))",
@@ -309,16 +336,29 @@ extension FeedbackCommand {
             Phrase("\(id) has \(count) feedback entr\(count == 1 ? "y" : "ies"); `leadbook feedback \(given)` lists them",
                    "\(id) 只有 \(count) 条反馈；`leadbook feedback \(given)` 可以列出来")
         }
-        static func alreadyResolved(_ number: Int, on date: LocalDate) -> Phrase {
-            Phrase("feedback \(number) is already resolved on \(date); the log is append-only, so correct that line by hand if it is wrong",
-                   "第 \(number) 条反馈已在 \(date) 解决；记录只能追加，如果写错了，请手动改那一行")
+        static func alreadyResolved(_ number: Int, on date: LocalDate, line: Int?) -> Phrase {
+            Phrase("feedback \(number) is already resolved on \(date)\(onLine(line).en); \(neverReplaced.en)",
+                   "第 \(number) 条反馈已在 \(date) 解决\(onLine(line).zh)；\(neverReplaced.zh)")
+        }
+        /// ` (line 111)` / `（第 111 行）`.
+        static func onLine(_ line: Int?) -> Phrase {
+            line.map { Phrase(" (line \($0))", "（第 \($0) 行）") } ?? Phrase(verbatim: "")
+        }
+        /// What to do about a value already written that is wrong: what `log-rewritten` allows.
+        static let neverReplaced = Phrase(
+            "leadbook never replaces a value written: if it is wrong and not committed yet, correct that line by hand; once committed, the log keeps it (`check --against` reports a changed line as `log-rewritten`), so write the correction in a new follow-up entry (`leadbook log`)",
+            "leadbook 不会替换已写的值：如果写错了且还没提交，请手动改那一行；已经提交的，记录会保留（改动会被 `check --against` 报为 `log-rewritten`），请在新的跟进记录里写明更正（`leadbook log`）")
+        /// A line of `key` in the entry whose value leadbook cannot read (`- 满意度: 4分`).
+        static func unreadable(_ number: Int, _ key: EntryKey, line: Int, _ text: String) -> Phrase {
+            Phrase("feedback \(number) already has a `\(key.rawValue)` line that leadbook cannot read (line \(line): `\(text)`); it writes no second one: correct that line by hand (`leadbook check` says how)",
+                   "第 \(number) 条反馈已经有一行 `\(key.label)`，但 leadbook 读不懂（第 \(line) 行：`\(text)`）；不会再写第二行：请手动改正那一行（`leadbook check` 会说明怎么写）")
         }
         static func resolvedBeforeCame(_ resolve: LocalDate, _ date: LocalDate) -> Phrase {
             Phrase("--resolve \(resolve) is before the feedback came (\(date))", "--resolve \(resolve) 早于收到反馈的日期（\(date)）")
         }
-        static func alreadyConfirmed(_ number: Int, on date: LocalDate, _ result: String) -> Phrase {
-            Phrase("feedback \(number) is already confirmed on \(date) (\(result)); the log is append-only, so correct that line by hand if it is wrong",
-                   "第 \(number) 条反馈客户已在 \(date) 确认（\(result)）；记录只能追加，如果写错了，请手动改那一行")
+        static func alreadyConfirmed(_ number: Int, on date: LocalDate, _ result: String, line: Int?) -> Phrase {
+            Phrase("feedback \(number) is already confirmed on \(date) (\(result))\(onLine(line).en); \(neverReplaced.en)",
+                   "第 \(number) 条反馈客户已在 \(date) 确认（\(result)）\(onLine(line).zh)；\(neverReplaced.zh)")
         }
         static func notResolvedYet(_ number: Int) -> Phrase {
             Phrase("feedback \(number) is not resolved yet; resolve it first (--resolve DATE), then confirm it with the customer",
@@ -335,9 +375,9 @@ extension FeedbackCommand {
             Phrase("--satisfaction is a whole number from 1 (very dissatisfied) to 5 (very satisfied), not `\(text)`",
                    "--satisfaction 是 1（很不满意）到 5（很满意）的整数，不能写 `\(text)`")
         }
-        static func alreadyRated(_ number: Int, _ score: Int) -> Phrase {
-            Phrase("feedback \(number) already records satisfaction \(score); the log is append-only, so correct that line by hand if it is wrong",
-                   "第 \(number) 条反馈已记录满意度 \(score)；记录只能追加，如果写错了，请手动改那一行")
+        static func alreadyRated(_ number: Int, _ score: Int, line: Int?) -> Phrase {
+            Phrase("feedback \(number) already records satisfaction \(score)\(onLine(line).en); \(neverReplaced.en)",
+                   "第 \(number) 条反馈已记录满意度 \(score)\(onLine(line).zh)；\(neverReplaced.zh)")
         }
         static func notConfirmedYet(_ number: Int) -> Phrase {
             Phrase("feedback \(number) is not confirmed yet; the satisfaction is what the customer says when confirming: --confirm \"DATE RESULT\" --satisfaction N",

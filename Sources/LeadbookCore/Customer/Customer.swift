@@ -189,6 +189,9 @@ public struct FeedbackEntry: Sendable {
     /// The customer's satisfaction with how it was handled, 1 (very dissatisfied) to 5 (very
     /// satisfied), recorded with the confirmation (`- satisfaction: 4`).
     public var satisfaction: Int?
+    /// The keys of the lines with a value read so far (`LogReader`), one bit per feedback key:
+    /// a key that holds one value (all but `why`) written twice is a `duplicate-key`.
+    public var keysWritten: UInt16 = 0
 
     public init(start: Int, line: Int) {
         self.start = start

@@ -376,6 +376,12 @@ public struct LogReader {
             return
         }
         if valueRange.isEmpty { return }
+        if let bit = Self.singleValueBit(key) {
+            if entry.keysWritten & bit != 0 {
+                DuplicateKey.reportInEntry(text(keyRange), firstSetOn: firstLine(of: key, in: entry, before: start), at: keyRange.lowerBound, &findings)
+            }
+            entry.keysWritten |= bit
+        }
         switch key {
         // The owner is kept even without texts: the summary names who answered late.
         case .why, .plan:
@@ -404,6 +410,45 @@ public struct LogReader {
         case .satisfaction: entry.satisfaction = InvalidSatisfaction.check(bytes, valueRange, &findings)
         default: break
         }
+    }
+
+    /// The bit of a feedback key that holds one value (`FeedbackEntry.keysWritten`); nil for
+    /// `why`, one line per root cause, and for the follow-up keys.
+    @inline(__always) public static func singleValueBit(_ key: EntryKey) -> UInt16? {
+        switch key {
+        case .type: return 1 << 0
+        case .priority: return 1 << 1
+        case .handling: return 1 << 2
+        case .plan: return 1 << 3
+        case .owner: return 1 << 4
+        case .due: return 1 << 5
+        case .resolved: return 1 << 6
+        case .confirmed: return 1 << 7
+        case .satisfaction: return 1 << 8
+        default: return nil
+        }
+    }
+
+    /// The line of the first `- key: value` line with a value of `entry` before `stop` (a
+    /// duplicate's first line, looked for only when one is found).
+    public func firstLine(of key: EntryKey, in entry: FeedbackEntry, before stop: Int) -> Int {
+        var index = entry.start, line = entry.line
+        var fence: UInt8 = 0
+        while index < stop {
+            let lineEnd = UTF8Bytes.find(ASCII.lf, in: bytes, from: index, to: stop)
+            var contentEnd = lineEnd
+            if contentEnd > index, bytes[contentEnd - 1] == ASCII.cr { contentEnd -= 1 }
+            if let marker = fenceMarker(index, contentEnd) {
+                if fence == 0 { fence = marker } else if fence == marker { fence = 0 }
+            } else if fence == 0, index + 2 < contentEnd, bytes[index] == ASCII.dash || bytes[index] == ASCII.asterisk,
+                      bytes[index + 1] == ASCII.space, let (keyRange, valueRange) = splitKey(index + 2, contentEnd),
+                      !valueRange.isEmpty, EntryKey.matching(bytes, keyRange) == key {
+                return line
+            }
+            index = lineEnd + 1
+            line += 1
+        }
+        return entry.line
     }
 
     public func date(_ range: Range<Int>, key: EntryKey, _ findings: inout Findings) -> LocalDate? {

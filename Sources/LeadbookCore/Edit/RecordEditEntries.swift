@@ -73,6 +73,52 @@ extension RecordEdit {
         replacements.append(Replacement(range: position..<position, text: text))
     }
 
+    /// A `- key: value` line of an entry: where it is and whether its value is empty.
+    public struct EntryItem: Equatable {
+        /// The line's first byte, and just past its text (line break and trailing spaces left out).
+        public var start: Int
+        public var end: Int
+        public var line: Int
+        public var emptyValue: Bool
+        public var text: String
+    }
+
+    /// The `- key: value` lines of `key` in the entry in `range` (outside code blocks), whose
+    /// heading is on line `firstLine`.
+    public func items(_ key: EntryKey, inEntry range: Range<Int>, firstLine: Int) -> [EntryItem] {
+        var found: [EntryItem] = []
+        var index = range.lowerBound, line = firstLine
+        var fence = false
+        while index < range.upperBound {
+            let start = index
+            let stop = min(lineEnd(after: start), range.upperBound)
+            var end = stop
+            while end > start, bytes[end - 1] == ASCII.lf || bytes[end - 1] == ASCII.cr || bytes[end - 1] == ASCII.space || bytes[end - 1] == ASCII.tab {
+                end -= 1
+            }
+            let isFence = end - start >= 3 && (bytes[start] == ASCII.backtick || bytes[start] == UInt8(ascii: "~"))
+                && bytes[start + 1] == bytes[start] && bytes[start + 2] == bytes[start]
+            if isFence { fence.toggle() }
+            if !fence, !isFence, let (itemKey, empty) = LogEntries.itemKey(bytes[start..<end]), itemKey == key {
+                found.append(EntryItem(start: start, end: end, line: line, emptyValue: empty,
+                                       text: String(decoding: bytes[start..<end], as: UTF8.self)))
+            }
+            index = stop
+            line += 1
+        }
+        return found
+    }
+
+    /// Writes `value` into the `- key:` line `item` left empty (its key, colon and line break
+    /// kept as written).
+    public mutating func fill(_ item: EntryItem, with value: String) {
+        var end = item.end
+        // After an ASCII colon, a space; after a full-width one `：`, none.
+        let wide = end >= 3 && bytes[end - 3] == 0xEF && bytes[end - 2] == 0xBC && bytes[end - 1] == 0x9A
+        while end < bytes.count, bytes[end] == ASCII.space || bytes[end] == ASCII.tab { end += 1 }
+        replacements.append(Replacement(range: item.end..<end, text: (wide ? "" : " ") + value))
+    }
+
     /// The byte range of a top-level front-matter key with its whole value (nested lines and
     /// the line break included), or nil when the key is not there.
     public func pairLines(_ key: String) -> Range<Int>? {

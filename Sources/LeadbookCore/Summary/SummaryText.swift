@@ -85,10 +85,12 @@ public struct SummaryText: Sendable {
         distribution.count == 0 ? empty : decimal(distribution.sum, distribution.count)
     }
 
-    /// A mean satisfaction (1 to 5) with one decimal, with the number of scores: `4.5 (2)`; `-` for none.
+    /// A mean satisfaction (1 to 5) with one decimal always, so a column of them lines up:
+    /// `4.5 (2)`, `4.0 (1)`; `-` for none.
     public static func satisfaction(_ distribution: Distribution, count: Bool = true) -> String {
         guard distribution.count > 0 else { return empty }
-        return decimal(distribution.sum, distribution.count) + (count ? " (\(distribution.count))" : "")
+        let tenths = Ratio.roundedHalfUp(distribution.sum * 10, distribution.count)
+        return "\(tenths / 10).\(tenths % 10)" + (count ? " (\(distribution.count))" : "")
     }
 
     /// Whole minutes as `45 min` or `2 h 05 min` (`45分钟`, `2小时05分钟`).

@@ -8,6 +8,21 @@ final class ArgumentsTests: XCTestCase {
         ArgumentParser.parse(arguments, options: [.workspace, .help], trailingPaths: trailingPaths)
     }
 
+    /// An option followed by another of the command's options has no value: said so, the
+    /// option is not taken as the value. A value beginning with `-` that names no option is one.
+    func testAnOptionFollowedByAnotherHasNoValue() throws {
+        let options: [OptionSpec] = [.workspace, .help, OptionSpec("satisfaction", value: "1-5", help: Phrase(verbatim: ""))]
+        for arguments in [["--satisfaction", "-C", "ws"], ["--satisfaction", "--workspace=ws"], ["-C", "--help"], ["--satisfaction", "--help"]] {
+            guard case .failure(let error) = ArgumentParser.parse(arguments, options: options) else {
+                return XCTFail("\(arguments)")
+            }
+            XCTAssertTrue(error.message.hasSuffix("needs a value (\(arguments[0] == "-C" ? "DIR" : "1-5"))"), error.message)
+        }
+        let dash = try ArgumentParser.parse(["--satisfaction", "-1", "-C", "-ws"], options: options).get()
+        XCTAssertEqual(dash.value("satisfaction"), "-1")
+        XCTAssertEqual(dash.value("workspace"), "-ws")
+    }
+
     func testEverythingAfterTheSeparatorIsPositional() throws {
         let parsed = try parse(["-C", "ws", "--", "-leads/a.md", "--help"]).get()
         XCTAssertEqual(parsed.positionals, ["-leads/a.md", "--help"])

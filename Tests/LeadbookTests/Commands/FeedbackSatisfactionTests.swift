@@ -131,6 +131,70 @@ final class FeedbackSatisfactionTests: RuleWorkspaceTestCase {
     func testTheSatisfactionNeedsTheEntrysNumber() {
         let result = run(["--satisfaction", "4"])
         XCTAssertEqual(result.code, .failure)
-        XCTAssertTrue(result.err.contains("--resolve, --confirm and --satisfaction need the feedback's number"), result.err)
+        // The example is the command given, with the N it lacks.
+        XCTAssertTrue(result.err.contains("--resolve, --confirm and --satisfaction need the feedback's number: leadbook feedback LX2024001 N --satisfaction 4"), result.err)
+        let both = run(["--confirm", "2024-03-06 客户认可", "--satisfaction", "4"], language: "zh-CN")
+        XCTAssertTrue(both.err.contains("要写反馈的序号：leadbook feedback LX2024001 N --confirm \"2024-03-06 客户认可\" --satisfaction 4"), both.err)
+    }
+
+    /// `--satisfaction` followed by another option has no value: said so, not taken as `-C`.
+    func testASatisfactionWithoutItsValueIsSaidToMissIt() {
+        let before = text
+        for arguments in [["1", "--satisfaction"], ["2", "--satisfaction", "--lang", "en"]] {
+            let result = run(arguments)
+            XCTAssertEqual(result.code, .failure, "\(arguments)")
+            XCTAssertTrue(result.err.hasPrefix("leadbook feedback: --satisfaction needs a value (1-5)"), result.err)
+        }
+        XCTAssertEqual(text, before)
+    }
+
+    /// A satisfaction line whatever its value (here one `check` reports) is never joined by a second.
+    func testALineLeadbookCannotReadIsNeverJoinedByASecond() {
+        let unreadable = Self.file(headings: false).replacingOccurrences(
+            of: "- confirmed: 2024-03-06 客户接受分期付款\n", with: "- confirmed: 2024-03-06 客户接受分期付款\n- satisfaction: 4分\n")
+        try? workspace.write(Self.path, unreadable)
+        let result = run(["2", "--satisfaction", "1"])
+        XCTAssertEqual(result.code, .findings)
+        XCTAssertTrue(result.err.contains("feedback 2 already has a `satisfaction` line that leadbook cannot read (line 22: `- satisfaction: 4分`); it writes no second one"), result.err)
+        let chinese = run(["2", "--satisfaction", "1"], language: "zh-CN")
+        XCTAssertTrue(chinese.err.contains("第 2 条反馈已经有一行 `满意度`，但 leadbook 读不懂（第 22 行：`- satisfaction: 4分`）"), chinese.err)
+        XCTAssertEqual(text, unreadable)
+        // The same for a resolution date leadbook cannot read.
+        let badDate = Self.file(headings: false).replacingOccurrences(of: "- priority: low\n", with: "- priority: low\n- resolved: 2024-3-8\n")
+        try? workspace.write(Self.path, badDate)
+        let resolve = run(["3", "--resolve", "2024-03-08"])
+        XCTAssertEqual(resolve.code, .findings)
+        XCTAssertTrue(resolve.err.contains("feedback 3 already has a `resolved` line that leadbook cannot read (line 26: `- resolved: 2024-3-8`)"), resolve.err)
+        XCTAssertEqual(text, badDate)
+    }
+
+    /// A `- satisfaction:` (or `- resolved:`, `- confirmed:`) left empty is filled, not joined by a second line.
+    func testALineLeftEmptyIsFilled() throws {
+        let empty = Self.file(headings: false)
+            .replacingOccurrences(of: "- confirmed: 2024-03-06 客户接受分期付款\n", with: "- confirmed: 2024-03-06 客户接受分期付款\n- satisfaction:\n")
+            .replacingOccurrences(of: "- priority: low\n", with: "- priority: low\n- resolved: \n- 客户确认：\n- 满意度：\n")
+        try workspace.write(Self.path, empty)
+        XCTAssertEqual(run(["2", "--satisfaction", "5"]).code, .ok)
+        XCTAssertEqual(text, empty.replacingOccurrences(of: "- satisfaction:\n", with: "- satisfaction: 5\n"))
+        let all = run(["3", "--resolve", "2024-03-08", "--confirm", "2024-03-09 客户认可", "--satisfaction", "4"])
+        XCTAssertEqual(all.code, .ok, all.err)
+        XCTAssertTrue(text.hasSuffix("- priority: low\n- resolved: 2024-03-08\n- 客户确认：2024-03-09 客户认可\n- 满意度：4\n"), text)
+        let feedback = try XCTUnwrap(RuleFixture.read(text, path: Self.path).customer?.feedback)
+        XCTAssertEqual(feedback.map(\.satisfaction), [nil, 5, 4])
+        XCTAssertEqual(feedback[2].resolved, LocalDate("2024-03-08"))
+        XCTAssertTrue(workspace.check().isEmpty)
+    }
+
+    /// What the refusal of a different value says is what works: by hand before the commit, a
+    /// new follow-up after it (a changed committed line is `log-rewritten`).
+    func testARefusedValueSaysWhatWorks() {
+        XCTAssertEqual(run(["2", "--satisfaction", "3"]).code, .ok)
+        let rated = run(["2", "--satisfaction", "5"])
+        XCTAssertTrue(rated.err.contains("feedback 2 already records satisfaction 3 (line 22); leadbook never replaces a value written: if it is wrong and not committed yet, correct that line by hand; once committed, the log keeps it"), rated.err)
+        XCTAssertFalse(rated.err.contains("correct that line by hand if it is wrong"), rated.err)
+        let resolved = run(["1", "--resolve", "2024-03-06"], language: "zh-CN")
+        XCTAssertTrue(resolved.err.contains("第 1 条反馈已在 2024-03-05 解决（第 15 行）；leadbook 不会替换已写的值：如果写错了且还没提交，请手动改那一行；已经提交的，记录会保留"), resolved.err)
+        let confirmed = run(["2", "--confirm", "2024-03-07 客户认可"])
+        XCTAssertTrue(confirmed.err.contains("feedback 2 is already confirmed on 2024-03-06 (客户接受分期付款) (line 21); leadbook never replaces"), confirmed.err)
     }
 }

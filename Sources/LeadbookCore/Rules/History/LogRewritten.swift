@@ -2,11 +2,11 @@ import LeadbookText
 
 /// The log is append-only, like a ledger: an entry that existed at a revision is still there,
 /// unchanged, except for the edits meant to be made later (a task box ticked, feedback's
-/// `resolved` and `confirmed` filled in). A correction is a new entry.
+/// `resolved`, `confirmed` and `satisfaction` filled in, each once). A correction is a new entry.
 public enum LogRewritten: RuleDefinition {
     public static let rule = Rule("log-rewritten", .error,
-        Phrase("A follow-up or feedback entry is never changed or removed once committed (`check --against REV`); ticking `- [ ]` and filling `resolved` / `confirmed` are allowed.",
-               "跟进或反馈条目一旦提交就不再修改或删除（`check --against REV`）；勾选 `- [ ]`、填写 `resolved` / `confirmed` 除外。"))
+        Phrase("A follow-up or feedback entry is never changed or removed once committed (`check --against REV`); ticking `- [ ]` and filling `resolved` / `confirmed` / `satisfaction` (once each) are allowed.",
+               "跟进或反馈条目一旦提交就不再修改或删除（`check --against REV`）；勾选 `- [ ]`、填写 `resolved` / `confirmed` / `satisfaction`（各一次）除外。"))
 
     /// The version of the file compared with: its revision and its path then.
     public struct Version {
@@ -95,7 +95,10 @@ public enum LogRewritten: RuleDefinition {
                 i += 1; j += 1
                 continue
             }
-            if kind == .feedback, LogEntries.isFilledLater(new[j].text), !(i < old.count && sameKey(old[i], new[j])) {
+            // A filled-later line added where the old entry had none of its key (a second
+            // one would replace what was written).
+            if kind == .feedback, let (key, _) = LogEntries.itemKey(new[j].text), LogEntries.isFilledLater(key),
+               !old.contains(where: { LogEntries.itemKey($0.text)?.key == key }) {
                 j += 1
                 continue
             }
@@ -114,11 +117,6 @@ public enum LogRewritten: RuleDefinition {
               let (newKey, _) = LogEntries.itemKey(new.text) else { return false }
         return oldKey == newKey
     }
-
-    public static func sameKey(_ old: LogEntries.Line, _ new: LogEntries.Line) -> Bool {
-        guard let (oldKey, _) = LogEntries.itemKey(old.text), let (newKey, _) = LogEntries.itemKey(new.text) else { return false }
-        return oldKey == newKey
-    }
 }
 
 extension RuleMessage where Of == LogRewritten {
@@ -134,8 +132,8 @@ extension RuleMessage where Of == LogRewritten {
     }
 
     static func restore(_ version: LogRewritten.Version) -> Phrase {
-        Phrase("the log is append-only: restore the entry as it was (`git show \(version.revision):\(version.oldPath)`) and write the correction as a new entry; only ticking `- [ ]` and filling `resolved` / `confirmed` change an old entry",
-               "记录只能追加：把条目恢复原样（`git show \(version.revision):\(version.oldPath)`），更正写成一条新条目；旧条目只允许勾选 `- [ ]` 和填写 `resolved` / `confirmed`")
+        Phrase("the log is append-only: restore the entry as it was (`git show \(version.revision):\(version.oldPath)`) and write the correction as a new entry; only ticking `- [ ]` and filling `resolved` / `confirmed` / `satisfaction` where the entry has none yet (or left it empty) change an old entry",
+               "记录只能追加：把条目恢复原样（`git show \(version.revision):\(version.oldPath)`），更正写成一条新条目；旧条目只允许勾选 `- [ ]`，以及在还没写（或留空）时填写 `resolved` / `confirmed` / `satisfaction`")
     }
 
     public static func removed(_ kind: LogReader.Section.Kind, _ heading: String, line: Int, _ version: LogRewritten.Version) -> Self {

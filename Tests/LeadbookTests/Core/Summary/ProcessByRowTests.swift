@@ -98,15 +98,25 @@ final class ProcessByRowTests: XCTestCase {
     func testTheMarkdownAndHTMLShowTheRowsInBothLanguages() {
         let summary = summary()
         let english = SummaryMarkdown.render(SummaryDocument(summary, text: SummaryText(.en)))
-        XCTAssertTrue(english.contains("| 甲 | 东 | 2 | 1 h 00 min | 1 h 00 min | 50.0% (1/2) | 62.5% (10/16) | 4 (3) |"), english)
+        XCTAssertTrue(english.contains("| 甲 | 东 | 2 | 1 h 00 min | 1 h 00 min | 50.0% (1/2) | 62.5% (10/16) | 4.0 (3) |"), english)
         XCTAssertTrue(english.contains("| 丙 | 北 | 0 | - | - | - | - | - |"), english)
-        XCTAssertTrue(english.contains("| 东 | 4 | 1 h 01 min | 1 h 00 min | 66.7% (2/3) | 57.9% (11/19) | 4 (3) |"), english)
+        XCTAssertTrue(english.contains("| 东 | 4 | 1 h 01 min | 1 h 00 min | 66.7% (2/3) | 57.9% (11/19) | 4.0 (3) |"), english)
         let chinese = SummaryMarkdown.render(SummaryDocument(summary, text: SummaryText(.zhCN)))
         XCTAssertTrue(chinese.contains("| 负责人 | 团队 | 线索 | 响应时长中位数 | 响应时长平均 | 时限内首次跟进 | 跟进计划完成率 | 满意度（评分数） |"), chinese)
-        XCTAssertTrue(chinese.contains("| 甲 | 东 | 2 | 1小时00分钟 | 1小时00分钟 | 50.0% (1/2) | 62.5% (10/16) | 4 (3) |"), chinese)
+        XCTAssertTrue(chinese.contains("| 甲 | 东 | 2 | 1小时00分钟 | 1小时00分钟 | 50.0% (1/2) | 62.5% (10/16) | 4.0 (3) |"), chinese)
         XCTAssertTrue(chinese.contains("| 客户满意度（1-5）平均值 | 3.5 | 4 条已确认并评分的客户反馈 |"), chinese)
         let html = SummaryHTML.render(SummaryDocument(summary, text: SummaryText(.en)))
         XCTAssertTrue(html.contains("satisfaction (count)"), html)
         XCTAssertTrue(html.contains("62.5% (10/16)"), html)
+        XCTAssertTrue(html.contains("4.0 (3)"), html)
+    }
+
+    /// A mean satisfaction has one decimal always, a whole one too, so a column lines up.
+    func testTheMeanSatisfactionHasOneDecimal() {
+        XCTAssertEqual(SummaryText.satisfaction(Distribution([4])), "4.0 (1)")
+        XCTAssertEqual(SummaryText.satisfaction(Distribution([5, 4]), count: false), "4.5")
+        XCTAssertEqual(SummaryText.satisfaction(Distribution([5, 4, 4])), "4.3 (3)")
+        XCTAssertEqual(SummaryText.satisfaction(Distribution([5, 5, 4])), "4.7 (3)")
+        XCTAssertEqual(SummaryText.satisfaction(Distribution([])), "-")
     }
 }

@@ -119,8 +119,8 @@ final class TemplateWorkspaceFiguresTests: XCTestCase {
         let markdown = summary(["--lang", "en"])
         // 47.5 min -> 48 min; 11/45 = 24.4%.
         XCTAssertTrue(markdown.contains("| 王五 | 华东组 | 2 | 48 min | 48 min | 100.0% (2/2) | 24.4% (11/45) | 4.5 (2) |"), markdown)
-        // 52.5 -> 53 min, 400/6 = 66.67 -> 1 h 07 min; 6/7 = 85.7%; 23/128 = 18.0%; 13/3 = 4.3.
+        // 52.5 -> 53 min, 400/6 = 66.67 -> 1 h 07 min; 6/7 = 85.7%; 23/128 = 18.0%; 13/3 = 4.3; the workspace's 16/4 = 4.0, one decimal like the rest.
         XCTAssertTrue(markdown.contains("| 华东组 | 7 | 53 min | 1 h 07 min | 85.7% (6/7) | 18.0% (23/128) | 4.3 (3) |"), markdown)
-        XCTAssertTrue(markdown.contains("| customer satisfaction (1 to 5), mean | 4 | 4 confirmed feedback items rated |"), markdown)
+        XCTAssertTrue(markdown.contains("| customer satisfaction (1 to 5), mean | 4.0 | 4 confirmed feedback items rated |"), markdown)
     }
 }

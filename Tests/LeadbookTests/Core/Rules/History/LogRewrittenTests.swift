@@ -5,7 +5,7 @@ import XCTest
 @testable import LeadbookText
 
 /// `log-rewritten`: an entry that existed at REV is unchanged, except for ticked tasks and
-/// feedback's `resolved` / `confirmed` filled in later.
+/// feedback's `resolved` / `confirmed` / `satisfaction` filled in later, once each.
 final class LogRewrittenTests: XCTestCase {
     /// Lines 1 to 8 are the front matter; the body starts on line 9.
     let old = RuleFixture.head + """
@@ -52,9 +52,31 @@ final class LogRewrittenTests: XCTestCase {
         let new = old.replacingOccurrences(of: "- [ ] 2024-03-03", with: "- [x] 2024-03-03")
             .replacingOccurrences(of: "- resolved:\n", with: "- resolved: 2024-03-04\n- 客户确认：2024-03-05 客户认可\n")
         XCTAssertEqual(compare(new), [])
-        // Added anywhere in the feedback entry, in Chinese with a full-width colon too.
-        let inserted = old.replacingOccurrences(of: "- 类型: 产品\n", with: "- 类型: 产品\n- 已解决：2024-03-04\n")
-        XCTAssertEqual(compare(inserted), [])
+        // Added anywhere in a feedback entry without the key, in Chinese with a full-width colon too.
+        let unresolved = old.replacingOccurrences(of: "- resolved:\n", with: "")
+        let inserted = unresolved.replacingOccurrences(of: "- 类型: 产品\n", with: "- 类型: 产品\n- 已解决：2024-03-04\n")
+        XCTAssertEqual(compare(inserted, old: unresolved), [])
+    }
+
+    /// The satisfaction is filled in later like the dates: added where there is none, or into a line left empty.
+    func testAddingOrFillingTheSatisfactionIsAllowed() {
+        let confirmed = old.replacingOccurrences(of: "- resolved:\n", with: "- resolved: 2024-03-04\n- confirmed: 2024-03-05 客户认可\n")
+        XCTAssertEqual(compare(confirmed + "- 满意度: 4\n"), [])
+        XCTAssertEqual(compare(confirmed + "- satisfaction: 4\n", old: confirmed + "- satisfaction:\n"), [])
+    }
+
+    /// A second line of a key filled in later would replace the first (the reader takes the
+    /// last): it is an added line, whether the first has a value or was left empty.
+    func testASecondFilledLaterLineIsARewrite() {
+        let rated = old.replacingOccurrences(of: "- resolved:\n", with: "- resolved: 2024-03-04\n- confirmed: 2024-03-05 客户认可\n- 满意度: 3\n")
+        let heading = "`### 2024-03-03 面谈 方案缺少数据备份功能`"
+        XCTAssertEqual(summary(compare(rated + "- 满意度: 1\n", old: rated)),
+                       ["31:1 log-rewritten: a line was added to the feedback entry \(heading), written at HEAD"])
+        XCTAssertEqual(summary(compare(rated.replacingOccurrences(of: "- 处理方式: 立即解决\n", with: "- 处理方式: 立即解决\n- 已解决: 2024-03-06\n"), old: rated)),
+                       ["28:1 log-rewritten: a line was added to the feedback entry \(heading), written at HEAD"])
+        // The old entry's `- resolved:` left empty is to be filled, not joined by a second line.
+        XCTAssertEqual(summary(compare(old + "- resolved: 2024-03-04\n")),
+                       ["29:1 log-rewritten: a line was added to the feedback entry \(heading), written at HEAD"])
     }
 
     func testUntickingOrChangingAFilledValueIsARewrite() {
@@ -79,7 +101,8 @@ final class LogRewrittenTests: XCTestCase {
         let found = compare(new)
         XCTAssertEqual(summary(found), ["13:1 log-rewritten: the follow-up entry `### 2024-03-01 10:30 面谈 张伟(技术总监)` at HEAD was changed: this line was `- 背景: 服务器月均宕机5次`"])
         XCTAssertEqual(found.first?.sourceLine, "- 背景: 服务器月均宕机3次")
-        XCTAssertEqual(found.first?.hint, "the log is append-only: restore the entry as it was (`git show HEAD:customers/LX2024001-huadongyun.md`) and write the correction as a new entry; only ticking `- [ ]` and filling `resolved` / `confirmed` change an old entry")
+        XCTAssertEqual(found.first?.hint, "the log is append-only: restore the entry as it was (`git show HEAD:customers/LX2024001-huadongyun.md`) and write the correction as a new entry; only ticking `- [ ]` and filling `resolved` / `confirmed` / `satisfaction` where the entry has none yet (or left it empty) change an old entry")
+        XCTAssertEqual(found.first?.hintPhrase.zh, "记录只能追加：把条目恢复原样（`git show HEAD:customers/LX2024001-huadongyun.md`），更正写成一条新条目；旧条目只允许勾选 `- [ ]`，以及在还没写（或留空）时填写 `resolved` / `confirmed` / `satisfaction`")
         // A note under an entry is part of it.
         let note = compare(old.replacingOccurrences(of: "张伟希望先看同行案例。", with: "张伟希望先看案例。"))
         XCTAssertEqual(note.map(\.line), [18])
