@@ -312,6 +312,9 @@ extension BinaryWriter {
         int(value.feedback.untyped)
         optionalText(value.lostReason)
         int(value.followUps)
+        for days in value.funnel.days { int(days) }
+        vocabulary(value.funnel.lostAt)
+        text(value.screening.rawValue)
     }
 }
 
@@ -358,6 +361,9 @@ extension BinaryReader {
         record.feedback.untyped = int()
         record.lostReason = optionalText()
         record.followUps = int()
+        for rank in record.funnel.days.indices { record.funnel.days[rank] = int() }
+        record.funnel.lostAt = vocabulary(Status.self)
+        if let screening = ScreeningResult.Outcome(rawValue: text()) { record.screening = screening } else { fail() }
         return record
     }
 }

@@ -126,7 +126,7 @@ final class SummaryRenderingTests: XCTestCase {
         let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
         XCTAssertEqual(decoded["schema"] as? String, "leadbook-summary")
         XCTAssertEqual(decoded["version"] as? Int, 1)
-        XCTAssertEqual(Array((decoded.keys)).sorted(), ["as_of", "checks", "leads", "movement", "notes", "period", "pipeline", "process",
+        XCTAssertEqual(Array((decoded.keys)).sorted(), ["as_of", "checks", "funnel", "leads", "movement", "notes", "period", "pipeline", "process",
                                                         "results", "schema", "timezone", "trend", "version"])
         XCTAssertTrue(decoded["movement"] is NSNull)
         let all = (decoded["results"] as! [String: Any])["all"] as! [String: Any]
