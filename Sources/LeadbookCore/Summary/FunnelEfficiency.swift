@@ -98,7 +98,27 @@ public struct FunnelEfficiency: Sendable {
         public var passShare: Ratio { Ratio(pass, pass + fail) }
     }
 
+    /// One of the toolkit's four stages (section 3), over the statuses it spans: initial
+    /// contact is untouched and contacted.
+    public struct StageRow: Sendable {
+        public var stage: Stage
+        /// The ranks of its statuses.
+        public var ranks: ClosedRange<Int>
+        /// Leads that reached its first status.
+        public var reached = 0
+        /// Leads that reached the status after its last.
+        public var movedOn = 0
+        /// Leads lost from one of its statuses.
+        public var lost = 0
+        /// Days in the stage (its statuses' days added up) of the leads that left it.
+        public var days = Distribution([])
+
+        public var statuses: [Status] { ranks.map { FunnelPath.steps[$0] } }
+        public var movedOnShare: Ratio { Ratio(movedOn, reached) }
+    }
+
     public var all: Row
+    public var byStage: [StageRow] = []
     public var bySource: [Row]
     public var byOwner: [Row]
     public var screeningByIndustry: [ScreeningRow]
@@ -114,6 +134,7 @@ public struct FunnelEfficiency: Sendable {
     public init(_ selected: [SummaryRecord], _ configuration: Configuration) {
         all = Row(key: .none)
         all.add(selected)
+        byStage = Self.stages(selected)
         bySource = Self.rows(.source, selected, configuration)
         byOwner = Self.rows(.owner, selected, configuration).map { row in
             var row = row
@@ -121,6 +142,31 @@ public struct FunnelEfficiency: Sendable {
             return row
         }
         screeningByIndustry = Self.screening(selected, configuration)
+    }
+
+    /// The toolkit's stages in order, with the ranks of their statuses.
+    public static let stageRanks: [(Stage, ClosedRange<Int>)] = [
+        (.initialContact, 0...1), (.needsDeepening, 2...2), (.solutionComparison, 3...3), (.negotiation, 4...4),
+    ]
+
+    /// A lead left a stage when it reached a later status, or was lost from one of the stage's;
+    /// its days there are those of the stage's statuses (a status skipped within it adds 0).
+    public static func stages(_ records: [SummaryRecord]) -> [StageRow] {
+        stageRanks.map { stage, ranks in
+            var row = StageRow(stage: stage, ranks: ranks)
+            var days: [Int] = []
+            for record in records where record.reached >= ranks.lowerBound {
+                row.reached += 1
+                let lostHere = record.status == .lost && record.funnel.lostAt.map { ranks.contains($0.rank) } == true
+                if record.reached > ranks.upperBound { row.movedOn += 1 }
+                if lostHere { row.lost += 1 }
+                guard record.reached > ranks.upperBound || lostHere else { continue }
+                let spent = ranks.map { record.funnel.days[$0] }
+                if spent.contains(where: { $0 >= 0 }) { days.append(spent.reduce(0) { $0 + max(0, $1) }) }
+            }
+            row.days = Distribution(days)
+            return row
+        }
     }
 
     /// The rows of a cut, in the summary's order for it (`PipelineSummary.order`).

@@ -22,6 +22,17 @@ extension SummaryDocument.Builder {
         paragraph(t("Moved on: leads that reached a later status (a status skipped counts as passed). Lost at this status: the lost leads whose last status before lost was this one. Days there: calendar days from entering the status to leaving it, over the leads that left it (a skipped status, and the one a lead is still in, are not timed).",
                     "推进到后续状态：到达过更后状态的线索（跳过的状态也算经过）。在此状态流失：流失前最后所处状态为该状态的流失线索。停留天数：从进入该状态到离开的日历天数，只计已离开该状态的线索（跳过的状态和线索当前所处的状态不计天数）。"))
 
+        table([t("stage", "阶段"), t("statuses", "包含状态"), t("reached", "曾到达"), t("moved on", "推进到后续阶段"),
+               t("moved on, of reached", "推进率"), t("lost in this stage", "在此阶段流失"),
+               t("days in the stage, median", "阶段天数中位数"), t("stays timed", "计入天数的客户")],
+              funnel.byStage.map { row in
+                  [t(row.stage.rawValue, row.stage.label), t(row.statuses.map(\.rawValue).joined(separator: ", "), row.statuses.map(\.label).joined(separator: "、")),
+                   String(row.reached), String(row.movedOn), SummaryText.percent(row.movedOnShare), String(row.lost),
+                   SummaryText.days(median: row.days), String(row.days.count)]
+              }, numeric: [2, 3, 4, 5, 6, 7])
+        paragraph(t("The toolkit's stages: days in a stage add up the days of its statuses, over the leads that left it (compare initial contact with leadbook.yml first_stage_days).",
+                    "工具包的跟进阶段：阶段天数是其各状态停留天数之和，只计已离开该阶段的线索（初步接洽阶段可与 leadbook.yml 的 first_stage_days 对照）。"))
+
         heading(3, t("Funnel by source", "按来源渠道的漏斗"))
         paragraph(t("Each status: leads that reached it · the share of them that moved on · median days there.",
                     "各状态：到达的线索数 · 推进率 · 停留天数中位数。"))
@@ -68,8 +79,8 @@ extension SummaryDocument.Builder {
 }
 
 extension SummaryJSON {
-    /// `funnel`: `stages` (every status but lost, for all leads), `by_source`, `by_owner` and
-    /// `screening_by_industry` (docs/summary.md).
+    /// `funnel`: `stages` (every status but lost, for all leads), `by_stage` (the toolkit's four
+    /// stages), `by_source`, `by_owner` and `screening_by_industry` (docs/summary.md).
     public static func funnel(_ summary: PipelineSummary) -> JSON {
         let funnel = summary.funnelEfficiency
         func cut(_ row: FunnelEfficiency.Row, group: Bool) -> JSON {
@@ -78,6 +89,13 @@ extension SummaryJSON {
         }
         return .object([
             ("stages", stages(funnel.all)),
+            ("by_stage", .array(funnel.byStage.map { row in
+                .object([
+                    ("stage", .string(row.stage.rawValue)), ("statuses", .array(row.statuses.map { .string($0.rawValue) })),
+                    ("reached", .int(row.reached)), ("moved_on", .int(row.movedOn)), ("moved_on_share", rate(row.movedOnShare)),
+                    ("lost_at", .int(row.lost)), ("days", distribution(row.days)),
+                ])
+            })),
             ("by_source", .array(funnel.bySource.map { cut($0, group: false) })),
             ("by_owner", .array(funnel.byOwner.map { cut($0, group: true) })),
             ("screening_by_industry", .array(funnel.screeningByIndustry.map { row in

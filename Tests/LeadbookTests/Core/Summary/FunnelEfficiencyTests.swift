@@ -175,6 +175,19 @@ final class FunnelEfficiencyTests: XCTestCase {
         XCTAssertEqual(all.days.map(\.median), [1.5, 3, 5, 10, nil])
     }
 
+    func testTheToolkitsStages() throws {
+        let stages = try summary().funnelEfficiency.byStage
+        XCTAssertEqual(stages.map(\.stage), [.initialContact, .needsDeepening, .solutionComparison, .negotiation])
+        XCTAssertEqual(stages[0].statuses, [.untouched, .contacted])
+        XCTAssertEqual(stages.map(\.reached), [4, 2, 1, 1])
+        XCTAssertEqual(stages.map(\.movedOn), [2, 1, 1, 1])
+        XCTAssertEqual(stages.map(\.lost), [0, 1, 0, 0])
+        // Initial contact: the won one 1 + 3 days, the lost one 2 + 0 (contacted skipped);
+        // the two still in it are not timed. Negotiation was skipped: not timed.
+        XCTAssertEqual(stages.map(\.days.count), [2, 2, 1, 0])
+        XCTAssertEqual(stages.map(\.days.median), [3, 5, 10, nil])
+    }
+
     func testCutsBySourceAndOwnerAndScreeningByIndustry() throws {
         let funnel = try summary().funnelEfficiency
         let referral = try XCTUnwrap(funnel.bySource.first { $0.key == .value("referral") })
@@ -236,6 +249,8 @@ final class FunnelEfficiencyTests: XCTestCase {
         XCTAssertTrue(english.contains("| qualified | needs-deepening | 2 | 1 | 50.0% | 1 | 5 | 2 |"))
         XCTAssertTrue(english.contains("| negotiation | negotiation | 1 | 1 | 100.0% | 0 | - | 0 |"))
         XCTAssertTrue(english.contains("| won | - | 1 | - | - | - | - | - |"))
+        XCTAssertTrue(english.contains("| initial-contact | untouched, contacted | 4 | 2 | 50.0% | 0 | 3 | 2 |"))
+        XCTAssertTrue(english.contains("| negotiation | negotiation | 1 | 1 | 100.0% | 0 | - | 0 |"))
         XCTAssertTrue(english.contains("| source | leads | untouched | contacted | qualified | proposal | negotiation | won | lost |"))
         XCTAssertTrue(english.contains("| referral | 2 | 2 · 100.0% · 1.5 d | 2 · 100.0% · 3 d | 2 · 50.0% · 5 d | 1 · 100.0% · 10 d | 1 · 100.0% · - | 1 | 1 |"),
                       english)
@@ -251,6 +266,7 @@ final class FunnelEfficiencyTests: XCTestCase {
         XCTAssertTrue(chinese.contains("| 状态 | 阶段 | 曾到达 | 推进到后续状态 | 推进率 | 在此状态流失 | 停留天数中位数 | 计入天数的客户 |"))
         XCTAssertTrue(chinese.contains("| 未接触 | 初步接洽 | 4 | 4 | 100.0% | 0 | 1.5 | 4 |"))
         XCTAssertTrue(chinese.contains("| 需求明确 | 需求深化 | 2 | 1 | 50.0% | 1 | 5 | 2 |"))
+        XCTAssertTrue(chinese.contains("| 初步接洽 | 未接触、初步接洽 | 4 | 2 | 50.0% | 0 | 3 | 2 |"))
         XCTAssertTrue(chinese.contains("| 来源渠道 | 线索 | 未接触 | 初步接洽 | 需求明确 | 方案提交 | 商务谈判 | 成交 | 流失 |"))
         XCTAssertTrue(chinese.contains("| 推荐 | 2 | 2 · 100.0% · 1.5 天 | 2 · 100.0% · 3 天 |"))
         XCTAssertTrue(chinese.contains("| 行业 | 线索 | 通过 | 未通过 | 无筛选规则 | 通过率 |"))
@@ -290,7 +306,13 @@ final class FunnelEfficiencyTests: XCTestCase {
         let json = SummaryJSON.render(try summary()).rendered()
         let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
         let funnel = try XCTUnwrap(decoded["funnel"] as? [String: Any])
-        XCTAssertEqual(Set(funnel.keys), ["stages", "by_source", "by_owner", "screening_by_industry"])
+        XCTAssertEqual(Set(funnel.keys), ["stages", "by_stage", "by_source", "by_owner", "screening_by_industry"])
+        let byStage = try XCTUnwrap(funnel["by_stage"] as? [[String: Any]])
+        XCTAssertEqual(byStage.map { $0["stage"] as? String }, ["initial-contact", "needs-deepening", "solution-comparison", "negotiation"])
+        XCTAssertEqual(byStage[0]["statuses"] as? [String], ["untouched", "contacted"])
+        XCTAssertEqual(Set(byStage[0].keys), ["stage", "statuses", "reached", "moved_on", "moved_on_share", "lost_at", "days"])
+        XCTAssertEqual(byStage.map { $0["lost_at"] as? Int }, [0, 1, 0, 0])
+        XCTAssertEqual((byStage[0]["days"] as? [String: Any])?["median"] as? Int, 3)
         let stages = try XCTUnwrap(funnel["stages"] as? [[String: Any]])
         XCTAssertEqual(stages.map { $0["status"] as? String }, ["untouched", "contacted", "qualified", "proposal", "negotiation", "won"])
         XCTAssertEqual(stages.map { $0["stage"] as? String }, ["initial-contact", "initial-contact", "needs-deepening", "solution-comparison",

@@ -213,7 +213,7 @@ final class SummaryMarkdownRendererTests: XCTestCase {
     func testTheFixturesSummaryRenders() throws {
         let markdown = try String(contentsOf: Transcript.fixtures.appendingPathComponent("summary/expected-tree/summary.md"), encoding: .utf8)
         let html = try render(markdown)
-        XCTAssertEqual(html.components(separatedBy: "<table>").count - 1, 21)
+        XCTAssertEqual(html.components(separatedBy: "<table>").count - 1, 22)
         XCTAssertEqual(html.components(separatedBy: "<code class=\"language-mermaid\">").count - 1, 3)
         XCTAssertTrue(html.contains("<td>联系人＊＊＊（＊＊＊，＊＊＊）离职，项目搁置</td>"))
     }
