@@ -70,17 +70,30 @@ public struct FunnelEfficiency: Sendable {
         /// The share of the leads that reached an open status which moved on from it.
         public func movedOnShare(_ rank: Int) -> Ratio { Ratio(reached[rank + 1], reached[rank]) }
 
-        mutating func add(_ records: [SummaryRecord]) {
-            var days = [[Int]](repeating: [], count: FunnelPath.steps.count)
-            for record in records {
-                leads += 1
-                for rank in 0...min(max(record.reached, 0), reached.count - 1) { reached[rank] += 1 }
-                if record.status == .lost, let from = record.funnel.lostAt, !from.isClosed { lostAt[from.rank] += 1 }
-                for (rank, spent) in record.funnel.days.enumerated() where spent >= 0 && rank < days.count {
-                    days[rank].append(spent)
-                }
+        /// Counts a lead; its days go to `days` (by open rank) until `finish`.
+        mutating func add(_ record: SummaryRecord, days: inout [[Int]]) {
+            leads += 1
+            for rank in 0...min(max(record.reached, 0), reached.count - 1) { reached[rank] += 1 }
+            if record.status == .lost, let from = record.funnel.lostAt, !from.isClosed { lostAt[from.rank] += 1 }
+            for (rank, spent) in record.funnel.days.enumerated() where spent >= 0 && rank < days.count {
+                days[rank].append(spent)
             }
-            self.days = days.map(Distribution.init)
+        }
+    }
+
+    /// A row while the leads are counted, with the days of each open status.
+    struct Tally {
+        var row: Row
+        var days = [[Int]](repeating: [], count: FunnelPath.steps.count)
+
+        init(key: PipelineSummary.Key) { row = Row(key: key) }
+
+        mutating func add(_ record: SummaryRecord) { row.add(record, days: &days) }
+
+        var finished: Row {
+            var row = row
+            row.days = days.map(Distribution.init)
+            return row
         }
     }
 
@@ -131,14 +144,30 @@ public struct FunnelEfficiency: Sendable {
         screeningByIndustry = []
     }
 
+    /// Every figure in one pass over the leads.
     public init(_ selected: [SummaryRecord], _ configuration: Configuration) {
-        all = Row(key: .none)
-        all.add(selected)
-        byStage = Self.stages(selected)
-        bySource = Self.rows(.source, selected, configuration)
-        byOwner = Self.rows(.owner, selected, configuration).map { row in
-            var row = row
-            row.group = row.key.text.flatMap { configuration.member(named: $0)?.group }
+        var all = Tally(key: .none)
+        var sources: [PipelineSummary.Key: Tally] = [:]
+        var owners: [PipelineSummary.Key: Tally] = [:]
+        var stages = Self.stageRanks.map { StageRow(stage: $0.0, ranks: $0.1) }
+        var stageDays = [[Int]](repeating: [], count: stages.count)
+        for record in selected {
+            all.add(record)
+            let source = PipelineSummary.key(.source, record, configuration)
+            sources[source, default: Tally(key: source)].add(record)
+            let owner = PipelineSummary.key(.owner, record, configuration)
+            owners[owner, default: Tally(key: owner)].add(record)
+            for index in stages.indices { Self.add(record, to: &stages[index], days: &stageDays[index]) }
+        }
+        for index in stages.indices { stages[index].days = Distribution(stageDays[index]) }
+        self.all = all.finished
+        byStage = stages
+        bySource = PipelineSummary.order(.source, Array(sources.keys), configuration).map { key in
+            sources[key]?.finished ?? Row(key: key)
+        }
+        byOwner = PipelineSummary.order(.owner, Array(owners.keys), configuration).map { key in
+            var row = owners[key]?.finished ?? Row(key: key)
+            row.group = key.text.flatMap { configuration.member(named: $0)?.group }
             return row
         }
         screeningByIndustry = Self.screening(selected, configuration)
@@ -151,33 +180,22 @@ public struct FunnelEfficiency: Sendable {
 
     /// A lead left a stage when it reached a later status, or was lost from one of the stage's;
     /// its days there are those of the stage's statuses (a status skipped within it adds 0).
-    public static func stages(_ records: [SummaryRecord]) -> [StageRow] {
-        stageRanks.map { stage, ranks in
-            var row = StageRow(stage: stage, ranks: ranks)
-            var days: [Int] = []
-            for record in records where record.reached >= ranks.lowerBound {
-                row.reached += 1
-                let lostHere = record.status == .lost && record.funnel.lostAt.map { ranks.contains($0.rank) } == true
-                if record.reached > ranks.upperBound { row.movedOn += 1 }
-                if lostHere { row.lost += 1 }
-                guard record.reached > ranks.upperBound || lostHere else { continue }
-                let spent = ranks.map { record.funnel.days[$0] }
-                if spent.contains(where: { $0 >= 0 }) { days.append(spent.reduce(0) { $0 + max(0, $1) }) }
-            }
-            row.days = Distribution(days)
-            return row
+    static func add(_ record: SummaryRecord, to row: inout StageRow, days: inout [Int]) {
+        let ranks = row.ranks
+        guard record.reached >= ranks.lowerBound else { return }
+        row.reached += 1
+        let movedOn = record.reached > ranks.upperBound
+        var lostHere = false
+        if record.status == .lost, let from = record.funnel.lostAt { lostHere = ranks.contains(from.rank) }
+        if movedOn { row.movedOn += 1 }
+        if lostHere { row.lost += 1 }
+        guard movedOn || lostHere else { return }
+        var spent = 0, timed = false
+        for rank in ranks where record.funnel.days[rank] >= 0 {
+            spent += record.funnel.days[rank]
+            timed = true
         }
-    }
-
-    /// The rows of a cut, in the summary's order for it (`PipelineSummary.order`).
-    public static func rows(_ cut: PipelineSummary.Cut, _ records: [SummaryRecord], _ configuration: Configuration) -> [Row] {
-        var groups: [PipelineSummary.Key: [SummaryRecord]] = [:]
-        for record in records { groups[PipelineSummary.key(cut, record, configuration), default: []].append(record) }
-        return PipelineSummary.order(cut, Array(groups.keys), configuration).map { key in
-            var row = Row(key: key)
-            row.add(groups[key] ?? [])
-            return row
-        }
+        if timed { days.append(spent) }
     }
 
     /// One row per industry: those with a screening rule in leadbook.yml in its order (even
