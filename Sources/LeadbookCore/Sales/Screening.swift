@@ -15,6 +15,14 @@ public struct ScreeningResult: Sendable, Equatable {
     /// The reasons in English.
     public var reasons: [String] { reasonPhrases.map(\.en) }
 
+    /// The verdict alone, as `screen` gives it, without its reasons (what the summary counts
+    /// for every customer).
+    public static func outcome(_ customer: Customer, _ configuration: Configuration) -> Outcome {
+        guard let industry = customer.industry,
+              let rule = configuration.screening.first(where: { $0.industry == industry }) else { return .noRule }
+        return rule.admits(customer) ? .pass : .fail
+    }
+
     public static func screen(_ customer: Customer, _ configuration: Configuration) -> ScreeningResult {
         guard let industry = customer.industry,
               let rule = configuration.screening.first(where: { $0.industry == industry }) else {
@@ -23,17 +31,14 @@ public struct ScreeningResult: Sendable, Equatable {
         }
         var reasons: [Phrase] = []
         var unmet: [Phrase] = []
-        var pass = true
         func atLeast<Value: Comparable>(_ name: Phrase, _ value: Value?, _ minimum: Value?, _ text: (Value) -> String) {
             guard let minimum else { return }
             guard let value else {
-                pass = false
                 reasons.append(Wording<ScreeningResult>.notRecorded(name, needs: text(minimum)).phrase)
                 unmet.append(reasons[reasons.count - 1])
                 return
             }
             let met = value >= minimum
-            pass = pass && met
             reasons.append(Wording<ScreeningResult>.atLeast(name, text(value), text(minimum), met: met).phrase)
             if !met { unmet.append(reasons[reasons.count - 1]) }
         }
@@ -42,11 +47,29 @@ public struct ScreeningResult: Sendable, Equatable {
         if !rule.keywords.isEmpty {
             let needs = customer.needs ?? ""
             let found = rule.keywords.filter { !$0.isEmpty && needs.contains($0) }
-            pass = pass && !found.isEmpty
             reasons.append((found.isEmpty ? Wording<ScreeningResult>.needsNone(rule.keywords) : Wording<ScreeningResult>.needsMention(found)).phrase)
             if found.isEmpty { unmet.append(reasons[reasons.count - 1]) }
         }
-        return ScreeningResult(outcome: pass ? .pass : .fail, industry: industry, reasonPhrases: reasons, unmetPhrases: unmet)
+        return ScreeningResult(outcome: rule.admits(customer) ? .pass : .fail, industry: industry, reasonPhrases: reasons,
+                               unmetPhrases: unmet)
+    }
+}
+
+extension ScreeningCriterion {
+    /// The customer meets every minimum and its needs mention a keyword; a fact not recorded
+    /// does not meet its minimum.
+    public func admits(_ customer: Customer) -> Bool {
+        if let minEmployees {
+            guard let employees = customer.employees, employees >= minEmployees else { return false }
+        }
+        if let minBudget {
+            guard let budget = customer.budget, budget >= minBudget else { return false }
+        }
+        if !keywords.isEmpty {
+            let needs = customer.needs ?? ""
+            if !keywords.contains(where: { !$0.isEmpty && needs.contains($0) }) { return false }
+        }
+        return true
     }
 }
 

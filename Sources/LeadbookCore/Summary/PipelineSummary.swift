@@ -167,6 +167,8 @@ public struct PipelineSummary: Sendable {
     public var feedback = FeedbackSummary(rows: [], customers: 0, entries: 0)
     public var lostReasons: [LostReason] = []
     public var weeks: [Week] = []
+    /// Reached, moved on, lost from and days spent per status, per source and owner; screening per industry.
+    public var funnelEfficiency = FunnelEfficiency()
 
     /// Pipeline movement since a git revision (`--compare`).
     public var movement: PipelineMovement?
@@ -217,6 +219,7 @@ public struct PipelineSummary: Sendable {
         computeFeedback(selected)
         computeLostReasons(selected)
         weeks = Self.weeks(selected, period: period, asOf: asOf)
+        funnelEfficiency = FunnelEfficiency(selected, configuration)
     }
 
     // MARK: Pipeline now

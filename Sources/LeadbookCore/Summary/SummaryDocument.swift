@@ -131,6 +131,7 @@ public struct SummaryDocument: Sendable {
                                            series: [.init(name: t("leads", "线索"), values: steps.map { $0.reached ?? 0 }, style: .bar)],
                                            axis: t("leads", "线索数"), percent: false)))
             }
+            funnelEfficiency()
 
             let open = summary.open
             heading(3, t("Open value", "在途金额"))

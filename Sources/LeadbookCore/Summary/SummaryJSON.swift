@@ -20,6 +20,7 @@ public enum SummaryJSON {
             ])),
             ("leads", .int(summary.leads)),
             ("pipeline", pipeline(summary)),
+            ("funnel", funnel(summary)),
             ("process", process(summary)),
             ("results", .object([
                 ("all", row(summary.total)),

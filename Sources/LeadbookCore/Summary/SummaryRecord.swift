@@ -60,6 +60,10 @@ public struct SummaryRecord: Sendable {
             self.step = step
         }
     }
+    /// The days spent per status and the status lost from (funnel efficiency).
+    public var funnel = FunnelPath()
+    /// The screening verdict of today's facts (`ScreeningResult`).
+    public var screening = ScreeningResult.Outcome.noRule
 
     public init(id: String, name: String, created: LocalDateTime, status: Status) {
         self.id = id
@@ -110,9 +114,13 @@ public struct SummaryRecord: Sendable {
         var lastStatusDate: LocalDate?
         var reached = 0
         var later = false
+        var steps: [(moment: LocalDateTime, status: Status?)] = []
+        var inOrder = true
         for entry in customer.followUps {
             guard let moment = entry.moment else { continue }
             if moment > asOf { later = true; continue }
+            if let last = steps.last, moment < last.moment { inOrder = false }
+            steps.append((moment, entry.status))
             entries += 1
             reached = max(reached, Status.contacted.rank)
             if firstContact == nil || moment < firstContact! { firstContact = moment }
@@ -157,6 +165,12 @@ public struct SummaryRecord: Sendable {
         default:
             break
         }
+
+        // The funnel path: the log's status changes in time order, then the status at as-of.
+        if !inOrder { steps = steps.enumerated().sorted { ($0.element.moment, $0.offset) < ($1.element.moment, $1.offset) }.map(\.element) }
+        record.funnel = FunnelPath.trace(created: created.date, entries: steps.map { ($0.moment.date, $0.status) }, status: status,
+                                         statusDate: status.isClosed ? record.closed! : lastEntryDate ?? created.date)
+        record.screening = ScreeningResult.outcome(customer, configuration)
 
         // Response time and the SLA of the intent (the toolkit, section 1).
         if let assigned, let firstContact {

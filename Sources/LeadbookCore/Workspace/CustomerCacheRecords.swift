@@ -323,6 +323,9 @@ extension BinaryWriter {
             int(late.step.done.dayNumber)
             int(late.step.daysLate)
         }
+        for days in value.funnel.days { int(days) }
+        vocabulary(value.funnel.lostAt)
+        text(value.screening.rawValue)
     }
 }
 
@@ -382,6 +385,9 @@ extension BinaryReader {
             record.lateFeedback.append(SummaryRecord.LateFeedback(number: number, owner: owner,
                                                                   step: TimePolicy.LateStep(step: step, due: due, done: done, daysLate: daysLate)))
         }
+        for rank in record.funnel.days.indices { record.funnel.days[rank] = int() }
+        record.funnel.lostAt = vocabulary(Status.self)
+        if let screening = ScreeningResult.Outcome(rawValue: text()) { record.screening = screening } else { fail() }
         return record
     }
 }

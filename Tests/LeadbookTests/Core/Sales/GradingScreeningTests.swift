@@ -42,6 +42,26 @@ final class GradingScreeningTests: XCTestCase {
         ])
     }
 
+    /// The verdict alone (what the summary counts) is the verdict `explain` shows, for every
+    /// combination of facts met, missed and not recorded.
+    func testTheOutcomeAloneIsTheScreeningsVerdict() {
+        var outcomes: Set<String> = []
+        for employees in [nil, 49, 50] as [Int?] {
+            for budget in [nil, 99_999, 100_000] as [Double?] {
+                for needs in [nil, "", "希望成本控制", "别的"] as [String?] {
+                    for industry in [nil, "B2B软件", "零售"] as [String?] {
+                        let customer = lead(employees: employees, budget: budget, needs: needs, industry: industry)
+                        let outcome = ScreeningResult.outcome(customer, configuration())
+                        XCTAssertEqual(outcome, ScreeningResult.screen(customer, configuration()).outcome,
+                                       "\(String(describing: employees)) \(String(describing: budget)) \(String(describing: needs)) \(String(describing: industry))")
+                        outcomes.insert(outcome.rawValue)
+                    }
+                }
+            }
+        }
+        XCTAssertEqual(outcomes, ["pass", "fail", "no-rule"])
+    }
+
     func testExactMinimumsPass() {
         XCTAssertEqual(ScreeningResult.screen(lead(employees: 50, budget: 100_000), configuration()).outcome, .pass)
     }

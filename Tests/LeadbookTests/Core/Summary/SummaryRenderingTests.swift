@@ -126,7 +126,7 @@ final class SummaryRenderingTests: XCTestCase {
         let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
         XCTAssertEqual(decoded["schema"] as? String, "leadbook-summary")
         XCTAssertEqual(decoded["version"] as? Int, 1)
-        XCTAssertEqual(Array((decoded.keys)).sorted(), ["as_of", "checks", "leads", "movement", "notes", "period", "pipeline", "process",
+        XCTAssertEqual(Array((decoded.keys)).sorted(), ["as_of", "checks", "funnel", "leads", "movement", "notes", "period", "pipeline", "process",
                                                         "results", "schema", "timezone", "trend", "version"])
         XCTAssertTrue(decoded["movement"] is NSNull)
         let all = (decoded["results"] as! [String: Any])["all"] as! [String: Any]
@@ -213,8 +213,8 @@ final class SummaryMarkdownRendererTests: XCTestCase {
     func testTheFixturesSummaryRenders() throws {
         let markdown = try String(contentsOf: Transcript.fixtures.appendingPathComponent("summary/expected-tree/summary.md"), encoding: .utf8)
         let html = try render(markdown)
-        // 17, and the process metrics by owner and by team.
-        XCTAssertEqual(html.components(separatedBy: "<table>").count - 1, 19)
+        // 17, the process metrics by owner and by team (2) and the funnel efficiency (5).
+        XCTAssertEqual(html.components(separatedBy: "<table>").count - 1, 24)
         XCTAssertEqual(html.components(separatedBy: "<code class=\"language-mermaid\">").count - 1, 3)
         XCTAssertTrue(html.contains("<td>联系人＊＊＊（＊＊＊，＊＊＊）离职，项目搁置</td>"))
     }
