@@ -87,9 +87,9 @@ public struct ReportWeek: Hashable, Comparable, Sendable, CustomStringConvertibl
                 if dashed, rest.count == 3 { return .success(value) }
                 return .failure(Problem(.nearWeek(text, value)))
             }
-            // `2024-03` is a month: its first Monday's week is what was likely meant.
-            if dashed, rest.count == 2, let month = number(rest), (1...12).contains(month) {
-                return .failure(Problem(.aMonth(text, ReportWeek(containing: LocalDate(year: year, month: month, day: 1)!))))
+            // `2024-03` is a month: the week of its first day, or that day, is what to write.
+            if dashed, rest.count == 2, let month = number(rest), (1...12).contains(month), let first = LocalDate(year: year, month: month, day: 1) {
+                return .failure(Problem(.aMonth(text, ReportWeek(containing: first), first)))
             }
             if dashed, case .failure(.doesNotExist) = bytes.withUnsafeBufferPointer({ LocalDate.check($0, 0..<$0.count) }) {
                 return .failure(Problem(.noSuchDate(text)))
@@ -114,9 +114,9 @@ extension Wording where Of == ReportWeek.Problem {
         Self("--week must be an ISO week like 2024-W11, not `\(text)`; did you mean \(week)?",
              "--week 要写 ISO 周（如 2024-W11），不能是 `\(text)`；是不是要写 \(week)？")
     }
-    public static func aMonth(_ text: String, _ week: ReportWeek) -> Self {
-        Self("`\(text)` is a month; --week takes a week like \(week) or a date like \(week.monday)",
-             "`\(text)` 是月份；--week 要写周（如 \(week)）或日期（如 \(week.monday)）")
+    public static func aMonth(_ text: String, _ week: ReportWeek, _ first: LocalDate) -> Self {
+        Self("`\(text)` is a month; --week takes a week like \(week) or a date like \(first)",
+             "`\(text)` 是月份；--week 要写周（如 \(week)）或日期（如 \(first)）")
     }
     public static func noSuchDate(_ text: String) -> Self {
         Self("--week: `\(text)` is not a date of the calendar", "--week：日历上没有 `\(text)` 这一天")

@@ -82,7 +82,7 @@ final class ReportWeekTests: XCTestCase {
         XCTAssertEqual(parsed("2024-W5"), "error: --week must be an ISO week like 2024-W11, not `2024-W5`; did you mean 2024-W05?")
         XCTAssertEqual(parsed("2024-W53"), "error: `2024-W53` is not a week: 2024 has 52 ISO weeks, 2024-W01 to 2024-W52")
         XCTAssertEqual(parsed("2024-W00"), "error: `2024-W00` is not a week: 2024 has 52 ISO weeks, 2024-W01 to 2024-W52")
-        XCTAssertEqual(parsed("2024-03"), "error: `2024-03` is a month; --week takes a week like 2024-W09 or a date like 2024-02-26")
+        XCTAssertEqual(parsed("2024-03"), "error: `2024-03` is a month; --week takes a week like 2024-W09 or a date like 2024-03-01")
         XCTAssertEqual(parsed("2024-02-30"), "error: --week: `2024-02-30` is not a date of the calendar")
         XCTAssertEqual(parsed("last week"), "error: --week must be a date like 2024-03-13 or an ISO week like 2024-W11, not `last week`")
         guard case .failure(let problem) = ReportWeek.parse("2024-W53") else { return XCTFail() }
