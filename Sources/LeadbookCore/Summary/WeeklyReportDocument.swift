@@ -51,49 +51,58 @@ public enum WeeklyReportDocument {
             blocks.append(.heading(level: 2, text: section.team.map { t("\(name) (\($0))", "\(name)（\($0)）") } ?? name))
             if !section.newLeads.isEmpty {
                 blocks.append(.heading(level: 3, text: t("New leads", "本周新增线索")))
+                let shown = listed(section.newLeads, t)
                 blocks.append(.table(SummaryDocument.Table(
                     header: [t("id", "编号"), t("customer", "客户"), t("source", "来源渠道"), t("grade", "线索等级"), t("captured", "获取时间"), t("status", "状态")],
-                    rows: section.newLeads.map { [$0.id, $0.name, $0.source.map(t.source) ?? SummaryText.empty, $0.grade?.rawValue ?? SummaryText.empty,
+                    rows: shown.rows.map { [$0.id, $0.name, $0.source.map(t.source) ?? SummaryText.empty, $0.grade?.rawValue ?? SummaryText.empty,
                                                   $0.created.description, t.status($0.after)] },
                     numeric: [])))
+                if let more = shown.more { blocks.append(more) }
             }
             if !section.changes.isEmpty {
                 blocks.append(.heading(level: 3, text: t("Status changes", "状态变化")))
+                let shown = listed(section.changes, t)
                 blocks.append(.table(SummaryDocument.Table(
                     header: [t("id", "编号"), t("customer", "客户"), t("from", "原状态"), t("to", "现状态"), t("change", "变化"), t("date", "日期")],
-                    rows: section.changes.map { record in
+                    rows: shown.rows.map { record in
                         [record.id, record.name, record.before.map(t.status) ?? SummaryText.empty, t.status(record.after),
                          record.before.map { t.movement(movement(from: $0, to: record.after)) } ?? SummaryText.empty,
                          record.changedOn?.description ?? SummaryText.empty]
                     },
                     numeric: [])))
+                if let more = shown.more { blocks.append(more) }
             }
             if !section.won.isEmpty || !section.lost.isEmpty {
                 blocks.append(.heading(level: 3, text: t("Won and lost", "成交与丢单")))
-                let closed = section.won.map { ($0, true) } + section.lost.map { ($0, false) }
+                let closed = listed(section.won.map { ($0, true) } + section.lost.map { ($0, false) }, t)
                 blocks.append(.table(SummaryDocument.Table(
                     header: [t("id", "编号"), t("customer", "客户"), t("result", "结果"), t("closed", "日期"), t("amount (CNY)", "金额（元）"),
                              t("lost reason", "流失原因")],
-                    rows: closed.map { record, won in
+                    rows: closed.rows.map { record, won in
                         [record.id, record.name, t.status(won ? .won : .lost), record.closed?.description ?? SummaryText.empty,
                          won ? record.dealCents.map { SummaryText.money(cents: $0) } ?? SummaryText.empty : SummaryText.empty,
                          won ? SummaryText.empty : (record.lostReason.flatMap { $0.isEmpty ? nil : $0 } ?? SummaryText.empty)]
                     },
                     numeric: [4])))
+                if let more = closed.more { blocks.append(more) }
             }
             for (heading, notes) in [(t("Conversion risks", "转化风险"), section.risks), (t("Help needed", "需要支持"), section.help)] where !notes.isEmpty {
                 blocks.append(.heading(level: 3, text: heading))
-                blocks.append(.list(notes.map { record, note in
+                let shown = listed(notes, t)
+                blocks.append(.list(shown.rows.map { record, note in
                     "\(note.date) \(customer(record.id, record.name))" + t(": ", "：") + note.text
                 }))
+                if let more = shown.more { blocks.append(more) }
             }
             for (heading, items) in [(t("Overdue at the week's end", "周末仍逾期"), section.overdue), (t("Next week's plan", "下周计划"), section.planned)]
                 where !items.isEmpty {
                 blocks.append(.heading(level: 3, text: heading))
+                let shown = listed(items, t)
                 blocks.append(.table(SummaryDocument.Table(
                     header: [t("due", "到期"), t("id", "编号"), t("customer", "客户"), t("what", "事项"), t("detail", "说明")],
-                    rows: items.map { [Agenda.dueText($0), $0.customerId, $0.customerName, Agenda.what($0).text(language), $0.detailPhrase.text(language)] },
+                    rows: shown.rows.map { [Agenda.dueText($0), $0.customerId, $0.customerName, Agenda.what($0).text(language), $0.detailPhrase.text(language)] },
                     numeric: [])))
+                if let more = shown.more { blocks.append(more) }
             }
         }
 
@@ -110,6 +119,17 @@ public enum WeeklyReportDocument {
     }
 
     static func owner(_ owner: String?, _ t: SummaryText) -> String { owner ?? t("(unassigned)", "（未分配）") }
+
+    /// The most rows a section shows in Markdown and HTML (JSON has them all), as the summary
+    /// lists at most `SummaryDocument.Builder.listedItems` of a movement.
+    public static let listedRows = 50
+
+    /// `rows` cut to `listedRows`, and the line that says how many more there are.
+    static func listed<Row>(_ rows: [Row], _ t: SummaryText) -> (rows: ArraySlice<Row>, more: SummaryDocument.Block?) {
+        guard rows.count > listedRows else { return (rows[...], nil) }
+        let more = rows.count - listedRows
+        return (rows.prefix(listedRows), .paragraph(t("and \(more) more (all of them in --format json)", "另有 \(more) 条（完整列表见 --format json）")))
+    }
     static func customer(_ id: String, _ name: String) -> String { name.isEmpty ? id : id + " " + name }
 
     /// How a status moved, in the summary's words for `--compare`.

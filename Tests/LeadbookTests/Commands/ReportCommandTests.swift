@@ -349,6 +349,22 @@ final class ReportCommandTests: RuleWorkspaceTestCase {
         XCTAssertTrue(chinese.errors.contains("没有 `2024-W54` 这一周"), chinese.errors)
     }
 
+    func testALongSectionIsCutInMarkdownAndWholeInJSON() throws {
+        let todos = (1...60).map { "- [ ] 2024-03-\(LocalDate.pad(1 + $0 % 9, 2)) 资料第 \($0) 份" }.joined(separator: "\n")
+        try workspace.write("customers/LX2024007-many.md", "---\nid: LX2024007\nname: 待办很多公司\nsource: website\nintent: C\nowner: 王五\n"
+            + "created: 2024-02-01 09:00\nassigned: 2024-02-01 09:10\nstatus: contacted\n---\n\n## 跟进记录\n\n### 2024-02-01 10:00 电话 张三\n"
+            + todos + "\n")
+        let markdown = run(["--week", "2024-W11", "--as-of", "2024-03-20T12:00", "--no-git", "--owner", "王五", "--lang", "en"])
+        XCTAssertEqual(markdown.code, .ok, markdown.errors)
+        let overdue = try XCTUnwrap(try owner(try json(["--owner", "王五"]), "王五")["overdue"] as? [[String: Any]])
+        XCTAssertEqual(overdue.filter { $0["kind"] as? String == "todo" }.count, 60, "JSON has them all")
+        let section = try XCTUnwrap(markdown.out.components(separatedBy: "### Overdue at the week's end\n").dropFirst().first?
+            .components(separatedBy: "\n#").first)
+        let rows = section.split(separator: "\n").filter { $0.hasPrefix("| 2024-") }
+        XCTAssertEqual(rows.count, 50, section)
+        XCTAssertTrue(section.hasSuffix("\nand \(overdue.count - 50) more (all of them in --format json)\n"), section)
+    }
+
     // MARK: - risk and help
 
     func testRiskAndHelpAreWrittenWithLogSetAndRead() throws {
