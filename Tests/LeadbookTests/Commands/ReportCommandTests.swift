@@ -365,6 +365,14 @@ final class ReportCommandTests: RuleWorkspaceTestCase {
         XCTAssertTrue(section.hasSuffix("\nand \(overdue.count - 50) more (all of them in --format json)\n"), section)
     }
 
+    func testAFileWithErrorsIsNamedAndTheReportStillWritten() throws {
+        try workspace.write("customers/LX2024008-broken.md", "---\nid: LX2024008\nname: 坏文件\nstatus: wonn\ncreated: 2024-03-12 09:00\nowner: 王五\n---\n")
+        let result = run(["--week", "2024-W11", "--as-of", "2024-03-20T12:00", "--no-git", "--lang", "en"])
+        XCTAssertEqual(result.code, .findings)
+        XCTAssertTrue(result.out.hasPrefix("# Weekly report 2024-W11"), result.out)
+        XCTAssertTrue(result.errors.contains("customers/LX2024008-broken.md"), result.errors)
+    }
+
     // MARK: - risk and help
 
     func testRiskAndHelpAreWrittenWithLogSetAndRead() throws {
