@@ -40,7 +40,8 @@ public enum WeeklyReportDocument {
         }
         var rows = report.sections.map { [owner($0.owner, t), $0.team ?? SummaryText.empty] + cells($0.tally) }
         rows += report.teams.map { [t("team total", "团队小计"), $0.team] + cells($0.tally) }
-        if report.sections.count > 1 { rows.append([t("everyone", "合计"), SummaryText.empty] + cells(report.total)) }
+        // One team's total is its row already.
+        if report.sections.count > 1, report.filter == .everyone { rows.append([t("everyone", "合计"), SummaryText.empty] + cells(report.total)) }
         blocks.append(.table(SummaryDocument.Table(header: header, rows: rows, numeric: Set(2..<11))))
         if report.sections.isEmpty {
             blocks.append(.paragraph(t("No customer of this scope had anything to report this week.", "本周这个范围内没有需要汇报的客户。")))

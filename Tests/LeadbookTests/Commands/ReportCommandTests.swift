@@ -319,6 +319,10 @@ final class ReportCommandTests: RuleWorkspaceTestCase {
         XCTAssertEqual((north["total"] as? [String: Any])?["new_leads"] as? Int, 1)
         let east = try json(["--team", "华东组"])
         XCTAssertEqual((east["owners"] as? [[String: Any]])?.map { $0["owner"] as? String }, ["王五", "赵六"])
+        let teamTable = run(["--week", "2024-W11", "--as-of", "2024-03-20T12:00", "--no-git", "--team", "华东组", "--lang", "en"]).out
+        XCTAssertTrue(teamTable.contains("| team total | 华东组 | 0 | 3 | 1 | 120,000 | 1 |"), teamTable)
+        XCTAssertFalse(teamTable.contains("| everyone |"), "one team's total is its row")
+        XCTAssertTrue(run(["--week", "2024-W11", "--as-of", "2024-03-20T12:00", "--no-git", "--lang", "en"]).out.contains("| everyone | - | 1 | 3 | 1 | 120,000 | 1 |"))
     }
 
     func testUnknownNamesAreRefusedWithTheNearestOne() {
