@@ -31,6 +31,7 @@ public enum LeadbookCommandLine {
         Entry(AssignCommand.self),
         Entry(AgendaCommand.self),
         Entry(SummaryCommand.self),
+        Entry(ReportCommand.self),
         Entry(IndexCommand.self),
         Entry(DupesCommand.self),
         Entry(MergeCommand.self),

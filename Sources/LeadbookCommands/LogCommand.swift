@@ -30,8 +30,8 @@ public enum LogCommand: Command {
                 "an open to-do, written as a task item; `^name` after it: who asked for it",
                 "一条待办，写成任务项；后面加 `^姓名`：谁提出的")),
             OptionSpec("set", value: "KEY=VALUE", repeatable: true, help: Phrase(
-                "a line of the entry: background, pain, need, value, change, feedback, decision, mood (or 背景, 难点, ...)",
-                "记录里的一行：背景、难点、需求、价值、变化、反馈、决策进展、情绪（或 background、pain……）")),
+                "a line of the entry: background, pain, need, value, change, feedback, decision, mood, risk, help (or 背景, 难点, ...)",
+                "记录里的一行：背景、难点、需求、价值、变化、反馈、决策进展、情绪、风险、需要支持（或 background、pain……）")),
             OptionSpec("note", value: "TEXT", help: Phrase("free text under the entry", "写在记录下面的自由文字")),
             OptionSpec("deal", value: "AMOUNT", help: Phrase(
                 "with --status won: the contract value, written as `deal: {amount, closed}`",
@@ -55,7 +55,7 @@ public enum LogCommand: Command {
         退出码：写入成功为 0，因文件内容被拒绝为 1，选项有误为 2。
         """))
 
-    static let factKeys: [EntryKey] = [.background, .pain, .need, .value, .change, .feedback, .decision, .mood]
+    static let factKeys: [EntryKey] = [.background, .pain, .need, .value, .change, .feedback, .decision, .mood, .risk, .help]
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
         context.refusing(spec.name) { try execute(arguments, context) }

@@ -204,6 +204,8 @@ public struct FeedbackEntry: Sendable {
 public enum EntryKey: String, Sendable, CaseIterable {
     // Follow-ups.
     case background, pain, need, value, change, feedback, decision, mood, status, todo, next
+    // Follow-ups, for the weekly report: a risk to the conversion, and the help the rep needs.
+    case risk, help
     // Feedback.
     case type, priority, why, handling, plan, owner, due, resolved, confirmed
     // Feedback: the customer's satisfaction (1-5), recorded with the confirmation.
@@ -222,6 +224,8 @@ public enum EntryKey: String, Sendable, CaseIterable {
         case .status: return "状态"
         case .todo: return "待办"
         case .next: return "下次跟进"
+        case .risk: return "风险"
+        case .help: return "需要支持"
         case .type: return "类型"
         case .priority: return "优先级"
         case .why: return "原因"
@@ -250,6 +254,8 @@ public enum EntryKey: String, Sendable, CaseIterable {
         "客户状态": .status,
         "待办事项": .todo, "任务": .todo,
         "下次联系": .next, "下一次跟进": .next, "下次跟进时间": .next,
+        "转化风险": .risk, "风险点": .risk, "隐患": .risk,
+        "支持": .help, "需要帮助": .help, "求助": .help, "协助": .help,
         "反馈类型": .type, "类别": .type,
         "优先": .priority, "紧急程度": .priority,
         "原因分析": .why,
@@ -290,7 +296,8 @@ public enum EntryKey: String, Sendable, CaseIterable {
     /// The key with its Chinese spelling: `decision (决策进展)`.
     public var withLabel: String { "\(rawValue) (\(label))" }
 
-    public static let followUpKeys: [EntryKey] = [.background, .pain, .need, .value, .change, .feedback, .decision, .mood, .status, .todo, .next]
+    public static let followUpKeys: [EntryKey] = [.background, .pain, .need, .value, .change, .feedback, .decision, .mood, .status, .todo, .next,
+                                                  .risk, .help]
     public static let feedbackKeys: [EntryKey] = [.type, .priority, .why, .handling, .plan, .owner, .due, .resolved, .confirmed,
                                                   .satisfaction]
 
@@ -310,7 +317,7 @@ public enum EntryKey: String, Sendable, CaseIterable {
     /// Whether the key belongs in a follow-up (`followUpKeys`); the others belong in feedback.
     @inline(__always) public var isFollowUpKey: Bool {
         switch self {
-        case .background, .pain, .need, .value, .change, .feedback, .decision, .mood, .status, .todo, .next: return true
+        case .background, .pain, .need, .value, .change, .feedback, .decision, .mood, .status, .todo, .next, .risk, .help: return true
         case .type, .priority, .why, .handling, .plan, .owner, .due, .resolved, .confirmed: return false
         case .satisfaction: return false
         }

@@ -70,6 +70,10 @@ public enum ValueMeaning {
         case .todo: return Phrase("an open to-do: `DATE TEXT @owner`", "未完成的待办：`日期 内容 @负责人`")
         case .next: return Phrase("the date of the next follow-up (the front matter's `next` follows the last one)",
                                   "下次跟进的日期（文件头的 `next` 跟随最后一条）")
+        case .risk: return Phrase("a risk to the conversion, for the weekly report (`leadbook report --week`)",
+                                  "影响转化的风险，写进周报（`leadbook report --week`）")
+        case .help: return Phrase("the help the rep needs to move the customer on, for the weekly report",
+                                  "推进这位客户需要的支持，写进周报")
         case .type: return Phrase("the kind of feedback: product, price, service or decision", "反馈类型：产品、价格、服务或决策")
         case .priority: return Phrase("how much it weighs on the deal: high, medium or low", "对成交的影响：高、中或低")
         case .why: return Phrase("one of the 5 Whys towards the root cause (repeat the line)", "找根本原因的「5 个为什么」之一（可写多行）")

@@ -183,7 +183,7 @@ INDEX.md merge=leadbook
 
 """#),
 File(path: ".github/workflows/leadbook.yml", source: "template-workspace/.github/workflows/leadbook.yml", text: #"""
-# leadbook: check every pull request and publish the pipeline summary.
+# leadbook: check every pull request and publish the pipeline summary and the weekly report.
 #
 # Uses the leadbook release pinned below: its Linux binary is downloaded and checked against its
 # SHA-256 (SHA256SUMS of the release); to upgrade, change the version and the checksum together.
@@ -269,25 +269,31 @@ jobs:
 
       # A report, not a gate: written also when check found errors (summary exits 1 then, and
       # the figures leave out what could not be read); only a usage or I/O failure fails it.
+      # Beside it, the weekly report of the last complete week (status changes from the git
+      # history the checkout fetched).
       - name: Pipeline summary
         if: always()
         run: |
           status=0
           leadbook summary --format md >> "$GITHUB_STEP_SUMMARY" || status=$?
           leadbook summary --format html --out leadbook-summary.html || status=$?
+          leadbook report --week --format md >> "$GITHUB_STEP_SUMMARY" || status=$?
+          leadbook report --week --format html --out leadbook-weekly-report.html || status=$?
           [ "$status" -le 1 ]
 
-      - name: Upload the HTML summary
+      - name: Upload the HTML summary and weekly report
         if: always()
         uses: actions/upload-artifact@v7
         with:
           name: leadbook-summary
-          path: leadbook-summary.html
+          path: |
+            leadbook-summary.html
+            leadbook-weekly-report.html
           if-no-files-found: warn
 
 """#),
 File(path: ".gitlab-ci.yml", source: "template-workspace/.gitlab-ci.yml", text: #"""
-# leadbook: check every merge request and publish the pipeline summary.
+# leadbook: check every merge request and publish the pipeline summary and the weekly report.
 #
 # Uses the leadbook release pinned below: its Linux binary is downloaded and checked against its
 # SHA-256 (SHA256SUMS of the release); to upgrade, change the version and the checksum together.
@@ -331,9 +337,10 @@ leadbook:
       fi
       export PATH="$tool/bin:$PATH"
       leadbook --version
-  # Errors fail the job; the summaries are written all the same (summary exits 1 when files
-  # have errors). A usage or I/O failure of check (exit 2) leaves an empty findings list, never
-  # an empty report, and fails the job.
+  # Errors fail the job; the summaries and the weekly report (of the last complete week) are
+  # written all the same (summary and report exit 1 when files have errors). A usage or I/O
+  # failure of check (exit 2) leaves an empty findings list, never an empty report, and fails
+  # the job.
   script:
     - |
       set --
@@ -345,6 +352,8 @@ leadbook:
       summary=0
       leadbook summary --format md --out leadbook-summary.md || summary=$?
       leadbook summary --format html --out leadbook-summary.html || summary=$?
+      leadbook report --week --format md --out leadbook-weekly-report.md || summary=$?
+      leadbook report --week --format html --out leadbook-weekly-report.html || summary=$?
       if [ "$summary" -ge 2 ] && [ "$status" -eq 0 ]; then status=$summary; fi
       exit "$status"
   artifacts:
@@ -355,6 +364,8 @@ leadbook:
     paths:
       - leadbook-summary.md
       - leadbook-summary.html
+      - leadbook-weekly-report.md
+      - leadbook-weekly-report.html
 
 """#),
 ]

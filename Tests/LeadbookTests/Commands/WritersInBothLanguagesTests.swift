@@ -94,10 +94,12 @@ final class WritersInBothLanguagesTests: XCTestCase {
     func testAChineseKeyNearAKeyOfTheEntryIsSuggested() {
         let refused = run(["log", "LX2024001", "--channel", "phone", "--set", "决策=已立项"])
         XCTAssertEqual(refused.code, .failure)
-        XCTAssertTrue(refused.err.hasSuffix("决策进展（decision）、情绪（mood）；是不是要写 决策进展（decision）？\n"), refused.err)
+        XCTAssertTrue(refused.err.hasSuffix("决策进展（decision）、情绪（mood）、风险（risk）、需要支持（help）；是不是要写 决策进展（decision）？\n"), refused.err)
         XCTAssertTrue(run(["log", "LX2024001", "--channel", "phone", "--set", "decison=x", "--lang", "en"]).err
-            .hasSuffix("use one of background (背景), pain (难点), need (需求), value (价值), change (变化), feedback (反馈), decision (决策进展), mood (情绪); did you mean decision (决策进展)?\n"))
-        XCTAssertEqual(LogCommand.nearestKey("需"), .need)
+            .hasSuffix("use one of background (背景), pain (难点), need (需求), value (价值), change (变化), feedback (反馈), decision (决策进展), mood (情绪), risk (风险), help (需要支持); did you mean decision (决策进展)?\n"))
+        XCTAssertEqual(LogCommand.nearestKey("价"), .value)
+        XCTAssertEqual(LogCommand.nearestKey("需要"), .help)
+        XCTAssertNil(LogCommand.nearestKey("需"), "需求 and 需要支持 both begin with it: no guess")
         XCTAssertNil(LogCommand.nearestKey("x"), "no ASCII prefix guess")
     }
 

@@ -75,6 +75,11 @@ final class CITemplateTests: XCTestCase {
         let html = try String(contentsOf: ws.appendingPathComponent("leadbook-summary.html"), encoding: .utf8)
         XCTAssertTrue(html.contains("<html"), html)
         XCTAssertTrue(html.contains("</html>"), html)
+        // The weekly report beside the summary, in the job summary and as a file.
+        XCTAssertTrue(markdown.contains("\n# 销售周报 "), markdown)
+        let weekly = try String(contentsOf: ws.appendingPathComponent("leadbook-weekly-report.html"), encoding: .utf8)
+        XCTAssertTrue(weekly.contains("<h1>销售周报 "), weekly)
+        XCTAssertTrue(workflow.contains("            leadbook-weekly-report.html\n"), "uploaded with the summary")
 
         // On a pull request, against the merge base.
         environment["BASE_SHA"] = try box.git(["rev-parse", "HEAD"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -133,6 +138,8 @@ final class CITemplateTests: XCTestCase {
         XCTAssertEqual(report?.isEmpty, false)
         XCTAssertTrue(try String(contentsOf: ws.appendingPathComponent("leadbook-summary.md"), encoding: .utf8).hasPrefix("# "))
         XCTAssertTrue(try String(contentsOf: ws.appendingPathComponent("leadbook-summary.html"), encoding: .utf8).contains("</html>"))
+        XCTAssertTrue(try String(contentsOf: ws.appendingPathComponent("leadbook-weekly-report.md"), encoding: .utf8).hasPrefix("# 销售周报 "))
+        XCTAssertTrue(try String(contentsOf: ws.appendingPathComponent("leadbook-weekly-report.html"), encoding: .utf8).contains("</html>"))
 
         // A usage error (a base that is no commit): an empty list, never an empty file; the job fails.
         environment["CI_MERGE_REQUEST_DIFF_BASE_SHA"] = "no-such-commit"

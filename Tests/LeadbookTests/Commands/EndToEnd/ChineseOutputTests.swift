@@ -91,6 +91,8 @@ final class ChineseOutputTests: XCTestCase {
                          "list --screening fail --screening no-rule --screening pass --format md", "list --source 展会 --region 华东 --team 华东组",
                          "list --tag 价格敏感 --intent C --created-from 2024-03-01 --all", "list --status 谈判中", "list --region 华中",
                          "list --team 华北", "list --help"]),
+            ("report-zh", ["report --week 2024-W12 --as-of 2024-06-01T18:00", "report --week 2024-W14 --as-of 2024-06-01T18:00 --team 华北组",
+                           "report --week 2024W12", "report --week 2024-W53", "report --week --team 华北", "report", "report --help"]),
         ]
         var checked = 0
         for (fixture, commands) in runs {

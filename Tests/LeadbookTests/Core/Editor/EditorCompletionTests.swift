@@ -140,8 +140,9 @@ final class EditorCompletionTests: XCTestCase {
 
     func testEntryKeysInAFollowUpAndInFeedback() {
         let followUp = F.labels(F.customer(replacing: "- need: 高稳定性服务器", with: "- need: 高稳定性服务器\n- mo|"))
-        XCTAssertEqual(Array(followUp.prefix(11)), EntryKey.followUpKeys.map(\.rawValue))
-        XCTAssertEqual(Array(followUp.suffix(11)), EntryKey.followUpKeys.map(\.label))
+        XCTAssertEqual(Array(followUp.prefix(EntryKey.followUpKeys.count)), EntryKey.followUpKeys.map(\.rawValue))
+        XCTAssertEqual(Array(followUp.suffix(EntryKey.followUpKeys.count)), EntryKey.followUpKeys.map(\.label))
+        XCTAssertTrue(followUp.contains("risk") && followUp.contains("需要支持"), "the weekly report's keys: \(followUp)")
         let feedback = F.labels(F.customer(replacing: "- handling: fix", with: "- handling: fix\n- |"))
         XCTAssertEqual(Array(feedback.prefix(EntryKey.feedbackKeys.count)), EntryKey.feedbackKeys.map(\.rawValue))
         XCTAssertTrue(feedback.contains("satisfaction") && feedback.contains("满意度"))

@@ -47,6 +47,29 @@ final class UnknownEntryKeyTests: XCTestCase {
         RuleAssert.only(feedback.findings.diagnostics, "unknown-entry-key", .warning, at: (13, 3), hint: ["did you mean `负责人` (owner)?"])
     }
 
+    /// The weekly report's keys, `risk` / `风险` and `help` / `需要支持`, are keys of a follow-up:
+    /// read, not notes; what reps write for them points to them; in feedback they are notes.
+    func testRiskAndHelpAreFollowUpKeys() {
+        for line in ["- risk: 预算可能冻结", "- 风险: 预算可能冻结", "- Risk：预算可能冻结", "- help: 请经理出面", "- 需要支持：请经理出面"] {
+            let result = RuleFixture.read(entry(line))
+            RuleAssert.clean(result.findings.diagnostics)
+            let facts = result.customer?.followUps.first?.facts.map(\.0) ?? []
+            XCTAssertTrue(facts == [.risk] || facts == [.help], "\(line): \(facts)")
+        }
+        for (word, key) in [("转化风险", EntryKey.risk), ("风险点", .risk), ("求助", .help), ("需要帮助", .help)] {
+            let result = RuleFixture.read(entry("- \(word): 预算可能冻结"))
+            RuleAssert.only(result.findings.diagnostics, "unknown-entry-key", .warning, at: (13, 3),
+                            hint: ["did you mean `\(key.label)` (\(key.rawValue))?"])
+            XCTAssertEqual(result.customer?.followUps.first?.facts.count, 0, "a synonym is a note")
+        }
+        RuleAssert.only(RuleFixture.diagnostics(entry("- riks: 预算可能冻结")), "unknown-entry-key", .warning, at: (13, 3),
+                        hint: ["did you mean `risk`?"])
+        let feedback = RuleFixture.read(entry("- risk: 预算可能冻结", section: "Feedback", heading: "2024-03-03 meeting 方案缺少数据备份功能"))
+        // In feedback the line is a note, near no feedback key.
+        RuleAssert.clean(feedback.findings.diagnostics)
+        XCTAssertEqual(feedback.customer?.feedback.first?.summary, "方案缺少数据备份功能")
+    }
+
     func testMisspelledStatus() {
         let result = RuleFixture.read(entry("- staus: won"))
         RuleAssert.one(result.findings.diagnostics, "unknown-entry-key", .warning, at: (13, 3),

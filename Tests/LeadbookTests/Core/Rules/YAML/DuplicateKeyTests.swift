@@ -86,8 +86,9 @@ final class DuplicateKeyTests: XCTestCase {
     func testWhysLinesLeftEmptyAndOtherEntriesAreNoDuplicates() {
         RuleAssert.clean(RuleFixture.diagnostics(RuleFixture.feedback(["- why: 预算紧", "- why: 周期长", "- 原因: 审批慢"])))
         RuleAssert.clean(RuleFixture.diagnostics(RuleFixture.feedback(["- confirmed: 2024-03-06 客户认可", "- satisfaction:", "- 满意度: 4"])))
-        let two = RuleFixture.feedback(["- confirmed: 2024-03-06 客户认可", "- satisfaction: 4"])
-            + "\n### 2024-03-08 phone 交付延期\n- type: service\n- priority: low\n- resolved: 2024-03-09\n- confirmed: 2024-03-10 客户认可\n- satisfaction: 5\n"
+        // (Handled, so that the later entry does not make the first one unhandled-feedback.)
+        let two = RuleFixture.feedback(["- handling: fix", "- confirmed: 2024-03-06 客户认可", "- satisfaction: 4"])
+            + "\n### 2024-03-08 phone 交付延期\n- type: service\n- priority: low\n- handling: fix\n- resolved: 2024-03-09\n- confirmed: 2024-03-10 客户认可\n- satisfaction: 5\n"
         RuleAssert.clean(RuleFixture.diagnostics(two))
         // In a code block, lines are not read.
         RuleAssert.clean(RuleFixture.diagnostics(RuleFixture.feedback(["- satisfaction: 4", "```", "- satisfaction: 5", "```"])))
