@@ -95,6 +95,20 @@ final class ScoreReviewerTests: XCTestCase {
         XCTAssertEqual(RuleFixture.configuration("score_review: [manager]\n").1.map(\.rule.id), ["wrong-type"])
     }
 
+    /// `roles:` with nothing after it is neither the default nor `[]`: it is said, and the default stays.
+    func testEmptyRolesAreDiagnosed() throws {
+        for text in ["score_review: {roles: }\n", "score_review:\n  roles:\n  days: 5\n"] {
+            let (configuration, problems) = RuleFixture.configuration(text)
+            XCTAssertEqual(problems.map(\.rule.id), ["wrong-type"], RuleFixture.describe(problems))
+            let problem = try XCTUnwrap(problems.first)
+            XCTAssertTrue(problem.message.hasSuffix("`score_review.roles` must be a list, not an empty value"), problem.message)
+            XCTAssertTrue((problem.message + problem.hint).contains("roles: [] asks for no review"), problem.message + problem.hint)
+            XCTAssertFalse(problem.phrase.zh.isEmpty)
+            XCTAssertEqual(configuration.scoreReviewRoles, [.manager], "the default stays")
+        }
+        XCTAssertEqual(RuleFixture.configuration("score_review: {roles: []}\n").1.count, 0)
+    }
+
     /// A `reviewed` date with nobody named: who reviewed? At the date, in both readings and languages.
     func testADateWithoutAReviewerIsWarned() {
         let text = RuleFixture.customer(adding: ["score:", "  size: 20", "  budget: 25", "  urgency: 15", "  decision: 15",
