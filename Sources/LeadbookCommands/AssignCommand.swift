@@ -24,12 +24,16 @@ public enum AssignCommand: Command {
         Exit 1 when a customer is left unassigned (no rep of its role has capacity).
         With --rebalance, the customers whose owner's role is not the one their grade asks for
         (rule `owner-role`) go to a rep of that role by the same ranking; each move prints
-        from whom, to whom and why. A customer no rep of its role can take stays (exit 1).
+        from whom, to whom and why, and the open to-dos the old owner still has in the log.
+        A move writes `owner` and the old owner's plan steps, and keeps `assigned` (the SLA
+        counts from the first assignment). A customer no rep of its role can take stays (exit 1).
         """, """
         先看地区和行业与客户匹配的销售，再看未满额、手上在跟客户最少的，最后按姓名。
         写入 `owner` 和 `assigned`。有客户没分出去（对应角色的销售都已满额）时退出码为 1。
         加 --rebalance 时，负责人角色与线索等级不符（规则 `owner-role`）的客户按同样的排序改派给
-        对应角色的销售，每次改派都打印原负责人、新负责人和理由；没有销售能接手的客户保持不变（退出码 1）。
+        对应角色的销售，每次改派都打印原负责人、新负责人和理由，并列出原负责人在记录里仍未完成的待办。
+        改派只改 `owner` 和原负责人名下的计划步骤，不改 `assigned`（SLA 从第一次分配算起）；
+        没有销售能接手的客户保持不变（退出码 1）。
         """))
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) -> ExitCode {
