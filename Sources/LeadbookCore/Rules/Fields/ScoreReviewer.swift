@@ -1,10 +1,11 @@
 import LeadbookText
 
 /// `score.reviewed_by` names a member of the team with a role that reviews scores (leadbook.yml
-/// `score_review.roles`, default manager: the toolkit has the sales manager review a rep's score).
+/// `score_review.roles`, default manager: the toolkit has the sales manager review a rep's score);
+/// a `reviewed` date with no `reviewed_by` is asked who.
 public enum ScoreReviewer: CustomerRule {
-    public static let rule = Rule("score-reviewer", .warning, Phrase("`score.reviewed_by` is a member of the team who reviews scores (`score_review.roles`, default manager).",
-                                                                     "`score.reviewed_by` 是团队里负责复核评分的成员（`score_review.roles`，默认销售经理）。"))
+    public static let rule = Rule("score-reviewer", .warning, Phrase("`score.reviewed_by` is a member of the team who reviews scores (`score_review.roles`, default manager); a `reviewed` date names one.",
+                                                                     "`score.reviewed_by` 是团队里负责复核评分的成员（`score_review.roles`，默认销售经理）；写了复核日期 `reviewed` 也要写复核人。"))
 
     public static func check(_ context: CustomerContext, _ findings: inout Findings) {
         let configuration = context.configuration
