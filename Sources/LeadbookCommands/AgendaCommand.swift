@@ -59,6 +59,14 @@ public enum AgendaCommand: Command {
                 context.complain(Message.ownerOrMentor, spec.name)
                 return .failure
             }
+            if mentor.isEmpty {
+                context.complain(Message.mentorEmpty, spec.name, usage: spec.usage)
+                return .failure
+            }
+            if team.isEmpty {
+                context.complain(Message.noTeam, spec.name)
+                return .failure
+            }
             guard team.contains(where: { $0.name == mentor }) else {
                 let mentors = team.filter { member in team.contains { $0.mentor == member.name } }.map(\.name)
                 let near = Suggestion.closest(to: mentor, among: mentors.isEmpty ? team.map(\.name) : mentors)
@@ -124,6 +132,9 @@ extension AgendaCommand {
             Phrase("--days must be a whole number of days from \(range.lowerBound) to \(range.upperBound)",
                    "--days 要写 \(range.lowerBound) 到 \(range.upperBound) 之间的整数天数")
         }
+        static let mentorEmpty = Phrase("--mentor needs a name, the mentor's as in `team[].mentor`", "--mentor 要写导师的名字（与 `team[].mentor` 一致）")
+        static let noTeam = Phrase("leadbook.yml has no `team`, so nobody has mentees: add the team with each junior's `mentor`",
+                                   "leadbook.yml 里没有团队（`team`），也就没有带教的新人：请写上团队，并给每位新人销售写 `mentor`")
         static let ownerOrMentor = Phrase("give --owner or --mentor, not both", "--owner 和 --mentor 只能选一个")
         static func mentorsNobody(_ mentor: String) -> Phrase {
             Phrase("no member of the team has `\(mentor)` as `mentor` in leadbook.yml, so there is nothing to list",

@@ -461,7 +461,12 @@ extension ConfigurationReader {
         for part in parts {
             switch part.keyText {
             case "roles":
-                if part.value.scalarText != nil, !part.value.isEmpty {
+                // `roles:` with nothing: neither the default nor "no review" is sure, so it is said.
+                if part.value.isEmpty {
+                    decoder.wrongType(part.value, "score_review.roles", expected: .list, example: "roles: [manager] (roles: [] asks for no review)")
+                    continue
+                }
+                if part.value.scalarText != nil {
                     // One role written without brackets.
                     if let role = decoder.vocabulary(part.value, "score_review.roles", TeamRole.self) { configuration.scoreReviewRoles = [role] }
                     continue

@@ -21,11 +21,12 @@ public enum ScoreReview {
     }
 
     /// Whether a score counts as reviewed: `reviewed_by` names a member whose role reviews
-    /// scores (any name without a team), or, with no `reviewed_by`, a `reviewed` date (which
-    /// the grade review counts from too). A "review" by someone else (rule `score-reviewer`)
-    /// leaves the score to be reviewed.
+    /// scores (any name without a team). A `reviewed` date alone says when, not who, so it
+    /// leaves the score to be reviewed (rule `score-reviewer` asks who); the grade review
+    /// still counts from it. A "review" by someone else (rule `score-reviewer`) leaves the
+    /// score to be reviewed too.
     public static func isReviewed(_ score: Score, _ configuration: Configuration) -> Bool {
-        guard let reviewer = score.reviewedBy, !reviewer.isEmpty else { return score.reviewed != nil }
+        guard let reviewer = score.reviewedBy, !reviewer.isEmpty else { return false }
         if configuration.team.isEmpty { return true }
         guard let role = configuration.member(named: reviewer)?.role else { return false }
         return configuration.scoreReviewRoles.contains(role)

@@ -19,6 +19,8 @@ public struct Assignment: Sendable {
         /// Why the lead goes to the rep (or to nobody), in both languages.
         public var reasonPhrase: Phrase
         public var reason: String { reasonPhrase.en }
+        /// Minutes since 1970 of the customer's `created`; Int.max when it has none.
+        public var created: Int = Int.max
     }
 
     /// The toolkit's role for a grade (leadbook.yml `grade_roles` changes it: `role(for:_:)`).
@@ -80,6 +82,9 @@ public struct Assignment: Sendable {
         public var owner: String
         public var ownerRole: TeamRole
         public var role: TeamRole
+        /// The open to-dos (`@owner`) the owner still has in the log, which a move does not
+        /// rewrite (the log is append-only): the hand-over says them.
+        public var openTodos: [Todo] = []
     }
 
     /// A move of `assign --rebalance`: from the owner to a rep of the role the grade asks for.
@@ -96,6 +101,8 @@ public struct Assignment: Sendable {
         public var rep: TeamMember?
         /// Why it goes to the rep (or stays), in both languages.
         public var reasonPhrase: Phrase
+        /// The open to-dos the old owner still has (`Misplaced.openTodos`).
+        public var openTodos: [Todo] = []
     }
 
     public struct Waiting: Sendable {
@@ -117,8 +124,9 @@ public struct Assignment: Sendable {
         if let owner = openOwner(customer) {
             var lead = Lead(openOwner: owner, waiting: nil)
             if let id = customer.id, let misplaced = misplacement(customer, configuration) {
+                let todos = customer.followUps.flatMap(\.todos).filter { !$0.done && $0.owner == owner }
                 lead.misplaced = Misplaced(customer: waiting(entry, id: id, grade: misplaced.grade, configuration), owner: owner,
-                                           ownerRole: misplaced.role, role: misplaced.expected)
+                                           ownerRole: misplaced.role, role: misplaced.expected, openTodos: todos)
             }
             return lead
         }
@@ -152,7 +160,8 @@ public struct Assignment: Sendable {
         var decisions: [Decision] = []
         for customer in waiting {
             var decision = Decision(customerId: customer.customerId, customerName: customer.customerName, path: customer.path,
-                                    grade: customer.grade, gradeSourcePhrase: customer.gradeSource, role: nil, rep: nil, reasonPhrase: .empty)
+                                    grade: customer.grade, gradeSourcePhrase: customer.gradeSource, role: nil, rep: nil, reasonPhrase: .empty,
+                                    created: customer.created)
             if customer.hasErrors {
                 decision.reasonPhrase = Wording<Assignment>.fileHasErrors(customer.path).phrase
                 decisions.append(decision)
@@ -206,34 +215,72 @@ public struct Assignment: Sendable {
     }
 
     /// `assign --rebalance`: a move for every open customer whose owner has another role than
-    /// its grade asks for, oldest lead first, each to the rep `assign` would choose (the load
-    /// moving with it); a file with errors, or a role with nobody free, stays, with the reason.
+    /// its grade asks for, oldest lead first, each to the rep `assign` would choose. The load of
+    /// every customer that moves is first taken off its old owner, so capacity a move frees is
+    /// there for every lead, older or younger; a customer that stays keeps counting for its
+    /// owner. The moves are made again until the ones that stay no longer change, then each one
+    /// that stays is tried once more against the final load, so a customer stays only when no
+    /// rep of its role can take it. A file with errors stays too, with the reason.
     public static func rebalance(leads: [Lead], configuration: Configuration) -> [Move] {
-        var load: [String: Int] = [:]
+        var base: [String: Int] = [:]
         for lead in leads {
-            if let owner = lead.openOwner { load[owner, default: 0] += 1 }
+            if let owner = lead.openOwner { base[owner, default: 0] += 1 }
         }
         let misplaced = leads.compactMap(\.misplaced).sorted { a, b in
             a.customer.created != b.customer.created ? a.customer.created < b.customer.created : a.customer.customerId < b.customer.customerId
         }
-        var moves: [Move] = []
-        for item in misplaced {
+        for item in misplaced where !item.customer.hasErrors { base[item.owner, default: 0] -= 1 }
+        func move(_ item: Misplaced) -> Move {
             let customer = item.customer
-            var move = Move(customerId: customer.customerId, customerName: customer.customerName, path: customer.path,
-                            grade: customer.grade ?? .C, gradeSourcePhrase: customer.gradeSource, from: item.owner, fromRole: item.ownerRole,
-                            role: item.role, rep: nil, reasonPhrase: .empty)
-            if customer.hasErrors {
-                move.reasonPhrase = Wording<Assignment>.fileHasErrors(customer.path).phrase
-            } else {
-                let (rep, reason) = choose(for: customer, role: item.role, load: load, configuration: configuration)
-                move.rep = rep
-                move.reasonPhrase = reason
-                if let rep {
-                    load[rep.name, default: 0] += 1
-                    load[item.owner, default: 0] -= 1
-                }
+            return Move(customerId: customer.customerId, customerName: customer.customerName, path: customer.path,
+                        grade: customer.grade ?? .C, gradeSourcePhrase: customer.gradeSource, from: item.owner, fromRole: item.ownerRole,
+                        role: item.role, rep: nil, reasonPhrase: customer.hasErrors ? Wording<Assignment>.fileHasErrors(customer.path).phrase : .empty,
+                        openTodos: item.openTodos)
+        }
+        /// One round: the customers in `staying` count for their owners, the others are placed
+        /// oldest first; one that finds nobody counts for its owner again.
+        func round(_ staying: Set<String>) -> (moves: [Move], load: [String: Int]) {
+            var load = base
+            for item in misplaced where !item.customer.hasErrors && staying.contains(item.customer.customerId) {
+                load[item.owner, default: 0] += 1
             }
-            moves.append(move)
+            var moves: [Move] = []
+            for item in misplaced {
+                var next = move(item)
+                if !item.customer.hasErrors && !staying.contains(item.customer.customerId) {
+                    let (rep, reason) = choose(for: item.customer, role: item.role, load: load, configuration: configuration)
+                    next.rep = rep
+                    next.reasonPhrase = reason
+                    load[rep?.name ?? item.owner, default: 0] += 1
+                }
+                moves.append(next)
+            }
+            return (moves, load)
+        }
+        // A round can only add customers that stay (each takes capacity back), so this ends.
+        var staying: Set<String> = []
+        var result = round(staying)
+        while true {
+            let stayed = Set(result.moves.filter { $0.rep == nil }.map(\.customerId))
+            if stayed.isSubset(of: staying) { break }
+            staying.formUnion(stayed)
+            result = round(staying)
+        }
+        // What the last round still keeps is tried against the load as it ends, oldest first,
+        // again while a move frees room; what stays then says why with that load.
+        var (moves, load) = result
+        var placed = true
+        while placed {
+            placed = false
+            for (index, item) in misplaced.enumerated() where moves[index].rep == nil && !item.customer.hasErrors {
+                let (rep, reason) = choose(for: item.customer, role: item.role, load: load, configuration: configuration)
+                moves[index].reasonPhrase = reason
+                guard let rep else { continue }
+                moves[index].rep = rep
+                load[rep.name, default: 0] += 1
+                load[item.owner, default: 0] -= 1
+                placed = true
+            }
         }
         return moves
     }

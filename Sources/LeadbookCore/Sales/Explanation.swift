@@ -20,7 +20,7 @@ public enum Explanation {
         let customer = customer.known(at: asOf)
 
         lines.append(Words.gradeHeading.phrase)
-        lines += gradeLines(customer, configuration: configuration)
+        lines += gradeLines(customer, configuration: configuration, asOf: asOf, late: late)
         if let regrade = policy.regradeDue(customer) {
             lines.append(Words.regrade(every: regrade.days, due: regrade.due).phrase + (regrade.due < asOf.date ? late(Words.overdue) : .empty))
         }
@@ -108,7 +108,9 @@ public enum Explanation {
     /// The lines under "Grade": the points of each dimension against its maximum, the total,
     /// the grade and its threshold, a stale written grade and the review (or the proposed score,
     /// or what is missing). The editor's hover on `score` and `grade` shows them too.
-    public static func gradeLines(_ customer: Customer, configuration: Configuration) -> [Phrase] {
+    /// With `asOf`, a review deadline already past is marked overdue (painted by `late`).
+    public static func gradeLines(_ customer: Customer, configuration: Configuration, asOf: LocalDateTime? = nil,
+                                  late: ((Wording<Explanation>) -> Phrase)? = nil) -> [Phrase] {
         let scoring = configuration.scoring
         var lines: [Phrase] = []
         if let score = customer.score, let total = score.total {
@@ -122,13 +124,23 @@ public enum Explanation {
             if let written = customer.grade, written != grade {
                 lines.append(Words.staleGrade(written, grade).phrase)
             }
-            if let reviewer = score.reviewedBy {
-                lines.append(Words.reviewed(by: reviewer, on: score.reviewed).phrase)
+            if let reviewer = score.reviewedBy, !reviewer.isEmpty {
+                if ScoreReview.isReviewed(score, configuration) {
+                    lines.append(Words.reviewed(by: reviewer, on: score.reviewed).phrase)
+                } else {
+                    let roles = ScoreReview.rolesPhrase(configuration.scoreReviewRoles)
+                    let role = configuration.member(named: reviewer)?.role
+                    lines.append(Words.reviewDoesNotCount(by: reviewer, on: score.reviewed, role: role, reviewers: roles).phrase)
+                }
+            } else if let date = score.reviewed {
+                lines.append(Words.reviewedByNobody(date).phrase)
             } else {
                 lines.append(Words.notReviewed.phrase)
             }
             if let due = ScoreReview.due(customer, configuration) {
-                lines.append(Words.reviewDue(due.date, by: ScoreReview.reviewers(of: customer, configuration).map(\.name)).phrase)
+                let overdue = asOf.map { $0 > due } ?? false
+                lines.append(Words.reviewDue(due.date, by: ScoreReview.reviewers(of: customer, configuration).map(\.name)).phrase
+                             + (overdue ? (late ?? { $0.phrase })(Words.overdue) : .empty))
             }
         } else if let proposal = ScoreProposal.propose(customer, configuration) {
             lines.append(Words.proposed(proposal.summary, proposal.score.total!, scoring.grade(forTotal: proposal.score.total!)).phrase)
@@ -203,6 +215,18 @@ extension Wording where Of == Explanation {
     public static func reviewDue(_ date: LocalDate, by reviewers: [String]) -> Self {
         Self("  to be reviewed by \(date)" + (reviewers.isEmpty ? "" : " (\(reviewers.joined(separator: ", ")))"),
              "  复核期限 \(date)" + (reviewers.isEmpty ? "" : "（\(reviewers.joined(separator: "、"))）"))
+    }
+
+    /// A "review" that does not count: by someone whose role does not review scores.
+    public static func reviewDoesNotCount(by reviewer: String, on date: LocalDate?, role: TeamRole?, reviewers: Phrase) -> Self {
+        let who = role.map { ($0.rawValue, $0.label) } ?? ("not in the team", "不在团队里")
+        return Self("  reviewed by \(reviewer)\(date.map { " on \($0)" } ?? ""), who is \(role == nil ? who.0 : "a " + who.0): does not count, scores are reviewed by a \(reviewers.en)",
+                    "  \(reviewer)\(date.map { "（\($0)）" } ?? "")复核过，但\(role == nil ? who.1 : "他是" + who.1)：不算数，评分要由\(reviewers.zh)复核")
+    }
+
+    public static func reviewedByNobody(_ date: LocalDate) -> Self {
+        Self("  a `reviewed` date (\(date)) with no score.reviewed_by: not reviewed by a manager yet",
+             "  写了复核日期（\(date)），但没有 `score.reviewed_by`：经理尚未复核")
     }
 
     public static let notReviewed = Self("  not reviewed by a manager yet (no score.reviewed_by)", "  经理尚未复核（没有 `score.reviewed_by`）")

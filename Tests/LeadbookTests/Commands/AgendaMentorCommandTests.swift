@@ -92,4 +92,20 @@ final class AgendaMentorCommandTests: XCTestCase {
         XCTAssertEqual(run(["agenda", "--mentor", "赵六", "--owner", "赵六"], language: "zh-CN").errors,
                        "leadbook agenda：--owner 和 --mentor 只能选一个\n")
     }
+
+    /// An empty --mentor is a usage error, not "`` is not in the team"; with no team, leadbook.yml is named.
+    func testAnEmptyMentorAndNoTeam() throws {
+        let empty = run(["agenda", "--mentor", ""])
+        XCTAssertEqual(empty.code, .failure)
+        XCTAssertTrue(empty.errors.hasPrefix("leadbook agenda: --mentor needs a name, the mentor's as in `team[].mentor`\n"), empty.errors)
+        XCTAssertTrue(run(["agenda", "--mentor", ""], language: "zh-CN").errors.hasPrefix("leadbook agenda：--mentor 要写导师的名字"))
+        let path = root.appendingPathComponent("leadbook.yml")
+        let text = try String(contentsOf: path, encoding: .utf8)
+        try String(text[..<text.range(of: "team:")!.lowerBound]).write(to: path, atomically: true, encoding: .utf8)
+        let noTeam = run(["agenda", "--mentor", "赵六"])
+        XCTAssertEqual(noTeam.code, .failure)
+        XCTAssertEqual(noTeam.errors, "leadbook agenda: leadbook.yml has no `team`, so nobody has mentees: add the team with each junior's `mentor`\n")
+        XCTAssertEqual(run(["agenda", "--mentor", "赵六"], language: "zh-CN").errors,
+                       "leadbook agenda：leadbook.yml 里没有团队（`team`），也就没有带教的新人：请写上团队，并给每位新人销售写 `mentor`\n")
+    }
 }

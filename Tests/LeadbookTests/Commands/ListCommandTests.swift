@@ -49,7 +49,7 @@ final class ListCommandTests: RuleWorkspaceTestCase {
             needs: 希望自动化改造产线
             budget: 500000
             intent: A
-            score: {size: 30, budget: 30, urgency: 15, decision: 15, reviewed: 2024-05-08}
+            score: {size: 30, budget: 30, urgency: 15, decision: 15, reviewed_by: 王五, reviewed: 2024-05-08}
             grade: S
             tags: [展会2024, 老客户]
             owner: 赵六

@@ -1,16 +1,23 @@
 import LeadbookText
 
 /// `score.reviewed_by` names a member of the team with a role that reviews scores (leadbook.yml
-/// `score_review.roles`, default manager: the toolkit has the sales manager review a rep's score).
+/// `score_review.roles`, default manager: the toolkit has the sales manager review a rep's score);
+/// a `reviewed` date with no `reviewed_by` is asked who.
 public enum ScoreReviewer: CustomerRule {
-    public static let rule = Rule("score-reviewer", .warning, Phrase("`score.reviewed_by` is a member of the team who reviews scores (`score_review.roles`, default manager).",
-                                                                     "`score.reviewed_by` 是团队里负责复核评分的成员（`score_review.roles`，默认销售经理）。"))
+    public static let rule = Rule("score-reviewer", .warning, Phrase("`score.reviewed_by` is a member of the team who reviews scores (`score_review.roles`, default manager); a `reviewed` date names one.",
+                                                                     "`score.reviewed_by` 是团队里负责复核评分的成员（`score_review.roles`，默认销售经理）；写了复核日期 `reviewed` 也要写复核人。"))
 
     public static func check(_ context: CustomerContext, _ findings: inout Findings) {
         let configuration = context.configuration
-        guard !configuration.team.isEmpty, !context.customer.isTombstone,
-              let reviewer = context.customer.score?.reviewedBy, !reviewer.isEmpty else { return }
+        guard !configuration.team.isEmpty, !context.customer.isTombstone, let score = context.customer.score else { return }
         let roles = configuration.scoreReviewRoles
+        guard let reviewer = score.reviewedBy, !reviewer.isEmpty else {
+            // A date with nobody: the review is not a manager's until it says whose.
+            guard let date = score.reviewed, !roles.isEmpty else { return }
+            let reviewers = ScoreReview.reviewers(of: context.customer, configuration).map(\.name)
+            findings.report(Message.noReviewer(date, roles: roles, reviewers: reviewers), at: offset(context, findings, key: "reviewed"))
+            return
+        }
         if let member = configuration.member(named: reviewer) {
             guard !roles.isEmpty, let role = member.role, !roles.contains(role) else { return }
             let reviewers = ScoreReview.reviewers(in: configuration).map(\.name)
@@ -26,13 +33,13 @@ public enum ScoreReviewer: CustomerRule {
 
     /// The value of `reviewed_by` in the score: from the tree, else found in the bytes after
     /// the `score` key (the flat reading keeps the position of top-level keys only).
-    static func offset(_ context: CustomerContext, _ findings: Findings) -> Int {
+    static func offset(_ context: CustomerContext, _ findings: Findings, key name: String = "reviewed_by") -> Int {
         if let frontMatter = context.frontMatter {
-            return frontMatter["score"]?["reviewed_by"]?.start ?? context.offset(of: "score")
+            return frontMatter["score"]?[name]?.start ?? context.offset(of: "score")
         }
         guard let score = context.position("score") else { return context.offset(of: "score") }
         let bytes = findings.source.bytes
-        let key = Array("reviewed_by".utf8)
+        let key = Array(name.utf8)
         let end = min(context.layout.frontMatter.upperBound, bytes.count)
         var index = score.key
         while index + key.count <= end {
@@ -60,6 +67,14 @@ extension RuleMessage where Of == ScoreReviewer {
         Self("the score is reviewed by `\(reviewer)`, a \(role.rawValue); scores are reviewed by a \(ScoreReview.rolesPhrase(roles).en)",
              "评分复核人 `\(reviewer)` 是\(role.label)，评分要由\(ScoreReview.rolesPhrase(roles).zh)复核",
              hint: askReviewers(roles, reviewers))
+    }
+
+    public static func noReviewer(_ date: LocalDate, roles: [TeamRole], reviewers: [String]) -> Self {
+        Self("the score has a `reviewed` date (\(date)) but no `reviewed_by`: who reviewed it? A score counts as reviewed when a \(ScoreReview.rolesPhrase(roles).en) is named",
+             "评分写了复核日期 `reviewed`（\(date)），却没有复核人 `reviewed_by`：是谁复核的？写明\(ScoreReview.rolesPhrase(roles).zh)的名字才算复核",
+             hint: reviewers.isEmpty ? askReviewers(roles, reviewers)
+                : Phrase("add `reviewed_by: <a \(ScoreReview.rolesPhrase(roles).en)>` to the score: \(reviewers.joined(separator: ", "))",
+                         "在评分里加上 `reviewed_by: <\(ScoreReview.rolesPhrase(roles).zh)>`：\(reviewers.joined(separator: "、"))"))
     }
 
     static func askReviewers(_ roles: [TeamRole], _ reviewers: [String]) -> Phrase {

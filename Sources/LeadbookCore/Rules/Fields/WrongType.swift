@@ -43,7 +43,7 @@ extension RuleMessage where Of == WrongType {
     /// `found` is the value: its text, or what it is when it is no text ("a list"). `example`
     /// is the field's own, when it has one.
     public static func expected(_ expected: WrongType.Expected, field: String, found node: YAMLNode, example: String? = nil) -> Self {
-        let shown = node.scalarText.map { Phrase("`\($0)`", " `\($0)`") } ?? node.kindDescription
+        let shown = node.isEmpty ? node.kindDescription : node.scalarText.map { Phrase("`\($0)`", " `\($0)`") } ?? node.kindDescription
         let written = example.map { Phrase(verbatim: $0) } ?? expected.example(field)
         return Self(Phrase("`\(field)` must be ", "`\(field)` 必须是") + expected.description + Phrase(", not ", "，不能是") + shown,
                     hint: Phrase("write it like `", "写成 `") + written + Phrase("`", "` 这样"))

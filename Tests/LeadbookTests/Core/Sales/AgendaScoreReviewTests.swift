@@ -87,11 +87,34 @@ final class AgendaScoreReviewTests: XCTestCase {
         XCTAssertEqual(reviews(scored(reviewer: "孙八"), at: "2024-03-20 09:00", configure: { $0.scoreReviewRoles = [.junior] }).count, 0)
         var dated = scored()
         dated.score?.reviewed = Grading.date("2024-03-02")
-        XCTAssertEqual(reviews(dated, at: "2024-03-20 09:00").count, 0, "a review date counts, as for the grade review")
+        XCTAssertEqual(reviews(dated, at: "2024-03-20 09:00").map(\.owner), ["王五", "李四"],
+                       "a review date alone names no reviewer: the item stays")
+        dated.score?.reviewedBy = "王五"
+        XCTAssertEqual(reviews(dated, at: "2024-03-20 09:00").count, 0, "a manager named with the date")
         XCTAssertEqual(reviews(scored(score: Grading.score(20, 10, nil, 10)), at: "2024-03-20 09:00").count, 0, "a partial score")
         let won = scored(status: .won)
         XCTAssertEqual(reviews(won, at: "2024-03-20 09:00").count, 0, "closed")
         XCTAssertEqual(reviews(scored(), at: "2024-03-20 09:00", team: []).count, 0, "no team")
         XCTAssertEqual(reviews(scored(), at: "2024-03-20 09:00", configure: { $0.scoreReviewRoles = [] }).count, 0, "no review asked")
+    }
+
+    /// explain marks a review deadline already past, and says why a junior's "review" does not count.
+    func testExplainMarksAnOverdueReviewAndAReviewThatDoesNotCount() {
+        let late = Explanation.gradeLines(scored(), configuration: configuration(grouped), asOf: Grading.moment("2024-03-09 00:00"))
+        XCTAssertTrue(late.contains { $0.en == "  to be reviewed by 2024-03-08 (王五) (overdue)" && $0.zh == "  复核期限 2024-03-08（王五）（已逾期）" },
+                      late.map(\.en).joined(separator: "\n"))
+        let onTime = Explanation.gradeLines(scored(), configuration: configuration(grouped), asOf: Grading.moment("2024-03-08 23:59"))
+        XCTAssertTrue(onTime.contains { $0.en == "  to be reviewed by 2024-03-08 (王五)" }, onTime.map(\.en).joined(separator: "\n"))
+        var junior = scored(reviewer: "孙八")
+        junior.score?.reviewed = Grading.date("2024-03-05")
+        let lines = Explanation.gradeLines(junior, configuration: configuration(grouped))
+        XCTAssertTrue(lines.contains { $0.en == "  reviewed by 孙八 on 2024-03-05, who is a junior: does not count, scores are reviewed by a manager"
+                && $0.zh == "  孙八（2024-03-05）复核过，但他是新人销售：不算数，评分要由销售经理复核" }, lines.map(\.en).joined(separator: "\n"))
+        XCTAssertFalse(lines.contains { $0.en.contains("  reviewed by 孙八 on 2024-03-05\n") || $0.en == "  reviewed by 孙八 on 2024-03-05" })
+        var dated = scored()
+        dated.score?.reviewed = Grading.date("2024-03-05")
+        let datedLines = Explanation.gradeLines(dated, configuration: configuration(grouped))
+        XCTAssertTrue(datedLines.contains { $0.en == "  a `reviewed` date (2024-03-05) with no score.reviewed_by: not reviewed by a manager yet" }, datedLines.map(\.en).joined(separator: "\n"))
+        XCTAssertTrue(datedLines.contains { $0.en.hasPrefix("  to be reviewed by 2024-03-08") })
     }
 }

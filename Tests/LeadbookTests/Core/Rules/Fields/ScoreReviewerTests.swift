@@ -94,4 +94,41 @@ final class ScoreReviewerTests: XCTestCase {
         XCTAssertEqual(RuleFixture.configuration("score_review: {roles: senior}\n").0.scoreReviewRoles, [.senior])
         XCTAssertEqual(RuleFixture.configuration("score_review: [manager]\n").1.map(\.rule.id), ["wrong-type"])
     }
+
+    /// `roles:` with nothing after it is neither the default nor `[]`: it is said, and the default stays.
+    func testEmptyRolesAreDiagnosed() throws {
+        for text in ["score_review: {roles: }\n", "score_review:\n  roles:\n  days: 5\n"] {
+            let (configuration, problems) = RuleFixture.configuration(text)
+            XCTAssertEqual(problems.map(\.rule.id), ["wrong-type"], RuleFixture.describe(problems))
+            let problem = try XCTUnwrap(problems.first)
+            XCTAssertTrue(problem.message.hasSuffix("`score_review.roles` must be a list, not an empty value"), problem.message)
+            XCTAssertTrue((problem.message + problem.hint).contains("roles: [] asks for no review"), problem.message + problem.hint)
+            XCTAssertFalse(problem.phrase.zh.isEmpty)
+            XCTAssertEqual(configuration.scoreReviewRoles, [.manager], "the default stays")
+        }
+        XCTAssertEqual(RuleFixture.configuration("score_review: {roles: []}\n").1.count, 0)
+    }
+
+    /// A `reviewed` date with nobody named: who reviewed? At the date, in both readings and languages.
+    func testADateWithoutAReviewerIsWarned() {
+        let text = RuleFixture.customer(adding: ["score:", "  size: 20", "  budget: 25", "  urgency: 15", "  decision: 15",
+                                                 "  reviewed: 2024-03-04", "grade: A"])
+        for found in diagnostics(text, team) {
+            let diagnostic = RuleAssert.one(found, "score-reviewer", .warning, at: (13, 13),
+                                            says: "the score has a `reviewed` date (2024-03-04) but no `reviewed_by`: who reviewed it? A score counts as reviewed when a manager is named",
+                                            hint: "add `reviewed_by: <a manager>` to the score: 王五, 李四")
+            XCTAssertEqual(diagnostic?.phrase.zh, "评分写了复核日期 `reviewed`（2024-03-04），却没有复核人 `reviewed_by`：是谁复核的？写明销售经理的名字才算复核")
+            XCTAssertEqual(diagnostic?.hintPhrase.zh, "在评分里加上 `reviewed_by: <销售经理>`：王五、李四")
+        }
+        let flow = RuleFixture.customer(adding: ["score: {size: 20, budget: 25, urgency: 15, decision: 15, reviewed: 2024-03-04}", "grade: A"])
+        for found in diagnostics(flow, team) {
+            RuleAssert.one(found, "score-reviewer", .warning, at: (8, 68),
+                           says: "the score has a `reviewed` date (2024-03-04) but no `reviewed_by`: who reviewed it? A score counts as reviewed when a manager is named",
+                           hint: "add `reviewed_by: <a manager>` to the score: 王五, 李四")
+        }
+        var noReview = team
+        noReview.scoreReviewRoles = []
+        for found in diagnostics(text, noReview) { RuleAssert.clean(found) }
+        for found in diagnostics(text, Configuration()) { RuleAssert.clean(found) }
+    }
 }
