@@ -217,6 +217,22 @@ final class FunnelEfficiencyTests: XCTestCase {
         XCTAssertEqual(funnel.screeningByIndustry.map(\.hasRule), [true, true, false, false])
     }
 
+    /// An industry written with spaces around it (`industry: " 制造业"`, quoted) is the industry
+    /// 制造业: one row in "Screening by industry", screened by 制造业's rule.
+    func testAnIndustryWithSurroundingSpacesIsOneRow() throws {
+        let spaced = Self.lost.replacingOccurrences(of: "id: LX2024002", with: "id: LX2024005")
+            .replacingOccurrences(of: "industry: 制造业", with: "industry: \" 制造业\t\"")
+            .replacingOccurrences(of: "employees: 50", with: "employees: 500")
+        let record = try record(spaced)
+        XCTAssertEqual(record.industry, "制造业")
+        XCTAssertEqual(record.screening, .pass)
+        let records = try [Self.won, Self.lost, Self.open, Self.later, spaced].map { try self.record($0) }
+        let funnel = PipelineSummary(records: records, configuration: Self.configuration, period: .all, asOf: Self.asOf).funnelEfficiency
+        XCTAssertEqual(funnel.screeningByIndustry.map(\.key), [.value("制造业"), .value("教育"), .value("零售"), .none])
+        XCTAssertEqual(funnel.screeningByIndustry[0].pass, 2)
+        XCTAssertEqual(funnel.screeningByIndustry[0].fail, 1)
+    }
+
     func testThePeriodSelectsByCapture() throws {
         // Captured 1 to 3 March: the won, the lost and the later one.
         let funnel = try summary(period: SummaryPeriod(from: LocalDate("2024-03-01"), to: LocalDate("2024-03-03"))).funnelEfficiency
