@@ -118,12 +118,11 @@ public enum WeeklyReportDocument {
         blocks.append(.list([
             t("New leads are those captured (created) in the week; status changes compare each customer's status when the week began and when it ended.",
               "本周新增线索指本周获取（created）的线索；状态变化比较每位客户在本周开始时和结束时的状态。"),
-            t("Conversion risks and help needed are the risk and help lines of the week's follow-ups; overdue items and next week's plan are the agenda's items as the week ended.",
-              "转化风险和需要支持来自本周跟进记录里的“风险”“需要支持”两行；周末仍逾期和下周计划是本周结束时 agenda 里的事项。"),
-        ] + (underWay ? [
-            t("The week is not over yet: overdue items are those due before \(report.moment); what falls due later this week is listed as still due this week.",
-              "本周尚未结束：已逾期指在 \(report.moment) 之前到期的事项；本周稍后到期的事项列在“本周内到期”。"),
-        ] : []) + [
+            underWay
+                ? t("Conversion risks and help needed are the risk and help lines of the week's follow-ups so far. The week is not over yet: overdue items are the agenda's items due before \(report.moment); what falls due later this week is listed as still due this week.",
+                    "转化风险和需要支持来自本周目前为止跟进记录里的“风险”“需要支持”两行。本周尚未结束：已逾期指 agenda 里在 \(report.moment) 之前到期的事项；本周稍后到期的事项列在“本周内到期”。")
+                : t("Conversion risks and help needed are the risk and help lines of the week's follow-ups; overdue items and next week's plan are the agenda's items as the week ended.",
+                    "转化风险和需要支持来自本周跟进记录里的“风险”“需要支持”两行；周末仍逾期和下周计划是本周结束时 agenda 里的事项。"),
             t("No phone numbers, emails or contact names appear; a private person is shown by id only. Amounts are CNY.",
               "报告里不出现电话、邮箱或联系人姓名；个人客户只显示编号。金额单位为元。"),
         ]))
