@@ -221,10 +221,11 @@ final class FunnelEfficiencyTests: XCTestCase {
     /// 制造业: one row in "Screening by industry", screened by 制造业's rule.
     func testAnIndustryWithSurroundingSpacesIsOneRow() throws {
         let spaced = Self.lost.replacingOccurrences(of: "id: LX2024002", with: "id: LX2024005")
-            .replacingOccurrences(of: "industry: 制造业", with: "industry: \" 制造业\t\"")
+            .replacingOccurrences(of: "industry: 制造业", with: "industry: \" 制造业\t\"\nregion: \"华东 \"")
             .replacingOccurrences(of: "employees: 50", with: "employees: 500")
         let record = try record(spaced)
         XCTAssertEqual(record.industry, "制造业")
+        XCTAssertEqual(record.region, "华东", "regions are grouped the same way")
         XCTAssertEqual(record.screening, .pass)
         let records = try [Self.won, Self.lost, Self.open, Self.later, spaced].map { try self.record($0) }
         let funnel = PipelineSummary(records: records, configuration: Self.configuration, period: .all, asOf: Self.asOf).funnelEfficiency
