@@ -18,16 +18,27 @@ public struct ScreeningResult: Sendable, Equatable {
     /// The verdict alone, as `screen` gives it, without its reasons (what the summary counts
     /// for every customer).
     public static func outcome(_ customer: Customer, _ configuration: Configuration) -> Outcome {
-        guard let industry = customer.industry,
-              let rule = configuration.screening.first(where: { $0.industry == industry }) else { return .noRule }
+        guard let industry = industry(customer), let rule = rule(industry, configuration) else { return .noRule }
         return rule.admits(customer) ? .pass : .fail
     }
 
+    /// The industry a lead is screened by: its value without surrounding spaces and tabs
+    /// (`industry: " 制造业"` is 制造业, as `list --industry` matches it); nil when empty.
+    public static func industry(_ customer: Customer) -> String? {
+        guard let value = customer.industry else { return nil }
+        let trimmed = value.trimmingSpaces
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// leadbook.yml's screening rule for `industry`, its name compared trimmed as well.
+    static func rule(_ industry: String, _ configuration: Configuration) -> ScreeningCriterion? {
+        configuration.screening.first { $0.industry == industry || $0.industry.trimmingSpaces == industry }
+    }
+
     public static func screen(_ customer: Customer, _ configuration: Configuration) -> ScreeningResult {
-        guard let industry = customer.industry,
-              let rule = configuration.screening.first(where: { $0.industry == industry }) else {
-            return ScreeningResult(outcome: .noRule, industry: customer.industry,
-                                   reasonPhrases: [Wording<ScreeningResult>.noRule(customer.industry).phrase])
+        guard let industry = industry(customer), let rule = rule(industry, configuration) else {
+            let shown = Self.industry(customer)
+            return ScreeningResult(outcome: .noRule, industry: shown, reasonPhrases: [Wording<ScreeningResult>.noRule(shown).phrase])
         }
         var reasons: [Phrase] = []
         var unmet: [Phrase] = []

@@ -45,7 +45,8 @@ public struct FunnelPath: Sendable, Equatable {
 
 /// The funnel's efficiency (docs/metrics.md, section 7): for each status, the leads that reached
 /// it, the share of them that moved on to a later one, those lost from it and the median days
-/// spent there; the same per source and per owner; and the screening verdicts per industry.
+/// spent there, and the same for the toolkit's four stages; both per source and per owner; and
+/// the screening verdicts per industry.
 public struct FunnelEfficiency: Sendable {
     /// One group of leads (all of them, a source, an owner).
     public struct Row: Sendable {
@@ -59,6 +60,8 @@ public struct FunnelEfficiency: Sendable {
         public var lostAt = [Int](repeating: 0, count: FunnelPath.steps.count)
         /// By open rank: the days spent there by the leads that left it.
         public var days = [Distribution](repeating: Distribution([]), count: FunnelPath.steps.count)
+        /// The toolkit's four stages of these leads (`FunnelEfficiency.byStage` for all of them).
+        public var stages = FunnelEfficiency.stageRows()
 
         public init(key: PipelineSummary.Key) { self.key = key }
 
@@ -85,14 +88,19 @@ public struct FunnelEfficiency: Sendable {
     struct Tally {
         var row: Row
         var days = [[Int]](repeating: [], count: FunnelPath.steps.count)
+        var stageDays = [[Int]](repeating: [], count: FunnelEfficiency.stageRanks.count)
 
         init(key: PipelineSummary.Key) { row = Row(key: key) }
 
-        mutating func add(_ record: SummaryRecord) { row.add(record, days: &days) }
+        mutating func add(_ record: SummaryRecord) {
+            row.add(record, days: &days)
+            for index in row.stages.indices { FunnelEfficiency.add(record, to: &row.stages[index], days: &stageDays[index]) }
+        }
 
         var finished: Row {
             var row = row
             row.days = days.map(Distribution.init)
+            for index in row.stages.indices { row.stages[index].days = Distribution(stageDays[index]) }
             return row
         }
     }
@@ -131,7 +139,8 @@ public struct FunnelEfficiency: Sendable {
     }
 
     public var all: Row
-    public var byStage: [StageRow] = []
+    /// The toolkit's stages for all leads (`all.stages`).
+    public var byStage: [StageRow] { all.stages }
     public var bySource: [Row]
     public var byOwner: [Row]
     public var screeningByIndustry: [ScreeningRow]
@@ -149,19 +158,14 @@ public struct FunnelEfficiency: Sendable {
         var all = Tally(key: .none)
         var sources: [PipelineSummary.Key: Tally] = [:]
         var owners: [PipelineSummary.Key: Tally] = [:]
-        var stages = Self.stageRanks.map { StageRow(stage: $0.0, ranks: $0.1) }
-        var stageDays = [[Int]](repeating: [], count: stages.count)
         for record in selected {
             all.add(record)
             let source = PipelineSummary.key(.source, record, configuration)
             sources[source, default: Tally(key: source)].add(record)
             let owner = PipelineSummary.key(.owner, record, configuration)
             owners[owner, default: Tally(key: owner)].add(record)
-            for index in stages.indices { Self.add(record, to: &stages[index], days: &stageDays[index]) }
         }
-        for index in stages.indices { stages[index].days = Distribution(stageDays[index]) }
         self.all = all.finished
-        byStage = stages
         bySource = PipelineSummary.order(.source, Array(sources.keys), configuration).map { key in
             sources[key]?.finished ?? Row(key: key)
         }
@@ -177,6 +181,9 @@ public struct FunnelEfficiency: Sendable {
     public static let stageRanks: [(Stage, ClosedRange<Int>)] = [
         (.initialContact, 0...1), (.needsDeepening, 2...2), (.solutionComparison, 3...3), (.negotiation, 4...4),
     ]
+
+    /// The four stages with nothing counted yet.
+    public static func stageRows() -> [StageRow] { stageRanks.map { StageRow(stage: $0.0, ranks: $0.1) } }
 
     /// A lead left a stage when it reached a later status, or was lost from one of the stage's;
     /// its days there are those of the stage's statuses (a status skipped within it adds 0).

@@ -1,7 +1,8 @@
 import LeadbookText
 
 /// The funnel's efficiency as the summary shows it (docs/summary.md): the table of statuses,
-/// the compact tables per source and per owner (one cell per status), and the screening
+/// the table of the toolkit's stages, the compact tables per source and per owner (one cell per
+/// status, then one per stage), and the screening
 /// verdicts per industry; in JSON, `funnel`.
 extension SummaryDocument.Builder {
     public mutating func funnelEfficiency() {
@@ -26,7 +27,7 @@ extension SummaryDocument.Builder {
                t("moved on, of reached", "推进率"), t("lost in this stage", "在此阶段流失"),
                t("days in the stage, median", "阶段天数中位数"), t("stays timed", "计入天数的客户")],
               funnel.byStage.map { row in
-                  [t(row.stage.rawValue, row.stage.label), t(row.statuses.map(\.rawValue).joined(separator: ", "), row.statuses.map(\.label).joined(separator: "、")),
+                  [stageName(row.stage), t(row.statuses.map(\.rawValue).joined(separator: ", "), row.statuses.map(\.label).joined(separator: "、")),
                    String(row.reached), String(row.movedOn), SummaryText.percent(row.movedOnShare), String(row.lost),
                    SummaryText.days(median: row.days), String(row.days.count)]
               }, numeric: [2, 3, 4, 5, 6, 7])
@@ -41,6 +42,14 @@ extension SummaryDocument.Builder {
         heading(3, t("Funnel by owner", "按负责人的漏斗"))
         table(funnelHeader([t.cut(.owner), t("team", "团队")]), funnel.byOwner.map { [t.key($0.key, .owner), $0.group ?? empty] + funnelCells($0) },
               numeric: Set(2...9))
+
+        heading(3, t("Stages by source", "按来源渠道的阶段漏斗"))
+        paragraph(t("Each of the toolkit's stages: leads that reached it · the share of them that moved on to the next stage · median days in the stage.",
+                    "各跟进阶段：到达的线索数 · 推进到后续阶段的比例 · 阶段天数中位数。"))
+        table(stageHeader([t.cut(.source)]), funnel.bySource.map { [t.key($0.key, .source)] + stageCells($0) }, numeric: Set(1...5))
+        heading(3, t("Stages by owner", "按负责人的阶段漏斗"))
+        table(stageHeader([t.cut(.owner), t("team", "团队")]), funnel.byOwner.map { [t.key($0.key, .owner), $0.group ?? empty] + stageCells($0) },
+              numeric: Set(2...6))
 
         heading(3, t("Screening by industry", "各行业筛选结果"))
         if funnel.screeningByIndustry.isEmpty {
@@ -57,10 +66,26 @@ extension SummaryDocument.Builder {
         }
     }
 
-    /// The toolkit's stage of a status (`initial-contact`, 初步接洽).
+    /// The toolkit's stage of a status (`initial contact`, 初步接洽阶段).
     public func stageName(_ status: Status) -> String {
         guard let stage = FunnelEfficiency.stage(of: status) else { return empty }
-        return t(stage.rawValue, stage.label)
+        return stageName(stage)
+    }
+
+    /// A stage in words, as the agenda writes it (`initial contact`); in Chinese with 阶段
+    /// (初步接洽阶段), since the status 初步接洽 (contacted) has the stage's name.
+    public func stageName(_ stage: Stage) -> String { t(stage.words, stage.label + "阶段") }
+
+    public func stageHeader(_ first: [String]) -> [String] {
+        first + [t("leads", "线索")] + FunnelEfficiency.stageRanks.map { stageName($0.0) }
+    }
+
+    /// `6 · 83.3% · 2 d` per stage.
+    public func stageCells(_ row: FunnelEfficiency.Row) -> [String] {
+        [String(row.leads)] + row.stages.map { stage in
+            let days = SummaryText.days(median: stage.days)
+            return "\(stage.reached) · \(SummaryText.percent(stage.movedOnShare)) · " + (days == empty ? empty : days + t(" d", " 天"))
+        }
     }
 
     public func funnelHeader(_ first: [String]) -> [String] {
@@ -79,23 +104,18 @@ extension SummaryDocument.Builder {
 }
 
 extension SummaryJSON {
-    /// `funnel`: `stages` (every status but lost, for all leads), `by_stage` (the toolkit's four
-    /// stages), `by_source`, `by_owner` and `screening_by_industry` (docs/summary.md).
+    /// `funnel`: `statuses` (every status but lost, for all leads), `by_stage` (the toolkit's four
+    /// stages), `by_source` and `by_owner` (each with its `statuses` and `stages`) and
+    /// `screening_by_industry` (docs/summary.md).
     public static func funnel(_ summary: PipelineSummary) -> JSON {
         let funnel = summary.funnelEfficiency
         func cut(_ row: FunnelEfficiency.Row, group: Bool) -> JSON {
             .object(key(row.key) + (group ? [("group", .optional(row.group))] : [])
-                    + [("leads", .int(row.leads)), ("lost", .int(row.lost)), ("stages", stages(row))])
+                    + [("leads", .int(row.leads)), ("lost", .int(row.lost)), ("statuses", statuses(row)), ("stages", stages(row.stages))])
         }
         return .object([
-            ("stages", stages(funnel.all)),
-            ("by_stage", .array(funnel.byStage.map { row in
-                .object([
-                    ("stage", .string(row.stage.rawValue)), ("statuses", .array(row.statuses.map { .string($0.rawValue) })),
-                    ("reached", .int(row.reached)), ("moved_on", .int(row.movedOn)), ("moved_on_share", rate(row.movedOnShare)),
-                    ("lost_at", .int(row.lost)), ("days", distribution(row.days)),
-                ])
-            })),
+            ("statuses", statuses(funnel.all)),
+            ("by_stage", stages(funnel.byStage)),
             ("by_source", .array(funnel.bySource.map { cut($0, group: false) })),
             ("by_owner", .array(funnel.byOwner.map { cut($0, group: true) })),
             ("screening_by_industry", .array(funnel.screeningByIndustry.map { row in
@@ -107,9 +127,20 @@ extension SummaryJSON {
         ])
     }
 
+    /// One member per stage of the toolkit, in order.
+    public static func stages(_ rows: [FunnelEfficiency.StageRow]) -> JSON {
+        .array(rows.map { row in
+            .object([
+                ("stage", .string(row.stage.rawValue)), ("statuses", .array(row.statuses.map { .string($0.rawValue) })),
+                ("reached", .int(row.reached)), ("moved_on", .int(row.movedOn)), ("moved_on_share", rate(row.movedOnShare)),
+                ("lost_at", .int(row.lost)), ("days", distribution(row.days)),
+            ])
+        })
+    }
+
     /// One member per status in funnel order, lost left out (it is `lost_at` of the others);
     /// won has only `reached`.
-    public static func stages(_ row: FunnelEfficiency.Row) -> JSON {
+    public static func statuses(_ row: FunnelEfficiency.Row) -> JSON {
         var steps: [JSON] = FunnelPath.steps.map { status in
             let rank = status.rank
             return .object([

@@ -146,8 +146,9 @@ public struct SummaryRecord: Sendable {
         let scored = DerivedValues.grade(customer, configuration)
         record.grade = scored ?? customer.grade
         record.owner = customer.owner.flatMap { $0.isEmpty ? nil : $0 }
-        record.region = customer.region.flatMap { $0.isEmpty ? nil : $0 }
-        record.industry = customer.industry.flatMap { $0.isEmpty ? nil : $0 }
+        // Grouped by the value without surrounding spaces, as `list --region/--industry` match it.
+        record.region = customer.region.flatMap { $0.trimmingSpaces.isEmpty ? nil : $0.trimmingSpaces }
+        record.industry = ScreeningResult.industry(customer)
         record.budgetCents = customer.budget.flatMap(cents)
 
         let assigned = customer.assigned.flatMap { $0 <= asOf ? $0 : nil }

@@ -31,7 +31,8 @@ public struct WeeklyReport: Sendable {
         public var lostReason: String?
         /// The `risk` and `help` lines of the week's entries, masked.
         public var notes: [Note] = []
-        /// The agenda's items at the week's end: still open and due by then, or due next week.
+        /// The agenda's items at the week's end (or the as-of moment): still open and due by the
+        /// end of next week.
         public var items: [Agenda.Item] = []
 
         public var isNew: Bool { before == nil }
@@ -64,22 +65,26 @@ public struct WeeklyReport: Sendable {
         public var risks: [(record: Record, note: Note)] = []
         public var help: [(record: Record, note: Note)] = []
         public var overdue: [Agenda.Item] = []
+        /// For a week under way: the items due after the moment it is seen at and by Sunday 23:59.
+        public var dueThisWeek: [Agenda.Item] = []
         public var planned: [Agenda.Item] = []
 
         public var tally: Tally {
             Tally(newLeads: newLeads.count, changes: changes.count, won: won.count, wonCents: won.reduce(0) { $0 + ($1.dealCents ?? 0) },
-                  lost: lost.count, risks: risks.count, help: help.count, overdue: overdue.count, planned: planned.count)
+                  lost: lost.count, risks: risks.count, help: help.count, overdue: overdue.count, dueThisWeek: dueThisWeek.count,
+                  planned: planned.count)
         }
     }
 
     /// The counts of a rep, a team or everyone.
     public struct Tally: Sendable, Equatable {
-        public var newLeads = 0, changes = 0, won = 0, wonCents = 0, lost = 0, risks = 0, help = 0, overdue = 0, planned = 0
+        public var newLeads = 0, changes = 0, won = 0, wonCents = 0, lost = 0, risks = 0, help = 0, overdue = 0, dueThisWeek = 0, planned = 0
 
         public static func + (lhs: Tally, rhs: Tally) -> Tally {
             Tally(newLeads: lhs.newLeads + rhs.newLeads, changes: lhs.changes + rhs.changes, won: lhs.won + rhs.won,
                   wonCents: lhs.wonCents + rhs.wonCents, lost: lhs.lost + rhs.lost, risks: lhs.risks + rhs.risks,
-                  help: lhs.help + rhs.help, overdue: lhs.overdue + rhs.overdue, planned: lhs.planned + rhs.planned)
+                  help: lhs.help + rhs.help, overdue: lhs.overdue + rhs.overdue, dueThisWeek: lhs.dueThisWeek + rhs.dueThisWeek,
+                  planned: lhs.planned + rhs.planned)
         }
     }
 
@@ -101,6 +106,9 @@ public struct WeeklyReport: Sendable {
     /// The teams of the sections shown, in leadbook.yml's order, with their members' tallies summed.
     public var teams: [(team: String, tally: Tally)]
     public var total: Tally
+
+    /// Whether the week was still under way at the moment it is seen at.
+    public var isUnderWay: Bool { moment < week.end }
 
     /// The moment a week is seen from at `asOf`.
     public static func moment(_ week: ReportWeek, asOf: LocalDateTime) -> LocalDateTime { min(week.end, asOf) }
@@ -209,8 +217,12 @@ public struct WeeklyReport: Sendable {
                 }
             }
             for item in record.items {
-                if item.due <= week.end {
+                // Overdue: due before the moment the week is seen at; once the week is over, by
+                // Sunday 23:59 (a date-only item due on Sunday is then overdue).
+                if item.due < moment || (moment >= week.end && item.due <= week.end) {
                     add(item.owner) { $0.overdue.append(item) }
+                } else if item.due <= week.end {
+                    add(item.owner) { $0.dueThisWeek.append(item) }
                 } else if item.due >= week.next.start {
                     add(item.owner) { $0.planned.append(item) }
                 }
@@ -266,6 +278,7 @@ public struct WeeklyReport: Sendable {
             return a.kind.rawValue < b.kind.rawValue
         }
         section.overdue.sort(by: byDue)
+        section.dueThisWeek.sort(by: byDue)
         section.planned.sort(by: byDue)
         return section
     }

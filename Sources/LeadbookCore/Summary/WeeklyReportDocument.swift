@@ -31,18 +31,24 @@ public enum WeeklyReportDocument {
 
         // Overview: a row per rep, then per team, then everyone.
         blocks.append(.heading(level: 2, text: t("Overview", "概览")))
-        let header = [t("owner", "负责人"), t("team", "团队"), t("new leads", "本周新增线索"), t("status changes", "状态变化"),
+        // A week under way: what is overdue at the moment it is seen at, and what is still due by Sunday.
+        let underWay = report.isUnderWay
+        let overdueHeading = underWay ? t("Overdue so far", "截至统计时点已逾期") : t("Overdue at the week's end", "周末仍逾期")
+        var header = [t("owner", "负责人"), t("team", "团队"), t("new leads", "本周新增线索"), t("status changes", "状态变化"),
                       t("won", "成交"), t("won amount (CNY)", "成交金额（元）"), t("lost", "丢单"), t("conversion risks", "转化风险"),
-                      t("help needed", "需要支持"), t("overdue at week's end", "周末仍逾期"), t("next week's plan", "下周计划")]
+                      t("help needed", "需要支持"), underWay ? t("overdue so far", "截至统计时点已逾期") : t("overdue at week's end", "周末仍逾期")]
+        if underWay { header.append(t("still due this week", "本周内到期")) }
+        header.append(t("next week's plan", "下周计划"))
         func cells(_ tally: WeeklyReport.Tally) -> [String] {
             [String(tally.newLeads), String(tally.changes), String(tally.won), tally.won == 0 ? SummaryText.empty : SummaryText.money(cents: tally.wonCents),
-             String(tally.lost), String(tally.risks), String(tally.help), String(tally.overdue), String(tally.planned)]
+             String(tally.lost), String(tally.risks), String(tally.help), String(tally.overdue)]
+                + (underWay ? [String(tally.dueThisWeek)] : []) + [String(tally.planned)]
         }
         var rows = report.sections.map { [owner($0.owner, t), $0.team ?? SummaryText.empty] + cells($0.tally) }
         rows += report.teams.map { [t("team total", "团队小计"), $0.team] + cells($0.tally) }
         // One team's total is its row already.
         if report.sections.count > 1, report.filter == .everyone { rows.append([t("everyone", "合计"), SummaryText.empty] + cells(report.total)) }
-        blocks.append(.table(SummaryDocument.Table(header: header, rows: rows, numeric: Set(2..<11))))
+        blocks.append(.table(SummaryDocument.Table(header: header, rows: rows, numeric: Set(2..<header.count))))
         if report.sections.isEmpty {
             blocks.append(.paragraph(t("No customer of this scope had anything to report this week.", "本周这个范围内没有需要汇报的客户。")))
         }
@@ -95,7 +101,8 @@ public enum WeeklyReportDocument {
                 }))
                 if let more = shown.more { blocks.append(more) }
             }
-            for (heading, items) in [(t("Overdue at the week's end", "周末仍逾期"), section.overdue), (t("Next week's plan", "下周计划"), section.planned)]
+            for (heading, items) in [(overdueHeading, section.overdue), (t("Still due this week", "本周内到期"), section.dueThisWeek),
+                                     (t("Next week's plan", "下周计划"), section.planned)]
                 where !items.isEmpty {
                 blocks.append(.heading(level: 3, text: heading))
                 let shown = listed(items, t)
@@ -111,8 +118,11 @@ public enum WeeklyReportDocument {
         blocks.append(.list([
             t("New leads are those captured (created) in the week; status changes compare each customer's status when the week began and when it ended.",
               "本周新增线索指本周获取（created）的线索；状态变化比较每位客户在本周开始时和结束时的状态。"),
-            t("Conversion risks and help needed are the risk and help lines of the week's follow-ups; overdue items and next week's plan are the agenda's items as the week ended.",
-              "转化风险和需要支持来自本周跟进记录里的“风险”“需要支持”两行；周末仍逾期和下周计划是本周结束时 agenda 里的事项。"),
+            underWay
+                ? t("Conversion risks and help needed are the risk and help lines of the week's follow-ups so far. The week is not over yet: overdue items are the agenda's items due before \(report.moment); what falls due later this week is listed as still due this week.",
+                    "转化风险和需要支持来自本周目前为止跟进记录里的“风险”“需要支持”两行。本周尚未结束：已逾期指 agenda 里在 \(report.moment) 之前到期的事项；本周稍后到期的事项列在“本周内到期”。")
+                : t("Conversion risks and help needed are the risk and help lines of the week's follow-ups; overdue items and next week's plan are the agenda's items as the week ended.",
+                    "转化风险和需要支持来自本周跟进记录里的“风险”“需要支持”两行；周末仍逾期和下周计划是本周结束时 agenda 里的事项。"),
             t("No phone numbers, emails or contact names appear; a private person is shown by id only. Amounts are CNY.",
               "报告里不出现电话、邮箱或联系人姓名；个人客户只显示编号。金额单位为元。"),
         ]))
@@ -149,7 +159,8 @@ public enum WeeklyReportDocument {
         func tally(_ tally: WeeklyReport.Tally) -> [(String, JSON)] {
             [("new_leads", .int(tally.newLeads)), ("status_changes", .int(tally.changes)), ("won", .int(tally.won)),
              ("won_amount", SummaryJSON.money(tally.wonCents)), ("lost", .int(tally.lost)), ("risks", .int(tally.risks)),
-             ("help", .int(tally.help)), ("overdue", .int(tally.overdue)), ("next_week", .int(tally.planned))]
+             ("help", .int(tally.help)), ("overdue", .int(tally.overdue)), ("due_this_week", .int(tally.dueThisWeek)),
+             ("next_week", .int(tally.planned))]
         }
         func customer(_ record: WeeklyReport.Record) -> [(String, JSON)] {
             [("id", .string(record.id)), ("name", .string(record.name))]
@@ -209,6 +220,7 @@ public enum WeeklyReportDocument {
                     ("risks", notes(section.risks)),
                     ("help", notes(section.help)),
                     ("overdue", items(section.overdue)),
+                    ("due_this_week", items(section.dueThisWeek)),
                     ("next_week", items(section.planned)),
                 ])
             })),

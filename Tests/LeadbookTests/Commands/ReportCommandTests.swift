@@ -182,6 +182,35 @@ final class ReportCommandTests: RuleWorkspaceTestCase {
         (section[key] as? [[String: Any]] ?? []).compactMap { $0[id] as? String }
     }
 
+    /// A week under way (2024-W12 seen on Wednesday 03-20 12:00): overdue is what was due before
+    /// that moment; a to-do due on Wednesday evening is still due this week, not overdue.
+    func testAWeekUnderWayIsOverdueOnlyUpToTheMoment() throws {
+        let result = run(["--week", "2024-W12", "--as-of", "2024-03-20T12:00", "--format", "json", "--no-git"])
+        XCTAssertEqual(result.code, .ok, result.errors)
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        XCTAssertEqual(report["as_of"] as? String, "2024-03-20 12:00")
+        let zhao = try owner(report, "赵六")
+        let overdue = try XCTUnwrap(zhao["overdue"] as? [[String: Any]])
+        XCTAssertTrue(overdue.contains { $0["due"] as? String == "2024-03-16" && $0["kind"] as? String == "todo" }, "\(overdue)")
+        XCTAssertTrue(overdue.allSatisfy { ($0["due"] as? String ?? "") < "2024-03-20 12:00" }, "\(overdue)")
+        let later = try XCTUnwrap(zhao["due_this_week"] as? [[String: Any]])
+        XCTAssertTrue(later.contains { $0["due"] as? String == "2024-03-20" && $0["kind"] as? String == "todo" && $0["customer"] as? String == "LX2024001" },
+                      "\(later)")
+        XCTAssertTrue(later.allSatisfy { ($0["due"] as? String ?? "") <= "2024-03-24 23:59" }, "\(later)")
+        let total = try XCTUnwrap(report["total"] as? [String: Any])
+        XCTAssertEqual(total["due_this_week"] as? Int, (report["owners"] as? [[String: Any]] ?? []).reduce(0) { $0 + (($1["due_this_week"] as? [Any])?.count ?? 0) })
+
+        // Markdown says which moment overdue is counted at and lists the rest of the week apart.
+        let markdown = run(["--week", "2024-W12", "--as-of", "2024-03-20T12:00", "--no-git", "--lang", "en"])
+        XCTAssertTrue(markdown.out.contains("### Overdue so far"), markdown.out)
+        XCTAssertTrue(markdown.out.contains("### Still due this week"), markdown.out)
+        XCTAssertFalse(markdown.out.contains("Overdue at the week's end"), markdown.out)
+        // A week that is over has no such column.
+        let over = run(["--week", "2024-W11", "--as-of", "2024-03-20T12:00", "--no-git", "--lang", "en"])
+        XCTAssertFalse(over.out.contains("still due this week"), over.out)
+        XCTAssertEqual((try json([]))["total"].flatMap { ($0 as? [String: Any])?["due_this_week"] as? Int }, 0)
+    }
+
     func testTheWeekHoldsWhatHappenedFromMondayToSundayAndNothingElse() throws {
         let report = try json([])
         XCTAssertEqual(report["schema"] as? String, "leadbook-weekly-report")

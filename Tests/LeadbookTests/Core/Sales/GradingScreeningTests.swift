@@ -33,6 +33,22 @@ final class GradingScreeningTests: XCTestCase {
         XCTAssertTrue(result.reasons.allSatisfy { $0.hasSuffix(": met") }, "\(result.reasons)")
     }
 
+    /// Spaces around the industry are not part of it, in the customer file or in leadbook.yml:
+    /// `explain` shows the rule's verdict for 制造业, not `no-rule ( 制造业)`.
+    func testAnIndustryIsMatchedWithoutSurroundingSpaces() {
+        let spaced = ScreeningResult.screen(lead(industry: " B2B软件\t"), configuration())
+        XCTAssertEqual(spaced.outcome, .pass)
+        XCTAssertEqual(spaced.industry, "B2B软件")
+        XCTAssertEqual(ScreeningResult.outcome(lead(industry: "B2B软件 "), configuration()), .pass)
+        var configured = configuration()
+        configured.screening[0].industry = " B2B软件"
+        XCTAssertEqual(ScreeningResult.screen(lead(), configured).outcome, .pass)
+        let blank = ScreeningResult.screen(lead(industry: "  "), configuration())
+        XCTAssertEqual(blank.outcome, .noRule)
+        XCTAssertNil(blank.industry)
+        XCTAssertEqual(ScreeningResult.screen(lead(industry: " 零售"), configuration()).reasons, ["no screening rule for industry 零售"])
+    }
+
     func testReasonsSpellOutEachCriterion() {
         XCTAssertEqual(ScreeningResult.screen(lead(employees: 49, budget: 150_000.5), configuration()).reasons, [
             "employees 49 < 50: not met", "budget 150,000.50 >= 100,000: met", "needs mention 效率提升: met",
