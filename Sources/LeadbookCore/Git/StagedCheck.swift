@@ -22,9 +22,10 @@ public enum StagedCheck {
         public var notes: [String] { phrases.map(\.en) }
     }
 
-    /// `now` is the commit's moment (the clock in the workspace's time zone when nil): a
+    /// `now` is the commit's moment (`clock` in the workspace's time zone when nil): a
     /// contact the commit adds that is older than `record_within_hours` is `late-entry`.
-    public static func run(root: String, against revision: String?, now: LocalDateTime? = nil) throws -> Outcome {
+    public static func run(root: String, against revision: String?, now: LocalDateTime? = nil,
+                           clock: () -> Date = { Date() }) throws -> Outcome {
         let git = Git(directory: root)
         let reader = try GitObjectReader(git)
         defer { reader.close() }
@@ -160,7 +161,7 @@ public enum StagedCheck {
             diagnostics.append(contentsOf: configurationDiagnostics)
         }
         diagnostics += try lateEntries(changes, checked: checked, entries: entries, reader: reader, configuration: configuration,
-                                       now: now ?? configuration.timezone.localTime(secondsSince1970: Int(Date().timeIntervalSince1970)))
+                                       now: now ?? configuration.timezone.localTime(secondsSince1970: Int(clock().timeIntervalSince1970)))
 
         // The log is append-only.
         if let revision {
@@ -186,22 +187,29 @@ public enum StagedCheck {
         return Outcome(report: CheckReport(files: files, diagnostics: diagnostics), phrases: notes)
     }
 
-    /// `late-entry` for the entries the staged customer files add to their version at HEAD.
+    /// `late-entry` for the entries the commit appends to customer files HEAD has, the
+    /// entries of every customer file it changes or deletes at HEAD telling moved and
+    /// corrected entries from new ones. A file new to git is brought in, not recorded late.
     static func lateEntries(_ changes: [GitChange], checked: Set<String>, entries: [String: StagedEntry], reader: GitObjectReader,
                             configuration: Configuration, now: LocalDateTime) throws -> [Diagnostic] {
         guard configuration.recordWithinHours > 0 else { return [] }
-        let policy = TimePolicy(configuration)
-        var diagnostics: [Diagnostic] = []
-        for change in changes where change.status != .deleted && change.status != .unmerged {
-            guard let path = change.newPath, checked.contains(path), let entry = entries[path], !entry.isSymlink,
-                  let new = try reader.read([entry.object]).first ?? nil else { continue }
-            var old: [UInt8]?
-            if change.status != .added && change.status != .copied, let object = change.oldObject {
-                old = try reader.read([object]).first ?? nil
+        let folder = configuration.customersFolder
+        var files: [LateEntry.Change] = []
+        for change in changes {
+            switch change.status {
+            case .modified, .renamed, .typeChanged, .deleted:
+                guard let oldPath = change.oldPath, Workspace.isCustomerPath(oldPath, folder: folder), let object = change.oldObject,
+                      let old = try reader.read([object]).first ?? nil else { continue }
+                var new: [UInt8]?
+                if let path = change.newPath, checked.contains(path), let entry = entries[path], !entry.isSymlink {
+                    new = try reader.read([entry.object]).first ?? nil
+                }
+                files.append(LateEntry.Change(path: change.newPath ?? oldPath, old: old, new: new))
+            default:
+                continue
             }
-            diagnostics += LateEntry.check(old: old, new: new, path: path, now: now, policy: policy)
         }
-        return diagnostics
+        return LateEntry.check(files, now: now, policy: TimePolicy(configuration))
     }
 
     /// Reads staged entries in batches (a batch's blobs at a time) and checks each file.
