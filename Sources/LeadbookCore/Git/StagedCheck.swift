@@ -254,18 +254,38 @@ public enum StagedCheck {
 /// `check --against REV`: the customer files changed since REV, compared entry by entry.
 public enum LogHistory {
     /// Diagnostics for log entries the changes rewrote. `newBytes` gives a changed file's
-    /// content now (from the staging area or the working tree).
+    /// content now (from the staging area or the working tree). An entry that leaves one
+    /// customer file for another of the same changes, line for line, was moved (`merge`).
     public static func check(_ changes: [GitChange], revision: String, folder: String, reader: GitObjectReader,
                              newBytes: (GitChange) throws -> [UInt8]?) throws -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for change in changes {
+        // The entries each changed customer file gained, line for line, and in how many files.
+        var gained: [Int: Set<[UInt8]>] = [:]
+        var files: [[UInt8]: Int] = [:]
+        for (index, change) in changes.enumerated() {
+            guard let newPath = change.newPath, Workspace.isCustomerPath(newPath, folder: folder),
+                  change.status != .deleted, change.status != .unmerged, let new = try newBytes(change) else { continue }
+            var old: [UInt8]?
+            if let oldObject = change.oldObject, change.status != .added, change.status != .copied,
+               let oldPath = change.oldPath, Workspace.isCustomerPath(oldPath, folder: folder) {
+                old = try reader.read([oldObject]).first ?? nil
+            }
+            let entries = LogRewritten.addedEntries(old: old, new: new)
+            guard !entries.isEmpty else { continue }
+            gained[index] = entries
+            for entry in entries { files[entry, default: 0] += 1 }
+        }
+        for (index, change) in changes.enumerated() {
             guard let oldPath = change.oldPath, Workspace.isCustomerPath(oldPath, folder: folder), let oldObject = change.oldObject else { continue }
             switch change.status {
             case .modified, .renamed, .typeChanged, .copied:
                 guard let newPath = change.newPath, let old = try reader.read([oldObject]).first ?? nil,
                       let new = try newBytes(change) else { continue }
                 if change.status == .copied { continue }
-                diagnostics += LogRewritten.compare(old: old, new: new, path: newPath, oldPath: oldPath, revision: revision)
+                let own = gained[index] ?? []
+                diagnostics += LogRewritten.compare(old: old, new: new, path: newPath, oldPath: oldPath, revision: revision) { entry in
+                    (files[entry] ?? 0) > (own.contains(entry) ? 1 : 0)
+                }
             case .deleted:
                 guard let old = try reader.read([oldObject]).first ?? nil else { continue }
                 diagnostics += LogRewritten.deleted(old: old, oldPath: oldPath, revision: revision)

@@ -229,6 +229,9 @@ final class StagedCheckTests: XCTestCase {
         try box.git(["add", "-A"])
         let merged = try box.leadbook(["check", "--staged"])
         XCTAssertFalse(merged.stdout.contains("late-entry"), merged.stdout)
+        // Moved line for line, they are not removed from B either: the hook lets the merge in.
+        let hook = try box.leadbook(["check", "--staged", "--against", "HEAD"], expect: 0)
+        XCTAssertFalse(hook.stdout.contains("log-rewritten"), hook.stdout)
         // A contact appended in the same commit is still found.
         try box.leadbook(["log", "LX2024003", "--channel", "phone", "--with", "王磊", "--at", "2024-03-22"], expect: 0)
         try box.git(["add", "-A"])
