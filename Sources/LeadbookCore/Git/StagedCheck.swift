@@ -161,6 +161,7 @@ public enum StagedCheck {
             diagnostics.append(contentsOf: configurationDiagnostics)
         }
         diagnostics += try lateEntries(changes, checked: checked, entries: entries, reader: reader, configuration: configuration,
+                                       merging: git.isCommit("MERGE_HEAD"),
                                        now: now ?? configuration.timezone.localTime(secondsSince1970: Int(clock().timeIntervalSince1970)))
 
         // The log is append-only.
@@ -189,9 +190,10 @@ public enum StagedCheck {
 
     /// `late-entry` for the entries the commit appends to customer files HEAD has, the
     /// entries of every customer file it changes or deletes at HEAD telling moved and
-    /// corrected entries from new ones. A file new to git is brought in, not recorded late.
+    /// corrected entries from new ones. A file new to git is brought in, not recorded late;
+    /// in a merge commit (`merging`), an entry of the merged branch's file was recorded there.
     static func lateEntries(_ changes: [GitChange], checked: Set<String>, entries: [String: StagedEntry], reader: GitObjectReader,
-                            configuration: Configuration, now: LocalDateTime) throws -> [Diagnostic] {
+                            configuration: Configuration, merging: Bool = false, now: LocalDateTime) throws -> [Diagnostic] {
         guard configuration.recordWithinHours > 0 else { return [] }
         let folder = configuration.customersFolder
         var files: [LateEntry.Change] = []
@@ -204,7 +206,11 @@ public enum StagedCheck {
                 if let path = change.newPath, checked.contains(path), let entry = entries[path], !entry.isSymlink {
                     new = try reader.read([entry.object]).first ?? nil
                 }
-                files.append(LateEntry.Change(path: change.newPath ?? oldPath, old: old, new: new))
+                var merged: [UInt8]?
+                if merging, new != nil, let path = change.newPath {
+                    merged = try reader.read(["MERGE_HEAD:./" + path]).first ?? nil
+                }
+                files.append(LateEntry.Change(path: change.newPath ?? oldPath, old: old, new: new, merged: merged))
             default:
                 continue
             }

@@ -10,6 +10,7 @@ import LeadbookText
 /// entry that takes the place of one the commit takes out of a customer file (merged from
 /// another file, or its heading corrected: the same heading, the same lines under it, or in
 /// the same file the same date) is moved or corrected, which is `log-rewritten`'s business.
+/// In a merge commit, what the merged branch committed was recorded there.
 public enum LateEntry: RuleDefinition {
     public static let rule = Rule("late-entry", .warning,
         Phrase("A follow-up or feedback entry is committed within `record_within_hours` (24) of the contact (`check --staged`, entries appended to files HEAD has).",
@@ -21,11 +22,15 @@ public enum LateEntry: RuleDefinition {
         public var path: String
         public var old: [UInt8]?
         public var new: [UInt8]?
+        /// The file as the branch being merged committed it (a merge commit): what it brings
+        /// was recorded there, not now.
+        public var merged: [UInt8]?
 
-        public init(path: String, old: [UInt8]?, new: [UInt8]?) {
+        public init(path: String, old: [UInt8]?, new: [UInt8]?, merged: [UInt8]? = nil) {
             self.path = path
             self.old = old
             self.new = new
+            self.merged = merged
         }
     }
 
@@ -49,11 +54,17 @@ public enum LateEntry: RuleDefinition {
                 kept[Key(entry.kind, LogEntries.lines(old, entry).first?.text ?? []), default: []].append(position)
             }
             var stayed = [Bool](repeating: false, count: before.entries.count)
+            var merged: [Key: Int] = [:]
+            if let bytes = change.merged, let theirs = LogEntries.read(bytes) {
+                for entry in theirs.entries { merged[Key(entry.kind, LogEntries.lines(bytes, entry).first?.text ?? []), default: 0] += 1 }
+            }
             if let new = change.new, let after = LogEntries.read(new) {
                 for entry in after.entries {
                     let record = Record(new, entry, file: index)
                     if let position = kept[record.heading]?.first(where: { !stayed[$0] }) {
                         stayed[position] = true
+                    } else if let count = merged[record.heading], count > 0 {
+                        merged[record.heading] = count - 1
                     } else {
                         added.append((record, entry, new))
                     }

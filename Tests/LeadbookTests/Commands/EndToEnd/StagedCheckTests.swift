@@ -247,4 +247,25 @@ final class StagedCheckTests: XCTestCase {
         XCTAssertTrue(edited.stdout.contains("error[log-rewritten]"), edited.stdout)
         XCTAssertFalse(edited.stdout.contains("late-entry"), edited.stdout)
     }
+
+    /// A merge commit brings the entries another rep committed on their branch: recorded
+    /// there, not now. One added while merging is recorded now.
+    func testAMergeCommitDoesNotCountTheMergedBranchsEntriesAsLate() throws {
+        let box = try repository(config: "language: en\n")
+        try box.git(["checkout", "-q", "-b", "rep-a"])
+        try box.append("ws/customers/LX2024003-hengli.md", "\n### 2024-03-22 电话 王磊\n- 反馈: 想看案例\n")
+        try box.git(["commit", "-q", "-am", "LX2024003 跟进"])
+        try box.git(["checkout", "-q", "-"])
+        try box.replace("ws/customers/LX2024001-huadong.md", "status: contacted\n", with: "status: contacted\nregion: 华东\n")
+        try box.git(["commit", "-q", "-am", "region"])
+        try box.git(["merge", "-q", "--no-ff", "--no-commit", "rep-a"])
+        XCTAssertTrue(try box.read("ws/customers/LX2024003-hengli.md").contains("### 2024-03-22 电话 王磊"))
+        let merging = try box.leadbook(["check", "--staged", "--against", "HEAD"], expect: 0)
+        XCTAssertFalse(merging.stdout.contains("late-entry"), merging.stdout)
+        try box.append("ws/customers/LX2024003-hengli.md", "\n### 2024-03-23 电话 王磊\n- 反馈: 案例已收到\n")
+        try box.git(["add", "-A"])
+        let added = try box.leadbook(["check", "--staged", "--against", "HEAD"], expect: 0)
+        XCTAssertEqual(added.stdout.components(separatedBy: "\n").filter { $0.contains("late-entry") }.count, 1, added.stdout)
+        XCTAssertTrue(added.stdout.contains("warning[late-entry]: follow-up `### 2024-03-23 电话 王磊`"), added.stdout)
+    }
 }
