@@ -120,7 +120,7 @@ public enum CheckCommand: Command {
         }
         let outcome: StagedCheck.Outcome
         do {
-            outcome = try StagedCheck.run(root: root, against: arguments.value("against"))
+            outcome = try StagedCheck.run(root: root, against: arguments.value("against"), clock: context.clock)
         } catch {
             context.complain(.of(error), spec.name)
             return .failure

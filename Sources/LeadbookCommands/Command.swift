@@ -60,11 +60,19 @@ public struct CommandContext {
     /// one): what leadbook writes for the team (`summary --out`, `export`) follows leadbook.yml
     /// unless it is given.
     public var languageOption: Language?
+    /// The clock: what "now" is for the commands that read it (`--at` and `--as-of` left out,
+    /// the 24-hour rule); the system's, or a fixed moment in tests.
+    public var clock: @Sendable () -> Date = { Date() }
 
     public init(console: Console, environment: [String: String], currentDirectory: String) {
         self.console = console
         self.environment = environment
         self.currentDirectory = currentDirectory
+    }
+
+    /// Now in the workspace's time zone, by `clock`.
+    public func now(_ configuration: Configuration) -> LocalDateTime {
+        configuration.timezone.localTime(secondsSince1970: Int(clock().timeIntervalSince1970))
     }
 
     /// The language of what the command says (`LanguageChoice`).

@@ -61,10 +61,7 @@ extension CommandContext {
 
     /// The same, throwing a usage refusal when the value is not a datetime.
     func moment(_ arguments: ParsedArguments, _ name: String, _ workspace: Workspace) throws(Refusal) -> LocalDateTime {
-        guard let text = arguments.value(name) else {
-            let seconds = Int(Date().timeIntervalSince1970)
-            return workspace.configuration.timezone.localTime(secondsSince1970: seconds)
-        }
+        guard let text = arguments.value(name) else { return now(workspace.configuration) }
         guard let value = LocalDateTime(text) else {
             throw Refusal.usage(Message.notAMoment(text, name))
         }

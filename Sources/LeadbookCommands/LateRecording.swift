@@ -4,13 +4,12 @@ import LeadbookText
 
 /// The toolkit's 24-hour rule at the moment of writing: `log` and `feedback` say on standard
 /// error when the contact (`--at`) is longer ago than `record_within_hours`; the entry is
-/// written all the same (exit 0).
+/// written all the same (exit 0). Now is the context's clock.
 extension CommandContext {
     func warnLateRecording(_ arguments: ParsedArguments, _ workspace: Workspace) {
         guard let text = arguments.value("at"), let contact = LocalDateTime(text) else { return }
         let configuration = workspace.configuration
-        let now = configuration.timezone.localTime(secondsSince1970: Int(Date().timeIntervalSince1970))
-        guard TimePolicy(configuration).lateRecording(of: contact, recordedAt: now) != nil else { return }
+        guard TimePolicy(configuration).lateRecording(of: contact, recordedAt: now(configuration)) != nil else { return }
         console.err(LateRecording.warning(contact, within: configuration.recordWithinHours))
     }
 }

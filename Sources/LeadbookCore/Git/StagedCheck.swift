@@ -22,9 +22,10 @@ public enum StagedCheck {
         public var notes: [String] { phrases.map(\.en) }
     }
 
-    /// `now` is the commit's moment (the clock in the workspace's time zone when nil): a
+    /// `now` is the commit's moment (`clock` in the workspace's time zone when nil): a
     /// contact the commit adds that is older than `record_within_hours` is `late-entry`.
-    public static func run(root: String, against revision: String?, now: LocalDateTime? = nil) throws -> Outcome {
+    public static func run(root: String, against revision: String?, now: LocalDateTime? = nil,
+                           clock: () -> Date = { Date() }) throws -> Outcome {
         let git = Git(directory: root)
         let reader = try GitObjectReader(git)
         defer { reader.close() }
@@ -160,7 +161,8 @@ public enum StagedCheck {
             diagnostics.append(contentsOf: configurationDiagnostics)
         }
         diagnostics += try lateEntries(changes, checked: checked, entries: entries, reader: reader, configuration: configuration,
-                                       now: now ?? configuration.timezone.localTime(secondsSince1970: Int(Date().timeIntervalSince1970)))
+                                       merging: git.isCommit("MERGE_HEAD"),
+                                       now: now ?? configuration.timezone.localTime(secondsSince1970: Int(clock().timeIntervalSince1970)))
 
         // The log is append-only.
         if let revision {
@@ -186,22 +188,34 @@ public enum StagedCheck {
         return Outcome(report: CheckReport(files: files, diagnostics: diagnostics), phrases: notes)
     }
 
-    /// `late-entry` for the entries the staged customer files add to their version at HEAD.
+    /// `late-entry` for the entries the commit appends to customer files HEAD has, the
+    /// entries of every customer file it changes or deletes at HEAD telling moved and
+    /// corrected entries from new ones. A file new to git is brought in, not recorded late;
+    /// in a merge commit (`merging`), an entry of the merged branch's file was recorded there.
     static func lateEntries(_ changes: [GitChange], checked: Set<String>, entries: [String: StagedEntry], reader: GitObjectReader,
-                            configuration: Configuration, now: LocalDateTime) throws -> [Diagnostic] {
+                            configuration: Configuration, merging: Bool = false, now: LocalDateTime) throws -> [Diagnostic] {
         guard configuration.recordWithinHours > 0 else { return [] }
-        let policy = TimePolicy(configuration)
-        var diagnostics: [Diagnostic] = []
-        for change in changes where change.status != .deleted && change.status != .unmerged {
-            guard let path = change.newPath, checked.contains(path), let entry = entries[path], !entry.isSymlink,
-                  let new = try reader.read([entry.object]).first ?? nil else { continue }
-            var old: [UInt8]?
-            if change.status != .added && change.status != .copied, let object = change.oldObject {
-                old = try reader.read([object]).first ?? nil
+        let folder = configuration.customersFolder
+        var files: [LateEntry.Change] = []
+        for change in changes {
+            switch change.status {
+            case .modified, .renamed, .typeChanged, .deleted:
+                guard let oldPath = change.oldPath, Workspace.isCustomerPath(oldPath, folder: folder), let object = change.oldObject,
+                      let old = try reader.read([object]).first ?? nil else { continue }
+                var new: [UInt8]?
+                if let path = change.newPath, checked.contains(path), let entry = entries[path], !entry.isSymlink {
+                    new = try reader.read([entry.object]).first ?? nil
+                }
+                var merged: [UInt8]?
+                if merging, new != nil, let path = change.newPath {
+                    merged = try reader.read(["MERGE_HEAD:./" + path]).first ?? nil
+                }
+                files.append(LateEntry.Change(path: change.newPath ?? oldPath, old: old, new: new, merged: merged))
+            default:
+                continue
             }
-            diagnostics += LateEntry.check(old: old, new: new, path: path, now: now, policy: policy)
         }
-        return diagnostics
+        return LateEntry.check(files, now: now, policy: TimePolicy(configuration))
     }
 
     /// Reads staged entries in batches (a batch's blobs at a time) and checks each file.
@@ -246,18 +260,38 @@ public enum StagedCheck {
 /// `check --against REV`: the customer files changed since REV, compared entry by entry.
 public enum LogHistory {
     /// Diagnostics for log entries the changes rewrote. `newBytes` gives a changed file's
-    /// content now (from the staging area or the working tree).
+    /// content now (from the staging area or the working tree). An entry that leaves one
+    /// customer file for another of the same changes, line for line, was moved (`merge`).
     public static func check(_ changes: [GitChange], revision: String, folder: String, reader: GitObjectReader,
                              newBytes: (GitChange) throws -> [UInt8]?) throws -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for change in changes {
+        // The entries each changed customer file gained, line for line, and in how many files.
+        var gained: [Int: Set<[UInt8]>] = [:]
+        var files: [[UInt8]: Int] = [:]
+        for (index, change) in changes.enumerated() {
+            guard let newPath = change.newPath, Workspace.isCustomerPath(newPath, folder: folder),
+                  change.status != .deleted, change.status != .unmerged, let new = try newBytes(change) else { continue }
+            var old: [UInt8]?
+            if let oldObject = change.oldObject, change.status != .added, change.status != .copied,
+               let oldPath = change.oldPath, Workspace.isCustomerPath(oldPath, folder: folder) {
+                old = try reader.read([oldObject]).first ?? nil
+            }
+            let entries = LogRewritten.addedEntries(old: old, new: new)
+            guard !entries.isEmpty else { continue }
+            gained[index] = entries
+            for entry in entries { files[entry, default: 0] += 1 }
+        }
+        for (index, change) in changes.enumerated() {
             guard let oldPath = change.oldPath, Workspace.isCustomerPath(oldPath, folder: folder), let oldObject = change.oldObject else { continue }
             switch change.status {
             case .modified, .renamed, .typeChanged, .copied:
                 guard let newPath = change.newPath, let old = try reader.read([oldObject]).first ?? nil,
                       let new = try newBytes(change) else { continue }
                 if change.status == .copied { continue }
-                diagnostics += LogRewritten.compare(old: old, new: new, path: newPath, oldPath: oldPath, revision: revision)
+                let own = gained[index] ?? []
+                diagnostics += LogRewritten.compare(old: old, new: new, path: newPath, oldPath: oldPath, revision: revision) { entry in
+                    (files[entry] ?? 0) > (own.contains(entry) ? 1 : 0)
+                }
             case .deleted:
                 guard let old = try reader.read([oldObject]).first ?? nil else { continue }
                 diagnostics += LogRewritten.deleted(old: old, oldPath: oldPath, revision: revision)

@@ -2,7 +2,8 @@ import LeadbookText
 
 /// A customer as known at a moment (`--as-of`): what `summary`, `explain` and `agenda` judge.
 /// The file is its present; what it says of later moments is left out: log entries dated after
-/// the moment, an assignment, a deal, a review, a resolution or a confirmation dated after it.
+/// the moment, an assignment (and with it the owner), a deal, a review, a resolution or a
+/// confirmation dated after it.
 /// The status is the file's unless something later was left out; then the log tells it.
 extension Customer {
     /// The status known at a moment: the file's `status` when nothing later was left out
@@ -43,7 +44,8 @@ extension Customer {
             }
         }
         if laterDeal { known.deal = nil }
-        if after(assigned) { known.assigned = nil }
+        // Not assigned yet: as known then, the lead had no owner (the one written came later).
+        if after(assigned) { known.assigned = nil; known.owner = nil }
         if after(score?.reviewed) { known.score?.reviewed = nil; known.score?.reviewedBy = nil }
         if laterFollowUp || laterDeal {
             let lastLogged = known.followUps.last { $0.status != nil }?.status

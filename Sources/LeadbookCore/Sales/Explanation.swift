@@ -13,10 +13,12 @@ public enum Explanation {
         let language = style.language
         func late(_ words: Words) -> Phrase { words.phrase.map { style.paint($0, ViewStyle.lateColor) } }
         var lines: [Phrase] = [Words.title(customer.id ?? "?", customer.name ?? "", path).phrase, Words.asOf(asOf).phrase, .empty]
-        // As known at that moment: what the file says of later moments is left out.
+        // Captured later: nobody knew of it then, so there was nothing to grade, screen or keep.
         if customer.isLater(than: asOf), let created = customer.created {
-            lines.insert(Words.capturedLater(created).phrase, at: 2)
+            lines[2] = Words.capturedLater(created).phrase
+            return lines.map { $0.text(language) }.joined(separator: "\n") + "\n"
         }
+        // As known at that moment: what the file says of later moments is left out.
         let customer = customer.known(at: asOf)
 
         lines.append(Words.gradeHeading.phrase)

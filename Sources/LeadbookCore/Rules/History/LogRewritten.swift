@@ -16,7 +16,10 @@ public enum LogRewritten: RuleDefinition {
     }
 
     /// What `new` did to the entries of `old` (the file at `revision`, then named `oldPath`).
-    public static func compare(old: [UInt8], new: [UInt8], path: String, oldPath: String, revision: String) -> [Diagnostic] {
+    /// An entry gone from it for which `movedElsewhere` is true (its `entryText`) was moved,
+    /// line for line, to another customer file of the same change (`leadbook merge`): not removed.
+    public static func compare(old: [UInt8], new: [UInt8], path: String, oldPath: String, revision: String,
+                               movedElsewhere: ([UInt8]) -> Bool = { _ in false }) -> [Diagnostic] {
         guard let before = LogEntries.read(old), !before.entries.isEmpty else { return [] }
         var findings = Findings(source: SourceText(path: path, bytes: new))
         guard let after = LogEntries.read(new) else {
@@ -33,6 +36,7 @@ public enum LogRewritten: RuleDefinition {
                 let candidates = newEntries.indices.filter { !used[$0] && newLines[$0].first == oldLines.first }
                 let heading = LogEntries.heading(old, oldEntry)
                 guard !candidates.isEmpty else {
+                    if movedElsewhere(entryText(oldLines, kind)) { continue }
                     let section = kind == .followUps ? after.followUpSection : after.feedbackSection
                     let anchor = nextSurvivor(after: oldEntry, in: oldEntries, old: old, newEntries: newEntries, newLines: newLines)
                         ?? section?.headingStart ?? after.layout.body.lowerBound
@@ -54,6 +58,32 @@ public enum LogRewritten: RuleDefinition {
             }
         }
         return findings.diagnostics
+    }
+
+    /// An entry's lines as one key: its section, then each line (as compared: without line
+    /// breaks and trailing spaces).
+    public static func entryText(_ lines: [LogEntries.Line], _ kind: LogReader.Section.Kind) -> [UInt8] {
+        var text: [UInt8] = [kind == .followUps ? UInt8(ascii: "f") : UInt8(ascii: "b")]
+        for line in lines {
+            text.append(ASCII.lf)
+            text += line.text
+        }
+        return text
+    }
+
+    /// The entries of `new` that `old` (nil: none) does not have line for line, as `entryText`.
+    public static func addedEntries(old: [UInt8]?, new: [UInt8]) -> Set<[UInt8]> {
+        guard let after = LogEntries.read(new) else { return [] }
+        var before: Set<[UInt8]> = []
+        if let old, let entries = LogEntries.read(old) {
+            for entry in entries.entries { before.insert(entryText(LogEntries.lines(old, entry), entry.kind)) }
+        }
+        var added: Set<[UInt8]> = []
+        for entry in after.entries {
+            let text = entryText(LogEntries.lines(new, entry), entry.kind)
+            if !before.contains(text) { added.insert(text) }
+        }
+        return added
     }
 
     /// A customer file that existed at `revision` was deleted: its entries went with it.

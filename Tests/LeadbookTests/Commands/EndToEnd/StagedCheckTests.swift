@@ -185,4 +185,87 @@ final class StagedCheckTests: XCTestCase {
         try box.git(["add", "-A"])
         XCTAssertFalse(try box.leadbook(["check", "--staged"], expect: 0).stdout.contains("late-entry"))
     }
+
+    /// The README's tour: the sample workspace put into git, the hook installed, everything
+    /// committed at once. Its entries are records brought in, not contacts recorded late; so
+    /// are files a team moves into git later. A contact appended to a committed file is.
+    func testFilesNewToGitAreBroughtInNotRecordedLate() throws {
+        guard GitSandbox.gitExecutable != nil else { throw XCTSkip("git is not installed") }
+        let box = try GitSandbox()
+        try FileManager.default.copyItem(at: Transcript.packageRoot.appendingPathComponent("template-workspace"), to: box.url("ws"))
+        try box.git(["init", "-q"])
+        try box.leadbook(["hook", "install"], expect: 0)
+        try box.git(["add", "-A"])
+        let first = try box.leadbook(["check", "--staged", "--against", "HEAD"], expect: 0)
+        XCTAssertFalse(first.stdout.contains("late-entry"), first.stdout)
+        XCTAssertTrue(first.stdout.hasPrefix("0 errors, 0 warnings in "), first.stdout)
+        let commit = try box.git(["commit", "-q", "-m", "新线索：苏州精工"])
+        XCTAssertFalse(commit.output.contains("late-entry"), commit.output)
+        // Files moved into git later.
+        try box.write("ws/customers/2023/LX2024030-old.md", GitSandbox.customer("LX2024030", name: "旧客户甲", created: "2023-05-02 09:10",
+            entries: ["### 2023-05-02 10:00 电话 李工\n- 反馈: 要报价\n"]))
+        try box.git(["add", "-A"])
+        XCTAssertFalse(try box.leadbook(["check", "--staged"], expect: 0).stdout.contains("late-entry"))
+        try box.git(["commit", "-q", "--no-verify", "-m", "旧客户"])
+        // Appended to a file HEAD has: recorded now, and late.
+        try box.append("ws/customers/2023/LX2024030-old.md", "\n### 2024-03-22 电话 李工\n- 反馈: 想看案例\n")
+        try box.git(["add", "-A"])
+        let late = try box.leadbook(["check", "--staged"], expect: 0)
+        XCTAssertEqual(late.stdout.components(separatedBy: "\n").filter { $0.contains("late-entry") },
+                       ["customers/2023/LX2024030-old.md:20:1: warning[late-entry]: follow-up `### 2024-03-22 电话 李工` is committed more than 24 h after the contact; the toolkit asks for every contact to be recorded within 24 h"],
+                       late.stdout)
+    }
+
+    /// Entries moved or corrected are not recorded late: `merge` moving B's committed entries
+    /// into A, or an old heading edited (that is `log-rewritten`'s to report).
+    func testMovedAndCorrectedEntriesAreNotRecordedLate() throws {
+        let box = try repository(config: "language: en\n")
+        try box.write("ws/customers/LX2024008-hengli-zhan.md", GitSandbox.customer("LX2024008", name: "恒立制造股份有限公司", created: "2024-03-04 09:10",
+            entries: ["### 2024-03-04 10:00 电话 王工\n- 反馈: 要报价\n", "### 2024-03-06 电话 王工\n- 反馈: 已收到报价\n"]))
+        try box.git(["add", "-A"])
+        try box.git(["commit", "-q", "-m", "two files"])
+        try box.leadbook(["merge", "LX2024003", "LX2024008"], expect: 0)
+        XCTAssertTrue(try box.read("ws/customers/LX2024003-hengli.md").contains("### 2024-03-06 电话 王工"))
+        try box.git(["add", "-A"])
+        let merged = try box.leadbook(["check", "--staged"])
+        XCTAssertFalse(merged.stdout.contains("late-entry"), merged.stdout)
+        // Moved line for line, they are not removed from B either: the hook lets the merge in.
+        let hook = try box.leadbook(["check", "--staged", "--against", "HEAD"], expect: 0)
+        XCTAssertFalse(hook.stdout.contains("log-rewritten"), hook.stdout)
+        // A contact appended in the same commit is still found.
+        try box.leadbook(["log", "LX2024003", "--channel", "phone", "--with", "王磊", "--at", "2024-03-22"], expect: 0)
+        try box.git(["add", "-A"])
+        let appended = try box.leadbook(["check", "--staged"])
+        XCTAssertEqual(appended.stdout.components(separatedBy: "\n").filter { $0.contains("late-entry") }.count, 1, appended.stdout)
+        XCTAssertTrue(appended.stdout.contains("warning[late-entry]: follow-up `### 2024-03-22 电话 王磊`"), appended.stdout)
+        try box.git(["reset", "-q", "--hard"])
+
+        // An old heading corrected: log-rewritten says so; it is no late contact.
+        try box.replace("ws/customers/LX2024008-hengli-zhan.md", "### 2024-03-06 电话 王工", with: "### 2024-03-06 电话 王工程师")
+        try box.git(["add", "-A"])
+        let edited = try box.leadbook(["check", "--staged", "--against", "HEAD"], expect: 1)
+        XCTAssertTrue(edited.stdout.contains("error[log-rewritten]"), edited.stdout)
+        XCTAssertFalse(edited.stdout.contains("late-entry"), edited.stdout)
+    }
+
+    /// A merge commit brings the entries another rep committed on their branch: recorded
+    /// there, not now. One added while merging is recorded now.
+    func testAMergeCommitDoesNotCountTheMergedBranchsEntriesAsLate() throws {
+        let box = try repository(config: "language: en\n")
+        try box.git(["checkout", "-q", "-b", "rep-a"])
+        try box.append("ws/customers/LX2024003-hengli.md", "\n### 2024-03-22 电话 王磊\n- 反馈: 想看案例\n")
+        try box.git(["commit", "-q", "-am", "LX2024003 跟进"])
+        try box.git(["checkout", "-q", "-"])
+        try box.replace("ws/customers/LX2024001-huadong.md", "status: contacted\n", with: "status: contacted\nregion: 华东\n")
+        try box.git(["commit", "-q", "-am", "region"])
+        try box.git(["merge", "-q", "--no-ff", "--no-commit", "rep-a"])
+        XCTAssertTrue(try box.read("ws/customers/LX2024003-hengli.md").contains("### 2024-03-22 电话 王磊"))
+        let merging = try box.leadbook(["check", "--staged", "--against", "HEAD"], expect: 0)
+        XCTAssertFalse(merging.stdout.contains("late-entry"), merging.stdout)
+        try box.append("ws/customers/LX2024003-hengli.md", "\n### 2024-03-23 电话 王磊\n- 反馈: 案例已收到\n")
+        try box.git(["add", "-A"])
+        let added = try box.leadbook(["check", "--staged", "--against", "HEAD"], expect: 0)
+        XCTAssertEqual(added.stdout.components(separatedBy: "\n").filter { $0.contains("late-entry") }.count, 1, added.stdout)
+        XCTAssertTrue(added.stdout.contains("warning[late-entry]: follow-up `### 2024-03-23 电话 王磊`"), added.stdout)
+    }
 }

@@ -84,6 +84,40 @@ final class CustomerAsOfTests: XCTestCase {
         XCTAssertTrue(early.contains("2024-03-01 09:10 才获取，晚于评估时刻"), early)
     }
 
+    /// Assigned after the moment: as known then, the lead had no owner yet, and the agenda
+    /// lists it unassigned, as explain says "assigned not yet".
+    func testALaterAssignmentLeavesTheOwnerOut() {
+        var customer = Grading.customer(intent: .C, created: "2024-03-08 10:00", status: .untouched)
+        customer.owner = "王五"
+        customer.assigned = Grading.moment("2024-03-10 10:00")
+        let then = Grading.moment("2024-03-09 11:00")
+        XCTAssertNil(customer.known(at: then).owner)
+        XCTAssertNil(customer.known(at: then).assigned)
+        XCTAssertEqual(customer.known(at: Grading.moment("2024-03-10 10:00")).owner, "王五", "assigned at that very minute")
+        let agenda = Agenda([customer], configuration: Configuration(), asOf: then, days: 0)
+        XCTAssertTrue(agenda.items.contains { $0.kind == .sla }, "\(agenda.items)")
+        XCTAssertEqual(agenda.items.compactMap(\.owner), [])
+        XCTAssertEqual(agenda.byOwner(team: []).map(\.0), [nil])
+        let later = Agenda([customer], configuration: Configuration(), asOf: Grading.moment("2024-03-11 11:00"), days: 0)
+        XCTAssertFalse(later.items.isEmpty)
+        XCTAssertEqual(Set(later.items.map(\.owner)), ["王五"])
+    }
+
+    /// Captured after the moment: explain says so and stops; nothing of the grade, the SLA,
+    /// the cadence or the stage existed yet.
+    func testExplainOfACustomerCapturedLaterStopsAtThatLine() {
+        let customer = Self.won()
+        for (language, line) in [(Language.en, "captured 2024-03-01 09:10, after this moment: nothing was due yet"),
+                                 (.zhCN, "2024-03-01 09:10 才获取，晚于评估时刻：那时还没有任何到期事项")] {
+            let text = Explanation.text(customer, path: "customers/LX2024001.md", configuration: Configuration(),
+                                        asOf: Grading.moment("2024-02-28 12:00"), style: ViewStyle(language: language))
+            let lines = text.components(separatedBy: "\n")
+            XCTAssertEqual(lines.count, 4, text)
+            XCTAssertEqual(lines[2], line)
+            XCTAssertEqual(lines[3], "")
+        }
+    }
+
     func testSummaryAndTheSharedRuleAgree() {
         XCTAssertEqual(Customer.knownStatus(written: .won, later: false, lastLogged: .proposal, entries: 2), .won)
         XCTAssertEqual(Customer.knownStatus(written: .won, later: true, lastLogged: .proposal, entries: 2), .proposal)

@@ -42,8 +42,61 @@ final class LateEntryTests: XCTestCase {
 
     func testEntriesAlreadyInHeadAreNotWarnedAbout() {
         XCTAssertEqual(check(old, old: old, now: "2026-01-01 00:00"), [])
-        // The same file added (no HEAD version): its entry is new.
-        XCTAssertEqual(check(old, old: nil, now: "2026-01-01 00:00").map(\.rule.id), ["late-entry"])
+    }
+
+    /// A file new to git (a first commit, files moved into git, an import) is a record brought
+    /// in: none of its entries is a contact recorded late.
+    func testAFileNewToGitIsBroughtInNotRecordedLate() {
+        XCTAssertEqual(check(adding("2024-03-04 10:00 phone 张伟"), old: nil, now: "2026-01-01 00:00"), [])
+        XCTAssertEqual(LateEntry.check([LateEntry.Change(path: RuleFixture.path, old: nil, new: Array(adding("2024-03-04 phone 张伟").utf8)),
+                                        LateEntry.Change(path: "customers/LX2024002-boya.md", old: nil, new: Array(old.utf8))],
+                                       now: Grading.moment("2026-01-01 00:00"), policy: TimePolicy(Configuration())), [])
+    }
+
+    /// `leadbook merge A B` moves B's committed entries into A: found at HEAD in B, they are
+    /// not new; an entry appended to A in the same commit still is.
+    func testEntriesMovedFromAnotherFileOfTheCommitAreNotNew() {
+        let other = RuleFixture.head.replacingOccurrences(of: "LX2024001", with: "LX2024002") + """
+
+        ## Follow-ups
+
+        ### 2024-02-20 phone 李娜
+        - need: 报价
+
+        ### 2024-02-21 14:00 wechat 李娜
+        - feedback: 价格偏高
+
+        """
+        let tombstone = "---\nid: LX2024002\nmerged_into: LX2024001\n---\n"
+        let merged = old + "\n### 2024-02-20 phone 李娜\n- need: 报价\n\n### 2024-02-21 14:00 wechat 李娜\n- feedback: 价格偏高\n"
+        func run(_ keep: String, otherNew: String?) -> [Diagnostic] {
+            LateEntry.check([LateEntry.Change(path: RuleFixture.path, old: Array(old.utf8), new: Array(keep.utf8)),
+                             LateEntry.Change(path: "customers/LX2024002-boya.md", old: Array(other.utf8), new: otherNew.map { Array($0.utf8) })],
+                            now: Grading.moment("2026-01-01 00:00"), policy: TimePolicy(Configuration()))
+        }
+        XCTAssertEqual(run(merged, otherNew: tombstone), [])
+        XCTAssertEqual(run(merged, otherNew: nil), [], "the other file deleted")
+        // Without the other file in the commit, the same entries are appended to this one.
+        XCTAssertEqual(check(merged, old: old, now: "2026-01-01 00:00").count, 2)
+        // A contact appended besides is recorded now.
+        let found = run(merged + "\n### 2024-03-04 10:00 phone 张伟\n- need: 报价\n", otherNew: tombstone)
+        XCTAssertEqual(found.map(\.message), ["follow-up `### 2024-03-04 10:00 phone 张伟` is committed more than 24 h after the contact; the toolkit asks for every contact to be recorded within 24 h"])
+        XCTAssertEqual(found.map(\.file), [RuleFixture.path])
+    }
+
+    /// An old entry corrected in place (its heading edited, or its heading and lines on the
+    /// same date) is `log-rewritten`'s business, not a contact recorded late.
+    func testAnEntryCorrectedInPlaceIsNotNew() {
+        let heading = old.replacingOccurrences(of: "### 2024-03-01 10:30 meeting 张伟", with: "### 2024-03-01 10:30 visit 张伟")
+        XCTAssertEqual(check(heading, old: old, now: "2026-01-01 00:00"), [], "the same lines under it")
+        let both = heading.replacingOccurrences(of: "- need: 数据备份", with: "- need: 数据备份和恢复")
+        XCTAssertEqual(check(both, old: old, now: "2026-01-01 00:00"), [], "the same date in the same file")
+        let date = old.replacingOccurrences(of: "### 2024-03-01 10:30 meeting 张伟", with: "### 2024-03-02 10:30 meeting 张伟")
+        XCTAssertEqual(check(date, old: old, now: "2026-01-01 00:00"), [], "the date corrected, the same lines under it")
+        // Corrected and a new entry appended: only the new one is recorded now.
+        XCTAssertEqual(check(both + "\n### 2024-03-04 10:00 phone 张伟\n- need: 报价\n", old: old, now: "2026-01-01 00:00").map(\.line), [15])
+        // A second entry with the heading of an old one is new all the same.
+        XCTAssertEqual(check(old + "\n### 2024-03-01 10:30 meeting 张伟\n- need: 报价\n", old: old, now: "2026-01-01 00:00").map(\.line), [15])
     }
 
     func testADateOnlyEntryCountsFromTheEndOfItsDay() {

@@ -122,6 +122,23 @@ final class LogRewrittenTests: XCTestCase {
         XCTAssertEqual(summary(compare(retimed)), ["10:1 log-rewritten: the follow-up entry `### 2024-03-03 14:00 电话 张伟` (line 20 at HEAD) was removed or its heading changed"])
     }
 
+    /// An entry gone from this file that another file of the change gained line for line
+    /// was moved there (`leadbook merge`), not removed; one that the other file changed was.
+    func testAnEntryMovedToAnotherFileIsNotRemoved() {
+        let withoutSecond = old.replacingOccurrences(of: "### 2024-03-03 14:00 电话 张伟\n- 反馈: 方案整体认可\n\n", with: "")
+        let moved = LogRewritten.entryText(LogEntries.lines(Array(old.utf8), LogEntries.read(Array(old.utf8))!.entries[1]), .followUps)
+        XCTAssertEqual(LogRewritten.compare(old: Array(old.utf8), new: Array(withoutSecond.utf8), path: RuleFixture.path,
+                                            oldPath: RuleFixture.path, revision: "HEAD") { $0 == moved }, [])
+        let target = RuleFixture.head + "\n## 跟进记录\n\n### 2024-03-03 14:00 电话 张伟\n- 反馈: 方案整体认可\n"
+        XCTAssertEqual(LogRewritten.addedEntries(old: nil, new: Array(target.utf8)), [moved])
+        XCTAssertEqual(LogRewritten.addedEntries(old: Array(target.utf8), new: Array(target.utf8)), [])
+        let changed = RuleFixture.head + "\n## 跟进记录\n\n### 2024-03-03 14:00 电话 张伟\n- 反馈: 方案基本认可\n"
+        let elsewhere = LogRewritten.addedEntries(old: nil, new: Array(changed.utf8))
+        XCTAssertEqual(summary(LogRewritten.compare(old: Array(old.utf8), new: Array(withoutSecond.utf8), path: RuleFixture.path,
+                                                    oldPath: RuleFixture.path, revision: "HEAD") { elsewhere.contains($0) }),
+                       ["10:1 log-rewritten: the follow-up entry `### 2024-03-03 14:00 电话 张伟` (line 20 at HEAD) was removed or its heading changed"])
+    }
+
     func testLineEndingsAndTrailingSpacesAreNotChanges() {
         XCTAssertEqual(compare(old.replacingOccurrences(of: "\n", with: "\r\n")), [])
         XCTAssertEqual(compare(old.replacingOccurrences(of: "- 背景: 服务器月均宕机5次\n", with: "- 背景: 服务器月均宕机5次  \n")), [])
