@@ -133,12 +133,6 @@ public struct LogEntries: Sendable {
         return nil
     }
 
-    /// A feedback line that is filled in later: `resolved`, `confirmed` or `satisfaction`.
-    public static func isFilledLater(_ line: ArraySlice<UInt8>) -> Bool {
-        guard let (key, _) = itemKey(line) else { return false }
-        return isFilledLater(key)
-    }
-
     /// The feedback keys whose lines are filled in after the entry was written.
     public static func isFilledLater(_ key: EntryKey) -> Bool {
         key == .resolved || key == .confirmed || key == .satisfaction

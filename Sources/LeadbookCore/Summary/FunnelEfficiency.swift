@@ -231,16 +231,3 @@ public struct FunnelEfficiency: Sendable {
         return keys.map { rows[$0]! }
     }
 }
-
-extension FunnelEfficiency {
-    /// The toolkit's stage (section 3) a status belongs to; won and lost end the funnel.
-    public static func stage(of status: Status) -> Stage? {
-        switch status {
-        case .untouched, .contacted: return .initialContact
-        case .qualified: return .needsDeepening
-        case .proposal: return .solutionComparison
-        case .negotiation: return .negotiation
-        case .won, .lost: return nil
-        }
-    }
-}

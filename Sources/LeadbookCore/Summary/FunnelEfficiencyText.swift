@@ -68,7 +68,7 @@ extension SummaryDocument.Builder {
 
     /// The toolkit's stage of a status (`initial contact`, 初步接洽阶段).
     public func stageName(_ status: Status) -> String {
-        guard let stage = FunnelEfficiency.stage(of: status) else { return empty }
+        guard let stage = TimePolicy.stage(of: status) else { return empty }
         return stageName(stage)
     }
 
@@ -144,7 +144,7 @@ extension SummaryJSON {
         var steps: [JSON] = FunnelPath.steps.map { status in
             let rank = status.rank
             return .object([
-                ("status", .string(status.rawValue)), ("stage", .optional(FunnelEfficiency.stage(of: status)?.rawValue)),
+                ("status", .string(status.rawValue)), ("stage", .optional(TimePolicy.stage(of: status)?.rawValue)),
                 ("reached", .int(row.reached[rank])), ("moved_on", .int(row.movedOn(rank))),
                 ("moved_on_share", rate(row.movedOnShare(rank))), ("lost_at", .int(row.lostAt[rank])),
                 ("days", distribution(row.days[rank])),

@@ -192,9 +192,8 @@ public struct WeeklyReport: Sendable {
 
         var sections: [String?: Section] = [:]
         func add(_ owner: String?, _ change: (inout Section) -> Void) {
-            var section = sections[owner] ?? Section(owner: owner, team: owner.flatMap { configuration.member(named: $0)?.group })
-            change(&section)
-            sections[owner] = section
+            // Changed in place: a copy taken out would copy each list on every append.
+            change(&sections[owner, default: Section(owner: owner, team: owner.flatMap { configuration.member(named: $0)?.group })])
         }
         for var record in records {
             if let git {

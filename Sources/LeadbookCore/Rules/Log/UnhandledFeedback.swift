@@ -12,6 +12,8 @@ public enum UnhandledFeedback: CustomerRule {
 
     public static func check(_ context: CustomerContext, _ findings: inout Findings) {
         let log = context.log
+        // Most files have no feedback waiting for a handling: nothing to date.
+        guard log.feedback.contains(where: { $0.handling == nil && $0.resolved == nil }) else { return }
         let days = context.configuration.feedbackHandlingDays
         var latest: LocalDate?
         for entry in log.followUps { if let date = entry.date, latest.map({ date > $0 }) ?? true { latest = date } }
