@@ -242,6 +242,9 @@ public enum ConfigurationReader {
                 switch part.keyText {
                 case "channels":
                     let nodes = part.value.items ?? (part.value.isEmpty ? [] : [part.value])
+                    if nodes.isEmpty {
+                        MissingField.report(.rhythmWithoutChannels(grade: pair.keyText), at: part.value.isEmpty ? part.key.start : part.value.start, &decoder.findings)
+                    }
                     var read: [Channel] = []
                     for channelNode in nodes {
                         if let channel = decoder.vocabulary(channelNode, field + ".channels", Channel.self) { read.append(channel) }

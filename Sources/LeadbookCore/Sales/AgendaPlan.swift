@@ -51,12 +51,14 @@ extension TimePolicy {
 }
 
 extension Agenda.Scope {
-    /// Each plan point still open, for its line's owner (a member of the team), else the
-    /// customer's owner.
+    /// Each plan point still open, for its line's owner (a member of the team or a responder,
+    /// as for to-dos and feedback), else the customer's owner with the name said in the detail.
     func planItems(_ customer: Customer, _ add: (Agenda.Kind, LocalDateTime, Phrase, String?) -> Void) {
         for point in policy.openPlanPoints(customer, asOf: asOf) {
-            let owner = point.step.owner.flatMap { configuration.member(named: $0) != nil ? $0 : nil } ?? customer.owner
-            add(.plan, TimePolicy.endOfDay(point.due), Wording<Agenda>.planPoint(point.step).phrase, owner)
+            let (owner, unknown) = responsible(point.step.owner, customer)
+            var detail = Wording<Agenda>.planPoint(point.step).phrase
+            if let unknown { detail += Wording<Agenda>.unknownOwner(unknown).phrase }
+            add(.plan, TimePolicy.endOfDay(point.due), detail, owner)
         }
     }
 }
