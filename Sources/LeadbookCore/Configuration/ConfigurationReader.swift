@@ -273,7 +273,7 @@ public enum ConfigurationReader {
         guard let pairs = decoder.map(node, "stage_days", example: "stage_days: {needs-deepening: {S: 7, A: 10, B: 14, C: 21}}") else { return }
         for pair in pairs {
             guard let stage = Stage(rawValue: pair.keyText), limitedStages.contains(stage) else {
-                decoder.unknownKey(pair, known: names, in: .field("stage_days"))
+                decoder.unknownKey(pair, known: names, in: .stageMap("stage_days"))
                 continue
             }
             let field = "stage_days.\(pair.keyText)"
@@ -293,7 +293,7 @@ public enum ConfigurationReader {
         guard let pairs = decoder.map(node, "stage_follow_ups", example: "stage_follow_ups: {initial-contact: 3, needs-deepening: 4}") else { return }
         for pair in pairs {
             guard let stage = Stage(rawValue: pair.keyText), limitedStages.contains(stage) else {
-                decoder.unknownKey(pair, known: names, in: .field("stage_follow_ups"))
+                decoder.unknownKey(pair, known: names, in: .stageMap("stage_follow_ups"))
                 continue
             }
             if let most = decoder.integer(pair.value, "stage_follow_ups.\(pair.keyText)", in: Configuration.Limits.followUps) { target[stage] = most }

@@ -244,6 +244,8 @@ final class AgendaFollowThroughTests: XCTestCase {
         XCTAssertEqual(item.detail, "needs deepening at most 14 days for B, since 2024-03-09")
         XCTAssertEqual(item.due, Grading.moment("2024-03-23 23:59"))
         XCTAssertTrue(item.overdue)
+        // Initial contact was left that day too, not on the last follow-up.
+        XCTAssertEqual(TimePolicy(Configuration()).firstStage(customer)?.left, Grading.date("2024-03-09"))
         // Exactly at the deadline, still within; a minute past, over (a log known then).
         customer.followUps = Array(customer.followUps.prefix(3))
         XCTAssertFalse(try XCTUnwrap(items(agenda([customer], asOf: "2024-03-23 23:59"), .stage).first).overdue)
@@ -270,6 +272,8 @@ final class AgendaFollowThroughTests: XCTestCase {
               nurture: {C: 3}
             """)
         XCTAssertEqual(diagnostics.map(\.rule.id), ["unknown-field"], RuleFixture.describe(diagnostics))
+        XCTAssertEqual(diagnostics.first?.hint, "the keys of `stage_days` are the stages: initial-contact, needs-deepening, solution-comparison, negotiation (nurture has no limit and no count)")
+        XCTAssertEqual(diagnostics.first?.hintPhrase.zh, "`stage_days` 的键是各个阶段：initial-contact、needs-deepening、solution-comparison、negotiation（培育阶段没有时限，也不计跟进次数）")
         XCTAssertEqual(configuration.firstStageDays[.S], 4)
         XCTAssertEqual(configuration.stageDays(.solutionComparison, .B), 30)
         XCTAssertEqual(configuration.stageDays(.solutionComparison, .A), 10)
@@ -281,6 +285,15 @@ final class AgendaFollowThroughTests: XCTestCase {
         let item = try XCTUnwrap(items(agenda([customer], asOf: "2024-04-04 09:00", configuration: configuration), .stage).first)
         XCTAssertEqual(item.due, Grading.moment("2024-04-04 23:59"))
         XCTAssertEqual(item.detail, "solution comparison at most 30 days for B, since 2024-03-05")
+    }
+
+    func testAnUnknownStageOfStageFollowUpsListsTheStages() {
+        let (_, diagnostics) = RuleFixture.configuration("stage_follow_ups: {nurture: 2, negotiaton: 3}\n")
+        XCTAssertEqual(diagnostics.map(\.rule.id), ["unknown-field", "unknown-field"], RuleFixture.describe(diagnostics))
+        XCTAssertEqual(diagnostics[0].message, "unknown key `nurture` in `stage_follow_ups`")
+        XCTAssertFalse(diagnostics[0].hint.contains("extra_fields"), diagnostics[0].hint)
+        XCTAssertTrue(diagnostics[0].hint.hasPrefix("the keys of `stage_follow_ups` are the stages: initial-contact"), diagnostics[0].hint)
+        XCTAssertEqual(diagnostics[1].hint, "did you mean `negotiation`?")
     }
 
     func testInitialContactStaysAsBefore() throws {
