@@ -80,8 +80,16 @@ extension Wording where Of == Agenda {
             zh.append(step.channels.map(\.label).joined(separator: "、"))
         }
         let weekly = step.weekly?.phrase
-        let enText = (weekly.map { $0.en + ": " } ?? "") + what + (en.isEmpty ? "" : " (" + en.joined(separator: "; ") + ")")
-        let zhText = (weekly.map { $0.zh + "：" } ?? "") + what + (zh.isEmpty ? "" : "（" + zh.joined(separator: "；") + "）")
-        return Self(enText, zhText)
+        // `every Sunday: goal (details)`; without a goal `every Sunday (details)`, and with
+        // nothing before them the details alone.
+        func text(_ weekly: String?, _ colon: String, _ details: [String], _ separator: String, _ open: String, _ close: String) -> String {
+            let head = [weekly, what.isEmpty ? nil : what].compactMap { $0 }.joined(separator: colon)
+            if details.isEmpty { return head }
+            let list = details.joined(separator: separator)
+            return head.isEmpty ? list : head + open + list + close
+        }
+        let enText = text(weekly?.en, ": ", en, "; ", " (", ")")
+        let zhText = text(weekly?.zh, "：", zh, "；", "（", "）")
+        return Self(enText.isEmpty ? "plan step" : enText, zhText.isEmpty ? "计划步骤" : zhText)
     }
 }

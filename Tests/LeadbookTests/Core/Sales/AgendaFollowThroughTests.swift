@@ -189,6 +189,42 @@ final class AgendaFollowThroughTests: XCTestCase {
         XCTAssertEqual(items(all, .plan).filter { $0.owner == "法务部" }.map(\.detail), ["审合同 (needs deepening; meeting)"])
     }
 
+    func testAPointWithoutAGoalSaysNoEmptyColon() throws {
+        var customer = sLead()
+        var weekly = step("每周日", stage: .negotiation, goal: "")
+        weekly.goal = nil
+        customer.plan = [weekly]
+        let item = try XCTUnwrap(items(agenda([customer], asOf: "2024-03-10 09:00"), .plan).first)
+        XCTAssertEqual(item.detail, "every Sunday (negotiation; meeting)")
+        XCTAssertEqual(item.detailPhrase.zh, "每周日（商务谈判；面谈）")
+        var bare = PlanStep()
+        bare.due = Grading.date("2024-03-05")
+        XCTAssertEqual(Wording<Agenda>.planPoint(bare).phrase.en, "plan step")
+        bare.channels = [.phone]
+        XCTAssertEqual(Wording<Agenda>.planPoint(bare).phrase.zh, "电话")
+    }
+
+    func testAFullWidthSpaceAfterAWeekdayIsTrimmed() throws {
+        XCTAssertEqual(WeeklyDays("每周一\u{3000}")?.days, WeeklyDays("每周一")?.days)
+        XCTAssertNotNil(WeeklyDays("\u{3000}每周一、四\u{3000}"))
+        let text = RuleFixture.customer(adding: ["plan:", "  - {stage: needs-deepening, goal: 周会, due: 每周一\u{3000}}"])
+        let read = RuleFixture.read(text)
+        RuleAssert.clean(read.findings.diagnostics)
+        XCTAssertNotNil(try XCTUnwrap(read.customer).plan.first?.weekly)
+    }
+
+    func testAnInvalidDateIsShownAsWritten() throws {
+        let text = RuleFixture.customer(adding: ["plan:", "  - {stage: needs-deepening, goal: 报价, due: \"2024-3-20\"}"])
+        let read = RuleFixture.read(text)
+        XCTAssertEqual(read.findings.diagnostics.map(\.rule.id), ["invalid-date"], RuleFixture.describe(read.findings.diagnostics))
+        let customer = try XCTUnwrap(read.customer)
+        let page = CustomerView.text(customer, path: RuleFixture.path, configuration: Configuration())
+        XCTAssertTrue(page.contains("\n  2024-3-20  needs deepening\n"), page)
+        let json = CustomerView.json(customer, path: RuleFixture.path, configuration: Configuration()).rendered()
+        XCTAssertTrue(json.contains("\"due\": \"2024-3-20\""), json)
+        XCTAssertTrue(items(agenda([customer], asOf: "2024-03-20 09:00", days: 30), .plan).isEmpty)
+    }
+
     /// 2024-03-04 and 2024-03-11 are Mondays.
     func testAWeeklyPointAcrossAWeekBoundary() throws {
         var customer = sLead(channels: [.phone])
