@@ -50,7 +50,7 @@ public enum ShowCommand: Command {
             if format == "json" {
                 context.console.out(CustomerView.json(customer, path: found.path, configuration: workspace.configuration, source: found.bytes).rendered() + "\n")
             } else {
-                context.console.out(CustomerView.text(customer, path: found.path, configuration: workspace.configuration, style: context.viewStyle))
+                context.console.out(CustomerView.text(customer, path: found.path, configuration: workspace.configuration, style: context.viewStyle, source: found.bytes))
             }
             return found.result.findings.errorCount > 0 ? .findings : .ok
         }

@@ -15,7 +15,14 @@ public struct WeeklyDays: Sendable, Equatable {
             index += spelling.count
             return true
         }
-        func skipSpaces() { while index < bytes.count, bytes[index] == ASCII.space { index += 1 } }
+        // Spaces, tabs and the full-width space (U+3000) a Chinese keyboard types.
+        func skipSpaces() {
+            while index < bytes.count {
+                if bytes[index] == ASCII.space || bytes[index] == ASCII.tab { index += 1; continue }
+                guard index + 2 < bytes.count, bytes[index] == 0xE3, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 else { return }
+                index += 3
+            }
+        }
         skipSpaces()
         var prefixed = true
         while prefixed {

@@ -242,6 +242,9 @@ public enum ConfigurationReader {
                 switch part.keyText {
                 case "channels":
                     let nodes = part.value.items ?? (part.value.isEmpty ? [] : [part.value])
+                    if nodes.isEmpty {
+                        MissingField.report(.rhythmWithoutChannels(grade: pair.keyText), at: part.value.isEmpty ? part.key.start : part.value.start, &decoder.findings)
+                    }
                     var read: [Channel] = []
                     for channelNode in nodes {
                         if let channel = decoder.vocabulary(channelNode, field + ".channels", Channel.self) { read.append(channel) }
@@ -270,7 +273,7 @@ public enum ConfigurationReader {
         guard let pairs = decoder.map(node, "stage_days", example: "stage_days: {needs-deepening: {S: 7, A: 10, B: 14, C: 21}}") else { return }
         for pair in pairs {
             guard let stage = Stage(rawValue: pair.keyText), limitedStages.contains(stage) else {
-                decoder.unknownKey(pair, known: names, in: .field("stage_days"))
+                decoder.unknownKey(pair, known: names, in: .stageMap("stage_days"))
                 continue
             }
             let field = "stage_days.\(pair.keyText)"
@@ -290,7 +293,7 @@ public enum ConfigurationReader {
         guard let pairs = decoder.map(node, "stage_follow_ups", example: "stage_follow_ups: {initial-contact: 3, needs-deepening: 4}") else { return }
         for pair in pairs {
             guard let stage = Stage(rawValue: pair.keyText), limitedStages.contains(stage) else {
-                decoder.unknownKey(pair, known: names, in: .field("stage_follow_ups"))
+                decoder.unknownKey(pair, known: names, in: .stageMap("stage_follow_ups"))
                 continue
             }
             if let most = decoder.integer(pair.value, "stage_follow_ups.\(pair.keyText)", in: Configuration.Limits.followUps) { target[stage] = most }

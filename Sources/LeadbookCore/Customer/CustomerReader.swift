@@ -356,6 +356,8 @@ public enum CustomerReader {
                     // A date, or a recurring time as text (the toolkit's 每周一, every Monday).
                     if let text = pair.value.scalarText, Self.looksLikeDate(text) {
                         step.due = decoder.date(pair.value, "plan.due")
+                        // Not a date (`2024-3-20`): an error, and the text as written for `show`.
+                        if step.due == nil { step.dueText = text }
                     } else {
                         step.dueText = decoder.text(pair.value, "plan.due")
                         if let text = step.dueText {

@@ -148,7 +148,10 @@ public enum CustomerView {
 
     /// A page for the terminal in `style`'s language: a value too long for the width goes on
     /// in the next lines, under itself (a page shows all of it; `agenda` cuts instead).
-    public static func text(_ customer: Customer, path: String, configuration: Configuration, style: ViewStyle) -> String {
+    /// With `source` (the file's bytes), every other line of an entry (free text, a key
+    /// leadbook does not know) follows its typed lines as written.
+    public static func text(_ customer: Customer, path: String, configuration: Configuration, style: ViewStyle,
+                            source: [UInt8]? = nil) -> String {
         let language = style.language
         typealias Words = Wording<CustomerView>
         var lines: [String] = []
@@ -197,13 +200,17 @@ public enum CustomerView {
                     logLine(4, "[\(todo.done ? "x" : " ")] \(todo.date?.description ?? "?") \(todo.text)\(todo.owner.map { " @" + $0 } ?? "")\(todo.requester.map { " ^" + $0 } ?? "")", more: 4)
                 }
                 if let next = entry.next { logLine(4, keyed(.next, next.description, language), more: 4) }
+                for line in otherLines(source, entry.start, entry.end) { logLine(4, line, more: 4) }
             }
         }
         if !customer.feedback.isEmpty {
             lines.append("")
             lines.append(Words.feedback(customer.feedback.count).phrase.text(language))
             for entry in customer.feedback {
-                var heading = Phrase(verbatim: (entry.date?.description ?? "?") + " " + (entry.type?.label(in: language) ?? "?") + "/"
+                var when = entry.date?.description ?? "?"
+                if let date = entry.date, let time = entry.time { when = LocalDateTime(date: date, minutes: time).description }
+                if let channel = entry.channel { when += " " + channel.label(in: language) }
+                var heading = Phrase(verbatim: when + " " + (entry.type?.label(in: language) ?? "?") + "/"
                                      + (entry.priority?.label(in: language) ?? "?") + " " + entry.summary)
                 if let resolved = entry.resolved { heading += Phrase(verbatim: "  ") + Words.resolved(resolved).phrase }
                 if let confirmed = entry.confirmed { heading += Phrase(", ", "，") + Words.confirmed(confirmed).phrase }
@@ -215,9 +222,39 @@ public enum CustomerView {
                 if let owner = entry.owner { logLine(4, keyed(.owner, owner, language), more: 4) }
                 if let due = entry.due { logLine(4, keyed(.due, due.description, language), more: 4) }
                 if let result = entry.confirmation, !result.isEmpty { logLine(4, keyed(.confirmed, result, language), more: 4) }
+                for line in otherLines(source, entry.start, entry.end) { logLine(4, line, more: 4) }
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The lines of an entry (after its heading) that its typed values do not show: free
+    /// text and `- key: value` lines with a key leadbook does not know, as written (blank
+    /// lines left out). Known keys and to-dos are shown from their values.
+    static func otherLines(_ source: [UInt8]?, _ start: Int, _ end: Int) -> [String] {
+        guard let source, start < end, end <= source.count else { return [] }
+        let text = String(decoding: source[start..<end], as: UTF8.self)
+        var lines: [String] = []
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index > 0 {
+            let line = String(raw).trimmingSpaces
+            guard !line.isEmpty, !isTyped(line) else { continue }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    /// A `- key: value` line of a known key (any spelling), or a to-do.
+    static func isTyped(_ line: String) -> Bool {
+        var item = Substring(line)
+        guard let marker = item.first, marker == "-" || marker == "*" || marker == "+" else { return false }
+        item = item.dropFirst().drop { $0 == " " || $0 == "\u{3000}" }
+        if item.hasPrefix("[") || item.hasPrefix("［") || item.hasPrefix("【") { return true }
+        guard let colon = item.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return false }
+        var key = Array(String(item[..<colon]).trimmingSpaces.utf8)
+        guard !key.isEmpty else { return false }
+        return key.withUnsafeMutableBufferPointer { buffer in
+            EntryKey.matching(UnsafeBufferPointer(buffer), 0..<buffer.count) != nil
+        }
     }
 
     /// `background: 服务器月均宕机5次` / `背景：服务器月均宕机5次`: a line of an entry, by its key.
@@ -231,7 +268,7 @@ public enum CustomerView {
         typealias Words = Wording<CustomerView>
         let when = step.due?.description ?? step.weekly?.phrase.text(language) ?? step.dueText ?? "?"
         var heading = when
-        if let stage = step.stage { heading += "  " + stage.label(in: language) }
+        if let stage = step.stage { heading += "  " + (language == .zhCN ? stage.label : stage.words) }
         if let owner = step.owner { heading += "  @" + owner }
         logLine(2, heading, 2)
         let channels = step.channels.map { $0.label(in: language) }.joined(separator: language == .zhCN ? "、" : ", ")

@@ -51,12 +51,14 @@ extension TimePolicy {
 }
 
 extension Agenda.Scope {
-    /// Each plan point still open, for its line's owner (a member of the team), else the
-    /// customer's owner.
+    /// Each plan point still open, for its line's owner (a member of the team or a responder,
+    /// as for to-dos and feedback), else the customer's owner with the name said in the detail.
     func planItems(_ customer: Customer, _ add: (Agenda.Kind, LocalDateTime, Phrase, String?) -> Void) {
         for point in policy.openPlanPoints(customer, asOf: asOf) {
-            let owner = point.step.owner.flatMap { configuration.member(named: $0) != nil ? $0 : nil } ?? customer.owner
-            add(.plan, TimePolicy.endOfDay(point.due), Wording<Agenda>.planPoint(point.step).phrase, owner)
+            let (owner, unknown) = responsible(point.step.owner, customer)
+            var detail = Wording<Agenda>.planPoint(point.step).phrase
+            if let unknown { detail += Wording<Agenda>.unknownOwner(unknown).phrase }
+            add(.plan, TimePolicy.endOfDay(point.due), detail, owner)
         }
     }
 }
@@ -78,8 +80,16 @@ extension Wording where Of == Agenda {
             zh.append(step.channels.map(\.label).joined(separator: "、"))
         }
         let weekly = step.weekly?.phrase
-        let enText = (weekly.map { $0.en + ": " } ?? "") + what + (en.isEmpty ? "" : " (" + en.joined(separator: "; ") + ")")
-        let zhText = (weekly.map { $0.zh + "：" } ?? "") + what + (zh.isEmpty ? "" : "（" + zh.joined(separator: "；") + "）")
-        return Self(enText, zhText)
+        // `every Sunday: goal (details)`; without a goal `every Sunday (details)`, and with
+        // nothing before them the details alone.
+        func text(_ weekly: String?, _ colon: String, _ details: [String], _ separator: String, _ open: String, _ close: String) -> String {
+            let head = [weekly, what.isEmpty ? nil : what].compactMap { $0 }.joined(separator: colon)
+            if details.isEmpty { return head }
+            let list = details.joined(separator: separator)
+            return head.isEmpty ? list : head + open + list + close
+        }
+        let enText = text(weekly?.en, ": ", en, "; ", " (", ")")
+        let zhText = text(weekly?.zh, "：", zh, "；", "（", "）")
+        return Self(enText.isEmpty ? "plan step" : enText, zhText.isEmpty ? "计划步骤" : zhText)
     }
 }

@@ -38,13 +38,20 @@ extension TimePolicy {
         return StageLimit(stage: stage, grade: grade, limitDays: days, start: start, deadline: start.adding(days: days))
     }
 
-    /// The day the log moved the customer into `stage` (the first entry of the last run of
-    /// statuses of that stage); without one, the last follow-up, else assignment or capture.
+    /// The earliest day the customer can be shown to be in `stage`: the follow-up whose
+    /// `status:` moved it there (the first entry of the last run of statuses of that stage).
+    /// When only the front matter says so (an imported lead, a status edited there), the
+    /// follow-up after the last `status:` of another stage (that entry still said another
+    /// stage; the entry itself when none follows); with no `status:` in the log at all,
+    /// assignment, else capture, else the first follow-up. Never the last follow-up: the
+    /// window would start again with every contact.
     func stageStart(_ customer: Customer, _ stage: Stage) -> LocalDate? {
         var current: Stage?
         var start: LocalDate?
-        for entry in customer.followUps {
+        var lastChange: Int?
+        for (index, entry) in customer.followUps.enumerated() {
             guard let status = entry.status else { continue }
+            lastChange = index
             let entered = Self.stage(of: status)
             if entered != current {
                 current = entered
@@ -52,7 +59,11 @@ extension TimePolicy {
             }
         }
         if current == stage, let start { return start }
-        return customer.followUps.last?.date ?? (customer.assigned ?? customer.created)?.date
+        if let lastChange {
+            let next = lastChange + 1
+            return customer.followUps[next < customer.followUps.count ? next : lastChange].date
+        }
+        return (customer.assigned ?? customer.created)?.date ?? customer.followUps.first?.date
     }
 
     /// The follow-ups of each stage in log order: an entry counts in the stage the customer was
@@ -111,19 +122,38 @@ extension Wording where Of == Agenda {
 }
 
 extension Explanation {
-    /// Under "Stage": the limit of a later stage, and the follow-ups of the current stage
-    /// against the most the toolkit plans.
+    /// Under "Stage": the limit of a later stage, the follow-ups of the current stage against
+    /// the most the toolkit plans, and those of each stage already left (which `check` does
+    /// not report: the log is append-only).
     static func stageLines(_ customer: Customer, _ policy: TimePolicy, asOf: LocalDateTime, late: (Wording<Explanation>) -> Phrase) -> [Phrase] {
         var lines: [Phrase] = []
         if let limit = policy.stageLimit(customer), limit.stage != .initialContact {
             let head = Phrase(verbatim: "  ") + Words.stageLimit(limit).phrase + Words.separator.phrase
             lines.append(head + (asOf.date > limit.deadline ? late(Words.overLimit) : Words.stillWithin.phrase))
         }
-        guard customer.isOpen, let current = policy.stage(customer), let most = policy.configuration.stageFollowUps[current] else { return lines }
-        var count = 0
-        policy.stageFollowUps(customer) { _, stage, _ in if stage == current { count += 1 } }
-        let words = Words.stageFollowUps(count, most: most).phrase
-        lines.append(Phrase(verbatim: "  ") + (count > most ? late(Words.stageFollowUps(count, most: most)) : words))
+        // Each stage in the order the log reached it, with its follow-ups.
+        var order: [Stage] = []
+        var counts: [Stage: Int] = [:]
+        let after = policy.stageFollowUps(customer) { _, stage, number in
+            if number == 1, counts[stage] == nil { order.append(stage) }
+            counts[stage, default: 0] += 1
+        }
+        let current = customer.isOpen ? policy.stage(customer) : nil
+        let mosts = policy.configuration.stageFollowUps
+        func over(_ count: Int, _ most: Int?) -> Phrase {
+            guard let most, count > most else { return .empty }
+            return Words.separator.phrase + late(Words.overMost)
+        }
+        // The stage the log ends in is not left while the front matter has not caught up.
+        let behind = current.flatMap { current in after.map { TimePolicy.rank($0) > TimePolicy.rank(current) } } ?? false
+        for stage in order where stage != current && !(behind && stage == after) {
+            let count = counts[stage, default: 0]
+            lines.append(Phrase(verbatim: "  ") + Words.stageLeft(stage, count, most: mosts[stage]).phrase + over(count, mosts[stage]))
+        }
+        guard let current, let most = mosts[current] else { return lines }
+        let count = counts[current, default: 0]
+        let words = Words.stageFollowUps(count, most: most)
+        lines.append(Phrase(verbatim: "  ") + (count > most ? late(words) + over(count, most) : words.phrase))
         return lines
     }
 }
@@ -132,6 +162,14 @@ extension Wording where Of == Explanation {
     public static func stageLimit(_ limit: TimePolicy.StageLimit) -> Self {
         Self("\(limit.stage.words) at most \(limit.limitDays) days from \(limit.start) (by \(limit.deadline))",
              "\(limit.stage.label)从 \(limit.start) 起最多 \(limit.limitDays) 天（\(limit.deadline) 前）")
+    }
+
+    public static let overMost = Self("over the maximum", "超过上限")
+
+    /// A stage already left: `initial contact: 4 follow-ups before it was left, at most 3`.
+    public static func stageLeft(_ stage: Stage, _ count: Int, most: Int?) -> Self {
+        Self("\(stage.words): \(count) follow-up\(count == 1 ? "" : "s") before it was left" + (most.map { ", at most \($0)" } ?? ""),
+             "\(stage.label)：离开前跟进 \(count) 次" + (most.map { "，最多 \($0) 次" } ?? ""))
     }
 
     public static func stageFollowUps(_ count: Int, most: Int) -> Self {

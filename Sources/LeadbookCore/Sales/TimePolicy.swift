@@ -151,7 +151,8 @@ public struct TimePolicy {
             if let status = entry.status, status.rank >= Status.qualified.rank { left = entry.date; break }
         }
         if left == nil, let status = customer.status, status.rank >= Status.qualified.rank {
-            left = customer.followUps.last?.date ?? start
+            // Only the front matter says so: the day the next stage is counted from.
+            left = stageStart(customer, Self.stage(of: status) ?? .needsDeepening) ?? start
         }
         return FirstStage(limitDays: limit, start: start, deadline: start.adding(days: limit), left: left)
     }

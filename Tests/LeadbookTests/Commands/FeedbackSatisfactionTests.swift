@@ -72,7 +72,8 @@ final class FeedbackSatisfactionTests: RuleWorkspaceTestCase {
         XCTAssertEqual(run(["2", "--satisfaction", "5"]).code, .ok)
         func show(_ arguments: [String], _ language: String) -> String {
             let console = RecordingConsole()
-            let context = CommandContext(console: console, environment: ["LEADBOOK_LANG": language], currentDirectory: workspace.root)
+            // Wide enough for the heading with its channel on one line.
+            let context = CommandContext(console: console, environment: ["LEADBOOK_LANG": language, "COLUMNS": "140"], currentDirectory: workspace.root)
             XCTAssertEqual(LeadbookCommandLine.run(["show", "LX2024001", "-C", workspace.root] + arguments, context), .ok, console.errors)
             return console.output
         }

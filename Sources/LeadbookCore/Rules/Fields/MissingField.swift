@@ -88,6 +88,14 @@ extension RuleMessage where Of == MissingField {
                                  "两项都要写：`\(grade): {channels: [meeting, visit], days: 7}`"))
     }
 
+    /// `channels: []`: a rhythm that no contact could keep. A grade is switched off by
+    /// leaving it out of `rhythm:`.
+    public static func rhythmWithoutChannels(grade: String) -> Self {
+        Self("the rhythm of \(grade) lists no channel", "\(grade) 级的跟进节奏没列任何渠道",
+             hint: Phrase("list the channels that keep it: `\(grade): {channels: [meeting, visit], days: 7}`; to keep no rhythm for \(grade), leave \(grade) out of `rhythm:`",
+                          "列出算数的渠道：`\(grade): {channels: [meeting, visit], days: 7}`；\(grade) 级不要节奏的话，把 \(grade) 从 `rhythm:` 里删掉"))
+    }
+
     public static var teamMemberWithoutName: Self {
         Self("a team member without `name`", "有一位团队成员没写 `name`", hint: Phrase("add `name:` with the rep's name", "加上 `name:`，写销售的姓名"))
     }

@@ -17,6 +17,8 @@ public enum UnknownField: RuleDefinition {
         case sourceDetail(source: String)
         case configuration
         case teamMember
+        /// A map of leadbook.yml keyed by stage (`stage_days`, `stage_follow_ups`).
+        case stageMap(String)
 
         /// " in `score`" / "`score` 里"; empty at the top of the front matter.
         public var phrase: Phrase {
@@ -28,6 +30,7 @@ public enum UnknownField: RuleDefinition {
             case .sourceDetail(let source): return Phrase(" in `source_detail` of a \(source) lead", "`\(source)` 线索的 `source_detail` 里")
             case .configuration: return Phrase(" in leadbook.yml", "leadbook.yml 里")
             case .teamMember: return Phrase(" in a team member", "团队成员里")
+            case .stageMap(let name): return Phrase(" in `\(name)`", "`\(name)` 里")
             }
         }
     }
@@ -45,6 +48,10 @@ extension RuleMessage where Of == UnknownField {
         let message = Phrase("unknown key `\(key)`\(place.phrase.en)", zh)
         if let near = Suggestion.closest(to: key, among: known), near != key {
             return Self(message, hint: Phrase("did you mean `\(near)`?", "是不是想写 `\(near)`？"))
+        }
+        if case .stageMap(let name) = place {
+            return Self(message, hint: Phrase("the keys of `\(name)` are the stages: \(known.joined(separator: ", ")) (nurture has no limit and no count)",
+                                              "`\(name)` 的键是各个阶段：\(known.joined(separator: "、"))（培育阶段没有时限，也不计跟进次数）"))
         }
         return Self(message, hint: Phrase("known keys: \(known.joined(separator: ", ")); list extra keys under `extra_fields` in leadbook.yml",
                                           "可用的键：\(known.joined(separator: "、"))；团队自己加的键请列在 leadbook.yml 的 `extra_fields` 下"))

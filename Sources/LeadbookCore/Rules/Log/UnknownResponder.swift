@@ -1,12 +1,12 @@
 import LeadbookText
 
-/// When leadbook.yml has a team or responders, a to-do's `@owner` and `^requester` and a
-/// feedback entry's `owner` name one of them: the agenda puts a name it does not know on the
+/// When leadbook.yml has a team or responders, a to-do's `@owner` and `^requester`, a
+/// feedback entry's `owner` and a plan step's `owner` name one of them: the agenda puts a name it does not know on the
 /// customer owner's list, where the one meant never sees it.
 public enum UnknownResponder: CustomerRule {
     public static let rule = Rule("unknown-responder", .warning, Phrase(
-        "A to-do's `@owner` and `^requester` and a feedback `owner` are team members or responders in leadbook.yml.",
-        "待办的 `@负责人`、`^提出人` 和反馈的 `owner` 是 leadbook.yml 里的团队成员或负责人（`responders`）。"))
+        "A to-do's `@owner` and `^requester`, a feedback `owner` and a plan step's `owner` are team members or responders in leadbook.yml.",
+        "待办的 `@负责人`、`^提出人`、反馈的 `owner` 和跟进计划的 `owner` 是 leadbook.yml 里的团队成员或负责人（`responders`）。"))
 
     public static func check(_ context: CustomerContext, _ findings: inout Findings) {
         let configuration = context.configuration
@@ -26,7 +26,8 @@ public enum UnknownResponder: CustomerRule {
         for entry in context.log.feedback where entry.resolved == nil {
             if let name = unknown(entry.owner) { found.append((name, nil, entry.start..<entry.end)) }
         }
-        guard !found.isEmpty else { return }
+        let planOwners = context.customer.plan.compactMap { unknown($0.owner) }
+        guard !found.isEmpty || !planOwners.isEmpty else { return }
         var source = findings.source
         let starts = source.lineStarts()
         let bytes = source.bytes
@@ -50,6 +51,33 @@ public enum UnknownResponder: CustomerRule {
             findings.report(Message.unknown(name, names: names), at: offset,
                             suggestion: findings.suggestion(replacing: name, at: offset, with: near))
         }
+        // A plan step's `owner`, in plan order: each at the next `owner:` that names it.
+        var from = context.position("plan")?.key ?? context.layout.frontMatter.lowerBound
+        let end = context.layout.frontMatter.upperBound
+        for name in planOwners {
+            let offset = ownerValue(name, in: bytes, from: from, to: end) ?? context.offset(of: "plan")
+            from = offset + 1
+            let near = Suggestion.closest(to: name, among: names)
+            findings.report(Message.unknown(name, names: names), at: offset,
+                            suggestion: findings.suggestion(replacing: name, at: offset, with: near))
+        }
+    }
+
+    /// The first `name` at or after `from` that follows `owner:` (blanks and a quote between).
+    static func ownerValue(_ name: String, in bytes: [UInt8], from: Int, to end: Int) -> Int? {
+        let needle = Array(name.utf8)
+        let key = Array("owner:".utf8)
+        guard !needle.isEmpty, from >= 0 else { return nil }
+        var start = from
+        while start + needle.count <= min(end, bytes.count) {
+            if bytes[start..<start + needle.count].elementsEqual(needle) {
+                var before = start - 1
+                while before >= from, bytes[before] == ASCII.space || bytes[before] == ASCII.doubleQuote || bytes[before] == ASCII.singleQuote { before -= 1 }
+                if before + 1 >= key.count, bytes[(before + 1 - key.count)...before].elementsEqual(key) { return start }
+            }
+            start += 1
+        }
+        return nil
     }
 }
 

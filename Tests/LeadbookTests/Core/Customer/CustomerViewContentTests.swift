@@ -22,7 +22,7 @@ final class CustomerViewContentTests: XCTestCase {
     func testThePlanInEnglish() throws {
         XCTAssertEqual(block(try page(.en), from: "plan (1):", count: 8), [
             "plan (1):",
-            "  2024-03-01  initial-contact",
+            "  2024-03-01  initial contact",
             "    goal: 获取采购总监联系方式, 确认决策链",
             "    channels: phone, meeting",
             "    points: 了解服务器宕机影响; 确认采购流程",
@@ -67,7 +67,7 @@ final class CustomerViewContentTests: XCTestCase {
     func testEveryLineOfFeedback() throws {
         XCTAssertEqual(block(try page(.en, width: 140), from: "feedback (1):", count: 9), [
             "feedback (1):",
-            "  2024-03-03 product/high 方案缺少\"数据备份\"功能, 担心数据安全  resolved 2024-03-05, confirmed 2024-03-06",
+            "  2024-03-03 meeting product/high 方案缺少\"数据备份\"功能, 担心数据安全  resolved 2024-03-05, confirmed 2024-03-06",
             "    why: 业务扩张后数据量激增",
             "    why: 备份需求凸显",
             "    handling: fix",
@@ -80,6 +80,58 @@ final class CustomerViewContentTests: XCTestCase {
             "    原因：业务扩张后数据量激增", "    原因：备份需求凸显", "    处理方式：立即解决", "    处理方案：协调技术团队3月5日前提供备份模块方案",
             "    负责人：王五", "    完成时限：2024-03-05", "    客户确认：客户认可",
         ])
+    }
+
+    /// Free text and unknown keys as written, after the typed lines; the feedback heading
+    /// with its time and channel.
+    func testLinesLeadbookDoesNotKnowAreShownAsWritten() throws {
+        let text = RuleFixture.customer(body: """
+
+            ## Follow-ups
+
+            ### 2024-04-22 email 郑国华
+            正式方案和报价已发送。
+            - 下次跟进: 2024-04-29
+            - 竞品: 海康
+            - [ ] 2024-04-25 回访 @王五
+
+            ## Feedback
+
+            ### 2024-05-06 16:00 电话 要求合同增加数据安全条款
+            - type: decision
+            - priority: high
+            - handling: negotiate
+            客户法务周五前回复
+            - 备注：先发标准保密协议
+
+            """)
+        let read = RuleFixture.read(text)
+        let customer = try XCTUnwrap(read.customer)
+        func page(_ language: Language) -> String {
+            CustomerView.text(customer, path: RuleFixture.path, configuration: Configuration(), style: ViewStyle(language: language),
+                              source: Array(text.utf8))
+        }
+        let en = page(.en)
+        XCTAssertTrue(en.contains("""
+              2024-04-22 email 郑国华
+                [ ] 2024-04-25 回访 @王五
+                next: 2024-04-29
+                正式方案和报价已发送。
+                - 竞品: 海康
+
+            """), en)
+        XCTAssertTrue(en.contains("""
+              2024-05-06 16:00 phone decision/high 要求合同增加数据安全条款
+                handling: negotiate
+                客户法务周五前回复
+                - 备注：先发标准保密协议
+
+            """), en)
+        let zh = page(.zhCN)
+        XCTAssertTrue(zh.contains("  2024-05-06 16:00 电话 决策/高 要求合同增加数据安全条款\n"), zh)
+        XCTAssertTrue(zh.contains("    下次跟进：2024-04-29\n    正式方案和报价已发送。\n    - 竞品: 海康\n"), zh)
+        // Without the file's bytes, the typed lines only.
+        XCTAssertFalse(CustomerView.text(customer, path: RuleFixture.path, configuration: Configuration()).contains("海康"))
     }
 
     /// A long line goes on under itself, fitted to the width.
@@ -95,6 +147,7 @@ final class CustomerViewContentTests: XCTestCase {
         let customer = try XCTUnwrap(RuleFixture.read(text).customer)
         let en = CustomerView.text(customer, path: RuleFixture.path, configuration: Configuration(), style: ViewStyle(language: .en))
         XCTAssertTrue(en.contains("\n  every Monday and Thursday  nurture  @孙八\n    goal: 分享行业资讯\n"), en)
+        XCTAssertFalse(CustomerView.text(customer, path: RuleFixture.path, configuration: Configuration(), style: ViewStyle(language: .en)).contains("initial-contact"))
         let zh = CustomerView.text(customer, path: RuleFixture.path, configuration: Configuration(), style: ViewStyle(language: .zhCN))
         XCTAssertTrue(zh.contains("\n  每周一、周四  培育  @孙八\n"), zh)
         let json = CustomerView.json(customer, path: RuleFixture.path, configuration: Configuration()).rendered()

@@ -91,6 +91,34 @@ final class AgendaFollowThroughTests: XCTestCase {
         XCTAssertEqual(missing?.phrase.zh, "A 级的跟进节奏没写 `channels`")
     }
 
+    func testAnEmptyChannelListIsAFindingAtItsLine() throws {
+        let (configuration, diagnostics) = RuleFixture.configuration("cadence_days: {S: 1}\nrhythm:\n  S: {channels: [], days: 7}\n  A:\n    channels:\n    days: 7\n")
+        XCTAssertEqual(diagnostics.map(\.rule.id), ["missing-field", "missing-field"], RuleFixture.describe(diagnostics))
+        let flow = try XCTUnwrap(diagnostics.first)
+        XCTAssertEqual(flow.line, 3)
+        XCTAssertEqual(flow.column, 17)
+        XCTAssertEqual(flow.message, "the rhythm of S lists no channel")
+        XCTAssertEqual(flow.phrase.zh, "S 级的跟进节奏没列任何渠道")
+        XCTAssertTrue(flow.hint.contains("`S: {channels: [meeting, visit], days: 7}`"), flow.hint)
+        XCTAssertTrue(flow.hintPhrase.zh.contains("把 S 从 `rhythm:` 里删掉"), flow.hintPhrase.zh)
+        XCTAssertEqual(diagnostics[1].line, 5)
+        XCTAssertEqual(diagnostics[1].message, "the rhythm of A lists no channel")
+        XCTAssertTrue(configuration.rhythms.isEmpty)
+    }
+
+    func testLeavingAGradeOutOrAnEmptyRhythmSwitchesRhythmsOff() {
+        let (some, someDiagnostics) = RuleFixture.configuration("rhythm:\n  A: {channels: [email, phone], days: 7}\n")
+        RuleAssert.clean(someDiagnostics)
+        XCTAssertNil(some.rhythms[.S])
+        XCTAssertNotNil(some.rhythms[.A])
+        XCTAssertNotNil(Configuration().rhythms[.S])
+        for text in ["rhythm:\n", "rhythm: {}\n"] {
+            let (none, diagnostics) = RuleFixture.configuration(text)
+            RuleAssert.clean(diagnostics)
+            XCTAssertTrue(none.rhythms.isEmpty, text)
+        }
+    }
+
     // MARK: Plan time points
 
     func step(_ due: String, stage: Stage? = .needsDeepening, owner: String? = nil, goal: String = "确认预算") -> PlanStep {
@@ -145,6 +173,58 @@ final class AgendaFollowThroughTests: XCTestCase {
         XCTAssertEqual(Set(plan.map { "\($0.owner ?? "-") \($0.detail.components(separatedBy: " (")[0])" }), ["赵六 确认预算", "王五 审合同"])
     }
 
+    func testAPointForAResponderIsOnTheirAgendaAndAnUnknownNameIsSaid() throws {
+        var configuration = Configuration()
+        configuration.team = [Grading.member("王五", .manager)]
+        configuration.responders = [Responder(name: "法务部")]
+        var customer = sLead()
+        customer.plan = [step("2024-03-05", owner: "法务部", goal: "审合同"), step("2024-03-05", owner: "技术部", goal: "出方案")]
+        let all = agenda([customer], asOf: "2024-03-05 09:00", configuration: configuration)
+        let legal = try XCTUnwrap(items(all, .plan).first { $0.owner == "法务部" })
+        XCTAssertEqual(legal.detail, "审合同 (needs deepening; meeting)")
+        let unknown = try XCTUnwrap(items(all, .plan).first { $0.detail.hasPrefix("出方案") })
+        XCTAssertEqual(unknown.owner, "王五")
+        XCTAssertEqual(unknown.detail, "出方案 (needs deepening; meeting) (for 技术部: not in the team or responders of leadbook.yml)")
+        XCTAssertEqual(unknown.detailPhrase.zh, "出方案（需求深化；面谈）（给 技术部：不在 leadbook.yml 的团队或负责人里）")
+        XCTAssertEqual(items(all, .plan).filter { $0.owner == "法务部" }.map(\.detail), ["审合同 (needs deepening; meeting)"])
+    }
+
+    func testAPointWithoutAGoalSaysNoEmptyColon() throws {
+        var customer = sLead()
+        var weekly = step("每周日", stage: .negotiation, goal: "")
+        weekly.goal = nil
+        customer.plan = [weekly]
+        let item = try XCTUnwrap(items(agenda([customer], asOf: "2024-03-10 09:00"), .plan).first)
+        XCTAssertEqual(item.detail, "every Sunday (negotiation; meeting)")
+        XCTAssertEqual(item.detailPhrase.zh, "每周日（商务谈判；面谈）")
+        var bare = PlanStep()
+        bare.due = Grading.date("2024-03-05")
+        XCTAssertEqual(Wording<Agenda>.planPoint(bare).phrase.en, "plan step")
+        bare.channels = [.phone]
+        XCTAssertEqual(Wording<Agenda>.planPoint(bare).phrase.zh, "电话")
+    }
+
+    func testAFullWidthSpaceAfterAWeekdayIsTrimmed() throws {
+        XCTAssertEqual(WeeklyDays("每周一\u{3000}")?.days, WeeklyDays("每周一")?.days)
+        XCTAssertNotNil(WeeklyDays("\u{3000}每周一、四\u{3000}"))
+        let text = RuleFixture.customer(adding: ["plan:", "  - {stage: needs-deepening, goal: 周会, due: 每周一\u{3000}}"])
+        let read = RuleFixture.read(text)
+        RuleAssert.clean(read.findings.diagnostics)
+        XCTAssertNotNil(try XCTUnwrap(read.customer).plan.first?.weekly)
+    }
+
+    func testAnInvalidDateIsShownAsWritten() throws {
+        let text = RuleFixture.customer(adding: ["plan:", "  - {stage: needs-deepening, goal: 报价, due: \"2024-3-20\"}"])
+        let read = RuleFixture.read(text)
+        XCTAssertEqual(read.findings.diagnostics.map(\.rule.id), ["invalid-date"], RuleFixture.describe(read.findings.diagnostics))
+        let customer = try XCTUnwrap(read.customer)
+        let page = CustomerView.text(customer, path: RuleFixture.path, configuration: Configuration())
+        XCTAssertTrue(page.contains("\n  2024-3-20  needs deepening\n"), page)
+        let json = CustomerView.json(customer, path: RuleFixture.path, configuration: Configuration()).rendered()
+        XCTAssertTrue(json.contains("\"due\": \"2024-3-20\""), json)
+        XCTAssertTrue(items(agenda([customer], asOf: "2024-03-20 09:00", days: 30), .plan).isEmpty)
+    }
+
     /// 2024-03-04 and 2024-03-11 are Mondays.
     func testAWeeklyPointAcrossAWeekBoundary() throws {
         var customer = sLead(channels: [.phone])
@@ -185,6 +265,40 @@ final class AgendaFollowThroughTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(items(agenda([customer], asOf: "2024-03-09 00:00"), .stage).first).overdue)
     }
 
+    /// A B lead `qualified` in the front matter only, its log saying `contacted` on 03-01,
+    /// then a follow-up every 8 days up to 04-13: the window does not start again with each.
+    func testAStageOnlyInTheFrontMatterCountsFromTheFollowUpAfterTheLastStatus() throws {
+        var customer = Grading.customer("LX2024502", intent: .B, created: "2024-03-01 09:00", status: .qualified)
+        customer.grade = .B
+        customer.owner = "孙八"
+        customer.assigned = Grading.moment("2024-03-01 10:00")
+        customer.followUps = [Grading.followUp("2024-03-01", time: "11:00", status: .contacted)]
+        for day in ["2024-03-09", "2024-03-17", "2024-03-25", "2024-04-02", "2024-04-10", "2024-04-13"] {
+            customer.followUps.append(Grading.followUp(day, time: "11:00"))
+        }
+        let item = try XCTUnwrap(items(agenda([customer], asOf: "2024-04-14 09:00"), .stage).first)
+        XCTAssertEqual(item.detail, "needs deepening at most 14 days for B, since 2024-03-09")
+        XCTAssertEqual(item.due, Grading.moment("2024-03-23 23:59"))
+        XCTAssertTrue(item.overdue)
+        // Initial contact was left that day too, not on the last follow-up.
+        XCTAssertEqual(TimePolicy(Configuration()).firstStage(customer)?.left, Grading.date("2024-03-09"))
+        // Exactly at the deadline, still within; a minute past, over (a log known then).
+        customer.followUps = Array(customer.followUps.prefix(3))
+        XCTAssertFalse(try XCTUnwrap(items(agenda([customer], asOf: "2024-03-23 23:59"), .stage).first).overdue)
+        XCTAssertTrue(try XCTUnwrap(items(agenda([customer], asOf: "2024-03-24 00:00"), .stage).first).overdue)
+        // The status entry the last of the log: counted from that entry.
+        customer.followUps = [Grading.followUp("2024-03-01", time: "11:00", status: .contacted)]
+        XCTAssertEqual(items(agenda([customer], asOf: "2024-03-05 09:00", days: 30), .stage).first?.detail, "needs deepening at most 14 days for B, since 2024-03-01")
+        // No `status:` in the log at all: from assignment, not from the last follow-up.
+        customer.followUps = ["2024-03-20", "2024-04-13"].map { Grading.followUp($0, time: "11:00") }
+        let fromAssignment = try XCTUnwrap(items(agenda([customer], asOf: "2024-04-14 09:00"), .stage).first)
+        XCTAssertEqual(fromAssignment.detail, "needs deepening at most 14 days for B, since 2024-03-01")
+        XCTAssertTrue(fromAssignment.overdue)
+        customer.assigned = nil
+        customer.created = nil
+        XCTAssertEqual(items(agenda([customer], asOf: "2024-04-14 09:00"), .stage).first?.detail, "needs deepening at most 14 days for B, since 2024-03-20")
+    }
+
     func testLaterStagesByGradeFromLeadbookYml() throws {
         let (configuration, diagnostics) = RuleFixture.configuration("""
             first_stage_days: {S: 2}
@@ -194,6 +308,8 @@ final class AgendaFollowThroughTests: XCTestCase {
               nurture: {C: 3}
             """)
         XCTAssertEqual(diagnostics.map(\.rule.id), ["unknown-field"], RuleFixture.describe(diagnostics))
+        XCTAssertEqual(diagnostics.first?.hint, "the keys of `stage_days` are the stages: initial-contact, needs-deepening, solution-comparison, negotiation (nurture has no limit and no count)")
+        XCTAssertEqual(diagnostics.first?.hintPhrase.zh, "`stage_days` 的键是各个阶段：initial-contact、needs-deepening、solution-comparison、negotiation（培育阶段没有时限，也不计跟进次数）")
         XCTAssertEqual(configuration.firstStageDays[.S], 4)
         XCTAssertEqual(configuration.stageDays(.solutionComparison, .B), 30)
         XCTAssertEqual(configuration.stageDays(.solutionComparison, .A), 10)
@@ -207,6 +323,15 @@ final class AgendaFollowThroughTests: XCTestCase {
         XCTAssertEqual(item.detail, "solution comparison at most 30 days for B, since 2024-03-05")
     }
 
+    func testAnUnknownStageOfStageFollowUpsListsTheStages() {
+        let (_, diagnostics) = RuleFixture.configuration("stage_follow_ups: {nurture: 2, negotiaton: 3}\n")
+        XCTAssertEqual(diagnostics.map(\.rule.id), ["unknown-field", "unknown-field"], RuleFixture.describe(diagnostics))
+        XCTAssertEqual(diagnostics[0].message, "unknown key `nurture` in `stage_follow_ups`")
+        XCTAssertFalse(diagnostics[0].hint.contains("extra_fields"), diagnostics[0].hint)
+        XCTAssertTrue(diagnostics[0].hint.hasPrefix("the keys of `stage_follow_ups` are the stages: initial-contact"), diagnostics[0].hint)
+        XCTAssertEqual(diagnostics[1].hint, "did you mean `negotiation`?")
+    }
+
     func testInitialContactStaysAsBefore() throws {
         var customer = Grading.customer("LX2024001", intent: .A, created: "2024-03-01 09:00", status: .contacted)
         customer.grade = .A
@@ -216,6 +341,35 @@ final class AgendaFollowThroughTests: XCTestCase {
         let item = try XCTUnwrap(items(agenda([customer], asOf: "2024-03-06 09:00"), .stage).first)
         XCTAssertEqual(item.detail, "initial contact at most 5 days for A, since 2024-03-01")
         XCTAssertEqual(item.due, Grading.moment("2024-03-06 23:59"))
+    }
+
+    /// Four follow-ups in initial contact (the fourth moves it on), then nine in needs deepening.
+    func testExplainSaysACountIsOverAndListsTheStagesLeft() {
+        var customer = sLead(channels: [])
+        customer.grade = .B
+        customer.followUps = (1...4).map { Grading.followUp("2024-03-0\($0)", time: "10:00", status: $0 == 4 ? .qualified : nil) }
+        customer.followUps += (10...18).map { Grading.followUp("2024-03-\($0)", time: "10:00") }
+        func explain(_ language: Language, color: Bool = false) -> String {
+            Explanation.text(customer, path: "customers/LX2024001.md", configuration: Configuration(), asOf: Grading.moment("2024-03-19 09:00"),
+                             style: ViewStyle(language: language, color: color))
+        }
+        let en = explain(.en)
+        XCTAssertTrue(en.contains("  initial contact: 4 follow-ups before it was left, at most 3: over the maximum\n"), en)
+        XCTAssertTrue(en.contains("  9 follow-ups in this stage, at most 4: over the maximum\n"), en)
+        let zh = explain(.zhCN)
+        XCTAssertTrue(zh.contains("  初步接洽：离开前跟进 4 次，最多 3 次：超过上限\n"), zh)
+        XCTAssertTrue(zh.contains("  本阶段已跟进 9 次，最多 4 次：超过上限\n"), zh)
+        let painted = explain(.en, color: true)
+        XCTAssertTrue(painted.contains(ViewStyle(language: .en, color: true).paint("over the maximum", ViewStyle.lateColor)), painted)
+        // Within the most: no word of it; a stage left within its most says so plainly.
+        customer.followUps = Array(customer.followUps.prefix(6))
+        let within = explain(.en)
+        XCTAssertTrue(within.contains("  2 follow-ups in this stage, at most 4\n"), within)
+        customer.followUps = [customer.followUps[0], customer.followUps[3]]
+        let left = explain(.en)
+        XCTAssertTrue(left.contains("  initial contact: 2 follow-ups before it was left, at most 3\n"), left)
+        XCTAssertFalse(left.contains("maximum"), left)
+        XCTAssertTrue(left.contains("  0 follow-ups in this stage, at most 4\n"), left)
     }
 
     func testKindsInJSON() {

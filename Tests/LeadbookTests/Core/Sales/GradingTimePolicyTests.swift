@@ -158,9 +158,10 @@ final class GradingTimePolicyTests: XCTestCase {
         customer.followUps = [Grading.followUp("2024-03-01", status: .contacted), Grading.followUp("2024-03-02", status: .qualified),
                               Grading.followUp("2024-03-05", status: .proposal)]
         XCTAssertEqual(try XCTUnwrap(rules.firstStage(customer)).left, Grading.date("2024-03-02"))
-        // The front matter alone says qualified: left at the last entry.
+        // The front matter alone says qualified, the log no status: left on the day the next
+        // stage counts from (capture here), not at the last entry.
         customer.followUps = [Grading.followUp("2024-03-01"), Grading.followUp("2024-03-03")]
-        XCTAssertEqual(try XCTUnwrap(rules.firstStage(customer)).left, Grading.date("2024-03-03"))
+        XCTAssertEqual(try XCTUnwrap(rules.firstStage(customer)).left, Grading.date("2024-03-01"))
         customer.status = .contacted
         XCTAssertNil(try XCTUnwrap(rules.firstStage(customer)).left)
     }

@@ -36,6 +36,23 @@ final class UnknownResponderTests: XCTestCase {
         RuleAssert.only(diagnostics, "unknown-responder", .warning, at: (14, 10), message: ["`技术部`"], hint: ["use one of: 王五, 赵六, 法务部"])
     }
 
+    /// Front matter lines 8 to 12: `plan:` and its steps, an owner in a flow map and one in a
+    /// block map (quoted); `法务` also written in a goal before it.
+    func testAPlanStepOwnerThatIsNeitherIsAWarningAtItsValue() {
+        let text = RuleFixture.customer(adding: [
+            "plan:",
+            "  - {stage: needs-deepening, goal: 法务审核, owner: 法务, due: 2024-03-20}",
+            "  - {goal: 审核合同, owner: 法务部, due: 2024-03-21}",
+            "  - goal: 报价",
+            "    owner: \"赵七\"",
+        ])
+        let diagnostics = RuleFixture.diagnostics(text, configuration: Self.configuration)
+        RuleAssert.rules(diagnostics, [("unknown-responder", 9, 49), ("unknown-responder", 12, 13)])
+        XCTAssertEqual(diagnostics.first?.hint, "did you mean `法务部`? (until then it is on the customer owner's agenda)")
+        XCTAssertEqual(diagnostics.last?.message, "`赵七` is neither a member of the team nor a responder")
+        RuleAssert.clean(RuleFixture.diagnostics(text))
+    }
+
     func testWithoutATeamOrRespondersNamesAreNotChecked() {
         let text = RuleFixture.followUp("2024-03-05 phone 张伟", ["- [ ] 2024-03-08 审核合同条款 @外部顾问 ^谁"])
         RuleAssert.clean(RuleFixture.diagnostics(text))
