@@ -40,6 +40,7 @@ public enum RuleCatalog {
             InvalidSatisfaction.self,
             StageFollowUps.self,
             UnhandledFeedback.self, UnknownResponder.self,
+            ExtraTodoName.self,
         ]),
         Group(heading: Phrase("Derived values", "推导值"), definitions: [StaleGrade.self, StaleStatus.self, StaleNext.self]),
         Group(heading: Phrase("Across files", "跨文件"), definitions: [DuplicateId.self, UnknownMergeTarget.self, PossibleDuplicate.self]),

@@ -123,7 +123,7 @@ extension Wording where Of == Agenda {
 
     /// After a to-do whose `@name` is neither a member nor a responder (on the customer owner's agenda).
     public static func unknownOwner(_ name: String) -> Self {
-        Self(" (for \(name): not in the team or responders of leadbook.yml)", "（给 \(name)：不在 leadbook.yml 的团队或负责人里）")
+        Self(" (for \(name): not in the team or responders of leadbook.yml)", "（给 \(name)：不在 leadbook.yml 的团队或响应方里）")
     }
 
     /// The same to-do on the requester's agenda.

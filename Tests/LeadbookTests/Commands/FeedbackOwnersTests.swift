@@ -65,7 +65,7 @@ final class FeedbackOwnersTests: RuleWorkspaceTestCase {
                       refused.errors)
         let chinese = run(["feedback", "LX2024016", "--channel", "phone", "--type", "price", "--priority", "high", "--summary", "x",
                            "--owner", "技术总", "--at", "2024-03-05"], language: "zh-CN")
-        XCTAssertTrue(chinese.errors.contains("leadbook.yml 的团队（`team`）和负责人（`responders`）里都没有 `技术总`，是不是要写 技术总监？"), chinese.errors)
+        XCTAssertTrue(chinese.errors.contains("leadbook.yml 的团队（`team`）和响应方（`responders`）里都没有 `技术总`，是不是要写 技术总监？"), chinese.errors)
     }
 
     func testFeedbackAtADateAndTimeKeepsTheTime() throws {
@@ -109,6 +109,18 @@ final class FeedbackOwnersTests: RuleWorkspaceTestCase {
         XCTAssertEqual(agenda.code, .failure)
         XCTAssertTrue(agenda.errors.contains("did you mean 法务部?"), agenda.errors)
         XCTAssertFalse(text.contains("审核合同条款"))
+    }
+
+    /// Two requesters (or two owners) would leave one of them as text, on nobody's agenda.
+    func testASecondRequesterOrOwnerIsAUsageError() {
+        let twice = run(["log", "LX2024016", "--channel", "phone", "--at", "2024-03-04T10:00", "--todo", "2024-05-12 审核A @法务部 ^赵六 ^王五"])
+        XCTAssertEqual(twice.code, .failure, twice.errors)
+        XCTAssertTrue(twice.errors.contains("--todo: a to-do has one `@owner` and one `^requester`, and `@法务部 ^赵六` would be read as text"), twice.errors)
+        let owners = run(["log", "LX2024016", "--channel", "phone", "--at", "2024-03-04T10:00", "--todo", "2024-05-12 审核A @法务部 @技术总监"],
+                         language: "zh-CN")
+        XCTAssertEqual(owners.code, .failure, owners.errors)
+        XCTAssertTrue(owners.errors.contains("一条待办只有一个 `@负责人` 和一个 `^需求方`，`@法务部` 会当成待办内容"), owners.errors)
+        XCTAssertFalse(text.contains("审核A"), text)
     }
 
     func testExplainGivesEveryHandlingItsDeadline() {
