@@ -320,7 +320,8 @@ extension BinaryWriter {
             optionalText(late.owner)
             text(late.step.step.rawValue)
             dateTime(late.step.due)
-            int(late.step.done.dayNumber)
+            int(late.step.done == nil ? 0 : 1)
+            int(late.step.done?.dayNumber ?? 0)
             int(late.step.daysLate)
         }
         for days in value.funnel.days { int(days) }
@@ -380,7 +381,9 @@ extension BinaryReader {
             let owner = optionalText()
             guard let step = TimePolicy.LateStep.Step(rawValue: text()) else { fail(); break }
             let due = dateTime()
-            let done = LocalDate(dayNumber: int())
+            let isDone = int() == 1
+            let doneDay = int()
+            let done = isDone ? LocalDate(dayNumber: doneDay) : nil
             let daysLate = int()
             record.lateFeedback.append(SummaryRecord.LateFeedback(number: number, owner: owner,
                                                                   step: TimePolicy.LateStep(step: step, due: due, done: done, daysLate: daysLate)))
