@@ -47,7 +47,8 @@ public enum RuleCatalog {
         Group(heading: Phrase("Generated index", "生成的索引"), definitions: [StaleIndex.self, IndexMarkers.self]),
         Group(heading: Phrase("History (check --against REV, check --staged)", "历史（check --against REV、check --staged）"),
               definitions: [LogRewritten.self, LateEntry.self]),
-        Group(heading: Phrase(verbatim: "leadbook.yml"), definitions: [UnknownTeamRole.self, DuplicateMember.self, UnknownMentor.self, MissingMentor.self]),
+        Group(heading: Phrase(verbatim: "leadbook.yml"), definitions: [UnknownTeamRole.self, DuplicateMember.self, UnknownMentor.self, MissingMentor.self,
+                                                                   NameWithSpace.self]),
     ]
 
     public static var all: [Rule] { groups.flatMap(\.rules) }
