@@ -415,6 +415,7 @@ extension Agenda {
             writer.vocabulary(item.grade)
             writer.optionalText(item.requester)
             writer.optionalText(item.waitingFor)
+            writer.optionalText(item.step?.rawValue)
         }
         return true
     }, decode: { reader, sameContext, _ in
@@ -436,9 +437,12 @@ extension Agenda {
             let grade = reader.vocabulary(Grade.self)
             let requester = reader.optionalText()
             let waitingFor = reader.optionalText()
+            let step = reader.optionalText()
+            var stepValue: FeedbackStep?
+            if let step { guard let known = FeedbackStep(rawValue: step) else { return nil }; stepValue = known }
             items.append(Item(owner: owner, customerId: customerId, customerName: customerName, kind: kind, due: due,
                               overdue: overdue, detailPhrase: detail, quadrant: quadrant, grade: grade,
-                              requester: requester, waitingFor: waitingFor))
+                              requester: requester, waitingFor: waitingFor, step: stepValue))
         }
         return (items, hasErrors)
     })
