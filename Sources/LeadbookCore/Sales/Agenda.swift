@@ -396,7 +396,8 @@ extension Wording where Of == Agenda {
     }
 
     // Details.
-    public static func answerWithin(_ summary: String, _ hours: Int, of date: LocalDate, with owner: String?, working: Bool = false) -> Self {
+    /// `date`: when the feedback came, with its time when written.
+    public static func answerWithin(_ summary: String, _ hours: Int, of date: LocalDateTime, with owner: String?, working: Bool = false) -> Self {
         let within = TimePolicy.hours(hours, working: working)
         return Self("\(summary): answer within \(within.en) of \(date)" + (owner.map { ", with \($0)" } ?? ""),
                     "\(summary)（\(date) 起 \(within.zh)内" + (owner.map { "，协同 \($0)" } ?? "") + "）")

@@ -41,7 +41,9 @@ extension Agenda.Scope {
                 switch entry.handling {
                 case .fix?:
                     due = policy.answerDeadline(entry)
-                    detail = Wording<Agenda>.answerWithin(entry.summary, configuration.feedbackFixHours, of: date, with: unknown,
+                    // Counted from the feedback's time when its heading has one: say it.
+                    let came = LocalDateTime(date: date, minutes: entry.time ?? 0, hasTime: entry.time != nil)
+                    detail = Wording<Agenda>.answerWithin(entry.summary, configuration.feedbackFixHours, of: came, with: unknown,
                                                              working: configuration.businessHours != nil).phrase
                 case let handling?:
                     due = policy.answerDeadline(entry)

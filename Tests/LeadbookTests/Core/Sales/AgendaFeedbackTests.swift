@@ -209,4 +209,13 @@ final class AgendaFeedbackTests: XCTestCase {
         XCTAssertTrue(json.contains("\"step\": \"answer\""), json)
         XCTAssertEqual(json.components(separatedBy: "\"step\"").count - 1, 2, "only feedback items have a step")
     }
+
+    /// A fix counts from the feedback's time, and its detail says that time.
+    func testTheFixDetailSaysTheTimeOfTheFeedback() throws {
+        let timed = try XCTUnwrap(items(customer(feedback: [feedback("2024-03-04", time: "10:30", handling: .fix)]), at: "2024-03-05 09:00").first)
+        XCTAssertTrue(timed.detail.hasSuffix("answer within 24 h of 2024-03-04 10:30"), timed.detail)
+        XCTAssertTrue(timed.detailPhrase.zh.hasSuffix("（2024-03-04 10:30 起 24 小时内）"), timed.detailPhrase.zh)
+        let dated = try XCTUnwrap(items(customer(feedback: [feedback("2024-03-04", handling: .fix)]), at: "2024-03-05 09:00").first)
+        XCTAssertTrue(dated.detail.hasSuffix("answer within 24 h of 2024-03-04"), dated.detail)
+    }
 }
