@@ -142,7 +142,7 @@ extension AgendaCommand {
         }
         static func notAnOwner(_ owner: String, near: String?) -> Phrase {
             Phrase("`\(owner)` is neither in the team nor among the responders" + (near.map { "; did you mean \($0)?" } ?? ""),
-                   "团队（`team`）和负责人（`responders`）里都没有 `\(owner)`" + (near.map { "，是不是 \($0)？" } ?? ""))
+                   "团队（`team`）和响应方（`responders`）里都没有 `\(owner)`" + (near.map { "，是不是 \($0)？" } ?? ""))
         }
         static func notInTheTeam(_ owner: String, near: String?) -> Phrase {
             Phrase("`\(owner)` is not in the team" + (near.map { "; did you mean \($0)?" } ?? ""),

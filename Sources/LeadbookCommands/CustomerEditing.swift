@@ -215,6 +215,12 @@ enum OptionValue {
             } else { break }
             words.removeLast()
         }
+        // A second `@` or `^` would be read back as text, and nobody's agenda would have it.
+        func isName(_ word: Substring) -> Bool { word.count > 1 && (word.hasPrefix("@") || word.hasPrefix("＠") || word.hasPrefix("^") || word.hasPrefix("＾")) }
+        if owner != nil || requester != nil, let last = words.last, isName(last) {
+            let extra = words.reversed().prefix(while: isName).reversed().joined(separator: " ")
+            throw Refusal.usage(Message.extraTodoName(extra, option))
+        }
         let body = words.joined(separator: " ")
         guard !body.isEmpty else { throw Refusal.usage(Message.todoWithoutText(option)) }
         return Todo(date: date, text: body, owner: owner, done: false, line: 0, requester: requester)
@@ -295,11 +301,15 @@ extension OptionValue {
         }
         static func notAnOwner(_ name: String, near: String?, _ option: String) -> Phrase {
             Phrase("--\(option): `\(name)` is neither in the team nor among the responders of leadbook.yml" + (near.map { "; did you mean \($0)?" } ?? ""),
-                   "--\(option)：leadbook.yml 的团队（`team`）和负责人（`responders`）里都没有 `\(name)`" + (near.map { "，是不是要写 \($0)？" } ?? ""))
+                   "--\(option)：leadbook.yml 的团队（`team`）和响应方（`responders`）里都没有 `\(name)`" + (near.map { "，是不是要写 \($0)？" } ?? ""))
         }
         static func notATodo(_ text: String, _ option: String) -> Phrase {
             Phrase("--\(option) is `DATE TEXT [@owner] [^requester]`, like \"2024-03-07 发送案例 @王五\", not `\(text)`",
-                   "--\(option) 的写法是 `日期 内容 [@负责人] [^提出人]`，比如 \"2024-03-07 发送案例 @王五\"，不能写 `\(text)`")
+                   "--\(option) 的写法是 `日期 内容 [@负责人] [^需求方]`，比如 \"2024-03-07 发送案例 @王五\"，不能写 `\(text)`")
+        }
+        static func extraTodoName(_ written: String, _ option: String) -> Phrase {
+            Phrase("--\(option): a to-do has one `@owner` and one `^requester`, and `\(written)` would be read as text; write one to-do per person",
+                   "--\(option)：一条待办只有一个 `@负责人` 和一个 `^需求方`，`\(written)` 会当成待办内容；要交给几个人，就分成几条待办")
         }
         static func todoWithoutText(_ option: String) -> Phrase {
             Phrase("--\(option) has a date but no text: say what is to be done", "--\(option) 只有日期没有内容：写上要做什么")

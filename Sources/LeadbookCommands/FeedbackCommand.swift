@@ -133,7 +133,8 @@ public enum FeedbackCommand: Command {
         var insertBefore: Int?
         if let last = target.customer.feedback.last(where: { $0.date != nil }), EntryOrder.isBefore(at, (last.date!, last.time)) {
             guard force else {
-                throw Refusal.finding(Message.outOfOrder(last: last.date!, date))
+                let lastAt = LocalDateTime(date: last.date!, minutes: last.time ?? 0, hasTime: last.time != nil)
+                throw Refusal.finding(Message.outOfOrder(last: lastAt.description, at.description))
             }
             insertBefore = EntryOrder.insertionPoint(at, target.customer.feedback.map { (start: $0.start, date: $0.date, time: $0.time) })
         }
@@ -147,8 +148,9 @@ public enum FeedbackCommand: Command {
         try write.update(target.path, from: target.bytes, to: bytes, had: target.result.findings.diagnostics)
         try write.commit()
         let number = (insertBefore.map { start in target.customer.feedback.firstIndex { $0.start == start }! } ?? target.customer.feedback.count) + 1
-        context.console.out(Message.recorded(number, of: target.customer.id ?? "", in: target.path, date, type: draft.type,
-                                             priority: draft.priority, fixWithin: draft.handling == .fix ? configuration.feedbackFixHours : nil))
+        context.console.out(Message.recorded(number, of: target.customer.id ?? "", in: target.path, at.description, type: draft.type,
+                                             priority: draft.priority, fixWithin: draft.handling == .fix ? configuration.feedbackFixHours : nil,
+                                             working: configuration.businessHours != nil))
         context.warnLateRecording(arguments, opened)
         return .ok
     }
@@ -281,7 +283,8 @@ public enum FeedbackCommand: Command {
             if let confirmed = entry.confirmed { state += Message.andConfirmed(confirmed, entry.confirmation ?? "") }
             if let satisfaction = entry.satisfaction { state += Phrase(", ", "，") + Message.rated(satisfaction) }
             let kind = Message.kind([entry.type.map(Message.value), entry.priority.map(Message.value), entry.handling.map(Message.value)].compactMap { $0 })
-            context.console.out(Message.listed(index + 1, entry.date?.description ?? "?", entry.channel.map(Message.value) ?? Phrase(verbatim: "?"),
+            let came = entry.date.map { LocalDateTime(date: $0, minutes: entry.time ?? 0, hasTime: entry.time != nil).description }
+            context.console.out(Message.listed(index + 1, came ?? "?", entry.channel.map(Message.value) ?? Phrase(verbatim: "?"),
                                                entry.summary, kind: kind, state))
         }
         return .ok
@@ -314,16 +317,20 @@ extension FeedbackCommand {
             Phrase("--due \(due) is before the feedback's date \(date); pass --force if that is right",
                    "--due \(due) 早于反馈日期 \(date)；确实如此的话，加 --force")
         }
-        static func outOfOrder(last: LocalDate, _ date: LocalDate) -> Phrase {
+        /// `last` and `moment`: a date, or a date and time when written.
+        static func outOfOrder(last: String, _ date: String) -> Phrase {
             Phrase("the last feedback entry is of \(last) and this one (\(date)) would come before it; entries are in date order, so check --at, or pass --force to put it where its date belongs",
                    "上一条反馈是 \(last)，这一条（\(date)）比它还早；记录按日期排列，请检查 --at，或加 --force 把它插到日期该在的位置")
         }
         /// A value as the language names it: `product` / `产品`.
         static func value<V: Vocabulary>(_ value: V) -> Phrase { Phrase(value.label(in: .en), value.label(in: .zhCN)) }
-        /// `fixWithin`: the hours a feedback to fix is to be answered in; nil for one not to fix.
-        static func recorded(_ number: Int, of id: String, in path: String, _ date: LocalDate, type: FeedbackType, priority: Priority, fixWithin hours: Int?) -> Phrase {
-            Phrase("recorded feedback \(number) of \(id) in \(path): \(date) \(type.rawValue), \(priority.rawValue) priority\(hours.map { "; fix: answer within \($0) hours" } ?? "")\n",
-                   "已记录客户反馈：\(id) 第 \(number) 条，\(date) \(type.label)，优先级\(priority.label)（\(path)）\(hours.map { "；需立即解决，\($0) 小时内答复" } ?? "")\n")
+        /// `date`: the date, and the time when one was given; `fixWithin`: the hours a feedback
+        /// to fix is to be answered in (nil for one not to fix), `working` when they are working hours.
+        static func recorded(_ number: Int, of id: String, in path: String, _ date: String, type: FeedbackType, priority: Priority, fixWithin hours: Int?,
+                             working: Bool = false) -> Phrase {
+            let unit = working ? Phrase("working hours", "个工作小时") : Phrase("hours", "小时")
+            return Phrase("recorded feedback \(number) of \(id) in \(path): \(date) \(type.rawValue), \(priority.rawValue) priority\(hours.map { "; fix: answer within \($0) \(unit.en)" } ?? "")\n",
+                          "已记录客户反馈：\(id) 第 \(number) 条，\(date) \(type.label)，优先级\(priority.label)（\(path)）\(hours.map { "；需立即解决，\($0) \(unit.zh)内答复" } ?? "")\n")
         }
         static func notANumber(_ text: String) -> Phrase {
             Phrase("`\(text)` is not a feedback number (1 is the first entry)", "`\(text)` 不是反馈序号（第一条是 1）")

@@ -144,6 +144,7 @@ public enum ConfigurationReader {
                 DuplicateMember.check(members, &decoder.findings)
                 UnknownMentor.check(members, &decoder.findings)
                 MissingMentor.check(members, &decoder.findings)
+                NameWithSpace.check(members.map { ($0.0.name, $0.1) }, &decoder.findings)
             case "feedback":
                 guard let parts = decoder.map(value, "feedback", example: "feedback: {fix_hours: 24, confirm_days: 3}") else { continue }
                 for part in parts {
@@ -204,6 +205,7 @@ public enum ConfigurationReader {
 
         configuration.businessHours = hours.finish(&decoder)
         DuplicateMember.check(responders: responderNodes, team: configuration.team, &decoder.findings)
+        NameWithSpace.check(responderNodes.map { ($0.0.name, $0.1) }, &decoder.findings)
         if let indexNode, let misplaced = WorkspaceIndex.misplaced(configuration) {
             WrongType.report(misplaced, at: indexNode.start, &decoder.findings)
         }

@@ -157,6 +157,11 @@ public struct Todo: Sendable, Equatable {
     public var line: Int
     /// Who asked for it (`^name`), waiting for the owner.
     public var requester: String?
+    /// Where the names are written: the byte offsets of `name` after `@` and after `^` in the
+    /// file (nil when not read from one). Where a name is written is not what the to-do says,
+    /// so two to-dos are equal without them.
+    public var ownerAt: Int?
+    public var requesterAt: Int?
     public init(date: LocalDate?, text: String, owner: String?, done: Bool, line: Int, requester: String? = nil) {
         self.date = date
         self.text = text
@@ -164,6 +169,10 @@ public struct Todo: Sendable, Equatable {
         self.done = done
         self.line = line
         self.requester = requester
+    }
+
+    public static func == (a: Todo, b: Todo) -> Bool {
+        a.date == b.date && a.text == b.text && a.owner == b.owner && a.done == b.done && a.line == b.line && a.requester == b.requester
     }
 }
 
@@ -182,6 +191,8 @@ public struct FeedbackEntry: Sendable {
     public var handling: Handling?
     public var plan: String?
     public var owner: String?
+    /// The byte offset of the owner's name (the value of `- owner:`) in the file.
+    public var ownerAt: Int?
     public var due: LocalDate?
     public var resolved: LocalDate?
     public var confirmed: LocalDate?

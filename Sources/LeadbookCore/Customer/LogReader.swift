@@ -395,7 +395,7 @@ public struct LogReader {
         case .handling: entry.handling = UnknownHandling.check(bytes, valueRange, &findings)
         case .why: entry.whys.append(value)
         case .plan: entry.plan = value
-        case .owner: entry.owner = value
+        case .owner: entry.owner = value; entry.ownerAt = valueRange.lowerBound
         case .due: entry.due = date(valueRange, key: key, &findings)
         case .resolved: entry.resolved = date(valueRange, key: key, &findings)
         case .confirmed:
@@ -470,6 +470,13 @@ public struct LogReader {
         return date >= from
     }
 
+    /// Where the name starts when the word at `start` is `@name`, `^name` (or full-width ＠ ＾).
+    @inline(__always) func nameMark(_ start: Int, _ stop: Int) -> Int? {
+        if bytes[start] == ASCII.at || bytes[start] == UInt8(ascii: "^") { return start + 1 }
+        if start + 3 < stop, bytes[start] == 0xEF, bytes[start + 1] == 0xBC, bytes[start + 2] == 0xA0 || bytes[start + 2] == 0xBE { return start + 3 }
+        return nil
+    }
+
     /// `DATE TEXT [@owner] [^requester]`; with `keep` false, the date and the names (no text).
     public func readTodo(_ range: Range<Int>, done: Bool, line: Int, keep: Bool, _ findings: inout Findings) -> Todo? {
         var scan = range.lowerBound
@@ -487,6 +494,8 @@ public struct LogReader {
         // Without texts the names are still read (short, and `unknown-responder` checks them).
         var owner: String?
         var requester: String?
+        var ownerAt: Int?
+        var requesterAt: Int?
         // The last words: `@name` (ASCII or full-width ＠) names who does it, `^name` (or ＾)
         // who asked for it, each once, in either order.
         for _ in 0..<2 {
@@ -505,10 +514,28 @@ public struct LogReader {
             } else { break }
             guard nameStart < textRange.upperBound, (isOwner ? owner : requester) == nil else { break }
             let name = text(nameStart..<textRange.upperBound)
-            if isOwner { owner = name } else { requester = name }
+            if isOwner { owner = name; ownerAt = nameStart } else { requester = name; requesterAt = nameStart }
             textRange = trimmed(textRange.lowerBound, last)
         }
-        return Todo(date: date, text: keep ? text(textRange) : "", owner: owner, done: done, line: line, requester: requester)
+        // More names before those kept (a second `@` or `^`) stay in the text, and are said.
+        if owner != nil || requester != nil {
+            var first = textRange.upperBound
+            var scan = textRange.upperBound
+            while scan > textRange.lowerBound {
+                var last = scan
+                while last > textRange.lowerBound, bytes[last - 1] != ASCII.space { last -= 1 }
+                guard last < scan, let nameStart = nameMark(last, scan), nameStart < scan else { break }
+                first = last
+                scan = trimmed(textRange.lowerBound, last).upperBound
+            }
+            if first < textRange.upperBound {
+                ExtraTodoName.report(text(first..<textRange.upperBound), at: first, &findings)
+            }
+        }
+        var todo = Todo(date: date, text: keep ? text(textRange) : "", owner: owner, done: done, line: line, requester: requester)
+        todo.ownerAt = ownerAt
+        todo.requesterAt = requesterAt
+        return todo
     }
 
 }

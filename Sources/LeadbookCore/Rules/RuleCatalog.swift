@@ -40,13 +40,15 @@ public enum RuleCatalog {
             InvalidSatisfaction.self,
             StageFollowUps.self,
             UnhandledFeedback.self, UnknownResponder.self,
+            ExtraTodoName.self,
         ]),
         Group(heading: Phrase("Derived values", "推导值"), definitions: [StaleGrade.self, StaleStatus.self, StaleNext.self]),
         Group(heading: Phrase("Across files", "跨文件"), definitions: [DuplicateId.self, UnknownMergeTarget.self, PossibleDuplicate.self]),
         Group(heading: Phrase("Generated index", "生成的索引"), definitions: [StaleIndex.self, IndexMarkers.self]),
         Group(heading: Phrase("History (check --against REV, check --staged)", "历史（check --against REV、check --staged）"),
               definitions: [LogRewritten.self, LateEntry.self]),
-        Group(heading: Phrase(verbatim: "leadbook.yml"), definitions: [UnknownTeamRole.self, DuplicateMember.self, UnknownMentor.self, MissingMentor.self]),
+        Group(heading: Phrase(verbatim: "leadbook.yml"), definitions: [UnknownTeamRole.self, DuplicateMember.self, UnknownMentor.self, MissingMentor.self,
+                                                                   NameWithSpace.self]),
     ]
 
     public static var all: [Rule] { groups.flatMap(\.rules) }

@@ -25,6 +25,12 @@ public struct Agenda {
         }
     }
 
+    /// What a `feedback` item asks for (`step` in JSON): a handling to decide (the entry has
+    /// none yet), or the answer by the handling's deadline.
+    public enum FeedbackStep: String, Sendable {
+        case handling, answer
+    }
+
     /// The toolkit's four quadrants of to-dos: urgent is due within a day or overdue, important
     /// is a grade S or A customer.
     public enum Quadrant: String, Sendable {
@@ -59,6 +65,8 @@ public struct Agenda {
         public var requester: String? = nil
         /// On the requester's own agenda: the owner they wait for.
         public var waitingFor: String? = nil
+        /// A `feedback` item's step: a handling to decide, or an answer to give.
+        public var step: FeedbackStep? = nil
 
         /// The detail in English.
         public var detail: String { detailPhrase.en }
@@ -207,7 +215,9 @@ public struct Agenda {
 
     /// What is due; a to-do with its quadrant.
     public static func what(_ item: Item) -> Phrase {
-        item.kind == .todo ? Wording<Agenda>.todo(in: item.quadrant.label).phrase : item.kind.label
+        if item.kind == .todo { return Wording<Agenda>.todo(in: item.quadrant.label).phrase }
+        if item.kind == .feedback, item.step == .handling { return Wording<Agenda>.decideHandlingLabel.phrase }
+        return item.kind.label
     }
 
     /// Collects the pieces of a rendering into one string.
@@ -298,6 +308,7 @@ public struct Agenda {
         // A to-do someone asked for: who asked, and on their agenda whom they wait for.
         if let requester = item.requester { fields.append(("requester", .string(requester))) }
         if let waitingFor = item.waitingFor { fields.append(("waiting_for", .string(waitingFor))) }
+        if let step = item.step { fields.append(("step", .string(step.rawValue))) }
         return .object(fields)
     }
 
@@ -367,6 +378,8 @@ extension Wording where Of == Agenda {
     public static let stageLabel = Self("stage limit", "阶段时限")
     public static let todoLabel = Self("to-do", "待办")
     public static let feedbackLabel = Self("answer feedback", "答复反馈")
+    /// A `feedback` item whose entry has no handling yet.
+    public static let decideHandlingLabel = Self("decide handling", "定处理方式")
     public static let confirmationLabel = Self("confirm with customer", "回访确认")
     public static let regradeLabel = Self("review grade", "复评等级")
 
@@ -383,7 +396,8 @@ extension Wording where Of == Agenda {
     }
 
     // Details.
-    public static func answerWithin(_ summary: String, _ hours: Int, of date: LocalDate, with owner: String?, working: Bool = false) -> Self {
+    /// `date`: when the feedback came, with its time when written.
+    public static func answerWithin(_ summary: String, _ hours: Int, of date: LocalDateTime, with owner: String?, working: Bool = false) -> Self {
         let within = TimePolicy.hours(hours, working: working)
         return Self("\(summary): answer within \(within.en) of \(date)" + (owner.map { ", with \($0)" } ?? ""),
                     "\(summary)（\(date) 起 \(within.zh)内" + (owner.map { "，协同 \($0)" } ?? "") + "）")

@@ -41,7 +41,9 @@ extension Agenda.Scope {
                 switch entry.handling {
                 case .fix?:
                     due = policy.answerDeadline(entry)
-                    detail = Wording<Agenda>.answerWithin(entry.summary, configuration.feedbackFixHours, of: date, with: unknown,
+                    // Counted from the feedback's time when its heading has one: say it.
+                    let came = LocalDateTime(date: date, minutes: entry.time ?? 0, hasTime: entry.time != nil)
+                    detail = Wording<Agenda>.answerWithin(entry.summary, configuration.feedbackFixHours, of: came, with: unknown,
                                                              working: configuration.businessHours != nil).phrase
                 case let handling?:
                     due = policy.answerDeadline(entry)
@@ -52,7 +54,8 @@ extension Agenda.Scope {
                     due = policy.handlingDeadline(entry).map(TimePolicy.endOfDay)
                     detail = Wording<Agenda>.decideHandling(entry.summary, configuration.feedbackHandlingDays, of: date, with: unknown).phrase
                 }
-                if let due, let detail, let item = item(customer, id: id, grade: grade, .feedback, due, detail, owner: owner) {
+                if let due, let detail, var item = item(customer, id: id, grade: grade, .feedback, due, detail, owner: owner) {
+                    item.step = entry.handling == nil ? .handling : .answer
                     items.append(item)
                 }
             }
@@ -103,7 +106,7 @@ extension Wording where Of == Agenda {
     /// `negotiate` or `decline`: by the entry's `due`, or the default days.
     public static func answerBy(_ summary: String, _ handling: Handling, due: LocalDate?, days: Int, of date: LocalDate, with unknown: String?) -> Self {
         let what = handling == .negotiate ? Phrase("offer an alternative", "协商替代方案") : Phrase("tell the customer honestly it cannot be done", "如实告诉客户无法解决")
-        let by = due.map { Phrase("by \($0) (due)", "\($0) 前（完成时限）") }
+        let by = due.map { Phrase("by \($0) (due)", "完成时限 \($0)") }
             ?? Phrase("within \(days) day\(days == 1 ? "" : "s") of \(date)", "\(date) 起 \(days) 天内")
         let with = unknown.map { Phrase(", with \($0)", "，协同 \($0)") } ?? Phrase(verbatim: "")
         return Self(Phrase(verbatim: summary) + Phrase(": ", "（") + what + Phrase(" ", "，") + by + with + Phrase("", "）"))
@@ -123,7 +126,7 @@ extension Wording where Of == Agenda {
 
     /// After a to-do whose `@name` is neither a member nor a responder (on the customer owner's agenda).
     public static func unknownOwner(_ name: String) -> Self {
-        Self(" (for \(name): not in the team or responders of leadbook.yml)", "（给 \(name)：不在 leadbook.yml 的团队或负责人里）")
+        Self(" (for \(name): not in the team or responders of leadbook.yml)", "（给 \(name)：不在 leadbook.yml 的团队或响应方里）")
     }
 
     /// The same to-do on the requester's agenda.

@@ -91,7 +91,9 @@ public enum Explanation {
             lines.append(.empty)
             lines.append(Words.feedbackHeading.phrase)
             for entry in openFeedback {
-                var line = Phrase(verbatim: "  \(entry.date?.description ?? "?") \(entry.summary)")
+                // When it came: its date, and its time when the heading has one.
+                let came = entry.date.map { LocalDateTime(date: $0, minutes: entry.time ?? 0, hasTime: entry.time != nil).description }
+                var line = Phrase(verbatim: "  \(came ?? "?") \(entry.summary)")
                 if entry.resolved == nil, let deadline = policy.fixDeadline(entry) {
                     line += Words.answerBy(deadline).phrase + (asOf > deadline ? late(Words.overdue) : .empty)
                 } else if entry.resolved == nil, let handling = entry.handling, let deadline = policy.answerDeadline(entry) {

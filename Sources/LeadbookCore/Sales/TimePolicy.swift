@@ -209,26 +209,45 @@ public struct TimePolicy {
         return date.adding(days: configuration.feedbackHandlingDays)
     }
 
-    /// An answer or confirmation given after its deadline.
+    /// A step of the feedback loop given after its deadline, or still not given past it.
     public struct LateStep: Sendable, Equatable {
-        public enum Step: String, Sendable { case answer, confirmation }
+        /// `handling`: a handling still to decide (never done late: once written it is an answer to give).
+        public enum Step: String, Sendable { case answer, confirmation, handling }
         public var step: Step
         public var due: LocalDateTime
-        public var done: LocalDate
-        /// Whole days after the deadline's day (at least 1).
+        /// The day it was done; nil while it is still open.
+        public var done: LocalDate?
+        /// Whole days after the deadline's day (at least 1): to the day it was done, or to
+        /// `asOf`'s day while it is open.
         public var daysLate: Int
     }
 
-    /// The steps of one feedback entry done late by `asOf`'s day: an answer (`resolved`) after
-    /// `answerDeadline`'s day, a confirmation after `confirmDeadline`. Dates are days, so an
-    /// answer on the deadline's day is on time.
+    /// The steps of one feedback entry late by `asOf`'s day: an answer (`resolved`) after
+    /// `answerDeadline`'s day, a confirmation after `confirmDeadline`; and the steps still open
+    /// past their deadline's day (no answer, no confirmation, no handling decided). Dates are
+    /// days, so a step done on the deadline's day is on time, and an open one is late from the
+    /// next day on. Only what is written by `asOf` counts as done.
     public func lateSteps(_ entry: FeedbackEntry, asOf: LocalDate) -> [LateStep] {
         var late: [LateStep] = []
-        if let resolved = entry.resolved, resolved <= asOf, let due = answerDeadline(entry), resolved > due.date {
+        let resolved = entry.resolved.flatMap { $0 <= asOf ? $0 : nil }
+        if let entryDate = entry.date, entryDate <= asOf, resolved == nil {
+            if let due = answerDeadline(entry), asOf > due.date {
+                late.append(LateStep(step: .answer, due: due, done: nil, daysLate: asOf.dayNumber - due.date.dayNumber))
+            } else if let decide = handlingDeadline(entry), asOf > decide {
+                late.append(LateStep(step: .handling, due: Self.endOfDay(decide), done: nil, daysLate: asOf.dayNumber - decide.dayNumber))
+            }
+        }
+        if let resolved, let due = answerDeadline(entry), resolved > due.date {
             late.append(LateStep(step: .answer, due: due, done: resolved, daysLate: resolved.dayNumber - due.date.dayNumber))
         }
-        if let confirmed = entry.confirmed, confirmed <= asOf, let due = confirmDeadline(entry), confirmed > due {
-            late.append(LateStep(step: .confirmation, due: Self.endOfDay(due), done: confirmed, daysLate: confirmed.dayNumber - due.dayNumber))
+        if let resolved, let due = confirmDeadline(entry) {
+            if let confirmed = entry.confirmed, confirmed <= asOf {
+                if confirmed > due {
+                    late.append(LateStep(step: .confirmation, due: Self.endOfDay(due), done: confirmed, daysLate: confirmed.dayNumber - due.dayNumber))
+                }
+            } else if asOf > due, resolved <= asOf {
+                late.append(LateStep(step: .confirmation, due: Self.endOfDay(due), done: nil, daysLate: asOf.dayNumber - due.dayNumber))
+            }
         }
         return late
     }

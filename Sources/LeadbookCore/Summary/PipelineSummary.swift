@@ -491,7 +491,10 @@ public struct PipelineSummary: Sendable {
             for step in record.lateFeedback { late.append(LateFeedback(customer: record.id, name: record.name, late: step)) }
         }
         feedback.late = late.sorted { a, b in
-            if a.late.step.done != b.late.step.done { return a.late.step.done > b.late.step.done }
+            // Still open first, the longest past its deadline first; then by the day done, latest first.
+            if (a.late.step.done == nil) != (b.late.step.done == nil) { return a.late.step.done == nil }
+            if a.late.step.done == nil, a.late.step.daysLate != b.late.step.daysLate { return a.late.step.daysLate > b.late.step.daysLate }
+            if let x = a.late.step.done, let y = b.late.step.done, x != y { return x > y }
             if a.customer != b.customer { return a.customer < b.customer }
             return (a.late.number, a.late.step.step.rawValue) < (b.late.number, b.late.step.step.rawValue)
         }

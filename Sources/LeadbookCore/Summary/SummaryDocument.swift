@@ -311,19 +311,29 @@ public struct SummaryDocument: Sendable {
                   feedback.rows.map { [t.feedbackType($0.type), String($0.customers), SummaryText.percent(Ratio($0.customers, feedback.customers)), String($0.entries)] },
                   numeric: [1, 2, 3])
 
+            // A step still open past its deadline: what is missing, and for how long.
+            func openStep(_ step: TimePolicy.LateStep) -> String {
+                let days = step.daysLate
+                switch step.step {
+                case .answer: return t("still unanswered, \(days) day\(days == 1 ? "" : "s") past the deadline", "仍未答复，已超过时限 \(days) 天")
+                case .confirmation: return t("not yet confirmed, \(days) day\(days == 1 ? "" : "s") past the deadline", "仍未回访确认，已超过时限 \(days) 天")
+                case .handling: return t("no handling yet, \(days) day\(days == 1 ? "" : "s") past the deadline", "仍未定处理方式，已超过时限 \(days) 天")
+                }
+            }
             heading(3, t("Feedback answered late", "逾期答复的客户反馈"))
             if feedback.late.isEmpty {
-                paragraph(t("Every answer and confirmation came in time.", "所有答复和回访确认都在时限内。"))
+                paragraph(t("Every answer and confirmation came in time, and none is past its deadline.", "所有答复和回访确认都在时限内，也没有超过时限还没做的。"))
             } else {
                 table([t("customer", "客户"), t("feedback", "反馈"), t("step", "环节"), t("owner", "负责人"), t("due", "时限"),
                        t("done", "完成"), t("days late", "逾期天数")],
                       feedback.late.map { late in
                           let step = late.late.step
                           return ["\(late.customer)\(late.name.isEmpty ? "" : " " + late.name)", String(late.late.number),
-                                  step.step == .answer ? t("answer", "答复") : t("confirmation", "回访确认"),
+                                  step.step == .answer ? t("answer", "答复") : step.step == .handling ? t("decide handling", "定处理方式") : t("confirmation", "回访确认"),
                                   late.late.owner ?? t("(unassigned)", "（未分配）"),
                                   step.due.minutes == 1439 ? step.due.date.description : step.due.description,
-                                  step.done.description, String(step.daysLate)]
+                                  step.done?.description ?? openStep(step),
+                                  String(step.daysLate)]
                       }, numeric: [1, 6])
             }
 

@@ -173,7 +173,7 @@ public enum SummaryJSON {
                     .object([("customer", .string(late.customer)), ("name", .string(late.name)), ("feedback", .int(late.late.number)),
                              ("step", .string(late.late.step.step.rawValue)), ("owner", .optional(late.late.owner)),
                              ("due", .string(late.late.step.due.minutes == 1439 ? late.late.step.due.date.description : late.late.step.due.description)),
-                             ("done", .string(late.late.step.done.description)), ("days_late", .int(late.late.step.daysLate))])
+                             ("done", .optional(late.late.step.done?.description)), ("days_late", .int(late.late.step.daysLate))])
                 })),
             ])),
             ("lost_reasons", .array(summary.lostReasons.map { reason in

@@ -320,7 +320,8 @@ extension BinaryWriter {
             optionalText(late.owner)
             text(late.step.step.rawValue)
             dateTime(late.step.due)
-            int(late.step.done.dayNumber)
+            int(late.step.done == nil ? 0 : 1)
+            int(late.step.done?.dayNumber ?? 0)
             int(late.step.daysLate)
         }
         for days in value.funnel.days { int(days) }
@@ -380,7 +381,9 @@ extension BinaryReader {
             let owner = optionalText()
             guard let step = TimePolicy.LateStep.Step(rawValue: text()) else { fail(); break }
             let due = dateTime()
-            let done = LocalDate(dayNumber: int())
+            let isDone = int() == 1
+            let doneDay = int()
+            let done = isDone ? LocalDate(dayNumber: doneDay) : nil
             let daysLate = int()
             record.lateFeedback.append(SummaryRecord.LateFeedback(number: number, owner: owner,
                                                                   step: TimePolicy.LateStep(step: step, due: due, done: done, daysLate: daysLate)))
@@ -412,6 +415,7 @@ extension Agenda {
             writer.vocabulary(item.grade)
             writer.optionalText(item.requester)
             writer.optionalText(item.waitingFor)
+            writer.optionalText(item.step?.rawValue)
         }
         return true
     }, decode: { reader, sameContext, _ in
@@ -433,9 +437,12 @@ extension Agenda {
             let grade = reader.vocabulary(Grade.self)
             let requester = reader.optionalText()
             let waitingFor = reader.optionalText()
+            let step = reader.optionalText()
+            var stepValue: FeedbackStep?
+            if let step { guard let known = FeedbackStep(rawValue: step) else { return nil }; stepValue = known }
             items.append(Item(owner: owner, customerId: customerId, customerName: customerName, kind: kind, due: due,
                               overdue: overdue, detailPhrase: detail, quadrant: quadrant, grade: grade,
-                              requester: requester, waitingFor: waitingFor))
+                              requester: requester, waitingFor: waitingFor, step: stepValue))
         }
         return (items, hasErrors)
     })

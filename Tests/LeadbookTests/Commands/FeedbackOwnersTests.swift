@@ -65,7 +65,7 @@ final class FeedbackOwnersTests: RuleWorkspaceTestCase {
                       refused.errors)
         let chinese = run(["feedback", "LX2024016", "--channel", "phone", "--type", "price", "--priority", "high", "--summary", "x",
                            "--owner", "技术总", "--at", "2024-03-05"], language: "zh-CN")
-        XCTAssertTrue(chinese.errors.contains("leadbook.yml 的团队（`team`）和负责人（`responders`）里都没有 `技术总`，是不是要写 技术总监？"), chinese.errors)
+        XCTAssertTrue(chinese.errors.contains("leadbook.yml 的团队（`team`）和响应方（`responders`）里都没有 `技术总`，是不是要写 技术总监？"), chinese.errors)
     }
 
     func testFeedbackAtADateAndTimeKeepsTheTime() throws {
@@ -109,6 +109,48 @@ final class FeedbackOwnersTests: RuleWorkspaceTestCase {
         XCTAssertEqual(agenda.code, .failure)
         XCTAssertTrue(agenda.errors.contains("did you mean 法务部?"), agenda.errors)
         XCTAssertFalse(text.contains("审核合同条款"))
+    }
+
+    /// The time given with --at is said back: when recorded, in the list, in explain, and
+    /// in the refusal of an entry that would come before the last one.
+    func testTheTimeOfTheFeedbackIsShownWhereverItsDateIs() {
+        let recorded = feedback(["--handling", "fix", "--at", "2024-05-07 10:15"])
+        XCTAssertTrue(recorded.out.contains(": 2024-05-07 10:15 price, high priority; fix: answer within 24 hours"), recorded.out)
+        let chinese = run(["feedback", "LX2024016", "--channel", "phone", "--type", "price", "--priority", "high", "--summary", "价格",
+                           "--at", "2024-05-07 11:00"], language: "zh-CN")
+        XCTAssertTrue(chinese.out.contains("第 2 条，2024-05-07 11:00 价格"), chinese.out)
+        let earlier = run(["feedback", "LX2024016", "--channel", "phone", "--type", "price", "--priority", "high", "--summary", "价格",
+                           "--at", "2024-05-07 09:00"], language: "zh-CN")
+        XCTAssertEqual(earlier.code, .findings, earlier.errors)
+        XCTAssertTrue(earlier.errors.contains("上一条反馈是 2024-05-07 11:00，这一条（2024-05-07 09:00）比它还早"), earlier.errors)
+        let list = run(["feedback", "LX2024016"])
+        XCTAssertTrue(list.out.contains("1  2024-05-07 10:15 phone 价格偏高"), list.out)
+        let explained = run(["explain", "LX2024016", "--as-of", "2024-05-07 12:00"])
+        XCTAssertTrue(explained.out.contains("  2024-05-07 10:15 价格偏高: fix, answer by 2024-05-08 10:15"), explained.out)
+    }
+
+    /// With business hours the fix's hours are working hours, as on the agenda.
+    func testTheFixHoursAreWorkingHoursWithBusinessHours() throws {
+        try workspace.write("leadbook.yml", """
+            language: zh-CN
+            team:
+              - {name: 王五, role: manager}
+            business_hours: {days: [mon, tue, wed, thu, fri], from: "09:00", to: "18:00"}
+            """)
+        let recorded = feedback(["--handling", "fix", "--at", "2024-05-07 10:15"])
+        XCTAssertTrue(recorded.out.contains("fix: answer within 24 working hours"), recorded.out)
+    }
+
+    /// Two requesters (or two owners) would leave one of them as text, on nobody's agenda.
+    func testASecondRequesterOrOwnerIsAUsageError() {
+        let twice = run(["log", "LX2024016", "--channel", "phone", "--at", "2024-03-04T10:00", "--todo", "2024-05-12 审核A @法务部 ^赵六 ^王五"])
+        XCTAssertEqual(twice.code, .failure, twice.errors)
+        XCTAssertTrue(twice.errors.contains("--todo: a to-do has one `@owner` and one `^requester`, and `@法务部 ^赵六` would be read as text"), twice.errors)
+        let owners = run(["log", "LX2024016", "--channel", "phone", "--at", "2024-03-04T10:00", "--todo", "2024-05-12 审核A @法务部 @技术总监"],
+                         language: "zh-CN")
+        XCTAssertEqual(owners.code, .failure, owners.errors)
+        XCTAssertTrue(owners.errors.contains("一条待办只有一个 `@负责人` 和一个 `^需求方`，`@法务部` 会当成待办内容"), owners.errors)
+        XCTAssertFalse(text.contains("审核A"), text)
     }
 
     func testExplainGivesEveryHandlingItsDeadline() {

@@ -39,8 +39,8 @@ extension RuleMessage where Of == DuplicateMember {
 
 extension RuleMessage where Of == DuplicateMember {
     public static func responderTwice(_ name: String) -> Self {
-        Self("responder `\(name)` is listed twice", "负责人 `\(name)` 在 `responders` 里写了两次",
-             hint: Phrase("keep one entry per responder", "每个负责人只写一条"))
+        Self("responder `\(name)` is listed twice", "响应方 `\(name)` 在 `responders` 里写了两次",
+             hint: Phrase("keep one entry per responder", "每个响应方只写一条"))
     }
 
     public static func responderInTeam(_ name: String) -> Self {

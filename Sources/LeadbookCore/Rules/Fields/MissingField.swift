@@ -101,7 +101,7 @@ extension RuleMessage where Of == MissingField {
     }
 
     public static var responderWithoutName: Self {
-        Self("a responder without `name`", "有一个负责人（`responders`）没写 `name`",
+        Self("a responder without `name`", "有一个响应方（`responders`）没写 `name`",
              hint: Phrase("add `name:` with the department or person, like `name: 法务部`", "加上 `name:`，写部门或人名，比如 `name: 法务部`"))
     }
 

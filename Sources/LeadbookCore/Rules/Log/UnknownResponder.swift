@@ -6,7 +6,7 @@ import LeadbookText
 public enum UnknownResponder: CustomerRule {
     public static let rule = Rule("unknown-responder", .warning, Phrase(
         "A to-do's `@owner` and `^requester`, a feedback `owner` and a plan step's `owner` are team members or responders in leadbook.yml.",
-        "待办的 `@负责人`、`^提出人`、反馈的 `owner` 和跟进计划的 `owner` 是 leadbook.yml 里的团队成员或负责人（`responders`）。"))
+        "待办的 `@负责人`、`^需求方`、反馈的 `owner` 和跟进计划的 `owner` 是 leadbook.yml 里的团队成员或响应方（`responders`）。"))
 
     public static func check(_ context: CustomerContext, _ findings: inout Findings) {
         let configuration = context.configuration
@@ -15,40 +15,26 @@ public enum UnknownResponder: CustomerRule {
             guard let name, !name.isEmpty, configuration.responder(named: name) == nil else { return nil }
             return name
         }
-        // (name, where to look for it: a line's bytes, or a feedback entry's)
-        var found: [(String, line: Int?, Range<Int>?)] = []
+        // (name, the byte offset of the name itself: after `@` / `^`, or after `owner:`)
+        var found: [(String, Int?, requester: Bool)] = []
         for entry in context.log.followUps {
             for todo in entry.todos where !todo.done {
-                for name in [unknown(todo.owner), unknown(todo.requester)].compactMap({ $0 }) { found.append((name, todo.line, nil)) }
+                if let name = unknown(todo.owner) { found.append((name, todo.ownerAt, false)) }
+                if let name = unknown(todo.requester) { found.append((name, todo.requesterAt, true)) }
             }
         }
         // Answered feedback, like a done to-do, is history: its owner is no one's agenda any more.
         for entry in context.log.feedback where entry.resolved == nil {
-            if let name = unknown(entry.owner) { found.append((name, nil, entry.start..<entry.end)) }
+            if let name = unknown(entry.owner) { found.append((name, entry.ownerAt ?? entry.start, false)) }
         }
         let planOwners = context.customer.plan.compactMap { unknown($0.owner) }
         guard !found.isEmpty || !planOwners.isEmpty else { return }
-        var source = findings.source
-        let starts = source.lineStarts()
-        let bytes = source.bytes
+        let bytes = findings.source.bytes
         let names = configuration.ownerNames
-        for (name, line, entry) in found {
-            var range = entry ?? 0..<0
-            if let line, line >= 1, line <= starts.count {
-                range = starts[line - 1]..<(line < starts.count ? starts[line] : bytes.count)
-            }
-            // The last place on that line (or in that entry) the name is written: after the heading.
-            let needle = Array(name.utf8)
-            var offset = range.lowerBound
-            if needle.count <= range.count {
-                var start = range.upperBound - needle.count
-                while start >= range.lowerBound {
-                    if bytes[start..<start + needle.count].elementsEqual(needle) { offset = start; break }
-                    start -= 1
-                }
-            }
+        for (name, at, requester) in found {
+            guard let offset = at else { continue }
             let near = Suggestion.closest(to: name, among: names)
-            findings.report(Message.unknown(name, names: names), at: offset,
+            findings.report(Message.unknown(name, names: names, requester: requester), at: offset,
                             suggestion: findings.suggestion(replacing: name, at: offset, with: near))
         }
         // A plan step's `owner`, in plan order: each at the next `owner:` that names it.
@@ -82,11 +68,16 @@ public enum UnknownResponder: CustomerRule {
 }
 
 extension RuleMessage where Of == UnknownResponder {
-    public static func unknown(_ name: String, names: [String]) -> Self {
+    /// A name that is neither; what the agenda does until it is mended: an unknown owner's item
+    /// goes to the customer's owner, an unknown requester gets no "waiting for" line (the item
+    /// stays with its owner, without "asked by").
+    public static func unknown(_ name: String, names: [String], requester: Bool = false) -> Self {
         let near = Suggestion.closest(to: name, among: names)
-        return Self("`\(name)` is neither a member of the team nor a responder", "`\(name)` 既不是团队成员，也不在负责人（`responders`）里",
-                    hint: near.map { Phrase("did you mean `\($0)`? (until then it is on the customer owner's agenda)",
-                                            "是不是想写 `\($0)`？（改好之前，这一项列在客户负责人的待办日程里）") }
+        let meanwhile = requester
+            ? Phrase("until then nobody gets the \"waiting for\" line of this to-do", "改好之前，谁的待办日程里都没有这一项的“等待”行")
+            : Phrase("until then it is on the customer owner's agenda", "改好之前，这一项列在客户负责人的待办日程里")
+        return Self("`\(name)` is neither a member of the team nor a responder", "`\(name)` 既不是团队成员，也不在响应方（`responders`）里",
+                    hint: near.map { Phrase("did you mean `\($0)`? (", "是不是想写 `\($0)`？（") + meanwhile + Phrase(")", "）") }
                         ?? Phrase("use one of: \(names.joined(separator: ", ")), or add it to `responders` in leadbook.yml",
                                   "可选：\(names.joined(separator: "、"))，或者把它加到 leadbook.yml 的 `responders` 里"))
     }

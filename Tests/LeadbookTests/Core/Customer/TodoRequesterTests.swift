@@ -28,8 +28,10 @@ final class TodoRequesterTests: XCTestCase {
         let plain = todo("- [ ] 2024-03-08 算 2^10 的报价")
         XCTAssertEqual(plain?.text, "算 2^10 的报价", "a ^ inside a word is text")
         XCTAssertNil(plain?.requester)
-        // Only one of each: a second `^name` stays in the text.
-        let twice = todo("- [ ] 2024-03-08 审核 ^钱七 ^赵六")
+        // Only one of each: a second `^name` stays in the text, and `extra-todo-name` says so.
+        let read = RuleFixture.read(RuleFixture.followUp("2024-03-05 phone 张伟", ["- [ ] 2024-03-08 审核 ^钱七 ^赵六"]))
+        XCTAssertEqual(read.findings.diagnostics.map(\.rule.id), ["extra-todo-name"])
+        let twice = read.customer?.followUps.first?.todos.first
         XCTAssertEqual(twice?.requester, "赵六")
         XCTAssertEqual(twice?.text, "审核 ^钱七")
     }

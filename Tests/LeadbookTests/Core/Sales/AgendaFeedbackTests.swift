@@ -59,7 +59,9 @@ final class AgendaFeedbackTests: XCTestCase {
         XCTAssertEqual(Agenda.dueText(item), "2024-03-07", "a date deadline is shown as a date")
         XCTAssertFalse(item.overdue)
         XCTAssertTrue(item.detail.contains("offer an alternative by 2024-03-07 (due)"), item.detail)
-        XCTAssertTrue(item.detailPhrase.zh.contains("协商替代方案，2024-03-07 前（完成时限）"), item.detailPhrase.zh)
+        XCTAssertTrue(item.detailPhrase.zh.hasSuffix("（协商替代方案，完成时限 2024-03-07）"), item.detailPhrase.zh)
+        XCTAssertEqual(item.step, .answer)
+        XCTAssertEqual(Agenda.what(item).zh, "答复反馈")
         // The case: due 03-07, still open on 03-10.
         XCTAssertTrue(try XCTUnwrap(items(customer, at: "2024-03-10 09:00").first).overdue)
         XCTAssertTrue(try XCTUnwrap(items(customer, at: "2024-03-08 00:00").first).overdue, "one minute past the day")
@@ -190,5 +192,30 @@ final class AgendaFeedbackTests: XCTestCase {
         XCTAssertEqual(Agenda.Kind.confirmation.rawValue, "confirmation")
         XCTAssertNil(Agenda.Kind(rawValue: "feedback-fix"))
         XCTAssertNil(Agenda.Kind(rawValue: "feedback-confirm"))
+    }
+
+    /// A feedback item without a handling says so in its label and its JSON `step`; one with
+    /// a handling is an answer.
+    func testTheStepTellsDecidingAHandlingFromAnswering() throws {
+        let customer = customer(feedback: [feedback("2024-03-04", handling: nil), feedback("2024-03-04", time: "10:00", handling: .fix)])
+        let agenda = Agenda([customer], configuration: configuration(), asOf: Grading.moment("2024-03-05 12:00"), days: 0)
+        let decide = try XCTUnwrap(agenda.items.first { $0.kind == .feedback && $0.step == .handling })
+        XCTAssertEqual(Agenda.what(decide).en, "decide handling")
+        XCTAssertEqual(Agenda.what(decide).zh, "定处理方式")
+        let answer = try XCTUnwrap(agenda.items.first { $0.kind == .feedback && $0.step == .answer })
+        XCTAssertEqual(Agenda.what(answer).en, "answer feedback")
+        let json = agenda.json(team: configuration().team).rendered()
+        XCTAssertTrue(json.contains("\"step\": \"handling\""), json)
+        XCTAssertTrue(json.contains("\"step\": \"answer\""), json)
+        XCTAssertEqual(json.components(separatedBy: "\"step\"").count - 1, 2, "only feedback items have a step")
+    }
+
+    /// A fix counts from the feedback's time, and its detail says that time.
+    func testTheFixDetailSaysTheTimeOfTheFeedback() throws {
+        let timed = try XCTUnwrap(items(customer(feedback: [feedback("2024-03-04", time: "10:30", handling: .fix)]), at: "2024-03-05 09:00").first)
+        XCTAssertTrue(timed.detail.hasSuffix("answer within 24 h of 2024-03-04 10:30"), timed.detail)
+        XCTAssertTrue(timed.detailPhrase.zh.hasSuffix("（2024-03-04 10:30 起 24 小时内）"), timed.detailPhrase.zh)
+        let dated = try XCTUnwrap(items(customer(feedback: [feedback("2024-03-04", handling: .fix)]), at: "2024-03-05 09:00").first)
+        XCTAssertTrue(dated.detail.hasSuffix("answer within 24 h of 2024-03-04"), dated.detail)
     }
 }

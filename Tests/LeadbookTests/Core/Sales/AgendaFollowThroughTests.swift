@@ -185,7 +185,7 @@ final class AgendaFollowThroughTests: XCTestCase {
         let unknown = try XCTUnwrap(items(all, .plan).first { $0.detail.hasPrefix("出方案") })
         XCTAssertEqual(unknown.owner, "王五")
         XCTAssertEqual(unknown.detail, "出方案 (needs deepening; meeting) (for 技术部: not in the team or responders of leadbook.yml)")
-        XCTAssertEqual(unknown.detailPhrase.zh, "出方案（需求深化；面谈）（给 技术部：不在 leadbook.yml 的团队或负责人里）")
+        XCTAssertEqual(unknown.detailPhrase.zh, "出方案（需求深化；面谈）（给 技术部：不在 leadbook.yml 的团队或响应方里）")
         XCTAssertEqual(items(all, .plan).filter { $0.owner == "法务部" }.map(\.detail), ["审合同 (needs deepening; meeting)"])
     }
 

@@ -213,9 +213,10 @@ final class SummaryMarkdownRendererTests: XCTestCase {
     func testTheFixturesSummaryRenders() throws {
         let markdown = try String(contentsOf: Transcript.fixtures.appendingPathComponent("summary/expected-tree/summary.md"), encoding: .utf8)
         let html = try render(markdown)
-        // 17, the process metrics by owner and by team (2) and the funnel efficiency (7: statuses,
-        // stages, statuses and stages by source and by owner, screening by industry).
-        XCTAssertEqual(html.components(separatedBy: "<table>").count - 1, 26)
+        // 17, the process metrics by owner and by team (2), the funnel efficiency (7: statuses,
+        // stages, statuses and stages by source and by owner, screening by industry) and the
+        // feedback still unanswered past its deadline (1).
+        XCTAssertEqual(html.components(separatedBy: "<table>").count - 1, 27)
         XCTAssertEqual(html.components(separatedBy: "<code class=\"language-mermaid\">").count - 1, 3)
         XCTAssertTrue(html.contains("<td>联系人＊＊＊（＊＊＊，＊＊＊）离职，项目搁置</td>"))
     }

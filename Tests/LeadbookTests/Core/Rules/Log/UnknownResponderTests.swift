@@ -24,7 +24,7 @@ final class UnknownResponderTests: XCTestCase {
         let diagnostic = RuleAssert.one(RuleFixture.diagnostics(text, configuration: Self.configuration), "unknown-responder", .warning, at: (13, 26),
                                         says: "`法务` is neither a member of the team nor a responder",
                                         hint: "did you mean `法务部`? (until then it is on the customer owner's agenda)")
-        XCTAssertEqual(diagnostic?.phrase.zh, "`法务` 既不是团队成员，也不在负责人（`responders`）里")
+        XCTAssertEqual(diagnostic?.phrase.zh, "`法务` 既不是团队成员，也不在响应方（`responders`）里")
         XCTAssertNotNil(diagnostic?.suggestion, "the editor offers the name meant")
     }
 
@@ -70,5 +70,30 @@ final class UnknownResponderTests: XCTestCase {
         let result = CustomerReader.read(path: RuleFixture.path, bytes: Array(text.utf8), configuration: Self.configuration, text: false, tree: false)
         XCTAssertEqual(result.findings.diagnostics.map(\.rule.id), ["unknown-responder"])
         XCTAssertEqual(result.customer?.followUps.first?.todos.first?.text, "", "the text itself is not kept")
+    }
+
+    /// The finding and its quick fix are at the name itself, not where the same letters come
+    /// again later in the line or entry.
+    func testTheFindingAndItsFixAreAtTheNameItself() throws {
+        var configuration = Self.configuration
+        configuration.team.append(TeamMember(name: "李四"))
+        let todo = RuleFixture.followUp("2024-05-06 phone 张伟", ["- [ ] 2024-05-09 确认合同 @李 ^李四"])
+        let onTodo = try XCTUnwrap(RuleFixture.diagnostics(todo, configuration: configuration).first { $0.rule.id == "unknown-responder" })
+        let fixedTodo = String(decoding: Fix.apply([try XCTUnwrap(onTodo.suggestion)], to: Array(todo.utf8)).bytes, as: UTF8.self)
+        XCTAssertTrue(fixedTodo.contains("- [ ] 2024-05-09 确认合同 @李四 ^李四\n"), fixedTodo)
+
+        let feedback = RuleFixture.feedback(["- handling: negotiate", "- owner: 法务", "- plan: 法务部下周休假，改约"])
+        let onOwner = try XCTUnwrap(RuleFixture.diagnostics(feedback, configuration: configuration).first { $0.rule.id == "unknown-responder" })
+        XCTAssertEqual(onOwner.line, 14, "the owner line, not the plan line after it")
+        let fixedOwner = String(decoding: Fix.apply([try XCTUnwrap(onOwner.suggestion)], to: Array(feedback.utf8)).bytes, as: UTF8.self)
+        XCTAssertTrue(fixedOwner.contains("- owner: 法务部\n- plan: 法务部下周休假，改约"), fixedOwner)
+    }
+
+    /// An unknown requester changes nobody's list: the hint says what is missing instead.
+    func testAnUnknownRequesterSaysNobodyIsWaiting() throws {
+        let todo = RuleFixture.followUp("2024-03-05 phone 张伟", ["- [ ] 2024-03-08 审核合同条款 @法务部 ^赵七"])
+        let diagnostic = try XCTUnwrap(RuleFixture.diagnostics(todo, configuration: Self.configuration).first)
+        XCTAssertEqual(diagnostic.hint, "did you mean `赵六`? (until then nobody gets the \"waiting for\" line of this to-do)")
+        XCTAssertEqual(diagnostic.hintPhrase.zh, "是不是想写 `赵六`？（改好之前，谁的待办日程里都没有这一项的“等待”行）")
     }
 }
