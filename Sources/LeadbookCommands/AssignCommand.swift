@@ -72,37 +72,14 @@ public enum AssignCommand: Command {
                 continue
             }
             context.console.out(Message.assigned(decision.customerId, decision.customerName, grade: grade, role: decision.role!, rep.name, decision.reasonPhrase))
-            do {
-                let bytes: [UInt8]
-                switch write.read(decision.path) {
-                case .success(let read): bytes = read
-                case .failure(let diagnostic):
-                    problems.append(DiagnosticReport.phrase(diagnostic))
-                    continue
-                }
-                var edit = try RecordEdit(bytes: bytes)
+            edit(decision.path, write, &problems, &refusals) { edit in
                 try edit.set(["owner"], to: rep.name, after: ["tags", "grade", "score", "intent"])
                 try edit.set(["assigned"], to: at.description, after: ["created", "owner"])
-                try write.update(decision.path, from: bytes, to: try edit.apply())
-            } catch let refusal as CustomerWrite.Refusal {
-                refusals.append(refusal)
-            } catch {
-                problems.append(CommandContext.Message.problem(Message.notWritten(decision.path, Phrase(verbatim: "\(error)")), spec.name))
             }
         }
         if decisions.isEmpty { context.console.out(Message.nothingToAssign) }
-        set.warnAboutErrors("assign", context)
         // Every owner is written, or none.
-        for problem in problems { context.console.err(problem) }
-        let refused = refusals.map { context.refuse($0, "assign") }
-        if !problems.isEmpty || refused.contains(.failure) { return .failure }
-        if !refused.isEmpty { return .findings }
-        do {
-            try write.commit()
-        } catch {
-            return context.refuse(error, "assign")
-        }
-        return left > 0 ? .findings : .ok
+        return finish(set, write, problems, refusals, context) ?? (left > 0 ? .findings : .ok)
     }
 }
 
@@ -124,32 +101,48 @@ extension AssignCommand {
             context.console.out(Message.moved(move.customerId, move.customerName, grade: grade, from: move.from, move.fromRole,
                                               to: rep.name, move.role, move.reasonPhrase))
             for todo in move.openTodos { context.console.out(Message.openTodo(todo, of: move.from)) }
-            do {
-                let bytes: [UInt8]
-                switch write.read(move.path) {
-                case .success(let read): bytes = read
-                case .failure(let diagnostic):
-                    problems.append(DiagnosticReport.phrase(diagnostic))
-                    continue
-                }
-                // `assigned` is when the lead was first assigned, the SLA's clock: a move keeps it
-                // (the move is the commit's). The plan steps the old owner had go with the customer.
-                var edit = try RecordEdit(bytes: bytes)
+            // `assigned` is when the lead was first assigned, the SLA's clock: a move keeps it
+            // (the move is the commit's). The plan steps the old owner had go with the customer.
+            edit(move.path, write, &problems, &refusals) { edit in
                 try edit.set(["owner"], to: rep.name, after: ["tags", "grade", "score", "intent"])
                 for step in edit.node(at: ["plan"])?.items ?? [] {
                     guard let owner = step["owner"], owner.scalarText == move.from else { continue }
                     edit.replaceValue(owner, with: rep.name, inFlow: step.isFlow)
                 }
-                try write.update(move.path, from: bytes, to: try edit.apply())
-            } catch let refusal as CustomerWrite.Refusal {
-                refusals.append(refusal)
-            } catch {
-                problems.append(CommandContext.Message.problem(Message.notWritten(move.path, Phrase(verbatim: "\(error)")), spec.name))
             }
         }
         if moves.isEmpty { context.console.out(Message.nothingToRebalance) }
-        set.warnAboutErrors("assign", context)
         // Every move is written, or none.
+        return finish(set, write, problems, refusals, context) ?? (stayed > 0 ? .findings : .ok)
+    }
+
+    /// One customer file read, edited losslessly and staged in `write`; what goes wrong is kept
+    /// for `finish`.
+    static func edit(_ path: String, _ write: CustomerWrite, _ problems: inout [Phrase], _ refusals: inout [CustomerWrite.Refusal],
+                     _ change: (inout RecordEdit) throws -> Void) {
+        do {
+            let bytes: [UInt8]
+            switch write.read(path) {
+            case .success(let read): bytes = read
+            case .failure(let diagnostic):
+                problems.append(DiagnosticReport.phrase(diagnostic))
+                return
+            }
+            var edit = try RecordEdit(bytes: bytes)
+            try change(&edit)
+            try write.update(path, from: bytes, to: try edit.apply())
+        } catch let refusal as CustomerWrite.Refusal {
+            refusals.append(refusal)
+        } catch {
+            problems.append(CommandContext.Message.problem(Message.notWritten(path, Phrase(verbatim: "\(error)")), spec.name))
+        }
+    }
+
+    /// The files with errors said, then every staged file written or none: the exit code when
+    /// something was not written, nil when all was.
+    static func finish(_ set: CustomerSet.Reduction<Assignment.Lead>, _ write: CustomerWrite, _ problems: [Phrase],
+                       _ refusals: [CustomerWrite.Refusal], _ context: CommandContext) -> ExitCode? {
+        set.warnAboutErrors("assign", context)
         for problem in problems { context.console.err(problem) }
         let refused = refusals.map { context.refuse($0, "assign") }
         if !problems.isEmpty || refused.contains(.failure) { return .failure }
@@ -159,7 +152,7 @@ extension AssignCommand {
         } catch {
             return context.refuse(error, "assign")
         }
-        return stayed > 0 ? .findings : .ok
+        return nil
     }
 }
 
