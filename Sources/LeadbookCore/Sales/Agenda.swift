@@ -141,16 +141,10 @@ public struct Agenda {
             guard let id = written.id, !written.isLater(than: asOf) else { return [] }
             let customer = written.known(at: asOf)
             let grade = DerivedValues.workingGrade(customer, configuration)
-            let important = grade == .S || grade == .A
             let closed = !customer.isOpen
             var items: [Item] = []
             func add(_ kind: Kind, _ due: LocalDateTime, _ detail: Phrase, owner: String? = customer.owner) {
-                guard due <= horizon else { return }
-                let overdue = due < asOf
-                let urgent = overdue || due.minuteNumber - asOf.minuteNumber <= 1440
-                let quadrant: Quadrant = urgent ? (important ? .urgentImportant : .urgent) : (important ? .important : .neither)
-                items.append(Item(owner: owner, customerId: id, customerName: customer.name ?? "", kind: kind, due: due,
-                                  overdue: overdue, detailPhrase: detail, quadrant: quadrant, grade: grade))
+                if let item = item(customer, id: id, grade: grade, kind, due, detail, owner: owner) { items.append(item) }
             }
             // Feedback: the only thing closed customers still owe.
             items += feedbackItems(customer, id: id, grade: grade)
@@ -209,8 +203,11 @@ public struct Agenda {
         team.filter { $0.mentor == mentor }.map(\.name)
     }
 
-    public static func dueText(_ item: Item) -> String {
-        item.due.minutes == 1439 ? item.due.date.description : item.due.description
+    public static func dueText(_ item: Item) -> String { dueText(item.due) }
+
+    /// A deadline at the end of its day is its date alone; else the date and time.
+    public static func dueText(_ due: LocalDateTime) -> String {
+        due.minutes == 1439 ? due.date.description : due.description
     }
 
     /// What is due; a to-do with its quadrant.

@@ -331,7 +331,7 @@ public struct SummaryDocument: Sendable {
                           return ["\(late.customer)\(late.name.isEmpty ? "" : " " + late.name)", String(late.late.number),
                                   step.step == .answer ? t("answer", "答复") : step.step == .handling ? t("decide handling", "定处理方式") : t("confirmation", "回访确认"),
                                   late.late.owner ?? t("(unassigned)", "（未分配）"),
-                                  step.due.minutes == 1439 ? step.due.date.description : step.due.description,
+                                  Agenda.dueText(step.due),
                                   step.done?.description ?? openStep(step),
                                   String(step.daysLate)]
                       }, numeric: [1, 6])

@@ -172,7 +172,7 @@ public enum SummaryJSON {
                 ("late", .array(summary.feedback.late.map { late in
                     .object([("customer", .string(late.customer)), ("name", .string(late.name)), ("feedback", .int(late.late.number)),
                              ("step", .string(late.late.step.step.rawValue)), ("owner", .optional(late.late.owner)),
-                             ("due", .string(late.late.step.due.minutes == 1439 ? late.late.step.due.date.description : late.late.step.due.description)),
+                             ("due", .string(Agenda.dueText(late.late.step.due))),
                              ("done", .optional(late.late.step.done?.description)), ("days_late", .int(late.late.step.daysLate))])
                 })),
             ])),
